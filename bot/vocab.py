@@ -1,0 +1,58 @@
+"""Words the answers use for topics, deadline kinds and offices, in bokmål and English."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from knowledge.schema import DeadlineKind, Topic
+
+Lang = Literal["nb", "en"]
+
+TOPIC_LABELS: dict[Topic, dict[Lang, str]] = {
+    Topic.PURPOSE: {"nb": "Formål", "en": "Purpose"},
+    Topic.TARGET_GROUP: {"nb": "Målgruppe", "en": "Target group"},
+    Topic.WHO_MAY_APPLY: {"nb": "Hvem kan søke", "en": "Who may apply"},
+    Topic.FUNDS: {"nb": "Hva det gis tilskudd til", "en": "What it funds"},
+    Topic.NOT_FUNDED: {"nb": "Det gis ikke tilskudd til", "en": "What it does not fund"},
+    Topic.PRIORITIES: {"nb": "Prioriteringer", "en": "Priorities"},
+    Topic.REPORTING: {"nb": "Rapportering", "en": "Reporting"},
+    Topic.AUDIT: {"nb": "Regnskap og revisjon", "en": "Accounts and audit"},
+    Topic.STATUS: {"nb": "Status", "en": "Status"},
+    Topic.APPLY_HOW: {"nb": "Slik søker du", "en": "How to apply"},
+    Topic.APPEAL: {"nb": "Klagerett", "en": "Right of appeal"},
+    Topic.OWN_SHARE: {"nb": "Egenandel", "en": "Own share"},
+    Topic.DURATION: {"nb": "Varighet", "en": "Duration"},
+    Topic.ADMINISTRATION: {"nb": "Forvaltning", "en": "Administration"},
+    Topic.NOTE: {"nb": "Merknader", "en": "Notes"},
+}
+
+DEADLINE_LABELS: dict[DeadlineKind, dict[Lang, str]] = {
+    DeadlineKind.APPLICATION: {"nb": "Søknadsfrist", "en": "Application deadline"},
+    DeadlineKind.REPORT: {"nb": "Rapporteringsfrist", "en": "Reporting deadline"},
+    DeadlineKind.ACCOUNTS: {"nb": "Regnskapsfrist", "en": "Accounts deadline"},
+}
+
+WORDS: dict[str, dict[Lang, str]] = {
+    "tentative": {"nb": "foreløpig, usikker i kilden", "en": "tentative in the source"},
+    "unknown": {
+        "nb": "ukjent: kilden oppgir ingen dato",
+        "en": "unknown: the source gives no date",
+    },
+    "source": {"nb": "Kilde", "en": "Source"},
+    "sources": {"nb": "Kilder", "en": "Sources"},
+    "also_called": {"nb": "Også kalt", "en": "Also called"},
+    "budget": {"nb": "Kapittel og post", "en": "Budget chapter and post"},
+    "administered_by": {"nb": "Forvaltes av", "en": "Administered by"},
+    "appropriations": {"nb": "Bevilgninger", "en": "Appropriations"},
+    "deadlines": {"nb": "Frister", "en": "Deadlines"},
+    "rules": {"nb": "Beregningsregler", "en": "Calculation rules"},
+    "faq": {"nb": "Spørsmål og svar", "en": "Questions and answers"},
+    "approximate": {"nb": "omtrent", "en": "approximately"},
+    "prognosis": {"nb": "prognose", "en": "prognosis"},
+    "national": {"nb": "nasjonalt", "en": "nationally"},
+}
+
+
+def word(key: str, lang: Lang = "nb") -> str:
+    """Return a shared word in the answer language."""
+    return WORDS[key][lang]

@@ -1,0 +1,328 @@
+"""Build the validated knowledge base into one SQLite database, atomically.
+
+The database holds every entity as JSON (what the bot loads at run time) and
+flattened tables for SQL look-ups, plus an FTS5 index for free-text search.
+A build writes a temporary file next to the target and renames it into place,
+so a failed build never replaces the last good database.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from knowledge.kb import KnowledgeBase
+from knowledge.schema import Topic
+
+SCHEMA_VERSION = 1
+DB_NAME = "knowledge.db"
+
+
+def _dump(model: Any) -> str:
+    """Serialise a pydantic model to JSON."""
+    return str(model.model_dump_json())
+
+
+def _search_docs(kb: KnowledgeBase) -> list[dict[str, Any]]:
+    """Collect the texts that free-text look-up searches."""
+    docs: list[dict[str, Any]] = []
+    for scheme in kb.schemes.values():
+        names = scheme.names
+        all_names = [names.official, names.short, *names.nynorsk, *names.english, *names.aliases]
+        docs.append(
+            {
+                "kind": "scheme",
+                "ref": scheme.id,
+                "scheme": scheme.id,
+                "year": None,
+                "title": names.official,
+                "body": " | ".join(all_names),
+            }
+        )
+        for i, fact in enumerate(scheme.facts):
+            docs.append(
+                {
+                    "kind": f"fact:{fact.topic.value}",
+                    "ref": f"{scheme.id}/facts/{i}",
+                    "scheme": scheme.id,
+                    "year": fact.years.first,
+                    "title": f"{names.short}: {Topic(fact.topic).value}",
+                    "body": fact.text,
+                }
+            )
+    for entry in kb.faq.values():
+        docs.append(
+            {
+                "kind": "faq",
+                "ref": entry.id,
+                "scheme": entry.scheme,
+                "year": entry.years.first,
+                "title": entry.question,
+                "body": " | ".join([entry.answer, *entry.aliases]),
+            }
+        )
+    return docs
+
+
+def write_database(kb: KnowledgeBase, path: Path) -> None:
+    """Write a knowledge base into a new SQLite file at path."""
+    db = sqlite_utils.Database(sqlite3.connect(str(path)))
+    db.table("meta").insert_all(
+        [
+            {"key": "schema_version", "value": str(SCHEMA_VERSION)},
+            {"key": "version", "value": kb.version},
+        ],
+        pk="key",
+    )
+    db.table("sources").insert_all(
+        (
+            {
+                "file": d.file,
+                "title": d.title,
+                "office": d.office,
+                "date": d.date.isoformat() if d.date else None,
+                "date_text": d.date_text,
+                "kind": d.kind,
+                "json": _dump(d),
+            }
+            for d in kb.sources.values()
+        ),
+        pk="file",
+    )
+    db.table("offices").insert_all(
+        (
+            {"id": o.id, "name": o.name, "kind": o.kind, "json": _dump(o)}
+            for o in kb.offices.values()
+        ),
+        pk="id",
+    )
+    db.table("contacts").insert_all(
+        (
+            {
+                "office": o.id,
+                "name": c.name,
+                "role": c.role,
+                "email": c.email,
+                "phone": c.phone,
+                "web": c.web,
+                "note": c.note,
+                "source": c.source,
+            }
+            for o in kb.offices.values()
+            for c in o.contacts
+        ),
+        columns={"name": str, "role": str, "email": str, "phone": str, "web": str, "note": str},
+    )
+    db.table("municipalities").insert_all(
+        (
+            {
+                "number": m.number,
+                "name": m.name,
+                "county": m.county,
+                "county_number": m.county_number,
+                "region": m.region,
+                "source": m.source,
+                "json": _dump(m),
+            }
+            for m in kb.municipalities.values()
+        ),
+        pk="number",
+        columns={"region": str},
+    )
+    db.table("schemes").insert_all(
+        (
+            {
+                "id": s.id,
+                "kind": s.kind,
+                "official": s.names.official,
+                "short": s.names.short,
+                "json": _dump(s),
+            }
+            for s in kb.schemes.values()
+        ),
+        pk="id",
+    )
+    db.table("scheme_names").insert_all(
+        {"scheme": s.id, "name": name, "lang": lang}
+        for s in kb.schemes.values()
+        for lang, names in (
+            ("nb", [s.names.official, s.names.short, *s.names.aliases]),
+            ("nn", s.names.nynorsk),
+            ("en", s.names.english),
+        )
+        for name in names
+    )
+    db.table("facts").insert_all(
+        (
+            {
+                "scheme": s.id,
+                "topic": f.topic.value,
+                "first_year": f.years.first,
+                "last_year": f.years.last,
+                "text": f.text,
+                "tentative": f.tentative,
+                "source": f.source,
+                "office": kb.office_of(f),
+            }
+            for s in kb.schemes.values()
+            for f in s.facts
+        ),
+        columns={"last_year": int},
+    )
+    db.table("deadlines").insert_all(
+        (
+            {
+                "id": e.id,
+                "scheme": e.scheme_id,
+                "year": e.deadline.year,
+                "kind": e.deadline.kind.value,
+                "date": e.deadline.date.isoformat() if e.deadline.date else None,
+                "text": e.deadline.text,
+                "unknown": e.deadline.unknown,
+                "tentative": e.deadline.tentative,
+                "raw": e.deadline.raw,
+                "note": e.deadline.note,
+                "source": e.deadline.source,
+                "office": e.office_id,
+            }
+            for e in kb.deadlines()
+        ),
+        pk="id",
+        columns={"date": str, "text": str, "note": str},
+    )
+    db.table("appropriations").insert_all(
+        (
+            {
+                "scheme": s.id,
+                "year": a.year,
+                "amount": a.amount,
+                "scope": a.scope,
+                "approximate": a.approximate,
+                "prognosis": a.prognosis,
+                "text": a.text,
+                "source": a.source,
+                "office": kb.office_of(a),
+            }
+            for s in kb.schemes.values()
+            for a in s.appropriations
+        ),
+    )
+    db.table("budget").insert_all(
+        (
+            {
+                "scheme": s.id,
+                "chapter": b.chapter,
+                "post": b.post,
+                "ministry": b.ministry,
+                "first_year": b.years.first,
+                "last_year": b.years.last,
+                "source": b.source,
+            }
+            for s in kb.schemes.values()
+            for b in s.budget
+        ),
+        columns={"ministry": str, "last_year": int},
+    )
+    db.table("rules").insert_all(
+        (
+            {
+                "id": r.id,
+                "scheme": sid,
+                "kind": r.kind,
+                "first_year": r.years.first,
+                "last_year": r.years.last,
+                "source": r.source,
+                "json": _dump(r),
+            }
+            for sid, r in kb.all_rules()
+        ),
+        pk="id",
+        columns={"last_year": int},
+    )
+    db.table("faq").insert_all(
+        (
+            {
+                "id": q.id,
+                "scheme": q.scheme,
+                "question": q.question,
+                "answer": q.answer,
+                "aliases": json.dumps(q.aliases, ensure_ascii=False),
+                "source": q.source,
+                "json": _dump(q),
+            }
+            for q in kb.faq.values()
+        ),
+        pk="id",
+        columns={"scheme": str},
+    )
+    db.table("tables").insert_all(
+        (
+            {"id": t.id, "title": t.title, "source": t.source, "json": _dump(t)}
+            for t in kb.tables.values()
+        ),
+        pk="id",
+    )
+    units = {(t.id, c.id): c.unit for t in kb.tables.values() for c in t.columns}
+    db.table("table_cells").insert_all(
+        (
+            {
+                "table_id": t.id,
+                "row_key": r.key,
+                "row_label": r.label,
+                "column": col,
+                "value": str(value),
+                "unit": units[(t.id, col)],
+            }
+            for t in kb.tables.values()
+            for r in t.rows
+            for col, value in r.values.items()
+        ),
+    )
+    db.table("discrepancies").insert_all(
+        (
+            {
+                "table_id": t.id,
+                "row": d.row,
+                "column": d.column,
+                "printed": d.printed,
+                "computed": d.computed,
+                "note": d.note,
+            }
+            for t in kb.tables.values()
+            for d in t.discrepancies
+        ),
+        columns={
+            "table_id": str,
+            "row": str,
+            "column": str,
+            "printed": int,
+            "computed": int,
+            "note": str,
+        },
+    )
+    db.table("search").insert_all(_search_docs(kb), columns={"scheme": str, "year": int})
+    db.table("search").enable_fts(["title", "body"], tokenize="unicode61 remove_diacritics 2")
+    db.conn.commit()
+    db.conn.close()
+
+
+def build_database(kb: KnowledgeBase, target: Path) -> Path:
+    """Build the database beside target and rename it into place atomically."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".kb-", suffix=".db.tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        tmp.unlink()
+        write_database(kb, tmp)
+        os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return target

@@ -1,0 +1,109 @@
+"""The validated knowledge base in memory: what the core of the bot reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from knowledge.schema import (
+    Deadline,
+    FaqEntry,
+    Municipality,
+    Office,
+    Rule,
+    Scheme,
+    Sourced,
+    SourceDoc,
+    Table,
+)
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a fact comes from: the document, its date and the issuing office."""
+
+    file: str
+    title: str
+    date_text: str
+    date: dt.date | None
+    office_id: str
+    office_name: str
+
+    def label(self) -> str:
+        """Render as 'Statsforvalteren i Innlandet, 7. januar 2021 (002_….txt)'."""
+        return f"{self.office_name}, {self.date_text} ({self.file})"
+
+
+@dataclass(frozen=True)
+class DeadlineEntry:
+    """A deadline with the scheme it belongs to and a stable id."""
+
+    id: str
+    scheme_id: str
+    deadline: Deadline
+    office_id: str
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Every validated fact, indexed for lookup."""
+
+    sources: dict[str, SourceDoc]
+    offices: dict[str, Office]
+    municipalities: dict[str, Municipality]
+    schemes: dict[str, Scheme]
+    faq: dict[str, FaqEntry]
+    tables: dict[str, Table]
+    version: str = ""
+    _deadlines: list[DeadlineEntry] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        """Index the deadlines of every scheme once."""
+        entries = [
+            DeadlineEntry(
+                id=deadline_id(scheme.id, d, self.office_of(d)),
+                scheme_id=scheme.id,
+                deadline=d,
+                office_id=self.office_of(d),
+            )
+            for scheme in self.schemes.values()
+            for d in scheme.deadlines
+        ]
+        self._deadlines.extend(entries)
+
+    def office_of(self, fact: Sourced) -> str:
+        """Return the issuing office of a fact: its own, else its source's."""
+        if fact.office:
+            return fact.office
+        return self.sources[fact.source].office
+
+    def provenance(self, fact: Sourced) -> Provenance:
+        """Return the provenance of a fact."""
+        doc = self.sources[fact.source]
+        office = self.offices[self.office_of(fact)]
+        return Provenance(doc.file, doc.title, doc.date_text, doc.date, office.id, office.name)
+
+    def deadlines(self) -> list[DeadlineEntry]:
+        """Return every deadline of every scheme."""
+        return list(self._deadlines)
+
+    def rules(self, scheme_id: str) -> list[Rule]:
+        """Return the calculation rules of a scheme."""
+        return list(self.schemes[scheme_id].rules)
+
+    def all_rules(self) -> Iterator[tuple[str, Rule]]:
+        """Yield (scheme id, rule) for every rule."""
+        for scheme in self.schemes.values():
+            for rule in scheme.rules:
+                yield scheme.id, rule
+
+    def newest_year(self) -> int:
+        """Return the year of the newest dated source document."""
+        years = [d.date.year for d in self.sources.values() if d.date is not None]
+        return max(years) if years else 0
+
+
+def deadline_id(scheme_id: str, deadline: Deadline, office_id: str) -> str:
+    """Build the stable id of a deadline: scheme:year:kind:office."""
+    return f"{scheme_id}:{deadline.year}:{deadline.kind.value}:{office_id}"

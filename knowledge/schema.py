@@ -1,0 +1,429 @@
+"""Pydantic v2 models for the YAML knowledge sources.
+
+Every YAML file under a sources folder is one ``SourceFile``: a mapping whose
+top-level keys name what it holds (``scheme``, ``sources``, ``offices``,
+``municipalities``, ``tables``, ``faq``). Every model forbids unknown fields,
+so a misspelt key is an error that names the file, the entry and the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SLUG = r"^[a-z0-9][a-z0-9-]*$"
+Slug = Annotated[str, Field(pattern=SLUG)]
+Kroner = Annotated[int, Field(ge=0)]
+
+
+class Model(BaseModel):
+    """Base for every knowledge model: strict keys, frozen values."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class YearRange(Model):
+    """Inclusive calendar-year range; ``last`` None means open-ended."""
+
+    first: int = Field(ge=1990, le=2100)
+    last: int | None = Field(default=None, ge=1990, le=2100)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _parse(cls, value: Any) -> Any:
+        """Accept 2021, "2021", "2016-2020" and "2022-" as well as a mapping."""
+        if isinstance(value, int):
+            return {"first": value, "last": value}
+        if isinstance(value, str):
+            match = re.fullmatch(r"\s*(\d{4})\s*(?:(-|–)\s*(\d{4})?)?\s*", value)
+            if not match:
+                raise ValueError(f"year range must look like 2021, 2016-2020 or 2022-: {value!r}")
+            first = int(match.group(1))
+            if match.group(2) is None:
+                return {"first": first, "last": first}
+            return {"first": first, "last": int(match.group(3)) if match.group(3) else None}
+        return value
+
+    @model_validator(mode="after")
+    def _ordered(self) -> YearRange:
+        """Reject a range that ends before it starts."""
+        if self.last is not None and self.last < self.first:
+            raise ValueError(f"year range ends ({self.last}) before it starts ({self.first})")
+        return self
+
+    def contains(self, year: int) -> bool:
+        """Tell whether the range covers a calendar year."""
+        return self.first <= year and (self.last is None or year <= self.last)
+
+    def label(self) -> str:
+        """Render as 2021, 2016–2020 or 2022–."""
+        if self.last == self.first:
+            return str(self.first)
+        return f"{self.first}–{self.last if self.last is not None else ''}"
+
+
+class Sourced(Model):
+    """A fact with provenance: the source document and, where it differs, the office."""
+
+    source: str = Field(description="file name of the source document (see sources.yaml)")
+    office: Slug | None = Field(default=None, description="issuing office, default the source's")
+
+
+# --- sources and offices ----------------------------------------------------------------------
+
+
+class SourceDoc(Model):
+    """One source document in ../shared/seeds."""
+
+    file: str
+    title: str
+    office: Slug
+    date: dt.date | None = None
+    date_text: str = Field(
+        description="the date as a person should read it, e.g. '10. januar 2020'"
+    )
+    kind: Literal["slides", "announcement"]
+
+
+class Contact(Sourced):
+    """A named person or mailbox at an office."""
+
+    name: str | None = None
+    role: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    web: str | None = None
+    note: str | None = None
+
+
+class Office(Model):
+    """A county governor's office, a directorate or a national body."""
+
+    id: Slug
+    name: str
+    aliases: list[str] = []
+    kind: Literal["statsforvalter", "direktorat", "nasjonal", "ukjent"]
+    contacts: list[Contact] = []
+
+
+# --- municipalities ---------------------------------------------------------------------------
+
+
+class Municipality(Sourced):
+    """A municipality as numbered in the sources (numbers before the 2020 reform)."""
+
+    number: Annotated[str, Field(pattern=r"^\d{4}$")]
+    name: str
+    county: str
+    county_number: Annotated[str, Field(pattern=r"^\d{2}$")]
+    region: str | None = None
+
+
+# --- schemes ----------------------------------------------------------------------------------
+
+
+class Topic(StrEnum):
+    """What a scheme fact is about."""
+
+    PURPOSE = "purpose"
+    TARGET_GROUP = "target_group"
+    WHO_MAY_APPLY = "who_may_apply"
+    FUNDS = "funds"
+    NOT_FUNDED = "not_funded"
+    PRIORITIES = "priorities"
+    REPORTING = "reporting"
+    AUDIT = "audit"
+    STATUS = "status"
+    APPLY_HOW = "apply_how"
+    APPEAL = "appeal"
+    OWN_SHARE = "own_share"
+    DURATION = "duration"
+    ADMINISTRATION = "administration"
+    NOTE = "note"
+
+
+class Fact(Sourced):
+    """One statement about a scheme, valid for some years."""
+
+    topic: Topic
+    years: YearRange
+    text: str
+    tentative: bool = False
+
+
+class Budget(Sourced):
+    """Budget chapter and post of a scheme in some years."""
+
+    chapter: Annotated[str, Field(pattern=r"^\d{3,4}$")]
+    post: Annotated[str, Field(pattern=r"^\d{2}$")]
+    ministry: str | None = None
+    years: YearRange
+
+
+class Appropriation(Sourced):
+    """Money set aside for a scheme in one year, nationally or for one office."""
+
+    year: int = Field(ge=1990, le=2100)
+    amount: Kroner
+    scope: Literal["nasjonal", "fylke"]
+    approximate: bool = False
+    prognosis: bool = False
+    text: str = Field(description="the figure as the source prints it")
+
+
+class DeadlineKind(StrEnum):
+    """What a deadline is for."""
+
+    APPLICATION = "application"
+    REPORT = "report"
+    ACCOUNTS = "accounts"
+
+
+class Deadline(Sourced):
+    """A deadline: a date, or the words the source gives instead, perhaps tentative."""
+
+    year: int = Field(ge=1990, le=2100)
+    kind: DeadlineKind
+    date: dt.date | None = None
+    text: str | None = Field(default=None, description="e.g. 'Vår', 'Løpende', 'April'")
+    unknown: bool = False
+    tentative: bool = False
+    raw: str = Field(description="the deadline exactly as printed, e.g. '31.3.22 ??????'")
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Deadline:
+        """Require exactly one of a date, a text or the unknown flag."""
+        forms = [self.date is not None, self.text is not None, self.unknown]
+        if sum(forms) != 1:
+            raise ValueError("a deadline needs exactly one of: date, text, unknown: true")
+        if self.date is not None and self.date.year not in (self.year, self.year + 1):
+            raise ValueError(f"date {self.date} does not belong to year {self.year}")
+        return self
+
+
+class LadderStep(Model):
+    """One grant year of a rate ladder."""
+
+    grant_year: int = Field(ge=1, le=10)
+    amount: Kroner
+    competence: Kroner = Field(default=0, description="part of amount earmarked for competence")
+
+
+class LadderRule(Sourced):
+    """Amount per position (årsverk) that depends on the grant year."""
+
+    kind: Literal["ladder"]
+    id: Slug
+    years: YearRange
+    unit: Literal["årsverk"]
+    steps: list[LadderStep] = Field(min_length=1)
+    text: str
+
+    @model_validator(mode="after")
+    def _consecutive(self) -> LadderRule:
+        """Require grant years 1..n, in order, with competence within the amount."""
+        numbers = [step.grant_year for step in self.steps]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise ValueError(f"steps must be grant years 1..{len(numbers)} in order: {numbers}")
+        for step in self.steps:
+            if step.competence > step.amount:
+                raise ValueError(f"grant year {step.grant_year}: competence exceeds amount")
+        return self
+
+
+class FlatRule(Sourced):
+    """A fixed amount per position for each calendar year in range."""
+
+    kind: Literal["flat"]
+    id: Slug
+    years: YearRange
+    unit: Literal["stilling", "årsverk"]
+    amount: Kroner
+    conditions: list[str] = []
+    text: str
+
+
+class SameAsRule(Sourced):
+    """Calendar years computed by another rule ("beregnes som tidligere")."""
+
+    kind: Literal["same_as"]
+    id: Slug
+    years: YearRange
+    rule: Slug
+    conditions: list[str] = []
+    text: str
+
+
+class CapRule(Sourced):
+    """Upper limits, not a ladder: per full position and per measure."""
+
+    kind: Literal["cap"]
+    id: Slug
+    years: YearRange
+    per_position: Kroner = Field(description="cap per 100 % position")
+    position_covers: str
+    per_measure: Kroner = Field(description="cap per measure (tiltak) for competence")
+    measure_covers: str
+    usual_years: int = Field(ge=1)
+    max_years: int = Field(ge=1)
+    text: str
+
+
+class TextRule(Sourced):
+    """A rule the sources state only in words (e.g. transition rules)."""
+
+    kind: Literal["text"]
+    id: Slug
+    years: YearRange
+    text: str
+
+
+Rule = Annotated[
+    LadderRule | FlatRule | SameAsRule | CapRule | TextRule, Field(discriminator="kind")
+]
+
+
+class SchemeNames(Model):
+    """Official name and every other way people refer to a scheme."""
+
+    official: str
+    short: str
+    nynorsk: list[str] = []
+    english: list[str] = []
+    aliases: list[str] = []
+
+
+class Scheme(Model):
+    """A grant scheme (or the framework plan) with its facts by year."""
+
+    id: Slug
+    kind: Literal["tilskudd", "rammeoverføring"] = "tilskudd"
+    names: SchemeNames
+    administered_by: list[str] = []
+    related: list[Slug] = []
+    budget: list[Budget] = []
+    facts: list[Fact] = []
+    appropriations: list[Appropriation] = []
+    deadlines: list[Deadline] = []
+    rules: list[Rule] = []
+
+
+# --- FAQ --------------------------------------------------------------------------------------
+
+
+class FaqEntry(Sourced):
+    """A question the sources answer, with the answer as the source gives it."""
+
+    id: Slug
+    scheme: Slug | None = None
+    years: YearRange
+    question: str
+    answer: str
+    aliases: list[str] = []
+
+
+# --- tables -----------------------------------------------------------------------------------
+
+Number = Decimal | int
+
+
+class Column(Model):
+    """A table column; a printed sum names the columns it adds up."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
+    label: str
+    definition: str
+    unit: Literal["kr", "antall", "prosent"]
+    year: int | None = None
+    status: Literal["faktisk", "prognose"] | None = None
+    sum_of: list[str] = []
+
+
+class Row(Model):
+    """A table row: a municipality, a county or a printed total."""
+
+    key: str
+    label: str
+    municipality: str | None = None
+    county: str | None = None
+    sum_of_rows: list[str] = []
+    values: dict[str, Number]
+
+
+class Discrepancy(Model):
+    """A printed sum that differs from the sum of its parts (source rounding)."""
+
+    row: str
+    column: str
+    printed: int
+    computed: int
+    note: str
+
+
+class Total(Model):
+    """A figure printed under a table without a stated derivation."""
+
+    label: str
+    value: Kroner
+    note: str | None = None
+
+
+class Table(Sourced):
+    """A table transcribed from a source, figures exactly as printed."""
+
+    id: Slug
+    title: str
+    description: str
+    years: YearRange
+    columns: list[Column] = Field(min_length=1)
+    rows: list[Row] = Field(min_length=1)
+    discrepancies: list[Discrepancy] = []
+    totals: list[Total] = []
+    notes: list[str] = []
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Table:
+        """Require every row value and sum reference to name a known column or row."""
+        columns = {c.id for c in self.columns}
+        rows = {r.key for r in self.rows}
+        for column in self.columns:
+            unknown = set(column.sum_of) - columns
+            if unknown:
+                raise ValueError(f"column {column.id}: sum_of names unknown {sorted(unknown)}")
+        for row in self.rows:
+            unknown = set(row.values) - columns
+            if unknown:
+                raise ValueError(f"row {row.key}: values for unknown columns {sorted(unknown)}")
+            missing_rows = set(row.sum_of_rows) - rows
+            if missing_rows:
+                raise ValueError(f"row {row.key}: sum_of_rows names {sorted(missing_rows)}")
+        for item in self.discrepancies:
+            if item.row not in rows or item.column not in columns:
+                raise ValueError(f"discrepancy names unknown row/column {item.row}/{item.column}")
+        return self
+
+
+# --- a source file ----------------------------------------------------------------------------
+
+
+class SourceFile(Model):
+    """One YAML file: any combination of the sections below."""
+
+    sources: list[SourceDoc] = []
+    offices: list[Office] = []
+    municipalities: list[Municipality] = []
+    scheme: Scheme | None = None
+    faq: list[FaqEntry] = []
+    tables: list[Table] = []
+
+    @field_validator("sources", "offices", "municipalities", "faq", "tables", mode="before")
+    @classmethod
+    def _none_is_empty(cls, value: Any) -> Any:
+        """Treat an empty YAML section as an empty list."""
+        return [] if value is None else value

@@ -1,0 +1,72 @@
+"""Read the built SQLite knowledge base: what the bot uses at run time."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from knowledge.build import SCHEMA_VERSION
+from knowledge.kb import KnowledgeBase
+from knowledge.schema import FaqEntry, Municipality, Office, Scheme, SourceDoc, Table
+
+
+class StoreError(Exception):
+    """The database is missing, unreadable or of another schema version."""
+
+
+def open_readonly(path: Path) -> sqlite3.Connection:
+    """Open a database read-only, refusing a missing file."""
+    if not path.is_file():
+        raise StoreError(f"no knowledge database at {path}: run 'tilskuddsbot kb build' first")
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+
+def load_database(path: Path) -> KnowledgeBase:
+    """Load every entity from a built database into a KnowledgeBase."""
+    conn = open_readonly(path)
+    try:
+        meta = dict(conn.execute("select key, value from meta").fetchall())
+        if meta.get("schema_version") != str(SCHEMA_VERSION):
+            raise StoreError(
+                f"{path} has schema version {meta.get('schema_version')}, "
+                f"expected {SCHEMA_VERSION}: rebuild it"
+            )
+
+        def rows(table: str, key: str) -> list[tuple[str, str]]:
+            return conn.execute(f"select {key}, json from {table} order by rowid").fetchall()
+
+        return KnowledgeBase(
+            sources={k: SourceDoc.model_validate_json(j) for k, j in rows("sources", "file")},
+            offices={k: Office.model_validate_json(j) for k, j in rows("offices", "id")},
+            municipalities={
+                k: Municipality.model_validate_json(j) for k, j in rows("municipalities", "number")
+            },
+            schemes={k: Scheme.model_validate_json(j) for k, j in rows("schemes", "id")},
+            faq={k: FaqEntry.model_validate_json(j) for k, j in rows("faq", "id")},
+            tables={k: Table.model_validate_json(j) for k, j in rows("tables", "id")},
+            version=meta.get("version", ""),
+        )
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} is not a readable knowledge database: {exc}") from exc
+    finally:
+        conn.close()
+
+
+def search(path: Path, query: str, limit: int = 10) -> list[dict[str, object]]:
+    """Search the FTS5 index; return ranked rows of kind, ref, scheme, title, body."""
+    terms = [t for t in "".join(c if c.isalnum() else " " for c in query).split() if t]
+    if not terms:
+        return []
+    match = " OR ".join(f'"{t}"*' for t in terms)
+    conn = open_readonly(path)
+    try:
+        cur = conn.execute(
+            "select search.kind, search.ref, search.scheme, search.title, search.body "
+            "from search join search_fts on search.rowid = search_fts.rowid "
+            "where search_fts match ? order by search_fts.rank limit ?",
+            (match, limit),
+        )
+        names = [c[0] for c in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    finally:
+        conn.close()
