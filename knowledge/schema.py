@@ -194,6 +194,9 @@ class Deadline(Sourced):
     unknown: bool = False
     tentative: bool = False
     raw: str = Field(description="the deadline exactly as printed, e.g. '31.3.22 ??????'")
+    covers_year: int | None = Field(
+        default=None, ge=1990, le=2100, description="grant year a report/accounts deadline is for"
+    )
     note: str | None = None
 
     @model_validator(mode="after")
