@@ -1,0 +1,220 @@
+"""The `tilskuddsbot` command line: the composition root of the application.
+
+Everything is built here, inside the command that needs it; nothing happens at
+import time. Exit codes: 0 success, 1 the work failed (invalid sources, a failed
+send), 2 bad usage or configuration.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from bot.bootstrap import UsageError, open_knowledge, resolve_today
+from bot.commands import CommandService
+from bot.config import Settings, SettingsError, load_settings
+from bot.engine import Engine
+from knowledge.build import build_database
+from knowledge.loader import KnowledgeError, default_sources, load_sources
+from knowledge.store import StoreError, load_database
+
+Command = Callable[[argparse.Namespace, Settings, TextIO], int]
+
+
+def _date(value: str) -> dt.date:
+    """Parse YYYY-MM-DD for argparse."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+# --- kb ---------------------------------------------------------------------------------------
+
+
+def _cmd_kb_check(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """Validate the sources without building."""
+    kb = load_sources(args.sources)
+    print(
+        f"OK: {len(kb.schemes)} ordninger, {len(kb.deadlines())} frister, "
+        f"{len(kb.tables)} tabeller, {len(kb.faq)} spørsmål og svar, "
+        f"{len(kb.municipalities)} kommuner (versjon {kb.version})",
+        file=out,
+    )
+    return 0
+
+
+def _cmd_kb_build(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """Validate the sources and build the database atomically."""
+    kb = load_sources(args.sources)
+    target = args.db or settings.knowledge_db
+    build_database(kb, target)
+    print(
+        f"Bygget {target}: {len(kb.schemes)} ordninger, {len(kb.deadlines())} frister, "
+        f"{len(kb.tables)} tabeller (versjon {kb.version})",
+        file=out,
+    )
+    return 0
+
+
+def _cmd_kb_show(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """Print a readable card of one scheme."""
+    from bot.cards import find_scheme, scheme_card
+
+    kb = load_database(args.db) if args.db else open_knowledge(settings)
+    scheme = find_scheme(kb, args.scheme)
+    if scheme is None:
+        known = ", ".join(sorted(kb.schemes))
+        raise UsageError(f"ukjent ordning {args.scheme!r}; kjente: {known}")
+    print(scheme_card(kb, scheme.id), file=out)
+    return 0
+
+
+# --- answering ----------------------------------------------------------------------------------
+
+
+def _engine(settings: Settings) -> Engine:
+    """Build the answering engine over the built knowledge base."""
+    return Engine(open_knowledge(settings))
+
+
+def _cmd_ask(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """Answer one question, or one per input line with --jsonl."""
+    engine = _engine(settings)
+    default_today = resolve_today(args.today, settings)
+    if args.jsonl:
+        for number, line in enumerate(sys.stdin, 1):
+            text, chat, today = line.rstrip("\n"), f"line-{number}", default_today
+            stripped = text.strip()
+            if stripped.startswith("{"):
+                try:
+                    obj = json.loads(stripped)
+                    text = str(obj.get("text", ""))
+                    chat = f"chat-{obj['chat']}" if obj.get("chat") is not None else chat
+                    if obj.get("today"):
+                        today = dt.date.fromisoformat(str(obj["today"]))
+                except (ValueError, TypeError, AttributeError) as exc:
+                    print(
+                        dump_json({"error": f"line {number}: {exc}", "answered": False}),
+                        file=out,
+                        flush=True,
+                    )
+                    continue
+            answer = engine.ask(text, today, chat=chat)
+            print(dump_json(answer.to_json()), file=out, flush=True)
+        return 0
+    if args.question is None:
+        raise UsageError("ask needs a QUESTION, or --jsonl to read questions from standard input")
+    answer = engine.ask(args.question, default_today)
+    print(dump_json(answer.to_json()) if args.json else answer.text, file=out)
+    return 0
+
+
+def _cmd_chat(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """Chat in the console through the same core as Telegram."""
+    from bot.console import run_console
+
+    engine = _engine(settings)
+    return run_console(
+        engine, CommandService(engine), lambda: resolve_today(args.today, settings), sys.stdin, out
+    )
+
+
+def _cmd_eval(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """Evaluate the engine on the labelled corpus."""
+    from bot.evaluate import evaluate, load_corpus
+
+    report = evaluate(_engine(settings), load_corpus(args.corpus))
+    print(report.render(), file=out)
+    return 0
+
+
+# --- parser -----------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(prog="tilskuddsbot", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    kb = sub.add_parser("kb", help="knowledge base: check, build, show")
+    kb_sub = kb.add_subparsers(dest="kb_command", required=True)
+    for name, func, helptext in (
+        ("check", _cmd_kb_check, "validate the YAML sources only"),
+        ("build", _cmd_kb_build, "validate and build the SQLite database"),
+    ):
+        p = kb_sub.add_parser(name, help=helptext)
+        p.add_argument(
+            "sources",
+            nargs="?",
+            type=Path,
+            default=None,
+            help=f"folder of YAML sources (default: {default_sources()})",
+        )
+        if name == "build":
+            p.add_argument("--db", type=Path, default=None, help="target database file")
+        p.set_defaults(func=func)
+    show = kb_sub.add_parser("show", help="print a readable card of one scheme")
+    show.add_argument("scheme", help="scheme id, name or alias")
+    show.add_argument("--db", type=Path, default=None)
+    show.set_defaults(func=_cmd_kb_show)
+
+    ask = sub.add_parser("ask", help="answer a question (or --jsonl lines from stdin)")
+    ask.add_argument("question", nargs="?", default=None)
+    ask.add_argument("--today", type=_date, default=None, help="as-of date YYYY-MM-DD")
+    ask.add_argument("--json", action="store_true", help="print one JSON object")
+    ask.add_argument("--jsonl", action="store_true", help="read lines from stdin, write JSON lines")
+    ask.set_defaults(func=_cmd_ask)
+
+    chat = sub.add_parser("chat", help="interactive console chat")
+    chat.add_argument("--today", type=_date, default=None)
+    chat.set_defaults(func=_cmd_chat)
+
+    ev = sub.add_parser("eval", help="evaluate on the labelled question corpus")
+    ev.add_argument("--corpus", type=Path, default=Path("tests/data/questions.yaml"))
+    ev.set_defaults(func=_cmd_eval)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the command line; return the exit code."""
+    stream = out or sys.stdout
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = load_settings()
+        func: Command = args.func
+        return func(args, settings, stream)
+    except SettingsError as exc:
+        print(f"tilskuddsbot: configuration error: {exc}", file=sys.stderr)
+        return 2
+    except UsageError as exc:
+        print(f"tilskuddsbot: {exc}", file=sys.stderr)
+        return 2
+    except KnowledgeError as exc:
+        print(
+            f"tilskuddsbot: the knowledge sources are invalid ({len(exc.problems)} problems):",
+            file=sys.stderr,
+        )
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    except StoreError as exc:
+        print(f"tilskuddsbot: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def dump_json(obj: object) -> str:
+    """Serialise an answer object as one JSON line."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

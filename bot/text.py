@@ -1,0 +1,289 @@
+"""Clean and normalise chat text: control characters, nynorsk forms, æøå folding."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_INPUT = 2000
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f]")
+_SPACE = re.compile(r"\s+")
+
+# Nynorsk (and common dialect) forms mapped to the bokmål form the triggers use.
+NYNORSK: dict[str, str] = {
+    "kva": "hva",
+    "kven": "hvem",
+    "kor": "hvor",
+    "korleis": "hvordan",
+    "kvifor": "hvorfor",
+    "mykje": "mye",
+    "tilskot": "tilskudd",
+    "tilskotet": "tilskuddet",
+    "tilskota": "tilskuddene",
+    "søkje": "søke",
+    "søkjer": "søker",
+    "søkjast": "søkes",
+    "ikkje": "ikke",
+    "eg": "jeg",
+    "me": "vi",
+    "dykk": "dere",
+    "kommunen": "kommunen",
+    "får": "får",
+    "fekk": "fikk",
+    "frå": "fra",
+    "årsverka": "årsverk",
+    "dagar": "dager",
+    "søknadsfristen": "søknadsfristen",
+    "kjem": "kommer",
+    "høyrer": "hører",
+    "gjeld": "gjelder",
+    "berre": "bare",
+    "sjølv": "selv",
+    "skal": "skal",
+    "må": "må",
+    "nokon": "noen",
+    "noko": "noe",
+    "kvar": "hvor",
+    "sende": "sende",
+    "rapportera": "rapportere",
+    "vere": "være",
+    "vert": "blir",
+    "heile": "hele",
+    "fyrste": "første",
+    "tredje": "tredje",
+    "fjerde": "fjerde",
+    "andre": "andre",
+    "pengar": "penger",
+    "eigenandel": "egenandel",
+    "eigendel": "egenandel",
+    "eigen": "egen",
+    "kommunar": "kommuner",
+    "stillingar": "stillinger",
+    "ordningar": "ordninger",
+    "ordninga": "ordningen",
+    "søknaden": "søknaden",
+    "fristar": "frister",
+    "prioriterte": "prioriterte",
+    "klagerett": "klagerett",
+    "føremål": "formål",
+    "føremålet": "formålet",
+    "gjev": "gir",
+    "gje": "gi",
+    "vart": "ble",
+}
+
+NYNORSK_MARKERS = frozenset(
+    {
+        "kva",
+        "kven",
+        "korleis",
+        "mykje",
+        "tilskot",
+        "tilskotet",
+        "søkje",
+        "ikkje",
+        "eg",
+        "dykk",
+        "fekk",
+        "frå",
+        "berre",
+        "sjølv",
+        "nokon",
+        "noko",
+        "kvar",
+        "heile",
+        "fyrste",
+        "pengar",
+        "eigenandel",
+        "kommunar",
+        "stillingar",
+        "ordningar",
+        "gjev",
+        "vert",
+        "kjem",
+        "dagar",
+    }
+)
+
+ENGLISH_MARKERS = frozenset(
+    {
+        "what",
+        "when",
+        "how",
+        "much",
+        "many",
+        "who",
+        "which",
+        "the",
+        "is",
+        "are",
+        "can",
+        "do",
+        "does",
+        "we",
+        "our",
+        "for",
+        "deadline",
+        "grant",
+        "grants",
+        "apply",
+        "year",
+        "get",
+        "of",
+        "please",
+        "hello",
+        "hi",
+        "tell",
+        "me",
+        "about",
+        "where",
+        "send",
+        "application",
+        "funding",
+        "municipality",
+        "scheme",
+        "schemes",
+        "positions",
+        "fte",
+        "there",
+        "any",
+        "and",
+        "next",
+        "days",
+        "left",
+        "until",
+        "report",
+        "contact",
+        "appeal",
+        "right",
+        "purpose",
+        "budget",
+        "chapter",
+        "who's",
+        "what's",
+        "whats",
+        "it",
+        "in",
+        "to",
+        "a",
+        "an",
+        "with",
+        "cover",
+        "ourselves",
+        "excluded",
+        "priorities",
+        "eligible",
+        "rules",
+        "audit",
+        "thanks",
+        "help",
+    }
+)
+NORWEGIAN_MARKERS = frozenset(
+    {
+        "hva",
+        "når",
+        "hvor",
+        "hvem",
+        "hvilke",
+        "hvordan",
+        "er",
+        "og",
+        "vi",
+        "får",
+        "på",
+        "til",
+        "det",
+        "en",
+        "et",
+        "av",
+        "som",
+        "kan",
+        "med",
+        "om",
+        "for",
+        "i",
+        "å",
+        "år",
+        "frist",
+        "tilskudd",
+        "kommunen",
+        "mye",
+        "søke",
+        "ikke",
+        "skal",
+        "må",
+        "har",
+        "fikk",
+        "årsverk",
+        "stilling",
+        "hei",
+        "takk",
+        "meg",
+        "oss",
+        "dere",
+        "jeg",
+        "du",
+        "neste",
+        "mange",
+        "dager",
+    }
+    | NYNORSK_MARKERS
+)
+
+_FOLD = str.maketrans(
+    {
+        "æ": "ae",
+        "ø": "o",
+        "å": "a",
+        "é": "e",
+        "è": "e",
+        "ü": "u",
+        "ä": "a",
+        "ö": "o",
+        "«": " ",
+        "»": " ",
+        "“": " ",
+        "”": " ",
+        "’": "'",
+    }
+)
+
+
+def clean(text: str) -> tuple[str, bool]:
+    """Strip control characters and collapse white space; say whether it was cut."""
+    text = unicodedata.normalize("NFC", text or "")
+    text = _CONTROL.sub(" ", text)
+    text = _SPACE.sub(" ", text).strip()
+    if len(text) > MAX_INPUT:
+        return text[:MAX_INPUT], True
+    return text, False
+
+
+def words(text: str) -> list[str]:
+    """Split lower-cased text into words, keeping digits with , . % together."""
+    return re.findall(r"[0-9]+(?:[.,][0-9]+)*%?|[a-zæøåéèüäö]+(?:-[a-zæøå]+)*", text.lower())
+
+
+def detect_language(text: str) -> str:
+    """Guess nb, nn or en from marker words."""
+    tokens = words(text)
+    if not tokens:
+        return "nb"
+    english = sum(t in ENGLISH_MARKERS for t in tokens)
+    norwegian = sum(t in NORWEGIAN_MARKERS for t in tokens)
+    if any(ch in text.lower() for ch in "æøå"):
+        norwegian += 1
+    if english > norwegian and english >= 1:
+        return "en"
+    if any(t in NYNORSK_MARKERS for t in tokens):
+        return "nn"
+    return "nb"
+
+
+def fold(text: str) -> str:
+    """Lower-case, map nynorsk words to bokmål and fold æøå to ASCII."""
+    parts = re.split(r"(\W+)", text.lower())
+    joined = "".join(NYNORSK.get(part, part) for part in parts).translate(_FOLD)
+    return _SPACE.sub(" ", joined).strip()
