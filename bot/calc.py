@@ -1929,7 +1929,7 @@ def framework_ranking(
     ordered = sorted(
         rows,
         key=lambda r: (
-            _whole(r.values[column.id]),
+            -_whole(r.values[column.id]) if descending else _whole(r.values[column.id]),
             kb.municipalities[r.municipality or ""].name,
         ),
     )
