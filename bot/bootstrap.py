@@ -6,9 +6,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from bot.config import Settings
-from knowledge.build import build_database
 from knowledge.kb import KnowledgeBase
-from knowledge.loader import load_sources
 from knowledge.store import load_database
 
 
@@ -28,5 +26,8 @@ def resolve_today(given: dt.date | None, settings: Settings) -> dt.date:
 def open_knowledge(settings: Settings) -> KnowledgeBase:
     """Load the built knowledge base, building it from the bundled sources if absent."""
     if not settings.knowledge_db.is_file():
+        from knowledge.build import build_database  # only when there is no database yet
+        from knowledge.loader import load_sources
+
         build_database(load_sources(), settings.knowledge_db)
     return load_database(settings.knowledge_db)

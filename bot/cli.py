@@ -19,7 +19,6 @@ from bot.bootstrap import UsageError, open_knowledge, resolve_today
 from bot.commands import CommandService
 from bot.config import Settings, SettingsError, load_settings
 from bot.engine import Engine
-from knowledge.build import build_database
 from knowledge.loader import KnowledgeError, default_sources, load_sources
 from knowledge.store import StoreError, load_database
 
@@ -51,6 +50,8 @@ def _cmd_kb_check(args: argparse.Namespace, settings: Settings, out: TextIO) -> 
 
 def _cmd_kb_build(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     """Validate the sources and build the database atomically."""
+    from knowledge.build import build_database
+
     kb = load_sources(args.sources)
     target = args.db or settings.knowledge_db
     build_database(kb, target)
@@ -134,6 +135,15 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     return 0
 
 
+def _cmd_run(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """Start the Telegram bot (long polling, or a webhook when configured)."""
+    settings.require_token()
+    from handlers.app import run_bot  # the composition root is the only importer of handlers
+
+    engine = _engine(settings)
+    return run_bot(settings, engine, CommandService(engine))
+
+
 # --- parser -----------------------------------------------------------------------------------
 
 
@@ -174,6 +184,9 @@ def build_parser() -> argparse.ArgumentParser:
     chat = sub.add_parser("chat", help="interactive console chat")
     chat.add_argument("--today", type=_date, default=None)
     chat.set_defaults(func=_cmd_chat)
+
+    run = sub.add_parser("run", help="start the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
+    run.set_defaults(func=_cmd_run)
 
     ev = sub.add_parser("eval", help="evaluate on the labelled question corpus")
     ev.add_argument("--corpus", type=Path, default=Path("tests/data/questions.yaml"))

@@ -17,10 +17,9 @@ from typing import Any
 
 import sqlite_utils
 
-from knowledge.kb import KnowledgeBase
+from knowledge.kb import SCHEMA_VERSION, KnowledgeBase
 from knowledge.schema import Topic
 
-SCHEMA_VERSION = 1
 DB_NAME = "knowledge.db"
 
 

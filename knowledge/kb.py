@@ -18,6 +18,9 @@ from knowledge.schema import (
     Table,
 )
 
+#: Version of the SQLite layout written by knowledge.build and read by knowledge.store.
+SCHEMA_VERSION = 1
+
 
 @dataclass(frozen=True)
 class Provenance:

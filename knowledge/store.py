@@ -5,8 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from knowledge.build import SCHEMA_VERSION
-from knowledge.kb import KnowledgeBase
+from knowledge.kb import SCHEMA_VERSION, KnowledgeBase
 from knowledge.schema import FaqEntry, Municipality, Office, Scheme, SourceDoc, Table
 
 

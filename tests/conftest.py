@@ -1,0 +1,44 @@
+"""Shared fixtures: one validated knowledge base and one built database per test session."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from knowledge.build import build_database
+from knowledge.kb import KnowledgeBase
+from knowledge.loader import load_sources
+
+ISOLATED_ENV = (
+    "TELEGRAM_BOT_TOKEN",
+    "TELEGRAM_API_BASE_URL",
+    "TILSKUDDSBOT_ADMIN_IDS",
+    "TILSKUDDSBOT_TODAY",
+    "TILSKUDDSBOT_WEBHOOK_URL",
+    "TILSKUDDSBOT_WEBHOOK_SECRET",
+)
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    """Load the bundled knowledge sources once."""
+    return load_sources()
+
+
+@pytest.fixture(scope="session")
+def session_data_dir(tmp_path_factory: pytest.TempPathFactory, kb: KnowledgeBase) -> Path:
+    """Build the bundled knowledge base into a session data folder."""
+    folder = tmp_path_factory.mktemp("data")
+    build_database(kb, folder / "knowledge.db")
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(monkeypatch: pytest.MonkeyPatch, session_data_dir: Path) -> Iterator[None]:
+    """Run every test with the session database and no Telegram settings from the machine."""
+    for name in ISOLATED_ENV:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TILSKUDDSBOT_DATA_DIR", str(session_data_dir))
+    yield
