@@ -52,7 +52,7 @@ def find_scheme(kb: KnowledgeBase, text: str) -> Scheme | None:
         return kb.schemes[text]
     choices = {(sid, name): name for sid, s in kb.schemes.items() for name in scheme_names(s)}
     best = process.extractOne(
-        text, choices, scorer=fuzz.WRatio, processor=utils.default_process, score_cutoff=85
+        text, choices, scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=85
     )
     return kb.schemes[best[2][0]] if best else None
 

@@ -43,6 +43,16 @@ class KnowledgeError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+class _Loader(yaml.SafeLoader):
+    """A safe YAML loader that leaves dates as text, so pydantic validates them by field."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def default_sources() -> Path:
     """Return the folder of the bundled YAML sources."""
     return Path(str(resources.files("knowledge") / "data"))
@@ -81,7 +91,7 @@ def _entry_and_field(raw: Any, loc: tuple[int | str, ...]) -> tuple[str, str]:
 def _parse_file(path: Path, shown: str) -> tuple[SourceFile | None, list[Problem]]:
     """Parse and validate one YAML file."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "?"
@@ -170,13 +180,16 @@ def _assemble(
         for i, doc in enumerate(item.sources):
             if reg["source"].add(doc.file, file, f"sources[{i}] ({doc.file})", "file"):
                 sources[doc.file] = doc
+                where[f"source:{doc.file}"] = f"{file}\0sources[{i}] ({doc.file})"
         for i, office in enumerate(item.offices):
             if reg["office"].add(office.id, file, f"offices[{i}] ({office.id})", "id"):
                 offices[office.id] = office
+                where[f"office:{office.id}"] = f"{file}\0offices[{i}] ({office.id})"
         for i, muni in enumerate(item.municipalities):
             entry = f"municipalities[{i}] ({muni.number})"
             if reg["municipality"].add(muni.number, file, entry, "number"):
                 municipalities[muni.number] = muni
+                where[f"municipality:{muni.number}"] = f"{file}\0{entry}"
         if item.scheme is not None and reg["scheme"].add(
             item.scheme.id, file, f"scheme ({item.scheme.id})", "id"
         ):
@@ -199,23 +212,17 @@ def _assemble(
         if office is not None and office not in offices:
             problems.append(Problem(file, entry, field + "office", f"unknown office {office!r}"))
 
-    for i, doc in enumerate(sources.values()):
+    for doc in sources.values():
+        file, entry = where[f"source:{doc.file}"].split("\0")
         if doc.office not in offices:
-            problems.append(
-                Problem(
-                    "sources",
-                    f"sources[{i}] ({doc.file})",
-                    "office",
-                    f"unknown office {doc.office!r}",
-                )
-            )
+            problems.append(Problem(file, entry, "office", f"unknown office {doc.office!r}"))
     for office in offices.values():
+        file, entry = where[f"office:{office.id}"].split("\0")
         for j, contact in enumerate(office.contacts):
-            check_ref(
-                "offices", f"office {office.id} contacts[{j}]", "", contact.source, contact.office
-            )
+            check_ref(file, f"{entry} contacts[{j}]", "", contact.source, contact.office)
     for muni in municipalities.values():
-        check_ref("municipalities", f"municipality {muni.number}", "", muni.source, muni.office)
+        file, entry = where[f"municipality:{muni.number}"].split("\0")
+        check_ref(file, entry, "", muni.source, muni.office)
 
     alias_owner: dict[str, str] = {}
     for scheme in schemes.values():

@@ -14,7 +14,14 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 Slug = Annotated[str, Field(pattern=SLUG)]
@@ -78,7 +85,7 @@ class Sourced(Model):
 
 
 class SourceDoc(Model):
-    """One source document in ../shared/seeds."""
+    """One source document in ../shared/seeds, or a day of admin edits (kind "admin")."""
 
     file: str
     title: str
@@ -87,7 +94,7 @@ class SourceDoc(Model):
     date_text: str = Field(
         description="the date as a person should read it, e.g. '10. januar 2020'"
     )
-    kind: Literal["slides", "announcement"]
+    kind: Literal["slides", "announcement", "admin"]  # admin: an edit made from Telegram
 
 
 class Contact(Sourced):
@@ -199,14 +206,21 @@ class Deadline(Sourced):
     )
     note: str | None = None
 
+    @field_validator("date")
+    @classmethod
+    def _date_in_year(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        """Require the date to fall in the deadline's year (or the next, for reports)."""
+        year = info.data.get("year")
+        if value is not None and year is not None and value.year not in (year, year + 1):
+            raise ValueError(f"date {value} does not belong to year {year}")
+        return value
+
     @model_validator(mode="after")
     def _one_form(self) -> Deadline:
         """Require exactly one of a date, a text or the unknown flag."""
         forms = [self.date is not None, self.text is not None, self.unknown]
         if sum(forms) != 1:
             raise ValueError("a deadline needs exactly one of: date, text, unknown: true")
-        if self.date is not None and self.date.year not in (self.year, self.year + 1):
-            raise ValueError(f"date {self.date} does not belong to year {self.year}")
         return self
 
 

@@ -51,6 +51,20 @@ def load_database(path: Path) -> KnowledgeBase:
         conn.close()
 
 
+def read_version(path: Path) -> str:
+    """Return the content version (``meta.version``) of a built database, cheaply."""
+    conn = open_readonly(path)
+    try:
+        row = conn.execute("select value from meta where key = 'version'").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} is not a readable knowledge database: {exc}") from exc
+    finally:
+        conn.close()
+    if row is None:
+        raise StoreError(f"{path} has no version: rebuild it")
+    return str(row[0])
+
+
 def search(path: Path, query: str, limit: int = 10) -> list[dict[str, object]]:
     """Search the FTS5 index; return ranked rows of kind, ref, scheme, title, body."""
     terms = [t for t in "".join(c if c.isalnum() else " " for c in query).split() if t]
