@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from knowledge.text import ASCII_FOLD
+
 MAX_INPUT = 2000
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f]")
@@ -71,6 +73,31 @@ NYNORSK: dict[str, str] = {
     "gjev": "gir",
     "gje": "gi",
     "vart": "ble",
+    "saman": "sammen",
+    "eitt": "ett",
+    "eit": "et",
+    "auka": "økte",
+    "auke": "økning",
+    "aukinga": "økningen",
+    "auken": "økningen",
+    "løyvd": "bevilget",
+    "løyvt": "bevilget",
+    "løyving": "bevilgning",
+    "løyvinga": "bevilgningen",
+    "morgon": "morgen",
+    "rekneskap": "regnskap",
+    "rekneskapen": "regnskapet",
+    "midlane": "midlene",
+    "midlar": "midler",
+    "tenester": "tjenester",
+    "tenestene": "tjenestene",
+    "nyttast": "brukes",
+    "nytte": "bruke",
+    "treng": "trenger",
+    "sjå": "se",
+    "hovudinntekt": "hovedinntekt",
+    "stillinga": "stillingen",
+    "kunne": "kan",
 }
 
 NYNORSK_MARKERS = frozenset(
@@ -232,23 +259,7 @@ NORWEGIAN_MARKERS = frozenset(
     | NYNORSK_MARKERS
 )
 
-_FOLD = str.maketrans(
-    {
-        "æ": "ae",
-        "ø": "o",
-        "å": "a",
-        "é": "e",
-        "è": "e",
-        "ü": "u",
-        "ä": "a",
-        "ö": "o",
-        "«": " ",
-        "»": " ",
-        "“": " ",
-        "”": " ",
-        "’": "'",
-    }
-)
+_FOLD = ASCII_FOLD
 
 
 def clean(text: str) -> tuple[str, bool]:

@@ -19,6 +19,7 @@ import sqlite_utils
 
 from knowledge.kb import SCHEMA_VERSION, KnowledgeBase
 from knowledge.schema import Topic
+from knowledge.text import ascii_fold
 
 DB_NAME = "knowledge.db"
 
@@ -305,8 +306,13 @@ def write_database(kb: KnowledgeBase, path: Path) -> None:
             "note": str,
         },
     )
-    db.table("search").insert_all(_search_docs(kb), columns={"scheme": str, "year": int})
-    db.table("search").enable_fts(["title", "body"], tokenize="unicode61 remove_diacritics 2")
+    docs = _search_docs(kb)
+    for doc in docs:
+        doc["folded"] = ascii_fold(f"{doc['title']} {doc['body']}")
+    db.table("search").insert_all(docs, columns={"scheme": str, "year": int})
+    db.table("search").enable_fts(
+        ["title", "body", "folded"], tokenize="unicode61 remove_diacritics 2"
+    )
     db.conn.commit()
     db.conn.close()
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from knowledge.kb import SCHEMA_VERSION, KnowledgeBase
 from knowledge.schema import FaqEntry, Municipality, Office, Scheme, SourceDoc, Table
+from knowledge.text import ascii_fold
 
 
 class StoreError(Exception):
@@ -67,7 +68,8 @@ def read_version(path: Path) -> str:
 
 def search(path: Path, query: str, limit: int = 10) -> list[dict[str, object]]:
     """Search the FTS5 index; return ranked rows of kind, ref, scheme, title, body."""
-    terms = [t for t in "".join(c if c.isalnum() else " " for c in query).split() if t]
+    folded = ascii_fold(query)
+    terms = [t for t in "".join(c if c.isalnum() else " " for c in folded).split() if t]
     if not terms:
         return []
     match = " OR ".join(f'"{t}"*' for t in terms)
