@@ -19,6 +19,7 @@ from bot.bootstrap import UsageError, open_knowledge, resolve_today
 from bot.commands import CommandService
 from bot.config import Settings, SettingsError, load_settings
 from bot.engine import Engine
+from knowledge.kb import KnowledgeBase
 from knowledge.loader import KnowledgeError, default_sources, load_sources
 from knowledge.store import StoreError, load_database
 
@@ -73,6 +74,50 @@ def _cmd_kb_show(args: argparse.Namespace, settings: Settings, out: TextIO) -> i
         known = ", ".join(sorted(kb.schemes))
         raise UsageError(f"ukjent ordning {args.scheme!r}; kjente: {known}")
     print(scheme_card(kb, scheme.id), file=out)
+    return 0
+
+
+def _knowledge_at(path: Path) -> KnowledgeBase:
+    """Load a knowledge base from a built database file or from a folder of YAML sources."""
+    if path.is_dir():
+        return load_sources(path)
+    if path.is_file():
+        return load_database(path)
+    raise UsageError(f"finnes ikke: {path} (oppgi en .db-fil eller en mappe med YAML-kilder)")
+
+
+def _cmd_kb_diff(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """Print what changed between two knowledge bases, in a caseworker's words."""
+    from bot.kbdiff import diff_knowledge
+
+    diff = diff_knowledge(_knowledge_at(args.old), _knowledge_at(args.new))
+    print(diff.render(), file=out)
+    return 0
+
+
+def _cmd_kb_reload(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """Validate the sources and rebuild the database so a running bot picks it up."""
+    from bot.kbadmin import reload_knowledge
+
+    result = reload_knowledge(args.sources, args.db or settings.knowledge_db)
+    if not result.rebuilt:
+        print(
+            f"Ingen endringer: {result.db_path} er allerede versjon {result.kb.version}.", file=out
+        )
+        return 0
+    kb = result.kb
+    if result.previous_version is None:
+        print(
+            f"Bygget {result.db_path} (versjon {kb.version}, ny database): "
+            f"{len(kb.schemes)} ordninger, {len(kb.deadlines())} frister.",
+            file=out,
+        )
+        return 0
+    print(
+        f"Bygget {result.db_path} (versjon {result.previous_version} → {kb.version}). Endringer:",
+        file=out,
+    )
+    print(result.diff.render(), file=out)
     return 0
 
 
@@ -144,6 +189,58 @@ def _cmd_run(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     return run_bot(settings, engine, CommandService(engine))
 
 
+# --- reminders and calendar ---------------------------------------------------------------------
+
+
+def _cmd_remind(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """Run one reminder pass and print what was sent, skipped and failed."""
+    import asyncio
+
+    from bot.reminders import PassReport, SenderUnavailable, run_pass
+    from bot.state import StateStore
+    from handlers.sender import open_sender  # the composition root may import handlers
+
+    settings.require_token()
+    kb = open_knowledge(settings)
+    today = resolve_today(args.today, settings)
+
+    async def one_pass(store: StateStore) -> PassReport:
+        async with open_sender(settings) as sender:
+            return await run_pass(store, kb, today, sender)
+
+    with StateStore(settings.state_db) as store:
+        try:
+            report = asyncio.run(one_pass(store))
+        except SenderUnavailable as exc:
+            print(f"tilskuddsbot: {exc}", file=sys.stderr)
+            return 1
+    for event in report.events:
+        print(f"{event.outcome} chat {event.chat_id} {event.key} {event.detail}".rstrip(), file=out)
+    print(report.summary(), file=out)
+    return 0 if report.ok else 1
+
+
+def _cmd_ics(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """Write the dated deadlines of the chosen schemes (default all) as an .ics calendar."""
+    from bot.cards import find_scheme
+    from bot.ics import build_calendar
+
+    kb = open_knowledge(settings)
+    ids: list[str] | None = None
+    if args.scheme:
+        found = [(name, find_scheme(kb, name)) for name in args.scheme]
+        if missing := [name for name, scheme in found if scheme is None]:
+            raise UsageError(f"ukjent ordning: {', '.join(missing)}")
+        ids = [scheme.id for _, scheme in found if scheme is not None]
+    data = build_calendar(kb, ids, resolve_today(args.today, settings), args.lang)
+    if args.out is None:
+        out.write(data.decode("utf-8"))
+    else:
+        args.out.write_bytes(data)
+        print(f"Skrev {data.count(b'BEGIN:VEVENT')} frister til {args.out}", file=out)
+    return 0
+
+
 # --- parser -----------------------------------------------------------------------------------
 
 
@@ -152,7 +249,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tilskuddsbot", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
 
-    kb = sub.add_parser("kb", help="knowledge base: check, build, show")
+    kb = sub.add_parser("kb", help="knowledge base: check, build, show, reload, diff")
     kb_sub = kb.add_subparsers(dest="kb_command", required=True)
     for name, func, helptext in (
         ("check", _cmd_kb_check, "validate the YAML sources only"),
@@ -169,6 +266,18 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "build":
             p.add_argument("--db", type=Path, default=None, help="target database file")
         p.set_defaults(func=func)
+    reload_ = kb_sub.add_parser(
+        "reload", help="validate and rebuild the database; a running bot swaps it in"
+    )
+    reload_.add_argument(
+        "sources", nargs="?", type=Path, default=None, help="folder of YAML sources"
+    )
+    reload_.add_argument("--db", type=Path, default=None, help="target database file")
+    reload_.set_defaults(func=_cmd_kb_reload)
+    diff = kb_sub.add_parser("diff", help="list what changed between two databases or folders")
+    diff.add_argument("old", type=Path, help="old knowledge.db or folder of YAML sources")
+    diff.add_argument("new", type=Path, help="new knowledge.db or folder of YAML sources")
+    diff.set_defaults(func=_cmd_kb_diff)
     show = kb_sub.add_parser("show", help="print a readable card of one scheme")
     show.add_argument("scheme", help="scheme id, name or alias")
     show.add_argument("--db", type=Path, default=None)
@@ -191,6 +300,17 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help="evaluate on the labelled question corpus")
     ev.add_argument("--corpus", type=Path, default=Path("tests/data/questions.yaml"))
     ev.set_defaults(func=_cmd_eval)
+
+    remind = sub.add_parser("remind", help="run one reminder pass (for cron) and exit")
+    remind.add_argument("--today", type=_date, default=None, help="pass day YYYY-MM-DD")
+    remind.set_defaults(func=_cmd_remind)
+
+    ics = sub.add_parser("ics", help="write the deadlines as an iCalendar (.ics) file")
+    ics.add_argument("--scheme", action="append", default=[], help="scheme id or name (repeat)")
+    ics.add_argument("--out", type=Path, default=None, help="file to write (default: stdout)")
+    ics.add_argument("--lang", choices=("nb", "en"), default="nb")
+    ics.add_argument("--today", type=_date, default=None, help="as-of date YYYY-MM-DD")
+    ics.set_defaults(func=_cmd_ics)
     return parser
 
 

@@ -13,7 +13,7 @@ from bot.engine import Engine
 from bot.nlu import Understanding
 from bot.text import clean, detect_language, fold
 from bot.vocab import TOPIC_LABELS, Lang
-from knowledge.kb import Provenance
+from knowledge.kb import KnowledgeBase, Provenance
 
 COMMANDS: dict[str, str] = {
     "start": "Velkommen og hovedvalg",
@@ -44,8 +44,20 @@ class CommandService:
     def __init__(self, engine: Engine) -> None:
         """Keep the engine (and through it the knowledge base and contexts)."""
         self.engine = engine
-        self.kb = engine.kb
-        self._lookup_index = self._build_lookup()
+        self._lookup: tuple[str, list[tuple[str, str, str, Provenance]]] = ("", [])
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        """Return the engine's current knowledge base (it may be swapped while running)."""
+        return self.engine.kb
+
+    @property
+    def _lookup_index(self) -> list[tuple[str, str, str, Provenance]]:
+        """Return the look-up index for the current knowledge base, rebuilt after a swap."""
+        kb = self.kb
+        if self._lookup[0] != kb.version or not self._lookup[1]:
+            self._lookup = (kb.version, self._build_lookup())
+        return self._lookup[1]
 
     def _blank(self, intent: str, lang: Lang = "nb") -> Understanding:
         """Return an Understanding for a command (no free text to read)."""
@@ -157,6 +169,26 @@ class CommandService:
             else f"hvor mye {args}"
         )
         return self.engine.ask(text, today, chat)
+
+    def calculation(
+        self,
+        scheme_id: str,
+        grant_year: int | None,
+        positions: str,
+        cost: int | None,
+        today: dt.date,
+        lang: Lang = "nb",
+    ) -> Answer:
+        """Compute a guided calculation (/beregn): grant, or own share when a cost is given."""
+        u = self._blank("own_share" if cost is not None else "amount", lang)
+        u.scheme = scheme_id
+        u.schemes_mentioned = [scheme_id]
+        u.slots = {"positions": positions}
+        if grant_year is not None:
+            u.slots["grant_year"] = grant_year
+        if cost is not None:
+            u.slots["cost"] = cost
+        return self.engine.composer.figures(u, today, lang)
 
     def sources(self, args: str, chat: str, today: dt.date, lang: Lang) -> Answer:
         """Show the sources of the chat's last answer."""
