@@ -8,18 +8,33 @@ changed. What the knowledge base does not hold is never guessed.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from fractions import Fraction
 
 from bot import calc, fmt
 from bot.answer import Answer, Option, unique_sources
-from bot.cards import deadline_text
+from bot.cards import deadline_text, rule_lines
 from bot.nlu import Understanding
-from bot.vocab import DEADLINE_LABELS, TOPIC_LABELS, Lang
+from bot.vocab import DEADLINE_LABELS, TOPIC_LABELS, Lang, word
 from knowledge.kb import DeadlineEntry, KnowledgeBase, Provenance
-from knowledge.schema import DeadlineKind, Fact, FlatRule, Scheme, Topic
+from knowledge.schema import (
+    Appropriation,
+    DeadlineKind,
+    Fact,
+    FlatRule,
+    LadderRule,
+    Scheme,
+    Table,
+    TextRule,
+    Topic,
+)
 
 CONFIDENCE_THRESHOLD = 0.5
+# Words that state a limit of what a scheme funds ('kun til årsverk', 'ikke rettet mot').
+# A fact's reference to a table ('se tabellen opptrappingsplan-nasjonal-ramme').
+TABLE_REF = re.compile(r"\btabell(?:en)?\s+([a-z0-9][a-z0-9-]+[a-z0-9])")
+LIMIT_WORDS = re.compile(r"\b(?:ikke|kun|bare|only|not)\b", re.IGNORECASE)
 FRAMEWORK_SCHEME = "opptrappingsplan-rusfeltet"
 STATISTICS_TABLE = "nav-sosialtjenestetall"
 
@@ -192,17 +207,130 @@ class Composer:
         newest = max(f.years.first for f in facts)
         return [f for f in facts if f.years.first == newest or f.years.contains(newest)]
 
-    def topic_facts(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
+    def topic_schemes(self, u: Understanding, topics: list[Topic]) -> list[str]:
+        """Return the schemes a topic question is about; empty when it must ask.
+
+        Named schemes first; else the only scheme with facts on the topic; else, for a
+        question with a grant year or positions, the scheme with the ladder; else the
+        scheme of a fact on the topic that clearly matches the question's words.
+        """
+        if u.schemes_mentioned:
+            return u.schemes_mentioned[:3]
+        having = self.schemes_with(lambda s: any(f.topic in topics for f in s.facts))
+        if u.intent == "appeal" or len(having) == 1:
+            return having
+        office = u.slots.get("office")
+        if office:
+            # 'søknadsadresse i Innlandet': the schemes that office says something about
+            at_office = [
+                sid
+                for sid in having
+                if any(
+                    f.topic in topics and self.kb.office_of(f) == office
+                    for f in self.kb.schemes[sid].facts
+                )
+            ]
+            if at_office:
+                return at_office[:3]
+        if "grant_year" in u.slots or "positions" in u.slots:
+            ladder = self.schemes_with(lambda s: any(r.kind == "ladder" for r in s.rules))
+            if len(ladder) == 1:
+                return ladder
+        for key, score in u.passages[:3]:
+            kind, _, rest = key.partition(":")
+            if kind == "fact" and u.passage_strong and score >= 0.45:
+                sid, _, index = rest.partition(":")
+                if self.kb.schemes[sid].facts[int(index)].topic in topics:
+                    return [sid]
+        return []
+
+    def topic_fact_list(
+        self,
+        scheme: Scheme,
+        intent: str,
+        topics: list[Topic],
+        year: int | None,
+        passage: Fact | None = None,
+    ) -> list[Fact]:
+        """Return the facts that answer a topic question for a scheme and year.
+
+        Reporting and audit for a grant year are described in the next year's sources
+        ('rapportering for 2020-midlene' is in the 2021 announcement). When a scheme states
+        no exclusions, what it does not fund is read from the limits it does state ('kun til
+        årsverk', 'ikke rettet mot tidsavgrensede prosjekter').
+        """
+        facts = self.facts(scheme, topics, year)
+        if passage is not None and passage not in facts and passage.topic in topics:
+            # the fact that matches the question's words, also from another year
+            facts.append(passage)
+        if not facts and year is not None and intent in ("reporting", "audit"):
+            facts = self.facts(scheme, topics, year + 1)
+        if not facts and intent == "not_funded":
+            limits = [
+                f
+                for f in scheme.facts
+                if f.topic in (Topic.FUNDS, Topic.PURPOSE)
+                and (year is None or f.years.contains(year))
+                and LIMIT_WORDS.search(f.text)
+            ]
+            unique: dict[str, Fact] = {}
+            for f in limits:
+                unique.setdefault(f.text, f)
+            facts = list(unique.values())
+        return facts
+
+    def matching_fact(self, u: Understanding, sid: str, year: int | None) -> Fact | None:
+        """Return the scheme's fact that clearly matches the question's words, if any."""
+        if not u.passage_strong:
+            return None
+        for key, score in u.passages[:3]:
+            kind, _, rest = key.partition(":")
+            fact_sid, _, index = rest.partition(":")
+            if kind == "fact" and fact_sid == sid and score >= 0.3:
+                fact = self.kb.schemes[sid].facts[int(index)]
+                if year is None or fact.years.contains(year):
+                    return fact
+        return None
+
+    def report_deadlines(self, sid: str, intent: str, year: int | None) -> list[DeadlineEntry]:
+        """Return the reporting or accounts deadlines that go with a reporting question."""
+        kinds = (
+            {DeadlineKind.REPORT}
+            if intent == "reporting"
+            else {DeadlineKind.ACCOUNTS, DeadlineKind.REPORT}
+        )
+        entries = [
+            e for e in self.kb.deadlines() if e.scheme_id == sid and e.deadline.kind in kinds
+        ]
+        if intent == "audit" and any(e.deadline.kind is DeadlineKind.ACCOUNTS for e in entries):
+            entries = [e for e in entries if e.deadline.kind is DeadlineKind.ACCOUNTS]
+        if year is not None:
+            return [
+                e
+                for e in entries
+                if e.deadline.covers_year == year
+                or (e.deadline.covers_year is None and e.deadline.year == year)
+            ]
+        newest = max((e.deadline.year for e in entries), default=None)
+        return [e for e in entries if e.deadline.year == newest]
+
+    def newest_deadlines(self, sid: str, year: int | None) -> list[DeadlineEntry]:
+        """Return a scheme's deadlines of a year, or of the newest year it has any."""
+        entries = [e for e in self.kb.deadlines() if e.scheme_id == sid]
+        if year is None:
+            year = max((e.deadline.year for e in entries), default=None)
+        return [e for e in entries if e.deadline.year == year]
+
+    def topic_facts(
+        self, u: Understanding, today: dt.date, lang: Lang, topics: list[Topic] | None = None
+    ) -> Answer:
         """Answer a question about one topic of a scheme (who may apply, priorities, ...)."""
-        topics = INTENT_TOPICS[u.intent]
+        topics = topics or INTENT_TOPICS[u.intent]
         label = TOPIC_LABELS[topics[0]][lang]
-        schemes = u.schemes_mentioned[:3] if u.schemes_mentioned else []
+        schemes = self.topic_schemes(u, topics)
         if not schemes:
             having = self.schemes_with(lambda s: any(f.topic in topics for f in s.facts))
-            if u.intent == "appeal" or len(having) == 1:
-                schemes = having
-            else:
-                return self.ask_scheme(u, lang, having)
+            return self.ask_scheme(u, lang, having)
         year = u.slots.get("year")
         paragraphs: list[str] = []
         sources: list[Provenance] = []
@@ -211,8 +339,30 @@ class Composer:
         shared: dict[str, list[str]] = {}
         for sid in schemes:
             scheme = self.kb.schemes[sid]
-            facts = self.facts(scheme, topics, year)
-            if not facts:
+            facts = self.topic_fact_list(
+                scheme, u.intent, topics, year, self.matching_fact(u, sid, year)
+            )
+            due = (
+                self.report_deadlines(sid, u.intent, year)
+                if u.intent in ("reporting", "audit")
+                else []
+            )
+            if u.intent == "status" and not facts:
+                # no statement on its status: the newest deadlines show whether it runs
+                due = self.newest_deadlines(sid, year)
+                if due:
+                    paragraphs.append(
+                        f"Kildene sier ikke noe eget om status for {scheme.names.short}, men "
+                        f"ordningen har disse fristene:"
+                        if lang == "nb"
+                        else f"The sources say nothing on the status of {scheme.names.short} "
+                        f"as such, but it has these deadlines:"
+                    )
+            if not facts and (not due or u.intent == "audit"):
+                # a deadline alone does not say whether the accounts must be audited
+                for e in due:
+                    paragraphs.append(self.deadline_line(e, today, lang))
+                    sources.append(self.kb.provenance(e.deadline))
                 all_years = sorted({y.years.first for y in scheme.facts if y.topic in topics})
                 if all_years and year is not None:
                     paragraphs.append(
@@ -232,7 +382,15 @@ class Composer:
                 continue
             answered = True
             for fact in facts:
-                if u.intent == "appeal" and len(schemes) > 1:
+                if (
+                    len(schemes) > 1
+                    and sum(
+                        fact.text in (f.text for f in self.kb.schemes[other].facts)
+                        for other in schemes
+                    )
+                    > 1
+                ):
+                    # the same statement for several schemes is given once, with their names
                     shared.setdefault(fact.text, []).append(scheme.names.short)
                     sources.append(self.kb.provenance(fact))
                     years_used.append(fact.years.last or fact.years.first)
@@ -249,6 +407,20 @@ class Composer:
                 )
                 sources.append(prov)
                 years_used.append(fact.years.last or fact.years.first)
+            for e in due:
+                paragraphs.append(self.deadline_line(e, today, lang))
+                sources.append(self.kb.provenance(e.deadline))
+                years_used.append(e.deadline.year)
+            if u.intent == "funds" and "grant_year" in u.slots:
+                paragraphs += self.ladder_lines(sid, lang)
+            if u.intent == "status" and facts:
+                # what the status means in money: the rules of the years it speaks of
+                since = min(f.years.first for f in facts)
+                for rule in self.kb.rules(sid):
+                    if rule.kind != "text" and (
+                        rule.years.first >= since or rule.years.contains(since)
+                    ):
+                        paragraphs += rule_lines(rule, lang)
         for text, names in shared.items():
             paragraphs.append(f"{', '.join(names)}: {text}")
         if answered and u.intent == "apply_how":
@@ -266,6 +438,14 @@ class Composer:
             scheme=schemes[0] if len(schemes) == 1 else None,
         )
 
+    def ladder_lines(self, sid: str, lang: Lang) -> list[str]:
+        """Describe a scheme's ladder rules (amounts per grant year, incl. competence money)."""
+        lines: list[str] = []
+        for rule in self.kb.rules(sid):
+            if rule.kind == "ladder":
+                lines += rule_lines(rule, lang)
+        return lines
+
     # --- contacts ---
 
     def office_contact_lines(self, sources: list[Provenance], lang: Lang) -> list[str]:
@@ -279,8 +459,22 @@ class Composer:
         return lines
 
     def contact(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
-        """List contacts: of the named office, of the offices behind a scheme, or all."""
+        """List contacts: of the named office, of the offices behind a scheme, or all.
+
+        An office the sources do not cover ('statsforvalteren i Vestland') gets no other
+        office's contacts.
+        """
         office = u.slots.get("office")
+        if not office and u.slots.get("unknown_office"):
+            known = ", ".join(o.name for o in self.kb.offices.values() if o.contacts)
+            name = str(u.slots["unknown_office"])
+            msg = (
+                f"Jeg har ingen kontaktopplysninger for {name}. Kildene mine har kontakter "
+                f"hos: {known}."
+                if lang == "nb"
+                else f"I have no contact details for {name}. My sources have contacts at: {known}."
+            )
+            return self.answer(u, lang, [msg], answered=False)
         if office:
             offices = [office]
         elif u.scheme:
@@ -322,12 +516,14 @@ class Composer:
         """Answer when a scheme's deadline is, for a year or the newest year known."""
         kind = DeadlineKind(u.slots.get("kind", "application"))
         schemes = u.schemes_mentioned[:3] or ([u.scheme] if u.scheme else [])
+        year = u.slots.get("year")
+        if not schemes and year is not None:
+            return self.deadlines_of_year(u, year, today, lang)
         if not schemes:
             having = sorted(
                 {e.scheme_id for e in self.kb.deadlines()}, key=list(self.kb.schemes).index
             )
             return self.ask_scheme(u, lang, having)
-        year = u.slots.get("year")
         u.slots.setdefault("kind", kind.value)
         paragraphs, sources, years, answered = [], [], [], False
         for sid in schemes:
@@ -347,7 +543,8 @@ class Composer:
                     )
                 paragraphs.append(line)
                 continue
-            answered = True
+            # a deadline the source does not know ('????') answers nothing
+            answered = answered or any(not e.deadline.unknown for e in chosen)
             for e in sorted(chosen, key=lambda e: e.office_id):
                 paragraphs.append(self.deadline_line(e, today, lang))
                 if e.deadline.note:
@@ -364,6 +561,30 @@ class Composer:
             answered=answered,
             scheme=schemes[0] if len(schemes) == 1 else None,
         )
+
+    def deadlines_of_year(self, u: Understanding, year: int, today: dt.date, lang: Lang) -> Answer:
+        """List every scheme's deadlines in a year ('hvilke frister er det i 2022?')."""
+        asked = u.slots.get("kind")
+        entries = [
+            e
+            for e in self.kb.deadlines()
+            if e.deadline.year == year and (asked is None or e.deadline.kind.value == asked)
+        ]
+        if not entries:
+            known = sorted({e.deadline.year for e in self.kb.deadlines()})
+            msg = (
+                f"Jeg kjenner ingen frister for {year}. Kjente år: {', '.join(map(str, known))}."
+                if lang == "nb"
+                else f"I know of no deadlines for {year}. Known years: "
+                f"{', '.join(map(str, known))}."
+            )
+            return self.answer(u, lang, [msg], answered=False)
+        order = list(self.kb.schemes)
+        entries.sort(key=lambda e: (order.index(e.scheme_id), e.deadline.kind.value, e.office_id))
+        paragraphs = [self.deadline_line(e, today, lang) for e in entries]
+        paragraphs += self.stale(year, today, lang)
+        sources = [self.kb.provenance(e.deadline) for e in entries]
+        return self.answer(u, lang, paragraphs, sources=sources, answered=True)
 
     @staticmethod
     def choose_deadlines(
@@ -419,7 +640,13 @@ class Composer:
                 else f"There are {days} days left until the deadline."
             )
             lines = [head] + [calc.render_deadline(i, lang) for i in outlook.upcoming]
-            return self.answer(u, lang, lines, sources=[i.source for i in outlook.upcoming])
+            return self.answer(
+                u,
+                lang,
+                lines,
+                sources=[i.source for i in outlook.upcoming],
+                scheme=u.scheme or first.scheme_id,
+            )
         sources = [i.source for i in outlook.latest_known]
         return self.answer(
             u, lang, [calc.render_outlook(outlook, lang)], sources=sources, answered=False
@@ -485,7 +712,13 @@ class Composer:
         return None
 
     def figures(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
-        """Answer amount, total and own-share questions with the calculation module."""
+        """Answer amount, total and own-share questions with the calculation module.
+
+        An own-share question without a cost ('what must the municipality co-fund?') is
+        answered with what the sources say about the own share.
+        """
+        if u.intent == "own_share" and "cost" not in u.slots:
+            return self.topic_facts(u, today, lang, [Topic.OWN_SHARE])
         scheme = self.money_scheme(u)
         if scheme is None:
             if u.schemes_mentioned:
@@ -523,20 +756,33 @@ class Composer:
         """Pick and run the calculation a money question asks for."""
         s = u.slots
         pos = calc.parse_positions(positions)  # type: ignore[arg-type]
+        if scheme != "kommunalt-rusarbeid" and u.intent == "own_share" and "cost" in s:
+            return self.cap_own_share(scheme, pos, int(s["cost"]))
         if scheme != "kommunalt-rusarbeid":
             years = int(s.get("grant_year") or 1) if u.intent == "total" else 1
             return calc.nav_grant(
                 self.kb, pos, measures=int(s.get("measures", 1)), years=years, year=s.get("year")
             )
         grant_year, year, cost = s.get("grant_year"), s.get("year"), s.get("cost")
+        if grant_year == -1:  # 'siste år': the last grant year of the ladder
+            ladders = [r for r in self.kb.rules(scheme) if isinstance(r, LadderRule)]
+            grant_year = max((len(r.steps) for r in ladders), default=None)
         if u.intent == "own_share" and cost is not None:
             return calc.rusarbeid_own_share(self.kb, pos, grant_year, int(cost))
         if u.intent == "total":
             if "year_from" in s:
-                start = s["year_from"]
+                first = s["year_from"]
+                if grant_year is not None:
+                    start = first - grant_year + 1
+                else:
+                    start = self.wind_down_reference(scheme, first) or first
                 return calc.rusarbeid_calendar_total(
-                    self.kb, s["year_from"], s["year_to"], [calc.PositionGroup(start, pos)]
+                    self.kb, first, s["year_to"], [calc.PositionGroup(start, pos)]
                 )
+            last = s.get("grant_year_to")
+            if grant_year is not None and last is not None:
+                groups = [calc.LadderGroup(g, pos) for g in range(grant_year, last + 1)]
+                return calc.rusarbeid_mixed(self.kb, groups)
             return calc.rusarbeid_period_total(self.kb, pos)
         if year is not None and grant_year is not None:
             start = year - grant_year + 1
@@ -546,6 +792,80 @@ class Composer:
         if grant_year is not None:
             return calc.rusarbeid_grant_year(self.kb, pos, grant_year)
         return calc.rusarbeid_period_total(self.kb, pos)
+
+    def cap_own_share(self, scheme: str, positions: Fraction, yearly_cost: int) -> calc.Calculation:
+        """Own share under a cap rule: cost of the positions minus the most they can get.
+
+        The cap per 100 % position covers pay and social costs; the competence money per
+        measure is for competence, not pay, so it does not reduce the own share. Since the
+        grant is at most the cap, the own share is at least this. (Built from calc's steps;
+        belongs in bot.calc as nav_own_share.)
+        """
+        cap = calc.nav_grant(self.kb, positions, measures=0)
+        granted = cap.figures["cap_positions"]
+        exact = yearly_cost * positions
+        cost = calc.round_kroner(exact)
+        steps = [
+            calc.Step(
+                op=calc.Op.MULTIPLY,
+                role=calc.Role.COST,
+                amount=cost,
+                quantity=positions,
+                unit=calc.Unit.STILLING,
+                rate=yearly_cost,
+                exact=None if exact.denominator == 1 else exact,
+            ),
+            *(step for step in cap.steps if step.role is calc.Role.CAP_POSITIONS),
+            calc.Step(
+                op=calc.Op.SUBTRACT,
+                role=calc.Role.OWN_SHARE,
+                amount=cost - granted,
+                parts=(cost, granted),
+            ),
+        ]
+        if cost < granted:
+            steps.append(
+                calc.Step(
+                    op=calc.Op.CLAMP,
+                    role=calc.Role.OWN_SHARE,
+                    amount=0,
+                    parts=(cost - granted,),
+                )
+            )
+        share = max(0, cost - granted)
+        notes = (
+            calc.Note(calc.NoteKey.OWN_SHARE_DEFINITION),
+            *(
+                n
+                for n in cap.notes
+                if n.key is not calc.NoteKey.COVERS or n.params.get("what") == "position"
+            ),
+        )
+        return calc.Calculation(
+            kind=cap.kind,
+            scheme_id=scheme,
+            inputs={"positions": positions, "yearly_cost": yearly_cost},
+            rule_ids=cap.rule_ids,
+            steps=tuple(steps),
+            total=share,
+            figures={"cost": cost, "grant": granted, "own_share": share},
+            notes=notes,
+            sources=cap.sources,
+            years=cap.years,
+        )
+
+    def wind_down_reference(self, scheme: str, year: int) -> int | None:
+        """Return the year positions must exist in for a wind-down year, else None.
+
+        In a wind-down year (a flat rule with conditions) every existing position gets the same
+        amount, so a position asked about without its grant year is taken to exist in the year
+        before the conditions start.
+        """
+        rules = [r for r in self.kb.rules(scheme) if r.years.contains(year)]
+        conditional = [r for r in self.kb.rules(scheme) if getattr(r, "conditions", None)]
+        if rules and any(isinstance(r, FlatRule) for r in rules) and conditional:
+            return min(r.years.first for r in conditional) - 1
+        return None
 
     def calendar_year_without_grant_year(
         self, scheme: str, year: int, positions: Fraction
@@ -557,9 +877,8 @@ class Composer:
         amount depends on the grant year, so every grant year of the ladder is shown.
         """
         rules = [r for r in self.kb.rules(scheme) if r.years.contains(year)]
-        conditional = [r for r in self.kb.rules(scheme) if getattr(r, "conditions", None)]
-        if rules and any(isinstance(r, FlatRule) for r in rules) and conditional:
-            reference = min(r.years.first for r in conditional) - 1
+        reference = self.wind_down_reference(scheme, year)
+        if reference is not None:
             return calc.rusarbeid_calendar_year(
                 self.kb, year, [calc.PositionGroup(reference, positions)]
             )
@@ -578,7 +897,23 @@ class Composer:
 
     def framework(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
         """Answer framework-increase questions: one municipality, sums, groups, rankings."""
+        answer = self.framework_answer(u, today, lang)
+        answer.scheme = FRAMEWORK_SCHEME
+        return answer
+
+    def framework_answer(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
+        """Compute a framework answer (see framework)."""
         s = u.slots
+        if "place" in s and "municipality" not in s and "group" not in s:
+            names = ", ".join(sorted(m.name for m in self.kb.municipalities.values()))
+            msg = (
+                f"{s['place']} er ikke med i tabellene over økningen i rammen; de gjelder bare "
+                f"kommunene i Agder: {names}."
+                if lang == "nb"
+                else f"{s['place']} is not in the framework-increase tables; they cover only "
+                f"the municipalities in Agder: {names}."
+            )
+            return self.answer(u, lang, [msg], answered=False)
         try:
             if u.intent == "framework_ranking":
                 ranking = calc.framework_ranking(
@@ -615,9 +950,7 @@ class Composer:
                 return self.answer(u, lang, [msg], answered=False)
         except calc.CalcError as error:
             return self.calc_error(u, lang, error)
-        answer = self.calc_answer(u, lang, result)
-        answer.scheme = FRAMEWORK_SCHEME
-        return answer
+        return self.calc_answer(u, lang, result)
 
     def statistics(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
         """Show a county's row of the NAV social-services statistics, each column defined."""
@@ -660,35 +993,71 @@ class Composer:
     # --- money and budget ---
 
     def appropriation(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
-        """List a scheme's appropriations, for a year or all years."""
-        schemes = u.schemes_mentioned[:3] or ([u.scheme] if u.scheme else [])
-        if not schemes:
-            schemes = self.schemes_with(lambda s: bool(s.appropriations))
+        """List appropriations and money tables, for a year or all years.
+
+        A named office ('hos Fylkesmannen i Agder', 'til Innlandet') keeps what that office
+        distributes; 'nasjonalt' / 'hele landet' keeps the national figures. Tables of amounts
+        the scheme's facts refer to (e.g. the national framework increase per year, the Agder
+        prognosis with its printed sum) are shown with their rows as printed.
+        """
+        named = u.schemes_mentioned[:3] or ([u.scheme] if u.scheme else [])
+        schemes = named or self.schemes_with(lambda s: bool(s.appropriations))
         year = u.slots.get("year")
-        paragraphs, sources, years = [], [], []
-        for sid in schemes:
-            items = [
-                a for a in self.kb.schemes[sid].appropriations if year is None or a.year == year
-            ]
-            for a in sorted(items, key=lambda a: a.year):
-                prov = self.kb.provenance(a)
-                where = (
-                    ("nasjonalt" if lang == "nb" else "nationally")
-                    if a.scope == "nasjonal"
-                    else prov.office_name
-                )
-                flags = []
-                if a.approximate:
-                    flags.append("omtrent" if lang == "nb" else "approximately")
-                if a.prognosis:
-                    flags.append("prognose" if lang == "nb" else "prognosis")
-                extra = f", {', '.join(flags)}" if flags else ""
-                paragraphs.append(
-                    f"{self.name(sid)} {a.year}: {fmt.kroner(a.amount, lang)} "
-                    f"({where}{extra}) – «{a.text}»"
-                )
-                sources.append(prov)
-                years.append(a.year)
+        national = u.slots.get("county") == "landet" or u.slots.get("office") == "nasjonal"
+        office = u.slots.get("office") if u.slots.get("office") != "nasjonal" else None
+        found: list[tuple[str, Appropriation]] = [
+            (sid, a)
+            for sid in schemes
+            for a in self.kb.schemes[sid].appropriations
+            if year is None or a.year == year
+        ]
+        scoped = [
+            (sid, a)
+            for sid, a in found
+            if (national and a.scope == "nasjonal")
+            or (
+                office is not None
+                and a.scope == "fylke"
+                and self.kb.provenance(a).office_id == office
+            )
+        ]
+        if scoped or national or office:
+            found = scoped
+        paragraphs: list[str] = []
+        sources: list[Provenance] = []
+        years: list[int] = []
+        # one appropriation the sources give for two schemes together is listed once
+        together: dict[tuple[int, int, str, str], list[str]] = {}
+        for sid, a in found:
+            together.setdefault((a.year, a.amount, a.text, a.source), []).append(self.name(sid))
+        shown: set[tuple[int, int, str, str]] = set()
+        for _sid, a in sorted(found, key=lambda item: item[1].year):
+            key = (a.year, a.amount, a.text, a.source)
+            if key in shown:
+                continue
+            shown.add(key)
+            prov = self.kb.provenance(a)
+            where = (
+                ("nasjonalt" if lang == "nb" else "nationally")
+                if a.scope == "nasjonal"
+                else prov.office_name
+            )
+            flags = []
+            if a.approximate:
+                flags.append("omtrent" if lang == "nb" else "approximately")
+            if a.prognosis:
+                flags.append("prognose" if lang == "nb" else "prognosis")
+            extra = f", {', '.join(flags)}" if flags else ""
+            paragraphs.append(
+                f"{' / '.join(together[key])} {a.year}: {fmt.kroner(a.amount, lang)} "
+                f"({where}{extra}) – «{a.text}»"
+            )
+            sources.append(prov)
+            years.append(a.year)
+        for table, lines in self.money_tables(named, year, national, office, lang):
+            paragraphs.append(f"{table.title}:\n" + "\n".join(lines))
+            sources.append(self.kb.provenance(table))
+            years.append(table.years.last or table.years.first)
         if not paragraphs:
             names = ", ".join(self.name(s) for s in schemes)
             year_text = f" {year}" if year else ""
@@ -700,8 +1069,58 @@ class Composer:
             return self.answer(u, lang, [msg], answered=False)
         paragraphs += self.stale(max(years), today, lang)
         return self.answer(
-            u, lang, paragraphs, sources=sources, scheme=schemes[0] if len(schemes) == 1 else None
+            u, lang, paragraphs, sources=sources, scheme=named[0] if len(named) == 1 else None
         )
+
+    def money_tables(
+        self,
+        schemes: list[str],
+        year: int | None,
+        national: bool,
+        office: str | None,
+        lang: Lang,
+    ) -> list[tuple[Table, list[str]]]:
+        """Return tables of amounts (not per municipality) for a question, with their lines.
+
+        With named schemes, the tables their facts refer to; without, every such table. A
+        year keeps that year's columns; 'nasjonalt' keeps national rows, an office the tables
+        from its documents.
+        """
+        if schemes:
+            ids = {
+                m.group(1)
+                for sid in schemes
+                for f in self.kb.schemes[sid].facts
+                for m in TABLE_REF.finditer(f.text)
+            }
+            tables = [self.kb.tables[i] for i in sorted(ids) if i in self.kb.tables]
+        else:
+            tables = list(self.kb.tables.values())
+        out: list[tuple[Table, list[str]]] = []
+        for table in tables:
+            if any(r.municipality or r.county for r in table.rows):
+                continue
+            columns = [
+                c for c in table.columns if c.unit == "kr" and (year is None or c.year == year)
+            ]
+            if not columns:
+                continue
+            if office is not None and self.kb.provenance(table).office_id != office:
+                continue
+            rows = [r for r in table.rows if (r.key == "landet") == national]
+            lines = []
+            for row in rows:
+                for column in columns:
+                    value = row.values.get(column.id)
+                    if value is None:
+                        continue
+                    label = column.label if len(columns) > 1 else ""
+                    flag = f" ({word('prognosis', lang)})" if column.status == "prognose" else ""
+                    head = f"{row.label} {label}".strip()
+                    lines.append(f"– {head}: {fmt.kroner(int(value), lang)}{flag}")
+            if lines:
+                out.append((table, lines))
+        return out
 
     def budget(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
         """Give a scheme's budget chapter and post."""
@@ -763,6 +1182,10 @@ class Composer:
                 )
                 sources.append(self.kb.provenance(fact))
                 years.append(fact.years.last or fact.years.first)
+        for rule in scheme.rules:
+            if rule.kind != "text":
+                paragraphs += rule_lines(rule, lang)
+                sources.append(self.kb.provenance(rule))
         entries = [e for e in self.kb.deadlines() if e.scheme_id == scheme.id]
         newest = max((e.deadline.year for e in entries), default=None)
         for e in entries:
@@ -780,25 +1203,58 @@ class Composer:
         paragraphs.append(more)
         return self.answer(u, lang, paragraphs, sources=sources, title=scheme.names.official)
 
+    def passage_scheme(self, key: str) -> str | None:
+        """Return the scheme of a look-up passage ('faq:ID', 'fact:SCHEME:I', 'rule:SCHEME:ID')."""
+        kind, _, rest = key.partition(":")
+        if kind == "faq":
+            entry = self.kb.faq.get(rest)
+            return entry.scheme if entry else None
+        return rest.split(":", 1)[0]
+
     def faq(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
-        """Answer from the matching FAQ entry."""
-        if not u.faq:
+        """Answer from the best matching passage: an FAQ entry, a note or a rule in words.
+
+        When the chat's scheme is known (a follow-up), a passage of that scheme is preferred.
+        """
+        key = u.faq
+        if u.scheme and key and self.passage_scheme(key) not in (u.scheme, None):
+            same = [
+                k
+                for k, score in u.passages
+                if self.passage_scheme(k) in (u.scheme, None) and score >= 0.5
+            ]
+            key = same[0] if same else None
+        if not key:
             return self.dont_know(u, lang)
-        entry = self.kb.faq[u.faq]
-        prov = self.kb.provenance(entry)
-        paragraphs = [
-            f"{entry.answer}",
-            (
-                f"Gjelder {entry.years.label()}"
-                if lang == "nb"
-                else f"Applies to {entry.years.label()}"
+        kind, _, rest = key.partition(":")
+        if kind == "faq":
+            entry = self.kb.faq[rest]
+            prov = self.kb.provenance(entry)
+            paragraphs = [
+                f"{entry.answer}",
+                (
+                    f"Gjelder {entry.years.label()}"
+                    if lang == "nb"
+                    else f"Applies to {entry.years.label()}"
+                )
+                + (f", {self.name(entry.scheme)}." if entry.scheme else "."),
+            ]
+            paragraphs += self.stale(entry.years.last or entry.years.first, today, lang)
+            return self.answer(
+                u, lang, paragraphs, sources=[prov], title=entry.question, scheme=entry.scheme
             )
-            + (f", {self.name(entry.scheme)}." if entry.scheme else "."),
+        sid, _, ref = rest.partition(":")
+        scheme = self.kb.schemes[sid]
+        if kind == "fact":
+            item: Fact | TextRule = scheme.facts[int(ref)]
+        else:
+            item = next(r for r in scheme.rules if isinstance(r, TextRule) and r.id == ref)
+        prov = self.kb.provenance(item)
+        paragraphs = [
+            f"{scheme.names.short}, {item.years.label()} ({prov.office_name}): {item.text}"
         ]
-        paragraphs += self.stale(entry.years.last or entry.years.first, today, lang)
-        return self.answer(
-            u, lang, paragraphs, sources=[prov], title=entry.question, scheme=entry.scheme
-        )
+        paragraphs += self.stale(item.years.last or item.years.first, today, lang)
+        return self.answer(u, lang, paragraphs, sources=[prov], scheme=sid)
 
     def greeting(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
         """Greet and say what can be asked."""

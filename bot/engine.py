@@ -128,19 +128,56 @@ class ContextStore:
         }
 
 
+@dataclass(frozen=True)
+class _Core:
+    """One knowledge base with the understander and composer built for it."""
+
+    kb: KnowledgeBase
+    understander: Understander
+    composer: Composer
+
+    @classmethod
+    def build(cls, kb: KnowledgeBase) -> _Core:
+        """Build the understander and composer for a knowledge base."""
+        return cls(kb, Understander(kb), Composer(kb))
+
+
 class Engine:
     """Answer questions with per-chat context, from one knowledge base."""
 
     def __init__(self, kb: KnowledgeBase, contexts: ContextStore | None = None) -> None:
         """Build the understander and composer for a knowledge base."""
-        self.kb = kb
-        self.understander = Understander(kb)
-        self.composer = Composer(kb)
+        self._core = _Core.build(kb)
         self.contexts = contexts or ContextStore()
 
-    def understand(self, text: str, chat: str | None, today: dt.date) -> Understanding:
+    @property
+    def kb(self) -> KnowledgeBase:
+        """Return the knowledge base answers currently come from."""
+        return self._core.kb
+
+    @property
+    def understander(self) -> Understander:
+        """Return the current understander."""
+        return self._core.understander
+
+    @property
+    def composer(self) -> Composer:
+        """Return the current composer."""
+        return self._core.composer
+
+    def swap(self, kb: KnowledgeBase) -> None:
+        """Switch to another knowledge base in one assignment; chat contexts are kept.
+
+        The new understander and composer are built first; a question in flight keeps
+        the core it started with, so it never mixes two knowledge bases.
+        """
+        self._core = _Core.build(kb)
+
+    def understand(
+        self, text: str, chat: str | None, today: dt.date, *, core: _Core | None = None
+    ) -> Understanding:
         """Understand a message in the light of the chat's previous question."""
-        u = self.understander.understand(text)
+        u = (core or self._core).understander.understand(text)
         ctx = self.contexts.get(chat, today) if chat is not None else None
         if ctx is not None:
             apply_context(u, ctx)
@@ -148,8 +185,9 @@ class Engine:
 
     def ask(self, text: str, today: dt.date, chat: str | None = None) -> Answer:
         """Answer one message as of a date; remember context when a chat is given."""
-        u = self.understand(text, chat, today)
-        answer = self.composer.compose(u, today)
+        core = self._core  # read once: the whole answer comes from one knowledge base
+        u = self.understand(text, chat, today, core=core)
+        answer = core.composer.compose(u, today)
         if chat is not None and answer.answered:
             self.contexts.put(
                 chat,
@@ -170,42 +208,107 @@ class Engine:
         return list(ctx.sources) if ctx else []
 
 
+# Intents that answer the same kind of question; a follow-up may switch within a family.
+FAMILIES = {
+    "amount": "figures",
+    "total": "figures",
+    "own_share": "figures",
+    "framework": "framework",
+    "framework_sum": "framework",
+    "framework_ranking": "framework",
+    "deadline": "deadlines",
+    "days_left": "deadlines",
+    "next_deadline": "deadlines",
+}
+# A follow-up's own intent mapped into the previous question's family ('og summen?' after a
+# framework question asks for the framework sum, not a ladder total).
+FAMILY_EQUIVALENT = {
+    ("total", "framework"): "framework_sum",
+    ("amount", "framework"): "framework",
+}
+# Slots that exclude each other: a new one drops the carried other.
+REPLACES = {
+    "municipality": ("group", "place", "county"),
+    "group": ("municipality", "place", "county"),
+    "place": ("municipality", "group"),
+    "county": ("municipality", "group", "place"),
+    "year": ("year_from", "year_to"),
+    "year_from": ("year",),
+    "grant_year": ("grant_year_to",),
+}
+WHY_WORDS = ("hvorfor", "why", "kvifor")
+MORE_CARRY = ("grant_year_to", "place", "column")
+# Intents about no particular scheme: a follow-up does not inherit the previous scheme.
+SCHEME_FREE = {"greeting", "help", "list_schemes", "next_deadline", "out_of_scope"}
+
+
 def apply_context(u: Understanding, ctx: ChatContext) -> None:
-    """Fill a follow-up question from the previous one: intent, scheme and slots."""
-    carried = {k: v for k, v in ctx.slots.items() if k in CARRY}
-    new_slots = set(u.slots) - {"kind"}
-    weak = u.confidence < 0.75 or u.intent in {"out_of_scope", "greeting", "scheme_info"}
-    if ctx.lang == "en" and u.lang != "en" and len(u.folded.split()) <= 4:
+    """Fill a follow-up question from the previous one: intent, scheme and slots.
+
+    A follow-up ('og år 4?', 'og Grimstad?', 'hva med 2 årsverk?', 'og barn og unge?',
+    'hvorfor ikke?') is short or starts with 'og'/'hva med'/'and'/'what about', or has no
+    intent of its own. It keeps the previous intent unless it asks its own question, and
+    inherits the previous slots it does not replace. A new question that names no scheme
+    ('når må vi rapportere?', 'hvor mye er bevilget der?', 'and who can apply?') is about
+    the previous scheme and year. A question with words the knowledge base does not know
+    stays declined.
+    """
+    if u.intent == "out_of_scope" and u.unknown:
+        return
+    tokens = u.folded.split()
+    if ctx.lang == "en" and u.lang != "en" and len(tokens) <= 4:
         u.lang = "en"
-    same_kind = u.intent == ctx.intent or (
-        u.intent in {"framework", "framework_sum"} and ctx.intent.startswith("framework")
+    carried = {k: v for k, v in ctx.slots.items() if k in CARRY or k in MORE_CARRY}
+    new_slots = set(u.slots) - {"kind"} - u.implicit
+    own_scheme = bool(u.schemes_mentioned)
+    weak = u.confidence < 0.75 or u.intent in {"out_of_scope", "greeting", "scheme_info"}
+    follow_up = u.follow_up or len(tokens) <= 4
+    why = bool(tokens) and tokens[0] in WHY_WORDS and len(tokens) <= 3
+    ctx_family = FAMILIES.get(ctx.intent, ctx.intent)
+    # a declined question is only taken as a follow-up when it says so ('og 2018?') or adds
+    # a slot or a scheme; 'hvem er helseminister' after a grant question stays declined
+    adds = new_slots or own_scheme or u.follow_up
+    inherit = why or (
+        (weak or u.trigger_top == 0)
+        and (adds if u.intent == "out_of_scope" else (follow_up or adds))
+        and ctx.intent not in {"greeting", "help", "list_schemes"}
     )
-    if (
-        (u.follow_up or weak)
-        and new_slots
-        and ctx.intent in SLOT_INTENTS
-        and (weak or same_kind or u.follow_up)
-    ):
-        if not (
-            u.schemes_mentioned
-            and u.schemes_mentioned[0] != ctx.scheme
-            and u.intent not in {"out_of_scope", "scheme_info"}
-            and not weak
-        ):
-            u.intent = ctx.intent
-            if u.confidence < 0.8:
-                u.confidence = 0.8
-        u.slots = {**carried, **u.slots}
-        if "year" in u.slots and "year" in new_slots:
-            u.slots.pop("year_from", None)
-            u.slots.pop("year_to", None)
-    elif same_kind and u.intent in SLOT_INTENTS:
-        for key in CARRY:
-            if key not in u.slots and key in carried and key in ("positions", "grant_year"):
-                u.slots[key] = carried[key]
-    elif u.follow_up and not new_slots and u.schemes_mentioned and ctx.intent in NEEDS_SCHEME:
+    if not inherit and follow_up and u.trigger_top == 0 and new_slots:
+        inherit = True
+    if inherit:
         u.intent = ctx.intent
         u.confidence = max(u.confidence, 0.8)
-    if u.intent in NEEDS_SCHEME and not u.schemes_mentioned and ctx.scheme:
+    else:
+        family = FAMILIES.get(u.intent, u.intent)
+        mapped = FAMILY_EQUIVALENT.get((u.intent, ctx_family))
+        if mapped and (follow_up or not own_scheme) and ctx_family != family:
+            u.intent, family = mapped, ctx_family
+    if u.intent == "out_of_scope":
+        return
+    family = FAMILIES.get(u.intent, u.intent)
+    same = inherit or family == ctx_family
+    if same and (follow_up or not own_scheme or inherit):
+        fresh = u.intent == "total" and ctx.intent != "total"
+        summing = u.intent == "framework_sum" and ctx.intent != "framework_sum"
+        for key, value in carried.items():
+            if key in new_slots or any(k in new_slots for k in REPLACES.get(key, ())):
+                continue
+            if fresh and key in ("grant_year", "grant_year_to", "year"):
+                continue
+            if summing and key == "year" and "municipality" in u.slots:
+                continue
+            if key == "kind" and "kind" in u.slots:
+                continue
+            if ctx.intent == "statistics" and key in ("group", "municipality"):
+                continue
+            u.slots[key] = value
+        if ctx.intent == "statistics" and u.intent == "statistics":
+            u.slots.pop("group", None)
+    elif not own_scheme and "year" in carried and "year" not in u.slots:
+        u.slots["year"] = carried["year"]
+    if "year" in u.slots and "year" in new_slots:
+        u.slots.pop("year_from", None)
+        u.slots.pop("year_to", None)
+    if not own_scheme and ctx.scheme and u.intent not in SCHEME_FREE:
         u.scheme = ctx.scheme
         u.schemes_mentioned = [ctx.scheme]

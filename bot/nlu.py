@@ -1,13 +1,29 @@
 """Question understanding: intent, entities and a confidence, from chat text.
 
-Rule- and lexicon-based: the text is folded (lower case, nynorsk to bokmål,
-æøå to ASCII), entities are read with patterns and fuzzy matching (rapidfuzz)
-against the names in the knowledge base, and each intent is scored by the
-trigger phrases it finds. Nothing here reads the clock or composes answers.
+Rule- and lexicon-based, in steps:
+
+1. The text is folded (lower case, nynorsk to bokmål, æøå to ASCII) and checked word by
+   word against a vocabulary: every word of the knowledge base, the trigger phrases and
+   everyday/function words. A word that is neither known, an inflection or a compound of
+   known words is corrected to the nearest known word when one is close (rapidfuzz), else
+   kept as *unknown* – the sign of a topic the knowledge base does not hold.
+2. Entities are read with precompiled patterns (positions, grant years, years, money,
+   dates, budget chapter/post) and from the names in the knowledge base (schemes, places,
+   counties, offices, statistics columns).
+3. Each intent is scored by the trigger phrases it finds, by what the slots imply, and by
+   the passage (FAQ entry, fact sentence, rule in words) that best explains the question's
+   content words (idf-weighted).
+4. A question with unknown words or only weak triggers, and nothing that anchors it in the
+   knowledge base (a scheme named by a specific name, a place or figure it can answer, a
+   clearly matching passage), is out of scope.
+
+Nothing here reads the clock or composes answers.
 """
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -18,6 +34,13 @@ from rapidfuzz import fuzz, process
 
 from bot.text import clean, detect_language, fold
 from knowledge.kb import KnowledgeBase
+from knowledge.schema import TextRule, YearRange
+
+
+def _wordset(text: str) -> frozenset[str]:
+    """Return the white-space separated words of a text as a set."""
+    return frozenset(text.split())
+
 
 INTENTS = (
     "amount",
@@ -55,12 +78,20 @@ INTENTS = (
 # A phrase ending in "*" matches any word that starts with it.
 TRIGGERS: dict[str, list[tuple[str, float]]] = {
     "amount": [
+        ("amount", 0.5),
+        ("get money", 0.5),
+        ("still get", 0.4),
+        ("fa penger", 0.5),
+        ("far vi noe", 0.5),
         ("hvor mye", 0.5),
         ("hva far vi", 0.6),
         ("hva kan vi fa", 0.5),
         ("far vi", 0.3),
         ("belop*", 0.5),
-        ("sats*", 0.5),
+        ("sats", 0.5),
+        ("satsen", 0.5),
+        ("satser", 0.5),
+        ("satsene", 0.5),
         ("how much", 0.5),
         ("what do we get", 0.6),
         ("do we get", 0.4),
@@ -110,6 +141,13 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("samlet", 0.5),
     ],
     "own_share": [
+        ("ta selv", 0.7),
+        ("ta sjol", 0.7),
+        ("co fund*", 0.8),
+        ("cofund*", 0.8),
+        ("co financ*", 0.8),
+        ("selv betale", 0.8),
+        ("kommunen selv", 0.6),
         ("egenandel*", 0.8),
         ("dekke selv", 0.8),
         ("selv dekke", 0.8),
@@ -167,6 +205,15 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("when to apply", 0.7),
     ],
     "next_deadline": [
+        ("alle frister", 1.0),
+        ("all deadlines", 1.0),
+        ("oversikt over frister", 1.0),
+        ("fristene", 0.6),
+        ("naermeste", 0.9),
+        ("nermeste", 0.9),
+        ("coming up", 0.9),
+        ("soon", 0.5),
+        ("snart", 0.5),
         ("neste frist*", 1.0),
         ("nermeste frist", 1.0),
         ("naermeste frist", 1.0),
@@ -187,6 +234,10 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("frister som kommer", 1.0),
     ],
     "days_left": [
+        ("hvor lenge er det til", 1.0),
+        ("hvor lang tid er det til", 1.0),
+        ("how long is it until", 1.0),
+        ("how long until", 1.0),
         ("hvor mange dager", 1.0),
         ("dager igjen", 1.0),
         ("dager til", 0.9),
@@ -269,6 +320,10 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("stillinger", 0.2),
         ("salaries", 0.6),
         ("hva dekker", 1.0),
+        ("finansier*", 0.7),
+        ("dekket", 0.6),
+        ("fa dekket", 0.8),
+        ("pay for", 0.6),
     ],
     "not_funded": [
         ("ikke", 0.3),
@@ -291,6 +346,8 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("what isn't", 0.8),
         ("what won't", 0.8),
         ("not be funded", 1.0),
+        ("ikke finansier*", 1.0),
+        ("ikke dekket", 0.9),
     ],
     "priorities": [
         ("prioriter*", 1.0),
@@ -309,6 +366,8 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("emphasis", 0.8),
     ],
     "reporting": [
+        ("oppfolging*", 0.6),
+        ("folge med", 0.6),
         ("rapporter*", 0.8),
         ("report*", 0.8),
         ("questback", 1.0),
@@ -331,6 +390,9 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("bekreftelse pa stilling*", 0.8),
     ],
     "appeal": [
+        ("right of appeal", 1.0),
+        ("right to appeal", 1.0),
+        ("challenge the decision", 0.8),
         ("klage*", 1.0),
         ("klagerett*", 1.0),
         ("enkeltvedtak", 1.0),
@@ -343,6 +405,10 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("fvl.", 0.8),
     ],
     "purpose": [
+        ("hva er malgruppe*", 1.0),
+        ("malgruppe*", 0.5),
+        ("target group", 1.0),
+        ("who is it for", 0.8),
         ("formal*", 1.0),
         ("hensikt*", 1.0),
         ("malet", 0.7),
@@ -361,6 +427,10 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("objective", 1.0),
     ],
     "appropriation": [
+        ("ramme", 0.6),
+        ("forvalt*", 0.7),
+        ("prognose", 0.3),
+        ("allocat*", 0.8),
         ("bevilg*", 1.0),
         ("hvor mye penger", 0.8),
         ("potten", 0.9),
@@ -389,6 +459,7 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("ma fordeles", 0.6),
         ("i potten", 0.9),
         ("innlandet far", 0.5),
+        ("budget", 0.6),
     ],
     "budget": [
         ("kapittel", 1.0),
@@ -402,8 +473,16 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("budget line", 1.0),
         ("budget item", 1.0),
         ("hvilket kapittel", 1.0),
+        ("departement*", 0.6),
+        ("ministry", 0.6),
+        ("ministries", 0.8),
     ],
     "contact": [
+        ("tlf", 0.8),
+        ("tlf nr", 0.9),
+        ("hvem kan svare", 1.0),
+        ("who can answer", 1.0),
+        ("svare pa", 0.5),
         ("kontakt*", 0.9),
         ("epost", 0.7),
         ("e-post", 0.7),
@@ -430,6 +509,12 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("who handles", 0.8),
     ],
     "apply_how": [
+        ("postadresse*", 1.0),
+        ("address", 0.8),
+        ("postal address", 1.0),
+        ("where to apply", 1.0),
+        ("kopi", 0.6),
+        ("copy", 0.6),
         ("hvor sender", 1.0),
         ("sende soknad*", 1.0),
         ("sendes", 0.6),
@@ -458,6 +543,7 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("innlevering", 0.7),
     ],
     "framework": [
+        ("ramme", 0.5),
         ("okning i rammen", 0.9),
         ("rammeokning*", 0.9),
         ("rammen", 0.6),
@@ -495,9 +581,9 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
     "framework_ranking": [
         ("mest", 0.8),
         ("minst", 0.8),
-        ("storst", 0.8),
-        ("hoyest", 0.8),
-        ("lavest", 0.8),
+        ("storst*", 0.8),
+        ("hoyest*", 0.8),
+        ("lavest*", 0.8),
         ("most", 0.8),
         ("least", 0.8),
         ("largest", 0.8),
@@ -518,6 +604,9 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("storste", 0.8),
     ],
     "statistics": [
+        ("figures", 0.6),
+        ("numbers", 0.6),
+        ("tallene", 0.6),
         ("sosialhjelp*", 0.9),
         ("kvp", 1.0),
         ("kvalifiseringsprogram*", 1.0),
@@ -587,6 +676,7 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("oppsummer", 0.8),
         ("what do you know", 0.8),
         ("hva vet du om", 1.0),
+        ("for noe", 0.8),
     ],
     "status": [
         ("avvikl*", 1.0),
@@ -597,7 +687,7 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("slutt", 0.6),
         ("still exist*", 1.0),
         ("discontinu*", 1.0),
-        ("continue*", 0.9),
+        ("continu*", 0.9),
         ("etter 2021", 0.6),
         ("framtid*", 0.8),
         ("fremtid*", 0.8),
@@ -620,6 +710,9 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("vil ordningen", 0.6),
         ("finnes ordningen", 0.9),
         ("gjelder ordningen", 0.5),
+        ("kommer det", 0.5),
+        ("held", 0.6),
+        ("halde fram", 0.9),
     ],
     "greeting": [
         ("hei", 0.8),
@@ -641,6 +734,10 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("sann", 0.2),
     ],
     "help": [
+        ("hvordan virker du", 1.0),
+        ("hvordan fungerer", 0.9),
+        ("how do you work", 1.0),
+        ("how does this work", 1.0),
         ("hjelp", 0.9),
         ("help", 0.9),
         ("hva kan du", 1.0),
@@ -702,6 +799,13 @@ ORDINALS = {
     "nullte": 0,
     "0": 0,
 }
+# Words the entity patterns read (positions, money, measures), part of the vocabulary.
+SLOT_WORDS = _wordset(
+    "fte ftes arsverk stilling stillinger stillingen hjemmel hjemler ansatt ansatte position "
+    "positions full time kr nok kroner mill millioner mnok k tiltak measure measures prosent "
+    "percent kronene kronen"
+)
+CARDINAL_WORDS = _wordset("en ett one to two tre three fire four fem five seks six sju syv seven")
 NUMBER_WORDS: dict[str, int | Fraction] = {
     "en": 1,
     "ett": 1,
@@ -725,7 +829,9 @@ NUMBER_WORDS: dict[str, int | Fraction] = {
     "half": Fraction(1, 2),
     "halvannet": Fraction(3, 2),
 }
-POSITION_WORDS = r"(?:arsverk\w*|stilling\w*|fte|full[- ]time|positions?|hjemmel|hjemler|ansatt\w*)"
+POSITION_WORDS = (
+    r"(?:arsverk\w*|stilling\w*|ftes?|full[- ]time|positions?|hjemmel|hjemler|ansatt\w*)"
+)
 ORD_WORD = "|".join(sorted((re.escape(k) for k in ORDINALS), key=len, reverse=True))
 MONTHS = {
     "januar": 1,
@@ -770,6 +876,290 @@ GROUPS = {
     "vest agder": "Vest-Agder",
     "agder": "Agder",
 }
+WORD = re.compile(r"[a-z0-9]+")
+SENTENCE = re.compile(r"\s*(?:•|\n|(?<=[.!?»])\s+(?=[A-ZÆØÅ«]))\s*")
+ACRONYM = re.compile(r"\b[A-ZÆØÅ]{2,6}\b")
+# 'kan helseforetak søke', 'could health trusts apply': a question about who may apply (not
+# 'kan vi søke', which asks about the application).
+WHO_APPLIES = re.compile(
+    r"\b(?:kan|could|can|may)\s+(?!vi\b|we\b|jeg\b|i\b|du\b|you\b|me\b)"
+    r"(?:[a-z]+\s+){1,3}(?:soke|sokje|apply)\b"
+)
+COOPERATION = re.compile(r"\b(?:sammen|together|jointly|samarbeid\w*|cooperat\w*)\b")
+MEASURES = re.compile(
+    r"\b(\d+|en|ett|ei|et|one|a|to|two|tre|three|fire|four|fem|five)\s*"
+    r"(?:tiltak|measures?|prosjekt\w*)"
+)
+KIND_REPORT = re.compile(r"\b(?:rapport\w*|report\w*|statusrapport\w*)")
+KIND_ACCOUNTS = re.compile(r"\b(?:regnskap\w*|accounts?|revisorattest\w*)\b")
+KIND_APPLICATION = re.compile(r"(?:soknad|soke|apply|application|sokefrist)")
+ORDER_ASC = re.compile(r"\b(?:minst|lavest\w*|least|lowest|smallest|minste|bunn\w*|bottom)\b")
+ORDER_DESC = re.compile(
+    r"\b(?:mest|storst\w*|hoyest\w*|most|highest|largest|biggest|flest|topp\w*|top)\b"
+)
+# 'når er fristen', 'when is the report due': asking for a date, not the content.
+DATE_ASK = re.compile(
+    r"\b(?:frist\w*|\w+frist\w*|deadlines?|due|senest|seinast|innen nar|nar ma|nar skal|"
+    r"nar er|nar var|when is|when was|when must|when do|when should|vaere inne|be in)\b"
+)
+PLACE_WORD = re.compile(r"\b[A-ZÆØÅ][a-zæøåéü]+(?:[- ][A-ZÆØÅ][a-zæøåéü]+)*\b")
+ANY_WORD = re.compile(r"[a-z0-9]")
+COMMAND = re.compile(r"^/([a-z]+)\b")
+# Chat commands that reach the question understanding ('/start' opens a chat).
+COMMANDS = {"start": "greeting", "help": "help", "hjelp": "help"}
+# 'ikke bare lønn', 'annet enn årsverk', 'other than salaries': more than what is funded
+BEYOND = re.compile(
+    r"\b(?:ikke bare|ikke berre|annet enn|anna enn|andre \w+ enn|other than|not only|"
+    r"utover|bortsett fra)\b"
+)
+# a statement that limits what is funded ('kun til årsverk', 'bare til videreføring')
+LIMITED = re.compile(r"\b(?:kun|bare|only|ikke|not)\b")
+# 'hvilke tilskudd ...', 'kva tilskotsordningar ...', 'which grants ...': the list of schemes
+LIST_ASK = re.compile(
+    r"^(?:hvilke|hva|hva slags|hva for|what|which|what kind of)\s+"
+    r"(?:tilskudd\w*|ordning\w*|grants?|schemes?|midler)\b"
+)
+AMOUNT_ASK = re.compile(r"\b(?:hvor mye|sats\w*|belop\w*|how much|rate|utbetal\w*)\b")
+# 'Agder' as all its municipalities, not as in 'Statsforvalteren i Agder'
+AGDER_GROUP = re.compile(
+    r"(?<!fylkesmannen i )(?<!fylkesmann i )(?<!statsforvalteren i )(?<!statsforvalter i )"
+    r"(?<!fm )(?<!sf )\b(?:hele agder|agder(?:fylkene)?|alle kommunene|alle kommuner)\b"
+)
+ONE_YEAR = re.compile(
+    r"\b(?:for aret|i aret|per ar|pr ar|hvert ar|a year|per year|that year|this year)\b"
+)
+OFFICE_NAME = re.compile(
+    r"\b(?:statsforvalter(?:en)?|fylkesmann(?:en)?)\s+i\s+[a-zæøå-]+(?:\s+og\s+[a-zæøå-]+)?"
+)
+AMOUNT = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:[ .]\d{3})+|\d{5,})(?![\d])")
+AMOUNT_DIGITS = re.compile(r"\D")
+BUDGET_REF = re.compile(r"\b(\d{3,4})\s*(?:[.,]|\s+post\s+|post)\s*(\d{2})\b")
+# Slots that anchor a question in the knowledge base even when no scheme is named.
+ANCHOR_SLOTS = (
+    "municipality",
+    "group",
+    "county",
+    "positions",
+    "grant_year",
+    "cost",
+    "office",
+    "date",
+    "place",
+)
+# Concepts that name a fact topic ('hvor lenge' asks for the duration facts).
+TOPIC_CONCEPTS = {"duration": "#duration", "audit": "#audit", "appeal": "#appeal"}
+# Fact topics a structured intent answers; passages of other topics are answered as look-ups.
+TOPIC_INTENTS = {
+    "purpose": "purpose",
+    "target_group": "purpose",
+    "who_may_apply": "who_may_apply",
+    "funds": "funds",
+    "not_funded": "not_funded",
+    "priorities": "priorities",
+    "reporting": "reporting",
+    "audit": "audit",
+    "status": "status",
+    "apply_how": "apply_how",
+    "appeal": "appeal",
+    "administration": "contact",
+}
+FRAMEWORK_INTENTS = ("framework", "framework_sum", "framework_ranking")
+FRAMEWORK_SCHEME = "opptrappingsplan-rusfeltet"
+# The intents an anchoring slot can answer (none listed: any).
+SERVES: dict[str, tuple[str, ...]] = {
+    "municipality": FRAMEWORK_INTENTS,
+    "group": FRAMEWORK_INTENTS,
+    "place": (*FRAMEWORK_INTENTS, "statistics"),
+    "county": ("statistics",),
+    "positions": ("amount", "total", "own_share"),
+    "grant_year": ("amount", "total", "own_share"),
+    "cost": ("amount", "total", "own_share"),
+    "office": (
+        "contact",
+        "apply_how",
+        "deadline",
+        "next_deadline",
+        "days_left",
+        "appropriation",
+        "appeal",
+        "reporting",
+    ),
+}
+PLACE_SLOTS = frozenset({"municipality", "group", "place", "county"})
+# How clear a trigger must be for an office to anchor a question ('hvem er' is not enough).
+ANCHOR_TRIGGER = {"office": 0.5}
+# Intents that need no scheme or place: a strong trigger alone is enough.
+SCHEME_FREE = frozenset({"next_deadline", "list_schemes", "help", "greeting", "days_left"})
+FIGURE_INTENTS = frozenset({"amount", "total", "own_share"})
+# Word parts that make a scheme name specific ('rustilskuddet', 'skjonnsmidler').
+GRANT_WORDS = ("tilskudd", "tilskot", "ordning", "midl", "grant", "scheme", "plan")
+ORGANISATION_WORDS = frozenset({"kontor", "kontoret", "kontorene", "office", "offices"})
+# Inflection endings a scheme name's last word may carry in a question.
+NAME_ENDINGS = ("ene", "ane", "en", "et", "er", "ar", "a", "e", "n", "s")
+GRANT_TOKEN = re.compile(r"\b(?:tilskudd|tilskot|ordning|midl|grant|scheme)")
+GRANT_STEM = "#grant"
+# Inflection endings (bokmål, nynorsk, English) tried when a word is not itself known.
+ENDINGS = (
+    "ene",
+    "ane",
+    "ende",
+    "ande",
+    "ert",
+    "ers",
+    "ing",
+    "ings",
+    "ies",
+    "es",
+    "en",
+    "et",
+    "er",
+    "ar",
+    "a",
+    "e",
+    "s",
+    "t",
+    "te",
+    "de",
+    "ed",
+    "d",
+    "ly",
+    "r",
+    "n",
+)
+MIN_CORRECTABLE = 5
+# Function words and everyday question words (folded) that say nothing about the topic, in
+# bokmål, nynorsk and English; with the knowledge base's own words they make the vocabulary.
+FUNCTION_WORDS = _wordset(
+    """
+    og i pa til av for med om fra fra som at a en ei et ett eit den det de dei der her denne
+    dette disse vi oss var vare vart dere deres jeg meg min mitt mine du deg din ditt dine han
+    hun ho hen seg sin sitt sine hva hvem hvor hvordan hvorfor hvilken hvilket hvilke nar kva
+    kven kor korleis kvifor kvar er var blir ble vaert vaere bli har hadde hatt kan kunne skal
+    skulle vil ville ma matte bor burde fa far fikk fatt gjor gjore gjorde gjort gar ga gikk
+    ikke ikkje ja nei na da sa ogsa bare berre kun enda fortsatt allerede alle alt noe noen
+    noko nokon ingen mye mange mer flere fleire mest hele heile litt veldig eller men hvis
+    dersom fordi mens etter for under over mellom per pr ved hos mot uten utan inn ut opp ned
+    sammen igjen kom kommer komme trenger treng trengs finnes fins finne vet veit si sier star
+    sta gi gir gitt gis tror lurer sporsmal svar takk hei ok okei greit lurt dette slik sann
+    sant vel jo nok visst egentlig eg me dykk deira vere vert vart gjeld gjev gje nokre
+    the a an is are was were be been being do does did done we you i it its they them their
+    our ours your yours my me us he she his her what whats when where who whom whose which how
+    why can could would should will shall may might must have has had having get gets got
+    getting there this that these those of in on at for to from by with about and or but not
+    no yes any some all still yet now then than so too very much many more most less least
+    please pls thanks thank hi hello hey if into out up down over under again also just only
+    each every per same other another own s t ll re ve d m let lets tell say said know
+    andre annen annet anna
+    """
+)
+# Words that stand for the same thing in a look-up ('sammen med nabokommunen' ~ 'samarbeid').
+CONCEPTS: dict[str, str] = {
+    "sammen": "#coop",
+    "together": "#coop",
+    "jointly": "#coop",
+    "samarbeid": "#coop",
+    "samarbeide": "#coop",
+    "samarbeider": "#coop",
+    "interkommunalt": "#coop",
+    "interkommunal": "#coop",
+    "klyngesamarbeid": "#coop",
+    "cooperate": "#coop",
+    "cooperation": "#coop",
+    "partner": "#coop",
+    "nabokommune": "#coop",
+    "nabokommunen": "#coop",
+    "nabokommuner": "#coop",
+    "neighbouring": "#coop",
+    "neighboring": "#coop",
+    "neighbour": "#coop",
+    "frivillig": "#volunteer",
+    "ideell": "#volunteer",
+    "ideelle": "#volunteer",
+    "voluntary": "#volunteer",
+    "lenge": "#duration",
+    "varighet": "#duration",
+    "tidsperiode": "#duration",
+    "revisor": "#audit",
+    "revisorattestasjon": "#audit",
+    "revisorattestert": "#audit",
+    "auditor": "#audit",
+    "audited": "#audit",
+    "klage": "#appeal",
+    "klagerett": "#appeal",
+    "appeal": "#appeal",
+    "helseforetak": "#hf",
+    "helseforetaka": "#hf",
+    "trust": "#hf",
+    "trusts": "#hf",
+    "hf": "#hf",
+    "rhf": "#hf",
+}
+# Words for the statistics table's columns, mapped to the words its definitions use.
+COLUMN_WORDS = {
+    "unge": "aringer",
+    "ungdom": "aringer",
+    "young": "aringer",
+    "youth": "aringer",
+    "children": "barn",
+    "child": "barn",
+    "barna": "barn",
+    "households": "husholdninger",
+    "household": "husholdninger",
+    "husholdning": "husholdninger",
+    "participants": "deltakere",
+    "participant": "deltakere",
+    "deltaker": "deltakere",
+    "kvalifiseringsprogrammet": "kvalifiseringsprogram",
+    "qualification": "kvalifiseringsprogram",
+    "temporary": "midlertidig",
+    "housing": "botilbud",
+    "accommodation": "botilbud",
+    "assistance": "sosialhjelp",
+    "welfare": "sosialhjelp",
+    "sosialhjelpsmottakere": "sosialhjelp",
+    "income": "hovedinntekt",
+    "months": "mnd",
+    "maneder": "mnd",
+    "share": "andel",
+    "proportion": "andel",
+    "percentage": "andel",
+    "prosent": "andel",
+    "prosentandel": "andel",
+    "population": "befolkningen",
+    "befolkning": "befolkningen",
+}
+# Irregular forms compared as one word.
+SAME_WORD = {"nytt": "ny", "nye": "ny", "new": "ny", "nyt": "ny"}
+NUMBER_NAMES = _wordset("to tre fire fem seks two three four five six")
+# Everyday words staff use around the topic that the (Norwegian, terse) sources happen not to
+# contain; they are neither typos nor a sign of another topic.
+EVERYDAY_WORDS = _wordset(
+    """
+    siden helt vanlig vanlige kjenner kjenne krever kreves havner havne ligger ligge hjelpe
+    brukes finne lure sporre bot boten kurs ansatt ansatte ny nye nytt gammel gamle gjelder
+    betyr bety riktig stemmer mulig mulighet lov pengene kroner sum stor store liten lite
+    forrige hvert hver eksempel altsa derfor tidligere senere seinere snart lenger lenge
+    akkurat omtrent cirka ting sak saken saker svare svarer informasjon begge hverandre
+    trenge trengte kommunen kommunene vare idag dag dager uke uker maned maneder tid tiden
+    coming soon before after expected expect taper tapers tapering trust trusts rejection
+    rejected reject allocated allocate allocation county counties governor governors
+    participant participants household households month months combined combine block year
+    years yearly annual annually first second last next new old need needs kind type apply
+    applied applying application applications fund funds funding funded money cost costs
+    salary salaries staff position positions employee employees office offices question answer
+    information send sent address email phone person people municipality municipalities local
+    national nationally government ministry directorate rule rules regulation requirement
+    required require requires certificate auditor report reporting deadline deadlines date due
+    day days week weeks give given receive received increase increased total sum amount number
+    share ourselves cover covers covered pay paid support supported supports priority
+    priorities prioritised prioritized focus purpose aim goal goals scheme schemes grant grants
+    available eligible eligibility allowed allow able possible mean means continue continued
+    continues end ends ended stop stopped discontinued abolished exist exists existing work
+    works working project projects measure measures service services social today
+    tomorrow yesterday enough something anything everything someone anyone decision kronene kronen
+    decisions vedtak vedtaket avgjorelse beslutning feil problem problemer error errors
+    """
+)
 FOLLOW_UP = re.compile(
     r"^(og|enn|hva med|hvordan med|and|what about|how about|samme|same|"
     r"hvis|om|men|but|ok|okei|okay|da|sa)\b"
@@ -793,18 +1183,69 @@ class Understanding:
     follow_up: bool = False
     truncated: bool = False
     faq: str | None = None
+    unknown: list[str] = field(default_factory=list)
+    weak_scheme: bool = False
+    passage: str | None = None
+    passage_score: float = 0.0
+    passages: list[tuple[str, float]] = field(default_factory=list)
+    passage_strong: bool = False
+    passage_limit: bool = False
+    implicit: set[str] = field(default_factory=set)
+    trigger_top: float = 0.0
 
 
 class Lexicon:
-    """Names from the knowledge base, folded for matching: schemes, places, FAQ."""
+    """What the knowledge base names and says, folded for matching.
+
+    Scheme names, places, counties, offices, statistics columns, the vocabulary with its
+    typo corrections, and the look-up passages (FAQ questions, fact sentences, rules in
+    words) with their idf weights.
+    """
 
     def __init__(self, kb: KnowledgeBase) -> None:
-        """Index scheme names, municipality names, counties, offices and FAQ questions."""
+        """Index the names, the vocabulary and the look-up passages once."""
         self.scheme_names: dict[str, str] = {}
         for sid, scheme in kb.schemes.items():
             n = scheme.names
             for name in [n.official, n.short, *n.nynorsk, *n.english, *n.aliases]:
                 self.scheme_names[fold(name)] = sid
+        # Every name as tokens, indexed by its first token, longest first; the last token
+        # may be inflected ('fastlegen').
+        self.names_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for name in self.scheme_names:
+            name_tokens = tuple(WORD.findall(name))
+            if name_tokens:
+                self.names_by_first.setdefault(name_tokens[0], []).append((name_tokens, name))
+        for entries in self.names_by_first.values():
+            entries.sort(key=lambda entry: -len(" ".join(entry[0])))
+        self.budget_refs: dict[tuple[str, str], list[str]] = {}
+        for sid, scheme in kb.schemes.items():
+            for b in scheme.budget:
+                self.budget_refs.setdefault((b.chapter.lstrip("0"), b.post), []).append(sid)
+        # Words of scheme names, for abbreviations ('rusarb.' for 'rusarbeid').
+        self.name_words = sorted(
+            {t for n in self.scheme_names for t in WORD.findall(n) if len(t) >= 6 and t.isalpha()}
+        )
+        # Content words of the longer names, for names given with other words in between.
+        # A name of one content word and a grant word ('voksne-ordningen', 'adults scheme')
+        # also matches that word with another grant word ('voksne-tilskuddet', 'adults grant').
+        self.scheme_content: dict[str, frozenset[str]] = {}
+        for name in self.scheme_names:
+            tokens = WORD.findall(name)
+            content = frozenset(
+                _stem(t)
+                for t in tokens
+                if t not in FUNCTION_WORDS and not t.startswith(GRANT_WORDS) and not t.isdigit()
+            )
+            single = next(iter(content)) if len(content) == 1 else ""
+            if (
+                len(single) >= 4
+                and single not in EVERYDAY_WORDS
+                and any(t.startswith(GRANT_WORDS) for t in tokens)
+            ):
+                content = content | {GRANT_STEM}
+            if len(content) >= 2:
+                self.scheme_content[name] = content
         self.municipalities: dict[str, str] = {
             fold(m.name): num for num, m in kb.municipalities.items()
         }
@@ -821,26 +1262,391 @@ class Lexicon:
         for office in kb.offices.values():
             for alias in [office.name, *office.aliases]:
                 self.offices[fold(alias)] = office.id
-        self.faq: dict[str, str] = {}
-        for entry in kb.faq.values():
-            for q in [entry.question, *entry.aliases]:
-                self.faq[fold(q)] = entry.id
+        self.place_tokens = frozenset(
+            t
+            for name in [*self.municipalities, *self.counties, *GROUPS, "kommune", "fylke"]
+            for t in WORD.findall(name)
+        )
+        self.office_names = sorted(
+            (n for n in self.offices if len(n.split()) >= 2), key=len, reverse=True
+        )
         self.years = sorted(
             {d.deadline.year for d in kb.deadlines()} | {t.years.first for t in kb.tables.values()}
         )
+        # Every word the knowledge base, the triggers and plain function words use: a question
+        # word outside it (and not an inflection or compound of known words) is either a typo,
+        # corrected to the nearest known word, or a topic the knowledge base does not hold.
+        words: set[str] = set(FUNCTION_WORDS | EVERYDAY_WORDS | set(CONCEPTS) | set(COLUMN_WORDS))
+        prefixes: set[str] = set()
+        for text in _strings(kb):
+            words.update(WORD.findall(fold(text)))
+        for phrases in TRIGGERS.values():
+            for phrase, _weight in phrases:
+                tokens = WORD.findall(phrase)
+                if phrase.endswith("*") and tokens:
+                    prefixes.add(tokens[-1])
+                    tokens = tokens[:-1]
+                words.update(tokens)
+        for table in (ORDINALS, NUMBER_WORDS, MONTHS, SLOT_WORDS):
+            words.update(WORD.findall(" ".join(table)))
+        self.vocab = frozenset(words)
+        # The statistics table's columns, by the words of their labels and definitions.
+        self.columns: list[tuple[str, frozenset[str]]] = []
+        stats_table = kb.tables.get("nav-sosialtjenestetall")
+        if stats_table is not None:
+            for column in stats_table.columns:
+                text = fold(f"{column.label} {column.definition}")
+                self.columns.append((column.id, self.column_terms(text)))
+        column_df: dict[str, int] = {}
+        for _cid, col_terms in self.columns:
+            for term in col_terms:
+                column_df[term] = column_df.get(term, 0) + 1
+        self.column_idf = {t: math.log((len(self.columns) + 1) / n) for t, n in column_df.items()}
+        # Look-up passages: FAQ questions (with aliases), facts (sentence by sentence, with a
+        # tag for the topics a concept names) and rules stated in words.
+        self.needles_by_first: dict[str, list[str]] = {}
+        for needle in {_needle(n) for n in self.scheme_names}:
+            self.needles_by_first.setdefault(needle.split()[0], []).append(needle)
+        docs: list[tuple[str, str | None, frozenset[str], YearRange, bool]] = []
+        self.passage_intent: dict[str, str] = {}
+        for entry in kb.faq.values():
+            for q in [entry.question, *entry.aliases]:
+                docs.append(
+                    (f"faq:{entry.id}", entry.scheme, self.terms(fold(q)), entry.years, False)
+                )
+        for sid, scheme in kb.schemes.items():
+            for i, fact in enumerate(scheme.facts):
+                key = f"fact:{sid}:{i}"
+                tag = TOPIC_CONCEPTS.get(fact.topic.value)
+                for part in SENTENCE.split(fact.text):
+                    terms = self.terms(fold(part)) | ({tag} if tag else set())
+                    limit = bool(LIMITED.search(fold(part)))
+                    docs.append((key, sid, terms, fact.years, limit))
+                if fact.topic.value in TOPIC_INTENTS:
+                    self.passage_intent[key] = TOPIC_INTENTS[fact.topic.value]
+            for rule in scheme.rules:
+                if isinstance(rule, TextRule):
+                    for part in SENTENCE.split(rule.text):
+                        key = f"rule:{sid}:{rule.id}"
+                        terms = self.terms(fold(part))
+                        docs.append((key, sid, terms, rule.years, False))
+        df: dict[str, int] = {}
+        for _key, _sid, terms, _years, _limit in docs:
+            for term in terms:
+                df[term] = df.get(term, 0) + 1
+        self.idf = {t: math.log((len(docs) + 1) / n) for t, n in df.items()}
+        self.unseen_idf = math.log(len(docs) + 1)
+        self.passages = [
+            (key, sid, terms, math.sqrt(sum(self.idf[t] ** 2 for t in terms)), years, limit)
+            for key, sid, terms, years, limit in docs
+            if terms
+        ]
+        self._prefixes = tuple(sorted(p for p in prefixes if len(p) >= 4))
+        self._choices = sorted(w for w in words if len(w) >= MIN_CORRECTABLE and w.isalpha())
+        self._known: dict[str, bool] = {}
+        self._compounds: dict[str, tuple[str, str]] = {}
+        self._swaps: dict[str, str] = {}
+        self._corrections: dict[str, str | None] = {}
+
+    @staticmethod
+    def column_terms(folded: str) -> frozenset[str]:
+        """Return the words of a text that can pick a statistics column (digits included)."""
+        out = set()
+        for token in WORD.findall(folded):
+            if token in FUNCTION_WORDS or token in ("ar", "aret", "year"):
+                continue
+            if len(token) > 2 and token.isdigit() and len(token) != 4:
+                continue
+            out.add(_stem(COLUMN_WORDS.get(token, token)))
+        return frozenset(out)
+
+    def column_in(self, folded: str) -> str | None:
+        """Return the statistics column a question asks about, if it names one.
+
+        The column sharing the most distinctive words wins; on a tie the first (the count
+        columns come before their shares) unless the question asks for a share.
+        """
+        terms = self.column_terms(folded)
+        best: tuple[float, str | None] = (0.0, None)
+        for cid, col_terms in self.columns:
+            score = sum(self.column_idf[t] for t in terms & col_terms)
+            if score > best[0] + 1e-9:
+                best = (score, cid)
+        return best[1] if best[0] >= 1.0 else None
+
+    def bare(self, folded: str) -> bool:
+        """Tell whether a text is only a place, a year and small words ('Sogne 2018?')."""
+        return all(
+            t.isdigit() or t in FUNCTION_WORDS or t in EVERYDAY_WORDS or t in self.place_tokens
+            for t in WORD.findall(folded)
+        )
+
+    def terms(self, folded: str, query: bool = False) -> frozenset[str]:
+        """Return the look-up terms of a text: stems of its content words, names removed.
+
+        In a question (query), a compound the passages never use is read as its parts
+        ('russtillingane' as 'rus' + 'stillingane').
+        """
+        padded = pad(folded)
+        candidates = [
+            needle
+            for token in set(padded.split())
+            for needle in self.needles_by_first.get(token, ())
+        ]
+        for needle in sorted(candidates, key=len, reverse=True):
+            if needle in padded:
+                padded = padded.replace(needle, "  ")
+        # an amount in kroner ('10 000', '610.000') is a term of its own
+        out = {f"#kr{AMOUNT_DIGITS.sub('', m.group(0))}" for m in AMOUNT.finditer(folded)}
+        for token in padded.split():
+            concept = CONCEPTS.get(token)
+            if concept:
+                out.add(concept)
+                continue
+            if token in FUNCTION_WORDS or token in EVERYDAY_WORDS or token in NUMBER_NAMES:
+                continue
+            if len(token) < 3 or token.isdigit():
+                continue
+            stem = _stem(token)
+            parts = self._compounds.get(token) if query and stem not in self.idf else None
+            if parts:
+                out.update(_stem(part) for part in parts if len(part) >= 3)
+            else:
+                out.add(stem)
+        return frozenset(out)
+
+    def look_up(
+        self, folded: str, schemes: list[str], year: int | None = None
+    ) -> list[tuple[str, float, bool, bool]]:
+        """Return the passages that best explain a question, best first, with scores (0..1).
+
+        The score weighs how much of the question a passage explains (idf-weighted content
+        words) more than how much of the passage the question covers; passages of another
+        scheme than the ones the question names are left out; one hit per passage. A hit is
+        strong when it shares two distinctive content words or a concept ('sammen' ~
+        'samarbeid'), and limiting when the matching sentence states a limit ('ikke',
+        'kun').
+        """
+        terms = self.terms(folded, query=True)
+        if not terms:
+            return []
+        weights = {t: self.idf.get(t, self.unseen_idf) for t in terms}
+        norm = math.sqrt(sum(w * w for w in weights.values()))
+        best: dict[str, float] = {}
+        strong: dict[str, bool] = {}
+        limited: dict[str, bool] = {}
+        for key, sid, doc_terms, doc_norm, doc_years, doc_limit in self.passages:
+            if schemes and sid is not None and sid not in schemes:
+                continue
+            shared = terms & doc_terms
+            if not shared:
+                continue
+            mass = sum(weights[t] ** 2 for t in shared)
+            coverage, precision = mass / norm**2, mass / doc_norm**2
+            score = coverage**0.7 * min(1.0, precision) ** 0.3
+            if year is not None and not doc_years.contains(year):
+                score *= 0.85
+            if score > best.get(key, 0.0):
+                best[key] = score
+                mass_idf = sum(weights[t] for t in shared)
+                strong[key] = (len(shared) >= 2 and mass_idf >= 7.0) or any(
+                    t.startswith("#") for t in shared
+                )
+                limited[key] = doc_limit
+        ranked = sorted(best.items(), key=lambda kv: -kv[1])[:8]
+        return [(key, score, strong[key], limited[key]) for key, score in ranked]
+
+    def _stem_known(self, word: str) -> bool:
+        """Tell whether a word is a known word or an inflection of one."""
+        if word in self.vocab or word.startswith(self._prefixes):
+            return True
+        for ending in ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                stem = word[: -len(ending)]
+                if stem in self.vocab or (len(stem) >= 4 and stem.startswith(self._prefixes)):
+                    return True
+        return any(word + ending in self.vocab for ending in ENDINGS if len(word) >= 4)
+
+    def known(self, word: str) -> bool:
+        """Tell whether a word is known: as such, inflected, or a compound of known words."""
+        cached = self._known.get(word)
+        if cached is not None:
+            return cached
+        found = self._stem_known(word)
+        if not found and len(word) >= 7:
+            for i in range(3, len(word) - 3):
+                head, tail = word[:i], word[i:]
+                head_known = self._stem_known(head) or (
+                    head[-1] in "se" and len(head) > 4 and self._stem_known(head[:-1])
+                )
+                # a three-letter head ('rus') only before a long tail ('stillingane'),
+                # lest 'dag' + 'pengene' pass for a known word
+                long_enough = len(head) >= 4 or len(tail) >= 8
+                if head_known and long_enough and len(tail) >= 4 and self._stem_known(tail):
+                    found = True
+                    if len(self._compounds) < 50_000:
+                        self._compounds[word] = (head, tail)
+                    break
+        if len(self._known) < 50_000:
+            self._known[word] = found
+        return found
+
+    def correct(self, word: str) -> str | None:
+        """Return the known word a misspelt word stands for, or None when there is none."""
+        if word in self._corrections:
+            return self._corrections[word]
+        best = None
+        if len(word) >= MIN_CORRECTABLE and word.isalpha():
+            # an abbreviation of a word in a scheme name ('rusarb' for 'rusarbeid')
+            i = bisect.bisect_left(self.name_words, word)
+            if i < len(self.name_words) and self.name_words[i].startswith(word):
+                best = self.name_words[i]
+        if best is None and len(word) >= MIN_CORRECTABLE and word.isalpha():
+            cutoff = 85 if len(word) >= 7 else 88
+            found = process.extractOne(word, self._choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+            if found and found[0][0] == word[0]:
+                best = found[0]
+        if best is None and len(word) >= 10 and word.isalpha():
+            # a compound with a misspelt last part ('sosialtjenstene')
+            for i in range(4, len(word) - 5):
+                head, tail = word[:i], word[i:]
+                if self._stem_known(head):
+                    fixed = process.extractOne(
+                        tail, self._choices, scorer=fuzz.ratio, score_cutoff=88
+                    )
+                    if fixed and fixed[0][0] == tail[0]:
+                        best = head + fixed[0]
+                        break
+        if len(self._corrections) < 50_000:
+            self._corrections[word] = best
+        return best
+
+    def swapped(self, word: str) -> str:
+        """Return the known word a word has two neighbouring letters swapped from, else the word."""
+        if word not in self._swaps:
+            near = None
+            if len(word) >= 8 and word.isalpha():
+                for found in process.extract(
+                    word, self._choices, scorer=fuzz.ratio, score_cutoff=85, limit=3
+                ):
+                    if _transposed(word, found[0]):
+                        near = found[0]
+                        break
+            if len(self._swaps) < 50_000:
+                self._swaps[word] = near or word
+            return near or word
+        return self._swaps[word]
+
+    def normalise(
+        self, folded: str, acronyms: frozenset[str] = frozenset()
+    ) -> tuple[str, list[str]]:
+        """Correct misspelt words; return the text and the words that are neither known nor typos.
+
+        Acronyms (written in capitals in the message, e.g. 'BPA') are never corrected.
+        """
+        unknown: list[str] = []
+
+        def fix(m: re.Match[str]) -> str:
+            word = m.group(0)
+            if word.isdigit():
+                return word
+            if self.known(word):
+                # a word known only as a derivation ('soknad…' + 'first') loses to a known
+                # word with two letters swapped ('soknadsfrist')
+                return word if word in self.vocab else self.swapped(word)
+            if word in acronyms:
+                unknown.append(word)
+                return word
+            corrected = self.correct(word)
+            if corrected is not None:
+                return corrected
+            if len(word) >= 4 and not any(ch.isdigit() for ch in word):
+                unknown.append(word)
+            return word
+
+        return WORD.sub(fix, folded), unknown
+
+
+STEM_ENDINGS = ("ene", "ane", "er", "ar", "en", "et", "e", "s", "a")
+
+
+def _transposed(a: str, b: str) -> bool:
+    """Tell whether two words differ only by two neighbouring letters swapped."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
+
+
+def _stem(token: str) -> str:
+    """Cut a word to a crude stem so that inflected forms compare equal ('metoder', 'metode')."""
+    token = SAME_WORD.get(token, token)
+    for _ in range(2):
+        for ending in STEM_ENDINGS:
+            if token.endswith(ending) and len(token) - len(ending) >= 4:
+                token = token[: -len(ending)]
+                break
+    return token[:7]
+
+
+def generic_name(name: str) -> bool:
+    """Tell whether a scheme name is one everyday word ('nav', 'husbanken', 'voksne').
+
+    Such a name alone is weak evidence: 'dagpengene fra NAV' is not about the NAV grant.
+    So is such a word with 'kontor' ('NAV-kontoret'): it names the organisation.
+    """
+    tokens = WORD.findall(name)
+    content = [t for t in tokens if t not in ORGANISATION_WORDS]
+    return (
+        len(content) == 1
+        and content[0].isalpha()
+        and not any(word in content[0] for word in GRANT_WORDS)
+    )
+
+
+def _strings(kb: KnowledgeBase) -> list[str]:
+    """Return every text in the knowledge base (names, facts, FAQ, tables, offices)."""
+    out: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            out.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                walk(item)
+
+    for group in (kb.schemes, kb.faq, kb.tables, kb.offices, kb.municipalities):
+        for model in group.values():
+            walk(model.model_dump())
+    return list(dict.fromkeys(out))
 
 
 @lru_cache(maxsize=8192)
 def _needle(phrase: str) -> str:
     """Turn a folded phrase into a padded token string; a trailing * matches a word prefix."""
     prefix = phrase.endswith("*")
-    core = " ".join(re.findall(r"[a-z0-9]+", phrase.rstrip("*")))
+    core = " ".join(WORD.findall(phrase.rstrip("*")))
     return f" {core}" if prefix else f" {core} "
+
+
+# The triggers as padded needles, built once (see _needle).
+TRIGGER_NEEDLES: dict[str, list[tuple[str, float]]] = {
+    intent: [(_needle(phrase), weight) for phrase, weight in phrases]
+    for intent, phrases in TRIGGERS.items()
+}
 
 
 def pad(folded: str) -> str:
     """Return the text as space-separated alphanumeric tokens with a space at both ends."""
-    return " " + " ".join(re.findall(r"[a-z0-9]+", folded)) + " "
+    return " " + " ".join(WORD.findall(folded)) + " "
 
 
 def _has(padded: str, phrase: str) -> bool:
@@ -853,90 +1659,142 @@ def _number(text: str) -> Fraction:
     return Fraction(text.replace(",", "."))
 
 
+_QUALIFIER = r"(?:nye\s+|new\s+|hele\s+|fulle\s+|full\s+|heile\s+)?"
+_PERCENT_POSITION = re.compile(
+    rf"(\d+(?:[.,]\d+)?)\s*(?:%|prosent|percent)\s*(?:av\s+(?:en|ei|et|ett)\s+)?"
+    rf"{POSITION_WORDS}?"
+)
+_POSITION_WORD = re.compile(POSITION_WORDS)
+_COUNT_POSITION = re.compile(rf"(\d+(?:[.,]\d+)?)\s*{_QUALIFIER}{POSITION_WORDS}")
+_WORD_POSITION = re.compile(
+    rf"\b(halvannen|halvannet|en halv|ei halv|et halvt|ett halvt|halvt|halv|"
+    rf"half an?|half|one|an|en|et|ett|ei|to|two|tre|three|fire|four|fem|five|seks|six)"
+    rf"\s+{_QUALIFIER}{POSITION_WORDS}"
+)
+# 'per årsverk', 'pr. stilling', 'per FTE', 'each position': the rate for one position.
+_PER_POSITION = re.compile(
+    rf"\b(?:per|pr|each|every|hvert|hver)\.?\s+(?:100\s*%\s*)?{_QUALIFIER}{POSITION_WORDS}"
+)
+
+
+_COUNTED_POSITIONS = re.compile(
+    rf"(?:{_PERCENT_POSITION.pattern}|{_COUNT_POSITION.pattern}|{_WORD_POSITION.pattern})"
+)
+
+
+# 'stillingen koster 700 000', 'the position costs': one position, implied
+_ONE_POSITION = re.compile(
+    r"\b(?:stillingen|arsverket|the position|our position|the fte|our fte)\s+"
+    r"(?:koster|kostar|costs?|er pa|is)\b"
+)
+
+
 def extract_positions(folded: str) -> Fraction | None:
-    """Read '2 årsverk', '1,5 årsverk', '50 % stilling', 'en halv stilling', '2 FTE'."""
-    m = re.search(
-        rf"(\d+(?:[.,]\d+)?)\s*(?:%|prosent|percent)\s*(?:av\s+(?:en|ei|et|ett)\s+)?"
-        rf"{POSITION_WORDS}?",
-        folded,
-    )
-    if m and (re.search(POSITION_WORDS, folded) or "%" in m.group(0)):
+    """Read '2 årsverk', '1,5 årsverk', '50 % stilling', 'en halv stilling', 'per årsverk'."""
+    m = _PERCENT_POSITION.search(folded)
+    if m and (_POSITION_WORD.search(folded) or "%" in m.group(0)):
         value = _number(m.group(1)) / 100
         if 0 < value <= 10:
             return value
-    m = re.search(
-        rf"(\d+(?:[.,]\d+)?)\s*(?:nye\s+|new\s+|hele\s+|fulle\s+|full\s+)?"
-        rf"{POSITION_WORDS}",
-        folded,
-    )
+    m = _COUNT_POSITION.search(folded)
     if m:
         return _number(m.group(1))
-    m = re.search(
-        rf"\b(halvannen|halvannet|en halv|ei halv|et halvt|ett halvt|halvt|halv|"
-        rf"half an?|half|one|an|en|ett|ei|to|two|tre|three|fire|four|fem|five|seks|six)"
-        rf"\s+(?:nye\s+|new\s+|hele\s+|fulle\s+|full\s+)?{POSITION_WORDS}",
-        folded,
-    )
+    m = _WORD_POSITION.search(folded)
     if m:
         word = m.group(1).split()[-1]
         amount = NUMBER_WORDS.get(word, NUMBER_WORDS.get(m.group(1).split()[0], 1))
         return Fraction(amount)
+    if _PER_POSITION.search(folded) or _ONE_POSITION.search(folded):
+        return Fraction(1)
     return None
 
 
-def extract_grant_year(folded: str) -> int | None:
-    """Read 'år 3', 'tredje år', 'year three', '3. år', 'third year', 'siste år'."""
-    patterns = [
-        rf"\b(?:ar|year|aret)\s*(?:nr\.?\s*|nummer\s*)?(\d{{1,2}}|{ORD_WORD})\b(?!\s*(?:ar|years?)\b)",
-        r"\b(\d{1,2})\.?\s*(?:ar|aret|year)\b(?!\s*(?:med|with)\b)",
-        rf"\b({ORD_WORD})\s+(?:ar|aret|year|tilskuddsar|tilskuddsaret)\b",
-        rf"\b({ORD_WORD})\s+(?:driftsar|driftsaret)\b",
-    ]
-    for i, pattern in enumerate(patterns):
-        for m in re.finditer(pattern, folded):
-            token = m.group(1)
-            if i == 1 and not re.search(
-                rf"\b{token}\.\s*(?:ar|aret)|\b{token}\s+(?:aret)\b|"
-                rf"(?:i|for|in)\s+{token}\.?\s*(?:ar|aret|year)\b|"
-                rf"^{token}\.?\s*ar\b|\byear\s+{token}\b",
-                folded,
-            ):
-                continue
+ORDINAL_WORDS = "|".join(
+    sorted(
+        (k for k, v in ORDINALS.items() if not k.isdigit() and k not in CARDINAL_WORDS),
+        key=len,
+        reverse=True,
+    )
+)
+_GRANT_YEAR_PATTERNS = (
+    # 'år 3', 'år3', 'year three', 'år nr. 2' (not 'år to årsverk')
+    re.compile(
+        rf"\b(?:ar|year|aret)\s*(?:nr\.?\s*|nummer\s*)?(\d{{1,2}}|{ORD_WORD})\b"
+        rf"(?!\s*(?:ar|years?)\b)(?!\s+{POSITION_WORDS})"
+    ),
+    # '3. år', '3 året', 'i 3. år', 'for 4 år' at the start, 'year 3'
+    re.compile(
+        r"(?:(?<![\w.,])(\d{1,2})\.\s*(?:ar|aret)\b|\b(\d{1,2})\s+aret\b|"
+        r"\b(?:i|for|in)\s+(\d{1,2})\.?\s*(?:ar|aret|year)\b|^(\d{1,2})\.?\s*ar\b)"
+        r"(?!\s*(?:med|with)\b)"
+    ),
+    # 'tredje år', 'third year', 'første året', 'fjerde driftsår'
+    re.compile(
+        rf"\b({ORDINAL_WORDS})\s+(?:ar|aret|year|tilskuddsar|tilskuddsaret|driftsar|driftsaret)\b"
+    ),
+)
+
+
+def extract_grant_years(folded: str) -> list[int]:
+    """Read every grant year: 'år 3', 'tredje år', 'year three', '3. år', 'år 1 og år 2'."""
+    found: list[tuple[int, int]] = []
+    for pattern in _GRANT_YEAR_PATTERNS:
+        for m in pattern.finditer(folded):
+            token = next(g for g in m.groups() if g is not None)
             value = ORDINALS.get(token)
             if value is None and token.isdigit():
                 value = int(token)
-            if value is None:
-                continue
-            if (
-                i == 0
-                and token in {"en", "ett", "one", "to", "two"}
-                and re.search(rf"\b(?:ar|year)\s+{token}\s+{POSITION_WORDS}", folded)
-            ):
-                continue
-            return value
-    return None
+            if value is not None:
+                found.append((m.start(), value))
+    values: list[int] = []
+    for _start, value in sorted(found):
+        if value not in values:
+            values.append(value)
+    return values
+
+
+def extract_grant_year(folded: str) -> int | None:
+    """Read the (first) grant year: 'år 3', 'tredje år', 'year three', '3. år', 'siste år'."""
+    values = extract_grant_years(folded)
+    return values[0] if values else None
+
+
+_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d])")
+_MILLIONS = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:mill\w*|mnok|m\b)")
+_YEAR_WORD_END = re.compile(r"(?:ar|year)\s*$")
+_KRONER_AFTER = re.compile(r"(\d{1,3}(?:[ .,]\d{3})+|\d+)\s*(k\b|kr\b|kroner|nok|,-)")
+_KRONER_BEFORE = re.compile(r"(?:kr\.?|nok)\s*(\d{1,3}(?:[ .,]\d{3})+|\d+)")
+_BARE_AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:[ .]\d{3})+|\d{5,7})(?![\d])")
+_GROUPING = re.compile(r"[ .,]")
+_ISO_DATE = re.compile(r"\b(20\d{2})-(\d{1,2})-(\d{1,2})\b")
+_DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2,4})\b")
+_WORDED_DATE = re.compile(rf"\b(\d{{1,2}})\.?\s*({'|'.join(MONTHS)})\w*\s+(20\d{{2}})\b")
+_FOUR_DIGITS = re.compile(r"(?<![\d.,])(\d{4})(?![\d])")
+_LETTERS = re.compile(r"[a-z]+")
+_COUNTY_NUMBER = re.compile(r"\bfylke\s*(\d{2})\b")
+_NATIONAL = re.compile(r"\b(?:landet|hele landet|nasjonalt|norway|national|country)\b")
 
 
 def extract_years(folded: str) -> list[int]:
     """Return four-digit calendar years (1990–2099) in the text."""
-    return [int(y) for y in re.findall(r"(?<![\d.,])((?:19|20)\d{2})(?![\d])", folded)]
+    return [int(y) for y in _YEAR.findall(folded)]
 
 
 def extract_money(folded: str) -> int | None:
     """Read '700 000 kr', 'kr 700.000', '700k', '1,2 mill', 'NOK 800,000'."""
-    m = re.search(r"(\d+(?:[.,]\d+)?)\s*(?:mill\w*|mnok|m\b)", folded)
-    if m and not re.search(r"(?:ar|year)\s*$", folded[: m.start()]):
+    m = _MILLIONS.search(folded)
+    if m and not _YEAR_WORD_END.search(folded[: m.start()]):
         return int(_number(m.group(1)) * 1_000_000)
-    m = re.search(r"(\d{1,3}(?:[ .,]\d{3})+|\d+)\s*(k\b|kr\b|kroner|nok|,-)", folded)
+    m = _KRONER_AFTER.search(folded)
     if m:
-        value = int(re.sub(r"[ .,]", "", m.group(1)))
+        value = int(_GROUPING.sub("", m.group(1)))
         return value * 1000 if m.group(2) == "k" else value
-    m = re.search(r"(?:kr\.?|nok)\s*(\d{1,3}(?:[ .,]\d{3})+|\d+)", folded)
+    m = _KRONER_BEFORE.search(folded)
     if m:
-        return int(re.sub(r"[ .,]", "", m.group(1)))
-    m = re.search(r"(?<![\d.,])(\d{1,3}(?:[ .]\d{3})+|\d{5,7})(?![\d])", folded)
+        return int(_GROUPING.sub("", m.group(1)))
+    m = _BARE_AMOUNT.search(folded)
     if m:
-        value = int(re.sub(r"[ .]", "", m.group(1)))
+        value = int(_GROUPING.sub("", m.group(1)))
         if value >= 10_000 and not (1990 <= value <= 2099):
             return value
     return None
@@ -944,15 +1802,14 @@ def extract_money(folded: str) -> int | None:
 
 def extract_date(folded: str) -> tuple[int, int, int] | None:
     """Read '1.3.2022', '15. februar 2022', '2022-02-15' as (year, month, day)."""
-    m = re.search(r"\b(20\d{2})-(\d{1,2})-(\d{1,2})\b", folded)
+    m = _ISO_DATE.search(folded)
     if m:
         return int(m.group(1)), int(m.group(2)), int(m.group(3))
-    m = re.search(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2,4})\b", folded)
+    m = _DOTTED_DATE.search(folded)
     if m:
         year = int(m.group(3))
         return (year + 2000 if year < 100 else year), int(m.group(2)), int(m.group(1))
-    names = "|".join(MONTHS)
-    m = re.search(rf"\b(\d{{1,2}})\.?\s*({names})\w*\s+(20\d{{2}})\b", folded)
+    m = _WORDED_DATE.search(folded)
     if m:
         return int(m.group(3)), MONTHS[m.group(2)], int(m.group(1))
     return None
@@ -965,48 +1822,85 @@ class Understander:
         """Build the lexicon once."""
         self.kb = kb
         self.lex = Lexicon(kb)
-        self._scheme_keys = list(self.lex.scheme_names)
         self._muni_keys = list(self.lex.municipalities)
-        self._faq_keys = list(self.lex.faq)
 
     # --- entities ---
 
     def schemes_in(self, folded: str) -> list[str]:
         """Return the schemes a text names, best first; typos tolerated."""
+        return [sid for sid, _name in self.scheme_matches(folded)]
+
+    def names_in(self, tokens: list[str]) -> list[str]:
+        """Return the scheme names in a token list, longest first at each place, not overlapping.
+
+        The last word of a name may carry an inflection ending ('fastlegen', 'voksne-
+        ordningene').
+        """
+        names: list[str] = []
+        i = 0
+        while i < len(tokens):
+            matched = None
+            candidates = list(self.lex.names_by_first.get(tokens[i], []))
+            for ending in NAME_ENDINGS:
+                if tokens[i].endswith(ending):
+                    base = tokens[i][: -len(ending)]
+                    candidates += [
+                        c for c in self.lex.names_by_first.get(base, []) if len(c[0]) == 1
+                    ]
+            candidates.sort(key=lambda entry: -len(" ".join(entry[0])))
+            for name_tokens, name in candidates:
+                n = len(name_tokens)
+                if i + n > len(tokens) or tuple(tokens[i : i + n - 1]) != name_tokens[:-1]:
+                    continue
+                last, want = tokens[i + n - 1], name_tokens[-1]
+                if last == want or (last.startswith(want) and last[len(want) :] in NAME_ENDINGS):
+                    matched = (name, n)
+                    break
+            if matched:
+                names.append(matched[0])
+                i += matched[1]
+            else:
+                i += 1
+        return names
+
+    def scheme_matches(self, folded: str) -> list[tuple[str, str]]:
+        """Return (scheme, the name that matched) for the schemes a text names, best first."""
         padded = pad(folded)
-        found: dict[str, float] = {}
-        for name, sid in self.lex.scheme_names.items():
-            if len(name) <= 4 or any(ch.isdigit() for ch in name):
-                if _has(padded, name):
-                    found[sid] = max(found.get(sid, 0), 100 + len(name))
-                continue
-            if _has(padded, name):
-                found[sid] = max(found.get(sid, 0), 100 + len(name))
+        found: dict[str, tuple[float, str]] = {}
+        for name in self.names_in(padded.split()):
+            sid = self.lex.scheme_names[name]
+            score = 100.0 + len(name)
+            if score > found.get(sid, (0.0, ""))[0]:
+                found[sid] = (score, name)
+        # A budget chapter and post ('0621 post 63', 'kap. 765.62') when no name is given.
         if not found:
-            tokens = folded.split()
-            for n in range(1, 5):
-                for i in range(len(tokens) - n + 1):
-                    chunk = " ".join(tokens[i : i + n])
-                    if len(chunk) < 6:
-                        continue
-                    best = process.extractOne(
-                        chunk, self._scheme_keys, scorer=fuzz.ratio, score_cutoff=86
-                    )
-                    if best and len(best[0]) >= 6:
-                        sid = self.lex.scheme_names[best[0]]
-                        found[sid] = max(found.get(sid, 0), best[1] + len(best[0]) / 10)
-        return [sid for sid, _ in sorted(found.items(), key=lambda kv: -kv[1])]
+            for m in BUDGET_REF.finditer(folded):
+                for sid in self.lex.budget_refs.get((m.group(1).lstrip("0"), m.group(2)), []):
+                    found.setdefault(sid, (105.0, m.group(0)))
+        # A long name whose every content word occurs somewhere in the question ('the adults
+        # with long-term complex needs grant' names 'adults with complex needs').
+        stems = {_stem(t) for t in padded.split()}
+        if GRANT_TOKEN.search(folded):
+            stems.add(GRANT_STEM)
+        for name, content in self.lex.scheme_content.items():
+            if content <= stems:
+                sid = self.lex.scheme_names[name]
+                score = 50.0 + len(content)
+                if score > found.get(sid, (0.0, ""))[0]:
+                    found[sid] = (score, name)
+        ordered = sorted(found.items(), key=lambda kv: -kv[1][0])
+        return [(sid, name) for sid, (_score, name) in ordered]
 
     def municipality_in(self, folded: str) -> str | None:
         """Return the kommunenummer a text names (number or name, typos tolerated)."""
         padded = pad(folded)
-        for m in re.finditer(r"(?<![\d.,])(\d{4})(?![\d])", folded):
+        for m in _FOUR_DIGITS.finditer(folded):
             if m.group(1) in self.lex.municipality_numbers:
                 return m.group(1)
         for name, number in self.lex.municipalities.items():
             if _has(padded, name):
                 return number
-        tokens = re.findall(r"[a-z]+", folded)
+        tokens = _LETTERS.findall(folded)
         for n in (3, 2, 1):
             for i in range(len(tokens) - n + 1):
                 chunk = " ".join(tokens[i : i + n])
@@ -1025,10 +1919,10 @@ class Understander:
         for name, code in sorted(self.lex.counties.items(), key=lambda kv: -len(kv[0])):
             if _has(padded, name):
                 return code
-        m = re.search(r"\bfylke\s*(\d{2})\b", folded)
+        m = _COUNTY_NUMBER.search(folded)
         if m and m.group(1) in self.lex.counties.values():
             return m.group(1)
-        if re.search(r"\b(landet|hele landet|nasjonalt|norway|national|country)\b", folded):
+        if _NATIONAL.search(folded):
             return "landet"
         return None
 
@@ -1038,7 +1932,7 @@ class Understander:
         for key in ("aust-agder", "aust agder", "vest-agder", "vest agder", "lister"):
             if _has(padded, key):
                 return GROUPS[key]
-        if re.search(r"\b(hele agder|agder(?:fylkene)?|alle kommunene|alle kommuner)\b", folded):
+        if AGDER_GROUP.search(folded):
             return "Agder"
         return None
 
@@ -1050,24 +1944,14 @@ class Understander:
                 return office
         return None
 
-    def faq_match(self, folded: str) -> tuple[str | None, float]:
-        """Return the best matching FAQ entry and its score (0..1)."""
-        if not self._faq_keys:
-            return None, 0.0
-        best = process.extractOne(folded, self._faq_keys, scorer=fuzz.token_set_ratio)
-        if not best:
-            return None, 0.0
-        plain = fuzz.ratio(folded, best[0])
-        score = (best[1] * 0.6 + plain * 0.4) / 100
-        return self.lex.faq[best[0]], score
-
     # --- the whole question ---
 
     def understand(self, raw: str) -> Understanding:
         """Read intent, entities and confidence from one message."""
         text, truncated = clean(raw)
         lang = detect_language(text)
-        folded = fold(text)
+        acronyms = frozenset(fold(a) for a in ACRONYM.findall(text))
+        folded, unknown = self.lex.normalise(fold(text, nynorsk=lang != "en"), acronyms)
         u = Understanding(
             text=text,
             folded=folded,
@@ -1075,8 +1959,13 @@ class Understander:
             intent="out_of_scope",
             confidence=0.0,
             truncated=truncated,
+            unknown=unknown,
         )
-        if not re.search(r"[a-z0-9]", folded):
+        if not ANY_WORD.search(folded):
+            return u
+        command = COMMAND.match(folded)
+        if command and command.group(1) in COMMANDS:
+            u.intent, u.confidence = COMMANDS[command.group(1)], 1.0
             return u
         self._entities(u)
         self._score(u)
@@ -1086,17 +1975,23 @@ class Understander:
         """Fill the slots of an Understanding."""
         f = u.folded
         s = u.slots
-        schemes = self.schemes_in(f)
+        matches = self.scheme_matches(f)
+        schemes = [sid for sid, _name in matches]
         u.schemes_mentioned = schemes
         if schemes:
             u.scheme = schemes[0]
+            u.weak_scheme = all(generic_name(name) for _sid, name in matches)
         positions = extract_positions(f)
         if positions is not None:
             s["positions"] = positions
-        grant_year = extract_grant_year(f)
-        if grant_year is not None:
-            s["grant_year"] = grant_year
-        years = [y for y in extract_years(f)]
+            if not _COUNTED_POSITIONS.search(f):
+                u.implicit.add("positions")
+        grant_years = extract_grant_years(f)
+        if grant_years:
+            s["grant_year"] = grant_years[0]
+            if len(grant_years) > 1 and min(grant_years) > 0:
+                s["grant_year"], s["grant_year_to"] = min(grant_years), max(grant_years)
+        years = sorted(set(extract_years(f)))
         date = extract_date(f)
         if date:
             s["date"] = date
@@ -1108,30 +2003,43 @@ class Understander:
         money = extract_money(f)
         if money is not None:
             s["cost"] = money
-        m = re.search(r"(\d+)\s*(?:tiltak|measures?|prosjekt\w*)", f)
+        m = MEASURES.search(f)
         if m:
-            s["measures"] = int(m.group(1))
+            count = m.group(1)
+            s["measures"] = int(count) if count.isdigit() else int(NUMBER_WORDS.get(count, 1))
         municipality = self.municipality_in(f)
         if municipality:
             s["municipality"] = municipality
-        group = self.group_in(f)
+        # 'Fylkesmannen i Agder' names the office, not the Agder municipalities
+        without_office = f
+        for name in self.lex.office_names:
+            without_office = without_office.replace(name, " ")
+        group = self.group_in(without_office)
         if group:
             s["group"] = group
         county = self.county_in(f)
         if county:
             s["county"] = county
+        column = self.lex.column_in(f)
+        if column:
+            s["column"] = column
         office = self.office_in(f)
         if office:
             s["office"] = office
-        if re.search(r"\b(rapport\w*|report\w*)", f):
+        else:
+            m = OFFICE_NAME.search(u.text.lower())
+            if m:
+                # 'statsforvalteren i Vestland': an office the knowledge base does not hold
+                s["unknown_office"] = m.group(0)
+        if KIND_REPORT.search(f):
             s["kind"] = "report"
-        elif re.search(r"\b(regnskap\w*|accounts?)\b", f):
+        elif KIND_ACCOUNTS.search(f):
             s["kind"] = "accounts"
-        elif re.search(r"(soknad|soke|apply|application|sokefrist)", f):
+        elif KIND_APPLICATION.search(f):
             s["kind"] = "application"
-        if re.search(r"\b(minst|lavest|least|lowest|smallest|minste)\b", f):
+        if ORDER_ASC.search(f):
             s["order"] = "asc"
-        elif re.search(r"\b(mest|storst|hoyest|most|highest|largest|biggest|storste|flest)\b", f):
+        elif ORDER_DESC.search(f):
             s["order"] = "desc"
         u.follow_up = bool(FOLLOW_UP.match(f)) and len(f.split()) <= 8
 
@@ -1140,17 +2048,39 @@ class Understander:
         f, s = u.folded, u.slots
         padded = pad(f)
         scores = {intent: 0.0 for intent in TRIGGERS}
-        for intent, phrases in TRIGGERS.items():
-            hits = sorted((w for p, w in phrases if _has(padded, p)), reverse=True)
+        for intent, needles in TRIGGER_NEEDLES.items():
+            hits = sorted((w for needle, w in needles if needle in padded), reverse=True)
             if hits:
                 scores[intent] = hits[0] + 0.25 * sum(hits[1:3])
+        if LIST_ASK.search(f) and not u.schemes_mentioned:
+            scores["list_schemes"] = max(scores["list_schemes"], 1.0)
+        if COOPERATION.search(f):
+            # applying together is a question about cooperation, not about who may apply
+            scores["who_may_apply"] *= 0.5
+        elif WHO_APPLIES.search(f):
+            scores["who_may_apply"] = max(scores["who_may_apply"], 0.8)
+        raw = dict(scores)
+        u.trigger_top = max(raw.values())
+        self._place(u, raw)
+        # The passage that best explains the question votes for the intent of its topic.
+        found = self.lex.look_up(f, u.schemes_mentioned, s.get("year"))
+        u.passages = [(key, score) for key, score, _strong, _limit in found]
+        if found:
+            u.passage, u.passage_score, u.passage_strong, u.passage_limit = found[0]
+        topic_intent = self.lex.passage_intent.get(u.passage or "")
+        if topic_intent and u.passage_score >= 0.45:
+            strong = u.passage_strong and u.passage_score >= 0.6
+            scores[topic_intent] += (0.8 if strong else 0.4) * u.passage_score
         # slot evidence
         ladder = "grant_year" in s or "positions" in s
         if ladder:
-            scores["amount"] += 0.5
+            scores["amount"] += 0.7
         if "cost" in s and ladder:
+            scores["own_share"] += 1.0
+        elif "cost" in s and scores["own_share"]:
             scores["own_share"] += 0.5
-        if "municipality" in s or "group" in s:
+        place = "municipality" in s or "group" in s or "place" in s
+        if place:
             for key in ("framework", "framework_sum", "framework_ranking"):
                 if scores[key]:
                     scores[key] += 0.3
@@ -1165,32 +2095,65 @@ class Understander:
             scores["framework_ranking"] += 0.3
         if scores["days_left"] and scores["deadline"]:
             scores["days_left"] += 0.3
-        if scores["next_deadline"] and scores["deadline"] and "neste" in f:
+        if scores["next_deadline"] >= 0.9 and scores["deadline"]:
             scores["next_deadline"] += 0.3
+        if "year" in s and 0 < raw["next_deadline"] < 1.0:
+            # 'hvilke frister er det i 2022?' lists that year's deadlines
+            scores["deadline"] += 0.6
+        # asking when a report, the accounts or the application are due is a deadline question
+        if (
+            DATE_ASK.search(f)
+            and not raw["days_left"]
+            and (raw["reporting"] or raw["audit"] or raw["apply_how"])
+        ):
+            topic = max(scores["reporting"], scores["audit"], scores["apply_how"])
+            scores["deadline"] = max(scores["deadline"] + 0.7, topic + 0.2)
         if scores["not_funded"] >= 0.8:
             scores["funds"] *= 0.5
-        if scores["total"] and scores["amount"] and ladder and "municipality" not in s:
-            scores["total"] += 0.5
-        if "municipality" in s or "group" in s:
+        if scores["total"] and ladder and "municipality" not in s:
+            scores["total"] += 0.7
+        if scores["total"] and ONE_YEAR.search(f):
+            # 'totalbeløp for året': the whole amount of one year, not of the period
+            scores["amount"] = max(scores["amount"], scores["total"] + 0.1)
+        if place:
             scores["total"] = 0.0
             scores["amount"] *= 0.3
             if scores["framework_sum"]:
                 scores["framework_sum"] += 0.4
         else:
             scores["framework_sum"] *= 0.2
-            scores["framework"] *= 0.6 if u.scheme != "opptrappingsplan-rusfeltet" else 1.0
-        if u.scheme and not any(
-            v >= 0.5 for k, v in scores.items() if k not in ("greeting", "help")
-        ):
-            scores["scheme_info"] += 0.6
-        # FAQ entries are a fallback: structured intents answer with figures and years.
-        faq_id, faq_score = self.faq_match(f)
+            scores["framework"] *= 0.6 if u.scheme != FRAMEWORK_SCHEME else 1.0
+        if not place and s.get("county") == "landet" and any(raw[k] for k in FRAMEWORK_INTENTS):
+            # the national framework increase is a national appropriation, not a municipality's
+            scores["appropriation"] += max(scores[k] for k in FRAMEWORK_INTENTS) + 0.2
+        if u.scheme and u.scheme != FRAMEWORK_SCHEME and not u.weak_scheme:
+            # a grant scheme named by name: 'ramme' and 'Agder' are about its money, not the
+            # framework increases of the Opptrappingsplan
+            for key in FRAMEWORK_INTENTS:
+                scores[key] *= 0.3
+        self._limits(u, scores)
+        if self._declined(u, scores, raw):
+            u.scores = {k: round(v, 3) for k, v in scores.items() if v}
+            u.intent, u.confidence = "out_of_scope", 0.0
+            return
+        # Looked-up passages (FAQ entries, notes, rules in words) are a fallback: structured
+        # intents answer with figures and years.
         other = max(v for k, v in scores.items() if k not in ("greeting", "help"))
-        if faq_id and (
-            (faq_score >= 0.6 and other < 0.6) or (faq_score >= 0.9 and other < 0.9)
+        look = u.passage_score
+        anchored = any(k in s for k in ANCHOR_SLOTS)
+        clear = look >= 0.6 or (u.passage_strong and look >= 0.5)
+        if (
+            u.passage
+            and not anchored
+            and self.lex.passage_intent.get(u.passage) is None
+            and clear
+            and other < 0.6
         ):
-            scores["faq"] = max(other + 0.1, faq_score)
-            u.faq = faq_id
+            scores["faq"] = max(other + 0.1, look)
+            u.faq = u.passage
+        elif u.scheme and other < 0.5:
+            # a scheme named with no question about it: summarise the scheme
+            scores["scheme_info"] += 0.6
         best = max(scores, key=lambda k: scores[k])
         ordered = sorted(scores.values(), reverse=True)
         top, second = ordered[0], ordered[1]
@@ -1200,4 +2163,103 @@ class Understander:
             return
         margin = top - second
         u.intent = best
+        if best != "statistics":
+            s.pop("column", None)
         u.confidence = round(min(1.0, 0.35 + 0.35 * min(top, 1.5) + 0.4 * min(margin, 1.0)), 3)
+
+    def _limits(self, u: Understanding, scores: dict[str, float]) -> None:
+        """Turn 'can it be used for X?' into 'what is not funded' when the sources limit it.
+
+        Asking whether a scheme covers more than what it is known to fund ('ikke bare
+        lønn', 'annet enn årsverk', 'other than salaries'), or about something a matching
+        passage rules out ('ikke rettet mot tidsavgrensede prosjekter'), is answered by the
+        limits when the scheme's own statements of what it funds are limited ('kun til
+        årsverk'); a scheme that 'åpner for dekking av andre utgifter' stays a funds answer.
+        """
+        if scores["funds"] <= 0 or scores["funds"] < scores["not_funded"] or not u.scheme:
+            return
+        ruled_out = u.passage_limit and u.passage_strong and u.passage_score >= 0.5
+        if not (BEYOND.search(u.folded) or ruled_out):
+            return
+        year = u.slots.get("year")
+        funds = [
+            f
+            for f in self.kb.schemes[u.scheme].facts
+            if f.topic.value in ("funds", "purpose") and (year is None or f.years.contains(year))
+        ]
+        if ruled_out or any(LIMITED.search(fold(f.text)) for f in funds):
+            scores["not_funded"] = scores["funds"] + 0.1
+
+    def _place(self, u: Understanding, raw: dict[str, float]) -> None:
+        """Read a place the knowledge base does not hold ('Bergen') in a framework question.
+
+        A capitalised unknown word in a question about the framework increase of a year is
+        a municipality outside the table; it becomes the 'place' slot, so that the answer
+        says the table does not cover it instead of answering for another municipality.
+        """
+        s = u.slots
+        if "municipality" in s or "county" in s or not u.unknown:
+            return
+        # 'og Bergen?': a follow-up naming only a place
+        follow_up = bool(FOLLOW_UP.match(u.folded)) and len(u.folded.split()) <= 3
+        framework = any(raw[k] for k in FRAMEWORK_INTENTS) or u.scheme == FRAMEWORK_SCHEME
+        if not (follow_up or ("year" in s and framework) or raw["statistics"]):
+            return
+        for m in PLACE_WORD.finditer(u.text):
+            word = fold(m.group(0))
+            if word in u.unknown:
+                s["place"] = m.group(0)
+                u.unknown.remove(word)
+                return
+
+    def _declined(self, u: Understanding, scores: dict[str, float], raw: dict[str, float]) -> bool:
+        """Tell whether a question is outside what the knowledge base holds.
+
+        A question that uses words the knowledge base does not know ('barnetrygden',
+        'fritidsklubb', 'BPA') is about something else unless it names a scheme by a specific
+        name, or names a place or figure together with a clear trigger ('Arendal 2017
+        økning'). A place or figure anchors only the questions it can answer: 'regn i Arendal
+        i morgen' asks nothing about Arendal's framework. Without a scheme, anchor or matching
+        passage, weak trigger words are not enough. A bare everyday word for a scheme ('NAV',
+        'Husbanken') is weak evidence, and asking such a scheme for figures it has no rules
+        for is asking about something else ('egenandelen hos fastlegen').
+        """
+        s = u.slots
+        best = max(scores, key=lambda k: scores[k])
+        top = scores[best]
+        trigger_top = max(raw.values())
+        bare = trigger_top == 0 and (self.lex.bare(u.folded) or "place" in s)
+        entities = [
+            k
+            for k in ANCHOR_SLOTS
+            if k in s
+            and (
+                bare
+                or (trigger_top == 0 and k not in PLACE_SLOTS)
+                or not SERVES.get(k)
+                or any(raw[i] >= ANCHOR_TRIGGER.get(k, 0.01) for i in SERVES[k])
+                or (k in ("municipality", "place") and "year" in s)
+            )
+        ]
+        strong_scheme = bool(u.scheme and not u.weak_scheme)
+        free = best in SCHEME_FREE and top >= 0.8
+        if raw["statistics"] and "county" not in s and not u.scheme and AMOUNT_ASK.search(u.folded):
+            # the statistics count people and households; what social assistance pays is
+            # not in the sources
+            return True
+        if u.unknown:
+            if strong_scheme:
+                return False
+            if entities:
+                return trigger_top < 0.5
+            return not free
+        if strong_scheme or entities or free:
+            return False
+        if not u.scheme:
+            return trigger_top < 0.5 and not (u.passage_strong and u.passage_score >= 0.6)
+        if best == "contact":
+            # 'fastlegens telefonnummer', 'telefon til NAV': not the scheme's caseworkers
+            return True
+        if best in FIGURE_INTENTS:
+            return not self.kb.schemes[u.scheme].rules
+        return False
