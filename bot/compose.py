@@ -15,7 +15,7 @@ from fractions import Fraction
 from bot import calc, fmt
 from bot.answer import Answer, Option, unique_sources
 from bot.cards import deadline_text, rule_lines
-from bot.nlu import Understanding
+from bot.nlu import Understanding, unread_positions
 from bot.vocab import DEADLINE_LABELS, TOPIC_LABELS, Lang, word
 from knowledge.kb import DeadlineEntry, KnowledgeBase, Provenance
 from knowledge.schema import (
@@ -719,6 +719,15 @@ class Composer:
         """
         if u.intent == "own_share" and "cost" not in u.slots:
             return self.topic_facts(u, today, lang, [Topic.OWN_SHARE])
+        if "positions" not in u.slots and unread_positions(u.folded):
+            msg = (
+                "Jeg forsto ikke hvor mange årsverk det gjelder. Skriv det som et tall, "
+                "f.eks. «0,33 årsverk», «1/3 stilling» eller «50 % stilling»."
+                if lang == "nb"
+                else "I did not understand how many positions you mean. Write it as a number, "
+                "e.g. “0.33 FTE”, “1/3 position” or “50 % position”."
+            )
+            return self.answer(u, lang, [msg], answered=False)
         scheme = self.money_scheme(u)
         if scheme is None:
             if u.schemes_mentioned:

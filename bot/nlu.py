@@ -1683,6 +1683,50 @@ _COUNTED_POSITIONS = re.compile(
 
 
 # 'stillingen koster 700 000', 'the position costs': one position, implied
+# 'en tredjedels stilling', 'to tredjedels årsverk', 'a quarter FTE', '1/3 stilling'.
+FRACTION_WORDS: dict[str, Fraction] = {
+    "tredjedels": Fraction(1, 3),
+    "tredjedel": Fraction(1, 3),
+    "third": Fraction(1, 3),
+    "totredjedels": Fraction(2, 3),
+    "totredjedel": Fraction(2, 3),
+    "twothirds": Fraction(2, 3),
+    "fjerdedels": Fraction(1, 4),
+    "fjerdedel": Fraction(1, 4),
+    "kvart": Fraction(1, 4),
+    "quarter": Fraction(1, 4),
+    "trekvart": Fraction(3, 4),
+    "threequarters": Fraction(3, 4),
+    "femtedels": Fraction(1, 5),
+    "femtedel": Fraction(1, 5),
+    "fifth": Fraction(1, 5),
+}
+_FRACTION_POSITION = re.compile(
+    r"(?:\b(\d+)\s*/\s*(\d+)\s*|\b("
+    + "|".join(
+        sorted(
+            (
+                k.replace("to", "to ?", 1)
+                if k.startswith("totredje")
+                else k.replace("two", "two ?", 1).replace("three", "three ?", 1)
+                for k in FRACTION_WORDS
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + rf")\s+(?:(?:av|of)\s+(?:en|ei|et|ett|a|an)\s+)?)(?:{POSITION_WORDS})"
+)
+# A quantity word before a position word that none of the patterns read ('syv tolvtedels
+# stillinger'): the answer must ask instead of assuming one position.
+_UNREAD_QUANTITY = re.compile(rf"\b(\w+(?:dels?|tedel\w*))\s+(?:{POSITION_WORDS})")
+
+
+def unread_positions(folded: str) -> bool:
+    """Tell whether the text gives a number of positions in a form not understood."""
+    return extract_positions(folded) is None and _UNREAD_QUANTITY.search(folded) is not None
+
+
 _ONE_POSITION = re.compile(
     r"\b(?:stillingen|arsverket|the position|our position|the fte|our fte)\s+"
     r"(?:koster|kostar|costs?|er pa|is)\b"
@@ -1691,6 +1735,11 @@ _ONE_POSITION = re.compile(
 
 def extract_positions(folded: str) -> Fraction | None:
     """Read '2 årsverk', '1,5 årsverk', '50 % stilling', 'en halv stilling', 'per årsverk'."""
+    m = _FRACTION_POSITION.search(folded)
+    if m:
+        if m.group(1) is not None:
+            return Fraction(int(m.group(1)), int(m.group(2)))
+        return FRACTION_WORDS[m.group(3).replace(" ", "")]
     m = _PERCENT_POSITION.search(folded)
     if m and (_POSITION_WORD.search(folded) or "%" in m.group(0)):
         value = _number(m.group(1)) / 100
@@ -2053,7 +2102,7 @@ class Understander:
             if hits:
                 scores[intent] = hits[0] + 0.25 * sum(hits[1:3])
         if LIST_ASK.search(f) and not u.schemes_mentioned:
-            scores["list_schemes"] = max(scores["list_schemes"], 1.0)
+            scores["list_schemes"] = max(scores["list_schemes"], 1.5)
         if COOPERATION.search(f):
             # applying together is a question about cooperation, not about who may apply
             scores["who_may_apply"] *= 0.5
