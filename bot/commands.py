@@ -7,10 +7,12 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, utils
 
+from bot.alerts import Alerts
 from bot.answer import Answer, Option, unique_sources
 from bot.cards import find_scheme, scheme_card
 from bot.engine import Engine
 from bot.nlu import Understanding
+from bot.state import ALL, StateStore
 from bot.text import clean, detect_language, fold
 from bot.vocab import TOPIC_LABELS, Lang
 from knowledge.kb import KnowledgeBase, Provenance
@@ -23,9 +25,17 @@ COMMANDS: dict[str, str] = {
     "beregn": "Beregn tilskudd og egenandel",
     "faq": "Slå opp i spørsmål og svar",
     "kilde": "Kildene bak siste svar",
+    "abonner": "Få påminnelser før frister",
+    "mine_varsler": "Dine påminnelser",
+    "varsler": "Hvor mange dager før fristen",
+    "avslutt": "Slutt å få påminnelser",
+    "kalender": "Fristene dine som kalenderfil (.ics)",
     "personvern": "Hva som er lagret om deg",
     "slettmeg": "Slett det som er lagret om deg",
 }
+
+#: The commands of bot.alerts: they need the bot's state store and a Telegram chat.
+REMINDER_COMMANDS = frozenset({"abonner", "mine_varsler", "varsler", "avslutt", "kalender"})
 
 
 @dataclass(frozen=True)
@@ -41,9 +51,14 @@ class LookupHit:
 class CommandService:
     """Run chat commands against the engine; return Answers like free text does."""
 
-    def __init__(self, engine: Engine) -> None:
-        """Keep the engine (and through it the knowledge base and contexts)."""
+    def __init__(self, engine: Engine, state: StateStore | None = None) -> None:
+        """Keep the engine (and through it the knowledge base and contexts).
+
+        With ``state`` (the Telegram bot's store), /personvern and /slettmeg also cover the
+        chat's reminder subscription and its messages, given the chat's Telegram id.
+        """
         self.engine = engine
+        self.state = state
         self._lookup: tuple[str, list[tuple[str, str, str, Provenance]]] = ("", [])
 
     @property
@@ -63,10 +78,21 @@ class CommandService:
         """Return an Understanding for a command (no free text to read)."""
         return Understanding(text="", folded="", lang=lang, intent=intent, confidence=1.0)
 
-    def run(self, name: str, args: str, chat: str, today: dt.date) -> Answer:
-        """Run one command by name ('hjelp', 'ordninger', ...)."""
+    def run(
+        self, name: str, args: str, chat: str, today: dt.date, *, chat_id: int | None = None
+    ) -> Answer:
+        """Run one command by name ('hjelp', 'ordninger', ...).
+
+        ``chat_id`` is the chat's Telegram id, when there is one (for /personvern, /slettmeg).
+        """
         args, _ = clean(args)
         lang: Lang = "en" if args and detect_language(args) == "en" else "nb"
+        if name == "personvern":
+            return self.privacy(args, chat, today, lang, chat_id=chat_id)
+        if name == "slettmeg":
+            return self.delete_me(args, chat, today, lang, chat_id=chat_id)
+        if name in REMINDER_COMMANDS:
+            return self.reminders(name, args, today, lang, chat_id=chat_id)
         handler = {
             "start": self.start,
             "hjelp": self.help,
@@ -75,8 +101,6 @@ class CommandService:
             "frister": self.deadlines,
             "faq": self.lookup,
             "kilde": self.sources,
-            "personvern": self.privacy,
-            "slettmeg": self.delete_me,
             "beregn": self.calculate,
         }.get(name)
         if handler is None:
@@ -211,7 +235,9 @@ class CommandService:
             paragraphs=["\n".join(lines)],
         )
 
-    def privacy(self, args: str, chat: str, today: dt.date, lang: Lang) -> Answer:
+    def privacy(
+        self, args: str, chat: str, today: dt.date, lang: Lang, *, chat_id: int | None = None
+    ) -> Answer:
         """Say exactly what is stored about this chat."""
         stored = self.engine.contexts.describe(chat)
         lines = [
@@ -225,6 +251,7 @@ class CommandService:
             )
         else:
             lines.append("– ingenting akkurat nå.")
+        lines += self._stored_reminders(chat_id)
         lines.append("Skriv /slettmeg for å slette det.")
         return Answer(
             intent="privacy",
@@ -235,9 +262,55 @@ class CommandService:
             paragraphs=lines,
         )
 
-    def delete_me(self, args: str, chat: str, today: dt.date, lang: Lang) -> Answer:
+    def reminders(
+        self, name: str, args: str, today: dt.date, lang: Lang, *, chat_id: int | None = None
+    ) -> Answer:
+        """Run a reminder command for a Telegram chat (see bot.alerts); elsewhere say where."""
+        if self.state is None or chat_id is None or name == "kalender":
+            return Answer(
+                intent="subscription",
+                answered=False,
+                confidence=1.0,
+                lang=lang,
+                paragraphs=["Påminnelser og kalenderfil får du i Telegram: skriv /abonner der."],
+            )
+        return Alerts(self.state, self.engine).run(name, args, chat_id, today)
+
+    def _stored_reminders(self, chat_id: int | None) -> list[str]:
+        """Describe the chat's reminder subscription and messages, if the bot keeps any."""
+        if self.state is None or chat_id is None:
+            return []
+        data = self.state.describe_chat(chat_id)
+        sub, messages = data["subscription"], data["messages"]
+        lines = ["Påminnelser om frister (lagret til du skriver /avslutt eller /slettmeg):"]
+        if sub is None:
+            lines.append("– ingen abonnement.")
+        else:
+            schemes = sub["schemes"]
+            followed = "alle ordninger" if schemes == ALL else ", ".join(schemes)
+            days = ", ".join(str(o) for o in sub["offsets"])
+            lines.append(
+                f"– chat-id {chat_id}, ordninger: {followed}; dager før frist: {days}; "
+                f"språk: {sub['lang']}; aktiv: {'ja' if sub['active'] else 'nei'}; "
+                f"startet {sub['created']}, sist endret {sub['since']}"
+            )
+        if messages:
+            counts = ", ".join(f"{status}: {n}" for status, n in sorted(messages.items()))
+            lines.append(f"– påminnelser og kunngjøringer til deg i utboksen ({counts})")
+        lines.append(
+            "Spørsmål jeg ikke kunne svare på, og svar som er merket 👎, lagres uten chat-id "
+            "eller navn i høyst 90 dager, så svarene kan bli bedre."
+        )
+        return lines
+
+    def delete_me(
+        self, args: str, chat: str, today: dt.date, lang: Lang, *, chat_id: int | None = None
+    ) -> Answer:
         """Delete everything stored about this chat."""
         had = self.engine.contexts.forget(chat)
+        if self.state is not None and chat_id is not None:
+            deleted = self.state.forget_chat(chat_id)
+            had = had or any(deleted.values())
         text = (
             "Slettet. Jeg husker ikke lenger noe om denne chatten."
             if had

@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     webhook_listen: str = Field(default="0.0.0.0", alias="TILSKUDDSBOT_WEBHOOK_LISTEN")
     webhook_port: int = Field(default=8443, ge=1, le=65535, alias="TILSKUDDSBOT_WEBHOOK_PORT")
     webhook_secret: SecretStr | None = Field(default=None, alias="TILSKUDDSBOT_WEBHOOK_SECRET")
+    sources_dir: Path | None = Field(default=None, alias="TILSKUDDSBOT_SOURCES_DIR")
+    admin_office: str | None = Field(default=None, alias="TILSKUDDSBOT_ADMIN_OFFICE")
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -45,6 +47,20 @@ class Settings(BaseSettings):
             if not all(p.lstrip("-").isdigit() for p in parts):
                 raise ValueError("must be comma-separated Telegram user ids (digits)")
             return frozenset(int(p) for p in parts)
+        return value
+
+    @field_validator("sources_dir", "admin_office", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: Any) -> Any:
+        """Read an empty variable as unset."""
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("sources_dir")
+    @classmethod
+    def _existing_folder(cls, value: Path | None) -> Path | None:
+        """Reject a sources folder that does not exist."""
+        if value is not None and not value.is_dir():
+            raise ValueError(f"not a folder: {value}")
         return value
 
     @field_validator("timezone")

@@ -360,14 +360,28 @@ def prepare_broadcast(
     return broadcast, preview
 
 
+def recipients(store: StateStore, schemes: AbstractSet[str] | None = None) -> list[Subscription]:
+    """Return the active subscribers, or only those following at least one of some schemes."""
+    subs = store.subscriptions(active_only=True)
+    if schemes is None:
+        return subs
+    return [sub for sub in subs if any(sub.covers(s) for s in schemes)]
+
+
 def confirm_broadcast(
     store: StateStore,
     admin_ids: AbstractSet[int],
     user_id: int,
     broadcast_id: int,
     today: dt.date,
+    *,
+    schemes: AbstractSet[str] | None = None,
 ) -> int:
-    """Queue a confirmed announcement for every active subscriber, once; return how many."""
+    """Queue a confirmed announcement for every active subscriber, once; return how many.
+
+    With ``schemes`` only the subscribers following at least one of them get it (e.g. the
+    summary of a knowledge update, for the schemes it changed).
+    """
     if user_id not in admin_ids:
         raise NotAdmin(f"user {user_id} is not an admin")
     broadcast = store.broadcast(broadcast_id)
@@ -383,7 +397,7 @@ def confirm_broadcast(
             planned_day=today,
             broadcast_id=broadcast_id,
         )
-        for sub in store.subscriptions(active_only=True)
+        for sub in recipients(store, schemes)
     ]
     queued = store.confirm_broadcast(broadcast_id, user_id, today, messages)
     log.info(

@@ -248,3 +248,10 @@ def group_questions(entries: list[QueuedQuestion]) -> list[Group]:
             )
         )
     return sorted(groups, key=lambda g: (-g.count, -g.last_day.toordinal(), g.id))
+
+
+def suggest_faq(kb: KnowledgeBase, text: str, limit: int = 5) -> list[tuple[str, str]]:
+    """Return (id, question) of the FAQ entries most like a question, best first."""
+    choices = {fid: fold(" ".join([e.question, *e.aliases])) for fid, e in kb.faq.items()}
+    found = process.extract(fold(text), choices, scorer=fuzz.token_set_ratio, limit=limit)
+    return [(str(key), kb.faq[str(key)].question) for _, _, key in found]

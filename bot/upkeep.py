@@ -1,0 +1,212 @@
+"""Knowledge upkeep in the running bot: admin edits, reloads and the review queue, end to end.
+
+Every action validates first (``bot.kbadmin``): an invalid change or invalid sources raise
+``ChangeRefused`` with the loader's exact lines (``file: entry: field: message``), nothing is
+written, and the engine keeps answering from the last good knowledge base. A valid change is
+written back to the YAML sources (audited), ``knowledge.db`` is rebuilt atomically and the
+``KnowledgeWatcher`` swaps the running engine's knowledge in one assignment
+(``Engine.swap``): no restart, and questions in flight finish on the knowledge they started
+with. ``tilskuddsbot kb reload`` rebuilds the database from outside; :meth:`Upkeep.poll`
+(a repeating job) swaps that in.
+
+The methods block on files and SQLite: call them from a worker thread. The texts they
+return are plain (the Telegram layer escapes them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.kbadmin import (
+    AuditLog,
+    Change,
+    ChangeRefused,
+    KnowledgeWatcher,
+    Proposal,
+    apply_proposal,
+    parse_deadline_command,
+    propose_deadline,
+    reload_knowledge,
+)
+from bot.kbdiff import KbDiff
+from bot.review import Group, ReviewQueue, suggest_faq
+from knowledge.kb import KnowledgeBase
+from knowledge.loader import KnowledgeError, load_sources
+
+FAQ_FORMAT = "Skriv: spørsmål | svar | ordning (ordningen kan utelates), eller /avbryt."
+SHOWN_LINES = 30
+
+
+@dataclass(frozen=True)
+class Refresh:
+    """The knowledge the bot answers from after a reload, and what changed (None: nothing)."""
+
+    version: str
+    diff: KbDiff | None
+
+
+def parse_faq_reply(text: str) -> tuple[str, str, str | None]:
+    """Split 'spørsmål | svar | ordning' (the scheme optional); refuse anything else."""
+    parts = [p.strip() for p in text.split("|")]
+    if len(parts) not in (2, 3) or not parts[0] or not parts[1]:
+        raise ChangeRefused([FAQ_FORMAT])
+    return parts[0], parts[1], (parts[2] or None) if len(parts) == 3 else None
+
+
+def diff_lines(diff: KbDiff | None) -> list[str]:
+    """Render a diff's lines for an admin, shortened when very long."""
+    if diff is None:
+        return ["Ingen endringer."]
+    lines = [f"- {line}" for line in diff.lines()]
+    if len(lines) > SHOWN_LINES:
+        lines = [*lines[:SHOWN_LINES], f"… og {len(lines) - SHOWN_LINES} endringer til."]
+    return lines
+
+
+def refused_text(exc: ChangeRefused, version: str, *, reload: bool = False) -> str:
+    """Tell an admin a change or a reload was refused, with the exact problems."""
+    head = (
+        "Kildene har feil, så de er ikke lastet inn."
+        if reload
+        else "Endringen er avvist, ingenting er lagret."
+    )
+    kept = f"Jeg svarer fortsatt fra kunnskapsbasen jeg hadde (versjon {version})."
+    return "\n".join([f"{head} {kept}", *exc.problems])
+
+
+def refresh_text(refresh: Refresh, change: Change | None = None) -> str:
+    """Tell an admin what is now in use (and, after an edit, what was written)."""
+    head: list[str] = []
+    if change is not None:
+        files = ", ".join(p.name for p in change.files)
+        head.append(f"Lagret i {files} og ført i endringsloggen (nr. {change.audit_id}).")
+    if refresh.diff is None and change is None:
+        return f"Ingen endringer: jeg svarer fra versjon {refresh.version}."
+    head.append(f"Kunnskapsbasen er oppdatert (versjon {refresh.version}). Endringer:")
+    return "\n".join([*head, *diff_lines(refresh.diff)])
+
+
+def group_text(number: int, group: Group) -> str:
+    """Describe one group of the review queue."""
+    times = "gang" if group.count == 1 else "ganger"
+    down = f", {group.thumbs_down} 👎" if group.thumbs_down else ""
+    days = f"{group.first_day:%d.%m}–{group.last_day:%d.%m.%Y}"
+    lines = [f"{number}. «{group.representative}» – {group.count} {times}{down} ({days})"]
+    lines += [f"   også: «{example}»" for example in group.examples]
+    return "\n".join(lines)
+
+
+def alias_prompt(kb: KnowledgeBase, group: Group) -> str:
+    """Ask which FAQ entry a group's phrasings belong to, suggesting the likeliest."""
+    lines = [f"Hvilket spørsmål er «{group.representative}» en annen formulering av?"]
+    lines.append("Svar med id-en, eller /avbryt. Forslag:")
+    suggestions = suggest_faq(kb, group.representative)
+    lines += [f"{faq_id} – {question}" for faq_id, question in suggestions]
+    return "\n".join(lines)
+
+
+class Upkeep:
+    """Admin edits, reloads and review resolutions for one running engine."""
+
+    def __init__(
+        self,
+        sources_dir: Path,
+        db_path: Path,
+        watcher: KnowledgeWatcher,
+        audit: AuditLog,
+        review: ReviewQueue,
+        office: str | None = None,
+    ) -> None:
+        """Work on these sources and database; ``office`` is the office admin edits name."""
+        self.sources_dir = sources_dir
+        self.db_path = db_path
+        self.watcher = watcher
+        self.audit = audit
+        self.review = review
+        self.office = office
+        self._lock = threading.Lock()
+
+    @property
+    def version(self) -> str:
+        """Return the version of the knowledge the bot answers from now."""
+        return self.watcher.engine.kb.version
+
+    def sources(self) -> KnowledgeBase:
+        """Load and validate the sources as they are on disk; refuse with the exact lines."""
+        try:
+            return load_sources(self.sources_dir)
+        except KnowledgeError as exc:
+            raise ChangeRefused([str(p) for p in exc.problems]) from exc
+
+    def refresh(self) -> Refresh:
+        """Validate the sources, rebuild the database if they changed, swap the engine."""
+        with self._lock:
+            try:
+                result = reload_knowledge(self.sources_dir, self.db_path)
+            except KnowledgeError as exc:
+                raise ChangeRefused([str(p) for p in exc.problems]) from exc
+            swapped = self.watcher.check()
+        diff = result.diff if result.rebuilt else swapped
+        return Refresh(self.version, diff or None)
+
+    def poll(self) -> KbDiff | None:
+        """Swap in a database rebuilt by ``tilskuddsbot kb reload``; return what changed."""
+        with self._lock:
+            return self.watcher.check() or None
+
+    def propose_deadline(self, arguments: str, today: dt.date) -> Proposal:
+        """Validate '/ny_frist ORDNING ÅR TYPE DATO [tentativ]' on a copy of the sources."""
+        command = parse_deadline_command(arguments)
+        return propose_deadline(
+            self.sources_dir,
+            command.scheme,
+            command.year,
+            command.kind,
+            command.value,
+            command.tentative,
+            kb=self.sources(),
+            today=today,
+            office=self.office,
+        )
+
+    def apply(self, proposal: Proposal, who: int, today: dt.date) -> tuple[Change, Refresh]:
+        """Write a confirmed proposal back (validated again, audited) and swap it in."""
+        change = apply_proposal(proposal, who=who, today=today, audit=self.audit)
+        return change, self.refresh()
+
+    def resolve_faq(
+        self, group_id: int, reply: str, who: int, today: dt.date
+    ) -> tuple[Change, Refresh]:
+        """Turn a review group into an FAQ entry from 'spørsmål | svar | ordning'."""
+        question, answer, scheme = parse_faq_reply(reply)
+        self.sources()  # invalid sources: refused with their exact problems
+        change = self.review.resolve_as_faq(
+            group_id,
+            question,
+            answer,
+            scheme,
+            who=who,
+            today=today,
+            sources_dir=self.sources_dir,
+            audit=self.audit,
+            office=self.office,
+        )
+        return change, self.refresh()
+
+    def resolve_alias(
+        self, group_id: int, faq_id: str, who: int, today: dt.date
+    ) -> tuple[Change, Refresh]:
+        """Add a review group's phrasings to an existing FAQ entry."""
+        self.sources()
+        change = self.review.resolve_as_alias(
+            group_id,
+            faq_id.strip(),
+            who=who,
+            today=today,
+            sources_dir=self.sources_dir,
+            audit=self.audit,
+        )
+        return change, self.refresh()

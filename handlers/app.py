@@ -1,0 +1,156 @@
+"""Build and run the python-telegram-bot Application: everything is wired here, at call time.
+
+``build_application`` makes the bot (HTML by default, the configured time zone,
+flood-control rate limiting, the configured Bot API base URL) and registers the
+handlers; ``run_bot`` runs it with long polling, or as a webhook when
+TILSKUDDSBOT_WEBHOOK_URL is set. Nothing happens at import time.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any
+from urllib.parse import urlsplit
+
+from telegram import BotCommand, Update
+from telegram.error import InvalidToken, TelegramError
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.commands import COMMANDS, CommandService
+from bot.config import Settings, SettingsError
+from bot.engine import Engine
+from handlers import admin as admin_handlers
+from handlers import subscriptions
+from handlers.auth import admin_only
+from handlers.botapi import make_bot
+from handlers.calculator import Calculator
+from handlers.chat import Addressed, ChatHandlers
+from handlers.errors import on_error
+from handlers.inline import InlineHandlers
+from handlers.logsafe import install_redaction
+from handlers.ordering import PerChatUpdateProcessor
+from handlers.reply import deliver
+from handlers.services import BotServices
+
+App = Application[Any, Any, Any, Any, Any, Any]
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
+TYPING_DELAY = 0.3  # seconds of work before "typing…" is shown
+log = logging.getLogger(__name__)
+
+
+def add_handlers(app: App, services: BotServices) -> None:
+    """Register every handler, most specific first, and the error handler."""
+    chat, inline = ChatHandlers(services), InlineHandlers(services)
+    calc = Calculator(services, chat)
+    new = filters.UpdateType.MESSAGE  # edited messages and channel posts are ignored
+    admin = admin_only(services.settings.admin_ids)
+    everyday = [name for name in COMMANDS if name != "beregn"]
+    app.add_handler(calc.handler())
+    subscriptions.register(app, services)  # reminders, /personvern, /slettmeg; daily pass
+    admin_handlers.register(app, services)  # announcements, knowledge edits, review queue
+    app.add_handler(CommandHandler("status", admin(chat.status), new))
+    app.add_handler(CommandHandler("avbryt", calc.nothing_to_cancel, new))
+    app.add_handler(CommandHandler(everyday, chat.command, new))
+    app.add_handler(MessageHandler(new & filters.COMMAND & Addressed(), chat.command))
+    app.add_handler(MessageHandler(new & filters.TEXT & Addressed(), chat.text))
+    app.add_handler(
+        MessageHandler(new & filters.ChatType.PRIVATE & filters.ATTACHMENT, chat.only_text)
+    )
+    app.add_handler(CallbackQueryHandler(chat.press, pattern=r"^o:"))
+    app.add_handler(CallbackQueryHandler(chat.expired))
+    app.add_handler(InlineQueryHandler(inline.answer))
+    app.add_error_handler(on_error)
+
+
+async def register_commands(app: App) -> None:
+    """Register the Norwegian commands with Telegram (post_init); a failure is not fatal."""
+    commands = [BotCommand(name, description) for name, description in COMMANDS.items()]
+    try:
+        await deliver(lambda: app.bot.set_my_commands(commands))
+    except TelegramError as exc:
+        log.warning("Could not register the commands: %s", type(exc).__name__)
+
+
+def build_application(
+    settings: Settings,
+    engine: Engine,
+    commands: CommandService,
+    *,
+    rate_limit: bool = True,
+    typing_delay: float = TYPING_DELAY,
+) -> App:
+    """Build the Application with its handlers; raise SettingsError without a token."""
+    token = settings.require_token().get_secret_value()
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
+    install_redaction(token, secret)
+    services = BotServices(settings, engine, commands, typing_delay)
+
+    async def start(app: App) -> None:
+        await register_commands(app)
+        await services.reminder_sender()  # a failure is logged; the daily pass tries again
+
+    async def shutdown(app: App) -> None:
+        await services.close_sender()
+        services.close()
+
+    app: App = (
+        ApplicationBuilder()
+        .bot(make_bot(settings, token, rate_limit))
+        .concurrent_updates(PerChatUpdateProcessor())
+        .post_init(start)
+        .post_shutdown(shutdown)
+        .build()
+    )
+    add_handlers(app, services)
+    return app
+
+
+def configure_logging() -> None:
+    """Log at INFO to stderr unless logging is already set up."""
+    if not logging.getLogger().handlers:
+        logging.basicConfig(
+            level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        )
+
+
+def run_bot(
+    settings: Settings, engine: Engine, commands: CommandService, *, rate_limit: bool = True
+) -> int:
+    """Run the bot until stopped (SIGINT/SIGTERM); long polling, or a webhook when configured.
+
+    Raises SettingsError for a missing or rejected token and for a webhook
+    without its secret; returns 1 when Telegram cannot be reached at start.
+    """
+    settings.require_token()
+    if settings.webhook_url and settings.webhook_secret is None:
+        raise SettingsError("TILSKUDDSBOT_WEBHOOK_SECRET must be set with TILSKUDDSBOT_WEBHOOK_URL")
+    configure_logging()
+    os.environ.setdefault("PTB_TIMEDELTA", "true")  # opt in to PTB 23's RetryAfter.retry_after
+    app = build_application(settings, engine, commands, rate_limit=rate_limit)
+    try:
+        if settings.webhook_url and settings.webhook_secret is not None:
+            app.run_webhook(
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
+                url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
+                webhook_url=settings.webhook_url,
+                secret_token=settings.webhook_secret.get_secret_value(),
+                allowed_updates=ALLOWED_UPDATES,
+            )
+        else:
+            app.run_polling(allowed_updates=ALLOWED_UPDATES)
+    except InvalidToken:
+        raise SettingsError("TELEGRAM_BOT_TOKEN was rejected by Telegram") from None
+    except TelegramError as exc:
+        log.error("Could not start the bot: %s", type(exc).__name__)
+        return 1
+    return 0

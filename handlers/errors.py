@@ -1,0 +1,42 @@
+"""The error handler: log what failed without personal data, and apologise in the chat."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from pathlib import Path
+
+from telegram import Update
+from telegram.error import Forbidden, TelegramError
+from telegram.ext import ContextTypes
+
+from handlers.reply import send_html
+
+SORRY = "Beklager, noe gikk galt. Prøv igjen."
+log = logging.getLogger(__name__)
+
+
+def where(error: BaseException | None) -> str:
+    """Return where an exception was raised ('engine.py:151 in ask'): code, never data."""
+    frames = traceback.extract_tb(error.__traceback__) if error is not None else []
+    if not frames:
+        return "?"
+    last = frames[-1]
+    return f"{Path(last.filename).name}:{last.lineno} in {last.name}"
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the exception type, place and update id only; answer politely when there is a chat."""
+    error, kind = context.error, type(context.error).__name__
+    if not isinstance(update, Update):  # polling: no personal data in these messages
+        log.warning("Telegram connection problem: %s: %s", kind, error)
+        return
+    if isinstance(error, Forbidden):
+        log.warning("Update %s: Telegram refused the reply (%s)", update.update_id, kind)
+        return
+    log.error("Update %s failed: %s at %s", update.update_id, kind, where(error))
+    if update.effective_chat is not None:
+        try:
+            await send_html(context.bot, update.effective_chat.id, SORRY)
+        except TelegramError as exc:
+            log.warning("Update %s: could not apologise (%s)", update.update_id, type(exc).__name__)

@@ -1,0 +1,184 @@
+"""Sending replies: split into Telegram-sized parts, buttons, retries, and "typing…".
+
+Delivery is retried (at most ``TRIES`` attempts) on what may pass: flood control
+(``RetryAfter``, when the rate limiter has not already handled it), time-outs,
+dropped connections and server errors. ``BadRequest`` and ``Forbidden`` are
+final. A time-out can hide a request that did arrive, so a retry may deliver an
+answer twice: at-least-once is chosen over losing answers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import warnings
+from collections.abc import Awaitable, Callable, Sequence
+from types import TracebackType
+from typing import TypeVar
+
+from telegram import (
+    Bot,
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyParameters,
+)
+from telegram.constants import ChatAction
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
+from telegram.warnings import PTBDeprecationWarning
+
+from bot.answer import Answer, Option
+from handlers.services import OptionStore
+from handlers.split import split_html
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+TRIES = 3
+BACKOFF = 0.25  # seconds, times the attempt number
+MAX_RETRY_AFTER = 60.0  # flood waits longer than this give up: the answer would be stale
+MAX_BUTTONS = 20
+TYPING_REPEAT = 4.5  # Telegram shows a chat action for about five seconds
+
+
+def retry_after_seconds(exc: RetryAfter) -> float:
+    """Return how long Telegram asked us to wait, as seconds."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        value = exc.retry_after
+    return value.total_seconds() if isinstance(value, dt.timedelta) else float(value)
+
+
+async def deliver(call: Callable[[], Awaitable[T]], tries: int = TRIES) -> T:
+    """Make a Bot API call, retrying flood control, time-outs and network errors."""
+    for attempt in range(1, tries + 1):
+        try:
+            return await call()
+        except BadRequest:
+            raise
+        except RetryAfter as exc:
+            wait = retry_after_seconds(exc)
+            if attempt == tries or wait > MAX_RETRY_AFTER:
+                raise
+            log.info("Flood control: retrying in %.1f s", wait)
+            await asyncio.sleep(wait)
+        except NetworkError as exc:
+            if attempt == tries:
+                raise
+            log.info("Sending failed (%s): retry %d of %d", type(exc).__name__, attempt, tries - 1)
+            await asyncio.sleep(BACKOFF * attempt)
+    raise AssertionError("unreachable")
+
+
+async def acknowledge(query: CallbackQuery, text: str | None = None) -> None:
+    """Answer a button press (stops the spinner); a late or failed answer is only cosmetic."""
+    try:
+        await query.answer(text)
+    except TelegramError as exc:
+        log.info("Could not answer a button press: %s", type(exc).__name__)
+
+
+def keyboard(
+    store: OptionStore, chat_id: int, options: Sequence[Option]
+) -> InlineKeyboardMarkup | None:
+    """Turn an answer's options into buttons, one per row; the texts stay in the store."""
+    if not options:
+        return None
+    rows = [
+        [InlineKeyboardButton(o.label[:64], callback_data=f"o:{store.add(chat_id, o.text)}")]
+        for o in options[:MAX_BUTTONS]
+    ]
+    return InlineKeyboardMarkup(rows)
+
+
+async def send_html(
+    bot: Bot,
+    chat_id: int,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+    reply_to: int | None = None,
+) -> list[Message]:
+    """Send HTML in as many parts as needed; buttons go with the last part."""
+    parts = split_html(text) or ["…"]
+    sent = []
+    for i, part in enumerate(parts):
+        last = i == len(parts) - 1
+        quote = ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None
+
+        async def send(
+            part: str = part, last: bool = last, quote: ReplyParameters | None = quote
+        ) -> Message:
+            return await bot.send_message(
+                chat_id, part, reply_markup=markup if last else None, reply_parameters=quote
+            )
+
+        sent.append(await deliver(send))
+        reply_to = None
+    return sent
+
+
+async def send_answer(
+    bot: Bot, store: OptionStore, chat_id: int, answer: Answer, reply_to: int | None = None
+) -> list[Message]:
+    """Send an Answer as escaped HTML with its options as buttons."""
+    markup = keyboard(store, chat_id, answer.options)
+    return await send_html(bot, chat_id, answer.html(), markup, reply_to)
+
+
+class Typing:
+    """Show "typing…" while slow work runs: only after ``delay``, and never after the reply.
+
+    Fast answers need no chat action (and save a request against the flood
+    limits); a chat action already on its way is awaited before the reply, so it
+    cannot arrive after it and leave "typing…" showing.
+    """
+
+    def __init__(self, bot: Bot, chat_id: int, delay: float) -> None:
+        """Prepare to show typing in a chat."""
+        self.bot, self.chat_id, self.delay = bot, chat_id, delay
+        self._lock = asyncio.Lock()
+        self._stopped = False
+        self._timer: asyncio.TimerHandle | None = None
+        self._task: asyncio.Task[None] | None = None
+
+    async def __aenter__(self) -> Typing:
+        """Start the timer (a plain timer: most answers are ready long before it fires)."""
+        if self.delay > 0:
+            self._timer = asyncio.get_running_loop().call_later(self.delay, self._start)
+        else:
+            self._start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        """Stop: wait for a chat action in flight, cancel the rest."""
+        self._stopped = True
+        if self._timer is not None:
+            self._timer.cancel()
+        if self._task is not None:
+            async with self._lock:
+                self._task.cancel()
+
+    def _start(self) -> None:
+        """Start sending the chat action."""
+        if not self._stopped:
+            self._task = asyncio.create_task(self._run())
+
+    async def _run(self) -> None:
+        """Send the chat action now and then every few seconds."""
+        while True:
+            async with self._lock:
+                if self._stopped:
+                    return
+                try:
+                    await self.bot.send_chat_action(self.chat_id, ChatAction.TYPING)
+                except Exception as exc:  # cosmetic: never let it fail the reply
+                    log.info("Chat action failed: %s", type(exc).__name__)
+                    return
+            await asyncio.sleep(TYPING_REPEAT)

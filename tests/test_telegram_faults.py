@@ -1,0 +1,141 @@
+"""Faults injected by the fake server: the bot survives each and loses no answer it can deliver."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+import httpx
+import pytest
+
+from handlers.errors import SORRY
+from tests.fakebot import TOKEN, FakeTelegram, Fault
+from tests.telegram_fixtures import *  # noqa: F403
+from tests.telegram_fixtures import BotHarness, running_bot
+
+CHAT = 4004
+QUESTION = "hva får vi i år 3 for 2 årsverk?"
+
+
+def delivered(fake: FakeTelegram, chat_id: int) -> int:
+    """Count the messages a chat really received."""
+    return len(fake.texts(chat_id))
+
+
+async def test_flood_control_429_is_waited_out_and_the_answer_arrives_once(
+    tg: BotHarness, fake: FakeTelegram
+) -> None:
+    fake.fail("sendMessage", Fault.flood(retry_after=1))
+    started = time.monotonic()
+    assert "880 000 kr" in await tg.say(CHAT, QUESTION)
+    assert time.monotonic() - started >= 1.0  # retry_after was respected
+    assert len(fake.requests("sendMessage", delivered=False)) == 2
+    assert delivered(fake, CHAT) == 1
+
+
+@pytest.mark.parametrize("fault", [Fault.server_error(500), Fault.server_error(502), Fault.drop()])
+async def test_a_server_error_or_dropped_connection_is_retried_and_the_answer_arrives_once(
+    tg: BotHarness, fake: FakeTelegram, fault: Fault
+) -> None:
+    fake.fail("sendMessage", fault)
+    assert "880 000 kr" in await tg.say(CHAT, QUESTION)
+    assert len(fake.requests("sendMessage", delivered=False)) == 2
+    assert delivered(fake, CHAT) == 1
+
+
+async def test_a_slow_reply_in_one_chat_does_not_hold_up_another(
+    tg: BotHarness, fake: FakeTelegram
+) -> None:
+    fake.fail("sendMessage", Fault.delay(1.0))
+    fake.send_text(CHAT, QUESTION)
+    other = await tg.say(CHAT + 1, "/hjelp")
+    assert "/beregn" in other
+    assert delivered(fake, CHAT) == 0  # still on its way
+    texts = await fake.wait_for_texts(CHAT, 1)
+    assert "880 000 kr" in texts[0]
+    assert delivered(fake, CHAT) == 1
+
+
+async def test_a_blocked_user_403_is_logged_and_the_bot_carries_on(
+    tg: BotHarness, fake: FakeTelegram, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake.fail("sendMessage", Fault.forbidden())
+    fake.send_text(CHAT, QUESTION)
+    await fake.wait_for(lambda: fake.requests("sendMessage", delivered=False))
+    assert "/beregn" in await tg.say(CHAT + 1, "/hjelp")
+    await fake.wait_for(lambda: "refused the reply (Forbidden)" in caplog.text)
+    assert len(fake.requests("sendMessage", delivered=False)) == 2  # no retry, no apology to CHAT
+    assert delivered(fake, CHAT) == 0
+
+
+async def test_failures_in_get_updates_are_survived(tg: BotHarness, fake: FakeTelegram) -> None:
+    fake.fail("getUpdates", Fault.drop())  # PTB backs off for a second, then polls again
+    text = await tg.say(CHAT, QUESTION)
+    assert "880 000 kr" in text
+    assert delivered(fake, CHAT) == 1
+
+
+async def test_a_late_button_acknowledgement_does_not_lose_the_answer(
+    tg: BotHarness, fake: FakeTelegram
+) -> None:
+    await tg.say(CHAT, "/start")
+    fake.fail("answerCallbackQuery", Fault.bad_request("Bad Request: query is too old"))
+    text = await tg.press(CHAT, "Hjelp")
+    assert "/beregn" in text
+    assert SORRY not in fake.texts(CHAT)
+
+
+async def test_an_answer_that_cannot_be_delivered_is_given_up_after_three_tries(
+    tg: BotHarness, fake: FakeTelegram, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake.fail("sendMessage", *[Fault.server_error()] * 3)
+    fake.send_text(CHAT, QUESTION)
+    apology = await fake.wait_for_texts(CHAT, 1)
+    assert apology == [SORRY]  # the error handler answered politely once sending works again
+    assert len(fake.requests("sendMessage", delivered=False)) == 4
+    assert "NetworkError" in caplog.text
+
+
+async def test_commands_that_cannot_be_registered_do_not_stop_the_bot(
+    fake: FakeTelegram, telegram_settings, shared_core, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake.fail("setMyCommands", *[Fault.server_error()] * 3)
+    async with running_bot(fake, telegram_settings, shared_core) as bot:
+        assert "/beregn" in await bot.say(CHAT, "/hjelp")
+    assert "Could not register the commands: NetworkError" in caplog.text
+
+
+async def test_the_token_never_reaches_the_logs_even_with_httpx_logging_on(
+    tg: BotHarness, fake: FakeTelegram, caplog: pytest.LogCaptureFixture
+) -> None:
+    # httpx (the client for Telegram's own https URL) logs every request URL at INFO.
+    caplog.set_level(logging.DEBUG)
+    logging.getLogger("httpx").setLevel(logging.INFO)
+    try:
+        async with httpx.AsyncClient(trust_env=False) as client:
+            await client.post(f"{fake.base_url}{TOKEN}/getMe")
+        await tg.say(CHAT, "/hjelp")
+    finally:
+        logging.getLogger("httpx").setLevel(logging.WARNING)
+    requests = [r.getMessage() for r in caplog.records if r.name == "httpx"]
+    assert requests and all("[REDACTED]" in m and TOKEN not in m for m in requests)
+    assert TOKEN not in caplog.text
+
+
+async def test_a_rejected_token_is_reported_without_the_token(
+    fake: FakeTelegram, telegram_settings, shared_core, caplog: pytest.LogCaptureFixture
+) -> None:
+    from telegram.error import InvalidToken
+
+    # This server expects another token, so it rejects the bot's with 401 (InvalidToken),
+    # whose message quotes the bot's token.
+    wrong = FakeTelegram(token="987654321:AAF-another-fake-token-xyz").start()
+    try:
+        settings = telegram_settings.model_copy(update={"telegram_api_base_url": wrong.base_url})
+        with pytest.raises(InvalidToken) as raised:
+            async with running_bot(wrong, settings, shared_core):
+                pass
+        logging.getLogger("test").error("start failed", exc_info=raised.value)
+    finally:
+        wrong.stop()
+    assert "start failed" in caplog.text and "[REDACTED]" in caplog.text
