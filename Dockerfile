@@ -6,7 +6,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     TILSKUDDSBOT_DATA_DIR=/data \
-    TZ=Europe/Oslo
+    TZ=Europe/Oslo \
+    PTB_TIMEDELTA=true
 
 WORKDIR /app
 COPY pyproject.toml README.md ./

@@ -23,7 +23,7 @@ from bot.engine import Engine
 from bot.ics import build_calendar, calendar_deadlines
 from bot.kbdiff import KbDiff
 from bot.reminders import dated_deadlines
-from bot.state import MAX_OFFSET, MAX_OFFSETS, StateStore, Subscription
+from bot.state import DEFAULT_OFFSETS, MAX_OFFSET, MAX_OFFSETS, StateStore, Subscription
 from bot.vocab import DEADLINE_LABELS
 from knowledge.kb import DeadlineEntry, KnowledgeBase
 
@@ -172,9 +172,10 @@ class Alerts:
         paragraphs = [] if current is None else [f"Du følger nå {self._followed(current)}."]
         if current is not None and current.schemes is None:
             return _answer([*paragraphs, "Avslutt med /avslutt."], title="Påminnelser")
+        days = offsets_text(current.offsets if current is not None else DEFAULT_OFFSETS)
         paragraphs.append(
-            "Velg ordningen du vil ha påminnelser om, så varsler jeg før hver frist med dato "
-            "(30, 14, 7 og 1 dag før, om du ikke velger andre dager med /varsler)."
+            "Velg ordningen du vil ha påminnelser om, så varsler jeg før hver frist med dato: "
+            f"{days} (andre dager velger du med /varsler)."
         )
         followed = (current.schemes if current is not None else None) or frozenset()
         answer = _answer(paragraphs, title="Påminnelser")

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +35,7 @@ from bot.kbadmin import (
 )
 from bot.kbdiff import KbDiff
 from bot.review import Group, ReviewQueue, suggest_faq
+from knowledge.build import build_database
 from knowledge.kb import KnowledgeBase
 from knowledge.loader import KnowledgeError, load_sources
 
@@ -93,7 +96,9 @@ def group_text(number: int, group: Group) -> str:
     """Describe one group of the review queue."""
     times = "gang" if group.count == 1 else "ganger"
     down = f", {group.thumbs_down} 👎" if group.thumbs_down else ""
-    days = f"{group.first_day:%d.%m}–{group.last_day:%d.%m.%Y}"
+    days = f"{group.last_day:%d.%m.%Y}"
+    if group.first_day != group.last_day:
+        days = f"{group.first_day:%d.%m}–{days}"
     lines = [f"{number}. «{group.representative}» – {group.count} {times}{down} ({days})"]
     lines += [f"   også: «{example}»" for example in group.examples]
     return "\n".join(lines)
@@ -127,7 +132,7 @@ class Upkeep:
         self.audit = audit
         self.review = review
         self.office = office
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # one change, reload or swap at a time
 
     @property
     def version(self) -> str:
@@ -136,18 +141,13 @@ class Upkeep:
 
     def sources(self) -> KnowledgeBase:
         """Load and validate the sources as they are on disk; refuse with the exact lines."""
-        try:
+        with _refusing():
             return load_sources(self.sources_dir)
-        except KnowledgeError as exc:
-            raise ChangeRefused([str(p) for p in exc.problems]) from exc
 
     def refresh(self) -> Refresh:
         """Validate the sources, rebuild the database if they changed, swap the engine."""
-        with self._lock:
-            try:
-                result = reload_knowledge(self.sources_dir, self.db_path)
-            except KnowledgeError as exc:
-                raise ChangeRefused([str(p) for p in exc.problems]) from exc
+        with self._lock, _refusing():
+            result = reload_knowledge(self.sources_dir, self.db_path)
             swapped = self.watcher.check()
         diff = result.diff if result.rebuilt else swapped
         return Refresh(self.version, diff or None)
@@ -172,41 +172,56 @@ class Upkeep:
             office=self.office,
         )
 
+    def _install(self, kb: KnowledgeBase) -> Refresh:
+        """Build the database from knowledge just written and validated, and swap it in."""
+        build_database(kb, self.db_path)
+        return Refresh(self.version, self.watcher.check() or None)
+
     def apply(self, proposal: Proposal, who: int, today: dt.date) -> tuple[Change, Refresh]:
         """Write a confirmed proposal back (validated again, audited) and swap it in."""
-        change = apply_proposal(proposal, who=who, today=today, audit=self.audit)
-        return change, self.refresh()
+        with self._lock:
+            change = apply_proposal(proposal, who=who, today=today, audit=self.audit)
+            return change, self._install(change.kb)
 
     def resolve_faq(
         self, group_id: int, reply: str, who: int, today: dt.date
     ) -> tuple[Change, Refresh]:
         """Turn a review group into an FAQ entry from 'spørsmål | svar | ordning'."""
         question, answer, scheme = parse_faq_reply(reply)
-        self.sources()  # invalid sources: refused with their exact problems
-        change = self.review.resolve_as_faq(
-            group_id,
-            question,
-            answer,
-            scheme,
-            who=who,
-            today=today,
-            sources_dir=self.sources_dir,
-            audit=self.audit,
-            office=self.office,
-        )
-        return change, self.refresh()
+        with self._lock, _refusing():
+            change = self.review.resolve_as_faq(
+                group_id,
+                question,
+                answer,
+                scheme,
+                who=who,
+                today=today,
+                sources_dir=self.sources_dir,
+                audit=self.audit,
+                office=self.office,
+            )
+            return change, self._install(change.kb)
 
     def resolve_alias(
         self, group_id: int, faq_id: str, who: int, today: dt.date
     ) -> tuple[Change, Refresh]:
         """Add a review group's phrasings to an existing FAQ entry."""
-        self.sources()
-        change = self.review.resolve_as_alias(
-            group_id,
-            faq_id.strip(),
-            who=who,
-            today=today,
-            sources_dir=self.sources_dir,
-            audit=self.audit,
-        )
-        return change, self.refresh()
+        with self._lock, _refusing():
+            change = self.review.resolve_as_alias(
+                group_id,
+                faq_id.strip(),
+                who=who,
+                today=today,
+                sources_dir=self.sources_dir,
+                audit=self.audit,
+            )
+            return change, self._install(change.kb)
+
+
+@contextmanager
+def _refusing() -> Iterator[None]:
+    """Turn invalid sources into a refusal with their exact problems."""
+    try:
+        yield
+    except KnowledgeError as exc:
+        raise ChangeRefused([str(p) for p in exc.problems]) from exc

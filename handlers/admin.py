@@ -45,7 +45,14 @@ from telegram.warnings import PTBUserWarning
 
 from bot.alerts import update_summary
 from bot.kbadmin import ChangeRefused, Proposal
-from bot.reminders import NotAdmin, PassReport, confirm_broadcast, prepare_broadcast, recipients
+from bot.reminders import (
+    MAX_MESSAGE,
+    NotAdmin,
+    PassReport,
+    confirm_broadcast,
+    prepare_broadcast,
+    recipients,
+)
 from bot.review import UnknownGroup
 from bot.upkeep import Refresh, alias_prompt, group_text, refresh_text, refused_text
 from handlers.auth import REFUSAL, admin_only, is_admin
@@ -65,6 +72,9 @@ REVIEW_KEY = "ubesvart"
 TIMEOUT = 600  # seconds before an unanswered review dialogue is dropped
 ANNOUNCE_USAGE = "Skriv teksten etter kommandoen: /kunngjor Søknadsfristen er flyttet …"
 GONE = "Denne gruppen er ikke i køen lenger."
+TOO_LONG = (
+    f"Kunngjøringen er for lang: en melding har plass til {MAX_MESSAGE} tegn med overskriften."
+)
 log = logging.getLogger(__name__)
 
 
@@ -126,6 +136,7 @@ class AdminHandlers:
         self.admins = services.settings.admin_ids
         self.proposals: Pending[Proposal] = Pending()
         self.offers: Pending[tuple[str, frozenset[str]]] = Pending()
+        self.dropped: set[int] = set()  # announcements cancelled with Avbryt
 
     async def guard(self, update: Update) -> int | None:
         """Return the admin's user id for a button press; refuse everyone else."""
@@ -150,12 +161,15 @@ class AdminHandlers:
         if chat is None or user is None:
             return
         text, today = command_text(update), self.s.today()
+        if not text:
+            await say(context.bot, chat.id, ANNOUNCE_USAGE)
+            return
         try:
             draft, preview = await asyncio.to_thread(
                 prepare_broadcast, store, self.admins, user.id, text, today
             )
-        except (ValueError, NotAdmin) as exc:
-            await say(context.bot, chat.id, f"{ANNOUNCE_USAGE} ({exc})")
+        except (ValueError, NotAdmin):
+            await say(context.bot, chat.id, TOO_LONG)
             return
         count = len(await asyncio.to_thread(recipients, store))
         head = f"<b>Forhåndsvisning</b> – sendes til {count} abonnenter når du trykker «Send»:"
@@ -169,7 +183,10 @@ class AdminHandlers:
             return
         draft_id = int(self.token(update, "kg:"))
         draft = await asyncio.to_thread(self.s.state.broadcast, draft_id)
-        if draft is None or draft.confirmed is not None:
+        if draft is None or draft_id in self.dropped:
+            await acknowledge(update.callback_query, EXPIRED)
+            return
+        if draft.confirmed is not None:
             await acknowledge(update.callback_query, "Denne kunngjøringen er allerede sendt.")
             return
         await acknowledge(update.callback_query)
@@ -185,6 +202,7 @@ class AdminHandlers:
     async def drop_announcement(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The Avbryt button of a preview."""
         if await self.guard(update) is not None and update.callback_query is not None:
+            self.dropped.add(int(self.token(update, "kx:")))
             await acknowledge(update.callback_query)
             await edit(update, "Kunngjøringen er avbrutt og ikke sendt.")
 

@@ -20,6 +20,7 @@ import datetime as dt
 import functools
 import logging
 import secrets
+import sqlite3
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -38,7 +39,7 @@ from bot.config import Settings
 from bot.console import parse_command
 from bot.engine import Engine
 from bot.kbadmin import AuditLog, KnowledgeWatcher
-from bot.review import ReviewQueue
+from bot.review import Reason, ReviewQueue
 from bot.state import StateStore
 from bot.upkeep import Upkeep
 from handlers.sender import TelegramSender, make_sender_bot
@@ -162,18 +163,23 @@ class BotServices:
         if command is not None:
             return await self.run(self.commands.run, command[0], command[1], chat, self.today())
         if text.startswith(FEEDBACK):
-            await asyncio.to_thread(
-                self.review.add, text[len(FEEDBACK) :], self.today(), "thumbs_down"
-            )
+            await self.queue_for_review(text[len(FEEDBACK) :], "thumbs_down")
             return Answer("feedback", True, 1.0, "nb", [FEEDBACK_THANKS])
         answer = await self.run(self.engine.ask, text, self.today(), chat)
         if not answer.answered and not answer.options:  # not a question back: not answered
-            await asyncio.to_thread(self.review.add, text, self.today(), "unanswered")
+            await self.queue_for_review(text, "unanswered")
         elif answer.answered and answer.intent not in NO_FEEDBACK_INTENTS:
             answer = replace(
                 answer, options=[*answer.options, Option(FEEDBACK_LABEL, FEEDBACK + text)]
             )
         return answer
+
+    async def queue_for_review(self, text: str, reason: Reason) -> None:
+        """Put a question's text in the review queue; a failure never costs the reply."""
+        try:
+            await asyncio.to_thread(self.review.add, text, self.today(), reason)
+        except sqlite3.Error as exc:
+            log.warning("Could not queue a question for review: %s", type(exc).__name__)
 
     async def reminder_sender(self) -> TelegramSender | None:
         """Return the reminder sender, opening its Bot once; None if the Bot API is unreachable."""

@@ -10,20 +10,23 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import html
+import io
 import sqlite3
 from pathlib import Path
 
 import pytest
 
+from bot.cli import main
 from bot.kbadmin import ChangeRefused
 from bot.reminders import compose_broadcast
+from handlers.admin import WATCH_JOB
 from handlers.auth import REFUSAL
 from handlers.services import FEEDBACK_LABEL, FEEDBACK_THANKS
 from knowledge.loader import load_sources
 from knowledge.store import read_version
 from tests.fakebot import FakeTelegram
 from tests.telegram_fixtures import *  # noqa: F403
-from tests.telegram_fixtures import ADMIN_ID, TODAY, make_settings, running_bot
+from tests.telegram_fixtures import ADMIN_ID, TODAY, BotHarness, make_settings, running_bot
 from tests.telegram_state_fixtures import *  # noqa: F403
 from tests.telegram_state_fixtures import StateBot, services_of
 
@@ -49,12 +52,23 @@ def snapshot(folder: Path) -> dict[str, str]:
     }
 
 
+SLOW = 30.0  # seconds: validating, writing and rebuilding take a few seconds on a busy machine
+
+
+async def says(bot: StateBot | BotHarness, chat_id: int, text: str) -> str:
+    """Send a text and wait (long enough for a knowledge change) for the reply, unescaped."""
+    fake = bot.fake
+    before = len(fake.texts(chat_id))
+    fake.send_text(chat_id, text)
+    return html.unescape((await fake.wait_for_texts(chat_id, before + 1, SLOW))[before])
+
+
 async def admin_says(bot: StateBot, text: str) -> str:
     """Send a command as the admin and return the reply, unescaped."""
-    return html.unescape(await bot.tg.say(ADMIN_ID, text))
+    return await says(bot, ADMIN_ID, text)
 
 
-async def edited(fake: FakeTelegram, count: int, timeout: float = 10.0) -> str:
+async def edited(fake: FakeTelegram, count: int, timeout: float = SLOW) -> str:
     """Wait for the count-th editMessageText and return its text, unescaped."""
     calls = await fake.wait_for(
         lambda: len(fake.requests("editMessageText")) >= count and fake.requests("editMessageText"),
@@ -108,9 +122,7 @@ async def test_ny_frist_previews_then_writes_the_yaml_audits_and_answers_with_th
         services = services_of(tg.app)
         assert "Jeg kjenner ingen søknadsfrist" in await tg.say(CHAT, ASK_2023)
         before = snapshot(sources)
-        preview = html.unescape(
-            await tg.say(ADMIN_ID, "/ny_frist kommunalt rusarbeid 2023 søknad 15.02.2023")
-        )
+        preview = await says(tg, ADMIN_ID, "/ny_frist kommunalt rusarbeid 2023 søknad 15.02.2023")
         assert preview.startswith(
             "Ny frist (ikke lagret ennå): Søknadsfrist for Kommunalt rusarbeid 2023, "
             "Statsforvalteren i Innlandet."
@@ -223,7 +235,7 @@ async def test_oppdater_after_a_valid_edit_swaps_shows_the_diff_and_offers_the_b
         for b in row
     ]
     fake.press_button(ADMIN_ID, "Send til abonnentene (1)", user_id=ADMIN_ID)
-    await fake.wait_for(lambda: any("levert til 1 av 1" in t for t in fake.texts(ADMIN_ID)))
+    await fake.wait_for(lambda: any("levert til 1 av 1" in t for t in fake.texts(ADMIN_ID)), SLOW)
     [summary] = fake.texts(CHAT)[1:]
     assert line in html.unescape(summary)
     [broadcast] = services.state.broadcasts()
@@ -243,6 +255,28 @@ async def test_oppdater_after_a_valid_edit_swaps_shows_the_diff_and_offers_the_b
     assert len(services.state.broadcasts()) == 1
 
 
+async def test_a_reload_from_the_command_line_is_swapped_in_by_the_watcher_job(
+    state_bot: StateBot,
+) -> None:
+    tg, fake, services = state_bot.tg, state_bot.fake, state_bot.services
+    [job] = tg.app.job_queue.get_jobs_by_name(WATCH_JOB)
+    assert job.job.trigger.interval.total_seconds() == 10
+    await tg.say(CHAT, "/abonner kommunalt rusarbeid")
+    break_date(state_bot.sources, "date: 2022-02-15", "date: 2022-03-01")
+    db = str(services.settings.knowledge_db)
+    assert main(["kb", "reload", str(state_bot.sources), "--db", db], io.StringIO()) == 0
+    assert "15. februar 2022" in await tg.say(CHAT + 1, ASK_2022), "not swapped in yet"
+
+    await job.run(tg.app)
+    [told] = [html.unescape(t) for t in fake.texts(ADMIN_ID)]
+    assert told.startswith("Kunnskapsbasen ble lastet inn på nytt utenfra.")
+    assert "endret fra 15. februar 2022 til 1. mars 2022" in told
+    assert fake.buttons(ADMIN_ID) == ["Send til abonnentene (1)"]
+    assert "1. mars 2022" in await tg.say(CHAT + 2, ASK_2022)
+    await job.run(tg.app)  # nothing new: the admins are not told again
+    assert len(fake.texts(ADMIN_ID)) == 1
+
+
 async def test_questions_asked_during_a_reload_are_all_answered(state_bot: StateBot) -> None:
     fake = state_bot.fake
     break_date(state_bot.sources, "date: 2022-02-15", "date: 2022-03-01")
@@ -251,8 +285,8 @@ async def test_questions_asked_during_a_reload_are_all_answered(state_bot: State
     for chat in chats:
         fake.send_text(chat, ASK_2022)
         await asyncio.sleep(0.02)
-    await fake.wait_for(lambda: all(fake.texts(chat) for chat in chats), timeout=15)
-    await fake.wait_for(lambda: fake.texts(ADMIN_ID), timeout=15)
+    await fake.wait_for(lambda: all(fake.texts(chat) for chat in chats), timeout=SLOW)
+    await fake.wait_for(lambda: fake.texts(ADMIN_ID), timeout=SLOW)
     for chat in chats:
         [answer] = fake.texts(chat)
         assert ("15. februar 2022" in answer) != ("1. mars 2022" in answer), answer
@@ -302,14 +336,14 @@ async def test_ubesvart_lists_groups_and_resolves_them_as_faq_alias_or_dismissal
 
     head = await admin_says(state_bot, "/ubesvart")
     assert head == "6 spørsmål i 3 grupper, de vanligste først."
-    listed = await fake.wait_for(lambda: len(fake.texts(ADMIN_ID)) >= 5 and fake.texts(ADMIN_ID))
-    assert html.unescape(listed[-3]).startswith(f"1. «{CARS[0]}» – 3 ganger (28.01–28.01.2022)")
+    listed = await fake.wait_for_texts(ADMIN_ID, 5, SLOW)
+    assert html.unescape(listed[-3]).startswith(f"1. «{CARS[0]}» – 3 ganger (28.01.2022)")
     assert html.unescape(listed[-2]).startswith(f"2. «{COURSES[0]}» – 2 ganger, 2 👎")
     assert fake.buttons(ADMIN_ID) == ["Lag FAQ", "Nytt alias", "Avvis"]
 
     # Lag FAQ: the admin answers with 'spørsmål | svar | ordning'.
     fake.press_data(ADMIN_ID, f"rv:f:{cars.id}", user_id=ADMIN_ID)
-    prompt = html.unescape((await fake.wait_for_texts(ADMIN_ID, 6))[5])
+    prompt = html.unescape((await fake.wait_for_texts(ADMIN_ID, 6, SLOW))[5])
     assert "Skriv: spørsmål | svar | ordning" in prompt
     bad = await admin_says(state_bot, "bare et spørsmål")
     assert "Skriv: spørsmål | svar | ordning (ordningen kan utelates)" in bad
@@ -327,7 +361,8 @@ async def test_ubesvart_lists_groups_and_resolves_them_as_faq_alias_or_dismissal
 
     # Nytt alias: the admin answers with the id of an existing entry.
     fake.press_data(ADMIN_ID, f"rv:a:{courses.id}", user_id=ADMIN_ID)
-    prompt = html.unescape((await fake.wait_for_texts(ADMIN_ID, len(fake.texts(ADMIN_ID)) + 1))[-1])
+    count = len(fake.texts(ADMIN_ID)) + 1
+    prompt = html.unescape((await fake.wait_for_texts(ADMIN_ID, count, SLOW))[-1])
     assert "Svar med id-en, eller /avbryt. Forslag:" in prompt
     saved = await admin_says(state_bot, "rusarbeid-annet-enn-arsverk")
     assert saved.startswith("Lagret i faq.yaml og ført i endringsloggen (nr. 2).")

@@ -8,6 +8,7 @@ import time
 import httpx
 import pytest
 
+from handlers.app import build_application
 from handlers.errors import SORRY
 from tests.fakebot import TOKEN, FakeTelegram, Fault
 from tests.telegram_fixtures import *  # noqa: F403
@@ -132,9 +133,10 @@ async def test_a_rejected_token_is_reported_without_the_token(
     wrong = FakeTelegram(token="987654321:AAF-another-fake-token-xyz").start()
     try:
         settings = telegram_settings.model_copy(update={"telegram_api_base_url": wrong.base_url})
+        app = build_application(settings, *shared_core)
         with pytest.raises(InvalidToken) as raised:
-            async with running_bot(wrong, settings, shared_core):
-                pass
+            await app.initialize()
+        await app.bot.request.shutdown()  # PTB does not shut down what failed to initialise
         logging.getLogger("test").error("start failed", exc_info=raised.value)
     finally:
         wrong.stop()
