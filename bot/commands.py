@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, utils
 
-from bot.alerts import Alerts
 from bot.answer import Answer, Option, unique_sources
 from bot.cards import find_scheme, scheme_card
 from bot.engine import Engine
 from bot.nlu import Understanding
-from bot.state import ALL, StateStore
 from bot.text import clean, detect_language, fold
 from bot.vocab import TOPIC_LABELS, Lang
 from knowledge.kb import KnowledgeBase, Provenance
+
+if TYPE_CHECKING:  # the reminder modules load SQLite and calendar libraries: only when used
+    from bot.state import StateStore
 
 COMMANDS: dict[str, str] = {
     "start": "Velkommen og hovedvalg",
@@ -274,6 +276,8 @@ class CommandService:
                 lang=lang,
                 paragraphs=["Påminnelser og kalenderfil får du i Telegram: skriv /abonner der."],
             )
+        from bot.alerts import Alerts
+
         return Alerts(self.state, self.engine).run(name, args, chat_id, today)
 
     def _stored_reminders(self, chat_id: int | None) -> list[str]:
@@ -287,6 +291,8 @@ class CommandService:
             lines.append("– ingen abonnement.")
         else:
             schemes = sub["schemes"]
+            from bot.state import ALL
+
             followed = "alle ordninger" if schemes == ALL else ", ".join(schemes)
             days = ", ".join(str(o) for o in sub["offsets"])
             lines.append(
