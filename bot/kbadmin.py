@@ -46,7 +46,7 @@ import sqlite3
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
+from contextlib import AbstractContextManager
 from copy import deepcopy
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +61,7 @@ from bot import fmt
 from bot.cards import deadline_text, find_scheme
 from bot.engine import Engine
 from bot.kbdiff import KbDiff, diff_knowledge, empty_knowledge
+from bot.sqlitedb import connect
 from bot.text import clean, fold
 from bot.vocab import DEADLINE_LABELS
 from knowledge.build import build_database
@@ -145,6 +146,20 @@ class AuditEntry:
         return f"{self.day.isoformat()} {self.who}: {self.action} {self.target}: {old} → {new}"
 
 
+AUDIT_SCHEMA = (
+    (
+        "create table if not exists audit_log ("
+        " id integer primary key autoincrement,"
+        " day text not null,"
+        " who integer not null,"
+        " action text not null,"
+        " target text not null,"
+        " old text,"
+        " new text)"
+    ),
+)
+
+
 class AuditLog:
     """The audit log of knowledge changes, a table ``audit_log`` in the state database."""
 
@@ -152,22 +167,9 @@ class AuditLog:
         """Use the SQLite file at path; the table is created on first use."""
         self.path = path
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
+    def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
         """Open the database, create the table if needed, commit on success."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with closing(sqlite3.connect(self.path, timeout=30)) as conn, conn:
-            conn.execute(
-                "create table if not exists audit_log ("
-                " id integer primary key autoincrement,"
-                " day text not null,"
-                " who integer not null,"
-                " action text not null,"
-                " target text not null,"
-                " old text,"
-                " new text)"
-            )
-            yield conn
+        return connect(self.path, *AUDIT_SCHEMA)
 
     def record(
         self, *, day: dt.date, who: int, action: str, target: str, old: str | None, new: str | None

@@ -16,8 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -25,6 +24,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from bot.kbadmin import AuditLog, Change, apply_proposal, propose_alias, propose_faq
+from bot.sqlitedb import connect
 from bot.text import clean, fold
 from knowledge.kb import KnowledgeBase
 from knowledge.loader import load_sources
@@ -71,6 +71,18 @@ class Group:
     ids: tuple[int, ...]
 
 
+REVIEW_SCHEMA = (
+    (
+        "create table if not exists review_questions ("
+        " id integer primary key autoincrement,"
+        " day text not null,"
+        " reason text not null check (reason in ('unanswered', 'thumbs_down')),"
+        " text text not null)"
+    ),
+    ("create index if not exists review_questions_day on review_questions (day)"),
+)
+
+
 class ReviewQueue:
     """The review queue in the state database (table ``review_questions``)."""
 
@@ -78,22 +90,9 @@ class ReviewQueue:
         """Use the SQLite file at path; the table is created on first use."""
         self.path = path
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
+    def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
         """Open the database, create the table if needed, commit on success."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with closing(sqlite3.connect(self.path, timeout=30)) as conn, conn:
-            conn.execute(
-                "create table if not exists review_questions ("
-                " id integer primary key autoincrement,"
-                " day text not null,"
-                " reason text not null check (reason in ('unanswered', 'thumbs_down')),"
-                " text text not null)"
-            )
-            conn.execute(
-                "create index if not exists review_questions_day on review_questions (day)"
-            )
-            yield conn
+        return connect(self.path, *REVIEW_SCHEMA)
 
     def add(self, text: str, today: dt.date, reason: Reason = "unanswered") -> bool:
         """Queue a question's text; tell whether anything was stored."""
