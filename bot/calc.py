@@ -2009,8 +2009,7 @@ def printed_sums_check(
 
 def _scheme_names(scheme: Scheme) -> list[str]:
     """Return every name of a scheme."""
-    n = scheme.names
-    return [scheme.id, n.official, n.short, *n.nynorsk, *n.english, *n.aliases]
+    return [scheme.id, *scheme.names.all()]
 
 
 def resolve_scheme(kb: KnowledgeBase, text: str) -> Scheme:

@@ -42,8 +42,7 @@ class Footnotes:
 
 def scheme_names(scheme: Scheme) -> list[str]:
     """Return every name a scheme goes by, official name first."""
-    n = scheme.names
-    return [n.official, n.short, *n.nynorsk, *n.english, *n.aliases]
+    return scheme.names.all()
 
 
 def find_scheme(kb: KnowledgeBase, text: str) -> Scheme | None:

@@ -1206,8 +1206,7 @@ class Lexicon:
         """Index the names, the vocabulary and the look-up passages once."""
         self.scheme_names: dict[str, str] = {}
         for sid, scheme in kb.schemes.items():
-            n = scheme.names
-            for name in [n.official, n.short, *n.nynorsk, *n.english, *n.aliases]:
+            for name in scheme.names.all():
                 self.scheme_names[fold(name)] = sid
         # Every name as tokens, indexed by its first token, longest first; the last token
         # may be inflected ('fastlegen').

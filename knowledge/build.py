@@ -34,7 +34,7 @@ def _search_docs(kb: KnowledgeBase) -> list[dict[str, Any]]:
     docs: list[dict[str, Any]] = []
     for scheme in kb.schemes.values():
         names = scheme.names
-        all_names = [names.official, names.short, *names.nynorsk, *names.english, *names.aliases]
+        all_names = names.all()
         docs.append(
             {
                 "kind": "scheme",

@@ -234,9 +234,7 @@ def _assemble(
         for j, related in enumerate(scheme.related):
             if related not in schemes:
                 problems.append(Problem(file, base, f"related[{j}]", f"unknown scheme {related!r}"))
-        names = [scheme.names.official, scheme.names.short, *scheme.names.nynorsk]
-        names += [*scheme.names.english, *scheme.names.aliases]
-        for name in names:
+        for name in scheme.names.all():
             key = name.casefold()
             if alias_owner.setdefault(key, scheme.id) != scheme.id:
                 problems.append(

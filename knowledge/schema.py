@@ -315,6 +315,10 @@ class SchemeNames(Model):
     english: list[str] = []
     aliases: list[str] = []
 
+    def all(self) -> list[str]:
+        """Return every name, official name first."""
+        return [self.official, self.short, *self.nynorsk, *self.english, *self.aliases]
+
 
 class Scheme(Model):
     """A grant scheme (or the framework plan) with its facts by year."""
