@@ -4,6 +4,12 @@ Every YAML file under a sources folder is one ``SourceFile``: a mapping whose
 top-level keys name what it holds (``scheme``, ``sources``, ``offices``,
 ``municipalities``, ``tables``, ``faq``). Every model forbids unknown fields,
 so a misspelt key is an error that names the file, the entry and the field.
+
+Every human-readable Norwegian text has an optional English sibling named with
+an ``_en`` suffix (``text`` and ``text_en``, ``conditions`` and ``conditions_en``).
+The English is optional, since an edit made from Telegram may have none yet; when
+given, it needs its Norwegian text, and a list needs one English text per
+Norwegian one.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -26,6 +33,42 @@ from pydantic import (
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 Slug = Annotated[str, Field(pattern=SLUG)]
 Kroner = Annotated[int, Field(ge=0)]
+
+EN_SUFFIX = "_en"
+
+
+def _norwegian_of(info: ValidationInfo) -> tuple[str, Any, bool]:
+    """Return the Norwegian sibling of an English field: name, value, and whether it validated."""
+    name = str(info.field_name).removesuffix(EN_SUFFIX)
+    return name, info.data.get(name), name in info.data
+
+
+def _english_text(value: str | None, info: ValidationInfo) -> str | None:
+    """Refuse an English text whose Norwegian text is missing."""
+    name, norwegian, valid = _norwegian_of(info)
+    if value is not None and valid and not norwegian:
+        raise ValueError(f"{info.field_name} is given but {name} is empty: give {name} as well")
+    return value
+
+
+def _english_texts(value: list[str] | None, info: ValidationInfo) -> list[str] | None:
+    """Require one English text per Norwegian text, in the same order."""
+    name, norwegian, valid = _norwegian_of(info)
+    count = len(norwegian or [])
+    if value is not None and valid and len(value) != count:
+        raise ValueError(
+            f"{info.field_name} has {len(value)} English text(s) but {name} has {count}: "
+            "give one English text for each Norwegian one, in the same order"
+        )
+    return value
+
+
+#: The English counterpart of a Norwegian text field; declare it right after that field.
+English = Annotated[str | None, Field(min_length=1), AfterValidator(_english_text)]
+#: The English counterparts of a Norwegian list of texts; declare it right after that list.
+EnglishList = Annotated[
+    list[Annotated[str, Field(min_length=1)]] | None, AfterValidator(_english_texts)
+]
 
 
 class Model(BaseModel):
@@ -89,11 +132,13 @@ class SourceDoc(Model):
 
     file: str
     title: str
+    title_en: English = None
     office: Slug
     date: dt.date | None = None
     date_text: str = Field(
         description="the date as a person should read it, e.g. '10. januar 2020'"
     )
+    date_text_en: English = Field(default=None, description="e.g. '10 January 2020'")
     kind: Literal["slides", "announcement", "admin"]  # admin: an edit made from Telegram
 
 
@@ -101,11 +146,16 @@ class Contact(Sourced):
     """A named person or mailbox at an office."""
 
     name: str | None = None
+    name_en: English = Field(
+        default=None, description="only for a mailbox or function, not a person"
+    )
     role: str | None = None
+    role_en: English = None
     email: str | None = None
     phone: str | None = None
     web: str | None = None
     note: str | None = None
+    note_en: English = None
 
 
 class Office(Model):
@@ -113,6 +163,10 @@ class Office(Model):
 
     id: Slug
     name: str
+    name_en: English = Field(
+        default=None,
+        description="e.g. 'the County Governor of Innlandet (Statsforvalteren i Innlandet)'",
+    )
     aliases: list[str] = []
     kind: Literal["statsforvalter", "direktorat", "nasjonal", "ukjent"]
     contacts: list[Contact] = []
@@ -160,6 +214,7 @@ class Fact(Sourced):
     topic: Topic
     years: YearRange
     text: str
+    text_en: English = None
     tentative: bool = False
 
 
@@ -169,6 +224,7 @@ class Budget(Sourced):
     chapter: Annotated[str, Field(pattern=r"^\d{3,4}$")]
     post: Annotated[str, Field(pattern=r"^\d{2}$")]
     ministry: str | None = None
+    ministry_en: English = None
     years: YearRange
 
 
@@ -181,6 +237,7 @@ class Appropriation(Sourced):
     approximate: bool = False
     prognosis: bool = False
     text: str = Field(description="the figure as the source prints it")
+    text_en: English = None
 
 
 class DeadlineKind(StrEnum):
@@ -198,6 +255,7 @@ class Deadline(Sourced):
     kind: DeadlineKind
     date: dt.date | None = None
     text: str | None = Field(default=None, description="e.g. 'Vår', 'Løpende', 'April'")
+    text_en: English = Field(default=None, description="e.g. 'Spring', 'Ongoing/rolling'")
     unknown: bool = False
     tentative: bool = False
     raw: str = Field(description="the deadline exactly as printed, e.g. '31.3.22 ??????'")
@@ -205,6 +263,7 @@ class Deadline(Sourced):
         default=None, ge=1990, le=2100, description="grant year a report/accounts deadline is for"
     )
     note: str | None = None
+    note_en: English = None
 
     @field_validator("date")
     @classmethod
@@ -241,6 +300,7 @@ class LadderRule(Sourced):
     unit: Literal["årsverk"]
     steps: list[LadderStep] = Field(min_length=1)
     text: str
+    text_en: English = None
 
     @model_validator(mode="after")
     def _consecutive(self) -> LadderRule:
@@ -263,7 +323,9 @@ class FlatRule(Sourced):
     unit: Literal["stilling", "årsverk"]
     amount: Kroner
     conditions: list[str] = []
+    conditions_en: EnglishList = None
     text: str
+    text_en: English = None
 
 
 class SameAsRule(Sourced):
@@ -274,7 +336,9 @@ class SameAsRule(Sourced):
     years: YearRange
     rule: Slug
     conditions: list[str] = []
+    conditions_en: EnglishList = None
     text: str
+    text_en: English = None
 
 
 class CapRule(Sourced):
@@ -285,11 +349,14 @@ class CapRule(Sourced):
     years: YearRange
     per_position: Kroner = Field(description="cap per 100 % position")
     position_covers: str
+    position_covers_en: English = None
     per_measure: Kroner = Field(description="cap per measure (tiltak) for competence")
     measure_covers: str
+    measure_covers_en: English = None
     usual_years: int = Field(ge=1)
     max_years: int = Field(ge=1)
     text: str
+    text_en: English = None
 
 
 class TextRule(Sourced):
@@ -299,6 +366,7 @@ class TextRule(Sourced):
     id: Slug
     years: YearRange
     text: str
+    text_en: English = None
 
 
 Rule = Annotated[
@@ -327,6 +395,7 @@ class Scheme(Model):
     kind: Literal["tilskudd", "rammeoverføring"] = "tilskudd"
     names: SchemeNames
     administered_by: list[str] = []
+    administered_by_en: EnglishList = None
     related: list[Slug] = []
     budget: list[Budget] = []
     facts: list[Fact] = []
@@ -345,7 +414,9 @@ class FaqEntry(Sourced):
     scheme: Slug | None = None
     years: YearRange
     question: str
+    question_en: English = None
     answer: str
+    answer_en: English = None
     aliases: list[str] = []
 
 
@@ -359,7 +430,9 @@ class Column(Model):
 
     id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
     label: str
+    label_en: English = None
     definition: str
+    definition_en: English = None
     unit: Literal["kr", "antall", "prosent"]
     year: int | None = None
     status: Literal["faktisk", "prognose"] | None = None
@@ -371,6 +444,7 @@ class Row(Model):
 
     key: str
     label: str
+    label_en: English = Field(default=None, description="only where the label is not a name")
     municipality: str | None = None
     county: str | None = None
     sum_of_rows: list[str] = []
@@ -385,14 +459,17 @@ class Discrepancy(Model):
     printed: int
     computed: int
     note: str
+    note_en: English = None
 
 
 class Total(Model):
     """A figure printed under a table without a stated derivation."""
 
     label: str
+    label_en: English = None
     value: Kroner
     note: str | None = None
+    note_en: English = None
 
 
 class Table(Sourced):
@@ -400,13 +477,16 @@ class Table(Sourced):
 
     id: Slug
     title: str
+    title_en: English = None
     description: str
+    description_en: English = None
     years: YearRange
     columns: list[Column] = Field(min_length=1)
     rows: list[Row] = Field(min_length=1)
     discrepancies: list[Discrepancy] = []
     totals: list[Total] = []
     notes: list[str] = []
+    notes_en: EnglishList = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Table:
