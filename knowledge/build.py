@@ -2,6 +2,8 @@
 
 The database holds every entity as JSON (what the bot loads at run time) and
 flattened tables for SQL look-ups, plus an FTS5 index for free-text search.
+English texts (the ``_en`` fields) travel in the JSON, sit beside the Norwegian in
+the flattened tables and are indexed for search in columns of their own.
 A build writes a temporary file next to the target and renames it into place,
 so a failed build never replaces the last good database.
 """
@@ -29,12 +31,18 @@ def _dump(model: Any) -> str:
     return str(model.model_dump_json())
 
 
+def _joined(*texts: str | None) -> str:
+    """Join the texts that are there with ' | '."""
+    return " | ".join(t for t in texts if t)
+
+
 def _search_docs(kb: KnowledgeBase) -> list[dict[str, Any]]:
-    """Collect the texts that free-text look-up searches."""
+    """Collect the texts that free-text look-up searches, Norwegian and English apart."""
     docs: list[dict[str, Any]] = []
     for scheme in kb.schemes.values():
         names = scheme.names
         all_names = names.all()
+        english = names.english[0] if names.english else None
         docs.append(
             {
                 "kind": "scheme",
@@ -43,6 +51,8 @@ def _search_docs(kb: KnowledgeBase) -> list[dict[str, Any]]:
                 "year": None,
                 "title": names.official,
                 "body": " | ".join(all_names),
+                "title_en": english,
+                "body_en": None,
             }
         )
         for i, fact in enumerate(scheme.facts):
@@ -54,6 +64,8 @@ def _search_docs(kb: KnowledgeBase) -> list[dict[str, Any]]:
                     "year": fact.years.first,
                     "title": f"{names.short}: {Topic(fact.topic).value}",
                     "body": fact.text,
+                    "title_en": f"{english}: {Topic(fact.topic).value}" if english else None,
+                    "body_en": fact.text_en,
                 }
             )
     for entry in kb.faq.values():
@@ -65,6 +77,8 @@ def _search_docs(kb: KnowledgeBase) -> list[dict[str, Any]]:
                 "year": entry.years.first,
                 "title": entry.question,
                 "body": " | ".join([entry.answer, *entry.aliases]),
+                "title_en": entry.question_en,
+                "body_en": entry.answer_en,
             }
         )
     return docs
@@ -85,39 +99,56 @@ def write_database(kb: KnowledgeBase, path: Path) -> None:
             {
                 "file": d.file,
                 "title": d.title,
+                "title_en": d.title_en,
                 "office": d.office,
                 "date": d.date.isoformat() if d.date else None,
                 "date_text": d.date_text,
+                "date_text_en": d.date_text_en,
                 "kind": d.kind,
                 "json": _dump(d),
             }
             for d in kb.sources.values()
         ),
         pk="file",
+        columns={"title_en": str, "date_text_en": str},
     )
     db.table("offices").insert_all(
         (
-            {"id": o.id, "name": o.name, "kind": o.kind, "json": _dump(o)}
+            {"id": o.id, "name": o.name, "name_en": o.name_en, "kind": o.kind, "json": _dump(o)}
             for o in kb.offices.values()
         ),
         pk="id",
+        columns={"name_en": str},
     )
     db.table("contacts").insert_all(
         (
             {
                 "office": o.id,
                 "name": c.name,
+                "name_en": c.name_en,
                 "role": c.role,
+                "role_en": c.role_en,
                 "email": c.email,
                 "phone": c.phone,
                 "web": c.web,
                 "note": c.note,
+                "note_en": c.note_en,
                 "source": c.source,
             }
             for o in kb.offices.values()
             for c in o.contacts
         ),
-        columns={"name": str, "role": str, "email": str, "phone": str, "web": str, "note": str},
+        columns={
+            "name": str,
+            "name_en": str,
+            "role": str,
+            "role_en": str,
+            "email": str,
+            "phone": str,
+            "web": str,
+            "note": str,
+            "note_en": str,
+        },
     )
     db.table("municipalities").insert_all(
         (
@@ -166,6 +197,7 @@ def write_database(kb: KnowledgeBase, path: Path) -> None:
                 "first_year": f.years.first,
                 "last_year": f.years.last,
                 "text": f.text,
+                "text_en": f.text_en,
                 "tentative": f.tentative,
                 "source": f.source,
                 "office": kb.office_of(f),
@@ -173,7 +205,7 @@ def write_database(kb: KnowledgeBase, path: Path) -> None:
             for s in kb.schemes.values()
             for f in s.facts
         ),
-        columns={"last_year": int},
+        columns={"last_year": int, "text_en": str},
     )
     db.table("deadlines").insert_all(
         (
@@ -184,17 +216,19 @@ def write_database(kb: KnowledgeBase, path: Path) -> None:
                 "kind": e.deadline.kind.value,
                 "date": e.deadline.date.isoformat() if e.deadline.date else None,
                 "text": e.deadline.text,
+                "text_en": e.deadline.text_en,
                 "unknown": e.deadline.unknown,
                 "tentative": e.deadline.tentative,
                 "raw": e.deadline.raw,
                 "note": e.deadline.note,
+                "note_en": e.deadline.note_en,
                 "source": e.deadline.source,
                 "office": e.office_id,
             }
             for e in kb.deadlines()
         ),
         pk="id",
-        columns={"date": str, "text": str, "note": str},
+        columns={"date": str, "text": str, "text_en": str, "note": str, "note_en": str},
     )
     db.table("appropriations").insert_all(
         (
@@ -206,12 +240,14 @@ def write_database(kb: KnowledgeBase, path: Path) -> None:
                 "approximate": a.approximate,
                 "prognosis": a.prognosis,
                 "text": a.text,
+                "text_en": a.text_en,
                 "source": a.source,
                 "office": kb.office_of(a),
             }
             for s in kb.schemes.values()
             for a in s.appropriations
         ),
+        columns={"text_en": str},
     )
     db.table("budget").insert_all(
         (
@@ -220,6 +256,7 @@ def write_database(kb: KnowledgeBase, path: Path) -> None:
                 "chapter": b.chapter,
                 "post": b.post,
                 "ministry": b.ministry,
+                "ministry_en": b.ministry_en,
                 "first_year": b.years.first,
                 "last_year": b.years.last,
                 "source": b.source,
@@ -227,7 +264,7 @@ def write_database(kb: KnowledgeBase, path: Path) -> None:
             for s in kb.schemes.values()
             for b in s.budget
         ),
-        columns={"ministry": str, "last_year": int},
+        columns={"ministry": str, "ministry_en": str, "last_year": int},
     )
     db.table("rules").insert_all(
         (
@@ -251,7 +288,9 @@ def write_database(kb: KnowledgeBase, path: Path) -> None:
                 "id": q.id,
                 "scheme": q.scheme,
                 "question": q.question,
+                "question_en": q.question_en,
                 "answer": q.answer,
+                "answer_en": q.answer_en,
                 "aliases": json.dumps(q.aliases, ensure_ascii=False),
                 "source": q.source,
                 "json": _dump(q),
@@ -259,14 +298,21 @@ def write_database(kb: KnowledgeBase, path: Path) -> None:
             for q in kb.faq.values()
         ),
         pk="id",
-        columns={"scheme": str},
+        columns={"scheme": str, "question_en": str, "answer_en": str},
     )
     db.table("tables").insert_all(
         (
-            {"id": t.id, "title": t.title, "source": t.source, "json": _dump(t)}
+            {
+                "id": t.id,
+                "title": t.title,
+                "title_en": t.title_en,
+                "source": t.source,
+                "json": _dump(t),
+            }
             for t in kb.tables.values()
         ),
         pk="id",
+        columns={"title_en": str},
     )
     units = {(t.id, c.id): c.unit for t in kb.tables.values() for c in t.columns}
     db.table("table_cells").insert_all(
@@ -275,6 +321,7 @@ def write_database(kb: KnowledgeBase, path: Path) -> None:
                 "table_id": t.id,
                 "row_key": r.key,
                 "row_label": r.label,
+                "row_label_en": r.label_en,
                 "column": col,
                 "value": str(value),
                 "unit": units[(t.id, col)],
@@ -283,6 +330,7 @@ def write_database(kb: KnowledgeBase, path: Path) -> None:
             for r in t.rows
             for col, value in r.values.items()
         ),
+        columns={"row_label_en": str},
     )
     db.table("discrepancies").insert_all(
         (
@@ -293,6 +341,7 @@ def write_database(kb: KnowledgeBase, path: Path) -> None:
                 "printed": d.printed,
                 "computed": d.computed,
                 "note": d.note,
+                "note_en": d.note_en,
             }
             for t in kb.tables.values()
             for d in t.discrepancies
@@ -304,14 +353,19 @@ def write_database(kb: KnowledgeBase, path: Path) -> None:
             "printed": int,
             "computed": int,
             "note": str,
+            "note_en": str,
         },
     )
     docs = _search_docs(kb)
     for doc in docs:
-        doc["folded"] = ascii_fold(f"{doc['title']} {doc['body']}")
-    db.table("search").insert_all(docs, columns={"scheme": str, "year": int})
+        texts = (doc["title"], doc["body"], doc["title_en"], doc["body_en"])
+        doc["folded"] = ascii_fold(" ".join(t for t in texts if t))
+    db.table("search").insert_all(
+        docs, columns={"scheme": str, "year": int, "title_en": str, "body_en": str}
+    )
     db.table("search").enable_fts(
-        ["title", "body", "folded"], tokenize="unicode61 remove_diacritics 2"
+        ["title", "body", "title_en", "body_en", "folded"],
+        tokenize="unicode61 remove_diacritics 2",
     )
     db.conn.commit()
     db.conn.close()

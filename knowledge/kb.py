@@ -19,7 +19,7 @@ from knowledge.schema import (
 )
 
 #: Version of the SQLite layout written by knowledge.build and read by knowledge.store.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,9 @@ class Provenance:
     date: dt.date | None
     office_id: str
     office_name: str
+    title_en: str | None = None
+    date_text_en: str | None = None
+    office_name_en: str | None = None
 
     def label(self) -> str:
         """Render as 'Statsforvalteren i Innlandet, 7. januar 2021 (002_….txt)'."""
@@ -85,7 +88,17 @@ class KnowledgeBase:
         """Return the provenance of a fact."""
         doc = self.sources[fact.source]
         office = self.offices[self.office_of(fact)]
-        return Provenance(doc.file, doc.title, doc.date_text, doc.date, office.id, office.name)
+        return Provenance(
+            doc.file,
+            doc.title,
+            doc.date_text,
+            doc.date,
+            office.id,
+            office.name,
+            title_en=doc.title_en,
+            date_text_en=doc.date_text_en,
+            office_name_en=office.name_en,
+        )
 
     def deadlines(self) -> list[DeadlineEntry]:
         """Return every deadline of every scheme."""

@@ -67,7 +67,7 @@ def read_version(path: Path) -> str:
 
 
 def search(path: Path, query: str, limit: int = 10) -> list[dict[str, object]]:
-    """Search the FTS5 index; return ranked rows of kind, ref, scheme, title, body."""
+    """Search the FTS5 index, Norwegian and English; return ranked rows of the search table."""
     folded = ascii_fold(query)
     terms = [t for t in "".join(c if c.isalnum() else " " for c in folded).split() if t]
     if not terms:
@@ -76,7 +76,8 @@ def search(path: Path, query: str, limit: int = 10) -> list[dict[str, object]]:
     conn = open_readonly(path)
     try:
         cur = conn.execute(
-            "select search.kind, search.ref, search.scheme, search.title, search.body "
+            "select search.kind, search.ref, search.scheme, search.title, search.body, "
+            "search.title_en, search.body_en "
             "from search join search_fts on search.rowid = search_fts.rowid "
             "where search_fts match ? order by search_fts.rank limit ?",
             (match, limit),
