@@ -50,6 +50,7 @@ DEADLINE_2020 = """    - year: 2020
       date: 2020-03-01
       raw: "1. mars"
       note: "Fylkesmannen i Agder, lysbilder 10. januar 2020."
+      note_en: "The County Governor of Agder (Fylkesmannen i Agder), slides of 10 January 2020."
       source: 000_e550e94ad9bf2c94.txt
 """
 CONFIRMED = ('      tentative: true\n      raw: "vi antar 15.3.2021"', '      raw: "15.3.2021"')

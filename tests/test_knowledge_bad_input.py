@@ -69,7 +69,7 @@ class Case:
 PROSJEKT = "schemes/prosjektskjonnsmidler.yaml"
 RUS = "schemes/kommunalt-rusarbeid.yaml"
 TABLE = "tables/opptrappingsplan-2016-2020.yaml"
-NOVEMBER = '1. november»."'
+NOVEMBER = "1 November)."  # the end of the deadline's note_en, just before its source
 
 CASES = [
     # --- a misspelt field ---
