@@ -69,6 +69,7 @@ class Case:
 PROSJEKT = "schemes/prosjektskjonnsmidler.yaml"
 RUS = "schemes/kommunalt-rusarbeid.yaml"
 TABLE = "tables/opptrappingsplan-2016-2020.yaml"
+AGDER_2018 = "tables/tilskuddsforvaltning-2018-agder.yaml"
 NOVEMBER = "1 November)."  # the end of the deadline's note_en, just before its source
 
 CASES = [
@@ -325,6 +326,55 @@ CASES = [
         "sources.yaml",
         ("sources[0]", "000_e550e94ad9bf2c94.txt"),
         "office",
+    ),
+    # --- English that does not match its Norwegian ---
+    Case(
+        "one English condition too few",
+        replace(
+            RUS,
+            '        - "Only municipalities that received a grant in 2021 may apply"\n'
+            '        - "Only for the continuation of existing positions"\n',
+            '        - "Only municipalities that received a grant in 2021 may apply"\n',
+        ),
+        RUS,
+        ("kommunalt-rusarbeid", "rules[2]", "rusarbeid-2022"),
+        "conditions_en",
+    ),
+    Case(
+        "one English administrator too many",
+        replace(
+            RUS,
+            "  administered_by_en:\n",
+            '  administered_by_en:\n    - "the Ministry of Health and Care Services"\n',
+        ),
+        RUS,
+        ("scheme", "kommunalt-rusarbeid"),
+        "administered_by_en",
+    ),
+    Case(
+        "one English table note too many",
+        replace(AGDER_2018, "    notes_en:\n", '    notes_en:\n      - "An extra note."\n'),
+        AGDER_2018,
+        ("tables[0]", "tilskuddsforvaltning-2018-agder"),
+        "notes_en",
+    ),
+    Case(
+        "English deadline text for a dated deadline",
+        replace(
+            PROSJEKT,
+            '      raw: "1. november"\n',
+            '      raw: "1. november"\n      text_en: "1 November"\n',
+        ),
+        PROSJEKT,
+        ("prosjektskjonnsmidler", "deadlines[0]"),
+        "text_en",
+    ),
+    Case(
+        "empty English text",
+        replace(PROSJEKT, '      text_en: "Municipalities."', '      text_en: ""'),
+        PROSJEKT,
+        ("prosjektskjonnsmidler", "facts[0]"),
+        "text_en",
     ),
     # --- invalid YAML ---
     Case(
