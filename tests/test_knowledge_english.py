@@ -8,7 +8,9 @@ the Norwegian exactly. The built database carries the English and finds it in fr
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -17,9 +19,11 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
+from bot.kbadmin import AuditLog, apply_proposal, propose_deadline
 from knowledge import schema
 from knowledge.build import build_database
 from knowledge.kb import KnowledgeBase
+from knowledge.loader import default_sources, load_sources
 from knowledge.schema import EN_SUFFIX, Contact, Fact, Row
 from knowledge.store import load_database, search
 
@@ -300,3 +304,39 @@ def test_norwegian_look_ups_keep_the_norwegian_body(db_path: Path) -> None:
     assert hits
     assert "forvaltningsloven § 28" in str(hits[0]["body"])
     assert "Public Administration Act" not in str(hits[0]["body"])
+
+
+# --- edits made from Telegram (bot.kbadmin) -------------------------------------------------
+
+
+@pytest.fixture
+def sources_copy(tmp_path: Path) -> Path:
+    """A copy of the bundled sources an edit may write to."""
+    folder = tmp_path / "data"
+    shutil.copytree(default_sources(), folder)
+    return folder
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bot.kbadmin keeps the text_en/note_en of a deadline it rewrites (a bot/ fix)",
+)
+@pytest.mark.parametrize(
+    ("scheme", "value"),
+    [("frisklivs-og-laeringstilbud", "15.03.2022"), ("kommunalt-rusarbeid", "20.02.2022")],
+)
+def test_correcting_a_deadline_from_telegram_leaves_no_stale_english(
+    sources_copy: Path, tmp_path: Path, scheme: str, value: str
+) -> None:
+    today = dt.date(2022, 2, 1)
+    office = "ukjent-statsforvalter"
+    kb = load_sources(sources_copy)
+    proposal = propose_deadline(
+        sources_copy, scheme, 2022, "søknad", value, False, kb=kb, today=today, office=office
+    )
+    apply_proposal(proposal, who=1, today=today, audit=AuditLog(tmp_path / "state.db"))
+    after = load_sources(sources_copy)
+    entry = next(e for e in after.deadlines() if e.id == f"{scheme}:2022:application:{office}")
+    old_note_en = next(e for e in kb.deadlines() if e.id == entry.id).deadline.note_en
+    assert entry.deadline.text_en is None
+    assert entry.deadline.note_en != old_note_en
