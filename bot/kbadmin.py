@@ -104,11 +104,13 @@ DEADLINE_ORDER = (
     "kind",
     "date",
     "text",
+    "text_en",
     "unknown",
     "raw",
     "tentative",
     "office",
     "note",
+    "note_en",
     "source",
 )
 

@@ -317,10 +317,6 @@ def sources_copy(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot.kbadmin keeps the text_en/note_en of a deadline it rewrites (a bot/ fix)",
-)
 @pytest.mark.parametrize(
     ("scheme", "value"),
     [("frisklivs-og-laeringstilbud", "15.03.2022"), ("kommunalt-rusarbeid", "20.02.2022")],
