@@ -1,32 +1,34 @@
 """The bot object: HTML by default, the time zone, flood control, the Bot API URL, bad updates.
 
+Every Bot API URL goes through one transport, ``AiohttpRequest``: two per bot,
+since the getUpdates long poll must not hold a connection that sends need.
+
 ``TolerantBot`` survives malformed updates. python-telegram-bot parses a whole
 getUpdates batch at once: one unreadable update fails the batch, PTB logs the
 raw batch (personal data) at CRITICAL, and since the offset never advances the
-same batch is fetched again, forever. Here the raw batch is kept, the failure
-is caught, and the batch is read update by update: an unreadable update becomes
-a bare ``Update(update_id)`` that confirms it and that no handler answers. The
-common case costs nothing extra (no second parse).
+same batch is fetched again, forever. Here the getUpdates transport keeps the
+body of its last reply, the failure is caught, and that batch is read update
+by update: an unreadable update becomes a bare ``Update(update_id)`` that
+confirms it and that no handler answers. The common case costs nothing extra
+(the body is parsed again only after a failure). A logging filter drops PTB's
+record that quotes the batch.
 """
 
 from __future__ import annotations
 
-import functools
+import json
 import logging
-import ssl
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import httpx
-from telegram import Update
+from telegram import Bot, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Defaults, ExtBot
-from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.config import Settings
+from handlers.aiohttp_request import AiohttpRequest
 from handlers.ordering import MAX_CONCURRENT
-from handlers.transport import PlainHttpRequest
 
 RATE_LIMIT_RETRIES = 2  # flood-control (429) retries inside the rate limiter
 POOL_SIZE = MAX_CONCURRENT  # connections for sending: one per update in flight
@@ -46,17 +48,74 @@ class _DropRawUpdates(logging.Filter):
 DROP_RAW_UPDATES = _DropRawUpdates()
 
 
-class TolerantBot(ExtBot[Any]):
+class PollingRequest(AiohttpRequest):
+    """The getUpdates transport: it keeps the body of the last reply, raw."""
+
+    __slots__ = ("last_reply",)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Make the transport; no reply yet."""
+        super().__init__(*args, **kwargs)
+        self.last_reply = b""
+
+    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        """Send one request; keep the body of its reply."""
+        status, self.last_reply = await super().do_request(*args, **kwargs)
+        return status, self.last_reply
+
+    def take_batch(self) -> list[Any]:
+        """Return the updates of the last reply as raw JSON ([] if none) and forget the reply."""
+        reply, self.last_reply = self.last_reply, b""
+        try:
+            result = json.loads(reply).get("result")
+        except (ValueError, AttributeError):
+            return []
+        return result if isinstance(result, list) else []
+
+
+def bot_api_url(settings: Settings) -> str:
+    """Return the configured Bot API base URL, Telegram's own by default."""
+    return settings.telegram_api_base_url or TELEGRAM_URL
+
+
+def env_proxy(base_url: str) -> bool:
+    """Tell whether a Bot API URL is reached through the environment's proxy settings.
+
+    Telegram's own URL is, as python-telegram-bot's default client does; a
+    configured Bot API server (self-hosted, or the fake server) is reached directly.
+    """
+    return base_url == TELEGRAM_URL
+
+
+def http_request(base_url: str, pool: int = 1) -> AiohttpRequest:
+    """Return a transport for sending to a Bot API URL, with ``pool`` keep-alive connections."""
+    return AiohttpRequest(connection_pool_size=pool, trust_env=env_proxy(base_url))
+
+
+class ClosingBot(Bot):
+    """A Bot that shuts its transports down when initialize() fails.
+
+    PTB's Application (and anyone who only calls ``initialize()``) never shuts
+    down a bot that failed to initialise, e.g. for a rejected token: its aiohttp
+    sessions would stay open ("Unclosed client session" at exit).
+    """
+
+    async def initialize(self) -> None:
+        """Initialise (open the transports, getMe); shut the transports down if that fails."""
+        try:
+            await super().initialize()
+        except BaseException:
+            await self.shutdown()
+            raise
+
+
+class TolerantBot(ClosingBot, ExtBot[Any]):
     """An ExtBot that skips an update it cannot read instead of fetching it forever."""
 
-    _last_batch: list[Any] | None = None
-
-    async def _do_post(self, endpoint: str, data: Any, **kwargs: Any) -> Any:
-        """Post a request; keep the raw getUpdates batch in case it cannot be read."""
-        result = await super()._do_post(endpoint, data, **kwargs)
-        if endpoint == "getUpdates":
-            self._last_batch = result if isinstance(result, list) else None
-        return result
+    def __init__(self, token: str, *, get_updates_request: PollingRequest, **kwargs: Any) -> None:
+        """Make the bot; getUpdates goes through a PollingRequest."""
+        super().__init__(token, get_updates_request=get_updates_request, **kwargs)
+        self._polling = get_updates_request
 
     async def get_updates(
         self,
@@ -72,8 +131,7 @@ class TolerantBot(ExtBot[Any]):
         except TelegramError:
             raise
         except Exception:
-            batch, self._last_batch = self._last_batch or [], None
-            return tuple(u for u in map(self._read, batch) if u is not None)
+            return tuple(u for u in map(self._read, self._polling.take_batch()) if u is not None)
 
     def _read(self, item: Any) -> Update | None:
         """Read one update; a bare update (its id only) when unreadable, None without an id."""
@@ -85,40 +143,19 @@ class TolerantBot(ExtBot[Any]):
             return Update(update_id) if isinstance(update_id, int) else None
 
 
-@functools.cache
-def tls_context() -> ssl.SSLContext:
-    """Return one TLS context for every client (loading the CA bundle takes ~30 ms each)."""
-    return httpx.create_ssl_context(trust_env=False)
-
-
-def http_request(base_url: str, pool: int = 1) -> BaseRequest:
-    """Return the HTTP client for a Bot API URL.
-
-    Telegram's own URL: httpx, with proxy settings from the environment. Another
-    https URL: httpx without them. A plain-http URL (a local Bot API server):
-    the lean keep-alive client of handlers.transport.
-    """
-    if base_url == TELEGRAM_URL:
-        return HTTPXRequest(connection_pool_size=pool)
-    if base_url.startswith("http://"):
-        return PlainHttpRequest(connection_pool_size=pool)
-    kwargs = {"trust_env": False, "verify": tls_context()}
-    return HTTPXRequest(connection_pool_size=pool, httpx_kwargs=kwargs)
-
-
 def make_bot(settings: Settings, token: str, rate_limit: bool) -> TolerantBot:
     """Make the bot: HTML, the time zone, the rate limiter, and the configured Bot API URL."""
     logging.getLogger(PTB_BOT_LOGGER).addFilter(DROP_RAW_UPDATES)
     defaults = Defaults(parse_mode=ParseMode.HTML, tzinfo=ZoneInfo(settings.timezone))
     limiter = AIORateLimiter(max_retries=RATE_LIMIT_RETRIES) if rate_limit else None
-    base = settings.telegram_api_base_url or TELEGRAM_URL
+    base = bot_api_url(settings)
     file_base = base[: -len("/bot")] + "/file/bot" if base.endswith("/bot") else base
     return TolerantBot(
         token,
         base_url=base,
         base_file_url=file_base,
         request=http_request(base, POOL_SIZE),
-        get_updates_request=http_request(base),
+        get_updates_request=PollingRequest(trust_env=env_proxy(base)),
         defaults=defaults,
         rate_limiter=limiter,
     )

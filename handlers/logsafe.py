@@ -1,10 +1,11 @@
 """Keep the bot token (and the webhook secret) out of every log line.
 
-httpx logs each request URL at INFO, and the Bot API URL contains the token;
-python-telegram-bot puts the token into the message of ``InvalidToken``. The
-chatty loggers are raised to WARNING, and on top of that every log record is
-redacted when it is created, whichever logger made it: its message, and its
-traceback, which is formatted and redacted up front.
+The Bot API URL contains the token, and python-telegram-bot puts the token
+into the message of ``InvalidToken``. The transport (aiohttp) never logs a URL
+and its errors never quote one; on top of that every log record is redacted
+when it is created, whichever logger made it: its message, and its traceback,
+which is formatted and redacted up front. The scheduler's chatty INFO lines
+are raised to WARNING.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import logging
 from typing import Any
 
 REDACTED = "[REDACTED]"
-QUIET_LOGGERS = ("httpx", "httpcore", "apscheduler")
+QUIET_LOGGERS = ("apscheduler",)
 
 _secrets: set[str] = set()
 _installed = False

@@ -22,10 +22,10 @@ from telegram.error import (
     RetryAfter,
     TelegramError,
 )
-from telegram.request import HTTPXRequest
 
 from bot.config import Settings
 from bot.reminders import SenderUnavailable, SendResult
+from handlers.botapi import ClosingBot, bot_api_url, http_request
 
 #: Connections kept open: at least the pass's concurrency, so no call waits for the pool.
 POOL_SIZE = 16
@@ -73,11 +73,13 @@ class TelegramSender:
 def make_sender_bot(settings: Settings) -> Bot:
     """Build a plain Bot (no rate limiter) for the configured token and Bot API URL."""
     token = settings.require_token().get_secret_value()
-    request = HTTPXRequest(connection_pool_size=POOL_SIZE, httpx_kwargs={"trust_env": False})
-    base = settings.telegram_api_base_url
-    if base:
-        return Bot(token, base_url=base, request=request)
-    return Bot(token, request=request)
+    base = bot_api_url(settings)
+    return ClosingBot(
+        token,
+        base_url=base,
+        request=http_request(base, POOL_SIZE),
+        get_updates_request=http_request(base),  # never used: the sender does not poll
+    )
 
 
 @asynccontextmanager

@@ -2,9 +2,10 @@
 
 The real python-telegram-bot Application talks to it through its base URL
 (``http://127.0.0.1:PORT/bot``; requests go to ``/bot<TOKEN>/<method>``). It
-records every request it receives (method and decoded fields), hands updates
-out through getUpdates long polling, and can answer a method with a fault:
-HTTP 429 with ``retry_after``, 403, 500, a slow reply, or a dropped connection.
+records every request it receives (method and decoded fields), counts the
+connections it accepts, hands updates out through getUpdates long polling, and
+can answer a method with a fault: HTTP 429 with ``retry_after``, 403, 500, a
+slow reply, or a dropped connection.
 
 Hand-written on purpose (like aiogram's MockedSession): no mocks, the bot under
 test runs unchanged. Helpers build updates the way Telegram does, with
@@ -155,6 +156,7 @@ class FakeTelegram:
         self.updates: list[dict[str, Any]] = []
         self.messages: dict[tuple[int, int], dict[str, Any]] = {}
         self.chats: dict[int, dict[str, Any]] = {}
+        self.connections = 0  # TCP connections accepted: keep-alive reuses them
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
         self._query_ids = itertools.count(1)
@@ -612,6 +614,8 @@ class _Handler(BaseHTTPRequestHandler):
         """Send replies at once (no Nagle delay between headers and body)."""
         super().setup()
         self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        with self.server_fake._cond:
+            self.server_fake.connections += 1
 
     def log_message(self, format: str, *args: Any) -> None:
         """Stay quiet."""

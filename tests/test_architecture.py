@@ -49,3 +49,18 @@ def test_the_composition_root_imports_handlers_only_inside_the_run_command() -> 
         if isinstance(node, ast.ImportFrom) and node.module
     }
     assert "handlers" not in top_level
+
+
+def imported_names(path: Path) -> set[str]:
+    """Return the names a module imports from other modules (``from x import NAME``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    nodes = (n for n in ast.walk(tree) if isinstance(n, ast.ImportFrom))
+    return {alias.name for node in nodes for alias in node.names}
+
+
+@pytest.mark.parametrize("path", modules("bot") + modules("handlers"), ids=lambda p: p.name)
+def test_one_transport_reaches_the_bot_api(path: Path) -> None:
+    assert "httpx" not in imported_packages(path)
+    assert "HTTPXRequest" not in imported_names(path)
+    if path.name != "aiohttp_request.py":
+        assert "aiohttp" not in imported_packages(path)

@@ -67,7 +67,7 @@ def test_importing_the_handlers_does_nothing() -> None:
         "import handlers.app, handlers.chat, handlers.calculator, handlers.inline\n"
         "assert logging.getLogRecordFactory() is factory\n"
         "assert threading.active_count() == 1\n"
-        "assert logging.getLogger('httpx').level == logging.NOTSET\n"
+        "assert logging.getLogger('apscheduler').level == logging.NOTSET\n"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=60)
 
@@ -116,6 +116,7 @@ def test_tilskuddsbot_run_polls_answers_and_stops_cleanly_on_sigterm(fake: FakeT
     assert "880 000 kr" in fake.texts(77)[0]
     assert TOKEN not in stderr
     assert "Application started" in stderr  # logging is set up, at INFO
+    assert "Unclosed" not in stderr  # every aiohttp session and connection was closed
 
 
 def test_tilskuddsbot_run_reports_a_rejected_token_without_it(fake: FakeTelegram) -> None:
@@ -128,6 +129,7 @@ def test_tilskuddsbot_run_reports_a_rejected_token_without_it(fake: FakeTelegram
     assert process.returncode == 2
     assert "TELEGRAM_BOT_TOKEN was rejected by Telegram" in stderr
     assert TOKEN not in stderr
+    assert "Unclosed" not in stderr  # the failed start closed its connections
 
 
 def post_update(url: str, update: dict[str, object], secret: str) -> int:
@@ -174,3 +176,4 @@ def test_webhook_mode_checks_the_secret_on_every_request(fake: FakeTelegram) -> 
     assert len(fake.texts(88)) == 1 and "/beregn" in fake.texts(88)[0]
     assert process.returncode == 0
     assert secret not in stderr and TOKEN not in stderr
+    assert "Unclosed" not in stderr
