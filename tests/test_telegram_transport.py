@@ -162,6 +162,13 @@ async def test_a_connection_the_server_closed_while_idle_is_replaced() -> None:
     assert server.connections == 2
 
 
+async def test_a_file_is_downloaded_with_get() -> None:
+    content = bytes(range(256)) * 64
+    async with raw_server(lambda n, _: response(content)) as server, AiohttpRequest() as client:
+        assert await client.retrieve(f"{server.url}/file/bot{TOKEN}/documents/a.ics") == content
+    assert server.heads[0].startswith(f"GET /file/bot{TOKEN}/documents/a.ics HTTP/1.1".encode())
+
+
 # --- failures: dropped, refused, slow ---------------------------------------------------------
 
 
