@@ -1,20 +1,33 @@
 """End-to-end Telegram speed: the real bot in its own process against the fake Bot API server.
 
-Measured through the protocol (getUpdates long polling in, sendMessage out):
+Measured through the protocol (getUpdates long polling in, sendMessage out), side by
+side for three HTTP clients: httpx (python-telegram-bot's HTTPXRequest), aiohttp (the
+bot's transport, handlers.aiohttp_request) and the hand-written client the bot had
+before (a baseline copy in bench/baseline_transport.py):
 
 - throughput: N questions from N chats pushed at once; answered messages per second
   (target >= 300, ten times Telegram's own 30 messages/s limit);
 - latency: questions paced at 100 per second; p50/p99 from the moment an update is
   queued on the server to the moment its first reply arrives (target p99 <= 50 ms);
-- memory: the bot process's peak RSS (VmHWM from /proc; target <= 100 MB).
+- CPU: the bot process's user + system time over both phases, per answered message
+  (each answer is one sendMessage plus its share of the getUpdates polls);
+- memory: the bot process's peak RSS (VmHWM from /proc; target <= 110 MB);
+- first, the Bot API calls alone: sendMessage after sendMessage from this process,
+  CPU of the calling thread per call (the fake server runs in other threads).
 
 The bot runs as `python -m bench.telegram_bot`: `tilskuddsbot run` with the
 AIORateLimiter off (with it on, the bot is held to 30 messages/s by design).
-Machines are shared and noisy: medians over BENCH_REPEATS repeats.
+Each client gets a fresh bot process that runs BENCH_REPEATS bursts and paced
+phases (peak RSS is that process's). Machines are shared and noisy: medians over
+the repeats, ratios to aiohttp; BENCH_ROUNDS > 1 runs every client again in
+fresh processes, in a rotating order, and pools the repeats. The targets are
+checked for aiohttp, the one the bot uses. BENCH_TRANSPORTS (comma-separated)
+measures only some of the clients.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import os
 import shutil
@@ -25,18 +38,26 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
+from telegram import Bot
+
+from bench.telegram_bot import TRANSPORTS, factory
 from tests.fakebot import TOKEN, Call, FakeTelegram
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "questions.yaml"
-REPEATS = int(os.environ.get("BENCH_REPEATS", "3"))
+REPEATS = int(os.environ.get("BENCH_REPEATS", "3"))  # bursts and paced phases per bot process
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "1"))  # bot processes per transport
 BURST = int(os.environ.get("BENCH_TELEGRAM_BURST", "2000"))
 PACED_RATE = 100.0  # messages per second
 PACED_SECONDS = float(os.environ.get("BENCH_TELEGRAM_SECONDS", "5"))
+CALLS = int(os.environ.get("BENCH_TELEGRAM_CALLS", "2000"))  # per repeat, for the calls alone
+REPLY = "<b>Prosjektskjønnsmidler</b>: søknadsfristen er 1. mars. " * 8  # a typical answer
 TODAY = dt.date(2022, 1, 28)
-TARGETS = {"throughput": 300.0, "p99_ms": 50.0, "peak_rss_mb": 100.0}
+TARGETS = {"throughput": 300.0, "p99_ms": 50.0, "peak_rss_mb": 110.0}
+PRODUCTION = "aiohttp"
 
 
 def questions() -> list[str]:
@@ -80,8 +101,8 @@ class Replies:
                     self.done.set()
 
 
-def start_bot(fake: FakeTelegram, folder: Path) -> subprocess.Popen[bytes]:
-    """Start the bot process against the fake server, with its own data folder.
+def start_bot(fake: FakeTelegram, folder: Path, transport: str) -> subprocess.Popen[bytes]:
+    """Start the bot process with a transport against the fake server, with its own data folder.
 
     The folder gets a copy of the built knowledge base (TILSKUDDSBOT_DATA_DIR, else data/;
     the bot builds one if there is none), so the bench never writes to the real state.db.
@@ -97,11 +118,18 @@ def start_bot(fake: FakeTelegram, folder: Path) -> subprocess.Popen[bytes]:
         TELEGRAM_API_BASE_URL=fake.base_url,
         TILSKUDDSBOT_TODAY=TODAY.isoformat(),
         TILSKUDDSBOT_DATA_DIR=str(data),
+        BENCH_TRANSPORT=transport,
     )
     with (folder / "bot.log").open("wb") as out:
         return subprocess.Popen(
             [sys.executable, "-m", "bench.telegram_bot"], cwd=ROOT, env=env, stderr=out
         )
+
+
+def cpu_seconds(pid: int) -> float:
+    """Return a process's user + system CPU time so far, in seconds (from /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -164,58 +192,155 @@ def paced(fake: FakeTelegram, replies: Replies, chats: Chats, texts: list[str]) 
     return [(replies.first[c] - sent[c]) * 1000 for c in ids]
 
 
-def main() -> None:
-    """Run the benchmark and print medians over the repeats."""
-    texts = questions()
+@dataclass(frozen=True)
+class Run:
+    """What one bot process measured."""
+
+    throughput: float
+    p50: float
+    p99: float
+    cpu_ms: float  # per answered message
+    rss: float
+
+
+def measure(transport: str, texts: list[str]) -> list[Run]:
+    """Start a bot with a transport, warm it up, run REPEATS bursts and paced phases."""
     replies, chats = Replies(), Chats()
+    measured: list[tuple[float, float, float, float]] = []
     with FakeTelegram() as fake, tempfile.TemporaryDirectory() as tmp:
         fake.on_call = replies
-        bot = start_bot(fake, Path(tmp))
+        bot = start_bot(fake, Path(tmp), transport)
         try:
             fake.wait_for_sync(lambda: fake.requests("setMyCommands"), timeout=60)
             for i, chat in enumerate(warm := chats.take(100)):
                 fake.send_text(chat, texts[i % len(texts)])
             replies.expect(set(warm))
             replies.done.wait(60)
-            rates, p50s, p99s = [], [], []
             for _ in range(REPEATS):
-                rates.append(burst(fake, replies, chats, texts))
+                cpu = cpu_seconds(bot.pid)
+                rate = burst(fake, replies, chats, texts)
                 latencies = paced(fake, replies, chats, texts)
-                p50s.append(percentile(latencies, 50))
-                p99s.append(percentile(latencies, 99))
+                cpu_ms = (cpu_seconds(bot.pid) - cpu) * 1000 / (BURST + len(latencies))
+                measured.append(
+                    (rate, percentile(latencies, 50), percentile(latencies, 99), cpu_ms)
+                )
             rss = peak_rss_mb(bot.pid)
         finally:
             bot.send_signal(signal.SIGTERM)
             bot.wait(timeout=30)
             if bot.returncode != 0:
                 print((Path(tmp) / "bot.log").read_text()[-3000:], file=sys.stderr)
-    report(rates, p50s, p99s, rss)
+    return [Run(*m, rss) for m in measured]
 
 
-def report(rates: list[float], p50s: list[float], p99s: list[float], rss: float) -> None:
-    """Print the medians against the targets."""
-    throughput, p50, p99 = (statistics.median(v) for v in (rates, p50s, p99s))
+async def calls_alone(transport: str, fake: FakeTelegram) -> tuple[float, float, float]:
+    """Make CALLS sendMessage calls one after another through a transport, in this process.
+
+    Return the CPU of the calling thread per call in microseconds (the fake server
+    runs in other threads), calls per second and the p99 of a call in ms.
+    """
+    make = factory(transport)
+    url = fake.base_url
+    bot = Bot(TOKEN, base_url=url, request=make(url), get_updates_request=make(url))
+    async with bot:
+        for _ in range(100):  # warm up
+            await bot.send_message(1, REPLY)
+        took: list[float] = []
+        cpu, start = time.thread_time(), time.perf_counter()
+        for _ in range(CALLS):
+            began = time.perf_counter()
+            await bot.send_message(1, REPLY)
+            took.append(time.perf_counter() - began)
+        cpu, wall = time.thread_time() - cpu, time.perf_counter() - start
+    return cpu * 1e6 / CALLS, CALLS / wall, percentile(took, 99) * 1000
+
+
+def report_calls(transports: list[str]) -> None:
+    """Measure the calls alone REPEATS times per transport (interleaved); print the medians."""
+    found: dict[str, list[tuple[float, float, float]]] = {t: [] for t in transports}
+    with FakeTelegram() as fake:
+        for _ in range(REPEATS):
+            for transport in transports:
+                found[transport].append(asyncio.run(calls_alone(transport, fake)))
+    print(
+        f"Bot API calls alone ({REPEATS} repeats of {CALLS} sendMessage calls one after another "
+        "from one process; CPU of the calling thread; medians):"
+    )
+    print(f"  {'client':<13}{'CPU us/call':>12}{'calls/s':>9}{'p99 ms':>8}")
+    medians = {t: [statistics.median(v) for v in zip(*rs, strict=True)] for t, rs in found.items()}
+    for transport, (cpu, rate, p99) in medians.items():
+        print(f"  {transport:<13}{cpu:12.0f}{rate:9.0f}{p99:8.2f}")
+    base = medians.get(PRODUCTION)
+    if base is not None:
+        for transport, (cpu, rate, p99) in medians.items():
+            if transport != PRODUCTION:
+                print(
+                    f"  {transport} / aiohttp: CPU per call {cpu / base[0]:.2f}x, "
+                    f"calls/s {rate / base[1]:.2f}x, p99 {p99 / base[2]:.2f}x"
+                )
+
+
+def main() -> None:
+    """Measure every transport: the calls alone, then the bot end to end (BENCH_ROUNDS times)."""
+    chosen = os.environ.get("BENCH_TRANSPORTS", ",".join(TRANSPORTS)).split(",")
+    transports = [t for t in TRANSPORTS if t in chosen]
+    report_calls(transports)
+    texts = questions()
+    runs: dict[str, list[Run]] = {t: [] for t in transports}
+    for round_ in range(ROUNDS):
+        shift = round_ % len(transports)
+        for transport in transports[shift:] + transports[:shift]:
+            runs[transport] += measure(transport, texts)
+    report(runs)
+
+
+def report(runs: dict[str, list[Run]]) -> None:
+    """Print the medians side by side, their ratios to aiohttp, and the targets."""
+    medians = {
+        t: Run(*(statistics.median(getattr(r, f) for r in rs) for f in Run.__dataclass_fields__))
+        for t, rs in runs.items()
+    }
+    print(
+        f"telegram end to end ({ROUNDS} bot process(es) per client, each {REPEATS} repeats of "
+        f"{BURST} burst messages and {int(PACED_RATE * PACED_SECONDS)} paced at "
+        f"{PACED_RATE:.0f}/s; rate limiter off; medians):"
+    )
+    print(f"  {'client':<13}{'msgs/s':>8}{'p50 ms':>9}{'p99 ms':>9}{'CPU ms/msg':>12}{'RSS MB':>9}")
+    for transport, m in medians.items():
+        print(
+            f"  {transport:<13}{m.throughput:8.0f}{m.p50:9.1f}{m.p99:9.1f}"
+            f"{m.cpu_ms:12.2f}{m.rss:9.1f}"
+        )
+    base = medians.get(PRODUCTION)
+    if base is not None:
+        for transport, m in medians.items():
+            if transport != PRODUCTION:
+                print(
+                    f"  {transport} / aiohttp: throughput {m.throughput / base.throughput:.2f}x, "
+                    f"p99 {m.p99 / base.p99:.2f}x, CPU {m.cpu_ms / base.cpu_ms:.2f}x, "
+                    f"RSS {m.rss - base.rss:+.1f} MB"
+                )
+        targets(base)
+    for transport, rs in runs.items():
+        print(
+            f"  repeats {transport}: msgs/s {[round(r.throughput) for r in rs]}, "
+            f"p99 {[round(r.p99, 1) for r in rs]}, RSS {[round(r.rss, 1) for r in rs]}"
+        )
+
+
+def targets(m: Run) -> None:
+    """Print the production transport's medians against the targets."""
 
     def mark(ok: bool) -> str:
         return "ok" if ok else "MISSED"
 
     print(
-        f"telegram end to end ({REPEATS} repeats of {BURST} burst messages and "
-        f"{int(PACED_RATE * PACED_SECONDS)} paced at {PACED_RATE:.0f}/s; rate limiter off):"
+        f"  targets (aiohttp): throughput {m.throughput:.0f} >= {TARGETS['throughput']:.0f} "
+        f"{mark(m.throughput >= TARGETS['throughput'])}; "
+        f"p99 {m.p99:.1f} ms <= {TARGETS['p99_ms']:.0f} {mark(m.p99 <= TARGETS['p99_ms'])}; "
+        f"peak RSS {m.rss:.1f} MB <= {TARGETS['peak_rss_mb']:.0f} "
+        f"{mark(m.rss <= TARGETS['peak_rss_mb'])}"
     )
-    print(
-        f"  throughput  {throughput:6.0f} answered msgs/s   "
-        f"target >= {TARGETS['throughput']:.0f}  {mark(throughput >= TARGETS['throughput'])}"
-    )
-    print(
-        f"  latency     p99 {p99:.1f} ms (p50 {p50:.1f})   "
-        f"target <= {TARGETS['p99_ms']:.0f} ms  {mark(p99 <= TARGETS['p99_ms'])}"
-    )
-    print(
-        f"  peak RSS    {rss:6.1f} MB               "
-        f"target <= {TARGETS['peak_rss_mb']:.0f} MB  {mark(rss <= TARGETS['peak_rss_mb'])}"
-    )
-    print(f"  repeats: throughput {[round(r) for r in rates]}, p99 {[round(p, 1) for p in p99s]}")
 
 
 if __name__ == "__main__":
