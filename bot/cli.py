@@ -198,6 +198,7 @@ def _cmd_remind(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
 
     from bot.reminders import PassReport, SenderUnavailable, run_pass
     from bot.state import StateStore
+    from bot.statedb import open_state
     from handlers.sender import open_sender  # the composition root may import handlers
 
     settings.require_token()
@@ -208,9 +209,9 @@ def _cmd_remind(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
         async with open_sender(settings) as sender:
             return await run_pass(store, kb, today, sender)
 
-    with StateStore(settings.state_db) as store:
+    with open_state(settings.state_db) as db:
         try:
-            report = asyncio.run(one_pass(store))
+            report = asyncio.run(one_pass(StateStore(db)))
         except SenderUnavailable as exc:
             print(f"tilskuddsbot: {exc}", file=sys.stderr)
             return 1

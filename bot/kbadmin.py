@@ -42,11 +42,9 @@ import io
 import os
 import re
 import shutil
-import sqlite3
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager
 from copy import deepcopy
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,7 +59,7 @@ from bot import fmt
 from bot.cards import deadline_text, find_scheme
 from bot.engine import Engine
 from bot.kbdiff import KbDiff, diff_knowledge, empty_knowledge
-from bot.sqlitedb import connect
+from bot.statedb import StateDb
 from bot.text import clean, fold
 from bot.vocab import DEADLINE_LABELS
 from knowledge.build import build_database
@@ -148,36 +146,18 @@ class AuditEntry:
         return f"{self.day.isoformat()} {self.who}: {self.action} {self.target}: {old} → {new}"
 
 
-AUDIT_SCHEMA = (
-    (
-        "create table if not exists audit_log ("
-        " id integer primary key autoincrement,"
-        " day text not null,"
-        " who integer not null,"
-        " action text not null,"
-        " target text not null,"
-        " old text,"
-        " new text)"
-    ),
-)
-
-
 class AuditLog:
     """The audit log of knowledge changes, a table ``audit_log`` in the state database."""
 
-    def __init__(self, path: Path) -> None:
-        """Use the SQLite file at path; the table is created on first use."""
-        self.path = path
-
-    def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
-        """Open the database, create the table if needed, commit on success."""
-        return connect(self.path, *AUDIT_SCHEMA)
+    def __init__(self, db: StateDb) -> None:
+        """Use an open state database (see ``bot.statedb.open_state``)."""
+        self.db = db
 
     def record(
         self, *, day: dt.date, who: int, action: str, target: str, old: str | None, new: str | None
     ) -> int:
         """Append one entry and return its id."""
-        with self._connect() as conn:
+        with self.db.transaction() as conn:
             cur = conn.execute(
                 "insert into audit_log (day, who, action, target, old, new) "
                 "values (?, ?, ?, ?, ?, ?)",
@@ -187,7 +167,7 @@ class AuditLog:
 
     def entries(self, limit: int | None = None) -> list[AuditEntry]:
         """Return the entries, newest first."""
-        with self._connect() as conn:
+        with self.db.transaction() as conn:
             rows = conn.execute(
                 "select id, day, who, action, target, old, new from audit_log "
                 "order by id desc limit ?",

@@ -41,6 +41,7 @@ from bot.engine import Engine
 from bot.kbadmin import AuditLog, KnowledgeWatcher
 from bot.review import Reason, ReviewQueue
 from bot.state import StateStore
+from bot.statedb import StateDb, open_state
 from bot.upkeep import Upkeep
 from handlers.sender import TelegramSender, make_sender_bot
 from knowledge.loader import default_sources
@@ -120,6 +121,7 @@ class BotServices:
     executor: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="core")
     )
+    db: StateDb = field(init=False)
     state: StateStore = field(init=False)
     alerts: Alerts = field(init=False)
     review: ReviewQueue = field(init=False)
@@ -132,11 +134,12 @@ class BotServices:
 
     def __post_init__(self) -> None:
         """Open the bot's own state and knowledge upkeep from the settings."""
-        self.state = StateStore(self.settings.state_db)
+        self.db = open_state(self.settings.state_db)
+        self.state = StateStore(self.db)
         self.commands.state = self.state  # /personvern and /slettmeg cover subscriptions too
         self.alerts = Alerts(self.state, self.engine)
-        self.review = ReviewQueue(self.settings.state_db)
-        self.audit = AuditLog(self.settings.state_db)
+        self.review = ReviewQueue(self.db)
+        self.audit = AuditLog(self.db)
         self.watcher = KnowledgeWatcher(self.settings.knowledge_db, self.engine)
         self.sources_dir = self.settings.sources_dir or default_sources()
         self.upkeep = Upkeep(
@@ -206,4 +209,4 @@ class BotServices:
     def close(self) -> None:
         """Stop the core thread and close the state store."""
         self.executor.shutdown(wait=False, cancel_futures=True)
-        self.state.close()
+        self.db.close()

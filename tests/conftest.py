@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.statedb import StateDb, open_state
 from knowledge.build import build_database
 from knowledge.kb import KnowledgeBase
 from knowledge.loader import load_sources
@@ -35,6 +36,13 @@ def session_data_dir(tmp_path_factory: pytest.TempPathFactory, kb: KnowledgeBase
     folder = tmp_path_factory.mktemp("data")
     build_database(kb, folder / "knowledge.db")
     return folder
+
+
+@pytest.fixture
+def state_db(tmp_path: Path) -> Iterator[StateDb]:
+    """Open a fresh state database in the test's folder."""
+    with open_state(tmp_path / "state.db") as db:
+        yield db
 
 
 @pytest.fixture(autouse=True)
