@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from bot.config import Settings
 from knowledge.kb import KnowledgeBase
-from knowledge.store import load_database
+from knowledge.store import StoreError, load_database
 
 
 class UsageError(Exception):
@@ -25,9 +25,17 @@ def resolve_today(given: dt.date | None, settings: Settings) -> dt.date:
 
 def open_knowledge(settings: Settings) -> KnowledgeBase:
     """Load the built knowledge base, building it from the bundled sources if absent."""
-    if not settings.knowledge_db.is_file():
+    path = settings.knowledge_db
+    if not path.exists():
         from knowledge.build import build_database  # only when there is no database yet
         from knowledge.loader import load_sources
 
-        build_database(load_sources(), settings.knowledge_db)
-    return load_database(settings.knowledge_db)
+        try:
+            build_database(load_sources(), path)
+        except OSError as exc:
+            raise StoreError(
+                f"no knowledge database at {path}, and it cannot be built there "
+                f"({exc.strerror}): make {path.parent} writable for the bot's user, or set "
+                "TILSKUDDSBOT_DATA_DIR to a folder it may write to"
+            ) from None
+    return load_database(path)

@@ -2,7 +2,8 @@
 
 Everything is built here, inside the command that needs it; nothing happens at
 import time. Exit codes: 0 success, 1 the work failed (invalid sources, a failed
-send), 2 bad usage or configuration.
+send), 2 bad usage or configuration, or a data file (knowledge.db, state.db) or
+folder the bot cannot use: one line naming it and what to do, never a traceback.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from bot.bootstrap import UsageError, open_knowledge, resolve_today
 from bot.commands import CommandService
 from bot.config import Settings, SettingsError, load_settings
 from bot.engine import Engine
+from bot.statedb import StateError
 from knowledge.kb import KnowledgeBase
 from knowledge.loader import KnowledgeError, default_sources, load_sources
 from knowledge.store import StoreError, load_database
@@ -339,14 +341,26 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
-    except StoreError as exc:
+    except (StoreError, StateError) as exc:  # a data file the bot cannot use: one line
         print(f"tilskuddsbot: {exc}", file=sys.stderr)
-        return 1
+        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # the reader went away (e.g. `| head`): not an error
         sys.stderr.close()
         return 0
+    except OSError as exc:  # a file or folder the bot may not read or write
+        print(f"tilskuddsbot: {os_problem(exc)}", file=sys.stderr)
+        return 2
+
+
+def os_problem(exc: OSError) -> str:
+    """Say in one line which file could not be used, why, and what to do."""
+    where = f"{exc.filename}: " if exc.filename else ""
+    return (
+        f"{where}{exc.strerror or exc}: check that the bot's user may read and write it "
+        "and its folder"
+    )
 
 
 def dump_json(obj: object) -> str:
