@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import sys
 
-from bot.bootstrap import open_knowledge
-from bot.commands import CommandService
+from bot.bootstrap import build_core
 from bot.config import SettingsError, load_settings
-from bot.engine import Engine
 
 
 def main() -> int:
@@ -22,8 +20,8 @@ def main() -> int:
 
     try:
         settings = load_settings()
-        engine = Engine(open_knowledge(settings))
-        return run_bot(settings, engine, CommandService(engine), rate_limit=False)
+        with build_core(settings) as core:
+            return run_bot(core, rate_limit=False)
     except SettingsError as exc:
         print(f"configuration error: {exc}", file=sys.stderr)
         return 2

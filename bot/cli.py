@@ -16,8 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from bot.bootstrap import UsageError, open_knowledge, resolve_today
-from bot.commands import CommandService
+from bot.bootstrap import UsageError, build_core, open_knowledge, resolve_today
 from bot.config import Settings, SettingsError, load_settings
 from bot.engine import Engine
 from bot.statedb import StateError
@@ -164,13 +163,14 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
 
 
 def _cmd_chat(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
-    """Chat in the console through the same core as Telegram."""
+    """Chat in the console through the same pipeline as Telegram."""
     from bot.console import run_console
 
-    engine = _engine(settings)
-    return run_console(
-        engine, CommandService(engine), lambda: resolve_today(args.today, settings), sys.stdin, out
-    )
+    def today() -> dt.date:
+        return resolve_today(args.today, settings)
+
+    with build_core(settings) as core:
+        return run_console(core.pipeline, today, sys.stdin, out)
 
 
 def _cmd_eval(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
@@ -187,8 +187,8 @@ def _cmd_run(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     settings.require_token()
     from handlers.app import run_bot  # the composition root is the only importer of handlers
 
-    engine = _engine(settings)
-    return run_bot(settings, engine, CommandService(engine))
+    with build_core(settings) as core:
+        return run_bot(core)
 
 
 # --- reminders and calendar ---------------------------------------------------------------------

@@ -46,7 +46,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from copy import deepcopy
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -296,6 +296,16 @@ class AliasEdit:
 
 
 Edit = DeadlineEdit | FaqEdit | AliasEdit
+
+
+def deadline_edit_data(edit: DeadlineEdit) -> dict[str, Any]:
+    """Write a deadline edit as plain data (kept in a draft until it is confirmed)."""
+    return asdict(edit)
+
+
+def deadline_edit_from(data: dict[str, Any]) -> DeadlineEdit:
+    """Read a deadline edit back from plain data."""
+    return DeadlineEdit(**{**data, "value": DeadlineValue(**data["value"])})
 
 
 @dataclass(frozen=True)
@@ -867,9 +877,13 @@ def _faq_id(kb: KnowledgeBase, question: str, scheme_id: str | None) -> str:
 
 def apply_proposal(proposal: Proposal, *, who: int, today: dt.date, audit: AuditLog) -> Change:
     """Write a proposal to the sources, validate the real tree, and audit it; or refuse."""
-    root = proposal.sources_dir
+    return apply_edit(proposal.sources_dir, proposal.edit, who=who, today=today, audit=audit)
+
+
+def apply_edit(root: Path, edit: Edit, *, who: int, today: dt.date, audit: AuditLog) -> Change:
+    """Apply an edit to the sources below root, validated again on the real tree, audited."""
     with _LOCK:
-        trial = _trial(root, proposal.edit, today)
+        trial = _trial(root, edit, today)
         originals = {
             rel: (root / rel).read_bytes() if (root / rel).exists() else None for rel in trial.files
         }
@@ -886,7 +900,7 @@ def apply_proposal(proposal: Proposal, *, who: int, today: dt.date, audit: Audit
             if isinstance(exc, OSError):
                 raise ChangeRefused([f"Kunne ikke skrive kildene: {exc}"]) from exc
             raise
-        action, target, old, new = _describe(proposal.edit, trial)
+        action, target, old, new = _describe(edit, trial)
         audit_id = audit.record(day=today, who=who, action=action, target=target, old=old, new=new)
     return Change(
         action=action,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from bot.commands import COMMANDS
+from bot.commands import menu
 from handlers.split import split_html
 from tests.fakebot import FakeTelegram
 from tests.telegram_fixtures import *  # noqa: F403
@@ -25,9 +25,10 @@ def callback_data(fake: FakeTelegram, chat_id: int) -> list[str]:
 async def test_set_my_commands_registers_the_norwegian_commands_at_start(
     tg: BotHarness, fake: FakeTelegram
 ) -> None:
-    [call] = fake.requests("setMyCommands")
-    assert [c["command"] for c in call.fields["commands"]] == list(COMMANDS)
-    assert [c["description"] for c in call.fields["commands"]] == list(COMMANDS.values())
+    [call, *_] = fake.requests("setMyCommands")
+    assert "scope" not in call.fields and "language_code" not in call.fields
+    assert [c["command"] for c in call.fields["commands"]] == [c.name for c in menu("everyone")]
+    assert [c["description"] for c in call.fields["commands"]] == [c.nb for c in menu("everyone")]
     assert fake.requests("getMe") and fake.requests("deleteWebhook")
 
 
@@ -52,8 +53,10 @@ async def test_a_start_button_runs_its_command(tg: BotHarness, fake: FakeTelegra
 
 async def test_hjelp_lists_every_command(tg: BotHarness) -> None:
     text = await tg.say(CHAT, "/hjelp")
-    for name in COMMANDS:
-        assert f"/{name}" in text
+    for command in menu("everyone"):
+        assert f"/{command.name} – {command.nb}" in text
+    for command in menu("admin"):
+        assert f"/{command.name}" not in text, "the admin commands are for the admins"
 
 
 async def test_ordninger_lists_schemes_as_buttons_and_a_button_opens_the_card(
@@ -65,7 +68,7 @@ async def test_ordninger_lists_schemes_as_buttons_and_a_button_opens_the_card(
     assert "Kommunalt rusarbeid" in labels and len(labels) == len(tg.engine.kb.schemes)
     assert all(len(data.encode()) <= 64 for data in callback_data(fake, CHAT))
     await tg.press(CHAT, "Kommunalt rusarbeid")
-    expected = split_html(tg.commands.run("ordninger", "kommunalt-rusarbeid", "x", TODAY).html())
+    expected = split_html(tg.reply("/ordninger kommunalt-rusarbeid").messages[0].html)
     assert len(expected) > 1  # the card is longer than one Telegram message
     texts = await fake.wait_for_texts(CHAT, 1 + len(expected))
     assert texts[1:] == expected
@@ -74,7 +77,7 @@ async def test_ordninger_lists_schemes_as_buttons_and_a_button_opens_the_card(
 
 async def test_frister_lists_upcoming_deadlines(tg: BotHarness) -> None:
     text = await tg.say(CHAT, "/frister")
-    assert text == tg.commands.run("frister", "", "x", TODAY).html()
+    assert text == tg.reply("/frister").messages[0].html
     assert "2022" in text
 
 
