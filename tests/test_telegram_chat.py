@@ -8,7 +8,7 @@ from bot.commands import menu
 from handlers.split import split_html
 from tests.fakebot import FakeTelegram
 from tests.telegram_fixtures import *  # noqa: F403
-from tests.telegram_fixtures import TODAY, BotHarness, running_bot
+from tests.telegram_fixtures import ADMIN_ID, TODAY, BotHarness, running_bot
 
 CHAT = 1001
 
@@ -30,6 +30,31 @@ async def test_set_my_commands_registers_the_norwegian_commands_at_start(
     assert [c["command"] for c in call.fields["commands"]] == [c.name for c in menu("everyone")]
     assert [c["description"] for c in call.fields["commands"]] == [c.nb for c in menu("everyone")]
     assert fake.requests("getMe") and fake.requests("deleteWebhook")
+
+
+async def test_the_menus_come_from_the_registry_in_both_languages_and_per_admin(
+    tg: BotHarness, fake: FakeTelegram
+) -> None:
+    menus = {
+        (str(c.fields.get("scope")), c.fields.get("language_code")): [
+            (command["command"], command["description"]) for command in c.fields["commands"]
+        ]
+        for c in fake.requests("setMyCommands")
+    }
+    everyone, admin = menu("everyone"), menu("everyone") + menu("admin")
+    admin_scope = str({"chat_id": ADMIN_ID, "type": "chat"})
+    assert menus == {
+        ("None", None): [(c.name, c.nb) for c in everyone],
+        ("None", "en"): [(c.name, c.en) for c in everyone],
+        (admin_scope, None): [(c.name, c.nb) for c in admin],
+        (admin_scope, "en"): [(c.name, c.en) for c in admin],
+    }
+
+
+async def test_hjelp_lists_the_admin_commands_for_an_admin(tg: BotHarness) -> None:
+    text = await tg.say(ADMIN_ID, "/hjelp")
+    for command in menu("everyone") + menu("admin"):
+        assert f"/{command.name} – {command.nb}" in text
 
 
 async def test_start_welcomes_with_buttons_for_the_main_tasks(
