@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import logging
-import shutil
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -74,15 +73,12 @@ def fake() -> Iterator[FakeTelegram]:
 
 
 @pytest.fixture
-def telegram_settings(fake: FakeTelegram, session_data_dir: Path, tmp_path: Path) -> Settings:
+def telegram_settings(fake: FakeTelegram, state_dir: Path) -> Settings:
     """Settings for the fake server: a fixed date, one admin, a data folder of the test's own.
 
     The folder holds a copy of the session's knowledge.db; the bot's state.db starts empty.
     """
-    folder = tmp_path / "data"
-    folder.mkdir()
-    shutil.copy2(session_data_dir / "knowledge.db", folder / "knowledge.db")
-    return make_settings(fake, folder)
+    return make_settings(fake, state_dir)
 
 
 def make_settings(fake: FakeTelegram, data_dir: Path, **extra: Any) -> Settings:

@@ -22,7 +22,7 @@ from knowledge.loader import default_sources
 from tests.fakebot import FakeTelegram
 from tests.telegram_fixtures import BotHarness, make_settings, running_bot
 
-__all__ = ["StateBot", "sources", "state_bot", "state_dir", "state_settings"]
+__all__ = ["StateBot", "sources", "state_bot", "state_settings"]
 
 
 @pytest.fixture
@@ -30,15 +30,6 @@ def sources(tmp_path: Path) -> Path:
     """A copy of the bundled sources, named like the original folder."""
     folder = tmp_path / "sources" / "data"
     shutil.copytree(default_sources(), folder)
-    return folder
-
-
-@pytest.fixture
-def state_dir(tmp_path: Path, session_data_dir: Path) -> Path:
-    """A data folder with the session's knowledge.db and no state yet."""
-    folder = tmp_path / "data"
-    folder.mkdir()
-    shutil.copy2(session_data_dir / "knowledge.db", folder / "knowledge.db")
     return folder
 
 

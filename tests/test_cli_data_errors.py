@@ -12,7 +12,6 @@ from __future__ import annotations
 import ctypes
 import io
 import os
-import shutil
 import stat
 import subprocess
 import sys
@@ -38,12 +37,9 @@ COMMANDS = {
 
 
 @pytest.fixture
-def data(tmp_path: Path, session_data_dir: Path) -> Path:
+def data(state_dir: Path) -> Path:
     """A data folder with a good knowledge.db and no state yet."""
-    folder = tmp_path / "data"
-    folder.mkdir()
-    shutil.copy2(session_data_dir / "knowledge.db", folder / "knowledge.db")
-    return folder
+    return state_dir
 
 
 @pytest.fixture
@@ -169,30 +165,24 @@ def restore_permissions(data: Path) -> Iterator[None]:
 
 @pytest.mark.usefixtures("restore_permissions")
 @pytest.mark.parametrize("command", ["chat", "run", "remind"])
-def test_a_read_only_state_database_stops_the_bot_with_one_line(
-    command: str, data: Path, telegram: FakeTelegram
+@pytest.mark.parametrize("read_only", ["file", "folder"])
+def test_a_read_only_state_database_or_data_folder_stops_the_bot_with_one_line(
+    command: str, read_only: str, data: Path, telegram: FakeTelegram
 ) -> None:
     state = data / "state.db"
-    open_state(state).close()
-    before = state.read_bytes()
-    state.chmod(0o444)
+    if read_only == "file":
+        open_state(state).close()
+        state.chmod(0o444)
+    else:
+        data.chmod(0o555)
+    files = sorted(p for p in data.iterdir() if p.suffix == ".db")  # not SQLite's -wal, -shm
+    before = [p.read_bytes() for p in files]
     done = run_as_a_user(COMMANDS[command], data)
     assert done.returncode == 2, done.stderr
-    one_clear_line(done.stderr, str(state), "read-only", "write access")
-    assert state.read_bytes() == before
+    said = "is read-only" if read_only == "file" else "cannot open"
+    one_clear_line(done.stderr, str(state), said, "write", str(data))
+    assert [p.read_bytes() for p in files] == before
     assert telegram.requests() == []
-
-
-@pytest.mark.usefixtures("restore_permissions")
-@pytest.mark.parametrize("command", ["chat", "run", "remind"])
-def test_a_read_only_data_folder_stops_the_bot_with_one_line(
-    command: str, data: Path, telegram: FakeTelegram
-) -> None:
-    data.chmod(0o555)
-    done = run_as_a_user(COMMANDS[command], data)
-    assert done.returncode == 2, done.stderr
-    one_clear_line(done.stderr, str(data / "state.db"), str(data))
-    assert sorted(p.name for p in data.iterdir()) == ["knowledge.db"]
 
 
 @pytest.mark.usefixtures("restore_permissions")

@@ -12,8 +12,8 @@ import asyncio
 import html
 import io
 import re
-import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -94,17 +94,14 @@ async def test_the_console_and_telegram_answer_a_conversation_alike(
     fake: FakeTelegram,
     telegram_settings,
     shared_core,
-    session_data_dir: Path,
-    tmp_path: Path,
+    data_folder: Callable[[str], Path],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     async with running_bot(fake, telegram_settings, shared_core):
         replies = await telegram_conversation(fake)
     telegram_review = review_rows(telegram_settings.state_db)
 
-    console_dir = tmp_path / "console"
-    console_dir.mkdir()
-    shutil.copy2(session_data_dir / "knowledge.db", console_dir / "knowledge.db")
+    console_dir = data_folder("console")
     monkeypatch.setenv("TILSKUDDSBOT_DATA_DIR", str(console_dir))
     lines = [
         value if kind == "say" else str(number)
