@@ -120,8 +120,10 @@ def max_in_window(times: list[float], window: float) -> int:
 def populate(state: Path, n: int) -> None:
     """Subscribe chats 1..n to one scheme so each gets one reminder on DAY."""
     from bot.state import StateStore
+    from bot.statedb import open_state
 
-    with StateStore(state) as store, store.transaction():
+    with open_state(state) as db, db.transaction():
+        store = StateStore(db)
         for chat in range(1, n + 1):
             store.subscribe(chat, [SCHEME], dt.date(2022, 1, 20))
 
@@ -154,13 +156,15 @@ def in_process(n: int, workdir: Path) -> dict[str, Any]:
     """Run one pass in this process; return the figures."""
     from bot.reminders import run_pass
     from bot.state import StateStore
+    from bot.statedb import open_state
     from knowledge.loader import load_sources
 
     kb = load_sources()
     state = workdir / "inproc.db"
     populate(state, n)
     telegram = Telegram()
-    with StateStore(state) as store:
+    with open_state(state) as db:
+        store = StateStore(db)
         start = time.perf_counter()
         report = asyncio.run(run_pass(store, kb, DAY, FakeTelegramSender(telegram)))
         elapsed = time.perf_counter() - start
@@ -251,6 +255,7 @@ def remind(data_dir: Path, base_url: str, log: Path) -> subprocess.Popen[bytes]:
 def killed(n: int, workdir: Path) -> dict[str, Any]:
     """Run `tilskuddsbot remind`, kill -9 it half way, run it again; return the figures."""
     from bot.state import StateStore
+    from bot.statedb import open_state
     from knowledge.build import build_database
     from knowledge.loader import load_sources
 
@@ -273,8 +278,8 @@ def killed(n: int, workdir: Path) -> dict[str, Any]:
         first.wait()
         killed_at = time.monotonic()
         at_kill = telegram.count()
-        with StateStore(data / "state.db") as store:
-            in_flight = sorted(row.chat_id for row in store.rows(["sending"]))
+        with open_state(data / "state.db") as db:
+            in_flight = sorted(row.chat_id for row in StateStore(db).rows(["sending"]))
         second = remind(data, server.base_url, log)
         code = second.wait()
         elapsed = time.perf_counter() - start

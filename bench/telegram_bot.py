@@ -17,10 +17,8 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from bot.bootstrap import open_knowledge
-from bot.commands import CommandService
+from bot.bootstrap import build_core
 from bot.config import SettingsError, load_settings
-from bot.engine import Engine
 
 TRANSPORTS = ("httpx", "aiohttp", "hand-written")
 
@@ -63,8 +61,8 @@ def main() -> int:
     use_transport(os.environ.get("BENCH_TRANSPORT", "aiohttp"))
     try:
         settings = load_settings()
-        engine = Engine(open_knowledge(settings))
-        return run_bot(settings, engine, CommandService(engine), rate_limit=False)
+        with build_core(settings) as core:
+            return run_bot(core, rate_limit=False)
     except SettingsError as exc:
         print(f"configuration error: {exc}", file=sys.stderr)
         return 2

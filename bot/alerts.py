@@ -24,29 +24,25 @@ from bot.ics import build_calendar, calendar_deadlines
 from bot.kbdiff import KbDiff
 from bot.reminders import dated_deadlines
 from bot.state import DEFAULT_OFFSETS, MAX_OFFSET, MAX_OFFSETS, StateStore, Subscription
-from bot.vocab import DEADLINE_LABELS
+from bot.texts import t
+from bot.vocab import DEADLINE_LABELS, Lang
 from knowledge.kb import DeadlineEntry, KnowledgeBase
 
 ALL_WORDS = frozenset({"alle", "all", "alt", "*", "alle ordninger"})
-ALL_LABEL = "Alle ordninger"
 UPCOMING_SHOWN = 5
-OFFSETS_USAGE = (
-    "Skriv hvor mange dager før fristen du vil ha påminnelse, for eksempel «/varsler 30 7 1» "
-    f"(1 til {MAX_OFFSETS} tall fra 0 til {MAX_OFFSET})."
-)
-NOT_SUBSCRIBED = "Du har ingen varsler. Skriv /abonner for å velge ordninger."
+CALENDAR_FILE = "tilskuddsfrister.ics"
 
 
-def _answer(paragraphs: list[str], *, title: str | None = None, answered: bool = True) -> Answer:
-    """Build an answer of a reminder command."""
-    return Answer("subscription", answered, 1.0, "nb", paragraphs, title=title)
-
-
-def offsets_text(offsets: Iterable[int]) -> str:
+def offsets_text(offsets: Iterable[int], lang: Lang = "nb") -> str:
     """Render offsets in words: '30, 14, 7 og 1 dag før fristen'."""
     values = sorted(set(offsets), reverse=True)
-    unit = "dag" if values[-1] == 1 else "dager"
-    return f"{fmt.join([str(v) for v in values])} {unit} før fristen"
+    unit = t("alerts.day" if values[-1] == 1 else "alerts.days", lang)
+    return t("alerts.offsets_text", lang, days=fmt.join([str(v) for v in values], lang), unit=unit)
+
+
+def offsets_usage(lang: Lang = "nb") -> str:
+    """Say how to give the reminder days."""
+    return t("alerts.offsets_usage", lang, most=MAX_OFFSETS, longest=MAX_OFFSET)
 
 
 def parse_offsets(text: str) -> list[int] | None:
@@ -60,10 +56,17 @@ def parse_offsets(text: str) -> list[int] | None:
 class Alerts:
     """Subscription commands over the state store and the engine's current knowledge."""
 
-    def __init__(self, store: StateStore, engine: Engine) -> None:
+    def __init__(self, store: StateStore, engine: Engine, lang: Lang = "nb") -> None:
         """Keep the store and the engine (its knowledge may be swapped while running)."""
         self.store = store
         self.engine = engine
+        self.lang = lang
+
+    def _answer(
+        self, paragraphs: list[str], *, title: str | None = None, answered: bool = True
+    ) -> Answer:
+        """Build an answer of a reminder command."""
+        return Answer("subscription", answered, 1.0, self.lang, paragraphs, title=title)
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -71,7 +74,7 @@ class Alerts:
         return self.engine.kb
 
     def run(self, name: str, args: str, chat_id: int, today: dt.date) -> Answer:
-        """Run /abonner, /avslutt, /mine_varsler or /varsler for a chat."""
+        """Run /abonner, /avslutt, /mine_varsler or /varsler for a chat (in self.lang)."""
         commands: dict[str, Callable[[str, int, dt.date], Answer]] = {
             "abonner": self.subscribe,
             "avslutt": self.unsubscribe,
@@ -93,8 +96,8 @@ class Alerts:
     def _followed(self, sub: Subscription) -> str:
         """Name what a subscription follows."""
         if sub.schemes is None:
-            return "alle ordningene (også nye)"
-        return fmt.join(sorted(self._name(s) for s in sub.schemes))
+            return t("alerts.all_followed", self.lang)
+        return fmt.join(sorted(self._name(s) for s in sub.schemes), self.lang)
 
     def _upcoming(self, sub: Subscription | None, today: dt.date) -> list[DeadlineEntry]:
         """Return the dated deadlines from today on for what a chat follows, soonest first."""
@@ -109,24 +112,27 @@ class Alerts:
 
     def _upcoming_lines(self, sub: Subscription, today: dt.date) -> str:
         """List the next few dated deadlines of a subscription, or say there are none."""
+        lang = self.lang
         entries = self._upcoming(sub, today)
         if not entries:
-            return (
-                "Ingen kommende frister med dato er kjent for disse ordningene ennå. "
-                "Frister som bare er oppgitt i ord, varsles ikke."
-            )
-        lines = ["Kommende frister:"]
+            return t("alerts.none_upcoming", lang)
+        lines = [t("alerts.upcoming", lang)]
         for e in entries[:UPCOMING_SHOWN]:
             d = e.deadline
             assert d.date is not None
-            label = DEADLINE_LABELS[d.kind]["nb"]
-            mark = " (foreløpig)" if d.tentative else ""
             lines.append(
-                f"– {fmt.long_date(d.date)}{mark}: {label}, {self._name(e.scheme_id)} "
-                f"({fmt.days((d.date - today).days)})"
+                t(
+                    "alerts.upcoming_line",
+                    lang,
+                    date=fmt.long_date(d.date, lang),
+                    mark=t("alerts.tentative_mark", lang) if d.tentative else "",
+                    label=DEADLINE_LABELS[d.kind][lang],
+                    scheme=self._name(e.scheme_id),
+                    left=fmt.days((d.date - today).days, lang),
+                )
             )
         if len(entries) > UPCOMING_SHOWN:
-            lines.append(f"… og {len(entries) - UPCOMING_SHOWN} til.")
+            lines.append(t("alerts.more", lang, count=len(entries) - UPCOMING_SHOWN))
         return "\n".join(lines)
 
     def _scheme(self, text: str) -> str | None:
@@ -136,10 +142,7 @@ class Alerts:
 
     def _unknown(self, text: str) -> Answer:
         """Say a scheme name is not known."""
-        return _answer(
-            [f"Jeg kjenner ingen ordning som heter «{text}». Skriv /abonner for listen."],
-            answered=False,
-        )
+        return self._answer([t("alerts.unknown_scheme", self.lang, name=text)], answered=False)
 
     # --- commands -----------------------------------------------------------------------------
 
@@ -154,123 +157,122 @@ class Alerts:
             if scheme_id is None:
                 return self._unknown(args)
             sub = self.store.subscribe(chat_id, [scheme_id], today)
-        return _answer(
-            [
-                f"Du får nå påminnelser om fristene for {self._followed(sub)}, "
-                f"{offsets_text(sub.offsets)}.",
-                self._upcoming_lines(sub, today),
-                "Endre dagene med /varsler, se alt med /mine_varsler, avslutt med /avslutt. "
-                "/kalender gir fristene som kalenderfil.",
-            ],
-            title="Påminnelser",
+        lang = self.lang
+        subscribed = t(
+            "alerts.subscribed",
+            lang,
+            schemes=self._followed(sub),
+            offsets=offsets_text(sub.offsets, lang),
+        )
+        return self._answer(
+            [subscribed, self._upcoming_lines(sub, today), t("alerts.subscribed_help", lang)],
+            title=t("alerts.title", lang),
         )
 
     def offer(self, chat_id: int) -> Answer:
         """List the schemes not followed yet as options, with 'all schemes'."""
+        lang, title = self.lang, t("alerts.title", self.lang)
         sub = self.store.subscription(chat_id)
         current = sub if sub is not None and sub.active else None
-        paragraphs = [] if current is None else [f"Du følger nå {self._followed(current)}."]
+        paragraphs = []
+        if current is not None:
+            paragraphs.append(t("alerts.following", lang, schemes=self._followed(current)))
         if current is not None and current.schemes is None:
-            return _answer([*paragraphs, "Avslutt med /avslutt."], title="Påminnelser")
-        days = offsets_text(current.offsets if current is not None else DEFAULT_OFFSETS)
-        paragraphs.append(
-            "Velg ordningen du vil ha påminnelser om, så varsler jeg før hver frist med dato: "
-            f"{days} (andre dager velger du med /varsler)."
-        )
+            return self._answer([*paragraphs, t("alerts.stop_hint", lang)], title=title)
+        days = offsets_text(current.offsets if current is not None else DEFAULT_OFFSETS, lang)
+        paragraphs.append(t("alerts.choose", lang, days=days))
         followed = (current.schemes if current is not None else None) or frozenset()
-        answer = _answer(paragraphs, title="Påminnelser")
+        answer = self._answer(paragraphs, title=title)
         answer.options = [
             Option(s.names.short, f"/abonner {sid}")
             for sid, s in self.kb.schemes.items()
             if sid not in followed
         ]
-        answer.options.append(Option(ALL_LABEL, "/abonner alle"))
+        answer.options.append(Option(t("alerts.all_label", lang), "/abonner alle"))
         return answer
 
     def unsubscribe(self, args: str, chat_id: int, today: dt.date) -> Answer:
         """/avslutt: stop everything; /avslutt ORDNING: stop one scheme."""
+        lang = self.lang
         sub = self.store.subscription(chat_id)
         if sub is None:
-            return _answer([NOT_SUBSCRIBED])
+            return self._answer([t("alerts.not_subscribed", lang)])
         if not args or args.lower() in ALL_WORDS:
             self.store.unsubscribe(chat_id)
-            return _answer(
-                ["Du får ingen flere påminnelser, og valgene dine er slettet. "
-                 "Skriv /abonner for å begynne igjen."]
-            )  # fmt: skip
+            return self._answer([t("alerts.stopped_all", lang)])
         scheme_id = self._scheme(args)
         if scheme_id is None:
             return self._unknown(args)
+        name = self._name(scheme_id)
         if not sub.covers(scheme_id):
-            return _answer([f"Du får ikke påminnelser om {self._name(scheme_id)}."])
+            return self._answer([t("alerts.not_following", lang, scheme=name)])
         left = self.store.unsubscribe(chat_id, scheme_id, known=self.kb.schemes)
-        done = f"Du får ikke lenger påminnelser om {self._name(scheme_id)}."
+        done = t("alerts.stopped_one", lang, scheme=name)
         if left is None:
-            return _answer([done, "Du følger ingen ordninger nå. Skriv /abonner for å velge."])
-        return _answer([done, f"Du følger fortsatt {self._followed(left)}."])
+            return self._answer([done, t("alerts.nothing_left", lang)])
+        return self._answer([done, t("alerts.still_following", lang, schemes=self._followed(left))])
 
     def mine(self, args: str, chat_id: int, today: dt.date) -> Answer:
         """/mine_varsler: what the chat follows, how early, and the next deadlines."""
+        lang = self.lang
         sub = self.store.subscription(chat_id)
         if sub is None:
-            return _answer([NOT_SUBSCRIBED])
+            return self._answer([t("alerts.not_subscribed", lang)])
         paragraphs = [
-            f"Du følger {self._followed(sub)}.",
-            f"Påminnelse {offsets_text(sub.offsets)} (endre med /varsler).",
+            t("alerts.follows", lang, schemes=self._followed(sub)),
+            t("alerts.offsets_now", lang, offsets=offsets_text(sub.offsets, lang)),
             self._upcoming_lines(sub, today),
         ]
         if not sub.active:
-            paragraphs.insert(
-                0, "Påminnelsene er stanset fordi meldinger til deg ikke kom fram. "
-                "Skriv /abonner for å starte dem igjen.",
-            )  # fmt: skip
-        answer = _answer(paragraphs, title="Dine påminnelser")
+            paragraphs.insert(0, t("alerts.paused", lang))
+        answer = self._answer(paragraphs, title=t("alerts.mine_title", lang))
         schemes = sorted(sub.schemes or (), key=self._name)
-        answer.options = [Option(f"Avslutt {self._name(s)}", f"/avslutt {s}") for s in schemes]
-        answer.options.append(Option("Avslutt alle", "/avslutt alle"))
+        answer.options = [
+            Option(t("alerts.stop_button", lang, scheme=self._name(s)), f"/avslutt {s}")
+            for s in schemes
+        ]
+        answer.options.append(Option(t("alerts.stop_all_button", lang), "/avslutt alle"))
         return answer
 
     def offsets(self, args: str, chat_id: int, today: dt.date) -> Answer:
         """/varsler 30 7 1: change how many days before a deadline the chat is reminded."""
+        lang = self.lang
         sub = self.store.subscription(chat_id)
         if sub is None:
-            return _answer([NOT_SUBSCRIBED])
+            return self._answer([t("alerts.not_subscribed", lang)])
         if not args:
-            return _answer([f"Du får påminnelse {offsets_text(sub.offsets)}.", OFFSETS_USAGE])
+            current = t("alerts.offsets_current", lang, offsets=offsets_text(sub.offsets, lang))
+            return self._answer([current, offsets_usage(lang)])
         values = parse_offsets(args)
         try:
             changed = self.store.set_offsets(chat_id, values or [], today) if values else None
         except ValueError:
             changed = None
         if changed is None:
-            return _answer([f"Jeg forstod ikke «{args}». {OFFSETS_USAGE}"], answered=False)
-        return _answer([f"Nå får du påminnelse {offsets_text(changed.offsets)}."])
+            bad = t("alerts.offsets_bad", lang, typed=args, usage=offsets_usage(lang))
+            return self._answer([bad], answered=False)
+        done = t("alerts.offsets_changed", lang, offsets=offsets_text(changed.offsets, lang))
+        return self._answer([done])
 
     def calendar(self, args: str, chat_id: int, today: dt.date) -> tuple[bytes | None, Answer]:
         """/kalender: an .ics file of the deadlines followed (/kalender alle: every scheme)."""
+        lang = self.lang
         if args.strip().lower() in ALL_WORDS:
             schemes: list[str] | None = None
-            what = "alle ordningene"
+            what = t("alerts.calendar_all", lang)
         else:
             sub = self.store.subscription(chat_id)
             if sub is None:
-                return None, _answer(
-                    ["Du har ingen varsler å lage kalender av. Skriv /abonner for å velge "
-                     "ordninger, eller /kalender alle for fristene til alle ordningene."]
-                )  # fmt: skip
+                return None, self._answer([t("alerts.calendar_none", lang)])
             schemes = None if sub.schemes is None else sorted(sub.schemes & set(self.kb.schemes))
             what = self._followed(sub)
         count = len(calendar_deadlines(self.kb, schemes))
         if count == 0:
-            return None, _answer(
-                [f"Det finnes ingen frister med dato for {what}, så kalenderen ville vært tom."]
-            )
-        data = build_calendar(self.kb, schemes, today)
-        caption = (
-            f"{count} {'frist' if count == 1 else 'frister'} for {what}. Åpne filen for å legge "
-            "dem i kalenderen din; en nyere fil oppdaterer de samme avtalene."
-        )
-        return data, _answer([caption])
+            return None, self._answer([t("alerts.calendar_empty", lang, what=what)])
+        data = build_calendar(self.kb, schemes, today, lang)
+        unit = t("alerts.calendar_one" if count == 1 else "alerts.calendar_many", lang)
+        caption = t("alerts.calendar_caption", lang, count=count, unit=unit, what=what)
+        return data, self._answer([caption])
 
 
 #: Longest update summary sent to subscribers (the announcement frame adds a little).
@@ -280,13 +282,13 @@ MAX_SUMMARY = 3500
 def update_summary(diff: KbDiff) -> str:
     """Write what subscribers of the changed schemes are told after a knowledge update."""
     lines = diff.lines(only=diff.affected_schemes)
-    out = ["Opplysningene om tilskuddsordningene er oppdatert:"]
+    out = [t("alerts.summary_head")]
     size = len(out[0])
     for i, line in enumerate(lines):
         if size + len(line) + 3 > MAX_SUMMARY:
-            out.append(f"… og {len(lines) - i} endringer til.")
+            out.append(t("alerts.summary_more", count=len(lines) - i))
             break
         out.append(f"- {line}")
         size += len(line) + 3
-    out.append("Spør meg om detaljene, eller se /mine_varsler.")
+    out.append(t("alerts.summary_tail"))
     return "\n".join(out)

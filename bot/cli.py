@@ -2,7 +2,8 @@
 
 Everything is built here, inside the command that needs it; nothing happens at
 import time. Exit codes: 0 success, 1 the work failed (invalid sources, a failed
-send), 2 bad usage or configuration.
+send), 2 bad usage or configuration, or a data file (knowledge.db, state.db) or
+folder the bot cannot use: one line naming it and what to do, never a traceback.
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from bot.bootstrap import UsageError, open_knowledge, resolve_today
-from bot.commands import CommandService
+from bot.bootstrap import UsageError, build_core, open_knowledge, resolve_today
 from bot.config import Settings, SettingsError, load_settings
 from bot.engine import Engine
+from bot.statedb import StateError
 from knowledge.kb import KnowledgeBase
 from knowledge.loader import KnowledgeError, default_sources, load_sources
 from knowledge.store import StoreError, load_database
@@ -162,13 +163,14 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
 
 
 def _cmd_chat(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
-    """Chat in the console through the same core as Telegram."""
+    """Chat in the console through the same pipeline as Telegram."""
     from bot.console import run_console
 
-    engine = _engine(settings)
-    return run_console(
-        engine, CommandService(engine), lambda: resolve_today(args.today, settings), sys.stdin, out
-    )
+    def today() -> dt.date:
+        return resolve_today(args.today, settings)
+
+    with build_core(settings) as core:
+        return run_console(core.pipeline, today, sys.stdin, out)
 
 
 def _cmd_eval(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
@@ -185,8 +187,8 @@ def _cmd_run(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     settings.require_token()
     from handlers.app import run_bot  # the composition root is the only importer of handlers
 
-    engine = _engine(settings)
-    return run_bot(settings, engine, CommandService(engine))
+    with build_core(settings) as core:
+        return run_bot(core)
 
 
 # --- reminders and calendar ---------------------------------------------------------------------
@@ -198,6 +200,7 @@ def _cmd_remind(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
 
     from bot.reminders import PassReport, SenderUnavailable, run_pass
     from bot.state import StateStore
+    from bot.statedb import open_state
     from handlers.sender import open_sender  # the composition root may import handlers
 
     settings.require_token()
@@ -208,9 +211,9 @@ def _cmd_remind(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
         async with open_sender(settings) as sender:
             return await run_pass(store, kb, today, sender)
 
-    with StateStore(settings.state_db) as store:
+    with open_state(settings.state_db) as db:
         try:
-            report = asyncio.run(one_pass(store))
+            report = asyncio.run(one_pass(StateStore(db)))
         except SenderUnavailable as exc:
             print(f"tilskuddsbot: {exc}", file=sys.stderr)
             return 1
@@ -338,14 +341,26 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
-    except StoreError as exc:
+    except (StoreError, StateError) as exc:  # a data file the bot cannot use: one line
         print(f"tilskuddsbot: {exc}", file=sys.stderr)
-        return 1
+        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # the reader went away (e.g. `| head`): not an error
         sys.stderr.close()
         return 0
+    except OSError as exc:  # a file or folder the bot may not read or write
+        print(f"tilskuddsbot: {os_problem(exc)}", file=sys.stderr)
+        return 2
+
+
+def os_problem(exc: OSError) -> str:
+    """Say in one line which file could not be used, why, and what to do."""
+    where = f"{exc.filename}: " if exc.filename else ""
+    return (
+        f"{where}{exc.strerror or exc}: check that the bot's user may read and write it "
+        "and its folder"
+    )
 
 
 def dump_json(obj: object) -> str:

@@ -1,10 +1,19 @@
-"""Chat commands in the core, shared by the console chat and the Telegram handlers."""
+"""Chat commands, declared once: the registry and the core that answers them.
+
+:data:`COMMANDS` is the one list of commands. Each entry names the command, describes it in
+bokmål and English, says who may use it (everyone, or the admins in TILSKUDDSBOT_ADMIN_IDS)
+and names its handler, a method of :class:`CommandService` taking a :class:`Request`. The
+message pipeline (``bot.pipeline``) routes commands through it for the console and Telegram
+alike; the Telegram menus (``set_my_commands``, and a per-admin menu with the admin commands),
+/hjelp and the Telegram handler registration all read it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from rapidfuzz import fuzz, utils
 
@@ -12,32 +21,52 @@ from bot.answer import Answer, Option, unique_sources
 from bot.cards import find_scheme, scheme_card
 from bot.engine import Engine
 from bot.nlu import Understanding
-from bot.text import clean, detect_language, fold
+from bot.reply import Document, Message, Reply, Who
+from bot.text import clean, fold
+from bot.texts import t
 from bot.vocab import TOPIC_LABELS, Lang
 from knowledge.kb import KnowledgeBase, Provenance
 
-if TYPE_CHECKING:  # the reminder modules load SQLite and calendar libraries: only when used
+if TYPE_CHECKING:  # the reminder and admin modules load SQLite, YAML and calendar libraries
+    from bot.admin import AdminDesk
+    from bot.buttons import ButtonStore
     from bot.state import StateStore
 
-COMMANDS: dict[str, str] = {
-    "start": "Velkommen og hovedvalg",
-    "hjelp": "Hva jeg kan svare på",
-    "ordninger": "Tilskuddsordningene",
-    "frister": "Kommende og siste kjente frister",
-    "beregn": "Beregn tilskudd og egenandel",
-    "faq": "Slå opp i spørsmål og svar",
-    "kilde": "Kildene bak siste svar",
-    "abonner": "Få påminnelser før frister",
-    "mine_varsler": "Dine påminnelser",
-    "varsler": "Hvor mange dager før fristen",
-    "avslutt": "Slutt å få påminnelser",
-    "kalender": "Fristene dine som kalenderfil (.ics)",
-    "personvern": "Hva som er lagret om deg",
-    "slettmeg": "Slett det som er lagret om deg",
-}
+Audience = Literal["everyone", "admin"]
 
-#: The commands of bot.alerts: they need the bot's state store and a Telegram chat.
-REMINDER_COMMANDS = frozenset({"abonner", "mine_varsler", "varsler", "avslutt", "kalender"})
+
+@dataclass(frozen=True)
+class Request:
+    """One command as the pipeline received it."""
+
+    name: str
+    args: str  # cleaned: control characters out, white space collapsed
+    raw: str  # as typed after the command, line breaks kept (an announcement's text)
+    who: Who
+    today: dt.date
+    lang: Lang
+    admin: bool  # the sender is one of the admins
+
+
+Handler = Callable[["CommandService", Request], Reply]
+
+
+@dataclass(frozen=True)
+class Command:
+    """A command: its name, what it does in nb and en, who may use it, and its handler."""
+
+    name: str
+    nb: str
+    en: str
+    audience: Audience
+    handler: Handler
+    menu: bool = True  # listed in Telegram's menu and in /hjelp
+    aliases: tuple[str, ...] = ()
+    slow: bool = False  # takes seconds (validation, rebuilds): run beside the questions
+
+    def description(self, lang: Lang = "nb") -> str:
+        """Return what the command does, in a language."""
+        return self.nb if lang == "nb" else self.en
 
 
 @dataclass(frozen=True)
@@ -50,17 +79,33 @@ class LookupHit:
     source: Provenance
 
 
+def _answer(
+    intent: str,
+    paragraphs: list[str],
+    lang: Lang,
+    *,
+    answered: bool = True,
+    title: str | None = None,
+) -> Answer:
+    """Build the answer of a command."""
+    return Answer(intent, answered, 1.0, lang, paragraphs, title=title)
+
+
 class CommandService:
-    """Run chat commands against the engine; return Answers like free text does."""
+    """Answer the commands of the registry against the engine and the bot's state."""
 
-    def __init__(self, engine: Engine, state: StateStore | None = None) -> None:
-        """Keep the engine (and through it the knowledge base and contexts).
-
-        With ``state`` (the Telegram bot's store), /personvern and /slettmeg also cover the
-        chat's reminder subscription and its messages, given the chat's Telegram id.
-        """
+    def __init__(
+        self,
+        engine: Engine,
+        state: StateStore,
+        buttons: ButtonStore,
+        admin: AdminDesk,
+    ) -> None:
+        """Keep the engine (and through it the knowledge base and contexts) and the stores."""
         self.engine = engine
         self.state = state
+        self.buttons = buttons
+        self.admin = admin
         self._lookup: tuple[str, list[tuple[str, str, str, Provenance]]] = ("", [])
 
     @property
@@ -80,121 +125,72 @@ class CommandService:
         """Return an Understanding for a command (no free text to read)."""
         return Understanding(text="", folded="", lang=lang, intent=intent, confidence=1.0)
 
-    def run(
-        self, name: str, args: str, chat: str, today: dt.date, *, chat_id: int | None = None
-    ) -> Answer:
-        """Run one command by name ('hjelp', 'ordninger', ...).
+    # --- everyday -----------------------------------------------------------------------------
 
-        ``chat_id`` is the chat's Telegram id, when there is one (for /personvern, /slettmeg).
-        """
-        args, _ = clean(args)
-        lang: Lang = "en" if args and detect_language(args) == "en" else "nb"
-        if name == "personvern":
-            return self.privacy(args, chat, today, lang, chat_id=chat_id)
-        if name == "slettmeg":
-            return self.delete_me(args, chat, today, lang, chat_id=chat_id)
-        if name in REMINDER_COMMANDS:
-            return self.reminders(name, args, today, lang, chat_id=chat_id)
-        handler = {
-            "start": self.start,
-            "hjelp": self.help,
-            "help": self.help,
-            "ordninger": self.schemes,
-            "frister": self.deadlines,
-            "faq": self.lookup,
-            "kilde": self.sources,
-            "beregn": self.calculate,
-        }.get(name)
-        if handler is None:
-            return Answer(
-                intent="unknown_command",
-                answered=False,
-                confidence=1.0,
-                lang=lang,
-                paragraphs=[f"Ukjent kommando /{name}. Skriv /hjelp for å se hva jeg kan."],
-            )
-        return handler(args, chat, today, lang)
-
-    def start(self, args: str, chat: str, today: dt.date, lang: Lang) -> Answer:
+    def start(self, req: Request) -> Reply:
         """Welcome the user with the main tasks as options."""
-        answer = self.engine.composer.greeting(self._blank("greeting", lang), today, lang)
+        answer = self.engine.composer.greeting(
+            self._blank("greeting", req.lang), req.today, req.lang
+        )
         answer.options = [
-            Option("Ordninger", "/ordninger"),
-            Option("Frister", "/frister"),
-            Option("Beregn tilskudd", "/beregn"),
-            Option("Hjelp", "/hjelp"),
+            Option(t("start.schemes", req.lang), "/ordninger"),
+            Option(t("start.deadlines", req.lang), "/frister"),
+            Option(t("start.calculate", req.lang), "/beregn"),
+            Option(t("start.help", req.lang), "/hjelp"),
         ]
-        return answer
+        return Reply.of(answer)
 
-    def help(self, args: str, chat: str, today: dt.date, lang: Lang) -> Answer:
-        """List what can be asked and the commands."""
-        answer = self.engine.composer.help(self._blank("help", lang), today, lang)
-        answer.paragraphs.append("\n".join(f"/{c} – {d}" for c, d in COMMANDS.items()))
-        return answer
-
-    def schemes(self, args: str, chat: str, today: dt.date, lang: Lang) -> Answer:
-        """List the schemes, or show one scheme's card."""
-        if args:
-            scheme = find_scheme(self.kb, args)
-            if scheme is None:
-                return Answer(
-                    intent="scheme_card",
-                    answered=False,
-                    confidence=1.0,
-                    lang=lang,
-                    paragraphs=[
-                        f"Jeg kjenner ingen ordning som heter «{args}». "
-                        "Skriv /ordninger for listen."
-                    ],
-                )
-            card = scheme_card(self.kb, scheme.id, lang)
-            sources = [self.kb.provenance(f) for f in scheme.facts]
-            return Answer(
-                intent="scheme_card",
-                answered=True,
-                confidence=1.0,
-                lang=lang,
-                paragraphs=card.split("\n\n"),
-                scheme=scheme.id,
-                sources=[],
-                slots={"sources": len(unique_sources(sources))},
+    def help(self, req: Request) -> Reply:
+        """List what can be asked and the commands (the admin commands too, for an admin)."""
+        answer = self.engine.composer.help(self._blank("help", req.lang), req.today, req.lang)
+        answer.paragraphs.append(command_list("everyone", req.lang))
+        if req.admin:
+            answer.paragraphs.append(
+                f"{t('help.admin', req.lang)}\n{command_list('admin', req.lang)}"
             )
-        answer = self.engine.composer.list_schemes(self._blank("list_schemes", lang), today, lang)
-        answer.options = [
-            Option(s.names.short, f"/ordninger {s.id}") for s in self.kb.schemes.values()
-        ]
-        return answer
+        return Reply.of(answer)
 
-    def deadlines(self, args: str, chat: str, today: dt.date, lang: Lang) -> Answer:
+    def schemes(self, req: Request) -> Reply:
+        """List the schemes, or show one scheme's card."""
+        lang, kb = req.lang, self.kb
+        if req.args:
+            scheme = find_scheme(kb, req.args)
+            if scheme is None:
+                text = t("schemes.unknown", lang, name=req.args)
+                return Reply.of(_answer("scheme_card", [text], lang, answered=False))
+            card = scheme_card(kb, scheme.id, lang)
+            sources = [kb.provenance(f) for f in scheme.facts]
+            answer = _answer("scheme_card", card.split("\n\n"), lang)
+            answer.scheme = scheme.id
+            answer.slots = {"sources": len(unique_sources(sources))}
+            return Reply.of(answer)
+        answer = self.engine.composer.list_schemes(
+            self._blank("list_schemes", lang), req.today, lang
+        )
+        answer.options = [Option(s.names.short, f"/ordninger {s.id}") for s in kb.schemes.values()]
+        return Reply.of(answer)
+
+    def deadlines(self, req: Request) -> Reply:
         """List upcoming deadlines and the most recent known ones."""
-        u = self._blank("next_deadline", lang)
-        if args:
-            scheme = find_scheme(self.kb, args)
+        u = self._blank("next_deadline", req.lang)
+        if req.args:
+            scheme = find_scheme(self.kb, req.args)
             if scheme is not None:
                 u.scheme = scheme.id
                 u.schemes_mentioned = [scheme.id]
-        return self.engine.composer.next_deadline(u, today, lang)
+        return Reply.of(self.engine.composer.next_deadline(u, req.today, req.lang))
 
-    def calculate(self, args: str, chat: str, today: dt.date, lang: Lang) -> Answer:
+    def calculate(self, req: Request) -> Reply:
         """Run a calculation from words ('år 3 2 årsverk 800000 kr')."""
-        if not args:
-            return Answer(
-                intent="help",
-                answered=True,
-                confidence=1.0,
-                lang=lang,
-                paragraphs=[
-                    "Skriv for eksempel «/beregn år 3, 2 årsverk» eller "
-                    "«/beregn år 2, 1,5 årsverk, stillingen koster 750 000 kr» "
-                    "(kommunalt rusarbeid), eller «/beregn NAV 50 % stilling»."
-                ],
-            )
+        if not req.args:
+            return Reply.of(_answer("help", [t("calculate.usage", req.lang)], req.lang))
+        args = req.args
         text = (
             args
             if any(w in fold(args) for w in ("hvor mye", "how much", "egenandel"))
             else f"hvor mye {args}"
         )
-        return self.engine.ask(text, today, chat)
+        return Reply.of(self.engine.ask(text, req.today, req.who.chat))
 
     def calculation(
         self,
@@ -216,115 +212,145 @@ class CommandService:
             u.slots["cost"] = cost
         return self.engine.composer.figures(u, today, lang)
 
-    def sources(self, args: str, chat: str, today: dt.date, lang: Lang) -> Answer:
-        """Show the sources of the chat's last answer."""
-        found = self.engine.last_sources(chat, today)
-        if not found:
-            return Answer(
-                intent="sources",
-                answered=False,
-                confidence=1.0,
-                lang=lang,
-                paragraphs=["Jeg har ikke gitt deg noe svar med kilder ennå."],
-            )
-        lines = [f"– {p.title}: {p.label()}" for p in found]
-        return Answer(
-            intent="sources",
-            answered=True,
-            confidence=1.0,
-            lang=lang,
-            title="Kildene bak siste svar",
-            paragraphs=["\n".join(lines)],
-        )
+    def cancel(self, req: Request) -> Reply:
+        """/avbryt outside a dialogue: there is nothing to cancel."""
+        return Reply.plain(t("cancel.nothing", req.lang))
 
-    def privacy(
-        self, args: str, chat: str, today: dt.date, lang: Lang, *, chat_id: int | None = None
-    ) -> Answer:
+    def sources(self, req: Request) -> Reply:
+        """Show the sources of the chat's last answer."""
+        lang = req.lang
+        found = self.engine.last_sources(req.who.chat, req.today)
+        if not found:
+            return Reply.of(_answer("sources", [t("sources.none", lang)], lang, answered=False))
+        lines = [f"– {p.title}: {p.label()}" for p in found]
+        title = t("sources.title", lang)
+        return Reply.of(_answer("sources", ["\n".join(lines)], lang, title=title))
+
+    # --- privacy ------------------------------------------------------------------------------
+
+    def privacy(self, req: Request) -> Reply:
         """Say exactly what is stored about this chat."""
-        stored = self.engine.contexts.describe(chat)
-        lines = [
-            "Jeg lagrer ikke meldingene dine. Om denne chatten husker jeg bare det som "
-            "trengs for oppfølgingsspørsmål, i høyst ett døgn:"
-        ]
+        lang, chat_id = req.lang, req.who.chat_id
+        stored = self.engine.contexts.describe(req.who.chat)
+        lines = [t("privacy.head", lang)]
         if stored:
             lines.append(
-                f"– siste tema: {stored['intent']}, ordning: {stored['scheme'] or '–'}, "
-                f"detaljer: {stored['slots'] or '–'}, dato: {stored['day']}"
+                t(
+                    "privacy.context",
+                    lang,
+                    intent=stored["intent"],
+                    scheme=stored["scheme"] or "–",
+                    slots=stored["slots"] or "–",
+                    day=stored["day"],
+                )
             )
         else:
-            lines.append("– ingenting akkurat nå.")
-        lines += self._stored_reminders(chat_id)
-        lines.append("Skriv /slettmeg for å slette det.")
-        return Answer(
-            intent="privacy",
-            answered=True,
-            confidence=1.0,
-            lang=lang,
-            title="Personvern",
-            paragraphs=lines,
-        )
+            lines.append(t("privacy.nothing", lang))
+        if chat_id is not None and (count := self.buttons.count(chat_id)):
+            lines.append(t("privacy.buttons", lang, count=count))
+        lines += self._stored_reminders(chat_id, lang)
+        lines.append(t("privacy.delete", lang))
+        title = t("privacy.title", lang)
+        return Reply.of(_answer("privacy", lines, lang, title=title))
 
-    def reminders(
-        self, name: str, args: str, today: dt.date, lang: Lang, *, chat_id: int | None = None
-    ) -> Answer:
-        """Run a reminder command for a Telegram chat (see bot.alerts); elsewhere say where."""
-        if self.state is None or chat_id is None or name == "kalender":
-            return Answer(
-                intent="subscription",
-                answered=False,
-                confidence=1.0,
-                lang=lang,
-                paragraphs=["Påminnelser og kalenderfil får du i Telegram: skriv /abonner der."],
-            )
-        from bot.alerts import Alerts
-
-        return Alerts(self.state, self.engine).run(name, args, chat_id, today)
-
-    def _stored_reminders(self, chat_id: int | None) -> list[str]:
-        """Describe the chat's reminder subscription and messages, if the bot keeps any."""
-        if self.state is None or chat_id is None:
+    def _stored_reminders(self, chat_id: int | None, lang: Lang) -> list[str]:
+        """Describe the chat's reminder subscription and messages (Telegram chats only)."""
+        if chat_id is None:
             return []
         data = self.state.describe_chat(chat_id)
         sub, messages = data["subscription"], data["messages"]
-        lines = ["Påminnelser om frister (lagret til du skriver /avslutt eller /slettmeg):"]
+        lines = [t("privacy.reminders", lang)]
         if sub is None:
-            lines.append("– ingen abonnement.")
+            lines.append(t("privacy.no_subscription", lang))
         else:
-            schemes = sub["schemes"]
             from bot.state import ALL
 
-            followed = "alle ordninger" if schemes == ALL else ", ".join(schemes)
-            days = ", ".join(str(o) for o in sub["offsets"])
+            schemes = sub["schemes"]
             lines.append(
-                f"– chat-id {chat_id}, ordninger: {followed}; dager før frist: {days}; "
-                f"språk: {sub['lang']}; aktiv: {'ja' if sub['active'] else 'nei'}; "
-                f"startet {sub['created']}, sist endret {sub['since']}"
+                t(
+                    "privacy.subscription",
+                    lang,
+                    chat_id=chat_id,
+                    schemes=t("privacy.all_schemes", lang)
+                    if schemes == ALL
+                    else ", ".join(schemes),
+                    days=", ".join(str(o) for o in sub["offsets"]),
+                    lang=sub["lang"],
+                    active=t("privacy.yes" if sub["active"] else "privacy.no", lang),
+                    created=sub["created"],
+                    since=sub["since"],
+                )
             )
         if messages:
             counts = ", ".join(f"{status}: {n}" for status, n in sorted(messages.items()))
-            lines.append(f"– påminnelser og kunngjøringer til deg i utboksen ({counts})")
-        lines.append(
-            "Spørsmål jeg ikke kunne svare på, og svar som er merket 👎, lagres uten chat-id "
-            "eller navn i høyst 90 dager, så svarene kan bli bedre."
-        )
+            lines.append(t("privacy.outbox", lang, counts=counts))
+        lines.append(t("privacy.review", lang))
         return lines
 
-    def delete_me(
-        self, args: str, chat: str, today: dt.date, lang: Lang, *, chat_id: int | None = None
-    ) -> Answer:
+    def delete_me(self, req: Request) -> Reply:
         """Delete everything stored about this chat."""
-        had = self.engine.contexts.forget(chat)
-        if self.state is not None and chat_id is not None:
-            deleted = self.state.forget_chat(chat_id)
-            had = had or any(deleted.values())
-        text = (
-            "Slettet. Jeg husker ikke lenger noe om denne chatten."
-            if had
-            else "Det var ingenting lagret om deg."
-        )
-        return Answer(intent="privacy", answered=True, confidence=1.0, lang=lang, paragraphs=[text])
+        had = self.engine.contexts.forget(req.who.chat)
+        if req.who.chat_id is not None:
+            deleted = self.state.forget_chat(req.who.chat_id)
+            buttons = self.buttons.forget(req.who.chat_id)
+            had = had or any(deleted.values()) or buttons > 0
+        text = t("privacy.deleted" if had else "privacy.nothing_stored", req.lang)
+        answer = _answer("privacy", [text], req.lang)
+        return Reply((Message.of(answer),), forget=True, answer=answer)
 
-    # --- caseworker look-up ---
+    # --- reminders (bot.alerts) ---------------------------------------------------------------
+
+    def reminders(self, req: Request) -> Reply:
+        """Run /abonner, /avslutt, /mine_varsler or /varsler for a Telegram chat."""
+        if req.who.chat_id is None:
+            return self._telegram_only(req)
+        from bot.alerts import Alerts
+
+        alerts = Alerts(self.state, self.engine, req.lang)
+        return Reply.of(alerts.run(req.name, req.args, req.who.chat_id, req.today))
+
+    def calendar(self, req: Request) -> Reply:
+        """/kalender: the deadlines of the chat's subscription as an .ics file."""
+        if req.who.chat_id is None:
+            return self._telegram_only(req)
+        from bot.alerts import CALENDAR_FILE, Alerts
+
+        alerts = Alerts(self.state, self.engine, req.lang)
+        data, answer = alerts.calendar(req.args, req.who.chat_id, req.today)
+        if data is None:
+            return Reply.of(answer)
+        message = Message.of(answer)
+        document = Message(message.text, message.html, document=Document(CALENDAR_FILE, data))
+        return Reply((document,), answer=answer)
+
+    def _telegram_only(self, req: Request) -> Reply:
+        """Say that reminders are a Telegram thing."""
+        text = t("alerts.telegram_only", req.lang)
+        return Reply.of(_answer("subscription", [text], req.lang, answered=False))
+
+    # --- admins (bot.admin) -------------------------------------------------------------------
+
+    def announce(self, req: Request) -> Reply:
+        """/kunngjor TEXT: preview an announcement to every subscriber."""
+        return self.admin.announce(req)
+
+    def new_deadline(self, req: Request) -> Reply:
+        """/ny_frist ORDNING ÅR TYPE DATO [tentativ]: preview a deadline change."""
+        return self.admin.new_deadline(req)
+
+    def reload(self, req: Request) -> Reply:
+        """/oppdater: validate the edited sources and swap them in."""
+        return self.admin.reload(req)
+
+    def unanswered(self, req: Request) -> Reply:
+        """/ubesvart: the review queue, grouped."""
+        return self.admin.unanswered(req)
+
+    def status(self, req: Request) -> Reply:
+        """/status: the knowledge base and what the bot keeps."""
+        return self.admin.status(req)
+
+    # --- caseworker look-up -------------------------------------------------------------------
 
     def _build_lookup(self) -> list[tuple[str, str, str, Provenance]]:
         """Index FAQ entries and scheme facts as (search text, title, text, source)."""
@@ -362,39 +388,140 @@ class CommandService:
         scored.sort(key=lambda h: -h.score)
         return [h for h in scored[:limit] if h.score >= 50]
 
-    def lookup(self, args: str, chat: str, today: dt.date, lang: Lang) -> Answer:
+    def lookup(self, req: Request) -> Reply:
         """Answer /faq QUERY with the best matching answers, ranked, each with its source."""
-        if not args:
-            return Answer(
-                intent="faq_lookup",
-                answered=False,
-                confidence=1.0,
-                lang=lang,
-                paragraphs=[
-                    "Skriv hva du leter etter, f.eks. «/faq FACT-team andel» "
-                    "eller «/faq klagerett»."
-                ],
-            )
-        hits = self.search(args)
+        lang, query = req.lang, req.args
+        if not query:
+            return Reply.of(_answer("faq_lookup", [t("lookup.usage", lang)], lang, answered=False))
+        hits = self.search(query)
         if not hits:
-            return Answer(
-                intent="faq_lookup",
-                answered=False,
-                confidence=1.0,
-                lang=lang,
-                paragraphs=[
-                    f"Fant ingenting om «{args}». Prøv andre ord, eller /ordninger for oversikten."
-                ],
-            )
+            text = t("lookup.none", lang, query=query)
+            return Reply.of(_answer("faq_lookup", [text], lang, answered=False))
         paragraphs = [
             f"{i}. {h.title}\n{h.text}\n({h.source.label()})" for i, h in enumerate(hits, 1)
         ]
-        return Answer(
-            intent="faq_lookup",
-            answered=True,
-            confidence=1.0,
-            lang=lang,
-            title=f"Treff for «{args}»",
-            paragraphs=paragraphs,
-            sources=unique_sources([h.source for h in hits]),
-        )
+        answer = _answer("faq_lookup", paragraphs, lang, title=t("lookup.title", lang, query=query))
+        answer.sources = unique_sources([h.source for h in hits])
+        return Reply.of(answer)
+
+
+EVERYONE: Audience = "everyone"
+ADMIN: Audience = "admin"
+S = CommandService
+
+#: Every command, in the order of the menus and /hjelp.
+COMMANDS: tuple[Command, ...] = (
+    Command("start", "Velkommen og hovedvalg", "Welcome and main choices", EVERYONE, S.start),
+    Command(
+        "hjelp", "Hva jeg kan svare på", "What I can answer", EVERYONE, S.help, aliases=("help",)
+    ),
+    Command("ordninger", "Tilskuddsordningene", "The grant schemes", EVERYONE, S.schemes),
+    Command(
+        "frister",
+        "Kommende og siste kjente frister",
+        "Upcoming and latest known deadlines",
+        EVERYONE,
+        S.deadlines,
+    ),
+    Command(
+        "beregn",
+        "Beregn tilskudd og egenandel",
+        "Calculate a grant and own share",
+        EVERYONE,
+        S.calculate,
+    ),
+    Command(
+        "faq", "Slå opp i spørsmål og svar", "Look up questions and answers", EVERYONE, S.lookup
+    ),
+    Command(
+        "kilde", "Kildene bak siste svar", "The sources of the last answer", EVERYONE, S.sources
+    ),
+    Command(
+        "abonner",
+        "Få påminnelser før frister",
+        "Get reminders before deadlines",
+        EVERYONE,
+        S.reminders,
+    ),
+    Command("mine_varsler", "Dine påminnelser", "Your reminders", EVERYONE, S.reminders),
+    Command(
+        "varsler",
+        "Hvor mange dager før fristen",
+        "How many days before the deadline",
+        EVERYONE,
+        S.reminders,
+    ),
+    Command("avslutt", "Slutt å få påminnelser", "Stop the reminders", EVERYONE, S.reminders),
+    Command(
+        "kalender",
+        "Fristene dine som kalenderfil (.ics)",
+        "Your deadlines as a calendar file (.ics)",
+        EVERYONE,
+        S.calendar,
+    ),
+    Command(
+        "personvern", "Hva som er lagret om deg", "What is stored about you", EVERYONE, S.privacy
+    ),
+    Command(
+        "slettmeg",
+        "Slett det som er lagret om deg",
+        "Delete what is stored about you",
+        EVERYONE,
+        S.delete_me,
+    ),
+    Command(
+        "avbryt", "Avbryt en beregning", "Cancel a calculation", EVERYONE, S.cancel, menu=False
+    ),
+    Command(
+        "kunngjor",
+        "Send en kunngjøring til alle abonnenter",
+        "Send an announcement to every subscriber",
+        ADMIN,
+        S.announce,
+        slow=True,
+    ),
+    Command(
+        "ny_frist",
+        "Legg til eller rett en frist",
+        "Add or correct a deadline",
+        ADMIN,
+        S.new_deadline,
+        slow=True,
+    ),
+    Command(
+        "oppdater",
+        "Last inn de redigerte kildene",
+        "Load the edited sources",
+        ADMIN,
+        S.reload,
+        slow=True,
+    ),
+    Command(
+        "ubesvart",
+        "Spørsmål jeg ikke kunne svare på",
+        "Questions I could not answer",
+        ADMIN,
+        S.unanswered,
+        slow=True,
+    ),
+    Command(
+        "status", "Kunnskapsbasen og lagret tilstand", "Knowledge base and state", ADMIN, S.status
+    ),
+)
+
+_BY_NAME = {name: c for c in COMMANDS for name in (c.name, *c.aliases)}
+
+
+def find_command(name: str) -> Command | None:
+    """Return the command with a name or alias."""
+    return _BY_NAME.get(name)
+
+
+def menu(audience: Audience) -> tuple[Command, ...]:
+    """Return the commands of one audience that menus and /hjelp list."""
+    return tuple(c for c in COMMANDS if c.audience == audience and c.menu)
+
+
+def command_list(audience: Audience, lang: Lang = "nb") -> str:
+    """List the menu commands of an audience, one per line: '/faq – Slå opp …'."""
+    return "\n".join(f"/{c.name} – {c.description(lang)}" for c in menu(audience))

@@ -1,4 +1,9 @@
-"""The interactive console chat: the same engine and commands as Telegram, on a terminal."""
+"""The interactive console chat: the same message pipeline as Telegram, on a terminal.
+
+Every line goes through ``bot.pipeline.Pipeline.handle`` exactly as a Telegram message does
+(commands, questions, the review queue); the options of a reply are numbered, and typing a
+number presses that option, as a button press in Telegram does.
+"""
 
 from __future__ import annotations
 
@@ -6,43 +11,35 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TextIO
 
-from bot.answer import Answer
-from bot.commands import CommandService
-from bot.engine import Engine
+from bot.pipeline import Pipeline
+from bot.reply import Reply, Who
+from bot.texts import t
 
-CHAT = "console"
+WHO = Who("console")
 PROMPT = "> "
+QUIT = frozenset({"/slutt", "/quit", "/exit"})
 
 
-def parse_command(text: str) -> tuple[str, str] | None:
-    """Split '/faq klagerett' into ('faq', 'klagerett'); None for free text."""
-    if not text.startswith("/"):
-        return None
-    name, _, args = text[1:].partition(" ")
-    return name.split("@", 1)[0].lower(), args.strip()
-
-
-def show(answer: Answer, out: TextIO) -> None:
-    """Print an answer and its numbered options."""
-    print(answer.text, file=out)
-    for i, option in enumerate(answer.options, 1):
-        print(f"  [{i}] {option.label}", file=out)
+def show(reply: Reply, out: TextIO) -> list[str]:
+    """Print a reply's messages and number its options; return the options' texts."""
+    options: list[str] = []
+    for message in reply.messages:
+        print(message.text, file=out)
+        for button in message.buttons:
+            if button.text is not None:
+                options.append(button.text)
+                print(f"  [{len(options)}] {button.label}", file=out)
+    if reply.notice:
+        print(reply.notice, file=out)
     print(file=out, flush=True)
+    return options
 
 
 def run_console(
-    engine: Engine,
-    commands: CommandService,
-    today: Callable[[], dt.date],
-    stdin: TextIO,
-    out: TextIO,
+    pipeline: Pipeline, today: Callable[[], dt.date], stdin: TextIO, out: TextIO
 ) -> int:
     """Read lines until end of input or /slutt; answer each like the Telegram bot."""
-    print(
-        "Tilskuddsbot (konsoll). Skriv et spørsmål, /hjelp for hjelp, /slutt for å avslutte.",
-        file=out,
-        flush=True,
-    )
+    print(t("console.banner"), file=out, flush=True)
     options: list[str] = []
     while True:
         if stdin.isatty():
@@ -51,14 +48,10 @@ def run_console(
         if not line:
             return 0
         text = line.strip()
-        if text in {"/slutt", "/quit", "/exit"}:
+        if text in QUIT:
             return 0
         if text.isdigit() and 0 < int(text) <= len(options):
-            text = options[int(text) - 1]
-        command = parse_command(text)
-        if command is not None:
-            answer = commands.run(command[0], command[1], CHAT, today())
+            reply = pipeline.handle(options[int(text) - 1], WHO, today(), pressed=True)
         else:
-            answer = engine.ask(text, today(), chat=CHAT)
-        options = [o.text for o in answer.options]
-        show(answer, out)
+            reply = pipeline.handle(text, WHO, today())
+        options = show(reply, out)

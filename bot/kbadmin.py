@@ -42,13 +42,11 @@ import io
 import os
 import re
 import shutil
-import sqlite3
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager
 from copy import deepcopy
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +59,7 @@ from bot import fmt
 from bot.cards import deadline_text, find_scheme
 from bot.engine import Engine
 from bot.kbdiff import KbDiff, diff_knowledge, empty_knowledge
-from bot.sqlitedb import connect
+from bot.statedb import StateDb
 from bot.text import clean, fold
 from bot.vocab import DEADLINE_LABELS
 from knowledge.build import build_database
@@ -148,36 +146,18 @@ class AuditEntry:
         return f"{self.day.isoformat()} {self.who}: {self.action} {self.target}: {old} → {new}"
 
 
-AUDIT_SCHEMA = (
-    (
-        "create table if not exists audit_log ("
-        " id integer primary key autoincrement,"
-        " day text not null,"
-        " who integer not null,"
-        " action text not null,"
-        " target text not null,"
-        " old text,"
-        " new text)"
-    ),
-)
-
-
 class AuditLog:
     """The audit log of knowledge changes, a table ``audit_log`` in the state database."""
 
-    def __init__(self, path: Path) -> None:
-        """Use the SQLite file at path; the table is created on first use."""
-        self.path = path
-
-    def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
-        """Open the database, create the table if needed, commit on success."""
-        return connect(self.path, *AUDIT_SCHEMA)
+    def __init__(self, db: StateDb) -> None:
+        """Use an open state database (see ``bot.statedb.open_state``)."""
+        self.db = db
 
     def record(
         self, *, day: dt.date, who: int, action: str, target: str, old: str | None, new: str | None
     ) -> int:
         """Append one entry and return its id."""
-        with self._connect() as conn:
+        with self.db.transaction() as conn:
             cur = conn.execute(
                 "insert into audit_log (day, who, action, target, old, new) "
                 "values (?, ?, ?, ?, ?, ?)",
@@ -187,7 +167,7 @@ class AuditLog:
 
     def entries(self, limit: int | None = None) -> list[AuditEntry]:
         """Return the entries, newest first."""
-        with self._connect() as conn:
+        with self.db.transaction() as conn:
             rows = conn.execute(
                 "select id, day, who, action, target, old, new from audit_log "
                 "order by id desc limit ?",
@@ -316,6 +296,16 @@ class AliasEdit:
 
 
 Edit = DeadlineEdit | FaqEdit | AliasEdit
+
+
+def deadline_edit_data(edit: DeadlineEdit) -> dict[str, Any]:
+    """Write a deadline edit as plain data (kept in a draft until it is confirmed)."""
+    return asdict(edit)
+
+
+def deadline_edit_from(data: dict[str, Any]) -> DeadlineEdit:
+    """Read a deadline edit back from plain data."""
+    return DeadlineEdit(**{**data, "value": DeadlineValue(**data["value"])})
 
 
 @dataclass(frozen=True)
@@ -887,9 +877,13 @@ def _faq_id(kb: KnowledgeBase, question: str, scheme_id: str | None) -> str:
 
 def apply_proposal(proposal: Proposal, *, who: int, today: dt.date, audit: AuditLog) -> Change:
     """Write a proposal to the sources, validate the real tree, and audit it; or refuse."""
-    root = proposal.sources_dir
+    return apply_edit(proposal.sources_dir, proposal.edit, who=who, today=today, audit=audit)
+
+
+def apply_edit(root: Path, edit: Edit, *, who: int, today: dt.date, audit: AuditLog) -> Change:
+    """Apply an edit to the sources below root, validated again on the real tree, audited."""
     with _LOCK:
-        trial = _trial(root, proposal.edit, today)
+        trial = _trial(root, edit, today)
         originals = {
             rel: (root / rel).read_bytes() if (root / rel).exists() else None for rel in trial.files
         }
@@ -906,7 +900,7 @@ def apply_proposal(proposal: Proposal, *, who: int, today: dt.date, audit: Audit
             if isinstance(exc, OSError):
                 raise ChangeRefused([f"Kunne ikke skrive kildene: {exc}"]) from exc
             raise
-        action, target, old, new = _describe(proposal.edit, trial)
+        action, target, old, new = _describe(edit, trial)
         audit_id = audit.record(day=today, who=who, action=action, target=target, old=old, new=new)
     return Change(
         action=action,

@@ -7,8 +7,8 @@ are kept at most ``KEEP_DAYS`` days; every write and every listing purges older 
 Admins see the queue grouped by similarity (rapidfuzz ``token_set_ratio`` on folded text),
 most frequent first, and turn a group into a new FAQ entry or into other phrasings of an
 existing one; both go through the same validate-then-write path as every other change
-(``bot.kbadmin``) and then leave the queue. The table lives in the state database, with its
-own ``review_`` prefix.
+(``bot.kbadmin``) and then leave the queue. The table lives in the state database
+(``bot.statedb``), with its own ``review_`` prefix.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -24,7 +23,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from bot.kbadmin import AuditLog, Change, apply_proposal, propose_alias, propose_faq
-from bot.sqlitedb import connect
+from bot.statedb import StateDb
 from bot.text import clean, fold
 from knowledge.kb import KnowledgeBase
 from knowledge.loader import load_sources
@@ -71,28 +70,12 @@ class Group:
     ids: tuple[int, ...]
 
 
-REVIEW_SCHEMA = (
-    (
-        "create table if not exists review_questions ("
-        " id integer primary key autoincrement,"
-        " day text not null,"
-        " reason text not null check (reason in ('unanswered', 'thumbs_down')),"
-        " text text not null)"
-    ),
-    ("create index if not exists review_questions_day on review_questions (day)"),
-)
-
-
 class ReviewQueue:
     """The review queue in the state database (table ``review_questions``)."""
 
-    def __init__(self, path: Path) -> None:
-        """Use the SQLite file at path; the table is created on first use."""
-        self.path = path
-
-    def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
-        """Open the database, create the table if needed, commit on success."""
-        return connect(self.path, *REVIEW_SCHEMA)
+    def __init__(self, db: StateDb) -> None:
+        """Use an open state database (see ``bot.statedb.open_state``)."""
+        self.db = db
 
     def add(self, text: str, today: dt.date, reason: Reason = "unanswered") -> bool:
         """Queue a question's text; tell whether anything was stored."""
@@ -101,7 +84,7 @@ class ReviewQueue:
         cleaned = clean(text)[0][:MAX_TEXT].strip()
         if not cleaned:
             return False
-        with self._connect() as conn:
+        with self.db.transaction() as conn:
             conn.execute(
                 "insert into review_questions (day, reason, text) values (?, ?, ?)",
                 (today.isoformat(), reason, cleaned),
@@ -124,12 +107,12 @@ class ReviewQueue:
 
     def purge(self, today: dt.date, keep_days: int = KEEP_DAYS) -> int:
         """Delete entries kept longer than keep_days; return how many went."""
-        with self._connect() as conn:
+        with self.db.transaction() as conn:
             return self._purge(conn, today, keep_days)
 
     def entries(self, today: dt.date) -> list[QueuedQuestion]:
         """Return every entry still within the retention limit, oldest first."""
-        with self._connect() as conn:
+        with self.db.transaction() as conn:
             self._purge(conn, today, KEEP_DAYS)
             rows = conn.execute(
                 "select id, day, reason, text from review_questions order by id"
@@ -149,7 +132,7 @@ class ReviewQueue:
 
     def remove(self, ids: tuple[int, ...]) -> int:
         """Delete entries by id; return how many went."""
-        with self._connect() as conn:
+        with self.db.transaction() as conn:
             cur = conn.executemany("delete from review_questions where id = ?", [(i,) for i in ids])
             return cur.rowcount
 

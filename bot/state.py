@@ -1,9 +1,10 @@
 """The bot's own state in SQLite: subscriptions, the message outbox, reminder passes, broadcasts.
 
-One :class:`StateStore` per process, built by the composition root. The database runs in WAL
-mode with a ``busy_timeout`` and ``synchronous=FULL``, and every method commits before it
-returns (autocommit, or one explicit transaction): a row marked ``sent`` is on disk before the
-next message goes out, which is what makes the outbox exactly-once up to the messages in flight.
+One :class:`StateStore` per process, built by the composition root over the one state
+database (``bot.statedb``: WAL mode, a ``busy_timeout``, ``synchronous=FULL``, a versioned
+schema). Every method commits before it returns (autocommit, or one explicit transaction):
+a row marked ``sent`` is on disk before the next message goes out, which is what makes the
+outbox exactly-once up to the messages in flight.
 
 What is stored about a chat is only this: its id, the schemes it follows (a JSON list, or
 ``"*"`` for all), the reminder offsets in days, its language, an active flag and two days (when
@@ -18,7 +19,6 @@ import fcntl
 import json
 import os
 import sqlite3
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -26,16 +26,13 @@ from functools import wraps
 from pathlib import Path
 from typing import Any, Concatenate, Literal, ParamSpec, TypeVar, cast, get_args
 
-import sqlite_utils
-
 from bot.fmt import Lang
+from bot.statedb import StateDb
 
 ALL = "*"
 DEFAULT_OFFSETS: tuple[int, ...] = (30, 14, 7, 1)
 MAX_OFFSET = 365
 MAX_OFFSETS = 10
-BUSY_TIMEOUT_MS = 10_000
-SCHEMA_VERSION = 1
 
 Status = Literal["pending", "sending", "sent", "failed", "dead"]
 MessageKind = Literal["reminder", "broadcast"]
@@ -214,125 +211,24 @@ class PassLock:
 
 
 class StateStore:
-    """Subscriptions, outbox, passes and broadcasts in one SQLite file."""
+    """Subscriptions, outbox, passes and broadcasts, in the state database."""
 
-    def __init__(self, path: Path) -> None:
-        """Open (creating if needed) the state database and its schema."""
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(
-            str(self.path),
-            isolation_level=None,
-            check_same_thread=False,
-            timeout=BUSY_TIMEOUT_MS / 1000,
-        )
-        self.lock = threading.RLock()
-        self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        self.conn.execute("PRAGMA synchronous=FULL")
-        self.db = sqlite_utils.Database(self.conn)
-        self._create_schema()
-
-    # --- plumbing -----------------------------------------------------------------------------
-
-    @_locked
-    def close(self) -> None:
-        """Close the database connection."""
-        self.conn.close()
-
-    def __enter__(self) -> StateStore:
-        """Use the store as a context manager that closes it."""
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        """Close the store."""
-        self.close()
+    def __init__(self, db: StateDb) -> None:
+        """Use an open state database (see ``bot.statedb.open_state``)."""
+        self.db = db
+        self.path = db.path
+        self.conn = db.conn
+        self.lock = db.lock
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """Run statements in one write transaction, committed on success (holding the lock)."""
-        with self.lock:
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self.conn
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-            self.conn.execute("COMMIT")
+        with self.db.transaction() as conn:
+            yield conn
 
     def pass_lock(self) -> PassLock:
         """Return a fresh lock object for running a pass."""
         return PassLock(self.path.with_name(self.path.name + ".lock"))
-
-    def _create_schema(self) -> None:
-        """Create the tables and indexes if they do not exist (idempotent)."""
-        with self.transaction():
-            self.db.table("subscriptions").create(
-                {
-                    "chat_id": int,
-                    "schemes": str,
-                    "offsets": str,
-                    "lang": str,
-                    "active": int,
-                    "created": str,
-                    "since": str,
-                },
-                pk="chat_id",
-                not_null={"schemes", "offsets", "lang", "active", "created", "since"},
-                if_not_exists=True,
-            )
-            self.db.table("outbox").create(
-                {
-                    "key": str,
-                    "chat_id": int,
-                    "kind": str,
-                    "text": str,
-                    "lang": str,
-                    "status": str,
-                    "attempts": int,
-                    "planned_day": str,
-                    "late": int,
-                    "tentative": int,
-                    "scheme_id": str,
-                    "deadline_id": str,
-                    "offset_days": int,
-                    "due_day": str,
-                    "deadline_day": str,
-                    "broadcast_id": int,
-                    "last_error": str,
-                    "message_id": int,
-                    "sent_day": str,
-                },
-                pk="key",
-                not_null={"chat_id", "kind", "text", "lang", "status", "attempts", "planned_day"},
-                defaults={"status": "pending", "attempts": 0, "late": 0, "tentative": 0},
-                if_not_exists=True,
-            )
-            self.db.table("outbox").create_index(["status"], if_not_exists=True)
-            self.db.table("outbox").create_index(["chat_id", "deadline_id"], if_not_exists=True)
-            self.db.table("passes").create(
-                {"day": str, "status": str, "runs": int, "counts": str},
-                pk="day",
-                not_null={"status", "runs"},
-                if_not_exists=True,
-            )
-            self.db.table("broadcasts").create(
-                {
-                    "id": int,
-                    "admin_id": int,
-                    "text": str,
-                    "created": str,
-                    "confirmed": str,
-                    "confirmed_by": int,
-                    "recipients": int,
-                },
-                pk="id",
-                not_null={"admin_id", "text", "created"},
-                defaults={"recipients": 0},
-                if_not_exists=True,
-            )
-            self.conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     # --- subscriptions ------------------------------------------------------------------------
 

@@ -26,20 +26,22 @@ from bot.kbadmin import (
     AuditLog,
     Change,
     ChangeRefused,
+    Edit,
     KnowledgeWatcher,
     Proposal,
-    apply_proposal,
+    apply_edit,
     parse_deadline_command,
     propose_deadline,
     reload_knowledge,
 )
 from bot.kbdiff import KbDiff
 from bot.review import Group, ReviewQueue, suggest_faq
+from bot.texts import t
 from knowledge.build import build_database
 from knowledge.kb import KnowledgeBase
 from knowledge.loader import KnowledgeError, load_sources
 
-FAQ_FORMAT = "Skriv: spørsmål | svar | ordning (ordningen kan utelates), eller /avbryt."
+FAQ_FORMAT = t("upkeep.faq_format")
 SHOWN_LINES = 30
 
 
@@ -62,21 +64,17 @@ def parse_faq_reply(text: str) -> tuple[str, str, str | None]:
 def diff_lines(diff: KbDiff | None) -> list[str]:
     """Render a diff's lines for an admin, shortened when very long."""
     if diff is None:
-        return ["Ingen endringer."]
+        return [t("upkeep.no_changes")]
     lines = [f"- {line}" for line in diff.lines()]
     if len(lines) > SHOWN_LINES:
-        lines = [*lines[:SHOWN_LINES], f"… og {len(lines) - SHOWN_LINES} endringer til."]
+        lines = [*lines[:SHOWN_LINES], t("upkeep.more", count=len(lines) - SHOWN_LINES)]
     return lines
 
 
 def refused_text(exc: ChangeRefused, version: str, *, reload: bool = False) -> str:
     """Tell an admin a change or a reload was refused, with the exact problems."""
-    head = (
-        "Kildene har feil, så de er ikke lastet inn."
-        if reload
-        else "Endringen er avvist, ingenting er lagret."
-    )
-    kept = f"Jeg svarer fortsatt fra kunnskapsbasen jeg hadde (versjon {version})."
+    head = t("upkeep.reload_refused" if reload else "upkeep.refused")
+    kept = t("upkeep.kept", version=version)
     return "\n".join([f"{head} {kept}", *exc.problems])
 
 
@@ -85,29 +83,35 @@ def refresh_text(refresh: Refresh, change: Change | None = None) -> str:
     head: list[str] = []
     if change is not None:
         files = ", ".join(p.name for p in change.files)
-        head.append(f"Lagret i {files} og ført i endringsloggen (nr. {change.audit_id}).")
+        head.append(t("upkeep.saved", files=files, audit_id=change.audit_id))
     if refresh.diff is None and change is None:
-        return f"Ingen endringer: jeg svarer fra versjon {refresh.version}."
-    head.append(f"Kunnskapsbasen er oppdatert (versjon {refresh.version}). Endringer:")
+        return t("upkeep.unchanged", version=refresh.version)
+    head.append(t("upkeep.updated", version=refresh.version))
     return "\n".join([*head, *diff_lines(refresh.diff)])
 
 
 def group_text(number: int, group: Group) -> str:
     """Describe one group of the review queue."""
-    times = "gang" if group.count == 1 else "ganger"
+    times = t("review.time" if group.count == 1 else "review.times")
     down = f", {group.thumbs_down} 👎" if group.thumbs_down else ""
     days = f"{group.last_day:%d.%m.%Y}"
     if group.first_day != group.last_day:
         days = f"{group.first_day:%d.%m}–{days}"
-    lines = [f"{number}. «{group.representative}» – {group.count} {times}{down} ({days})"]
-    lines += [f"   også: «{example}»" for example in group.examples]
-    return "\n".join(lines)
+    head = t(
+        "review.group",
+        number=number,
+        question=group.representative,
+        count=group.count,
+        times=times,
+        down=down,
+        days=days,
+    )
+    return "\n".join([head, *(t("review.also", example=e) for e in group.examples)])
 
 
 def alias_prompt(kb: KnowledgeBase, group: Group) -> str:
     """Ask which FAQ entry a group's phrasings belong to, suggesting the likeliest."""
-    lines = [f"Hvilket spørsmål er «{group.representative}» en annen formulering av?"]
-    lines.append("Svar med id-en, eller /avbryt. Forslag:")
+    lines = [t("review.alias_prompt", question=group.representative), t("review.alias_hint")]
     suggestions = suggest_faq(kb, group.representative)
     lines += [f"{faq_id} – {question}" for faq_id, question in suggestions]
     return "\n".join(lines)
@@ -177,10 +181,10 @@ class Upkeep:
         build_database(kb, self.db_path)
         return Refresh(self.version, self.watcher.check() or None)
 
-    def apply(self, proposal: Proposal, who: int, today: dt.date) -> tuple[Change, Refresh]:
-        """Write a confirmed proposal back (validated again, audited) and swap it in."""
+    def apply(self, edit: Edit, who: int, today: dt.date) -> tuple[Change, Refresh]:
+        """Write a confirmed edit back (validated again, audited) and swap it in."""
         with self._lock:
-            change = apply_proposal(proposal, who=who, today=today, audit=self.audit)
+            change = apply_edit(self.sources_dir, edit, who=who, today=today, audit=self.audit)
             return change, self._install(change.kb)
 
     def resolve_faq(

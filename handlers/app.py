@@ -1,9 +1,11 @@
 """Build and run the python-telegram-bot Application: everything is wired here, at call time.
 
 ``build_application`` makes the bot (HTML by default, the configured time zone,
-flood-control rate limiting, the configured Bot API base URL) and registers the
-handlers; ``run_bot`` runs it with long polling, or as a webhook when
-TILSKUDDSBOT_WEBHOOK_URL is set. Nothing happens at import time.
+flood-control rate limiting, the configured Bot API base URL) over a core built by the
+composition root (``bot.bootstrap.build_core``) and registers the handlers, one per
+command of the registry (``bot.commands.COMMANDS``); ``run_bot`` runs it with long
+polling, or as a webhook when TILSKUDDSBOT_WEBHOOK_URL is set. Nothing happens at
+import time.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import os
 from typing import Any
 from urllib.parse import urlsplit
 
-from telegram import BotCommand, Update
+from telegram import BotCommand, BotCommandScopeChat, Update
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
     Application,
@@ -25,12 +27,12 @@ from telegram.ext import (
     filters,
 )
 
-from bot.commands import COMMANDS, CommandService
-from bot.config import Settings, SettingsError
-from bot.engine import Engine
+from bot.bootstrap import Core
+from bot.commands import COMMANDS, menu
+from bot.config import SettingsError
+from bot.vocab import Lang
 from handlers import admin as admin_handlers
 from handlers import subscriptions
-from handlers.auth import admin_only
 from handlers.botapi import make_bot
 from handlers.calculator import Calculator
 from handlers.chat import Addressed, ChatHandlers
@@ -48,18 +50,18 @@ log = logging.getLogger(__name__)
 
 
 def add_handlers(app: App, services: BotServices) -> None:
-    """Register every handler, most specific first, and the error handler."""
+    """Register every handler, most specific first, and the error handler.
+
+    The dialogues (/beregn, the review queue's) come first; then one CommandHandler for the
+    commands of the registry, which all go to the pipeline, as do unknown commands and text.
+    """
     chat, inline = ChatHandlers(services), InlineHandlers(services)
-    calc = Calculator(services, chat)
     new = filters.UpdateType.MESSAGE  # edited messages and channel posts are ignored
-    admin = admin_only(services.settings.admin_ids)
-    everyday = [name for name in COMMANDS if name != "beregn"]
-    app.add_handler(calc.handler())
-    subscriptions.register(app, services)  # reminders, /personvern, /slettmeg; daily pass
-    admin_handlers.register(app, services)  # announcements, knowledge edits, review queue
-    app.add_handler(CommandHandler("status", admin(chat.status), new))
-    app.add_handler(CommandHandler("avbryt", calc.nothing_to_cancel, new))
-    app.add_handler(CommandHandler(everyday, chat.command, new))
+    app.add_handler(Calculator(services, chat).handler())
+    admin_handlers.register(app, services, chat)  # draft buttons, review dialogue, watcher
+    subscriptions.register(app, services)  # the daily reminder pass
+    names = [name for command in COMMANDS for name in (command.name, *command.aliases)]
+    app.add_handler(CommandHandler(names, chat.command, new))
     app.add_handler(MessageHandler(new & filters.COMMAND & Addressed(), chat.command))
     app.add_handler(MessageHandler(new & filters.TEXT & Addressed(), chat.text))
     app.add_handler(
@@ -71,31 +73,57 @@ def add_handlers(app: App, services: BotServices) -> None:
     app.add_error_handler(on_error)
 
 
-async def register_commands(app: App) -> None:
-    """Register the Norwegian commands with Telegram (post_init); a failure is not fatal."""
-    commands = [BotCommand(name, description) for name, description in COMMANDS.items()]
-    try:
-        await deliver(lambda: app.bot.set_my_commands(commands))
-    except TelegramError as exc:
-        log.warning("Could not register the commands: %s", type(exc).__name__)
+def bot_commands(lang: Lang, *, admin: bool = False) -> list[BotCommand]:
+    """The menu of the registry: everyone's commands, and for an admin theirs too."""
+    commands = menu("everyone") + (menu("admin") if admin else ())
+    return [BotCommand(c.name, c.description(lang)) for c in commands]
+
+
+async def register_commands(app: App, admin_ids: frozenset[int]) -> None:
+    """Register the menus with Telegram (post_init): nb, en, and each admin's; never fatal.
+
+    The default menu is in bokmål, with an English one for English clients; each admin
+    gets a menu of their own chat (BotCommandScopeChat) that adds the admin commands.
+    """
+    menus: list[tuple[list[BotCommand], BotCommandScopeChat | None, str | None]] = [
+        (bot_commands("nb"), None, None),
+        (bot_commands("en"), None, "en"),
+    ]
+    for admin_id in sorted(admin_ids):
+        menus += [
+            (bot_commands("nb", admin=True), BotCommandScopeChat(admin_id), None),
+            (bot_commands("en", admin=True), BotCommandScopeChat(admin_id), "en"),
+        ]
+    for commands, scope, language in menus:
+
+        async def register(
+            c: list[BotCommand] = commands,
+            s: BotCommandScopeChat | None = scope,
+            lc: str | None = language,
+        ) -> bool:
+            return bool(await app.bot.set_my_commands(c, scope=s, language_code=lc))
+
+        try:
+            await deliver(register)
+        except TelegramError as exc:  # e.g. an admin who never opened a chat with the bot
+            log.warning("Could not register the commands: %s", type(exc).__name__)
 
 
 def build_application(
-    settings: Settings,
-    engine: Engine,
-    commands: CommandService,
+    core: Core,
     *,
     rate_limit: bool = True,
     typing_delay: float = TYPING_DELAY,
 ) -> App:
-    """Build the Application with its handlers; raise SettingsError without a token."""
+    """Build the Application over a core with its handlers; raise SettingsError without a token."""
+    settings = core.settings
     token = settings.require_token().get_secret_value()
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
     install_redaction(token, secret)
-    services = BotServices(settings, engine, commands, typing_delay)
+    services = BotServices(core, typing_delay)
 
     async def start(app: App) -> None:
-        await register_commands(app)
+        await register_commands(app, settings.admin_ids)
         await services.reminder_sender()  # a failure is logged; the daily pass tries again
 
     async def shutdown(app: App) -> None:
@@ -122,20 +150,19 @@ def configure_logging() -> None:
         )
 
 
-def run_bot(
-    settings: Settings, engine: Engine, commands: CommandService, *, rate_limit: bool = True
-) -> int:
+def run_bot(core: Core, *, rate_limit: bool = True) -> int:
     """Run the bot until stopped (SIGINT/SIGTERM); long polling, or a webhook when configured.
 
     Raises SettingsError for a missing or rejected token and for a webhook
     without its secret; returns 1 when Telegram cannot be reached at start.
     """
+    settings = core.settings
     settings.require_token()
     if settings.webhook_url and settings.webhook_secret is None:
         raise SettingsError("TILSKUDDSBOT_WEBHOOK_SECRET must be set with TILSKUDDSBOT_WEBHOOK_URL")
     configure_logging()
     os.environ.setdefault("PTB_TIMEDELTA", "true")  # opt in to PTB 23's RetryAfter.retry_after
-    app = build_application(settings, engine, commands, rate_limit=rate_limit)
+    app = build_application(core, rate_limit=rate_limit)
     try:
         if settings.webhook_url and settings.webhook_secret is not None:
             app.run_webhook(

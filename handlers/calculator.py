@@ -32,9 +32,10 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot.calc import CalcError, parse_positions
-from handlers.chat import EXPIRED, ChatHandlers, quote_id
-from handlers.reply import Typing, acknowledge, deliver, send_answer, send_html
-from handlers.services import BotServices
+from bot.texts import t
+from handlers.chat import ChatHandlers, quote_id
+from handlers.reply import Typing, acknowledge, deliver, send_html
+from handlers.services import BotServices, who
 
 # Schemes with calculation rules, and their grant years (none: positions only).
 CALCULATORS: dict[str, tuple[int, ...]] = {
@@ -47,16 +48,7 @@ SCHEME, YEAR, POSITIONS, COST = range(4)
 END = ConversationHandler.END
 KEY = "beregn"
 TIMEOUT = 600  # seconds of silence before the dialogue is dropped
-CANCEL = InlineKeyboardButton("Avbryt", callback_data="b:x")
-ASK_POSITIONS = "Hvor mange årsverk? Trykk, eller skriv et tall (f.eks. 1,5 eller 50 %)."
-BAD_POSITIONS = "Jeg forstod ikke antall årsverk. Skriv et tall, f.eks. 2 eller 1,5, eller /avbryt."
-ASK_COST = (
-    "Hva koster stillingen(e) per år? Skriv beløpet i kroner (f.eks. 750 000), "
-    "eller trykk «Hopp over»."
-)
-BAD_COST = "Skriv beløpet som et helt antall kroner, f.eks. 750 000, eller /avbryt."
-CANCELLED = "Beregningen er avbrutt."
-NOTHING_TO_CANCEL = "Det er ingen beregning å avbryte."
+CANCEL = "b:x"
 
 
 def parse_kroner(text: str) -> int | None:
@@ -77,10 +69,15 @@ def valid_positions(text: str) -> bool:
     return True
 
 
+def cancel_button() -> InlineKeyboardButton:
+    """The Avbryt button of every step."""
+    return InlineKeyboardButton(t("calc.cancel"), callback_data=CANCEL)
+
+
 def buttons(*choices: tuple[str, str]) -> InlineKeyboardMarkup:
     """Lay out choices (label, callback data) in one row with Avbryt below."""
     row = [InlineKeyboardButton(label, callback_data=data) for label, data in choices]
-    return InlineKeyboardMarkup([row, [CANCEL]] if row else [[CANCEL]])
+    return InlineKeyboardMarkup([row, [cancel_button()]] if row else [[cancel_button()]])
 
 
 class Calculator:
@@ -111,7 +108,7 @@ class Calculator:
                 },
                 fallbacks=[
                     CommandHandler("avbryt", self.cancel),
-                    CallbackQueryHandler(self.cancel, pattern=r"^b:x$"),
+                    CallbackQueryHandler(self.cancel, pattern=rf"^{CANCEL}$"),
                 ],
                 per_message=False,
                 allow_reentry=True,
@@ -128,10 +125,12 @@ class Calculator:
     def heading(self, context: ContextTypes.DEFAULT_TYPE) -> str:
         """Return the choices so far as an HTML heading ('Kommunalt rusarbeid, år 3')."""
         state = self.state(context)
-        parts = [self.s.engine.kb.schemes[state["scheme"]].names.short] if "scheme" in state else []
-        parts += [f"år {state['year']}"] if state.get("year") else []
-        parts += [f"{state['positions']} årsverk"] if "positions" in state else []
-        return f"<b>Beregning: {html.escape(', '.join(parts) or 'velg ordning')}</b>\n\n"
+        kb = self.s.core.engine.kb
+        parts = [kb.schemes[state["scheme"]].names.short] if "scheme" in state else []
+        parts += [t("calc.year", year=state["year"])] if state.get("year") else []
+        parts += [t("calc.positions", positions=state["positions"])] if "positions" in state else []
+        choices = html.escape(", ".join(parts) or t("calc.choose"))
+        return f"<b>{t('calc.heading', choices=choices)}</b>\n\n"
 
     async def prompt(
         self, update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, markup: Any
@@ -151,12 +150,13 @@ class Calculator:
             await self.chat.command(update, context)
             return END
         self.state(context).clear()
-        kb = self.s.engine.kb
+        kb = self.s.core.engine.kb
         choices = [(kb.schemes[s].names.short, f"b:s:{s}") for s in CALCULATORS if s in kb.schemes]
         markup = InlineKeyboardMarkup(
-            [[InlineKeyboardButton(t, callback_data=d)] for t, d in choices] + [[CANCEL]]
+            [[InlineKeyboardButton(label, callback_data=d)] for label, d in choices]
+            + [[cancel_button()]]
         )
-        await self.prompt(update, context, "Hvilken ordning vil du beregne?", markup)
+        await self.prompt(update, context, t("calc.which_scheme"), markup)
         return SCHEME
 
     async def scheme(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
@@ -164,12 +164,12 @@ class Calculator:
         assert update.callback_query is not None and update.callback_query.data is not None
         scheme = update.callback_query.data.removeprefix("b:s:")
         if scheme not in CALCULATORS:
-            await acknowledge(update.callback_query, EXPIRED)
+            await acknowledge(update.callback_query, t("expired"))
             return END
         self.state(context)["scheme"] = scheme
         if CALCULATORS[scheme]:
-            years = [(f"År {y}", f"b:y:{y}") for y in CALCULATORS[scheme]]
-            await self.prompt(update, context, "Hvilket tilskuddsår?", buttons(*years))
+            years = [(t("calc.year_button", year=y), f"b:y:{y}") for y in CALCULATORS[scheme]]
+            await self.prompt(update, context, t("calc.which_year"), buttons(*years))
             return YEAR
         return await self.ask_positions(update, context)
 
@@ -178,7 +178,7 @@ class Calculator:
         assert update.callback_query is not None and update.callback_query.data is not None
         year = int(update.callback_query.data.removeprefix("b:y:"))
         if year not in CALCULATORS.get(self.state(context).get("scheme", ""), ()):
-            await acknowledge(update.callback_query, EXPIRED)
+            await acknowledge(update.callback_query, t("expired"))
             return YEAR
         self.state(context)["year"] = year
         return await self.ask_positions(update, context)
@@ -186,7 +186,7 @@ class Calculator:
     async def ask_positions(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
         """Offer common numbers of positions."""
         choices = [(p, f"b:p:{p}") for p in POSITION_CHOICES]
-        await self.prompt(update, context, ASK_POSITIONS, buttons(*choices))
+        await self.prompt(update, context, t("calc.ask_positions"), buttons(*choices))
         return POSITIONS
 
     async def positions(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
@@ -195,11 +195,12 @@ class Calculator:
         text = query.data.removeprefix("b:p:") if query and query.data else None
         text = text or (message.text if message and message.text else "")
         if not valid_positions(text):
-            await self.prompt(update, context, BAD_POSITIONS, buttons())
+            await self.prompt(update, context, t("calc.bad_positions"), buttons())
             return POSITIONS
         self.state(context)["positions"] = text.strip()
         if self.state(context)["scheme"] in WITH_COST:
-            await self.prompt(update, context, ASK_COST, buttons(("Hopp over", "b:c:-")))
+            skip = (t("calc.skip"), "b:c:-")
+            await self.prompt(update, context, t("calc.ask_cost"), buttons(skip))
             return COST
         return await self.finish(update, context, None)
 
@@ -210,7 +211,8 @@ class Calculator:
         message = update.effective_message
         cost = parse_kroner(message.text or "") if message else None
         if cost is None:
-            await self.prompt(update, context, BAD_COST, buttons(("Hopp over", "b:c:-")))
+            skip = (t("calc.skip"), "b:c:-")
+            await self.prompt(update, context, t("calc.bad_cost"), buttons(skip))
             return COST
         return await self.finish(update, context, cost)
 
@@ -225,11 +227,11 @@ class Calculator:
             await acknowledge(update.callback_query)
         if chat is None or "scheme" not in state:
             return END
-        calc = self.s.commands.calculation
-        args = (state["scheme"], state.get("year"), state["positions"], cost, self.s.today())
+        calc = self.s.pipeline.calculation
+        args = (state["scheme"], state.get("year"), state["positions"], cost)
         async with Typing(context.bot, chat.id, self.s.typing_delay):
-            answer = await self.s.run(calc, *args, lang="nb")
-        await send_answer(context.bot, self.s.options, chat.id, answer, quote_id(update))
+            reply = await self.s.run(calc, who(update), self.s.today(), *args)
+        await self.chat.show(update, context, reply)
         return END
 
     async def cancel(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
@@ -239,12 +241,7 @@ class Calculator:
         query = update.callback_query
         if query is not None:
             await acknowledge(query)
-            await deliver(lambda: query.edit_message_text(CANCELLED))
+            await deliver(lambda: query.edit_message_text(t("calc.cancelled")))
         elif update.effective_chat is not None:
-            await send_html(context.bot, update.effective_chat.id, CANCELLED)
+            await send_html(context.bot, update.effective_chat.id, t("calc.cancelled"))
         return END
-
-    async def nothing_to_cancel(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """/avbryt outside the dialogue."""
-        if update.effective_chat is not None:
-            await send_html(context.bot, update.effective_chat.id, NOTHING_TO_CANCEL)

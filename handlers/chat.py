@@ -1,24 +1,25 @@
-"""Chat handlers: commands, free text, button presses, media, and the admin /status.
+"""Chat handlers: commands, free text, button presses and media, through the message pipeline.
 
-Each handler reads the update, calls the core through ``BotServices``, and
-replies. A pressed option goes through the same path as typed text.
+Each handler reads the update, calls the pipeline (``bot.pipeline``) on the core thread, and
+shows the :class:`bot.reply.Reply`: :meth:`ChatHandlers.show` is the one place a reply becomes
+Telegram messages, edits, files and button notes. A pressed option goes through the same path
+as typed text.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
-from telegram import Message, MessageEntity, Update
+from telegram import CallbackQuery, Message, MessageEntity, Update
 from telegram.constants import ChatType
 from telegram.ext import ContextTypes, filters
 
-from bot.answer import Answer
-from bot.console import parse_command
-from handlers.reply import Typing, acknowledge, send_answer, send_html
-from handlers.services import BotServices, chat_key
-
-EXPIRED = "Dette valget er utløpt. Spør på nytt."
-ONLY_TEXT = "Jeg forstår bare tekst. Skriv spørsmålet ditt, eller /hjelp for å se hva jeg kan."
+from bot.reply import Reply
+from bot.texts import t
+from handlers.reply import Typing, acknowledge, edit_message, send_html, send_message
+from handlers.services import BotServices, who
+from handlers.subscriptions import deliver_announcement
 
 
 class Addressed(filters.MessageFilter):
@@ -60,31 +61,47 @@ class ChatHandlers:
         """Keep the services."""
         self.s = services
 
-    async def reply(self, update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+    async def show(
+        self,
+        update: Update,
+        context: ContextTypes.DEFAULT_TYPE,
+        reply: Reply,
+        query: CallbackQuery | None = None,
+    ) -> None:
+        """Show a reply: note the pressed button, replace or send the messages, start a delivery."""
+        chat = update.effective_chat
+        if query is not None:
+            await acknowledge(query, reply.notice)
+        if reply.forget and context.user_data is not None:
+            context.user_data.clear()  # /slettmeg: the calculator's state too
+        if chat is None:
+            return
+        reply_to = quote_id(update)
+        for i, message in enumerate(reply.messages):
+            if i == 0 and reply.replace and query is not None:
+                await edit_message(query, message)
+            else:
+                await send_message(context.bot, chat.id, message, reply_to)
+                reply_to = None
+        if reply.delivery is not None:
+            deliver_announcement(self.s, context, update, reply.delivery)
+
+    async def answer(self, update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
         """Answer a text (command or question) in the update's chat."""
         chat = update.effective_chat
         if chat is None:
             return
+        pipeline, sender, today = self.s.pipeline, who(update), self.s.today()
+        run = self.s.run_slow if pipeline.slow(text) else self.s.run
         async with Typing(context.bot, chat.id, self.s.typing_delay):
-            answer = await self.s.answer(text, chat_key(update))
-        await send_answer(context.bot, self.s.options, chat.id, answer, quote_id(update))
+            reply = await run(pipeline.handle, text, sender, today)
+        await self.show(update, context, reply)
 
     async def command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Run a command (/hjelp, /ordninger ..., and unknown ones) through the core."""
+        """Run a command (those of the registry, and unknown ones) through the pipeline."""
         message = update.effective_message
-        if message is None or message.text is None:
-            return
-        command = parse_command(message.text)
-        if command is not None and command[0] == "slettmeg":
-            self.forget(update, context)
-        await self.reply(update, context, message.text)
-
-    def forget(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """/slettmeg: drop what the Telegram layer holds too (buttons, calculator state)."""
-        if update.effective_chat is not None:
-            self.s.options.forget(update.effective_chat.id)
-        if context.user_data is not None:
-            context.user_data.clear()
+        if message is not None and message.text is not None:
+            await self.answer(update, context, message.text)
 
     async def text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Answer free text; in groups without the mention of the bot."""
@@ -92,38 +109,22 @@ class ChatHandlers:
         if message is None or message.text is None:
             return
         text = strip_mention(message.text, context.bot.username)
-        await self.reply(update, context, text or "/hjelp")
+        await self.answer(update, context, text or "/hjelp")
 
     async def press(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Answer a pressed option as if its text had been typed."""
         query = update.callback_query
         if query is None or query.data is None:
             return
-        text = self.s.options.get(query.message.chat.id, query.data[2:]) if query.message else None
-        await acknowledge(query, None if text else EXPIRED)
-        if text is not None:
-            await self.reply(update, context, text)
+        reply = await self.s.run(self.s.pipeline.press, query.data, who(update), self.s.today())
+        await self.show(update, context, reply, query)
 
     async def expired(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Answer a button nobody handles any longer (an old calculator, a restart)."""
+        """Answer a button nobody handles any longer (an old calculator, an old release)."""
         if update.callback_query is not None:
-            await acknowledge(update.callback_query, EXPIRED)
+            await acknowledge(update.callback_query, t("expired"))
 
     async def only_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Answer stickers, photos, voice and other media politely."""
         if update.effective_chat is not None:
-            await send_html(context.bot, update.effective_chat.id, ONLY_TEXT)
-
-    async def status(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Admins only: the knowledge base and what is held in memory."""
-        kb, chat = self.s.engine.kb, update.effective_chat
-        if chat is None:
-            return
-        lines = [
-            f"Kunnskapsbase versjon {kb.version}",
-            f"{len(kb.schemes)} ordninger, {len(kb.deadlines())} frister, "
-            f"{len(kb.faq)} spørsmål og svar, {len(kb.tables)} tabeller",
-            f"{len(self.s.options)} knappevalg i minnet",
-        ]
-        answer = Answer("status", True, 1.0, "nb", lines, title="Status")
-        await send_answer(context.bot, self.s.options, chat.id, answer)
+            await send_html(context.bot, update.effective_chat.id, html.escape(t("only_text")))

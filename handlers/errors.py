@@ -10,9 +10,9 @@ from telegram import Update
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
+from bot.texts import t
 from handlers.reply import send_html
 
-SORRY = "Beklager, noe gikk galt. Prøv igjen."
 log = logging.getLogger(__name__)
 
 
@@ -37,6 +37,6 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     log.error("Update %s failed: %s at %s", update.update_id, kind, where(error))
     if update.effective_chat is not None:
         try:
-            await send_html(context.bot, update.effective_chat.id, SORRY)
+            await send_html(context.bot, update.effective_chat.id, t("sorry"))
         except TelegramError as exc:
             log.warning("Update %s: could not apologise (%s)", update.update_id, type(exc).__name__)

@@ -6,28 +6,17 @@ municipality. An empty query offers the overview of the schemes and the deadline
 
 from __future__ import annotations
 
-import datetime as dt
-
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
 from bot.answer import Answer
-from bot.commands import LookupHit
 from handlers.reply import deliver
 from handlers.services import BotServices
 from handlers.split import split_html
 
 MAX_RESULTS = 10
 CACHE_SECONDS = 10
-INLINE_CHAT = "tg:inline"  # the look-ups keep no context
-
-
-def hit_answer(hit: LookupHit) -> Answer:
-    """Render a look-up hit like any other answer: title, text, source."""
-    return Answer(
-        "faq_lookup", True, hit.score / 100, "nb", [hit.text], title=hit.title, sources=[hit.source]
-    )
 
 
 def article(number: int, title: str, answer: Answer) -> InlineQueryResultArticle:
@@ -49,22 +38,13 @@ class InlineHandlers:
         """Keep the services."""
         self.s = services
 
-    def results(self, query: str, today: dt.date) -> list[tuple[str, Answer]]:
-        """Return (title, answer) pairs for a query; runs on the core thread."""
-        if not query:
-            run = self.s.commands.run
-            return [
-                ("Ordningene", run("ordninger", "", INLINE_CHAT, today)),
-                ("Frister", run("frister", "", INLINE_CHAT, today)),
-            ]
-        hits = self.s.commands.search(query, limit=MAX_RESULTS)
-        return [(hit.title, hit_answer(hit)) for hit in hits]
-
     async def answer(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Answer an inline query with up to ten articles."""
         query = update.inline_query
         if query is None:
             return
-        found = await self.s.run(self.results, query.query.strip(), self.s.today())
+        found = await self.s.run(
+            self.s.pipeline.inline, query.query.strip(), self.s.today(), MAX_RESULTS
+        )
         articles = [article(i, title, answer) for i, (title, answer) in enumerate(found)]
         await deliver(lambda: query.answer(articles[:MAX_RESULTS], cache_time=CACHE_SECONDS))

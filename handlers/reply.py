@@ -22,6 +22,7 @@ from telegram import (
     CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    InputFile,
     Message,
     ReplyParameters,
 )
@@ -29,8 +30,7 @@ from telegram.constants import ChatAction
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.answer import Answer, Option
-from handlers.services import OptionStore
+from bot import reply as core
 from handlers.split import split_html
 
 T = TypeVar("T")
@@ -80,17 +80,17 @@ async def acknowledge(query: CallbackQuery, text: str | None = None) -> None:
         log.info("Could not answer a button press: %s", type(exc).__name__)
 
 
-def keyboard(
-    store: OptionStore, chat_id: int, options: Sequence[Option]
-) -> InlineKeyboardMarkup | None:
-    """Turn an answer's options into buttons, one per row; the texts stay in the store."""
-    if not options:
-        return None
-    rows = [
-        [InlineKeyboardButton(o.label[:64], callback_data=f"o:{store.add(chat_id, o.text)}")]
-        for o in options[:MAX_BUTTONS]
-    ]
-    return InlineKeyboardMarkup(rows)
+def keyboard(rows: Sequence[Sequence[core.Button]]) -> InlineKeyboardMarkup | None:
+    """Lay out a message's rows of buttons (at most MAX_BUTTONS); None without any."""
+    laid: list[list[InlineKeyboardButton]] = []
+    count = 0
+    for row in rows:
+        buttons = [InlineKeyboardButton(b.label[:64], callback_data=b.data) for b in row if b.data]
+        buttons = buttons[: MAX_BUTTONS - count]
+        if buttons:
+            laid.append(buttons)
+            count += len(buttons)
+    return InlineKeyboardMarkup(laid) if laid else None
 
 
 async def send_html(
@@ -119,12 +119,22 @@ async def send_html(
     return sent
 
 
-async def send_answer(
-    bot: Bot, store: OptionStore, chat_id: int, answer: Answer, reply_to: int | None = None
+async def send_message(
+    bot: Bot, chat_id: int, message: core.Message, reply_to: int | None = None
 ) -> list[Message]:
-    """Send an Answer as escaped HTML with its options as buttons."""
-    markup = keyboard(store, chat_id, answer.options)
-    return await send_html(bot, chat_id, answer.html(), markup, reply_to)
+    """Send one message of the core: HTML in parts with its buttons, or a file with a caption."""
+    if message.document is not None:
+        document = InputFile(message.document.data, filename=message.document.filename)
+        sent = await deliver(lambda: bot.send_document(chat_id, document, caption=message.html))
+        return [sent]
+    return await send_html(bot, chat_id, message.html, keyboard(message.rows), reply_to)
+
+
+async def edit_message(query: CallbackQuery, message: core.Message) -> None:
+    """Replace the text and buttons of the message whose button was pressed."""
+    await deliver(
+        lambda: query.edit_message_text(message.html, reply_markup=keyboard(message.rows))
+    )
 
 
 class Typing:

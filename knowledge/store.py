@@ -9,16 +9,29 @@ from knowledge.kb import SCHEMA_VERSION, KnowledgeBase
 from knowledge.schema import FaqEntry, Municipality, Office, Scheme, SourceDoc, Table
 from knowledge.text import ascii_fold
 
+REBUILD = "rebuild it with 'tilskuddsbot kb build'"
+
 
 class StoreError(Exception):
-    """The database is missing, unreadable or of another schema version."""
+    """The database is missing, unreadable or of another schema version; one line, what to do."""
+
+
+def unreadable(path: Path, exc: Exception) -> StoreError:
+    """Say in one line that a knowledge database cannot be read, and what to do."""
+    return StoreError(f"{path} is not a readable knowledge database ({exc}): {REBUILD}")
 
 
 def open_readonly(path: Path) -> sqlite3.Connection:
-    """Open a database read-only, refusing a missing file."""
+    """Open a database read-only, refusing a missing or unopenable file."""
     if not path.is_file():
         raise StoreError(f"no knowledge database at {path}: run 'tilskuddsbot kb build' first")
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise StoreError(
+            f"cannot open {path} ({exc}): the bot's user must be able to read it and its "
+            f"folder, or {REBUILD}"
+        ) from None
 
 
 def load_database(path: Path) -> KnowledgeBase:
@@ -29,7 +42,7 @@ def load_database(path: Path) -> KnowledgeBase:
         if meta.get("schema_version") != str(SCHEMA_VERSION):
             raise StoreError(
                 f"{path} has schema version {meta.get('schema_version')}, "
-                f"expected {SCHEMA_VERSION}: rebuild it"
+                f"expected {SCHEMA_VERSION}: {REBUILD}"
             )
 
         def rows(table: str, key: str) -> list[tuple[str, str]]:
@@ -46,8 +59,8 @@ def load_database(path: Path) -> KnowledgeBase:
             tables={k: Table.model_validate_json(j) for k, j in rows("tables", "id")},
             version=meta.get("version", ""),
         )
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path} is not a readable knowledge database: {exc}") from exc
+    except (sqlite3.Error, ValueError) as exc:  # ValueError: a row the schema rejects
+        raise unreadable(path, exc) from None
     finally:
         conn.close()
 
@@ -57,12 +70,12 @@ def read_version(path: Path) -> str:
     conn = open_readonly(path)
     try:
         row = conn.execute("select value from meta where key = 'version'").fetchone()
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path} is not a readable knowledge database: {exc}") from exc
+    except sqlite3.Error as exc:
+        raise unreadable(path, exc) from None
     finally:
         conn.close()
     if row is None:
-        raise StoreError(f"{path} has no version: rebuild it")
+        raise StoreError(f"{path} has no version: {REBUILD}")
     return str(row[0])
 
 

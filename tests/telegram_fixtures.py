@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import logging
-import shutil
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -20,9 +19,10 @@ from typing import Any
 
 import pytest
 
-from bot.commands import CommandService
+from bot.bootstrap import Core, build_core
 from bot.config import Settings
 from bot.engine import ContextStore, Engine
+from bot.reply import Reply, Who
 from handlers.app import ALLOWED_UPDATES, build_application
 from knowledge.kb import KnowledgeBase
 from knowledge.store import load_database
@@ -53,19 +53,16 @@ def telegram_kb(session_data_dir: Path) -> KnowledgeBase:
 
 
 @pytest.fixture(scope="session")
-def shared_core(telegram_kb: KnowledgeBase) -> tuple[Engine, CommandService]:
+def shared_core(telegram_kb: KnowledgeBase) -> Engine:
     """Build the engine (its understanding takes about half a second) once per session."""
-    engine = Engine(telegram_kb)
-    return engine, CommandService(engine)
+    return Engine(telegram_kb)
 
 
-def fresh_core(shared: tuple[Engine, CommandService]) -> tuple[Engine, CommandService]:
-    """Return copies of the shared engine and commands with their own, empty chat contexts."""
-    engine = copy.copy(shared[0])
+def fresh_engine(shared: Engine) -> Engine:
+    """Return a copy of the shared engine with its own, empty chat contexts."""
+    engine = copy.copy(shared)
     engine.contexts = ContextStore()
-    commands = copy.copy(shared[1])
-    commands.engine = engine
-    return engine, commands
+    return engine
 
 
 @pytest.fixture
@@ -76,15 +73,12 @@ def fake() -> Iterator[FakeTelegram]:
 
 
 @pytest.fixture
-def telegram_settings(fake: FakeTelegram, session_data_dir: Path, tmp_path: Path) -> Settings:
+def telegram_settings(fake: FakeTelegram, state_dir: Path) -> Settings:
     """Settings for the fake server: a fixed date, one admin, a data folder of the test's own.
 
     The folder holds a copy of the session's knowledge.db; the bot's state.db starts empty.
     """
-    folder = tmp_path / "data"
-    folder.mkdir()
-    shutil.copy2(session_data_dir / "knowledge.db", folder / "knowledge.db")
-    return make_settings(fake, folder)
+    return make_settings(fake, state_dir)
 
 
 def make_settings(fake: FakeTelegram, data_dir: Path, **extra: Any) -> Settings:
@@ -123,9 +117,17 @@ class BotHarness:
 
     fake: FakeTelegram
     app: Any
-    engine: Engine
-    commands: CommandService
+    core: Core
     last: dict[str, Any] | None = None  # the message last sent with say()
+
+    @property
+    def engine(self) -> Engine:
+        """Return the running bot's engine."""
+        return self.core.engine
+
+    def reply(self, text: str, chat: str = "other") -> Reply:
+        """Return what the core answers a text with, in a conversation of its own."""
+        return self.core.pipeline.handle(text, Who(chat), TODAY)
 
     async def say(self, chat_id: int, text: str, **kwargs: Any) -> str:
         """Send a text and wait for the next reply in that chat; return its text."""
@@ -142,26 +144,28 @@ class BotHarness:
 
 @asynccontextmanager
 async def running_bot(
-    fake: FakeTelegram, settings: Settings, core: tuple[Engine, CommandService], **options: Any
+    fake: FakeTelegram, settings: Settings, engine: Engine, **options: Any
 ) -> AsyncIterator[BotHarness]:
-    """Run the real Application against the fake server, as run_polling would."""
-    engine, commands = fresh_core(core)
-    app = build_application(settings, engine, commands, **options)
-    async with app:
-        await app.post_init(app)
-        await app.start()
-        await app.updater.start_polling(timeout=1, poll_interval=0, allowed_updates=ALLOWED_UPDATES)
-        try:
-            yield BotHarness(fake, app, engine, commands)
-        finally:
-            await app.updater.stop()
-            await app.stop()
-    await app.post_shutdown(app)
+    """Build the core as the composition root does and run the real Application on it."""
+    with build_core(settings, fresh_engine(engine)) as core:
+        app = build_application(core, **options)
+        async with app:
+            await app.post_init(app)
+            await app.start()
+            await app.updater.start_polling(
+                timeout=1, poll_interval=0, allowed_updates=ALLOWED_UPDATES
+            )
+            try:
+                yield BotHarness(fake, app, core)
+            finally:
+                await app.updater.stop()
+                await app.stop()
+        await app.post_shutdown(app)
 
 
 @pytest.fixture
 async def tg(
-    fake: FakeTelegram, telegram_settings: Settings, shared_core: tuple[Engine, CommandService]
+    fake: FakeTelegram, telegram_settings: Settings, shared_core: Engine
 ) -> AsyncIterator[BotHarness]:
     """A running bot against the fake server."""
     async with running_bot(fake, telegram_settings, shared_core) as harness:

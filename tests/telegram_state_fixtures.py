@@ -12,20 +12,17 @@ import shutil
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from bot.commands import CommandService
+from bot.bootstrap import Core
 from bot.config import Settings
 from bot.engine import Engine
-from handlers.services import BotServices
-from handlers.subscriptions import REMINDER_JOB
 from knowledge.loader import default_sources
 from tests.fakebot import FakeTelegram
 from tests.telegram_fixtures import BotHarness, make_settings, running_bot
 
-__all__ = ["StateBot", "services_of", "sources", "state_bot", "state_dir", "state_settings"]
+__all__ = ["StateBot", "sources", "state_bot", "state_settings"]
 
 
 @pytest.fixture
@@ -37,34 +34,22 @@ def sources(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def state_dir(tmp_path: Path, session_data_dir: Path) -> Path:
-    """A data folder with the session's knowledge.db and no state yet."""
-    folder = tmp_path / "data"
-    folder.mkdir()
-    shutil.copy2(session_data_dir / "knowledge.db", folder / "knowledge.db")
-    return folder
-
-
-@pytest.fixture
 def state_settings(fake: FakeTelegram, state_dir: Path, sources: Path) -> Settings:
     """Settings for the fake server with this test's data folder and sources."""
     return make_settings(fake, state_dir, TILSKUDDSBOT_SOURCES_DIR=str(sources))
 
 
-def services_of(app: Any) -> BotServices:
-    """Return the services of a running application (the daily job carries them)."""
-    [job] = app.job_queue.get_jobs_by_name(REMINDER_JOB)
-    services: BotServices = job.data
-    return services
-
-
 @dataclass
 class StateBot:
-    """The running bot, its services and its sources."""
+    """The running bot, its core and its sources."""
 
     tg: BotHarness
-    services: BotServices
     sources: Path
+
+    @property
+    def core(self) -> Core:
+        """Return the core the bot runs on (built as the composition root builds it)."""
+        return self.tg.core
 
     @property
     def fake(self) -> FakeTelegram:
@@ -76,9 +61,9 @@ class StateBot:
 async def state_bot(
     fake: FakeTelegram,
     state_settings: Settings,
-    shared_core: tuple[Engine, CommandService],
+    shared_core: Engine,
     sources: Path,
 ) -> AsyncIterator[StateBot]:
     """A running bot with its own state and sources."""
     async with running_bot(fake, state_settings, shared_core) as harness:
-        yield StateBot(harness, services_of(harness.app), sources)
+        yield StateBot(harness, sources)

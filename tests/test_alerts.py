@@ -12,6 +12,7 @@ from bot.kbadmin import ChangeRefused
 from bot.kbdiff import KbChange, KbDiff
 from bot.reminders import confirm_broadcast, prepare_broadcast, recipients
 from bot.state import StateStore
+from bot.statedb import StateDb
 from bot.upkeep import FAQ_FORMAT, parse_faq_reply
 
 TODAY = dt.date(2022, 1, 28)
@@ -46,17 +47,17 @@ def test_an_update_summary_lists_the_scheme_changes_and_stays_short() -> None:
     assert "endringer til." in summary
 
 
-def test_a_broadcast_limited_to_schemes_reaches_only_their_subscribers(tmp_path: Path) -> None:
-    with StateStore(tmp_path / "state.db") as store:
-        store.subscribe(1, ["kommunalt-rusarbeid"], TODAY)
-        store.subscribe(2, "*", TODAY)
-        store.subscribe(3, ["nav-sosiale-tjenester"], TODAY)
-        wanted = frozenset({"kommunalt-rusarbeid"})
-        assert [s.chat_id for s in recipients(store, wanted)] == [1, 2]
-        assert [s.chat_id for s in recipients(store)] == [1, 2, 3]
-        draft, _ = prepare_broadcast(store, {ADMIN}, ADMIN, "Endret frist", TODAY)
-        assert confirm_broadcast(store, {ADMIN}, ADMIN, draft.id, TODAY, schemes=wanted) == 2
-        assert sorted(r.chat_id for r in store.rows(["pending"])) == [1, 2]
+def test_a_broadcast_limited_to_schemes_reaches_only_their_subscribers(state_db: StateDb) -> None:
+    store = StateStore(state_db)
+    store.subscribe(1, ["kommunalt-rusarbeid"], TODAY)
+    store.subscribe(2, "*", TODAY)
+    store.subscribe(3, ["nav-sosiale-tjenester"], TODAY)
+    wanted = frozenset({"kommunalt-rusarbeid"})
+    assert [s.chat_id for s in recipients(store, wanted)] == [1, 2]
+    assert [s.chat_id for s in recipients(store)] == [1, 2, 3]
+    draft, _ = prepare_broadcast(store, {ADMIN}, ADMIN, "Endret frist", TODAY)
+    assert confirm_broadcast(store, {ADMIN}, ADMIN, draft.id, TODAY, schemes=wanted) == 2
+    assert sorted(r.chat_id for r in store.rows(["pending"])) == [1, 2]
 
 
 def test_an_faq_reply_is_question_answer_and_an_optional_scheme() -> None:

@@ -33,6 +33,7 @@ from bot.kbadmin import (
     propose_deadline,
     reload_knowledge,
 )
+from bot.statedb import StateDb
 from knowledge.build import build_database
 from knowledge.kb import KnowledgeBase
 from knowledge.loader import KnowledgeError, default_sources, load_sources, source_paths
@@ -54,9 +55,9 @@ def sources(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def audit(tmp_path: Path) -> AuditLog:
+def audit(state_db: StateDb) -> AuditLog:
     """An audit log in a fresh state database."""
-    return AuditLog(tmp_path / "state.db")
+    return AuditLog(state_db)
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -301,7 +302,7 @@ def test_the_audit_log_keeps_every_change_newest_first(sources: Path, audit: Aud
         "15. februar 2023 [admin-2023-01-05-innlandet] → 1. mars 2023 [admin-2023-01-05-innlandet]"
     )
     columns = [
-        row[1] for row in sqlite3.connect(audit.path).execute("pragma table_info(audit_log)")
+        row[1] for row in sqlite3.connect(audit.db.path).execute("pragma table_info(audit_log)")
     ]
     assert columns == ["id", "day", "who", "action", "target", "old", "new"]
 

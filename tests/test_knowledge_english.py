@@ -20,6 +20,7 @@ import pytest
 from pydantic import BaseModel
 
 from bot.kbadmin import AuditLog, apply_proposal, propose_deadline
+from bot.statedb import StateDb
 from knowledge import schema
 from knowledge.build import build_database
 from knowledge.kb import KnowledgeBase
@@ -322,7 +323,7 @@ def sources_copy(tmp_path: Path) -> Path:
     [("frisklivs-og-laeringstilbud", "15.03.2022"), ("kommunalt-rusarbeid", "20.02.2022")],
 )
 def test_correcting_a_deadline_from_telegram_leaves_no_stale_english(
-    sources_copy: Path, tmp_path: Path, scheme: str, value: str
+    sources_copy: Path, state_db: StateDb, scheme: str, value: str
 ) -> None:
     today = dt.date(2022, 2, 1)
     office = "ukjent-statsforvalter"
@@ -330,7 +331,7 @@ def test_correcting_a_deadline_from_telegram_leaves_no_stale_english(
     proposal = propose_deadline(
         sources_copy, scheme, 2022, "søknad", value, False, kb=kb, today=today, office=office
     )
-    apply_proposal(proposal, who=1, today=today, audit=AuditLog(tmp_path / "state.db"))
+    apply_proposal(proposal, who=1, today=today, audit=AuditLog(state_db))
     after = load_sources(sources_copy)
     entry = next(e for e in after.deadlines() if e.id == f"{scheme}:2022:application:{office}")
     old_note_en = next(e for e in kb.deadlines() if e.id == entry.id).deadline.note_en

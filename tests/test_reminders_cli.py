@@ -17,6 +17,7 @@ import pytest
 
 from bot.cli import main
 from bot.state import StateStore
+from bot.statedb import open_state
 
 pytestmark = pytest.mark.filterwarnings("ignore:Deprecated since version v22.2")  # PTB's RetryAfter
 
@@ -140,7 +141,8 @@ def test_remind_sends_the_days_reminders_through_the_bot_api_and_reports_each(
 ) -> None:
     monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
     monkeypatch.setenv("TELEGRAM_API_BASE_URL", api.base_url)
-    with StateStore(data_dir / "state.db") as store:
+    with open_state(data_dir / "state.db") as db:
+        store = StateStore(db)
         for chat in (1, 2, 3, 4, -5):
             store.subscribe(chat, ["kommunalt-rusarbeid"], dt.date(2022, 1, 20))
 

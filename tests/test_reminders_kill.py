@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 from bot.state import StateStore
+from bot.statedb import open_state
 
 ROOT = Path(__file__).resolve().parents[1]
 CHATS = 200
@@ -27,6 +28,7 @@ import asyncio, datetime as dt, json, os, sys
 from pathlib import Path
 from bot.reminders import Pacing, SendResult, run_pass
 from bot.state import StateStore
+from bot.statedb import open_state
 from knowledge.store import load_database
 
 class FileSender:
@@ -45,7 +47,7 @@ class FileSender:
 
 async def main():
     state, kb, log, day, concurrency = sys.argv[1:]
-    store = StateStore(Path(state))
+    store = StateStore(open_state(Path(state)))
     pacing = Pacing(rate=5000.0, concurrency=int(concurrency))
     report = await run_pass(
         store, load_database(Path(kb)), dt.date.fromisoformat(day), FileSender(log), pacing=pacing
@@ -79,7 +81,8 @@ def test_a_pass_killed_mid_way_and_restarted_sends_all_and_repeats_only_in_fligh
     tmp_path: Path, session_data_dir: Path
 ) -> None:
     state, log, kb = tmp_path / "state.db", tmp_path / "received.log", session_data_dir
-    with StateStore(state) as store:
+    with open_state(state) as db:
+        store = StateStore(db)
         for chat in range(1, CHATS + 1):
             store.subscribe(chat, ["kommunalt-rusarbeid"], dt.date(2022, 1, 20))
 
@@ -93,7 +96,8 @@ def test_a_pass_killed_mid_way_and_restarted_sends_all_and_repeats_only_in_fligh
     first.wait()
     assert first.returncode == -signal.SIGKILL
 
-    with StateStore(state) as store:
+    with open_state(state) as db:
+        store = StateStore(db)
         in_flight = {row.chat_id for row in store.rows(["sending"])}
         sent_before = {row.chat_id for row in store.rows(["sent"])}
         record = store.pass_record(dt.date(2022, 2, 1))
@@ -114,7 +118,8 @@ def test_a_pass_killed_mid_way_and_restarted_sends_all_and_repeats_only_in_fligh
     assert max(received.values()) <= 2
     assert counts["in_flight"] == len(in_flight) == counts["resent_in_flight"]
     assert counts["sent"] == CHATS - len(sent_before) and counts["planned"] == 0
-    with StateStore(state) as store:
+    with open_state(state) as db:
+        store = StateStore(db)
         assert store.counts() == {"sent": CHATS}
         finished = store.pass_record(dt.date(2022, 2, 1))
         assert finished is not None and finished.status == "finished"

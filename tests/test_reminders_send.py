@@ -10,7 +10,6 @@ import asyncio
 import datetime as dt
 import itertools
 from collections.abc import Iterable
-from pathlib import Path
 
 import pytest
 
@@ -29,6 +28,7 @@ from bot.reminders import (
     send_pending,
 )
 from bot.state import ALL, StateStore
+from bot.statedb import StateDb
 from knowledge.kb import KnowledgeBase
 
 RUS = "kommunalt-rusarbeid"
@@ -79,9 +79,9 @@ class FakeSender:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> StateStore:
+def store(state_db: StateDb) -> StateStore:
     """Open a fresh state database."""
-    return StateStore(tmp_path / "state.db")
+    return StateStore(state_db)
 
 
 @pytest.fixture

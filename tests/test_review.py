@@ -16,6 +16,7 @@ import pytest
 from bot.engine import Engine
 from bot.kbadmin import AuditLog, ChangeRefused
 from bot.review import KEEP_DAYS, MAX_TEXT, ReviewQueue, UnknownGroup
+from bot.statedb import StateDb
 from knowledge.loader import default_sources, load_sources
 
 TODAY = dt.date(2023, 1, 5)
@@ -35,15 +36,15 @@ WEATHER = ["Hvordan blir været i Lillehammer i morgen?"]
 
 
 @pytest.fixture
-def state(tmp_path: Path) -> Path:
-    """A fresh state database path."""
-    return tmp_path / "state.db"
+def state(state_db: StateDb) -> Path:
+    """The path of the fresh state database."""
+    return state_db.path
 
 
 @pytest.fixture
-def queue(state: Path) -> ReviewQueue:
+def queue(state_db: StateDb) -> ReviewQueue:
     """An empty review queue."""
-    return ReviewQueue(state)
+    return ReviewQueue(state_db)
 
 
 @pytest.fixture
@@ -173,7 +174,7 @@ def test_a_group_resolved_as_faq_is_written_to_faq_yaml_validated_audited_and_an
     queue: ReviewQueue, state: Path, sources: Path
 ) -> None:
     fill(queue)
-    audit = AuditLog(state)
+    audit = AuditLog(queue.db)
     cars = queue.grouped(TODAY)[0]
     before = (sources / "faq.yaml").read_text(encoding="utf-8")
     change = queue.resolve_as_faq(
@@ -222,7 +223,7 @@ def test_a_group_resolved_as_alias_adds_its_phrasings_to_the_existing_entry(
     queue: ReviewQueue, state: Path, sources: Path
 ) -> None:
     fill(queue)
-    audit = AuditLog(state)
+    audit = AuditLog(queue.db)
     courses = queue.grouped(TODAY)[1]
     change = queue.resolve_as_alias(
         courses.id,
@@ -263,7 +264,7 @@ def test_a_refused_resolution_writes_nothing_and_keeps_the_group(
     queue: ReviewQueue, state: Path, sources: Path, how: str, message: str
 ) -> None:
     fill(queue)
-    audit = AuditLog(state)
+    audit = AuditLog(queue.db)
     before = (sources / "faq.yaml").read_bytes()
     cars = queue.grouped(TODAY)[0]
     common = {"who": ADMIN, "today": TODAY, "sources_dir": sources, "audit": audit}
@@ -290,7 +291,7 @@ def test_resolving_a_group_that_is_gone_says_so(
             who=ADMIN,
             today=TODAY,
             sources_dir=sources,
-            audit=AuditLog(state),
+            audit=AuditLog(queue.db),
         )
 
 
@@ -298,7 +299,7 @@ def test_the_review_and_audit_tables_share_the_state_database_with_their_own_nam
     queue: ReviewQueue, state: Path
 ) -> None:
     queue.add("Kan vi søke om bil?", TODAY)
-    AuditLog(state).entries()
+    AuditLog(queue.db).entries()
     with sqlite3.connect(state) as conn:
         tables = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
     assert {"review_questions", "audit_log"} <= tables

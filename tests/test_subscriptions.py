@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.state import ALL, DEFAULT_OFFSETS, NewMessage, StateStore, check_offsets
+from bot.statedb import StateDb, open_state
 
 DAY = dt.date(2022, 1, 10)
 LATER = dt.date(2022, 1, 20)
@@ -16,9 +17,9 @@ KNOWN = ("kommunalt-rusarbeid", "husbanken-boligsosiale-tiltak", "prosjektskjonn
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> StateStore:
+def store(state_db: StateDb) -> StateStore:
     """Open a fresh state database."""
-    return StateStore(tmp_path / "state.db")
+    return StateStore(state_db)
 
 
 def test_subscribing_to_all_stores_a_star_and_the_default_offsets(store: StateStore) -> None:
@@ -173,13 +174,14 @@ def test_describing_a_chat_lists_everything_stored_about_it(store: StateStore) -
 
 def test_the_schema_is_created_once_and_data_survives_reopening(tmp_path: Path) -> None:
     path = tmp_path / "nested" / "state.db"
-    with StateStore(path) as first:
-        first.subscribe(42, ALL, DAY)
-    with StateStore(path) as second:
-        assert second.subscription(42) is not None
+    with open_state(path) as first:
+        StateStore(first).subscribe(42, ALL, DAY)
+    with open_state(path) as second:
+        assert StateStore(second).subscription(42) is not None
         mode = second.conn.execute("PRAGMA journal_mode").fetchone()[0]
         busy = second.conn.execute("PRAGMA busy_timeout").fetchone()[0]
-    assert mode == "wal" and busy > 0
+        keys = second.conn.execute("PRAGMA foreign_keys").fetchone()[0]
+    assert mode == "wal" and busy > 0 and keys == 1
 
 
 def test_a_migrated_group_keeps_its_subscription_under_the_new_id(store: StateStore) -> None:

@@ -19,16 +19,15 @@ import pytest
 from bot.cli import main
 from bot.kbadmin import ChangeRefused
 from bot.reminders import compose_broadcast
+from bot.texts import t
 from handlers.admin import WATCH_JOB
-from handlers.auth import REFUSAL
-from handlers.services import FEEDBACK_LABEL, FEEDBACK_THANKS
 from knowledge.loader import load_sources
 from knowledge.store import read_version
 from tests.fakebot import FakeTelegram
 from tests.telegram_fixtures import *  # noqa: F403
 from tests.telegram_fixtures import ADMIN_ID, TODAY, BotHarness, make_settings, running_bot
 from tests.telegram_state_fixtures import *  # noqa: F403
-from tests.telegram_state_fixtures import StateBot, services_of
+from tests.telegram_state_fixtures import StateBot
 
 CHAT = 6001
 RUS = "schemes/kommunalt-rusarbeid.yaml"
@@ -88,24 +87,24 @@ def break_date(sources: Path, old: str, new: str) -> None:
 async def test_every_admin_command_and_button_is_refused_for_everyone_else(
     state_bot: StateBot,
 ) -> None:
-    tg, fake, services = state_bot.tg, state_bot.fake, state_bot.services
+    tg, fake, core = state_bot.tg, state_bot.fake, state_bot.core
     before = snapshot(state_bot.sources)
-    services.review.add(WEATHER, TODAY)
+    core.review.add(WEATHER, TODAY)
     for command in (
         "/kunngjor Hei",
         "/ny_frist kommunalt rusarbeid 2023 søknad 15.02.2023",
         "/oppdater",
         "/ubesvart",
     ):
-        assert await tg.say(CHAT, command) == REFUSAL, command
-    [group] = services.review.grouped(TODAY)
-    for data in ("kg:1", "kd:abc", "nf:abc", f"rv:f:{group.id}", f"rv:d:{group.id}"):
+        assert await tg.say(CHAT, command) == t("admins_only"), command
+    [group] = core.review.grouped(TODAY)
+    for data in ("d:1:ok", "d:2:no", "d:99:ok", f"rv:f:{group.id}", f"rv:d:{group.id}"):
         fake.press_data(CHAT, data, user_id=CHAT)
     await fake.wait_for(lambda: len(fake.requests("answerCallbackQuery")) == 5)
-    assert {c.fields["text"] for c in fake.requests("answerCallbackQuery")} == {REFUSAL}
+    assert {c.fields["text"] for c in fake.requests("answerCallbackQuery")} == {t("admins_only")}
     assert snapshot(state_bot.sources) == before
-    assert services.audit.entries() == [] and services.state.broadcasts() == []
-    assert services.review.grouped(TODAY) == [group]
+    assert core.audit.entries() == [] and core.state.broadcasts() == []
+    assert core.review.grouped(TODAY) == [group]
     assert len(fake.texts(CHAT)) == 4  # the refusals, nothing else
 
 
@@ -119,7 +118,7 @@ async def test_ny_frist_previews_then_writes_the_yaml_audits_and_answers_with_th
         TILSKUDDSBOT_ADMIN_OFFICE="innlandet",
     )
     async with running_bot(fake, settings, shared_core) as tg:
-        services = services_of(tg.app)
+        core = tg.core
         assert "Jeg kjenner ingen søknadsfrist" in await tg.say(CHAT, ASK_2023)
         before = snapshot(sources)
         preview = await says(tg, ADMIN_ID, "/ny_frist kommunalt rusarbeid 2023 søknad 15.02.2023")
@@ -141,7 +140,7 @@ async def test_ny_frist_previews_then_writes_the_yaml_audits_and_answers_with_th
         text = (sources / RUS).read_text(encoding="utf-8")
         assert "      date: 2023-02-15\n" in text
         assert "      source: admin-2022-01-28-innlandet\n" in text
-        [entry] = services.audit.entries()
+        [entry] = core.audit.entries()
         assert (entry.who, entry.action, entry.target, entry.old) == (
             ADMIN_ID,
             "deadline_added",
@@ -162,12 +161,12 @@ async def test_ny_frist_previews_then_writes_the_yaml_audits_and_answers_with_th
 async def test_an_invalid_ny_frist_is_refused_with_the_exact_error_and_nothing_changes(
     state_bot: StateBot,
 ) -> None:
-    tg, services = state_bot.tg, state_bot.services
+    tg, core = state_bot.tg, state_bot.core
     old_answer = await tg.say(CHAT, ASK_2022)
     before = snapshot(state_bot.sources)
     arguments = "rusarbeid 2023 søknad 2023-02-30"
     with pytest.raises(ChangeRefused) as expected:
-        services.upkeep.propose_deadline(arguments, TODAY)
+        core.upkeep.propose_deadline(arguments, TODAY)
     [problem] = expected.value.problems
     assert problem.startswith(
         "data/schemes/kommunalt-rusarbeid.yaml: scheme (kommunalt-rusarbeid).deadlines[4] "
@@ -187,14 +186,14 @@ async def test_an_invalid_ny_frist_is_refused_with_the_exact_error_and_nothing_c
     assert "Bruk: /ny_frist ORDNING ÅR TYPE DATO [tentativ]" in usage
 
     assert snapshot(state_bot.sources) == before
-    assert services.audit.entries() == []
+    assert core.audit.entries() == []
     assert await tg.say(CHAT + 1, ASK_2022) == old_answer
 
 
 async def test_oppdater_after_a_broken_edit_is_refused_and_the_old_answers_are_served(
     state_bot: StateBot,
 ) -> None:
-    tg, settings = state_bot.tg, state_bot.services.settings
+    tg, settings = state_bot.tg, state_bot.core.settings
     db = settings.knowledge_db.read_bytes()
     old_version = tg.engine.kb.version
     break_date(state_bot.sources, "date: 2022-02-15", "date: 2022-13-15")
@@ -214,7 +213,7 @@ async def test_oppdater_after_a_broken_edit_is_refused_and_the_old_answers_are_s
 async def test_oppdater_after_a_valid_edit_swaps_shows_the_diff_and_offers_the_broadcast(
     state_bot: StateBot,
 ) -> None:
-    tg, fake, services = state_bot.tg, state_bot.fake, state_bot.services
+    tg, fake, core = state_bot.tg, state_bot.fake, state_bot.core
     await tg.say(CHAT, "/abonner kommunalt rusarbeid")
     await tg.say(CHAT + 1, "/abonner nav-sosiale-tjenester")
     assert "Ingen endringer: jeg svarer fra versjon" in await admin_says(state_bot, "/oppdater")
@@ -238,7 +237,7 @@ async def test_oppdater_after_a_valid_edit_swaps_shows_the_diff_and_offers_the_b
     await fake.wait_for(lambda: any("levert til 1 av 1" in t for t in fake.texts(ADMIN_ID)), SLOW)
     [summary] = fake.texts(CHAT)[1:]
     assert line in html.unescape(summary)
-    [broadcast] = services.state.broadcasts()
+    [broadcast] = core.state.broadcasts()
     assert summary == compose_broadcast(broadcast.text, "nb")
     assert broadcast.text.startswith("Opplysningene om tilskuddsordningene er oppdatert:")
     assert (broadcast.admin_id, broadcast.confirmed_by, broadcast.recipients) == (
@@ -251,19 +250,19 @@ async def test_oppdater_after_a_valid_edit_swaps_shows_the_diff_and_offers_the_b
 
     fake.press_data(ADMIN_ID, diff_data, user_id=ADMIN_ID)  # a second press sends nothing
     await fake.wait_for(lambda: len(fake.requests("answerCallbackQuery")) == 2)
-    assert "utløpt" in fake.requests("answerCallbackQuery")[-1].fields["text"]
-    assert len(services.state.broadcasts()) == 1
+    assert fake.requests("answerCallbackQuery")[-1].fields["text"] == t("draft.sent")
+    assert len(core.state.broadcasts()) == 1
 
 
 async def test_a_reload_from_the_command_line_is_swapped_in_by_the_watcher_job(
     state_bot: StateBot,
 ) -> None:
-    tg, fake, services = state_bot.tg, state_bot.fake, state_bot.services
+    tg, fake, core = state_bot.tg, state_bot.fake, state_bot.core
     [job] = tg.app.job_queue.get_jobs_by_name(WATCH_JOB)
     assert job.job.trigger.interval.total_seconds() == 10
     await tg.say(CHAT, "/abonner kommunalt rusarbeid")
     break_date(state_bot.sources, "date: 2022-02-15", "date: 2022-03-01")
-    db = str(services.settings.knowledge_db)
+    db = str(core.settings.knowledge_db)
     assert main(["kb", "reload", str(state_bot.sources), "--db", db], io.StringIO()) == 0
     assert "15. februar 2022" in await tg.say(CHAT + 1, ASK_2022), "not swapped in yet"
 
@@ -295,12 +294,12 @@ async def test_questions_asked_during_a_reload_are_all_answered(state_bot: State
 
 
 async def test_an_unanswered_question_is_queued_with_its_text_only(state_bot: StateBot) -> None:
-    tg, fake, services = state_bot.tg, state_bot.fake, state_bot.services
+    tg, fake, core = state_bot.tg, state_bot.fake, state_bot.core
     assert "Det vet jeg ikke" in await tg.say(CHAT, WEATHER)
     assert fake.buttons(CHAT) == [], "no 👎 under an answer that declines"
-    [entry] = services.review.entries(TODAY)
+    [entry] = core.review.entries(TODAY)
     assert (entry.text, entry.reason, entry.day) == (WEATHER, "unanswered", TODAY)
-    with sqlite3.connect(services.settings.state_db) as conn:
+    with sqlite3.connect(core.settings.state_db) as conn:
         columns = [row[1] for row in conn.execute("pragma table_info(review_questions)")]
         rows = conn.execute("select * from review_questions").fetchall()
     assert columns == ["id", "day", "reason", "text"]
@@ -308,16 +307,16 @@ async def test_an_unanswered_question_is_queued_with_its_text_only(state_bot: St
 
 
 async def test_thumbs_down_under_an_answer_queues_the_question(state_bot: StateBot) -> None:
-    tg, fake, services = state_bot.tg, state_bot.fake, state_bot.services
+    tg, fake, core = state_bot.tg, state_bot.fake, state_bot.core
     question = "hva får vi i år 3 for 2 årsverk?"
     assert "880 000 kr" in await tg.say(CHAT, question)
-    assert fake.buttons(CHAT) == [FEEDBACK_LABEL]
+    assert fake.buttons(CHAT) == [t("feedback.button")]
     [button] = fake.sent(CHAT)[-1]["reply_markup"]["inline_keyboard"][0]
     assert len(button["callback_data"].encode()) <= 64 and question not in button["callback_data"]
-    assert services.review.entries(TODAY) == []
+    assert core.review.entries(TODAY) == []
 
-    assert await tg.press(CHAT, FEEDBACK_LABEL) == html.escape(FEEDBACK_THANKS)
-    [entry] = services.review.entries(TODAY)
+    assert await tg.press(CHAT, t("feedback.button")) == html.escape(t("feedback.thanks"))
+    [entry] = core.review.entries(TODAY)
     assert (entry.text, entry.reason) == (question, "thumbs_down")
     assert "reply_markup" not in fake.sent(CHAT)[-1], "no 👎 under the thanks"
 
@@ -325,14 +324,14 @@ async def test_thumbs_down_under_an_answer_queues_the_question(state_bot: StateB
 async def test_ubesvart_lists_groups_and_resolves_them_as_faq_alias_or_dismissal(
     state_bot: StateBot,
 ) -> None:
-    tg, fake, services = state_bot.tg, state_bot.fake, state_bot.services
+    tg, fake, core = state_bot.tg, state_bot.fake, state_bot.core
     assert "Ingen ubesvarte spørsmål" in await admin_says(state_bot, "/ubesvart")
     for text in CARS:
-        services.review.add(text, TODAY)
+        core.review.add(text, TODAY)
     for text in COURSES:
-        services.review.add(text, TODAY, "thumbs_down")
-    services.review.add(WEATHER, TODAY)
-    cars, courses, weather = services.review.grouped(TODAY)
+        core.review.add(text, TODAY, "thumbs_down")
+    core.review.add(WEATHER, TODAY)
+    cars, courses, weather = core.review.grouped(TODAY)
 
     head = await admin_says(state_bot, "/ubesvart")
     assert head == "6 spørsmål i 3 grupper, de vanligste først."
@@ -374,8 +373,8 @@ async def test_ubesvart_lists_groups_and_resolves_them_as_faq_alias_or_dismissal
     # Avvis: dropped without a change.
     fake.press_data(ADMIN_ID, f"rv:d:{weather.id}", user_id=ADMIN_ID)
     assert await edited(fake, 1) == "Avvist: 1 spørsmål er fjernet fra køen."
-    assert services.review.grouped(TODAY) == []
-    assert [(e.who, e.action) for e in services.audit.entries()] == [
+    assert core.review.grouped(TODAY) == []
+    assert [(e.who, e.action) for e in core.audit.entries()] == [
         (ADMIN_ID, "faq_alias_added"),
         (ADMIN_ID, "faq_added"),
     ]

@@ -20,6 +20,7 @@ import pytest
 from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter
 
+from bot.bootstrap import build_core
 from bot.config import Settings, SettingsError
 from handlers.app import build_application, run_bot
 from handlers.ordering import PerChatUpdateProcessor
@@ -30,34 +31,38 @@ from tests.telegram_fixtures import TODAY, make_settings
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_build_application_needs_a_token(shared_core, session_data_dir: Path) -> None:
-    engine, commands = shared_core
-    with pytest.raises(SettingsError, match="TELEGRAM_BOT_TOKEN"):
-        build_application(Settings(TILSKUDDSBOT_DATA_DIR=str(session_data_dir)), engine, commands)
+def test_build_application_needs_a_token(shared_core, tmp_path: Path) -> None:
+    with (
+        build_core(Settings(TILSKUDDSBOT_DATA_DIR=str(tmp_path)), shared_core) as core,
+        pytest.raises(SettingsError, match="TELEGRAM_BOT_TOKEN"),
+    ):
+        build_application(core)
 
 
 def test_build_application_wires_html_time_zone_rate_limits_and_the_base_url(
     fake: FakeTelegram, telegram_settings: Settings, shared_core
 ) -> None:
-    app = build_application(telegram_settings, *shared_core)
+    with build_core(telegram_settings, shared_core) as core:
+        app = build_application(core)
+        unlimited = build_application(core, rate_limit=False)
     assert app.bot.defaults.parse_mode == ParseMode.HTML
     assert app.bot.defaults.tzinfo == ZoneInfo("Europe/Oslo")
     assert isinstance(app.bot.rate_limiter, AIORateLimiter)
     assert app.bot.base_url == f"{fake.base_url}{TOKEN}"
     assert isinstance(app.update_processor, PerChatUpdateProcessor)
     assert app.update_processor.max_concurrent_updates > 1
-    unlimited = build_application(telegram_settings, *shared_core, rate_limit=False)
     assert unlimited.bot.rate_limiter is None
 
 
-def test_a_webhook_needs_its_secret(
-    fake: FakeTelegram, session_data_dir: Path, shared_core
-) -> None:
+def test_a_webhook_needs_its_secret(fake: FakeTelegram, tmp_path: Path, shared_core) -> None:
     settings = make_settings(
-        fake, session_data_dir, TILSKUDDSBOT_WEBHOOK_URL="https://example.org/tilskuddsbot"
+        fake, tmp_path, TILSKUDDSBOT_WEBHOOK_URL="https://example.org/tilskuddsbot"
     )
-    with pytest.raises(SettingsError, match="TILSKUDDSBOT_WEBHOOK_SECRET"):
-        run_bot(settings, *shared_core)
+    with (
+        build_core(settings, shared_core) as core,
+        pytest.raises(SettingsError, match="TILSKUDDSBOT_WEBHOOK_SECRET"),
+    ):
+        run_bot(core)
 
 
 def test_importing_the_handlers_does_nothing() -> None:

@@ -7,9 +7,8 @@ import re
 
 import pytest
 
-from handlers.auth import REFUSAL
-from handlers.chat import ONLY_TEXT, strip_mention
-from handlers.errors import SORRY
+from bot.texts import t
+from handlers.chat import strip_mention
 from tests.fakebot import FakeTelegram
 from tests.telegram_fixtures import *  # noqa: F403
 from tests.telegram_fixtures import ADMIN_ID, BotHarness
@@ -59,7 +58,7 @@ async def test_stickers_photos_and_voice_get_a_polite_reply(
     for kind in ("sticker", "photo", "voice"):
         fake.send_media(CHAT, kind)
     texts = await fake.wait_for_texts(CHAT, 3)
-    assert texts == [ONLY_TEXT] * 3
+    assert texts == [t("only_text")] * 3
 
 
 async def test_an_edited_message_is_ignored(tg: BotHarness, fake: FakeTelegram) -> None:
@@ -110,9 +109,9 @@ def test_strip_mention_removes_only_the_bots_name() -> None:
 
 async def test_admin_only_status_refuses_everyone_else(tg: BotHarness, fake: FakeTelegram) -> None:
     refused = await tg.say(CHAT, "/status")
-    assert refused == REFUSAL
+    assert refused == t("admins_only")
     group = await tg.say(-400, "/status", user_id=CHAT, chat_type="group")
-    assert group == REFUSAL
+    assert group == t("admins_only")
 
 
 async def test_admin_only_status_serves_an_admin(tg: BotHarness) -> None:
@@ -132,7 +131,7 @@ async def test_an_error_in_the_core_is_logged_without_personal_data_and_apologis
         raise ValueError(f"could not read {text}")
 
     monkeypatch.setattr(tg.engine, "ask", broken)
-    assert await tg.say(CHAT, "Kari Nordmann i Grimstad spør") == SORRY
+    assert await tg.say(CHAT, "Kari Nordmann i Grimstad spør") == t("sorry")
     errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert [r.name for r in errors] == ["handlers.errors"]
     assert "ValueError" in errors[0].getMessage()

@@ -1,6 +1,6 @@
 """/beregn: the guided calculator (ConversationHandler) through the fake server.
 
-The result comes from ``CommandService.calculation``; these tests need it in bot/commands.py.
+The result comes from ``CommandService.calculation`` (through the pipeline).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ async def test_beregn_guides_through_scheme_year_positions_and_cost(
     assert "Hva koster stillingen" in step["text"]
     assert "Hopp over" in fake.buttons(CHAT)
     result = await tg.say(CHAT, "800 000 kr")
-    expected = tg.commands.calculation("kommunalt-rusarbeid", 3, "2", 800_000, TODAY, lang="nb")
+    expected = tg.core.commands.calculation("kommunalt-rusarbeid", 3, "2", 800_000, TODAY)
     assert result == expected.html()
     assert "880 000 kr" in result
     assert len(fake.requests("answerCallbackQuery")) == 3  # every press is acknowledged
@@ -59,7 +59,7 @@ async def test_beregn_reads_typed_positions_and_a_skipped_cost(
     assert "helt antall kroner" in await tg.say(CHAT, "dyrt")
     result = await tg.press(CHAT, "Hopp over")
     assert "660 000 kr" in result
-    expected = tg.commands.calculation(
+    expected = tg.core.commands.calculation(
         "kommunalt-rusarbeid", 4, "2 årsverk", None, TODAY, lang="nb"
     )
     assert result == expected.html()
@@ -71,7 +71,7 @@ async def test_beregn_for_nav_asks_positions_only(tg: BotHarness, fake: FakeTele
     step = await edited(fake, 1)
     assert "Hvor mange årsverk?" in step["text"]
     result = await tg.press(CHAT, "1,5")
-    expected = tg.commands.calculation("nav-sosiale-tjenester", None, "1,5", None, TODAY, lang="nb")
+    expected = tg.core.commands.calculation("nav-sosiale-tjenester", None, "1,5", None, TODAY)
     assert result == expected.html()
 
 
@@ -100,7 +100,7 @@ async def test_other_commands_still_work_during_the_dialogue(tg: BotHarness) -> 
 async def test_beregn_with_arguments_answers_at_once(tg: BotHarness) -> None:
     text = await tg.say(CHAT, "/beregn år 3, 2 årsverk")
     assert "880 000 kr" in text
-    assert text == tg.commands.run("beregn", "år 3, 2 årsverk", "x", TODAY).html()
+    assert text == tg.reply("/beregn år 3, 2 årsverk").messages[0].html
 
 
 async def test_a_forged_grant_year_is_refused(tg: BotHarness, fake: FakeTelegram) -> None:

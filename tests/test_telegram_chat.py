@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import html
 
-from bot.commands import COMMANDS
+from bot.commands import menu
 from handlers.split import split_html
 from tests.fakebot import FakeTelegram
 from tests.telegram_fixtures import *  # noqa: F403
-from tests.telegram_fixtures import TODAY, BotHarness, running_bot
+from tests.telegram_fixtures import ADMIN_ID, TODAY, BotHarness, running_bot
 
 CHAT = 1001
 
@@ -25,10 +25,36 @@ def callback_data(fake: FakeTelegram, chat_id: int) -> list[str]:
 async def test_set_my_commands_registers_the_norwegian_commands_at_start(
     tg: BotHarness, fake: FakeTelegram
 ) -> None:
-    [call] = fake.requests("setMyCommands")
-    assert [c["command"] for c in call.fields["commands"]] == list(COMMANDS)
-    assert [c["description"] for c in call.fields["commands"]] == list(COMMANDS.values())
+    [call, *_] = fake.requests("setMyCommands")
+    assert "scope" not in call.fields and "language_code" not in call.fields
+    assert [c["command"] for c in call.fields["commands"]] == [c.name for c in menu("everyone")]
+    assert [c["description"] for c in call.fields["commands"]] == [c.nb for c in menu("everyone")]
     assert fake.requests("getMe") and fake.requests("deleteWebhook")
+
+
+async def test_the_menus_come_from_the_registry_in_both_languages_and_per_admin(
+    tg: BotHarness, fake: FakeTelegram
+) -> None:
+    menus = {
+        (str(c.fields.get("scope")), c.fields.get("language_code")): [
+            (command["command"], command["description"]) for command in c.fields["commands"]
+        ]
+        for c in fake.requests("setMyCommands")
+    }
+    everyone, admin = menu("everyone"), menu("everyone") + menu("admin")
+    admin_scope = str({"chat_id": ADMIN_ID, "type": "chat"})
+    assert menus == {
+        ("None", None): [(c.name, c.nb) for c in everyone],
+        ("None", "en"): [(c.name, c.en) for c in everyone],
+        (admin_scope, None): [(c.name, c.nb) for c in admin],
+        (admin_scope, "en"): [(c.name, c.en) for c in admin],
+    }
+
+
+async def test_hjelp_lists_the_admin_commands_for_an_admin(tg: BotHarness) -> None:
+    text = await tg.say(ADMIN_ID, "/hjelp")
+    for command in menu("everyone") + menu("admin"):
+        assert f"/{command.name} – {command.nb}" in text
 
 
 async def test_start_welcomes_with_buttons_for_the_main_tasks(
@@ -52,8 +78,10 @@ async def test_a_start_button_runs_its_command(tg: BotHarness, fake: FakeTelegra
 
 async def test_hjelp_lists_every_command(tg: BotHarness) -> None:
     text = await tg.say(CHAT, "/hjelp")
-    for name in COMMANDS:
-        assert f"/{name}" in text
+    for command in menu("everyone"):
+        assert f"/{command.name} – {command.nb}" in text
+    for command in menu("admin"):
+        assert f"/{command.name}" not in text, "the admin commands are for the admins"
 
 
 async def test_ordninger_lists_schemes_as_buttons_and_a_button_opens_the_card(
@@ -65,7 +93,7 @@ async def test_ordninger_lists_schemes_as_buttons_and_a_button_opens_the_card(
     assert "Kommunalt rusarbeid" in labels and len(labels) == len(tg.engine.kb.schemes)
     assert all(len(data.encode()) <= 64 for data in callback_data(fake, CHAT))
     await tg.press(CHAT, "Kommunalt rusarbeid")
-    expected = split_html(tg.commands.run("ordninger", "kommunalt-rusarbeid", "x", TODAY).html())
+    expected = split_html(tg.reply("/ordninger kommunalt-rusarbeid").messages[0].html)
     assert len(expected) > 1  # the card is longer than one Telegram message
     texts = await fake.wait_for_texts(CHAT, 1 + len(expected))
     assert texts[1:] == expected
@@ -74,7 +102,7 @@ async def test_ordninger_lists_schemes_as_buttons_and_a_button_opens_the_card(
 
 async def test_frister_lists_upcoming_deadlines(tg: BotHarness) -> None:
     text = await tg.say(CHAT, "/frister")
-    assert text == tg.commands.run("frister", "", "x", TODAY).html()
+    assert text == tg.reply("/frister").messages[0].html
     assert "2022" in text
 
 

@@ -7,8 +7,9 @@ import time
 
 import pytest
 
+from bot.bootstrap import build_core
+from bot.texts import t
 from handlers.app import build_application
-from handlers.errors import SORRY
 from tests.fakebot import TOKEN, FakeTelegram, Fault
 from tests.telegram_fixtures import *  # noqa: F403
 from tests.telegram_fixtures import BotHarness, running_bot
@@ -82,7 +83,7 @@ async def test_a_late_button_acknowledgement_does_not_lose_the_answer(
     fake.fail("answerCallbackQuery", Fault.bad_request("Bad Request: query is too old"))
     text = await tg.press(CHAT, "Hjelp")
     assert "/beregn" in text
-    assert SORRY not in fake.texts(CHAT)
+    assert t("sorry") not in fake.texts(CHAT)
 
 
 async def test_an_answer_that_cannot_be_delivered_is_given_up_after_three_tries(
@@ -91,7 +92,7 @@ async def test_an_answer_that_cannot_be_delivered_is_given_up_after_three_tries(
     fake.fail("sendMessage", *[Fault.server_error()] * 3)
     fake.send_text(CHAT, QUESTION)
     apology = await fake.wait_for_texts(CHAT, 1)
-    assert apology == [SORRY]  # the error handler answered politely once sending works again
+    assert apology == [t("sorry")]  # the error handler answered politely once sending works again
     assert len(fake.requests("sendMessage", delivered=False)) == 4
     assert "NetworkError" in caplog.text
 
@@ -130,10 +131,11 @@ async def test_a_rejected_token_is_reported_without_the_token(
     wrong = FakeTelegram(token="987654321:AAF-another-fake-token-xyz").start()
     try:
         settings = telegram_settings.model_copy(update={"telegram_api_base_url": wrong.base_url})
-        app = build_application(settings, *shared_core)
-        with pytest.raises(InvalidToken) as raised:
-            await app.initialize()
-        await app.bot.request.shutdown()  # PTB does not shut down what failed to initialise
+        with build_core(settings, shared_core) as core:
+            app = build_application(core)
+            with pytest.raises(InvalidToken) as raised:
+                await app.initialize()
+            await app.bot.request.shutdown()  # PTB does not shut down what failed to initialise
         logging.getLogger("test").error("start failed", exc_info=raised.value)
     finally:
         wrong.stop()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.fakebot import USERNAME, FakeTelegram
 from tests.telegram_fixtures import *  # noqa: F403
-from tests.telegram_fixtures import TODAY, BotHarness
+from tests.telegram_fixtures import BotHarness
 
 GROUP = -100200
 ALICE, BOB = 501, 502
@@ -69,7 +69,7 @@ async def test_inline_query_offers_the_best_answers_as_articles(
     fake.inline_query("klagerett")
     [call] = await fake.wait_for(lambda: fake.requests("answerInlineQuery"))
     results = call.fields["results"]
-    hits = tg.commands.search("klagerett", limit=10)
+    hits = tg.core.commands.search("klagerett", limit=10)
     assert 1 <= len(results) == len(hits) <= 10
     assert [r["title"] for r in results] == [h.title for h in hits]
     first = results[0]
@@ -88,7 +88,7 @@ async def test_an_empty_inline_query_offers_the_overview(
     [call] = await fake.wait_for(lambda: fake.requests("answerInlineQuery"))
     titles = [r["title"] for r in call.fields["results"]]
     assert titles == ["Ordningene", "Frister"]
-    overview = tg.commands.run("ordninger", "", "x", TODAY).html()
+    overview = tg.reply("/ordninger").messages[0].html
     assert call.fields["results"][0]["input_message_content"]["message_text"] == overview
 
 

@@ -1,0 +1,254 @@
+"""The one message pipeline: every command, question, 👎 and button press goes through here.
+
+The console (``bot.console``) and the Telegram handlers (``handlers/``) only translate what
+they receive into these calls and the :class:`bot.reply.Reply` into what they show, so the
+same input gets the same treatment in both. An input passes the :data:`STEPS` in order until
+one answers it:
+
+1. ``feedback``: a pressed 👎 under an answer queues its question for review (text only);
+2. ``command``: ``/name args`` is looked up in the registry (``bot.commands.COMMANDS``); an
+   unknown name is answered as such, an admin command is refused to everyone else;
+3. ``question``: free text is answered by the engine with the chat's context; a question the
+   bot could not answer goes to the review queue, an answered one gets a 👎 option.
+
+Then ``store_buttons`` gives every option of the reply a short id in the state database, for
+a channel whose buttons carry data (Telegram), so the buttons work after a restart. Admin
+drafts, the review queue and the /beregn result have entry points of their own below.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from bot.answer import Answer, Option
+from bot.commands import Command, CommandService, Request, find_command
+from bot.reply import Button, Delivery, Reply, Who
+from bot.text import clean, detect_language
+from bot.texts import t
+from bot.vocab import Lang
+
+if TYPE_CHECKING:
+    from bot.admin import AdminDesk, ReviewKind
+    from bot.buttons import ButtonStore
+    from bot.reminders import PassReport
+    from bot.review import Reason, ReviewQueue
+
+log = logging.getLogger(__name__)
+
+#: Starts the text of a 👎 option; the question it is about follows (kept server-side).
+FEEDBACK = "\u2063👎 "
+#: Answers under which no 👎 is offered.
+NO_FEEDBACK_INTENTS = frozenset({"greeting", "help"})
+_COMMAND = re.compile(r"/([A-Za-z0-9_]*)(?:@\w+)?(?:\s+(.*))?", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Input:
+    """One input on its way through the steps."""
+
+    text: str
+    who: Who
+    today: dt.date
+    pressed: bool  # it comes from a pressed button, not typed
+
+
+def parse_command(text: str) -> tuple[str, str] | None:
+    """Split '/faq@bot klagerett' into ('faq', 'klagerett'), line breaks kept; None for text."""
+    match = _COMMAND.fullmatch(text.strip())
+    if match is None:
+        return None
+    return match[1].lower(), (match[2] or "").strip()
+
+
+Step = Callable[["Pipeline", Input], "Reply | None"]
+
+
+class Pipeline:
+    """Route inputs through the steps, with the review queue and the button payloads."""
+
+    def __init__(
+        self,
+        commands: CommandService,
+        admin: AdminDesk,
+        review: ReviewQueue,
+        buttons: ButtonStore,
+    ) -> None:
+        """Keep the parts the steps use."""
+        self.commands = commands
+        self.admin = admin
+        self.review = review
+        self.buttons = buttons
+
+    # --- the steps ----------------------------------------------------------------------------
+
+    def feedback(self, item: Input) -> Reply | None:
+        """A pressed 👎: queue the question it is about as unhelpful."""
+        if not (item.pressed and item.text.startswith(FEEDBACK)):
+            return None
+        self.queue_for_review(item.text.removeprefix(FEEDBACK), item.today, "thumbs_down")
+        return Reply.plain(t("feedback.thanks"))
+
+    def command(self, item: Input) -> Reply | None:
+        """A command: run it from the registry, if the sender may."""
+        parsed = parse_command(item.text)
+        if parsed is None:
+            return None
+        name, raw = parsed
+        args = clean(raw)[0]
+        lang: Lang = "en" if args and detect_language(args) == "en" else "nb"
+        found = find_command(name)
+        if found is None:
+            return Reply.of(
+                Answer("unknown_command", False, 1.0, lang, [t("unknown_command", lang, name=name)])
+            )
+        admin = self.admin.is_admin(item.who)
+        if found.audience == "admin" and not admin:
+            return Reply.plain(t("admins_only", lang))
+        request = Request(found.name, args, raw, item.who, item.today, lang, admin)
+        return found.handler(self.commands, request)
+
+    def question(self, item: Input) -> Reply:
+        """Free text: the engine answers; the unanswered go to review, the answered get 👎."""
+        answer = self.commands.engine.ask(item.text, item.today, item.who.chat)
+        if not answer.answered and not answer.options:  # not a question back: not answered
+            self.queue_for_review(item.text, item.today, "unanswered")
+        elif answer.answered and answer.intent not in NO_FEEDBACK_INTENTS:
+            feedback = Option(t("feedback.button", answer.lang), FEEDBACK + item.text)
+            answer = replace(answer, options=[*answer.options, feedback])
+        return Reply.of(answer)
+
+    def store_buttons(self, reply: Reply, who: Who, today: dt.date) -> Reply:
+        """Give every option a short id in the state database (channels with button data)."""
+        if who.chat_id is None:
+            return reply
+        texts = [
+            b.text for m in reply.messages for b in m.buttons if b.text is not None and not b.data
+        ]
+        if not texts:
+            return reply
+        data = iter(self.buttons.add_all(who.chat_id, texts, today))
+
+        def stored(button: Button) -> Button:
+            if button.text is None or button.data:
+                return button
+            return replace(button, data=next(data))
+
+        messages = tuple(
+            replace(m, rows=tuple(tuple(stored(b) for b in row) for row in m.rows))
+            for m in reply.messages
+        )
+        return replace(reply, messages=messages)
+
+    def queue_for_review(self, text: str, today: dt.date, reason: Reason) -> None:
+        """Put a question's text in the review queue; a failure never costs the reply."""
+        try:
+            self.review.add(text, today, reason)
+        except sqlite3.Error as exc:
+            log.warning("Could not queue a question for review: %s", type(exc).__name__)
+
+    # --- entry points -------------------------------------------------------------------------
+
+    def handle(self, text: str, who: Who, today: dt.date, *, pressed: bool = False) -> Reply:
+        """Answer a typed text (or the text of a pressed option)."""
+        item = Input(text, who, today, pressed)
+        for step in STEPS:
+            reply = step(self, item)
+            if reply is not None:
+                return self.store_buttons(reply, who, today)
+        raise AssertionError("the question step answers everything")
+
+    def press(self, data: str, who: Who, today: dt.date) -> Reply:
+        """A pressed option button: answer its text as if typed, or say it expired."""
+        text = self.buttons.get(who.chat_id, data, today) if who.chat_id is not None else None
+        if text is None:
+            return Reply.note(t("expired"))
+        return self.handle(text, who, today, pressed=True)
+
+    def slow(self, text: str) -> bool:
+        """Tell whether answering a text takes seconds (an admin's knowledge change)."""
+        parsed = parse_command(text)
+        found: Command | None = find_command(parsed[0]) if parsed is not None else None
+        return found is not None and found.slow
+
+    def calculation(
+        self,
+        who: Who,
+        today: dt.date,
+        scheme_id: str,
+        grant_year: int | None,
+        positions: str,
+        cost: int | None,
+    ) -> Reply:
+        """The result of the guided calculator (/beregn), with its working."""
+        answer = self.commands.calculation(scheme_id, grant_year, positions, cost, today)
+        return self.store_buttons(Reply.of(answer), who, today)
+
+    def inline(self, query: str, today: dt.date, limit: int) -> list[tuple[str, Answer]]:
+        """Answers for inline mode: the overview for an empty query, else ranked look-ups."""
+        if not query:
+            who = Who("inline")
+            found = [
+                (t("inline.schemes"), self.handle("/ordninger", who, today)),
+                (t("inline.deadlines"), self.handle("/frister", who, today)),
+            ]
+            return [(title, r.answer) for title, r in found if r.answer is not None]
+        return [
+            (
+                hit.title,
+                Answer(
+                    "faq_lookup",
+                    True,
+                    hit.score / 100,
+                    "nb",
+                    [hit.text],
+                    title=hit.title,
+                    sources=[hit.source],
+                ),
+            )
+            for hit in self.commands.search(query, limit=limit)
+        ]
+
+    # --- the admins' buttons and dialogues ----------------------------------------------------
+
+    def decide(self, draft_id: int, verb: str, who: Who, today: dt.date) -> Reply:
+        """A draft's button (d:<id>:ok or d:<id>:no)."""
+        return self.store_buttons(self.admin.decide(draft_id, verb, who, today), who, today)
+
+    def dismiss(self, group_id: int, who: Who, today: dt.date) -> Reply:
+        """The review queue's Avvis button."""
+        return self.admin.dismiss(group_id, who, today)
+
+    def start_review(
+        self, kind: ReviewKind, group_id: int, who: Who, today: dt.date
+    ) -> tuple[Reply, bool]:
+        """Lag FAQ / Nytt alias; tell whether the admin's typed answer is awaited."""
+        return self.admin.start_review(kind, group_id, who, today)
+
+    def resolve_review(
+        self, kind: ReviewKind, group_id: int, text: str, who: Who, today: dt.date
+    ) -> tuple[Reply, bool]:
+        """The admin's typed answer in the review dialogue; tell whether it is done."""
+        reply, done = self.admin.resolve_review(kind, group_id, text, who, today)
+        return self.store_buttons(reply, who, today), done
+
+    def cancel_review(self) -> Reply:
+        """/avbryt in the review dialogue."""
+        return self.admin.cancel_review()
+
+    def poll_knowledge(self, today: dt.date) -> list[tuple[int, Reply]]:
+        """Swap in a knowledge base rebuilt from outside; what to tell which admin."""
+        return self.admin.poll(today)
+
+    def delivered(self, delivery: Delivery, report: PassReport | None) -> Reply:
+        """What to tell the admin once an announcement went out (report None: it could not)."""
+        return self.admin.delivered(delivery, report)
+
+
+#: The steps an input passes, in order; the first that answers wins.
+STEPS: tuple[Step, ...] = (Pipeline.feedback, Pipeline.command, Pipeline.question)

@@ -1,0 +1,491 @@
+"""Every user-facing text outside the composed answers, in bokmål and English, in one place.
+
+Commands, confirmations, errors, button labels and prompts are looked up here by key with
+:func:`t`; placeholders are ``str.format`` fields (``{name}``), the same in both languages.
+The composed answers themselves (``bot.compose``) and the reminder messages
+(``bot.reminders``) are written by their own modules; the command descriptions are in the
+command registry (``bot.commands.COMMANDS``).
+"""
+
+from __future__ import annotations
+
+from bot.vocab import Lang
+
+TEXTS: dict[str, dict[Lang, str]] = {
+    # --- general ----------------------------------------------------------------------------
+    "expired": {
+        "nb": "Dette valget er utløpt. Spør på nytt.",
+        "en": "This choice has expired. Please ask again.",
+    },
+    "only_text": {
+        "nb": "Jeg forstår bare tekst. Skriv spørsmålet ditt, eller /hjelp for å se hva jeg kan.",
+        "en": "I only understand text. Type your question, or /hjelp to see what I can do.",
+    },
+    "sorry": {
+        "nb": "Beklager, noe gikk galt. Prøv igjen.",
+        "en": "Sorry, something went wrong. Please try again.",
+    },
+    "admins_only": {
+        "nb": "Denne kommandoen er bare for administratorer.",
+        "en": "This command is for administrators only.",
+    },
+    "unknown_command": {
+        "nb": "Ukjent kommando /{name}. Skriv /hjelp for å se hva jeg kan.",
+        "en": "Unknown command /{name}. Type /hjelp to see what I can do.",
+    },
+    "console.banner": {
+        "nb": "Tilskuddsbot (konsoll). Skriv et spørsmål, /hjelp for hjelp, /slutt for å avslutte.",
+        "en": "Tilskuddsbot (console). Type a question, /hjelp for help, /slutt to quit.",
+    },
+    "help.admin": {
+        "nb": "For administratorer:",
+        "en": "For administrators:",
+    },
+    # --- feedback ---------------------------------------------------------------------------
+    "feedback.button": {"nb": "👎 Ikke nyttig", "en": "👎 Not helpful"},
+    "feedback.thanks": {
+        "nb": "Takk! Spørsmålet er lagt til gjennomgang (bare teksten, uten navn eller chat-id), "
+        "så svaret kan bli bedre.",
+        "en": "Thank you! The question has been queued for review (its text only, without a "
+        "name or chat id), so the answer can improve.",
+    },
+    # --- everyday commands ------------------------------------------------------------------
+    "start.schemes": {"nb": "Ordninger", "en": "Schemes"},
+    "start.deadlines": {"nb": "Frister", "en": "Deadlines"},
+    "start.calculate": {"nb": "Beregn tilskudd", "en": "Calculate a grant"},
+    "start.help": {"nb": "Hjelp", "en": "Help"},
+    "schemes.unknown": {
+        "nb": "Jeg kjenner ingen ordning som heter «{name}». Skriv /ordninger for listen.",
+        "en": "I know no scheme called «{name}». Type /ordninger for the list.",
+    },
+    "calculate.usage": {
+        "nb": "Skriv for eksempel «/beregn år 3, 2 årsverk» eller «/beregn år 2, 1,5 årsverk, "
+        "stillingen koster 750 000 kr» (kommunalt rusarbeid), eller «/beregn NAV 50 % stilling».",
+        "en": "Type for example «/beregn year 3, 2 positions» or «/beregn year 2, 1.5 positions, "
+        "the position costs 750 000 kr» (municipal substance abuse work), or «/beregn NAV 50 % "
+        "position».",
+    },
+    "sources.none": {
+        "nb": "Jeg har ikke gitt deg noe svar med kilder ennå.",
+        "en": "I have not given you an answer with sources yet.",
+    },
+    "sources.title": {"nb": "Kildene bak siste svar", "en": "The sources of the last answer"},
+    "lookup.usage": {
+        "nb": "Skriv hva du leter etter, f.eks. «/faq FACT-team andel» eller «/faq klagerett».",
+        "en": "Type what you are looking for, e.g. «/faq FACT team share» or «/faq appeal».",
+    },
+    "lookup.none": {
+        "nb": "Fant ingenting om «{query}». Prøv andre ord, eller /ordninger for oversikten.",
+        "en": "Found nothing about «{query}». Try other words, or /ordninger for the overview.",
+    },
+    "lookup.title": {"nb": "Treff for «{query}»", "en": "Results for «{query}»"},
+    "inline.schemes": {"nb": "Ordningene", "en": "The schemes"},
+    "inline.deadlines": {"nb": "Frister", "en": "Deadlines"},
+    "cancel.nothing": {
+        "nb": "Det er ingen beregning å avbryte.",
+        "en": "There is no calculation to cancel.",
+    },
+    # --- privacy ----------------------------------------------------------------------------
+    "privacy.title": {"nb": "Personvern", "en": "Privacy"},
+    "privacy.head": {
+        "nb": "Jeg lagrer ikke meldingene dine. Om denne chatten husker jeg bare det som trengs "
+        "for oppfølgingsspørsmål, i høyst ett døgn:",
+        "en": "I do not store your messages. About this chat I only remember what follow-up "
+        "questions need, for at most a day:",
+    },
+    "privacy.context": {
+        "nb": "– siste tema: {intent}, ordning: {scheme}, detaljer: {slots}, dato: {day}",
+        "en": "– last topic: {intent}, scheme: {scheme}, details: {slots}, date: {day}",
+    },
+    "privacy.nothing": {"nb": "– ingenting akkurat nå.", "en": "– nothing right now."},
+    "privacy.buttons": {
+        "nb": "– teksten bak {count} knapper under svarene mine, i høyst to døgn",
+        "en": "– the text behind {count} buttons under my answers, for at most two days",
+    },
+    "privacy.delete": {
+        "nb": "Skriv /slettmeg for å slette det.",
+        "en": "Type /slettmeg to delete it.",
+    },
+    "privacy.reminders": {
+        "nb": "Påminnelser om frister (lagret til du skriver /avslutt eller /slettmeg):",
+        "en": "Deadline reminders (kept until you type /avslutt or /slettmeg):",
+    },
+    "privacy.no_subscription": {"nb": "– ingen abonnement.", "en": "– no subscription."},
+    "privacy.all_schemes": {"nb": "alle ordninger", "en": "all schemes"},
+    "privacy.yes": {"nb": "ja", "en": "yes"},
+    "privacy.no": {"nb": "nei", "en": "no"},
+    "privacy.subscription": {
+        "nb": "– chat-id {chat_id}, ordninger: {schemes}; dager før frist: {days}; språk: {lang}; "
+        "aktiv: {active}; startet {created}, sist endret {since}",
+        "en": "– chat id {chat_id}, schemes: {schemes}; days before a deadline: {days}; "
+        "language: {lang}; active: {active}; started {created}, last changed {since}",
+    },
+    "privacy.outbox": {
+        "nb": "– påminnelser og kunngjøringer til deg i utboksen ({counts})",
+        "en": "– reminders and announcements to you in the outbox ({counts})",
+    },
+    "privacy.review": {
+        "nb": "Spørsmål jeg ikke kunne svare på, og svar som er merket 👎, lagres uten chat-id "
+        "eller navn i høyst 90 dager, så svarene kan bli bedre.",
+        "en": "Questions I could not answer, and answers marked 👎, are kept without a chat id "
+        "or name for at most 90 days, so the answers can improve.",
+    },
+    "privacy.deleted": {
+        "nb": "Slettet. Jeg husker ikke lenger noe om denne chatten.",
+        "en": "Deleted. I no longer remember anything about this chat.",
+    },
+    "privacy.nothing_stored": {
+        "nb": "Det var ingenting lagret om deg.",
+        "en": "Nothing was stored about you.",
+    },
+    # --- reminders --------------------------------------------------------------------------
+    "alerts.telegram_only": {
+        "nb": "Påminnelser og kalenderfil får du i Telegram: skriv /abonner der.",
+        "en": "Reminders and the calendar file are in Telegram: type /abonner there.",
+    },
+    "alerts.title": {"nb": "Påminnelser", "en": "Reminders"},
+    "alerts.mine_title": {"nb": "Dine påminnelser", "en": "Your reminders"},
+    "alerts.all_label": {"nb": "Alle ordninger", "en": "All schemes"},
+    "alerts.all_followed": {
+        "nb": "alle ordningene (også nye)",
+        "en": "every scheme (new ones too)",
+    },
+    "alerts.offsets_usage": {
+        "nb": "Skriv hvor mange dager før fristen du vil ha påminnelse, for eksempel «/varsler 30 "
+        "7 1» (1 til {most} tall fra 0 til {longest}).",
+        "en": "Type how many days before the deadline you want a reminder, for example «/varsler "
+        "30 7 1» (1 to {most} numbers from 0 to {longest}).",
+    },
+    "alerts.not_subscribed": {
+        "nb": "Du har ingen varsler. Skriv /abonner for å velge ordninger.",
+        "en": "You have no reminders. Type /abonner to choose schemes.",
+    },
+    "alerts.none_upcoming": {
+        "nb": "Ingen kommende frister med dato er kjent for disse ordningene ennå. Frister som "
+        "bare er oppgitt i ord, varsles ikke.",
+        "en": "No upcoming dated deadlines are known for these schemes yet. Deadlines given "
+        "only in words are not reminded.",
+    },
+    "alerts.upcoming": {"nb": "Kommende frister:", "en": "Upcoming deadlines:"},
+    "alerts.tentative_mark": {"nb": " (foreløpig)", "en": " (tentative)"},
+    "alerts.upcoming_line": {
+        "nb": "– {date}{mark}: {label}, {scheme} ({left})",
+        "en": "– {date}{mark}: {label}, {scheme} ({left})",
+    },
+    "alerts.more": {"nb": "… og {count} til.", "en": "… and {count} more."},
+    "alerts.unknown_scheme": {
+        "nb": "Jeg kjenner ingen ordning som heter «{name}». Skriv /abonner for listen.",
+        "en": "I know no scheme called «{name}». Type /abonner for the list.",
+    },
+    "alerts.subscribed": {
+        "nb": "Du får nå påminnelser om fristene for {schemes}, {offsets}.",
+        "en": "You will now be reminded of the deadlines of {schemes}, {offsets}.",
+    },
+    "alerts.subscribed_help": {
+        "nb": "Endre dagene med /varsler, se alt med /mine_varsler, avslutt med /avslutt. "
+        "/kalender gir fristene som kalenderfil.",
+        "en": "Change the days with /varsler, see everything with /mine_varsler, stop with "
+        "/avslutt. /kalender gives the deadlines as a calendar file.",
+    },
+    "alerts.following": {"nb": "Du følger nå {schemes}.", "en": "You now follow {schemes}."},
+    "alerts.stop_hint": {"nb": "Avslutt med /avslutt.", "en": "Stop with /avslutt."},
+    "alerts.choose": {
+        "nb": "Velg ordningen du vil ha påminnelser om, så varsler jeg før hver frist med dato: "
+        "{days} (andre dager velger du med /varsler).",
+        "en": "Choose the scheme you want reminders about, and I will remind you before each "
+        "dated deadline: {days} (choose other days with /varsler).",
+    },
+    "alerts.stopped_all": {
+        "nb": "Du får ingen flere påminnelser, og valgene dine er slettet. Skriv /abonner for å "
+        "begynne igjen.",
+        "en": "You will get no more reminders, and your choices are deleted. Type /abonner to "
+        "start again.",
+    },
+    "alerts.not_following": {
+        "nb": "Du får ikke påminnelser om {scheme}.",
+        "en": "You get no reminders about {scheme}.",
+    },
+    "alerts.stopped_one": {
+        "nb": "Du får ikke lenger påminnelser om {scheme}.",
+        "en": "You will no longer be reminded about {scheme}.",
+    },
+    "alerts.nothing_left": {
+        "nb": "Du følger ingen ordninger nå. Skriv /abonner for å velge.",
+        "en": "You follow no schemes now. Type /abonner to choose.",
+    },
+    "alerts.still_following": {
+        "nb": "Du følger fortsatt {schemes}.",
+        "en": "You still follow {schemes}.",
+    },
+    "alerts.follows": {"nb": "Du følger {schemes}.", "en": "You follow {schemes}."},
+    "alerts.offsets_now": {
+        "nb": "Påminnelse {offsets} (endre med /varsler).",
+        "en": "Reminder {offsets} (change with /varsler).",
+    },
+    "alerts.paused": {
+        "nb": "Påminnelsene er stanset fordi meldinger til deg ikke kom fram. Skriv /abonner for "
+        "å starte dem igjen.",
+        "en": "The reminders are paused because messages to you did not get through. Type "
+        "/abonner to start them again.",
+    },
+    "alerts.stop_button": {"nb": "Avslutt {scheme}", "en": "Stop {scheme}"},
+    "alerts.stop_all_button": {"nb": "Avslutt alle", "en": "Stop all"},
+    "alerts.offsets_current": {
+        "nb": "Du får påminnelse {offsets}.",
+        "en": "You are reminded {offsets}.",
+    },
+    "alerts.offsets_bad": {
+        "nb": "Jeg forstod ikke «{typed}». {usage}",
+        "en": "I did not understand «{typed}». {usage}",
+    },
+    "alerts.offsets_changed": {
+        "nb": "Nå får du påminnelse {offsets}.",
+        "en": "You are now reminded {offsets}.",
+    },
+    "alerts.offsets_text": {"nb": "{days} {unit} før fristen", "en": "{days} {unit} before"},
+    "alerts.day": {"nb": "dag", "en": "day"},
+    "alerts.days": {"nb": "dager", "en": "days"},
+    "alerts.calendar_none": {
+        "nb": "Du har ingen varsler å lage kalender av. Skriv /abonner for å velge ordninger, "
+        "eller /kalender alle for fristene til alle ordningene.",
+        "en": "You have no reminders to make a calendar of. Type /abonner to choose schemes, "
+        "or /kalender alle for the deadlines of every scheme.",
+    },
+    "alerts.calendar_all": {"nb": "alle ordningene", "en": "every scheme"},
+    "alerts.calendar_empty": {
+        "nb": "Det finnes ingen frister med dato for {what}, så kalenderen ville vært tom.",
+        "en": "There are no dated deadlines for {what}, so the calendar would be empty.",
+    },
+    "alerts.calendar_one": {"nb": "frist", "en": "deadline"},
+    "alerts.calendar_many": {"nb": "frister", "en": "deadlines"},
+    "alerts.calendar_caption": {
+        "nb": "{count} {unit} for {what}. Åpne filen for å legge dem i kalenderen din; en nyere "
+        "fil oppdaterer de samme avtalene.",
+        "en": "{count} {unit} for {what}. Open the file to add them to your calendar; a newer "
+        "file updates the same events.",
+    },
+    "alerts.summary_head": {
+        "nb": "Opplysningene om tilskuddsordningene er oppdatert:",
+        "en": "The information about the grant schemes has been updated:",
+    },
+    "alerts.summary_more": {"nb": "… og {count} endringer til.", "en": "… and {count} more."},
+    "alerts.summary_tail": {
+        "nb": "Spør meg om detaljene, eller se /mine_varsler.",
+        "en": "Ask me for the details, or see /mine_varsler.",
+    },
+    # --- the guided calculator (/beregn) ----------------------------------------------------
+    "calc.which_scheme": {
+        "nb": "Hvilken ordning vil du beregne?",
+        "en": "Which scheme do you want to calculate?",
+    },
+    "calc.which_year": {"nb": "Hvilket tilskuddsår?", "en": "Which grant year?"},
+    "calc.year_button": {"nb": "År {year}", "en": "Year {year}"},
+    "calc.ask_positions": {
+        "nb": "Hvor mange årsverk? Trykk, eller skriv et tall (f.eks. 1,5 eller 50 %).",
+        "en": "How many positions? Press, or type a number (e.g. 1.5 or 50 %).",
+    },
+    "calc.bad_positions": {
+        "nb": "Jeg forstod ikke antall årsverk. Skriv et tall, f.eks. 2 eller 1,5, eller /avbryt.",
+        "en": "I did not understand the number of positions. Type a number, e.g. 2 or 1.5, or "
+        "/avbryt.",
+    },
+    "calc.ask_cost": {
+        "nb": "Hva koster stillingen(e) per år? Skriv beløpet i kroner (f.eks. 750 000), eller "
+        "trykk «Hopp over».",
+        "en": "What does the position cost per year? Type the amount in kroner (e.g. 750 000), "
+        "or press «Skip».",
+    },
+    "calc.bad_cost": {
+        "nb": "Skriv beløpet som et helt antall kroner, f.eks. 750 000, eller /avbryt.",
+        "en": "Type the amount as whole kroner, e.g. 750 000, or /avbryt.",
+    },
+    "calc.skip": {"nb": "Hopp over", "en": "Skip"},
+    "calc.cancel": {"nb": "Avbryt", "en": "Cancel"},
+    "calc.cancelled": {"nb": "Beregningen er avbrutt.", "en": "The calculation is cancelled."},
+    "calc.heading": {"nb": "Beregning: {choices}", "en": "Calculation: {choices}"},
+    "calc.choose": {"nb": "velg ordning", "en": "choose a scheme"},
+    "calc.year": {"nb": "år {year}", "en": "year {year}"},
+    "calc.positions": {"nb": "{positions} årsverk", "en": "{positions} positions"},
+    # --- admins: announcements, drafts ------------------------------------------------------
+    "announce.usage": {
+        "nb": "Skriv teksten etter kommandoen: /kunngjor Søknadsfristen er flyttet …",
+        "en": "Write the text after the command: /kunngjor The deadline has moved …",
+    },
+    "announce.too_long": {
+        "nb": "Kunngjøringen er for lang: en melding har plass til {limit} tegn med overskriften.",
+        "en": "The announcement is too long: a message holds {limit} characters with the title.",
+    },
+    "announce.preview": {
+        "nb": "<b>Forhåndsvisning</b> – sendes til {count} abonnenter når du trykker «Send»:",
+        "en": "<b>Preview</b> – sent to {count} subscribers when you press «Send»:",
+    },
+    "announce.send": {"nb": "Send", "en": "Send"},
+    "announce.cancel": {"nb": "Avbryt", "en": "Cancel"},
+    "announce.sending": {
+        "nb": "Kunngjøring nr. {id} sendes til {count} abonnenter:\n\n{text}",
+        "en": "Announcement no. {id} is being sent to {count} subscribers:\n\n{text}",
+    },
+    "announce.cancelled": {
+        "nb": "Kunngjøringen er avbrutt og ikke sendt.",
+        "en": "The announcement is cancelled and not sent.",
+    },
+    "announce.offline": {
+        "nb": "Kunngjøring nr. {id}: Telegram svarer ikke nå; de {count} meldingene ligger i "
+        "utboksen og sendes ved neste påminnelsesrunde.",
+        "en": "Announcement no. {id}: Telegram does not answer now; the {count} messages wait "
+        "in the outbox and go out with the next reminder pass.",
+    },
+    "announce.delivered": {
+        "nb": "Kunngjøring nr. {id}: levert til {sent} av {count}.",
+        "en": "Announcement no. {id}: delivered to {sent} of {count}.",
+    },
+    "announce.retry": {
+        "nb": " Resten prøves igjen ved neste påminnelsesrunde.",
+        "en": " The rest are tried again with the next reminder pass.",
+    },
+    "offer.question": {
+        "nb": "\n\nVil du sende en oppsummering til de {count} abonnentene som følger dem?",
+        "en": "\n\nDo you want to send a summary to the {count} subscribers who follow them?",
+    },
+    "offer.nobody": {
+        "nb": "\n\nIngen abonnenter følger ordningene som ble endret.",
+        "en": "\n\nNo subscribers follow the schemes that changed.",
+    },
+    "offer.button": {
+        "nb": "Send til abonnentene ({count})",
+        "en": "Send to the subscribers ({count})",
+    },
+    "offer.sending": {
+        "nb": "Oppsummeringen sendes til {count} abonnenter (kunngjøring nr. {id}).",
+        "en": "The summary is being sent to {count} subscribers (announcement no. {id}).",
+    },
+    "offer.cancelled": {
+        "nb": "Oppsummeringen er ikke sendt.",
+        "en": "The summary is not sent.",
+    },
+    "draft.not_yours": {
+        "nb": "Bare administratoren som laget dette utkastet, kan bruke knappen.",
+        "en": "Only the administrator who made this draft can use the button.",
+    },
+    "draft.sent": {
+        "nb": "Denne er allerede sendt.",
+        "en": "This has already been sent.",
+    },
+    "draft.saved": {
+        "nb": "Denne endringen er allerede lagret.",
+        "en": "This change has already been saved.",
+    },
+    "draft.cancelled": {
+        "nb": "Dette utkastet er avbrutt og kan ikke brukes.",
+        "en": "This draft was cancelled and cannot be used.",
+    },
+    "draft.expired": {
+        "nb": "Dette utkastet er utløpt. Lag det på nytt.",
+        "en": "This draft has expired. Please make it again.",
+    },
+    # --- admins: knowledge changes ----------------------------------------------------------
+    "deadline.save": {"nb": "Lagre", "en": "Save"},
+    "deadline.cancel": {"nb": "Avbryt", "en": "Cancel"},
+    "deadline.cancelled": {
+        "nb": "Endringen er avbrutt; ingenting er lagret.",
+        "en": "The change is cancelled; nothing is saved.",
+    },
+    "upkeep.refused": {
+        "nb": "Endringen er avvist, ingenting er lagret.",
+        "en": "The change is refused; nothing is saved.",
+    },
+    "upkeep.reload_refused": {
+        "nb": "Kildene har feil, så de er ikke lastet inn.",
+        "en": "The sources have errors, so they are not loaded.",
+    },
+    "upkeep.kept": {
+        "nb": "Jeg svarer fortsatt fra kunnskapsbasen jeg hadde (versjon {version}).",
+        "en": "I still answer from the knowledge base I had (version {version}).",
+    },
+    "upkeep.no_changes": {"nb": "Ingen endringer.", "en": "No changes."},
+    "upkeep.more": {"nb": "… og {count} endringer til.", "en": "… and {count} more changes."},
+    "upkeep.saved": {
+        "nb": "Lagret i {files} og ført i endringsloggen (nr. {audit_id}).",
+        "en": "Saved in {files} and recorded in the change log (no. {audit_id}).",
+    },
+    "upkeep.unchanged": {
+        "nb": "Ingen endringer: jeg svarer fra versjon {version}.",
+        "en": "No changes: I answer from version {version}.",
+    },
+    "upkeep.updated": {
+        "nb": "Kunnskapsbasen er oppdatert (versjon {version}). Endringer:",
+        "en": "The knowledge base is updated (version {version}). Changes:",
+    },
+    "upkeep.reloaded_outside": {
+        "nb": "Kunnskapsbasen ble lastet inn på nytt utenfra.",
+        "en": "The knowledge base was reloaded from outside.",
+    },
+    "upkeep.faq_format": {
+        "nb": "Skriv: spørsmål | svar | ordning (ordningen kan utelates), eller /avbryt.",
+        "en": "Write: question | answer | scheme (the scheme may be left out), or /avbryt.",
+    },
+    "upkeep.retry": {"nb": "Prøv igjen, eller /avbryt.", "en": "Try again, or /avbryt."},
+    # --- admins: the review queue -----------------------------------------------------------
+    "review.empty": {
+        "nb": "Ingen ubesvarte spørsmål de siste 90 dagene.",
+        "en": "No unanswered questions in the last 90 days.",
+    },
+    "review.head": {
+        "nb": "{total} spørsmål i {groups} grupper, de vanligste først{shown}.",
+        "en": "{total} questions in {groups} groups, the most frequent first{shown}.",
+    },
+    "review.shown": {"nb": " (de {count} største vises)", "en": " (the {count} largest shown)"},
+    "review.faq": {"nb": "Lag FAQ", "en": "Make FAQ"},
+    "review.alias": {"nb": "Nytt alias", "en": "New alias"},
+    "review.dismiss": {"nb": "Avvis", "en": "Dismiss"},
+    "review.gone": {
+        "nb": "Denne gruppen er ikke i køen lenger.",
+        "en": "This group is no longer in the queue.",
+    },
+    "review.dismissed": {
+        "nb": "Avvist: {count} spørsmål er fjernet fra køen.",
+        "en": "Dismissed: {count} questions are removed from the queue.",
+    },
+    "review.faq_prompt": {
+        "nb": "Lag spørsmål og svar av «{question}» ({count} ganger). {format}",
+        "en": "Make a question and answer of «{question}» ({count} times). {format}",
+    },
+    "review.alias_prompt": {
+        "nb": "Hvilket spørsmål er «{question}» en annen formulering av?",
+        "en": "Which question is «{question}» another phrasing of?",
+    },
+    "review.alias_hint": {
+        "nb": "Svar med id-en, eller /avbryt. Forslag:",
+        "en": "Answer with the id, or /avbryt. Suggestions:",
+    },
+    "review.cancelled": {
+        "nb": "Avbrutt; køen er uendret.",
+        "en": "Cancelled; the queue is unchanged.",
+    },
+    "review.group": {
+        "nb": "{number}. «{question}» – {count} {times}{down} ({days})",
+        "en": "{number}. «{question}» – {count} {times}{down} ({days})",
+    },
+    "review.time": {"nb": "gang", "en": "time"},
+    "review.times": {"nb": "ganger", "en": "times"},
+    "review.also": {"nb": "   også: «{example}»", "en": "   also: «{example}»"},
+    # --- admins: status ---------------------------------------------------------------------
+    "status.title": {"nb": "Status", "en": "Status"},
+    "status.version": {
+        "nb": "Kunnskapsbase versjon {version}",
+        "en": "Knowledge base version {version}",
+    },
+    "status.counts": {
+        "nb": "{schemes} ordninger, {deadlines} frister, {faq} spørsmål og svar, {tables} tabeller",
+        "en": "{schemes} schemes, {deadlines} deadlines, {faq} questions and answers, "
+        "{tables} tables",
+    },
+    "status.buttons": {"nb": "{count} knappevalg lagret", "en": "{count} button choices kept"},
+    "status.drafts": {"nb": "{count} utkast venter", "en": "{count} drafts waiting"},
+}
+
+
+def t(key: str, lang: Lang = "nb", /, **values: object) -> str:
+    """Return a text in a language, its placeholders filled in."""
+    template = TEXTS[key][lang]
+    return template.format(**values) if values else template
