@@ -177,7 +177,9 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     """Evaluate the engine on the labelled corpus."""
     from bot.evaluate import evaluate, load_corpus
 
-    report = evaluate(Engine(load_sources(args.sources)), load_corpus(args.corpus))
+    report = evaluate(
+        Engine(load_sources(args.sources)), load_corpus(args.corpus), blind=args.blind
+    )
     print(report.render(), file=out)
     return 0
 
@@ -303,6 +305,11 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help="evaluate on the labelled question corpus")
     ev.add_argument("--corpus", type=Path, default=Path("tests/data/questions.yaml"))
     ev.add_argument("--sources", type=Path, default=None, help="YAML sources to evaluate")
+    ev.add_argument(
+        "--blind",
+        action="store_true",
+        help="score only figures, traps and answered/declined (a batch written without labels)",
+    )
     ev.set_defaults(func=_cmd_eval)
 
     remind = sub.add_parser("remind", help="run one reminder pass (for cron) and exit")

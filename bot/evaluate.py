@@ -26,6 +26,7 @@ class Case:
     has_scheme: bool
     slots: dict[str, Any]
     must_contain: list[str]
+    must_not_contain: list[str]
     answered: bool
     lang: str
     today: dt.date
@@ -48,14 +49,19 @@ class Outcome:
         """Tell whether every expectation held."""
         return not self.problems
 
+    blind: bool = False
+
     @property
     def wrong_figure(self) -> bool:
-        """An answer that was given with the right intent but lacks an expected figure."""
+        """An answer given with the right intent that lacks an expected figure or gives a trap."""
+        if not self.answered:
+            return False
+        if any(p.startswith("contains") for p in self.problems):
+            return True
         return (
-            self.answered
-            and self.case.answered
+            self.case.answered
             and any(p.startswith("missing") for p in self.problems)
-            and self.intent == self.case.intent
+            and (self.blind or self.intent == self.case.intent)
         )
 
 
@@ -82,8 +88,12 @@ class Report:
         return sum(o.wrong_figure for o in self.outcomes)
 
     def out_of_scope_failures(self) -> list[Outcome]:
-        """Out-of-scope questions that were answered anyway."""
-        return [o for o in self.outcomes if o.case.intent == "out_of_scope" and o.answered]
+        """Out-of-scope questions (or ones to decline) that were answered anyway."""
+        return [
+            o
+            for o in self.outcomes
+            if o.answered and (o.case.intent == "out_of_scope" or (o.blind and not o.case.answered))
+        ]
 
     def per_intent(self) -> dict[str, tuple[int, int]]:
         """Return (correct, total) per expected intent."""
@@ -143,12 +153,13 @@ def load_corpus(path: Path) -> list[list[Case]]:
             cases.append(
                 Case(
                     q=str(turn["q"]),
-                    intent=turn["intent"],
+                    intent=str(turn.get("intent", "")),
                     scheme=turn.get("scheme"),
                     has_scheme="scheme" in turn,
                     slots=dict(turn.get("slots") or {}),
                     must_contain=[str(s) for s in turn.get("must_contain") or []],
-                    answered=turn.get("answered", turn["intent"] != "out_of_scope"),
+                    must_not_contain=[str(s) for s in turn.get("must_not_contain") or []],
+                    answered=turn.get("answered", turn.get("intent") != "out_of_scope"),
                     lang=turn.get("lang", lang),
                     today=dt.date.fromisoformat(str(today)) if today else CORPUS_TODAY,
                     chat=chat,
@@ -158,28 +169,45 @@ def load_corpus(path: Path) -> list[list[Case]]:
     return conversations
 
 
-def evaluate(engine: Engine, corpus: list[list[Case]]) -> Report:
-    """Run every conversation through the engine and check each answer."""
+def evaluate(engine: Engine, corpus: list[list[Case]], *, blind: bool = False) -> Report:
+    """Run every conversation through the engine and check each answer.
+
+    ``blind`` scores a batch written without the code's labels: only the figures and words an
+    answer must (not) contain and whether it answered or declined count, not intents or slots.
+    """
     report = Report()
     for conversation in corpus:
         for case in conversation:
             answer = engine.ask(case.q, case.today, chat=case.chat)
             problems = []
-            if answer.intent != case.intent:
-                problems.append(f"intent {answer.intent}")
-            if case.has_scheme and answer.scheme != case.scheme and case.scheme is not None:
-                problems.append(f"scheme {answer.scheme}")
-            for key, expected in case.slots.items():
-                got = answer.slots.get(key)
-                if _norm(got) != _norm(expected):
-                    problems.append(f"slot {key}={got!r}, expected {expected!r}")
+            if not blind:
+                if answer.intent != case.intent:
+                    problems.append(f"intent {answer.intent}")
+                if case.has_scheme and answer.scheme != case.scheme and case.scheme is not None:
+                    problems.append(f"scheme {answer.scheme}")
+                for key, expected in case.slots.items():
+                    got = answer.slots.get(key)
+                    if _norm(got) != _norm(expected):
+                        problems.append(f"slot {key}={got!r}, expected {expected!r}")
             for text in case.must_contain:
                 if text.casefold() not in answer.text.casefold():
                     problems.append(f"missing {text!r}")
-            if answer.answered != case.answered:
+            for text in case.must_not_contain:
+                if text.casefold() in answer.text.casefold():
+                    problems.append(f"contains {text!r}")
+            declined_as_expected = blind and not case.answered and not answer.answered
+            if answer.answered != case.answered and not declined_as_expected:
                 problems.append(f"answered={answer.answered}")
             report.outcomes.append(
-                Outcome(case, answer.intent, answer.scheme, answer.answered, answer.text, problems)
+                Outcome(
+                    case,
+                    answer.intent,
+                    answer.scheme,
+                    answer.answered,
+                    answer.text,
+                    problems,
+                    blind,
+                )
             )
     return report
 

@@ -1,0 +1,44 @@
+"""`tilskuddsbot eval --blind`: scoring a batch written without the code's labels."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from bot.cli import main
+
+BATCH = """
+- q: "hva får vi i år 3 for 2 årsverk?"
+  intent: whatever-the-writer-called-it
+  must_contain: ["880 000 kr"]
+  today: "2021-01-20"
+- q: "hva får vi i år 3 for 2 årsverk?"
+  intent: a-trap
+  must_contain: ["880 000 kr"]
+  must_not_contain: ["880 000 kr"]
+- q: "hva er prisen på en kopp kaffe i Oslo?"
+  intent: out-of-scope-in-the-writer's-words
+  answered: false
+"""
+
+
+def score(tmp_path: Path, *flags: str) -> str:
+    corpus = tmp_path / "batch.yaml"
+    corpus.write_text(BATCH, encoding="utf-8")
+    out = io.StringIO()
+    assert main(["eval", "--corpus", str(corpus), *flags], out=out) == 0
+    return out.getvalue()
+
+
+def test_a_blind_batch_is_scored_on_figures_traps_and_declines_not_on_intent_labels(
+    tmp_path: Path,
+) -> None:
+    text = score(tmp_path, "--blind")
+    assert "questions: 3  accuracy: 66.7%" in text
+    assert "wrong figures: 1" in text
+    assert "out-of-scope answered: 0" in text
+    assert "contains '880 000 kr'" in text
+
+
+def test_without_blind_the_writers_intent_labels_count(tmp_path: Path) -> None:
+    assert "accuracy: 0.0%" in score(tmp_path)
