@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from fractions import Fraction
 
-from bot import calc, fmt
+from bot import calc, fmt, tableq
 from bot.answer import Answer, Option, unique_sources
 from bot.cards import deadline_text, rule_lines
 from bot.nlu import Understanding, unread_positions
@@ -960,6 +960,32 @@ class Composer:
         except calc.CalcError as error:
             return self.calc_error(u, lang, error)
         return self.calc_answer(u, lang, result)
+
+    def table_answer(self, u: Understanding, result: tableq.TableResult) -> Answer:
+        """Answer a table query (value, sum, difference, ranking, filter) with its parts."""
+        lang: Lang = "en" if u.lang == "en" else "nb"
+        table, op = result.table, result.query.op
+        schemes = self.kb.schemes.values()
+        if any(r.municipality for r in table.rows):
+            # the municipalities' framework increases belong to the framework plan
+            plans = [s.id for s in schemes if s.kind == "rammeoverføring"]
+            scheme = plans[0] if len(plans) == 1 else u.scheme
+            summed = op == "sum" or any(
+                c.sum_of for c in table.columns if c.id in result.query.columns
+            )
+            intent = {"rank": "framework_ranking"}.get(
+                op, "framework_sum" if summed else "framework"
+            )
+        else:
+            cited = [s.id for s in schemes if any(f.source == table.source for f in s.facts)]
+            scheme, intent = (cited[0] if len(cited) == 1 else u.scheme), "statistics"
+        title, body = tableq.render(result, lang)
+        answer = self.answer(
+            u, lang, [body], sources=tableq.provenance(self.kb, result), title=title, scheme=scheme
+        )
+        answer.intent = intent
+        answer.confidence = max(answer.confidence, 0.8)
+        return answer
 
     def statistics(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
         """Show a county's row of the NAV social-services statistics, each column defined."""

@@ -17,10 +17,29 @@ from typing import Any
 from bot.answer import Answer
 from bot.compose import Composer
 from bot.nlu import Understander, Understanding
+from bot.tableq import TableQuery, TableReader, evaluate
 from knowledge.kb import KnowledgeBase, Provenance
 
 MAX_CHATS = 10_000
 CONTEXT_TTL_DAYS = 1
+
+# Intents a plain table look-up ("Vennesla i 2019") may answer instead of the intent's own card.
+TABLE_INTENTS = {"framework", "framework_sum", "framework_ranking", "statistics", "out_of_scope"}
+
+
+def _table_answers(query: TableQuery, u: Understanding, kb: KnowledgeBase) -> bool:
+    """Whether a table query answers the question rather than the intent's own card.
+
+    Sums, differences, rankings and filters always do; a plain look-up does when the question
+    is about a table, and a look-up the understanding declined only in a table of municipal
+    framework increases (whose words the table reader requires).
+    """
+    if query.op != "value":
+        return True
+    if u.intent == "out_of_scope":
+        return any(r.municipality for r in kb.tables[query.table].rows)
+    return u.intent in TABLE_INTENTS
+
 
 # Intents whose follow-ups inherit the previous slots ("og år 4?", "og Grimstad?").
 SLOT_INTENTS = {
@@ -83,6 +102,7 @@ class ChatContext:
     lang: str
     day: dt.date
     sources: list[Provenance] = field(default_factory=list)
+    table_query: TableQuery | None = None
 
 
 class ContextStore:
@@ -135,11 +155,12 @@ class _Core:
     kb: KnowledgeBase
     understander: Understander
     composer: Composer
+    tables: TableReader
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> _Core:
-        """Build the understander and composer for a knowledge base."""
-        return cls(kb, Understander(kb), Composer(kb))
+        """Build the understander, table reader and composer for a knowledge base."""
+        return cls(kb, Understander(kb), Composer(kb), TableReader(kb))
 
 
 class Engine:
@@ -186,8 +207,17 @@ class Engine:
     def ask(self, text: str, today: dt.date, chat: str | None = None) -> Answer:
         """Answer one message as of a date; remember context when a chat is given."""
         core = self._core  # read once: the whole answer comes from one knowledge base
+        ctx = self.contexts.get(chat, today) if chat is not None else None
         u = self.understand(text, chat, today, core=core)
-        answer = core.composer.compose(u, today)
+        query = core.tables.read(
+            u.folded, today, u.slots.get("column"), ctx.table_query if ctx else None, u.text
+        )
+        result = evaluate(core.kb, query) if query is not None else None
+        if result is not None and query is not None and _table_answers(query, u, core.kb):
+            answer = core.composer.table_answer(u, result)
+        else:
+            query = None
+            answer = core.composer.compose(u, today)
         if chat is not None and answer.answered:
             self.contexts.put(
                 chat,
@@ -198,6 +228,7 @@ class Engine:
                     u.lang,
                     today,
                     answer.sources,
+                    query,
                 ),
             )
         return answer

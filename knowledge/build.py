@@ -300,6 +300,9 @@ def write_database(kb: KnowledgeBase, path: Path) -> None:
         pk="id",
         columns={"scheme": str, "question_en": str, "answer_en": str},
     )
+    db.table("language").create({"id": str, "json": str}, pk="id")
+    if kb.language is not None:
+        db.table("language").insert({"id": "language", "json": _dump(kb.language)})
     db.table("tables").insert_all(
         (
             {

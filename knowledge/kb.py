@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from knowledge.schema import (
     Deadline,
     FaqEntry,
+    Language,
     Municipality,
     Office,
     Rule,
@@ -19,7 +20,7 @@ from knowledge.schema import (
 )
 
 #: Version of the SQLite layout written by knowledge.build and read by knowledge.store.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class KnowledgeBase:
     faq: dict[str, FaqEntry]
     tables: dict[str, Table]
     version: str = ""
+    language: Language | None = None
     _deadlines: list[DeadlineEntry] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:

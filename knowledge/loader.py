@@ -17,7 +17,7 @@ import yaml
 from pydantic import ValidationError
 
 from knowledge.kb import KnowledgeBase, deadline_id
-from knowledge.schema import SameAsRule, SourceFile
+from knowledge.schema import Language, SameAsRule, SourceFile
 
 
 @dataclass(frozen=True)
@@ -172,11 +172,25 @@ def _assemble(
     problems: list[Problem] = []
     sources, offices, municipalities, schemes, faq, tables = {}, {}, {}, {}, {}, {}
     where: dict[str, str] = {}
+    language: Language | None = None
     reg = {
         name: _Registry(name, problems)
-        for name in ("source", "office", "municipality", "scheme", "faq", "table", "rule")
+        for name in (
+            "source",
+            "office",
+            "municipality",
+            "scheme",
+            "faq",
+            "table",
+            "rule",
+            "language",
+        )
     }
     for file, item in parsed:
+        if item.language is not None and reg["language"].add(
+            "language", file, "language", "language"
+        ):
+            language = item.language
         for i, doc in enumerate(item.sources):
             if reg["source"].add(doc.file, file, f"sources[{i}] ({doc.file})", "file"):
                 sources[doc.file] = doc
@@ -298,5 +312,6 @@ def _assemble(
         faq=faq,
         tables=tables,
         version=version,
+        language=language,
     )
     return kb, []

@@ -513,6 +513,52 @@ class Table(Sourced):
 # --- a source file ----------------------------------------------------------------------------
 
 
+class TableLanguage(Model):
+    """Words that say what to do with a table's figures, in bokmål, nynorsk and English.
+
+    Each list holds folded phrases (lower case, æøå as written); a phrase may belong to one
+    list only, so a question's words never point two ways.
+    """
+
+    sum: list[str] = Field(min_length=1)
+    difference: list[str] = Field(min_length=1)
+    more: list[str] = Field(min_length=1)
+    less: list[str] = Field(min_length=1)
+    than: list[str] = Field(min_length=1)
+    highest: list[str] = Field(min_length=1)
+    lowest: list[str] = Field(min_length=1)
+    which: list[str] = Field(min_length=1)
+    share: list[str] = Field(min_length=1)
+    count: list[str] = Field(min_length=1)
+    without_prognosis: list[str] = Field(min_length=1)
+    including: list[str] = Field(min_length=1)
+    prognosis: list[str] = Field(min_length=1)
+    last_year: list[str] = Field(min_length=1)
+    this_year: list[str] = Field(min_length=1)
+    national: list[str] = Field(min_length=1)
+    framework: list[str] = Field(min_length=1)
+    numbers: dict[str, Annotated[int, Field(ge=1, le=50)]] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _one_meaning(self) -> TableLanguage:
+        """Refuse a phrase claimed by two operation lists."""
+        seen: dict[str, str] = {}
+        for name, value in self:
+            if not isinstance(value, list):
+                continue
+            for phrase in value:
+                if phrase in seen and seen[phrase] != name:
+                    raise ValueError(f"{phrase!r} is in both {seen[phrase]} and {name}")
+                seen[phrase] = name
+        return self
+
+
+class Language(Model):
+    """What the understanding knows about language, beyond the names in the sources."""
+
+    tables: TableLanguage
+
+
 class SourceFile(Model):
     """One YAML file: any combination of the sections below."""
 
@@ -522,6 +568,7 @@ class SourceFile(Model):
     scheme: Scheme | None = None
     faq: list[FaqEntry] = []
     tables: list[Table] = []
+    language: Language | None = None
 
     @field_validator("sources", "offices", "municipalities", "faq", "tables", mode="before")
     @classmethod

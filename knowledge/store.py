@@ -6,7 +6,15 @@ import sqlite3
 from pathlib import Path
 
 from knowledge.kb import SCHEMA_VERSION, KnowledgeBase
-from knowledge.schema import FaqEntry, Municipality, Office, Scheme, SourceDoc, Table
+from knowledge.schema import (
+    FaqEntry,
+    Language,
+    Municipality,
+    Office,
+    Scheme,
+    SourceDoc,
+    Table,
+)
 from knowledge.text import ascii_fold
 
 REBUILD = "rebuild it with 'tilskuddsbot kb build'"
@@ -58,6 +66,9 @@ def load_database(path: Path) -> KnowledgeBase:
             faq={k: FaqEntry.model_validate_json(j) for k, j in rows("faq", "id")},
             tables={k: Table.model_validate_json(j) for k, j in rows("tables", "id")},
             version=meta.get("version", ""),
+            language=next(
+                (Language.model_validate_json(j) for _, j in rows("language", "id")), None
+            ),
         )
     except (sqlite3.Error, ValueError) as exc:  # ValueError: a row the schema rejects
         raise unreadable(path, exc) from None

@@ -72,6 +72,8 @@ TABLE = "tables/opptrappingsplan-2016-2020.yaml"
 AGDER_2018 = "tables/tilskuddsforvaltning-2018-agder.yaml"
 NOVEMBER = "1 November)."  # the end of the deadline's note_en, just before its source
 
+LANGUAGE = "language/tables.yaml"
+
 CASES = [
     # --- a misspelt field ---
     Case(
@@ -394,6 +396,21 @@ CASES = [
         PROSJEKT,
         ("YAML", "line"),
         "",
+    ),
+    # --- the language the understanding knows ---
+    Case(
+        "a table word claimed by two operations",
+        replace(LANGUAGE, "    sum:\n      - til sammen", "    sum:\n      - færre"),
+        LANGUAGE,
+        ("language",),
+        "tables",
+    ),
+    Case(
+        "a table word list left empty",
+        replace(LANGUAGE, "    than:\n      - enn\n      - than", "    than: []"),
+        LANGUAGE,
+        ("language",),
+        "than",
     ),
 ]
 

@@ -1,0 +1,590 @@
+"""Questions about a table as one typed query: value, sum, difference, ranking or filter.
+
+A question such as "Farsund og Flekkefjord til sammen i 2018?", "hvilke tre kommuner hadde
+høyest samlet økning?", "hvor mange flere … hadde Oslo enn Hordaland?" or "kva kommunar fekk
+større auke i 2017 enn i 2016?" names rows (municipalities, counties, regions), columns (years,
+or a statistics column) and an operation. ``TableReader.read`` turns it into a ``TableQuery``;
+``evaluate`` computes the result from the figures exactly as printed, with every part shown;
+``render`` writes it in bokmål or English. Nothing here knows a table by its id: the words come
+from the ``language.tables`` section of the knowledge base, the rows and columns from the
+tables themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from fractions import Fraction
+from typing import Literal
+
+from bot import fmt
+from bot.text import fold
+from bot.vocab import Lang
+from knowledge.kb import KnowledgeBase, Provenance
+from knowledge.schema import Column, Row, Table, TableLanguage
+
+Op = Literal["value", "sum", "difference", "rank", "filter"]
+
+#: Least word score (a telling word counts 1, a word shared by n columns 1/n) for a column.
+COLUMN_SCORE = 2.0
+#: Shortest word that counts towards a column ('som', 'med' and 'til' tell nothing).
+MIN_WORD = 4
+#: Fewest rows a table needs before rankings and filters make sense.
+MIN_ROWS = 3
+#: Longest follow-up ("til sammen?", "og 2019?") that may reuse the previous query.
+FOLLOW_UP_WORDS = 6
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_RANGE = re.compile(
+    r"\b(20[0-4]\d)\s*(?:-|–|—|til|to|and|og)\s*(20[0-4]\d)\b|\bfra\s+(20[0-4]\d)\s+til\s+(20[0-4]\d)\b"
+)
+_TOP_DIGIT = re.compile(r"\b(?:topp|top)\s*-?\s*(\d{1,2})\b")
+_TOKENS = re.compile(r"[^\w%]+")
+_FOLLOW_UP_START = ("og ", "enn ", "and ", "what about ", "hva med ", "men ")
+
+
+@dataclass(frozen=True)
+class TableQuery:
+    """Rows, columns and what to do with them; rows empty means every data row."""
+
+    table: str
+    op: Op
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    top: int = 1
+    descending: bool = True
+    before_rows: tuple[str, ...] = ()
+    before_columns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One figure of the result, with its row and column."""
+
+    row: Row
+    column: Column
+    value: Fraction
+    printed: str
+
+
+@dataclass(frozen=True)
+class TableResult:
+    """A computed answer: the cells it rests on, the result figure or ranking, and notes."""
+
+    query: TableQuery
+    table: Table
+    cells: tuple[Cell, ...]
+    total: Fraction | None = None
+    ranking: tuple[tuple[Row, Fraction], ...] = ()
+    printed: bool = False
+    prognosis: bool = False
+
+
+def _value(raw: object) -> Fraction:
+    """Read a printed figure (an integer, or a decimal written as text)."""
+    return Fraction(str(raw))
+
+
+def _phrases(items: Sequence[str]) -> tuple[str, ...]:
+    """Fold phrases the way questions are folded (both with and without nynorsk mapping)."""
+    out: list[str] = []
+    for item in items:
+        for variant in (fold(item), fold(item, nynorsk=False)):
+            variant = " ".join(_TOKENS.split(variant)).strip()
+            if variant and variant not in out:
+                out.append(variant)
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+def _padded(folded: str) -> str:
+    """Words of a folded text between spaces, for phrase look-ups."""
+    return " " + " ".join(_TOKENS.split(folded)).strip() + " "
+
+
+def _first(padded: str, phrases: Sequence[str]) -> int:
+    """Position of the first phrase found, or -1."""
+    found = [padded.find(f" {p} ") for p in phrases]
+    hits = [i for i in found if i >= 0]
+    return min(hits) if hits else -1
+
+
+def _column_bags(table: Table) -> dict[str, frozenset[str]]:
+    """Folded words of each column's label and definition, in both languages."""
+    bags = {}
+    for c in table.columns:
+        text = " ".join(filter(None, (c.label, c.label_en, c.definition, c.definition_en)))
+        words = _padded(fold(text)).split() + _padded(fold(text, nynorsk=False)).split()
+        bags[c.id] = frozenset(w for w in words if len(w) >= MIN_WORD or w.isdigit())
+    return bags
+
+
+def data_rows(table: Table) -> list[Row]:
+    """Rows that are single places, not printed totals or the whole country."""
+    return [r for r in table.rows if (r.municipality or r.county) and not r.sum_of_rows]
+
+
+class TableReader:
+    """Read table queries from questions, for every table of one knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        """Fold the language words and index every table's row names."""
+        self.kb = kb
+        words = kb.language.tables if kb.language else None
+        self.words: TableLanguage | None = words
+        self.w: dict[str, tuple[str, ...]] = {}
+        if words is not None:
+            for name, value in words:
+                if isinstance(value, list):
+                    self.w[name] = _phrases(value)
+            self.numbers = {fold(k): v for k, v in words.numbers.items()}
+        self.tables = [t for t in kb.tables.values() if len(data_rows(t)) >= MIN_ROWS]
+        self.row_names: dict[str, list[tuple[str, str]]] = {}
+        for table in self.tables:
+            names: list[tuple[str, str]] = []
+            for row in table.rows:
+                label = re.sub(r"\(.*?\)", "", row.label)
+                for name in {label, row.label_en or "", row.key}:
+                    folded = " ".join(_TOKENS.split(fold(name, nynorsk=False))).strip()
+                    if len(folded) >= 3:
+                        names.append((folded, row.key))
+                if row.municipality and row.municipality in kb.municipalities:
+                    muni = kb.municipalities[row.municipality]
+                    names.append((" ".join(_TOKENS.split(fold(muni.name))).strip(), row.key))
+            self.row_names[table.id] = sorted(set(names), key=lambda kv: -len(kv[0]))
+        self.column_words: dict[str, dict[str, frozenset[str]]] = {}
+        self.groups: dict[str, list[str]] = {}
+        for muni in kb.municipalities.values():
+            for group in filter(None, (muni.region, muni.county)):
+                self.groups.setdefault(group, []).append(muni.number)
+
+    # --- what the question names ---
+
+    def has(self, padded: str, name: str) -> bool:
+        """Whether a phrase list's words occur in the question."""
+        return _first(padded, self.w.get(name, ())) >= 0
+
+    def rows_in(self, table: Table, padded: str) -> list[str]:
+        """Row keys the question names, in the order named, longest names first."""
+        taken: list[tuple[int, int]] = []
+        found: list[tuple[int, str]] = []
+        for name, key in self.row_names[table.id]:
+            start = 0
+            while (i := padded.find(f" {name} ", start)) >= 0:
+                span = (i, i + len(name) + 2)
+                start = i + 1
+                if any(a < span[1] and span[0] < b for a, b in taken):
+                    continue
+                taken.append(span)
+                if key not in (k for _, k in found):
+                    found.append((i, key))
+        national = [r.key for r in table.rows if not (r.municipality or r.county or r.sum_of_rows)]
+        if len(national) == 1 and national[0] not in (k for _, k in found):
+            i = _first(padded, self.w.get("national", ()))
+            if i >= 0:
+                found.append((i, national[0]))
+        return [key for _, key in sorted(found)]
+
+    def group_in(self, table: Table, padded: str) -> list[str]:
+        """Rows of a region or county named in the question (municipality tables)."""
+        if not any(r.municipality for r in table.rows):
+            return []
+        for group in sorted(self.groups, key=len, reverse=True):
+            name = " ".join(_TOKENS.split(fold(group))).strip()
+            if f" {name} " in padded:
+                members = set(self.groups[group])
+                return [r.key for r in data_rows(table) if r.municipality in members]
+        return []
+
+    def years_in(self, folded: str, padded: str, today: dt.date) -> list[int]:
+        """Years named, ranges spelled out, 'i fjor' as the year before today."""
+        years: list[int] = []
+        comparing = any(self.has(padded, w) for w in ("difference", "more", "less"))
+        for m in _RANGE.finditer(folded):
+            first, last = (int(g) for g in (m.group(1) or m.group(3), m.group(2) or m.group(4)))
+            if first < last and not comparing:
+                years += range(first, last + 1)
+        for m in _YEAR.finditer(folded):
+            if int(m.group(1)) not in years:
+                years.append(int(m.group(1)))
+        if self.has(padded, "last_year"):
+            years.append(today.year - 1)
+        this_year = any(
+            re.search(rf" {re.escape(phrase)} (?!\d)", padded)
+            for phrase in self.w.get("this_year", ())
+        )
+        if this_year and today.year not in years:
+            years.append(today.year)
+        return years
+
+    def top_in(self, padded: str) -> int:
+        """How many a ranking asks for ("de tre", "top 5"); one when not said."""
+        m = _TOP_DIGIT.search(padded)
+        if m:
+            return max(1, int(m.group(1)))
+        for word, n in self.numbers.items():
+            if f" {word} " in padded:
+                return n
+        return 1
+
+    # --- the query ---
+
+    def read(
+        self,
+        folded: str,
+        today: dt.date,
+        column_hint: str | None,
+        previous: TableQuery | None,
+        raw: str = "",
+    ) -> TableQuery | None:
+        """Read a table query from a folded question, or None when it is not one.
+
+        The words are looked up both in the corrected text and in the text as typed, since a
+        spelling correction may turn a real word into another ('større' into 'store').
+        """
+        if self.words is None:
+            return None
+        padded = _padded(folded) + (_padded(fold(raw)) if raw else "")
+        years = self.years_in(folded, padded, today)
+        follow_up = previous is not None and (
+            len(_padded(folded).split()) <= FOLLOW_UP_WORDS or folded.startswith(_FOLLOW_UP_START)
+        )
+        best: TableQuery | None = None
+        best_score = 0.0
+        for table in self.tables:
+            query, score = self._read_table(table, padded, years, column_hint)
+            if query is not None and score > best_score:
+                best, best_score = query, score
+        if best is None and follow_up and previous is not None:
+            return self._follow_up(previous, padded, years)
+        if best is not None and follow_up and previous is not None and best.table == previous.table:
+            best = _remember(best, previous)
+        return best
+
+    def _columns(
+        self, table: Table, padded: str, years: list[int], column_hint: str | None
+    ) -> tuple[list[Column], float]:
+        """The columns named (by year or by the statistics column), and how sure."""
+        by_year = [c for c in table.columns if c.year is not None and not c.sum_of]
+        if by_year and all(c.unit == "kr" for c in table.columns):
+            if not self.has(padded, "framework"):
+                return [], 0.0
+            prognosis = self.has(padded, "prognosis") and not self.has(padded, "without_prognosis")
+            if self.has(padded, "including") and self.has(padded, "sum"):
+                years = []  # 'samlet … inkl. 2020-prognosen': the printed sum
+            picked = sorted(
+                (c for c in by_year if c.year in years), key=lambda c: years.index(c.year or 0)
+            )
+            if prognosis and years:
+                picked = [c for c in picked if c.status == "prognose"] or picked
+            elif not prognosis:
+                picked = [c for c in picked if c.status != "prognose"] or picked
+            # a table with a separate prognosis column per year wins when the prognosis is asked
+            score = 2.0 + (1.0 if prognosis and any(c.status == "prognose" for c in picked) else 0)
+            if not picked and years:
+                return [], 0.0
+            if not picked:
+                if self.has(padded, "without_prognosis"):
+                    return [c for c in by_year if c.status != "prognose"], score
+                summed = [c for c in table.columns if c.sum_of]
+                return summed[:1], score - 0.5
+            return picked, score
+        column = next((c for c in table.columns if c.id == column_hint), None)
+        if column is None:
+            column = self._column_by_words(table, padded)
+        if column is not None:
+            return [self._unit_sibling(table, column, padded)], 3.0
+        return [], 0.0
+
+    def _column_by_words(self, table: Table, padded: str) -> Column | None:
+        """The column whose label and definition share the most telling words with the question."""
+        bags = self.column_words.setdefault(table.id, _column_bags(table))
+        asked = {t for t in padded.split() if len(t) >= MIN_WORD or t.isdigit()}
+        counts: dict[str, int] = {}
+        for bag in bags.values():
+            for word in bag:
+                counts[word] = counts.get(word, 0) + 1
+        scores: dict[str, float] = {}
+        for cid, bag in bags.items():
+            score = 0.0
+            for word in asked:
+                hits = [w for w in bag if w == word or (len(w) >= 5 and word[:5] == w[:5])]
+                if hits:
+                    score += 1.0 / min(counts[w] for w in hits)
+            scores[cid] = score
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < COLUMN_SCORE:
+            return None
+        if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+            return None
+        return next(c for c in table.columns if c.id == ranked[0][0])
+
+    def _unit_sibling(self, table: Table, column: Column, padded: str) -> Column:
+        """A share column when a share is asked, a count column when a count is."""
+        want = (
+            "prosent"
+            if self.has(padded, "share")
+            else "antall"
+            if self.has(padded, "count")
+            else None
+        )
+        if want is None or column.unit == want:
+            return column
+        index = table.columns.index(column)
+        for step in (1, -1):
+            j = index + step
+            if 0 <= j < len(table.columns) and table.columns[j].unit == want:
+                return table.columns[j]
+        return column
+
+    def _read_table(
+        self, table: Table, padded: str, years: list[int], column_hint: str | None
+    ) -> tuple[TableQuery | None, float]:
+        """Read a query against one table, with a score for how well the table fits."""
+        columns, score = self._columns(table, padded, years, column_hint)
+        if not columns:
+            return None, 0.0
+        named, group = self.rows_in(table, padded), self.group_in(table, padded)
+        # a named region wins over numbers that only spell its range ('Aust-Agder (0901–0941)')
+        rows = group if group and all(k.isdigit() for k in named) else named or group
+        score += 0.5 if rows else 0.0
+        ids = tuple(c.id for c in columns)
+        highest, lowest = self.has(padded, "highest"), self.has(padded, "lowest")
+        more, less = self.has(padded, "more"), self.has(padded, "less")
+        than = self.has(padded, "than")
+        if (highest or lowest) and (self.has(padded, "which") or len(rows) != 1):
+            descending = highest and not (
+                lowest and _first(padded, self.w["lowest"]) < _first(padded, self.w["highest"])
+            )
+            top = self.top_in(padded) if len(rows) < 2 else 1
+            return TableQuery(table.id, "rank", tuple(rows), ids, top, descending), score
+        if not rows and len(columns) == 2 and (more or less) and than:
+            return TableQuery(table.id, "filter", (), ids, descending=more), score
+        if not rows:
+            return None, 0.0
+        comparing = self.has(padded, "difference") or (
+            (more or less) and (than or len(columns) == 2)
+        )
+        pair = (len(rows), len(columns)) in ((2, 1), (1, 2))
+        if comparing and pair:
+            return TableQuery(table.id, "difference", tuple(rows), ids), score
+        if len(rows) > 1 or len(columns) > 1:
+            return TableQuery(table.id, "sum", tuple(rows), ids), score
+        return TableQuery(table.id, "value", tuple(rows), ids), score
+
+    def _follow_up(self, previous: TableQuery, padded: str, years: list[int]) -> TableQuery | None:
+        """A short follow-up changes one part of the previous query ('til sammen?', 'og 2019?')."""
+        table = self.kb.tables.get(previous.table)
+        if table is None:
+            return None
+        rows = self.rows_in(table, padded)
+        columns = [c.id for c in table.columns if c.year in years and not c.sum_of]
+        query = _remember(
+            replace(
+                previous,
+                rows=tuple(rows) or previous.rows,
+                columns=tuple(columns) or previous.columns,
+            ),
+            previous,
+        )
+        if not rows and not columns:
+            # 'til sammen?' after 'Oslo?' and 'og Akershus?': the rows asked about in turn
+            if len(query.rows) == 1 and query.before_rows:
+                query = replace(query, rows=query.before_rows + query.rows)
+            elif len(query.columns) == 1 and query.before_columns:
+                query = replace(query, columns=query.before_columns + query.columns)
+        n = max(len(query.rows), len(query.columns))
+        if self.has(padded, "sum") and n > 1:
+            return replace(query, op="sum")
+        if (
+            self.has(padded, "difference") or self.has(padded, "more") or self.has(padded, "less")
+        ) and n == 2:
+            return replace(query, op="difference")
+        if rows or columns:
+            return query
+        return None
+
+
+def _remember(query: TableQuery, previous: TableQuery) -> TableQuery:
+    """Keep the rows or columns a follow-up replaced, for a later 'til sammen?'."""
+    before_rows = previous.rows if query.rows != previous.rows else previous.before_rows
+    before_columns = (
+        previous.columns if query.columns != previous.columns else previous.before_columns
+    )
+    return replace(
+        query,
+        before_rows=tuple(k for k in before_rows if k not in query.rows),
+        before_columns=tuple(k for k in before_columns if k not in query.columns),
+    )
+
+
+# --- evaluation ---------------------------------------------------------------------------
+
+
+def _row(table: Table, key: str) -> Row:
+    return next(r for r in table.rows if r.key == key)
+
+
+def _cells(table: Table, rows: Sequence[Row], columns: Sequence[Column]) -> list[Cell]:
+    return [
+        Cell(row, column, _value(row.values[column.id]), str(row.values[column.id]))
+        for row in rows
+        for column in columns
+        if column.id in row.values
+    ]
+
+
+def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
+    """Compute a table query from the printed figures; None when a figure is missing."""
+    table = kb.tables[query.table]
+    columns = [c for c in table.columns if c.id in query.columns]
+    columns.sort(key=lambda c: query.columns.index(c.id))
+    rows = [_row(table, k) for k in query.rows] if query.rows else data_rows(table)
+    prognosis = any(c.status == "prognose" or c.sum_of for c in columns)
+    if query.op in ("rank", "filter"):
+        scored: list[tuple[Row, Fraction]] = []
+        for row in rows:
+            cells = _cells(table, [row], columns)
+            if len(cells) != len(columns):
+                continue
+            if query.op == "filter":
+                a, b = cells[0].value, cells[1].value
+                if (a > b) if query.descending else (a < b):
+                    scored.append((row, a - b))
+            else:
+                scored.append((row, sum((c.value for c in cells), Fraction(0))))
+        scored.sort(key=lambda rv: rv[1], reverse=query.descending)
+        if query.op == "rank":
+            cut = scored[: query.top]
+            # a tie at the cut keeps every row with the same figure
+            if cut:
+                cut += [rv for rv in scored[query.top :] if rv[1] == cut[-1][1]]
+            scored = cut
+        return TableResult(query, table, (), None, tuple(scored), prognosis=prognosis)
+    cells = _cells(table, rows, columns)
+    if len(cells) != len(rows) * len(columns):
+        return None
+    if query.op == "value":
+        return TableResult(query, table, tuple(cells), cells[0].value, prognosis=prognosis)
+    if query.op == "difference":
+        return TableResult(
+            query, table, tuple(cells), cells[0].value - cells[1].value, prognosis=prognosis
+        )
+    total = sum((c.value for c in cells), Fraction(0))
+    printed = False
+    for column in table.columns:
+        # a printed row sum (e.g. 'Sum inkl. 2020 prognose') where exactly its parts are asked
+        if len(rows) == 1 and column.sum_of and set(column.sum_of) == set(query.columns):
+            raw = rows[0].values.get(column.id)
+            if raw is not None:
+                total, printed = _value(raw), True
+    return TableResult(query, table, tuple(cells), total, printed=printed, prognosis=prognosis)
+
+
+# --- rendering ----------------------------------------------------------------------------
+
+
+def _figure(value: Fraction, column: Column, lang: Lang, printed: str = "") -> str:
+    if column.unit == "kr" and value.denominator == 1:
+        return fmt.kroner(int(value), lang)
+    if column.unit == "prosent":
+        # a share as printed ('2.0' stays '2,0'), a computed one with its decimals
+        shown = printed.replace(".", ",") if printed and lang != "en" else printed
+        return f"{shown or fmt.decimal(value, lang)} %"
+    if value.denominator == 1:
+        return fmt.number(int(value), lang)
+    return fmt.decimal(value, lang)
+
+
+def _label(row: Row, lang: Lang) -> str:
+    return (row.label_en if lang == "en" and row.label_en else row.label).strip()
+
+
+def _column(column: Column, lang: Lang) -> str:
+    return (column.label_en if lang == "en" and column.label_en else column.label).strip()
+
+
+def render(result: TableResult, lang: Lang) -> list[str]:
+    """Render a table result as paragraphs: the figure first, then the parts it rests on."""
+    q, table = result.query, result.table
+    title = table.title_en if lang == "en" and table.title_en else table.title
+    columns = [c for c in table.columns if c.id in q.columns]
+    columns.sort(key=lambda c: q.columns.index(c.id))
+    unit = columns[0]
+    nb = lang != "en"
+    lines: list[str] = []
+    if q.op == "rank":
+        what = " + ".join(_column(c, lang) for c in columns)
+        if nb:
+            head = f"{'Høyest' if q.descending else 'Lavest'} ({what}):"
+        else:
+            head = f"{'Highest' if q.descending else 'Lowest'} ({what}):"
+        lines.append(head)
+        for i, (row, value) in enumerate(result.ranking, 1):
+            printed = str(row.values[unit.id]) if len(columns) == 1 else ""
+            lines.append(f"{i}. {_label(row, lang)}: {_figure(value, unit, lang, printed)}")
+        if not result.ranking:
+            lines.append("–")
+    elif q.op == "filter":
+        a, b = (_column(c, lang) for c in columns)
+        comparison = (
+            ("høyere" if q.descending else "lavere")
+            if nb
+            else ("higher" if q.descending else "lower")
+        )
+        head = f"{a} {comparison} enn {b}:" if nb else f"{a} {comparison} than {b}:"
+        lines.append(head)
+        for row, diff in result.ranking:
+            lines.append(f"– {_label(row, lang)} ({_figure(abs(diff), unit, lang)})")
+        if not result.ranking:
+            lines.append("– ingen" if nb else "– none")
+    else:
+        parts = [
+            f"– {_label(c.row, lang)}, {_column(c.column, lang)}: "
+            f"{_figure(c.value, c.column, lang, c.printed)}"
+            for c in result.cells
+        ]
+        assert result.total is not None
+        if q.op == "value":
+            lines += [parts[0].removeprefix("– ")]
+        elif q.op == "difference":
+            first, second = result.cells
+            diff = result.total
+            bigger = "høyere" if nb else "higher"
+            smaller = "lavere" if nb else "lower"
+            word = bigger if diff > 0 else smaller
+            a = f"{_label(first.row, lang)}, {_column(first.column, lang)}"
+            b = f"{_label(second.row, lang)}, {_column(second.column, lang)}"
+            if diff == 0:
+                lines.append(f"{a} = {b}" + (": ingen forskjell" if nb else ": no difference"))
+            elif nb:
+                lines.append(
+                    f"Forskjell: {_figure(abs(diff), unit, lang)} ({a} er {word} enn {b})."
+                )
+            else:
+                lines.append(
+                    f"Difference: {_figure(abs(diff), unit, lang)} ({a} is {word} than {b})."
+                )
+            lines += parts
+        else:
+            total = _figure(result.total, unit, lang)
+            lines.append(("Til sammen: " if nb else "Total: ") + total)
+            lines += parts
+            if result.printed:
+                lines.append(
+                    "Summen er den trykte summen i tabellen."
+                    if nb
+                    else "The sum is the one printed in the table."
+                )
+    if result.prognosis and any(c.status == "prognose" for c in columns):
+        lines.append(
+            "Merk: tallene for prognoseåret er en prognose, ikke et endelig tall."
+            if nb
+            else "Note: the figures for the prognosis year are a prognosis, not a final figure."
+        )
+    return [f"{title}", "\n".join(lines)]
+
+
+def provenance(kb: KnowledgeBase, result: TableResult) -> list[Provenance]:
+    """The source of the table a result comes from."""
+    return [kb.provenance(result.table)]

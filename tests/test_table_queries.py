@@ -1,0 +1,153 @@
+"""Table questions as one query: values, sums, differences, rankings and filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.engine import Engine
+from bot.tableq import TableQuery, data_rows, evaluate
+from knowledge.kb import KnowledgeBase
+from knowledge.loader import load_sources
+
+KB = load_sources()
+TODAY = dt.date(2026, 12, 1)
+TABLES = [t for t in KB.tables.values() if len(data_rows(t)) >= 3]
+
+
+def ask(*questions: str, today: dt.date = TODAY) -> str:
+    """Ask questions in one chat and return the last answer's text."""
+    engine = Engine(KB)
+    text = ""
+    for q in questions:
+        text = engine.ask(q, today, chat="t").text
+    return text
+
+
+def figure(table_id: str, row: str, column: str) -> int:
+    """A printed figure, as the test's own look-up."""
+    table = KB.tables[table_id]
+    value = next(r for r in table.rows if r.key == row).values[column]
+    return int(str(value))
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Farsund og Flekkefjord til sammen i 2018 – hvor stor rammeøkning?", "Til sammen:"),
+        ("Hvor mye større var rammeøkningen for Mandal i 2018 enn i 2017?", "Forskjell:"),
+        ("Kva kommunar fekk større rammeauke i 2017 enn i 2016?", "høyere enn"),
+        ("List opp de tre Agder-kommunene med høyest samlet rammeøkning", "3. "),
+        ("Which three counties had the most households in temporary accommodation?", "3. "),
+    ],
+)
+def test_each_operation_is_read_from_the_words_of_the_question(
+    question: str, expected: str
+) -> None:
+    assert expected in ask(question)
+
+
+def test_a_sum_of_two_municipalities_adds_their_printed_figures() -> None:
+    total = figure("opptrappingsplan-2016-2020", "1003", "y2018") + figure(
+        "opptrappingsplan-2016-2020", "1004", "y2018"
+    )
+    text = ask("Farsund og Flekkefjord til sammen i 2018 – hvor stor rammeøkning?")
+    assert f"Til sammen: {total:,} kr".replace(",", " ") in text
+
+
+def test_a_difference_between_two_years_is_the_first_minus_the_second() -> None:
+    diff = figure("opptrappingsplan-2016-2020", "1002", "y2018") - figure(
+        "opptrappingsplan-2016-2020", "1002", "y2017"
+    )
+    text = ask("Hvor mye større var rammeøkningen for Mandal i 2018 enn i 2017?")
+    assert f"{abs(diff):,} kr".replace(",", " ") in text
+
+
+def test_follow_ups_collect_the_rows_asked_about_in_turn_and_then_sum_them() -> None:
+    oslo = figure("nav-sosialtjenestetall", "03", "sosialhjelp_6_12_hovedinntekt")
+    akershus = figure("nav-sosialtjenestetall", "02", "sosialhjelp_6_12_hovedinntekt")
+    text = ask(
+        "Hvor mange personer i Oslo hadde sosialhjelp 6–12 mnd og sosialhjelp som hovedinntekt?",
+        "og Akershus?",
+        "til sammen?",
+    )
+    assert f"{oslo + akershus:,}".replace(",", " ") in text
+
+
+def test_a_share_is_given_when_a_share_is_asked_and_a_count_when_a_count_is() -> None:
+    share = ask("Hvor stor andel av 18–24-åringene i Finnmark mottok sosialhjelp i 2018?")
+    count = ask("Hvor mange 18–24-åringer i Finnmark mottok sosialhjelp i 2018?")
+    assert "%" in share.split("\n\n")[1]
+    assert "%" not in count.split("\n\n")[1]
+
+
+def test_english_questions_get_english_table_answers() -> None:
+    text = ask("By how much did Kristiansand's framework increase drop from 2018 to 2019?")
+    assert text.startswith("Increase in the framework")
+    assert "Difference:" in text
+
+
+# --- properties of the evaluator -----------------------------------------------------------
+
+
+def _queries(kb: KnowledgeBase) -> st.SearchStrategy[tuple[TableQuery, TableQuery]]:
+    """Pairs of a two-part query and the same query with its parts swapped."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[TableQuery, TableQuery]:
+        table = draw(st.sampled_from(TABLES))
+        rows = draw(
+            st.lists(
+                st.sampled_from([r.key for r in data_rows(table)]),
+                min_size=2,
+                max_size=2,
+                unique=True,
+            )
+        )
+        column = draw(st.sampled_from([c.id for c in table.columns]))
+        op = draw(st.sampled_from(["sum", "difference"]))
+        query = TableQuery(table.id, op, tuple(rows), (column,))
+        return query, TableQuery(table.id, op, tuple(reversed(rows)), (column,))
+
+    return build()
+
+
+@settings(max_examples=200, deadline=None)
+@given(_queries(KB))
+def test_a_sum_equals_the_sum_of_its_parts_and_a_difference_is_antisymmetric(
+    pair: tuple[TableQuery, TableQuery],
+) -> None:
+    query, swapped = pair
+    a, b = evaluate(KB, query), evaluate(KB, swapped)
+    if a is None or b is None:
+        return  # a row without that figure: nothing to compare
+    assert a.total is not None and b.total is not None
+    if query.op == "sum":
+        assert a.total == sum((c.value for c in a.cells), Fraction(0)) == b.total
+    else:
+        assert a.total == -b.total == a.cells[0].value - a.cells[1].value
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from(TABLES).flatmap(
+        lambda t: st.tuples(
+            st.just(t), st.sampled_from(t.columns), st.booleans(), st.integers(1, 40)
+        )
+    )
+)
+def test_a_ranking_is_sorted_and_holds_the_top_rows(args: tuple) -> None:
+    table, column, descending, top = args
+    result = evaluate(KB, TableQuery(table.id, "rank", (), (column.id,), top, descending))
+    assert result is not None
+    values = [v for _, v in result.ranking]
+    assert values == sorted(values, reverse=descending)
+    everything = [
+        Fraction(str(r.values[column.id])) for r in data_rows(table) if column.id in r.values
+    ]
+    best = sorted(everything, reverse=descending)[: min(top, len(everything))]
+    assert values[: len(best)] == best
