@@ -16,7 +16,7 @@ from typing import Any
 
 from bot.answer import Answer
 from bot.compose import Composer
-from bot.nlu import Understander, Understanding
+from bot.nlu import FIGURE_INTENTS, Understander, Understanding
 from knowledge.kb import KnowledgeBase, Provenance
 
 MAX_CHATS = 10_000
@@ -309,6 +309,10 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
     if "year" in u.slots and "year" in new_slots:
         u.slots.pop("year_from", None)
         u.slots.pop("year_to", None)
+    if u.thing and u.intent in FIGURE_INTENTS:
+        # 'og for ungdomstiltak?': a figure of something else is not the previous scheme's
+        u.slots["thing"] = u.thing
+        return
     if not own_scheme and ctx.scheme and u.intent not in SCHEME_FREE:
         u.scheme = ctx.scheme
         u.schemes_mentioned = [ctx.scheme]
