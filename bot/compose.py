@@ -867,6 +867,12 @@ class Composer:
             if lang == "nb"
             else f"The sources give no rates for {what}. I only have rates and rules for: {names}."
         )
+        if u.thing and not u.schemes_mentioned:
+            msg += (
+                " Gjelder det en av dem, skriv navnet på ordningen."
+                if lang == "nb"
+                else " If you mean one of them, name the scheme."
+            )
         return self.answer(u, lang, [msg], answered=False)
 
     def compute_operation(

@@ -1186,6 +1186,7 @@ REMAINING = re.compile(
     r"\b(?:gjenstar\w*|gjenstaende|resten|resterande|resterende|rest av|gjenverande|"
     r"remaining|remain\w*|left|rest of|ut perioden|fra na av|framover|fremover)\b"
 )
+THAN = re.compile(r"\b(?:ar|year|aret)\s*\d{1,2}\b.*\b(?:enn|than)\b.*\b(?:ar|year|aret)\s*\d")
 GOES_DOWN = re.compile(
     r"\b(?:ned|synker|minker|faller|reduser\w*|reduksjon\w*|nedgang\w*|avkort\w*|mindre|"
     r"lavere|down|drop\w*|decreas\w*|reduc\w*|falls?|less|lower)\b"
@@ -1205,7 +1206,8 @@ OPERATION_WORDS = _wordset(
     "stemmer riktig rett sant korrekt true correct right gjenstar gjenstaende resten "
     "resterande resterende gjenverande remaining remain remains left forskjell forskjellen "
     "differanse differansen synker minker faller reduseres reduksjon reduksjonen nedgang "
-    "nedgangen endring endringen difference drop drops decrease decreases reduced falls"
+    "nedgangen endring endringen difference drop drops decrease decreases reduced falls "
+    "mindre lavere ned opp oker okning hoyere lower higher less more up down enn than"
 )
 # words of what a figure is measured against (costs, pay), everyday words in figure questions
 MEASURE_WORDS = _wordset(
@@ -1258,7 +1260,11 @@ def read_operation(u: Understanding) -> None:
     years = extract_grant_years(f)
     if len(years) >= 2 and min(years) > 0 and DIFFERENCE.search(f):
         s["operation"] = "difference"
-        s["grant_year"], s["grant_year_to"] = years[0], years[1]
+        # 'fra år 1 til år 2' changes from the first; 'mindre i år 4 enn i år 1' from the second
+        first, second = years[0], years[1]
+        if THAN.search(f):
+            first, second = second, first
+        s["grant_year"], s["grant_year_to"] = first, second
         if GOES_DOWN.search(f):
             s["direction"] = "down"
         elif GOES_UP.search(f):
@@ -1271,15 +1277,15 @@ _KRONER_TAIL = re.compile(r"^[\d .,]+\s*(?:k\b|kr\.?|kroner|nok|,-)?\s*")
 
 
 def _question_words(lex: Lexicon) -> set[str]:
-    """Return the words any question may use: function, everyday, trigger and slot words,
-    places, offices and every scheme name."""
+    """Return the words any question may use: function, everyday, trigger, slot words,
+    places and offices."""
     words: set[str] = set(FUNCTION_WORDS | EVERYDAY_WORDS | SLOT_WORDS | OPERATION_WORDS)
     words |= MEASURE_WORDS
     words |= set(CONCEPTS) | set(ORDINALS) | set(NUMBER_WORDS) | set(MONTHS) | lex.place_tokens
     for phrases in TRIGGERS.values():
         for phrase, _weight in phrases:
             words.update(WORD.findall(phrase))
-    for name in [*lex.offices, *lex.scheme_names]:
+    for name in lex.offices:
         words.update(WORD.findall(name))
     return words
 
@@ -1300,13 +1306,13 @@ def deadline_scheme_words(kb: KnowledgeBase, lex: Lexicon) -> frozenset[str]:
 def rule_scheme_words(kb: KnowledgeBase, lex: Lexicon) -> frozenset[str]:
     """Return the words a figure question may use without naming another thing.
 
-    The question words, and every word the schemes with amount rules (and their FAQ
-    entries) use.
+    The question words, and every word the schemes a figure question defaults to (those
+    with a ladder) and their FAQ entries use.
     """
     words = _question_words(lex)
     texts: list[str] = []
     for sid, scheme in kb.schemes.items():
-        if not any(r.kind in ("ladder", "cap", "flat", "same_as") for r in scheme.rules):
+        if not any(r.kind == "ladder" for r in scheme.rules):
             continue
         texts += [*scheme.names.all(), *(f.text for f in scheme.facts)]
         texts += [r.text for r in scheme.rules]
