@@ -1178,7 +1178,7 @@ PREMISE = re.compile(
 # 'hvor mye går tilskuddet ned fra år 1 til år 2', 'forskjellen mellom år 2 og år 4'
 DIFFERENCE = re.compile(
     r"\b(?:forskjell\w*|differanse\w*|gar ned|gar tilskuddet ned|synker|minker|faller|"
-    r"reduser\w*|reduksjon\w*|nedgang\w*|avkort\w*|mindre|lavere|endring\w*|endrer|"
+    r"reduser\w*|reduksjon\w*|nedgang\w*|avkort\w*|mindre|lavere|endring\w*|endrer|endres|"
     r"difference|drop\w*|decreas\w*|reduc\w*|falls?|go(?:es)? down|less|change\w*)\b"
 )
 # 'vi er i år 3, hva gjenstår', 'resten av perioden', 'what is left from year 2'
@@ -1207,7 +1207,7 @@ OPERATION_WORDS = _wordset(
     "resterande resterende gjenverande remaining remain remains left forskjell forskjellen "
     "differanse differansen synker minker faller reduseres reduksjon reduksjonen nedgang "
     "nedgangen endring endringen difference drop drops decrease decreases reduced falls "
-    "mindre lavere ned opp oker okning hoyere lower higher less more up down enn than"
+    "mindre lavere ned opp oker okning hoyere lower higher less more up down enn than endres"
 )
 # words of what a figure is measured against (costs, pay), everyday words in figure questions
 MEASURE_WORDS = _wordset(
