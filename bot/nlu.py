@@ -1179,7 +1179,8 @@ PREMISE = re.compile(
 DIFFERENCE = re.compile(
     r"\b(?:forskjell\w*|differanse\w*|gar ned|gar tilskuddet ned|synker|minker|faller|"
     r"reduser\w*|reduksjon\w*|nedgang\w*|avkort\w*|mindre|lavere|endring\w*|endrer|endres|"
-    r"difference|drop\w*|decreas\w*|reduc\w*|falls?|go(?:es)? down|less|change\w*)\b"
+    r"gar opp|oker|okning\w*|stiger|hoyere|mer|difference|drop\w*|decreas\w*|reduc\w*|"
+    r"falls?|go(?:es)? down|less|change\w*|increas\w*|rises?|go(?:es)? up|more)\b"
 )
 # 'vi er i år 3, hva gjenstår', 'resten av perioden', 'what is left from year 2'
 REMAINING = re.compile(
