@@ -36,6 +36,11 @@ CONFIDENCE_THRESHOLD = 0.5
 TABLE_REF = re.compile(r"\btabell(?:en)?\s+([a-z0-9][a-z0-9-]+[a-z0-9])")
 LIMIT_WORDS = re.compile(r"\b(?:ikke|kun|bare|only|not)\b", re.IGNORECASE)
 FRAMEWORK_SCHEME = "opptrappingsplan-rusfeltet"
+# Parts of a figure a stated figure may claim only when the question names them.
+PART_WORDS: dict[calc.Role, tuple[str, ...]] = {
+    calc.Role.COMPETENCE: ("kompetanse", "competence"),
+    calc.Role.CAP_MEASURES: ("kompetanse", "competence", "tiltak", "measure"),
+}
 STATISTICS_TABLE = "nav-sosialtjenestetall"
 
 INTENT_TOPICS: dict[str, list[Topic]] = {
@@ -954,7 +959,10 @@ class Composer:
         nb = lang == "nb"
         pos = result.inputs.get("positions", 1)
         per = Fraction(pos) if u.slots.get("stated_per") and isinstance(pos, Fraction) else 1
-        per_text = (" per årsverk" if nb else " per FTE") if u.slots.get("stated_per") else ""
+        unit = next((step.unit for step in result.steps if step.unit), calc.Unit.ARSVERK)
+        per_text = f" per {calc.quantity(Fraction(1), unit, lang).split(' ', 1)[1]}"
+        if not u.slots.get("stated_per"):
+            per_text = ""
         if result.kind is calc.CalcKind.RUSARBEID_DIFFERENCE:
             a, b = result.inputs["from_year"], result.inputs["to_year"]
             what = f"endringen fra år {a} til år {b}" if nb else f"the change from year {a} to {b}"
@@ -979,7 +987,15 @@ class Composer:
             when = f" i år {g}" if nb and g else (f" in year {g}" if g else "")
             if year and not g:
                 when = f" i {year}" if nb else f" in {year}"
-            return [(f"{noun}{when}{per_text}", Fraction(result.total) / per)]
+            value = Fraction(result.total) / per
+            rates = [
+                step.rate
+                for step in result.steps
+                if step.role in (calc.Role.GRANT, calc.Role.CAP_POSITIONS) and step.rate
+            ]
+            if per_text and not own and rates:
+                value = Fraction(rates[0])  # the rate per position, not a share of the total
+            return [(f"{noun}{when}{per_text}", value)]
         figures: list[tuple[str, int | Fraction]] = []
         first, last = years[0], years[-1]
         total = "summen" if nb else "the sum"
@@ -1009,6 +1025,17 @@ class Composer:
                     if nb
                     else f"Yes, that is right: {what} is {claimed}."
                 )
+        # a figure of the working ('610 000 per stilling' of a cap of 620 000) is right too
+        per = bool(u.slots.get("stated_per"))
+        for step in result.steps:
+            words = PART_WORDS.get(step.role)
+            if step.role is calc.Role.COST or step.op is calc.Op.NOT_ELIGIBLE:
+                continue
+            if words is not None and not any(w in u.folded for w in words):
+                continue  # a part ('herav til kompetanse') only when the question names it
+            if stated == (step.rate if per else step.amount):
+                line = calc.render_step(step, lang)
+                return f"Ja, det stemmer: {line}." if nb else f"Yes, that is right: {line}."
         verb = " er " if nb else " is "
         right = "; ".join(
             what + verb + fmt.kroner(calc.round_kroner(Fraction(value)), lang)

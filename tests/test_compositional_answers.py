@@ -167,6 +167,8 @@ def test_a_deadline_question_about_a_scheme_the_sources_lack_lists_nothing() -> 
         ("Er det rett at år 3 gjev 550 000 per årsverk?", "Nei", (1, 3)),
         ("Stemmer det at vi får 880 000 for 2 årsverk i år 3?", "Ja", (2, 3)),
         ("Stemmer det at 2 årsverk i år 4 gir 700 000?", "Nei", (2, 4)),
+        ("Er det riktig at 2 årsverk i år 3 gir 880 000 per årsverk?", "Nei", (1, 3)),
+        ("Er det riktig at 2 årsverk i år 1 gir 20 000 kr?", "Nei", (2, 1)),
         ("Is it true that year 3 gives 550,000 per FTE?", "No", (1, 3)),
         ("Is it true that year 2 gives 550,000 per FTE?", "Yes", (1, 2)),
     ],
@@ -180,6 +182,22 @@ def test_a_stated_figure_is_confirmed_or_contradicted_with_the_right_one(
     lang = "en" if verdict in ("Yes", "No") else "nb"
     assert answer.startswith(verdict)
     assert fmt.kroner(positions * rate(kb, grant_year), lang) in answer.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict", "figure"),
+    [
+        ("er det riktig at NAV-tilskuddet gir inntil 610 000 per stilling?", "Ja", "610 000 kr"),
+        ("er det riktig at NAV-tilskuddet gir 700 000 per stilling?", "Nei", "610 000 kr"),
+        ("stemmer det at kompetansemidlene er 10 000 per årsverk i år 1?", "Ja", "10 000 kr"),
+    ],
+)
+def test_a_stated_figure_may_be_a_named_part_of_the_working(
+    question: str, verdict: str, figure: str
+) -> None:
+    first = str(ask_json(question)["answer"]).splitlines()[0]
+    assert first.startswith(verdict)
+    assert figure in first
 
 
 def test_a_stated_own_share_is_checked_against_cost_minus_grant(kb: KnowledgeBase) -> None:
@@ -217,6 +235,26 @@ def test_a_wrong_stated_figure_is_always_contradicted_and_a_right_one_confirmed(
         assert fmt.kroner(right) in first
     checked = f"Er det riktig at {positions} årsverk i år {grant_year} gir {fmt.number(right)} kr?"
     assert engine.ask(checked, TODAY).text.startswith("Ja")
+
+
+@MAX_EXAMPLES
+@given(
+    grant_year=st.integers(min_value=1, max_value=4),
+    positions=st.integers(min_value=1, max_value=9),
+    stated=st.integers(min_value=10, max_value=2_000).map(lambda n: n * 1000),
+)
+def test_a_figure_stated_per_position_is_compared_with_the_rate_per_position(
+    grant_year: int, positions: int, stated: int
+) -> None:
+    engine, kb = shared_engine(), shared_kb()
+    right = rate(kb, grant_year)
+    question = (
+        f"Stemmer det at {positions} årsverk i år {grant_year} gir {fmt.number(stated)} kr "
+        "per årsverk?"
+    )
+    first = engine.ask(question, TODAY).text.splitlines()[0]
+    assert first.startswith("Ja" if stated == right else "Nei")
+    assert fmt.kroner(right) in first
 
 
 # --- short forms ----------------------------------------------------------------------------
