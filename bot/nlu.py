@@ -1173,7 +1173,14 @@ FOLLOW_UP = re.compile(
 PREMISE = re.compile(
     r"\b(?:stemmer det|stemmer dette|stemmer det at|er det riktig|er det rett|er det sant|"
     r"er det korrekt|riktig at|rett at|korrekt at|sant at|is it true|is it correct|"
-    r"is it right|is that right|is that correct|am i right|true that|correct that)\b"
+    r"is it right|is that right|is that correct|am i right|true that|correct that|"
+    r"har jeg rett|har vi rett|rett i at|is it so that)\b"
+)
+# a yes/no question that states a figure ('får vi 550 000 i år 3?', 'do we get 440,000?')
+YES_NO = re.compile(
+    r"^(?:og\s+|men\s+|and\s+)?(?:far vi|far kommunen|far man|gir|blir tilskuddet|"
+    r"blir det|utgjor|er tilskuddet|er satsen|do we get|will we get|does year|"
+    r"is the grant|is the rate|gives? year)\b"
 )
 # 'hvor mye går tilskuddet ned fra år 1 til år 2', 'forskjellen mellom år 2 og år 4'
 DIFFERENCE = re.compile(
@@ -1221,14 +1228,24 @@ def stated_amounts(folded: str) -> list[tuple[int, int]]:
     """Return (position in the text, kroner) of every amount of money a text states."""
     out: list[tuple[int, int]] = []
     for m in _ANY_AMOUNT.finditer(folded):
-        value = int(_GROUPING.sub("", m.group(1)))
+        digits = m.group(1)
+        start = m.start()
+        lead = _GRANT_YEAR_LEAD.search(folded[: m.start()])
+        if lead and re.match(r"\d{1,2} \d{3}", digits):
+            # 'år 2 550 000': the grant year, then the amount
+            head, digits = digits.split(" ", 1)
+            start += len(head) + 1
+        value = int(_GROUPING.sub("", digits))
         if m.group(2) == "k":
             value *= 1000
         if 1990 <= value <= 2099 and m.group(2) is None:
             continue
         if value >= 1000:
-            out.append((m.start(), value))
+            out.append((start, value))
     return out
+
+
+_GRANT_YEAR_LEAD = re.compile(r"\b(?:ar|year|aret)\s*$")
 
 
 def read_operation(u: Understanding) -> None:
@@ -1241,7 +1258,7 @@ def read_operation(u: Understanding) -> None:
     years.
     """
     f, s = u.folded, u.slots
-    if PREMISE.search(f):
+    if PREMISE.search(f) or YES_NO.search(f):
         amounts = stated_amounts(f)
         cost = COST_WORD.search(f)
         if cost and len(amounts) >= 2:

@@ -171,6 +171,10 @@ def test_a_deadline_question_about_a_scheme_the_sources_lack_lists_nothing() -> 
         ("Er det riktig at 2 årsverk i år 1 gir 20 000 kr?", "Nei", (2, 1)),
         ("Is it true that year 3 gives 550,000 per FTE?", "No", (1, 3)),
         ("Is it true that year 2 gives 550,000 per FTE?", "Yes", (1, 2)),
+        ("Får vi 550 000 i år 3?", "Nei", (1, 3)),
+        ("gir år 2 550 000 per årsverk?", "Ja", (1, 2)),
+        ("Har jeg rett i at år 2 gir 500 000?", "Nei", (1, 2)),
+        ("do we get 440,000 in year 3?", "Yes", (1, 3)),
     ],
 )
 def test_a_stated_figure_is_confirmed_or_contradicted_with_the_right_one(
@@ -180,6 +184,7 @@ def test_a_stated_figure_is_confirmed_or_contradicted_with_the_right_one(
     answer = str(obj["answer"])
     positions, grant_year = right
     lang = "en" if verdict in ("Yes", "No") else "nb"
+    assert obj["intent"] == "amount"
     assert answer.startswith(verdict)
     assert fmt.kroner(positions * rate(kb, grant_year), lang) in answer.splitlines()[0]
 
