@@ -886,11 +886,11 @@ class Composer:
         """Run the operation a ladder question asks for: a difference or what remains."""
         s = u.slots
         operation = s.get("operation")
-        if operation == "difference" and u.intent in ("amount", "total"):
+        if operation == "difference" and u.intent in ("amount", "total") and "grant_year_to" in s:
             return calc.rusarbeid_difference(
                 self.kb, positions, int(s["grant_year"]), int(s["grant_year_to"])
             )
-        if operation != "remaining":
+        if operation != "remaining" or "grant_year" not in s:
             return None
         if u.intent == "own_share" and "cost" in s:
             ladders = [r for r in self.kb.rules(scheme) if isinstance(r, LadderRule)]

@@ -1333,7 +1333,8 @@ def rule_scheme_words(kb: KnowledgeBase, lex: Lexicon) -> frozenset[str]:
         if not any(r.kind == "ladder" for r in scheme.rules):
             continue
         texts += [*scheme.names.all(), *(f.text for f in scheme.facts)]
-        texts += [r.text for r in scheme.rules]
+        texts += [f.text_en or "" for f in scheme.facts]
+        texts += [r.text for r in scheme.rules] + [r.text_en or "" for r in scheme.rules]
         texts += [e.question for e in kb.faq.values() if e.scheme == sid]
         texts += [a for e in kb.faq.values() if e.scheme == sid for a in e.aliases]
     for text in texts:

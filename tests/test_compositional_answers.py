@@ -397,3 +397,14 @@ def test_the_own_share_over_years_equals_the_sum_of_each_years_own_share(
     over = calc.rusarbeid_own_share(kb, positions, first, cost, through=last)
     parts = [calc.rusarbeid_own_share(kb, positions, g, cost).total for g in range(first, last + 1)]
     assert over.total == sum(parts)
+
+
+def test_a_follow_up_keeps_the_operation_and_changes_one_part_of_it(
+    engine: Engine, kb: KnowledgeBase
+) -> None:
+    engine.ask("hvor mye går tilskuddet ned fra år 1 til år 2?", TODAY, chat="op")
+    more = engine.ask("og for 2 årsverk?", TODAY, chat="op").text.splitlines()[0]
+    assert fmt.kroner(2 * (rate(kb, 1) - rate(kb, 2))) in more
+    single = engine.ask("og år 3?", TODAY, chat="op").text
+    assert f"2 årsverk × {fmt.kroner(rate(kb, 3))}" in single
+    assert "endring" not in single
