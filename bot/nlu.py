@@ -1308,7 +1308,30 @@ def _question_words(lex: Lexicon) -> set[str]:
     return words
 
 
-def deadline_scheme_words(kb: KnowledgeBase, lex: Lexicon) -> frozenset[str]:
+@dataclass(frozen=True)
+class WordSet:
+    """Words a question may use, with their stems' prefixes for inflected and compound forms."""
+
+    words: frozenset[str]
+    prefixes: frozenset[str]
+
+    @classmethod
+    def of(cls, words: set[str]) -> WordSet:
+        """Index a set of folded words."""
+        prefixes = {w[:n] for w in words for n in range(4, min(len(w), 7) + 1)}
+        return cls(frozenset(words), frozenset(prefixes))
+
+    def own(self, token: str) -> bool:
+        """Tell whether a token is one of the words, inflected, or a word's stem."""
+        if token in self.words or token.isdigit() or len(token) < 4:
+            return True
+        for ending in ENDINGS:
+            if token.endswith(ending) and token[: -len(ending)] in self.words:
+                return True
+        return _stem(token) in self.prefixes
+
+
+def deadline_scheme_words(kb: KnowledgeBase, lex: Lexicon) -> WordSet:
     """Return the words a deadline question may use without naming another thing.
 
     The question words, and what the deadlines themselves say (their notes and raw text).
@@ -1318,10 +1341,10 @@ def deadline_scheme_words(kb: KnowledgeBase, lex: Lexicon) -> frozenset[str]:
         d = entry.deadline
         for text in (d.raw, d.note or "", d.text or ""):
             words.update(WORD.findall(fold(text)))
-    return frozenset(words)
+    return WordSet.of(words)
 
 
-def rule_scheme_words(kb: KnowledgeBase, lex: Lexicon) -> frozenset[str]:
+def rule_scheme_words(kb: KnowledgeBase, lex: Lexicon) -> WordSet:
     """Return the words a figure question may use without naming another thing.
 
     The question words, and every word the schemes a figure question defaults to (those
@@ -1339,27 +1362,16 @@ def rule_scheme_words(kb: KnowledgeBase, lex: Lexicon) -> frozenset[str]:
         texts += [a for e in kb.faq.values() if e.scheme == sid for a in e.aliases]
     for text in texts:
         words.update(WORD.findall(fold(text)))
-    return frozenset(words)
+    return WordSet.of(words)
 
 
-def _own_word(token: str, words: frozenset[str]) -> bool:
-    """Tell whether a token is one of the words, or one of them inflected or compounded."""
-    if token in words or token.isdigit() or len(token) < 4:
-        return True
-    for ending in ENDINGS:
-        if token.endswith(ending) and token[: -len(ending)] in words:
-            return True
-    stem = _stem(token)
-    return any(w.startswith(stem) for w in words if len(w) >= len(stem))
-
-
-def other_thing(u: Understanding, words: frozenset[str]) -> str | None:
+def other_thing(u: Understanding, words: WordSet) -> str | None:
     """Return what a question names that no scheme with rates speaks of ('ungdomstiltak').
 
     A figure may only come from the scheme asked about: a question naming such a thing must
     not be answered from the default scheme. The words are given as the user wrote them.
     """
-    foreign = [t for t in WORD.findall(u.folded) if not _own_word(t, words)]
+    foreign = [t for t in WORD.findall(u.folded) if not words.own(t)]
     if not foreign:
         return None
     originals = [w for w in re.findall(r"[\wæøåÆØÅ-]+", u.text) if fold(w) in foreign]
