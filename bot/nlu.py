@@ -1325,10 +1325,26 @@ class WordSet:
         """Tell whether a token is one of the words, inflected, or a word's stem."""
         if token in self.words or token.isdigit() or len(token) < 4:
             return True
+        return self._inflected(token) or self._compound(token)
+
+    def _inflected(self, token: str) -> bool:
+        """Tell whether a token is one of the words with an ending, or shares a word's stem."""
         for ending in ENDINGS:
             if token.endswith(ending) and token[: -len(ending)] in self.words:
                 return True
-        return _stem(token) in self.prefixes
+        return len(token) >= 4 and _stem(token) in self.prefixes
+
+    def _compound(self, token: str) -> bool:
+        """Tell whether a token is two of the words joined ('rus' + 'tjenesten')."""
+        for i in range(3, len(token) - 3):
+            left, right = token[:i], token[i:]
+            if left not in self.words and not (len(left) >= 4 and left in self.prefixes):
+                continue
+            if right in self.words or self._inflected(right):
+                return True
+            if right[0] in "se" and (right[1:] in self.words or self._inflected(right[1:])):
+                return True
+        return False
 
 
 def deadline_scheme_words(kb: KnowledgeBase, lex: Lexicon) -> WordSet:

@@ -117,12 +117,22 @@ def test_a_follow_up_about_another_thing_does_not_borrow_the_previous_schemes_ra
     assert "ungdomstiltak" in follow.text
 
 
+@pytest.mark.parametrize(
+    ("question", "positions", "grant_year"),
+    [
+        ("hva får vi i år 3 for 2 årsverk?", 2, 3),
+        ("hva får vi i år 2 for 2 stillinger i rustjenesten?", 2, 2),
+        ("hvor mye er kompetansemidlene i år 1?", 1, 1),
+        ("What do we get in year 4 for 3 FTE?", 3, 4),
+    ],
+)
 def test_a_figure_question_naming_nothing_else_still_defaults_to_the_ladder(
-    kb: KnowledgeBase,
+    kb: KnowledgeBase, question: str, positions: int, grant_year: int
 ) -> None:
-    obj = ask_json("hva får vi i år 3 for 2 årsverk?")
+    obj = ask_json(question)
     assert obj["scheme"] == "kommunalt-rusarbeid"
-    assert fmt.kroner(2 * rate(kb, 3)) in str(obj["answer"])
+    lang = "en" if question.startswith("What") else "nb"
+    assert fmt.kroner(positions * rate(kb, grant_year), lang) in str(obj["answer"])
 
 
 # --- deadlines without a scheme --------------------------------------------------------------
