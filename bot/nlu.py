@@ -1314,15 +1314,20 @@ class WordSet:
 
     words: frozenset[str]
     prefixes: frozenset[str]
+    others: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, words: set[str]) -> WordSet:
-        """Index a set of folded words."""
+    def of(cls, words: set[str], others: set[str] | None = None) -> WordSet:
+        """Index a set of folded words; ``others`` name what belongs to other schemes."""
         prefixes = {w[:n] for w in words for n in range(4, min(len(w), 7) + 1)}
-        return cls(frozenset(words), frozenset(prefixes))
+        return cls(frozenset(words), frozenset(prefixes), frozenset(others or ()))
 
     def own(self, token: str) -> bool:
         """Tell whether a token is one of the words, inflected, or a word's stem."""
+        if token in self.others or any(
+            token.endswith(e) and token[: -len(e)] in self.others for e in ENDINGS
+        ):
+            return False
         if token in self.words or token.isdigit() or len(token) < 4:
             return True
         return self._inflected(token) or self._compound(token)
@@ -1368,8 +1373,9 @@ def rule_scheme_words(kb: KnowledgeBase, lex: Lexicon) -> WordSet:
     """
     words = _question_words(lex)
     texts: list[str] = []
+    defaults = [sid for sid, sc in kb.schemes.items() if any(r.kind == "ladder" for r in sc.rules)]
     for sid, scheme in kb.schemes.items():
-        if not any(r.kind == "ladder" for r in scheme.rules):
+        if sid not in defaults:
             continue
         texts += [*scheme.names.all(), *(f.text for f in scheme.facts)]
         texts += [f.text_en or "" for f in scheme.facts]
@@ -1378,7 +1384,46 @@ def rule_scheme_words(kb: KnowledgeBase, lex: Lexicon) -> WordSet:
         texts += [a for e in kb.faq.values() if e.scheme == sid for a in e.aliases]
     for text in texts:
         words.update(WORD.findall(fold(text)))
-    return WordSet.of(words)
+    common = set(FUNCTION_WORDS | EVERYDAY_WORDS | OPERATION_WORDS | MEASURE_WORDS | SLOT_WORDS)
+    return WordSet.of(words, other_scheme_words(kb, defaults, common))
+
+
+# What a scheme is for: words of these topics are its own target groups and fields.
+OWN_TOPICS = ("purpose", "target_group", "funds", "priorities", "who_may_apply")
+
+
+def other_scheme_words(kb: KnowledgeBase, defaults: list[str], common: set[str]) -> set[str]:
+    """Return the words that name other schemes' target groups and fields ('barn', 'psykisk').
+
+    The words of other schemes' names that neither the default schemes' names nor what they
+    are for (purpose, target group, what they fund, priorities, who may apply) use: a figure
+    question using one is about another scheme, even when the name is not given in full.
+    """
+    own: set[str] = set(common)
+    for sid in defaults:
+        scheme = kb.schemes[sid]
+        texts = [*scheme.names.all()]
+        texts += [f.text for f in scheme.facts if f.topic.value in OWN_TOPICS]
+        texts += [f.text_en or "" for f in scheme.facts if f.topic.value in OWN_TOPICS]
+        texts += [r.text for r in scheme.rules] + [r.text_en or "" for r in scheme.rules]
+        texts += [q for e in kb.faq.values() if e.scheme == sid for q in (e.question, *e.aliases)]
+        for text in texts:
+            own.update(WORD.findall(fold(text)))
+    others: set[str] = set()
+    for sid, scheme in kb.schemes.items():
+        if sid in defaults:
+            continue
+        for name in scheme.names.all():
+            for token in WORD.findall(fold(name)):
+                if (
+                    len(token) >= 4
+                    and token.isalpha()
+                    and not token.startswith(GRANT_WORDS)
+                    and token not in ORGANISATION_WORDS
+                ):
+                    others.add(token)
+    own_stems = {_stem(o) for o in own}
+    return {w for w in others if w not in own and _stem(w) not in own_stems}
 
 
 def other_thing(u: Understanding, words: WordSet) -> str | None:

@@ -76,6 +76,9 @@ def engine(kb: KnowledgeBase) -> Engine:
         ("Hva er satsen i år 1 for ungdom?", "ungdom"),
         ("hvor mye får vi for en miljøterapeut i år 2?", "miljøterapeut"),
         ("What is the rate in year 1 for youth projects?", "youth"),
+        ("hva er satsen for barn i år 1?", "barn"),
+        ("hva får vi i år 1 for psykisk helse?", "psykisk helse"),
+        ("what do we get in year 2 for children?", "children"),
     ],
 )
 def test_a_figure_question_naming_another_thing_gets_no_rates_of_the_default_scheme(
