@@ -416,6 +416,7 @@ class Role(StrEnum):
     TOTAL = "total"
     FRAMEWORK = "framework"
     OTHER_FIGURE = "other_figure"
+    DIFFERENCE = "difference"
 
 
 class Unit(StrEnum):
@@ -452,6 +453,8 @@ class CalcKind(StrEnum):
     RUSARBEID_OWN_SHARE = "rusarbeid_own_share"
     RUSARBEID_CALENDAR_YEAR = "rusarbeid_calendar_year"
     RUSARBEID_CALENDAR_RANGE = "rusarbeid_calendar_range"
+    RUSARBEID_DIFFERENCE = "rusarbeid_difference"
+    RUSARBEID_SPAN = "rusarbeid_span"
     NAV_CAP = "nav_cap"
     FRAMEWORK_INCREASE = "framework_increase"
     FRAMEWORK_SUM = "framework_sum"
@@ -1062,12 +1065,14 @@ def rusarbeid_own_share(
     positions: PositionsInput,
     grant_year: int | None,
     yearly_cost: int,
+    through: int | None = None,
 ) -> Calculation:
     """Kommunalt rusarbeid: what the municipality covers itself, never below 0.
 
     ``yearly_cost`` is the yearly cost in kroner of ONE full position (one årsverk); the cost
     of the positions is ``yearly_cost × positions`` and the own share ``max(0, cost − grant)``.
-    ``grant_year`` None gives every grant year of the ladder and their total.
+    ``grant_year`` None gives every grant year of the ladder and their total; with ``through``
+    the grant years from ``grant_year`` to ``through`` and their total.
     """
     scheme_id, ladder = _ladder(kb)
     pos = parse_positions(positions)
@@ -1079,7 +1084,10 @@ def rusarbeid_own_share(
             "the yearly cost per position must be whole kroner, 0 or more",
         )
     years = [r.grant_year for r in ladder.steps]
-    if grant_year is not None:
+    if grant_year is not None and through is not None:
+        first = _check_grant_year(ladder, grant_year)
+        years = list(range(first, _check_grant_year(ladder, through) + 1))
+    elif grant_year is not None:
         years = [_check_grant_year(ladder, grant_year)]
     unit = Unit(ladder.unit)
     cost_step = _multiply(Role.COST, pos, unit, yearly_cost, ladder.id)
@@ -1141,6 +1149,97 @@ def rusarbeid_own_share(
         figures=figures,
         notes=tuple(notes),
         sources=_unique(sources),
+        years=ladder.years,
+    )
+
+
+def rusarbeid_difference(
+    kb: KnowledgeBase, positions: PositionsInput, from_year: int, to_year: int
+) -> Calculation:
+    """Kommunalt rusarbeid: how the grant changes from one grant year to another.
+
+    The total is the grant in ``to_year`` minus the grant in ``from_year`` (negative when it
+    goes down), so swapping the years changes only the sign.
+    """
+    scheme_id, ladder = _ladder(kb)
+    pos = parse_positions(positions)
+    a = _check_grant_year(ladder, from_year)
+    b = _check_grant_year(ladder, to_year)
+    first = _ladder_steps(ladder, pos, a)[0]
+    second = _ladder_steps(ladder, pos, b)[0]
+    change = second.amount - first.amount
+    steps = (
+        first,
+        second,
+        Step(
+            op=Op.SUBTRACT,
+            role=Role.DIFFERENCE,
+            amount=change,
+            parts=(second.amount, first.amount),
+            grant_years=(a, b),
+            quantity=pos,
+            unit=Unit(ladder.unit),
+        ),
+    )
+    per_position = Fraction(change) / pos
+    return Calculation(
+        kind=CalcKind.RUSARBEID_DIFFERENCE,
+        scheme_id=scheme_id,
+        inputs={"positions": pos, "from_year": a, "to_year": b},
+        rule_ids=(ladder.id,),
+        steps=steps,
+        total=change,
+        figures={
+            "from": first.amount,
+            "to": second.amount,
+            "difference": change,
+            "per_position": round_kroner(per_position),
+        },
+        notes=(*_rounding_note(steps), Note(NoteKey.RULE_TEXT, {"rule": ladder.id}, ladder.text)),
+        sources=(kb.provenance(ladder),),
+        years=ladder.years,
+    )
+
+
+def rusarbeid_span_total(
+    kb: KnowledgeBase, positions: PositionsInput, first: int, last: int | None = None
+) -> Calculation:
+    """Kommunalt rusarbeid: the grant for the same positions over grant years first..last.
+
+    ``last`` None means the last grant year of the ladder ('vi er i år 3, hva gjenstår?').
+    The total is the sum of the years' grants.
+    """
+    scheme_id, ladder = _ladder(kb)
+    pos = parse_positions(positions)
+    a = _check_grant_year(ladder, first)
+    b = _check_grant_year(ladder, len(ladder.steps) if last is None else last)
+    if b < a:
+        a, b = b, a
+    steps: list[Step] = []
+    per_year: list[int] = []
+    figures: dict[str, int] = {}
+    for g in range(a, b + 1):
+        year_steps = _ladder_steps(ladder, pos, g)
+        steps.extend(year_steps)
+        per_year.append(year_steps[0].amount)
+        figures[f"year_{g}"] = year_steps[0].amount
+    steps.append(_sum_step(Role.TOTAL, per_year, grant_years=(a, b)))
+    figures["total"] = sum(per_year)
+    notes = [
+        *_competence_notes(ladder, steps),
+        *_rounding_note(steps),
+        Note(NoteKey.RULE_TEXT, {"rule": ladder.id}, ladder.text),
+    ]
+    return Calculation(
+        kind=CalcKind.RUSARBEID_SPAN,
+        scheme_id=scheme_id,
+        inputs={"positions": pos, "first": a, "last": b},
+        rule_ids=(ladder.id,),
+        steps=tuple(steps),
+        total=figures["total"],
+        figures=figures,
+        notes=tuple(notes),
+        sources=(kb.provenance(ladder),),
         years=ladder.years,
     )
 
@@ -2292,6 +2391,11 @@ def render_step(step: Step, lang: Lang = "nb", source: Provenance | None = None)
         none = "ikke tilskudd" if nb else "no grant"
         text = f"{_prefix(step, lang)}{qty}: {none} – {_reason_text(step, lang)} = {_k(0, lang)}"
         return text + (f" ({context[-1]})" if source is not None else "")
+    if step.op is Op.SUBTRACT and step.role is Role.DIFFERENCE and step.grant_years:
+        first, last = step.grant_years
+        label = f"endring år {first} → år {last}" if nb else f"change year {first} → year {last}"
+        minus = f"{_k(step.parts[0], lang)} − {_k(step.parts[1], lang)}"
+        return f"{label}: {minus} = {_k(step.amount, lang)}"
     if step.op is Op.SUBTRACT:
         label = "egenandel" if nb else "own share"
         minus = f"{_k(step.parts[0], lang)} − {_k(step.parts[1], lang)}"

@@ -36,6 +36,11 @@ CONFIDENCE_THRESHOLD = 0.5
 TABLE_REF = re.compile(r"\btabell(?:en)?\s+([a-z0-9][a-z0-9-]+[a-z0-9])")
 LIMIT_WORDS = re.compile(r"\b(?:ikke|kun|bare|only|not)\b", re.IGNORECASE)
 FRAMEWORK_SCHEME = "opptrappingsplan-rusfeltet"
+# Parts of a figure a stated figure may claim only when the question names them.
+PART_WORDS: dict[calc.Role, tuple[str, ...]] = {
+    calc.Role.COMPETENCE: ("kompetanse", "competence"),
+    calc.Role.CAP_MEASURES: ("kompetanse", "competence", "tiltak", "measure"),
+}
 STATISTICS_TABLE = "nav-sosialtjenestetall"
 
 INTENT_TOPICS: dict[str, list[Topic]] = {
@@ -519,11 +524,16 @@ class Composer:
         year = u.slots.get("year")
         if not schemes and year is not None:
             return self.deadlines_of_year(u, year, today, lang)
-        if not schemes:
-            having = sorted(
-                {e.scheme_id for e in self.kb.deadlines()}, key=list(self.kb.schemes).index
+        if not schemes and u.deadline_thing:
+            what = fmt.quote(u.deadline_thing)
+            msg = (
+                f"Kildene har ingen frister for {what}."
+                if lang == "nb"
+                else f"The sources give no deadlines for {what}."
             )
-            return self.ask_scheme(u, lang, having)
+            return self.answer(u, lang, [msg], answered=False)
+        if not schemes:
+            return self.deadlines_across_schemes(u, today, lang)
         u.slots.setdefault("kind", kind.value)
         paragraphs, sources, years, answered = [], [], [], False
         for sid in schemes:
@@ -625,6 +635,49 @@ class Composer:
             answered=bool(outlook.upcoming),
         )
 
+    def deadlines_across_schemes(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
+        """List, for every scheme, its next deadline of each kind, else the last one known.
+
+        A deadline question that names no scheme ('når er fristen?') is answered for all of
+        them, each deadline with its year and whether it has passed as of the day asked.
+        """
+        day = self.as_of(u, today)
+        outlook = calc.upcoming_deadlines(self.kb, day, kind=u.slots.get("kind"))
+        chosen: dict[tuple[str, str], list[calc.DeadlineItem]] = {}
+        for item in outlook.upcoming:
+            key = (item.scheme_id, item.kind.value)
+            first = chosen.setdefault(key, [item])[0]
+            if item is not first and item.date == first.date:
+                chosen[key].append(item)
+        for item in (*outlook.undated, *outlook.latest_known):
+            chosen.setdefault((item.scheme_id, item.kind.value), []).append(item)
+        order = list(self.kb.schemes)
+        kinds = [k.value for k in DeadlineKind]
+        items = [
+            item
+            for key in sorted(chosen, key=lambda k: (order.index(k[0]), kinds.index(k[1])))
+            for item in chosen[key]
+        ]
+        nb = lang == "nb"
+        date = fmt.long_date(day, lang)
+        head = (
+            f"Neste eller siste kjente frist for hver ordning, per {date}:"
+            if nb
+            else f"The next or latest known deadline of each scheme, as of {date}:"
+        )
+        lines = [head] + [f"- {calc.render_deadline(i, lang)}" for i in items]
+        if outlook.outdated:
+            year = outlook.newest_source_year
+            lines.append(
+                f"Kildene er fra {year} og eldre; sjekk nye frister hos statsforvalteren."
+                if nb
+                else f"The sources date from {year} or earlier; check current deadlines with "
+                "the county governor."
+            )
+        return self.answer(
+            u, lang, ["\n".join(lines)], sources=[i.source for i in items], answered=bool(items)
+        )
+
     def days_left(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
         """Say how many days are left until the next deadline (of a scheme)."""
         day = self.as_of(u, today)
@@ -704,6 +757,9 @@ class Composer:
             return u.scheme
         if u.schemes_mentioned:
             return None
+        if u.thing:
+            # the question names something no scheme with rates speaks of: no default
+            return None
         ladders = self.schemes_with(lambda s: any(r.kind == "ladder" for r in s.rules))
         if len(ladders) == 1 and (
             "grant_year" in u.slots or "positions" in u.slots or u.intent in ("total", "own_share")
@@ -731,13 +787,9 @@ class Composer:
         scheme = self.money_scheme(u)
         if scheme is None:
             if u.schemes_mentioned:
-                name = self.name(u.schemes_mentioned[0])
-                msg = (
-                    f"Kildene mine har ingen satser eller beregningsregler for {name}."
-                    if lang == "nb"
-                    else f"My sources hold no rates or rules for {name}."
-                )
-                return self.answer(u, lang, [msg], answered=False)
+                return self.no_rates(u, lang, self.name(u.schemes_mentioned[0]))
+            if u.thing:
+                return self.no_rates(u, lang, fmt.quote(u.thing))
             with_rules = self.schemes_with(
                 lambda s: any(r.kind in ("ladder", "cap") for r in s.rules)
             )
@@ -750,6 +802,7 @@ class Composer:
         except calc.CalcError as error:
             return self.calc_error(u, lang, error)
         answer = self.calc_answer(u, lang, result)
+        answer.paragraphs[:0] = self.operation_lead(u, result, lang)
         if "positions" not in s and scheme:
             answer.paragraphs.append(
                 "Regnet for 1 årsverk; skriv f.eks. «2 årsverk» for flere."
@@ -773,6 +826,9 @@ class Composer:
                 self.kb, pos, measures=int(s.get("measures", 1)), years=years, year=s.get("year")
             )
         grant_year, year, cost = s.get("grant_year"), s.get("year"), s.get("cost")
+        operated = self.compute_operation(u, scheme, pos)
+        if operated is not None:
+            return operated
         if grant_year == -1:  # 'siste år': the last grant year of the ladder
             ladders = [r for r in self.kb.rules(scheme) if isinstance(r, LadderRule)]
             grant_year = max((len(r.steps) for r in ladders), default=None)
@@ -801,6 +857,193 @@ class Composer:
         if grant_year is not None:
             return calc.rusarbeid_grant_year(self.kb, pos, grant_year)
         return calc.rusarbeid_period_total(self.kb, pos)
+
+    # --- operations over figures: differences, what remains, stated figures (issue 10) ---
+
+    def no_rates(self, u: Understanding, lang: Lang, what: str) -> Answer:
+        """Say the sources give no rates for what was asked, and which schemes have some."""
+        having = self.schemes_with(
+            lambda sc: any(r.kind in ("ladder", "cap", "flat", "same_as") for r in sc.rules)
+        )
+        names = ", ".join(self.name(sid) for sid in having)
+        msg = (
+            f"Kildene har ingen satser for {what}. Satser og beregningsregler har jeg bare "
+            f"for: {names}."
+            if lang == "nb"
+            else f"The sources give no rates for {what}. I only have rates and rules for: {names}."
+        )
+        if u.thing and not u.schemes_mentioned:
+            msg += (
+                " Gjelder det en av dem, skriv navnet på ordningen."
+                if lang == "nb"
+                else " If you mean one of them, name the scheme."
+            )
+        return self.answer(u, lang, [msg], answered=False)
+
+    def compute_operation(
+        self, u: Understanding, scheme: str, positions: Fraction
+    ) -> calc.Calculation | None:
+        """Run the operation a ladder question asks for: a difference or what remains."""
+        s = u.slots
+        operation = s.get("operation")
+        if operation == "difference" and u.intent in ("amount", "total") and "grant_year_to" in s:
+            return calc.rusarbeid_difference(
+                self.kb, positions, int(s["grant_year"]), int(s["grant_year_to"])
+            )
+        if operation != "remaining" or "grant_year" not in s:
+            return None
+        if u.intent == "own_share" and "cost" in s:
+            ladders = [r for r in self.kb.rules(scheme) if isinstance(r, LadderRule)]
+            last = max((len(r.steps) for r in ladders), default=None)
+            return calc.rusarbeid_own_share(
+                self.kb, positions, int(s["grant_year"]), int(s["cost"]), through=last
+            )
+        if u.intent in ("amount", "total"):
+            return calc.rusarbeid_span_total(self.kb, positions, int(s["grant_year"]))
+        return None
+
+    def operation_lead(self, u: Understanding, result: calc.Calculation, lang: Lang) -> list[str]:
+        """Return the answer's first lines: a verdict on a stated figure, or the result."""
+        lines: list[str] = []
+        verdict = self.premise_verdict(u, result, lang)
+        if verdict:
+            lines.append(verdict)
+        if result.kind is calc.CalcKind.RUSARBEID_DIFFERENCE:
+            lines.append(self.difference_line(result, lang))
+        elif result.kind is calc.CalcKind.RUSARBEID_SPAN and not verdict:
+            first, last = result.inputs["first"], result.inputs["last"]
+            years = f"{first}–{last}" if first != last else f"{first}"
+            total = fmt.kroner(result.total, lang)
+            lines.append(
+                f"Til sammen for år {years}: {total}."
+                if lang == "nb"
+                else f"In total for years {years}: {total}."
+            )
+        return lines
+
+    @staticmethod
+    def difference_line(result: calc.Calculation, lang: Lang) -> str:
+        """Say how much a grant goes up or down from one grant year to another."""
+        a, b = result.inputs["from_year"], result.inputs["to_year"]
+        pos = result.inputs["positions"]
+        assert isinstance(pos, Fraction)
+        change = result.total
+        amount = fmt.kroner(abs(change), lang)
+        old, new = fmt.kroner(result.figures["from"], lang), fmt.kroner(result.figures["to"], lang)
+        unit = calc.quantity(pos, calc.Unit.ARSVERK, lang)
+        if lang == "nb":
+            scope = "per årsverk" if pos == 1 else f"for {unit}"
+            if change == 0:
+                return f"Tilskuddet er det samme i år {a} og år {b}: {old} {scope}."
+            way = "ned" if change < 0 else "opp"
+            return (
+                f"Tilskuddet går {way} med {amount} {scope} fra år {a} til år {b} ({old} → {new})."
+            )
+        scope = "per FTE" if pos == 1 else f"for {unit}"
+        if change == 0:
+            return f"The grant is the same in year {a} and year {b}: {old} {scope}."
+        way = "down" if change < 0 else "up"
+        return (
+            f"The grant goes {way} by {amount} {scope} from year {a} to year {b} ({old} → {new})."
+        )
+
+    @staticmethod
+    def premise_figures(
+        u: Understanding, result: calc.Calculation, lang: Lang
+    ) -> list[tuple[str, int | Fraction]]:
+        """Return the figures a stated figure may claim, the one asked about first.
+
+        A figure stated per position is compared with the figures per position. A result
+        over several grant years offers each year's figure and their sum.
+        """
+        nb = lang == "nb"
+        pos = result.inputs.get("positions", 1)
+        per = Fraction(pos) if u.slots.get("stated_per") and isinstance(pos, Fraction) else 1
+        unit = next((step.unit for step in result.steps if step.unit), calc.Unit.ARSVERK)
+        per_text = f" per {calc.quantity(Fraction(1), unit, lang).split(' ', 1)[1]}"
+        if not u.slots.get("stated_per"):
+            per_text = ""
+        if result.kind is calc.CalcKind.RUSARBEID_DIFFERENCE:
+            a, b = result.inputs["from_year"], result.inputs["to_year"]
+            what = f"endringen fra år {a} til år {b}" if nb else f"the change from year {a} to {b}"
+            direction = u.slots.get("direction")
+            change = abs(result.total) if direction is None else result.total
+            if direction == "down":
+                change = -result.total
+            return [(what + per_text, Fraction(change) / per)]
+        own = result.kind is calc.CalcKind.RUSARBEID_OWN_SHARE
+        noun = (
+            ("egenandelen" if nb else "the own share")
+            if own
+            else ("tilskuddet" if nb else "the grant")
+        )
+        key = "own_share_year_{}" if own else "year_{}"
+        years = sorted(
+            int(k.rsplit("_", 1)[1]) for k in result.figures if k.startswith(key.format(""))
+        )
+        if len(years) <= 1:
+            g = u.slots.get("grant_year") or result.inputs.get("grant_year")
+            year = u.slots.get("year")
+            when = f" i år {g}" if nb and g else (f" in year {g}" if g else "")
+            if year and not g:
+                when = f" i {year}" if nb else f" in {year}"
+            value = Fraction(result.total) / per
+            rates = [
+                step.rate
+                for step in result.steps
+                if step.role in (calc.Role.GRANT, calc.Role.CAP_POSITIONS) and step.rate
+            ]
+            if per_text and not own and rates:
+                value = Fraction(rates[0])  # the rate per position, not a share of the total
+            return [(f"{noun}{when}{per_text}", value)]
+        figures: list[tuple[str, int | Fraction]] = []
+        first, last = years[0], years[-1]
+        total = "summen" if nb else "the sum"
+        span = f" for år {first}–{last}" if nb else f" for years {first}–{last}"
+        figures.append((f"{total}{span}{per_text}", Fraction(result.total) / per))
+        for g in years:
+            when = f" i år {g}" if nb else f" in year {g}"
+            figures.append(
+                (f"{noun}{when}{per_text}", Fraction(result.figures[key.format(g)]) / per)
+            )
+        if not u.slots.get("grant_year") and not own:
+            figures = figures[1:] + figures[:1]
+        return figures
+
+    def premise_verdict(self, u: Understanding, result: calc.Calculation, lang: Lang) -> str | None:
+        """Confirm or contradict a figure the question states, with the right figure."""
+        stated = u.slots.get("stated")
+        if stated is None:
+            return None
+        figures = self.premise_figures(u, result, lang)
+        nb = lang == "nb"
+        claimed = fmt.kroner(int(stated), lang)
+        for what, value in figures:
+            if value == stated:
+                return (
+                    f"Ja, det stemmer: {what} er {claimed}."
+                    if nb
+                    else f"Yes, that is right: {what} is {claimed}."
+                )
+        # a figure of the working ('610 000 per stilling' of a cap of 620 000) is right too
+        per = bool(u.slots.get("stated_per"))
+        for step in result.steps:
+            words = PART_WORDS.get(step.role)
+            if step.role is calc.Role.COST or step.op is calc.Op.NOT_ELIGIBLE:
+                continue
+            if words is not None and not any(w in u.folded for w in words):
+                continue  # a part ('herav til kompetanse') only when the question names it
+            if stated == (step.rate if per else step.amount):
+                line = calc.render_step(step, lang)
+                return f"Ja, det stemmer: {line}." if nb else f"Yes, that is right: {line}."
+        verb = " er " if nb else " is "
+        right = "; ".join(
+            what + verb + fmt.kroner(calc.round_kroner(Fraction(value)), lang)
+            for what, value in figures
+        )
+        if nb:
+            return f"Nei, det stemmer ikke: {right} – ikke {claimed}."
+        return f"No, that is not right: {right} – not {claimed}."
 
     def cap_own_share(self, scheme: str, positions: Fraction, yearly_cost: int) -> calc.Calculation:
         """Own share under a cap rule: cost of the positions minus the most they can get.

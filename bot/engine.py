@@ -16,7 +16,7 @@ from typing import Any
 
 from bot.answer import Answer
 from bot.compose import Composer
-from bot.nlu import Understander, Understanding
+from bot.nlu import FIGURE_INTENTS, Understander, Understanding
 from bot.tableq import TableQuery, TableReader, evaluate
 from knowledge.kb import KnowledgeBase, Provenance
 
@@ -268,7 +268,7 @@ REPLACES = {
     "grant_year": ("grant_year_to",),
 }
 WHY_WORDS = ("hvorfor", "why", "kvifor")
-MORE_CARRY = ("grant_year_to", "place", "column")
+MORE_CARRY = ("grant_year_to", "place", "column", "operation")
 # Intents about no particular scheme: a follow-up does not inherit the previous scheme.
 SCHEME_FREE = {"greeting", "help", "list_schemes", "next_deadline", "out_of_scope"}
 
@@ -335,11 +335,29 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
             u.slots[key] = value
         if ctx.intent == "statistics" and u.intent == "statistics":
             u.slots.pop("group", None)
+        drop_stale_operation(u, new_slots)
     elif not own_scheme and "year" in carried and "year" not in u.slots:
         u.slots["year"] = carried["year"]
     if "year" in u.slots and "year" in new_slots:
         u.slots.pop("year_from", None)
         u.slots.pop("year_to", None)
+    if u.thing and u.intent in FIGURE_INTENTS:
+        # 'og for ungdomstiltak?': a figure of something else is not the previous scheme's
+        u.slots["thing"] = u.thing
+        return
     if not own_scheme and ctx.scheme and u.intent not in SCHEME_FREE:
         u.scheme = ctx.scheme
         u.schemes_mentioned = [ctx.scheme]
+
+
+def drop_stale_operation(u: Understanding, new_slots: set[str]) -> None:
+    """Keep a carried operation only while its grant years still fit it.
+
+    'og for 2 årsverk?' after 'hvor mye går tilskuddet ned fra år 1 til år 2?' is the same
+    difference for 2 årsverk; 'og år 3?' names one grant year and asks for that year alone.
+    """
+    if "operation" in new_slots:
+        return
+    if u.slots.get("operation") == "difference" and "grant_year" in new_slots:
+        u.slots.pop("operation", None)
+        u.slots.pop("grant_year_to", None)

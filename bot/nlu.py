@@ -1166,6 +1166,279 @@ FOLLOW_UP = re.compile(
 )
 
 
+# --- operations over figures: a stated figure to check, a difference, what remains ---------
+# (issue 10: the question as an operation over a measure; words, not one sentence)
+
+# 'er det riktig at', 'stemmer det at', 'er det rett at' (nynorsk), 'is it true that'
+PREMISE = re.compile(
+    r"\b(?:stemmer det|stemmer dette|stemmer det at|er det riktig|er det rett|er det sant|"
+    r"er det korrekt|riktig at|rett at|korrekt at|sant at|is it true|is it correct|"
+    r"is it right|is that right|is that correct|am i right|true that|correct that|"
+    r"har jeg rett|har vi rett|rett i at|is it so that)\b"
+)
+# a yes/no question that states a figure ('får vi 550 000 i år 3?', 'do we get 440,000?')
+YES_NO = re.compile(
+    r"^(?:og\s+|men\s+|and\s+)?(?:far vi|far kommunen|far man|gir|blir tilskuddet|"
+    r"blir det|utgjor|er tilskuddet|er satsen|do we get|will we get|does year|"
+    r"is the grant|is the rate|gives? year)\b"
+)
+# 'hvor mye går tilskuddet ned fra år 1 til år 2', 'forskjellen mellom år 2 og år 4'
+DIFFERENCE = re.compile(
+    r"\b(?:forskjell\w*|differanse\w*|gar ned|gar tilskuddet ned|synker|minker|faller|"
+    r"reduser\w*|reduksjon\w*|nedgang\w*|avkort\w*|mindre|lavere|endring\w*|endrer|endres|"
+    r"gar opp|oker|okning\w*|stiger|hoyere|mer|difference|drop\w*|decreas\w*|reduc\w*|"
+    r"falls?|go(?:es)? down|less|change\w*|increas\w*|rises?|go(?:es)? up|more)\b"
+)
+# 'vi er i år 3, hva gjenstår', 'resten av perioden', 'what is left from year 2'
+REMAINING = re.compile(
+    r"\b(?:gjenstar\w*|gjenstaende|resten|resterande|resterende|rest av|gjenverande|"
+    r"remaining|remain\w*|left|rest of|ut perioden|fra na av|framover|fremover)\b"
+)
+THAN = re.compile(r"\b(?:ar|year|aret)\s*\d{1,2}\b.*\b(?:enn|than)\b.*\b(?:ar|year|aret)\s*\d")
+GOES_DOWN = re.compile(
+    r"\b(?:ned|synker|minker|faller|reduser\w*|reduksjon\w*|nedgang\w*|avkort\w*|mindre|"
+    r"lavere|down|drop\w*|decreas\w*|reduc\w*|falls?|less|lower)\b"
+)
+GOES_UP = re.compile(r"\b(?:opp|oker|okning\w*|mer|hoyere|up|increas\w*|rises?|more|higher)\b")
+# a stated figure per position ('550 000 per årsverk', 'per FTE')
+PER_UNIT = re.compile(
+    rf"(?:per|pr|for hvert|for hver|each|a|an)\.?\s+(?:{POSITION_WORDS}|\w+\s+{POSITION_WORDS})"
+)
+# words of cost that mark an amount as what a position costs, not a stated figure
+COST_WORD = re.compile(r"\b(?:kost\w*|lonn\w*|costs?|salary|salaries|utgift\w*)\b")
+_ANY_AMOUNT = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:[ .,]\d{3})+|\d{4,7})(?![\d])(?:\s*(k\b|kr\b|kroner|nok|,-))?"
+)
+# the words these patterns use, part of the vocabulary
+OPERATION_WORDS = _wordset(
+    "stemmer riktig rett sant korrekt true correct right gjenstar gjenstaende resten "
+    "resterande resterende gjenverande remaining remain remains left forskjell forskjellen "
+    "differanse differansen synker minker faller reduseres reduksjon reduksjonen nedgang "
+    "nedgangen endring endringen difference drop drops decrease decreases reduced falls "
+    "mindre lavere ned opp oker okning hoyere lower higher less more up down enn than endres"
+)
+# words of what a figure is measured against (costs, pay), everyday words in figure questions
+MEASURE_WORDS = _wordset(
+    "kostnad kostnader kostnaden kostnadene koster kostar lonn lonna lonnen lonnskostnad "
+    "lonnskostnader utgift utgifter utgiftene budsjett budsjettet salary wage wages cost"
+)
+
+
+def stated_amounts(folded: str) -> list[tuple[int, int]]:
+    """Return (position in the text, kroner) of every amount of money a text states."""
+    out: list[tuple[int, int]] = []
+    for m in _ANY_AMOUNT.finditer(folded):
+        digits = m.group(1)
+        start = m.start()
+        lead = _GRANT_YEAR_LEAD.search(folded[: m.start()])
+        if lead and re.match(r"\d{1,2} \d{3}", digits):
+            # 'år 2 550 000': the grant year, then the amount
+            head, digits = digits.split(" ", 1)
+            start += len(head) + 1
+        value = int(_GROUPING.sub("", digits))
+        if m.group(2) == "k":
+            value *= 1000
+        if 1990 <= value <= 2099 and m.group(2) is None:
+            continue
+        if value >= 1000:
+            out.append((start, value))
+    return out
+
+
+_GRANT_YEAR_LEAD = re.compile(r"\b(?:ar|year|aret)\s*$")
+
+
+def read_operation(u: Understanding) -> None:
+    """Read the operation a figure question asks for into the slots.
+
+    A stated figure the question asks to confirm ('stemmer det at år 3 gir 550 000?') is
+    ``stated`` (with ``stated_per`` when it is per position), not a cost; two grant years
+    with a word of change ('går ned fra år 1 til år 2') ask for the ``difference``; a grant
+    year with a word of what is left ('vi er i år 3, hva gjenstår?') for the ``remaining``
+    years.
+    """
+    f, s = u.folded, u.slots
+    if PREMISE.search(f) or YES_NO.search(f):
+        amounts = stated_amounts(f)
+        cost = COST_WORD.search(f)
+        if cost and len(amounts) >= 2:
+            after = [a for a in amounts if a[0] > cost.start()]
+            cost_at, cost_value = after[0] if after else amounts[-1]
+            s["cost"] = cost_value
+            amounts = [a for a in amounts if a[0] != cost_at]
+        elif amounts and not cost:
+            s.pop("cost", None)
+        elif amounts:
+            amounts = []
+        if amounts:
+            at, value = amounts[0]
+            s["stated"] = value
+            if PER_UNIT.match(_KRONER_TAIL.sub("", f[at:], count=1)):
+                s["stated_per"] = True
+    years = extract_grant_years(f)
+    if len(years) >= 2 and min(years) > 0 and DIFFERENCE.search(f):
+        s["operation"] = "difference"
+        # 'fra år 1 til år 2' changes from the first; 'mindre i år 4 enn i år 1' from the second
+        first, second = years[0], years[1]
+        if THAN.search(f):
+            first, second = second, first
+        s["grant_year"], s["grant_year_to"] = first, second
+        if GOES_DOWN.search(f):
+            s["direction"] = "down"
+        elif GOES_UP.search(f):
+            s["direction"] = "up"
+    elif "grant_year" in s and "grant_year_to" not in s and REMAINING.search(f):
+        s["operation"] = "remaining"
+
+
+_KRONER_TAIL = re.compile(r"^[\d .,]+\s*(?:k\b|kr\.?|kroner|nok|,-)?\s*")
+
+
+def _question_words(lex: Lexicon) -> set[str]:
+    """Return the words any question may use: function, everyday, trigger, slot words,
+    places and offices."""
+    words: set[str] = set(FUNCTION_WORDS | EVERYDAY_WORDS | SLOT_WORDS | OPERATION_WORDS)
+    words |= MEASURE_WORDS
+    words |= set(CONCEPTS) | set(ORDINALS) | set(NUMBER_WORDS) | set(MONTHS) | lex.place_tokens
+    for phrases in TRIGGERS.values():
+        for phrase, _weight in phrases:
+            words.update(WORD.findall(phrase))
+    for name in lex.offices:
+        words.update(WORD.findall(name))
+    return words
+
+
+@dataclass(frozen=True)
+class WordSet:
+    """Words a question may use, with their stems' prefixes for inflected and compound forms."""
+
+    words: frozenset[str]
+    prefixes: frozenset[str]
+    others: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, words: set[str], others: set[str] | None = None) -> WordSet:
+        """Index a set of folded words; ``others`` name what belongs to other schemes."""
+        prefixes = {w[:n] for w in words for n in range(4, min(len(w), 7) + 1)}
+        return cls(frozenset(words), frozenset(prefixes), frozenset(others or ()))
+
+    def own(self, token: str) -> bool:
+        """Tell whether a token is one of the words, inflected, or a word's stem."""
+        if token in self.others or any(
+            token.endswith(e) and token[: -len(e)] in self.others for e in ENDINGS
+        ):
+            return False
+        if token in self.words or token.isdigit() or len(token) < 4:
+            return True
+        return self._inflected(token) or self._compound(token)
+
+    def _inflected(self, token: str) -> bool:
+        """Tell whether a token is one of the words with an ending, or shares a word's stem."""
+        for ending in ENDINGS:
+            if token.endswith(ending) and token[: -len(ending)] in self.words:
+                return True
+        return len(token) >= 4 and _stem(token) in self.prefixes
+
+    def _compound(self, token: str) -> bool:
+        """Tell whether a token is two of the words joined ('rus' + 'tjenesten')."""
+        for i in range(3, len(token) - 3):
+            left, right = token[:i], token[i:]
+            if left not in self.words and not (len(left) >= 4 and left in self.prefixes):
+                continue
+            if right in self.words or self._inflected(right):
+                return True
+            if right[0] in "se" and (right[1:] in self.words or self._inflected(right[1:])):
+                return True
+        return False
+
+
+def deadline_scheme_words(kb: KnowledgeBase, lex: Lexicon) -> WordSet:
+    """Return the words a deadline question may use without naming another thing.
+
+    The question words, and what the deadlines themselves say (their notes and raw text).
+    """
+    words = _question_words(lex)
+    for entry in kb.deadlines():
+        d = entry.deadline
+        for text in (d.raw, d.note or "", d.text or ""):
+            words.update(WORD.findall(fold(text)))
+    return WordSet.of(words)
+
+
+def rule_scheme_words(kb: KnowledgeBase, lex: Lexicon) -> WordSet:
+    """Return the words a figure question may use without naming another thing.
+
+    The question words, and every word the schemes a figure question defaults to (those
+    with a ladder) and their FAQ entries use.
+    """
+    words = _question_words(lex)
+    texts: list[str] = []
+    defaults = [sid for sid, sc in kb.schemes.items() if any(r.kind == "ladder" for r in sc.rules)]
+    for sid, scheme in kb.schemes.items():
+        if sid not in defaults:
+            continue
+        texts += [*scheme.names.all(), *(f.text for f in scheme.facts)]
+        texts += [f.text_en or "" for f in scheme.facts]
+        texts += [r.text for r in scheme.rules] + [r.text_en or "" for r in scheme.rules]
+        texts += [e.question for e in kb.faq.values() if e.scheme == sid]
+        texts += [a for e in kb.faq.values() if e.scheme == sid for a in e.aliases]
+    for text in texts:
+        words.update(WORD.findall(fold(text)))
+    common = set(FUNCTION_WORDS | EVERYDAY_WORDS | OPERATION_WORDS | MEASURE_WORDS | SLOT_WORDS)
+    return WordSet.of(words, other_scheme_words(kb, defaults, common))
+
+
+# What a scheme is for: words of these topics are its own target groups and fields.
+OWN_TOPICS = ("purpose", "target_group", "funds", "priorities", "who_may_apply")
+
+
+def other_scheme_words(kb: KnowledgeBase, defaults: list[str], common: set[str]) -> set[str]:
+    """Return the words that name other schemes' target groups and fields ('barn', 'psykisk').
+
+    The words of other schemes' names that neither the default schemes' names nor what they
+    are for (purpose, target group, what they fund, priorities, who may apply) use: a figure
+    question using one is about another scheme, even when the name is not given in full.
+    """
+    own: set[str] = set(common)
+    for sid in defaults:
+        scheme = kb.schemes[sid]
+        texts = [*scheme.names.all()]
+        texts += [f.text for f in scheme.facts if f.topic.value in OWN_TOPICS]
+        texts += [f.text_en or "" for f in scheme.facts if f.topic.value in OWN_TOPICS]
+        texts += [r.text for r in scheme.rules] + [r.text_en or "" for r in scheme.rules]
+        texts += [q for e in kb.faq.values() if e.scheme == sid for q in (e.question, *e.aliases)]
+        for text in texts:
+            own.update(WORD.findall(fold(text)))
+    others: set[str] = set()
+    for sid, scheme in kb.schemes.items():
+        if sid in defaults:
+            continue
+        for name in scheme.names.all():
+            for token in WORD.findall(fold(name)):
+                if (
+                    len(token) >= 4
+                    and token.isalpha()
+                    and not token.startswith(GRANT_WORDS)
+                    and token not in ORGANISATION_WORDS
+                ):
+                    others.add(token)
+    own_stems = {_stem(o) for o in own}
+    return {w for w in others if w not in own and _stem(w) not in own_stems}
+
+
+def other_thing(u: Understanding, words: WordSet) -> str | None:
+    """Return what a question names that no scheme with rates speaks of ('ungdomstiltak').
+
+    A figure may only come from the scheme asked about: a question naming such a thing must
+    not be answered from the default scheme. The words are given as the user wrote them.
+    """
+    foreign = [t for t in WORD.findall(u.folded) if not words.own(t)]
+    if not foreign:
+        return None
+    originals = [w for w in re.findall(r"[\wæøåÆØÅ-]+", u.text) if fold(w) in foreign]
+    return " ".join(originals or foreign)
+
+
 @dataclass
 class Understanding:
     """What a question asks: intent, slots, scheme, language and confidence."""
@@ -1192,6 +1465,8 @@ class Understanding:
     passage_limit: bool = False
     implicit: set[str] = field(default_factory=set)
     trigger_top: float = 0.0
+    thing: str | None = None
+    deadline_thing: str | None = None
 
 
 class Lexicon:
@@ -1286,7 +1561,7 @@ class Lexicon:
                     prefixes.add(tokens[-1])
                     tokens = tokens[:-1]
                 words.update(tokens)
-        for table in (ORDINALS, NUMBER_WORDS, MONTHS, SLOT_WORDS):
+        for table in (ORDINALS, NUMBER_WORDS, MONTHS, SLOT_WORDS, OPERATION_WORDS, MEASURE_WORDS):
             words.update(WORD.findall(" ".join(table)))
         self.vocab = frozenset(words)
         # The statistics table's columns, by the words of their labels and definitions.
@@ -1871,6 +2146,8 @@ class Understander:
         self.kb = kb
         self.lex = Lexicon(kb)
         self._muni_keys = list(self.lex.municipalities)
+        self.rule_words = rule_scheme_words(kb, self.lex)
+        self.deadline_words = deadline_scheme_words(kb, self.lex)
 
     # --- entities ---
 
@@ -2017,6 +2294,8 @@ class Understander:
             return u
         self._entities(u)
         self._score(u)
+        if u.thing and u.intent in FIGURE_INTENTS:
+            u.slots["thing"] = u.thing
         return u
 
     def _entities(self, u: Understanding) -> None:
@@ -2090,6 +2369,10 @@ class Understander:
         elif ORDER_DESC.search(f):
             s["order"] = "desc"
         u.follow_up = bool(FOLLOW_UP.match(f)) and len(f.split()) <= 8
+        read_operation(u)
+        if not u.schemes_mentioned:
+            u.thing = other_thing(u, self.rule_words)
+            u.deadline_thing = other_thing(u, self.deadline_words)
 
     def _score(self, u: Understanding) -> None:
         """Score every intent and choose one, with a confidence."""
