@@ -54,7 +54,7 @@ async def test_beregn_reads_typed_positions_and_a_skipped_cost(
     await edited(fake, 1)
     fake.press_button(CHAT, "År 4")
     await edited(fake, 2)
-    assert "Jeg forstod ikke antall årsverk" in await tg.say(CHAT, "mange")
+    assert "«mange» er ikke et antall årsverk jeg forstår" in await tg.say(CHAT, "mange")
     assert "Hva koster stillingen" in await tg.say(CHAT, "2 årsverk")
     assert "helt antall kroner" in await tg.say(CHAT, "dyrt")
     result = await tg.press(CHAT, "Hopp over")
