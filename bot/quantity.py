@@ -95,9 +95,9 @@ _UNIT = re.compile(
     r"positions?|posts?)$"
 )
 _PERCENT = re.compile(r"\s*(?:%|prosent|percent|pst\.?)$")
-_DECIMAL = re.compile(r"(\d+)(?:[.,](\d+))?")
-_FRACTION = re.compile(r"(\d+)\s*/\s*(\d+)")
-_SCIENTIFIC = re.compile(r"\d+(?:[.,]\d+)?\s*e\s*[" + _SIGN + r"]?\d+")
+_DECIMAL = re.compile(r"(\d+)(?:[.,](\d+))?", re.ASCII)
+_FRACTION = re.compile(r"(\d+)\s*/\s*(\d+)", re.ASCII)
+_SCIENTIFIC = re.compile(r"\d+(?:[.,]\d+)?\s*e\s*[" + _SIGN + r"]?\d+", re.ASCII | re.I)
 
 
 def _strip_sign(text: str) -> tuple[str, bool]:
@@ -181,7 +181,7 @@ def _positions_text(text: str) -> Fraction:
 _KRONER_BEFORE = re.compile(r"^(?:kr\.?|nok)\s*")
 _KRONER_AFTER = re.compile(r"\s*(?:kr\.?|kroner|nok|,-|\.-)$")
 _MULTIPLIER = re.compile(r"\s*(k|tusen|mill\w*|mnok|m)$")
-_GROUPED = re.compile(r"\d{1,3}(?:[ .,\u00a0]\d{3})+")
+_GROUPED = re.compile(r"\d{1,3}(?:[ .,\u00a0]\d{3})+", re.ASCII)
 
 
 def check_kroner(value: int, shown: object = None) -> int:
