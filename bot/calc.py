@@ -52,6 +52,7 @@ from typing import TypeVar
 from rapidfuzz import fuzz, process
 
 from bot import fmt
+from bot import quantity as typed
 from bot.fmt import Lang
 from bot.vocab import DEADLINE_LABELS
 from knowledge.kb import KnowledgeBase, Provenance
@@ -82,8 +83,8 @@ FRAMEWORK_TABLES = (FRAMEWORK_TABLE, "opptrappingsplan-2018-prognose")
 #: The group name that means every municipality in a county whose name contains it.
 AGDER = "Agder"
 
-#: Sanity limit for a number of positions; more is almost certainly a typing error.
-MAX_POSITIONS = 1000
+#: Bounds of a number of positions (the quantity reader's, see bot.quantity).
+MIN_POSITIONS, MAX_POSITIONS = typed.MIN_POSITIONS, typed.MAX_POSITIONS
 #: Least rapidfuzz WRatio score (0–100) for accepting a misspelt name.
 FUZZY_CUTOFF = 85
 #: Least lead of the best fuzzy match over the next one for it to be accepted.
@@ -131,33 +132,39 @@ class KnowledgeMissing(CalcError):
 
 
 class InvalidPositions(CalcError):
-    """A number of positions that is not a number, not positive or absurdly large."""
+    """A number of positions the quantity reader (bot.quantity) refuses, with its reason.
+
+    ``reason`` is one of :data:`bot.quantity.Reason`: not_a_number, scientific,
+    zero_denominator, not_positive, too_small or too_many.
+    """
 
     code = "invalid_positions"
 
-    def __init__(self, value: object, reason: str) -> None:
-        """Keep the value and why it was rejected: not_a_number, not_positive or too_many."""
+    def __init__(self, value: object, reason: typed.Reason) -> None:
+        """Keep the value and why it was refused."""
         self.value = value
         self.reason = reason
         super().__init__()
 
     def message(self, lang: Lang = "nb") -> str:
-        """Explain what a valid number of positions looks like."""
-        shown = str(self.value)
-        if self.reason == "not_positive":
-            if lang == "nb":
-                return f"Antall årsverk må være større enn 0 (fikk «{shown}»)."
-            return f"The number of positions must be greater than 0 (got “{shown}”)."
-        if self.reason == "too_many":
-            if lang == "nb":
-                return f"«{shown}» årsverk er urimelig mange; jeg regner med høyst {MAX_POSITIONS}."
-            return f"“{shown}” positions is implausibly many; I calculate at most {MAX_POSITIONS}."
-        if lang == "nb":
-            return (
-                f"«{shown}» er ikke et antall årsverk jeg forstår. "
-                "Skriv for eksempel «1», «1,5» eller «50 %»."
-            )
-        return f"“{shown}” is not a number of positions I understand. Try “1”, “1.5” or “50%”."
+        """Explain why the number of positions was refused (texts in bot.texts)."""
+        return typed.Refused("positions", self.reason, self.value).message(lang)
+
+
+class InvalidAmount(CalcError):
+    """An amount of kroner the quantity reader (bot.quantity) refuses, with its reason."""
+
+    code = "invalid_amount"
+
+    def __init__(self, value: object, reason: typed.Reason) -> None:
+        """Keep the value and why it was refused."""
+        self.value = value
+        self.reason = reason
+        super().__init__()
+
+    def message(self, lang: Lang = "nb") -> str:
+        """Explain why the amount was refused (texts in bot.texts)."""
+        return typed.Refused("kroner", self.reason, self.value).message(lang)
 
 
 class InvalidGrantYear(CalcError):
@@ -659,62 +666,30 @@ def round_kroner(amount: Fraction) -> int:
     return math.floor(amount + Fraction(1, 2))
 
 
-_UNIT_SUFFIX = re.compile(
-    r"(årsverk|arsverk|stillinger|stillingar|stilling|fte|positions|position|posts|post)$"
-)
-_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
-_FRACTION = re.compile(r"([+-]?\d+)\s*/\s*(\d+)")
-
-
-def _parse_positions_text(text: str) -> Fraction | None:
-    """Read '1,5', '1.5', '50 %', '50 prosent', '1/2', '2 årsverk'; None if not a number."""
-    t = text.strip().casefold()
-    while True:
-        stripped = _UNIT_SUFFIX.sub("", t).rstrip(" -")
-        if stripped == t:
-            break
-        t = stripped
-    scale = Fraction(1)
-    for sign in ("%", "prosent", "percent", "pst."):
-        if t.endswith(sign):
-            t = t[: -len(sign)].strip()
-            scale = Fraction(1, 100)
-            break
-    if _NUMBER.fullmatch(t):
-        return Fraction(t.replace(",", ".")) * scale
-    match = _FRACTION.fullmatch(t)
-    if match and int(match.group(2)) != 0:
-        return Fraction(int(match.group(1)), int(match.group(2))) * scale
-    return None
-
-
 def parse_positions(value: PositionsInput) -> Fraction:
     """Turn positions as typed or passed into an exact fraction of full positions.
 
     Accepts 2, Fraction(3, 2), Decimal('1.5'), 1.5 (read as its shortest decimal), '1,5',
-    '1.5', '1,5 årsverk', '50 %', '50%', '50 % stilling' (-> 1/2) and '1/2'.
-    Raises InvalidPositions for non-numbers, 0, negative numbers and more than MAX_POSITIONS.
+    '1.5', '1,5 årsverk', '50 %', '50%', '50 % stilling' (-> 1/2) and '1/2', through the one
+    quantity reader (:func:`bot.quantity.read_positions`). Raises InvalidPositions with its
+    reason for what that reader refuses: non-numbers, scientific notation, a zero
+    denominator, 0 or less, fewer than MIN_POSITIONS and more than MAX_POSITIONS.
     """
-    result: Fraction | None
-    if isinstance(value, bool):
-        result = None
-    elif isinstance(value, Fraction | int):
-        result = Fraction(value)
-    elif isinstance(value, Decimal):
-        result = Fraction(value) if value.is_finite() else None
-    elif isinstance(value, float):
-        result = Fraction(repr(value)) if math.isfinite(value) else None
-    elif isinstance(value, str):
-        result = _parse_positions_text(value)
-    else:
-        result = None
-    if result is None:
-        raise InvalidPositions(value, "not_a_number")
-    if result <= 0:
-        raise InvalidPositions(value, "not_positive")
-    if result > MAX_POSITIONS:
-        raise InvalidPositions(value, "too_many")
-    return result
+    try:
+        return typed.read_positions(value)
+    except typed.Refused as refused:
+        raise InvalidPositions(value, refused.reason) from None
+
+
+def parse_kroner(value: int | str) -> int:
+    """Turn an amount as typed or passed into whole kroner (see bot.quantity.read_kroner).
+
+    Raises InvalidAmount with its reason for non-amounts, 0 or less and more than MAX_KRONER.
+    """
+    try:
+        return typed.read_kroner(value)
+    except typed.Refused as refused:
+        raise InvalidAmount(value, refused.reason) from None
 
 
 def _whole(value: int | Decimal) -> int:
@@ -1083,6 +1058,8 @@ def rusarbeid_own_share(
             "årlig kostnad per årsverk må være et helt antall kroner, 0 eller mer",
             "the yearly cost per position must be whole kroner, 0 or more",
         )
+    if yearly_cost > typed.MAX_KRONER:
+        raise InvalidAmount(yearly_cost, "too_many")
     years = [r.grant_year for r in ladder.steps]
     if grant_year is not None and through is not None:
         first = _check_grant_year(ladder, grant_year)

@@ -11,20 +11,26 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from bot.answer import Answer
 from bot.bootstrap import UsageError, build_core, open_knowledge, resolve_today
 from bot.config import Settings, SettingsError, load_settings
 from bot.engine import Engine
+from bot.failures import described
 from bot.statedb import StateError
+from bot.texts import t
+from bot.vocab import Lang
 from knowledge.kb import KnowledgeBase
 from knowledge.loader import KnowledgeError, default_sources, load_sources
 from knowledge.store import StoreError, load_database
 
 Command = Callable[[argparse.Namespace, Settings, TextIO], int]
+log = logging.getLogger(__name__)
 
 
 def _date(value: str) -> dt.date:
@@ -130,30 +136,40 @@ def _engine(settings: Settings) -> Engine:
     return Engine(open_knowledge(settings))
 
 
+def _error_line(number: int, error: str, lang: Lang = "nb") -> dict[str, object]:
+    """The JSON line for an input line that got no answer: a polite text and what went wrong."""
+    answer = Answer("error", False, 0.0, lang, [t("sorry", lang)]).to_json()
+    return {**answer, "error": f"line {number}: {error}"}
+
+
+def _answer_line(engine: Engine, number: int, line: str, default_today: dt.date) -> object:
+    """Answer one --jsonl input line: plain text or {"text", "chat", "today"}."""
+    text, chat, today = line.rstrip("\n"), f"line-{number}", default_today
+    stripped = text.strip()
+    if stripped.startswith("{"):
+        try:
+            obj = json.loads(stripped)
+            text = str(obj.get("text", ""))
+            chat = f"chat-{obj['chat']}" if obj.get("chat") is not None else chat
+            if obj.get("today"):
+                today = dt.date.fromisoformat(str(obj["today"]))
+        except (ValueError, TypeError, AttributeError) as exc:
+            return _error_line(number, str(exc))
+    try:
+        return engine.ask(text, today, chat=chat).to_json()
+    except Exception as exc:  # one line's failure never stops the batch
+        log.error("ask --jsonl: line %d failed: %s", number, described(exc))
+        return _error_line(number, "internal error")
+
+
 def _cmd_ask(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
-    """Answer one question, or one per input line with --jsonl."""
+    """Answer one question, or one per input line with --jsonl (every line gets a line)."""
     engine = _engine(settings)
     default_today = resolve_today(args.today, settings)
     if args.jsonl:
         for number, line in enumerate(sys.stdin, 1):
-            text, chat, today = line.rstrip("\n"), f"line-{number}", default_today
-            stripped = text.strip()
-            if stripped.startswith("{"):
-                try:
-                    obj = json.loads(stripped)
-                    text = str(obj.get("text", ""))
-                    chat = f"chat-{obj['chat']}" if obj.get("chat") is not None else chat
-                    if obj.get("today"):
-                        today = dt.date.fromisoformat(str(obj["today"]))
-                except (ValueError, TypeError, AttributeError) as exc:
-                    print(
-                        dump_json({"error": f"line {number}: {exc}", "answered": False}),
-                        file=out,
-                        flush=True,
-                    )
-                    continue
-            answer = engine.ask(text, today, chat=chat)
-            print(dump_json(answer.to_json()), file=out, flush=True)
+            answered = _answer_line(engine, number, line, default_today)
+            print(dump_json(answered), file=out, flush=True)
         return 0
     if args.question is None:
         raise UsageError("ask needs a QUESTION, or --jsonl to read questions from standard input")

@@ -202,6 +202,9 @@ class CommandService:
         lang: Lang = "nb",
     ) -> Answer:
         """Compute a guided calculation (/beregn): grant, or own share when a cost is given."""
+        if scheme_id not in self.kb.schemes:  # a forged or outdated choice
+            unknown = t("schemes.unknown", lang, name=scheme_id)
+            return _answer("amount", [unknown], lang, answered=False)
         u = self._blank("own_share" if cost is not None else "amount", lang)
         u.scheme = scheme_id
         u.schemes_mentioned = [scheme_id]

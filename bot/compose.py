@@ -819,7 +819,7 @@ class Composer:
         s = u.slots
         pos = calc.parse_positions(positions)  # type: ignore[arg-type]
         if scheme != "kommunalt-rusarbeid" and u.intent == "own_share" and "cost" in s:
-            return self.cap_own_share(scheme, pos, int(s["cost"]))
+            return self.cap_own_share(scheme, pos, calc.parse_kroner(s["cost"]))
         if scheme != "kommunalt-rusarbeid":
             years = int(s.get("grant_year") or 1) if u.intent == "total" else 1
             return calc.nav_grant(
@@ -833,7 +833,7 @@ class Composer:
             ladders = [r for r in self.kb.rules(scheme) if isinstance(r, LadderRule)]
             grant_year = max((len(r.steps) for r in ladders), default=None)
         if u.intent == "own_share" and cost is not None:
-            return calc.rusarbeid_own_share(self.kb, pos, grant_year, int(cost))
+            return calc.rusarbeid_own_share(self.kb, pos, grant_year, calc.parse_kroner(cost))
         if u.intent == "total":
             if "year_from" in s:
                 first = s["year_from"]

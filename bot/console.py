@@ -8,15 +8,18 @@ number presses that option, as a button press in Telegram does.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from typing import TextIO
 
+from bot.failures import described
 from bot.pipeline import Pipeline
 from bot.reply import Reply, Who
 from bot.texts import t
 
 WHO = Who("console")
 PROMPT = "> "
+log = logging.getLogger(__name__)
 QUIT = frozenset({"/slutt", "/quit", "/exit"})
 
 
@@ -50,8 +53,12 @@ def run_console(
         text = line.strip()
         if text in QUIT:
             return 0
-        if text.isdigit() and 0 < int(text) <= len(options):
-            reply = pipeline.handle(options[int(text) - 1], WHO, today(), pressed=True)
-        else:
-            reply = pipeline.handle(text, WHO, today())
+        try:
+            if text.isdecimal() and len(text) <= 3 and 0 < int(text) <= len(options):
+                reply = pipeline.handle(options[int(text) - 1], WHO, today(), pressed=True)
+            else:
+                reply = pipeline.handle(text, WHO, today())
+        except Exception as exc:  # as in Telegram: apologise, log code not data, go on
+            log.error("Console line failed: %s", described(exc))
+            reply = Reply.plain(t("sorry"))
         options = show(reply, out)

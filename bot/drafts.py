@@ -30,6 +30,8 @@ Kind = Literal["broadcast", "update", "deadline"]
 State = Literal["pending", "confirmed", "cancelled", "expired"]
 #: A draft can be settled on the day it was made and this many days after.
 KEEP_DAYS = 1
+#: The ids SQLite can store; a forged button may carry any number.
+SQLITE_IDS = range(-(2**63), 2**63)
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,9 @@ class Drafts:
         return found
 
     def get(self, draft_id: int) -> Draft | None:
-        """Return a draft as stored."""
+        """Return a draft as stored (None for an id no draft can have, e.g. a forged one)."""
+        if draft_id not in SQLITE_IDS:
+            return None
         with self.db.lock:
             row = self.db.conn.execute("select * from drafts where id = ?", (draft_id,)).fetchone()
         return _draft(row) if row is not None else None

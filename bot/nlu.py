@@ -32,6 +32,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from bot.quantity import Refused, read_kroner, read_positions
 from bot.text import clean, detect_language, fold
 from knowledge.kb import KnowledgeBase
 from knowledge.schema import TextRule, YearRange
@@ -1928,18 +1929,20 @@ def _has(padded: str, phrase: str) -> bool:
     return _needle(phrase) in padded
 
 
-def _number(text: str) -> Fraction:
-    """Parse '1,5' or '1.5' or '2' into a Fraction."""
-    return Fraction(text.replace(",", "."))
-
-
 _QUALIFIER = r"(?:nye\s+|new\s+|hele\s+|fulle\s+|full\s+|heile\s+)?"
+# A number as typed, whole: a sign, decimals, a fraction, a range or an exponent stay part of
+# it ('-2', '1,5', '1/0', '2-3', '1e3'), so the quantity reader (bot.quantity) sees all of it.
+_SIGNS = "+\u2212\u2013-"
+NUMBER = (
+    rf"(?<![\w.,/{_SIGNS}])[{_SIGNS}]?\d"
+    rf"(?:\d|[.,](?=\d)|\s*/\s*(?=\d)|[\u2013-](?=\d)|e[+\u2212-]?(?=\d))*"
+)
 _PERCENT_POSITION = re.compile(
-    rf"(\d+(?:[.,]\d+)?)\s*(?:%|prosent|percent)\s*(?:av\s+(?:en|ei|et|ett)\s+)?"
-    rf"{POSITION_WORDS}?"
+    rf"({NUMBER})\s*(?:%|prosent|percent)\s*(?:av\s+(?:en|ei|et|ett)\s+)?"
+    rf"({POSITION_WORDS})?"
 )
 _POSITION_WORD = re.compile(POSITION_WORDS)
-_COUNT_POSITION = re.compile(rf"(\d+(?:[.,]\d+)?)\s*{_QUALIFIER}{POSITION_WORDS}")
+_COUNT_POSITION = re.compile(rf"({NUMBER})\s*{_QUALIFIER}{POSITION_WORDS}")
 _WORD_POSITION = re.compile(
     rf"\b(halvannen|halvannet|en halv|ei halv|et halvt|ett halvt|halvt|halv|"
     rf"half an?|half|one|an|en|et|ett|ei|to|two|tre|three|fire|four|fem|five|seks|six)"
@@ -1976,7 +1979,7 @@ FRACTION_WORDS: dict[str, Fraction] = {
     "fifth": Fraction(1, 5),
 }
 _FRACTION_POSITION = re.compile(
-    r"(?:\b(\d+)\s*/\s*(\d+)\s*|\b("
+    rf"(?:(?<![\w.,/{_SIGNS}])([{_SIGNS}]?\d+\s*/\s*\d+)\s*|\b("
     + "|".join(
         sorted(
             (
@@ -2007,21 +2010,35 @@ _ONE_POSITION = re.compile(
 )
 
 
-def extract_positions(folded: str) -> Fraction | None:
-    """Read '2 årsverk', '1,5 årsverk', '50 % stilling', 'en halv stilling', 'per årsverk'."""
+def _typed_positions(typed: str) -> Fraction | str:
+    """Read a typed number of positions; the typed text itself when the reader refuses it."""
+    try:
+        return read_positions(typed)
+    except Refused:
+        return typed.strip()
+
+
+def extract_positions(folded: str) -> Fraction | str | None:
+    """Read '2 årsverk', '1,5 årsverk', '50 % stilling', 'en halv stilling', 'per årsverk'.
+
+    A number the quantity reader (bot.quantity) refuses ('-2 årsverk', '1/0 årsverk',
+    '1e3 årsverk') is returned as typed, for the calculation to refuse with the reason.
+    """
     m = _FRACTION_POSITION.search(folded)
     if m:
         if m.group(1) is not None:
-            return Fraction(int(m.group(1)), int(m.group(2)))
-        return FRACTION_WORDS[m.group(3).replace(" ", "")]
+            return _typed_positions(m.group(1))
+        return FRACTION_WORDS[m.group(2).replace(" ", "")]
     m = _PERCENT_POSITION.search(folded)
+    if m and m.group(2) is not None:  # '50 % stilling': a share of a position, whatever it is
+        return _typed_positions(f"{m.group(1)} %")
     if m and (_POSITION_WORD.search(folded) or "%" in m.group(0)):
-        value = _number(m.group(1)) / 100
-        if 0 < value <= 10:
+        value = _typed_positions(f"{m.group(1)} %")
+        if isinstance(value, Fraction) and value <= 10:
             return value
     m = _COUNT_POSITION.search(folded)
     if m:
-        return _number(m.group(1))
+        return _typed_positions(m.group(1))
     m = _WORD_POSITION.search(folded)
     if m:
         word = m.group(1).split()[-1]
@@ -2083,12 +2100,19 @@ def extract_grant_year(folded: str) -> int | None:
 
 
 _YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d])")
-_MILLIONS = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:mill\w*|mnok|m\b)")
+# An amount as typed, whole (a sign, digit groups, decimals, an exponent), for bot.quantity.
+_AMOUNT = (
+    rf"[{_SIGNS}]?(?:\d{{1,3}}(?:[ .,]\d{{3}})+(?![\d])"
+    rf"|\d(?:\d|[.,](?=\d)|e[+\u2212-]?(?=\d))*)"
+)
+_AMOUNT_START = rf"(?<![\w.,/{_SIGNS}])"
+_MILLIONS = re.compile(
+    rf"{_AMOUNT_START}[{_SIGNS}]?\d(?:\d|[.,](?=\d)|e[+\u2212-]?(?=\d))*\s*(?:mill\w*|mnok|m\b)"
+)
 _YEAR_WORD_END = re.compile(r"(?:ar|year)\s*$")
-_KRONER_AFTER = re.compile(r"(\d{1,3}(?:[ .,]\d{3})+|\d+)\s*(k\b|kr\b|kroner|nok|,-)")
-_KRONER_BEFORE = re.compile(r"(?:kr\.?|nok)\s*(\d{1,3}(?:[ .,]\d{3})+|\d+)")
+_KRONER_AFTER = re.compile(rf"{_AMOUNT_START}{_AMOUNT}\s*(?:k\b|kr\b|kroner|nok|,-)")
+_KRONER_BEFORE = re.compile(rf"(?:kr\.?|nok)\s*{_AMOUNT}")
 _BARE_AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:[ .]\d{3})+|\d{5,7})(?![\d])")
-_GROUPING = re.compile(r"[ .,]")
 _ISO_DATE = re.compile(r"\b(20\d{2})-(\d{1,2})-(\d{1,2})\b")
 _DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2,4})\b")
 _WORDED_DATE = re.compile(rf"\b(\d{{1,2}})\.?\s*({'|'.join(MONTHS)})\w*\s+(20\d{{2}})\b")
@@ -2103,22 +2127,30 @@ def extract_years(folded: str) -> list[int]:
     return [int(y) for y in _YEAR.findall(folded)]
 
 
-def extract_money(folded: str) -> int | None:
-    """Read '700 000 kr', 'kr 700.000', '700k', '1,2 mill', 'NOK 800,000'."""
+def _typed_kroner(typed: str) -> int | str:
+    """Read a typed amount; the typed text itself when the quantity reader refuses it."""
+    try:
+        return read_kroner(typed)
+    except Refused:
+        return typed.strip()
+
+
+def extract_money(folded: str) -> int | str | None:
+    """Read '700 000 kr', 'kr 700.000', '700k', '1,2 mill', 'NOK 800,000'.
+
+    An amount the quantity reader (bot.quantity) refuses ('-700 000 kr', '1e23 kr') is
+    returned as typed, for the calculation to refuse with the reason.
+    """
     m = _MILLIONS.search(folded)
     if m and not _YEAR_WORD_END.search(folded[: m.start()]):
-        return int(_number(m.group(1)) * 1_000_000)
-    m = _KRONER_AFTER.search(folded)
+        return _typed_kroner(m.group(0))
+    m = _KRONER_AFTER.search(folded) or _KRONER_BEFORE.search(folded)
     if m:
-        value = int(_GROUPING.sub("", m.group(1)))
-        return value * 1000 if m.group(2) == "k" else value
-    m = _KRONER_BEFORE.search(folded)
-    if m:
-        return int(_GROUPING.sub("", m.group(1)))
+        return _typed_kroner(m.group(0))
     m = _BARE_AMOUNT.search(folded)
     if m:
-        value = int(_GROUPING.sub("", m.group(1)))
-        if value >= 10_000 and not (1990 <= value <= 2099):
+        value = _typed_kroner(m.group(1))
+        if not isinstance(value, int) or (value >= 10_000 and not 1990 <= value <= 2099):
             return value
     return None
 

@@ -285,9 +285,8 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "How many positions? Press, or type a number (e.g. 1.5 or 50 %).",
     },
     "calc.bad_positions": {
-        "nb": "Jeg forstod ikke antall årsverk. Skriv et tall, f.eks. 2 eller 1,5, eller /avbryt.",
-        "en": "I did not understand the number of positions. Type a number, e.g. 2 or 1.5, or "
-        "/avbryt.",
+        "nb": "{reason}\nSkriv antall årsverk på nytt, eller /avbryt.",
+        "en": "{reason}\nType the number of positions again, or /avbryt.",
     },
     "calc.ask_cost": {
         "nb": "Hva koster stillingen(e) per år? Skriv beløpet i kroner (f.eks. 750 000), eller "
@@ -296,8 +295,8 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "or press «Skip».",
     },
     "calc.bad_cost": {
-        "nb": "Skriv beløpet som et helt antall kroner, f.eks. 750 000, eller /avbryt.",
-        "en": "Type the amount as whole kroner, e.g. 750 000, or /avbryt.",
+        "nb": "{reason}\nSkriv beløpet på nytt, trykk «Hopp over», eller /avbryt.",
+        "en": "{reason}\nType the amount again, press «Skip», or /avbryt.",
     },
     "calc.skip": {"nb": "Hopp over", "en": "Skip"},
     "calc.cancel": {"nb": "Avbryt", "en": "Cancel"},
@@ -306,6 +305,63 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "calc.choose": {"nb": "velg ordning", "en": "choose a scheme"},
     "calc.year": {"nb": "år {year}", "en": "year {year}"},
     "calc.positions": {"nb": "{positions} årsverk", "en": "{positions} positions"},
+    # --- quantities the one quantity reader (bot.quantity) refuses ----------------------------
+    "quantity.positions.not_a_number": {
+        "nb": "«{shown}» er ikke et antall årsverk jeg forstår. "
+        "Skriv for eksempel «1», «1,5», «1/3» eller «50 %».",
+        "en": "“{shown}” is not a number of positions I understand. "
+        "Try “1”, “1.5”, “1/3” or “50%”.",
+    },
+    "quantity.positions.scientific": {
+        "nb": "«{shown}» er skrevet som en tierpotens, og den regner jeg ikke med. "
+        "Skriv antall årsverk som et vanlig tall, f.eks. «2» eller «1,5».",
+        "en": "“{shown}” is written in scientific notation, which I do not calculate with. "
+        "Write the number of positions as a plain number, e.g. “2” or “1.5”.",
+    },
+    "quantity.positions.zero_denominator": {
+        "nb": "«{shown}» deler på null, så det er ikke et antall årsverk. "
+        "Skriv f.eks. «1/2» eller «1/3».",
+        "en": "“{shown}” divides by zero, so it is not a number of positions. "
+        "Write e.g. “1/2” or “1/3”.",
+    },
+    "quantity.positions.not_positive": {
+        "nb": "Antall årsverk må være større enn 0 (fikk «{shown}»).",
+        "en": "The number of positions must be greater than 0 (got “{shown}”).",
+    },
+    "quantity.positions.too_small": {
+        "nb": "«{shown}» årsverk er mindre enn jeg regner med; det minste er {least} årsverk "
+        "(1 % av en stilling).",
+        "en": "“{shown}” positions is less than I calculate with; the least is {least} "
+        "positions (1% of a position).",
+    },
+    "quantity.positions.too_many": {
+        "nb": "«{shown}» årsverk er urimelig mange; jeg regner med høyst {most}.",
+        "en": "“{shown}” positions is implausibly many; I calculate at most {most}.",
+    },
+    "quantity.kroner.not_a_number": {
+        "nb": "«{shown}» er ikke et beløp jeg forstår. Skriv et helt antall kroner, "
+        "f.eks. «750 000», «750 000 kr» eller «1,2 mill».",
+        "en": "“{shown}” is not an amount I understand. Write whole kroner, "
+        "e.g. “750 000”, “NOK 750,000” or “1.2 mill”.",
+    },
+    "quantity.kroner.scientific": {
+        "nb": "«{shown}» er skrevet som en tierpotens, og den regner jeg ikke med. "
+        "Skriv beløpet i hele kroner, f.eks. «750 000».",
+        "en": "“{shown}” is written in scientific notation, which I do not calculate with. "
+        "Write the amount in whole kroner, e.g. “750 000”.",
+    },
+    "quantity.kroner.zero_denominator": {
+        "nb": "«{shown}» deler på null, så det er ikke et beløp.",
+        "en": "“{shown}” divides by zero, so it is not an amount.",
+    },
+    "quantity.kroner.not_positive": {
+        "nb": "Beløpet må være større enn 0 kr (fikk «{shown}»).",
+        "en": "The amount must be more than NOK 0 (got “{shown}”).",
+    },
+    "quantity.kroner.too_many": {
+        "nb": "«{shown}» er et urimelig stort beløp; jeg regner med høyst {most}.",
+        "en": "“{shown}” is an implausibly large amount; I calculate with at most {most}.",
+    },
     # --- admins: announcements, drafts ------------------------------------------------------
     "announce.usage": {
         "nb": "Skriv teksten etter kommandoen: /kunngjor Søknadsfristen er flyttet …",

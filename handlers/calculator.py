@@ -16,7 +16,6 @@ answered as expired.
 from __future__ import annotations
 
 import html
-import re
 import warnings
 from typing import Any
 
@@ -31,7 +30,7 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
-from bot.calc import CalcError, parse_positions
+from bot.quantity import Refused, read_kroner, read_positions
 from bot.texts import t
 from handlers.chat import ChatHandlers, quote_id
 from handlers.reply import Typing, acknowledge, deliver, send_html
@@ -49,24 +48,6 @@ END = ConversationHandler.END
 KEY = "beregn"
 TIMEOUT = 600  # seconds of silence before the dialogue is dropped
 CANCEL = "b:x"
-
-
-def parse_kroner(text: str) -> int | None:
-    """Read '750 000', '750 000 kr', '750.000,-' as whole kroner; None if not that."""
-    digits = re.sub(r"(?i)\s|\.|kr\.?|nok|,-", "", text)
-    if not re.fullmatch(r"[0-9]{1,10}", digits):
-        return None
-    value = int(digits)
-    return value if 0 < value <= 1_000_000_000 else None
-
-
-def valid_positions(text: str) -> bool:
-    """Tell whether the core reads a text as a number of positions."""
-    try:
-        parse_positions(text)
-    except (CalcError, ValueError, ZeroDivisionError):
-        return False
-    return True
 
 
 def cancel_button() -> InlineKeyboardButton:
@@ -194,8 +175,11 @@ class Calculator:
         query, message = update.callback_query, update.effective_message
         text = query.data.removeprefix("b:p:") if query and query.data else None
         text = text or (message.text if message and message.text else "")
-        if not valid_positions(text):
-            await self.prompt(update, context, t("calc.bad_positions"), buttons())
+        try:
+            read_positions(text)  # the core's one quantity reader; refused with the reason
+        except Refused as refused:
+            bad = t("calc.bad_positions", reason=refused.message())
+            await self.prompt(update, context, bad, buttons())
             return POSITIONS
         self.state(context)["positions"] = text.strip()
         if self.state(context)["scheme"] in WITH_COST:
@@ -209,10 +193,12 @@ class Calculator:
         if update.callback_query is not None:
             return await self.finish(update, context, None)
         message = update.effective_message
-        cost = parse_kroner(message.text or "") if message else None
-        if cost is None:
+        try:
+            cost = read_kroner((message.text or "") if message else "")
+        except Refused as refused:
             skip = (t("calc.skip"), "b:c:-")
-            await self.prompt(update, context, t("calc.bad_cost"), buttons(skip))
+            bad = t("calc.bad_cost", reason=refused.message())
+            await self.prompt(update, context, bad, buttons(skip))
             return COST
         return await self.finish(update, context, cost)
 

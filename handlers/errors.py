@@ -3,26 +3,16 @@
 from __future__ import annotations
 
 import logging
-import traceback
-from pathlib import Path
 
 from telegram import Update
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
+from bot.failures import where
 from bot.texts import t
 from handlers.reply import send_html
 
 log = logging.getLogger(__name__)
-
-
-def where(error: BaseException | None) -> str:
-    """Return where an exception was raised ('engine.py:151 in ask'): code, never data."""
-    frames = traceback.extract_tb(error.__traceback__) if error is not None else []
-    if not frames:
-        return "?"
-    last = frames[-1]
-    return f"{Path(last.filename).name}:{last.lineno} in {last.name}"
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

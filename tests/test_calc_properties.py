@@ -34,8 +34,8 @@ def kb() -> KnowledgeBase:
 
 # Positions in hundredths (what people type: "1,25", "50 %"): every rate × positions is whole.
 hundredths = st.integers(min_value=1, max_value=5_000).map(lambda n: Fraction(n, 100))
-# Any exact fraction of a position, where rounding may happen.
-fractions = st.fractions(min_value=Fraction(1, 1000), max_value=500, max_denominator=1000)
+# Any exact fraction of a position within the bounds, where rounding may happen.
+fractions = st.fractions(min_value=calc.MIN_POSITIONS, max_value=500, max_denominator=1000)
 grant_years = st.integers(min_value=1, max_value=4)
 years_any = st.integers(min_value=1990, max_value=2100)
 

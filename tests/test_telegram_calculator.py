@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
+from bot.texts import t
 from tests.fakebot import FakeTelegram
 from tests.telegram_fixtures import *  # noqa: F403
 from tests.telegram_fixtures import TODAY, BotHarness
@@ -54,7 +57,7 @@ async def test_beregn_reads_typed_positions_and_a_skipped_cost(
     await edited(fake, 1)
     fake.press_button(CHAT, "År 4")
     await edited(fake, 2)
-    assert "Jeg forstod ikke antall årsverk" in await tg.say(CHAT, "mange")
+    assert "«mange» er ikke et antall årsverk jeg forstår" in await tg.say(CHAT, "mange")
     assert "Hva koster stillingen" in await tg.say(CHAT, "2 årsverk")
     assert "helt antall kroner" in await tg.say(CHAT, "dyrt")
     result = await tg.press(CHAT, "Hopp over")
@@ -112,3 +115,38 @@ async def test_a_forged_grant_year_is_refused(tg: BotHarness, fake: FakeTelegram
     assert "utløpt" in fake.requests("answerCallbackQuery")[-1].fields["text"]
     fake.press_button(CHAT, "År 2")  # the real buttons still work
     assert "Hvor mange årsverk?" in (await edited(fake, 2))["text"]
+
+
+async def test_beregn_refuses_a_zero_denominator_with_the_reason_and_goes_on(
+    tg: BotHarness, fake: FakeTelegram
+) -> None:
+    await tg.say(CHAT, "/beregn")
+    fake.press_button(CHAT, "Kommunalt rusarbeid")
+    await edited(fake, 1)
+    fake.press_button(CHAT, "År 3")
+    await edited(fake, 2)
+    for typed in ("1/0", "0/0", "3/0"):
+        refusal = await tg.say(CHAT, typed)
+        assert f"«{typed}» deler på null" in refusal and "Skriv antall årsverk på nytt" in refusal
+    assert "(fikk «-2»)" in await tg.say(CHAT, "-2")
+    assert "tierpotens" in await tg.say(CHAT, "1e3")
+    assert "det minste er 0,01 årsverk" in await tg.say(CHAT, "1/100000000")
+    assert "Hva koster stillingen" in await tg.say(CHAT, "2")
+    assert "urimelig stort beløp" in await tg.say(CHAT, "100000000000000000000000 kr")
+    assert "tierpotens" in await tg.say(CHAT, "1e23")
+    result = await tg.say(CHAT, "800 000 kr")
+    assert "880 000 kr" in result
+    assert not any(t("sorry") in text for text in fake.texts(CHAT))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["/beregn år 3 1/0 årsverk", "/beregn år 3, 0/0 årsverk", "hva får vi i år 3 for 3/0 årsverk?"],
+)
+async def test_a_zero_denominator_in_a_command_or_question_is_refused_not_apologised_for(
+    tg: BotHarness, fake: FakeTelegram, text: str
+) -> None:
+    answer = await tg.say(CHAT, text)
+    assert "deler på null" in answer
+    assert t("sorry") not in answer
+    assert "880 000 kr" in await tg.say(CHAT, "/beregn år 3, 2 årsverk"), "the chat goes on"
