@@ -21,7 +21,15 @@ from bot import fmt
 from bot.cards import deadline_text
 from bot.vocab import DEADLINE_LABELS, Lang
 from knowledge.kb import DeadlineEntry, KnowledgeBase, Provenance
-from knowledge.schema import DeadlineKind, LaterYears, Office, Scheme, Topic, YearRange
+from knowledge.schema import (
+    Deadline,
+    DeadlineKind,
+    LaterYears,
+    Office,
+    Scheme,
+    Topic,
+    YearRange,
+)
 
 PHRASES: dict[str, dict[Lang, str]] = {
     "figures": {
@@ -60,16 +68,16 @@ PHRASES: dict[str, dict[Lang, str]] = {
     },
     "deadline_none": {
         "nb": "Kildene mine har ingen {kind} for {scheme} i {year}.",
-        "en": "My sources have no {kind} for {scheme} in {year}.",
+        "en": "My sources have no {kind} for the {scheme} in {year}.",
     },
     "deadline_known": {
         "nb": "Siste kjente, nyeste først:",
         "en": "The latest known, newest first:",
     },
     "pattern": {
-        "nb": "Fristen var {day} i {years} – et mønster fra tidligere år, ikke en frist for "
+        "nb": "{kind}en var {day} i {years} – et mønster fra tidligere år, ikke en frist for "
         "{year}.",
-        "en": "The deadline was {day} in {years} – a pattern from earlier years, not a deadline "
+        "en": "The {kind} was {day} in {years} – a pattern from earlier years, not a deadline "
         "for {year}.",
     },
     "overview_none": {
@@ -91,7 +99,7 @@ PHRASES: dict[str, dict[Lang, str]] = {
     },
     "ended": {
         "nb": "Kildene beskriver ikke noe tilskudd til {name} etter {end}.",
-        "en": "The sources describe no grant for {name} after {end}.",
+        "en": "The sources describe no {name} after {end}.",
     },
     "ended_plan": {
         "nb": "Kildene beskriver ikke {name} etter {end}.",
@@ -101,9 +109,13 @@ PHRASES: dict[str, dict[Lang, str]] = {
         "nb": "ikke noe tilskudd beskrevet etter {end}",
         "en": "no grant described after {end}",
     },
+    "ended_short_plan": {
+        "nb": "ikke beskrevet etter {end}",
+        "en": "not described after {end}",
+    },
     "silent": {
         "nb": "Kildene mine sier ingenting om {name} etter {last}.",
-        "en": "My sources say nothing about {name} after {last}.",
+        "en": "My sources say nothing about the {name} after {last}.",
     },
     "check": {
         "nb": "Sjekk gjeldende utlysning og frister hos {where}.",
@@ -338,28 +350,46 @@ def years_text(years: list[int], lang: Lang) -> str:
     return fmt.join(words, lang)
 
 
-def pattern(entries: Iterable[DeadlineEntry], year: int, lang: Lang) -> str | None:
-    """State a date the sources give in several years, as a past pattern, or None.
+def pattern(entries: Iterable[DeadlineEntry], year: int, lang: Lang) -> list[str]:
+    """State each date a kind of deadline had in several years, as a past pattern.
 
     Only firm dates count: a tentative or unknown deadline shows no pattern.
     """
-    seen: dict[tuple[int, int], set[int]] = {}
+    seen: dict[tuple[DeadlineKind, int, int], set[int]] = {}
     for e in entries:
         d = e.deadline
         if d.date is None or d.tentative or d.unknown or d.year >= year:
             continue
-        seen.setdefault((d.date.month, d.date.day), set()).add(d.year)
-    repeated = [(key, years) for key, years in seen.items() if len(years) > 1]
-    if not repeated:
-        return None
-    (month, day), years = max(repeated, key=lambda item: (len(item[1]), max(item[1])))
-    return phrase(
-        "pattern",
-        lang,
-        day=day_month(dt.date(2000, month, day), lang),
-        years=years_text(sorted(years), lang),
-        year=year,
-    )
+        seen.setdefault((d.kind, d.date.month, d.date.day), set()).add(d.year)
+    lines = []
+    for (kind, month, day), years in seen.items():
+        if len(years) < 2:
+            continue
+        label = DEADLINE_LABELS[kind][lang]
+        lines.append(
+            phrase(
+                "pattern",
+                lang,
+                kind=label if lang == "nb" else label.lower(),
+                day=day_month(dt.date(2000, month, day), lang),
+                years=years_text(sorted(years), lang),
+                year=year,
+            )
+        )
+    return lines
+
+
+def when(d: Deadline, lang: Lang) -> str:
+    """Render a deadline's date or words in the answer language, marked tentative or unknown."""
+    if lang == "en" and d.text is not None and d.text_en:
+        d = d.model_copy(update={"text": d.text_en})
+    return deadline_text(d, lang)
+
+
+def ended_short(scheme: Scheme, end: int, lang: Lang) -> str:
+    """Say briefly that the sources describe nothing after a scheme's end."""
+    key = "ended_short" if scheme.kind == "tilskudd" else "ended_short_plan"
+    return phrase(key, lang, end=end)
 
 
 def deadline_item(kb: KnowledgeBase, entry: DeadlineEntry, lang: Lang, *, kind: bool) -> str:
@@ -367,7 +397,7 @@ def deadline_item(kb: KnowledgeBase, entry: DeadlineEntry, lang: Lang, *, kind: 
     d = entry.deadline
     label = f"{DEADLINE_LABELS[d.kind][lang].lower()} " if kind else ""
     office = office_name(kb.offices[entry.office_id], lang)
-    return f"– {d.year}: {label}{deadline_text(d, lang)} ({office})"
+    return f"– {d.year}: {label}{when(d, lang)} ({office})"
 
 
 def note_text(entry: DeadlineEntry, lang: Lang) -> str | None:
@@ -392,9 +422,7 @@ def deadline_gap(
         newest = earlier[0].deadline.year
         notes = [note_text(e, lang) for e in earlier if e.deadline.year == newest]
         out.lines += [n for n in dict.fromkeys(notes) if n]
-        found = pattern(earlier, year, lang)
-        if found:
-            out.lines.append(found)
+        out.lines += pattern(earlier, year, lang)
     last = max((e.deadline.year for e in entries), default=None)
     return out.extend(later_years(kb, scheme_id, last, year, lang))
 
@@ -424,11 +452,9 @@ def deadline_overview(
         head = scheme_name(kb, sid, lang)
         end = grant_end(kb.schemes[sid])
         if end is not None and year > end:
-            head += f" ({phrase('ended_short', lang, end=end)})"
+            head += f" ({ended_short(kb.schemes[sid], end, lang)})"
         lines = [f"{head}:", *(deadline_item(kb, e, lang, kind=True) for e in entries)]
-        found = pattern(entries, year, lang)
-        if found:
-            lines.append(found)
+        lines += pattern(entries, year, lang)
         out.lines.append("\n".join(lines))
         out.sources += [kb.provenance(e.deadline) for e in entries]
     check = where_to_check(kb, scheme_ids, lang)
@@ -453,11 +479,12 @@ def scheme_overview(kb: KnowledgeBase, year: int, lang: Lang) -> Dated:
         applications = scheme_deadlines(kb, sid, DeadlineKind.APPLICATION)
         if applications:
             d = applications[0].deadline
-            bits.append(phrase("last_deadline", lang, date=f"{deadline_text(d, lang)} ({d.year})"))
+            date = when(d, lang) if d.date else f"{when(d, lang)} {d.year}"
+            bits.append(phrase("last_deadline", lang, date=date))
             out.sources.append(kb.provenance(d))
         end = grant_end(scheme)
         if end is not None and year > end:
-            bits.append(phrase("ended_short", lang, end=end))
+            bits.append(ended_short(scheme, end, lang))
         official = scheme.names.official if lang == "nb" else scheme_name(kb, sid, lang)
         lines.append(f"– {official}" + (f" ({'; '.join(bits)})" if bits else ""))
     out.lines.append("\n".join(lines))

@@ -1190,6 +1190,9 @@ class Composer:
 
     def list_schemes(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
         """List every scheme with the years the sources cover."""
+        later = self.schemes_after(u, today, lang)
+        if later is not None:
+            return later
         lines, sources = [], []
         for scheme in self.kb.schemes.values():
             years = sorted(
@@ -1534,3 +1537,19 @@ class Composer:
         if isinstance(year, int) and asof.after(year, newest):
             return newest
         return None
+
+    def schemes_after(self, u: Understanding, today: dt.date, lang: Lang) -> Answer | None:
+        """List the schemes in a year after every deadline in the sources (/ordninger), or None.
+
+        Each scheme with the years the sources cover and its last known application deadline,
+        newest year first; that no deadline for the year is known, and where to check.
+        """
+        year = asof.question_year(u.slots, today)
+        if any(e.deadline.year >= year for e in self.kb.deadlines()):
+            return None
+        overview = asof.scheme_overview(self.kb, year, lang)
+        title = "Ordningene jeg kjenner" if lang == "nb" else "The schemes I know"
+        options = [Option(s.names.short, s.names.short) for s in self.kb.schemes.values()]
+        return self.answer(
+            u, lang, overview.lines, sources=overview.sources, title=title, options=options
+        )
