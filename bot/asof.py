@@ -215,7 +215,10 @@ def scheme_deadlines(
         for e in kb.deadlines()
         if e.scheme_id == scheme_id and (kind is None or e.deadline.kind == kind)
     ]
-    return sorted(entries, key=lambda e: (-e.deadline.year, e.deadline.kind.value, e.office_id))
+    kinds = list(DeadlineKind)
+    return sorted(
+        entries, key=lambda e: (-e.deadline.year, kinds.index(e.deadline.kind), e.office_id)
+    )
 
 
 def deadline_last(

@@ -1472,10 +1472,10 @@ class Composer:
         """Answer /frister, 'neste frist' or 'rekker vi fortsatt' in a year after the sources.
 
         The schemes with no deadline in the year are grouped, newest known year first, with
-        where to check; deadlines still to come in the year are shown as before. None when
-        every scheme asked about has a deadline in the year, or one is still to come.
+        where to check; deadlines still to come (one a caseworker added) are shown first, as
+        before. None when every scheme asked about has a deadline in the year.
         """
-        if outlook.upcoming or u.slots.get("office"):
+        if u.slots.get("office"):
             return None
         day = outlook.today
         kind_value = u.slots.get("kind") if u.scheme else None
@@ -1489,17 +1489,18 @@ class Composer:
             latest_known=tuple(i for i in outlook.latest_known if i.scheme_id not in stale),
             newest_source_year=max(outlook.newest_source_year, day.year),
         )
-        if rest.undated or rest.latest_known:
+        if rest.upcoming or rest.undated or rest.latest_known:
             paragraphs.append(calc.render_outlook(rest, lang))
         what = f" for {asof.scheme_name(self.kb, u.scheme, lang)}" if u.scheme else ""
         overview = asof.deadline_overview(self.kb, day.year, lang, stale, kind, what)
-        sources = [i.source for i in (*rest.undated, *rest.latest_known)] + overview.sources
+        shown = (*rest.upcoming, *rest.undated, *rest.latest_known)
+        sources = [i.source for i in shown] + overview.sources
         return self.answer(
             u,
             lang,
             paragraphs + overview.lines,
             sources=sources,
-            answered=False,
+            answered=bool(rest.upcoming),
             scheme=u.scheme,
         )
 
