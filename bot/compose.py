@@ -1475,12 +1475,17 @@ class Composer:
         where to check; deadlines still to come (one a caseworker added) are shown first, as
         before. None when every scheme asked about has a deadline in the year.
         """
-        if u.slots.get("office"):
-            return None
         day = outlook.today
         kind_value = u.slots.get("kind") if u.scheme else None
         kind = DeadlineKind(kind_value) if kind_value else None
         stale = asof.stale_schemes(self.kb, day.year, u.scheme, kind)
+        office = outlook.filters.get("office")
+        if office:  # 'neste frist i Innlandet': the schemes that office gave deadlines for
+            stale = [
+                sid
+                for sid in stale
+                if any(e.office_id == office for e in asof.scheme_deadlines(self.kb, sid, kind))
+            ]
         if not stale:
             return None
         paragraphs: list[str] = []
