@@ -21,6 +21,7 @@ import pytest
 
 from bot.cli import main
 from bot.engine import Engine
+from bot.kbdiff import diff_knowledge
 from knowledge.kb import KnowledgeBase
 from knowledge.loader import KnowledgeError, default_sources, load_sources
 
@@ -431,3 +432,20 @@ def test_a_last_grant_year_outside_the_years_it_speaks_of_is_refused_with_file_a
         "data/schemes/kommunalt-rusarbeid.yaml: scheme (kommunalt-rusarbeid).later_years[0]: "
     )
     assert problem.endswith("last_grant_year 2030 lies outside years 2022–2024")
+
+
+def test_a_changed_later_years_statement_is_named_in_the_update_summary(
+    kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    folder = copy_sources(tmp_path)
+    path = folder / "schemes" / "kommunalt-rusarbeid.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Kildene sier at tilskudd", "Kilden sier at tilskudd"), "utf-8")
+    diff = diff_knowledge(kb, load_sources(folder))
+    assert diff.affected_schemes == {"kommunalt-rusarbeid"}
+    assert [line.split(": ", 1)[0] for line in diff.lines()] == [
+        "Om årene etter kildene for Kommunalt rusarbeid 2022–2024",
+        "Om årene etter kildene for Kommunalt rusarbeid 2022–2024",
+    ]
+    assert "ny opplysning: «Kilden sier at tilskudd" in diff.lines()[0]
+    assert "fjernet: «Kildene sier at tilskudd" in diff.lines()[1]

@@ -1,4 +1,4 @@
-"""A deadline a caseworker adds for this year (/ny_frist) is used at once, and offered as a reminder.
+"""A deadline a caseworker adds for this year (/ny_frist) is used at once and offered as reminder.
 
 The real Application runs against the fake Bot API server as of 10 January 2026, on a copy of
 the bundled sources (which end in January 2022). Before the edit the bot says no 2026 deadline
