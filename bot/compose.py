@@ -1093,9 +1093,9 @@ class Composer:
                 else f"I have no appropriation for {names}{year_text}."
             )
             return self.answer(u, lang, [msg], answered=False)
-        if late is not None:
-            paragraphs.append(
-                asof.phrase("appropriation", lang, year=u.slots.get("year"), last=late)
+        if late is not None:  # the year asked is not covered: said first
+            paragraphs.insert(
+                0, asof.phrase("appropriation", lang, year=u.slots.get("year"), last=late)
             )
         if len(named) == 1:
             dated = self.money_as_of(named[0], max(years), u.slots.get("year"), today, lang)
@@ -1359,7 +1359,11 @@ class Composer:
         last = asof.topic_last(scheme, topics)
         if last is None or not asof.after(year, last):
             return asof.Dated()
-        return asof.beyond(self.kb, sid, "facts", last, year, lang)
+        newest = max(
+            (f.years for f in scheme.facts if f.topic in topics),
+            key=lambda r: (r.last if r.last is not None else r.first, r.first),
+        )
+        return asof.beyond(self.kb, sid, "facts", last, year, lang, years=newest.label())
 
     def compute_in_year(
         self, u: Understanding, scheme: str, positions: object, year: int
