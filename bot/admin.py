@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Literal
 
-from bot.alerts import update_summary
+from bot.alerts import reminder_offers, update_summary
 from bot.answer import Answer
 from bot.buttons import ButtonStore
 from bot.drafts import Draft, DraftClosed, Drafts
@@ -115,7 +115,8 @@ class AdminDesk:
         count = len(recipients(self.state, schemes))
         if count == 0:
             return t("offer.nobody"), {}
-        payload = {"text": update_summary(diff), "schemes": sorted(schemes)}
+        reminders = reminder_offers(self.upkeep.watcher.engine.kb, diff, today)
+        payload = {"text": update_summary(diff, reminders), "schemes": sorted(schemes)}
         ids = sorted(set(admins))
         batch = secrets.token_hex(8) if len(ids) > 1 else None
         label = t("offer.button", count=count)
@@ -123,7 +124,10 @@ class AdminDesk:
         for admin in ids:
             draft = self.drafts.create("update", admin, payload, today, batch=batch)
             rows[admin] = (draft_button(label, draft, "ok"),)
-        return t("offer.question", count=count), rows
+        question = t("offer.question", count=count)
+        if reminders:
+            question += t("offer.reminder", count=len(reminders))
+        return question, rows
 
     def delivered(self, delivery: Delivery, report: PassReport | None) -> Reply:
         """Tell the admin how an announcement went out."""

@@ -279,8 +279,11 @@ class Alerts:
 MAX_SUMMARY = 3500
 
 
-def update_summary(diff: KbDiff) -> str:
-    """Write what subscribers of the changed schemes are told after a knowledge update."""
+def update_summary(diff: KbDiff, reminders: Iterable[str] = ()) -> str:
+    """Write what subscribers of the changed schemes are told after a knowledge update.
+
+    ``reminders`` (see :func:`reminder_offers`) offer a reminder for new coming deadlines.
+    """
     lines = diff.lines(only=diff.affected_schemes)
     out = [t("alerts.summary_head")]
     size = len(out[0])
@@ -290,5 +293,29 @@ def update_summary(diff: KbDiff) -> str:
             break
         out.append(f"- {line}")
         size += len(line) + 3
+    for line in reminders:
+        if size + len(line) + 1 > MAX_SUMMARY:
+            break
+        out.append(line)
+        size += len(line) + 1
     out.append(t("alerts.summary_tail"))
     return "\n".join(out)
+
+
+def reminder_offers(kb: KnowledgeBase, diff: KbDiff, today: dt.date) -> list[str]:
+    """Offer a reminder for each coming dated deadline of the schemes whose deadlines changed.
+
+    A deadline a caseworker adds (/ny_frist) is reminded like every dated deadline; the
+    summary sent to the scheme's subscribers says so, with the date.
+    """
+    changed = {c.scheme for c in diff.changes if c.what == "deadline" and c.scheme}
+    return [
+        t(
+            "alerts.summary_reminder",
+            scheme=kb.schemes[e.scheme_id].names.short,
+            kind=DEADLINE_LABELS[e.deadline.kind]["nb"].lower(),
+            date=fmt.long_date(e.deadline.date),
+        )
+        for e in dated_deadlines(kb)
+        if e.scheme_id in changed and e.deadline.date is not None and e.deadline.date >= today
+    ]

@@ -151,6 +151,13 @@ def scheme_card(kb: KnowledgeBase, scheme_id: str, lang: Lang = "nb") -> str:
         for rule in scheme.rules:
             for line in rule_lines(rule, lang):
                 lines.append(f"- {line} {notes.cite(rule)}")
+    if scheme.later_years:
+        lines += ["", word("later_years", lang)]
+        for item in scheme.later_years:
+            text = (item.text_en or item.text) if lang == "en" else item.text
+            end = item.last_grant_year
+            last = f" ({word('last_grant_year', lang)}: {end})" if end else ""
+            lines.append(f"- {item.years.label()}: {text}{last} {notes.cite(item)}")
     faq = [q for q in kb.faq.values() if q.scheme == scheme_id]
     if faq:
         lines += ["", word("faq", lang)]

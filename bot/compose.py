@@ -1,8 +1,10 @@
 """Compose answers from an Understanding: facts by year, deadlines, figures, sources.
 
 Every answer names the year its facts apply to and the source document and
-office; when the as-of date is later than those facts, it says they may have
-changed. What the knowledge base does not hold is never guessed.
+office. An answer about a year the sources cover carries no caveat; about a later
+year it says which year its rule, figure or deadline is from and what the sources
+say about the years after them (``bot.asof``). What the knowledge base does not hold
+is never guessed.
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from fractions import Fraction
 
-from bot import calc, fmt, tableq
+from bot import asof, calc, fmt, tableq
 from bot.answer import Answer, Option, unique_sources
 from bot.cards import deadline_text, rule_lines
 from bot.nlu import Understanding, unread_positions
@@ -28,6 +31,7 @@ from knowledge.schema import (
     Table,
     TextRule,
     Topic,
+    YearRange,
 )
 
 CONFIDENCE_THRESHOLD = 0.5
@@ -57,12 +61,6 @@ INTENT_TOPICS: dict[str, list[Topic]] = {
 }
 
 T: dict[str, dict[Lang, str]] = {
-    "stale": {
-        "nb": "Merk: Opplysningene er fra {year} og kan ha endret seg siden. Sjekk gjeldende "
-        "utlysning hos Statsforvalteren.",
-        "en": "Note: this information is from {year} and may have changed since. Check the "
-        "current announcement with the county governor.",
-    },
     "which_scheme": {
         "nb": "Hvilken ordning gjelder det?",
         "en": "Which scheme do you mean?",
@@ -165,10 +163,6 @@ class Composer:
     def name(self, scheme_id: str) -> str:
         """Return the short name of a scheme."""
         return self.kb.schemes[scheme_id].names.short
-
-    def stale(self, year: int, today: dt.date, lang: Lang) -> list[str]:
-        """Say the facts may have changed when today is after their year."""
-        return [t("stale", lang, year=year)] if today.year > year else []
 
     def dont_know(self, u: Understanding, lang: Lang) -> Answer:
         """Decline: say what is not known and what can be answered."""
@@ -336,14 +330,17 @@ class Composer:
         if not schemes:
             having = self.schemes_with(lambda s: any(f.topic in topics for f in s.facts))
             return self.ask_scheme(u, lang, having)
-        year = u.slots.get("year")
+        asked = u.slots.get("year")
+        late = False  # a year asked after all the topic's facts: answered with the newest
         paragraphs: list[str] = []
         sources: list[Provenance] = []
         years_used: list[int] = []
         answered = False
         shared: dict[str, list[str]] = {}
+        dated = asof.Dated()
         for sid in schemes:
             scheme = self.kb.schemes[sid]
+            year = self.topic_year(scheme, topics, asked)
             facts = self.topic_fact_list(
                 scheme, u.intent, topics, year, self.matching_fact(u, sid, year)
             )
@@ -386,6 +383,8 @@ class Composer:
                     )
                 continue
             answered = True
+            dated.extend(self.topic_as_of(sid, topics, asked, today, lang))
+            late = late or (asked is not None and year is None)
             for fact in facts:
                 if (
                     len(schemes) > 1
@@ -430,15 +429,17 @@ class Composer:
             paragraphs.append(f"{', '.join(names)}: {text}")
         if answered and u.intent == "apply_how":
             paragraphs += self.office_contact_lines(sources, lang)
-        if answered and years_used:
-            paragraphs += self.stale(max(years_used), today, lang)
+        # a year asked after the topic's facts is said first; today's year after them, last
+        paragraphs = dated.lines[:1] + paragraphs + dated.lines[1:] if late else paragraphs
+        paragraphs += [] if late else dated.lines
+        sources += dated.sources
         title = f"{label}: {', '.join(self.name(s) for s in schemes)}"
         return self.answer(
             u,
             lang,
             paragraphs,
             sources=sources,
-            answered=answered,
+            answered=answered and not late,
             title=title,
             scheme=schemes[0] if len(schemes) == 1 else None,
         )
@@ -498,9 +499,6 @@ class Composer:
                 sources.append(prov)
         if not paragraphs:
             return self.dont_know(u, lang)
-        years = [p.date.year for p in sources if p.date]
-        if years:
-            paragraphs += self.stale(max(years), today, lang)
         title = "Kontakter" if lang == "nb" else "Contacts"
         return self.answer(u, lang, paragraphs, sources=sources, title=title)
 
@@ -521,7 +519,7 @@ class Composer:
         """Answer when a scheme's deadline is, for a year or the newest year known."""
         kind = DeadlineKind(u.slots.get("kind", "application"))
         schemes = u.schemes_mentioned[:3] or ([u.scheme] if u.scheme else [])
-        year = u.slots.get("year")
+        year = self.deadline_year(u, today)
         if not schemes and year is not None:
             return self.deadlines_of_year(u, year, today, lang)
         if not schemes and u.deadline_thing:
@@ -540,6 +538,13 @@ class Composer:
             entries = [e for e in self.kb.deadlines() if e.scheme_id == sid]
             of_kind = [e for e in entries if e.deadline.kind == kind]
             chosen = self.choose_deadlines(of_kind, year, today)
+            gap = self.deadline_gap(sid, kind, of_kind, chosen, year, today, lang)
+            if gap is not None:
+                # nothing for the year asked (or today's): the last known ones, with their years
+                paragraphs += gap.lines
+                sources += gap.sources
+                answered = answered or (year is None and bool(chosen))
+                continue
             if not chosen:
                 label = DEADLINE_LABELS[kind][lang].lower()
                 known = sorted({e.deadline.year for e in of_kind})
@@ -561,8 +566,6 @@ class Composer:
                     paragraphs.append(e.deadline.note)
                 sources.append(self.kb.provenance(e.deadline))
                 years.append(e.deadline.year)
-        if years:
-            paragraphs += self.stale(max(years), today, lang)
         return self.answer(
             u,
             lang,
@@ -580,6 +583,8 @@ class Composer:
             for e in self.kb.deadlines()
             if e.deadline.year == year and (asked is None or e.deadline.kind.value == asked)
         ]
+        if not entries and asof.stale_schemes(self.kb, year):
+            return self.deadlines_after(u, year, asked, lang)
         if not entries:
             known = sorted({e.deadline.year for e in self.kb.deadlines()})
             msg = (
@@ -592,7 +597,6 @@ class Composer:
         order = list(self.kb.schemes)
         entries.sort(key=lambda e: (order.index(e.scheme_id), e.deadline.kind.value, e.office_id))
         paragraphs = [self.deadline_line(e, today, lang) for e in entries]
-        paragraphs += self.stale(year, today, lang)
         sources = [self.kb.provenance(e.deadline) for e in entries]
         return self.answer(u, lang, paragraphs, sources=sources, answered=True)
 
@@ -626,6 +630,9 @@ class Composer:
             office=u.slots.get("office"),
             limit=6,
         )
+        later = self.outlook_after(u, outlook, lang)
+        if later is not None:
+            return later
         sources = [i.source for i in (*outlook.upcoming, *outlook.undated, *outlook.latest_known)]
         return self.answer(
             u,
@@ -700,6 +707,9 @@ class Composer:
                 sources=[i.source for i in outlook.upcoming],
                 scheme=u.scheme or first.scheme_id,
             )
+        later = self.outlook_after(u, outlook, lang)
+        if later is not None:
+            return later
         sources = [i.source for i in outlook.latest_known]
         return self.answer(
             u, lang, [calc.render_outlook(outlook, lang)], sources=sources, answered=False
@@ -798,7 +808,7 @@ class Composer:
         s = u.slots
         positions = s.get("positions", 1)
         try:
-            result = self.compute(u, scheme, positions)
+            result, dated = self.compute_as_of(u, scheme, positions, today, lang)
         except calc.CalcError as error:
             return self.calc_error(u, lang, error)
         answer = self.calc_answer(u, lang, result)
@@ -809,9 +819,13 @@ class Composer:
                 if lang == "nb"
                 else "Calculated for 1 FTE; say e.g. “2 FTE” for more."
             )
-        years = [p.date.year for p in answer.sources if p.date]
-        if years:
-            answer.paragraphs += self.stale(max(years), today, lang)
+        if dated.complete:
+            answer.paragraphs += dated.lines
+        else:
+            # the year asked is not covered: say so first, then the last year the sources cover
+            answer.paragraphs = dated.lines[:1] + answer.paragraphs + dated.lines[1:]
+            answer.answered = False
+        answer.sources = unique_sources([*answer.sources, *dated.sources])
         return answer
 
     def compute(self, u: Understanding, scheme: str, positions: object) -> calc.Calculation:
@@ -1281,6 +1295,9 @@ class Composer:
         named = u.schemes_mentioned[:3] or ([u.scheme] if u.scheme else [])
         schemes = named or self.schemes_with(lambda s: bool(s.appropriations))
         year = u.slots.get("year")
+        late = self.late_appropriation_year(schemes, year)
+        if late is not None:
+            year = late  # a year after every appropriation: the newest, named as such
         national = u.slots.get("county") == "landet" or u.slots.get("office") == "nasjonal"
         office = u.slots.get("office") if u.slots.get("office") != "nasjonal" else None
         found: list[tuple[str, Appropriation]] = [
@@ -1345,9 +1362,21 @@ class Composer:
                 else f"I have no appropriation for {names}{year_text}."
             )
             return self.answer(u, lang, [msg], answered=False)
-        paragraphs += self.stale(max(years), today, lang)
+        if late is not None:  # the year asked is not covered: said first
+            paragraphs.insert(
+                0, asof.phrase("appropriation", lang, year=u.slots.get("year"), last=late)
+            )
+        if len(named) == 1:
+            dated = self.money_as_of(named[0], max(years), u.slots.get("year"), today, lang)
+            paragraphs += dated.lines
+            sources += dated.sources
         return self.answer(
-            u, lang, paragraphs, sources=sources, scheme=named[0] if len(named) == 1 else None
+            u,
+            lang,
+            paragraphs,
+            sources=sources,
+            scheme=named[0] if len(named) == 1 else None,
+            answered=late is None,
         )
 
     def money_tables(
@@ -1430,6 +1459,9 @@ class Composer:
 
     def list_schemes(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
         """List every scheme with the years the sources cover."""
+        later = self.schemes_after(u, today, lang)
+        if later is not None:
+            return later
         lines, sources = [], []
         for scheme in self.kb.schemes.values():
             years = sorted(
@@ -1471,8 +1503,9 @@ class Composer:
                 paragraphs.append(self.deadline_line(e, today, lang))
                 sources.append(self.kb.provenance(e.deadline))
                 years.append(e.deadline.year)
-        if years:
-            paragraphs += self.stale(max(years), today, lang)
+        dated = self.scheme_as_of(scheme.id, u.slots.get("year"), today, lang)
+        paragraphs += dated.lines
+        sources += dated.sources
         more = (
             "Mer: /ordninger gir hele kortet med alle år og kilder."
             if lang == "nb"
@@ -1517,9 +1550,14 @@ class Composer:
                 )
                 + (f", {self.name(entry.scheme)}." if entry.scheme else "."),
             ]
-            paragraphs += self.stale(entry.years.last or entry.years.first, today, lang)
+            dated = self.passage_as_of(entry.scheme, entry.years, today, lang)
             return self.answer(
-                u, lang, paragraphs, sources=[prov], title=entry.question, scheme=entry.scheme
+                u,
+                lang,
+                paragraphs + dated.lines,
+                sources=[prov, *dated.sources],
+                title=entry.question,
+                scheme=entry.scheme,
             )
         sid, _, ref = rest.partition(":")
         scheme = self.kb.schemes[sid]
@@ -1531,8 +1569,10 @@ class Composer:
         paragraphs = [
             f"{scheme.names.short}, {item.years.label()} ({prov.office_name}): {item.text}"
         ]
-        paragraphs += self.stale(item.years.last or item.years.first, today, lang)
-        return self.answer(u, lang, paragraphs, sources=[prov], scheme=sid)
+        dated = self.passage_as_of(sid, item.years, today, lang)
+        return self.answer(
+            u, lang, paragraphs + dated.lines, sources=[prov, *dated.sources], scheme=sid
+        )
 
     def greeting(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
         """Greet and say what can be asked."""
@@ -1567,3 +1607,228 @@ class Composer:
             "Kommandoer: /ordninger (ordningene), /frister (frister), /beregn (kalkulator), "
             "/faq (oppslag), /kilde (kildene bak siste svar), /hjelp.",
         ]
+
+    # --- as of today: the years after the sources (see bot.asof) ---
+
+    def topic_year(self, scheme: Scheme, topics: list[Topic], asked: int | None) -> int | None:
+        """Return the year to read a topic's facts for: the asked one, or None (the newest).
+
+        A year after everything the sources say on the topic is answered with the newest facts.
+        """
+        if asked is not None and asof.after(asked, asof.topic_last(scheme, topics)):
+            return None
+        return asked
+
+    def topic_as_of(
+        self, sid: str, topics: list[Topic], asked: int | None, today: dt.date, lang: Lang
+    ) -> asof.Dated:
+        """Say that a topic's newest facts are from before the question's year, and what follows."""
+        scheme = self.kb.schemes[sid]
+        year = asked if asked is not None else today.year
+        last = asof.topic_last(scheme, topics)
+        if last is None or not asof.after(year, last):
+            return asof.Dated()
+        newest = max(
+            (f.years for f in scheme.facts if f.topic in topics),
+            key=lambda r: (r.last if r.last is not None else r.first, r.first),
+        )
+        return asof.beyond(self.kb, sid, "facts", last, year, lang, years=newest.label())
+
+    def compute_in_year(
+        self, u: Understanding, scheme: str, positions: object, year: int
+    ) -> calc.Calculation:
+        """Compute an amount for one calendar year, as if the question had named only that year."""
+        saved = dict(u.slots)
+        u.slots["year"] = year
+        for key in ("grant_year", "grant_year_to", "year_from", "year_to"):
+            u.slots.pop(key, None)
+        try:
+            return self.compute(u, scheme, positions)
+        finally:
+            u.slots.clear()
+            u.slots.update(saved)
+
+    def compute_as_of(
+        self, u: Understanding, scheme: str, positions: object, today: dt.date, lang: Lang
+    ) -> tuple[calc.Calculation, asof.Dated]:
+        """Compute a money question for its year (the asked one, else today's).
+
+        A year the rules cover is answered plainly. An asked year after every rule is answered
+        for the last year a rule covers; today's year after the rule used names that rule's years
+        and what the sources say after them. When another rule covers today's year (a
+        wind-down), an amount is computed for today's year, and the ladder figure is named with
+        its years.
+        """
+        asked = u.slots.get("year")
+        try:
+            result = self.compute(u, scheme, positions)
+        except calc.OutOfRange as error:
+            last = asof.last_of(error.covered)
+            if u.intent != "amount" or not isinstance(asked, int) or not asof.after(asked, last):
+                raise
+            assert last is not None
+            result = self.compute_in_year(u, scheme, positions, last)
+            dated = asof.beyond(self.kb, scheme, "figures_year", last, asked, lang)
+            dated.complete = False
+            return result, dated
+        if asked is not None or result.years is None:
+            return result, asof.Dated()
+        year, used = today.year, result.years
+        if used.contains(year) or year < used.first:
+            return result, asof.Dated()
+        last = used.last if used.last is not None else used.first
+        covering = [r for r in self.kb.rules(scheme) if r.kind != "text" and r.years.contains(year)]
+        if not covering:
+            return result, asof.beyond(
+                self.kb, scheme, "figures", last, year, lang, years=used.label()
+            )
+        dated = asof.Dated()
+        if u.intent == "amount":
+            ladder = result
+            result = self.compute_in_year(u, scheme, positions, year)
+            grant_year = u.slots.get("grant_year")
+            if grant_year is not None and ladder.total:
+                dated.lines.append(
+                    asof.phrase(
+                        "ladder_before",
+                        lang,
+                        years=used.label(),
+                        grant_year=grant_year,
+                        amount=fmt.kroner(ladder.total, lang),
+                        year=year,
+                    )
+                )
+                dated.sources += ladder.sources
+            return result, dated
+        dated.lines.append(asof.phrase("figures_other", lang, years=used.label(), year=year))
+        for rule in covering:
+            dated.lines += rule_lines(rule, lang)
+            dated.sources.append(self.kb.provenance(rule))
+        return result, dated
+
+    def deadline_year(self, u: Understanding, today: dt.date) -> int | None:
+        """Return the year a deadline question names, today's for 'i år' / 'this year', or None."""
+        year = u.slots.get("year")
+        if year is None and asof.asks_this_year(u.folded):
+            return today.year
+        return year if isinstance(year, int) else None
+
+    def deadline_gap(
+        self,
+        sid: str,
+        kind: DeadlineKind,
+        of_kind: list[DeadlineEntry],
+        chosen: list[DeadlineEntry],
+        year: int | None,
+        today: dt.date,
+        lang: Lang,
+    ) -> asof.Dated | None:
+        """Say that no deadline is known for the year asked (or today's), or None if one is."""
+        target = year if year is not None else today.year
+        last = max((e.deadline.year for e in of_kind), default=None)
+        if not asof.after(target, last):
+            return None
+        if year is None and any(e.deadline.date and e.deadline.date >= today for e in chosen):
+            return None
+        return asof.deadline_gap(self.kb, sid, kind, target, lang)
+
+    def deadlines_after(self, u: Understanding, year: int, kind: str | None, lang: Lang) -> Answer:
+        """Answer 'hvilke frister er det i år?' for a year after every deadline in the sources."""
+        wanted = DeadlineKind(kind) if kind else None
+        stale = asof.stale_schemes(self.kb, year, kind=wanted)
+        overview = asof.deadline_overview(self.kb, year, lang, stale, wanted)
+        return self.answer(u, lang, overview.lines, sources=overview.sources, answered=False)
+
+    def outlook_after(
+        self, u: Understanding, outlook: calc.DeadlineOutlook, lang: Lang
+    ) -> Answer | None:
+        """Answer /frister, 'neste frist' or 'rekker vi fortsatt' in a year after the sources.
+
+        The schemes with no deadline in the year are grouped, newest known year first, with
+        where to check; deadlines still to come (one a caseworker added) are shown first, as
+        before. None when every scheme asked about has a deadline in the year.
+        """
+        day = outlook.today
+        kind_value = u.slots.get("kind") if u.scheme else None
+        kind = DeadlineKind(kind_value) if kind_value else None
+        stale = asof.stale_schemes(self.kb, day.year, u.scheme, kind)
+        office = outlook.filters.get("office")
+        if office:  # 'neste frist i Innlandet': the schemes that office gave deadlines for
+            stale = [
+                sid
+                for sid in stale
+                if any(e.office_id == office for e in asof.scheme_deadlines(self.kb, sid, kind))
+            ]
+        if not stale:
+            return None
+        paragraphs: list[str] = []
+        rest = replace(
+            outlook,
+            latest_known=tuple(i for i in outlook.latest_known if i.scheme_id not in stale),
+            newest_source_year=max(outlook.newest_source_year, day.year),
+        )
+        if rest.upcoming or rest.undated or rest.latest_known:
+            paragraphs.append(calc.render_outlook(rest, lang))
+        what = f" for {asof.scheme_name(self.kb, u.scheme, lang)}" if u.scheme else ""
+        overview = asof.deadline_overview(self.kb, day.year, lang, stale, kind, what)
+        shown = (*rest.upcoming, *rest.undated, *rest.latest_known)
+        sources = [i.source for i in shown] + overview.sources
+        return self.answer(
+            u,
+            lang,
+            paragraphs + overview.lines,
+            sources=sources,
+            answered=bool(rest.upcoming),
+            scheme=u.scheme,
+        )
+
+    def money_as_of(
+        self, sid: str, last: int, asked: object, today: dt.date, lang: Lang
+    ) -> asof.Dated:
+        """Say what the sources say after the newest appropriation, for a later year."""
+        year = asked if isinstance(asked, int) else today.year
+        if not asof.after(year, last):
+            return asof.Dated()
+        return asof.later_years(self.kb, sid, last, year, lang)
+
+    def scheme_as_of(self, sid: str, asked: object, today: dt.date, lang: Lang) -> asof.Dated:
+        """Say that the newest on a scheme is from before the question's year, and what follows."""
+        year = asked if isinstance(asked, int) else today.year
+        last = asof.scheme_last(self.kb, sid)
+        if last is None or not asof.after(year, last):
+            return asof.Dated()
+        return asof.beyond(self.kb, sid, "scheme", last, year, lang)
+
+    def passage_as_of(
+        self, sid: str | None, years: YearRange, today: dt.date, lang: Lang
+    ) -> asof.Dated:
+        """After a passage of some years: what the sources say about the scheme's later years."""
+        last = years.last if years.last is not None else years.first
+        if sid is None or not asof.after(today.year, last):
+            return asof.Dated()
+        return asof.later_years(self.kb, sid, last, today.year, lang)
+
+    def late_appropriation_year(self, schemes: list[str], year: object) -> int | None:
+        """Return the newest appropriation year when the asked year lies after all of them."""
+        newest = max(
+            (a.year for sid in schemes for a in self.kb.schemes[sid].appropriations), default=None
+        )
+        if isinstance(year, int) and asof.after(year, newest):
+            return newest
+        return None
+
+    def schemes_after(self, u: Understanding, today: dt.date, lang: Lang) -> Answer | None:
+        """List the schemes in a year after every deadline in the sources (/ordninger), or None.
+
+        Each scheme with the years the sources cover and its last known application deadline,
+        newest year first; that no deadline for the year is known, and where to check.
+        """
+        year = asof.question_year(u.slots, today)
+        if any(e.deadline.year >= year for e in self.kb.deadlines()):
+            return None
+        overview = asof.scheme_overview(self.kb, year, lang)
+        title = "Ordningene jeg kjenner" if lang == "nb" else "The schemes I know"
+        options = [Option(s.names.short, s.names.short) for s in self.kb.schemes.values()]
+        return self.answer(
+            u, lang, overview.lines, sources=overview.sources, title=title, options=options
+        )

@@ -32,6 +32,7 @@ from knowledge.schema import (
     Fact,
     FlatRule,
     LadderRule,
+    LaterYears,
     Rule,
     Scheme,
     Topic,
@@ -57,6 +58,10 @@ WORDS: dict[str, dict[Lang, str]] = {
     "details": {"nb": "detaljer endret ({value})", "en": "details changed ({value})"},
     "for": {"nb": "for", "en": "for"},
     "scheme_new": {"nb": "Ny ordning: {name}", "en": "New scheme: {name}"},
+    "later_years": {
+        "nb": "Om årene etter kildene for {name}",
+        "en": "On the years after the sources for {name}",
+    },
     "scheme_removed": {"nb": "Ordning fjernet: {name}", "en": "Scheme removed: {name}"},
     "scheme_renamed": {
         "nb": "Ordningen «{old}» har fått nytt navn: «{new}»",
@@ -280,6 +285,22 @@ class _Differ:
         self.appropriations(sid, old.appropriations, new.appropriations)
         self.rules(sid, old.rules, new.rules)
         self.facts(sid, old.facts, new.facts)
+        self.later_years(sid, old.later_years, new.later_years)
+
+    def later_years(self, sid: str, old: list[LaterYears], new: list[LaterYears]) -> None:
+        """Record what the sources say about later years, added or removed."""
+        label = _w("later_years", self.lang, name=self.name(sid))
+
+        def keyed(items: list[LaterYears]) -> dict[tuple[str, str, str], LaterYears]:
+            return {(i.kind.value, i.years.label(), " ".join(i.text.split())): i for i in items}
+
+        before, after = keyed(old), keyed(new)
+        for key in [k for k in after if k not in before]:
+            text = f"{key[1]}: {_w('fact_new', self.lang, text=_quote(key[2]))}"
+            self.add(sid, "later_years", f"{label} {text}")
+        for key in [k for k in before if k not in after]:
+            text = f"{key[1]}: {_w('fact_removed', self.lang, text=_quote(key[2]))}"
+            self.add(sid, "later_years", f"{label} {text}")
 
     def appropriations(self, sid: str, old: list[Appropriation], new: list[Appropriation]) -> None:
         """Record appropriations new, changed or removed, keyed by year, scope and office."""

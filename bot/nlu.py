@@ -1247,6 +1247,7 @@ def stated_amounts(folded: str) -> list[tuple[int, int]]:
 
 
 _GRANT_YEAR_LEAD = re.compile(r"\b(?:ar|year|aret)\s*$")
+_GROUPING = re.compile(r"[ .,]")
 
 
 def read_operation(u: Understanding) -> None:

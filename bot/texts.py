@@ -269,6 +269,12 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "The information about the grant schemes has been updated:",
     },
     "alerts.summary_more": {"nb": "… og {count} endringer til.", "en": "… and {count} more."},
+    "alerts.summary_reminder": {
+        "nb": "Påminnelse: følger du {scheme}, minner jeg deg på {kind} {date} etter "
+        "varslingsdagene dine (/varsler endrer dem, /avslutt stopper dem).",
+        "en": "Reminder: if you follow {scheme}, I will remind you of the {kind} on {date} by "
+        "your reminder days (/varsler changes them, /avslutt stops them).",
+    },
     "alerts.summary_tail": {
         "nb": "Spør meg om detaljene, eller se /mine_varsler.",
         "en": "Ask me for the details, or see /mine_varsler.",
@@ -402,6 +408,10 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "offer.question": {
         "nb": "\n\nVil du sende en oppsummering til de {count} abonnentene som følger dem?",
         "en": "\n\nDo you want to send a summary to the {count} subscribers who follow them?",
+    },
+    "offer.reminder": {
+        "nb": " Oppsummeringen tilbyr dem påminnelse om {count} kommende frist(er).",
+        "en": " The summary offers them a reminder of {count} coming deadline(s).",
     },
     "offer.nobody": {
         "nb": "\n\nIngen abonnenter følger ordningene som ble endret.",

@@ -50,6 +50,11 @@ WORDS: dict[str, dict[Lang, str]] = {
     "approximate": {"nb": "omtrent", "en": "approximately"},
     "prognosis": {"nb": "prognose", "en": "prognosis"},
     "national": {"nb": "nasjonalt", "en": "nationally"},
+    "later_years": {
+        "nb": "Det kildene sier om årene etter",
+        "en": "What the sources say about the years after them",
+    },
+    "last_grant_year": {"nb": "siste tilskuddsår", "en": "last grant year"},
 }
 
 

@@ -242,7 +242,7 @@ def _assemble(
     for scheme in schemes.values():
         file = where[f"scheme:{scheme.id}"]
         base = f"scheme ({scheme.id})"
-        for part in ("budget", "facts", "appropriations", "deadlines", "rules"):
+        for part in ("budget", "facts", "appropriations", "deadlines", "rules", "later_years"):
             for j, fact in enumerate(getattr(scheme, part)):
                 check_ref(file, f"{base} {part}[{j}]", "", fact.source, fact.office)
         for j, related in enumerate(scheme.related):

@@ -388,6 +388,37 @@ class SchemeNames(Model):
         return [self.official, self.short, *self.nynorsk, *self.english, *self.aliases]
 
 
+class LaterYearsKind(StrEnum):
+    """What a source says about a scheme's years after it."""
+
+    WIND_DOWN = "wind_down"  # the scheme is being wound down ("avvikles", "nedtrapping")
+    REPLACED = "replaced"  # a new scheme takes its place ("ny tilskuddsordning")
+    RESERVATION = "reservation"  # the rules are to change ("med forbehold – endringer kommer")
+
+
+class LaterYears(Sourced):
+    """What a source itself says about the years after it: a wind-down, a successor, a caveat.
+
+    ``years`` are the years the statement speaks of; ``last_grant_year`` is the last year the
+    sources describe a grant for, when they describe an end (after it, there is none).
+    """
+
+    kind: LaterYearsKind
+    years: YearRange
+    last_grant_year: int | None = Field(default=None, ge=1990, le=2100)
+    text: str
+    text_en: English = None
+
+    @model_validator(mode="after")
+    def _end_in_range(self) -> LaterYears:
+        """Require the last grant year to lie within the years the statement speaks of."""
+        if self.last_grant_year is not None and not self.years.contains(self.last_grant_year):
+            raise ValueError(
+                f"last_grant_year {self.last_grant_year} lies outside years {self.years.label()}"
+            )
+        return self
+
+
 class Scheme(Model):
     """A grant scheme (or the framework plan) with its facts by year."""
 
@@ -402,6 +433,9 @@ class Scheme(Model):
     appropriations: list[Appropriation] = []
     deadlines: list[Deadline] = []
     rules: list[Rule] = []
+    later_years: list[LaterYears] = Field(
+        default=[], description="what the sources say about the years after them"
+    )
 
 
 # --- FAQ --------------------------------------------------------------------------------------

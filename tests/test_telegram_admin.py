@@ -119,7 +119,8 @@ async def test_ny_frist_previews_then_writes_the_yaml_audits_and_answers_with_th
     )
     async with running_bot(fake, settings, shared_core) as tg:
         core = tg.core
-        assert "Jeg kjenner ingen søknadsfrist" in await tg.say(CHAT, ASK_2023)
+        before_edit = await tg.say(CHAT, ASK_2023)
+        assert "Kildene mine har ingen søknadsfrist for Kommunalt rusarbeid i 2023." in before_edit
         before = snapshot(sources)
         preview = await says(tg, ADMIN_ID, "/ny_frist kommunalt rusarbeid 2023 søknad 15.02.2023")
         assert preview.startswith(
