@@ -56,6 +56,7 @@ class TableQuery:
     descending: bool = True
     before_rows: tuple[str, ...] = ()
     before_columns: tuple[str, ...] = ()
+    claim: str | None = None
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,15 @@ def _column_bags(table: Table) -> dict[str, frozenset[str]]:
         words = _padded(fold(text)).split() + _padded(fold(text, nynorsk=False)).split()
         bags[c.id] = frozenset(w for w in words if len(w) >= MIN_WORD or w.isdigit())
     return bags
+
+
+def _names(padded: str, label: str) -> bool:
+    """Whether a question spells out a column's label ('sum inkl. 2020-prognosen')."""
+    words = [w for w in _padded(fold(label)).split() if len(w) >= 3]
+    asked = padded.split()
+    return len(words) >= 2 and all(
+        any(a == w or (len(w) >= 5 and a.startswith(w[:5])) for a in asked) for w in words
+    )
 
 
 def data_rows(table: Table) -> list[Row]:
@@ -267,7 +277,8 @@ class TableReader:
         """The columns named (by year or by the statistics column), and how sure."""
         by_year = [c for c in table.columns if c.year is not None and not c.sum_of]
         if by_year and all(c.unit == "kr" for c in table.columns):
-            if not self.has(padded, "framework"):
+            named = [c for c in table.columns if c.sum_of and _names(padded, c.label)]
+            if not self.has(padded, "framework") and not named:
                 return [], 0.0
             prognosis = self.has(padded, "prognosis") and not self.has(padded, "without_prognosis")
             if self.has(padded, "including") and self.has(padded, "sum"):
@@ -352,6 +363,15 @@ class TableReader:
         highest, lowest = self.has(padded, "highest"), self.has(padded, "lowest")
         more, less = self.has(padded, "more"), self.has(padded, "less")
         than = self.has(padded, "than")
+        premise = self.has(padded, "premise")
+        if (highest or lowest) and premise and len(rows) == 1:
+            # 'er det riktig at Bykle hadde lavest …?': rank every row, then check the claim
+            group = self.group_in(table, padded)
+            descending = highest and not lowest
+            return (
+                TableQuery(table.id, "rank", tuple(group), ids, 1, descending, claim=rows[0]),
+                score,
+            )
         if (highest or lowest) and (self.has(padded, "which") or len(rows) != 1):
             descending = highest and not (
                 lowest and _first(padded, self.w["lowest"]) < _first(padded, self.w["highest"])
@@ -367,7 +387,11 @@ class TableReader:
         )
         pair = (len(rows), len(columns)) in ((2, 1), (1, 2))
         if comparing and pair:
-            return TableQuery(table.id, "difference", tuple(rows), ids), score
+            # 'er det riktig at Sirdal har høyere … enn Hægebostad?': the claimed direction
+            claim = (
+                ("more" if more and not less else "less") if premise and (more or less) else None
+            )
+            return TableQuery(table.id, "difference", tuple(rows), ids, claim=claim), score
         if len(rows) > 1 or len(columns) > 1:
             return TableQuery(table.id, "sum", tuple(rows), ids), score
         return TableQuery(table.id, "value", tuple(rows), ids), score
@@ -582,7 +606,26 @@ def render(result: TableResult, lang: Lang) -> list[str]:
             if nb
             else "Note: the figures for the prognosis year are a prognosis, not a final figure."
         )
+    verdict = _verdict(result, lang)
+    if verdict:
+        lines.insert(0, verdict)
     return [f"{title}", "\n".join(lines)]
+
+
+def _verdict(result: TableResult, lang: Lang) -> str:
+    """'Ja, det stemmer' or 'Nei, det stemmer ikke' for a claim the question asks to check."""
+    q = result.query
+    if q.claim is None:
+        return ""
+    if q.op == "rank":
+        right = any(row.key == q.claim for row, _ in result.ranking[:1])
+    elif q.op == "difference" and result.total is not None:
+        right = result.total > 0 if q.claim == "more" else result.total < 0
+    else:
+        return ""
+    if lang == "en":
+        return "Yes, that is right." if right else "No, that is not right."
+    return "Ja, det stemmer." if right else "Nei, det stemmer ikke."
 
 
 def provenance(kb: KnowledgeBase, result: TableResult) -> list[Provenance]:

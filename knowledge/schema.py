@@ -570,6 +570,7 @@ class TableLanguage(Model):
     last_year: list[str] = Field(min_length=1)
     this_year: list[str] = Field(min_length=1)
     national: list[str] = Field(min_length=1)
+    premise: list[str] = Field(min_length=1)
     framework: list[str] = Field(min_length=1)
     numbers: dict[str, Annotated[int, Field(ge=1, le=50)]] = Field(min_length=1)
 

@@ -151,3 +151,18 @@ def test_a_ranking_is_sorted_and_holds_the_top_rows(args: tuple) -> None:
     ]
     best = sorted(everything, reverse=descending)[: min(top, len(everything))]
     assert values[: len(best)] == best
+
+
+@pytest.mark.parametrize("descending", [True, False])
+def test_a_claim_about_the_top_row_is_checked_against_the_whole_ranking(descending: bool) -> None:
+    table = KB.tables["opptrappingsplan-2016-2020"]
+    rows = sorted(
+        data_rows(table), key=lambda r: Fraction(str(r.values["y2019"])), reverse=descending
+    )
+    word = "høyeste" if descending else "laveste"
+    right, wrong = rows[0].label, rows[1].label
+    yes = ask(f"Er det riktig at {right} hadde den {word} rammeøkningen i 2019?")
+    no = ask(f"Er det riktig at {wrong} hadde den {word} rammeøkningen i 2019?")
+    assert "Ja, det stemmer." in yes
+    assert "Nei, det stemmer ikke." in no
+    assert right in no
