@@ -19,6 +19,7 @@ from bot import asof, calc, fmt, tableq
 from bot.answer import Answer, Option, unique_sources
 from bot.cards import deadline_text, rule_lines
 from bot.nlu import Understanding, unread_positions
+from bot.text import fold
 from bot.vocab import DEADLINE_LABELS, TOPIC_LABELS, Lang, word
 from knowledge.kb import DeadlineEntry, KnowledgeBase, Provenance
 from knowledge.schema import (
@@ -40,6 +41,10 @@ CONFIDENCE_THRESHOLD = 0.5
 TABLE_REF = re.compile(r"\btabell(?:en)?\s+([a-z0-9][a-z0-9-]+[a-z0-9])")
 LIMIT_WORDS = re.compile(r"\b(?:ikke|kun|bare|only|not)\b", re.IGNORECASE)
 FRAMEWORK_SCHEME = "opptrappingsplan-rusfeltet"
+# 'hvor mange timer', 'how many hours': the thing a count is asked of
+HOW_MANY = re.compile(r"\b(?:hvor mange|how many)\s+(?:flere\s+|more\s+)?([a-z]{3,})")
+# number words that may give a count in an answer
+NUMBER_WORDS = "en|ett|ei|to|tre|fire|fem|seks|sju|syv|atte|ni|ti|one|two|three|four|five|six|ten"
 # Parts of a figure a stated figure may claim only when the question names them.
 PART_WORDS: dict[calc.Role, tuple[str, ...]] = {
     calc.Role.COMPETENCE: ("kompetanse", "competence"),
@@ -183,6 +188,11 @@ class Composer:
     def compose(self, u: Understanding, today: dt.date) -> Answer:
         """Answer an understood question as of a date."""
         lang: Lang = "en" if u.lang == "en" else "nb"
+        if u.intent == "out_of_scope" or u.confidence < CONFIDENCE_THRESHOLD:
+            # 'e-posten til Arild Bækkevold?': a contact person the sources name
+            named = self.contact_detail(u, lang, list(self.kb.offices))
+            if named is not None:
+                return named
         if u.intent == "out_of_scope":
             return self.dont_know(u, lang)
         if u.confidence < CONFIDENCE_THRESHOLD:
@@ -192,7 +202,31 @@ class Composer:
         handler = self.handlers.get(u.intent)
         if handler is None:
             return self.dont_know(u, lang)
-        return handler(u, today, lang)
+        return self.counted(u, handler(u, today, lang), lang)
+
+    def counted(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
+        """A 'hvor mange timer …?' answer must give a number of that thing, else it declines.
+
+        The card for the topic may be the right card and still not hold the count asked for
+        ('hvor mange timer prosessevaluering dekkes?'): then the bot says the sources give no
+        such number instead of answering with text that does not count anything.
+        """
+        asked = HOW_MANY.search(u.folded)
+        if not asked or not answer.answered:
+            return answer
+        noun = asked.group(1)
+        stem = noun[: max(3, min(len(noun) - 1, 5))]
+        body = fold(" ".join(answer.paragraphs))
+        if re.search(rf"(?:\d|\b(?:{NUMBER_WORDS})\b)[\d\s.,%]*(?:\w+\s+)?{re.escape(stem)}", body):
+            return answer
+        msg = (
+            f"Kildene mine oppgir ikke noe antall {asked.group(1)} for dette."
+            if lang == "nb"
+            else f"My sources give no number of {asked.group(1)} for this."
+        )
+        return self.answer(
+            u, lang, [msg, *answer.paragraphs], sources=answer.sources, answered=False
+        )
 
     # --- facts by topic ---
 
@@ -500,7 +534,73 @@ class Composer:
         if not paragraphs:
             return self.dont_know(u, lang)
         title = "Kontakter" if lang == "nb" else "Contacts"
+        narrowed = self.contact_detail(u, lang, offices)
+        if narrowed is not None:
+            return narrowed
         return self.answer(u, lang, paragraphs, sources=sources, title=title)
+
+    def contact_detail(self, u: Understanding, lang: Lang, offices: list[str]) -> Answer | None:
+        """A named person's detail, or a title's holder the sources do not name.
+
+        'telefonnummeret til Arild Bækkevold' gets his details only, and is told plainly when
+        the sources give no phone number for him; 'hvem er statsforvalter i Innlandet' is told
+        that the sources name no holder of that title (only the contacts they do give).
+        """
+        words = self.kb.language.contacts if self.kb.language else None
+        if words is None:
+            return None
+        text = f"{u.folded} {fold(u.text)}"
+        padded = " " + " ".join(re.split(r"[^\w@-]+", text)) + " "
+
+        def said(phrases: list[str]) -> bool:
+            return any(f" {fold(p)} " in padded for p in phrases)
+
+        people = [
+            (office_id, c)
+            for office_id in self.kb.offices
+            for c in self.kb.offices[office_id].contacts
+            if c.name and c.email and all(f" {w} " in padded for w in fold(c.name).split())
+        ]
+        titles = "|".join(re.escape(fold(t)) for t in words.titles)
+        head = re.search(rf"\b(?:hvem|who)\s+(?:er|is)\s+(?:the\s+)?(?:{titles})\b", text)
+        if head and not people:
+            listed = "; ".join(
+                f"{c.name} ({c.role})" if c.role else str(c.name)
+                for office_id in offices
+                for c in self.kb.offices[office_id].contacts
+                if c.name
+            )
+            msg = (
+                "Kildene mine navngir ikke hvem som har den stillingen. "
+                f"Kontaktene de gir: {listed}."
+                if lang == "nb"
+                else f"My sources do not name who holds that office. The contacts they give: "
+                f"{listed}."
+            )
+            return self.answer(u, lang, [msg], answered=False)
+        if not people:
+            return None
+        wanted = "phone" if said(words.phone) else "email" if said(words.email) else None
+        lines, sources, missing = [], [], []
+        for office_id, c in people:
+            o = self.kb.offices[office_id]
+            value = getattr(c, wanted) if wanted else None
+            bits = [b for b in (c.name, c.role, c.email, c.phone) if b]
+            lines.append(f"{o.name}: " + ", ".join(bits))
+            sources.append(self.kb.provenance(c))
+            if wanted and not value:
+                missing.append(str(c.name))
+        if missing:
+            what = {"phone": ("telefonnummer", "phone number"), "email": ("e-post", "e-mail")}
+            nb, en = what[wanted or "phone"]
+            lead = (
+                f"Kildene oppgir ikke noe {nb} for {', '.join(missing)}. Det de oppgir:"
+                if lang == "nb"
+                else f"The sources give no {en} for {', '.join(missing)}. What they give:"
+            )
+            return self.answer(u, lang, [lead, *lines], sources=sources, answered=False)
+        title = "Kontakt" if lang == "nb" else "Contact"
+        return self.answer(u, lang, lines, sources=sources, title=title)
 
     # --- deadlines ---
 
@@ -1481,6 +1581,13 @@ class Composer:
         if not u.scheme:
             return self.list_schemes(u, today, lang)
         scheme = self.kb.schemes[u.scheme]
+        rates = self.kb.language.rates if self.kb.language else []
+        padded = " " + " ".join(re.split(r"[^\w-]+", f"{u.folded} {fold(u.text)}")) + " "
+        asks_rate = any(f" {fold(w)} " in padded for w in rates)
+        if asks_rate and not any(
+            r.kind in ("ladder", "cap", "flat", "same_as") for r in scheme.rules
+        ):
+            return self.no_rates(u, lang, self.name(scheme.id))
         paragraphs, sources, years = [], [], []
         for b in scheme.budget:
             paragraphs.append(f"Kap. {b.chapter} post {b.post} ({b.years.label()})")

@@ -36,9 +36,6 @@ MIN_ROWS = 3
 #: Longest follow-up ("til sammen?", "og 2019?") that may reuse the previous query.
 FOLLOW_UP_WORDS = 6
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-_RANGE = re.compile(
-    r"\b(20[0-4]\d)\s*(?:-|–|—|til|to|and|og)\s*(20[0-4]\d)\b|\bfra\s+(20[0-4]\d)\s+til\s+(20[0-4]\d)\b"
-)
 _TOP_DIGIT = re.compile(r"\b(?:topp|top)\s*-?\s*(\d{1,2})\b")
 _TOKENS = re.compile(r"[^\w%]+")
 _FOLLOW_UP_START = ("og ", "enn ", "and ", "what about ", "hva med ", "men ")
@@ -148,6 +145,8 @@ class TableReader:
                 if isinstance(value, list):
                     self.w[name] = _phrases(value)
             self.numbers = {fold(k): v for k, v in words.numbers.items()}
+            joins = "|".join(re.escape(fold(w)) for w in sorted(words.range_to, key=len)[::-1])
+            self.range = re.compile(rf"\b(20[0-4]\d)\s*(?:{joins})\s*(20[0-4]\d)\b")
         self.tables = [t for t in kb.tables.values() if len(data_rows(t)) >= MIN_ROWS]
         self.row_names: dict[str, list[tuple[str, str]]] = {}
         for table in self.tables:
@@ -210,8 +209,8 @@ class TableReader:
         """Years named, ranges spelled out, 'i fjor' as the year before today."""
         years: list[int] = []
         comparing = any(self.has(padded, w) for w in ("difference", "more", "less"))
-        for m in _RANGE.finditer(folded):
-            first, last = (int(g) for g in (m.group(1) or m.group(3), m.group(2) or m.group(4)))
+        for m in self.range.finditer(folded):
+            first, last = int(m.group(1)), int(m.group(2))
             if first < last and not comparing:
                 years += range(first, last + 1)
         for m in _YEAR.finditer(folded):
@@ -286,10 +285,13 @@ class TableReader:
             picked = sorted(
                 (c for c in by_year if c.year in years), key=lambda c: years.index(c.year or 0)
             )
+            # a year printed twice (as fact and as prognosis) gives the fact unless the
+            # prognosis is asked; a year printed once is taken as it is
+            twice = {c.year for c in picked if sum(d.year == c.year for d in picked) > 1}
             if prognosis and years:
                 picked = [c for c in picked if c.status == "prognose"] or picked
             elif not prognosis:
-                picked = [c for c in picked if c.status != "prognose"] or picked
+                picked = [c for c in picked if c.year not in twice or c.status != "prognose"]
             # a table with a separate prognosis column per year wins when the prognosis is asked
             score = 2.0 + (1.0 if prognosis and any(c.status == "prognose" for c in picked) else 0)
             if not picked and years:
@@ -357,7 +359,9 @@ class TableReader:
             return None, 0.0
         named, group = self.rows_in(table, padded), self.group_in(table, padded)
         # a named region wins over numbers that only spell its range ('Aust-Agder (0901–0941)')
-        rows = group if group and all(k.isdigit() for k in named) else named or group
+        by_group = bool(group) and all(k.isdigit() for k in named)
+        rows = group if by_group else named or group
+        by_group = by_group or not named
         score += 0.5 if rows else 0.0
         ids = tuple(c.id for c in columns)
         highest, lowest = self.has(padded, "highest"), self.has(padded, "lowest")
@@ -376,7 +380,7 @@ class TableReader:
             descending = highest and not (
                 lowest and _first(padded, self.w["lowest"]) < _first(padded, self.w["highest"])
             )
-            top = self.top_in(padded) if len(rows) < 2 else 1
+            top = self.top_in(padded) if len(rows) < 2 or by_group else 1
             return TableQuery(table.id, "rank", tuple(rows), ids, top, descending), score
         if not rows and len(columns) == 2 and (more or less) and than:
             return TableQuery(table.id, "filter", (), ids, descending=more), score

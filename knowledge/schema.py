@@ -571,6 +571,7 @@ class TableLanguage(Model):
     this_year: list[str] = Field(min_length=1)
     national: list[str] = Field(min_length=1)
     premise: list[str] = Field(min_length=1)
+    range_to: list[str] = Field(min_length=1)
     framework: list[str] = Field(min_length=1)
     numbers: dict[str, Annotated[int, Field(ge=1, le=50)]] = Field(min_length=1)
 
@@ -588,10 +589,20 @@ class TableLanguage(Model):
         return self
 
 
+class ContactLanguage(Model):
+    """Words that ask for one kind of contact detail, or for a person by an office title."""
+
+    phone: list[str] = Field(min_length=1)
+    email: list[str] = Field(min_length=1)
+    titles: list[str] = Field(min_length=1)
+
+
 class Language(Model):
     """What the understanding knows about language, beyond the names in the sources."""
 
     tables: TableLanguage
+    contacts: ContactLanguage | None = None
+    rates: list[str] = []
 
 
 class SourceFile(Model):

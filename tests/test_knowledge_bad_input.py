@@ -72,7 +72,7 @@ TABLE = "tables/opptrappingsplan-2016-2020.yaml"
 AGDER_2018 = "tables/tilskuddsforvaltning-2018-agder.yaml"
 NOVEMBER = "1 November)."  # the end of the deadline's note_en, just before its source
 
-LANGUAGE = "language/tables.yaml"
+LANGUAGE = "language/words.yaml"
 
 CASES = [
     # --- a misspelt field ---
