@@ -29,6 +29,7 @@ from knowledge.schema import (
     FlatRule,
     LadderRule,
     Scheme,
+    Sourced,
     Table,
     TextRule,
     Topic,
@@ -41,6 +42,29 @@ CONFIDENCE_THRESHOLD = 0.5
 TABLE_REF = re.compile(r"\btabell(?:en)?\s+([a-z0-9][a-z0-9-]+[a-z0-9])")
 LIMIT_WORDS = re.compile(r"\b(?:ikke|kun|bare|only|not)\b", re.IGNORECASE)
 FRAMEWORK_SCHEME = "opptrappingsplan-rusfeltet"
+# A look-up passage this sure of itself is quoted when the card it belongs beside lacks it.
+PASSAGE_SCORE = 0.35
+# A passage this sure of itself answers on its own where the card declined.
+PASSAGE_ALONE = 0.6
+# Intents about deadlines and money already said by year: the grant's end is theirs to tell.
+GRANT_END_FREE = {"deadline", "days_left", "next_deadline", "appropriation", "budget"}
+# Intents whose answers are figures or lists: a passage is not put before them.
+PASSAGE_FREE = {
+    "amount",
+    "total",
+    "own_share",
+    "framework",
+    "framework_sum",
+    "framework_ranking",
+    "statistics",
+    "deadline",
+    "days_left",
+    "next_deadline",
+    "greeting",
+    "help",
+    "list_schemes",
+    "faq",
+}
 # 'hvor mange timer', 'how many hours': the thing a count is asked of
 HOW_MANY = re.compile(r"\b(?:hvor mange|how many)\s+(?:flere\s+|more\s+)?([a-z]{3,})")
 # number words that may give a count in an answer
@@ -202,7 +226,76 @@ class Composer:
         handler = self.handlers.get(u.intent)
         if handler is None:
             return self.dont_know(u, lang)
-        return self.counted(u, handler(u, today, lang), lang)
+        answer = self.with_passage(u, handler(u, today, lang), lang)
+        return self.after_grant_end(u, self.counted(u, answer, lang), lang)
+
+    def after_grant_end(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
+        """A grant asked for a year after the last one the sources describe is not promised.
+
+        'Kan vi få tilskudd til kommunalt rusarbeid i 2025?' gets what the sources say about
+        the end of the scheme first, and counts as not answered, whatever card matched.
+        """
+        year = u.slots.get("year")
+        sid = answer.scheme or u.scheme
+        if not answer.answered or not isinstance(year, int) or sid not in self.kb.schemes:
+            return answer
+        if u.intent in GRANT_END_FREE:
+            return answer
+        end = asof.grant_end(self.kb.schemes[sid])
+        if end is None or year <= end:
+            return answer
+        name = asof.scheme_name(self.kb, sid, lang)
+        answer.paragraphs.insert(0, asof.phrase("ended", lang, name=name, end=end))
+        answer.answered = False
+        return answer
+
+    def with_passage(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
+        """Put first the source sentence that answers the question when the card lacks it.
+
+        A topic card can be the right scheme's and still miss the sentence asked about ('Hva
+        går «den gylne regel» ut på?'); the look-up's best passage, when it clearly matches
+        the question and is of the scheme the answer is about, is quoted with its source.
+        """
+        if not u.passage_strong or not u.passages:
+            return answer
+        if not answer.answered and u.passages[0][1] < PASSAGE_ALONE:
+            return answer
+        if u.intent in PASSAGE_FREE:
+            return answer
+        key, score = u.passages[0]
+        if score < PASSAGE_SCORE:
+            return answer
+        kind, _, rest = key.partition(":")
+        item: Sourced
+        if kind == "faq":
+            entry = self.kb.faq.get(rest)
+            if entry is None:
+                return answer
+            text, item, sid = entry.answer, entry, entry.scheme
+        elif kind == "fact":
+            sid, _, ref = rest.partition(":")
+            fact = self.kb.schemes[sid].facts[int(ref)]
+            text, item = fact.text, fact
+        else:
+            return answer
+        # a sentence about another scheme, or about none when one is named, is never borrowed
+        if u.schemes_mentioned and sid not in u.schemes_mentioned:
+            return answer
+        body = " ".join(answer.paragraphs)
+        if text[:60] in body:
+            return answer
+        prov = self.kb.provenance(item)
+        quote = (
+            f"Kilden sier ({prov.office_name}, {prov.date_text}): «{text}»"
+            if lang == "nb"
+            else f"The source says ({prov.office_name}, {prov.date_text}), in Norwegian: «{text}»"
+        )
+        if not answer.answered:
+            # the card declined, but one source sentence clearly answers: that sentence alone
+            return self.answer(u, lang, [quote], sources=[prov], scheme=sid)
+        answer.paragraphs.insert(0, quote)
+        answer.sources = unique_sources([prov, *answer.sources])
+        return answer
 
     def counted(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
         """A 'hvor mange timer …?' answer must give a number of that thing, else it declines.
