@@ -258,7 +258,9 @@ class Composer:
         """
         if not u.passage_strong or not u.passages:
             return answer
-        if not answer.answered and u.passages[0][1] < PASSAGE_ALONE:
+        generic = bool(answer.paragraphs) and answer.paragraphs[0] == t("dont_know", lang)
+        if not answer.answered and (u.passages[0][1] < PASSAGE_ALONE or not generic):
+            # a decline that says what is missing stays; only 'det vet jeg ikke' gives way
             return answer
         if u.intent in PASSAGE_FREE:
             return answer

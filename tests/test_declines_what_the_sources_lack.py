@@ -72,3 +72,25 @@ def test_a_count_the_sources_give_is_still_answered() -> None:
     answered, text = ask("Hvor mange år kan et tiltak få tilskudd fra NAV-ordningen?")
     assert answered
     assert "år" in text
+
+
+def test_a_grant_asked_for_a_year_after_the_schemes_end_is_not_promised() -> None:
+    from bot import asof
+
+    scheme = next(s for s in KB.schemes.values() if asof.grant_end(s))
+    end = asof.grant_end(scheme)
+    assert end is not None
+    answered, text = ask(f"Kan vi få tilskudd til {scheme.names.short.lower()} i {end + 1}?")
+    assert not answered
+    assert str(end) in text
+
+
+def test_the_source_sentence_a_topic_card_lacks_is_quoted_with_its_source() -> None:
+    fact = next(f for s in KB.schemes.values() for f in s.facts if "136 kommuner" in f.text)
+    answered, text = ask(
+        "Hvor mange kommuner er ikke omfattet av ordningen for kommunalt rusarbeid, "
+        "ifølge signalene fra direktoratet?"
+    )
+    assert answered
+    assert fact.text in text
+    assert fact.source in text
