@@ -1434,7 +1434,10 @@ def other_thing(u: Understanding, words: WordSet) -> str | None:
     A figure may only come from the scheme asked about: a question naming such a thing must
     not be answered from the default scheme. The words are given as the user wrote them.
     """
-    foreign = [t for t in WORD.findall(u.folded) if not words.own(t)]
+    # a number however written ('1e308', '3/0') is a quantity for the quantity reader, not a thing
+    foreign = [
+        t for t in WORD.findall(u.folded) if not words.own(t) and not any(c.isdigit() for c in t)
+    ]
     if not foreign:
         return None
     originals = [w for w in re.findall(r"[\wæøåÆØÅ-]+", u.text) if fold(w) in foreign]
