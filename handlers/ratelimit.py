@@ -60,10 +60,6 @@ class ChatRateLimiter(BaseRateLimiter[int]):
     async def shutdown(self) -> None:
         """Nothing to free."""
 
-    def held_for(self, chat_id: int | str) -> float:
-        """Return for how many more seconds a chat is held back by a flood wait (0 if not)."""
-        return max(0.0, self._holds.get(("chat", chat_id), 0.0) - time.monotonic())
-
     async def process_request(
         self,
         callback: Callable[..., Coroutine[Any, Any, Result]],
