@@ -16,7 +16,7 @@ before (a baseline copy in bench/baseline_transport.py):
   CPU of the calling thread per call (the fake server runs in other threads).
 
 The bot runs as `python -m bench.telegram_bot`: `tilskuddsbot run` with the
-AIORateLimiter off (with it on, the bot is held to 30 messages/s by design).
+rate limiter off (with it on, the bot is held to 30 messages/s by design).
 Each client gets a fresh bot process that runs BENCH_REPEATS bursts and paced
 phases (peak RSS is that process's). Machines are shared and noisy: medians over
 the repeats, ratios to aiohttp; BENCH_ROUNDS > 1 runs every client again in

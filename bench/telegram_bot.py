@@ -1,6 +1,6 @@
 """The bot process for bench_telegram: `tilskuddsbot run` without the flood-control rate limiter.
 
-The AIORateLimiter holds the bot to Telegram's 30 messages per second; the bench
+The rate limiter holds the bot to Telegram's 30 messages per second; the bench
 measures what the bot itself can do (the target is ten times that), so it runs
 the same core and handlers with the limiter off. Everything else is as in
 production: settings from the environment, long polling, logging at INFO.

@@ -39,7 +39,7 @@ from handlers.chat import Addressed, ChatHandlers
 from handlers.errors import on_error
 from handlers.inline import InlineHandlers
 from handlers.logsafe import install_redaction
-from handlers.ordering import PerChatUpdateProcessor
+from handlers.ordering import PerChatUpdateProcessor, QueuedApplication
 from handlers.reply import deliver
 from handlers.services import BotServices
 
@@ -132,6 +132,7 @@ def build_application(
 
     app: App = (
         ApplicationBuilder()
+        .application_class(QueuedApplication)
         .bot(make_bot(settings, token, rate_limit))
         .concurrent_updates(PerChatUpdateProcessor())
         .post_init(start)

@@ -1,5 +1,7 @@
 """The bot object: HTML by default, the time zone, flood control, the Bot API URL, bad updates.
 
+Flood control is ``handlers.ratelimit.ChatRateLimiter``: a 429 holds back only its chat.
+
 Every Bot API URL goes through one transport, ``AiohttpRequest``: two per bot,
 since the getUpdates long poll must not hold a connection that sends need.
 
@@ -24,14 +26,14 @@ from zoneinfo import ZoneInfo
 from telegram import Bot, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import AIORateLimiter, Defaults, ExtBot
+from telegram.ext import Defaults, ExtBot
 
 from bot.config import Settings
 from handlers.aiohttp_request import AiohttpRequest
 from handlers.ordering import MAX_CONCURRENT
+from handlers.ratelimit import ChatRateLimiter
 
-RATE_LIMIT_RETRIES = 2  # flood-control (429) retries inside the rate limiter
-POOL_SIZE = MAX_CONCURRENT  # connections for sending: one per update in flight
+POOL_SIZE = MAX_CONCURRENT  # connections for sending: one per chat running
 PTB_BOT_LOGGER = "telegram.ext.ExtBot"
 TELEGRAM_URL = "https://api.telegram.org/bot"
 log = logging.getLogger(__name__)
@@ -147,7 +149,7 @@ def make_bot(settings: Settings, token: str, rate_limit: bool) -> TolerantBot:
     """Make the bot: HTML, the time zone, the rate limiter, and the configured Bot API URL."""
     logging.getLogger(PTB_BOT_LOGGER).addFilter(DROP_RAW_UPDATES)
     defaults = Defaults(parse_mode=ParseMode.HTML, tzinfo=ZoneInfo(settings.timezone))
-    limiter = AIORateLimiter(max_retries=RATE_LIMIT_RETRIES) if rate_limit else None
+    limiter = ChatRateLimiter() if rate_limit else None
     base = bot_api_url(settings)
     file_base = base[: -len("/bot")] + "/file/bot" if base.endswith("/bot") else base
     return TolerantBot(

@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.error import Forbidden, TelegramError
+from telegram.error import Forbidden, RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.failures import where
 from bot.texts import t
-from handlers.reply import send_html
+from handlers.reply import retry_after_seconds, send_html
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +23,10 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     if isinstance(error, Forbidden):
         log.warning("Update %s: Telegram refused the reply (%s)", update.update_id, kind)
+        return
+    if isinstance(error, RetryAfter):  # the chat is held back: an apology could not go either
+        wait = retry_after_seconds(error)
+        log.warning("Update %s: reply given up, flood control for %.0f s", update.update_id, wait)
         return
     log.error("Update %s failed: %s at %s", update.update_id, kind, where(error))
     if update.effective_chat is not None:

@@ -1,7 +1,8 @@
 """Sending replies: split into Telegram-sized parts, buttons, retries, and "typing…".
 
 Delivery is retried (at most ``TRIES`` attempts) on what may pass: flood control
-(``RetryAfter``, when the rate limiter has not already handled it), time-outs,
+(``RetryAfter`` of at most ``MAX_RETRY_AFTER``; the rate limiter holds the chat back meanwhile
+and never retries itself, see ``handlers.ratelimit``), time-outs,
 dropped connections and server errors. ``BadRequest`` and ``Forbidden`` are
 final. A time-out can hide a request that did arrive, so a retry may deliver an
 answer twice: at-least-once is chosen over losing answers.
@@ -31,6 +32,7 @@ from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.warnings import PTBDeprecationWarning
 
 from bot import reply as core
+from handlers.ordering import waiting
 from handlers.split import split_html
 
 T = TypeVar("T")
@@ -63,12 +65,14 @@ async def deliver(call: Callable[[], Awaitable[T]], tries: int = TRIES) -> T:
             if attempt == tries or wait > MAX_RETRY_AFTER:
                 raise
             log.info("Flood control: retrying in %.1f s", wait)
-            await asyncio.sleep(wait)
+            async with waiting():  # other chats run meanwhile
+                await asyncio.sleep(wait)
         except NetworkError as exc:
             if attempt == tries:
                 raise
             log.info("Sending failed (%s): retry %d of %d", type(exc).__name__, attempt, tries - 1)
-            await asyncio.sleep(BACKOFF * attempt)
+            async with waiting():
+                await asyncio.sleep(BACKOFF * attempt)
     raise AssertionError("unreachable")
 
 

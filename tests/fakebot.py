@@ -5,7 +5,7 @@ The real python-telegram-bot Application talks to it through its base URL
 records every request it receives (method and decoded fields), counts the
 connections it accepts, hands updates out through getUpdates long polling, and
 can answer a method with a fault: HTTP 429 with ``retry_after``, 403, 500, a
-slow reply, or a dropped connection.
+slow reply, or a dropped connection; for every chat, or for one chat only.
 
 Hand-written on purpose (like aiogram's MockedSession): no mocks, the bot under
 test runs unchanged. Helpers build updates the way Telegram does, with
@@ -153,6 +153,7 @@ class FakeTelegram:
         }
         self.calls: list[Call] = []
         self.faults: dict[str, deque[Fault]] = defaultdict(deque)
+        self.chat_faults: dict[tuple[str, int], deque[Fault]] = defaultdict(deque)
         self.updates: list[dict[str, Any]] = []
         self.messages: dict[tuple[int, int], dict[str, Any]] = {}
         self.chats: dict[int, dict[str, Any]] = {}
@@ -377,10 +378,13 @@ class FakeTelegram:
 
     # --- faults ---------------------------------------------------------------------------
 
-    def fail(self, method: str, *faults: Fault) -> None:
-        """Answer the next requests of a method with these faults, in order."""
+    def fail(self, method: str, *faults: Fault, chat_id: int | None = None) -> None:
+        """Answer the next requests of a method (to one chat, if given) with these faults."""
         with self._cond:
-            self.faults[method].extend(faults)
+            if chat_id is None:
+                self.faults[method].extend(faults)
+            else:
+                self.chat_faults[(method, chat_id)].extend(faults)
 
     # --- inspection -----------------------------------------------------------------------
 
@@ -452,7 +456,10 @@ class FakeTelegram:
     def handle(self, method: str, fields: dict[str, Any]) -> tuple[int, dict[str, Any] | None]:
         """Serve one request: (HTTP status, JSON body), or body None to drop the connection."""
         with self._cond:
-            fault = self.faults[method].popleft() if self.faults.get(method) else None
+            chat = fields.get("chat_id")
+            mine = self.chat_faults.get((method, chat)) if isinstance(chat, int) else None
+            queue = mine or self.faults.get(method)
+            fault = queue.popleft() if queue else None
         if fault is not None and fault.kind == "drop":
             self._record(Call(method, fields, time.monotonic(), "drop"))
             return 0, None

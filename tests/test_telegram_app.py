@@ -18,12 +18,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from telegram.constants import ParseMode
-from telegram.ext import AIORateLimiter
 
 from bot.bootstrap import build_core
 from bot.config import Settings, SettingsError
 from handlers.app import build_application, run_bot
-from handlers.ordering import PerChatUpdateProcessor
+from handlers.ordering import PerChatUpdateProcessor, QueuedApplication
+from handlers.ratelimit import ChatRateLimiter
 from tests.fakebot import TOKEN, FakeTelegram
 from tests.telegram_fixtures import *  # noqa: F403
 from tests.telegram_fixtures import TODAY, make_settings
@@ -47,8 +47,9 @@ def test_build_application_wires_html_time_zone_rate_limits_and_the_base_url(
         unlimited = build_application(core, rate_limit=False)
     assert app.bot.defaults.parse_mode == ParseMode.HTML
     assert app.bot.defaults.tzinfo == ZoneInfo("Europe/Oslo")
-    assert isinstance(app.bot.rate_limiter, AIORateLimiter)
+    assert isinstance(app.bot.rate_limiter, ChatRateLimiter)
     assert app.bot.base_url == f"{fake.base_url}{TOKEN}"
+    assert isinstance(app, QueuedApplication)
     assert isinstance(app.update_processor, PerChatUpdateProcessor)
     assert app.update_processor.max_concurrent_updates > 1
     assert unlimited.bot.rate_limiter is None
