@@ -95,6 +95,11 @@ class Masked:
         return bool(self.kinds)
 
 
+def placeholder_kinds(text: str) -> tuple[str, ...]:
+    """The kinds whose placeholder a (masked) text holds, in the order kinds are reported."""
+    return tuple(kind for kind, placeholder in PLACEHOLDERS.items() if placeholder in text)
+
+
 def valid_id_number(digits: str) -> bool:
     """Whether 11 digits carry valid mod-11 check digits (fødselsnummer or D-number)."""
     if len(digits) != 11 or not digits.isdigit():

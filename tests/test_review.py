@@ -70,14 +70,16 @@ def columns(path: Path, table: str) -> list[str]:
         return [row[1] for row in conn.execute(f"pragma table_info({table})")]
 
 
-def test_the_queue_stores_only_the_question_text_the_day_and_the_reason(
+def test_the_queue_stores_only_the_question_text_the_day_the_reason_and_its_group(
     queue: ReviewQueue, state: Path
 ) -> None:
     queue.add("Kan vi søke om bil?", TODAY)
-    assert columns(state, "review_questions") == ["id", "day", "reason", "text"]
+    assert columns(state, "review_questions") == ["id", "day", "reason", "text", "group_id"]
     with sqlite3.connect(state) as conn:
         rows = conn.execute("select * from review_questions").fetchall()
-    assert rows == [(1, "2023-01-05", "unanswered", "Kan vi søke om bil?")]
+        groups = conn.execute("select * from review_groups").fetchall()
+    assert rows == [(1, "2023-01-05", "unanswered", "Kan vi søke om bil?", 1)]
+    assert groups == [(1, "kan vi soke om bil")]
 
 
 @pytest.mark.parametrize(
