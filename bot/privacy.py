@@ -161,6 +161,10 @@ _AFTER_NAME = frozenset(
 
 def _name_words(words: list[str], weak: bool) -> int:
     """How many of the words after an introduction are the name (0: none)."""
+    # A full stop after a word (not an initial, "N.") ends the sentence, and the name.
+    ends = [i for i, word in enumerate(words) if word.endswith(".") and len(word) > 2]
+    if ends:
+        words = words[: ends[0] + 1]
     first = words[0].strip(".,")
     if first.casefold() in _NOT_NAMES or first.casefold() in _AFTER_NAME:
         return 0
@@ -187,7 +191,9 @@ def _mask_names(text: str, found: set[str]) -> str:
         found.add("name")
         start = match.start("name") - match.start(0)
         rest = match.group("name")
-        for word in words[:count]:
+        for number, word in enumerate(words[:count], 1):
+            if number == count and len(word) > 2:
+                word = word.rstrip(".")  # a full stop after the name is the sentence's
             rest = rest[rest.index(word) + len(word) :]
         return match.group(0)[:start] + PLACEHOLDERS["name"] + rest
 

@@ -26,6 +26,7 @@ from bot.privacy import mask_personal_data, valid_id_number
         ("mitt navn er ola, hva er fristen?", "mitt navn er [navn], hva er fristen?", ("name",)),
         ("jeg heter kari nordmann og lurer", "jeg heter [navn] og lurer", ("name",)),
         ("takk! hilsen kari", "takk! hilsen [navn]", ("name",)),
+        ("Jeg heter Kari Nordmann. hva er satsen?", "Jeg heter [navn]. hva er satsen?", ("name",)),
         ("Mvh\nKari Nordmann\nLillehammer kommune", "Mvh\n[navn]\nLillehammer kommune", ("name",)),
         (
             "Jeg heter Kari, tlf 91234567, kari@x.no, fnr 01010100050",
