@@ -96,7 +96,7 @@ class Pipeline:
         queued = self.queue_for_review(question, item.today, "thumbs_down", item.who)
         lang: Lang = "en" if detect_language(question) == "en" else "nb"
         note = masked_note(queued, lang)
-        return Reply.plain(t("feedback.thanks") + (f"\n\n{note}" if note else ""))
+        return Reply.plain(t("feedback.thanks", lang) + (f"\n\n{note}" if note else ""))
 
     def command(self, item: Input) -> Reply | None:
         """A command: run it from the registry, if the sender may."""

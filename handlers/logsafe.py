@@ -45,14 +45,22 @@ def _redact_record(record: logging.LogRecord) -> None:
 
 
 class _DropStartupAborts(logging.Filter):
-    """Drop the retry loop's traceback of a failure that ends it: the caller says it in one line."""
+    """Drop the start-up retry loop's traceback of the failure that ends it.
+
+    The start fails with that error, and the command line says it in one line. The loops of
+    a running bot (polling) keep every record.
+    """
 
     def filter(self, record: logging.LogRecord) -> bool:
-        """Keep every record but an aborting retry loop's."""
+        """Keep every record but an aborting start-up ("Bootstrap ...") loop's."""
         from telegram.error import TelegramError
 
         failed = record.exc_info is not None and isinstance(record.exc_info[1], TelegramError)
-        return not (failed and "Abort" in str(record.msg))
+        try:
+            message = record.getMessage()
+        except Exception:  # a malformed call: leave it for logging to report
+            return True
+        return not (failed and "Bootstrap" in message and "Abort" in message)
 
 
 DROP_STARTUP_ABORTS = _DropStartupAborts()
