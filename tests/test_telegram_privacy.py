@@ -79,14 +79,16 @@ async def test_lag_faq_from_the_queue_writes_only_the_masked_text(state_bot: Sta
 
 async def test_thumbs_down_keeps_the_question_masked_and_says_so(state_bot: StateBot) -> None:
     tg, core = state_bot.tg, state_bot.core
-    question = "Jeg heter Kari Nordmann. hva får vi i år 3 for 2 årsverk?"
+    question = (
+        "Hei, jeg heter Kari Nordmann. hva får vi i år 3 for 2 årsverk i kommunalt rusarbeid?"
+    )
     assert "880 000 kr" in await tg.say(CHAT, question)
     assert raw_in(kept(core.settings.state_db)) == [], "the text behind 👎 is masked too"
     thanks = html.unescape(await tg.press(CHAT, t("feedback.button")))
     assert thanks == f"{t('feedback.thanks')}\n\n{t('privacy.masked', kinds='navn')}"
     [entry] = core.review.entries(TODAY)
     assert (entry.text, entry.reason) == (
-        "Jeg heter [navn]. hva får vi i år 3 for 2 årsverk?",
+        "Hei, jeg heter [navn]. hva får vi i år 3 for 2 årsverk i kommunalt rusarbeid?",
         "thumbs_down",
     )
 
@@ -122,7 +124,8 @@ async def test_slettmeg_leaves_no_copy_of_the_deleted_rows_in_the_database_or_it
 ) -> None:
     tg, core = state_bot.tg, state_bot.core
     marker = "Zorblaxtilskudd"
-    assert "880 000 kr" in await tg.say(CHAT, f"hva får vi i år 3 for 2 årsverk? {marker}")
+    question = f"hva får vi i år 3 for 2 årsverk i kommunalt rusarbeid? {marker}"
+    assert "880 000 kr" in await tg.say(CHAT, question)
     state = core.settings.state_db
     assert marker.encode() in kept(state), "the text behind 👎 was stored"
     assert html.unescape(await tg.say(CHAT, "/slettmeg")) == t("privacy.deleted")
