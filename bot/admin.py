@@ -273,14 +273,15 @@ class AdminDesk:
     def unanswered(self, req: Request) -> Reply:
         """/ubesvart: the review queue grouped by similarity, most frequent first."""
         lang = req.lang
-        groups = self.review.grouped(req.today)
-        if not groups:
+        if not req.who.private:
+            return Reply.plain(t("review.private_only", lang))
+        found = self.review.overview(req.today, MAX_GROUPS)
+        if not found.total:
             return Reply.plain(t("review.empty", lang))
-        total = sum(g.count for g in groups)
-        shown = t("review.shown", lang, count=MAX_GROUPS) if len(groups) > MAX_GROUPS else ""
-        head = t("review.head", lang, total=total, groups=len(groups), shown=shown)
+        shown = t("review.shown", lang, count=MAX_GROUPS) if found.groups > MAX_GROUPS else ""
+        head = t("review.head", lang, total=found.total, groups=found.groups, shown=shown)
         messages = [Message.plain(head)]
-        for number, group in enumerate(groups[:MAX_GROUPS], 1):
+        for number, group in enumerate(found.top, 1):
             row = (
                 Button(t("review.faq", lang), f"{REVIEW}f:{group.id}"),
                 Button(t("review.alias", lang), f"{REVIEW}a:{group.id}"),
@@ -293,6 +294,8 @@ class AdminDesk:
         """Avvis: drop a group without changing the knowledge."""
         if not self.is_admin(who):
             return Reply.note(t("admins_only"))
+        if not who.private:
+            return Reply.note(t("review.private_only"))
         try:
             count = self.review.dismiss(group_id, today)
         except UnknownGroup:
@@ -305,6 +308,8 @@ class AdminDesk:
         """Lag FAQ / Nytt alias: ask for the entry or the FAQ id; tell whether to wait for it."""
         if not self.is_admin(who):
             return Reply.note(t("admins_only")), False
+        if not who.private:
+            return Reply.note(t("review.private_only")), False
         try:
             group = self.review.group(group_id, today)
         except UnknownGroup:
@@ -327,6 +332,8 @@ class AdminDesk:
         user = who.user_id
         if not self.is_admin(who) or user is None:
             return Reply.plain(t("admins_only")), True
+        if not who.private:
+            return Reply.plain(t("review.private_only")), True
         upkeep = self.upkeep
         action = upkeep.resolve_alias if kind == "a" else upkeep.resolve_faq
         try:

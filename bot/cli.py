@@ -9,6 +9,7 @@ folder the bot cannot use: one line naming it and what to do, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -343,11 +344,28 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the command line; return the exit code."""
-    stream = out or sys.stdout
     parser = build_parser()
     args = parser.parse_args(argv)
+    from handlers.logsafe import RedactingStream  # the composition root may import handlers
+
+    stream: TextIO = RedactingStream(out or sys.stdout)  # type: ignore[assignment]
+    with contextlib.redirect_stderr(RedactingStream(sys.stderr)):
+        return _run(args, stream)
+
+
+def _guard_secrets(settings: Settings) -> None:
+    """Redact the token and the webhook secret from every log record and printed line."""
+    from handlers.logsafe import install_redaction
+
+    secrets = (settings.telegram_bot_token, settings.webhook_secret)
+    install_redaction(*(s.get_secret_value() for s in secrets if s is not None))
+
+
+def _run(args: argparse.Namespace, stream: TextIO) -> int:
+    """Run the chosen command with its settings; turn every known failure into one line."""
     try:
         settings = load_settings()
+        _guard_secrets(settings)
         func: Command = args.func
         return func(args, settings, stream)
     except SettingsError as exc:

@@ -22,6 +22,7 @@ from bot.cards import find_scheme, scheme_card
 from bot.engine import Engine
 from bot.nlu import Understanding
 from bot.reply import Document, Message, Reply, Who
+from bot.review import MAX_PER_CHAT_DAY
 from bot.text import clean, fold
 from bot.texts import t
 from bot.vocab import TOPIC_LABELS, Lang
@@ -252,6 +253,7 @@ class CommandService:
         if chat_id is not None and (count := self.buttons.count(chat_id)):
             lines.append(t("privacy.buttons", lang, count=count))
         lines += self._stored_reminders(chat_id, lang)
+        lines.append(t("privacy.review", lang, limit=MAX_PER_CHAT_DAY))
         lines.append(t("privacy.delete", lang))
         title = t("privacy.title", lang)
         return Reply.of(_answer("privacy", lines, lang, title=title))
@@ -287,7 +289,6 @@ class CommandService:
         if messages:
             counts = ", ".join(f"{status}: {n}" for status, n in sorted(messages.items()))
             lines.append(t("privacy.outbox", lang, counts=counts))
-        lines.append(t("privacy.review", lang))
         return lines
 
     def delete_me(self, req: Request) -> Reply:
@@ -297,6 +298,7 @@ class CommandService:
             deleted = self.state.forget_chat(req.who.chat_id)
             buttons = self.buttons.forget(req.who.chat_id)
             had = had or any(deleted.values()) or buttons > 0
+            self.state.db.scrub()  # no copy of the deleted rows is left in the WAL
         text = t("privacy.deleted" if had else "privacy.nothing_stored", req.lang)
         answer = _answer("privacy", [text], req.lang)
         return Reply((Message.of(answer),), forget=True, answer=answer)

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from bot.answer import Answer, Option
 from bot.commands import Command, CommandService, Request, find_command
+from bot.privacy import Masked, mask_personal_data, placeholder_kinds
 from bot.reply import Button, Delivery, Reply, Who
 from bot.text import clean, detect_language
 from bot.texts import t
@@ -88,11 +89,14 @@ class Pipeline:
     # --- the steps ----------------------------------------------------------------------------
 
     def feedback(self, item: Input) -> Reply | None:
-        """A pressed 👎: queue the question it is about as unhelpful."""
+        """A pressed 👎: queue the question it is about as unhelpful (masked)."""
         if not (item.pressed and item.text.startswith(FEEDBACK)):
             return None
-        self.queue_for_review(item.text.removeprefix(FEEDBACK), item.today, "thumbs_down")
-        return Reply.plain(t("feedback.thanks"))
+        question = item.text.removeprefix(FEEDBACK)
+        queued = self.queue_for_review(question, item.today, "thumbs_down", item.who)
+        lang: Lang = "en" if detect_language(question) == "en" else "nb"
+        note = masked_note(queued, lang)
+        return Reply.plain(t("feedback.thanks", lang) + (f"\n\n{note}" if note else ""))
 
     def command(self, item: Input) -> Reply | None:
         """A command: run it from the registry, if the sender may."""
@@ -117,7 +121,9 @@ class Pipeline:
         """Free text: the engine answers; the unanswered go to review, the answered get 👎."""
         answer = self.commands.engine.ask(item.text, item.today, item.who.chat)
         if not answer.answered and not answer.options:  # not a question back: not answered
-            self.queue_for_review(item.text, item.today, "unanswered")
+            queued = self.queue_for_review(item.text, item.today, "unanswered", item.who)
+            if note := masked_note(queued, answer.lang):
+                answer = replace(answer, paragraphs=[*answer.paragraphs, note])
         elif answer.answered and answer.intent not in NO_FEEDBACK_INTENTS:
             feedback = Option(t("feedback.button", answer.lang), FEEDBACK + item.text)
             answer = replace(answer, options=[*answer.options, feedback])
@@ -132,7 +138,9 @@ class Pipeline:
         ]
         if not texts:
             return reply
-        data = iter(self.buttons.add_all(who.chat_id, texts, today))
+        # What is behind a button may quote the question: stored masked, like the queue.
+        masked = [mask_personal_data(text).text for text in texts]
+        data = iter(self.buttons.add_all(who.chat_id, masked, today))
 
         def stored(button: Button) -> Button:
             if button.text is None or button.data:
@@ -145,12 +153,19 @@ class Pipeline:
         )
         return replace(reply, messages=messages)
 
-    def queue_for_review(self, text: str, today: dt.date, reason: Reason) -> None:
-        """Put a question's text in the review queue; a failure never costs the reply."""
+    def queue_for_review(
+        self, text: str, today: dt.date, reason: Reason, who: Who
+    ) -> Masked | None:
+        """Put a question's masked text in the review queue (within the chat's daily limit).
+
+        Return what was stored, or None; a failure never costs the reply.
+        """
+        sender = who.chat if who.chat_id is None else str(who.chat_id)
         try:
-            self.review.add(text, today, reason)
+            return self.review.add(text, today, reason, sender=sender)
         except sqlite3.Error as exc:
             log.warning("Could not queue a question for review: %s", type(exc).__name__)
+            return None
 
     # --- entry points -------------------------------------------------------------------------
 
@@ -248,6 +263,27 @@ class Pipeline:
     def delivered(self, delivery: Delivery, report: PassReport | None) -> Reply:
         """What to tell the admin once an announcement went out (report None: it could not)."""
         return self.admin.delivered(delivery, report)
+
+
+#: How each kind of masked personal data is named to the user.
+KIND_TEXTS = {
+    "id_number": "privacy.kind.id_number",
+    "email": "privacy.kind.email",
+    "phone": "privacy.kind.phone",
+    "name": "privacy.kind.name",
+}
+
+
+def masked_note(queued: Masked | None, lang: Lang) -> str:
+    """Tell the user which personal data was masked in what was queued ('' if none)."""
+    if queued is None:
+        return ""
+    # A 👎 queues the text behind its button, masked already when the button was made.
+    kinds = queued.kinds or placeholder_kinds(queued.text)
+    if not kinds:
+        return ""
+    names = ", ".join(t(KIND_TEXTS[kind], lang) for kind in kinds)
+    return t("privacy.masked", lang, kinds=names)
 
 
 #: The steps an input passes, in order; the first that answers wins.

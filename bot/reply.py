@@ -25,6 +25,11 @@ class Who:
     chat_id: int | None = None  # the Telegram chat
     user_id: int | None = None  # the Telegram user (admins are recognised by it)
 
+    @property
+    def private(self) -> bool:
+        """Whether only the sender reads the replies: a private chat (its id is the user's)."""
+        return self.chat_id is None or self.chat_id == self.user_id
+
 
 @dataclass(frozen=True)
 class Button:

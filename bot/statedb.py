@@ -4,7 +4,8 @@ Every table of the bot's own state lives in this one SQLite file and is reached 
 :class:`StateDb`: the subscriptions, outbox, passes and broadcasts (``bot.state``), the review
 queue (``bot.review``), the audit log (``bot.kbadmin``), the admins' drafts (``bot.drafts``)
 and the button payloads (``bot.buttons``). :func:`open_state` is the only way to open it: WAL
-mode, a ``busy_timeout``, foreign keys on and ``synchronous=FULL``, then the migrations.
+mode, a ``busy_timeout``, foreign keys on, ``synchronous=FULL`` and ``secure_delete`` (a deleted
+row is overwritten; :meth:`StateDb.scrub` also empties the WAL), then the migrations.
 
 The schema is versioned with ``PRAGMA user_version``. :data:`MIGRATIONS` lists every step from
 an empty file; a database is brought up to :data:`SCHEMA_VERSION` in one write transaction when
@@ -138,6 +139,22 @@ MIGRATIONS: tuple[Migration, ...] = (
             "create index buttons_chat on buttons (chat_id)",
         ),
     ),
+    Migration(
+        3,
+        "review queue groups assigned at insert time; per-chat daily quota under a salted hash",
+        (
+            "alter table review_questions add column group_id integer",
+            "create index review_questions_group on review_questions (group_id)",
+            "create table review_groups (id integer primary key, key text not null)",
+            "create index review_groups_key on review_groups (key)",
+            "create table review_salt (day text primary key, salt text not null)",
+            "create table review_quota ("
+            " day text not null,"
+            " chat_hash text not null,"
+            " count integer not null,"
+            " primary key (day, chat_hash)) without rowid",
+        ),
+    ),
 )
 
 #: The version a database has once it is opened by this release.
@@ -195,6 +212,17 @@ class StateDb:
                 self._depth = 0
                 if not durable:
                     self.conn.execute("PRAGMA synchronous=FULL")
+
+    def scrub(self) -> bool:
+        """Copy the WAL into the file and empty it, so deleted rows leave no copy behind.
+
+        With ``secure_delete`` (set by :func:`open_state`) deleted rows are zeroed in the
+        file; this removes the WAL's older copies of their pages. Tell whether it was done
+        (another process reading at that moment makes it wait for the next scrub).
+        """
+        with self.lock:
+            busy = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        return not busy
 
     def close(self) -> None:
         """Close the connection."""
@@ -280,6 +308,7 @@ def open_state(path: Path) -> StateDb:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA secure_delete=ON")  # deleted rows are overwritten, not left behind
         [check] = conn.execute("PRAGMA quick_check(1)").fetchone()
         if check != "ok":
             raise sqlite3.DatabaseError(f"database disk image is malformed: {check}")

@@ -88,9 +88,9 @@ TEXTS: dict[str, dict[Lang, str]] = {
     # --- privacy ----------------------------------------------------------------------------
     "privacy.title": {"nb": "Personvern", "en": "Privacy"},
     "privacy.head": {
-        "nb": "Jeg lagrer ikke meldingene dine. Om denne chatten husker jeg bare det som trengs "
+        "nb": "Jeg lagrer ikke samtalen. Om denne chatten husker jeg bare det som trengs "
         "for oppfølgingsspørsmål, i høyst ett døgn:",
-        "en": "I do not store your messages. About this chat I only remember what follow-up "
+        "en": "I do not keep the conversation. About this chat I only remember what follow-up "
         "questions need, for at most a day:",
     },
     "privacy.context": {
@@ -99,8 +99,10 @@ TEXTS: dict[str, dict[Lang, str]] = {
     },
     "privacy.nothing": {"nb": "– ingenting akkurat nå.", "en": "– nothing right now."},
     "privacy.buttons": {
-        "nb": "– teksten bak {count} knapper under svarene mine, i høyst to døgn",
-        "en": "– the text behind {count} buttons under my answers, for at most two days",
+        "nb": "– teksten bak {count} knapper under svarene mine (med personopplysninger byttet "
+        "ut), i høyst to døgn",
+        "en": "– the text behind {count} buttons under my answers (with personal data "
+        "replaced), for at most two days",
     },
     "privacy.delete": {
         "nb": "Skriv /slettmeg for å slette det.",
@@ -125,11 +127,31 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "– reminders and announcements to you in the outbox ({counts})",
     },
     "privacy.review": {
-        "nb": "Spørsmål jeg ikke kunne svare på, og svar som er merket 👎, lagres uten chat-id "
-        "eller navn i høyst 90 dager, så svarene kan bli bedre.",
-        "en": "Questions I could not answer, and answers marked 👎, are kept without a chat id "
-        "or name for at most 90 days, so the answers can improve.",
+        "nb": "Spørsmål jeg ikke kunne svare på, og svar som er merket 👎, lagres i høyst "
+        "90 dager, så svarene kan bli bedre: bare teksten og dagen, uten chat-id. Fødselsnumre, "
+        "telefonnumre, e-postadresser og navn du oppgir, byttes ut før noe lagres, og du får "
+        "beskjed når det skjer. Fordi spørsmålene ikke er knyttet til deg, kan ikke /slettmeg "
+        "finne dem igjen. For å hindre at én chat fyller køen, telles hvor mange spørsmål hver "
+        "chat legger inn per dag (høyst {limit}), under en kode laget av chat-id-en med et "
+        "salt som byttes hver dag; tellingen og saltet slettes når dagen er omme.",
+        "en": "Questions I could not answer, and answers marked 👎, are kept for at most 90 "
+        "days, so the answers can improve: only the text and the day, without a chat id. "
+        "National identity numbers, phone numbers, e-mail addresses and names you give are "
+        "replaced before anything is stored, and you are told when that happens. As the "
+        "questions are not tied to you, /slettmeg cannot find them again. So that no chat can "
+        "fill the queue, how many questions each chat adds a day is counted (at most {limit}), "
+        "under a code made from the chat id with a salt that changes every day; the count and "
+        "the salt are deleted when the day is over.",
     },
+    "privacy.masked": {
+        "nb": "Jeg har byttet ut personopplysninger ({kinds}) før spørsmålet ble lagret for "
+        "gjennomgang.",
+        "en": "I replaced personal data ({kinds}) before the question was kept for review.",
+    },
+    "privacy.kind.id_number": {"nb": "fødselsnummer", "en": "national identity number"},
+    "privacy.kind.email": {"nb": "e-postadresse", "en": "e-mail address"},
+    "privacy.kind.phone": {"nb": "telefonnummer", "en": "phone number"},
+    "privacy.kind.name": {"nb": "navn", "en": "name"},
     "privacy.deleted": {
         "nb": "Slettet. Jeg husker ikke lenger noe om denne chatten.",
         "en": "Deleted. I no longer remember anything about this chat.",
@@ -492,6 +514,12 @@ TEXTS: dict[str, dict[Lang, str]] = {
     },
     "upkeep.retry": {"nb": "Prøv igjen, eller /avbryt.", "en": "Try again, or /avbryt."},
     # --- admins: the review queue -----------------------------------------------------------
+    "review.private_only": {
+        "nb": "Spørsmålskøen vises bare i en privat chat med meg, siden den kan inneholde det "
+        "andre har skrevet. Skriv /ubesvart til meg direkte.",
+        "en": "The question queue is only shown in a private chat with me, as it may hold what "
+        "others wrote. Send /ubesvart to me directly.",
+    },
     "review.empty": {
         "nb": "Ingen ubesvarte spørsmål de siste 90 dagene.",
         "en": "No unanswered questions in the last 90 days.",

@@ -18,14 +18,19 @@ from telegram.error import (
     BadRequest,
     ChatMigrated,
     Forbidden,
+    InvalidToken,
     NetworkError,
     RetryAfter,
     TelegramError,
 )
 
-from bot.config import Settings
+from bot.config import Settings, SettingsError
 from bot.reminders import SenderUnavailable, SendResult
 from handlers.botapi import ClosingBot, bot_api_url, http_request
+from handlers.logsafe import redact
+
+#: What a rejected token is reported as, by every command (one line, exit code 2).
+TOKEN_REJECTED = "TELEGRAM_BOT_TOKEN was rejected by Telegram"
 
 #: Connections kept open: at least the pass's concurrency, so no call waits for the pool.
 POOL_SIZE = 16
@@ -64,9 +69,9 @@ class TelegramSender:
         except BadRequest as exc:  # a subclass of NetworkError: must come first
             return SendResult.bad_request(f"400 {exc.message}")
         except NetworkError as exc:  # includes TimedOut: the message may or may not have gone
-            return SendResult.transient(f"{type(exc).__name__}: {exc.message}")
+            return SendResult.transient(redact(f"{type(exc).__name__}: {exc.message}"))
         except TelegramError as exc:  # InvalidToken, Conflict, ...: kept and retried next pass
-            return SendResult.transient(f"{type(exc).__name__}: {exc.message}")
+            return SendResult.transient(redact(f"{type(exc).__name__}: {exc.message}"))
         return SendResult.ok(message.message_id)
 
 
@@ -84,13 +89,19 @@ def make_sender_bot(settings: Settings) -> Bot:
 
 @asynccontextmanager
 async def open_sender(settings: Settings) -> AsyncIterator[TelegramSender]:
-    """Yield a sender over an initialised Bot, shut down afterwards; SenderUnavailable if not."""
+    """Yield a sender over an initialised Bot, shut down afterwards.
+
+    Raises SettingsError when Telegram rejects the token, SenderUnavailable when the Bot API
+    cannot be used otherwise; neither message holds the token.
+    """
     bot = make_sender_bot(settings)
     try:
         await bot.initialize()
+    except InvalidToken:
+        raise SettingsError(TOKEN_REJECTED) from None
     except TelegramError as exc:
         message = f"cannot use the Bot API: {type(exc).__name__}: {exc.message}"
-        raise SenderUnavailable(message) from None
+        raise SenderUnavailable(redact(message)) from None
     try:
         yield TelegramSender(bot)
     finally:

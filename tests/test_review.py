@@ -16,7 +16,7 @@ import pytest
 from bot.engine import Engine
 from bot.kbadmin import AuditLog, ChangeRefused
 from bot.review import KEEP_DAYS, MAX_TEXT, ReviewQueue, UnknownGroup
-from bot.statedb import StateDb
+from bot.statedb import StateDb, open_state
 from knowledge.loader import default_sources, load_sources
 
 TODAY = dt.date(2023, 1, 5)
@@ -70,14 +70,16 @@ def columns(path: Path, table: str) -> list[str]:
         return [row[1] for row in conn.execute(f"pragma table_info({table})")]
 
 
-def test_the_queue_stores_only_the_question_text_the_day_and_the_reason(
+def test_the_queue_stores_only_the_question_text_the_day_the_reason_and_its_group(
     queue: ReviewQueue, state: Path
 ) -> None:
     queue.add("Kan vi søke om bil?", TODAY)
-    assert columns(state, "review_questions") == ["id", "day", "reason", "text"]
+    assert columns(state, "review_questions") == ["id", "day", "reason", "text", "group_id"]
     with sqlite3.connect(state) as conn:
         rows = conn.execute("select * from review_questions").fetchall()
-    assert rows == [(1, "2023-01-05", "unanswered", "Kan vi søke om bil?")]
+        groups = conn.execute("select * from review_groups").fetchall()
+    assert rows == [(1, "2023-01-05", "unanswered", "Kan vi søke om bil?", 1)]
+    assert groups == [(1, "kan vi soke om bil")]
 
 
 @pytest.mark.parametrize(
@@ -305,3 +307,30 @@ def test_the_review_and_audit_tables_share_the_state_database_with_their_own_nam
     assert {"review_questions", "audit_log"} <= tables
     assert not {t for t in tables if "user" in t or "chat" in t}
     assert not [c for c in columns(state, "review_questions") if "user" in c or "chat" in c]
+
+
+def test_questions_queued_by_an_earlier_release_are_masked_and_grouped_at_the_first_use(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "state.db"
+    dump = (Path(__file__).parent / "data" / "state-v1.sql").read_text(encoding="utf-8")
+    with sqlite3.connect(path) as conn:
+        conn.executescript(dump)
+        conn.execute(
+            "insert into review_questions (day, reason, text) values (?, ?, ?)",
+            ("2022-01-28", "unanswered", "Jeg heter Kari Nordmann, tlf 91234567. Frist?"),
+        )
+    conn.close()
+    with open_state(path) as db:
+        groups = ReviewQueue(db).grouped(dt.date(2022, 1, 28))
+    assert [(g.representative, g.count) for g in groups] == [
+        ("Kan vi bruke rustilskuddet til å kjøpe bil?", 2),
+        ("Hvordan blir været i morgen?", 1),
+        ("Jeg heter [navn], tlf [telefon]. Frist?", 1),
+    ]
+    with sqlite3.connect(path) as conn:
+        texts = " ".join(r[0] for r in conn.execute("select text from review_questions"))
+        ungrouped = conn.execute("select count(*) from review_questions where group_id is null")
+        assert ungrouped.fetchone() == (0,)
+    conn.close()
+    assert "Kari" not in texts and "91234567" not in texts

@@ -84,7 +84,8 @@ def test_a_database_of_the_previous_release_is_upgraded_without_losing_a_row(
 
     with open_state(old) as db:
         assert db.version == SCHEMA_VERSION
-    assert {table: rows(old, table) for table in RELEASE_1_TABLES} == before
+    after = {table: rows(old, table) for table in RELEASE_1_TABLES}
+    assert {t: [r[: len(before[t][0])] for r in found] for t, found in after.items()} == before
     fresh = tmp_path / "fresh.db"
     open_state(fresh).close()
     assert schema(old) == schema(fresh)

@@ -303,7 +303,7 @@ async def test_an_unanswered_question_is_queued_with_its_text_only(state_bot: St
     with sqlite3.connect(core.settings.state_db) as conn:
         columns = [row[1] for row in conn.execute("pragma table_info(review_questions)")]
         rows = conn.execute("select * from review_questions").fetchall()
-    assert columns == ["id", "day", "reason", "text"]
+    assert columns == ["id", "day", "reason", "text", "group_id"]
     assert str(CHAT) not in repr(rows)
 
 

@@ -249,7 +249,7 @@ async def test_personvern_shows_the_subscription_and_slettmeg_deletes_it(
     await tg.say(CHAT, "/varsler 14 1")
     stored = await tg.say(CHAT, "/personvern")
     assert f"chat-id {CHAT}, ordninger: kommunalt-rusarbeid; dager før frist: 14, 1" in stored
-    assert "uten chat-id eller navn i høyst 90 dager" in stored
+    assert "lagres i høyst 90 dager" in stored and "navn du oppgir, byttes ut" in stored
 
     assert "Slettet" in await tg.say(CHAT, "/slettmeg")
     assert store.subscription(CHAT) is None
