@@ -298,13 +298,24 @@ class Desk:
         """Return the office a question concerns: the issuer of its scheme's newest deadline."""
         kb = self.engine.kb
         if scheme and scheme in kb.schemes:
-            entries = [e for e in kb.deadlines() if e.scheme_id == scheme]
-            if entries:
-                return max(entries, key=lambda e: e.deadline.year).office_id
-            facts = kb.schemes[scheme].facts
-            if facts:
-                return kb.office_of(facts[-1])
+            entries = sorted(
+                (e for e in kb.deadlines() if e.scheme_id == scheme),
+                key=lambda e: -e.deadline.year,
+            )
+            candidates = [e.office_id for e in entries]
+            candidates += [kb.office_of(f) for f in reversed(kb.schemes[scheme].facts)]
+            for office in candidates:
+                found = kb.offices.get(office)
+                if found is not None and found.kind == "statsforvalter":
+                    return office
         return self.config.default_office
+
+    def choices(self, office: str | None) -> list[str]:
+        """Return the offices the user may choose from (when the question's has no desk)."""
+        offices = sorted(o for o in self.config.chats if o)
+        if len(offices) < 2 or office in offices:
+            return []
+        return offices
 
     def office_name(self, office: str | None, lang: Lang = "nb") -> str:
         """Return an office's name ('Statsforvalteren i Agder'), or a general one."""
@@ -333,7 +344,10 @@ class Desk:
         scheme = attempt.scheme or understood.scheme
         year = understood.slots.get("year") or understood.slots.get("grant_year")
         office = self._office(scheme)
+        offices = self.choices(office)
         desk_chat = self.config.chat_for(office)
+        if desk_chat is None and offices:  # until the user chooses
+            desk_chat = self.config.chats[offices[0]]
         if desk_chat is None:
             return Reply.plain(t("desk.none", lang))
         self.purge(today)
@@ -370,11 +384,22 @@ class Desk:
         if masked.kinds:
             lines.append(t("desk.preview_masked", lang, kinds=self._kinds(masked.kinds, lang)))
         lines.append(t("desk.preview_kept", lang, days=KEEP_DAYS))
-        row = (
-            button(t("desk.send", lang), question_id, "send"),
-            button(t("desk.drop", lang), question_id, "drop"),
-        )
-        return Reply.plain("\n\n".join(lines), row)
+        drop = (button(t("desk.drop", lang), question_id, "drop"),)
+        if not offices:
+            row = (button(t("desk.send", lang), question_id, "send"), *drop)
+            return Reply.plain("\n\n".join(lines), row)
+        lines[0] = t("desk.preview_choose", lang, text=masked.text)
+        rows = [
+            (
+                button(
+                    t("desk.send_to", lang, office=self.office_name(o, lang)),
+                    question_id,
+                    f"send:{o}",
+                ),
+            )
+            for o in offices
+        ]
+        return Reply.plain("\n\n".join(lines), *rows, drop)
 
     @staticmethod
     def _kinds(kinds: tuple[str, ...], lang: Lang) -> str:
@@ -438,12 +463,20 @@ class Desk:
         if parsed is None or question is None:
             return Reply.note(t("expired"))
         verb = parsed[1]
-        if verb in ("send", "drop"):
+        if verb in ("send", "drop") or verb.startswith("send:"):
             if who.chat_id != question.chat_id:
                 return Reply.note(t("expired"))
             if question.state != "pending":
                 return Reply.note(t("desk.already_sent", question.lang))
-            return self._confirm(question, now) if verb == "send" else self._abandon(question)
+            if verb == "drop":
+                return self._abandon(question)
+            chosen = verb.removeprefix("send").removeprefix(":")
+            if chosen:
+                if chosen not in self.choices(question.office):
+                    return Reply.note(t("expired"))
+                self._set(question.id, office=chosen, desk_chat=self.config.chats[chosen])
+                question = self.get(question.id) or question
+            return self._confirm(question, now)
         if who.chat_id != question.desk_chat and who.chat_id not in self.config.desk_chats:
             return Reply.note(t("expired"))
         if not self.is_caseworker(who, chat_admins):

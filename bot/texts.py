@@ -572,6 +572,11 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "nb": "Dette sendes til saksbehandlerne hos {office} når du trykker Send:\n\n«{text}»",
         "en": "This is sent to the caseworkers at {office} when you press Send:\n\n«{text}»",
     },
+    "desk.preview_choose": {
+        "nb": "Velg hvilke saksbehandlere som skal få dette:\n\n«{text}»",
+        "en": "Choose which caseworkers should get this:\n\n«{text}»",
+    },
+    "desk.send_to": {"nb": "Send til {office}", "en": "Send to {office}"},
     "desk.preview_about": {
         "nb": "Ordning: {scheme}, år: {year}. Svaret jeg ga deg og språket ditt følger med.",
         "en": "Scheme: {scheme}, year: {year}. The answer I gave you and your language go with it.",

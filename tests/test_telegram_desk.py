@@ -356,8 +356,9 @@ async def test_a_question_open_too_long_is_announced_again_once_a_working_day(
 
         caseworker_replies(fake, "Svar på påminnelsen.", await threaded(tg, DESK))
         assert "Svar på påminnelsen." in (await texts(fake, ASKER, 3))[2]
+        await texts(fake, DESK, 4)  # the receipt
         await announce_overdue(tg.app.bot, services, tuesday + dt.timedelta(days=2))
-        assert len(fake.texts(DESK)) == 4, "the receipt only: an answered question rests"
+        assert len(fake.texts(DESK)) == 4, "an answered question is not announced again"
 
 
 async def test_slettmeg_during_an_open_question_deletes_it_closes_it_and_tells_the_desk(
@@ -438,3 +439,43 @@ async def test_statistikk_shows_the_figures_and_a_png_chart_to_caseworkers_only(
     assert document.fields["uploads"]["document"].startswith(b"\x89PNG")
     in_desk = await says(desk, DESK, "/statistikk", chat_type="supergroup")
     assert in_desk.startswith("Effekt, uke for uke")
+
+
+async def test_a_question_goes_to_the_desk_of_its_office_or_the_one_the_user_chooses(
+    fake: FakeTelegram, state_dir: Path, sources: Path, shared_core: Engine
+) -> None:
+    agder, innlandet = -100901, -100902
+    for chat in (agder, innlandet):
+        fake.chat(chat, "supergroup")
+        fake.chat_admins[chat] = [CASEWORKER]
+    settings = make_settings(
+        fake,
+        state_dir,
+        TILSKUDDSBOT_SOURCES_DIR=str(sources),
+        TILSKUDDSBOT_DESK_CHATS=f"agder={agder}, innlandet={innlandet}",
+    )
+    async with running_bot(fake, settings, shared_core) as tg:
+        framework = "Hvorfor fikk Arendal så lite av opptrappingsplanen for rusfeltet?"
+        preview = await says(tg, ASKER, f"/spor_saksbehandler {framework}")
+        assert preview.startswith("Dette sendes til saksbehandlerne hos Fylkesmannen i Agder")
+        fake.press_button(ASKER, t("desk.send"))
+        assert f"«{framework}»" in (await texts(fake, agder, 1))[0]
+
+        preview = await says(tg, ASKER, f"/spor_saksbehandler {WEATHER}")
+        assert preview.startswith("Velg hvilke saksbehandlere som skal få dette")
+        assert fake.buttons(ASKER) == [
+            "Send til Fylkesmannen i Agder",
+            "Send til Statsforvalteren i Innlandet",
+            t("desk.drop"),
+        ]
+        fake.press_button(ASKER, "Send til Statsforvalteren i Innlandet")
+        card = (await texts(fake, innlandet, 1))[0]
+        assert card.startswith("Spørsmål nr. 2 til Statsforvalteren i Innlandet")
+        assert len(fake.texts(agder)) == 1
+        caseworker = newest(fake, innlandet)
+        await fake.wait_for(
+            lambda: tg.core.desk.thread(innlandet, caseworker["message_id"], "desk")
+        )
+        fake.send_text(innlandet, "Svar fra Innlandet.", user_id=CASEWORKER, reply_to=caseworker)
+        relay = (await texts(fake, ASKER, 3))[2]
+        assert relay.startswith("Svar fra en saksbehandler hos Statsforvalteren i Innlandet")
