@@ -479,3 +479,17 @@ async def test_a_question_goes_to_the_desk_of_its_office_or_the_one_the_user_cho
         fake.send_text(innlandet, "Svar fra Innlandet.", user_id=CASEWORKER, reply_to=caseworker)
         relay = (await texts(fake, ASKER, 3))[2]
         assert relay.startswith("Svar fra en saksbehandler hos Statsforvalteren i Innlandet")
+
+
+async def test_an_english_question_is_answered_in_english_labels(desk: BotHarness) -> None:
+    fake = desk.fake
+    question = "Can we use the grant for municipal substance abuse work to buy a car?"
+    preview = await says(desk, ASKER, f"/spor_saksbehandler {question}")
+    assert preview.startswith("This is sent to the caseworkers at ")
+    assert fake.buttons(ASKER) == ["Send", "Cancel"]
+    fake.press_button(ASKER, "Send")
+    assert "språk: en" in (await texts(fake, DESK, 1))[0]
+    caseworker_replies(fake, "Nei, bare årsverk.", await threaded(desk, DESK))
+    relay = (await texts(fake, ASKER, 2))[1]
+    assert relay.startswith("Answer from a caseworker at ")
+    assert "to your question (no. 1):\n\nNei, bare årsverk." in relay
