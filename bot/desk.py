@@ -540,7 +540,7 @@ class Desk:
             return Reply.note(t("desk.faq_needs_answer"))
         try:
             change, refresh = self.upkeep.add_faq(
-                question.text, answer, question.scheme, user, today
+                question.text, answer, question.scheme, user, today, question.year
             )
         except ChangeRefused as exc:
             return Reply.plain(refused_text(exc, self.upkeep.version))

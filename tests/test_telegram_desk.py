@@ -304,6 +304,7 @@ async def test_a_desk_answer_becomes_an_faq_entry_the_bot_then_answers_with(
         faq = (sources / "faq.yaml").read_text(encoding="utf-8")
         assert f'    answer: "{ANSWER}"\n' in faq
         assert "    scheme: kommunalt-rusarbeid\n" in faq
+        assert '    years: "2022-"\n' in faq  # the question named no year: from this year on
         [entry] = tg.core.audit.entries()
         assert (entry.who, entry.action) == (CASEWORKER, "faq_added")
 
