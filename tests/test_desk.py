@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.bootstrap import Core, build_core
-from bot.config import Settings
+from bot.config import Settings, SettingsError, load_settings
 from bot.engine import Engine
 from bot.reply import Who
 from bot.texts import t
@@ -69,3 +69,31 @@ def test_an_faq_entry_from_the_desk_holds_from_the_year_the_question_concerned(
         "2021–",
         "Nei.",
     )
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("TILSKUDDSBOT_DESK_CHATS", "agder"),
+        ("TILSKUDDSBOT_DESK_CHATS", "agder=gruppe"),
+        ("TILSKUDDSBOT_DESK_CHATS", "=-100"),
+        ("TILSKUDDSBOT_DESK_CHAT_ID", "gruppa"),
+        ("TILSKUDDSBOT_DESK_HOURS", "0"),
+    ],
+)
+def test_a_malformed_desk_setting_stops_with_one_line_naming_it(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(SettingsError, match=f"^{variable}: "):
+        load_settings()
+
+
+def test_the_desk_settings_name_one_group_or_one_per_office(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("TILSKUDDSBOT_DESK_CHATS", " agder=-100901 , innlandet=-100902")
+    monkeypatch.setenv("TILSKUDDSBOT_DESK_CHAT_ID", "-100900")
+    settings = load_settings()
+    assert settings.desk_chats == {"agder": -100901, "innlandet": -100902}
+    assert (settings.desk_chat_id, settings.desk_hours) == (-100900, 8)
