@@ -44,24 +44,6 @@ DESK_JOB = "caseworker-desk"
 DESK_SECONDS = 1800.0  # how often the job looks for long-open questions
 ADMINS_SECONDS = 300.0
 log = logging.getLogger(__name__)
-_admins: dict[int, tuple[float, frozenset[int]]] = {}
-
-
-async def chat_admins(bot: Bot, services: BotServices, chat_id: int | None) -> frozenset[int]:
-    """Return the administrators of a desk chat (nobody for other chats), briefly cached."""
-    if chat_id is None or chat_id not in services.core.desk.config.desk_chats:
-        return frozenset()
-    cached = _admins.get(chat_id)
-    if cached is not None and time.monotonic() - cached[0] < ADMINS_SECONDS:
-        return cached[1]
-    try:
-        members = await deliver(lambda: bot.get_chat_administrators(chat_id))
-    except TelegramError as exc:
-        log.warning("Could not read the desk chat's administrators: %s", type(exc).__name__)
-        return frozenset()
-    found = frozenset(m.user.id for m in members)
-    _admins[chat_id] = (time.monotonic(), found)
-    return found
 
 
 async def send_posts(services: BotServices, bot: Bot, posts: tuple[Post, ...]) -> None:
@@ -104,6 +86,23 @@ class DeskHandlers:
     def __init__(self, services: BotServices, chat: ChatHandlers) -> None:
         """Keep the services and the chat handlers (which show replies)."""
         self.s, self.chat = services, chat
+        self._admins: dict[int, tuple[float, frozenset[int]]] = {}
+
+    async def chat_admins(self, bot: Bot, chat_id: int | None) -> frozenset[int]:
+        """Return the administrators of a desk chat (nobody for other chats), briefly cached."""
+        if chat_id is None or chat_id not in self.s.core.desk.config.desk_chats:
+            return frozenset()
+        cached = self._admins.get(chat_id)
+        if cached is not None and time.monotonic() - cached[0] < ADMINS_SECONDS:
+            return cached[1]
+        try:
+            members = await deliver(lambda: bot.get_chat_administrators(chat_id))
+        except TelegramError as exc:
+            log.warning("Could not read the desk chat's administrators: %s", type(exc).__name__)
+            return frozenset()
+        found = frozenset(m.user.id for m in members)
+        self._admins[chat_id] = (time.monotonic(), found)
+        return found
 
     async def press(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A desk button."""
@@ -111,7 +110,7 @@ class DeskHandlers:
         if query is None or query.data is None:
             return
         sender = who(update)
-        admins = await chat_admins(context.bot, self.s, sender.chat_id)
+        admins = await self.chat_admins(context.bot, sender.chat_id)
         pipeline = self.s.pipeline
         run = self.s.run_slow if pipeline.desk_slow(query.data) else self.s.run
         reply = await run(pipeline.desk_press, query.data, sender, self.s.core.now(), admins)
@@ -124,7 +123,7 @@ class DeskHandlers:
         if message is None or message.text is None or replied is None:
             return
         sender = who(update)
-        admins = await chat_admins(context.bot, self.s, sender.chat_id)
+        admins = await self.chat_admins(context.bot, sender.chat_id)
         reply = await self.s.run(
             self.s.pipeline.desk_message,
             message.text,
