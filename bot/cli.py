@@ -278,7 +278,11 @@ def _cmd_stats(args: argparse.Namespace, settings: Settings, out: TextIO) -> int
         today = end or resolve_today(None, settings)
         clusters = [(g.representative, g.count) for g in ReviewQueue(db).grouped(today)]
         stats = summarize(Events(db).between(start, end), clusters)
-    print(render(stats, args.lang), file=out)
+    names: dict[str, str] = {}
+    if settings.knowledge_db.exists():  # the schemes' names, when the knowledge is built
+        kb = load_database(settings.knowledge_db)
+        names = {sid: scheme.names.short for sid, scheme in kb.schemes.items()}
+    print(render(stats, args.lang, names), file=out)
     if args.chart is not None:
         args.chart.write_bytes(chart_png(stats, args.lang))
         print(f"Skrev diagrammet til {args.chart}", file=out)

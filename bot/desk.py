@@ -750,7 +750,8 @@ class Desk:
         start = today - dt.timedelta(weeks=count)
         clusters = [(g.representative, g.count) for g in self.review.grouped(today)]
         stats = summarize(self.events.between(start, today), clusters)
-        text = render(stats, lang)
+        names = {sid: scheme.names.short for sid, scheme in self.engine.kb.schemes.items()}
+        text = render(stats, lang, names)
         messages = [Message.plain(text)]
         if stats.weeks:
             chart = Document("statistikk.png", chart_png(stats, lang))

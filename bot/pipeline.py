@@ -13,7 +13,10 @@ one answers it:
 
 Then ``store_buttons`` gives every option of the reply a short id in the state database, for
 a channel whose buttons carry data (Telegram), so the buttons work after a restart. Admin
-drafts, the review queue and the /beregn result have entry points of their own below.
+drafts, the review queue and the /beregn result have entry points of their own below, and so
+has the caseworker desk (``bot.desk``): its buttons, replies in a thread, and what the channel
+reports about the posts it sent. A declined question (and a 👎) is offered to the desk when one
+is configured, and every question is counted for the statistics (``bot.stats``), without text.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ import datetime as dt
 import io
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -198,15 +198,16 @@ def _line(label: str, f: Figures, lang: Lang) -> str:
     )
 
 
-def render(stats: Stats, lang: Lang = "nb") -> str:
-    """Render the statistics as plain text."""
+def render(stats: Stats, lang: Lang = "nb", names: Mapping[str, str] | None = None) -> str:
+    """Render the statistics as plain text; ``names`` gives the schemes' names by id."""
+    names = names or {}
     if not stats.weeks and not stats.clusters:
         return t("stats.empty", lang)
     lines = [t("stats.head", lang), t("stats.legend", lang)]
     lines += [_line(week, f, lang) for week, f in stats.weeks.items()]
     lines.append(_line(t("stats.total", lang), stats.total, lang))
     if stats.schemes:
-        top = ", ".join(f"{name} ({n})" for name, n in stats.schemes)
+        top = ", ".join(f"{names.get(scheme, scheme)} ({n})" for scheme, n in stats.schemes)
         lines.append(t("stats.schemes", lang, top=top))
     if stats.topics:
         top = ", ".join(f"{name} ({n})" for name, n in stats.topics)

@@ -7,6 +7,7 @@ import io
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -127,6 +128,19 @@ def test_the_stats_command_prints_the_figures_of_a_period_and_writes_the_chart(
     out = io.StringIO()
     assert main(["stats", "--lang", "en"], out) == 0
     assert "Total: 8 / 4 / 3 / 1 / 3 / 3 (2.0) / 1" in out.getvalue()
+    assert f"Asked about most: {RUS} (2), {NAV} (2)" in out.getvalue(), "no knowledge.db here"
+
+
+def test_the_stats_command_names_the_schemes_from_the_knowledge_base(
+    data_folder: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = data_folder("data")
+    monkeypatch.setenv("TILSKUDDSBOT_DATA_DIR", str(folder))
+    with open_state(folder / "state.db") as db:
+        record_sequence(db)
+    out = io.StringIO()
+    assert main(["stats"], out) == 0
+    assert "Mest spurt om: Kommunalt rusarbeid (2), Sosiale tjenester i NAV (2)" in out.getvalue()
 
 
 def test_the_stats_command_refuses_a_period_that_ends_before_it_starts(
