@@ -338,6 +338,7 @@ async def test_a_question_open_too_long_is_announced_again_once_a_working_day(
     settings = desk_settings(fake, state_dir, sources, TILSKUDDSBOT_DESK_HOURS="9")
     async with running_bot(fake, settings, shared_core) as tg:
         [job] = tg.app.job_queue.get_jobs_by_name(DESK_JOB)
+        assert job.job.trigger.interval.total_seconds() == 1800
         services = job.data
         await hand_over(tg)  # on Friday 28 January 2022: at most 8 working hours that day
         friday_night = dt.datetime(2022, 1, 28, 23, 0, tzinfo=OSLO)
@@ -494,3 +495,22 @@ async def test_an_english_question_is_answered_in_english_labels(desk: BotHarnes
     relay = (await texts(fake, ASKER, 2))[1]
     assert relay.startswith("Answer from a caseworker at ")
     assert "to your question (no. 1):\n\nNei, bare årsverk." in relay
+
+
+async def test_a_card_that_did_not_reach_the_desk_is_posted_by_the_next_job_run(
+    desk: BotHarness,
+) -> None:
+    fake = desk.fake
+    await desk.say(ASKER, WEATHER)
+    await desk.press(ASKER, t("desk.button"))
+    fake.fail("sendMessage", Fault.bad_request("Bad Request: chat not found"))
+    fake.press_button(ASKER, t("desk.send"))
+    assert (await edited(fake, 1)).startswith("Sendt til saksbehandlerne")
+    await fake.wait_for(lambda: fake.requests("sendMessage", delivered=False)[-1].fault)
+    assert fake.texts(DESK) == []
+    [job] = desk.app.job_queue.get_jobs_by_name(DESK_JOB)
+    await announce_overdue(desk.app.bot, job.data, dt.datetime(2022, 1, 28, 12, tzinfo=OSLO))
+    card = (await texts(fake, DESK, 1))[0]
+    assert card.startswith("Spørsmål nr. 1 til ")
+    caseworker_replies(fake, "Svar likevel.", await threaded(desk, DESK))
+    assert "Svar likevel." in (await texts(fake, ASKER, 3))[2]
