@@ -48,7 +48,7 @@ KEEP_DAYS = 30
 PENDING_DAYS = 1
 MAX_TEXT = 1000
 MAX_ATTEMPT = 1500
-#: The working day, local time, Monday to Friday.
+#: The working day, local time, Monday to Friday except public holidays.
 WORK_START = dt.time(8, 0)
 WORK_END = dt.time(16, 0)
 #: Reasons a caseworker can close a question with (buttons); the others are the desk's own.
@@ -168,15 +168,43 @@ def _question(row: sqlite3.Row) -> Question:
     )
 
 
+def easter(year: int) -> dt.date:
+    """Return Easter Sunday of a year (the Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * weekday) // 433
+    month, day = divmod(h + weekday - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def holidays(year: int) -> frozenset[dt.date]:
+    """Return Norway's public holidays of a year that can fall on a weekday."""
+    sunday = easter(year)
+    moving = (-3, -2, 1, 39, 50)  # Maundy Thursday, Good Friday, Easter Monday, Ascension, Whit
+    fixed = ((1, 1), (5, 1), (5, 17), (12, 25), (12, 26))
+    return frozenset(
+        [sunday + dt.timedelta(days=n) for n in moving] + [dt.date(year, m, d) for m, d in fixed]
+    )
+
+
+def working_day(day: dt.date) -> bool:
+    """Tell whether a day is a working day: Monday to Friday, not a public holiday."""
+    return day.weekday() < 5 and day not in holidays(day.year)
+
+
 def working_hours(start: dt.datetime, end: dt.datetime) -> float:
-    """Return the working hours (Monday to Friday, WORK_START to WORK_END) between two moments."""
+    """Return the working hours (working days, WORK_START to WORK_END) between two moments."""
     if end <= start:
         return 0.0
     zone = start.tzinfo
     total = 0.0
     day = start.date()
     while day <= end.date():
-        if day.weekday() < 5:
+        if working_day(day):
             low = max(start, dt.datetime.combine(day, WORK_START, zone))
             high = min(end, dt.datetime.combine(day, WORK_END, zone))
             if high > low:
@@ -696,7 +724,7 @@ class Desk:
                 posts.append(self._post_card(question))
                 self._set(question.id, announced=today.isoformat())
                 continue
-            if today.weekday() >= 5 or question.announced == today:
+            if not working_day(today) or question.announced == today:
                 continue
             hours = working_hours(question.opened, now)
             if hours < self.config.hours:

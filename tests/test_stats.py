@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.cli import main
-from bot.desk import working_hours
+from bot.desk import working_day, working_hours
 from bot.review import ReviewQueue
 from bot.statedb import MIGRATIONS, SCHEMA_VERSION, StateDb, open_state
 from bot.stats import Events, Kind, render, summarize
@@ -191,6 +191,11 @@ def at(day: int, hour: int, minute: int = 0) -> dt.datetime:
         (at(24, 12, 30), at(24, 12, 45), 0.25),
         (at(24, 11), at(24, 9), 0.0),  # the end before the start
         (at(24, 8), at(31, 8), 40.0),  # a whole week
+        (  # Easter week 2022: Thursday, Friday and Monday are public holidays
+            dt.datetime(2022, 4, 13, 9, tzinfo=OSLO),
+            dt.datetime(2022, 4, 20, 9, tzinfo=OSLO),
+            16.0,
+        ),
     ],
 )
 def test_working_hours_count_monday_to_friday_from_eight_to_four(
@@ -219,3 +224,23 @@ def test_a_state_database_of_the_previous_schema_gets_the_desk_tables_keeping_it
         assert [tuple(r) for r in db.conn.execute("select * from buttons")] == [
             ("tok", 42, "hei", "2022-01-28")
         ]
+
+
+@pytest.mark.parametrize(
+    ("day", "working"),
+    [
+        (dt.date(2022, 4, 13), True),  # the Wednesday before Easter
+        (dt.date(2022, 4, 14), False),  # Maundy Thursday
+        (dt.date(2022, 4, 15), False),  # Good Friday
+        (dt.date(2022, 4, 18), False),  # Easter Monday
+        (dt.date(2022, 5, 17), False),  # Constitution Day, a Tuesday
+        (dt.date(2022, 5, 26), False),  # Ascension Day
+        (dt.date(2022, 6, 6), False),  # Whit Monday
+        (dt.date(2024, 3, 28), False),  # Maundy Thursday 2024
+        (dt.date(2022, 12, 26), False),
+        (dt.date(2022, 12, 27), True),
+        (dt.date(2022, 1, 29), False),  # a Saturday
+    ],
+)
+def test_working_days_leave_out_weekends_and_public_holidays(day: dt.date, working: bool) -> None:
+    assert working_day(day) is working
