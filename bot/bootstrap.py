@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from bot.admin import AdminDesk
     from bot.buttons import ButtonStore
     from bot.commands import CommandService
+    from bot.desk import Desk
     from bot.drafts import Drafts
     from bot.engine import Engine
     from bot.kbadmin import AuditLog
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from bot.review import ReviewQueue
     from bot.state import StateStore
     from bot.statedb import StateDb
+    from bot.stats import Events
     from bot.upkeep import Upkeep
 
 
@@ -79,10 +81,17 @@ class Core:
     admin: AdminDesk
     commands: CommandService
     pipeline: Pipeline
+    desk: Desk
+    events: Events
 
     def today(self) -> dt.date:
         """Return the as-of date (TILSKUDDSBOT_TODAY, else today in the configured zone)."""
         return resolve_today(None, self.settings)
+
+    def now(self) -> dt.datetime:
+        """Return the moment in the configured zone, on the as-of date when one is fixed."""
+        now = dt.datetime.now(ZoneInfo(self.settings.timezone))
+        return dt.datetime.combine(self.today(), now.timetz())
 
     def close(self) -> None:
         """Close the state database."""
@@ -107,6 +116,7 @@ def build_core(settings: Settings, engine: Engine | None = None) -> Core:
     from bot.admin import AdminDesk
     from bot.buttons import ButtonStore
     from bot.commands import CommandService
+    from bot.desk import Desk, DeskConfig
     from bot.drafts import Drafts
     from bot.engine import Engine
     from bot.kbadmin import AuditLog, KnowledgeWatcher
@@ -114,6 +124,7 @@ def build_core(settings: Settings, engine: Engine | None = None) -> Core:
     from bot.review import ReviewQueue
     from bot.state import StateStore
     from bot.statedb import open_state
+    from bot.stats import Events
     from bot.upkeep import Upkeep
     from knowledge.loader import default_sources
 
@@ -130,8 +141,14 @@ def build_core(settings: Settings, engine: Engine | None = None) -> Core:
         settings.admin_office,
     )
     admin = AdminDesk(settings.admin_ids, state, drafts, review, buttons, upkeep)
-    commands = CommandService(engine, state, buttons, admin)
-    pipeline = Pipeline(commands, admin, review, buttons)
+    events = Events(db)
+    desks = dict(settings.desk_chats)
+    if settings.desk_chat_id is not None:
+        desks[""] = settings.desk_chat_id
+    config = DeskConfig(desks, settings.admin_ids, settings.desk_hours, settings.admin_office)
+    desk = Desk(db, config, engine, upkeep, events, review)
+    commands = CommandService(engine, state, buttons, admin, desk)
+    pipeline = Pipeline(commands, admin, review, buttons, desk, events)
     return Core(
         settings,
         engine,
@@ -145,4 +162,6 @@ def build_core(settings: Settings, engine: Engine | None = None) -> Core:
         admin,
         commands,
         pipeline,
+        desk,
+        events,
     )

@@ -263,6 +263,33 @@ def _cmd_ics(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     return 0
 
 
+# --- statistics ---------------------------------------------------------------------------------
+
+
+def _cmd_stats(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """Print what the bot achieves per week and in total (and write the chart, if asked)."""
+    from bot.review import ReviewQueue
+    from bot.statedb import open_state
+    from bot.stats import Events, chart_png, render, summarize
+
+    start, end = args.start, args.end
+    if start is not None and end is not None and start > end:
+        raise UsageError(f"--from {start} is after --to {end}")
+    with open_state(settings.state_db) as db:
+        today = end or resolve_today(None, settings)
+        clusters = [(g.representative, g.count) for g in ReviewQueue(db).grouped(today)]
+        stats = summarize(Events(db).between(start, end), clusters)
+    names: dict[str, str] = {}
+    if settings.knowledge_db.exists():  # the schemes' names, when the knowledge is built
+        kb = load_database(settings.knowledge_db)
+        names = {sid: scheme.names.short for sid, scheme in kb.schemes.items()}
+    print(render(stats, args.lang, names), file=out)
+    if args.chart is not None:
+        args.chart.write_bytes(chart_png(stats, args.lang))
+        print(f"Skrev diagrammet til {args.chart}", file=out)
+    return 0
+
+
 # --- parser -----------------------------------------------------------------------------------
 
 
@@ -339,6 +366,13 @@ def build_parser() -> argparse.ArgumentParser:
     ics.add_argument("--lang", choices=("nb", "en"), default="nb")
     ics.add_argument("--today", type=_date, default=None, help="as-of date YYYY-MM-DD")
     ics.set_defaults(func=_cmd_ics)
+
+    stats = sub.add_parser("stats", help="what the bot achieves, per week and in total")
+    stats.add_argument("--from", dest="start", type=_date, default=None, help="first day")
+    stats.add_argument("--to", dest="end", type=_date, default=None, help="last day")
+    stats.add_argument("--chart", type=Path, default=None, help="also write the chart (PNG)")
+    stats.add_argument("--lang", choices=("nb", "en"), default="nb")
+    stats.set_defaults(func=_cmd_stats)
     return parser
 
 

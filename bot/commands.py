@@ -21,7 +21,7 @@ from bot.answer import Answer, Option, unique_sources
 from bot.cards import find_scheme, scheme_card
 from bot.engine import Engine
 from bot.nlu import Understanding
-from bot.reply import Document, Message, Reply, Who
+from bot.reply import Document, Message, Post, Reply, Who
 from bot.review import MAX_PER_CHAT_DAY
 from bot.text import clean, fold
 from bot.texts import t
@@ -31,6 +31,7 @@ from knowledge.kb import KnowledgeBase, Provenance
 if TYPE_CHECKING:  # the reminder and admin modules load SQLite, YAML and calendar libraries
     from bot.admin import AdminDesk
     from bot.buttons import ButtonStore
+    from bot.desk import Desk
     from bot.state import StateStore
 
 Audience = Literal["everyone", "admin"]
@@ -101,12 +102,14 @@ class CommandService:
         state: StateStore,
         buttons: ButtonStore,
         admin: AdminDesk,
+        desk: Desk | None = None,
     ) -> None:
         """Keep the engine (and through it the knowledge base and contexts) and the stores."""
         self.engine = engine
         self.state = state
         self.buttons = buttons
         self.admin = admin
+        self.desk = desk
         self._lookup: tuple[str, list[tuple[str, str, str, Provenance]]] = ("", [])
 
     @property
@@ -254,6 +257,8 @@ class CommandService:
             lines.append(t("privacy.buttons", lang, count=count))
         lines += self._stored_reminders(chat_id, lang)
         lines.append(t("privacy.review", lang, limit=MAX_PER_CHAT_DAY))
+        if chat_id is not None and self.desk is not None:
+            lines += self.desk.describe(chat_id, lang)
         lines.append(t("privacy.delete", lang))
         title = t("privacy.title", lang)
         return Reply.of(_answer("privacy", lines, lang, title=title))
@@ -294,14 +299,32 @@ class CommandService:
     def delete_me(self, req: Request) -> Reply:
         """Delete everything stored about this chat."""
         had = self.engine.contexts.forget(req.who.chat)
+        posts: tuple[Post, ...] = ()
         if req.who.chat_id is not None:
             deleted = self.state.forget_chat(req.who.chat_id)
             buttons = self.buttons.forget(req.who.chat_id)
             had = had or any(deleted.values()) or buttons > 0
+            if self.desk is not None:
+                questions, posts = self.desk.forget(req.who.chat_id, req.today)
+                had = had or questions > 0
             self.state.db.scrub()  # no copy of the deleted rows is left in the WAL
         text = t("privacy.deleted" if had else "privacy.nothing_stored", req.lang)
         answer = _answer("privacy", [text], req.lang)
-        return Reply((Message.of(answer),), forget=True, answer=answer)
+        return Reply((Message.of(answer),), forget=True, answer=answer, posts=posts)
+
+    # --- the caseworker desk (bot.desk) -------------------------------------------------------
+
+    def handover(self, req: Request) -> Reply:
+        """/spor_saksbehandler TEKST: show what would go to the caseworkers, with Send."""
+        if self.desk is None:
+            return Reply.plain(t("desk.none", req.lang))
+        return self.desk.prepare(req.raw, req.who, req.today, req.lang)
+
+    def statistics(self, req: Request) -> Reply:
+        """/statistikk [UKER]: what the bot achieves, per week and in total, with a chart."""
+        if self.desk is None:
+            return Reply.plain(t("desk.caseworkers_only", req.lang))
+        return self.desk.statistics(req.who, req.today, req.lang, req.args)
 
     # --- reminders (bot.alerts) ---------------------------------------------------------------
 
@@ -475,7 +498,23 @@ COMMANDS: tuple[Command, ...] = (
         S.delete_me,
     ),
     Command(
+        "spor_saksbehandler",
+        "Send spørsmålet til en saksbehandler",
+        "Send the question to a caseworker",
+        EVERYONE,
+        S.handover,
+    ),
+    Command(
         "avbryt", "Avbryt en beregning", "Cancel a calculation", EVERYONE, S.cancel, menu=False
+    ),
+    Command(
+        "statistikk",
+        "Hva boten oppnår, uke for uke (saksbehandlere)",
+        "What the bot achieves, week by week (caseworkers)",
+        EVERYONE,  # the desk checks: admins, and the caseworkers' group
+        S.statistics,
+        menu=False,
+        slow=True,
     ),
     Command(
         "kunngjor",

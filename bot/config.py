@@ -37,6 +37,11 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = Field(default=None, alias="TILSKUDDSBOT_WEBHOOK_SECRET")
     sources_dir: Path | None = Field(default=None, alias="TILSKUDDSBOT_SOURCES_DIR")
     admin_office: str | None = Field(default=None, alias="TILSKUDDSBOT_ADMIN_OFFICE")
+    desk_chat_id: int | None = Field(default=None, alias="TILSKUDDSBOT_DESK_CHAT_ID")
+    desk_chats: Annotated[dict[str, int], NoDecode] = Field(
+        default_factory=dict, alias="TILSKUDDSBOT_DESK_CHATS"
+    )
+    desk_hours: int = Field(default=8, ge=1, le=400, alias="TILSKUDDSBOT_DESK_HOURS")
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -48,6 +53,26 @@ class Settings(BaseSettings):
                 raise ValueError("must be comma-separated Telegram user ids (digits)")
             return frozenset(int(p) for p in parts)
         return value
+
+    @field_validator("desk_chats", mode="before")
+    @classmethod
+    def _split_desks(cls, value: Any) -> Any:
+        """Parse 'agder=-100123, innlandet=-100456' into office ids and desk chat ids."""
+        if isinstance(value, str):
+            desks: dict[str, int] = {}
+            for part in (p.strip() for p in value.split(",") if p.strip()):
+                office, _, chat = part.partition("=")
+                if not office.strip() or not chat.strip().lstrip("-").isdigit():
+                    raise ValueError("must be comma-separated office=chat_id pairs")
+                desks[office.strip()] = int(chat)
+            return desks
+        return value
+
+    @field_validator("desk_chat_id", mode="before")
+    @classmethod
+    def _blank_chat_is_unset(cls, value: Any) -> Any:
+        """Read an empty variable as unset."""
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("sources_dir", "admin_office", mode="before")
     @classmethod

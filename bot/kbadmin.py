@@ -285,6 +285,7 @@ class FaqEdit:
     answer: str
     aliases: tuple[str, ...]
     office: str
+    years: str | None = None  # e.g. '2023-'; None: from the year of the edit on
 
 
 @dataclass(frozen=True)
@@ -609,7 +610,7 @@ def _apply_faq(tree: _Tree, edit: FaqEdit, today: dt.date) -> str:
     entry = CommentedMap()
     entry["id"] = edit.faq_id
     entry["scheme"] = edit.scheme_id
-    entry["years"] = _q(f"{today.year}-")
+    entry["years"] = _q(edit.years or f"{today.year}-")
     entry["question"] = _q(edit.question)
     entry["answer"] = _q(edit.answer)
     if edit.aliases:
@@ -815,6 +816,7 @@ def propose_faq(
     today: dt.date,
     aliases: tuple[str, ...] = (),
     office: str | None = None,
+    years: str | None = None,
 ) -> Proposal:
     """Validate adding an FAQ entry with some other phrasings of the question."""
     scheme_id: str | None = None
@@ -828,7 +830,8 @@ def propose_faq(
         raise ChangeRefused(["Både spørsmål og svar må fylles ut."])
     chosen = office or _default_office(kb, scheme_id, today.year, "application")
     unique = _new_aliases(aliases, [question])
-    edit = FaqEdit(_faq_id(kb, question, scheme_id), scheme_id, question, answer, unique, chosen)
+    faq_id = _faq_id(kb, question, scheme_id)
+    edit = FaqEdit(faq_id, scheme_id, question, answer, unique, chosen, years)
     return _propose(
         sources_dir, edit, today, f"Nytt spørsmål og svar (ikke lagret ennå): {question}"
     )

@@ -13,7 +13,10 @@ one answers it:
 
 Then ``store_buttons`` gives every option of the reply a short id in the state database, for
 a channel whose buttons carry data (Telegram), so the buttons work after a restart. Admin
-drafts, the review queue and the /beregn result have entry points of their own below.
+drafts, the review queue and the /beregn result have entry points of their own below, and so
+has the caseworker desk (``bot.desk``): its buttons, replies in a thread, and what the channel
+reports about the posts it sent. A declined question (and a 👎) is offered to the desk when one
+is configured, and every question is counted for the statistics (``bot.stats``), without text.
 """
 
 from __future__ import annotations
@@ -37,8 +40,11 @@ from bot.vocab import Lang
 if TYPE_CHECKING:
     from bot.admin import AdminDesk, ReviewKind
     from bot.buttons import ButtonStore
+    from bot.desk import Desk
     from bot.reminders import PassReport
+    from bot.reply import Post
     from bot.review import Reason, ReviewQueue
+    from bot.stats import Events, Kind
 
 log = logging.getLogger(__name__)
 
@@ -79,12 +85,16 @@ class Pipeline:
         admin: AdminDesk,
         review: ReviewQueue,
         buttons: ButtonStore,
+        desk: Desk | None = None,
+        events: Events | None = None,
     ) -> None:
         """Keep the parts the steps use."""
         self.commands = commands
         self.admin = admin
         self.review = review
         self.buttons = buttons
+        self.desk = desk
+        self.events = events
 
     # --- the steps ----------------------------------------------------------------------------
 
@@ -94,9 +104,11 @@ class Pipeline:
             return None
         question = item.text.removeprefix(FEEDBACK)
         queued = self.queue_for_review(question, item.today, "thumbs_down", item.who)
+        self.count(item.today, "thumbs_down")
         lang: Lang = "en" if detect_language(question) == "en" else "nb"
         note = masked_note(queued, lang)
-        return Reply.plain(t("feedback.thanks", lang) + (f"\n\n{note}" if note else ""))
+        text = t("feedback.thanks", lang) + (f"\n\n{note}" if note else "")
+        return Reply.plain(text, *self.handover_row(question))
 
     def command(self, item: Input) -> Reply | None:
         """A command: run it from the registry, if the sender may."""
@@ -120,14 +132,41 @@ class Pipeline:
     def question(self, item: Input) -> Reply:
         """Free text: the engine answers; the unanswered go to review, the answered get 👎."""
         answer = self.commands.engine.ask(item.text, item.today, item.who.chat)
+        kind: Kind = "answered" if answer.answered else "clarify" if answer.options else "declined"
+        self.count(item.today, kind, answer.scheme, answer.intent)
         if not answer.answered and not answer.options:  # not a question back: not answered
             queued = self.queue_for_review(item.text, item.today, "unanswered", item.who)
             if note := masked_note(queued, answer.lang):
                 answer = replace(answer, paragraphs=[*answer.paragraphs, note])
+            if self.desk is not None and self.desk.enabled:
+                handover = Option(t("desk.button", answer.lang), self.handover_text(item.text))
+                answer = replace(answer, options=[*answer.options, handover])
         elif answer.answered and answer.intent not in NO_FEEDBACK_INTENTS:
             feedback = Option(t("feedback.button", answer.lang), FEEDBACK + item.text)
             answer = replace(answer, options=[*answer.options, feedback])
         return Reply.of(answer)
+
+    def count(
+        self, today: dt.date, kind: Kind, scheme: str | None = None, topic: str | None = None
+    ) -> None:
+        """Count an event for the statistics; a failure never costs the reply."""
+        if self.events is None:
+            return
+        try:
+            self.events.record(today, kind, scheme, topic)
+        except sqlite3.Error as exc:
+            log.warning("Could not count an event: %s", type(exc).__name__)
+
+    @staticmethod
+    def handover_text(question: str) -> str:
+        """The command an 'Ask a caseworker' option sends."""
+        return f"/spor_saksbehandler {question}"
+
+    def handover_row(self, question: str) -> tuple[tuple[Button, ...], ...]:
+        """The 'Ask a caseworker' option under a 👎, when a desk is configured."""
+        if self.desk is None or not self.desk.enabled:
+            return ()
+        return ((Button(t("desk.button"), text=self.handover_text(question)),),)
 
     def store_buttons(self, reply: Reply, who: Who, today: dt.date) -> Reply:
         """Give every option a short id in the state database (channels with button data)."""
@@ -263,6 +302,45 @@ class Pipeline:
     def delivered(self, delivery: Delivery, report: PassReport | None) -> Reply:
         """What to tell the admin once an announcement went out (report None: it could not)."""
         return self.admin.delivered(delivery, report)
+
+    # --- the caseworker desk (bot.desk) -------------------------------------------------------
+
+    def desk_press(
+        self, data: str, who: Who, now: dt.datetime, chat_admins: frozenset[int] = frozenset()
+    ) -> Reply:
+        """A desk button (k:<id>:<verb>): Send / Avbryt, or a caseworker's Svar, FAQ, Lukk."""
+        if self.desk is None:
+            return Reply.note(t("expired"))
+        return self.desk.press(data, who, now, chat_admins)
+
+    def desk_slow(self, data: str) -> bool:
+        """Tell whether a desk button takes seconds (an FAQ entry is written and reloaded)."""
+        return self.desk is not None and self.desk.slow(data)
+
+    def desk_message(
+        self,
+        text: str,
+        who: Who,
+        reply_to: int,
+        now: dt.datetime,
+        chat_admins: frozenset[int] = frozenset(),
+    ) -> Reply | None:
+        """A reply to a desk message (None: it is not one; answer the text as usual)."""
+        if self.desk is None:
+            return None
+        return self.desk.message(text, who, reply_to, now, chat_admins)
+
+    def desk_posted(self, post: Post, message_id: int) -> tuple[Post, ...]:
+        """A desk post was delivered: remember where; what to post next."""
+        return self.desk.posted(post, message_id) if self.desk is not None else ()
+
+    def desk_undelivered(self, post: Post, now: dt.datetime) -> tuple[Post, ...]:
+        """A desk post could not be delivered: what to tell the desk."""
+        return self.desk.undelivered(post, now) if self.desk is not None else ()
+
+    def desk_overdue(self, now: dt.datetime) -> Reply:
+        """The questions to announce again in the desk (once a working day)."""
+        return self.desk.overdue(now) if self.desk is not None else Reply()
 
 
 #: How each kind of masked personal data is named to the user.

@@ -89,6 +89,21 @@ class Delivery:
 
 
 @dataclass(frozen=True)
+class Post:
+    """A message for another chat than the sender's: the caseworkers' group, or an asker.
+
+    ``thread`` is the desk question it belongs to (``bot.desk``): the channel reports the
+    message id it got, or that it could not be delivered, so replies find their thread.
+    """
+
+    chat_id: int
+    message: Message
+    reply_to: int | None = None
+    thread: int | None = None
+    kind: str = ""  # what it is to the desk: 'desk', 'relay', 'notice', 'note'
+
+
+@dataclass(frozen=True)
 class Reply:
     """What the pipeline answers one input with."""
 
@@ -98,6 +113,7 @@ class Reply:
     delivery: Delivery | None = None
     forget: bool = False  # the chat's data was deleted: drop what the channel keeps as well
     answer: Answer | None = None  # the answer behind the first message, if it is one
+    posts: tuple[Post, ...] = ()  # messages for other chats (the caseworker desk)
 
     @classmethod
     def of(cls, answer: Answer, *rows: tuple[Button, ...]) -> Reply:

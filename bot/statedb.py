@@ -2,10 +2,11 @@
 
 Every table of the bot's own state lives in this one SQLite file and is reached through one
 :class:`StateDb`: the subscriptions, outbox, passes and broadcasts (``bot.state``), the review
-queue (``bot.review``), the audit log (``bot.kbadmin``), the admins' drafts (``bot.drafts``)
-and the button payloads (``bot.buttons``). :func:`open_state` is the only way to open it: WAL
-mode, a ``busy_timeout``, foreign keys on, ``synchronous=FULL`` and ``secure_delete`` (a deleted
-row is overwritten; :meth:`StateDb.scrub` also empties the WAL), then the migrations.
+queue (``bot.review``), the audit log (``bot.kbadmin``), the admins' drafts (``bot.drafts``),
+the button payloads (``bot.buttons``), the caseworker desk (``bot.desk``) and the statistics'
+events (``bot.stats``). :func:`open_state` is the only way to open it: WAL mode, a
+``busy_timeout``, foreign keys on, ``synchronous=FULL`` and ``secure_delete`` (a deleted row
+is overwritten; :meth:`StateDb.scrub` also empties the WAL), then the migrations.
 
 The schema is versioned with ``PRAGMA user_version``. :data:`MIGRATIONS` lists every step from
 an empty file; a database is brought up to :data:`SCHEMA_VERSION` in one write transaction when
@@ -153,6 +154,57 @@ MIGRATIONS: tuple[Migration, ...] = (
             " chat_hash text not null,"
             " count integer not null,"
             " primary key (day, chat_hash)) without rowid",
+        ),
+    ),
+    Migration(
+        4,
+        "the caseworker desk: questions handed over, their messages and replies; events",
+        (
+            "create table desk_questions ("
+            " id integer primary key autoincrement,"
+            " state text not null default 'pending'"
+            "  check (state in ('pending', 'open', 'answered', 'closed')),"
+            " chat_id integer not null,"
+            " lang text not null,"
+            " office text,"
+            " desk_chat integer not null,"
+            " scheme text,"
+            " year integer,"
+            " text text not null,"
+            " attempt text not null,"
+            " masked text not null default '',"
+            " created text not null,"
+            " opened text,"
+            " answered text,"
+            " closed text,"
+            " reason text,"
+            " announced text,"
+            " faq_id text)",
+            "create index desk_questions_chat on desk_questions (chat_id)",
+            "create index desk_questions_state on desk_questions (state)",
+            "create table desk_messages ("
+            " chat_id integer not null,"
+            " message_id integer not null,"
+            " question_id integer not null references desk_questions (id) on delete cascade,"
+            " side text not null check (side in ('desk', 'asker')),"
+            " primary key (chat_id, message_id))",
+            "create index desk_messages_question on desk_messages (question_id)",
+            "create table desk_replies ("
+            " id integer primary key autoincrement,"
+            " question_id integer not null references desk_questions (id) on delete cascade,"
+            " at text not null,"
+            " author text not null check (author in ('caseworker', 'asker')),"
+            " text text not null)",
+            "create index desk_replies_question on desk_replies (question_id)",
+            # Counted for the statistics: no message text, no user or chat id.
+            "create table desk_events ("
+            " id integer primary key autoincrement,"
+            " day text not null,"
+            " kind text not null,"
+            " scheme text,"
+            " topic text,"
+            " seconds integer)",
+            "create index desk_events_day on desk_events (day)",
         ),
     ),
 )

@@ -576,6 +576,210 @@ TEXTS: dict[str, dict[Lang, str]] = {
     },
     "status.buttons": {"nb": "{count} knappevalg lagret", "en": "{count} button choices kept"},
     "status.drafts": {"nb": "{count} utkast venter", "en": "{count} drafts waiting"},
+    # --- the caseworker desk (bot.desk): the asker's side -----------------------------------
+    "desk.button": {"nb": "Spør en saksbehandler", "en": "Ask a caseworker"},
+    "desk.usage": {
+        "nb": "Skriv spørsmålet etter kommandoen, for eksempel "
+        "/spor_saksbehandler Kan vi bruke rustilskuddet til å kjøpe bil?",
+        "en": "Type the question after the command, for example "
+        "/spor_saksbehandler Can we use the grant to buy a car?",
+    },
+    "desk.telegram_only": {
+        "nb": "Spørsmål til saksbehandlerne sendes fra Telegram, så svaret kan komme tilbake dit.",
+        "en": "Questions to the caseworkers are sent from Telegram, so the answer can come back "
+        "there.",
+    },
+    "desk.none": {
+        "nb": "Ingen saksbehandlere tar imot spørsmål gjennom meg ennå. Ta kontakt med "
+        "statsforvalteren direkte.",
+        "en": "No caseworkers take questions through me yet. Please contact the county "
+        "governor directly.",
+    },
+    "desk.no_office": {"nb": "statsforvalteren", "en": "the county governor"},
+    "desk.preview": {
+        "nb": "Dette sendes til saksbehandlerne hos {office} når du trykker Send:\n\n«{text}»",
+        "en": "This is sent to the caseworkers at {office} when you press Send:\n\n«{text}»",
+    },
+    "desk.preview_choose": {
+        "nb": "Velg hvilke saksbehandlere som skal få dette:\n\n«{text}»",
+        "en": "Choose which caseworkers should get this:\n\n«{text}»",
+    },
+    "desk.send_to": {"nb": "Send til {office}", "en": "Send to {office}"},
+    "desk.preview_about": {
+        "nb": "Ordning: {scheme}, år: {year}. Svaret jeg ga deg og språket ditt følger med.",
+        "en": "Scheme: {scheme}, year: {year}. The answer I gave you and your language go with it.",
+    },
+    "desk.preview_masked": {
+        "nb": "Personopplysninger er fjernet før sending: {kinds}.",
+        "en": "Personal data was removed before sending: {kinds}.",
+    },
+    "desk.preview_kept": {
+        "nb": "Teksten og chat-id-en din lagres mens spørsmålet er åpent og inntil {days} dager "
+        "etter at det er besvart eller lukket, så svaret kan komme hit. /slettmeg sletter det.",
+        "en": "The text and your chat id are kept while the question is open and up to {days} "
+        "days after it was answered or closed, so the answer can reach you here. /slettmeg "
+        "deletes it.",
+    },
+    "desk.kind.id_number": {"nb": "fødselsnummer", "en": "identity number"},
+    "desk.kind.email": {"nb": "e-postadresse", "en": "e-mail address"},
+    "desk.kind.phone": {"nb": "telefonnummer", "en": "phone number"},
+    "desk.kind.name": {"nb": "navn", "en": "name"},
+    "desk.send": {"nb": "Send", "en": "Send"},
+    "desk.drop": {"nb": "Avbryt", "en": "Cancel"},
+    "desk.sent": {
+        "nb": "Sendt til saksbehandlerne hos {office} (spørsmål nr. {id}). Svaret kommer her.",
+        "en": "Sent to the caseworkers at {office} (question no. {id}). The answer will come here.",
+    },
+    "desk.dropped": {
+        "nb": "Ikke sendt. Ingenting er lagret.",
+        "en": "Not sent. Nothing is kept.",
+    },
+    "desk.already_sent": {
+        "nb": "Dette spørsmålet er allerede avgjort.",
+        "en": "This question has already been settled.",
+    },
+    "desk.relay": {
+        "nb": "Svar fra en saksbehandler hos {office} på spørsmålet ditt (nr. {id}):\n\n{text}"
+        "\n\nSvar på denne meldingen hvis du vil skrive tilbake.",
+        "en": "Answer from a caseworker at {office} to your question (no. {id}):\n\n{text}"
+        "\n\nReply to this message if you want to write back.",
+    },
+    "desk.follow_up_sent": {
+        "nb": "Sendt videre til saksbehandlerne (spørsmål nr. {id}).",
+        "en": "Passed on to the caseworkers (question no. {id}).",
+    },
+    "desk.closed_already": {
+        "nb": "Spørsmål nr. {id} er lukket. Bruk /spor_saksbehandler for å stille et nytt.",
+        "en": "Question no. {id} is closed. Use /spor_saksbehandler to ask a new one.",
+    },
+    "desk.closed_notice": {
+        "nb": "Saksbehandlerne hos {office} har lukket spørsmålet ditt (nr. {id}): {reason}",
+        "en": "The caseworkers at {office} have closed your question (no. {id}): {reason}",
+    },
+    "desk.reason.done": {
+        "nb": "det er besvart.",
+        "en": "it has been answered.",
+    },
+    "desk.reason.scope": {
+        "nb": "det ligger utenfor det de behandler. Ta kontakt med kommunen eller NAV.",
+        "en": "it is outside what they handle. Please contact the municipality or NAV.",
+    },
+    "desk.reason.duplicate": {
+        "nb": "det er samme spørsmål som et du har fått svar på.",
+        "en": "it is the same as a question you have had answered.",
+    },
+    "desk.privacy": {
+        "nb": "Hos saksbehandlerne: {count} spørsmål ({listed}), med teksten (uten "
+        "personopplysninger) og chat-id-en, til {days} dager etter at det er besvart eller "
+        "lukket. /slettmeg sletter og lukker det.",
+        "en": "With the caseworkers: {count} question(s) ({listed}), with the text (without "
+        "personal data) and the chat id, until {days} days after it was answered or closed. "
+        "/slettmeg deletes and closes it.",
+    },
+    "desk.privacy_item": {"nb": "nr. {id}: {state}", "en": "no. {id}: {state}"},
+    "desk.state.pending": {"nb": "ikke sendt", "en": "not sent"},
+    "desk.state.open": {"nb": "åpent", "en": "open"},
+    "desk.state.answered": {"nb": "besvart", "en": "answered"},
+    "desk.state.closed": {"nb": "lukket", "en": "closed"},
+    # --- the caseworker desk: the caseworkers' group ----------------------------------------
+    "desk.card": {
+        "nb": "Spørsmål nr. {id} til {office}\nOrdning: {scheme}, år: {year}, språk: {lang}"
+        "\n\n«{text}»\n\nBotens svar:\n{attempt}",
+        "en": "Question no. {id} to {office}\nScheme: {scheme}, year: {year}, language: {lang}"
+        "\n\n«{text}»\n\nThe bot's answer:\n{attempt}",
+    },
+    "desk.card_masked": {
+        "nb": "(Personopplysninger fjernet: {kinds}.)",
+        "en": "(Personal data removed: {kinds}.)",
+    },
+    "desk.card_hint": {
+        "nb": "Svar ved å svare på denne meldingen.",
+        "en": "Answer by replying to this message.",
+    },
+    "desk.answer": {"nb": "Svar", "en": "Answer"},
+    "desk.faq": {"nb": "Lag FAQ", "en": "Make FAQ"},
+    "desk.close.done": {"nb": "Lukk: besvart", "en": "Close: answered"},
+    "desk.close.scope": {"nb": "Lukk: ikke vårt område", "en": "Close: not ours"},
+    "desk.close.duplicate": {"nb": "Lukk: duplikat", "en": "Close: duplicate"},
+    "desk.answer_hint": {
+        "nb": "Svar på kortet (Svar/Reply) med svaret ditt, så sender jeg det til spørreren.",
+        "en": "Reply to the card with your answer and I will send it to the asker.",
+    },
+    "desk.caseworkers_only": {
+        "nb": "Dette er bare for saksbehandlerne.",
+        "en": "This is for the caseworkers only.",
+    },
+    "desk.is_closed": {"nb": "Spørsmål nr. {id} er lukket.", "en": "Question no. {id} is closed."},
+    "desk.closed_head": {"nb": "Lukket ({reason}).", "en": "Closed ({reason})."},
+    "desk.relayed": {
+        "nb": "Svaret er sendt til spørreren (nr. {id}).",
+        "en": "The answer was sent to the asker (no. {id}).",
+    },
+    "desk.undelivered": {
+        "nb": "Meldingen til spørreren om nr. {id} kom ikke fram: boten er blokkert eller "
+        "chatten er slettet. Spørsmålet er lukket.",
+        "en": "The message to the asker about no. {id} was not delivered: the bot is blocked "
+        "or the chat was deleted. The question is closed.",
+    },
+    "desk.follow_up": {
+        "nb": "Oppfølging fra spørreren på nr. {id}:\n\n«{text}»\n\nSvar ved å svare på "
+        "denne meldingen.",
+        "en": "Follow-up from the asker on no. {id}:\n\n«{text}»\n\nAnswer by replying to "
+        "this message.",
+    },
+    "desk.reannounce": {
+        "nb": "Fortsatt ubesvart etter {hours} arbeidstimer:",
+        "en": "Still unanswered after {hours} working hours:",
+    },
+    "desk.deleted": {
+        "nb": "Spørreren har slettet spørsmål nr. {id} (/slettmeg); det er lukket.",
+        "en": "The asker deleted question no. {id} (/slettmeg); it is closed.",
+    },
+    "desk.faq_needs_answer": {
+        "nb": "Svar på spørsmålet først; svaret blir FAQ-svaret.",
+        "en": "Answer the question first; the answer becomes the FAQ answer.",
+    },
+    "desk.faq_exists": {
+        "nb": "Allerede lagt inn som spørsmål og svar ({id}).",
+        "en": "Already added as a question and answer ({id}).",
+    },
+    "desk.faq_made": {
+        "nb": "Spørsmål nr. {id} og svaret er lagt inn som spørsmål og svar; neste som spør, "
+        "får svaret av meg.",
+        "en": "Question no. {id} and its answer were added as a question and answer; the next "
+        "to ask gets the answer from me.",
+    },
+    # --- statistics (bot.stats) -------------------------------------------------------------
+    "stats.empty": {
+        "nb": "Ingen hendelser i perioden ennå.",
+        "en": "No events in the period yet.",
+    },
+    "stats.head": {"nb": "Effekt, uke for uke", "en": "Effect, week by week"},
+    "stats.legend": {
+        "nb": "uke: spørsmål / besvart av boten / ikke besvart / 👎 / til saksbehandler / "
+        "besvart av saksbehandler (median timer) / nye FAQ",
+        "en": "week: questions / answered by the bot / declined / 👎 / handed over / "
+        "answered by a caseworker (median hours) / new FAQ",
+    },
+    "stats.line": {
+        "nb": "{label}: {questions} / {answered} / {declined} / {down} / {handed} / {desk} "
+        "({median}) / {faq}",
+        "en": "{label}: {questions} / {answered} / {declined} / {down} / {handed} / {desk} "
+        "({median}) / {faq}",
+    },
+    "stats.total": {"nb": "Totalt", "en": "Total"},
+    "stats.schemes": {"nb": "Mest spurt om: {top}", "en": "Asked about most: {top}"},
+    "stats.topics": {"nb": "Vanligste tema: {top}", "en": "Most common topics: {top}"},
+    "stats.clusters": {
+        "nb": "Største grupper av ubesvarte spørsmål:",
+        "en": "Largest clusters of unanswered questions:",
+    },
+    "stats.chart_title": {"nb": "Tilskuddsbot uke for uke", "en": "Tilskuddsbot week by week"},
+    "stats.chart_count": {"nb": "antall", "en": "count"},
+    "stats.chart_questions": {"nb": "spørsmål", "en": "questions"},
+    "stats.chart_answered": {"nb": "besvart av boten", "en": "answered by the bot"},
+    "stats.chart_handed": {"nb": "til saksbehandler", "en": "handed over"},
+    "stats.chart_desk": {"nb": "besvart av saksbehandler", "en": "answered by a caseworker"},
 }
 
 

@@ -30,8 +30,10 @@ from bot.kbadmin import (
     KnowledgeWatcher,
     Proposal,
     apply_edit,
+    apply_proposal,
     parse_deadline_command,
     propose_deadline,
+    propose_faq,
     reload_knowledge,
 )
 from bot.kbdiff import KbDiff
@@ -204,6 +206,33 @@ class Upkeep:
                 audit=self.audit,
                 office=self.office,
             )
+            return change, self._install(change.kb)
+
+    def add_faq(
+        self,
+        question: str,
+        answer: str,
+        scheme: str | None,
+        who: int,
+        today: dt.date,
+        year: int | None = None,
+    ) -> tuple[Change, Refresh]:
+        """Write a new FAQ entry (from the caseworker desk) back, audited, and swap it in.
+
+        The entry holds from the year the question concerned (else this year) on.
+        """
+        with self._lock, _refusing():
+            proposal = propose_faq(
+                self.sources_dir,
+                question,
+                answer,
+                scheme,
+                kb=load_sources(self.sources_dir),
+                today=today,
+                office=self.office,
+                years=f"{year}-" if year is not None else None,
+            )
+            change = apply_proposal(proposal, who=who, today=today, audit=self.audit)
             return change, self._install(change.kb)
 
     def resolve_alias(

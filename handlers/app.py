@@ -32,7 +32,7 @@ from bot.commands import COMMANDS, menu
 from bot.config import SettingsError
 from bot.vocab import Lang
 from handlers import admin as admin_handlers
-from handlers import subscriptions
+from handlers import desk, subscriptions
 from handlers.botapi import make_bot
 from handlers.calculator import Calculator
 from handlers.chat import Addressed, ChatHandlers
@@ -60,6 +60,7 @@ def add_handlers(app: App, services: BotServices) -> None:
     app.add_handler(Calculator(services, chat).handler())
     admin_handlers.register(app, services, chat)  # draft buttons, review dialogue, watcher
     subscriptions.register(app, services)  # the daily reminder pass
+    desk.register(app, services, chat)  # the caseworker desk: buttons, thread replies, job
     names = [name for command in COMMANDS for name in (command.name, *command.aliases)]
     app.add_handler(CommandHandler(names, chat.command, new))
     app.add_handler(MessageHandler(new & filters.COMMAND & Addressed(), chat.command))

@@ -17,6 +17,7 @@ from telegram.ext import ContextTypes, filters
 
 from bot.reply import Reply
 from bot.texts import t
+from handlers.desk import send_posts
 from handlers.reply import Typing, acknowledge, edit_message, send_html, send_message
 from handlers.services import BotServices, who
 from handlers.subscriptions import deliver_announcement
@@ -85,6 +86,8 @@ class ChatHandlers:
                 reply_to = None
         if reply.delivery is not None:
             deliver_announcement(self.s, context, update, reply.delivery)
+        if reply.posts:
+            await send_posts(self.s, context.bot, reply.posts)
 
     async def answer(self, update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
         """Answer a text (command or question) in the update's chat."""

@@ -166,6 +166,7 @@ class FakeTelegram:
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self.on_call: Callable[[Call], None] | None = None
+        self.chat_admins: dict[int, list[int]] = {}  # group chat id -> its administrators
 
     # --- lifecycle ------------------------------------------------------------------------
 
@@ -571,6 +572,30 @@ class FakeTelegram:
 
     def _api_setWebhook(self, fields: dict[str, Any]) -> Any:
         return True
+
+    def _api_getChatAdministrators(self, fields: dict[str, Any]) -> Any:
+        rights = (
+            "can_manage_chat",
+            "can_delete_messages",
+            "can_manage_video_chats",
+            "can_restrict_members",
+            "can_change_info",
+            "can_invite_users",
+        )
+        return [
+            {
+                "status": "administrator",
+                "user": self.user(user_id),
+                "can_be_edited": False,
+                "is_anonymous": False,
+                "can_promote_members": False,
+                "can_post_stories": False,
+                "can_edit_stories": False,
+                "can_delete_stories": False,
+                **dict.fromkeys(rights, True),
+            }
+            for user_id in self.chat_admins.get(int(fields["chat_id"]), [])
+        ]
 
 
 def decode_fields(content_type: str, body: bytes) -> dict[str, Any]:
