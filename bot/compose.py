@@ -227,15 +227,19 @@ class Composer:
         if handler is None:
             return self.dont_know(u, lang)
         answer = self.with_passage(u, handler(u, today, lang), lang)
-        return self.after_grant_end(u, self.counted(u, answer, lang), lang)
+        return self.after_grant_end(u, self.counted(u, answer, lang), today, lang)
 
-    def after_grant_end(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
+    def after_grant_end(
+        self, u: Understanding, answer: Answer, today: dt.date, lang: Lang
+    ) -> Answer:
         """A grant asked for a year after the last one the sources describe is not promised.
 
         'Kan vi få tilskudd til kommunalt rusarbeid i 2025?' gets what the sources say about
         the end of the scheme first, and counts as not answered, whatever card matched.
         """
         year = u.slots.get("year")
+        if year is None and asof.asks_this_year(u.folded):
+            year = today.year  # 'hvor mye får vi i år?'
         sid = answer.scheme or u.scheme
         if not answer.answered or not isinstance(year, int) or sid not in self.kb.schemes:
             return answer

@@ -10,8 +10,9 @@ on request.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.answer import Answer
@@ -22,6 +23,39 @@ from knowledge.kb import KnowledgeBase, Provenance
 
 MAX_CHATS = 10_000
 CONTEXT_TTL_DAYS = 1
+
+
+def split_questions(text: str, question_words: list[str]) -> list[str]:
+    """Split 'Når er fristen for X, og hvem kan søke?' into its questions, or keep it whole.
+
+    Only a message that starts with a question word is split, at '?' or at ', og' / ' and'
+    followed by another question word; each part keeps at least two words.
+    """
+    if not question_words:
+        return [text]
+    starts = "|".join(re.escape(w) for w in sorted(question_words, key=len, reverse=True))
+    first = re.match(rf"\s*(?:{starts})\b", text, re.IGNORECASE)
+    if not first:
+        return [text]
+    pieces = re.split(
+        rf"(?:\?\s+|,?\s+(?:og|and|og så)\s+)(?=(?:{starts})\b)", text, flags=re.IGNORECASE
+    )
+    parts = [p.strip(" ,") for p in pieces if p.strip(" ,")]
+    if len(parts) < 2 or any(len(p.split()) < 2 for p in parts):
+        return [text]
+    return [p if p.endswith("?") else p + "?" for p in parts]
+
+
+def combine(answers: list[Answer]) -> Answer:
+    """One answer of several: each part's title and text in turn, their sources together."""
+    first = answers[0]
+    paragraphs: list[str] = []
+    sources: list[Provenance] = []
+    for a in answers:
+        paragraphs += ([a.title] if a.title else []) + a.paragraphs
+        sources += [s for s in a.sources if s not in sources]
+    return replace(first, title=None, paragraphs=paragraphs, sources=sources, options=[])
+
 
 # Intents a plain table look-up ("Vennesla i 2019") may answer instead of the intent's own card.
 TABLE_INTENTS = {"framework", "framework_sum", "framework_ranking", "statistics", "out_of_scope"}
@@ -205,7 +239,25 @@ class Engine:
         return u
 
     def ask(self, text: str, today: dt.date, chat: str | None = None) -> Answer:
-        """Answer one message as of a date; remember context when a chat is given."""
+        """Answer one message as of a date; remember context when a chat is given.
+
+        A message of two questions ('Når er fristen for X, og hvem kan søke?') gets both
+        answers, the second read in the light of the first; when either cannot be answered
+        on its own, the message is answered as one question.
+        """
+        words = self._core.kb.language
+        parts = split_questions(text, words.question_words if words else [])
+        if len(parts) > 1:
+            scratch = chat or f"\0split:{id(parts)}"
+            answers = [self._ask_one(part, today, scratch) for part in parts]
+            if chat is None:
+                self.contexts.forget(scratch)
+            if all(a.answered for a in answers):
+                return combine(answers)
+        return self._ask_one(text, today, chat)
+
+    def _ask_one(self, text: str, today: dt.date, chat: str | None) -> Answer:
+        """Answer one question as of a date; remember context when a chat is given."""
         core = self._core  # read once: the whole answer comes from one knowledge base
         ctx = self.contexts.get(chat, today) if chat is not None else None
         u = self.understand(text, chat, today, core=core)

@@ -603,6 +603,7 @@ class Language(Model):
     tables: TableLanguage
     contacts: ContactLanguage | None = None
     rates: list[str] = []
+    question_words: list[str] = []
 
 
 class SourceFile(Model):

@@ -94,3 +94,44 @@ def test_the_source_sentence_a_topic_card_lacks_is_quoted_with_its_source() -> N
     assert answered
     assert fact.text in text
     assert fact.source in text
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("Når er fristen for NAV-tilskuddet, og hvem kan søke?", 2),
+        ("Hva er satsen i år 1? Hva er den i år 2?", 2),
+        ("When is the deadline and who can apply?", 2),
+        ("vi har 3 stillinger, hva får vi i år 2?", 1),
+        ("hva får vi for to stillinger og tre tiltak?", 1),
+    ],
+)
+def test_a_message_of_two_questions_is_split_only_at_a_second_question_word(
+    text: str, parts: int
+) -> None:
+    from bot.engine import split_questions
+
+    assert KB.language is not None
+    assert len(split_questions(text, KB.language.question_words)) == parts
+
+
+def test_two_questions_in_one_message_get_both_answers_the_second_about_the_first() -> None:
+    engine = Engine(KB)
+    both = engine.ask("Når er søknadsfristen for NAV-tilskuddet, og hvem kan søke?", TODAY)
+    deadline = engine.ask("Når er søknadsfristen for NAV-tilskuddet?", TODAY)
+    who = engine.ask("Hvem kan søke om NAV-tilskuddet?", TODAY)
+    assert both.answered
+    assert deadline.paragraphs[0] in both.text
+    assert who.paragraphs[-1] in both.text
+
+
+def test_a_grant_asked_for_this_year_after_the_schemes_end_is_not_promised() -> None:
+    from bot import asof
+
+    scheme = next(s for s in KB.schemes.values() if asof.grant_end(s))
+    end = asof.grant_end(scheme)
+    assert end is not None
+    late = dt.date(end + 2, 3, 1)
+    answer = Engine(KB).ask(f"Hvor mye får vi per stilling i {scheme.names.short} i år?", late)
+    assert not answer.answered
+    assert str(end) in answer.text
