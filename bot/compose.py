@@ -42,6 +42,8 @@ CONFIDENCE_THRESHOLD = 0.5
 TABLE_REF = re.compile(r"\btabell(?:en)?\s+([a-z0-9][a-z0-9-]+[a-z0-9])")
 LIMIT_WORDS = re.compile(r"\b(?:ikke|kun|bare|only|not)\b", re.IGNORECASE)
 FRAMEWORK_SCHEME = "opptrappingsplan-rusfeltet"
+# Intents that answer with rates, where 'hvor mye fikk Arendal?' asks for an allocation.
+ALLOCATION_INTENTS = {"amount", "total", "own_share", "scheme_info", "appropriation"}
 # A look-up passage this sure of itself is quoted when the card it belongs beside lacks it.
 PASSAGE_SCORE = 0.35
 # A passage this sure of itself answers on its own where the card declined.
@@ -226,8 +228,42 @@ class Composer:
         handler = self.handlers.get(u.intent)
         if handler is None:
             return self.dont_know(u, lang)
+        allocated = self.allocation(u, lang)
+        if allocated is not None:
+            return allocated
         answer = self.with_passage(u, handler(u, today, lang), lang)
         return self.after_grant_end(u, self.counted(u, answer, lang), today, lang)
+
+    def allocation(self, u: Understanding, lang: Lang) -> Answer | None:
+        """'Hvor mye fikk Arendal i tilskudd?': the sources give no grants to single places."""
+        words = self.kb.language.received if self.kb.language else []
+        place = u.slots.get("municipality") or u.slots.get("county") or u.slots.get("place")
+        if not place or not words or u.intent not in ALLOCATION_INTENTS:
+            return None
+        padded = " " + " ".join(re.split(r"[^\w-]+", f"{u.folded} {fold(u.text)}")) + " "
+        if not any(f" {fold(w)} " in padded for w in words):
+            return None
+        name = self.place_name(str(place))
+        scheme = self.name(u.scheme) if u.scheme in self.kb.schemes else None
+        of = f" fra {scheme}" if scheme and lang == "nb" else f" from {scheme}" if scheme else ""
+        msg = (
+            f"Kildene mine sier ikke hvor mye {name} fikk{of}; de gir satser og regler, ikke "
+            "tildelingen til hver kommune eller hvert fylke."
+            if lang == "nb"
+            else f"My sources do not say how much {name} received{of}; they give rates and "
+            "rules, not what each municipality or county was granted."
+        )
+        return self.answer(u, lang, [msg], answered=False)
+
+    def place_name(self, key: str) -> str:
+        """A municipality's or county's name from its number, or the text as given."""
+        if key in self.kb.municipalities:
+            return self.kb.municipalities[key].name
+        for table in self.kb.tables.values():
+            for row in table.rows:
+                if row.county == key:
+                    return row.label
+        return key
 
     def after_grant_end(
         self, u: Understanding, answer: Answer, today: dt.date, lang: Lang

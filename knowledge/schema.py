@@ -604,6 +604,7 @@ class Language(Model):
     contacts: ContactLanguage | None = None
     rates: list[str] = []
     question_words: list[str] = []
+    received: list[str] = []
 
 
 class SourceFile(Model):

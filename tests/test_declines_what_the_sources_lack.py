@@ -135,3 +135,16 @@ def test_a_grant_asked_for_this_year_after_the_schemes_end_is_not_promised() -> 
     answer = Engine(KB).ask(f"Hvor mye får vi per stilling i {scheme.names.short} i år?", late)
     assert not answer.answered
     assert str(end) in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor mye fikk Arendal kommune i tilskudd til kommunalt rusarbeid i 2020?",
+        "How much did Oslo receive from the NAV social services grant in 2020?",
+    ],
+)
+def test_what_one_place_was_granted_is_not_answered_with_the_schemes_rates(question: str) -> None:
+    answered, text = ask(question)
+    assert not answered
+    assert "660 000" not in text and "610,000" not in text
