@@ -54,6 +54,8 @@ SIMILARITY = 80
 MAX_ENTRIES = 10_000
 #: Most questions one chat may add to the queue in a day.
 MAX_PER_CHAT_DAY = 20
+#: Largest id SQLite stores; a button's id beyond it names no group.
+SQLITE_MAX_INT = 2**63 - 1
 #: Examples shown per group.
 MAX_EXAMPLES = 5
 
@@ -188,6 +190,8 @@ class ReviewQueue:
 
     def group(self, group_id: int, today: dt.date) -> Group:
         """Return the group with this id (or holding an entry with this id), or UnknownGroup."""
+        if not 0 < group_id <= SQLITE_MAX_INT:
+            raise UnknownGroup(group_id)  # a forged button's id beyond SQLite's integers
         with self.db.transaction() as conn:
             self._purge(conn, today, KEEP_DAYS)
             items = _members(conn, group_id)

@@ -334,3 +334,11 @@ def test_questions_queued_by_an_earlier_release_are_masked_and_grouped_at_the_fi
         assert ungrouped.fetchone() == (0,)
     conn.close()
     assert "Kari" not in texts and "91234567" not in texts
+
+
+@pytest.mark.parametrize("group_id", [0, -1, 2**63, 10**30])
+def test_a_group_id_no_group_can_have_is_unknown_not_an_error(
+    queue: ReviewQueue, group_id: int
+) -> None:
+    with pytest.raises(UnknownGroup):
+        queue.group(group_id, dt.date(2026, 12, 1))
