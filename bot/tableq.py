@@ -161,7 +161,19 @@ class TableReader:
                     muni = kb.municipalities[row.municipality]
                     names.append((" ".join(_TOKENS.split(fold(muni.name))).strip(), row.key))
             self.row_names[table.id] = sorted(set(names), key=lambda kv: -len(kv[0]))
-        self.column_words: dict[str, dict[str, frozenset[str]]] = {}
+        self.column_words = {t.id: _column_bags(t) for t in self.tables}
+        # how many columns of a table each word is in, and each word under its first letters
+        self.column_counts: dict[str, dict[str, int]] = {}
+        self.column_prefixes: dict[str, dict[str, set[str]]] = {}
+        for tid, bags in self.column_words.items():
+            counts: dict[str, int] = {}
+            prefixes: dict[str, set[str]] = {}
+            for bag in bags.values():
+                for word in bag:
+                    counts[word] = counts.get(word, 0) + 1
+                    if len(word) >= 5:
+                        prefixes.setdefault(word[:5], set()).add(word)
+            self.column_counts[tid], self.column_prefixes[tid] = counts, prefixes
         self.groups: dict[str, list[str]] = {}
         for muni in kb.municipalities.values():
             for group in filter(None, (muni.region, muni.county)):
@@ -303,7 +315,10 @@ class TableReader:
                 return summed[:1], score - 0.5
             return picked, score
         column = next((c for c in table.columns if c.id == column_hint), None)
-        if column is None:
+        if column is None and (
+            self.has(padded, "highest") or self.has(padded, "lowest") or self.rows_in(table, padded)
+        ):
+            # a column by its words only for a question that names a row or asks for a ranking
             column = self._column_by_words(table, padded)
         if column is not None:
             return [self._unit_sibling(table, column, padded)], 3.0
@@ -311,17 +326,17 @@ class TableReader:
 
     def _column_by_words(self, table: Table, padded: str) -> Column | None:
         """The column whose label and definition share the most telling words with the question."""
-        bags = self.column_words.setdefault(table.id, _column_bags(table))
+        bags = self.column_words[table.id]
+        counts, prefixes = self.column_counts[table.id], self.column_prefixes[table.id]
         asked = {t for t in padded.split() if len(t) >= MIN_WORD or t.isdigit()}
-        counts: dict[str, int] = {}
-        for bag in bags.values():
-            for word in bag:
-                counts[word] = counts.get(word, 0) + 1
+        # each asked word with the column words it matches (the same word, or the same first
+        # five letters), found through the index rather than by scanning every column
+        matches = {w: ({w} if w in counts else set()) | prefixes.get(w[:5], set()) for w in asked}
         scores: dict[str, float] = {}
         for cid, bag in bags.items():
             score = 0.0
-            for word in asked:
-                hits = [w for w in bag if w == word or (len(w) >= 5 and word[:5] == w[:5])]
+            for found in matches.values():
+                hits = found & bag
                 if hits:
                     score += 1.0 / min(counts[w] for w in hits)
             scores[cid] = score
