@@ -18,6 +18,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import ParamSpec, TypeVar
+from zoneinfo import ZoneInfo
 
 from telegram import Update
 from telegram.error import TelegramError
@@ -61,6 +62,7 @@ class BotServices:
     executor: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="core")
     )
+    clock: Callable[[], dt.datetime] | None = None  # the local time; None: the real clock
     sender: TelegramSender | None = field(default=None, init=False)
     _sender_lock: asyncio.Lock = field(default_factory=asyncio.Lock, init=False)
 
@@ -72,6 +74,12 @@ class BotServices:
     def today(self) -> dt.date:
         """Return the as-of date (TILSKUDDSBOT_TODAY, else today in the configured zone)."""
         return self.core.today()
+
+    def now(self) -> dt.datetime:
+        """Return the local date and time in the configured zone (the injected clock's)."""
+        if self.clock is not None:
+            return self.clock()
+        return dt.datetime.now(ZoneInfo(self.core.settings.timezone))
 
     async def run(self, func: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run a core call on the core thread."""
