@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from bot.admin import AdminDesk
     from bot.buttons import ButtonStore
     from bot.commands import CommandService
+    from bot.datalock import DataLock
     from bot.desk import Desk
     from bot.drafts import Drafts
     from bot.engine import Engine
@@ -83,6 +84,7 @@ class Core:
     pipeline: Pipeline
     desk: Desk
     events: Events
+    lock: DataLock | None = None  # the data folder, held while the core is open
 
     def today(self) -> dt.date:
         """Return the as-of date (TILSKUDDSBOT_TODAY, else today in the configured zone)."""
@@ -94,8 +96,10 @@ class Core:
         return dt.datetime.combine(self.today(), now.timetz())
 
     def close(self) -> None:
-        """Close the state database."""
+        """Close the state database and give the data folder back."""
         self.db.close()
+        if self.lock is not None:
+            self.lock.release()
 
     def __enter__(self) -> Core:
         """Use the core as a context manager that closes it."""
@@ -110,9 +114,24 @@ def build_core(settings: Settings, engine: Engine | None = None) -> Core:
     """Open the knowledge and the state database and build everything on them.
 
     ``engine`` reuses an engine already built (its understanding takes a moment), e.g. in
-    tests; by default it is built over the knowledge database. Raises StoreError or StateError
-    (one line each) when a data file cannot be used.
+    tests; by default it is built over the knowledge database. The data folder is locked
+    first: a second bot on it raises AlreadyRunning. Raises StoreError or StateError (one
+    line each) when a data file cannot be used.
     """
+    from bot.datalock import lock_data_folder
+
+    lock = lock_data_folder(settings.data_dir)
+    try:
+        core = _build_core(settings, engine)
+    except BaseException:
+        lock.release()
+        raise
+    core.lock = lock
+    return core
+
+
+def _build_core(settings: Settings, engine: Engine | None) -> Core:
+    """Build the core on a locked data folder (see build_core)."""
     from bot.admin import AdminDesk
     from bot.buttons import ButtonStore
     from bot.commands import CommandService
