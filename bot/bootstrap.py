@@ -10,6 +10,8 @@ command that needs less (``tilskuddsbot ask``) loads less.
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -35,6 +37,9 @@ if TYPE_CHECKING:
     from bot.upkeep import Upkeep
 
 
+log = logging.getLogger(__name__)
+
+
 class UsageError(Exception):
     """Bad arguments or input: reported in one line with exit code 2."""
 
@@ -48,15 +53,28 @@ def resolve_today(given: dt.date | None, settings: Settings) -> dt.date:
     return dt.datetime.now(ZoneInfo(settings.timezone)).date()
 
 
-def open_knowledge(settings: Settings) -> KnowledgeBase:
-    """Load the built knowledge base, building it from the bundled sources if absent."""
+def open_knowledge(settings: Settings, *, repair: bool = False) -> KnowledgeBase:
+    """Load the built knowledge base, building it from the sources if absent.
+
+    With ``repair`` (the bot's start) a database that is damaged, not a database or of
+    another schema version is kept beside as ``knowledge.db.broken`` and rebuilt from the
+    sources; without it such a file is reported (StoreError) and left as it is.
+    """
     path = settings.knowledge_db
+    if repair and path.exists():
+        from knowledge.store import check_database
+
+        problem = check_database(path)
+        if problem is not None:
+            kept = path.with_name(path.name + ".broken")
+            os.replace(path, kept)
+            log.warning("%s: kept it as %s, rebuilding it from the sources", problem, kept)
     if not path.exists():
         from knowledge.build import build_database  # only when there is no database yet
-        from knowledge.loader import load_sources
+        from knowledge.loader import default_sources, load_sources
 
         try:
-            build_database(load_sources(), path)
+            build_database(load_sources(settings.sources_dir or default_sources()), path)
         except OSError as exc:
             raise StoreError(
                 f"no knowledge database at {path}, and it cannot be built there "
@@ -147,7 +165,7 @@ def _build_core(settings: Settings, engine: Engine | None) -> Core:
     from bot.upkeep import Upkeep
     from knowledge.loader import default_sources
 
-    engine = engine or Engine(open_knowledge(settings))
+    engine = engine or Engine(open_knowledge(settings, repair=True))
     db = open_state(settings.state_db)
     state, review, audit = StateStore(db), ReviewQueue(db), AuditLog(db)
     drafts, buttons = Drafts(db), ButtonStore(db)
@@ -159,6 +177,7 @@ def _build_core(settings: Settings, engine: Engine | None) -> Core:
         review,
         settings.admin_office,
     )
+    upkeep.repair()  # a database deleted or damaged while the bot was down
     admin = AdminDesk(settings.admin_ids, state, drafts, review, buttons, upkeep)
     events = Events(db)
     desks = dict(settings.desk_chats)

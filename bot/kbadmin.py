@@ -66,7 +66,7 @@ from knowledge.build import build_database
 from knowledge.kb import KnowledgeBase
 from knowledge.loader import KnowledgeError, default_sources, load_sources, source_paths
 from knowledge.schema import DeadlineKind
-from knowledge.store import StoreError, load_database, read_version
+from knowledge.store import StoreError, check_database, load_database, read_version
 
 ADMIN_SOURCE_TITLE = "Endring registrert av saksbehandler i Tilskuddsbot"
 
@@ -929,24 +929,36 @@ class ReloadResult:
     rebuilt: bool
     db_path: Path
     previous_version: str | None
+    problem: str | None = None  # what was wrong with the database before, if anything
 
 
-def reload_knowledge(sources_dir: Path | None, db_path: Path) -> ReloadResult:
+def reload_knowledge(
+    sources_dir: Path | None, db_path: Path, serving: KnowledgeBase | None = None
+) -> ReloadResult:
     """Validate the sources and rebuild the database atomically; raise KnowledgeError if invalid.
 
     On invalid sources the database is not touched, so the bot keeps the last good knowledge.
+    A database that is missing, damaged or of another schema version is rebuilt. The diff
+    is against ``serving`` (what a running bot answers from) when given, else against the
+    database as it was: a deleted database does not make every scheme look new.
     """
     with _LOCK:
         kb = load_sources(sources_dir or default_sources())
         try:
-            old: KnowledgeBase | None = load_database(db_path) if db_path.is_file() else None
-        except StoreError:
-            old = None
+            problem = check_database(db_path)
+        except StoreError as exc:
+            problem = str(exc)
+        old: KnowledgeBase | None = None
+        if problem is None:
+            try:
+                old = load_database(db_path)
+            except StoreError as exc:
+                problem = str(exc)
         rebuilt = old is None or old.version != kb.version
         if rebuilt:
             build_database(kb, db_path)
-    diff = diff_knowledge(old or empty_knowledge(), kb)
-    return ReloadResult(kb, diff, rebuilt, db_path, old.version if old else None)
+    diff = diff_knowledge(serving or old or empty_knowledge(), kb)
+    return ReloadResult(kb, diff, rebuilt, db_path, old.version if old else None, problem)
 
 
 class KnowledgeWatcher:
@@ -958,6 +970,28 @@ class KnowledgeWatcher:
         self.engine = engine
         self.last_error: str | None = None
         self._lock = threading.Lock()
+        self._sound: tuple[int, int, int, int] | None = None  # the file last found sound
+
+    def problem(self) -> str | None:
+        """Say what is wrong with the database file now (None: sound), checking it only anew.
+
+        A file seen sound before is not read again until it changes (another inode, size or
+        modification time), so this is one ``stat`` per call in the normal case.
+        """
+        try:
+            st = self.db_path.stat()
+        except OSError:
+            self._sound = None
+            return f"{self.db_path} is missing"
+        signature = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+        if signature == self._sound:
+            return None
+        try:
+            problem = check_database(self.db_path)
+        except StoreError as exc:  # cannot even be opened: rebuilding replaces it too
+            problem = str(exc)
+        self._sound = signature if problem is None else None
+        return problem
 
     def check(self) -> KbDiff | None:
         """Swap in the database's knowledge if its version changed; return what changed."""

@@ -504,6 +504,18 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "nb": "Kunnskapsbasen er oppdatert (versjon {version}). Endringer:",
         "en": "The knowledge base is updated (version {version}). Changes:",
     },
+    "upkeep.repaired": {
+        "nb": "Kunnskapsdatabasen var borte eller ødelagt ({problem}); den er bygget på nytt "
+        "fra kildene (versjon {version}).",
+        "en": "The knowledge database was missing or broken ({problem}); it has been rebuilt "
+        "from the sources (version {version}).",
+    },
+    "upkeep.repaired_served": {
+        "nb": "Kunnskapsdatabasen var borte eller ødelagt ({problem}); kildene er ugyldige, så "
+        "den er bygget på nytt fra kunnskapen jeg svarer fra (versjon {version}).",
+        "en": "The knowledge database was missing or broken ({problem}); the sources are "
+        "invalid, so it has been rebuilt from the knowledge I answer from (version {version}).",
+    },
     "upkeep.reloaded_outside": {
         "nb": "Kunnskapsbasen ble lastet inn på nytt utenfra.",
         "en": "The knowledge base was reloaded from outside.",

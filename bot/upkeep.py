@@ -16,6 +16,7 @@ return are plain (the Telegram layer escapes them).
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -45,6 +46,7 @@ from knowledge.loader import KnowledgeError, load_sources
 
 FAQ_FORMAT = t("upkeep.faq_format")
 SHOWN_LINES = 30
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class Refresh:
 
     version: str
     diff: KbDiff | None
+    repaired: str | None = None  # the notice, when the database had to be rebuilt first
 
 
 def parse_faq_reply(text: str) -> tuple[str, str, str | None]:
@@ -82,12 +85,12 @@ def refused_text(exc: ChangeRefused, version: str, *, reload: bool = False) -> s
 
 def refresh_text(refresh: Refresh, change: Change | None = None) -> str:
     """Tell an admin what is now in use (and, after an edit, what was written)."""
-    head: list[str] = []
+    head: list[str] = [refresh.repaired] if refresh.repaired else []
     if change is not None:
         files = ", ".join(p.name for p in change.files)
         head.append(t("upkeep.saved", files=files, audit_id=change.audit_id))
     if refresh.diff is None and change is None:
-        return t("upkeep.unchanged", version=refresh.version)
+        return "\n".join([*head, t("upkeep.unchanged", version=refresh.version)])
     head.append(t("upkeep.updated", version=refresh.version))
     return "\n".join([*head, *diff_lines(refresh.diff)])
 
@@ -139,6 +142,7 @@ class Upkeep:
         self.review = review
         self.office = office
         self._lock = threading.RLock()  # one change, reload or swap at a time
+        self._notices: list[str] = []  # for the admins: what the bot repaired by itself
 
     @property
     def version(self) -> str:
@@ -151,17 +155,57 @@ class Upkeep:
             return load_sources(self.sources_dir)
 
     def refresh(self) -> Refresh:
-        """Validate the sources, rebuild the database if they changed, swap the engine."""
+        """Validate the sources, rebuild the database if they changed or it is broken, swap.
+
+        What changed is told against the knowledge the bot was answering from.
+        """
         with self._lock, _refusing():
-            result = reload_knowledge(self.sources_dir, self.db_path)
-            swapped = self.watcher.check()
-        diff = result.diff if result.rebuilt else swapped
-        return Refresh(self.version, diff or None)
+            serving = self.watcher.engine.kb
+            result = reload_knowledge(self.sources_dir, self.db_path, serving=serving)
+            self.watcher.check()
+        repaired = None
+        if result.problem is not None:
+            repaired = t("upkeep.repaired", problem=result.problem, version=result.kb.version)
+            log.warning(
+                "%s: rebuilt from the sources (version %s)", result.problem, result.kb.version
+            )
+        return Refresh(self.version, result.diff or None, repaired)
 
     def poll(self) -> KbDiff | None:
-        """Swap in a database rebuilt by ``tilskuddsbot kb reload``; return what changed."""
+        """Repair a missing or broken database; swap in one rebuilt from outside; the diff."""
         with self._lock:
+            self.repair()
             return self.watcher.check() or None
+
+    def repair(self) -> str | None:
+        """Rebuild the database if it is missing or broken; return the admins' notice, if so.
+
+        It is built from the sources; if they do not validate, from the knowledge the bot
+        answers from, so the file matches what is served either way.
+        """
+        with self._lock:
+            problem = self.watcher.problem()
+            if problem is None:
+                return None
+            try:
+                kb, key = load_sources(self.sources_dir), "upkeep.repaired"
+            except KnowledgeError:
+                kb, key = self.watcher.engine.kb, "upkeep.repaired_served"
+            try:
+                build_database(kb, self.db_path)
+            except OSError as exc:
+                log.error("%s, and it cannot be rebuilt: %s", problem, exc)
+                return None
+            log.warning("%s: rebuilt it (version %s)", problem, kb.version)
+            notice = t(key, problem=problem, version=kb.version)
+            self._notices.append(notice)
+            return notice
+
+    def notices(self) -> list[str]:
+        """Return (once) what the bot repaired by itself, for the admins."""
+        with self._lock:
+            told, self._notices = self._notices, []
+            return told
 
     def propose_deadline(self, arguments: str, today: dt.date) -> Proposal:
         """Validate '/ny_frist ORDNING ÅR TYPE DATO [tentativ]' on a copy of the sources."""
