@@ -177,6 +177,7 @@ def _build_core(settings: Settings, engine: Engine | None) -> Core:
         review,
         settings.admin_office,
     )
+    upkeep.recover()  # an admin edit a crash interrupted: completed or rolled back
     upkeep.repair()  # a database deleted or damaged while the bot was down
     admin = AdminDesk(settings.admin_ids, state, drafts, review, buttons, upkeep)
     events = Events(db)

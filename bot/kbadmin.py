@@ -57,6 +57,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from bot import fmt
 from bot.cards import deadline_text, find_scheme
+from bot.editjournal import EditJournal
 from bot.engine import Engine
 from bot.kbdiff import KbDiff, diff_knowledge, empty_knowledge
 from bot.statedb import StateDb
@@ -337,6 +338,7 @@ class Change:
     kb: KnowledgeBase
     diff: KbDiff
     audit_id: int
+    journal_id: int | None = None  # its row in the edit journal, until it is swapped in
 
 
 def _yaml() -> YAML:
@@ -878,33 +880,100 @@ def _faq_id(kb: KnowledgeBase, question: str, scheme_id: str | None) -> str:
     return candidate
 
 
-def apply_proposal(proposal: Proposal, *, who: int, today: dt.date, audit: AuditLog) -> Change:
+def apply_proposal(
+    proposal: Proposal,
+    *,
+    who: int,
+    today: dt.date,
+    audit: AuditLog,
+    journal: EditJournal | None = None,
+    review_ids: tuple[int, ...] = (),
+    then: Callable[[], object] | None = None,
+) -> Change:
     """Write a proposal to the sources, validate the real tree, and audit it; or refuse."""
-    return apply_edit(proposal.sources_dir, proposal.edit, who=who, today=today, audit=audit)
+    return apply_edit(
+        proposal.sources_dir,
+        proposal.edit,
+        who=who,
+        today=today,
+        audit=audit,
+        journal=journal,
+        review_ids=review_ids,
+        then=then,
+    )
 
 
-def apply_edit(root: Path, edit: Edit, *, who: int, today: dt.date, audit: AuditLog) -> Change:
-    """Apply an edit to the sources below root, validated again on the real tree, audited."""
+def restore_files(root: Path, files: dict[str, bytes | None]) -> None:
+    """Put files back as they were (None: the file did not exist)."""
+    for rel, original in files.items():
+        if original is None:
+            (root / rel).unlink(missing_ok=True)
+        else:
+            _write_atomic(root / rel, original)
+
+
+def apply_edit(
+    root: Path,
+    edit: Edit,
+    *,
+    who: int,
+    today: dt.date,
+    audit: AuditLog,
+    journal: EditJournal | None = None,
+    review_ids: tuple[int, ...] = (),
+    then: Callable[[], object] | None = None,
+) -> Change:
+    """Apply an edit to the sources below root, validated again on the real tree, audited.
+
+    With a ``journal`` the edit is recorded before any file is written (see
+    ``bot.editjournal``), so a crash part-way is completed or undone at the next start;
+    ``then`` (e.g. removing the review questions it resolves) runs in the audit's transaction.
+    """
     with _LOCK:
         trial = _trial(root, edit, today)
         originals = {
             rel: (root / rel).read_bytes() if (root / rel).exists() else None for rel in trial.files
         }
+        action, target, old, new = _describe(edit, trial)
+        entry_id = None
+        if journal is not None:
+            files = {rel: (originals[rel], data) for rel, data in trial.files.items()}
+            entry_id = journal.begin(
+                day=today,
+                who=who,
+                root=root,
+                action=action,
+                target=target,
+                old=old,
+                new=new,
+                files=files,
+                review_ids=review_ids,
+            )
         try:
             for rel, data in trial.files.items():
                 _write_atomic(root / rel, data)
+                if journal is not None:
+                    journal.step(f"written {rel}")
             kb = _load_or_refuse(root)
         except (ChangeRefused, OSError) as exc:
-            for rel, original in originals.items():
-                if original is None:
-                    (root / rel).unlink(missing_ok=True)
-                else:
-                    _write_atomic(root / rel, original)
+            restore_files(root, originals)
+            if journal is not None and entry_id is not None:
+                journal.finish(entry_id, "rolled_back")
             if isinstance(exc, OSError):
                 raise ChangeRefused([f"Kunne ikke skrive kildene: {exc}"]) from exc
             raise
-        action, target, old, new = _describe(edit, trial)
-        audit_id = audit.record(day=today, who=who, action=action, target=target, old=old, new=new)
+        if journal is not None:
+            journal.step("validated")
+        with audit.db.transaction():
+            audit_id = audit.record(
+                day=today, who=who, action=action, target=target, old=old, new=new
+            )
+            if then is not None:
+                then()
+            if journal is not None and entry_id is not None:
+                journal.audited(entry_id, audit_id)
+        if journal is not None:
+            journal.step("audited")
     return Change(
         action=action,
         target=target,
@@ -914,6 +983,7 @@ def apply_edit(root: Path, edit: Edit, *, who: int, today: dt.date, audit: Audit
         kb=kb,
         diff=diff_knowledge(trial.before, kb),
         audit_id=audit_id,
+        journal_id=entry_id,
     )
 
 
