@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import signal
 import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -24,6 +25,7 @@ from handlers.subscriptions import CATCH_UP_JOB
 from tests.fakebot import FakeTelegram, Fault
 from tests.telegram_fixtures import *  # noqa: F403
 from tests.telegram_fixtures import make_settings, running_bot
+from tests.test_telegram_app import bot_process
 
 OSLO = ZoneInfo("Europe/Oslo")
 DAY = dt.date(2022, 2, 1)  # 14 days before the application deadline of 15 February 2022
@@ -137,3 +139,41 @@ async def test_a_stop_during_a_pass_returns_within_seconds_and_the_next_start_co
         )
     received = [int(f["chat_id"]) for f in fake.sent()]
     assert sorted(received) == chats, "every chat got its reminder exactly once"
+
+
+def test_tilskuddsbot_run_started_late_sends_at_once_and_a_sigterm_mid_pass_stops_in_time(
+    fake: FakeTelegram, state_dir: Path
+) -> None:
+    chats = list(range(8001, 8101))
+    subscribe(state_dir, chats)
+    env = {
+        "TILSKUDDSBOT_DATA_DIR": str(state_dir),
+        "TILSKUDDSBOT_TODAY": DAY.isoformat(),
+        "TILSKUDDSBOT_REMINDER_TIME": "00:00",  # whenever this runs, the time has come
+    }
+    fake.fail("sendMessage", *[Fault.delay(0.25)] * len(chats))
+    with bot_process(fake, **env) as process:
+        fake.wait_for_sync(lambda: len(fake.texts()) >= 10, timeout=60)
+        stopping = time.monotonic()
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=20)
+        stop_took = time.monotonic() - stopping
+    assert process.returncode == 0, stderr
+    assert stop_took < 10, f"SIGTERM took {stop_took:.1f} s (Docker kills after 10 s)"
+    assert "Reminder pass stopped; the next start completes it" in stderr
+    first = len(fake.texts())
+    assert first < len(chats)
+    logging.getLogger(__name__).warning(
+        "tilskuddsbot run: SIGTERM mid-pass stopped in %.2f s after %d of %d",
+        stop_took,
+        first,
+        len(chats),
+    )
+
+    with bot_process(fake, **env) as process:
+        fake.wait_for_sync(lambda: len(fake.texts()) >= len(chats), timeout=60)
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=20)
+    assert process.returncode == 0, stderr
+    assert sorted(int(f["chat_id"]) for f in fake.sent()) == chats
+    assert "Unclosed" not in stderr
