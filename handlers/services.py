@@ -64,6 +64,7 @@ class BotServices:
     )
     clock: Callable[[], dt.datetime] | None = None  # the local time; None: the real clock
     sender: TelegramSender | None = field(default=None, init=False)
+    stopping: asyncio.Event = field(default_factory=asyncio.Event, init=False)  # set on stop
     _sender_lock: asyncio.Lock = field(default_factory=asyncio.Lock, init=False)
 
     @property

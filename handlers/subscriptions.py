@@ -49,7 +49,9 @@ async def send_outbox(services: BotServices) -> PassReport | None:
     if sender is None:
         return None
     core = services.core
-    return await send_pending(core.state, core.engine.kb, services.today(), sender)
+    return await send_pending(
+        core.state, core.engine.kb, services.today(), sender, stop=services.stopping
+    )
 
 
 def deliver_announcement(
@@ -72,33 +74,32 @@ class ReminderPasses:
         """Run passes over the services' core and reminder sender."""
         self.services = services
         self.task: asyncio.Task[PassReport | None] | None = None
-        self.stopping = False
-        self._stop: asyncio.Event | None = None
 
     def running(self) -> bool:
         """Tell whether a pass is running now."""
         return self.task is not None and not self.task.done()
 
-    async def run(self) -> PassReport | None:
-        """Run today's pass (or join the one running); None if it could not run."""
-        if self.stopping:
+    async def run(self, *, plan: bool = True) -> PassReport | None:
+        """Run today's pass (or join the one running); None if it could not run.
+
+        ``plan=False`` only sends what waits in the outbox (e.g. an announcement a stop
+        interrupted after the day's pass had finished).
+        """
+        if self.services.stopping.is_set():
             return None
         if self.task is None or self.task.done():
-            self.task = asyncio.create_task(self._pass(), name="reminder-pass")
+            self.task = asyncio.create_task(self._pass(plan), name="reminder-pass")
         return await asyncio.shield(self.task)
 
-    async def _pass(self) -> PassReport | None:
-        """Run one pass through the reminder sender, stoppable by ``stop``."""
+    async def _pass(self, plan: bool) -> PassReport | None:
+        """Run one pass through the reminder sender, stoppable by a stop of the bot."""
         sender = await self.services.reminder_sender()
         if sender is None:
             log.warning("Reminder pass skipped: the Bot API cannot be reached; it is tried again")
             return None
-        if self._stop is None:
-            self._stop = asyncio.Event()
-        core = self.services.core
-        return await run_pass(
-            core.state, core.engine.kb, self.services.today(), sender, stop=self._stop
-        )
+        core, stop = self.services.core, self.services.stopping
+        run = run_pass if plan else send_pending
+        return await run(core.state, core.engine.kb, self.services.today(), sender, stop=stop)
 
     def due(self) -> bool:
         """Tell whether today's pass should run now (its time has come, not finished)."""
@@ -106,9 +107,19 @@ class ReminderPasses:
         record = core.state.pass_record(self.services.today())
         return pass_due(record, self.services.now().time(), core.settings.reminder_time)
 
-    async def catch_up(self) -> None:
-        """Run today's pass if it is due and not running; log when it was caught up."""
-        if self.stopping or self.running() or not self.due():
+    async def catch_up(self, *, at_start: bool = False) -> None:
+        """Run today's pass if it is due and not running; log when it was caught up.
+
+        At start, what waits in the outbox (an announcement a stop interrupted) is sent
+        even when the day's pass is not due.
+        """
+        if self.services.stopping.is_set() or self.running():
+            return
+        if not self.due():
+            counts = self.services.core.state.counts()
+            if at_start and (counts.get("pending", 0) or counts.get("sending", 0)):
+                log.info("Sending what a stop left in the outbox")
+                await self.run(plan=False)
             return
         now, at = self.services.now(), self.services.core.settings.reminder_time
         log.info(
@@ -124,10 +135,8 @@ class ReminderPasses:
                      report.summary())  # fmt: skip
 
     async def stop(self, timeout: float = STOP_TIMEOUT) -> None:
-        """Ask a running pass to stop and wait for it at most ``timeout`` seconds."""
-        self.stopping = True
-        if self._stop is not None:
-            self._stop.set()
+        """Ask a running pass (and announcement) to stop; wait at most ``timeout`` seconds."""
+        self.services.stopping.set()
         task = self.task
         if task is None or task.done():
             return
@@ -151,6 +160,13 @@ async def catch_up_reminders(context: CallbackContext[Any, Any, Any, Any]) -> No
     context.application.create_task(passes.catch_up(), name="reminder-catch-up")
 
 
+async def catch_up_at_start(context: CallbackContext[Any, Any, Any, Any]) -> None:
+    """The first check at start: also send what a stop left in the outbox."""
+    assert context.job is not None
+    passes = cast(ReminderPasses, context.job.data)
+    context.application.create_task(passes.catch_up(at_start=True), name="reminder-catch-up")
+
+
 def register(app: Any, services: BotServices) -> None:
     """Schedule the daily reminder pass and its catch-up check; stop passes before a stop."""
     passes = ReminderPasses(services)
@@ -170,7 +186,7 @@ def register(app: Any, services: BotServices) -> None:
     )
     late_ok = {"misfire_grace_time": None, "coalesce": True}  # however late it gets to run
     app.job_queue.run_once(
-        catch_up_reminders, 0, data=passes, name=f"{CATCH_UP_JOB}-at-start", job_kwargs=late_ok
+        catch_up_at_start, 0, data=passes, name=f"{CATCH_UP_JOB}-at-start", job_kwargs=late_ok
     )
     app.job_queue.run_repeating(
         catch_up_reminders, CATCH_UP_SECONDS, data=passes, name=CATCH_UP_JOB, job_kwargs=late_ok

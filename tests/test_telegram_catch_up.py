@@ -18,13 +18,13 @@ import pytest
 
 from bot.config import Settings
 from bot.engine import Engine
-from bot.reminders import compose_reminder, dated_deadlines
+from bot.reminders import compose_broadcast, compose_reminder, confirm_broadcast, dated_deadlines
 from bot.state import StateStore
 from bot.statedb import open_state
 from handlers.subscriptions import CATCH_UP_JOB
 from tests.fakebot import FakeTelegram, Fault
 from tests.telegram_fixtures import *  # noqa: F403
-from tests.telegram_fixtures import make_settings, running_bot
+from tests.telegram_fixtures import ADMIN_ID, make_settings, running_bot
 from tests.test_telegram_app import bot_process
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -177,3 +177,21 @@ def test_tilskuddsbot_run_started_late_sends_at_once_and_a_sigterm_mid_pass_stop
     assert process.returncode == 0, stderr
     assert sorted(int(f["chat_id"]) for f in fake.sent()) == chats
     assert "Unclosed" not in stderr
+
+
+async def test_an_announcement_left_in_the_outbox_by_a_stop_is_sent_at_the_next_start(
+    fake: FakeTelegram, settings: Settings, state_dir: Path, shared_core: Engine
+) -> None:
+    chats = [CHAT, CHAT + 1, CHAT + 2]
+    subscribe(state_dir, chats)
+    with open_state(state_dir / "state.db") as db:
+        store = StateStore(db)
+        store.start_pass(DAY)
+        store.finish_pass(DAY, {})  # the day's reminders went out this morning
+        broadcast = store.create_broadcast(ADMIN_ID, "Husk fristen.", DAY)
+        queued = confirm_broadcast(store, {ADMIN_ID}, ADMIN_ID, broadcast.id, DAY)
+        assert queued == 3  # confirmed, then the bot was stopped before it sent them
+    async with running_bot(fake, settings, shared_core, clock=lambda: at(14)):
+        await fake.wait_for(lambda: len(fake.texts()) == 3, timeout=10)
+    assert sorted(int(f["chat_id"]) for f in fake.sent()) == chats
+    assert set(fake.texts()) == {compose_broadcast("Husk fristen.", "nb")}
