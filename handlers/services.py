@@ -18,7 +18,6 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import ParamSpec, TypeVar
-from zoneinfo import ZoneInfo
 
 from telegram import Update
 from telegram.error import TelegramError
@@ -78,9 +77,7 @@ class BotServices:
 
     def now(self) -> dt.datetime:
         """Return the local date and time in the configured zone (the injected clock's)."""
-        if self.clock is not None:
-            return self.clock()
-        return dt.datetime.now(ZoneInfo(self.core.settings.timezone))
+        return self.clock() if self.clock is not None else self.core.now()
 
     async def run(self, func: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run a core call on the core thread."""
