@@ -255,13 +255,21 @@ class AdminDesk:
         return Reply.plain(text + extra, *([row] if row else []))
 
     def poll(self, today: dt.date) -> list[tuple[int, Reply]]:
-        """Swap in a knowledge base rebuilt from outside; what to tell each admin (or nothing)."""
+        """Repair or swap in the knowledge base when it changed on disk; what to tell each admin.
+
+        The admins hear of a database the bot had to rebuild, of an interrupted edit it
+        completed or undid at start, and of a knowledge base rebuilt from outside.
+        """
         diff = self.upkeep.poll()
-        if diff is None:
+        parts = self.upkeep.notices()
+        rows: dict[int, tuple[Button, ...]] = {}
+        if diff is not None:
+            refresh = Refresh(self.upkeep.version, diff)
+            extra, rows = self.offer(diff, self.admins, today)
+            parts.append(f"{t('upkeep.reloaded_outside')}\n{refresh_text(refresh)}{extra}")
+        if not parts:
             return []
-        refresh = Refresh(self.upkeep.version, diff)
-        extra, rows = self.offer(diff, self.admins, today)
-        text = f"{t('upkeep.reloaded_outside')}\n{refresh_text(refresh)}{extra}"
+        text = "\n\n".join(parts)
         told = []
         for admin in sorted(self.admins):
             row = rows.get(admin)

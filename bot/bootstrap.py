@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import logging
+import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
     from bot.admin import AdminDesk
     from bot.buttons import ButtonStore
     from bot.commands import CommandService
+    from bot.datalock import DataLock
     from bot.desk import Desk
     from bot.drafts import Drafts
     from bot.engine import Engine
@@ -33,6 +36,9 @@ if TYPE_CHECKING:
     from bot.statedb import StateDb
     from bot.stats import Events
     from bot.upkeep import Upkeep
+
+
+log = logging.getLogger(__name__)
 
 
 class UsageError(Exception):
@@ -48,15 +54,28 @@ def resolve_today(given: dt.date | None, settings: Settings) -> dt.date:
     return dt.datetime.now(ZoneInfo(settings.timezone)).date()
 
 
-def open_knowledge(settings: Settings) -> KnowledgeBase:
-    """Load the built knowledge base, building it from the bundled sources if absent."""
+def open_knowledge(settings: Settings, *, repair: bool = False) -> KnowledgeBase:
+    """Load the built knowledge base, building it from the sources if absent.
+
+    With ``repair`` (the bot's start) a database that is damaged, not a database or of
+    another schema version is kept beside as ``knowledge.db.broken`` and rebuilt from the
+    sources; without it such a file is reported (StoreError) and left as it is.
+    """
     path = settings.knowledge_db
+    if repair and path.exists():
+        from knowledge.store import check_database
+
+        problem = check_database(path)
+        if problem is not None:
+            kept = path.with_name(path.name + ".broken")
+            os.replace(path, kept)
+            log.warning("%s: kept it as %s, rebuilding it from the sources", problem, kept)
     if not path.exists():
         from knowledge.build import build_database  # only when there is no database yet
-        from knowledge.loader import load_sources
+        from knowledge.loader import default_sources, load_sources
 
         try:
-            build_database(load_sources(), path)
+            build_database(load_sources(settings.sources_dir or default_sources()), path)
         except OSError as exc:
             raise StoreError(
                 f"no knowledge database at {path}, and it cannot be built there "
@@ -84,6 +103,7 @@ class Core:
     pipeline: Pipeline
     desk: Desk
     events: Events
+    lock: DataLock | None = None  # the data folder, held while the core is open
 
     def today(self) -> dt.date:
         """Return the as-of date (TILSKUDDSBOT_TODAY, else today in the configured zone)."""
@@ -95,8 +115,10 @@ class Core:
         return dt.datetime.combine(self.today(), now.timetz())
 
     def close(self) -> None:
-        """Close the state database."""
+        """Close the state database and give the data folder back."""
         self.db.close()
+        if self.lock is not None:
+            self.lock.release()
 
     def __enter__(self) -> Core:
         """Use the core as a context manager that closes it."""
@@ -111,9 +133,24 @@ def build_core(settings: Settings, engine: Engine | None = None) -> Core:
     """Open the knowledge and the state database and build everything on them.
 
     ``engine`` reuses an engine already built (its understanding takes a moment), e.g. in
-    tests; by default it is built over the knowledge database. Raises StoreError or StateError
-    (one line each) when a data file cannot be used.
+    tests; by default it is built over the knowledge database. The data folder is locked
+    first: a second bot on it raises AlreadyRunning. Raises StoreError or StateError (one
+    line each) when a data file cannot be used.
     """
+    from bot.datalock import lock_data_folder
+
+    lock = lock_data_folder(settings.data_dir)
+    try:
+        core = _build_core(settings, engine)
+    except BaseException:
+        lock.release()
+        raise
+    core.lock = lock
+    return core
+
+
+def _build_core(settings: Settings, engine: Engine | None) -> Core:
+    """Build the core on a locked data folder (see build_core)."""
     from bot.admin import AdminDesk
     from bot.buttons import ButtonStore
     from bot.commands import CommandService
@@ -129,7 +166,7 @@ def build_core(settings: Settings, engine: Engine | None = None) -> Core:
     from bot.upkeep import Upkeep
     from knowledge.loader import default_sources
 
-    engine = engine or Engine(open_knowledge(settings))
+    engine = engine or Engine(open_knowledge(settings, repair=True))
     db = open_state(settings.state_db)
     state, review, audit = StateStore(db), ReviewQueue(db), AuditLog(db)
     drafts, buttons = Drafts(db), ButtonStore(db)
@@ -141,6 +178,8 @@ def build_core(settings: Settings, engine: Engine | None = None) -> Core:
         review,
         settings.admin_office,
     )
+    upkeep.recover()  # an admin edit a crash interrupted: completed or rolled back
+    upkeep.repair()  # a database deleted or damaged while the bot was down
     admin = AdminDesk(settings.admin_ids, state, drafts, review, buttons, upkeep)
     events = Events(db)
     desks = dict(settings.desk_chats)

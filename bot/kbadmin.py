@@ -57,6 +57,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from bot import fmt
 from bot.cards import deadline_text, find_scheme
+from bot.editjournal import EditJournal
 from bot.engine import Engine
 from bot.kbdiff import KbDiff, diff_knowledge, empty_knowledge
 from bot.statedb import StateDb
@@ -66,7 +67,7 @@ from knowledge.build import build_database
 from knowledge.kb import KnowledgeBase
 from knowledge.loader import KnowledgeError, default_sources, load_sources, source_paths
 from knowledge.schema import DeadlineKind
-from knowledge.store import StoreError, load_database, read_version
+from knowledge.store import StoreError, check_database, load_database, read_version
 
 ADMIN_SOURCE_TITLE = "Endring registrert av saksbehandler i Tilskuddsbot"
 
@@ -337,6 +338,7 @@ class Change:
     kb: KnowledgeBase
     diff: KbDiff
     audit_id: int
+    journal_id: int | None = None  # its row in the edit journal, until it is swapped in
 
 
 def _yaml() -> YAML:
@@ -878,33 +880,100 @@ def _faq_id(kb: KnowledgeBase, question: str, scheme_id: str | None) -> str:
     return candidate
 
 
-def apply_proposal(proposal: Proposal, *, who: int, today: dt.date, audit: AuditLog) -> Change:
+def apply_proposal(
+    proposal: Proposal,
+    *,
+    who: int,
+    today: dt.date,
+    audit: AuditLog,
+    journal: EditJournal | None = None,
+    review_ids: tuple[int, ...] = (),
+    then: Callable[[], object] | None = None,
+) -> Change:
     """Write a proposal to the sources, validate the real tree, and audit it; or refuse."""
-    return apply_edit(proposal.sources_dir, proposal.edit, who=who, today=today, audit=audit)
+    return apply_edit(
+        proposal.sources_dir,
+        proposal.edit,
+        who=who,
+        today=today,
+        audit=audit,
+        journal=journal,
+        review_ids=review_ids,
+        then=then,
+    )
 
 
-def apply_edit(root: Path, edit: Edit, *, who: int, today: dt.date, audit: AuditLog) -> Change:
-    """Apply an edit to the sources below root, validated again on the real tree, audited."""
+def restore_files(root: Path, files: dict[str, bytes | None]) -> None:
+    """Put files back as they were (None: the file did not exist)."""
+    for rel, original in files.items():
+        if original is None:
+            (root / rel).unlink(missing_ok=True)
+        else:
+            _write_atomic(root / rel, original)
+
+
+def apply_edit(
+    root: Path,
+    edit: Edit,
+    *,
+    who: int,
+    today: dt.date,
+    audit: AuditLog,
+    journal: EditJournal | None = None,
+    review_ids: tuple[int, ...] = (),
+    then: Callable[[], object] | None = None,
+) -> Change:
+    """Apply an edit to the sources below root, validated again on the real tree, audited.
+
+    With a ``journal`` the edit is recorded before any file is written (see
+    ``bot.editjournal``), so a crash part-way is completed or undone at the next start;
+    ``then`` (e.g. removing the review questions it resolves) runs in the audit's transaction.
+    """
     with _LOCK:
         trial = _trial(root, edit, today)
         originals = {
             rel: (root / rel).read_bytes() if (root / rel).exists() else None for rel in trial.files
         }
+        action, target, old, new = _describe(edit, trial)
+        entry_id = None
+        if journal is not None:
+            files = {rel: (originals[rel], data) for rel, data in trial.files.items()}
+            entry_id = journal.begin(
+                day=today,
+                who=who,
+                root=root,
+                action=action,
+                target=target,
+                old=old,
+                new=new,
+                files=files,
+                review_ids=review_ids,
+            )
         try:
             for rel, data in trial.files.items():
                 _write_atomic(root / rel, data)
+                if journal is not None:
+                    journal.step(f"written {rel}")
             kb = _load_or_refuse(root)
         except (ChangeRefused, OSError) as exc:
-            for rel, original in originals.items():
-                if original is None:
-                    (root / rel).unlink(missing_ok=True)
-                else:
-                    _write_atomic(root / rel, original)
+            restore_files(root, originals)
+            if journal is not None and entry_id is not None:
+                journal.finish(entry_id, "rolled_back")
             if isinstance(exc, OSError):
                 raise ChangeRefused([f"Kunne ikke skrive kildene: {exc}"]) from exc
             raise
-        action, target, old, new = _describe(edit, trial)
-        audit_id = audit.record(day=today, who=who, action=action, target=target, old=old, new=new)
+        if journal is not None:
+            journal.step("validated")
+        with audit.db.transaction():
+            audit_id = audit.record(
+                day=today, who=who, action=action, target=target, old=old, new=new
+            )
+            if then is not None:
+                then()
+            if journal is not None and entry_id is not None:
+                journal.audited(entry_id, audit_id)
+        if journal is not None:
+            journal.step("audited")
     return Change(
         action=action,
         target=target,
@@ -914,6 +983,7 @@ def apply_edit(root: Path, edit: Edit, *, who: int, today: dt.date, audit: Audit
         kb=kb,
         diff=diff_knowledge(trial.before, kb),
         audit_id=audit_id,
+        journal_id=entry_id,
     )
 
 
@@ -929,24 +999,36 @@ class ReloadResult:
     rebuilt: bool
     db_path: Path
     previous_version: str | None
+    problem: str | None = None  # what was wrong with the database before, if anything
 
 
-def reload_knowledge(sources_dir: Path | None, db_path: Path) -> ReloadResult:
+def reload_knowledge(
+    sources_dir: Path | None, db_path: Path, serving: KnowledgeBase | None = None
+) -> ReloadResult:
     """Validate the sources and rebuild the database atomically; raise KnowledgeError if invalid.
 
     On invalid sources the database is not touched, so the bot keeps the last good knowledge.
+    A database that is missing, damaged or of another schema version is rebuilt. The diff
+    is against ``serving`` (what a running bot answers from) when given, else against the
+    database as it was: a deleted database does not make every scheme look new.
     """
     with _LOCK:
         kb = load_sources(sources_dir or default_sources())
         try:
-            old: KnowledgeBase | None = load_database(db_path) if db_path.is_file() else None
-        except StoreError:
-            old = None
+            problem = check_database(db_path)
+        except StoreError as exc:
+            problem = str(exc)
+        old: KnowledgeBase | None = None
+        if problem is None:
+            try:
+                old = load_database(db_path)
+            except StoreError as exc:
+                problem = str(exc)
         rebuilt = old is None or old.version != kb.version
         if rebuilt:
             build_database(kb, db_path)
-    diff = diff_knowledge(old or empty_knowledge(), kb)
-    return ReloadResult(kb, diff, rebuilt, db_path, old.version if old else None)
+    diff = diff_knowledge(serving or old or empty_knowledge(), kb)
+    return ReloadResult(kb, diff, rebuilt, db_path, old.version if old else None, problem)
 
 
 class KnowledgeWatcher:
@@ -958,6 +1040,28 @@ class KnowledgeWatcher:
         self.engine = engine
         self.last_error: str | None = None
         self._lock = threading.Lock()
+        self._sound: tuple[int, int, int, int] | None = None  # the file last found sound
+
+    def problem(self) -> str | None:
+        """Say what is wrong with the database file now (None: sound), checking it only anew.
+
+        A file seen sound before is not read again until it changes (another inode, size or
+        modification time), so this is one ``stat`` per call in the normal case.
+        """
+        try:
+            st = self.db_path.stat()
+        except OSError:
+            self._sound = None
+            return f"{self.db_path} is missing"
+        signature = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+        if signature == self._sound:
+            return None
+        try:
+            problem = check_database(self.db_path)
+        except StoreError as exc:  # cannot even be opened: rebuilding replaces it too
+            problem = str(exc)
+        self._sound = signature if problem is None else None
+        return problem
 
     def check(self) -> KbDiff | None:
         """Swap in the database's knowledge if its version changed; return what changed."""

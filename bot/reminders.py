@@ -53,7 +53,7 @@ from collections import deque
 from collections.abc import Awaitable, Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from typing import Literal, ParamSpec, Protocol, TypeVar
+from typing import Any, Literal, ParamSpec, Protocol, TypeVar
 
 from bot import fmt
 from bot.fmt import Lang
@@ -61,6 +61,7 @@ from bot.state import (
     Broadcast,
     NewMessage,
     OutboxRow,
+    PassRecord,
     StateStore,
     Subscription,
     broadcast_key,
@@ -440,6 +441,7 @@ class PassReport:
     resent_in_flight: int = 0  # of those, re-sent and confirmed (may be duplicates)
     throttled: int = 0  # 429 answers
     retried: int = 0  # transient errors retried
+    stopped: bool = False  # asked to stop before the end: the next pass completes it
     events: list[PassEvent] = field(default_factory=list)
 
     @property
@@ -469,6 +471,8 @@ class PassReport:
         head = f"pass {self.day.isoformat()}" + (
             " (already finished: nothing planned)" if self.already_finished else ""
         )
+        if self.stopped:
+            head += " (stopped before the end: the next pass completes it)"
         return (
             f"{head}: planned {self.planned}, sent {self.sent} (late {self.late}, "
             f"re-sent in flight {self.resent_in_flight} of {self.in_flight}), "
@@ -503,8 +507,9 @@ class _Dispatcher:
         in_flight: InFlightPolicy,
         clock: Clock,
         sleep: Sleep,
+        drain: float = 0.0,
     ) -> None:
-        """Prepare empty queues and limiters."""
+        """Prepare empty queues and limiters; ``drain``: how long a stop waits for calls."""
         if pacing.rate <= 0 or pacing.concurrency < 1 or pacing.max_attempts < 1:
             raise ValueError("rate, concurrency and max_attempts must be positive")
         self.store, self.kb, self.today, self.sender = store, kb, today, sender
@@ -517,6 +522,8 @@ class _Dispatcher:
         self.recovered: set[str] = set()
         self.seq = 0
         self.tasks: set[asyncio.Task[None]] = set()
+        self.calling: set[asyncio.Task[Any]] = set()  # sends handed to the Bot API
+        self.drain = drain
         self.gate = asyncio.Lock()
         self.burst = max(1, int(pacing.rate))
         self.window = self.burst / pacing.rate + pacing.window_margin
@@ -687,10 +694,47 @@ class _Dispatcher:
                 self.tasks.add(task)
                 task.add_done_callback(self.tasks.discard)
         finally:
-            for task in self.tasks:
+            await self._wind_down()
+
+    async def _wind_down(self) -> None:
+        """Cancel the sends not yet handed to the Bot API; give those in flight ``drain`` s.
+
+        A send cancelled before its call releases its row (it is simply sent next time); one
+        cancelled during its call stays ``sending`` and the next pass applies the in-flight
+        policy. Waiting a moment for the calls in flight keeps that window small on a stop.
+        """
+        for task in list(self.tasks):
+            if task not in self.calling:
                 task.cancel()
-            if self.tasks:
-                await asyncio.gather(*self.tasks, return_exceptions=True)
+        calling = [task for task in self.tasks if task in self.calling]
+        if calling and self.drain > 0:
+            await asyncio.wait(calling, timeout=self.drain)
+        for task in list(self.tasks):
+            task.cancel()
+        if self.tasks:
+            await asyncio.gather(*self.tasks, return_exceptions=True)
+
+    async def run_until(self, stop: asyncio.Event | None) -> bool:
+        """Run, or stop early when ``stop`` is set; return whether the pass ran to its end."""
+        if stop is None:
+            await self.run()
+            return True
+        if stop.is_set():
+            return False
+        main = asyncio.create_task(self.run())
+        stopper = asyncio.create_task(stop.wait())
+        try:
+            await asyncio.wait({main, stopper}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            stopper.cancel()
+            if not main.done():
+                main.cancel()
+            results = await asyncio.gather(main, return_exceptions=True)
+        if main.cancelled():
+            return False
+        if isinstance(results[0], BaseException):
+            raise results[0]
+        return True
 
     async def _deliver(self, row: OutboxRow) -> None:
         """Check and claim one row, send it when its slot comes and record the answer."""
@@ -717,6 +761,9 @@ class _Dispatcher:
                 self.calls.append(call)
                 self._stamp(row.chat_id, now)
             # No await between the slot and the call: the spacing is between real calls.
+            current = asyncio.current_task()
+            if current is not None:
+                self.calling.add(current)
             try:
                 result = await self.sender.send(row.chat_id, text)
             except asyncio.CancelledError:
@@ -728,6 +775,7 @@ class _Dispatcher:
             await self._handle(row, result, late)
         finally:
             self.busy.discard(row.chat_id)
+            self.calling.discard(asyncio.current_task())
 
     async def _handle(self, row: OutboxRow, result: SendResult, late: bool) -> None:
         """Record the Bot API's answer for a row and decide what comes next."""
@@ -788,12 +836,20 @@ class _Dispatcher:
             self._event("failed", row, result.error or result.kind)
 
 
-async def _acquire(store: StateStore, sleep: Sleep, poll: float) -> Callable[[], None]:
-    """Wait for the pass lock; return the function that releases it."""
+async def _acquire(
+    store: StateStore, sleep: Sleep, poll: float, stop: asyncio.Event | None = None
+) -> Callable[[], None] | None:
+    """Wait for the pass lock; return the function that releases it (None: asked to stop)."""
     lock = store.pass_lock()
     while not lock.acquire():
+        if stop is not None and stop.is_set():
+            return None
         await sleep(poll)
     return lock.release
+
+
+#: Seconds a stopped pass waits for the Bot API calls in flight before it cancels them.
+STOP_DRAIN = 3.0
 
 
 async def send_pending(
@@ -807,17 +863,32 @@ async def send_pending(
     clock: Clock = time.monotonic,
     sleep: Sleep = asyncio.sleep,
     lock_poll: float = 0.5,
+    stop: asyncio.Event | None = None,
+    drain: float = STOP_DRAIN,
 ) -> PassReport:
     """Send every open outbox row (e.g. a confirmed broadcast) without planning reminders."""
     report = PassReport(day=today)
-    release = await _acquire(store, sleep, lock_poll)
+    release = await _acquire(store, sleep, lock_poll, stop)
+    if release is None:
+        report.stopped = True
+        return report
     try:
-        await _Dispatcher(
-            store, kb, today, sender, report, pacing or Pacing(), in_flight, clock, sleep
-        ).run()
+        dispatcher = _Dispatcher(
+            store, kb, today, sender, report, pacing or Pacing(), in_flight, clock, sleep, drain
+        )
+        report.stopped = not await dispatcher.run_until(stop)
     finally:
         release()
     return report
+
+
+def pass_due(record: PassRecord | None, now: dt.time, at: dt.time) -> bool:
+    """Tell whether a day's pass should run now: its time has come and it has not finished.
+
+    ``now`` is the local time of day (the caller reads the clock), ``at`` the configured
+    reminder time; a pass that was started and stopped or killed is due again.
+    """
+    return now >= at and (record is None or record.status != "finished")
 
 
 async def run_pass(
@@ -831,10 +902,20 @@ async def run_pass(
     clock: Clock = time.monotonic,
     sleep: Sleep = asyncio.sleep,
     lock_poll: float = 0.5,
+    stop: asyncio.Event | None = None,
+    drain: float = STOP_DRAIN,
 ) -> PassReport:
-    """Plan the reminders for ``today`` (once per day) and send every open outbox row."""
+    """Plan the reminders for ``today`` (once per day) and send every open outbox row.
+
+    When ``stop`` is set the pass stops soon (within ``drain`` seconds plus a database write):
+    no new call is started, the calls in flight get ``drain`` seconds, the day is not marked
+    finished, and the next pass of the day completes it from the outbox.
+    """
     report = PassReport(day=today)
-    release = await _acquire(store, sleep, lock_poll)
+    release = await _acquire(store, sleep, lock_poll, stop)
+    if release is None:
+        report.stopped = True
+        return report
     try:
         record = store.pass_record(today)
         if record is not None and record.status == "finished":
@@ -846,12 +927,14 @@ async def run_pass(
             )
             inserted = store.enqueue(planned_messages(kb, plan, today))
             report.planned = len(inserted)
-        await _Dispatcher(
-            store, kb, today, sender, report, pacing or Pacing(), in_flight, clock, sleep
-        ).run()
-        if not report.already_finished:
-            store.finish_pass(today, report.counts())
-        store.prune(today - dt.timedelta(days=PRUNE_AFTER_DAYS))
+        dispatcher = _Dispatcher(
+            store, kb, today, sender, report, pacing or Pacing(), in_flight, clock, sleep, drain
+        )
+        report.stopped = not await dispatcher.run_until(stop)
+        if not report.stopped:
+            if not report.already_finished:
+                store.finish_pass(today, report.counts())
+            store.prune(today - dt.timedelta(days=PRUNE_AFTER_DAYS))
     finally:
         release()
     log.info("%s", report.summary())

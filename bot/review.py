@@ -35,7 +35,15 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
-from bot.kbadmin import AuditLog, Change, apply_proposal, propose_alias, propose_faq
+from bot.editjournal import EditJournal
+from bot.kbadmin import (
+    AuditLog,
+    Change,
+    Proposal,
+    apply_proposal,
+    propose_alias,
+    propose_faq,
+)
 from bot.privacy import Masked, mask_personal_data
 from bot.statedb import StateDb
 from bot.text import clean, fold
@@ -215,6 +223,27 @@ class ReviewQueue:
         """Drop a group without changing the knowledge; return how many entries went."""
         return self.remove(self.group(group_id, today).ids)
 
+    def _apply(
+        self,
+        proposal: Proposal,
+        group: Group,
+        who: int,
+        today: dt.date,
+        audit: AuditLog,
+        journal: EditJournal | None,
+    ) -> Change:
+        """Write a resolution back; its questions leave the queue with the audit entry."""
+        ids = group.ids
+        return apply_proposal(
+            proposal,
+            who=who,
+            today=today,
+            audit=audit,
+            journal=journal,
+            review_ids=ids,
+            then=lambda: self.remove(ids),
+        )
+
     def resolve_as_faq(
         self,
         group_id: int,
@@ -227,6 +256,7 @@ class ReviewQueue:
         sources_dir: Path,
         audit: AuditLog,
         office: str | None = None,
+        journal: EditJournal | None = None,
     ) -> Change:
         """Turn a group into a new FAQ entry (its other phrasings become aliases)."""
         group = self.group(group_id, today)
@@ -241,9 +271,7 @@ class ReviewQueue:
             aliases=_phrasings(group),
             office=office,
         )
-        change = apply_proposal(proposal, who=who, today=today, audit=audit)
-        self.remove(group.ids)
-        return change
+        return self._apply(proposal, group, who, today, audit, journal)
 
     def resolve_as_alias(
         self,
@@ -254,14 +282,13 @@ class ReviewQueue:
         today: dt.date,
         sources_dir: Path,
         audit: AuditLog,
+        journal: EditJournal | None = None,
     ) -> Change:
         """Add a group's phrasings to an existing FAQ entry."""
         group = self.group(group_id, today)
         kb: KnowledgeBase = load_sources(sources_dir)
         proposal = propose_alias(sources_dir, faq_id, _phrasings(group), kb=kb, today=today)
-        change = apply_proposal(proposal, who=who, today=today, audit=audit)
-        self.remove(group.ids)
-        return change
+        return self._apply(proposal, group, who, today, audit, journal)
 
 
 def _phrasings(group: Group) -> tuple[str, ...]:

@@ -3,10 +3,11 @@
 Every table of the bot's own state lives in this one SQLite file and is reached through one
 :class:`StateDb`: the subscriptions, outbox, passes and broadcasts (``bot.state``), the review
 queue (``bot.review``), the audit log (``bot.kbadmin``), the admins' drafts (``bot.drafts``),
-the button payloads (``bot.buttons``), the caseworker desk (``bot.desk``) and the statistics'
-events (``bot.stats``). :func:`open_state` is the only way to open it: WAL mode, a
-``busy_timeout``, foreign keys on, ``synchronous=FULL`` and ``secure_delete`` (a deleted row
-is overwritten; :meth:`StateDb.scrub` also empties the WAL), then the migrations.
+the button payloads (``bot.buttons``), the caseworker desk (``bot.desk``), the statistics'
+events (``bot.stats``) and the journal of admin edits (``bot.editjournal``).
+:func:`open_state` is the only way to open it: WAL mode, a ``busy_timeout``, foreign keys on,
+``synchronous=FULL`` and ``secure_delete`` (a deleted row is overwritten; :meth:`StateDb.scrub`
+also empties the WAL), then the migrations.
 
 The schema is versioned with ``PRAGMA user_version``. :data:`MIGRATIONS` lists every step from
 an empty file; a database is brought up to :data:`SCHEMA_VERSION` in one write transaction when
@@ -205,6 +206,29 @@ MIGRATIONS: tuple[Migration, ...] = (
             " topic text,"
             " seconds integer)",
             "create index desk_events_day on desk_events (day)",
+        ),
+    ),
+    Migration(
+        5,
+        "the journal of admin edits (bot.editjournal), so an interrupted edit is recovered",
+        (
+            "create table edit_journal ("
+            " id integer primary key autoincrement,"
+            " day text not null,"
+            " who integer not null,"
+            " root text not null,"
+            " action text not null,"
+            " target text not null,"
+            " old text,"
+            " new text,"
+            " files text not null,"
+            " review_ids text not null default '[]',"
+            " state text not null default 'started'"
+            "  check (state in ('started', 'audited', 'done', 'rolled_back')),"
+            " audit_id integer references audit_log (id),"
+            " outcome text,"
+            " reported integer not null default 1)",
+            "create index edit_journal_state on edit_journal (state)",
         ),
     ),
 )

@@ -504,6 +504,38 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "nb": "Kunnskapsbasen er oppdatert (versjon {version}). Endringer:",
         "en": "The knowledge base is updated (version {version}). Changes:",
     },
+    "upkeep.repaired": {
+        "nb": "Kunnskapsdatabasen var borte eller ødelagt ({problem}); den er bygget på nytt "
+        "fra kildene (versjon {version}).",
+        "en": "The knowledge database was missing or broken ({problem}); it has been rebuilt "
+        "from the sources (version {version}).",
+    },
+    "upkeep.repaired_served": {
+        "nb": "Kunnskapsdatabasen var borte eller ødelagt ({problem}); kildene er ugyldige, så "
+        "den er bygget på nytt fra kunnskapen jeg svarer fra (versjon {version}).",
+        "en": "The knowledge database was missing or broken ({problem}); the sources are "
+        "invalid, so it has been rebuilt from the knowledge I answer from (version {version}).",
+    },
+    "journal.completed": {
+        "nb": "En endring ble avbrutt av en omstart før den var ferdig, og er nå fullført: "
+        "{target}: {new} (logg nr. {audit_id}).",
+        "en": "A change was interrupted by a restart before it was finished, and has now been "
+        "completed: {target}: {new} (log no. {audit_id}).",
+    },
+    "journal.rolled_back": {
+        "nb": "En endring ble avbrutt av en omstart og er rullet tilbake, så kildene er som før: "
+        "{target}: {new} ({reason}). Gjør den på nytt om du fortsatt vil ha den.",
+        "en": "A change was interrupted by a restart and has been rolled back, so the sources "
+        "are as before: {target}: {new} ({reason}). Make it again if you still want it.",
+    },
+    "journal.changed": {
+        "nb": "filene var endret av andre i mellomtiden: {detail}",
+        "en": "the files were changed by someone else meanwhile: {detail}",
+    },
+    "journal.invalid": {
+        "nb": "kildene godtas ikke lenger med den: {detail}",
+        "en": "the sources are no longer valid with it: {detail}",
+    },
     "upkeep.reloaded_outside": {
         "nb": "Kunnskapsbasen ble lastet inn på nytt utenfra.",
         "en": "The knowledge base was reloaded from outside.",

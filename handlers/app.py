@@ -10,8 +10,10 @@ import time.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -38,8 +40,9 @@ from handlers.calculator import Calculator
 from handlers.chat import Addressed, ChatHandlers
 from handlers.errors import on_error
 from handlers.inline import InlineHandlers
+from handlers.lifecycle import BotApplication
 from handlers.logsafe import install_redaction
-from handlers.ordering import PerChatUpdateProcessor, QueuedApplication
+from handlers.ordering import PerChatUpdateProcessor
 from handlers.reply import deliver
 from handlers.services import BotServices
 
@@ -115,13 +118,17 @@ def build_application(
     *,
     rate_limit: bool = True,
     typing_delay: float = TYPING_DELAY,
+    clock: Callable[[], dt.datetime] | None = None,
 ) -> App:
-    """Build the Application over a core with its handlers; raise SettingsError without a token."""
+    """Build the Application over a core with its handlers; raise SettingsError without a token.
+
+    ``clock`` gives the local time (for the reminder catch-up); by default the real clock.
+    """
     settings = core.settings
     token = settings.require_token().get_secret_value()
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
     install_redaction(token, secret)
-    services = BotServices(core, typing_delay)
+    services = BotServices(core, typing_delay, clock=clock)
 
     async def start(app: App) -> None:
         await register_commands(app, settings.admin_ids)
@@ -133,7 +140,7 @@ def build_application(
 
     app: App = (
         ApplicationBuilder()
-        .application_class(QueuedApplication)
+        .application_class(BotApplication)
         .bot(make_bot(settings, token, rate_limit))
         .concurrent_updates(PerChatUpdateProcessor())
         .post_init(start)

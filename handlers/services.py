@@ -61,7 +61,9 @@ class BotServices:
     executor: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="core")
     )
+    clock: Callable[[], dt.datetime] | None = None  # the local time; None: the real clock
     sender: TelegramSender | None = field(default=None, init=False)
+    stopping: asyncio.Event = field(default_factory=asyncio.Event, init=False)  # set on stop
     _sender_lock: asyncio.Lock = field(default_factory=asyncio.Lock, init=False)
 
     @property
@@ -72,6 +74,10 @@ class BotServices:
     def today(self) -> dt.date:
         """Return the as-of date (TILSKUDDSBOT_TODAY, else today in the configured zone)."""
         return self.core.today()
+
+    def now(self) -> dt.datetime:
+        """Return the local date and time in the configured zone (the injected clock's)."""
+        return self.clock() if self.clock is not None else self.core.now()
 
     async def run(self, func: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run a core call on the core thread."""

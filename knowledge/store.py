@@ -76,6 +76,34 @@ def load_database(path: Path) -> KnowledgeBase:
         conn.close()
 
 
+def check_database(path: Path) -> str | None:
+    """Say in one line what is wrong with a built database (None: it is sound and current).
+
+    Checks that the file is there and opens, that SQLite finds its pages sound
+    (``PRAGMA quick_check``) and that it has this release's schema version and a content
+    version: a deleted, truncated, overwritten or foreign file is found before it is used.
+    A file that cannot be opened at all (permissions) is not damaged: StoreError.
+    """
+    if not path.is_file():
+        return f"{path} is missing"
+    conn = open_readonly(path)
+    try:
+        [check] = conn.execute("PRAGMA quick_check(1)").fetchone()
+        if check != "ok":
+            return f"{path} is damaged ({check})"
+        meta = dict(conn.execute("select key, value from meta").fetchall())
+    except sqlite3.Error as exc:
+        return f"{path} is not a readable knowledge database ({exc})"
+    finally:
+        conn.close()
+    if meta.get("schema_version") != str(SCHEMA_VERSION):
+        found = meta.get("schema_version")
+        return f"{path} has schema version {found}, expected {SCHEMA_VERSION}"
+    if not meta.get("version"):
+        return f"{path} has no version"
+    return None
+
+
 def read_version(path: Path) -> str:
     """Return the content version (``meta.version``) of a built database, cheaply."""
     conn = open_readonly(path)

@@ -16,6 +16,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -29,6 +30,7 @@ from knowledge.store import load_database
 from tests.fakebot import TOKEN, FakeTelegram
 
 TODAY = dt.date(2022, 1, 28)
+BEFORE_REMINDERS = dt.datetime.combine(TODAY, dt.time(8, 0), ZoneInfo("Europe/Oslo"))
 ADMIN_ID = 4242
 
 __all__ = [
@@ -146,7 +148,12 @@ class BotHarness:
 async def running_bot(
     fake: FakeTelegram, settings: Settings, engine: Engine, **options: Any
 ) -> AsyncIterator[BotHarness]:
-    """Build the core as the composition root does and run the real Application on it."""
+    """Build the core as the composition root does and run the real Application on it.
+
+    Unless a test gives its own ``clock``, the bot's local time is 08:00 on TODAY, before the
+    reminder time, so no catch-up pass runs by itself.
+    """
+    options.setdefault("clock", lambda: BEFORE_REMINDERS)
     with build_core(settings, fresh_engine(engine)) as core:
         app = build_application(core, **options)
         async with app:

@@ -90,10 +90,12 @@ def bot_process(fake: FakeTelegram, **env: str) -> Iterator[subprocess.Popen[str
     """Run `tilskuddsbot run` against the fake server; stop it with SIGTERM."""
     environ = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
     environ.update(
-        TELEGRAM_BOT_TOKEN=TOKEN,
-        TELEGRAM_API_BASE_URL=fake.base_url,
-        TILSKUDDSBOT_TODAY=TODAY.isoformat(),
-        **env,
+        {
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "TELEGRAM_API_BASE_URL": fake.base_url,
+            "TILSKUDDSBOT_TODAY": TODAY.isoformat(),
+            **env,
+        }
     )
     with subprocess.Popen(
         [sys.executable, "-m", "bot.cli", "run"],
