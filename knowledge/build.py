@@ -13,17 +13,38 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import sys
 import tempfile
 from pathlib import Path
+from types import ModuleType
 from typing import Any
-
-import sqlite_utils
 
 from knowledge.kb import SCHEMA_VERSION, KnowledgeBase
 from knowledge.schema import Topic
 from knowledge.text import ascii_fold
 
 DB_NAME = "knowledge.db"
+
+
+def _sqlite_utils() -> ModuleType:
+    """Import sqlite-utils (only when a database is built) without letting it load numpy.
+
+    sqlite-utils imports numpy whenever it is installed, only to map numpy's number types to
+    column types; the chart of the statistics brings numpy in, and every bot process would carry
+    it (about 14 MB, the Telegram benchmark's memory target). The build never stores numpy
+    values, so numpy is hidden while sqlite-utils is imported and can still be loaded later.
+    """
+    if "sqlite_utils" in sys.modules:
+        return sys.modules["sqlite_utils"]
+    hidden = "numpy" not in sys.modules
+    if hidden:
+        sys.modules["numpy"] = None  # type: ignore[assignment]  # 'import numpy' fails here
+    try:
+        import sqlite_utils
+    finally:
+        if hidden:
+            del sys.modules["numpy"]
+    return sqlite_utils
 
 
 def _dump(model: Any) -> str:
@@ -86,7 +107,7 @@ def _search_docs(kb: KnowledgeBase) -> list[dict[str, Any]]:
 
 def write_database(kb: KnowledgeBase, path: Path) -> None:
     """Write a knowledge base into a new SQLite file at path."""
-    db = sqlite_utils.Database(sqlite3.connect(str(path)))
+    db = _sqlite_utils().Database(sqlite3.connect(str(path)))
     db.table("meta").insert_all(
         [
             {"key": "schema_version", "value": str(SCHEMA_VERSION)},

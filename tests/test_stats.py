@@ -170,6 +170,22 @@ def test_the_plotting_library_is_loaded_only_when_a_chart_is_asked_for() -> None
     assert result.stdout.strip() == "False", result.stderr
 
 
+def test_a_knowledge_build_does_not_load_the_charts_numpy_but_a_chart_still_can(
+    tmp_path: Path,
+) -> None:
+    code = (
+        "import sys\n"
+        "from bot.cli import main\n"
+        f"main(['kb', 'build', '--db', {str(tmp_path / 'k.db')!r}])\n"
+        "print('numpy' in sys.modules)\n"
+        "from bot.stats import Stats, chart_png\n"
+        "import numpy\n"
+        "print(numpy.__name__)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.split()[-2:] == ["False", "numpy"], result.stderr
+
+
 OSLO = ZoneInfo("Europe/Oslo")
 
 
