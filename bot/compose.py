@@ -18,7 +18,7 @@ from fractions import Fraction
 from bot import asof, calc, fmt, tableq
 from bot.answer import Answer, Option, unique_sources
 from bot.cards import deadline_text, rule_lines
-from bot.nlu import Understanding, unread_positions
+from bot.nlu import FIGURE_INTENTS, Understanding, unread_positions
 from bot.text import fold
 from bot.vocab import DEADLINE_LABELS, TOPIC_LABELS, Lang, word
 from knowledge.kb import DeadlineEntry, KnowledgeBase, Provenance
@@ -51,21 +51,9 @@ PASSAGE_ALONE = 0.6
 # Intents about deadlines and money already said by year: the grant's end is theirs to tell.
 GRANT_END_FREE = {"deadline", "days_left", "next_deadline", "appropriation", "budget"}
 # Intents whose answers are figures or lists: a passage is not put before them.
-PASSAGE_FREE = {
-    "amount",
-    "total",
-    "own_share",
-    "framework",
-    "framework_sum",
-    "framework_ranking",
-    "statistics",
-    "deadline",
-    "days_left",
-    "next_deadline",
-    "greeting",
-    "help",
-    "list_schemes",
-    "faq",
+PASSAGE_FREE = FIGURE_INTENTS | {
+    *("framework", "framework_sum", "framework_ranking", "statistics"),
+    *("deadline", "days_left", "next_deadline", "greeting", "help", "list_schemes", "faq"),
 }
 # 'hvor mange timer', 'how many hours': the thing a count is asked of
 HOW_MANY = re.compile(r"\b(?:hvor mange|how many)\s+(?:flere\s+|more\s+)?([a-z]{3,})")
