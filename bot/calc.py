@@ -40,6 +40,7 @@ English for the answering layer.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -424,6 +425,7 @@ class Role(StrEnum):
     FRAMEWORK = "framework"
     OTHER_FIGURE = "other_figure"
     DIFFERENCE = "difference"
+    OWN_SHARE_DIFFERENCE = "own_share_difference"
 
 
 class Unit(StrEnum):
@@ -462,6 +464,9 @@ class CalcKind(StrEnum):
     RUSARBEID_CALENDAR_RANGE = "rusarbeid_calendar_range"
     RUSARBEID_DIFFERENCE = "rusarbeid_difference"
     RUSARBEID_SPAN = "rusarbeid_span"
+    RUSARBEID_STEPS = "rusarbeid_steps"
+    RUSARBEID_OWN_SHARE_DIFFERENCE = "rusarbeid_own_share_difference"
+    RUSARBEID_CALENDAR_OWN_SHARE = "rusarbeid_calendar_own_share"
     NAV_CAP = "nav_cap"
     FRAMEWORK_INCREASE = "framework_increase"
     FRAMEWORK_SUM = "framework_sum"
@@ -502,6 +507,7 @@ class NoteKey(StrEnum):
     OWN_SHARE_DEFINITION = "own_share_definition"
     OWN_SHARE_SOURCE = "own_share_source"
     SURPLUS = "surplus"
+    SAME_COST = "same_cost"
     CONDITION = "condition"
     CONDITION_ASSUMED = "condition_assumed"
     FLAT_RATE = "flat_rate"
@@ -1035,39 +1041,66 @@ def _own_share_facts(kb: KnowledgeBase, scheme_id: str) -> list[Note]:
     return [Note(NoteKey.OWN_SHARE_SOURCE, {"source": newest.source}, newest.text)]
 
 
-def rusarbeid_own_share(
-    kb: KnowledgeBase,
-    positions: PositionsInput,
-    grant_year: int | None,
-    yearly_cost: int,
-    through: int | None = None,
-) -> Calculation:
-    """Kommunalt rusarbeid: what the municipality covers itself, never below 0.
-
-    ``yearly_cost`` is the yearly cost in kroner of ONE full position (one årsverk); the cost
-    of the positions is ``yearly_cost × positions`` and the own share ``max(0, cost − grant)``.
-    ``grant_year`` None gives every grant year of the ladder and their total; with ``through``
-    the grant years from ``grant_year`` to ``through`` and their total.
-    """
-    scheme_id, ladder = _ladder(kb)
-    pos = parse_positions(positions)
-    if not _is_int(yearly_cost) or yearly_cost < 0:
+def _check_cost(yearly_cost: object) -> int:
+    """Return a valid yearly cost in kroner or raise InvalidArgument / InvalidAmount."""
+    if not _is_int(yearly_cost) or yearly_cost < 0:  # type: ignore[operator]
         raise InvalidArgument(
             "yearly_cost",
             yearly_cost,
             "årlig kostnad per årsverk må være et helt antall kroner, 0 eller mer",
             "the yearly cost per position must be whole kroner, 0 or more",
         )
+    assert isinstance(yearly_cost, int)
     if yearly_cost > typed.MAX_KRONER:
         raise InvalidAmount(yearly_cost, "too_many")
+    return yearly_cost
+
+
+def _cost_step(pos: Fraction, unit: Unit, yearly_cost: int, rule_id: str, for_all: bool) -> Step:
+    """Build the cost step: positions × cost per position, or the cost stated for all."""
+    if for_all:
+        return Step(
+            op=Op.VALUE,
+            role=Role.COST,
+            amount=yearly_cost,
+            quantity=pos,
+            unit=unit,
+            rule_id=rule_id,
+        )
+    return _multiply(Role.COST, pos, unit, yearly_cost, rule_id)
+
+
+def rusarbeid_own_share(
+    kb: KnowledgeBase,
+    positions: PositionsInput,
+    grant_year: int | None,
+    yearly_cost: int,
+    through: int | None = None,
+    grant_years: Sequence[int] | None = None,
+    cost_for_all: bool = False,
+) -> Calculation:
+    """Kommunalt rusarbeid: what the municipality covers itself, never below 0.
+
+    ``yearly_cost`` is the yearly cost in kroner of ONE full position (one årsverk); the cost
+    of the positions is ``yearly_cost × positions`` and the own share ``max(0, cost − grant)``.
+    With ``cost_for_all`` it is the yearly cost of all the positions together ('samlet
+    lønnskostnad'). ``grant_year`` None gives every grant year of the ladder and their total;
+    with ``through`` the grant years from ``grant_year`` to ``through`` and their total;
+    ``grant_years`` names the grant years to sum ('år 2 og år 3').
+    """
+    scheme_id, ladder = _ladder(kb)
+    pos = parse_positions(positions)
+    yearly_cost = _check_cost(yearly_cost)
     years = [r.grant_year for r in ladder.steps]
-    if grant_year is not None and through is not None:
+    if grant_years:
+        years = sorted({_check_grant_year(ladder, g) for g in grant_years})
+    elif grant_year is not None and through is not None:
         first = _check_grant_year(ladder, grant_year)
         years = list(range(first, _check_grant_year(ladder, through) + 1))
     elif grant_year is not None:
         years = [_check_grant_year(ladder, grant_year)]
     unit = Unit(ladder.unit)
-    cost_step = _multiply(Role.COST, pos, unit, yearly_cost, ladder.id)
+    cost_step = _cost_step(pos, unit, yearly_cost, ladder.id, cost_for_all)
     cost = cost_step.amount
     steps: list[Step] = [cost_step]
     shares: list[int] = []
@@ -1098,7 +1131,8 @@ def rusarbeid_own_share(
         figures[f"grant_year_{g}"] = grant
         figures[f"own_share_year_{g}"] = share
     if len(years) > 1:
-        steps.append(_sum_step(Role.TOTAL, shares, grant_years=(years[0], years[-1])))
+        span = (years[0], years[-1]) if years == list(range(years[0], years[-1] + 1)) else None
+        steps.append(_sum_step(Role.TOTAL, shares, grant_years=span))
     total = sum(shares)
     figures["grant"] = sum(grants)
     figures["own_share"] = total
@@ -1119,7 +1153,13 @@ def rusarbeid_own_share(
     return Calculation(
         kind=CalcKind.RUSARBEID_OWN_SHARE,
         scheme_id=scheme_id,
-        inputs={"positions": pos, "grant_year": grant_year, "yearly_cost": yearly_cost},
+        inputs={
+            "positions": pos,
+            "grant_year": grant_year,
+            "grant_years": tuple(years),
+            "yearly_cost": yearly_cost,
+            "cost_for_all": cost_for_all,
+        },
         rule_ids=(ladder.id,),
         steps=tuple(steps),
         total=total,
@@ -1214,6 +1254,169 @@ def rusarbeid_span_total(
         rule_ids=(ladder.id,),
         steps=tuple(steps),
         total=figures["total"],
+        figures=figures,
+        notes=tuple(notes),
+        sources=(kb.provenance(ladder),),
+        years=ladder.years,
+    )
+
+
+def rusarbeid_years_total(
+    kb: KnowledgeBase, positions: PositionsInput, grant_years: Sequence[int]
+) -> Calculation:
+    """Kommunalt rusarbeid: the grant for the same positions summed over the grant years named.
+
+    'år 1, 2 og 3', 'år 1 og år 3': each year once, in order; the total is the sum of the
+    years' grants.
+    """
+    scheme_id, ladder = _ladder(kb)
+    pos = parse_positions(positions)
+    years = sorted({_check_grant_year(ladder, g) for g in grant_years})
+    if not years:
+        raise InvalidArgument("grant_years", "", "oppgi minst ett tilskuddsår", "give a grant year")
+    steps: list[Step] = []
+    per_year: list[int] = []
+    figures: dict[str, int] = {}
+    for g in years:
+        year_steps = _ladder_steps(ladder, pos, g)
+        steps.extend(year_steps)
+        per_year.append(year_steps[0].amount)
+        figures[f"year_{g}"] = year_steps[0].amount
+    a, b = years[0], years[-1]
+    span = (a, b) if years == list(range(a, b + 1)) else None
+    steps.append(_sum_step(Role.TOTAL, per_year, grant_years=span))
+    figures["total"] = sum(per_year)
+    notes = [
+        *_competence_notes(ladder, steps),
+        *_rounding_note(steps),
+        Note(NoteKey.RULE_TEXT, {"rule": ladder.id}, ladder.text),
+    ]
+    return Calculation(
+        kind=CalcKind.RUSARBEID_SPAN,
+        scheme_id=scheme_id,
+        inputs={"positions": pos, "first": a, "last": b, "grant_years": tuple(years)},
+        rule_ids=(ladder.id,),
+        steps=tuple(steps),
+        total=figures["total"],
+        figures=figures,
+        notes=tuple(notes),
+        sources=(kb.provenance(ladder),),
+        years=ladder.years,
+    )
+
+
+def rusarbeid_yearly_changes(kb: KnowledgeBase, positions: PositionsInput) -> Calculation:
+    """Kommunalt rusarbeid: how much the grant changes from each grant year to the next.
+
+    One difference step per pair of consecutive grant years (the later minus the earlier);
+    ``figures['step']`` is the change when every step of the ladder is the same. The total is
+    the sum of the changes (the last year's grant minus the first's).
+    """
+    scheme_id, ladder = _ladder(kb)
+    pos = parse_positions(positions)
+    grants = [_ladder_steps(ladder, pos, rung.grant_year)[0] for rung in ladder.steps]
+    steps: list[Step] = list(grants)
+    figures: dict[str, int] = {}
+    changes: list[int] = []
+    for earlier, later in itertools.pairwise(grants):
+        assert earlier.grant_year is not None and later.grant_year is not None
+        change = later.amount - earlier.amount
+        changes.append(change)
+        figures[f"change_{earlier.grant_year}_{later.grant_year}"] = change
+        steps.append(
+            Step(
+                op=Op.SUBTRACT,
+                role=Role.DIFFERENCE,
+                amount=change,
+                parts=(later.amount, earlier.amount),
+                grant_years=(earlier.grant_year, later.grant_year),
+                quantity=pos,
+                unit=Unit(ladder.unit),
+            )
+        )
+    for g in grants:
+        figures[f"year_{g.grant_year}"] = g.amount
+    if changes and len(set(changes)) == 1:
+        figures["step"] = changes[0]
+    return Calculation(
+        kind=CalcKind.RUSARBEID_STEPS,
+        scheme_id=scheme_id,
+        inputs={"positions": pos},
+        rule_ids=(ladder.id,),
+        steps=tuple(steps),
+        total=sum(changes),
+        figures=figures,
+        notes=(*_rounding_note(steps), Note(NoteKey.RULE_TEXT, {"rule": ladder.id}, ladder.text)),
+        sources=(kb.provenance(ladder),),
+        years=ladder.years,
+    )
+
+
+def rusarbeid_own_share_difference(
+    kb: KnowledgeBase,
+    positions: PositionsInput,
+    from_year: int,
+    to_year: int,
+    yearly_cost: int | None = None,
+    cost_for_all: bool = False,
+) -> Calculation:
+    """Kommunalt rusarbeid: how the own share changes from one grant year to another.
+
+    With a cost: the own share in ``to_year`` minus the own share in ``from_year`` (each never
+    below 0). Without one the cost is the same in both years and at least the grant, so the own
+    share changes by as much as the grant, the other way: grant(from) − grant(to).
+    """
+    scheme_id, ladder = _ladder(kb)
+    pos = parse_positions(positions)
+    a = _check_grant_year(ladder, from_year)
+    b = _check_grant_year(ladder, to_year)
+    first = _ladder_steps(ladder, pos, a)[0]
+    second = _ladder_steps(ladder, pos, b)[0]
+    steps: list[Step] = []
+    notes: list[Note] = []
+    if yearly_cost is None:
+        steps += [first, second]
+        parts = (first.amount, second.amount)
+        figures = {"from": first.amount, "to": second.amount}
+        notes.append(Note(NoteKey.SAME_COST))
+    else:
+        shares = rusarbeid_own_share(
+            kb, pos, None, yearly_cost, grant_years=sorted({a, b}), cost_for_all=cost_for_all
+        )
+        steps += [s for s in shares.steps if s.role is not Role.TOTAL]
+        share_a = shares.figures[f"own_share_year_{a}"]
+        share_b = shares.figures[f"own_share_year_{b}"]
+        parts = (share_b, share_a)
+        figures = {"from": share_a, "to": share_b, "cost": shares.figures["cost"]}
+        notes.append(Note(NoteKey.OWN_SHARE_DEFINITION))
+    change = parts[0] - parts[1]
+    steps.append(
+        Step(
+            op=Op.SUBTRACT,
+            role=Role.OWN_SHARE_DIFFERENCE,
+            amount=change,
+            parts=parts,
+            grant_years=(a, b),
+            quantity=pos,
+            unit=Unit(ladder.unit),
+        )
+    )
+    figures["difference"] = change
+    figures["per_position"] = round_kroner(Fraction(change) / pos)
+    notes += [*_rounding_note(steps), Note(NoteKey.RULE_TEXT, {"rule": ladder.id}, ladder.text)]
+    return Calculation(
+        kind=CalcKind.RUSARBEID_OWN_SHARE_DIFFERENCE,
+        scheme_id=scheme_id,
+        inputs={
+            "positions": pos,
+            "from_year": a,
+            "to_year": b,
+            "yearly_cost": yearly_cost,
+            "cost_for_all": cost_for_all,
+        },
+        rule_ids=(ladder.id,),
+        steps=tuple(steps),
+        total=change,
         figures=figures,
         notes=tuple(notes),
         sources=(kb.provenance(ladder),),
@@ -1505,6 +1708,73 @@ def rusarbeid_calendar_total(
         sources=_unique(sources),
         years=_year_range(first, last),
         eligible=figures["total"] > 0,
+    )
+
+
+def rusarbeid_calendar_own_share(
+    kb: KnowledgeBase,
+    first_year: int,
+    last_year: int,
+    groups: Sequence[PositionGroup],
+    yearly_cost: int,
+    cost_for_all: bool = False,
+    funded_in_2021: bool | None = None,
+) -> Calculation:
+    """Kommunalt rusarbeid: the own share summed over calendar years, with the wind-down.
+
+    Each calendar year's grant is :func:`rusarbeid_calendar_year` for the groups started by
+    then (by the ladder, or the sources' flat amount in the wind-down years); the own share of
+    a year is ``max(0, cost − grant)`` and the total their sum. ``yearly_cost`` is per full
+    position, or with ``cost_for_all`` the cost of all the positions together.
+    """
+    grants = rusarbeid_calendar_total(kb, first_year, last_year, groups, funded_in_2021)
+    cost_value = _check_cost(yearly_cost)
+    positions = sum((parse_positions(g.positions) for g in groups), Fraction(0))
+    _scheme, ladder = _ladder(kb)
+    cost_step = _cost_step(positions, Unit(ladder.unit), cost_value, ladder.id, cost_for_all)
+    cost = cost_step.amount
+    steps: list[Step] = [cost_step]
+    shares: list[int] = []
+    figures: dict[str, int] = {"cost": cost}
+    years = list(
+        range(int(str(grants.inputs["first_year"])), int(str(grants.inputs["last_year"])) + 1)
+    )
+    by_year = {y: [s for s in grants.steps if s.year == y] for y in years}
+    for y in years:
+        if f"y{y}" not in grants.figures:
+            continue
+        grant = grants.figures[f"y{y}"]
+        steps.extend(by_year[y])
+        difference = cost - grant
+        steps.append(
+            Step(
+                op=Op.SUBTRACT, role=Role.OWN_SHARE, amount=difference, parts=(cost, grant), year=y
+            )
+        )
+        if difference < 0:
+            steps.append(
+                Step(op=Op.CLAMP, role=Role.OWN_SHARE, amount=0, parts=(difference,), year=y)
+            )
+        share = max(0, difference)
+        shares.append(share)
+        figures[f"grant_y{y}"] = grant
+        figures[f"own_share_y{y}"] = share
+    first, last = years[0], years[-1]
+    steps.append(_sum_step(Role.TOTAL, shares, years=(first, last)))
+    figures["grant"] = grants.total
+    figures["own_share"] = sum(shares)
+    notes = [Note(NoteKey.OWN_SHARE_DEFINITION), *grants.notes]
+    return Calculation(
+        kind=CalcKind.RUSARBEID_CALENDAR_OWN_SHARE,
+        scheme_id=grants.scheme_id,
+        inputs={**grants.inputs, "yearly_cost": cost_value, "cost_for_all": cost_for_all},
+        rule_ids=grants.rule_ids,
+        steps=tuple(steps),
+        total=figures["own_share"],
+        figures=figures,
+        notes=_unique_notes(notes),
+        sources=grants.sources,
+        years=grants.years,
     )
 
 
@@ -2373,10 +2643,22 @@ def render_step(step: Step, lang: Lang = "nb", source: Provenance | None = None)
         label = f"endring år {first} → år {last}" if nb else f"change year {first} → year {last}"
         minus = f"{_k(step.parts[0], lang)} − {_k(step.parts[1], lang)}"
         return f"{label}: {minus} = {_k(step.amount, lang)}"
+    if step.op is Op.SUBTRACT and step.role is Role.OWN_SHARE_DIFFERENCE and step.grant_years:
+        first, last = step.grant_years
+        label = (
+            f"endring i egenandel år {first} → år {last}"
+            if nb
+            else f"change in own share year {first} → year {last}"
+        )
+        minus = f"{_k(step.parts[0], lang)} − {_k(step.parts[1], lang)}"
+        return f"{label}: {minus} = {_k(step.amount, lang)}"
     if step.op is Op.SUBTRACT:
         label = "egenandel" if nb else "own share"
         minus = f"{_k(step.parts[0], lang)} − {_k(step.parts[1], lang)}"
-        return f"{label}: {minus} = {_k(step.amount, lang)}{tail}"
+        return f"{_prefix(step, lang)}{label}: {minus} = {_k(step.amount, lang)}{tail}"
+    if step.op is Op.VALUE and step.role is Role.COST and qty:
+        label = f"kostnad for {qty}" if nb else f"cost of {qty}"
+        return f"{label}: {_k(step.amount, lang)}"
     if step.op is Op.CLAMP:
         if nb:
             return f"egenandelen kan ikke bli negativ: {_k(step.parts[0], lang)} → {_k(0, lang)}"
@@ -2439,6 +2721,16 @@ def render_note(note: Note, lang: Lang = "nb") -> str:
         return "Own share = yearly cost of one full position × positions − grant, never below 0."
     if key is NoteKey.OWN_SHARE_SOURCE:
         return f"{'Om egenandelen sier kilden' if nb else 'On the own share, the source says'}: {q}"
+    if key is NoteKey.SAME_COST:
+        if nb:
+            return (
+                "Med samme kostnad begge år endres egenandelen like mye som tilskuddet, men "
+                "motsatt vei (så lenge kostnaden er minst like stor som tilskuddet)."
+            )
+        return (
+            "With the same cost in both years the own share changes by as much as the grant, "
+            "the other way (as long as the cost is at least the grant)."
+        )
     if key is NoteKey.SURPLUS:
         amount = _k(_param_int(note, "amount"), lang)
         if nb:

@@ -10,6 +10,7 @@ is never guessed.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -995,7 +996,10 @@ class Composer:
             return None
         ladders = self.schemes_with(lambda s: any(r.kind == "ladder" for r in s.rules))
         if len(ladders) == 1 and (
-            "grant_year" in u.slots or "positions" in u.slots or u.intent in ("total", "own_share")
+            "grant_year" in u.slots
+            or "positions" in u.slots
+            or "start_year" in u.slots
+            or u.intent in ("total", "own_share")
         ):
             return ladders[0]
         return None
@@ -1006,8 +1010,15 @@ class Composer:
         An own-share question without a cost ('what must the municipality co-fund?') is
         answered with what the sources say about the own share.
         """
-        if u.intent == "own_share" and "cost" not in u.slots:
+        if (
+            u.intent == "own_share"
+            and "cost" not in u.slots
+            and u.slots.get("operation") not in ("difference", "steps")
+        ):
             return self.topic_facts(u, today, lang, [Topic.OWN_SHARE])
+        if "year_rel" in u.slots and "start_year" in u.slots and "year" not in u.slots:
+            # 'vi startet i 2021, hva får vi i år?': the calendar year against today
+            u.slots["year"] = today.year + int(u.slots["year_rel"])
         if "positions" not in u.slots and unread_positions(u.folded):
             msg = (
                 "Jeg forsto ikke hvor mange årsverk det gjelder. Skriv det som et tall, "
@@ -1063,6 +1074,10 @@ class Composer:
                 self.kb, pos, measures=int(s.get("measures", 1)), years=years, year=s.get("year")
             )
         grant_year, year, cost = s.get("grant_year"), s.get("year"), s.get("cost")
+        if "start_year" in s:
+            timed = self.compute_from_start(u, pos, int(s["start_year"]))
+            if timed is not None:
+                return timed
         operated = self.compute_operation(u, scheme, pos)
         if operated is not None:
             return operated
@@ -1070,7 +1085,17 @@ class Composer:
             ladders = [r for r in self.kb.rules(scheme) if isinstance(r, LadderRule)]
             grant_year = max((len(r.steps) for r in ladders), default=None)
         if u.intent == "own_share" and cost is not None:
-            return calc.rusarbeid_own_share(self.kb, pos, grant_year, calc.parse_kroner(cost))
+            listed = s.get("grant_years")
+            through = s.get("grant_year_to") if grant_year is not None else None
+            return calc.rusarbeid_own_share(
+                self.kb,
+                pos,
+                grant_year,
+                calc.parse_kroner(cost),
+                through=None if listed else through,
+                grant_years=listed,
+                cost_for_all=bool(s.get("cost_for_all")),
+            )
         if u.intent == "total":
             if "year_from" in s:
                 first = s["year_from"]
@@ -1117,16 +1142,79 @@ class Composer:
             )
         return self.answer(u, lang, [msg], answered=False)
 
+    def compute_from_start(
+        self, u: Understanding, positions: Fraction, start: int
+    ) -> calc.Calculation | None:
+        """Run a ladder question about positions that first got a grant in ``start``.
+
+        The start year is grant year 1; a calendar year asked about is then grant year
+        ``year − start + 1`` by the rules of that calendar year (the ladder, or the sources'
+        wind-down); a grant year asked about is the calendar year ``start + grant year − 1``;
+        a sum or own share with no year runs over the ladder's years from the start year, as
+        far as the rules go.
+        """
+        s = u.slots
+        groups = [calc.PositionGroup(start, positions)]
+        cost = s.get("cost")
+        own = u.intent == "own_share" and cost is not None
+        first, last = s.get("year_from"), s.get("year_to")
+        if "year" in s:
+            first = last = s["year"]
+        elif first is None and "grant_year" in s and int(s["grant_year"]) > 0:
+            first = start + int(s["grant_year"]) - 1
+            last = start + int(s.get("grant_year_to", s["grant_year"])) - 1
+        elif first is None and (u.intent == "total" or own):
+            ladders = [r for r in self.kb.rules("kommunalt-rusarbeid") if isinstance(r, LadderRule)]
+            steps = max((len(r.steps) for r in ladders), default=1)
+            covered = [r.years.last or r.years.first for r in self.kb.rules("kommunalt-rusarbeid")]
+            first, last = start, min(start + steps - 1, max(covered, default=start))
+        if first is None or last is None:
+            return None
+        if own:
+            return calc.rusarbeid_calendar_own_share(
+                self.kb,
+                int(first),
+                int(last),
+                groups,
+                calc.parse_kroner(s["cost"]),
+                cost_for_all=bool(s.get("cost_for_all")),
+            )
+        if first == last:
+            return calc.rusarbeid_calendar_year(self.kb, int(first), groups)
+        return calc.rusarbeid_calendar_total(self.kb, int(first), int(last), groups)
+
     def compute_operation(
         self, u: Understanding, scheme: str, positions: Fraction
     ) -> calc.Calculation | None:
-        """Run the operation a ladder question asks for: a difference or what remains."""
+        """Run the operation a ladder question asks for.
+
+        A difference between two grant years (of the grant or of the own share), the steps
+        between consecutive grant years, what remains from a grant year, a sum over grant
+        years named in a list, and groups of positions in different grant years.
+        """
         s = u.slots
         operation = s.get("operation")
+        cost = s.get("cost")
+        for_all = bool(s.get("cost_for_all"))
+        if operation == "difference" and u.intent == "own_share" and "grant_year_to" in s:
+            return calc.rusarbeid_own_share_difference(
+                self.kb,
+                positions,
+                int(s["grant_year"]),
+                int(s["grant_year_to"]),
+                None if cost is None else calc.parse_kroner(cost),
+                cost_for_all=for_all,
+            )
         if operation == "difference" and u.intent in ("amount", "total") and "grant_year_to" in s:
             return calc.rusarbeid_difference(
                 self.kb, positions, int(s["grant_year"]), int(s["grant_year_to"])
             )
+        if operation == "steps" and u.intent in ("amount", "total", "own_share"):
+            return calc.rusarbeid_yearly_changes(self.kb, positions)
+        if operation is None and s.get("groups") and u.intent in ("amount", "total"):
+            return calc.rusarbeid_mixed(self.kb, [calc.LadderGroup(g, p) for p, g in s["groups"]])
+        if operation is None and s.get("grant_years") and u.intent in ("amount", "total"):
+            return calc.rusarbeid_years_total(self.kb, positions, s["grant_years"])
         if operation != "remaining" or "grant_year" not in s:
             return None
         if u.intent == "own_share" and "cost" in s:
@@ -1147,9 +1235,48 @@ class Composer:
             lines.append(verdict)
         if result.kind is calc.CalcKind.RUSARBEID_DIFFERENCE:
             lines.append(self.difference_line(result, lang))
-        elif result.kind is calc.CalcKind.RUSARBEID_SPAN and not verdict:
+        elif result.kind is calc.CalcKind.RUSARBEID_STEPS:
+            lines.append(self.steps_line(u, result, lang))
+        elif result.kind is calc.CalcKind.RUSARBEID_OWN_SHARE_DIFFERENCE:
+            lines.append(self.own_share_difference_line(result, lang))
+        elif result.kind is calc.CalcKind.RUSARBEID_PERIOD and not verdict and u.intent == "total":
+            total = fmt.kroner(result.total, lang)
+            final = max(int(k.split("_")[1]) for k in result.figures if k.startswith("year_"))
+            lines.append(
+                f"Til sammen for år 1–{final}: {total}."
+                if lang == "nb"
+                else f"In total for years 1–{final}: {total}."
+            )
+        elif result.kind is calc.CalcKind.RUSARBEID_MIXED and not verdict:
+            total = fmt.kroner(result.total, lang)
+            lines.append(f"Til sammen: {total}." if lang == "nb" else f"In total: {total}.")
+        elif result.kind is calc.CalcKind.RUSARBEID_CALENDAR_OWN_SHARE and not verdict:
+            first_year, last_year = result.inputs["first_year"], result.inputs["last_year"]
+            span = fmt.year_range(int(str(first_year)), int(str(last_year)))
+            total = fmt.kroner(result.total, lang)
+            lines.append(
+                f"Egenandel til sammen for {span}: {total}."
+                if lang == "nb"
+                else f"Own share in total for {span}: {total}."
+            )
+        elif result.kind is calc.CalcKind.RUSARBEID_OWN_SHARE and not verdict:
+            listed = result.inputs.get("grant_years")
+            if isinstance(listed, tuple) and len(listed) > 1 and u.slots.get("grant_years"):
+                named = self.years_text(listed, lang)
+                total = fmt.kroner(result.total, lang)
+                lines.append(
+                    f"Egenandel til sammen for år {named}: {total}."
+                    if lang == "nb"
+                    else f"Own share in total for years {named}: {total}."
+                )
+        if "start_year" in u.slots and result.kind is calc.CalcKind.RUSARBEID_CALENDAR_YEAR:
+            lines[:0] = self.start_year_lines(u, result, lang)
+        if result.kind is calc.CalcKind.RUSARBEID_SPAN and not verdict:
             first, last = result.inputs["first"], result.inputs["last"]
             years = f"{first}–{last}" if first != last else f"{first}"
+            listed = result.inputs.get("grant_years")
+            if isinstance(listed, tuple) and len(listed) > 1:
+                years = self.years_text(listed, lang)
             total = fmt.kroner(result.total, lang)
             lines.append(
                 f"Til sammen for år {years}: {total}."
@@ -1157,6 +1284,111 @@ class Composer:
                 else f"In total for years {years}: {total}."
             )
         return lines
+
+    @staticmethod
+    def years_text(years: tuple[object, ...], lang: Lang) -> str:
+        """Render grant years: '1–3' when they follow each other, else '1, 2 og 4'."""
+        values = [int(str(y)) for y in years]
+        if values == list(range(values[0], values[-1] + 1)) and len(values) > 2:
+            return f"{values[0]}–{values[-1]}"
+        joined = ", ".join(str(v) for v in values[:-1])
+        return f"{joined} {'og' if lang == 'nb' else 'and'} {values[-1]}"
+
+    @staticmethod
+    def steps_line(u: Understanding, result: calc.Calculation, lang: Lang) -> str:
+        """Say how much the grant (or, at the same cost, the own share) changes each year."""
+        nb = lang == "nb"
+        pos = result.inputs["positions"]
+        assert isinstance(pos, Fraction)
+        unit = calc.quantity(pos, calc.Unit.ARSVERK, lang)
+        scope = ("per årsverk" if nb else "per FTE") if pos == 1 else f"for {unit}"
+        years = sorted(int(k.split("_")[1]) for k in result.figures if k.startswith("year_"))
+        chain = " → ".join(fmt.kroner(result.figures[f"year_{g}"], lang) for g in years)
+        own = u.intent == "own_share"
+        step = result.figures.get("step")
+        if step is not None:
+            way = ("ned" if step < 0 else "opp") if nb else ("down" if step < 0 else "up")
+            if own:
+                way = ("opp" if step < 0 else "ned") if nb else ("up" if step < 0 else "down")
+                return (
+                    f"Med samme kostnad går egenandelen {way} med {fmt.kroner(abs(step), lang)} "
+                    f"{scope} hvert år, fordi tilskuddet trappes ned ({chain})."
+                    if nb
+                    else f"At the same cost the own share goes {way} by "
+                    f"{fmt.kroner(abs(step), lang)} {scope} each year, as the grant steps down "
+                    f"({chain})."
+                )
+            return (
+                f"Tilskuddet trappes {way} med {fmt.kroner(abs(step), lang)} {scope} hvert år: "
+                f"{chain}."
+                if nb
+                else f"The grant steps {way} by {fmt.kroner(abs(step), lang)} {scope} each year: "
+                f"{chain}."
+            )
+        parts = []
+        for a, b in itertools.pairwise(years):
+            change = result.figures[f"change_{a}_{b}"]
+            if own:
+                change = -change
+            way = ("ned" if change < 0 else "opp") if nb else ("down" if change < 0 else "up")
+            year = "år" if nb else "year"
+            parts.append(f"{year} {a} → {b}: {way} {fmt.kroner(abs(change), lang)}")
+        noun = (
+            ("Egenandelen" if own else "Tilskuddet")
+            if nb
+            else ("The own share" if own else "The grant")
+        )
+        verb = "endres" if nb else "changes"
+        return f"{noun} {verb} {scope} slik: " + "; ".join(parts) + f" ({chain})."
+
+    @staticmethod
+    def own_share_difference_line(result: calc.Calculation, lang: Lang) -> str:
+        """Say how much the own share goes up or down from one grant year to another."""
+        nb = lang == "nb"
+        a, b = result.inputs["from_year"], result.inputs["to_year"]
+        pos = result.inputs["positions"]
+        assert isinstance(pos, Fraction)
+        change = result.total
+        amount = fmt.kroner(abs(change), lang)
+        unit = calc.quantity(pos, calc.Unit.ARSVERK, lang)
+        scope = ("per årsverk" if nb else "per FTE") if pos == 1 else f"for {unit}"
+        same = result.inputs.get("yearly_cost") is None
+        if nb:
+            cond = " når kostnaden er den samme" if same else ""
+            if change == 0:
+                return f"Egenandelen er den samme i år {a} og år {b}{cond}."
+            way = "opp" if change > 0 else "ned"
+            return f"Egenandelen går {way} med {amount} {scope} fra år {a} til år {b}{cond}."
+        cond = " when the cost stays the same" if same else ""
+        if change == 0:
+            return f"The own share is the same in year {a} and year {b}{cond}."
+        way = "up" if change > 0 else "down"
+        return f"The own share goes {way} by {amount} {scope} from year {a} to year {b}{cond}."
+
+    @staticmethod
+    def start_year_lines(u: Understanding, result: calc.Calculation, lang: Lang) -> list[str]:
+        """Say which grant year a calendar year is for positions started in a given year."""
+        start, year = u.slots.get("start_year"), result.inputs.get("year")
+        if not isinstance(start, int) or not isinstance(year, int) or year < start:
+            return []
+        grant_year = year - start + 1
+        on_ladder = any(
+            step.grant_year == grant_year for step in result.steps if step.role is calc.Role.GRANT
+        )
+        total = fmt.kroner(result.total, lang)
+        if lang == "nb":
+            line = f"Med første tilskudd i {start} er {year} tilskuddsår {grant_year}" + (
+                f": {total}." if on_ladder else "."
+            )
+            if not on_ladder and result.total:
+                line += f" I {year} gir reglene {total} (se under)."
+            return [line]
+        line = f"With the first grant in {start}, {year} is grant year {grant_year}" + (
+            f": {total}." if on_ladder else "."
+        )
+        if not on_ladder and result.total:
+            line += f" In {year} the rules give {total} (see below)."
+        return [line]
 
     @staticmethod
     def difference_line(result: calc.Calculation, lang: Lang) -> str:

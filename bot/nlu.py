@@ -114,6 +114,8 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("hva blir det", 0.4),
         ("how much is", 0.4),
         ("maks", 0.3),
+        ("maximum", 0.4),
+        ("max", 0.3),
         ("inntil", 0.2),
         ("what can we get", 0.5),
         ("kr per", 0.3),
@@ -124,6 +126,9 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("tilsammen", 0.6),
         ("sammenlagt", 0.6),
         ("hele perioden", 0.7),
+        ("firearsperiode*", 0.7),
+        ("hele tilskuddsperiode*", 0.7),
+        ("gjennom hele", 0.5),
         ("alle fire ar", 0.7),
         ("alle 4 ar", 0.7),
         ("in total", 0.6),
@@ -160,6 +165,9 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("ma vi betale", 0.7),
         ("ma vi selv", 0.7),
         ("betale selv", 0.7),
+        ("betalt selv", 0.8),
+        ("betalt sjol", 0.8),
+        ("paid ourselves", 0.8),
         ("kommunens andel", 0.4),
         ("resten", 0.4),
         ("mellomlegg*", 0.7),
@@ -1210,6 +1218,64 @@ COST_WORD = re.compile(r"\b(?:kost\w*|lonn\w*|costs?|salary|salaries|utgift\w*)\
 _ANY_AMOUNT = re.compile(
     r"(?<![\d.,])(\d{1,3}(?:[ .,]\d{3})+|\d{4,7})(?![\d])(?:\s*(k\b|kr\b|kroner|nok|,-))?"
 )
+# the ladder's steps: 'fra ett år til det neste', 'hvert år', 'den årlige reduksjonen'
+STEP_SPAN = re.compile(
+    r"\b(?:fra (?:ett|et|eitt|ei|ett) ar til (?:det )?neste|fra ar til ar|hvert ar|kvart ar|"
+    r"per ar|pr\.? ar|arlig\w*|for hvert ar|fra det ene aret til det neste|each year|every year|"
+    r"per year|from (?:one|each) year to the next|year (?:to|on|over) year|annual\w*|yearly|"
+    r"(?:hvert|each) (?:trinn|steg|step)|trinnene|stegene|the steps)\b"
+)
+STEP_CHANGE = re.compile(r"\b(?:trapp\w*|nedtrapp\w*|step\w*|trinn\w*|steg)\b")
+# 'år 1, 2 og 3', 'år 2 og år 3', 'years 1 and 3': a list of grant years (not 'fra år 1 til 3')
+_YEAR_LIST = re.compile(
+    r"(?<!mellom )(?<!between )(?<!fra )(?<!from )\b(?:ar|arene|year|years)\s*(\d{1,2})"
+    r"((?:\s*(?:,|\bog\b|\band\b|&|\+)\s*(?:(?:ar|year)\s*)?\d{1,2}\b"
+    rf"(?!\s*(?:%|prosent|[.,]\d|\d|{POSITION_WORDS}|ar\b|years?\b)))+)"
+)
+# 'de tre første årene', 'the first two years', 'etter tre år': grant years 1..n
+_FIRST_YEARS = re.compile(
+    r"\b(?:(?:de|dei|the)\s+(\w+)\s+(?:forste|first)\s+(?:arene|ara|years)|"
+    r"(?:de|dei|the)\s+(?:forste|first)\s+(\w+)\s+(?:arene|ara|years)|"
+    r"(?:forste|first)\s+(\w+)\s+(?:ar|arene|years))\b"
+)
+# 'samlet lønnskostnad', 'koster til sammen', 'the total cost': the cost of all positions
+COST_FOR_ALL = re.compile(
+    r"\b(?:(?:samlet|samla|samlede|total\w*|til sammen|tilsammen|i alt|sammenlagt)\s+"
+    r"(?:\w+\s+)?(?:lonn\w*|kostnad\w*|kost\b|utgift\w*|costs?|salary|salaries|budsjett\w*)|"
+    r"(?:koster|kostar|costs?|cost us)\s+(?:oss\s+|us\s+)?(?:til sammen|tilsammen|totalt|samlet|"
+    r"samla|i alt|in total|altogether)|"
+    r"(?:lonn\w*|kostnad\w*|costs?|salary)\s+(?:for|til|of)\s+(?:begge|alle|both|all)\b)"
+)
+# 'kun lønn', 'salary only', 'bare lønn': the cap for positions, no measure money
+SALARY_ONLY = re.compile(
+    r"\b(?:(?:kun|bare|berre|only|just)\s+(?:til\s+|for\s+)?(?:lonn\w*|salary|salaries|pay)|"
+    r"(?:lonn\w*|salary|salaries|pay)\s+only|uten tiltak\w*|without (?:a )?measures?)\b"
+)
+# the year a position first got a grant: 'fikk tilskudd første gang i 2019', 'første
+# tilskuddsår var 2020', 'startet med tilskudd i 2018', 'som startet i 2021', 'started in 2019'
+_START_YEAR = re.compile(
+    r"\b(?:(?:forste|first)\s+(?:gang|tilskudd\w*|tilskot\w*|tilskuddsar\w*|time|grant|year)"
+    r"(?:\s+[a-z]+){0,8}?\s+(?:i|var|er|was|in|fra|from)?\s*((?:19|20)\d{2})|"
+    r"(?:startet|starta|starte|begynte|begynt|oppstart\w*|opprettet|oppretta|started|began|"
+    r"begun|set up|established)(?:\s+[a-z]+){0,6}?\s+(?:i|in|fra|from|ar|aret)\s+"
+    r"((?:19|20)\d{2}))(?![\d])"
+)
+# 'i fjor', 'neste år', 'i år' (not 'i år 3'): a calendar year relative to today
+RELATIVE_YEAR = re.compile(
+    r"\b(?:(i fjor|ifjor|last year|forrige ar)|(neste ar|next year|til neste ar|naste ar)|"
+    r"(i ar|this year|dette aret|inneverende ar))\b(?!\s*(?:\d|nr|nummer|" + ORD_WORD + r")\b)"
+)
+# the words of these readings, part of the vocabulary
+LADDER_WORDS = _wordset(
+    "gjennom periode perioden periodene firearsperiode firearsperioden tilskuddsperiode "
+    "tilskuddsperioden stige stigen stiga trappes trappe trapper trappet nedtrapping "
+    "nedtrappingen neste holder holde holdes seg lik likt like uendret konstant samme gang "
+    "startet starta begynte begynt oppstart oppstarten opprettet oppretta started began first "
+    "forste tilskuddsar tilskuddsaret tilskuddsarene maximum max betalt betalte paid salary "
+    "only kun bare hvert each every step steps trinn trinnet trinnene steg stegene annual "
+    "arlig arlige arleg yearly fjor ifjor neste naste samlet samla samlede begge both fikk "
+    "fatt hatt"
+)
 # the words these patterns use, part of the vocabulary
 OPERATION_WORDS = _wordset(
     "stemmer riktig rett sant korrekt true correct right gjenstar gjenstaende resten "
@@ -1296,11 +1362,76 @@ def read_operation(u: Understanding) -> None:
 _KRONER_TAIL = re.compile(r"^[\d .,]+\s*(?:k\b|kr\.?|kroner|nok|,-)?\s*")
 
 
+def read_ladder_operation(u: Understanding) -> None:
+    """Read the ladder readings that need no stated figure into the slots.
+
+    A word of change with a word of each year ('trappes ned fra ett år til det neste', 'hvor
+    mye reduseres tilskuddet hvert år') asks for the ``steps`` between consecutive grant
+    years; a cost 'samlet' or 'til sammen' is the cost of all the positions
+    (``cost_for_all``); 'kun lønn' asks for the cap for positions without measures.
+    """
+    f, s = u.folded, u.slots
+    if (
+        "operation" not in s
+        and "grant_year_to" not in s
+        and STEP_SPAN.search(f)
+        and (STEP_CHANGE.search(f) or DIFFERENCE.search(f))
+    ):
+        s["operation"] = "steps"
+        if GOES_DOWN.search(f):
+            s["direction"] = "down"
+        elif GOES_UP.search(f):
+            s["direction"] = "up"
+    if "cost" in s and COST_FOR_ALL.search(f):
+        s["cost_for_all"] = True
+    if SALARY_ONLY.search(f):
+        s["measures"] = 0
+
+
+def extract_grant_year_list(folded: str) -> list[int] | None:
+    """Read a list of grant years: 'år 1, 2 og 3', 'år 2 og år 3', 'years 1 and 4'."""
+    m = _YEAR_LIST.search(folded)
+    if not m:
+        return None
+    values = [int(m.group(1)), *(int(v) for v in re.findall(r"\d{1,2}", m.group(2)))]
+    unique = sorted(set(values))
+    return unique if len(unique) >= 2 and min(unique) > 0 else None
+
+
+def extract_first_years(folded: str) -> int | None:
+    """Read 'de tre første årene', 'the first two years': how many grant years from year 1."""
+    m = _FIRST_YEARS.search(folded)
+    if not m:
+        return None
+    word = next(g for g in m.groups() if g is not None)
+    value = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    if isinstance(value, int) and 1 <= value <= 9:
+        return value
+    return None
+
+
+def extract_start_year(folded: str) -> tuple[int, tuple[int, int]] | None:
+    """Read the year positions first got a grant, with the span of the words that say so."""
+    m = _START_YEAR.search(folded)
+    if not m:
+        return None
+    year = m.group(1) or m.group(2)
+    return int(year), m.span()
+
+
+def relative_year(folded: str) -> int | None:
+    """Read 'i fjor' (-1), 'i år' (0), 'neste år' (+1): a year relative to today."""
+    m = RELATIVE_YEAR.search(folded)
+    if not m:
+        return None
+    return -1 if m.group(1) else (1 if m.group(2) else 0)
+
+
 def _question_words(lex: Lexicon) -> set[str]:
     """Return the words any question may use: function, everyday, trigger, slot words,
     places and offices."""
     words: set[str] = set(FUNCTION_WORDS | EVERYDAY_WORDS | SLOT_WORDS | OPERATION_WORDS)
-    words |= MEASURE_WORDS
+    words |= MEASURE_WORDS | LADDER_WORDS
     words |= set(CONCEPTS) | set(ORDINALS) | set(NUMBER_WORDS) | set(MONTHS) | lex.place_tokens
     for phrases in TRIGGERS.values():
         for phrase, _weight in phrases:
@@ -1387,6 +1518,7 @@ def rule_scheme_words(kb: KnowledgeBase, lex: Lexicon) -> WordSet:
     for text in texts:
         words.update(WORD.findall(fold(text)))
     common = set(FUNCTION_WORDS | EVERYDAY_WORDS | OPERATION_WORDS | MEASURE_WORDS | SLOT_WORDS)
+    common |= LADDER_WORDS
     return WordSet.of(words, other_scheme_words(kb, defaults, common))
 
 
@@ -1566,7 +1698,15 @@ class Lexicon:
                     prefixes.add(tokens[-1])
                     tokens = tokens[:-1]
                 words.update(tokens)
-        for table in (ORDINALS, NUMBER_WORDS, MONTHS, SLOT_WORDS, OPERATION_WORDS, MEASURE_WORDS):
+        for table in (
+            ORDINALS,
+            NUMBER_WORDS,
+            MONTHS,
+            SLOT_WORDS,
+            OPERATION_WORDS,
+            MEASURE_WORDS,
+            LADDER_WORDS,
+        ):
             words.update(WORD.findall(" ".join(table)))
         self.vocab = frozenset(words)
         # The statistics table's columns, by the words of their labels and definitions.
@@ -2103,6 +2243,51 @@ def extract_grant_year(folded: str) -> int | None:
     return values[0] if values else None
 
 
+_GROUP_COUNT = (
+    r"(\d+(?:[.,]\d+)?|halvannen|halvannet|en halv|ei halv|et halvt|ett halvt|one|an|en|et|"
+    r"ett|ei|to|two|tre|three|fire|four|fem|five|seks|six)"
+)
+# 'to årsverk i år 1 og ett (årsverk) i år 3', '1,5 stillinger i tredje år og 2 i år 4'
+_GROUP = re.compile(
+    rf"(?<![\w.,]){_GROUP_COUNT}\s+(?:{_QUALIFIER}({POSITION_WORDS})\s+)?"
+    r"(?:som er\s+|som\s+|er\s+|that are\s+)?(?:i|in|pa|on)\s+(?:"
+    rf"(?:ar|year|aret)\s*(\d{{1,2}}|{ORD_WORD})\b(?!\s*(?:ar|years?)\b)"
+    rf"|({ORDINAL_WORDS})\s+(?:ar|aret|year|tilskuddsar\w*)\b"
+    r"|(\d{1,2})\.\s*(?:ar|aret)\b)"
+)
+
+
+def _group_count(token: str) -> Fraction | None:
+    """Read the count of a group of positions: '2', '1,5', 'to', 'halvannen'."""
+    if token[0].isdigit():
+        try:
+            return read_positions(token)
+        except Refused:
+            return None
+    value = NUMBER_WORDS.get(token.split()[-1], NUMBER_WORDS.get(token.split()[0]))
+    return None if value is None else Fraction(value)
+
+
+def extract_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None:
+    """Read groups of positions in different grant years ('2 årsverk i år 1 og 1 i år 3').
+
+    Two groups or more in different grant years, one of them counted in positions, else None.
+    """
+    groups: list[tuple[Fraction, int]] = []
+    counted = False
+    for m in _GROUP.finditer(folded):
+        count = _group_count(m.group(1))
+        token = m.group(3) or m.group(4) or m.group(5)
+        year = ORDINALS.get(token) if not token.isdigit() else int(token)
+        if count is None or year is None or count <= 0 or year <= 0:
+            continue
+        counted = counted or m.group(2) is not None
+        groups.append((count, year))
+    if len(groups) < 2 or not counted or len({g for _c, g in groups}) < 2:
+        return None
+    return tuple(groups)
+
+
 _YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d])")
 # An amount as typed, whole (a sign, digit groups, decimals, an exponent), for bot.quantity.
 _AMOUNT = (
@@ -2349,12 +2534,32 @@ class Understander:
             s["positions"] = positions
             if not _COUNTED_POSITIONS.search(f):
                 u.implicit.add("positions")
-        grant_years = extract_grant_years(f)
+        # the year positions first got a grant is a start year, not a calendar year asked about
+        timed = f
+        start = extract_start_year(f)
+        if start is not None:
+            s["start_year"] = start[0]
+            a, b = start[1]
+            timed = f[:a] + " " * (b - a) + f[b:]
+            relative = relative_year(timed)
+            if relative is not None:
+                s["year_rel"] = relative
+        grant_years = extract_grant_years(timed)
         if grant_years:
             s["grant_year"] = grant_years[0]
             if len(grant_years) > 1 and min(grant_years) > 0:
                 s["grant_year"], s["grant_year_to"] = min(grant_years), max(grant_years)
-        years = sorted(set(extract_years(f)))
+        listed = extract_grant_year_list(timed)
+        if listed:
+            s["grant_years"] = tuple(listed)
+            s["grant_year"], s["grant_year_to"] = listed[0], listed[-1]
+        first_years = extract_first_years(timed)
+        if first_years and "grant_year" not in s:
+            s["grant_year"], s["grant_year_to"] = 1, first_years
+        groups = extract_groups(timed)
+        if groups:
+            s["groups"] = groups
+        years = sorted(set(extract_years(timed)))
         date = extract_date(f)
         if date:
             s["date"] = date
@@ -2406,6 +2611,7 @@ class Understander:
             s["order"] = "desc"
         u.follow_up = bool(FOLLOW_UP.match(f)) and len(f.split()) <= 8
         read_operation(u)
+        read_ladder_operation(u)
         if not u.schemes_mentioned:
             u.thing = other_thing(u, self.rule_words)
             u.deadline_thing = other_thing(u, self.deadline_words)
@@ -2415,10 +2621,19 @@ class Understander:
         f, s = u.folded, u.slots
         padded = pad(f)
         scores = {intent: 0.0 for intent in TRIGGERS}
+        # 'samlet lønnskostnad' says what the cost covers, not that a total is asked for
+        total_padded = pad(COST_FOR_ALL.sub(" ", f)) if s.get("cost_for_all") else padded
         for intent, needles in TRIGGER_NEEDLES.items():
-            hits = sorted((w for needle, w in needles if needle in padded), reverse=True)
+            text = total_padded if intent == "total" else padded
+            hits = sorted((w for needle, w in needles if needle in text), reverse=True)
             if hits:
                 scores[intent] = hits[0] + 0.25 * sum(hits[1:3])
+        if s.get("operation") in ("difference", "steps", "remaining"):
+            # an operation over the ladder asks for figures, even without 'hvor mye'
+            scores["amount"] = max(scores["amount"], 0.5)
+            if scores["own_share"] >= 0.8:
+                # 'hvor mye øker egenandelen fra år 1 til år 4': the operation is on the own share
+                scores["own_share"] += 1.0
         if LIST_ASK.search(f) and not u.schemes_mentioned:
             scores["list_schemes"] = max(scores["list_schemes"], 1.5)
         if COOPERATION.search(f):
