@@ -999,6 +999,7 @@ class Composer:
             "grant_year" in u.slots
             or "positions" in u.slots
             or "start_year" in u.slots
+            or "operation" in u.slots
             or u.intent in ("total", "own_share")
         ):
             return ladders[0]
@@ -1108,8 +1109,8 @@ class Composer:
                 )
             last = s.get("grant_year_to")
             if grant_year is not None and last is not None:
-                groups = [calc.LadderGroup(g, pos) for g in range(grant_year, last + 1)]
-                return calc.rusarbeid_mixed(self.kb, groups)
+                span = list(range(grant_year, last + 1))
+                return calc.rusarbeid_years_total(self.kb, pos, span)
             return calc.rusarbeid_period_total(self.kb, pos)
         if year is not None and grant_year is not None:
             start = year - grant_year + 1
@@ -1261,7 +1262,7 @@ class Composer:
             )
         elif result.kind is calc.CalcKind.RUSARBEID_OWN_SHARE and not verdict:
             listed = result.inputs.get("grant_years")
-            if isinstance(listed, tuple) and len(listed) > 1 and u.slots.get("grant_years"):
+            if isinstance(listed, tuple) and len(listed) > 1:
                 named = self.years_text(listed, lang)
                 total = fmt.kroner(result.total, lang)
                 lines.append(

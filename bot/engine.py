@@ -372,6 +372,9 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
     same = inherit or family == ctx_family
     if same and (follow_up or not own_scheme or inherit):
         fresh = u.intent == "total" and ctx.intent != "total"
+        if fresh and ctx.intent == "own_share" and "cost" in carried:
+            # 'hva blir det totalt over alle fire år?' after an own share: the sum of own shares
+            u.intent = "own_share"
         summing = u.intent == "framework_sum" and ctx.intent != "framework_sum"
         for key, value in carried.items():
             if key in new_slots or any(k in new_slots for k in REPLACES.get(key, ())):

@@ -115,6 +115,7 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("how much is", 0.4),
         ("maks", 0.3),
         ("maximum", 0.4),
+        ("maksimal*", 0.5),
         ("max", 0.3),
         ("inntil", 0.2),
         ("what can we get", 0.5),
@@ -1254,7 +1255,8 @@ SALARY_ONLY = re.compile(
 # the year a position first got a grant: 'fikk tilskudd første gang i 2019', 'første
 # tilskuddsår var 2020', 'startet med tilskudd i 2018', 'som startet i 2021', 'started in 2019'
 _START_YEAR = re.compile(
-    r"\b(?:(?:forste|first)\s+(?:gang|tilskudd\w*|tilskot\w*|tilskuddsar\w*|time|grant|year)"
+    r"\b(?:(?:forste|first)\s+(?:[a-z]+\s+){0,3}?"
+    r"(?:gang|tilskudd\w*|tilskot\w*|tilskuddsar\w*|time|grant\w*|year)"
     r"(?:\s+[a-z]+){0,8}?\s+(?:i|var|er|was|in|fra|from)?\s*((?:19|20)\d{2})|"
     r"(?:startet|starta|starte|begynte|begynt|oppstart\w*|opprettet|oppretta|started|began|"
     r"begun|set up|established)(?:\s+[a-z]+){0,6}?\s+(?:i|in|fra|from|ar|aret)\s+"
@@ -1274,7 +1276,7 @@ LADDER_WORDS = _wordset(
     "forste tilskuddsar tilskuddsaret tilskuddsarene maximum max betalt betalte paid salary "
     "only kun bare hvert each every step steps trinn trinnet trinnene steg stegene annual "
     "arlig arlige arleg yearly fjor ifjor neste naste samlet samla samlede begge both fikk "
-    "fatt hatt"
+    "fatt hatt stays stay same unchanged constant remains remain got received receive"
 )
 # the words these patterns use, part of the vocabulary
 OPERATION_WORDS = _wordset(
@@ -2219,9 +2221,21 @@ _GRANT_YEAR_PATTERNS = (
 )
 
 
+# 'tredje og fjerde år', 'the third and fourth year': two grant years sharing the noun
+_ORDINAL_PAIR = re.compile(
+    rf"\b({ORDINAL_WORDS})\s+(?:og|and|eller|or|til|to)\s+({ORDINAL_WORDS})\s+"
+    r"(?:ar|aret|arene|year|years|tilskuddsar\w*)\b"
+)
+
+
 def extract_grant_years(folded: str) -> list[int]:
     """Read every grant year: 'år 3', 'tredje år', 'year three', '3. år', 'år 1 og år 2'."""
     found: list[tuple[int, int]] = []
+    for m in _ORDINAL_PAIR.finditer(folded):
+        for group in (1, 2):
+            value = ORDINALS.get(m.group(group))
+            if value is not None and value > 0:
+                found.append((m.start(group), value))
     for pattern in _GRANT_YEAR_PATTERNS:
         for m in pattern.finditer(folded):
             token = next(g for g in m.groups() if g is not None)
@@ -2631,7 +2645,7 @@ class Understander:
         if s.get("operation") in ("difference", "steps", "remaining"):
             # an operation over the ladder asks for figures, even without 'hvor mye'
             scores["amount"] = max(scores["amount"], 0.5)
-            if scores["own_share"] >= 0.8:
+            if scores["own_share"] >= 0.7:
                 # 'hvor mye øker egenandelen fra år 1 til år 4': the operation is on the own share
                 scores["own_share"] += 1.0
         if LIST_ASK.search(f) and not u.schemes_mentioned:
