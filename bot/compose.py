@@ -1441,6 +1441,9 @@ class Composer:
             if direction == "down":
                 change = -result.total
             return [(what + per_text, Fraction(change) / per)]
+        special = Composer.operation_figures(u, result, lang, per, per_text)
+        if special:
+            return special
         own = result.kind is calc.CalcKind.RUSARBEID_OWN_SHARE
         noun = (
             ("egenandelen" if nb else "the own share")
@@ -1479,6 +1482,58 @@ class Composer:
         if not u.slots.get("grant_year") and not own:
             figures = figures[1:] + figures[:1]
         return figures
+
+    @staticmethod
+    def operation_figures(
+        u: Understanding, result: calc.Calculation, lang: Lang, per: Fraction | int, per_text: str
+    ) -> list[tuple[str, int | Fraction]]:
+        """Return the figures a stated figure may claim of the steps, an own-share change,
+        groups of positions or an own share over calendar years (none for other results)."""
+        nb = lang == "nb"
+        kind = result.kind
+        if kind is calc.CalcKind.RUSARBEID_STEPS:
+            changes = [(k, v) for k, v in result.figures.items() if k.startswith("change_")]
+            out: list[tuple[str, int | Fraction]] = []
+            for key, value in changes:
+                a, b = key.split("_")[1:]
+                what = (
+                    f"endringen fra år {a} til år {b}" if nb else f"the change from year {a} to {b}"
+                )
+                out.append((what + per_text, Fraction(abs(value)) / per))
+            step = result.figures.get("step")
+            if step is not None:
+                what = "nedtrappingen hvert år" if nb else "the step each year"
+                return [(what + per_text, Fraction(abs(step)) / per)]
+            return out
+        if kind is calc.CalcKind.RUSARBEID_OWN_SHARE_DIFFERENCE:
+            a, b = result.inputs["from_year"], result.inputs["to_year"]
+            what = (
+                f"endringen i egenandelen fra år {a} til år {b}"
+                if nb
+                else f"the change in the own share from year {a} to {b}"
+            )
+            direction = u.slots.get("direction")
+            change = abs(result.total) if direction is None else result.total
+            if direction == "down":
+                change = -result.total
+            return [(what + per_text, Fraction(change) / per)]
+        if kind is calc.CalcKind.RUSARBEID_MIXED:
+            what = "tilskuddet til sammen" if nb else "the grant in total"
+            return [(what, Fraction(result.total))]
+        if kind is calc.CalcKind.RUSARBEID_CALENDAR_OWN_SHARE:
+            first, last = result.inputs["first_year"], result.inputs["last_year"]
+            span = fmt.year_range(int(str(first)), int(str(last)))
+            what = (
+                f"egenandelen til sammen for {span}" if nb else f"the own share in total for {span}"
+            )
+            out = [(what, Fraction(result.total))]
+            for key, value in result.figures.items():
+                if key.startswith("own_share_y"):
+                    year = key.removeprefix("own_share_y")
+                    noun = f"egenandelen i {year}" if nb else f"the own share in {year}"
+                    out.append((noun, Fraction(value)))
+            return out
+        return []
 
     def premise_verdict(self, u: Understanding, result: calc.Calculation, lang: Lang) -> str | None:
         """Confirm or contradict a figure the question states, with the right figure."""
