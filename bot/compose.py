@@ -1506,7 +1506,7 @@ class Composer:
                 return [(what + per_text, Fraction(abs(step)) / per)]
             return out
         if kind is calc.CalcKind.RUSARBEID_OWN_SHARE_DIFFERENCE:
-            a, b = result.inputs["from_year"], result.inputs["to_year"]
+            a, b = str(result.inputs["from_year"]), str(result.inputs["to_year"])
             what = (
                 f"endringen i egenandelen fra år {a} til år {b}"
                 if nb
