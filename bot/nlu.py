@@ -955,6 +955,7 @@ ANCHOR_SLOTS = (
     "office",
     "date",
     "place",
+    "operation",
 )
 # Concepts that name a fact topic ('hvor lenge' asks for the duration facts).
 TOPIC_CONCEPTS = {"duration": "#duration", "audit": "#audit", "appeal": "#appeal"}
@@ -984,6 +985,7 @@ SERVES: dict[str, tuple[str, ...]] = {
     "positions": ("amount", "total", "own_share"),
     "grant_year": ("amount", "total", "own_share"),
     "cost": ("amount", "total", "own_share"),
+    "operation": ("amount", "total", "own_share"),
     "office": (
         "contact",
         "apply_how",
@@ -1376,8 +1378,11 @@ def read_ladder_operation(u: Understanding) -> None:
     if (
         "operation" not in s
         and "grant_year_to" not in s
-        and STEP_SPAN.search(f)
-        and (STEP_CHANGE.search(f) or DIFFERENCE.search(f))
+        and (
+            (STEP_SPAN.search(f) and (STEP_CHANGE.search(f) or DIFFERENCE.search(f)))
+            # 'hvor mye trappes tilskuddet ned?': no year named, so the ladder's own steps
+            or (STEP_CHANGE.search(f) and AMOUNT_ASK.search(f) and not _YEAR.search(f))
+        )
     ):
         s["operation"] = "steps"
         if GOES_DOWN.search(f):
