@@ -1117,6 +1117,10 @@ class Composer:
             return calc.rusarbeid_calendar_year(self.kb, year, [calc.PositionGroup(start, pos)])
         if year is not None:
             return self.calendar_year_without_grant_year(scheme, year, pos)
+        last = s.get("grant_year_to")
+        if grant_year is not None and isinstance(last, int) and last > grant_year:
+            # 'hva får vi fra år 2 til år 4?': each year of the span and their sum
+            return calc.rusarbeid_years_total(self.kb, pos, list(range(grant_year, last + 1)))
         if grant_year is not None:
             return calc.rusarbeid_grant_year(self.kb, pos, grant_year)
         return calc.rusarbeid_period_total(self.kb, pos)

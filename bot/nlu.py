@@ -838,6 +838,8 @@ NUMBER_WORDS: dict[str, int | Fraction] = {
     "halvannen": Fraction(3, 2),
     "half": Fraction(1, 2),
     "halvannet": Fraction(3, 2),
+    "begge": 2,
+    "both": 2,
 }
 POSITION_WORDS = (
     r"(?:arsverk\w*|stilling\w*|ftes?|full[- ]time|positions?|hjemmel|hjemler|ansatt\w*)"
@@ -956,6 +958,7 @@ ANCHOR_SLOTS = (
     "date",
     "place",
     "operation",
+    "start_year",
 )
 # Concepts that name a fact topic ('hvor lenge' asks for the duration facts).
 TOPIC_CONCEPTS = {"duration": "#duration", "audit": "#audit", "appeal": "#appeal"}
@@ -986,6 +989,7 @@ SERVES: dict[str, tuple[str, ...]] = {
     "grant_year": ("amount", "total", "own_share"),
     "cost": ("amount", "total", "own_share"),
     "operation": ("amount", "total", "own_share"),
+    "start_year": ("amount", "total", "own_share"),
     "office": (
         "contact",
         "apply_how",
@@ -1218,6 +1222,14 @@ PER_UNIT = re.compile(
 )
 # words of cost that mark an amount as what a position costs, not a stated figure
 COST_WORD = re.compile(r"\b(?:kost\w*|lonn\w*|costs?|salary|salaries|utgift\w*)\b")
+# 'ved lik kostnad', 'lønna er den samme', 'the cost stays the same': a cost word stating no cost
+SAME_COST = re.compile(
+    r"\b(?:(?:lik|likt|samme|uendret|uforandret|same|unchanged|constant)\s+"
+    r"(?:kost\w*|lonn\w*|costs?|salary|salaries|utgift\w*)|"
+    r"(?:kost\w*|lonn\w*|costs?|salary|salaries|utgift\w*)\s+(?:er\s+|blir\s+|holder seg\s+|"
+    r"stays\s+|is\s+|remains\s+|ikke\s+)?(?:lik|likt|den samme|samme|uendret|endres|the same|"
+    r"unchanged|constant))\b"
+)
 _ANY_AMOUNT = re.compile(
     r"(?<![\d.,])(\d{1,3}(?:[ .,]\d{3})+|\d{4,7})(?![\d])(?:\s*(k\b|kr\b|kroner|nok|,-))?"
 )
@@ -1278,7 +1290,8 @@ LADDER_WORDS = _wordset(
     "forste tilskuddsar tilskuddsaret tilskuddsarene maximum max betalt betalte paid salary "
     "only kun bare hvert each every step steps trinn trinnet trinnene steg stegene annual "
     "arlig arlige arleg yearly fjor ifjor neste naste samlet samla samlede begge both fikk "
-    "fatt hatt stays stay same unchanged constant remains remain got received receive"
+    "fatt hatt between mellom ved stays stay same unchanged constant remains remain got "
+    "received receive"
 )
 # the words these patterns use, part of the vocabulary
 OPERATION_WORDS = _wordset(
@@ -1332,7 +1345,7 @@ def read_operation(u: Understanding) -> None:
     f, s = u.folded, u.slots
     if PREMISE.search(f) or YES_NO.search(f):
         amounts = stated_amounts(f)
-        cost = COST_WORD.search(f)
+        cost = COST_WORD.search(SAME_COST.sub(lambda m: " " * len(m.group()), f))
         if cost and len(amounts) >= 2:
             after = [a for a in amounts if a[0] > cost.start()]
             cost_at, cost_value = after[0] if after else amounts[-1]
@@ -2096,7 +2109,7 @@ _POSITION_WORD = re.compile(POSITION_WORDS)
 _COUNT_POSITION = re.compile(rf"({NUMBER})\s*{_QUALIFIER}{POSITION_WORDS}")
 _WORD_POSITION = re.compile(
     rf"\b(halvannen|halvannet|en halv|ei halv|et halvt|ett halvt|halvt|halv|"
-    rf"half an?|half|one|an|en|et|ett|ei|to|two|tre|three|fire|four|fem|five|seks|six)"
+    rf"half an?|half|one|an|en|et|ett|ei|to|two|tre|three|fire|four|fem|five|seks|six|begge|both)"
     rf"\s+{_QUALIFIER}{POSITION_WORDS}"
 )
 # 'per årsverk', 'pr. stilling', 'per FTE', 'each position': the rate for one position.
@@ -2647,6 +2660,9 @@ class Understander:
             hits = sorted((w for needle, w in needles if needle in text), reverse=True)
             if hits:
                 scores[intent] = hits[0] + 0.25 * sum(hits[1:3])
+        if "start_year" in s and ("year" in s or "year_from" in s or "grant_year" in s):
+            # 'første tilskudd i 2019 – hva får vi i 2021?': the grant in a calendar year
+            scores["amount"] = max(scores["amount"], 0.5)
         if s.get("operation") in ("difference", "steps", "remaining"):
             # an operation over the ladder asks for figures, even without 'hvor mye'
             scores["amount"] = max(scores["amount"], 0.5)
