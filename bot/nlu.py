@@ -1281,6 +1281,13 @@ RELATIVE_YEAR = re.compile(
     r"\b(?:(i fjor|ifjor|last year|forrige ar)|(neste ar|next year|til neste ar|naste ar)|"
     r"(i ar|this year|dette aret|inneverende ar))\b(?!\s*(?:\d|nr|nummer|" + ORD_WORD + r")\b)"
 )
+# a rate asked for ('med hvilken sats', 'the rate'): a rule, not an appropriation
+RATE_ASK = re.compile(r"\b(?:sats\w*|rates?|per arsverk|per stilling|per fte)\b")
+# what a named place got ('hvor mye fikk Oslo', 'how much did Oslo receive'): not in the rules
+RECEIVED = re.compile(
+    r"\b(?:fikk|fekk|fatt|mottok|motteke|mottatt|received|got|was granted|were granted)\b|"
+    r"\bdid\b.*\b(?:receive|get)\b"
+)
 # the words of these readings, part of the vocabulary
 LADDER_WORDS = _wordset(
     "gjennom periode perioden periodene firearsperiode firearsperioden tilskuddsperiode "
@@ -2573,9 +2580,9 @@ class Understander:
             s["start_year"] = start[0]
             a, b = start[1]
             timed = f[:a] + " " * (b - a) + f[b:]
-            relative = relative_year(timed)
-            if relative is not None:
-                s["year_rel"] = relative
+        relative = relative_year(timed)
+        if relative is not None:
+            s["year_rel"] = relative
         grant_years = extract_grant_years(timed)
         if grant_years:
             s["grant_year"] = grant_years[0]
@@ -2641,6 +2648,9 @@ class Understander:
             s["order"] = "asc"
         elif ORDER_DESC.search(f):
             s["order"] = "desc"
+        if ("county" in s or "municipality" in s) and RECEIVED.search(f):
+            # what a named place actually got is not a rule: no figure may be computed for it
+            s["received"] = True
         u.follow_up = bool(FOLLOW_UP.match(f)) and len(f.split()) <= 8
         read_operation(u)
         read_ladder_operation(u)
@@ -2660,6 +2670,9 @@ class Understander:
             hits = sorted((w for needle, w in needles if needle in text), reverse=True)
             if hits:
                 scores[intent] = hits[0] + 0.25 * sum(hits[1:3])
+        if "year" in s and RATE_ASK.search(f) and u.scheme and self.kb.schemes[u.scheme].rules:
+            # 'med hvilken sats i 2025?': the rules of a year, even one the sources lack
+            scores["amount"] = max(scores["amount"], 0.6)
         if "start_year" in s and ("year" in s or "year_from" in s or "grant_year" in s):
             # 'første tilskudd i 2019 – hva får vi i 2021?': the grant in a calendar year
             scores["amount"] = max(scores["amount"], 0.5)
