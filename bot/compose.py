@@ -1017,10 +1017,15 @@ class Composer:
             and u.slots.get("operation") not in ("difference", "steps")
         ):
             return self.topic_facts(u, today, lang, [Topic.OWN_SHARE])
-        if "year_rel" in u.slots and "year" not in u.slots and "year_from" not in u.slots:
+        if (
+            "year_rel" in u.slots
+            and "year" not in u.slots
+            and "year_from" not in u.slots
+            and (u.intent == "amount" or "start_year" in u.slots)
+        ):
             # 'hva får vi i år?', 'vi startet i 2021, hva får vi neste år?': against today
             u.slots["year"] = today.year + int(u.slots["year_rel"])
-        if u.slots.get("received"):
+        if u.slots.get("received") and "start_year" not in u.slots:
             return self.not_received(u, lang)
         if "positions" not in u.slots and unread_positions(u.folded):
             msg = (

@@ -43,10 +43,10 @@ def shared_engine() -> Engine:
     return Engine(shared_kb())
 
 
-def ask_json(question: str) -> dict[str, object]:
+def ask_json(question: str, today: dt.date = TODAY) -> dict[str, object]:
     """Ask through the CLI with --json and return the parsed object."""
     out = io.StringIO()
-    assert main(["ask", question, "--json", "--today", TODAY.isoformat()], out=out) == 0
+    assert main(["ask", question, "--json", "--today", today.isoformat()], out=out) == 0
     obj = json.loads(out.getvalue())
     assert isinstance(obj, dict)
     return obj
@@ -485,6 +485,64 @@ def test_a_calendar_own_share_is_the_sum_of_each_years_cost_minus_grant(
     over = calc.rusarbeid_calendar_own_share(kb, start, last, groups, cost)
     grants = [calc.rusarbeid_calendar_year(kb, y, groups).total for y in range(start, last + 1)]
     assert over.total == sum(max(0, positions * cost - g) for g in grants)
+
+
+@pytest.mark.parametrize(
+    ("question", "today", "year"),
+    [
+        ("Hvor mye får vi per stilling i kommunalt rusarbeid i år?", dt.date(2023, 3, 1), 2023),
+        ("hva er satsen per stilling neste år i kommunalt rusarbeid?", dt.date(2023, 3, 1), 2024),
+        ("Hva fikk vi per stilling i fjor i kommunalt rusarbeid?", dt.date(2024, 6, 1), 2023),
+    ],
+)
+def test_a_year_relative_to_today_is_answered_by_that_years_rules(
+    kb: KnowledgeBase, question: str, today: dt.date, year: int
+) -> None:
+    obj = ask_json(question, today)
+    flat = next(r for r in kb.rules(SCHEME) if isinstance(r, FlatRule))
+    assert flat.years.contains(year)
+    assert obj["answered"] is True
+    assert fmt.kroner(flat.amount) in str(obj["answer"])
+    assert fmt.kroner(rate(kb, 1)) not in str(obj["answer"])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor mye får vi per stilling i kommunalt rusarbeid i år?",
+        "Kan vi få tilskudd til kommunalt rusarbeid i 2027, og med hvilken sats?",
+    ],
+)
+def test_a_rate_for_a_year_after_the_sources_says_so_and_gives_the_last_known(
+    kb: KnowledgeBase, question: str
+) -> None:
+    obj = ask_json(question)
+    answer = str(obj["answer"])
+    last = max(r.years.last or r.years.first for r in kb.rules(SCHEME))
+    assert obj["answered"] is False
+    assert "ingen regel eller sats for" in answer
+    assert str(last) in answer
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        (
+            "How much did Oslo municipality receive from the NAV social services grant in 2020?",
+            "Oslo",
+        ),
+        ("Hvor mye fikk Oslo fra NAV-tilskuddet i 2020?", "Oslo"),
+    ],
+)
+def test_what_a_named_place_received_is_not_computed_from_the_caps(
+    kb: KnowledgeBase, question: str, place: str
+) -> None:
+    obj = ask_json(question)
+    answer = str(obj["answer"])
+    assert obj["answered"] is False
+    assert place in answer
+    cap = nav_cap(kb).per_position
+    assert fmt.kroner(cap, "nb") not in answer and fmt.kroner(cap, "en") not in answer
 
 
 # --- the NAV cap ------------------------------------------------------------------------
