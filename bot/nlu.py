@@ -1261,6 +1261,12 @@ COST_FOR_ALL = re.compile(
     r"samla|i alt|in total|altogether)|"
     r"(?:lonn\w*|kostnad\w*|costs?|salary)\s+(?:for|til|of)\s+(?:begge|alle|both|all)\b)"
 )
+# 'samlet kostnad per årsverk', '800 000 kr hver': a cost per position after all
+COST_PER_UNIT = re.compile(
+    rf"(?:(?:\d|kr|kroner|nok)\.?\s*|(?:kost\w*|lonn\w*|utgift\w*|costs?|salary)\s+)"
+    rf"(?:per|pr\.?|hver|for hver\w*|each|a)\s+(?:100\s*%\s*)?(?:{POSITION_WORDS})|"
+    r"\b(?:hver|each|apiece)\b"
+)
 # 'kun lønn', 'salary only', 'bare lønn': the cap for positions, no measure money
 SALARY_ONLY = re.compile(
     r"\b(?:(?:kun|bare|berre|only|just)\s+(?:til\s+|for\s+)?(?:lonn\w*|salary|salaries|pay)|"
@@ -1409,7 +1415,7 @@ def read_ladder_operation(u: Understanding) -> None:
             s["direction"] = "down"
         elif GOES_UP.search(f):
             s["direction"] = "up"
-    if "cost" in s and COST_FOR_ALL.search(f):
+    if "cost" in s and COST_FOR_ALL.search(f) and not COST_PER_UNIT.search(f):
         s["cost_for_all"] = True
     if SALARY_ONLY.search(f):
         s["measures"] = 0
@@ -2398,6 +2404,33 @@ def extract_date(folded: str) -> tuple[int, int, int] | None:
     return None
 
 
+def year_slots(s: dict[str, Any], timed: str, folded: str) -> None:
+    """Fill the calendar-year slots (and a date) from a text; ``timed`` has the start year's
+    words blanked out, ``folded`` is the text as read."""
+    years = sorted(set(extract_years(timed)))
+    date = extract_date(folded)
+    if date:
+        s["date"] = date
+        years = [y for y in years if y != date[0]]
+    if len(years) == 1:
+        s["year"] = years[0]
+    elif len(years) >= 2:
+        s["year_from"], s["year_to"] = min(years), max(years)
+
+
+def restore_years(u: Understanding) -> None:
+    """Read the years and grant years again without taking one of them as a start year."""
+    s = u.slots
+    for key in ("start_year", "year_rel", "year", "year_from", "year_to", "date"):
+        s.pop(key, None)
+    year_slots(s, u.folded, u.folded)
+    grant_years = extract_grant_years(u.folded)
+    if grant_years and "grant_year" not in s:
+        s["grant_year"] = grant_years[0]
+        if len(grant_years) > 1 and min(grant_years) > 0:
+            s["grant_year"], s["grant_year_to"] = min(grant_years), max(grant_years)
+
+
 class Understander:
     """Turn chat text into an Understanding, using names from the knowledge base."""
 
@@ -2554,6 +2587,9 @@ class Understander:
             return u
         self._entities(u)
         self._score(u)
+        if "start_year" in u.slots and u.intent not in FIGURE_INTENTS:
+            # a start year only times ladder figures; other questions keep the year as written
+            restore_years(u)
         if u.thing and u.intent in FIGURE_INTENTS:
             u.slots["thing"] = u.thing
         return u
@@ -2598,15 +2634,7 @@ class Understander:
         groups = extract_groups(timed)
         if groups:
             s["groups"] = groups
-        years = sorted(set(extract_years(timed)))
-        date = extract_date(f)
-        if date:
-            s["date"] = date
-            years = [y for y in years if y != date[0]]
-        if len(years) == 1:
-            s["year"] = years[0]
-        elif len(years) >= 2:
-            s["year_from"], s["year_to"] = min(years), max(years)
+        year_slots(s, timed, f)
         money = extract_money(f)
         if money is not None:
             s["cost"] = money
