@@ -1287,6 +1287,15 @@ class Composer:
         elif result.kind is calc.CalcKind.RUSARBEID_MIXED and not verdict:
             total = fmt.kroner(result.total, lang)
             lines.append(f"Til sammen: {total}." if lang == "nb" else f"In total: {total}.")
+        elif result.kind is calc.CalcKind.RUSARBEID_CALENDAR_RANGE and not verdict:
+            first_year, last_year = result.inputs["first_year"], result.inputs["last_year"]
+            span = fmt.year_range(int(str(first_year)), int(str(last_year)))
+            total = fmt.kroner(result.total, lang)
+            lines.append(
+                f"Til sammen for {span}: {total}."
+                if lang == "nb"
+                else f"In total for {span}: {total}."
+            )
         elif result.kind is calc.CalcKind.RUSARBEID_CALENDAR_OWN_SHARE and not verdict:
             first_year, last_year = result.inputs["first_year"], result.inputs["last_year"]
             span = fmt.year_range(int(str(first_year)), int(str(last_year)))
@@ -1409,21 +1418,23 @@ class Composer:
         if not isinstance(start, int) or not isinstance(year, int) or year < start:
             return []
         grant_year = year - start + 1
-        on_ladder = any(
-            step.grant_year == grant_year for step in result.steps if step.role is calc.Role.GRANT
+        on_ladder = result.total > 0 and any(
+            step.grant_year == grant_year and step.op is calc.Op.MULTIPLY
+            for step in result.steps
+            if step.role is calc.Role.GRANT
         )
         total = fmt.kroner(result.total, lang)
         if lang == "nb":
             line = f"Med første tilskudd i {start} er {year} tilskuddsår {grant_year}" + (
                 f": {total}." if on_ladder else "."
             )
-            if not on_ladder and result.total:
+            if not on_ladder:
                 line += f" I {year} gir reglene {total} (se under)."
             return [line]
         line = f"With the first grant in {start}, {year} is grant year {grant_year}" + (
             f": {total}." if on_ladder else "."
         )
-        if not on_ladder and result.total:
+        if not on_ladder:
             line += f" In {year} the rules give {total} (see below)."
         return [line]
 

@@ -1259,7 +1259,10 @@ COST_FOR_ALL = re.compile(
     r"(?:\w+\s+)?(?:lonn\w*|kostnad\w*|kost\b|utgift\w*|costs?|salary|salaries|budsjett\w*)|"
     r"(?:koster|kostar|costs?|cost us)\s+(?:oss\s+|us\s+)?(?:til sammen|tilsammen|totalt|samlet|"
     r"samla|i alt|in total|altogether)|"
-    r"(?:lonn\w*|kostnad\w*|costs?|salary)\s+(?:for|til|of)\s+(?:begge|alle|both|all)\b)"
+    r"(?:lonn\w*|kostnad\w*|costs?|salary)\s+(?:for|til|of)\s+(?:begge|alle|both|all)\b|"
+    r"(?:kost\w*|lonn\w*|utgift\w*|costs?)\s+(?:[a-z]+\s+){0,2}?[\d][\d .,]*\s*"
+    r"(?:mill\w*|k\b|kr\.?|kroner|nok|,-)?\s*(?:til sammen|tilsammen|totalt|samlet|samla|i alt|"
+    r"in total|altogether|for begge|for alle|for both|for all))"
 )
 # 'samlet kostnad per årsverk', '800 000 kr hver': a cost per position after all
 COST_PER_UNIT = re.compile(
@@ -2316,7 +2319,9 @@ def _group_count(token: str) -> Fraction | None:
 def extract_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None:
     """Read groups of positions in different grant years ('2 årsverk i år 1 og 1 i år 3').
 
-    Two groups or more in different grant years, one of them counted in positions, else None.
+    Two groups or more in different grant years, in a question that counts positions (one
+    group named in positions, or positions named elsewhere: '4 årsverk: 2 i år 1 og 2 i år
+    2'), else None.
     """
     groups: list[tuple[Fraction, int]] = []
     counted = False
@@ -2328,6 +2333,7 @@ def extract_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None:
             continue
         counted = counted or m.group(2) is not None
         groups.append((count, year))
+    counted = counted or _POSITION_WORD.search(folded) is not None
     if len(groups) < 2 or not counted or len({g for _c, g in groups}) < 2:
         return None
     return tuple(groups)
@@ -2346,7 +2352,9 @@ _MILLIONS = re.compile(
 _YEAR_WORD_END = re.compile(r"(?:ar|year)\s*$")
 _KRONER_AFTER = re.compile(rf"{_AMOUNT_START}{_AMOUNT}\s*(?:k\b|kr\b|kroner|nok|,-)")
 _KRONER_BEFORE = re.compile(rf"(?:kr\.?|nok)\s*{_AMOUNT}")
-_BARE_AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:[ .]\d{3})+|\d{5,7})(?![\d])")
+_BARE_AMOUNT = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:[ .]\d{3})+|\d{1,3}(?:,\d{3})+(?![.,]?\d)|\d{5,7})(?![\d])"
+)
 _ISO_DATE = re.compile(r"\b(20\d{2})-(\d{1,2})-(\d{1,2})\b")
 _DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2,4})\b")
 _WORDED_DATE = re.compile(rf"\b(\d{{1,2}})\.?\s*({'|'.join(MONTHS)})\w*\s+(20\d{{2}})\b")

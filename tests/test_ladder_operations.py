@@ -111,6 +111,7 @@ def engine(kb: KnowledgeBase) -> Engine:
             "nb",
         ),
         ("to årsverk i andre år og ett i fjerde år, hva får vi?", [(2, 2), (1, 4)], "nb"),
+        ("Vi har 4 årsverk: 2 i år 1 og 2 i år 2. Hva blir tilskuddet?", [(2, 1), (2, 2)], "nb"),
         (
             "We have 2 FTE in year 1 and 1 FTE in year 4. What is the total grant?",
             [(2, 1), (1, 4)],
@@ -344,6 +345,22 @@ def test_an_own_share_difference_is_antisymmetric_and_the_difference_of_own_shar
             [1],
             True,
         ),
+        (
+            "Hva blir egenandelen i år 3 når to årsverk koster 1 600 000 kr til sammen?",
+            1_600_000,
+            2,
+            [3],
+            True,
+        ),
+        (
+            "Vi har 2 årsverk i år 3 med samlet lønnskostnad per årsverk på 800 000 kr. Hva blir "
+            "egenandelen?",
+            800_000,
+            2,
+            [3],
+            False,
+        ),
+        ("The position costs 700,000. What is our own share in year 2?", 700_000, 1, [2], False),
     ],
 )
 def test_the_own_share_is_the_cost_minus_the_grant_of_each_year_named(
@@ -358,8 +375,9 @@ def test_the_own_share_is_the_cost_minus_the_grant_of_each_year_named(
     answer = str(obj["answer"])
     total_cost = cost if for_all else calc.round_kroner(Fraction(positions) * cost)
     shares = [max(0, total_cost - grant(kb, positions, g)) for g in years]
+    lang = str(obj["lang"])
     assert obj["intent"] == "own_share"
-    assert f"= {fmt.kroner(sum(shares))}" in answer
+    assert f"= {fmt.kroner(sum(shares), lang)}" in answer  # type: ignore[arg-type]
     if for_all:
         assert f"{fmt.kroner(total_cost)} − {fmt.kroner(grant(kb, positions, years[0]))}" in answer
 
@@ -423,6 +441,25 @@ def test_a_calendar_year_counts_grant_years_from_the_start_year_by_that_years_ru
     line = first_line(str(obj["answer"]))
     assert str(year - start + 1) in line and str(start) in line
     assert fmt.kroner(positions * calendar_rate(kb, start, year), lang) in line
+
+
+def test_a_position_first_funded_after_the_reference_year_gets_nothing_in_the_wind_down(
+    kb: KnowledgeBase,
+) -> None:
+    flat = next(r for r in kb.rules(SCHEME) if isinstance(r, FlatRule))
+    start = flat.years.first - 1
+    obj = ask_json(f"Stillingen startet i {start}. Hva får vi i {flat.years.first}?")
+    line = first_line(str(obj["answer"]))
+    assert f"gir reglene {fmt.kroner(0)}" in line
+    assert "ny stilling" in str(obj["answer"])
+
+
+def test_a_sum_over_calendar_years_from_a_start_year_follows_each_years_rules(
+    kb: KnowledgeBase,
+) -> None:
+    obj = ask_json("hvor mye får vi til sammen for 2021-2023 for en stilling som startet i 2021?")
+    expected = sum(calendar_rate(kb, 2021, y) for y in (2021, 2022, 2023))
+    assert fmt.kroner(expected) in first_line(str(obj["answer"]))
 
 
 def test_which_grant_year_a_calendar_year_is_names_the_year_and_its_rate(kb: KnowledgeBase) -> None:
