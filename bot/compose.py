@@ -1192,6 +1192,10 @@ class Composer:
         """
         s = u.slots
         groups = [calc.PositionGroup(start, positions)]
+        if s.get("start_groups"):
+            # '2 stillinger som startet i 2020 og 1 som startet i 2021'
+            groups = [calc.PositionGroup(y, p) for p, y in s["start_groups"]]
+            start = min(g.start_year for g in groups)
         cost = s.get("cost")
         own = u.intent == "own_share" and cost is not None
         first, last = s.get("year_from"), s.get("year_to")
@@ -1315,7 +1319,15 @@ class Composer:
                     if lang == "nb"
                     else f"Own share in total for years {named}: {total}."
                 )
-        if "start_year" in u.slots and result.kind is calc.CalcKind.RUSARBEID_CALENDAR_YEAR:
+        calendar_year = result.kind is calc.CalcKind.RUSARBEID_CALENDAR_YEAR
+        if calendar_year and u.slots.get("start_groups") and not verdict:
+            year, total = result.inputs["year"], fmt.kroner(result.total, lang)
+            lines.append(
+                f"Til sammen i {year}: {total}."
+                if lang == "nb"
+                else f"In total in {year}: {total}."
+            )
+        elif calendar_year and "start_year" in u.slots:
             lines[:0] = self.start_year_lines(u, result, lang)
         if result.kind is calc.CalcKind.RUSARBEID_SPAN and not verdict:
             first, last = result.inputs["first"], result.inputs["last"]

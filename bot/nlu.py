@@ -1446,13 +1446,9 @@ def extract_first_years(folded: str) -> int | None:
     return None
 
 
-def extract_start_year(folded: str) -> tuple[int, tuple[int, int]] | None:
-    """Read the year positions first got a grant, with the span of the words that say so."""
-    m = _START_YEAR.search(folded)
-    if not m:
-        return None
-    year = m.group(1) or m.group(2)
-    return int(year), m.span()
+def extract_start_years(folded: str) -> list[tuple[int, tuple[int, int]]]:
+    """Read each year positions first got a grant, with the span of the words that say so."""
+    return [(int(m.group(1) or m.group(2)), m.span()) for m in _START_YEAR.finditer(folded)]
 
 
 def relative_year(folded: str) -> int | None:
@@ -2339,6 +2335,37 @@ def extract_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None:
     return tuple(groups)
 
 
+# '2 stillinger som startet i 2020 og 1 som startet i 2021': positions by start year
+_START_GROUP = re.compile(
+    r"(?<![\w.,])(\d+(?:[.,]\d+)?|halvannen|halvannet|one|an|en|et|ett|ei|to|two|tre|three|"
+    rf"fire|four|fem|five|seks|six)\s+(?:{_QUALIFIER}(?:{POSITION_WORDS})\s+)?"
+    r"(?:som\s+|that\s+|which\s+)?(?:startet|starta|begynte|started|began|fikk tilskudd|"
+    r"fikk forste tilskudd|got (?:a |their first )?grant\w*)(?:\s+forste gang)?\s+"
+    r"(?:i|in|fra|from)\s+((?:19|20)\d{2})\b"
+)
+
+
+def extract_start_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None:
+    """Read positions by start year, two groups or more in different start years, else None."""
+    groups: list[tuple[Fraction, int]] = []
+    for m in _START_GROUP.finditer(folded):
+        token = m.group(1)
+        if token[0].isdigit():
+            try:
+                count = read_positions(token)
+            except Refused:
+                continue
+        else:
+            value = NUMBER_WORDS.get(token)
+            if value is None:
+                continue
+            count = Fraction(value)
+        groups.append((count, int(m.group(2))))
+    if len(groups) < 2 or len({y for _c, y in groups}) < 2 or not _POSITION_WORD.search(folded):
+        return None
+    return tuple(groups)
+
+
 _YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d])")
 # An amount as typed, whole (a sign, digit groups, decimals, an exponent), for bot.quantity.
 _AMOUNT = (
@@ -2429,7 +2456,7 @@ def year_slots(s: dict[str, Any], timed: str, folded: str) -> None:
 def restore_years(u: Understanding) -> None:
     """Read the years and grant years again without taking one of them as a start year."""
     s = u.slots
-    for key in ("start_year", "year_rel", "year", "year_from", "year_to", "date"):
+    for key in ("start_year", "start_groups", "year_rel", "year", "year_from", "year_to", "date"):
         s.pop(key, None)
     year_slots(s, u.folded, u.folded)
     grant_years = extract_grant_years(u.folded)
@@ -2619,11 +2646,13 @@ class Understander:
                 u.implicit.add("positions")
         # the year positions first got a grant is a start year, not a calendar year asked about
         timed = f
-        start = extract_start_year(f)
-        if start is not None:
-            s["start_year"] = start[0]
-            a, b = start[1]
-            timed = f[:a] + " " * (b - a) + f[b:]
+        for i, (start, (a, b)) in enumerate(extract_start_years(f)):
+            if i == 0:
+                s["start_year"] = start
+            timed = timed[:a] + " " * (b - a) + timed[b:]
+        start_groups = extract_start_groups(f)
+        if start_groups:
+            s["start_groups"] = start_groups
         relative = relative_year(timed)
         if relative is not None:
             s["year_rel"] = relative
