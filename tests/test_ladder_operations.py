@@ -462,6 +462,36 @@ def test_a_sum_over_calendar_years_from_a_start_year_follows_each_years_rules(
     assert fmt.kroner(expected) in first_line(str(obj["answer"]))
 
 
+@pytest.mark.parametrize(
+    ("question", "groups", "years"),
+    [
+        (
+            "Vi har 2 stillinger som startet i 2020 og 1 som startet i 2021. Hva får vi i 2022?",
+            [(2, 2020), (1, 2021)],
+            [2022],
+        ),
+        (
+            "I 2021 har vi to stillinger som fikk tilskudd første gang i 2018 og én stilling som "
+            "startet i 2020. Hva får vi?",
+            [(2, 2018), (1, 2020)],
+            [2021],
+        ),
+        (
+            "Vi har 1 årsverk som startet i 2019 og 2 som startet i 2020. Hva får vi til sammen "
+            "i 2020–2021?",
+            [(1, 2019), (2, 2020)],
+            [2020, 2021],
+        ),
+    ],
+)
+def test_positions_with_different_start_years_are_each_in_their_own_grant_year(
+    kb: KnowledgeBase, question: str, groups: list[tuple[int, int]], years: list[int]
+) -> None:
+    obj = ask_json(question)
+    expected = sum(p * calendar_rate(kb, start, y) for p, start in groups for y in years)
+    assert fmt.kroner(expected) in first_line(str(obj["answer"]))
+
+
 def test_which_grant_year_a_calendar_year_is_names_the_year_and_its_rate(kb: KnowledgeBase) -> None:
     line = first_line(
         str(
