@@ -1025,8 +1025,6 @@ class Composer:
         ):
             # 'hva får vi i år?', 'vi startet i 2021, hva får vi neste år?': against today
             u.slots["year"] = today.year + int(u.slots["year_rel"])
-        if u.slots.get("received") and "start_year" not in u.slots:
-            return self.not_received(u, lang)
         if "positions" not in u.slots and unread_positions(u.folded):
             msg = (
                 "Jeg forsto ikke hvor mange årsverk det gjelder. Skriv det som et tall, "
@@ -1133,31 +1131,6 @@ class Composer:
         return calc.rusarbeid_period_total(self.kb, pos)
 
     # --- operations over figures: differences, what remains, stated figures (issue 10) ---
-
-    def not_received(self, u: Understanding, lang: Lang) -> Answer:
-        """Say the sources give rules and caps, not what a named place actually received."""
-        where = "kommunen" if lang == "nb" else "the municipality"
-        number, county = u.slots.get("municipality"), u.slots.get("county")
-        if number in self.kb.municipalities:
-            where = self.kb.municipalities[number].name
-        elif county is not None:
-            labels = [
-                row.label
-                for table in self.kb.tables.values()
-                for row in table.rows
-                if row.county == county
-            ]
-            if labels:
-                label = labels[0]
-                where = label.split(" ", 1)[-1] if label[:2].isdigit() else label
-        msg = (
-            f"Kildene sier ikke hvor mye {where} har fått i tilskudd; de gir bare satsene og "
-            "grensene. Spør gjerne hva en stilling eller et tiltak kan gi etter reglene."
-            if lang == "nb"
-            else f"The sources do not say how much {where} received; they only give the rates "
-            "and caps. Ask what a position or a measure can get under the rules."
-        )
-        return self.answer(u, lang, [msg], answered=False)
 
     def no_rates(self, u: Understanding, lang: Lang, what: str) -> Answer:
         """Say the sources give no rates for what was asked, and which schemes have some."""

@@ -1292,11 +1292,6 @@ RELATIVE_YEAR = re.compile(
 )
 # a rate asked for ('med hvilken sats', 'the rate'): a rule, not an appropriation
 RATE_ASK = re.compile(r"\b(?:sats\w*|rates?|per arsverk|per stilling|per fte)\b")
-# what a named place got ('hvor mye fikk Oslo', 'how much did Oslo receive'): not in the rules
-RECEIVED = re.compile(
-    r"\b(?:fikk|fekk|fatt|mottok|motteke|mottatt|received|got|was granted|were granted)\b|"
-    r"\bdid\b.*\b(?:receive|get)\b"
-)
 # the words of these readings, part of the vocabulary
 LADDER_WORDS = _wordset(
     "gjennom periode perioden periodene firearsperiode firearsperioden tilskuddsperiode "
@@ -2713,9 +2708,6 @@ class Understander:
             s["order"] = "asc"
         elif ORDER_DESC.search(f):
             s["order"] = "desc"
-        if ("county" in s or "municipality" in s) and RECEIVED.search(f):
-            # what a named place actually got is not a rule: no figure may be computed for it
-            s["received"] = True
         u.follow_up = bool(FOLLOW_UP.match(f)) and len(f.split()) <= 8
         read_operation(u)
         read_ladder_operation(u)
