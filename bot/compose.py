@@ -43,6 +43,8 @@ CONFIDENCE_THRESHOLD = 0.5
 TABLE_REF = re.compile(r"\btabell(?:en)?\s+([a-z0-9][a-z0-9-]+[a-z0-9])")
 LIMIT_WORDS = re.compile(r"\b(?:ikke|kun|bare|only|not)\b", re.IGNORECASE)
 FRAMEWORK_SCHEME = "opptrappingsplan-rusfeltet"
+# Rule kinds that give a rate or an amount.
+RATE_KINDS = ("ladder", "cap", "flat", "same_as")
 # Intents that answer with rates, where 'hvor mye fikk Arendal?' asks for an allocation.
 ALLOCATION_INTENTS = {"amount", "total", "own_share", "scheme_info", "appropriation"}
 # A look-up passage this sure of itself is quoted when the card it belongs beside lacks it.
@@ -125,12 +127,37 @@ def t(key: str, lang: Lang, **kwargs: object) -> str:
     return T[key][lang].format(**kwargs)
 
 
+def _folded(phrases: list[str]) -> tuple[str, ...]:
+    """Phrases folded as questions are ('får' → 'far'), for look-ups in ``_padded`` text."""
+    return tuple(fold(p) for p in phrases)
+
+
+def _padded(text: str) -> str:
+    """A text's words between single spaces, e-mail addresses kept whole."""
+    return " " + " ".join(re.split(r"[^\w@-]+", text)) + " "
+
+
+def _says(u: Understanding, phrases: tuple[str, ...]) -> bool:
+    """Whether a question (as corrected or as typed) holds one of these folded phrases."""
+    padded = _padded(f"{u.folded} {fold(u.text)}")
+    return any(f" {p} " in padded for p in phrases)
+
+
 class Composer:
     """Turn an Understanding into an Answer, using the knowledge base and calculations."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         """Keep the knowledge base; register the intent handlers."""
         self.kb = kb
+        # the language words the answers look for, folded once as questions are
+        words = kb.language
+        contacts = words.contacts if words else None
+        self.words: dict[str, tuple[str, ...]] = {
+            "received": _folded(words.received if words else []),
+            "rates": _folded(words.rates if words else []),
+            "phone": _folded(contacts.phone if contacts else []),
+            "email": _folded(contacts.email if contacts else []),
+        }
         self.handlers: dict[str, Callable[[Understanding, dt.date, Lang], Answer]] = {
             "deadline": self.deadline,
             "next_deadline": self.next_deadline,
@@ -225,12 +252,10 @@ class Composer:
 
     def allocation(self, u: Understanding, lang: Lang) -> Answer | None:
         """'Hvor mye fikk Arendal i tilskudd?': the sources give no grants to single places."""
-        words = self.kb.language.received if self.kb.language else []
         place = u.slots.get("municipality") or u.slots.get("county") or u.slots.get("place")
-        if not place or not words or u.intent not in ALLOCATION_INTENTS:
+        if not place or u.intent not in ALLOCATION_INTENTS:
             return None
-        padded = " " + " ".join(re.split(r"[^\w-]+", f"{u.folded} {fold(u.text)}")) + " "
-        if not any(f" {fold(w)} " in padded for w in words):
+        if not _says(u, self.words["received"]):
             return None
         name = self.place_name(str(place))
         scheme = self.name(u.scheme) if u.scheme in self.kb.schemes else None
@@ -674,11 +699,7 @@ class Composer:
         if words is None:
             return None
         text = f"{u.folded} {fold(u.text)}"
-        padded = " " + " ".join(re.split(r"[^\w@-]+", text)) + " "
-
-        def said(phrases: list[str]) -> bool:
-            return any(f" {fold(p)} " in padded for p in phrases)
-
+        padded = _padded(text)
         people = [
             (office_id, c)
             for office_id in self.kb.offices
@@ -704,7 +725,7 @@ class Composer:
             return self.answer(u, lang, [msg], answered=False)
         if not people:
             return None
-        wanted = "phone" if said(words.phone) else "email" if said(words.email) else None
+        wanted = next((k for k in ("phone", "email") if _says(u, self.words[k])), None)
         lines, sources, missing = [], [], []
         for office_id, c in people:
             o = self.kb.offices[office_id]
@@ -981,9 +1002,7 @@ class Composer:
 
     def money_scheme(self, u: Understanding) -> str | None:
         """Return the scheme a money question is about: named, or the only one with a ladder."""
-        with_rules = self.schemes_with(
-            lambda s: any(r.kind in ("ladder", "cap", "flat", "same_as") for r in s.rules)
-        )
+        with_rules = self.schemes_with(lambda s: any(r.kind in RATE_KINDS for r in s.rules))
         for sid in u.schemes_mentioned:
             if sid in with_rules:
                 return sid
@@ -1134,9 +1153,7 @@ class Composer:
 
     def no_rates(self, u: Understanding, lang: Lang, what: str) -> Answer:
         """Say the sources give no rates for what was asked, and which schemes have some."""
-        having = self.schemes_with(
-            lambda sc: any(r.kind in ("ladder", "cap", "flat", "same_as") for r in sc.rules)
-        )
+        having = self.schemes_with(lambda sc: any(r.kind in RATE_KINDS for r in sc.rules))
         names = ", ".join(self.name(sid) for sid in having)
         msg = (
             f"Kildene har ingen satser for {what}. Satser og beregningsregler har jeg bare "
@@ -2024,12 +2041,7 @@ class Composer:
         if not u.scheme:
             return self.list_schemes(u, today, lang)
         scheme = self.kb.schemes[u.scheme]
-        rates = self.kb.language.rates if self.kb.language else []
-        padded = " " + " ".join(re.split(r"[^\w-]+", f"{u.folded} {fold(u.text)}")) + " "
-        asks_rate = any(f" {fold(w)} " in padded for w in rates)
-        if asks_rate and not any(
-            r.kind in ("ladder", "cap", "flat", "same_as") for r in scheme.rules
-        ):
+        if _says(u, self.words["rates"]) and not any(r.kind in RATE_KINDS for r in scheme.rules):
             return self.no_rates(u, lang, self.name(scheme.id))
         paragraphs, sources, years = [], [], []
         for b in scheme.budget:

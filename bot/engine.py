@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from bot.answer import Answer
@@ -33,17 +34,24 @@ def split_questions(text: str, question_words: list[str]) -> list[str]:
     """
     if not question_words:
         return [text]
-    starts = "|".join(re.escape(w) for w in sorted(question_words, key=len, reverse=True))
-    first = re.match(rf"\s*(?:{starts})\b", text, re.IGNORECASE)
-    if not first:
+    first, joins = _question_patterns(tuple(question_words))
+    if not first.match(text):
         return [text]
-    pieces = re.split(
-        rf"(?:\?\s+|,?\s+(?:og|and|og så)\s+)(?=(?:{starts})\b)", text, flags=re.IGNORECASE
-    )
+    pieces = joins.split(text)
     parts = [p.strip(" ,") for p in pieces if p.strip(" ,")]
     if len(parts) < 2 or any(len(p.split()) < 2 for p in parts):
         return [text]
     return [p if p.endswith("?") else p + "?" for p in parts]
+
+
+@lru_cache(maxsize=4)
+def _question_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A message's first question word, and where a second question starts (built once)."""
+    starts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return (
+        re.compile(rf"\s*(?:{starts})\b", re.IGNORECASE),
+        re.compile(rf"(?:\?\s+|,?\s+(?:og|and|og så)\s+)(?=(?:{starts})\b)", re.IGNORECASE),
+    )
 
 
 def combine(answers: list[Answer]) -> Answer:
@@ -248,11 +256,18 @@ class Engine:
         words = self._core.kb.language
         parts = split_questions(text, words.question_words if words else [])
         if len(parts) > 1:
-            scratch = chat or f"\0split:{id(parts)}"
+            # the parts are asked in a scratch chat that starts from this chat's context, so a
+            # message answered as one question after all leaves the chat's context untouched
+            scratch = f"\0split:{chat}"
+            before = self.contexts.get(chat, today) if chat is not None else None
+            if before is not None:
+                self.contexts.put(scratch, before)
             answers = [self._ask_one(part, today, scratch) for part in parts]
-            if chat is None:
-                self.contexts.forget(scratch)
+            after = self.contexts.get(scratch, today)
+            self.contexts.forget(scratch)
             if all(a.answered for a in answers):
+                if chat is not None and after is not None:
+                    self.contexts.put(chat, after)
                 return combine(answers)
         return self._ask_one(text, today, chat)
 

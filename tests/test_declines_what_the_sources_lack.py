@@ -148,3 +148,13 @@ def test_what_one_place_was_granted_is_not_answered_with_the_schemes_rates(quest
     answered, text = ask(question)
     assert not answered
     assert "660 000" not in text and "610,000" not in text
+
+
+def test_a_message_answered_as_one_question_after_all_leaves_the_chats_context_as_it_was() -> None:
+    engine = Engine(KB)
+    engine.ask("Hva får vi i år 3 for 2 årsverk i kommunalt rusarbeid?", TODAY, chat="c")
+    before = engine.contexts.describe("c")
+    # two parts, the second of which cannot be answered on its own
+    engine.ask("Hva er satsen i år 1, og hva er prisen på en kopp kaffe?", TODAY, chat="c")
+    assert engine.contexts.describe("c") == before
+    assert engine.contexts.describe("\0split:c") is None
