@@ -62,11 +62,13 @@ INT_FIELDS = {
 class Fault:
     """How the server misbehaves for one request of a method."""
 
-    kind: str  # "status", "delay" or "drop"
+    kind: str  # "status", "delay", "hold" or "drop"
     status: int = 200
     description: str = ""
     retry_after: int | None = None
     seconds: float = 0.0
+    gate: threading.Event | None = None
+    entered: threading.Event | None = None
 
     @classmethod
     def flood(cls, retry_after: int = 1) -> Fault:
@@ -94,6 +96,11 @@ class Fault:
     def delay(cls, seconds: float) -> Fault:
         """Answer normally, but only after some seconds."""
         return cls("delay", seconds=seconds)
+
+    @classmethod
+    def hold(cls, gate: threading.Event, seconds: float = 30.0) -> Fault:
+        """Answer normally once the test opens the gate (at most after some seconds)."""
+        return cls("delay", seconds=seconds, gate=gate, entered=threading.Event())
 
     @classmethod
     def drop(cls) -> Fault:
@@ -475,7 +482,12 @@ class FakeTelegram:
             self._record(Call(method, fields, time.monotonic(), f"http{fault.status}"))
             return fault.status, body
         if fault is not None and fault.kind == "delay":
-            time.sleep(fault.seconds)
+            if fault.gate is None:
+                time.sleep(fault.seconds)
+            else:
+                if fault.entered is not None:
+                    fault.entered.set()
+                fault.gate.wait(fault.seconds)
         serve = getattr(self, f"_api_{method}", None)
         if serve is None:
             return 404, {"ok": False, "error_code": 404, "description": "Not Found"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
 
 import pytest
@@ -47,11 +48,18 @@ async def test_a_server_error_or_dropped_connection_is_retried_and_the_answer_ar
 async def test_a_slow_reply_in_one_chat_does_not_hold_up_another(
     tg: BotHarness, fake: FakeTelegram
 ) -> None:
-    fake.fail("sendMessage", Fault.delay(4.0))  # long enough for a loaded CI machine
+    gate = threading.Event()
+    held = Fault.hold(gate)
+    fake.fail("sendMessage", held, chat_id=CHAT)  # held until the other chat is answered
     fake.send_text(CHAT, QUESTION)
-    other = await tg.say(CHAT + 1, "/hjelp")
-    assert "/beregn" in other
-    assert delivered(fake, CHAT) == 0  # still on its way
+    assert held.entered is not None
+    try:
+        await fake.wait_for(held.entered.is_set)
+        other = await tg.say(CHAT + 1, "/hjelp")
+        assert "/beregn" in other
+        assert delivered(fake, CHAT) == 0  # still on its way
+    finally:
+        gate.set()
     texts = await fake.wait_for_texts(CHAT, 1, timeout=15)
     assert "880 000 kr" in texts[0]
     assert delivered(fake, CHAT) == 1
