@@ -220,7 +220,7 @@ def _cmd_remind(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
     from bot.reminders import PassReport, SenderUnavailable, run_pass
     from bot.state import StateStore
     from bot.statedb import open_state
-    from handlers.sender import open_sender  # the composition root may import handlers
+    from handlers.sender import TOKEN_REJECTED, open_sender  # the root may import handlers
 
     settings.require_token()
     kb = open_knowledge(settings)
@@ -239,6 +239,8 @@ def _cmd_remind(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
     for event in report.events:
         print(f"{event.outcome} chat {event.chat_id} {event.key} {event.detail}".rstrip(), file=out)
     print(report.summary(), file=out)
+    if report.token_rejected:  # the rest waits in the outbox for the next pass
+        raise SettingsError(TOKEN_REJECTED)
     return 0 if report.ok else 1
 
 

@@ -81,7 +81,9 @@ PRUNE_AFTER_DAYS = 90
 
 InFlightPolicy = Literal["resend", "skip"]
 Outcome = Literal["sent", "skipped", "failed", "deactivated", "migrated"]
-ResultKind = Literal["ok", "retry_after", "blocked", "chat_migrated", "bad_request", "transient"]
+ResultKind = Literal[
+    "ok", "retry_after", "blocked", "chat_migrated", "bad_request", "transient", "unauthorized"
+]
 
 
 # --- the Bot API side ---------------------------------------------------------------------------
@@ -126,6 +128,11 @@ class SendResult:
     def transient(cls, error: str) -> SendResult:
         """Return a network or server error worth retrying."""
         return cls("transient", error=error)
+
+    @classmethod
+    def unauthorized(cls, error: str = "401 the token was rejected") -> SendResult:
+        """Return a 401: the bot's token no longer works, so no message of this pass can go."""
+        return cls("unauthorized", error=error)
 
 
 class SenderUnavailable(RuntimeError):
@@ -442,6 +449,7 @@ class PassReport:
     throttled: int = 0  # 429 answers
     retried: int = 0  # transient errors retried
     stopped: bool = False  # asked to stop before the end: the next pass completes it
+    token_rejected: bool = False  # a 401 stopped the pass: the next pass completes it
     events: list[PassEvent] = field(default_factory=list)
 
     @property
@@ -523,6 +531,7 @@ class _Dispatcher:
         self.seq = 0
         self.tasks: set[asyncio.Task[None]] = set()
         self.calling: set[asyncio.Task[Any]] = set()  # sends handed to the Bot API
+        self.halt = asyncio.Event()  # set when the token is rejected: nothing more can go
         self.drain = drain
         self.gate = asyncio.Lock()
         self.burst = max(1, int(pacing.rate))
@@ -715,18 +724,17 @@ class _Dispatcher:
             await asyncio.gather(*self.tasks, return_exceptions=True)
 
     async def run_until(self, stop: asyncio.Event | None) -> bool:
-        """Run, or stop early when ``stop`` is set; return whether the pass ran to its end."""
-        if stop is None:
-            await self.run()
-            return True
-        if stop.is_set():
+        """Run, or stop early when ``stop`` (or a rejected token) says so; return whether the
+        pass ran to its end."""
+        if stop is not None and stop.is_set():
             return False
         main = asyncio.create_task(self.run())
-        stopper = asyncio.create_task(stop.wait())
+        stoppers = [asyncio.create_task(e.wait()) for e in (stop, self.halt) if e is not None]
         try:
-            await asyncio.wait({main, stopper}, return_when=asyncio.FIRST_COMPLETED)
+            await asyncio.wait({main, *stoppers}, return_when=asyncio.FIRST_COMPLETED)
         finally:
-            stopper.cancel()
+            for stopper in stoppers:
+                stopper.cancel()
             if not main.done():
                 main.cancel()
             results = await asyncio.gather(main, return_exceptions=True)
@@ -734,7 +742,7 @@ class _Dispatcher:
             return False
         if isinstance(results[0], BaseException):
             raise results[0]
-        return True
+        return not self.halt.is_set()
 
     async def _deliver(self, row: OutboxRow) -> None:
         """Check and claim one row, send it when its slot comes and record the answer."""
@@ -819,6 +827,10 @@ class _Dispatcher:
                     if key in self.recovered:
                         self.recovered.add(new_key)
                     self._push(new_key, now)
+        elif result.kind == "unauthorized":  # every other call would be refused too
+            await self._db(self.store.release, key, result.error)
+            report.token_rejected = True
+            self.halt.set()
         elif result.kind == "transient":
             count = self.attempts[key] = self.attempts.get(key, 0) + 1
             if count < self.pacing.max_attempts:

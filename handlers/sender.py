@@ -7,8 +7,6 @@ said into a :class:`bot.reminders.SendResult`. Give it a Bot without ``AIORateLi
 
 from __future__ import annotations
 
-import datetime as dt
-import warnings
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -28,20 +26,13 @@ from bot.config import Settings, SettingsError
 from bot.reminders import SenderUnavailable, SendResult
 from handlers.botapi import ClosingBot, bot_api_url, http_request
 from handlers.logsafe import redact
+from handlers.reply import retry_after_seconds
 
 #: What a rejected token is reported as, by every command (one line, exit code 2).
 TOKEN_REJECTED = "TELEGRAM_BOT_TOKEN was rejected by Telegram"
 
 #: Connections kept open: at least the pass's concurrency, so no call waits for the pool.
 POOL_SIZE = 16
-
-
-def retry_after_seconds(exc: RetryAfter) -> float:
-    """Return the seconds a RetryAfter asks to wait (int or timedelta, without PTB's warning)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        value = exc.retry_after
-    return value.total_seconds() if isinstance(value, dt.timedelta) else float(value)
 
 
 class TelegramSender:
@@ -68,9 +59,11 @@ class TelegramSender:
             return SendResult.migrated(int(exc.new_chat_id))
         except BadRequest as exc:  # a subclass of NetworkError: must come first
             return SendResult.bad_request(f"400 {exc.message}")
+        except InvalidToken:  # 401: the token was revoked while the pass ran
+            return SendResult.unauthorized()
         except NetworkError as exc:  # includes TimedOut: the message may or may not have gone
             return SendResult.transient(redact(f"{type(exc).__name__}: {exc.message}"))
-        except TelegramError as exc:  # InvalidToken, Conflict, ...: kept and retried next pass
+        except TelegramError as exc:  # Conflict, ...: kept and retried next pass
             return SendResult.transient(redact(f"{type(exc).__name__}: {exc.message}"))
         return SendResult.ok(message.message_id)
 

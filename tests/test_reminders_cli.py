@@ -189,3 +189,37 @@ def test_remind_says_so_and_fails_when_the_bot_api_cannot_be_reached(
     monkeypatch.setenv("TELEGRAM_API_BASE_URL", base)
     assert run("remind", "--today", DAY)[0] == 1
     assert "cannot use the Bot API" in capsys.readouterr().err
+
+
+def test_a_token_revoked_during_the_pass_stops_it_at_once_and_the_next_pass_sends_the_rest(
+    api: FakeBotApi,
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+    monkeypatch.setenv("TELEGRAM_API_BASE_URL", api.base_url)
+    chats = list(range(101, 141))  # paced: the first 401 is back long before the last call
+    with open_state(data_dir / "state.db") as db:
+        store = StateStore(db)
+        for chat in chats:
+            store.subscribe(chat, ["kommunalt-rusarbeid"], dt.date(2022, 1, 20))
+    refused = {"error_code": 401, "description": "Unauthorized"}
+    api.script = {chat: [refused] for chat in chats}
+    capsys.readouterr()
+
+    code, _out = run("remind", "--today", DAY)
+
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.strip().splitlines() == [
+        "tilskuddsbot: configuration error: TELEGRAM_BOT_TOKEN was rejected by Telegram"
+    ]
+    refusals = sum(1 for chat in chats if not api.script[chat])
+    assert refusals < len(chats)  # it stopped instead of trying every subscriber
+    assert api.delivered == []
+
+    api.script = {}
+    code, out = run("remind", "--today", DAY)
+    assert code == 0, out
+    assert sorted(chat for chat, _ in api.delivered) == chats
