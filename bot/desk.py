@@ -747,7 +747,8 @@ class Desk:
         return [t("desk.privacy", lang, count=len(kept), listed=listed, days=KEEP_DAYS)]
 
     def forget(self, chat_id: int, today: dt.date) -> tuple[int, tuple[Post, ...]]:
-        """Delete a chat's questions (/slettmeg), closing the open ones; tell their desks."""
+        """Delete a chat's questions (/slettmeg), closing the open ones; tell their desks, and
+        replace the text of every card that showed them."""
         posts: list[Post] = []
         found = self.questions(chat_id)
         for question in found:
@@ -761,9 +762,22 @@ class Desk:
                         kind="note",
                     )
                 )
+            scrubbed = Message.plain(t("desk.deleted_card", id=question.id))
+            for desk_chat, message_id in self._cards(question):
+                posts.append(Post(desk_chat, scrubbed, kind="note", edit=message_id))
         with self.db.transaction() as conn:
             conn.execute("delete from desk_questions where chat_id = ?", (chat_id,))
         return len(found), tuple(posts)
+
+    def _cards(self, question: Question) -> list[tuple[int, int]]:
+        """Return (chat, message id) of every card of a question posted in a desk."""
+        with self.db.lock:
+            rows = self.db.conn.execute(
+                "select chat_id, message_id from desk_messages"
+                " where question_id = ? and side = 'desk' order by message_id",
+                (question.id,),
+            ).fetchall()
+        return [(int(r[0]), int(r[1])) for r in rows]
 
     # --- statistics ---------------------------------------------------------------------------
 

@@ -101,6 +101,7 @@ class Post:
     reply_to: int | None = None
     thread: int | None = None
     kind: str = ""  # what it is to the desk: 'desk', 'relay', 'notice', 'note'
+    edit: int | None = None  # replace this message of the chat (text, no buttons) instead
 
 
 @dataclass(frozen=True)

@@ -767,6 +767,10 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "nb": "Spørreren har slettet spørsmål nr. {id} (/slettmeg); det er lukket.",
         "en": "The asker deleted question no. {id} (/slettmeg); it is closed.",
     },
+    "desk.deleted_card": {
+        "nb": "Spørsmål nr. {id} er slettet av den som spurte (/slettmeg).",
+        "en": "Question no. {id} was deleted by the asker (/slettmeg).",
+    },
     "desk.faq_needs_answer": {
         "nb": "Svar på spørsmålet først; svaret blir FAQ-svaret.",
         "en": "Answer the question first; the answer becomes the FAQ answer.",

@@ -52,6 +52,9 @@ async def send_posts(services: BotServices, bot: Bot, posts: tuple[Post, ...]) -
     queue = list(posts)
     while queue:
         post = queue.pop(0)
+        if post.edit is not None:
+            await _replace(bot, post)
+            continue
         try:
             sent = await send_message(bot, post.chat_id, post.message, post.reply_to)
         except (Forbidden, BadRequest) as exc:
@@ -65,6 +68,15 @@ async def send_posts(services: BotServices, bot: Bot, posts: tuple[Post, ...]) -
             more = await services.run(pipeline.desk_posted, post, message.message_id)
             if i == 0:
                 queue += more
+
+
+async def _replace(bot: Bot, post: Post) -> None:
+    """Replace the text of a message in a chat and remove its buttons."""
+    assert post.edit is not None
+    try:
+        await deliver(lambda: bot.edit_message_text(post.message.html, post.chat_id, post.edit))
+    except TelegramError as exc:  # gone, too old, or unchanged: nothing more can be done
+        log.info("A desk message was not replaced: %s", type(exc).__name__)
 
 
 async def announce_overdue(bot: Bot, services: BotServices, now: dt.datetime) -> None:

@@ -373,6 +373,9 @@ async def test_slettmeg_during_an_open_question_deletes_it_closes_it_and_tells_t
     deleted = plain(await desk.say(ASKER, "/slettmeg"))
     assert deleted == t("privacy.deleted")
     assert (await texts(fake, DESK, 2))[1] == t("desk.deleted", id=1)
+    card = await fake.wait_for(lambda: newest_card(fake).get("edit_date") and newest_card(fake))
+    assert card["text"] == t("desk.deleted_card", id=1)  # the question's text is gone
+    assert "reply_markup" not in card  # and so are its buttons
     assert desk.core.desk.questions() == []
     db = desk.core.settings.state_db
     assert rows(db, "desk_messages") == [] and rows(db, "desk_replies") == []
