@@ -18,7 +18,7 @@ from typing import Any
 
 from bot.answer import Answer
 from bot.compose import Composer
-from bot.nlu import FIGURE_INTENTS, Understander, Understanding
+from bot.nlu import FIGURE_INTENTS, FRAMEWORK_INTENTS, Understander, Understanding
 from bot.tableq import TableQuery, TableReader, evaluate
 from knowledge.kb import KnowledgeBase, Provenance
 
@@ -277,7 +277,12 @@ class Engine:
         ctx = self.contexts.get(chat, today) if chat is not None else None
         u = self.understand(text, chat, today, core=core)
         query = core.tables.read(
-            u.folded, today, u.slots.get("column"), ctx.table_query if ctx else None, u.text
+            u.folded,
+            today,
+            u.slots.get("column"),
+            ctx.table_query if ctx else None,
+            u.text,
+            framework=u.intent in FRAMEWORK_INTENTS,
         )
         result = evaluate(core.kb, query) if query is not None else None
         if result is not None and query is not None and _table_answers(query, u, core.kb):
