@@ -1056,6 +1056,11 @@ def _check_cost(yearly_cost: object) -> int:
     return yearly_cost
 
 
+def own_share_definition(cost_for_all: bool) -> Note:
+    """Say how the own share is computed: from a cost per position or the cost stated for all."""
+    return Note(NoteKey.OWN_SHARE_DEFINITION, {"for_all": 1} if cost_for_all else {})
+
+
 def _cost_step(pos: Fraction, unit: Unit, yearly_cost: int, rule_id: str, for_all: bool) -> Step:
     """Build the cost step: positions × cost per position, or the cost stated for all."""
     if for_all:
@@ -1137,7 +1142,7 @@ def rusarbeid_own_share(
     figures["grant"] = sum(grants)
     figures["own_share"] = total
     surplus = sum(grants) - cost * len(years)
-    notes = [Note(NoteKey.OWN_SHARE_DEFINITION)]
+    notes = [own_share_definition(cost_for_all)]
     if surplus > 0 and total == 0:
         notes.append(Note(NoteKey.SURPLUS, {"amount": surplus}))
     notes += [
@@ -1388,7 +1393,7 @@ def rusarbeid_own_share_difference(
         share_b = shares.figures[f"own_share_year_{b}"]
         parts = (share_b, share_a)
         figures = {"from": share_a, "to": share_b, "cost": shares.figures["cost"]}
-        notes.append(Note(NoteKey.OWN_SHARE_DEFINITION))
+        notes.append(own_share_definition(cost_for_all))
     change = parts[0] - parts[1]
     steps.append(
         Step(
@@ -1763,7 +1768,7 @@ def rusarbeid_calendar_own_share(
     steps.append(_sum_step(Role.TOTAL, shares, years=(first, last)))
     figures["grant"] = grants.total
     figures["own_share"] = sum(shares)
-    notes = [Note(NoteKey.OWN_SHARE_DEFINITION), *grants.notes]
+    notes = [own_share_definition(cost_for_all), *grants.notes]
     return Calculation(
         kind=CalcKind.RUSARBEID_CALENDAR_OWN_SHARE,
         scheme_id=grants.scheme_id,
@@ -2712,6 +2717,10 @@ def render_note(note: Note, lang: Lang = "nb") -> str:
         if nb:
             return "Beløp er avrundet til hele kroner (en halv krone rundes opp)."
         return "Amounts are rounded to whole kroner (half a krone rounds up)."
+    if key is NoteKey.OWN_SHARE_DEFINITION and note.params.get("for_all"):
+        if nb:
+            return "Egenandel = oppgitt kostnad for stillingen(e) − tilskudd, aldri under 0 kr."
+        return "Own share = the stated cost of the position(s) − grant, never below 0."
     if key is NoteKey.OWN_SHARE_DEFINITION:
         if nb:
             return (

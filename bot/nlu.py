@@ -1251,7 +1251,7 @@ _YEAR_LIST = re.compile(
 _FIRST_YEARS = re.compile(
     r"\b(?:(?:de|dei|the)\s+(\w+)\s+(?:forste|first)\s+(?:arene|ara|years)|"
     r"(?:de|dei|the)\s+(?:forste|first)\s+(\w+)\s+(?:arene|ara|years)|"
-    r"(?:forste|first)\s+(\w+)\s+(?:ar|arene|years))\b"
+    r"(?:forste|first)\s+(\w+)\s+(?:grant\s+|tilskudds|tilskots)?(?:ar|arene|ara|years))\b"
 )
 # 'samlet lønnskostnad', 'koster til sammen', 'the total cost': the cost of all positions
 COST_FOR_ALL = re.compile(
@@ -1269,6 +1269,20 @@ COST_PER_UNIT = re.compile(
     rf"(?:(?:\d|kr|kroner|nok)\.?\s*|(?:kost\w*|lonn\w*|utgift\w*|costs?|salary)\s+)"
     rf"(?:per|pr\.?|hver|for hver\w*|each|a)\s+(?:100\s*%\s*)?(?:{POSITION_WORDS})|"
     r"\b(?:hver|each|apiece)\b"
+)
+# 'en 80 %-stilling', 'ei halv stilling', 'a 40% position': one position that is a share of a
+# whole one, so a cost stated for it is what that position costs
+SHARE_OF_ONE = re.compile(
+    r"\b(?:en|ein|ei|et|eit|a|an|one)\s+(?:\d{1,3}(?:[.,]\d+)?\s*(?:%|prosent|percent)[\s-]*|"
+    r"halv\w*\s+|half(?:-time)?\s+|part-time\s+)(?:[a-z-]+\s+)?"
+    r"(?:stilling\w*|positions?|posts?|jobs?|arsverk\w*)"
+)
+# 'full stilling koster', 'et årsverk koster', 'årsverket koster', 'a full-time position costs':
+# a cost stated for a whole position
+COST_OF_WHOLE = re.compile(
+    r"\b(?:(?:full|fullt|hel|heil|helt|heilt|100\s*%)[\s-]*(?:stilling\w*|arsverk\w*)|"
+    r"(?:et|ett|eitt|ein|one|an?)\s+(?:arsverk|fte)\b|arsverket|arsverka?\s+(?:koster|kostar)|"
+    r"full[- ]time\s+(?:positions?|posts?|jobs?|equivalents?)|whole\s+(?:positions?|fte))"
 )
 # 'kun lønn', 'salary only', 'bare lønn': the cap for positions, no measure money
 SALARY_ONLY = re.compile(
@@ -1302,7 +1316,7 @@ LADDER_WORDS = _wordset(
     "only kun bare hvert each every step steps trinn trinnet trinnene steg stegene annual "
     "arlig arlige arleg yearly fjor ifjor neste naste samlet samla samlede begge both fikk "
     "fatt hatt between mellom ved stays stay same unchanged constant remains remain got "
-    "received receive"
+    "received receive blanding blandet blanda mix mixed kombinert combined hvert kvart"
 )
 # the words these patterns use, part of the vocabulary
 OPERATION_WORDS = _wordset(
@@ -1415,6 +1429,17 @@ def read_ladder_operation(u: Understanding) -> None:
             s["direction"] = "up"
     if "cost" in s and COST_FOR_ALL.search(f) and not COST_PER_UNIT.search(f):
         s["cost_for_all"] = True
+    positions = s.get("positions")
+    if (
+        "cost" in s
+        and isinstance(positions, Fraction)
+        and positions < 1
+        and SHARE_OF_ONE.search(f)
+        and not COST_OF_WHOLE.search(f)
+        and not COST_PER_UNIT.search(f)
+    ):
+        # 'en 80 %-stilling koster 560 000': the cost of that share of a position
+        s["cost_for_all"] = True
     if SALARY_ONLY.search(f):
         s["measures"] = 0
 
@@ -1427,6 +1452,40 @@ def extract_grant_year_list(folded: str) -> list[int] | None:
     values = [int(m.group(1)), *(int(v) for v in re.findall(r"\d{1,2}", m.group(2)))]
     unique = sorted(set(values))
     return unique if len(unique) >= 2 and min(unique) > 0 else None
+
+
+# 'år 1 til 3', 'years 1 to 3', 'tilskuddsårene 2–4': a span of grant years without 'fra'
+_YEAR_SPAN = re.compile(
+    r"\b(?:ar|arene|ara|year|years|tilskuddsar\w*|tilskotsar\w*)\s*(\d{1,2})\s*"
+    r"(?:til|to|through|-|–)\s*(?:(?:ar|year)\s*)?(\d{1,2})\b"
+    rf"(?!\s*(?:%|prosent|[.,]\d|{POSITION_WORDS}|ar\b|years?\b))"
+)
+# 'de to siste årene', 'the last two grant years', 'dei to siste tilskotsåra': the ladder's end
+_LAST_YEARS = re.compile(
+    r"\b(?:(?:de|dei|the)\s+(\w+)\s+(?:siste|last|final)|(?:de|dei|the)\s+(?:siste|last|final)"
+    r"\s+(\w+))\s+(?:\w+\s+)?(?:arene|ara|years|tilskuddsarene|tilskotsara|aar)\b"
+)
+
+
+def extract_year_span(folded: str) -> tuple[int, int] | None:
+    """Read 'år 1 til 3', 'years 1 to 3': the first and last grant year of a span."""
+    m = _YEAR_SPAN.search(folded)
+    if not m:
+        return None
+    first, last = int(m.group(1)), int(m.group(2))
+    return (first, last) if 0 < first < last <= 9 else None
+
+
+def extract_last_years(folded: str) -> int | None:
+    """Read 'de to siste årene', 'the last two years': how many grant years up to the last."""
+    m = _LAST_YEARS.search(folded)
+    if not m:
+        return None
+    word = next(g for g in m.groups() if g is not None)
+    value = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    if isinstance(value, int) and 2 <= value <= 9:
+        return value
+    return None
 
 
 def extract_first_years(folded: str) -> int | None:
@@ -2296,6 +2355,20 @@ _GROUP = re.compile(
 )
 
 
+# '0,5 årsverk år 2, 1,5 årsverk år 3': a group with its position word and no 'i'
+_BARE_GROUP = re.compile(
+    rf"(?<![\w.,]){_GROUP_COUNT}\s+{_QUALIFIER}({POSITION_WORDS})\s+(?:"
+    rf"(?:ar|year)\s*(\d{{1,2}})\b(?!\s*(?:ar|years?|til|to|-|–)\b))"
+)
+# 'ett (årsverk) i hvert av tilskuddsårene 1 til 4', 'one FTE in each of years 1 to 4'
+_EACH_YEAR_GROUP = re.compile(
+    rf"(?<![\w.,]){_GROUP_COUNT}\s+(?:{_QUALIFIER}({POSITION_WORDS})\s+)?(?:i|in)\s+"
+    r"(?:hvert|hver|kvart|kvar|each)\s+(?:av\s+|of\s+)?(?:de\s+|dei\s+|the\s+)?"
+    r"(?:tilskuddsarene|tilskotsara|arene|ara|grant years|years)\s*(\d{1,2})\s*"
+    r"(?:til|to|through|-|–|og|and)\s*(\d{1,2})\b"
+)
+
+
 def _group_count(token: str) -> Fraction | None:
     """Read the count of a group of positions: '2', '1,5', 'to', 'halvannen'."""
     if token[0].isdigit():
@@ -2316,9 +2389,23 @@ def extract_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None:
     """
     groups: list[tuple[Fraction, int]] = []
     counted = False
-    for m in _GROUP.finditer(folded):
+    m = _EACH_YEAR_GROUP.search(folded)
+    if m:
+        # 'ett årsverk i hvert av tilskuddsårene 1 til 4': the same count in each year
         count = _group_count(m.group(1))
-        token = m.group(3) or m.group(4) or m.group(5)
+        first, last = int(m.group(3)), int(m.group(4))
+        if count is not None and count > 0 and 0 < first < last <= 9:
+            return tuple((count, year) for year in range(first, last + 1))
+    matches = sorted(
+        [*_GROUP.finditer(folded), *_BARE_GROUP.finditer(folded)], key=lambda m: m.start()
+    )
+    seen: set[int] = set()
+    for m in matches:
+        if any(m.start() <= at < m.end() for at in seen):
+            continue
+        seen.add(m.start())
+        count = _group_count(m.group(1))
+        token = next(g for g in m.groups()[2:] if g is not None)
         year = ORDINALS.get(token) if not token.isdigit() else int(token)
         if count is None or year is None or count <= 0 or year <= 0:
             continue
@@ -2660,12 +2747,22 @@ class Understander:
         if listed:
             s["grant_years"] = tuple(listed)
             s["grant_year"], s["grant_year_to"] = listed[0], listed[-1]
+        span = extract_year_span(timed)
+        if span and "grant_years" not in s:
+            s["grant_year"], s["grant_year_to"] = span
         first_years = extract_first_years(timed)
         if first_years and "grant_year" not in s:
             s["grant_year"], s["grant_year_to"] = 1, first_years
+        last_years = extract_last_years(timed)
+        if last_years and "grant_year" not in s:
+            s["last_years"] = last_years
         groups = extract_groups(timed)
         if groups:
             s["groups"] = groups
+        if s.get("year_rel") == 0 and ("grant_year" in s or groups or last_years):
+            # 'vi har 2 årsverk i år 2 og 3 i år 4, hva får vi i år?': the grant years say
+            # where the positions are; 'i år' is their current year, not a calendar year
+            del s["year_rel"]
         year_slots(s, timed, f)
         money = extract_money(f)
         if money is not None:
