@@ -890,14 +890,13 @@ def _ladder_steps(
 def _competence_notes(ladder: LadderRule, steps: Sequence[Step]) -> list[Note]:
     """Say how much of a year-1 amount is for competence development."""
     notes = []
-    for step in steps:
+    for i, step in enumerate(steps):
         if step.role is Role.COMPETENCE and step.rate is not None:
-            notes.append(
-                Note(
-                    NoteKey.COMPETENCE_INCLUDED,
-                    {"per_position": step.rate, "total": step.amount, "grant_year": 1},
-                )
-            )
+            params = {"per_position": step.rate, "total": step.amount, "grant_year": 1}
+            if i > 0 and steps[i - 1].amount >= step.amount:
+                # what the year-1 amount leaves for the position itself (pay)
+                params["rest"] = steps[i - 1].amount - step.amount
+            notes.append(Note(NoteKey.COMPETENCE_INCLUDED, params))
     return notes
 
 
@@ -1817,7 +1816,8 @@ def nav_grant(
         Role.CAP_MEASURES, Fraction(measures), Unit.TILTAK, cap.per_measure, cap.id
     )
     s_year = _sum_step(Role.CAP_YEAR, [s_pos.amount, s_measure.amount])
-    steps = [s_pos, s_measure, s_year]
+    # salary only ('bare lønn'): no measure money, so the positions' cap is the year's cap
+    steps = [s_pos, s_measure, s_year] if measures else [s_pos]
     total = s_year.amount
     if years > 1:
         s_period = _multiply(Role.CAP_PERIOD, Fraction(years), Unit.AR, s_year.amount, cap.id)
@@ -2710,9 +2710,17 @@ def render_note(note: Note, lang: Lang = "nb") -> str:
         return f"{'Regel' if nb else 'Rule'} ({p.get('rule')}): {q}"
     if key is NoteKey.COMPETENCE_INCLUDED:
         per, total = _k(_param_int(note, "per_position"), lang), _k(_param_int(note, "total"), lang)
+        rest = _k(_param_int(note, "rest"), lang) if "rest" in note.params else None
+        one = _param_int(note, "total") <= _param_int(note, "per_position")
         if nb:
-            return f"År 1 inkluderer {per} per årsverk til kompetanseutvikling ({total} i alt)."
-        return f"Year 1 includes {per} per FTE for competence development ({total} in all)."
+            text = f"År 1 inkluderer {per} per årsverk til kompetanseutvikling ({total} i alt)"
+            noun = "årsverket" if one else "årsverkene"
+            return text + (
+                f"; resten av år 1-beløpet, {rest}, er til selve {noun}." if rest else "."
+            )
+        text = f"Year 1 includes {per} per FTE for competence development ({total} in all)"
+        noun = "the FTE itself" if one else "the FTEs themselves"
+        return text + (f"; the rest of the year-1 amount, {rest}, is for {noun}." if rest else ".")
     if key is NoteKey.ROUNDING:
         if nb:
             return "Beløp er avrundet til hele kroner (en halv krone rundes opp)."

@@ -1014,6 +1014,10 @@ class Composer:
         if u.thing:
             # the question names something no scheme with rates speaks of: no default
             return None
+        caps = self.schemes_with(lambda s: any(r.kind == "cap" for r in s.rules))
+        if len(caps) == 1 and int(u.slots.get("measures", 0)) >= 1:
+            # 'to tiltak med hver sin stilling': measures are what the cap rule counts
+            return caps[0]
         ladders = self.schemes_with(lambda s: any(r.kind == "ladder" for r in s.rules))
         if len(ladders) == 1 and (
             "grant_year" in u.slots

@@ -837,6 +837,7 @@ NUMBER_WORDS: dict[str, int | Fraction] = {
     "halvt": Fraction(1, 2),
     "halvannen": Fraction(3, 2),
     "half": Fraction(1, 2),
+    "half-time": Fraction(1, 2),
     "halvannet": Fraction(3, 2),
     "begge": 2,
     "both": 2,
@@ -900,7 +901,15 @@ WHO_APPLIES = re.compile(
 COOPERATION = re.compile(r"\b(?:sammen|together|jointly|samarbeid\w*|cooperat\w*)\b")
 MEASURES = re.compile(
     r"\b(\d+|en|ett|ei|et|one|a|to|two|tre|three|fire|four|fem|five)\s*"
-    r"(?:tiltak|measures?|prosjekt\w*)"
+    r"(?:(?:separate|ulike|forskjellige|adskilte|atskilte|egne|different|distinct)\s+)?"
+    r"(?:tiltak|measures?|prosjekt\w*|projects?)"
+)
+# 'med hver sin 50 %-stilling', 'en halv stilling hver', 'each with one full-time position':
+# the positions named are those of each measure
+EACH_MEASURE = re.compile(
+    r"\b(?:hver sin|hvert sitt|hver si|kvar si|kvar sin|kvart sitt|each with|each having|"
+    rf"{POSITION_WORDS}\s+(?:hver|hvert|kvar|kvart|each)|hvert av (?:dem|tiltakene)|"
+    r"(?:hvert|hver|each|per)\s+(?:tiltak|measure|project))\b"
 )
 KIND_REPORT = re.compile(r"\b(?:rapport\w*|report\w*|statusrapport\w*)")
 KIND_ACCOUNTS = re.compile(r"\b(?:regnskap\w*|accounts?|revisorattest\w*)\b")
@@ -1172,6 +1181,7 @@ EVERYDAY_WORDS = _wordset(
     available eligible eligibility allowed allow able possible mean means continue continued
     continues end ends ended stop stopped discontinued abolished exist exists existing work
     works working project projects measure measures service services social today
+    run runs running operate operates separate hires hire hiring costing
     tomorrow yesterday enough something anything everything someone anyone decision kronene kronen
     decisions vedtak vedtaket avgjorelse beslutning feil problem problemer error errors
     """
@@ -1324,7 +1334,8 @@ OPERATION_WORDS = _wordset(
     "resterande resterende gjenverande remaining remain remains left forskjell forskjellen "
     "differanse differansen synker minker faller reduseres reduksjon reduksjonen nedgang "
     "nedgangen endring endringen difference drop drops decrease decreases reduced falls "
-    "mindre lavere ned opp oker okning hoyere lower higher less more up down enn than endres"
+    "mindre lavere ned opp oker okning hoyere lower higher less more up down enn than endres "
+    "trekkes trekke trekker trekk fratrukket deducted deduct subtracted igjen"
 )
 # words of what a figure is measured against (costs, pay), everyday words in figure questions
 MEASURE_WORDS = _wordset(
@@ -2159,7 +2170,7 @@ def _has(padded: str, phrase: str) -> bool:
     return _needle(phrase) in padded
 
 
-_QUALIFIER = r"(?:nye\s+|new\s+|hele\s+|fulle\s+|full\s+|heile\s+)?"
+_QUALIFIER = r"(?:nye\s+|new\s+|hele\s+|fulle\s+|full\s+|heile\s+|hel\s+|heil\s+)?"
 # A number as typed, whole: a sign, decimals, a fraction, a range or an exponent stay part of
 # it ('-2', '1,5', '1/0', '2-3', '1e3'), so the quantity reader (bot.quantity) sees all of it.
 _SIGNS = "+\u2212\u2013-"
@@ -2174,8 +2185,9 @@ _PERCENT_POSITION = re.compile(
 _POSITION_WORD = re.compile(POSITION_WORDS)
 _COUNT_POSITION = re.compile(rf"({NUMBER})\s*{_QUALIFIER}{POSITION_WORDS}")
 _WORD_POSITION = re.compile(
-    rf"\b(halvannen|halvannet|en halv|ei halv|et halvt|ett halvt|halvt|halv|"
-    rf"half an?|half|one|an|en|et|ett|ei|to|two|tre|three|fire|four|fem|five|seks|six|begge|both)"
+    rf"\b(halvannen|halvannet|en halv|ei halv|et halvt|ett halvt|halvt|halv|a half-time|"
+    rf"half-time|half an?|half|one|an|en|et|ett|ei|to|two|tre|three|fire|four|fem|five|seks|six|"
+    rf"begge|both|(?<=hver )sin|(?<=kvar )si|(?<=hvert )sitt)"
     rf"\s+{_QUALIFIER}{POSITION_WORDS}"
 )
 # 'per årsverk', 'pr. stilling', 'per FTE', 'each position': the rate for one position.
@@ -2771,6 +2783,10 @@ class Understander:
         if m:
             count = m.group(1)
             s["measures"] = int(count) if count.isdigit() else int(NUMBER_WORDS.get(count, 1))
+            each = s.get("positions")
+            if s["measures"] > 1 and isinstance(each, Fraction) and EACH_MEASURE.search(f):
+                # 'tre tiltak med en halv stilling hver': the positions of all the measures
+                s["positions"] = each * s["measures"]
         municipality = self.municipality_in(f)
         if municipality:
             s["municipality"] = municipality
@@ -2859,6 +2875,9 @@ class Understander:
         ladder = "grant_year" in s or "positions" in s
         if ladder:
             scores["amount"] += 0.7
+        if "positions" in s and "positions" not in u.implicit and SALARY_ONLY.search(f):
+            # 'NAV-tilskudd for 1,5 stilling, bare lønn': the cap for those positions
+            scores["amount"] += 0.6
         if "cost" in s and ladder:
             scores["own_share"] += 1.0
         elif "cost" in s and scores["own_share"]:

@@ -157,3 +157,78 @@ def test_nynorsk_aukar_asks_how_much_the_own_share_grows() -> None:
     )
     assert answered
     assert shows(text, rate(1) - rate(2))
+
+
+def measure_cap() -> int:
+    """Return the NAV cap per measure (competence money)."""
+    rule = next(r for _s, r in kb().all_rules() if isinstance(r, CapRule))
+    return int(rule.per_measure)
+
+
+def competence() -> int:
+    """Return the competence money included per årsverk in grant year 1."""
+    rule = next(r for _s, r in kb().all_rules() if isinstance(r, LadderRule))
+    return int(rule.steps[0].competence or 0)
+
+
+@pytest.mark.parametrize(
+    ("question", "positions"),
+    [
+        ("Hvor mye blir igjen til lønn av år 1-satsen når kompetansemidlene trekkes fra?", 1),
+        ("Vi har 3 årsverk i år 1 i kommunalt rusarbeid. Hvor mye går til selve lønnen?", 3),
+        ("How much of the year 1 rate for 2 FTEs is left for the positions themselves?", 2),
+    ],
+)
+def test_the_year_one_amount_says_what_is_left_for_the_position_after_competence_money(
+    question: str, positions: int
+) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert shows(text, positions * (rate(1) - competence()))
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Vi har fire ulike tiltak med hver sin 25 %-stilling i NAV. Hva er maks inkludert "
+            "kompetansemidler?",
+            lambda: cap() + 4 * measure_cap(),
+        ),
+        (
+            "Two separate measures in the NAV grant, each with a half-time position: "
+            "what is the maximum?",
+            lambda: cap() + 2 * measure_cap(),
+        ),
+        (
+            "To tiltak med en hel stilling hver i NAV-tilskuddet. Maks tilskudd?",
+            lambda: 2 * cap() + 2 * measure_cap(),
+        ),
+        (
+            "Vi søker to tiltak med hver sin stilling, kompetansemidler til begge. Hva er maks?",
+            lambda: 2 * cap() + 2 * measure_cap(),
+        ),
+    ],
+)
+def test_positions_each_measure_has_are_counted_for_every_measure_under_the_cap(
+    question: str, expected: object
+) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert shows(text, expected())  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("question", "share"),
+    [
+        ("NAV-tilskuddet for 2,5 stillinger, bare lønn?", (5, 2)),
+        ("Maks NAV-tilskudd for 0,75 stilling, kun lønn og sosiale utgifter?", (3, 4)),
+    ],
+)
+def test_salary_only_asks_for_the_positions_cap_without_measure_money(
+    question: str, share: tuple[int, int]
+) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert shows(text, cap() * share[0] // share[1])
+    assert "× 10 000 kr = 0 kr" not in text
