@@ -890,14 +890,13 @@ def _ladder_steps(
 def _competence_notes(ladder: LadderRule, steps: Sequence[Step]) -> list[Note]:
     """Say how much of a year-1 amount is for competence development."""
     notes = []
-    for step in steps:
+    for i, step in enumerate(steps):
         if step.role is Role.COMPETENCE and step.rate is not None:
-            notes.append(
-                Note(
-                    NoteKey.COMPETENCE_INCLUDED,
-                    {"per_position": step.rate, "total": step.amount, "grant_year": 1},
-                )
-            )
+            params = {"per_position": step.rate, "total": step.amount, "grant_year": 1}
+            if i > 0 and steps[i - 1].amount >= step.amount:
+                # what the year-1 amount leaves for the position itself (pay)
+                params["rest"] = steps[i - 1].amount - step.amount
+            notes.append(Note(NoteKey.COMPETENCE_INCLUDED, params))
     return notes
 
 
@@ -1056,6 +1055,11 @@ def _check_cost(yearly_cost: object) -> int:
     return yearly_cost
 
 
+def own_share_definition(cost_for_all: bool) -> Note:
+    """Say how the own share is computed: from a cost per position or the cost stated for all."""
+    return Note(NoteKey.OWN_SHARE_DEFINITION, {"for_all": 1} if cost_for_all else {})
+
+
 def _cost_step(pos: Fraction, unit: Unit, yearly_cost: int, rule_id: str, for_all: bool) -> Step:
     """Build the cost step: positions × cost per position, or the cost stated for all."""
     if for_all:
@@ -1137,7 +1141,7 @@ def rusarbeid_own_share(
     figures["grant"] = sum(grants)
     figures["own_share"] = total
     surplus = sum(grants) - cost * len(years)
-    notes = [Note(NoteKey.OWN_SHARE_DEFINITION)]
+    notes = [own_share_definition(cost_for_all)]
     if surplus > 0 and total == 0:
         notes.append(Note(NoteKey.SURPLUS, {"amount": surplus}))
     notes += [
@@ -1388,7 +1392,7 @@ def rusarbeid_own_share_difference(
         share_b = shares.figures[f"own_share_year_{b}"]
         parts = (share_b, share_a)
         figures = {"from": share_a, "to": share_b, "cost": shares.figures["cost"]}
-        notes.append(Note(NoteKey.OWN_SHARE_DEFINITION))
+        notes.append(own_share_definition(cost_for_all))
     change = parts[0] - parts[1]
     steps.append(
         Step(
@@ -1763,7 +1767,7 @@ def rusarbeid_calendar_own_share(
     steps.append(_sum_step(Role.TOTAL, shares, years=(first, last)))
     figures["grant"] = grants.total
     figures["own_share"] = sum(shares)
-    notes = [Note(NoteKey.OWN_SHARE_DEFINITION), *grants.notes]
+    notes = [own_share_definition(cost_for_all), *grants.notes]
     return Calculation(
         kind=CalcKind.RUSARBEID_CALENDAR_OWN_SHARE,
         scheme_id=grants.scheme_id,
@@ -1812,7 +1816,8 @@ def nav_grant(
         Role.CAP_MEASURES, Fraction(measures), Unit.TILTAK, cap.per_measure, cap.id
     )
     s_year = _sum_step(Role.CAP_YEAR, [s_pos.amount, s_measure.amount])
-    steps = [s_pos, s_measure, s_year]
+    # salary only ('bare lønn'): no measure money, so the positions' cap is the year's cap
+    steps = [s_pos, s_measure, s_year] if measures else [s_pos]
     total = s_year.amount
     if years > 1:
         s_period = _multiply(Role.CAP_PERIOD, Fraction(years), Unit.AR, s_year.amount, cap.id)
@@ -2705,13 +2710,25 @@ def render_note(note: Note, lang: Lang = "nb") -> str:
         return f"{'Regel' if nb else 'Rule'} ({p.get('rule')}): {q}"
     if key is NoteKey.COMPETENCE_INCLUDED:
         per, total = _k(_param_int(note, "per_position"), lang), _k(_param_int(note, "total"), lang)
+        rest = _k(_param_int(note, "rest"), lang) if "rest" in note.params else None
+        one = _param_int(note, "total") <= _param_int(note, "per_position")
         if nb:
-            return f"År 1 inkluderer {per} per årsverk til kompetanseutvikling ({total} i alt)."
-        return f"Year 1 includes {per} per FTE for competence development ({total} in all)."
+            text = f"År 1 inkluderer {per} per årsverk til kompetanseutvikling ({total} i alt)"
+            noun = "årsverket" if one else "årsverkene"
+            return text + (
+                f"; resten av år 1-beløpet, {rest}, er til selve {noun}." if rest else "."
+            )
+        text = f"Year 1 includes {per} per FTE for competence development ({total} in all)"
+        noun = "the FTE itself" if one else "the FTEs themselves"
+        return text + (f"; the rest of the year-1 amount, {rest}, is for {noun}." if rest else ".")
     if key is NoteKey.ROUNDING:
         if nb:
             return "Beløp er avrundet til hele kroner (en halv krone rundes opp)."
         return "Amounts are rounded to whole kroner (half a krone rounds up)."
+    if key is NoteKey.OWN_SHARE_DEFINITION and note.params.get("for_all"):
+        if nb:
+            return "Egenandel = oppgitt kostnad for stillingen(e) − tilskudd, aldri under 0 kr."
+        return "Own share = the stated cost of the position(s) − grant, never below 0."
     if key is NoteKey.OWN_SHARE_DEFINITION:
         if nb:
             return (

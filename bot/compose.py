@@ -288,8 +288,9 @@ class Composer:
         the end of the scheme first, and counts as not answered, whatever card matched.
         """
         year = u.slots.get("year")
-        if year is None and asof.asks_this_year(u.folded):
-            year = today.year  # 'hvor mye får vi i år?'
+        placed = any(k in u.slots for k in ("grant_year", "groups", "last_years"))
+        if year is None and asof.asks_this_year(u.folded) and not placed:
+            year = today.year  # 'hvor mye får vi i år?' (not 'i år' of positions in år 2)
         sid = answer.scheme or u.scheme
         if not answer.answered or not isinstance(year, int) or sid not in self.kb.schemes:
             return answer
@@ -1013,6 +1014,10 @@ class Composer:
         if u.thing:
             # the question names something no scheme with rates speaks of: no default
             return None
+        caps = self.schemes_with(lambda s: any(r.kind == "cap" for r in s.rules))
+        if len(caps) == 1 and int(u.slots.get("measures", 0)) >= 1:
+            # 'to tiltak med hver sin stilling': measures are what the cap rule counts
+            return caps[0]
         ladders = self.schemes_with(lambda s: any(r.kind == "ladder" for r in s.rules))
         if len(ladders) == 1 and (
             "grant_year" in u.slots
@@ -1092,12 +1097,20 @@ class Composer:
         s = u.slots
         pos = calc.parse_positions(positions)  # type: ignore[arg-type]
         if scheme != "kommunalt-rusarbeid" and u.intent == "own_share" and "cost" in s:
-            return self.cap_own_share(scheme, pos, calc.parse_kroner(s["cost"]))
+            return self.cap_own_share(
+                scheme, pos, calc.parse_kroner(s["cost"]), bool(s.get("cost_for_all"))
+            )
         if scheme != "kommunalt-rusarbeid":
             years = int(s.get("grant_year") or 1) if u.intent == "total" else 1
             return calc.nav_grant(
                 self.kb, pos, measures=int(s.get("measures", 1)), years=years, year=s.get("year")
             )
+        if "last_years" in s and "grant_year" not in s:
+            # 'de to siste årene': the last grant years of the ladder
+            ladders = [r for r in self.kb.rules(scheme) if isinstance(r, LadderRule)]
+            length = max((len(r.steps) for r in ladders), default=0)
+            if length >= int(s["last_years"]):
+                s["grant_year"], s["grant_year_to"] = length - int(s["last_years"]) + 1, length
         grant_year, year, cost = s.get("grant_year"), s.get("year"), s.get("cost")
         if "start_year" in s:
             timed = self.compute_from_start(u, pos, int(s["start_year"]))
@@ -1619,7 +1632,9 @@ class Composer:
             return f"Nei, det stemmer ikke: {right} – ikke {claimed}."
         return f"No, that is not right: {right} – not {claimed}."
 
-    def cap_own_share(self, scheme: str, positions: Fraction, yearly_cost: int) -> calc.Calculation:
+    def cap_own_share(
+        self, scheme: str, positions: Fraction, yearly_cost: int, cost_for_all: bool = False
+    ) -> calc.Calculation:
         """Own share under a cap rule: cost of the positions minus the most they can get.
 
         The cap per 100 % position covers pay and social costs; the competence money per
@@ -1629,10 +1644,19 @@ class Composer:
         """
         cap = calc.nav_grant(self.kb, positions, measures=0)
         granted = cap.figures["cap_positions"]
-        exact = yearly_cost * positions
+        exact = Fraction(yearly_cost) if cost_for_all else yearly_cost * positions
         cost = calc.round_kroner(exact)
-        steps = [
+        cost_step = (
+            # 'en 80 %-stilling koster 560 000': the cost stated is that of all the positions
             calc.Step(
+                op=calc.Op.VALUE,
+                role=calc.Role.COST,
+                amount=cost,
+                quantity=positions,
+                unit=calc.Unit.STILLING,
+            )
+            if cost_for_all
+            else calc.Step(
                 op=calc.Op.MULTIPLY,
                 role=calc.Role.COST,
                 amount=cost,
@@ -1640,7 +1664,10 @@ class Composer:
                 unit=calc.Unit.STILLING,
                 rate=yearly_cost,
                 exact=None if exact.denominator == 1 else exact,
-            ),
+            )
+        )
+        steps = [
+            cost_step,
             *(step for step in cap.steps if step.role is calc.Role.CAP_POSITIONS),
             calc.Step(
                 op=calc.Op.SUBTRACT,
@@ -1660,7 +1687,7 @@ class Composer:
             )
         share = max(0, cost - granted)
         notes = (
-            calc.Note(calc.NoteKey.OWN_SHARE_DEFINITION),
+            calc.own_share_definition(cost_for_all),
             *(
                 n
                 for n in cap.notes
@@ -1670,7 +1697,11 @@ class Composer:
         return calc.Calculation(
             kind=cap.kind,
             scheme_id=scheme,
-            inputs={"positions": positions, "yearly_cost": yearly_cost},
+            inputs={
+                "positions": positions,
+                "yearly_cost": yearly_cost,
+                "cost_for_all": cost_for_all,
+            },
             rule_ids=cap.rule_ids,
             steps=tuple(steps),
             total=share,

@@ -837,6 +837,7 @@ NUMBER_WORDS: dict[str, int | Fraction] = {
     "halvt": Fraction(1, 2),
     "halvannen": Fraction(3, 2),
     "half": Fraction(1, 2),
+    "half-time": Fraction(1, 2),
     "halvannet": Fraction(3, 2),
     "begge": 2,
     "both": 2,
@@ -900,7 +901,15 @@ WHO_APPLIES = re.compile(
 COOPERATION = re.compile(r"\b(?:sammen|together|jointly|samarbeid\w*|cooperat\w*)\b")
 MEASURES = re.compile(
     r"\b(\d+|en|ett|ei|et|one|a|to|two|tre|three|fire|four|fem|five)\s*"
-    r"(?:tiltak|measures?|prosjekt\w*)"
+    r"(?:(?:separate|ulike|forskjellige|adskilte|atskilte|egne|different|distinct)\s+)?"
+    r"(?:tiltak|measures?|prosjekt\w*|projects?)"
+)
+# 'med hver sin 50 %-stilling', 'en halv stilling hver', 'each with one full-time position':
+# the positions named are those of each measure
+EACH_MEASURE = re.compile(
+    r"\b(?:hver sin|hvert sitt|hver si|kvar si|kvar sin|kvart sitt|each with|each having|"
+    rf"{POSITION_WORDS}\s+(?:hver|hvert|kvar|kvart|each)|hvert av (?:dem|tiltakene)|"
+    r"(?:hvert|hver|each|per)\s+(?:tiltak|measure|project))\b"
 )
 KIND_REPORT = re.compile(r"\b(?:rapport\w*|report\w*|statusrapport\w*)")
 KIND_ACCOUNTS = re.compile(r"\b(?:regnskap\w*|accounts?|revisorattest\w*)\b")
@@ -1172,6 +1181,7 @@ EVERYDAY_WORDS = _wordset(
     available eligible eligibility allowed allow able possible mean means continue continued
     continues end ends ended stop stopped discontinued abolished exist exists existing work
     works working project projects measure measures service services social today
+    run runs running operate operates separate hires hire hiring costing
     tomorrow yesterday enough something anything everything someone anyone decision kronene kronen
     decisions vedtak vedtaket avgjorelse beslutning feil problem problemer error errors
     """
@@ -1251,7 +1261,7 @@ _YEAR_LIST = re.compile(
 _FIRST_YEARS = re.compile(
     r"\b(?:(?:de|dei|the)\s+(\w+)\s+(?:forste|first)\s+(?:arene|ara|years)|"
     r"(?:de|dei|the)\s+(?:forste|first)\s+(\w+)\s+(?:arene|ara|years)|"
-    r"(?:forste|first)\s+(\w+)\s+(?:ar|arene|years))\b"
+    r"(?:forste|first)\s+(\w+)\s+(?:grant\s+|tilskudds|tilskots)?(?:ar|arene|ara|years))\b"
 )
 # 'samlet lønnskostnad', 'koster til sammen', 'the total cost': the cost of all positions
 COST_FOR_ALL = re.compile(
@@ -1269,6 +1279,20 @@ COST_PER_UNIT = re.compile(
     rf"(?:(?:\d|kr|kroner|nok)\.?\s*|(?:kost\w*|lonn\w*|utgift\w*|costs?|salary)\s+)"
     rf"(?:per|pr\.?|hver|for hver\w*|each|a)\s+(?:100\s*%\s*)?(?:{POSITION_WORDS})|"
     r"\b(?:hver|each|apiece)\b"
+)
+# 'en 80 %-stilling', 'ei halv stilling', 'a 40% position': one position that is a share of a
+# whole one, so a cost stated for it is what that position costs
+SHARE_OF_ONE = re.compile(
+    r"\b(?:en|ein|ei|et|eit|a|an|one)\s+(?:\d{1,3}(?:[.,]\d+)?\s*(?:%|prosent|percent)[\s-]*|"
+    r"halv\w*\s+|half(?:-time)?\s+|part-time\s+)(?:[a-z-]+\s+)?"
+    r"(?:stilling\w*|positions?|posts?|jobs?|arsverk\w*)"
+)
+# 'full stilling koster', 'et årsverk koster', 'årsverket koster', 'a full-time position costs':
+# a cost stated for a whole position
+COST_OF_WHOLE = re.compile(
+    r"\b(?:(?:full|fullt|hel|heil|helt|heilt|100\s*%)[\s-]*(?:stilling\w*|arsverk\w*)|"
+    r"(?:et|ett|eitt|ein|one|an?)\s+(?:arsverk|fte)\b|arsverket|arsverka?\s+(?:koster|kostar)|"
+    r"full[- ]time\s+(?:positions?|posts?|jobs?|equivalents?)|whole\s+(?:positions?|fte))"
 )
 # 'kun lønn', 'salary only', 'bare lønn': the cap for positions, no measure money
 SALARY_ONLY = re.compile(
@@ -1302,7 +1326,7 @@ LADDER_WORDS = _wordset(
     "only kun bare hvert each every step steps trinn trinnet trinnene steg stegene annual "
     "arlig arlige arleg yearly fjor ifjor neste naste samlet samla samlede begge both fikk "
     "fatt hatt between mellom ved stays stay same unchanged constant remains remain got "
-    "received receive"
+    "received receive blanding blandet blanda mix mixed kombinert combined hvert kvart"
 )
 # the words these patterns use, part of the vocabulary
 OPERATION_WORDS = _wordset(
@@ -1310,7 +1334,8 @@ OPERATION_WORDS = _wordset(
     "resterande resterende gjenverande remaining remain remains left forskjell forskjellen "
     "differanse differansen synker minker faller reduseres reduksjon reduksjonen nedgang "
     "nedgangen endring endringen difference drop drops decrease decreases reduced falls "
-    "mindre lavere ned opp oker okning hoyere lower higher less more up down enn than endres"
+    "mindre lavere ned opp oker okning hoyere lower higher less more up down enn than endres "
+    "trekkes trekke trekker trekk fratrukket deducted deduct subtracted igjen"
 )
 # words of what a figure is measured against (costs, pay), everyday words in figure questions
 MEASURE_WORDS = _wordset(
@@ -1415,6 +1440,17 @@ def read_ladder_operation(u: Understanding) -> None:
             s["direction"] = "up"
     if "cost" in s and COST_FOR_ALL.search(f) and not COST_PER_UNIT.search(f):
         s["cost_for_all"] = True
+    positions = s.get("positions")
+    if (
+        "cost" in s
+        and isinstance(positions, Fraction)
+        and positions < 1
+        and SHARE_OF_ONE.search(f)
+        and not COST_OF_WHOLE.search(f)
+        and not COST_PER_UNIT.search(f)
+    ):
+        # 'en 80 %-stilling koster 560 000': the cost of that share of a position
+        s["cost_for_all"] = True
     if SALARY_ONLY.search(f):
         s["measures"] = 0
 
@@ -1427,6 +1463,40 @@ def extract_grant_year_list(folded: str) -> list[int] | None:
     values = [int(m.group(1)), *(int(v) for v in re.findall(r"\d{1,2}", m.group(2)))]
     unique = sorted(set(values))
     return unique if len(unique) >= 2 and min(unique) > 0 else None
+
+
+# 'år 1 til 3', 'years 1 to 3', 'tilskuddsårene 2–4': a span of grant years without 'fra'
+_YEAR_SPAN = re.compile(
+    r"\b(?:ar|arene|ara|year|years|tilskuddsar\w*|tilskotsar\w*)\s*(\d{1,2})\s*"
+    r"(?:til|to|through|-|–)\s*(?:(?:ar|year)\s*)?(\d{1,2})\b"
+    rf"(?!\s*(?:%|prosent|[.,]\d|{POSITION_WORDS}|ar\b|years?\b))"
+)
+# 'de to siste årene', 'the last two grant years', 'dei to siste tilskotsåra': the ladder's end
+_LAST_YEARS = re.compile(
+    r"\b(?:(?:de|dei|the)\s+(\w+)\s+(?:siste|last|final)|(?:de|dei|the)\s+(?:siste|last|final)"
+    r"\s+(\w+))\s+(?:\w+\s+)?(?:arene|ara|years|tilskuddsarene|tilskotsara|aar)\b"
+)
+
+
+def extract_year_span(folded: str) -> tuple[int, int] | None:
+    """Read 'år 1 til 3', 'years 1 to 3': the first and last grant year of a span."""
+    m = _YEAR_SPAN.search(folded)
+    if not m:
+        return None
+    first, last = int(m.group(1)), int(m.group(2))
+    return (first, last) if 0 < first < last <= 9 else None
+
+
+def extract_last_years(folded: str) -> int | None:
+    """Read 'de to siste årene', 'the last two years': how many grant years up to the last."""
+    m = _LAST_YEARS.search(folded)
+    if not m:
+        return None
+    word = next(g for g in m.groups() if g is not None)
+    value = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    if isinstance(value, int) and 2 <= value <= 9:
+        return value
+    return None
 
 
 def extract_first_years(folded: str) -> int | None:
@@ -2100,7 +2170,7 @@ def _has(padded: str, phrase: str) -> bool:
     return _needle(phrase) in padded
 
 
-_QUALIFIER = r"(?:nye\s+|new\s+|hele\s+|fulle\s+|full\s+|heile\s+)?"
+_QUALIFIER = r"(?:nye\s+|new\s+|hele\s+|fulle\s+|full\s+|heile\s+|hel\s+|heil\s+)?"
 # A number as typed, whole: a sign, decimals, a fraction, a range or an exponent stay part of
 # it ('-2', '1,5', '1/0', '2-3', '1e3'), so the quantity reader (bot.quantity) sees all of it.
 _SIGNS = "+\u2212\u2013-"
@@ -2115,8 +2185,9 @@ _PERCENT_POSITION = re.compile(
 _POSITION_WORD = re.compile(POSITION_WORDS)
 _COUNT_POSITION = re.compile(rf"({NUMBER})\s*{_QUALIFIER}{POSITION_WORDS}")
 _WORD_POSITION = re.compile(
-    rf"\b(halvannen|halvannet|en halv|ei halv|et halvt|ett halvt|halvt|halv|"
-    rf"half an?|half|one|an|en|et|ett|ei|to|two|tre|three|fire|four|fem|five|seks|six|begge|both)"
+    rf"\b(halvannen|halvannet|en halv|ei halv|et halvt|ett halvt|halvt|halv|a half-time|"
+    rf"half-time|half an?|half|one|an|en|et|ett|ei|to|two|tre|three|fire|four|fem|five|seks|six|"
+    rf"begge|both|(?<=hver )sin|(?<=kvar )si|(?<=hvert )sitt)"
     rf"\s+{_QUALIFIER}{POSITION_WORDS}"
 )
 # 'per årsverk', 'pr. stilling', 'per FTE', 'each position': the rate for one position.
@@ -2296,6 +2367,20 @@ _GROUP = re.compile(
 )
 
 
+# '0,5 årsverk år 2, 1,5 årsverk år 3': a group with its position word and no 'i'
+_BARE_GROUP = re.compile(
+    rf"(?<![\w.,]){_GROUP_COUNT}\s+{_QUALIFIER}({POSITION_WORDS})\s+(?:"
+    rf"(?:ar|year)\s*(\d{{1,2}})\b(?!\s*(?:ar|years?|til|to|-|–)\b))"
+)
+# 'ett (årsverk) i hvert av tilskuddsårene 1 til 4', 'one FTE in each of years 1 to 4'
+_EACH_YEAR_GROUP = re.compile(
+    rf"(?<![\w.,]){_GROUP_COUNT}\s+(?:{_QUALIFIER}({POSITION_WORDS})\s+)?(?:i|in)\s+"
+    r"(?:hvert|hver|kvart|kvar|each)\s+(?:av\s+|of\s+)?(?:de\s+|dei\s+|the\s+)?"
+    r"(?:tilskuddsarene|tilskotsara|arene|ara|grant years|years)\s*(\d{1,2})\s*"
+    r"(?:til|to|through|-|–|og|and)\s*(\d{1,2})\b"
+)
+
+
 def _group_count(token: str) -> Fraction | None:
     """Read the count of a group of positions: '2', '1,5', 'to', 'halvannen'."""
     if token[0].isdigit():
@@ -2316,9 +2401,23 @@ def extract_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None:
     """
     groups: list[tuple[Fraction, int]] = []
     counted = False
-    for m in _GROUP.finditer(folded):
+    m = _EACH_YEAR_GROUP.search(folded)
+    if m:
+        # 'ett årsverk i hvert av tilskuddsårene 1 til 4': the same count in each year
         count = _group_count(m.group(1))
-        token = m.group(3) or m.group(4) or m.group(5)
+        first, last = int(m.group(3)), int(m.group(4))
+        if count is not None and count > 0 and 0 < first < last <= 9:
+            return tuple((count, year) for year in range(first, last + 1))
+    matches = sorted(
+        [*_GROUP.finditer(folded), *_BARE_GROUP.finditer(folded)], key=lambda m: m.start()
+    )
+    seen: set[int] = set()
+    for m in matches:
+        if any(m.start() <= at < m.end() for at in seen):
+            continue
+        seen.add(m.start())
+        count = _group_count(m.group(1))
+        token = next(g for g in m.groups()[2:] if g is not None)
         year = ORDINALS.get(token) if not token.isdigit() else int(token)
         if count is None or year is None or count <= 0 or year <= 0:
             continue
@@ -2660,12 +2759,22 @@ class Understander:
         if listed:
             s["grant_years"] = tuple(listed)
             s["grant_year"], s["grant_year_to"] = listed[0], listed[-1]
+        span = extract_year_span(timed)
+        if span and "grant_years" not in s:
+            s["grant_year"], s["grant_year_to"] = span
         first_years = extract_first_years(timed)
         if first_years and "grant_year" not in s:
             s["grant_year"], s["grant_year_to"] = 1, first_years
+        last_years = extract_last_years(timed)
+        if last_years and "grant_year" not in s:
+            s["last_years"] = last_years
         groups = extract_groups(timed)
         if groups:
             s["groups"] = groups
+        if s.get("year_rel") == 0 and ("grant_year" in s or groups or last_years):
+            # 'vi har 2 årsverk i år 2 og 3 i år 4, hva får vi i år?': the grant years say
+            # where the positions are; 'i år' is their current year, not a calendar year
+            del s["year_rel"]
         year_slots(s, timed, f)
         money = extract_money(f)
         if money is not None:
@@ -2674,6 +2783,10 @@ class Understander:
         if m:
             count = m.group(1)
             s["measures"] = int(count) if count.isdigit() else int(NUMBER_WORDS.get(count, 1))
+            each = s.get("positions")
+            if s["measures"] > 1 and isinstance(each, Fraction) and EACH_MEASURE.search(f):
+                # 'tre tiltak med en halv stilling hver': the positions of all the measures
+                s["positions"] = each * s["measures"]
         municipality = self.municipality_in(f)
         if municipality:
             s["municipality"] = municipality
@@ -2762,6 +2875,9 @@ class Understander:
         ladder = "grant_year" in s or "positions" in s
         if ladder:
             scores["amount"] += 0.7
+        if "positions" in s and "positions" not in u.implicit and SALARY_ONLY.search(f):
+            # 'NAV-tilskudd for 1,5 stilling, bare lønn': the cap for those positions
+            scores["amount"] += 0.6
         if "cost" in s and ladder:
             scores["own_share"] += 1.0
         elif "cost" in s and scores["own_share"]:

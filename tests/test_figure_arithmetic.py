@@ -1,0 +1,234 @@
+"""Arithmetic over the rules: shares of a position, spans of grant years, groups, caps.
+
+Through the public interface (the Engine); every expected figure is computed here from the
+knowledge base's ladder and cap, never written as a number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+import pytest
+
+from bot import fmt
+from bot.engine import Engine
+from knowledge.kb import KnowledgeBase
+from knowledge.loader import load_sources
+from knowledge.schema import CapRule, LadderRule
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@cache
+def kb() -> KnowledgeBase:
+    """Load the knowledge base once."""
+    return load_sources()
+
+
+@cache
+def engine() -> Engine:
+    """Build one engine over the knowledge base."""
+    return Engine(kb())
+
+
+def rate(grant_year: int) -> int:
+    """Return the ladder's amount per årsverk in a grant year."""
+    rule = next(r for _s, r in kb().all_rules() if isinstance(r, LadderRule))
+    return rule.steps[grant_year - 1].amount
+
+
+def cap() -> int:
+    """Return the NAV cap per 100 % position."""
+    rule = next(r for _s, r in kb().all_rules() if isinstance(r, CapRule))
+    return int(rule.per_position)
+
+
+def shows(text: str, amount: int) -> bool:
+    """Tell whether an answer shows an amount, as the bokmål or the English answers write it."""
+    return fmt.kroner(amount, "nb") in text or fmt.kroner(amount, "en") in text
+
+
+def ask(question: str) -> tuple[str, bool]:
+    """Ask the engine and return the answer text and whether it counts as answered."""
+    answer = engine().ask(question, TODAY)
+    return answer.text, answer.answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Ei 60 %-stilling i kommunalt rusarbeid kostar 450 000 kr i år 2. Kva blir eigendelen?",
+            lambda: 450_000 - rate(2) * 3 // 5,
+        ),
+        (
+            "En halv stilling i år 4 av kommunalt rusarbeid koster 300 000 kr. Egenandel?",
+            lambda: 300_000 - rate(4) // 2,
+        ),
+        (
+            "En 50 % stilling i NAV-tilskuddet koster 400 000 kr. Hva betaler kommunen selv?",
+            lambda: 400_000 - cap() // 2,
+        ),
+    ],
+)
+def test_a_cost_stated_for_one_share_of_a_position_is_what_that_position_costs(
+    question: str, expected: object
+) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert shows(text, expected())  # type: ignore[operator]
+
+
+def test_a_cost_stated_for_a_whole_position_is_still_scaled_by_the_share() -> None:
+    text, _ = ask(
+        "Vi har en 50 % stilling i kommunalt rusarbeid i år 2; et helt årsverk koster "
+        "800 000 kr. Hva blir egenandelen?"
+    )
+    assert shows(text, 400_000 - rate(2) // 2)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Stillingen i kommunalt rusarbeid koster 720 000 kr. "
+            "Egenandel til sammen for år 2 til 4?",
+            lambda: sum(720_000 - rate(y) for y in (2, 3, 4)),
+        ),
+        (
+            "A position costs NOK 750,000. What is our own share over the first three grant "
+            "years of kommunalt rusarbeid?",
+            lambda: sum(750_000 - rate(y) for y in (1, 2, 3)),
+        ),
+        (
+            "Hva får vi i kommunalt rusarbeid for de tre siste årene til sammen for ett årsverk?",
+            lambda: rate(2) + rate(3) + rate(4),
+        ),
+        (
+            "Hva får vi for to årsverk i kommunalt rusarbeid i år 1 til 2 til sammen?",
+            lambda: 2 * (rate(1) + rate(2)),
+        ),
+    ],
+)
+def test_a_span_of_grant_years_named_without_fra_is_summed_over_that_span(
+    question: str, expected: object
+) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert shows(text, expected())  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Vi har to årsverk i hvert av tilskuddsårene 2 til 4 i kommunalt rusarbeid. "
+            "Hva blir tilskuddet i år?",
+            lambda: 2 * (rate(2) + rate(3) + rate(4)),
+        ),
+        (
+            "Kombinert: 1,5 årsverk år 1 og 0,5 årsverk år 3 i kommunalt rusarbeid. Sum?",
+            lambda: rate(1) * 3 // 2 + rate(3) // 2,
+        ),
+        (
+            "Vi har ett årsverk i år 1 og to årsverk i år 3 i kommunalt rusarbeid. "
+            "Hva får vi i år?",
+            lambda: rate(1) + 2 * rate(3),
+        ),
+    ],
+)
+def test_groups_of_positions_in_named_grant_years_are_answered_even_when_asked_for_i_ar(
+    question: str, expected: object
+) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert shows(text, expected())  # type: ignore[operator]
+
+
+def test_i_ar_without_a_grant_year_is_still_the_calendar_year() -> None:
+    _text, answered = ask("Hvor mye får vi i kommunalt rusarbeid for 2 årsverk i år?")
+    assert not answered
+
+
+def test_nynorsk_aukar_asks_how_much_the_own_share_grows() -> None:
+    text, answered = ask(
+        "Stillinga kostar 700 000 kr. Kor mykje aukar eigendelen frå år 1 til år 2?"
+    )
+    assert answered
+    assert shows(text, rate(1) - rate(2))
+
+
+def measure_cap() -> int:
+    """Return the NAV cap per measure (competence money)."""
+    rule = next(r for _s, r in kb().all_rules() if isinstance(r, CapRule))
+    return int(rule.per_measure)
+
+
+def competence() -> int:
+    """Return the competence money included per årsverk in grant year 1."""
+    rule = next(r for _s, r in kb().all_rules() if isinstance(r, LadderRule))
+    return int(rule.steps[0].competence or 0)
+
+
+@pytest.mark.parametrize(
+    ("question", "positions"),
+    [
+        ("Hvor mye blir igjen til lønn av år 1-satsen når kompetansemidlene trekkes fra?", 1),
+        ("Vi har 3 årsverk i år 1 i kommunalt rusarbeid. Hvor mye går til selve lønnen?", 3),
+        ("How much of the year 1 rate for 2 FTEs is left for the positions themselves?", 2),
+    ],
+)
+def test_the_year_one_amount_says_what_is_left_for_the_position_after_competence_money(
+    question: str, positions: int
+) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert shows(text, positions * (rate(1) - competence()))
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Vi har fire ulike tiltak med hver sin 25 %-stilling i NAV. Hva er maks inkludert "
+            "kompetansemidler?",
+            lambda: cap() + 4 * measure_cap(),
+        ),
+        (
+            "Two separate measures in the NAV grant, each with a half-time position: "
+            "what is the maximum?",
+            lambda: cap() + 2 * measure_cap(),
+        ),
+        (
+            "To tiltak med en hel stilling hver i NAV-tilskuddet. Maks tilskudd?",
+            lambda: 2 * cap() + 2 * measure_cap(),
+        ),
+        (
+            "Vi søker to tiltak med hver sin stilling, kompetansemidler til begge. Hva er maks?",
+            lambda: 2 * cap() + 2 * measure_cap(),
+        ),
+    ],
+)
+def test_positions_each_measure_has_are_counted_for_every_measure_under_the_cap(
+    question: str, expected: object
+) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert shows(text, expected())  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("question", "share"),
+    [
+        ("NAV-tilskuddet for 2,5 stillinger, bare lønn?", (5, 2)),
+        ("Maks NAV-tilskudd for 0,75 stilling, kun lønn og sosiale utgifter?", (3, 4)),
+    ],
+)
+def test_salary_only_asks_for_the_positions_cap_without_measure_money(
+    question: str, share: tuple[int, int]
+) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert shows(text, cap() * share[0] // share[1])
+    assert "× 10 000 kr = 0 kr" not in text
