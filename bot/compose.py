@@ -49,6 +49,8 @@ RATE_KINDS = ("ladder", "cap", "flat", "same_as")
 ALLOCATION_INTENTS = {"amount", "total", "own_share", "scheme_info", "appropriation"}
 # A look-up passage this sure of itself is quoted when the card it belongs beside lacks it.
 PASSAGE_SCORE = 0.35
+# A passage this sure of itself is quoted beside a scheme's summary card, strong or not.
+SUMMARY_PASSAGE = 0.4
 # A passage this sure of itself answers on its own where the card declined.
 PASSAGE_ALONE = 0.6
 # Intents about deadlines and money already said by year: the grant's end is theirs to tell.
@@ -68,6 +70,17 @@ PART_WORDS: dict[calc.Role, tuple[str, ...]] = {
     calc.Role.CAP_MEASURES: ("kompetanse", "competence", "tiltak", "measure"),
 }
 STATISTICS_TABLE = "nav-sosialtjenestetall"
+
+
+def office_in(prov: Provenance, lang: Lang) -> str:
+    """Return the name of a source's office in the answer language."""
+    return (prov.office_name_en or prov.office_name) if lang == "en" else prov.office_name
+
+
+def text_in(item: Fact | TextRule, lang: Lang) -> str:
+    """Return a fact's or a rule's text in the answer language (English where the source has it)."""
+    return (item.text_en or item.text) if lang == "en" else item.text
+
 
 INTENT_TOPICS: dict[str, list[Topic]] = {
     "who_may_apply": [Topic.WHO_MAY_APPLY],
@@ -309,32 +322,28 @@ class Composer:
 
         A topic card can be the right scheme's and still miss the sentence asked about ('Hva
         går «den gylne regel» ut på?'); the look-up's best passage, when it clearly matches
-        the question and is of the scheme the answer is about, is quoted with its source.
+        the question and is of the scheme the answer is about, is quoted with its source. A
+        scheme's summary card answers no question of its own, so beside it a passage that
+        matches fairly well is enough ('hvor ble utlysningen publisert?').
         """
-        if not u.passage_strong or not u.passages:
+        if not u.passages:
+            return answer
+        key, score = u.passages[0]
+        summary = u.intent == "scheme_info" and answer.answered and score >= SUMMARY_PASSAGE
+        if not u.passage_strong and not summary:
             return answer
         generic = bool(answer.paragraphs) and answer.paragraphs[0] == t("dont_know", lang)
-        if not answer.answered and (u.passages[0][1] < PASSAGE_ALONE or not generic):
+        if not answer.answered and (score < PASSAGE_ALONE or not generic):
             # a decline that says what is missing stays; only 'det vet jeg ikke' gives way
             return answer
         if u.intent in PASSAGE_FREE:
             return answer
-        key, score = u.passages[0]
         if score < PASSAGE_SCORE:
             return answer
-        kind, _, rest = key.partition(":")
-        item: Sourced
-        if kind == "faq":
-            entry = self.kb.faq.get(rest)
-            if entry is None:
-                return answer
-            text, item, sid = entry.answer, entry, entry.scheme
-        elif kind == "fact":
-            sid, _, ref = rest.partition(":")
-            fact = self.kb.schemes[sid].facts[int(ref)]
-            text, item = fact.text, fact
-        else:
+        found = self.passage_item(key, lang)
+        if found is None:
             return answer
+        text, item, sid, english = found
         # a sentence about another scheme, or about none when one is named, is never borrowed
         if u.schemes_mentioned and sid not in u.schemes_mentioned:
             return answer
@@ -342,10 +351,14 @@ class Composer:
         if text[:60] in body:
             return answer
         prov = self.kb.provenance(item)
+        office = prov.office_name_en or prov.office_name
+        date = prov.date_text_en or prov.date_text
         quote = (
             f"Kilden sier ({prov.office_name}, {prov.date_text}): «{text}»"
             if lang == "nb"
-            else f"The source says ({prov.office_name}, {prov.date_text}), in Norwegian: «{text}»"
+            else f"The source says ({office}, {date}): «{text}»"
+            if english
+            else f"The source says ({office}, {date}), in Norwegian: «{text}»"
         )
         if not answer.answered:
             # the card declined, but one source sentence clearly answers: that sentence alone
@@ -353,6 +366,33 @@ class Composer:
         answer.paragraphs.insert(0, quote)
         answer.sources = unique_sources([prov, *answer.sources])
         return answer
+
+    def passage_item(self, key: str, lang: Lang) -> tuple[str, Sourced, str | None, bool] | None:
+        """Return a look-up passage's text in the answer language, its item, scheme and English."""
+        kind, _, rest = key.partition(":")
+        if kind == "faq":
+            entry = self.kb.faq.get(rest)
+            if entry is None:
+                return None
+            english = lang == "en" and entry.answer_en is not None
+            return (
+                entry.answer_en if english and entry.answer_en else entry.answer,
+                entry,
+                (entry.scheme),
+                english,
+            )
+        sid, _, ref = rest.partition(":")
+        if sid not in self.kb.schemes:
+            return None
+        scheme = self.kb.schemes[sid]
+        item: Fact | TextRule | None = None
+        if kind == "fact":
+            item = scheme.facts[int(ref)]
+        elif kind == "rule":
+            item = next((r for r in scheme.rules if isinstance(r, TextRule) and r.id == ref), None)
+        if item is None:
+            return None
+        return text_in(item, lang), item, sid, lang == "en" and item.text_en is not None
 
     def counted(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
         """A 'hvor mange timer …?' answer must give a number of that thing, else it declines.
@@ -579,7 +619,7 @@ class Composer:
                     > 1
                 ):
                     # the same statement for several schemes is given once, with their names
-                    shared.setdefault(fact.text, []).append(scheme.names.short)
+                    shared.setdefault(text_in(fact, lang), []).append(scheme.names.short)
                     sources.append(self.kb.provenance(fact))
                     years_used.append(fact.years.last or fact.years.first)
                     continue
@@ -590,8 +630,8 @@ class Composer:
                 )
                 prov = self.kb.provenance(fact)
                 paragraphs.append(
-                    f"{scheme.names.short}, {fact.years.label()} ({prov.office_name}): "
-                    f"{fact.text}{mark}"
+                    f"{scheme.names.short}, {fact.years.label()} ({office_in(prov, lang)}): "
+                    f"{text_in(fact, lang)}{mark}"
                 )
                 sources.append(prov)
                 years_used.append(fact.years.last or fact.years.first)
@@ -677,9 +717,21 @@ class Composer:
         for office_id in offices:
             o = self.kb.offices[office_id]
             for c in o.contacts:
-                bits = [b for b in (c.name, c.role, c.email, c.phone, c.web, c.note) if b]
                 prov = self.kb.provenance(c)
-                paragraphs.append(f"{o.name} ({prov.date_text}): " + ", ".join(bits))
+                english = lang == "en"
+                parts = (
+                    (c.name_en or c.name, c.role_en or c.role, c.note_en or c.note)
+                    if english
+                    else (c.name, c.role, c.note)
+                )
+                where = (
+                    f"{o.name_en or o.name} ({prov.date_text_en or prov.date_text})"
+                    if english
+                    else f"{o.name} ({prov.date_text})"
+                )
+                who, role, note = parts
+                bits = [b for b in (who, role, c.email, c.phone, c.web, note) if b]
+                paragraphs.append(f"{where}: " + ", ".join(bits))
                 sources.append(prov)
         if not paragraphs:
             return self.dont_know(u, lang)
@@ -2081,7 +2133,7 @@ class Composer:
         for topic in (Topic.STATUS, Topic.PURPOSE, Topic.WHO_MAY_APPLY, Topic.FUNDS):
             for fact in self.facts(scheme, [topic], None)[:2]:
                 paragraphs.append(
-                    f"{TOPIC_LABELS[topic][lang]} ({fact.years.label()}): {fact.text}"
+                    f"{TOPIC_LABELS[topic][lang]} ({fact.years.label()}): {text_in(fact, lang)}"
                 )
                 sources.append(self.kb.provenance(fact))
                 years.append(fact.years.last or fact.years.first)
@@ -2134,8 +2186,9 @@ class Composer:
         if kind == "faq":
             entry = self.kb.faq[rest]
             prov = self.kb.provenance(entry)
+            english = lang == "en" and entry.answer_en is not None
             paragraphs = [
-                f"{entry.answer}",
+                f"{entry.answer_en if english else entry.answer}",
                 (
                     f"Gjelder {entry.years.label()}"
                     if lang == "nb"
@@ -2149,7 +2202,7 @@ class Composer:
                 lang,
                 paragraphs + dated.lines,
                 sources=[prov, *dated.sources],
-                title=entry.question,
+                title=(entry.question_en or entry.question) if english else entry.question,
                 scheme=entry.scheme,
             )
         sid, _, ref = rest.partition(":")
@@ -2160,7 +2213,8 @@ class Composer:
             item = next(r for r in scheme.rules if isinstance(r, TextRule) and r.id == ref)
         prov = self.kb.provenance(item)
         paragraphs = [
-            f"{scheme.names.short}, {item.years.label()} ({prov.office_name}): {item.text}"
+            f"{scheme.names.short}, {item.years.label()} ({office_in(prov, lang)}): "
+            f"{text_in(item, lang)}"
         ]
         dated = self.passage_as_of(sid, item.years, today, lang)
         return self.answer(

@@ -515,6 +515,17 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("hvem kan hjelpe", 0.8),
         ("ansvarlig", 0.5),
         ("faggruppeleder", 0.9),
+        ("e-postadresse*", 1.1),
+        ("epostadresse*", 1.1),
+        ("email address", 1.0),
+        ("e-mail address", 1.0),
+        ("nettsid*", 0.9),
+        ("nettadresse*", 0.9),
+        ("hjemmesid*", 0.9),
+        ("heimesid*", 0.9),
+        ("website", 0.9),
+        ("web page", 0.9),
+        ("pa nett", 0.8),
         ("who should i", 0.6),
         ("who handles", 0.8),
     ],
@@ -891,6 +902,15 @@ GROUPS = {
 }
 WORD = re.compile(r"[a-z0-9]+")
 SENTENCE = re.compile(r"\s*(?:•|\n|(?<=[.!?»])\s+(?=[A-ZÆØÅ«]))\s*")
+# Where something is online: a web address in a passage, or asking for one in a question
+# ('hvor ble utlysningen publisert?', 'på nett', 'nettsiden', 'where is it published').
+WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\b[a-z0-9-]+\.no(?:/\S*)?(?=[\s.,;:)»]|$)")
+WEB_ASK = re.compile(
+    r"\b(?:publiser\w*|published|publish|lagt ut|ligger ute|pa nett(?:et)?|nettside\w*|"
+    r"nettsted\w*|nettadresse\w*|heimeside\w*|hjemmeside\w*|websites?|web ?pages?|online|"
+    r"internett\w*|internet)"
+)
+WEB = "#web"
 ACRONYM = re.compile(r"\b[A-ZÆØÅ]{2,6}\b")
 # 'kan helseforetak søke', 'could health trusts apply': a question about who may apply (not
 # 'kan vi søke', which asks about the application).
@@ -1184,6 +1204,8 @@ EVERYDAY_WORDS = _wordset(
     run runs running operate operates separate hires hire hiring costing
     tomorrow yesterday enough something anything everything someone anyone decision kronene kronen
     decisions vedtak vedtaket avgjorelse beslutning feil problem problemer error errors
+    nett nettet publisert publiseres publisere publisering published publish online internett
+    internet website websites
     """
 )
 FOLLOW_UP = re.compile(
@@ -1673,6 +1695,12 @@ def other_thing(u: Understanding, words: WordSet) -> str | None:
     return " ".join(originals or foreign)
 
 
+# A look-up document: key, scheme, terms, years, and whether it states a limit.
+Doc = tuple[str, str | None, frozenset[str], YearRange, bool]
+# A look-up passage: key, scheme, terms, norm, years, and whether it states a limit.
+Passage = tuple[str, str | None, frozenset[str], float, YearRange, bool]
+
+
 @dataclass
 class Understanding:
     """What a question asks: intent, slots, scheme, language and confidence."""
@@ -1823,7 +1851,8 @@ class Lexicon:
         self.needles_by_first: dict[str, list[str]] = {}
         for needle in {_needle(n) for n in self.scheme_names}:
             self.needles_by_first.setdefault(needle.split()[0], []).append(needle)
-        docs: list[tuple[str, str | None, frozenset[str], YearRange, bool]] = []
+        docs: list[Doc] = []
+        docs_en: list[Doc] = []
         self.passage_intent: dict[str, str] = {}
         for entry in kb.faq.values():
             for q in [entry.question, *entry.aliases]:
@@ -1838,31 +1867,45 @@ class Lexicon:
                     terms = self.terms(fold(part)) | ({tag} if tag else set())
                     limit = bool(LIMITED.search(fold(part)))
                     docs.append((key, sid, terms, fact.years, limit))
+                # the English text too, for English questions only
+                for part in SENTENCE.split(fact.text_en or ""):
+                    terms = self.terms(fold(part)) | ({tag} if tag else set())
+                    limit = bool(LIMITED.search(fold(part)))
+                    docs_en.append((key, sid, terms, fact.years, limit))
                 if fact.topic.value in TOPIC_INTENTS:
                     self.passage_intent[key] = TOPIC_INTENTS[fact.topic.value]
             for rule in scheme.rules:
                 if isinstance(rule, TextRule):
+                    key = f"rule:{sid}:{rule.id}"
                     for part in SENTENCE.split(rule.text):
-                        key = f"rule:{sid}:{rule.id}"
                         terms = self.terms(fold(part))
                         docs.append((key, sid, terms, rule.years, False))
-        df: dict[str, int] = {}
-        for _key, _sid, terms, _years, _limit in docs:
-            for term in terms:
-                df[term] = df.get(term, 0) + 1
-        self.idf = {t: math.log((len(docs) + 1) / n) for t, n in df.items()}
-        self.unseen_idf = math.log(len(docs) + 1)
-        self.passages = [
-            (key, sid, terms, math.sqrt(sum(self.idf[t] ** 2 for t in terms)), years, limit)
-            for key, sid, terms, years, limit in docs
-            if terms
-        ]
+                    for part in SENTENCE.split(rule.text_en or ""):
+                        docs_en.append((key, sid, self.terms(fold(part)), rule.years, False))
+        self.idf, self.unseen_idf, self.passages = self.index(docs)
+        # an English question is looked up in the Norwegian and the English texts together
+        self.idf_en, self.unseen_idf_en, self.passages_en = self.index([*docs, *docs_en])
         self._prefixes = tuple(sorted(p for p in prefixes if len(p) >= 4))
         self._choices = sorted(w for w in words if len(w) >= MIN_CORRECTABLE and w.isalpha())
         self._known: dict[str, bool] = {}
         self._compounds: dict[str, tuple[str, str]] = {}
         self._swaps: dict[str, str] = {}
         self._corrections: dict[str, str | None] = {}
+
+    @staticmethod
+    def index(docs: list[Doc]) -> tuple[dict[str, float], float, list[Passage]]:
+        """Weigh the look-up passages' terms by idf; return the weights and the passages."""
+        df: dict[str, int] = {}
+        for _key, _sid, terms, _years, _limit in docs:
+            for term in terms:
+                df[term] = df.get(term, 0) + 1
+        idf = {t: math.log((len(docs) + 1) / n) for t, n in df.items()}
+        passages = [
+            (key, sid, terms, math.sqrt(sum(idf[t] ** 2 for t in terms)), years, limit)
+            for key, sid, terms, years, limit in docs
+            if terms
+        ]
+        return idf, math.log(len(docs) + 1), passages
 
     @staticmethod
     def column_terms(folded: str) -> frozenset[str]:
@@ -1914,6 +1957,11 @@ class Lexicon:
                 padded = padded.replace(needle, "  ")
         # an amount in kroner ('10 000', '610.000') is a term of its own
         out = {f"#kr{AMOUNT_DIGITS.sub('', m.group(0))}" for m in AMOUNT.finditer(folded)}
+        if query and WEB_ASK.search(padded):
+            out.add(WEB)
+            padded = WEB_ASK.sub("  ", padded)
+        elif not query and WEB_ADDRESS.search(folded):
+            out.add(WEB)
         for token in padded.split():
             concept = CONCEPTS.get(token)
             if concept:
@@ -1932,7 +1980,7 @@ class Lexicon:
         return frozenset(out)
 
     def look_up(
-        self, folded: str, schemes: list[str], year: int | None = None
+        self, folded: str, schemes: list[str], year: int | None = None, lang: str = "nb"
     ) -> list[tuple[str, float, bool, bool]]:
         """Return the passages that best explain a question, best first, with scores (0..1).
 
@@ -1946,12 +1994,17 @@ class Lexicon:
         terms = self.terms(folded, query=True)
         if not terms:
             return []
-        weights = {t: self.idf.get(t, self.unseen_idf) for t in terms}
+        english = lang == "en"
+        idf = self.idf_en if english else self.idf
+        unseen = self.unseen_idf_en if english else self.unseen_idf
+        weights = {t: idf.get(t, unseen) for t in terms}
         norm = math.sqrt(sum(w * w for w in weights.values()))
         best: dict[str, float] = {}
         strong: dict[str, bool] = {}
         limited: dict[str, bool] = {}
-        for key, sid, doc_terms, doc_norm, doc_years, doc_limit in self.passages:
+        for key, sid, doc_terms, doc_norm, doc_years, doc_limit in (
+            self.passages_en if english else self.passages
+        ):
             if schemes and sid is not None and sid not in schemes:
                 continue
             shared = terms & doc_terms
@@ -2863,7 +2916,7 @@ class Understander:
         u.trigger_top = max(raw.values())
         self._place(u, raw)
         # The passage that best explains the question votes for the intent of its topic.
-        found = self.lex.look_up(f, u.schemes_mentioned, s.get("year"))
+        found = self.lex.look_up(f, u.schemes_mentioned, s.get("year"), u.lang)
         u.passages = [(key, score) for key, score, _strong, _limit in found]
         if found:
             u.passage, u.passage_score, u.passage_strong, u.passage_limit = found[0]
