@@ -52,6 +52,8 @@ PASSAGE_SCORE = 0.35
 # A passage this sure of itself answers on its own where the card declined.
 PASSAGE_ALONE = 0.6
 # Intents about deadlines and money already said by year: the grant's end is theirs to tell.
+# Intents whose answer is the scheme's whole card, rates of every year included.
+CARD_INTENTS = {"scheme_info", "who_may_apply", "apply_how", "status"}
 GRANT_END_FREE = {"deadline", "days_left", "next_deadline", "appropriation", "budget"}
 # Intents whose answers are figures or lists: a passage is not put before them.
 PASSAGE_FREE = FIGURE_INTENTS | {
@@ -288,6 +290,8 @@ class Composer:
         the end of the scheme first, and counts as not answered, whatever card matched.
         """
         year = u.slots.get("year")
+        if year is None and isinstance(u.slots.get("year_rel"), int):
+            year = today.year + u.slots["year_rel"]  # 'kan vi søke for neste år?'
         if year is None and asof.asks_this_year(u.folded):
             year = today.year  # 'hvor mye får vi i år?'
         sid = answer.scheme or u.scheme
@@ -298,6 +302,12 @@ class Composer:
         end = asof.grant_end(self.kb.schemes[sid])
         if end is None or year <= end:
             return answer
+        if u.intent in CARD_INTENTS:
+            # the scheme's card would show the rates of years that are over: only the end
+            later = asof.later_years(self.kb, sid, None, year, lang)
+            ended = asof.phrase("ended", lang, name=asof.scheme_name(self.kb, sid, lang), end=end)
+            lines = [ended, *(line for line in later.lines if line != ended)]
+            return self.answer(u, lang, lines, sources=later.sources, answered=False, scheme=sid)
         name = asof.scheme_name(self.kb, sid, lang)
         answer.paragraphs.insert(0, asof.phrase("ended", lang, name=name, end=end))
         answer.answered = False

@@ -1291,6 +1291,8 @@ RELATIVE_YEAR = re.compile(
     r"(i ar|this year|dette aret|inneverende ar))\b(?!\s*(?:\d|nr|nummer|" + ORD_WORD + r")\b)"
 )
 # a rate asked for ('med hvilken sats', 'the rate'): a rule, not an appropriation
+# 'og året etter det?': the year after the one the previous question was about
+YEAR_AFTER = re.compile(r"\b(?:aret etter|aret deretter|the year after|the following year)\b")
 RATE_ASK = re.compile(r"\b(?:sats\w*|rates?|per arsverk|per stilling|per fte)\b")
 # the words of these readings, part of the vocabulary
 LADDER_WORDS = _wordset(
@@ -1629,6 +1631,7 @@ class Understanding:
     passage_limit: bool = False
     implicit: set[str] = field(default_factory=set)
     trigger_top: float = 0.0
+    trigger_intent: str | None = None
     thing: str | None = None
     deadline_thing: str | None = None
 
@@ -2651,6 +2654,8 @@ class Understander:
         relative = relative_year(timed)
         if relative is not None:
             s["year_rel"] = relative
+        elif YEAR_AFTER.search(timed):
+            s["year_step"] = 1
         grant_years = extract_grant_years(timed)
         if grant_years:
             s["grant_year"] = grant_years[0]
@@ -2748,6 +2753,7 @@ class Understander:
             scores["who_may_apply"] = max(scores["who_may_apply"], 0.8)
         raw = dict(scores)
         u.trigger_top = max(raw.values())
+        u.trigger_intent = max(raw, key=lambda k: raw[k]) if u.trigger_top > 0 else None
         self._place(u, raw)
         # The passage that best explains the question votes for the intent of its topic.
         found = self.lex.look_up(f, u.schemes_mentioned, s.get("year"))
