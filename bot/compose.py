@@ -25,6 +25,7 @@ from bot.vocab import DEADLINE_LABELS, TOPIC_LABELS, Lang, word
 from knowledge.kb import DeadlineEntry, KnowledgeBase, Provenance
 from knowledge.schema import (
     Appropriation,
+    Column,
     DeadlineKind,
     Fact,
     FlatRule,
@@ -1831,6 +1832,14 @@ class Composer:
             return self.dont_know(u, lang)
         lines = []
         wanted = u.slots.get("column")
+        year = u.slots.get("year")
+        chosen = next((c for c in table.columns if c.id == wanted), None)
+        if (
+            chosen is not None
+            and isinstance(year, int)
+            and not tableq.column_covers(table, chosen, year)
+        ):
+            return self.other_year_count(u, lang, chosen, year, row.label)
         for column in table.columns:
             if wanted and column.id != wanted:
                 continue
@@ -1849,6 +1858,36 @@ class Composer:
             ["\n".join(lines), *notes],
             sources=[self.kb.provenance(table)],
             title=title,
+            scheme="nav-sosiale-tjenester",
+        )
+
+    def other_year_count(
+        self, u: Understanding, lang: Lang, column: Column, year: int, place: str
+    ) -> Answer:
+        """Decline a count asked for a year the table does not count, naming what it has."""
+        table = self.kb.tables[STATISTICS_TABLE]
+        label = (column.label_en or column.label) if lang == "en" else column.label
+        title = re.sub(r"^(?:Tabell|Table):\s*", "", table.title_en or table.title)
+        title_nb = re.sub(r"^Tabell:\s*", "", table.title)
+        counted = (
+            str(column.year)
+            if column.year is not None
+            else asof.span(range(table.years.first, (table.years.last or table.years.first) + 1))
+        )
+        msg = (
+            f"Kildene mine har ikke tallet for {place} i {year}. Tabellen «{title_nb}» har "
+            f"bare «{label}», det vil si {counted}; spør om det året om du vil ha det tallet."
+            if lang == "nb"
+            else f"My sources do not have the figure for {place} in {year}. The table "
+            f"«{title}» only has «{label}», that is {counted}; ask "
+            "about that year if you want that figure."
+        )
+        return self.answer(
+            u,
+            lang,
+            [msg],
+            sources=[self.kb.provenance(table)],
+            answered=False,
             scheme="nav-sosiale-tjenester",
         )
 

@@ -914,6 +914,8 @@ DATE_ASK = re.compile(
     r"\b(?:frist\w*|\w+frist\w*|deadlines?|due|senest|seinast|innen nar|nar ma|nar skal|"
     r"nar er|nar var|when is|when was|when must|when do|when should|vaere inne|be in)\b"
 )
+# '2604 Lillehammer': a place in a postal address, not a place asked about
+POSTCODE_BEFORE = re.compile(r"\b\d{4}\s*$")
 PLACE_WORD = re.compile(r"\b[A-ZÆØÅ][a-zæøåéü]+(?:[- ][A-ZÆØÅ][a-zæøåéü]+)*\b")
 ANY_WORD = re.compile(r"[a-z0-9]")
 COMMAND = re.compile(r"^/([a-z]+)\b")
@@ -978,6 +980,8 @@ TOPIC_INTENTS = {
     "administration": "contact",
 }
 FRAMEWORK_INTENTS = ("framework", "framework_sum", "framework_ranking")
+# the intents that give a place's money or figures
+PLACE_MONEY_INTENTS = ("amount", "total", "appropriation", "statistics", *FRAMEWORK_INTENTS)
 FRAMEWORK_SCHEME = "opptrappingsplan-rusfeltet"
 # The intents an anchoring slot can answer (none listed: any).
 SERVES: dict[str, tuple[str, ...]] = {
@@ -1739,6 +1743,9 @@ class Lexicon:
         ):
             words.update(WORD.findall(" ".join(table)))
         self.vocab = frozenset(words)
+        # places outside the tables, by folded name: never corrected into a table municipality
+        language = kb.language
+        self.other_places = frozenset(fold(p) for p in (language.places if language else []))
         # The statistics table's columns, by the words of their labels and definitions.
         self.columns: list[tuple[str, frozenset[str]]] = []
         stats_table = kb.tables.get("nav-sosialtjenestetall")
@@ -1998,6 +2005,9 @@ class Lexicon:
         def fix(m: re.Match[str]) -> str:
             word = m.group(0)
             if word.isdigit():
+                return word
+            if word in self.other_places and word not in self.vocab:
+                unknown.append(word)  # 'Kristiansund' is a place, not a typo of 'Kristiansand'
                 return word
             if self.known(word):
                 # a word known only as a derivation ('soknad…' + 'first') loses to a known
@@ -2554,6 +2564,8 @@ class Understander:
         tokens = _LETTERS.findall(folded)
         for n in (3, 2, 1):
             for i in range(len(tokens) - n + 1):
+                if any(t in self.lex.other_places for t in tokens[i : i + n]):
+                    continue  # a place outside the tables is not a lookalike of one in them
                 chunk = " ".join(tokens[i : i + n])
                 if len(chunk) < 5:
                     continue
@@ -2891,18 +2903,30 @@ class Understander:
         says the table does not cover it instead of answering for another municipality.
         """
         s = u.slots
-        if "municipality" in s or "county" in s or not u.unknown:
+        if "municipality" in s or "county" in s:
+            return
+        if not u.unknown and not any(t in self.lex.other_places for t in u.folded.split()):
             return
         # 'og Bergen?': a follow-up naming only a place
         follow_up = bool(FOLLOW_UP.match(u.folded)) and len(u.folded.split()) <= 3
         framework = any(raw[k] for k in FRAMEWORK_INTENTS) or u.scheme == FRAMEWORK_SCHEME
-        if not (follow_up or ("year" in s and framework) or raw["statistics"]):
-            return
+        placed = follow_up or ("year" in s and framework) or raw["statistics"]
+        # a known place outside the tables ('Lillehammer') asked for money or a year's figure
+        listed = placed or "year" in s or any(raw[k] for k in PLACE_MONEY_INTENTS)
         for m in PLACE_WORD.finditer(u.text):
             word = fold(m.group(0))
-            if word in u.unknown:
+            if placed and word in u.unknown:
                 s["place"] = m.group(0)
                 u.unknown.remove(word)
+                return
+            if (
+                listed
+                and word in self.lex.other_places
+                and not POSTCODE_BEFORE.search(u.text[: m.start()])
+            ):
+                s["place"] = m.group(0)
+                if word in u.unknown:
+                    u.unknown.remove(word)
                 return
 
     def _declined(self, u: Understanding, scores: dict[str, float], raw: dict[str, float]) -> bool:

@@ -89,3 +89,49 @@ def test_how_much_after_an_appropriation_stays_with_that_money() -> None:
         dt.date(2026, 12, 1),
     )
     assert answers[1].intent == "appropriation"
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        ("Hva var økningen i rammen for Kristiansund i 2017?", "Kristiansund"),
+        ("Kristiansund 2019 rammeøkning?", "Kristiansund"),
+        ("Hvor mye fikk Lillehammer i tilskudd til NAV-kontoret i 2020?", "Lillehammer"),
+        ("Hvor mye fikk Hamar kommune fra kommunalt rusarbeid i 2021?", "Hamar"),
+        ("How much did Molde receive from the NAV grant in 2020?", "Molde"),
+    ],
+)
+def test_a_place_outside_the_tables_is_declined_and_never_read_as_a_lookalike(
+    question: str, place: str
+) -> None:
+    (answer,) = chat([question], dt.date(2026, 12, 1))
+    assert not answer.answered
+    assert place in answer.text
+    assert "municipality" not in answer.slots
+    assert "7 652 359" not in answer.text and "660 000" not in answer.text
+
+
+def test_a_table_municipality_typed_with_a_typo_is_still_found() -> None:
+    (answer,) = chat(["kristiansnad økning i rammen 2018"], dt.date(2026, 12, 1))
+    assert answer.answered and "7 652 359" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        ("Hvor mange KVP-deltakere hadde Rogaland i 2021?", "2019"),
+        ("Hvor mange husholdninger i Nordland var i midlertidig botilbud i 2020?", "2018"),
+        ("How many KVP participants did Troms have in 2023?", "2019"),
+    ],
+)
+def test_a_count_asked_for_a_year_the_table_does_not_count_is_declined(
+    question: str, shown: str
+) -> None:
+    (answer,) = chat([question], dt.date(2026, 12, 1))
+    assert not answer.answered
+    assert shown in answer.text
+
+
+def test_a_count_asked_for_the_year_the_table_counts_is_answered() -> None:
+    (answer,) = chat(["Hvor mange KVP-deltakere hadde Rogaland i 2019?"], dt.date(2026, 12, 1))
+    assert answer.answered
