@@ -25,6 +25,7 @@ from bot.vocab import DEADLINE_LABELS, TOPIC_LABELS, Lang, word
 from knowledge.kb import DeadlineEntry, KnowledgeBase, Provenance
 from knowledge.schema import (
     Appropriation,
+    Column,
     DeadlineKind,
     Fact,
     FlatRule,
@@ -54,6 +55,8 @@ SUMMARY_PASSAGE = 0.4
 # A passage this sure of itself answers on its own where the card declined.
 PASSAGE_ALONE = 0.6
 # Intents about deadlines and money already said by year: the grant's end is theirs to tell.
+# Intents whose answer is the scheme's whole card, rates of every year included.
+CARD_INTENTS = {"scheme_info", "who_may_apply", "apply_how", "status"}
 GRANT_END_FREE = {"deadline", "days_left", "next_deadline", "appropriation", "budget"}
 # Intents whose answers are figures or lists: a passage is not put before them.
 PASSAGE_FREE = FIGURE_INTENTS | {
@@ -302,6 +305,8 @@ class Composer:
         """
         year = u.slots.get("year")
         placed = any(k in u.slots for k in ("grant_year", "groups", "last_years"))
+        if year is None and isinstance(u.slots.get("year_rel"), int):
+            year = today.year + u.slots["year_rel"]  # 'kan vi søke for neste år?'
         if year is None and asof.asks_this_year(u.folded) and not placed:
             year = today.year  # 'hvor mye får vi i år?' (not 'i år' of positions in år 2)
         sid = answer.scheme or u.scheme
@@ -312,6 +317,12 @@ class Composer:
         end = asof.grant_end(self.kb.schemes[sid])
         if end is None or year <= end:
             return answer
+        if u.intent in CARD_INTENTS:
+            # the scheme's card would show the rates of years that are over: only the end
+            later = asof.later_years(self.kb, sid, None, year, lang)
+            ended = asof.phrase("ended", lang, name=asof.scheme_name(self.kb, sid, lang), end=end)
+            lines = [ended, *(line for line in later.lines if line != ended)]
+            return self.answer(u, lang, lines, sources=later.sources, answered=False, scheme=sid)
         name = asof.scheme_name(self.kb, sid, lang)
         answer.paragraphs.insert(0, asof.phrase("ended", lang, name=name, end=end))
         answer.answered = False
@@ -1904,6 +1915,14 @@ class Composer:
             return self.dont_know(u, lang)
         lines = []
         wanted = u.slots.get("column")
+        year = u.slots.get("year")
+        chosen = next((c for c in table.columns if c.id == wanted), None)
+        if (
+            chosen is not None
+            and isinstance(year, int)
+            and not tableq.column_covers(table, chosen, year)
+        ):
+            return self.other_year_count(u, lang, chosen, year, row.label)
         for column in table.columns:
             if wanted and column.id != wanted:
                 continue
@@ -1922,6 +1941,36 @@ class Composer:
             ["\n".join(lines), *notes],
             sources=[self.kb.provenance(table)],
             title=title,
+            scheme="nav-sosiale-tjenester",
+        )
+
+    def other_year_count(
+        self, u: Understanding, lang: Lang, column: Column, year: int, place: str
+    ) -> Answer:
+        """Decline a count asked for a year the table does not count, naming what it has."""
+        table = self.kb.tables[STATISTICS_TABLE]
+        label = (column.label_en or column.label) if lang == "en" else column.label
+        title = re.sub(r"^(?:Tabell|Table):\s*", "", table.title_en or table.title)
+        title_nb = re.sub(r"^Tabell:\s*", "", table.title)
+        counted = (
+            str(column.year)
+            if column.year is not None
+            else asof.span(range(table.years.first, (table.years.last or table.years.first) + 1))
+        )
+        msg = (
+            f"Kildene mine har ikke tallet for {place} i {year}. Tabellen «{title_nb}» har "
+            f"bare «{label}», det vil si {counted}; spør om det året om du vil ha det tallet."
+            if lang == "nb"
+            else f"My sources do not have the figure for {place} in {year}. The table "
+            f"«{title}» only has «{label}», that is {counted}; ask "
+            "about that year if you want that figure."
+        )
+        return self.answer(
+            u,
+            lang,
+            [msg],
+            sources=[self.kb.provenance(table)],
+            answered=False,
             scheme="nav-sosiale-tjenester",
         )
 

@@ -943,6 +943,8 @@ DATE_ASK = re.compile(
     r"\b(?:frist\w*|\w+frist\w*|deadlines?|due|senest|seinast|innen nar|nar ma|nar skal|"
     r"nar er|nar var|when is|when was|when must|when do|when should|vaere inne|be in)\b"
 )
+# '2604 Lillehammer': a place in a postal address, not a place asked about
+POSTCODE_BEFORE = re.compile(r"\b\d{4}\s*$")
 PLACE_WORD = re.compile(r"\b[A-ZÆØÅ][a-zæøåéü]+(?:[- ][A-ZÆØÅ][a-zæøåéü]+)*\b")
 ANY_WORD = re.compile(r"[a-z0-9]")
 COMMAND = re.compile(r"^/([a-z]+)\b")
@@ -1007,6 +1009,8 @@ TOPIC_INTENTS = {
     "administration": "contact",
 }
 FRAMEWORK_INTENTS = ("framework", "framework_sum", "framework_ranking")
+# the intents that give a place's money or figures
+PLACE_MONEY_INTENTS = ("amount", "total", "appropriation", "statistics", *FRAMEWORK_INTENTS)
 FRAMEWORK_SCHEME = "opptrappingsplan-rusfeltet"
 # The intents an anchoring slot can answer (none listed: any).
 SERVES: dict[str, tuple[str, ...]] = {
@@ -1337,6 +1341,8 @@ RELATIVE_YEAR = re.compile(
     r"(i ar|this year|dette aret|inneverende ar))\b(?!\s*(?:\d|nr|nummer|" + ORD_WORD + r")\b)"
 )
 # a rate asked for ('med hvilken sats', 'the rate'): a rule, not an appropriation
+# 'og året etter det?': the year after the one the previous question was about
+YEAR_AFTER = re.compile(r"\b(?:aret etter|aret deretter|the year after|the following year)\b")
 RATE_ASK = re.compile(r"\b(?:sats\w*|rates?|per arsverk|per stilling|per fte)\b")
 # the words of these readings, part of the vocabulary
 LADDER_WORDS = _wordset(
@@ -1727,6 +1733,7 @@ class Understanding:
     passage_limit: bool = False
     implicit: set[str] = field(default_factory=set)
     trigger_top: float = 0.0
+    trigger_intent: str | None = None
     thing: str | None = None
     deadline_thing: str | None = None
 
@@ -1834,6 +1841,9 @@ class Lexicon:
         ):
             words.update(WORD.findall(" ".join(table)))
         self.vocab = frozenset(words)
+        # places outside the tables, by folded name: never corrected into a table municipality
+        language = kb.language
+        self.other_places = frozenset(fold(p) for p in (language.places if language else []))
         # The statistics table's columns, by the words of their labels and definitions.
         self.columns: list[tuple[str, frozenset[str]]] = []
         stats_table = kb.tables.get("nav-sosialtjenestetall")
@@ -2118,6 +2128,9 @@ class Lexicon:
         def fix(m: re.Match[str]) -> str:
             word = m.group(0)
             if word.isdigit():
+                return word
+            if word in self.other_places and word not in self.vocab:
+                unknown.append(word)  # 'Kristiansund' is a place, not a typo of 'Kristiansand'
                 return word
             if self.known(word):
                 # a word known only as a derivation ('soknad…' + 'first') loses to a known
@@ -2703,6 +2716,8 @@ class Understander:
         tokens = _LETTERS.findall(folded)
         for n in (3, 2, 1):
             for i in range(len(tokens) - n + 1):
+                if any(t in self.lex.other_places for t in tokens[i : i + n]):
+                    continue  # a place outside the tables is not a lookalike of one in them
                 chunk = " ".join(tokens[i : i + n])
                 if len(chunk) < 5:
                     continue
@@ -2803,6 +2818,8 @@ class Understander:
         relative = relative_year(timed)
         if relative is not None:
             s["year_rel"] = relative
+        elif YEAR_AFTER.search(timed):
+            s["year_step"] = 1
         grant_years = extract_grant_years(timed)
         if grant_years:
             s["grant_year"] = grant_years[0]
@@ -2914,6 +2931,7 @@ class Understander:
             scores["who_may_apply"] = max(scores["who_may_apply"], 0.8)
         raw = dict(scores)
         u.trigger_top = max(raw.values())
+        u.trigger_intent = max(raw, key=lambda k: raw[k]) if u.trigger_top > 0 else None
         self._place(u, raw)
         # The passage that best explains the question votes for the intent of its topic.
         found = self.lex.look_up(f, u.schemes_mentioned, s.get("year"), u.lang)
@@ -3054,18 +3072,30 @@ class Understander:
         says the table does not cover it instead of answering for another municipality.
         """
         s = u.slots
-        if "municipality" in s or "county" in s or not u.unknown:
+        if "municipality" in s or "county" in s:
+            return
+        if not u.unknown and not any(t in self.lex.other_places for t in u.folded.split()):
             return
         # 'og Bergen?': a follow-up naming only a place
         follow_up = bool(FOLLOW_UP.match(u.folded)) and len(u.folded.split()) <= 3
         framework = any(raw[k] for k in FRAMEWORK_INTENTS) or u.scheme == FRAMEWORK_SCHEME
-        if not (follow_up or ("year" in s and framework) or raw["statistics"]):
-            return
+        placed = follow_up or ("year" in s and framework) or raw["statistics"]
+        # a known place outside the tables ('Lillehammer') asked for money or a year's figure
+        listed = placed or "year" in s or any(raw[k] for k in PLACE_MONEY_INTENTS)
         for m in PLACE_WORD.finditer(u.text):
             word = fold(m.group(0))
-            if word in u.unknown:
+            if placed and word in u.unknown:
                 s["place"] = m.group(0)
                 u.unknown.remove(word)
+                return
+            if (
+                listed
+                and word in self.lex.other_places
+                and not POSTCODE_BEFORE.search(u.text[: m.start()])
+            ):
+                s["place"] = m.group(0)
+                if word in u.unknown:
+                    u.unknown.remove(word)
                 return
 
     def _declined(self, u: Understanding, scores: dict[str, float], raw: dict[str, float]) -> bool:

@@ -128,6 +128,11 @@ def _names(padded: str, label: str) -> bool:
     )
 
 
+def column_covers(table: Table, column: Column, year: int) -> bool:
+    """Whether a column counts a year: its own year, else the years of its table."""
+    return column.year == year if column.year is not None else table.years.contains(year)
+
+
 def data_rows(table: Table) -> list[Row]:
     """Rows that are single places, not printed totals or the whole country."""
     return [r for r in table.rows if (r.municipality or r.county) and not r.sum_of_rows]
@@ -384,7 +389,10 @@ class TableReader:
             # a column by its words only for a question that names a row or asks for a ranking
             column = self._column_by_words(table, padded)
         if column is not None:
-            return [self._unit_sibling(table, column, padded)], 3.0
+            column = self._unit_sibling(table, column, padded)
+            if years and not any(column_covers(table, column, y) for y in years):
+                return [], 0.0  # 'KVP-deltakere i 2020': the table counts another year
+            return [column], 3.0
         return [], 0.0
 
     def _included(self, padded: str, year: int) -> bool:

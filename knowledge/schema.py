@@ -607,6 +607,7 @@ class Language(Model):
     rates: list[str] = []
     question_words: list[str] = []
     received: list[str] = []
+    places: list[str] = []
 
 
 class SourceFile(Model):
