@@ -69,17 +69,27 @@ def combine(answers: list[Answer]) -> Answer:
 TABLE_INTENTS = {"framework", "framework_sum", "framework_ranking", "statistics", "out_of_scope"}
 
 
-def _table_answers(query: TableQuery, u: Understanding, kb: KnowledgeBase) -> bool:
+def _table_answers(
+    query: TableQuery,
+    u: Understanding,
+    kb: KnowledgeBase,
+    reader: TableReader,
+    previous: TableQuery | None = None,
+) -> bool:
     """Whether a table query answers the question rather than the intent's own card.
 
     Sums, differences, rankings and filters always do; a plain look-up does when the question
-    is about a table, and a look-up the understanding declined only in a table of municipal
-    framework increases (whose words the table reader requires).
+    is about a table, and a look-up the understanding declined in a table of municipal
+    framework increases (whose words the table reader requires) or when the question asks
+    for a count or a share ('how many households in Telemark …', 'hvor stor andel …'), or
+    when it follows a question on the same table ('og i Rogaland?').
     """
     if query.op != "value":
         return True
     if u.intent == "out_of_scope":
-        return any(r.municipality for r in kb.tables[query.table].rows)
+        followed = previous is not None and previous.table == query.table
+        municipal = any(r.municipality for r in kb.tables[query.table].rows)
+        return municipal or followed or reader.asks_figure(u.folded)
     return u.intent in TABLE_INTENTS
 
 
@@ -285,7 +295,11 @@ class Engine:
             framework=u.intent in FRAMEWORK_INTENTS,
         )
         result = evaluate(core.kb, query) if query is not None else None
-        if result is not None and query is not None and _table_answers(query, u, core.kb):
+        if (
+            result is not None
+            and query is not None
+            and _table_answers(query, u, core.kb, core.tables, ctx.table_query if ctx else None)
+        ):
             answer = core.composer.table_answer(u, result)
         else:
             query = None

@@ -39,6 +39,10 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _TOP_DIGIT = re.compile(r"\b(?:topp|top)\s*-?\s*(\d{1,2})\b")
 _TOKENS = re.compile(r"[^\w%]+")
 _FOLLOW_UP_START = ("og ", "enn ", "and ", "what about ", "hva med ", "men ")
+#: A figure in a question: '1 million', '3 505', '70 %', '2,5' (not part of a span '18–24').
+_FIGURE = re.compile(r"(?<![\w–\-.,])(\d{1,3}(?: \d{3})+|\d+(?:[.,]\d+)?)(?![\w–\-]|[.,]\d)")
+#: What a bound word says about the rows kept.
+_COMPARE = {"above": ">", "at_least": ">=", "below": "<", "at_most": "<="}
 #: A series of municipality numbers ('10xx', '09xx').
 _NUMBER_SERIES = re.compile(r"\b(\d{2})\s?xx\b")
 
@@ -56,6 +60,11 @@ class TableQuery:
     before_rows: tuple[str, ...] = ()
     before_columns: tuple[str, ...] = ()
     claim: str | None = None
+    #: a filter against a figure: rows whose value is ``compare`` (>, >=, <, <=, ==) ``bound``
+    bound: Fraction | None = None
+    compare: str = ""
+    #: the row the bound was taken from ('færre enn Aust-Agder'), left out of the result
+    reference: str | None = None
 
 
 @dataclass(frozen=True)
@@ -199,6 +208,11 @@ class TableReader:
         """Whether a phrase list's words occur in the question."""
         return _first(padded, self.w.get(name, ())) >= 0
 
+    def asks_figure(self, folded: str) -> bool:
+        """Whether a question asks for a count or a share ('hvor mange', 'andel')."""
+        padded = _padded(folded)
+        return self.has(padded, "count") or self.has(padded, "share")
+
     def rows_in(self, table: Table, padded: str) -> list[str]:
         """Row keys the question names, in the order named, longest names first."""
         taken: list[tuple[int, int]] = []
@@ -211,7 +225,7 @@ class TableReader:
         for name, key in spelled:  # 'Kristiansands økning' names Kristiansand
             start = 0
             while (i := padded.find(f" {name} ", start)) >= 0:
-                span = (i, i + len(name) + 2)
+                span = (i + 1, i + 1 + len(name))  # the name without the spaces around it
                 start = i + 1
                 if any(a < span[1] and span[0] < b for a, b in taken):
                     continue
@@ -379,7 +393,10 @@ class TableReader:
             return picked, score
         column = next((c for c in table.columns if c.id == column_hint), None)
         if column is None and (
-            self.has(padded, "highest") or self.has(padded, "lowest") or self.rows_in(table, padded)
+            self.has(padded, "highest")
+            or self.has(padded, "lowest")
+            or self.rows_in(table, padded)
+            or (self.has(padded, "which") and _FIGURE.search(self.spans))
         ):
             # a column by its words only for a question that names a row or asks for a ranking
             column = self._column_by_words(table, padded)
@@ -387,12 +404,41 @@ class TableReader:
             return [self._unit_sibling(table, column, padded)], 3.0
         return [], 0.0
 
+    def _bound(self, table: Table, column: Column) -> tuple[str, Fraction] | None:
+        """A figure the question bounds the rows by ('over 1 million', 'minst 70 %', '3 505')."""
+        folded = self.spans
+        label = _padded(fold(" ".join(filter(None, (column.label, column.definition)))))
+        for m in _FIGURE.finditer(folded):
+            digits, after = m.group(1), _padded(folded[m.end() :])
+            before = _padded(folded[: m.start()])
+            if _YEAR.fullmatch(digits) or any(before.endswith(f" {w} ") for w in ("topp", "top")):
+                continue
+            nxt = (after.split() or [""])[0]
+            if f" {digits.replace(' ', ' ')} {nxt} " in label or f" {nxt} " == " år ":
+                continue  # 'under 18 år' is the column's own words, not a bound
+            value = Fraction(digits.replace(" ", "").replace(",", "."))
+            if any(after.startswith(f" {w} ") for w in self.w.get("places", ())):
+                continue  # 'alle de 15 kommunene' counts the places
+            if any(after.startswith(f" {w} ") for w in self.w.get("million", ())):
+                value *= 1_000_000
+            elif " " not in digits and value < 10 and column.unit != "prosent":
+                continue  # 'de 3', 'topp 5': a count of places, not a figure
+            compare = "=="
+            for name, sign in _COMPARE.items():
+                if any(before.endswith(f" {w} ") for w in self.w.get(name, ())):
+                    compare = sign
+            if compare == "==" and any(before.endswith(f" {w} ") for w in self.w["lowest"]):
+                compare = ">="  # 'minst 70 %' is at least 70 %
+            if compare == "==" and any(before.endswith(f" {w} ") for w in self.w["highest"]):
+                compare = "<="  # 'mest 3' is at most 3
+            return compare, value
+        return None
+
     def _included(self, padded: str, year: int) -> bool:
-        """Whether a year is named only as the prognosis a sum includes ('inkl. 2020-prognosen')."""
+        """Whether a year is named only as what a sum includes ('sum inkl. 2020-prognosen')."""
         return any(
-            re.search(rf" {re.escape(inc)} (?:\w+ )?{year} {re.escape(prog)} ", padded)
+            re.search(rf" {re.escape(inc)} (?:\w+ )?{year} ", padded)
             for inc in self.w.get("including", ())
-            for prog in self.w.get("prognosis", ())
         )
 
     def _column_by_words(self, table: Table, padded: str) -> Column | None:
@@ -459,6 +505,32 @@ class TableReader:
         more, less = self.has(padded, "more"), self.has(padded, "less")
         than = self.has(padded, "than")
         premise = self.has(padded, "premise")
+        bound = self._bound(table, columns[0]) if len(columns) == 1 else None
+        asks_rows = self.has(padded, "which") or self.has(padded, "count")
+        if bound is not None and asks_rows and (not named or by_group):
+            # 'hvilke kommuner fikk over 1 million i 2018?', 'fylker med minst 70 %'
+            compare, value = bound
+            return TableQuery(
+                table.id, "filter", tuple(rows), ids, bound=value, compare=compare
+            ), score
+        if (
+            len(named) == 1
+            and len(columns) == 1
+            and (more or less)
+            and than
+            and self.has(padded, "which")
+        ):
+            # 'which counties had fewer … than Aust-Agder?': the named row gives the bound
+            value = _value(_row(table, named[0]).values.get(ids[0], 0))
+            return TableQuery(
+                table.id,
+                "filter",
+                tuple(group),
+                ids,
+                bound=value,
+                compare=">" if more and not less else "<",
+                reference=named[0],
+            ), score
         if (highest or lowest) and premise and len(rows) == 1:
             # 'er det riktig at Bykle hadde lavest …?': rank every row, then check the claim
             group = self.group_in(table, padded)
@@ -558,6 +630,17 @@ def _cells(table: Table, rows: Sequence[Row], columns: Sequence[Column]) -> list
     ]
 
 
+def _holds(value: Fraction, compare: str, bound: Fraction) -> bool:
+    """Whether a value stands in the asked relation to a bound."""
+    return {
+        ">": value > bound,
+        ">=": value >= bound,
+        "<": value < bound,
+        "<=": value <= bound,
+        "==": value == bound,
+    }[compare]
+
+
 def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
     """Compute a table query from the printed figures; None when a figure is missing."""
     table = kb.tables[query.table]
@@ -571,7 +654,12 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
             cells = _cells(table, [row], columns)
             if len(cells) != len(columns):
                 continue
-            if query.op == "filter":
+            if query.op == "filter" and query.bound is not None:
+                if row.key != query.reference and _holds(
+                    cells[0].value, query.compare, query.bound
+                ):
+                    scored.append((row, cells[0].value))
+            elif query.op == "filter":
                 a, b = cells[0].value, cells[1].value
                 if (a > b) if query.descending else (a < b):
                     scored.append((row, a - b))
@@ -649,6 +737,25 @@ def render(result: TableResult, lang: Lang) -> list[str]:
             lines.append(f"{i}. {_label(row, lang)}: {_figure(value, unit, lang, printed)}")
         if not result.ranking:
             lines.append("–")
+    elif q.op == "filter" and q.bound is not None:
+        words = {
+            ">": ("over", "above"),
+            ">=": ("minst", "at least"),
+            "<": ("under", "below"),
+            "<=": ("høyst", "at most"),
+            "==": ("lik", "equal to"),
+        }[q.compare]
+        against = _figure(q.bound, unit, lang)
+        if q.reference is not None:
+            against = f"{_label(_row(table, q.reference), lang)} ({against})"
+        n = len(result.ranking)
+        lines.append(f"{_column(unit, lang)} {words[0 if nb else 1]} {against}: {n}")
+        for row, value in result.ranking:
+            lines.append(
+                f"– {_label(row, lang)}: {_figure(value, unit, lang, str(row.values[unit.id]))}"
+            )
+        if not result.ranking:
+            lines.append("– ingen" if nb else "– none")
     elif q.op == "filter":
         a, b = (_column(c, lang) for c in columns)
         comparison = (

@@ -242,3 +242,75 @@ def test_a_printed_sum_named_by_its_label_stands_for_its_parts() -> None:
     text = ask("Hva er Vennesla sin SUM 2016+2017 og prognosen for samlet økning 2018?")
     assert kr(figure(OVERVIEW_2018, "1014", "sum_2016_2017")) in text
     assert kr(figure(OVERVIEW_2018, "1014", "prognose_2018")) in text
+
+
+# --- filters against a figure or a named row, counts asked outside the scheme words -----------
+
+STATS = "nav-sosialtjenestetall"
+
+
+def counties(column: str) -> dict[str, int | float]:
+    """Every county's printed figure in a statistics column, as the test's own look-up."""
+    table = KB.tables[STATS]
+    return {r.label: float(str(r.values[column])) for r in data_rows(table)}
+
+
+@pytest.mark.parametrize(
+    ("question", "keep"),
+    [
+        (
+            "Hvilke kommuner fikk over 2 millioner i rammeøkning i 2016?",
+            lambda v: v > 2_000_000,
+        ),
+        (
+            "Hvor mange Agder-kommuner fikk under 100 000 kr i rammeøkning i 2019, og hvilke?",
+            lambda v: v < 100_000,
+        ),
+    ],
+)
+def test_a_figure_after_over_or_under_filters_the_municipalities(question: str, keep) -> None:
+    year = "y2016" if "2016" in question else "y2019"
+    rows = data_rows(KB.tables[FRAMEWORK])
+    kept = [r for r in rows if keep(figure(FRAMEWORK, r.key, year))]
+    left = [r for r in rows if not keep(figure(FRAMEWORK, r.key, year))]
+    text = ask(question)
+    assert f": {len(kept)}\n" in text
+    assert all(f"– {r.label}:" in text for r in kept)
+    assert not any(f"– {r.label}:" in text for r in left)
+
+
+def test_minst_before_a_share_means_at_least() -> None:
+    shares = counties("andel_18_24")
+    text = ask("Hvilke fylker hadde minst 7 % av befolkningen 18–24 år med sosialhjelp?")
+    assert all((f"– {name}:" in text) == (share >= 7) for name, share in shares.items())
+
+
+def test_a_printed_figure_finds_the_counties_that_have_it() -> None:
+    kvp = counties("kvp_deltakere_2019")
+    name, value = next(iter(kvp.items()))
+    text = ask(f"Hvilke fylker hadde {int(value):,} deltakere i KVP?".replace(",", " "))
+    assert f"– {name}:" in text
+
+
+def test_a_named_row_gives_the_bound_of_a_comparison_filter() -> None:
+    kids = counties("barn_sosialhjelp_6_12_2018")
+    text = ask("Which counties had more children in households with social assistance than Troms?")
+    assert all((f"– {n}:" in text) == (v > kids["Troms"]) for n, v in kids.items() if n != "Troms")
+
+
+def test_a_count_of_places_is_no_bound() -> None:
+    total = sum(figure(FRAMEWORK, r.key, "y2017") for r in data_rows(KB.tables[FRAMEWORK]))
+    assert kr(total) in ask("Hva er samlet rammeøkning i 2017 for alle de 30 kommunene i Agder?")
+
+
+def test_a_count_asked_in_english_outside_the_scheme_words_is_answered() -> None:
+    table = KB.tables[STATS]
+    nordland = next(r for r in table.rows if r.label == "Nordland")
+    text = ask("How many households in Nordland were in temporary accommodation in 2018?")
+    assert str(nordland.values["midlertidig_botilbud_2018"]) in text
+
+
+def test_names_listed_next_to_each_other_are_all_read() -> None:
+    keys = ["0926", "0928", "0929"]
+    total = sum(figure(FRAMEWORK, k, "y2019") for k in keys)
+    assert kr(total) in ask("Lillesand, Birkenes, Åmli – samlet rammeøkning 2019?")
