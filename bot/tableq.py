@@ -329,7 +329,9 @@ class TableReader:
             query, score = self._read_table(table, padded, years, column_hint, framework)
             if query is not None and score > best_score:
                 best, best_score = query, score
-        if best is None and follow_up and previous is not None:
+        operating = any(self.has(padded, w) for w in ("sum", "difference", "more", "less"))
+        if best is None and previous is not None and (follow_up or operating):
+            # 'hva fikk de to til sammen i 2017?': an operation on what was just asked
             return self._follow_up(previous, padded, years)
         if best is not None and follow_up and previous is not None and best.table == previous.table:
             best = _remember(best, previous)
@@ -383,6 +385,9 @@ class TableReader:
                 picked.insert(min(at, len(picked)), summed_column)
             # a table with a separate prognosis column per year wins when the prognosis is asked
             score = 2.0 + (1.0 if prognosis and any(c.status == "prognose" for c in picked) else 0)
+            # and a table whose column headings the question echoes ('i fordelingen etter
+            # sosialhjelpsnøkkelen') wins over one whose headings are bare years
+            score += 0.5 if self._echoes(padded, picked or by_year) else 0.0
             if not picked and years:
                 return [], 0.0
             if not picked:
@@ -433,6 +438,22 @@ class TableReader:
                 compare = "<="  # 'mest 3' is at most 3
             return compare, value
         return None
+
+    def _echoes(self, padded: str, columns: Sequence[Column]) -> bool:
+        """Whether the question shares a long word of the columns' headings (not a year)."""
+        common = {
+            w[:5]
+            for name in ("framework", "prognosis", "sum", "including")
+            for phrase in self.w.get(name, ())
+            for w in phrase.split()
+        }
+        heads = {
+            w[:5]
+            for c in columns
+            for w in _padded(fold(c.label)).split()
+            if len(w) >= 5 and not w.isdigit() and w[:5] not in common
+        }
+        return any(a[:5] in heads for a in padded.split() if len(a) >= 5)
 
     def _included(self, padded: str, year: int) -> bool:
         """Whether a year is named only as what a sum includes ('sum inkl. 2020-prognosen')."""
@@ -575,6 +596,13 @@ class TableReader:
             return None
         rows = self.rows_in(table, padded)
         columns = [c.id for c in table.columns if c.year in years and not c.sum_of]
+        if self.has(padded, "including") and self.has(padded, "sum"):
+            # 'and its total including the 2020 forecast?': the printed sum, not the year
+            kept = [y for y in years if not self._included(padded, y)]
+            if kept != years:
+                sums = [c.id for c in table.columns if c.sum_of]
+                columns = [c.id for c in table.columns if c.year in kept and not c.sum_of]
+                columns += sums[:1]
         query = _remember(
             replace(
                 previous,
@@ -589,13 +617,32 @@ class TableReader:
                 query = replace(query, rows=query.before_rows + query.rows)
             elif len(query.columns) == 1 and query.before_columns:
                 query = replace(query, columns=query.before_columns + query.columns)
-        n = max(len(query.rows), len(query.columns))
-        if self.has(padded, "sum") and n > 1:
-            return replace(query, op="sum")
+        comparing = any(self.has(padded, w) for w in ("difference", "more", "less"))
+        operating = comparing or self.has(padded, "sum")
         if (
-            self.has(padded, "difference") or self.has(padded, "more") or self.has(padded, "less")
-        ) and n == 2:
+            operating
+            and len(query.rows) == 1
+            and query.before_rows
+            and (not rows or len(query.before_rows) == 1)
+        ):
+            # 'hva fikk de to til sammen i 2017?', 'hvor mye mer fikk Mandal?' after two rows;
+            # 'de tre … til sammen' takes the last three asked, 'de to' the last two
+            many = self.top_in(padded)
+            earlier = query.before_rows[-1:] if comparing else query.before_rows
+            if many > 1 and not comparing:
+                earlier = query.before_rows[-(many - 1) :]
+            query = replace(query, rows=earlier + query.rows)
+            if rows:
+                query = replace(query, rows=query.rows[::-1])
+        n = max(len(query.rows), len(query.columns))
+        if self.has(padded, "sum") and n > 1 and not comparing:
+            return replace(query, op="sum")
+        if query.op == "value" and len(columns) > 1 and not comparing:
+            return replace(query, op="sum")  # 'og for 2016+2017?'
+        if comparing and n == 2:
             return replace(query, op="difference")
+        if n == 1 and query.op in ("sum", "difference", "list"):
+            query = replace(query, op="value")
         if rows or columns:
             return query
         return None
@@ -603,7 +650,8 @@ class TableReader:
 
 def _remember(query: TableQuery, previous: TableQuery) -> TableQuery:
     """Keep the rows or columns a follow-up replaced, for a later 'til sammen?'."""
-    before_rows = previous.rows if query.rows != previous.rows else previous.before_rows
+    changed = query.rows != previous.rows
+    before_rows = previous.before_rows + previous.rows if changed else previous.before_rows
     before_columns = (
         previous.columns if query.columns != previous.columns else previous.before_columns
     )

@@ -314,3 +314,47 @@ def test_names_listed_next_to_each_other_are_all_read() -> None:
     keys = ["0926", "0928", "0929"]
     total = sum(figure(FRAMEWORK, k, "y2019") for k in keys)
     assert kr(total) in ask("Lillesand, Birkenes, Åmli – samlet rammeøkning 2019?")
+
+
+# --- follow-ups that operate on what was asked before -----------------------------------------
+
+
+def test_til_sammen_after_three_rows_in_turn_sums_the_three() -> None:
+    keys = ["03", "02", "12"]
+    total = sum(figure(STATS, k, "kvp_deltakere_2019") for k in keys)
+    text = ask(
+        "Hvor mange deltakere i KVP hadde Oslo per 31.8.2019?",
+        "og Akershus?",
+        "og Hordaland?",
+        "Hvor mange er de tre fylkene til sammen?",
+    )
+    assert f"Til sammen: {total:,}".replace(",", " ") in text
+
+
+def test_how_much_more_after_two_rows_compares_the_named_row_with_the_other() -> None:
+    diff = figure(FRAMEWORK, "0904", "y2019") - figure(FRAMEWORK, "0926", "y2019")
+    text = ask(
+        "Hva fikk Grimstad i rammeøkning i 2019?", "og Lillesand?", "hvor mye mer fikk Grimstad?"
+    )
+    assert kr(abs(diff)) in text
+
+
+def test_an_operation_with_a_new_year_on_the_two_rows_just_asked() -> None:
+    total = figure(FRAMEWORK, "1002", "y2019") + figure(FRAMEWORK, "1032", "y2019")
+    text = ask(
+        "Hva fikk Mandal i økning i rammen i 2018?",
+        "og Lyngdal?",
+        "Hva fikk de to kommunene til sammen i 2019?",
+    )
+    assert kr(total) in text
+
+
+def test_a_follow_up_naming_two_years_of_the_overview_gives_its_printed_sum() -> None:
+    text = ask("Hva er Arendals fordeling etter sosialhjelpsnøkkelen i 2016?", "og for 2016+2017?")
+    assert text.startswith("Fordeling etter sosialhjelpsnøkkel")
+    assert kr(figure(OVERVIEW_2018, "0906", "sum_2016_2017")) in text
+
+
+def test_a_question_echoing_the_overview_headings_reads_the_overview() -> None:
+    text = ask("Hva var Lister-summen i fordelingen etter sosialhjelpsnøkkelen for 2017?")
+    assert kr(figure(OVERVIEW_2018, "lister", "y2017")) in text
