@@ -265,6 +265,9 @@ class Engine:
         """
         words = self._core.kb.language
         parts = split_questions(text, words.question_words if words else [])
+        if len(parts) > 1 and self._one_row_list(text, today, chat):
+            # 'Hva fikk Åmli i 2016 og hva er kommunens sum?': one row's figures side by side
+            parts = [text]
         if len(parts) > 1:
             # the parts are asked in a scratch chat that starts from this chat's context, so a
             # message answered as one question after all leaves the chat's context untouched
@@ -280,6 +283,15 @@ class Engine:
                     self.contexts.put(chat, after)
                 return combine(answers)
         return self._ask_one(text, today, chat)
+
+    def _one_row_list(self, text: str, today: dt.date, chat: str | None) -> bool:
+        """Whether a whole message asks for several figures of one table row."""
+        core = self._core
+        u = self.understand(text, chat, today, core=core)
+        query = core.tables.read(
+            u.folded, today, None, None, u.text, framework=u.intent in FRAMEWORK_INTENTS
+        )
+        return query is not None and query.op == "list"
 
     def _ask_one(self, text: str, today: dt.date, chat: str | None) -> Answer:
         """Answer one question as of a date; remember context when a chat is given."""

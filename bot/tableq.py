@@ -124,7 +124,11 @@ def _column_bags(table: Table) -> dict[str, frozenset[str]]:
     for c in table.columns:
         text = " ".join(filter(None, (c.label, c.label_en, c.definition, c.definition_en)))
         words = _padded(fold(text)).split() + _padded(fold(text, nynorsk=False)).split()
-        bags[c.id] = frozenset(w for w in words if len(w) >= MIN_WORD or w.isdigit())
+        # short words count when the heading writes them as an acronym ('KVP')
+        acronyms = {fold(a) for a in re.findall(r"\b[A-ZÆØÅ]{2,}\b", text)}
+        bags[c.id] = frozenset(
+            w for w in words if len(w) >= MIN_WORD or w.isdigit() or w in acronyms
+        )
     return bags
 
 
@@ -357,6 +361,8 @@ class TableReader:
                 # 'samlet … inkl. 2020-prognosen': the year only names the printed sum
                 included = [y for y in years if y not in ranged and self._included(padded, y)]
                 years = [y for y in years if y not in included]
+                # the prognosis the sum includes is not a prognosis column asked for
+                prognosis = prognosis and not included
                 named += [
                     c
                     for c in table.columns
@@ -462,11 +468,13 @@ class TableReader:
             for inc in self.w.get("including", ())
         )
 
-    def _column_by_words(self, table: Table, padded: str) -> Column | None:
+    def _column_by_words(
+        self, table: Table, padded: str, least: float = COLUMN_SCORE
+    ) -> Column | None:
         """The column whose label and definition share the most telling words with the question."""
         bags = self.column_words[table.id]
         counts, prefixes = self.column_counts[table.id], self.column_prefixes[table.id]
-        asked = {t for t in padded.split() if len(t) >= MIN_WORD or t.isdigit()}
+        asked = {t for t in padded.split() if len(t) >= MIN_WORD or t.isdigit() or t in counts}
         # each asked word with the column words it matches (the same word, or the same first
         # five letters), found through the index rather than by scanning every column
         matches = {w: ({w} if w in counts else set()) | prefixes.get(w[:5], set()) for w in asked}
@@ -479,11 +487,21 @@ class TableReader:
                     score += 1.0 / min(counts[w] for w in hits)
             scores[cid] = score
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-        if not ranked or ranked[0][1] < COLUMN_SCORE:
+        if not ranked or ranked[0][1] < least:
             return None
-        if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-            return None
+        tied = [cid for cid, score in ranked if score == ranked[0][1]]
+        if len(tied) > 1:
+            # a tie is broken by the unit asked ('hvor mange' a count, 'andel' a share)
+            want = self._unit_asked(padded)
+            units = [c for c in table.columns if c.id in tied and c.unit == want]
+            return units[0] if len(units) == 1 else None
         return next(c for c in table.columns if c.id == ranked[0][0])
+
+    def _unit_asked(self, padded: str) -> str | None:
+        """'prosent' when a share is asked, 'antall' when a count is, else None."""
+        if self.has(padded, "share"):
+            return "prosent"
+        return "antall" if self.has(padded, "count") else None
 
     def _unit_sibling(self, table: Table, column: Column, padded: str) -> Column:
         """A share column when a share is asked, a count column when a count is."""
@@ -596,6 +614,11 @@ class TableReader:
             return None
         rows = self.rows_in(table, padded)
         columns = [c.id for c in table.columns if c.year in years and not c.sum_of]
+        if not rows and not columns and not any(c.unit == "kr" for c in table.columns):
+            # 'og hvor mange KVP-deltakere hadde fylket?': another column of the same rows
+            column = self._column_by_words(table, padded, least=COLUMN_SCORE / 2)
+            if column is not None and column.id not in previous.columns:
+                columns = [self._unit_sibling(table, column, padded).id]
         if self.has(padded, "including") and self.has(padded, "sum"):
             # 'and its total including the 2020 forecast?': the printed sum, not the year
             kept = [y for y in years if not self._included(padded, y)]

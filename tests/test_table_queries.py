@@ -358,3 +358,28 @@ def test_a_follow_up_naming_two_years_of_the_overview_gives_its_printed_sum() ->
 def test_a_question_echoing_the_overview_headings_reads_the_overview() -> None:
     text = ask("Hva var Lister-summen i fordelingen etter sosialhjelpsnøkkelen for 2017?")
     assert kr(figure(OVERVIEW_2018, "lister", "y2017")) in text
+
+
+def test_a_message_asking_two_figures_of_one_row_gets_both() -> None:
+    text = ask("Hva fikk Birkenes i 2018 og hva er kommunens sum inkl. 2020-prognose?")
+    assert kr(figure(FRAMEWORK, "0928", "y2018")) in text
+    assert kr(figure(FRAMEWORK, "0928", "sum")) in text
+
+
+def test_a_second_question_on_another_column_keeps_the_row() -> None:
+    kvp = figure(STATS, "19", "kvp_deltakere_2019")
+    text = ask(
+        "Hvor mange husholdninger i Troms var i midlertidig botilbud i 2018, "
+        "og hvor mange KVP-deltakere hadde fylket?"
+    )
+    assert f"{kvp:,}".replace(",", " ") in text
+
+
+def test_a_fall_between_two_years_after_asking_them_in_turn() -> None:
+    diff = figure(FRAMEWORK, "0911", "y2018") - figure(FRAMEWORK, "0911", "y2019")
+    text = ask(
+        "Kor mykje fekk Gjerstad i auke i ramma i 2018?",
+        "og i 2019?",
+        "Kor stor er nedgangen frå 2018 til 2019?",
+    )
+    assert kr(abs(diff)) in text
