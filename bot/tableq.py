@@ -65,6 +65,10 @@ class TableQuery:
     compare: str = ""
     #: the row the bound was taken from ('færre enn Aust-Agder'), left out of the result
     reference: str | None = None
+    #: a ranking of the change from the first column to the second ('fra 2017 til 2018')
+    change: bool = False
+    #: a ranking of one row's columns ('kva år fekk Gjerstad størst auke?')
+    across: bool = False
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,8 @@ class TableResult:
     ranking: tuple[tuple[Row, Fraction], ...] = ()
     printed: bool = False
     prognosis: bool = False
+    #: the claimed row's own figure when a claim about a ranking is checked
+    claimed: Fraction | None = None
 
 
 def _value(raw: object) -> Fraction:
@@ -294,7 +300,8 @@ class TableReader:
         if m:
             return max(1, int(m.group(1)))
         for word, n in self.numbers.items():
-            if f" {word} " in padded:
+            # 'from 2017 to 2018': a word before a figure joins a range, it counts nothing
+            if re.search(rf" {re.escape(word)} (?!\d)", padded):
                 return n
         return 1
 
@@ -412,7 +419,10 @@ class TableReader:
             # a column by its words only for a question that names a row or asks for a ranking
             column = self._column_by_words(table, padded)
         if column is not None:
-            return [self._unit_sibling(table, column, padded)], 3.0
+            # a year the table has no figures for tells that another table is meant
+            span = range(table.years.first, (table.years.last or table.years.first) + 1)
+            score = 3.0 if all(y in span for y in years) else 1.0
+            return [self._unit_sibling(table, column, padded)], score
         return [], 0.0
 
     def _bound(self, table: Table, column: Column) -> tuple[str, Fraction] | None:
@@ -444,6 +454,13 @@ class TableReader:
                 compare = "<="  # 'mest 3' is at most 3
             return compare, value
         return None
+
+    def _from_first(self, padded: str, columns: Sequence[Column]) -> bool:
+        """Whether the first of two year columns follows a 'fra' ('fra 2017 til 2018')."""
+        first = columns[0].year
+        return first is not None and any(
+            f" {w} {first} " in padded for w in self.w.get("from_year", ())
+        )
 
     def _echoes(self, padded: str, columns: Sequence[Column]) -> bool:
         """Whether the question shares a long word of the columns' headings (not a year)."""
@@ -569,6 +586,25 @@ class TableReader:
                 bound=value,
                 compare=">" if more and not less else "<",
                 reference=named[0],
+            ), score
+        if (highest or lowest) and len(named) == 1 and self.has(padded, "which_year"):
+            # 'kva år fekk Gjerstad størst auke?': that row's years ranked
+            years_only = [c.id for c in table.columns if c.year is not None and not c.sum_of]
+            return TableQuery(
+                table.id, "rank", tuple(named), tuple(years_only), 1, highest, across=True
+            ), score
+        if (highest or lowest) and len(columns) == 2 and self._from_first(padded, columns):
+            # 'størst økning fra 2017 til 2018': the change from the first year to the second
+            descending = highest and not lowest
+            top = self.top_in(padded)
+            return TableQuery(
+                table.id,
+                "rank",
+                tuple(rows if by_group else ()),
+                ids,
+                top,
+                descending,
+                change=True,
             ), score
         if (highest or lowest) and premise and len(rows) == 1:
             # 'er det riktig at Bykle hadde lavest …?': rank every row, then check the claim
@@ -734,8 +770,18 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
                 a, b = cells[0].value, cells[1].value
                 if (a > b) if query.descending else (a < b):
                     scored.append((row, a - b))
+            elif query.change:
+                scored.append((row, cells[1].value - cells[0].value))
             else:
                 scored.append((row, sum((c.value for c in cells), Fraction(0))))
+        if query.across and rows:
+            cells = _cells(table, rows[:1], columns)
+            ranked = sorted(cells, key=lambda c: c.value, reverse=query.descending)
+            best = [c for c in ranked if c.value == ranked[0].value] if ranked else []
+            return TableResult(query, table, tuple(best), best[0].value if best else None)
+        claimed = None
+        if query.claim is not None:
+            claimed = next((v for r, v in scored if r.key == query.claim), None)
         scored.sort(key=lambda rv: rv[1], reverse=query.descending)
         if query.op == "rank":
             cut = scored[: query.top]
@@ -743,7 +789,9 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
             if cut:
                 cut += [rv for rv in scored[query.top :] if rv[1] == cut[-1][1]]
             scored = cut
-        return TableResult(query, table, (), None, tuple(scored), prognosis=prognosis)
+        return TableResult(
+            query, table, (), None, tuple(scored), prognosis=prognosis, claimed=claimed
+        )
     cells = _cells(table, rows, columns)
     if len(cells) != len(rows) * len(columns):
         return None
@@ -796,8 +844,23 @@ def render(result: TableResult, lang: Lang) -> list[str]:
     unit = columns[0]
     nb = lang != "en"
     lines: list[str] = []
-    if q.op == "rank":
+    if q.op == "rank" and q.across:
+        head = "Høyest" if q.descending else "Lavest"
+        if not nb:
+            head = "Highest" if q.descending else "Lowest"
+        lines.append(f"{head}:")
+        for cell in result.cells:
+            lines.append(
+                f"{_label(cell.row, lang)}, {_column(cell.column, lang)}: "
+                f"{_figure(cell.value, cell.column, lang, cell.printed)}"
+            )
+        if not result.cells:
+            lines.append("–")
+    elif q.op == "rank":
         what = " + ".join(_column(c, lang) for c in columns)
+        if q.change:
+            what = f"{_column(columns[0], lang)} → {_column(columns[1], lang)}"
+            what = ("endring " if nb else "change ") + what
         if nb:
             head = f"{'Høyest' if q.descending else 'Lavest'} ({what}):"
         else:
@@ -808,6 +871,13 @@ def render(result: TableResult, lang: Lang) -> list[str]:
             lines.append(f"{i}. {_label(row, lang)}: {_figure(value, unit, lang, printed)}")
         if not result.ranking:
             lines.append("–")
+        claimed = next((r for r in table.rows if r.key == q.claim), None)
+        outside = all(row.key != q.claim for row, _ in result.ranking)
+        if claimed is not None and result.claimed is not None and outside:
+            # the claimed row's own figure beside the true first place
+            printed = str(claimed.values[unit.id]) if len(columns) == 1 else ""
+            figure = _figure(result.claimed, unit, lang, printed)
+            lines.append(f"{_label(claimed, lang)}: {figure}")
     elif q.op == "filter" and q.bound is not None:
         words = {
             ">": ("over", "above"),

@@ -575,6 +575,11 @@ class TableLanguage(Model):
     framework: list[str] = Field(min_length=1)
     # 'nest størst', 'second-largest': a ranking down to the second place
     second: list[str] = Field(default_factory=list)
+    # the word before the first of two years that asks for the change between them
+    # ("størst økning fra 2017 til 2018")
+    from_year: list[str] = Field(default_factory=list)
+    # a ranking of one row's columns ("kva år fekk Gjerstad størst auke?")
+    which_year: list[str] = Field(default_factory=list)
     # words just before a figure that make it a bound ('over 1 million', 'minst 70 %')
     above: list[str] = Field(default_factory=list)
     at_least: list[str] = Field(default_factory=list)

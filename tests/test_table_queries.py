@@ -383,3 +383,42 @@ def test_a_fall_between_two_years_after_asking_them_in_turn() -> None:
         "Kor stor er nedgangen frå 2018 til 2019?",
     )
     assert kr(abs(diff)) in text
+
+
+# --- rankings of a change, of one row's years, and a checked claim's own figure ---------------
+
+
+def test_largest_increase_from_one_year_to_the_next_ranks_the_change() -> None:
+    rows = data_rows(KB.tables[FRAMEWORK])
+    change = {
+        r.label: figure(FRAMEWORK, r.key, "y2019") - figure(FRAMEWORK, r.key, "y2018") for r in rows
+    }
+    least = min(change, key=lambda k: change[k])
+    text = ask("Hvilken kommune hadde minst økning fra 2018 til 2019?")
+    assert f"1. {least}: {kr(change[least])}" in text
+
+
+@pytest.mark.parametrize("english", [False, True])
+def test_which_year_ranks_one_rows_years(english: bool) -> None:
+    years = {y: figure(FRAMEWORK, "1018", f"y{y}") for y in range(2016, 2021)}
+    best = max(years, key=lambda y: years[y])
+    question = (
+        "Which year did Søgne get the largest framework increase?"
+        if english
+        else "Hvilket år fikk Søgne størst økning i rammen?"
+    )
+    text = ask(question)
+    assert str(best) in text
+    assert (f"NOK {years[best]:,}" if english else kr(years[best])) in text
+
+
+def test_a_wrong_claim_about_the_top_row_shows_the_claimed_rows_own_figure() -> None:
+    text = ask("Er det riktig at Finnmark hadde flest deltakere i KVP?")
+    assert text.split("\n\n")[1].startswith("Nei")
+    own = figure(STATS, "20", "kvp_deltakere_2019")
+    assert f"Finnmark: {own}" in text
+
+
+def test_an_english_range_word_is_no_count_of_places() -> None:
+    text = ask("Which municipality had the largest framework increase from 2016 to 2017?")
+    assert "2. " not in text
