@@ -69,17 +69,27 @@ def combine(answers: list[Answer]) -> Answer:
 TABLE_INTENTS = {"framework", "framework_sum", "framework_ranking", "statistics", "out_of_scope"}
 
 
-def _table_answers(query: TableQuery, u: Understanding, kb: KnowledgeBase) -> bool:
+def _table_answers(
+    query: TableQuery,
+    u: Understanding,
+    kb: KnowledgeBase,
+    reader: TableReader,
+    previous: TableQuery | None = None,
+) -> bool:
     """Whether a table query answers the question rather than the intent's own card.
 
     Sums, differences, rankings and filters always do; a plain look-up does when the question
-    is about a table, and a look-up the understanding declined only in a table of municipal
-    framework increases (whose words the table reader requires).
+    is about a table, and a look-up the understanding declined in a table of municipal
+    framework increases (whose words the table reader requires) or when the question asks
+    for a count or a share ('how many households in Telemark …', 'hvor stor andel …'), or
+    when it follows a question on the same table ('og i Rogaland?').
     """
     if query.op != "value":
         return True
     if u.intent == "out_of_scope":
-        return any(r.municipality for r in kb.tables[query.table].rows)
+        followed = previous is not None and previous.table == query.table
+        municipal = any(r.municipality for r in kb.tables[query.table].rows)
+        return municipal or followed or reader.asks_figure(u.folded)
     return u.intent in TABLE_INTENTS
 
 
@@ -256,6 +266,9 @@ class Engine:
         """
         words = self._core.kb.language
         parts = split_questions(text, words.question_words if words else [])
+        if len(parts) > 1 and self._one_row_list(text, today, chat):
+            # 'Hva fikk Åmli i 2016 og hva er kommunens sum?': one row's figures side by side
+            parts = [text]
         if len(parts) > 1:
             # the parts are asked in a scratch chat that starts from this chat's context, so a
             # message answered as one question after all leaves the chat's context untouched
@@ -272,6 +285,15 @@ class Engine:
                 return combine(answers)
         return self._ask_one(text, today, chat)
 
+    def _one_row_list(self, text: str, today: dt.date, chat: str | None) -> bool:
+        """Whether a whole message asks for several figures of one table row."""
+        core = self._core
+        u = self.understand(text, chat, today, core=core)
+        query = core.tables.read(
+            u.folded, today, None, None, u.text, framework=u.intent in FRAMEWORK_INTENTS
+        )
+        return query is not None and query.op == "list"
+
     def _ask_one(self, text: str, today: dt.date, chat: str | None) -> Answer:
         """Answer one question as of a date; remember context when a chat is given."""
         core = self._core  # read once: the whole answer comes from one knowledge base
@@ -286,7 +308,11 @@ class Engine:
             framework=u.intent in FRAMEWORK_INTENTS,
         )
         result = evaluate(core.kb, query) if query is not None else None
-        if result is not None and query is not None and _table_answers(query, u, core.kb):
+        if (
+            result is not None
+            and query is not None
+            and _table_answers(query, u, core.kb, core.tables, ctx.table_query if ctx else None)
+        ):
             answer = core.composer.table_answer(u, result)
         else:
             query = None

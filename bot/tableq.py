@@ -39,6 +39,10 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _TOP_DIGIT = re.compile(r"\b(?:topp|top)\s*-?\s*(\d{1,2})\b")
 _TOKENS = re.compile(r"[^\w%]+")
 _FOLLOW_UP_START = ("og ", "enn ", "and ", "what about ", "hva med ", "men ")
+#: A figure in a question: '1 million', '3 505', '70 %', '2,5' (not part of a span '18–24').
+_FIGURE = re.compile(r"(?<![\w–\-.,])(\d{1,3}(?: \d{3})+|\d+(?:[.,]\d+)?)(?![\w–\-]|[.,]\d)")
+#: What a bound word says about the rows kept.
+_COMPARE = {"above": ">", "at_least": ">=", "below": "<", "at_most": "<="}
 #: A series of municipality numbers ('10xx', '09xx').
 _NUMBER_SERIES = re.compile(r"\b(\d{2})\s?xx\b")
 
@@ -56,6 +60,15 @@ class TableQuery:
     before_rows: tuple[str, ...] = ()
     before_columns: tuple[str, ...] = ()
     claim: str | None = None
+    #: a filter against a figure: rows whose value is ``compare`` (>, >=, <, <=, ==) ``bound``
+    bound: Fraction | None = None
+    compare: str = ""
+    #: the row the bound was taken from ('færre enn Aust-Agder'), left out of the result
+    reference: str | None = None
+    #: a ranking of the change from the first column to the second ('fra 2017 til 2018')
+    change: bool = False
+    #: a ranking of one row's columns ('kva år fekk Gjerstad størst auke?')
+    across: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,6 +92,8 @@ class TableResult:
     ranking: tuple[tuple[Row, Fraction], ...] = ()
     printed: bool = False
     prognosis: bool = False
+    #: the claimed row's own figure when a claim about a ranking is checked
+    claimed: Fraction | None = None
 
 
 def _value(raw: object) -> Fraction:
@@ -115,7 +130,11 @@ def _column_bags(table: Table) -> dict[str, frozenset[str]]:
     for c in table.columns:
         text = " ".join(filter(None, (c.label, c.label_en, c.definition, c.definition_en)))
         words = _padded(fold(text)).split() + _padded(fold(text, nynorsk=False)).split()
-        bags[c.id] = frozenset(w for w in words if len(w) >= MIN_WORD or w.isdigit())
+        # short words count when the heading writes them as an acronym ('KVP')
+        acronyms = {fold(a) for a in re.findall(r"\b[A-ZÆØÅ]{2,}\b", text)}
+        bags[c.id] = frozenset(
+            w for w in words if len(w) >= MIN_WORD or w.isdigit() or w in acronyms
+        )
     return bags
 
 
@@ -204,6 +223,11 @@ class TableReader:
         """Whether a phrase list's words occur in the question."""
         return _first(padded, self.w.get(name, ())) >= 0
 
+    def asks_figure(self, folded: str) -> bool:
+        """Whether a question asks for a count or a share ('hvor mange', 'andel')."""
+        padded = _padded(folded)
+        return self.has(padded, "count") or self.has(padded, "share")
+
     def rows_in(self, table: Table, padded: str) -> list[str]:
         """Row keys the question names, in the order named, longest names first."""
         taken: list[tuple[int, int]] = []
@@ -216,7 +240,7 @@ class TableReader:
         for name, key in spelled:  # 'Kristiansands økning' names Kristiansand
             start = 0
             while (i := padded.find(f" {name} ", start)) >= 0:
-                span = (i, i + len(name) + 2)
+                span = (i + 1, i + 1 + len(name))  # the name without the spaces around it
                 start = i + 1
                 if any(a < span[1] and span[0] < b for a, b in taken):
                     continue
@@ -281,7 +305,8 @@ class TableReader:
         if m:
             return max(1, int(m.group(1)))
         for word, n in self.numbers.items():
-            if f" {word} " in padded:
+            # 'from 2017 to 2018': a word before a figure joins a range, it counts nothing
+            if re.search(rf" {re.escape(word)} (?!\d)", padded):
                 return n
         return 1
 
@@ -320,7 +345,9 @@ class TableReader:
             query, score = self._read_table(table, padded, years, column_hint, framework)
             if query is not None and score > best_score:
                 best, best_score = query, score
-        if best is None and follow_up and previous is not None:
+        operating = any(self.has(padded, w) for w in ("sum", "difference", "more", "less"))
+        if best is None and previous is not None and (follow_up or operating):
+            # 'hva fikk de to til sammen i 2017?': an operation on what was just asked
             return self._follow_up(previous, padded, years)
         if best is not None and follow_up and previous is not None and best.table == previous.table:
             best = _remember(best, previous)
@@ -346,6 +373,8 @@ class TableReader:
                 # 'samlet … inkl. 2020-prognosen': the year only names the printed sum
                 included = [y for y in years if y not in ranged and self._included(padded, y)]
                 years = [y for y in years if y not in included]
+                # the prognosis the sum includes is not a prognosis column asked for
+                prognosis = prognosis and not included
                 named += [
                     c
                     for c in table.columns
@@ -374,6 +403,9 @@ class TableReader:
                 picked.insert(min(at, len(picked)), summed_column)
             # a table with a separate prognosis column per year wins when the prognosis is asked
             score = 2.0 + (1.0 if prognosis and any(c.status == "prognose" for c in picked) else 0)
+            # and a table whose column headings the question echoes ('i fordelingen etter
+            # sosialhjelpsnøkkelen') wins over one whose headings are bare years
+            score += 0.5 if self._echoes(padded, picked or by_year) else 0.0
             if not picked and years:
                 return [], 0.0
             if not picked:
@@ -384,7 +416,10 @@ class TableReader:
             return picked, score
         column = next((c for c in table.columns if c.id == column_hint), None)
         if column is None and (
-            self.has(padded, "highest") or self.has(padded, "lowest") or self.rows_in(table, padded)
+            self.has(padded, "highest")
+            or self.has(padded, "lowest")
+            or self.rows_in(table, padded)
+            or (self.has(padded, "which") and _FIGURE.search(self.spans))
         ):
             # a column by its words only for a question that names a row or asks for a ranking
             column = self._column_by_words(table, padded)
@@ -392,22 +427,78 @@ class TableReader:
             column = self._unit_sibling(table, column, padded)
             if years and not any(column_covers(table, column, y) for y in years):
                 return [], 0.0  # 'KVP-deltakere i 2020': the table counts another year
-            return [column], 3.0
+            # a year the table has no figures for tells that another table is meant
+            span = range(table.years.first, (table.years.last or table.years.first) + 1)
+            return [column], 3.0 if all(y in span for y in years) else 1.0
         return [], 0.0
 
-    def _included(self, padded: str, year: int) -> bool:
-        """Whether a year is named only as the prognosis a sum includes ('inkl. 2020-prognosen')."""
-        return any(
-            re.search(rf" {re.escape(inc)} (?:\w+ )?{year} {re.escape(prog)} ", padded)
-            for inc in self.w.get("including", ())
-            for prog in self.w.get("prognosis", ())
+    def _bound(self, table: Table, column: Column) -> tuple[str, Fraction] | None:
+        """A figure the question bounds the rows by ('over 1 million', 'minst 70 %', '3 505')."""
+        folded = self.spans
+        label = _padded(fold(" ".join(filter(None, (column.label, column.definition)))))
+        for m in _FIGURE.finditer(folded):
+            digits, after = m.group(1), _padded(folded[m.end() :])
+            before = _padded(folded[: m.start()])
+            if _YEAR.fullmatch(digits) or any(before.endswith(f" {w} ") for w in ("topp", "top")):
+                continue
+            nxt = (after.split() or [""])[0]
+            if f" {digits.replace(' ', ' ')} {nxt} " in label or f" {nxt} " == " år ":
+                continue  # 'under 18 år' is the column's own words, not a bound
+            value = Fraction(digits.replace(" ", "").replace(",", "."))
+            if any(after.startswith(f" {w} ") for w in self.w.get("places", ())):
+                continue  # 'alle de 15 kommunene' counts the places
+            if any(after.startswith(f" {w} ") for w in self.w.get("million", ())):
+                value *= 1_000_000
+            elif " " not in digits and value < 10 and column.unit != "prosent":
+                continue  # 'de 3', 'topp 5': a count of places, not a figure
+            compare = "=="
+            for name, sign in _COMPARE.items():
+                if any(before.endswith(f" {w} ") for w in self.w.get(name, ())):
+                    compare = sign
+            if compare == "==" and any(before.endswith(f" {w} ") for w in self.w["lowest"]):
+                compare = ">="  # 'minst 70 %' is at least 70 %
+            if compare == "==" and any(before.endswith(f" {w} ") for w in self.w["highest"]):
+                compare = "<="  # 'mest 3' is at most 3
+            return compare, value
+        return None
+
+    def _from_first(self, padded: str, columns: Sequence[Column]) -> bool:
+        """Whether the first of two year columns follows a 'fra' ('fra 2017 til 2018')."""
+        first = columns[0].year
+        return first is not None and any(
+            f" {w} {first} " in padded for w in self.w.get("from_year", ())
         )
 
-    def _column_by_words(self, table: Table, padded: str) -> Column | None:
+    def _echoes(self, padded: str, columns: Sequence[Column]) -> bool:
+        """Whether the question shares a long word of the columns' headings (not a year)."""
+        common = {
+            w[:5]
+            for name in ("framework", "prognosis", "sum", "including")
+            for phrase in self.w.get(name, ())
+            for w in phrase.split()
+        }
+        heads = {
+            w[:5]
+            for c in columns
+            for w in _padded(fold(c.label)).split()
+            if len(w) >= 5 and not w.isdigit() and w[:5] not in common
+        }
+        return any(a[:5] in heads for a in padded.split() if len(a) >= 5)
+
+    def _included(self, padded: str, year: int) -> bool:
+        """Whether a year is named only as what a sum includes ('sum inkl. 2020-prognosen')."""
+        return any(
+            re.search(rf" {re.escape(inc)} (?:\w+ )?{year} ", padded)
+            for inc in self.w.get("including", ())
+        )
+
+    def _column_by_words(
+        self, table: Table, padded: str, least: float = COLUMN_SCORE
+    ) -> Column | None:
         """The column whose label and definition share the most telling words with the question."""
         bags = self.column_words[table.id]
         counts, prefixes = self.column_counts[table.id], self.column_prefixes[table.id]
-        asked = {t for t in padded.split() if len(t) >= MIN_WORD or t.isdigit()}
+        asked = {t for t in padded.split() if len(t) >= MIN_WORD or t.isdigit() or t in counts}
         # each asked word with the column words it matches (the same word, or the same first
         # five letters), found through the index rather than by scanning every column
         matches = {w: ({w} if w in counts else set()) | prefixes.get(w[:5], set()) for w in asked}
@@ -420,11 +511,21 @@ class TableReader:
                     score += 1.0 / min(counts[w] for w in hits)
             scores[cid] = score
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-        if not ranked or ranked[0][1] < COLUMN_SCORE:
+        if not ranked or ranked[0][1] < least:
             return None
-        if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-            return None
+        tied = [cid for cid, score in ranked if score == ranked[0][1]]
+        if len(tied) > 1:
+            # a tie is broken by the unit asked ('hvor mange' a count, 'andel' a share)
+            want = self._unit_asked(padded)
+            units = [c for c in table.columns if c.id in tied and c.unit == want]
+            return units[0] if len(units) == 1 else None
         return next(c for c in table.columns if c.id == ranked[0][0])
+
+    def _unit_asked(self, padded: str) -> str | None:
+        """'prosent' when a share is asked, 'antall' when a count is, else None."""
+        if self.has(padded, "share"):
+            return "prosent"
+        return "antall" if self.has(padded, "count") else None
 
     def _unit_sibling(self, table: Table, column: Column, padded: str) -> Column:
         """A share column when a share is asked, a count column when a count is."""
@@ -467,6 +568,51 @@ class TableReader:
         more, less = self.has(padded, "more"), self.has(padded, "less")
         than = self.has(padded, "than")
         premise = self.has(padded, "premise")
+        bound = self._bound(table, columns[0]) if len(columns) == 1 else None
+        asks_rows = self.has(padded, "which") or self.has(padded, "count")
+        if bound is not None and asks_rows and (not named or by_group):
+            # 'hvilke kommuner fikk over 1 million i 2018?', 'fylker med minst 70 %'
+            compare, value = bound
+            return TableQuery(
+                table.id, "filter", tuple(rows), ids, bound=value, compare=compare
+            ), score
+        if (
+            len(named) == 1
+            and len(columns) == 1
+            and (more or less)
+            and than
+            and self.has(padded, "which")
+        ):
+            # 'which counties had fewer … than Aust-Agder?': the named row gives the bound
+            value = _value(_row(table, named[0]).values.get(ids[0], 0))
+            return TableQuery(
+                table.id,
+                "filter",
+                tuple(group),
+                ids,
+                bound=value,
+                compare=">" if more and not less else "<",
+                reference=named[0],
+            ), score
+        if (highest or lowest) and len(named) == 1 and self.has(padded, "which_year"):
+            # 'kva år fekk Gjerstad størst auke?': that row's years ranked
+            years_only = [c.id for c in table.columns if c.year is not None and not c.sum_of]
+            return TableQuery(
+                table.id, "rank", tuple(named), tuple(years_only), 1, highest, across=True
+            ), score
+        if (highest or lowest) and len(columns) == 2 and self._from_first(padded, columns):
+            # 'størst økning fra 2017 til 2018': the change from the first year to the second
+            descending = highest and not lowest
+            top = self.top_in(padded)
+            return TableQuery(
+                table.id,
+                "rank",
+                tuple(rows if by_group else ()),
+                ids,
+                top,
+                descending,
+                change=True,
+            ), score
         if (highest or lowest) and premise and len(rows) == 1:
             # 'er det riktig at Bykle hadde lavest …?': rank every row, then check the claim
             group = self.group_in(table, padded)
@@ -511,6 +657,18 @@ class TableReader:
             return None
         rows = self.rows_in(table, padded)
         columns = [c.id for c in table.columns if c.year in years and not c.sum_of]
+        if not rows and not columns and not any(c.unit == "kr" for c in table.columns):
+            # 'og hvor mange KVP-deltakere hadde fylket?': another column of the same rows
+            column = self._column_by_words(table, padded, least=COLUMN_SCORE / 2)
+            if column is not None and column.id not in previous.columns:
+                columns = [self._unit_sibling(table, column, padded).id]
+        if self.has(padded, "including") and self.has(padded, "sum"):
+            # 'and its total including the 2020 forecast?': the printed sum, not the year
+            kept = [y for y in years if not self._included(padded, y)]
+            if kept != years:
+                sums = [c.id for c in table.columns if c.sum_of]
+                columns = [c.id for c in table.columns if c.year in kept and not c.sum_of]
+                columns += sums[:1]
         query = _remember(
             replace(
                 previous,
@@ -525,13 +683,32 @@ class TableReader:
                 query = replace(query, rows=query.before_rows + query.rows)
             elif len(query.columns) == 1 and query.before_columns:
                 query = replace(query, columns=query.before_columns + query.columns)
-        n = max(len(query.rows), len(query.columns))
-        if self.has(padded, "sum") and n > 1:
-            return replace(query, op="sum")
+        comparing = any(self.has(padded, w) for w in ("difference", "more", "less"))
+        operating = comparing or self.has(padded, "sum")
         if (
-            self.has(padded, "difference") or self.has(padded, "more") or self.has(padded, "less")
-        ) and n == 2:
+            operating
+            and len(query.rows) == 1
+            and query.before_rows
+            and (not rows or len(query.before_rows) == 1)
+        ):
+            # 'hva fikk de to til sammen i 2017?', 'hvor mye mer fikk Mandal?' after two rows;
+            # 'de tre … til sammen' takes the last three asked, 'de to' the last two
+            many = self.top_in(padded)
+            earlier = query.before_rows[-1:] if comparing else query.before_rows
+            if many > 1 and not comparing:
+                earlier = query.before_rows[-(many - 1) :]
+            query = replace(query, rows=earlier + query.rows)
+            if rows:
+                query = replace(query, rows=query.rows[::-1])
+        n = max(len(query.rows), len(query.columns))
+        if self.has(padded, "sum") and n > 1 and not comparing:
+            return replace(query, op="sum")
+        if query.op == "value" and len(columns) > 1 and not comparing:
+            return replace(query, op="sum")  # 'og for 2016+2017?'
+        if comparing and n == 2:
             return replace(query, op="difference")
+        if n == 1 and query.op in ("sum", "difference", "list"):
+            query = replace(query, op="value")
         if rows or columns:
             return query
         return None
@@ -539,7 +716,8 @@ class TableReader:
 
 def _remember(query: TableQuery, previous: TableQuery) -> TableQuery:
     """Keep the rows or columns a follow-up replaced, for a later 'til sammen?'."""
-    before_rows = previous.rows if query.rows != previous.rows else previous.before_rows
+    changed = query.rows != previous.rows
+    before_rows = previous.before_rows + previous.rows if changed else previous.before_rows
     before_columns = (
         previous.columns if query.columns != previous.columns else previous.before_columns
     )
@@ -566,6 +744,17 @@ def _cells(table: Table, rows: Sequence[Row], columns: Sequence[Column]) -> list
     ]
 
 
+def _holds(value: Fraction, compare: str, bound: Fraction) -> bool:
+    """Whether a value stands in the asked relation to a bound."""
+    return {
+        ">": value > bound,
+        ">=": value >= bound,
+        "<": value < bound,
+        "<=": value <= bound,
+        "==": value == bound,
+    }[compare]
+
+
 def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
     """Compute a table query from the printed figures; None when a figure is missing."""
     table = kb.tables[query.table]
@@ -579,12 +768,27 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
             cells = _cells(table, [row], columns)
             if len(cells) != len(columns):
                 continue
-            if query.op == "filter":
+            if query.op == "filter" and query.bound is not None:
+                if row.key != query.reference and _holds(
+                    cells[0].value, query.compare, query.bound
+                ):
+                    scored.append((row, cells[0].value))
+            elif query.op == "filter":
                 a, b = cells[0].value, cells[1].value
                 if (a > b) if query.descending else (a < b):
                     scored.append((row, a - b))
+            elif query.change:
+                scored.append((row, cells[1].value - cells[0].value))
             else:
                 scored.append((row, sum((c.value for c in cells), Fraction(0))))
+        if query.across and rows:
+            cells = _cells(table, rows[:1], columns)
+            ranked = sorted(cells, key=lambda c: c.value, reverse=query.descending)
+            best = [c for c in ranked if c.value == ranked[0].value] if ranked else []
+            return TableResult(query, table, tuple(best), best[0].value if best else None)
+        claimed = None
+        if query.claim is not None:
+            claimed = next((v for r, v in scored if r.key == query.claim), None)
         scored.sort(key=lambda rv: rv[1], reverse=query.descending)
         if query.op == "rank":
             cut = scored[: query.top]
@@ -592,7 +796,9 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
             if cut:
                 cut += [rv for rv in scored[query.top :] if rv[1] == cut[-1][1]]
             scored = cut
-        return TableResult(query, table, (), None, tuple(scored), prognosis=prognosis)
+        return TableResult(
+            query, table, (), None, tuple(scored), prognosis=prognosis, claimed=claimed
+        )
     cells = _cells(table, rows, columns)
     if len(cells) != len(rows) * len(columns):
         return None
@@ -645,8 +851,23 @@ def render(result: TableResult, lang: Lang) -> list[str]:
     unit = columns[0]
     nb = lang != "en"
     lines: list[str] = []
-    if q.op == "rank":
+    if q.op == "rank" and q.across:
+        head = "Høyest" if q.descending else "Lavest"
+        if not nb:
+            head = "Highest" if q.descending else "Lowest"
+        lines.append(f"{head}:")
+        for cell in result.cells:
+            lines.append(
+                f"{_label(cell.row, lang)}, {_column(cell.column, lang)}: "
+                f"{_figure(cell.value, cell.column, lang, cell.printed)}"
+            )
+        if not result.cells:
+            lines.append("–")
+    elif q.op == "rank":
         what = " + ".join(_column(c, lang) for c in columns)
+        if q.change:
+            what = f"{_column(columns[0], lang)} → {_column(columns[1], lang)}"
+            what = ("endring " if nb else "change ") + what
         if nb:
             head = f"{'Høyest' if q.descending else 'Lavest'} ({what}):"
         else:
@@ -657,6 +878,32 @@ def render(result: TableResult, lang: Lang) -> list[str]:
             lines.append(f"{i}. {_label(row, lang)}: {_figure(value, unit, lang, printed)}")
         if not result.ranking:
             lines.append("–")
+        claimed = next((r for r in table.rows if r.key == q.claim), None)
+        outside = all(row.key != q.claim for row, _ in result.ranking)
+        if claimed is not None and result.claimed is not None and outside:
+            # the claimed row's own figure beside the true first place
+            printed = str(claimed.values[unit.id]) if len(columns) == 1 else ""
+            figure = _figure(result.claimed, unit, lang, printed)
+            lines.append(f"{_label(claimed, lang)}: {figure}")
+    elif q.op == "filter" and q.bound is not None:
+        words = {
+            ">": ("over", "above"),
+            ">=": ("minst", "at least"),
+            "<": ("under", "below"),
+            "<=": ("høyst", "at most"),
+            "==": ("lik", "equal to"),
+        }[q.compare]
+        against = _figure(q.bound, unit, lang)
+        if q.reference is not None:
+            against = f"{_label(_row(table, q.reference), lang)} ({against})"
+        n = len(result.ranking)
+        lines.append(f"{_column(unit, lang)} {words[0 if nb else 1]} {against}: {n}")
+        for row, value in result.ranking:
+            lines.append(
+                f"– {_label(row, lang)}: {_figure(value, unit, lang, str(row.values[unit.id]))}"
+            )
+        if not result.ranking:
+            lines.append("– ingen" if nb else "– none")
     elif q.op == "filter":
         a, b = (_column(c, lang) for c in columns)
         comparison = (

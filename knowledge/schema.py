@@ -575,6 +575,20 @@ class TableLanguage(Model):
     framework: list[str] = Field(min_length=1)
     # 'nest størst', 'second-largest': a ranking down to the second place
     second: list[str] = Field(default_factory=list)
+    # the word before the first of two years that asks for the change between them
+    # ("størst økning fra 2017 til 2018")
+    from_year: list[str] = Field(default_factory=list)
+    # a ranking of one row's columns ("kva år fekk Gjerstad størst auke?")
+    which_year: list[str] = Field(default_factory=list)
+    # words just before a figure that make it a bound ('over 1 million', 'minst 70 %')
+    above: list[str] = Field(default_factory=list)
+    at_least: list[str] = Field(default_factory=list)
+    below: list[str] = Field(default_factory=list)
+    at_most: list[str] = Field(default_factory=list)
+    # words just after a figure that multiply it ('1 million', '2,5 mill.')
+    million: list[str] = Field(default_factory=list)
+    # words for the rows themselves: a figure just before them counts places ('alle 15 kommunene')
+    places: list[str] = Field(default_factory=list)
     numbers: dict[str, Annotated[int, Field(ge=1, le=50)]] = Field(min_length=1)
 
     @model_validator(mode="after")

@@ -242,3 +242,183 @@ def test_a_printed_sum_named_by_its_label_stands_for_its_parts() -> None:
     text = ask("Hva er Vennesla sin SUM 2016+2017 og prognosen for samlet økning 2018?")
     assert kr(figure(OVERVIEW_2018, "1014", "sum_2016_2017")) in text
     assert kr(figure(OVERVIEW_2018, "1014", "prognose_2018")) in text
+
+
+# --- filters against a figure or a named row, counts asked outside the scheme words -----------
+
+STATS = "nav-sosialtjenestetall"
+
+
+def counties(column: str) -> dict[str, int | float]:
+    """Every county's printed figure in a statistics column, as the test's own look-up."""
+    table = KB.tables[STATS]
+    return {r.label: float(str(r.values[column])) for r in data_rows(table)}
+
+
+@pytest.mark.parametrize(
+    ("question", "keep"),
+    [
+        (
+            "Hvilke kommuner fikk over 2 millioner i rammeøkning i 2016?",
+            lambda v: v > 2_000_000,
+        ),
+        (
+            "Hvor mange Agder-kommuner fikk under 100 000 kr i rammeøkning i 2019, og hvilke?",
+            lambda v: v < 100_000,
+        ),
+    ],
+)
+def test_a_figure_after_over_or_under_filters_the_municipalities(question: str, keep) -> None:
+    year = "y2016" if "2016" in question else "y2019"
+    rows = data_rows(KB.tables[FRAMEWORK])
+    kept = [r for r in rows if keep(figure(FRAMEWORK, r.key, year))]
+    left = [r for r in rows if not keep(figure(FRAMEWORK, r.key, year))]
+    text = ask(question)
+    assert f": {len(kept)}\n" in text
+    assert all(f"– {r.label}:" in text for r in kept)
+    assert not any(f"– {r.label}:" in text for r in left)
+
+
+def test_minst_before_a_share_means_at_least() -> None:
+    shares = counties("andel_18_24")
+    text = ask("Hvilke fylker hadde minst 7 % av befolkningen 18–24 år med sosialhjelp?")
+    assert all((f"– {name}:" in text) == (share >= 7) for name, share in shares.items())
+
+
+def test_a_printed_figure_finds_the_counties_that_have_it() -> None:
+    kvp = counties("kvp_deltakere_2019")
+    name, value = next(iter(kvp.items()))
+    text = ask(f"Hvilke fylker hadde {int(value):,} deltakere i KVP?".replace(",", " "))
+    assert f"– {name}:" in text
+
+
+def test_a_named_row_gives_the_bound_of_a_comparison_filter() -> None:
+    kids = counties("barn_sosialhjelp_6_12_2018")
+    text = ask("Which counties had more children in households with social assistance than Troms?")
+    assert all((f"– {n}:" in text) == (v > kids["Troms"]) for n, v in kids.items() if n != "Troms")
+
+
+def test_a_count_of_places_is_no_bound() -> None:
+    total = sum(figure(FRAMEWORK, r.key, "y2017") for r in data_rows(KB.tables[FRAMEWORK]))
+    assert kr(total) in ask("Hva er samlet rammeøkning i 2017 for alle de 30 kommunene i Agder?")
+
+
+def test_a_count_asked_in_english_outside_the_scheme_words_is_answered() -> None:
+    table = KB.tables[STATS]
+    nordland = next(r for r in table.rows if r.label == "Nordland")
+    text = ask("How many households in Nordland were in temporary accommodation in 2018?")
+    assert str(nordland.values["midlertidig_botilbud_2018"]) in text
+
+
+def test_names_listed_next_to_each_other_are_all_read() -> None:
+    keys = ["0926", "0928", "0929"]
+    total = sum(figure(FRAMEWORK, k, "y2019") for k in keys)
+    assert kr(total) in ask("Lillesand, Birkenes, Åmli – samlet rammeøkning 2019?")
+
+
+# --- follow-ups that operate on what was asked before -----------------------------------------
+
+
+def test_til_sammen_after_three_rows_in_turn_sums_the_three() -> None:
+    keys = ["03", "02", "12"]
+    total = sum(figure(STATS, k, "kvp_deltakere_2019") for k in keys)
+    text = ask(
+        "Hvor mange deltakere i KVP hadde Oslo per 31.8.2019?",
+        "og Akershus?",
+        "og Hordaland?",
+        "Hvor mange er de tre fylkene til sammen?",
+    )
+    assert f"Til sammen: {total:,}".replace(",", " ") in text
+
+
+def test_how_much_more_after_two_rows_compares_the_named_row_with_the_other() -> None:
+    diff = figure(FRAMEWORK, "0904", "y2019") - figure(FRAMEWORK, "0926", "y2019")
+    text = ask(
+        "Hva fikk Grimstad i rammeøkning i 2019?", "og Lillesand?", "hvor mye mer fikk Grimstad?"
+    )
+    assert kr(abs(diff)) in text
+
+
+def test_an_operation_with_a_new_year_on_the_two_rows_just_asked() -> None:
+    total = figure(FRAMEWORK, "1002", "y2019") + figure(FRAMEWORK, "1032", "y2019")
+    text = ask(
+        "Hva fikk Mandal i økning i rammen i 2018?",
+        "og Lyngdal?",
+        "Hva fikk de to kommunene til sammen i 2019?",
+    )
+    assert kr(total) in text
+
+
+def test_a_follow_up_naming_two_years_of_the_overview_gives_its_printed_sum() -> None:
+    text = ask("Hva er Arendals fordeling etter sosialhjelpsnøkkelen i 2016?", "og for 2016+2017?")
+    assert text.startswith("Fordeling etter sosialhjelpsnøkkel")
+    assert kr(figure(OVERVIEW_2018, "0906", "sum_2016_2017")) in text
+
+
+def test_a_question_echoing_the_overview_headings_reads_the_overview() -> None:
+    text = ask("Hva var Lister-summen i fordelingen etter sosialhjelpsnøkkelen for 2017?")
+    assert kr(figure(OVERVIEW_2018, "lister", "y2017")) in text
+
+
+def test_a_message_asking_two_figures_of_one_row_gets_both() -> None:
+    text = ask("Hva fikk Birkenes i 2018 og hva er kommunens sum inkl. 2020-prognose?")
+    assert kr(figure(FRAMEWORK, "0928", "y2018")) in text
+    assert kr(figure(FRAMEWORK, "0928", "sum")) in text
+
+
+def test_a_second_question_on_another_column_keeps_the_row() -> None:
+    kvp = figure(STATS, "19", "kvp_deltakere_2019")
+    text = ask(
+        "Hvor mange husholdninger i Troms var i midlertidig botilbud i 2018, "
+        "og hvor mange KVP-deltakere hadde fylket?"
+    )
+    assert f"{kvp:,}".replace(",", " ") in text
+
+
+def test_a_fall_between_two_years_after_asking_them_in_turn() -> None:
+    diff = figure(FRAMEWORK, "0911", "y2018") - figure(FRAMEWORK, "0911", "y2019")
+    text = ask(
+        "Kor mykje fekk Gjerstad i auke i ramma i 2018?",
+        "og i 2019?",
+        "Kor stor er nedgangen frå 2018 til 2019?",
+    )
+    assert kr(abs(diff)) in text
+
+
+# --- rankings of a change, of one row's years, and a checked claim's own figure ---------------
+
+
+def test_largest_increase_from_one_year_to_the_next_ranks_the_change() -> None:
+    rows = data_rows(KB.tables[FRAMEWORK])
+    change = {
+        r.label: figure(FRAMEWORK, r.key, "y2019") - figure(FRAMEWORK, r.key, "y2018") for r in rows
+    }
+    least = min(change, key=lambda k: change[k])
+    text = ask("Hvilken kommune hadde minst økning fra 2018 til 2019?")
+    assert f"1. {least}: {kr(change[least])}" in text
+
+
+@pytest.mark.parametrize("english", [False, True])
+def test_which_year_ranks_one_rows_years(english: bool) -> None:
+    years = {y: figure(FRAMEWORK, "1018", f"y{y}") for y in range(2016, 2021)}
+    best = max(years, key=lambda y: years[y])
+    question = (
+        "Which year did Søgne get the largest framework increase?"
+        if english
+        else "Hvilket år fikk Søgne størst økning i rammen?"
+    )
+    text = ask(question)
+    assert str(best) in text
+    assert (f"NOK {years[best]:,}" if english else kr(years[best])) in text
+
+
+def test_a_wrong_claim_about_the_top_row_shows_the_claimed_rows_own_figure() -> None:
+    text = ask("Er det riktig at Finnmark hadde flest deltakere i KVP?")
+    assert text.split("\n\n")[1].startswith("Nei")
+    own = figure(STATS, "20", "kvp_deltakere_2019")
+    assert f"Finnmark: {own}" in text
+
+
+def test_an_english_range_word_is_no_count_of_places() -> None:
+    text = ask("Which municipality had the largest framework increase from 2016 to 2017?")
+    assert "2. " not in text
