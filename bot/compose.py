@@ -1255,6 +1255,10 @@ class Composer:
             )
         if operation == "steps" and u.intent in ("amount", "total", "own_share"):
             return calc.rusarbeid_yearly_changes(self.kb, positions)
+        if operation is None and s.get("groups") and u.intent == "own_share" and cost is not None:
+            # 'to årsverk à 760 000, det ene i år 1 og det andre i år 4': this year's own share
+            groups = [calc.LadderGroup(g, p) for p, g in s["groups"]]
+            return calc.rusarbeid_mixed_own_share(self.kb, groups, calc.parse_kroner(cost))
         if operation is None and s.get("groups") and u.intent in ("amount", "total"):
             return calc.rusarbeid_mixed(self.kb, [calc.LadderGroup(g, p) for p, g in s["groups"]])
         if operation is None and s.get("grant_years") and u.intent in ("amount", "total"):
@@ -1294,6 +1298,13 @@ class Composer:
         elif result.kind is calc.CalcKind.RUSARBEID_MIXED and not verdict:
             total = fmt.kroner(result.total, lang)
             lines.append(f"Til sammen: {total}." if lang == "nb" else f"In total: {total}.")
+        elif result.kind is calc.CalcKind.RUSARBEID_MIXED_OWN_SHARE and not verdict:
+            total = fmt.kroner(result.total, lang)
+            lines.append(
+                f"Egenandel til sammen: {total}."
+                if lang == "nb"
+                else f"Own share in total: {total}."
+            )
         elif result.kind is calc.CalcKind.RUSARBEID_CALENDAR_RANGE and not verdict:
             first_year, last_year = result.inputs["first_year"], result.inputs["last_year"]
             span = fmt.year_range(int(str(first_year)), int(str(last_year)))
@@ -1581,6 +1592,9 @@ class Composer:
             return [(what + per_text, Fraction(change) / per)]
         if kind is calc.CalcKind.RUSARBEID_MIXED:
             what = "tilskuddet til sammen" if nb else "the grant in total"
+            return [(what, Fraction(result.total))]
+        if kind is calc.CalcKind.RUSARBEID_MIXED_OWN_SHARE:
+            what = "egenandelen til sammen" if nb else "the own share in total"
             return [(what, Fraction(result.total))]
         if kind is calc.CalcKind.RUSARBEID_CALENDAR_OWN_SHARE:
             first, last = result.inputs["first_year"], result.inputs["last_year"]

@@ -187,6 +187,14 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("egeninnsats", 0.6),
         ("egen andel", 0.8),
         ("eigen andel", 0.8),
+        ("finansiere selv", 0.8),
+        ("finansierer selv", 0.8),
+        ("selv finansiere", 0.8),
+        ("finansiere sjol", 0.8),
+        ("fund ourselves", 0.8),
+        ("finance ourselves", 0.8),
+        ("dekker kommunen selv", 0.8),
+        ("dekker vi selv", 0.8),
     ],
     "deadline": [
         ("frist*", 0.6),
@@ -2372,6 +2380,12 @@ _BARE_GROUP = re.compile(
     rf"(?<![\w.,]){_GROUP_COUNT}\s+{_QUALIFIER}({POSITION_WORDS})\s+(?:"
     rf"(?:ar|year)\s*(\d{{1,2}})\b(?!\s*(?:ar|years?|til|to|-|–)\b))"
 )
+# 'det ene er i år 1 og det andre i år 4', 'one is in year 2 and the other in year 3'
+_PAIR_GROUP = re.compile(
+    r"\b(?:(?:det|den|the)\s+(?:ene|eine|forste|first|one)|one)\s+(?:[a-z]+\s+){0,2}?(?:i|in)\s+"
+    r"(?:ar|year)\s*(\d{1,2})\b[^.?!;]{0,30}?\b(?:det|den|the)\s+(?:andre|other|second)\s+"
+    r"(?:[a-z]+\s+){0,2}?(?:i|in)\s+(?:ar|year)\s*(\d{1,2})\b"
+)
 # 'ett (årsverk) i hvert av tilskuddsårene 1 til 4', 'one FTE in each of years 1 to 4'
 _EACH_YEAR_GROUP = re.compile(
     rf"(?<![\w.,]){_GROUP_COUNT}\s+(?:{_QUALIFIER}({POSITION_WORDS})\s+)?(?:i|in)\s+"
@@ -2401,6 +2415,10 @@ def extract_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None:
     """
     groups: list[tuple[Fraction, int]] = []
     counted = False
+    m = _PAIR_GROUP.search(folded)
+    if m and m.group(1) != m.group(2):
+        # 'det ene er i år 1 og det andre i år 4': one position in each of two grant years
+        return ((Fraction(1), int(m.group(1))), (Fraction(1), int(m.group(2))))
     m = _EACH_YEAR_GROUP.search(folded)
     if m:
         # 'ett årsverk i hvert av tilskuddsårene 1 til 4': the same count in each year

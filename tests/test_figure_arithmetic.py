@@ -11,7 +11,7 @@ from functools import cache
 
 import pytest
 
-from bot import fmt
+from bot import calc, fmt
 from bot.engine import Engine
 from knowledge.kb import KnowledgeBase
 from knowledge.loader import load_sources
@@ -232,3 +232,51 @@ def test_salary_only_asks_for_the_positions_cap_without_measure_money(
     assert answered
     assert shows(text, cap() * share[0] // share[1])
     assert "× 10 000 kr = 0 kr" not in text
+
+
+@pytest.mark.parametrize(
+    ("groups", "cost"),
+    [
+        (((1, 1), (1, 4)), 760_000),
+        (((2, 2), (1, 3)), 500_000),
+        (((1, 3), (1, 5)), 600_000),
+    ],
+)
+def test_the_own_share_of_groups_in_different_grant_years_is_the_sum_of_each_groups_share(
+    groups: tuple[tuple[int, int], ...], cost: int
+) -> None:
+    result = calc.rusarbeid_mixed_own_share(
+        kb(), [calc.LadderGroup(year, count) for count, year in groups], cost
+    )
+    expected = sum(
+        max(0, count * cost - (count * rate(year) if year <= 4 else 0)) for count, year in groups
+    )
+    assert result.total == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Vi har 2 årsverk i år 1 og 1 årsverk i år 3 i kommunalt rusarbeid, hvert årsverk "
+            "koster 700 000 kr. Hva blir egenandelen i år?",
+            lambda: 2 * (700_000 - rate(1)) + (700_000 - rate(3)),
+        ),
+        (
+            "Two FTEs in kommunalt rusarbeid cost NOK 650,000 each; one is in year 2 and the "
+            "other in year 4. What is our own share this year?",
+            lambda: (650_000 - rate(2)) + (650_000 - rate(4)),
+        ),
+        (
+            "To årsverk til 720 000 kr hver i kommunalt rusarbeid, det ene i år 3 og det andre "
+            "i år 1. Hvor mye må vi finansiere selv?",
+            lambda: (720_000 - rate(3)) + (720_000 - rate(1)),
+        ),
+    ],
+)
+def test_an_own_share_question_about_groups_in_grant_years_sums_the_groups_this_year(
+    question: str, expected: object
+) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert shows(text, expected())  # type: ignore[operator]
