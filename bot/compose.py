@@ -1305,6 +1305,12 @@ class Composer:
                 if lang == "nb"
                 else f"Own share in total: {total}."
             )
+        elif (
+            result.kind is calc.CalcKind.RUSARBEID_CALENDAR_RANGE
+            and u.slots.get("operation") == "difference"
+            and not verdict
+        ):
+            lines.append(self.calendar_difference_line(u, result, lang))
         elif result.kind is calc.CalcKind.RUSARBEID_CALENDAR_RANGE and not verdict:
             first_year, last_year = result.inputs["first_year"], result.inputs["last_year"]
             span = fmt.year_range(int(str(first_year)), int(str(last_year)))
@@ -1463,6 +1469,24 @@ class Composer:
         if not on_ladder:
             line += f" In {year} the rules give {total} (see below)."
         return [line]
+
+    @staticmethod
+    def calendar_difference_line(u: Understanding, result: calc.Calculation, lang: Lang) -> str:
+        """Say how much a grant goes up or down from one calendar year to the next asked."""
+        first, last = int(str(result.inputs["first_year"])), int(str(result.inputs["last_year"]))
+        old, new = result.figures.get(f"y{first}", 0), result.figures.get(f"y{last}", 0)
+        change = new - old
+        amount = fmt.kroner(abs(change), lang)
+        shown = f"{fmt.kroner(old, lang)} → {fmt.kroner(new, lang)}"
+        if lang == "nb":
+            if change == 0:
+                return f"Tilskuddet er det samme i {first} og {last}: {fmt.kroner(old, lang)}."
+            way = "ned" if change < 0 else "opp"
+            return f"Tilskuddet går {way} med {amount} fra {first} til {last} ({shown})."
+        if change == 0:
+            return f"The grant is the same in {first} and {last}: {fmt.kroner(old, lang)}."
+        way = "down" if change < 0 else "up"
+        return f"The grant goes {way} by {amount} from {first} to {last} ({shown})."
 
     @staticmethod
     def difference_line(result: calc.Calculation, lang: Lang) -> str:

@@ -1315,7 +1315,11 @@ _START_YEAR = re.compile(
     r"(?:\s+[a-z]+){0,8}?\s+(?:i|var|er|was|in|fra|from)?\s*((?:19|20)\d{2})|"
     r"(?:startet|starta|starte|begynte|begynt|oppstart\w*|opprettet|oppretta|started|began|"
     r"begun|set up|established)(?:\s+[a-z]+){0,6}?\s+(?:i|in|fra|from|ar|aret)\s+"
-    r"((?:19|20)\d{2}))(?![\d])"
+    r"((?:19|20)\d{2})|"
+    # 'fikk rusarbeidstilskudd fra 2017', 'got a grant from 2019' (not 'fra 2016 til 2020')
+    r"(?:fikk|got|received)\s+(?:[a-z-]+\s+){0,3}?"
+    r"[a-z-]*(?:tilskudd\w*|tilskot\w*|grants?)\s+(?:fra|from)\s+(?:og med\s+)?"
+    r"((?:19|20)\d{2})(?!\s*(?:til|to|-|–|og|and)\s*\d))(?![\d])"
 )
 # 'i fjor', 'neste år', 'i år' (not 'i år 3'): a calendar year relative to today
 RELATIVE_YEAR = re.compile(
@@ -1418,6 +1422,19 @@ def read_operation(u: Understanding) -> None:
             s["direction"] = "up"
     elif "grant_year" in s and "grant_year_to" not in s and REMAINING.search(f):
         s["operation"] = "remaining"
+    elif (
+        "start_year" in s
+        and "year_from" in s
+        and "grant_year" not in s
+        and DIFFERENCE.search(f)
+        and not COST_WORD.search(f)
+    ):
+        # 'hvor mye mindre får vi i 2023 enn i 2022, med første tilskudd i 2021?'
+        s["operation"] = "difference"
+        if GOES_DOWN.search(f):
+            s["direction"] = "down"
+        elif GOES_UP.search(f):
+            s["direction"] = "up"
 
 
 _KRONER_TAIL = re.compile(r"^[\d .,]+\s*(?:k\b|kr\.?|kroner|nok|,-)?\s*")
@@ -1521,7 +1538,10 @@ def extract_first_years(folded: str) -> int | None:
 
 def extract_start_years(folded: str) -> list[tuple[int, tuple[int, int]]]:
     """Read each year positions first got a grant, with the span of the words that say so."""
-    return [(int(m.group(1) or m.group(2)), m.span()) for m in _START_YEAR.finditer(folded)]
+    return [
+        (int(next(g for g in m.groups() if g is not None)), m.span())
+        for m in _START_YEAR.finditer(folded)
+    ]
 
 
 def relative_year(folded: str) -> int | None:
@@ -2737,6 +2757,10 @@ class Understander:
         if "start_year" in u.slots and u.intent not in FIGURE_INTENTS:
             # a start year only times ladder figures; other questions keep the year as written
             restore_years(u)
+        elif "start_year" in u.slots and "year" in u.slots and u.slots.get("grant_year") == -1:
+            # 'fra 2017 – satsen i 2020, det siste året av planen': the start and the calendar
+            # year place the position on the ladder; 'siste år' describes the calendar year
+            del u.slots["grant_year"]
         if u.thing and u.intent in FIGURE_INTENTS:
             u.slots["thing"] = u.thing
         return u
@@ -2864,6 +2888,9 @@ class Understander:
         if "start_year" in s and ("year" in s or "year_from" in s or "grant_year" in s):
             # 'første tilskudd i 2019 – hva får vi i 2021?': the grant in a calendar year
             scores["amount"] = max(scores["amount"], 0.5)
+            if RATE_ASK.search(f):
+                # 'hvilket år i nedtrappingen er vi i 2021, og hvor mye er satsen?'
+                scores["amount"] += 0.4
         if s.get("operation") in ("difference", "steps", "remaining"):
             # an operation over the ladder asks for figures, even without 'hvor mye'
             scores["amount"] = max(scores["amount"], 0.5)

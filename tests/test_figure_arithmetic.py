@@ -280,3 +280,53 @@ def test_an_own_share_question_about_groups_in_grant_years_sums_the_groups_this_
     text, answered = ask(question)
     assert answered
     assert shows(text, expected())  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("question", "grant_year"),
+    [
+        (
+            "Stillingen fikk første tilskudd i kommunalt rusarbeid i 2018. Hvilket tilskuddsår "
+            "er vi i 2020, og hva er satsen da?",
+            3,
+        ),
+        ("En stilling fikk rusarbeidstilskudd fra 2019. Hva var satsen i 2019?", 1),
+        ("Vi fikk tilskudd til kommunalt rusarbeid fra 2018. Hva er satsen i 2021?", 4),
+    ],
+)
+def test_a_start_year_and_a_calendar_year_place_the_position_on_the_ladder(
+    question: str, grant_year: int
+) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert shows(text, rate(grant_year))
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        (
+            "Hvor mye mindre får vi i 2021 enn i 2020 for en stilling som fikk første "
+            "tilskudd i kommunalt rusarbeid i 2019?",
+            2,
+            3,
+        ),
+        (
+            "A position in kommunalt rusarbeid first got a grant in 2018. How much less do we "
+            "get in 2020 than in 2019?",
+            2,
+            3,
+        ),
+    ],
+)
+def test_a_difference_between_calendar_years_from_a_start_year_says_the_change(
+    question: str, first: int, second: int
+) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert shows(text, rate(first) - rate(second))
+
+
+def test_fikk_tilskudd_from_one_year_to_another_is_a_span_not_a_start() -> None:
+    u = engine().understander.understand("Hva fikk vi i tilskudd fra 2018 til 2020?")
+    assert "start_year" not in u.slots
