@@ -143,6 +143,18 @@ def _says(u: Understanding, phrases: tuple[str, ...]) -> bool:
     return any(f" {p} " in padded for p in phrases)
 
 
+# shares said in words: 'halvparten (1/2)'
+RATIO_WORDS: dict[Fraction, tuple[str, str]] = {
+    Fraction(1, 2): ("halvparten", "half"),
+    Fraction(1, 4): ("en fjerdedel", "a quarter"),
+    Fraction(3, 4): ("tre fjerdedeler", "three quarters"),
+    Fraction(1, 3): ("en tredjedel", "a third"),
+    Fraction(2, 3): ("to tredjedeler", "two thirds"),
+    Fraction(1): ("det samme", "the same"),
+    Fraction(2): ("det dobbelte", "double"),
+}
+
+
 class Composer:
     """Turn an Understanding into an Answer, using the knowledge base and calculations."""
 
@@ -1249,6 +1261,11 @@ class Composer:
                 None if cost is None else calc.parse_kroner(cost),
                 cost_for_all=for_all,
             )
+        if operation == "ratio" and "grant_year_to" in s:
+            ladders = [r for r in self.kb.rules(scheme) if isinstance(r, LadderRule)]
+            length = max((len(r.steps) for r in ladders), default=0)
+            a, b = (length if g == -1 else int(g) for g in (s["grant_year"], s["grant_year_to"]))
+            return calc.rusarbeid_difference(self.kb, positions, a, b)
         if operation == "difference" and u.intent in ("amount", "total") and "grant_year_to" in s:
             return calc.rusarbeid_difference(
                 self.kb, positions, int(s["grant_year"]), int(s["grant_year_to"])
@@ -1281,7 +1298,12 @@ class Composer:
         verdict = self.premise_verdict(u, result, lang)
         if verdict:
             lines.append(verdict)
-        if result.kind is calc.CalcKind.RUSARBEID_DIFFERENCE:
+        if (
+            result.kind is calc.CalcKind.RUSARBEID_DIFFERENCE
+            and u.slots.get("operation") == "ratio"
+        ):
+            lines.append(self.ratio_line(result, lang))
+        elif result.kind is calc.CalcKind.RUSARBEID_DIFFERENCE:
             lines.append(self.difference_line(result, lang))
         elif result.kind is calc.CalcKind.RUSARBEID_STEPS:
             lines.append(self.steps_line(u, result, lang))
@@ -1469,6 +1491,33 @@ class Composer:
         if not on_ladder:
             line += f" In {year} the rules give {total} (see below)."
         return [line]
+
+    @staticmethod
+    def ratio_line(result: calc.Calculation, lang: Lang) -> str:
+        """Say what share one grant year's amount is of another's: 'halvparten (1/2)'."""
+        a, b = result.inputs["from_year"], result.inputs["to_year"]
+        base, part = result.figures["from"], result.figures["to"]
+        share = Fraction(part, base) if base else Fraction(0)
+        words = RATIO_WORDS.get(share)
+        shown = f"{round(float(share * 100), 1):.1f}".removesuffix(".0")
+        exact = (share * 1000).denominator == 1
+        if lang == "nb":
+            about = "" if exact else "omtrent "
+            how = (
+                f"{words[0]} ({share.numerator}/{share.denominator})"
+                if words
+                else f"{about}{shown.replace('.', ',')} %"
+            )
+            return (
+                f"År {b} gir {fmt.kroner(part, lang)}, som er {how} av satsen i år {a} "
+                f"({fmt.kroner(base, lang)})."
+            )
+        about = "" if exact else "about "
+        how = f"{words[1]} ({share.numerator}/{share.denominator})" if words else f"{about}{shown}%"
+        return (
+            f"Year {b} gives {fmt.kroner(part, lang)}, which is {how} of the rate in year {a} "
+            f"({fmt.kroner(base, lang)})."
+        )
 
     @staticmethod
     def calendar_difference_line(u: Understanding, result: calc.Calculation, lang: Lang) -> str:

@@ -29,19 +29,26 @@ CONTEXT_TTL_DAYS = 1
 def split_questions(text: str, question_words: list[str]) -> list[str]:
     """Split 'Når er fristen for X, og hvem kan søke?' into its questions, or keep it whole.
 
-    Only a message that starts with a question word is split, at '?' or at ', og' / ' and'
-    followed by another question word; each part keeps at least two words.
+    Only a message that starts with a question word (after a short lead-in such as 'To
+    spørsmål:') is split, at '?' or at ', og' / ' and' followed by another question word;
+    each part keeps at least two words.
     """
     if not question_words:
         return [text]
     first, joins = _question_patterns(tuple(question_words))
-    if not first.match(text):
+    lead = _LEAD.match(text)
+    body = text[lead.end() :] if lead and first.match(text[lead.end() :]) else text
+    if not first.match(body):
         return [text]
-    pieces = joins.split(text)
+    pieces = joins.split(body)
     parts = [p.strip(" ,") for p in pieces if p.strip(" ,")]
     if len(parts) < 2 or any(len(p.split()) < 2 for p in parts):
         return [text]
     return [p if p.endswith("?") else p + "?" for p in parts]
+
+
+# 'To spørsmål: hva …', 'Two questions: what …': a short lead-in before the questions
+_LEAD = re.compile(r"\s*[^:?.!\d]{1,30}:\s+")
 
 
 @lru_cache(maxsize=4)

@@ -1223,6 +1223,12 @@ DIFFERENCE = re.compile(
     r"gar opp|oker|okning\w*|stiger|hoyere|mer|difference|drop\w*|decreas\w*|reduc\w*|"
     r"falls?|go(?:es)? down|less|change\w*|increas\w*|rises?|go(?:es)? up|more)\b"
 )
+# 'hvor stor del av', 'hvor stor andel', 'what share of': one figure as a share of another
+SHARE_ASK = re.compile(
+    r"\b(?:hvor stor (?:del|andel)|kor stor (?:del|andel)|hvor mange prosent|kor mange prosent|"
+    r"hvilken (?:del|andel|brokdel)|how (?:large|big) a (?:share|part|fraction)|what (?:share|"
+    r"part|fraction|percentage|proportion))\b"
+)
 # 'vi er i år 3, hva gjenstår', 'resten av perioden', 'what is left from year 2'
 REMAINING = re.compile(
     r"\b(?:gjenstar\w*|gjenstaende|resten|resterande|resterende|rest av|gjenverande|"
@@ -1409,7 +1415,12 @@ def read_operation(u: Understanding) -> None:
             if PER_UNIT.match(_KRONER_TAIL.sub("", f[at:], count=1)):
                 s["stated_per"] = True
     years = extract_grant_years(f)
-    if len(years) >= 2 and min(years) > 0 and DIFFERENCE.search(f):
+    if len(years) >= 2 and SHARE_ASK.search(f) and years[0] != years[1]:
+        # 'hvor stor del av satsen for år 1 gis det siste året?': the second as a share of the
+        # first (-1, the last grant year, is resolved against the ladder)
+        s["operation"] = "ratio"
+        s["grant_year"], s["grant_year_to"] = years[0], years[1]
+    elif len(years) >= 2 and min(years) > 0 and DIFFERENCE.search(f):
         s["operation"] = "difference"
         # 'fra år 1 til år 2' changes from the first; 'mindre i år 4 enn i år 1' from the second
         first, second = years[0], years[1]

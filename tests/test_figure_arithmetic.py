@@ -330,3 +330,43 @@ def test_a_difference_between_calendar_years_from_a_start_year_says_the_change(
 def test_fikk_tilskudd_from_one_year_to_another_is_a_span_not_a_start() -> None:
     u = engine().understander.understand("Hva fikk vi i tilskudd fra 2018 til 2020?")
     assert "start_year" not in u.slots
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        (
+            "Hvor stor del av satsen i år 1 får vi det siste året i kommunalt rusarbeid?",
+            "halvparten",
+        ),
+        ("What share of the year 1 rate do we get in year 3 of kommunalt rusarbeid?", "two thirds"),
+        ("Kor stor del av satsen i år 2 får vi i år 4 i kommunalt rusarbeid?", "er 60 %"),
+    ],
+)
+def test_a_share_of_one_grant_years_rate_in_another_is_said_in_words_or_per_cent(
+    question: str, words: str
+) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert words in text
+
+
+def test_a_share_below_an_exact_tenth_of_a_per_cent_is_marked_as_approximate() -> None:
+    text, _ = ask("Hvor stor andel av år 1-satsen får vi i år 2 i kommunalt rusarbeid?")
+    assert "omtrent 83,3 %" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "To spørsmål: hva er satsen i år 2 i kommunalt rusarbeid, og hva er maks per stilling "
+        "i NAV-tilskuddet?",
+        "Two questions: what is the year 2 rate in kommunalt rusarbeid, and what is the NAV "
+        "grant's maximum per position?",
+    ],
+)
+def test_a_short_lead_in_before_two_questions_still_gets_both_answers(question: str) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert shows(text, rate(2))
+    assert shows(text, cap())

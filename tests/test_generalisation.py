@@ -20,8 +20,8 @@ BATCHES = Path(__file__).parent / "data" / "batches"
 FLOORS = {
     "batch-7.yaml": (0.94, 8, 1),
     "batch-8.yaml": (0.75, 26, 5),
-    "batch-9.yaml": (0.78, 26, 3),
-    "batch-10.yaml": (0.73, 28, 3),
+    "batch-9.yaml": (0.79, 25, 3),
+    "batch-10.yaml": (0.74, 27, 3),
 }
 
 
