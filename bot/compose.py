@@ -19,7 +19,7 @@ from fractions import Fraction
 from bot import asof, calc, fmt, tableq
 from bot.answer import Answer, Option, unique_sources
 from bot.cards import deadline_text, rule_lines
-from bot.nlu import FIGURE_INTENTS, Understanding, unread_positions
+from bot.nlu import FIGURE_INTENTS, MEASURES, Understanding, unread_positions
 from bot.text import fold
 from bot.vocab import DEADLINE_LABELS, TOPIC_LABELS, Lang, word
 from knowledge.kb import DeadlineEntry, KnowledgeBase, Provenance
@@ -1027,7 +1027,12 @@ class Composer:
             # the question names something no scheme with rates speaks of: no default
             return None
         caps = self.schemes_with(lambda s: any(r.kind == "cap" for r in s.rules))
-        if len(caps) == 1 and int(u.slots.get("measures", 0)) >= 1:
+        if (
+            len(caps) == 1
+            and int(u.slots.get("measures", 0)) >= 1
+            and "grant_year" not in u.slots
+            and MEASURES.search(u.folded)
+        ):
             # 'to tiltak med hver sin stilling': measures are what the cap rule counts
             return caps[0]
         ladders = self.schemes_with(lambda s: any(r.kind == "ladder" for r in s.rules))

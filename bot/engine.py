@@ -138,6 +138,8 @@ CARRY = (
     "measures",
     "order",
     "office",
+    "start_year",
+    "start_groups",
 )
 
 
@@ -337,8 +339,9 @@ REPLACES = {
     "group": ("municipality", "place", "county"),
     "place": ("municipality", "group"),
     "county": ("municipality", "group", "place"),
-    "year": ("year_from", "year_to"),
-    "year_from": ("year",),
+    "year": ("year_from", "year_to", "year_rel"),
+    "year_from": ("year", "year_rel"),
+    "year_to": ("year", "year_rel"),
     "grant_year": ("grant_year_to",),
 }
 WHY_WORDS = ("hvorfor", "why", "kvifor")
@@ -413,8 +416,29 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         if ctx.intent == "statistics" and u.intent == "statistics":
             u.slots.pop("group", None)
         drop_stale_operation(u, new_slots)
-    elif not own_scheme and "year" in carried and "year" not in u.slots:
+    elif (
+        not own_scheme
+        and "year" in carried
+        and not any(k in u.slots for k in ("year", "year_rel", "year_from"))
+    ):
         u.slots["year"] = carried["year"]
+    previous = ctx.slots.get("year")
+    if (
+        u.intent in FIGURE_INTENTS
+        and u.slots.get("operation") == "difference"
+        and "year_rel" in u.slots
+        and isinstance(previous, int)
+    ):
+        # 'hvor mye mindre er det enn i år?': the previous question's year against this one
+        other = ctx.day.year + int(u.slots.pop("year_rel"))
+        if other != previous:
+            u.slots.pop("year", None)
+            u.slots["year_from"], u.slots["year_to"] = min(other, previous), max(other, previous)
+    shift = u.slots.pop("year_shift", None)
+    if isinstance(shift, int) and isinstance(ctx.slots.get("year"), int):
+        # 'enn året etter det?': the year next to the previous question's
+        u.slots["year"] = ctx.slots["year"] + shift
+        new_slots.add("year")
     if "year" in u.slots and "year" in new_slots:
         u.slots.pop("year_from", None)
         u.slots.pop("year_to", None)

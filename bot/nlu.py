@@ -1196,7 +1196,19 @@ EVERYDAY_WORDS = _wordset(
 )
 FOLLOW_UP = re.compile(
     r"^(og|enn|hva med|hvordan med|and|what about|how about|samme|same|"
-    r"hvis|om|men|but|ok|okei|okay|da|sa)\b"
+    r"hvis|om|men|but|ok|okei|okay|da|sa|med|with|plus|pluss)\b"
+)
+# 'med kompetansemidlene i tillegg', 'inkludert kompetansemidler', 'including competence
+# funds': the competence money per measure counted in
+WITH_COMPETENCE = re.compile(
+    r"\b(?:med|inkl\.?|inkludert|medregnet|pluss|plus|including|with|og)\s+"
+    r"(?:\w+\s+)?(?:kompetansemid\w*|kompetanseutviklingsmid\w*|kompetansepeng\w*|"
+    r"competence (?:funds?|money)|kompetanse)\b"
+)
+# 'året etter det', 'the year after that', 'året før det': a year next to the one before
+YEAR_SHIFT = re.compile(
+    r"\b(?:(aret etter (?:det|dette)|aret deretter|the year after(?: that)?|the following year)|"
+    r"(aret for (?:det|dette)|aret forut|the year before(?: that)?))\b"
 )
 
 
@@ -1344,7 +1356,7 @@ LADDER_WORDS = _wordset(
     "only kun bare hvert each every step steps trinn trinnet trinnene steg stegene annual "
     "arlig arlige arleg yearly fjor ifjor neste naste samlet samla samlede begge both fikk "
     "fatt hatt between mellom ved stays stay same unchanged constant remains remain got "
-    "received receive blanding blandet blanda mix mixed kombinert combined hvert kvart"
+    "received receive tillegg blanding blandet blanda mix mixed kombinert combined hvert kvart"
 )
 # the words these patterns use, part of the vocabulary
 OPERATION_WORDS = _wordset(
@@ -1434,6 +1446,17 @@ def read_operation(u: Understanding) -> None:
     elif "grant_year" in s and "grant_year_to" not in s and REMAINING.search(f):
         s["operation"] = "remaining"
     elif (
+        "year_rel" in s
+        and "year" not in s
+        and "year_from" not in s
+        and "grant_year" not in s
+        and DIFFERENCE.search(f)
+        and re.search(r"\b(?:enn|than)\b", f)
+    ):
+        # 'hvor mye mindre er det enn i år?': the year before against this one (the previous
+        # question's year comes from the chat)
+        s["operation"] = "difference"
+    elif (
         "start_year" in s
         and "year_from" in s
         and "grant_year" not in s
@@ -1512,6 +1535,11 @@ _LAST_YEARS = re.compile(
     r"\b(?:(?:de|dei|the)\s+(\w+)\s+(?:siste|last|final)|(?:de|dei|the)\s+(?:siste|last|final)"
     r"\s+(\w+))\s+(?:\w+\s+)?(?:arene|ara|years|tilskuddsarene|tilskotsara|aar)\b"
 )
+
+
+def _has_place(slots: dict[str, object]) -> bool:
+    """Tell whether the slots name a municipality, group or place."""
+    return any(k in slots for k in ("municipality", "group", "place"))
 
 
 def extract_year_span(folded: str) -> tuple[int, int] | None:
@@ -2832,6 +2860,12 @@ class Understander:
         money = extract_money(f)
         if money is not None:
             s["cost"] = money
+        shift = YEAR_SHIFT.search(f)
+        if shift and "year" not in s and "year_rel" not in s:
+            s["year_shift"] = 1 if shift.group(1) else -1
+        if WITH_COMPETENCE.search(f) and "measures" not in s:
+            # 'med kompetansemidlene i tillegg?': one measure's competence money
+            s["measures"] = 1
         m = MEASURES.search(f)
         if m:
             count = m.group(1)
@@ -2931,6 +2965,9 @@ class Understander:
         ladder = "grant_year" in s or "positions" in s
         if ladder:
             scores["amount"] += 0.7
+        if RATE_ASK.search(f) and ("year_rel" in s or "year_shift" in s) and not _has_place(s):
+            # 'og satsen neste år?': the rate for a year, not a passage about it
+            scores["amount"] += 0.5
         if "positions" in s and "positions" not in u.implicit and SALARY_ONLY.search(f):
             # 'NAV-tilskudd for 1,5 stilling, bare lønn': the cap for those positions
             scores["amount"] += 0.6

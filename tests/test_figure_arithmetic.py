@@ -370,3 +370,58 @@ def test_a_short_lead_in_before_two_questions_still_gets_both_answers(question: 
     assert answered
     assert shows(text, rate(2))
     assert shows(text, cap())
+
+
+def converse(today: dt.date, *questions: str) -> list[tuple[str, bool]]:
+    """Ask questions in one fresh chat and return each answer's text and answered flag."""
+    chat = Engine(kb())
+    out = []
+    for question in questions:
+        answer = chat.ask(question, today, chat="conversation")
+        out.append((answer.text, answer.answered))
+    return out
+
+
+def test_a_follow_up_adding_the_competence_money_keeps_the_positions_and_the_scheme() -> None:
+    *_, (text, answered) = converse(
+        TODAY,
+        "Hva er maks NAV-tilskudd for en 60 % stilling, bare lønn?",
+        "og med kompetansemidlene i tillegg?",
+    )
+    assert answered
+    assert shows(text, cap() * 3 // 5 + measure_cap())
+
+
+def test_the_year_after_that_follows_the_year_of_the_previous_question() -> None:
+    answers = converse(
+        dt.date(2021, 3, 1),
+        "Vi fikk tilskudd til en ny stilling i kommunalt rusarbeid første gang i 2020. "
+        "Hva får vi i år?",
+        "og satsen neste år?",
+        "enn året etter det?",
+    )
+    assert [answered for _t, answered in answers] == [True, True, True]
+    assert shows(answers[0][0], rate(2))
+    assert "2022" in answers[1][0]
+    assert "2023" in answers[2][0]
+
+
+def test_a_new_relative_year_is_not_overridden_by_the_previous_questions_year() -> None:
+    *_, (text, _answered) = converse(
+        dt.date(2022, 1, 28),
+        "Hvem kunne søke kommunalt rusarbeid i 2021?",
+        "Og satsen neste år?",
+    )
+    assert "2023" in text
+
+
+def test_how_much_less_than_this_year_compares_the_previous_questions_year_with_today() -> None:
+    *_, (text, answered) = converse(
+        dt.date(2021, 3, 1),
+        "Vi fikk tilskudd til en ny stilling i kommunalt rusarbeid første gang i 2020. "
+        "Hva får vi i år?",
+        "og neste år?",
+        "Hvor mye mindre er det enn i år?",
+    )
+    assert answered
+    assert shows(text, rate(2) - rate(3))
