@@ -846,6 +846,7 @@ NUMBER_WORDS: dict[str, int | Fraction] = {
     "halvannen": Fraction(3, 2),
     "half": Fraction(1, 2),
     "half-time": Fraction(1, 2),
+    "halve": Fraction(1, 2),
     "halvannet": Fraction(3, 2),
     "begge": 2,
     "both": 2,
@@ -913,9 +914,10 @@ MEASURES = re.compile(
     r"(?:tiltak|measures?|prosjekt\w*|projects?)"
 )
 # 'med hver sin 50 %-stilling', 'en halv stilling hver', 'each with one full-time position':
-# the positions named are those of each measure
+# the positions named are those of each measure (nynorsk 'kvar si' is folded to 'hvor si')
 EACH_MEASURE = re.compile(
     r"\b(?:hver sin|hvert sitt|hver si|kvar si|kvar sin|kvart sitt|each with|each having|"
+    r"hvert med|hver med|kvart med|kvar med|hvor si|hvor sin|hvor med|"
     rf"{POSITION_WORDS}\s+(?:hver|hvert|kvar|kvart|each)|hvert av (?:dem|tiltakene)|"
     r"(?:hvert|hver|each|per)\s+(?:tiltak|measure|project))\b"
 )
@@ -1443,7 +1445,13 @@ def read_operation(u: Understanding) -> None:
             s["direction"] = "down"
         elif GOES_UP.search(f):
             s["direction"] = "up"
-    elif "grant_year" in s and "grant_year_to" not in s and REMAINING.search(f):
+    elif (
+        "grant_year" in s
+        and "grant_year_to" not in s
+        and REMAINING.search(f)
+        and not re.search(r"\b(?:kompetanse\w*|competence)\b", f)
+    ):
+        # (what is left of year 1 after the competence money is the year-1 amount itself)
         s["operation"] = "remaining"
     elif (
         "year_rel" in s
@@ -2252,9 +2260,9 @@ _PERCENT_POSITION = re.compile(
 _POSITION_WORD = re.compile(POSITION_WORDS)
 _COUNT_POSITION = re.compile(rf"({NUMBER})\s*{_QUALIFIER}{POSITION_WORDS}")
 _WORD_POSITION = re.compile(
-    rf"\b(halvannen|halvannet|en halv|ei halv|et halvt|ett halvt|halvt|halv|a half-time|"
+    rf"\b(halvannen|halvannet|en halv|ei halv|et halvt|ett halvt|halvt|halve|halv|a half-time|"
     rf"half-time|half an?|half|one|an|en|et|ett|ei|to|two|tre|three|fire|four|fem|five|seks|six|"
-    rf"begge|both|(?<=hver )sin|(?<=kvar )si|(?<=hvert )sitt)"
+    rf"begge|both|(?<=hver )sin|(?<=kvar )si|(?<=hvor )si|(?<=hvert )sitt)"
     rf"\s+{_QUALIFIER}{POSITION_WORDS}"
 )
 # 'per årsverk', 'pr. stilling', 'per FTE', 'each position': the rate for one position.
@@ -2368,7 +2376,7 @@ ORDINAL_WORDS = "|".join(
 _GRANT_YEAR_PATTERNS = (
     # 'år 3', 'år3', 'year three', 'år nr. 2' (not 'år to årsverk')
     re.compile(
-        rf"\b(?:ar|year|aret)\s*(?:nr\.?\s*|nummer\s*)?(\d{{1,2}}|{ORD_WORD})\b"
+        rf"\b(?:ar|year|aret)(?:\s*|-)(?:nr\.?\s*|nummer\s*)?(\d{{1,2}}|{ORD_WORD})\b"
         rf"(?!\s*(?:ar|years?)\b)(?!\s+{POSITION_WORDS})"
     ),
     # '3. år', '3 året', 'i 3. år', 'for 4 år' at the start, 'year 3'
@@ -2439,6 +2447,12 @@ _BARE_GROUP = re.compile(
     rf"(?<![\w.,]){_GROUP_COUNT}\s+{_QUALIFIER}({POSITION_WORDS})\s+(?:"
     rf"(?:ar|year)\s*(\d{{1,2}})\b(?!\s*(?:ar|years?|til|to|-|–)\b))"
 )
+# 'ett årsverk i hvert av de fire tilskuddsårene', 'one FTE in each of the four years'
+_EACH_OF_YEARS = re.compile(
+    rf"(?<![\w.,]){_GROUP_COUNT}\s+(?:{_QUALIFIER}({POSITION_WORDS})\s+)?(?:i|in)\s+"
+    r"(?:hvert|hver|kvart|kvar|each)\s+(?:av|of)\s+(?:de|dei|the)\s+(\w+)\s+"
+    r"(?:tilskuddsarene|tilskotsara|arene|ara|grant years|years)\b"
+)
 # 'det ene er i år 1 og det andre i år 4', 'one is in year 2 and the other in year 3'
 _PAIR_GROUP = re.compile(
     r"\b(?:(?:det|den|the)\s+(?:ene|eine|forste|first|one)|one)\s+(?:[a-z]+\s+){0,2}?(?:i|in)\s+"
@@ -2478,6 +2492,12 @@ def extract_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None:
     if m and m.group(1) != m.group(2):
         # 'det ene er i år 1 og det andre i år 4': one position in each of two grant years
         return ((Fraction(1), int(m.group(1))), (Fraction(1), int(m.group(2))))
+    m = _EACH_OF_YEARS.search(folded)
+    count = _group_count(m.group(1)) if m else None
+    years = NUMBER_WORDS.get(m.group(3), 0) if m else 0
+    if m and count is not None and count > 0 and isinstance(years, int) and 1 < years <= 9:
+        # 'ett årsverk i hvert av de fire tilskuddsårene': the same count in years 1..n
+        return tuple((count, year) for year in range(1, years + 1))
     m = _EACH_YEAR_GROUP.search(folded)
     if m:
         # 'ett årsverk i hvert av tilskuddsårene 1 til 4': the same count in each year

@@ -425,3 +425,42 @@ def test_how_much_less_than_this_year_compares_the_previous_questions_year_with_
     )
     assert answered
     assert shows(text, rate(2) - rate(3))
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Vi har ett årsverk i hvert av de fire tilskuddsårene i kommunalt rusarbeid. "
+            "Hva får vi i år?",
+            lambda: sum(rate(y) for y in (1, 2, 3, 4)),
+        ),
+        (
+            "To årsverk i hvert av de tre tilskuddsårene i kommunalt rusarbeid – hva blir det?",
+            lambda: 2 * sum(rate(y) for y in (1, 2, 3)),
+        ),
+        (
+            "NAV: tre tiltak, hvert med 0,5 stilling. Maks?",
+            lambda: cap() * 3 // 2 + 3 * measure_cap(),
+        ),
+        (
+            "Kor mykje får vi i NAV-tilskotet for to tiltak med kvar si halve stilling?",
+            lambda: cap() + 2 * measure_cap(),
+        ),
+    ],
+)
+def test_counts_given_for_each_year_or_each_measure_are_multiplied_out(
+    question: str, expected: object
+) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert shows(text, expected())  # type: ignore[operator]
+
+
+def test_what_is_left_after_the_competence_money_is_not_the_rest_of_the_ladder() -> None:
+    text, answered = ask(
+        "How much of the year-1 amount is left for salary after the competence funds?"
+    )
+    assert answered
+    assert shows(text, rate(1) - competence())
+    assert "years 1–4" not in text
