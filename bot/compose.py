@@ -1595,7 +1595,10 @@ class Composer:
         special = Composer.operation_figures(u, result, lang, per, per_text)
         if special:
             return special
-        own = result.kind is calc.CalcKind.RUSARBEID_OWN_SHARE
+        own = result.kind is calc.CalcKind.RUSARBEID_OWN_SHARE or (
+            # the own share under a cap: cost minus the cap
+            result.kind is calc.CalcKind.NAV_CAP and "own_share" in result.figures
+        )
         noun = (
             ("egenandelen" if nb else "the own share")
             if own

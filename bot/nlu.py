@@ -1413,7 +1413,8 @@ def read_operation(u: Understanding) -> None:
     f, s = u.folded, u.slots
     if PREMISE.search(f) or YES_NO.search(f):
         amounts = stated_amounts(f)
-        cost = COST_WORD.search(SAME_COST.sub(lambda m: " " * len(m.group()), f))
+        masked = SALARY_ONLY.sub(lambda m: " " * len(m.group()), f)  # 'bare lønn' states no cost
+        cost = COST_WORD.search(SAME_COST.sub(lambda m: " " * len(m.group()), masked))
         if cost and len(amounts) >= 2:
             after = [a for a in amounts if a[0] > cost.start()]
             cost_at, cost_value = after[0] if after else amounts[-1]
@@ -3163,6 +3164,11 @@ class Understander:
             # the statistics count people and households; what social assistance pays is
             # not in the sources
             return True
+        claimed = "stated" in s and any(k in s for k in ("positions", "grant_year", "groups"))
+        if claimed and (not u.unknown or strong_scheme):
+            # 'stemmer det at vi får 1 980 000 kr for ett årsverk i hvert år?': a figure claimed
+            # for positions is a figure question
+            return False
         if u.unknown:
             if strong_scheme:
                 return False

@@ -464,3 +464,34 @@ def test_what_is_left_after_the_competence_money_is_not_the_rest_of_the_ladder()
     assert answered
     assert shows(text, rate(1) - competence())
     assert "years 1–4" not in text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Stemmer det at NAV gir 1 220 000 kr for 2 stillinger, bare lønn?", "Ja"),
+        ("Stemmer det at NAV gir 1 230 000 kr for 2 stillinger, kun lønn?", "Nei"),
+        (
+            "Stemmer det at vi får 1 320 000 kr i år for ett årsverk i hvert av "
+            "tilskuddsårene 2 til 4?",
+            "Ja",
+        ),
+        (
+            "Stemmer det at en 50 %-stilling i NAV som koster 400 000 kr gir 95 000 kr i "
+            "egenandel?",
+            "Ja",
+        ),
+    ],
+)
+def test_a_figure_claimed_for_positions_gets_a_verdict(question: str, verdict: str) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert text.startswith(verdict)
+
+
+def test_a_wrong_own_share_under_the_nav_cap_is_corrected_as_an_own_share() -> None:
+    text, _ = ask(
+        "Stemmer det at en 50 %-stilling i NAV som koster 400 000 kr gir 50 000 kr i egenandel?"
+    )
+    assert text.startswith("Nei")
+    assert "egenandelen er " + fmt.kroner(400_000 - cap() // 2) in text
