@@ -1508,6 +1508,12 @@ def read_ladder_operation(u: Understanding) -> None:
             s["direction"] = "up"
     if "cost" in s and COST_FOR_ALL.search(f) and not COST_PER_UNIT.search(f):
         s["cost_for_all"] = True
+    shares = count_of_shares(f)
+    each = re.search(r"\b(?:hver|each|apiece)\b", f) or re.search(r"\bkvar\b", u.text.lower())
+    if shares and "cost" in s and not s.get("cost_for_all") and each:
+        # 'to stillinger på 50 % som koster 300 000 kr hver': the cost of each such position
+        s["cost"] = shares[0] * int(s["cost"])
+        s["cost_for_all"] = True
     positions = s.get("positions")
     if (
         "cost" in s
@@ -2336,12 +2342,36 @@ def _typed_positions(typed: str) -> Fraction | str:
         return typed.strip()
 
 
+# 'to stillinger på 50 %', 'tre 40 %-stillinger', 'two 50% positions': positions of a share each
+_COUNT_OF_SHARE = re.compile(
+    r"(?<![\w.,])(\d+|to|two|tre|three|fire|four|fem|five|seks|six)\s+(?:"
+    rf"(?:{POSITION_WORDS})\s+(?:pa|of|at)\s+(\d{{1,3}})\s*(?:%|prosent|percent)|"
+    rf"(\d{{1,3}})\s*(?:%|prosent|percent)[\s-]*(?:{POSITION_WORDS}))"
+)
+
+
+def count_of_shares(folded: str) -> tuple[int, Fraction] | None:
+    """Read 'to stillinger på 50 %': how many positions, and the share of a whole each is."""
+    m = _COUNT_OF_SHARE.search(folded)
+    if not m:
+        return None
+    token = m.group(1)
+    count = int(token) if token.isdigit() else NUMBER_WORDS.get(token)
+    share = Fraction(int(m.group(2) or m.group(3)), 100)
+    if not isinstance(count, int) or not 2 <= count <= 50 or not 0 < share < 1:
+        return None
+    return count, share
+
+
 def extract_positions(folded: str) -> Fraction | str | None:
     """Read '2 årsverk', '1,5 årsverk', '50 % stilling', 'en halv stilling', 'per årsverk'.
 
     A number the quantity reader (bot.quantity) refuses ('-2 årsverk', '1/0 årsverk',
     '1e3 årsverk') is returned as typed, for the calculation to refuse with the reason.
     """
+    shares = count_of_shares(folded)
+    if shares is not None:
+        return shares[0] * shares[1]
     m = _FRACTION_POSITION.search(folded)
     if m:
         if m.group(1) is not None:

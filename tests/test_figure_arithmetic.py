@@ -495,3 +495,32 @@ def test_a_wrong_own_share_under_the_nav_cap_is_corrected_as_an_own_share() -> N
     )
     assert text.startswith("Nei")
     assert "egenandelen er " + fmt.kroner(400_000 - cap() // 2) in text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Tre 40 %-stillinger i år 2 av kommunalt rusarbeid, hva får vi?",
+            lambda: rate(2) * 6 // 5,
+        ),
+        (
+            "Vi har to stillinger på 50 % i NAV som koster 350 000 kr hver. Egenandel?",
+            lambda: 700_000 - cap(),
+        ),
+        (
+            "To stillingar på 50 % i NAV kostar 350 000 kr kvar. Kva blir eigendelen?",
+            lambda: 700_000 - cap(),
+        ),
+        (
+            "Two 50% positions in year 1 of kommunalt rusarbeid cost NOK 380,000 each. Own share?",
+            lambda: 760_000 - rate(1),
+        ),
+    ],
+)
+def test_several_positions_of_one_share_each_count_as_their_sum_and_cost_each(
+    question: str, expected: object
+) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert shows(text, expected())  # type: ignore[operator]
