@@ -467,6 +467,7 @@ class CalcKind(StrEnum):
     RUSARBEID_STEPS = "rusarbeid_steps"
     RUSARBEID_OWN_SHARE_DIFFERENCE = "rusarbeid_own_share_difference"
     RUSARBEID_CALENDAR_OWN_SHARE = "rusarbeid_calendar_own_share"
+    RUSARBEID_MIXED_OWN_SHARE = "rusarbeid_mixed_own_share"
     NAV_CAP = "nav_cap"
     FRAMEWORK_INCREASE = "framework_increase"
     FRAMEWORK_SUM = "framework_sum"
@@ -993,6 +994,77 @@ def rusarbeid_mixed(kb: KnowledgeBase, groups: Sequence[LadderGroup]) -> Calcula
         sources=(kb.provenance(ladder),),
         years=ladder.years,
         eligible=total > 0,
+    )
+
+
+def rusarbeid_mixed_own_share(
+    kb: KnowledgeBase, groups: Sequence[LadderGroup], yearly_cost: int
+) -> Calculation:
+    """Kommunalt rusarbeid: one year's own share for positions in different grant years.
+
+    ``yearly_cost`` is the yearly cost of ONE full position; each group's own share is
+    ``max(0, positions × cost − grant)`` and the result their sum. A group past the ladder
+    gets no grant, so it pays its whole cost.
+    """
+    grants = rusarbeid_mixed(kb, groups)
+    _scheme_id, ladder = _ladder(kb)
+    cost_value = _check_cost(yearly_cost)
+    unit = Unit(ladder.unit)
+    # each group's steps: its grant (or not-eligible) step, then any competence step
+    by_group: list[list[Step]] = []
+    for step in grants.steps:
+        if step.role is Role.GRANT:
+            by_group.append([step])
+        elif step.role is not Role.TOTAL and by_group:
+            by_group[-1].append(step)
+    steps: list[Step] = []
+    shares: list[int] = []
+    figures: dict[str, int] = {}
+    for group, group_steps in zip(groups, by_group, strict=True):
+        grant_step, grant_year = group_steps[0], group.grant_year
+        pos = parse_positions(group.positions)
+        cost_step = _multiply(Role.COST, pos, unit, cost_value, ladder.id)
+        steps.append(cost_step)
+        steps.extend(group_steps)
+        difference = cost_step.amount - grant_step.amount
+        steps.append(
+            Step(
+                op=Op.SUBTRACT,
+                role=Role.OWN_SHARE,
+                amount=difference,
+                parts=(cost_step.amount, grant_step.amount),
+                grant_year=grant_year,
+                max_years=len(ladder.steps),
+            )
+        )
+        if difference < 0:
+            steps.append(
+                Step(
+                    op=Op.CLAMP,
+                    role=Role.OWN_SHARE,
+                    amount=0,
+                    parts=(difference,),
+                    grant_year=grant_year,
+                )
+            )
+        shares.append(max(0, difference))
+        key = f"own_share_year_{grant_year}"
+        figures[key] = figures.get(key, 0) + max(0, difference)
+    if len(shares) > 1:
+        steps.append(_sum_step(Role.TOTAL, shares))
+    total = sum(shares)
+    figures.update({"grant": grants.total, "own_share": total})
+    return Calculation(
+        kind=CalcKind.RUSARBEID_MIXED_OWN_SHARE,
+        scheme_id=grants.scheme_id,
+        inputs={**grants.inputs, "yearly_cost": cost_value},
+        rule_ids=grants.rule_ids,
+        steps=tuple(steps),
+        total=total,
+        figures=figures,
+        notes=_unique_notes([own_share_definition(False), *grants.notes]),
+        sources=grants.sources,
+        years=grants.years,
     )
 
 

@@ -19,7 +19,7 @@ from fractions import Fraction
 from bot import asof, calc, fmt, tableq
 from bot.answer import Answer, Option, unique_sources
 from bot.cards import deadline_text, rule_lines
-from bot.nlu import FIGURE_INTENTS, Understanding, unread_positions
+from bot.nlu import FIGURE_INTENTS, MEASURES, Understanding, unread_positions
 from bot.text import fold
 from bot.vocab import DEADLINE_LABELS, TOPIC_LABELS, Lang, word
 from knowledge.kb import DeadlineEntry, KnowledgeBase, Provenance
@@ -157,6 +157,18 @@ def _says(u: Understanding, phrases: tuple[str, ...]) -> bool:
     """Whether a question (as corrected or as typed) holds one of these folded phrases."""
     padded = _padded(f"{u.folded} {fold(u.text)}")
     return any(f" {p} " in padded for p in phrases)
+
+
+# shares said in words: 'halvparten (1/2)'
+RATIO_WORDS: dict[Fraction, tuple[str, str]] = {
+    Fraction(1, 2): ("halvparten", "half"),
+    Fraction(1, 4): ("en fjerdedel", "a quarter"),
+    Fraction(3, 4): ("tre fjerdedeler", "three quarters"),
+    Fraction(1, 3): ("en tredjedel", "a third"),
+    Fraction(2, 3): ("to tredjedeler", "two thirds"),
+    Fraction(1): ("det samme", "the same"),
+    Fraction(2): ("det dobbelte", "double"),
+}
 
 
 class Composer:
@@ -1078,7 +1090,12 @@ class Composer:
             # the question names something no scheme with rates speaks of: no default
             return None
         caps = self.schemes_with(lambda s: any(r.kind == "cap" for r in s.rules))
-        if len(caps) == 1 and int(u.slots.get("measures", 0)) >= 1:
+        if (
+            len(caps) == 1
+            and int(u.slots.get("measures", 0)) >= 1
+            and "grant_year" not in u.slots
+            and MEASURES.search(u.folded)
+        ):
             # 'to tiltak med hver sin stilling': measures are what the cap rule counts
             return caps[0]
         ladders = self.schemes_with(lambda s: any(r.kind == "ladder" for r in s.rules))
@@ -1312,12 +1329,21 @@ class Composer:
                 None if cost is None else calc.parse_kroner(cost),
                 cost_for_all=for_all,
             )
+        if operation == "ratio" and "grant_year_to" in s:
+            ladders = [r for r in self.kb.rules(scheme) if isinstance(r, LadderRule)]
+            length = max((len(r.steps) for r in ladders), default=0)
+            a, b = (length if g == -1 else int(g) for g in (s["grant_year"], s["grant_year_to"]))
+            return calc.rusarbeid_difference(self.kb, positions, a, b)
         if operation == "difference" and u.intent in ("amount", "total") and "grant_year_to" in s:
             return calc.rusarbeid_difference(
                 self.kb, positions, int(s["grant_year"]), int(s["grant_year_to"])
             )
         if operation == "steps" and u.intent in ("amount", "total", "own_share"):
             return calc.rusarbeid_yearly_changes(self.kb, positions)
+        if operation is None and s.get("groups") and u.intent == "own_share" and cost is not None:
+            # 'to årsverk à 760 000, det ene i år 1 og det andre i år 4': this year's own share
+            groups = [calc.LadderGroup(g, p) for p, g in s["groups"]]
+            return calc.rusarbeid_mixed_own_share(self.kb, groups, calc.parse_kroner(cost))
         if operation is None and s.get("groups") and u.intent in ("amount", "total"):
             return calc.rusarbeid_mixed(self.kb, [calc.LadderGroup(g, p) for p, g in s["groups"]])
         if operation is None and s.get("grant_years") and u.intent in ("amount", "total"):
@@ -1340,7 +1366,12 @@ class Composer:
         verdict = self.premise_verdict(u, result, lang)
         if verdict:
             lines.append(verdict)
-        if result.kind is calc.CalcKind.RUSARBEID_DIFFERENCE:
+        if (
+            result.kind is calc.CalcKind.RUSARBEID_DIFFERENCE
+            and u.slots.get("operation") == "ratio"
+        ):
+            lines.append(self.ratio_line(result, lang))
+        elif result.kind is calc.CalcKind.RUSARBEID_DIFFERENCE:
             lines.append(self.difference_line(result, lang))
         elif result.kind is calc.CalcKind.RUSARBEID_STEPS:
             lines.append(self.steps_line(u, result, lang))
@@ -1357,6 +1388,19 @@ class Composer:
         elif result.kind is calc.CalcKind.RUSARBEID_MIXED and not verdict:
             total = fmt.kroner(result.total, lang)
             lines.append(f"Til sammen: {total}." if lang == "nb" else f"In total: {total}.")
+        elif result.kind is calc.CalcKind.RUSARBEID_MIXED_OWN_SHARE and not verdict:
+            total = fmt.kroner(result.total, lang)
+            lines.append(
+                f"Egenandel til sammen: {total}."
+                if lang == "nb"
+                else f"Own share in total: {total}."
+            )
+        elif (
+            result.kind is calc.CalcKind.RUSARBEID_CALENDAR_RANGE
+            and u.slots.get("operation") == "difference"
+            and not verdict
+        ):
+            lines.append(self.calendar_difference_line(u, result, lang))
         elif result.kind is calc.CalcKind.RUSARBEID_CALENDAR_RANGE and not verdict:
             first_year, last_year = result.inputs["first_year"], result.inputs["last_year"]
             span = fmt.year_range(int(str(first_year)), int(str(last_year)))
@@ -1517,6 +1561,51 @@ class Composer:
         return [line]
 
     @staticmethod
+    def ratio_line(result: calc.Calculation, lang: Lang) -> str:
+        """Say what share one grant year's amount is of another's: 'halvparten (1/2)'."""
+        a, b = result.inputs["from_year"], result.inputs["to_year"]
+        base, part = result.figures["from"], result.figures["to"]
+        share = Fraction(part, base) if base else Fraction(0)
+        words = RATIO_WORDS.get(share)
+        shown = f"{round(float(share * 100), 1):.1f}".removesuffix(".0")
+        exact = (share * 1000).denominator == 1
+        if lang == "nb":
+            about = "" if exact else "omtrent "
+            how = (
+                f"{words[0]} ({share.numerator}/{share.denominator})"
+                if words
+                else f"{about}{shown.replace('.', ',')} %"
+            )
+            return (
+                f"År {b} gir {fmt.kroner(part, lang)}, som er {how} av satsen i år {a} "
+                f"({fmt.kroner(base, lang)})."
+            )
+        about = "" if exact else "about "
+        how = f"{words[1]} ({share.numerator}/{share.denominator})" if words else f"{about}{shown}%"
+        return (
+            f"Year {b} gives {fmt.kroner(part, lang)}, which is {how} of the rate in year {a} "
+            f"({fmt.kroner(base, lang)})."
+        )
+
+    @staticmethod
+    def calendar_difference_line(u: Understanding, result: calc.Calculation, lang: Lang) -> str:
+        """Say how much a grant goes up or down from one calendar year to the next asked."""
+        first, last = int(str(result.inputs["first_year"])), int(str(result.inputs["last_year"]))
+        old, new = result.figures.get(f"y{first}", 0), result.figures.get(f"y{last}", 0)
+        change = new - old
+        amount = fmt.kroner(abs(change), lang)
+        shown = f"{fmt.kroner(old, lang)} → {fmt.kroner(new, lang)}"
+        if lang == "nb":
+            if change == 0:
+                return f"Tilskuddet er det samme i {first} og {last}: {fmt.kroner(old, lang)}."
+            way = "ned" if change < 0 else "opp"
+            return f"Tilskuddet går {way} med {amount} fra {first} til {last} ({shown})."
+        if change == 0:
+            return f"The grant is the same in {first} and {last}: {fmt.kroner(old, lang)}."
+        way = "down" if change < 0 else "up"
+        return f"The grant goes {way} by {amount} from {first} to {last} ({shown})."
+
+    @staticmethod
     def difference_line(result: calc.Calculation, lang: Lang) -> str:
         """Say how much a grant goes up or down from one grant year to another."""
         a, b = result.inputs["from_year"], result.inputs["to_year"]
@@ -1569,7 +1658,10 @@ class Composer:
         special = Composer.operation_figures(u, result, lang, per, per_text)
         if special:
             return special
-        own = result.kind is calc.CalcKind.RUSARBEID_OWN_SHARE
+        own = result.kind is calc.CalcKind.RUSARBEID_OWN_SHARE or (
+            # the own share under a cap: cost minus the cap
+            result.kind is calc.CalcKind.NAV_CAP and "own_share" in result.figures
+        )
         noun = (
             ("egenandelen" if nb else "the own share")
             if own
@@ -1644,6 +1736,9 @@ class Composer:
             return [(what + per_text, Fraction(change) / per)]
         if kind is calc.CalcKind.RUSARBEID_MIXED:
             what = "tilskuddet til sammen" if nb else "the grant in total"
+            return [(what, Fraction(result.total))]
+        if kind is calc.CalcKind.RUSARBEID_MIXED_OWN_SHARE:
+            what = "egenandelen til sammen" if nb else "the own share in total"
             return [(what, Fraction(result.total))]
         if kind is calc.CalcKind.RUSARBEID_CALENDAR_OWN_SHARE:
             first, last = result.inputs["first_year"], result.inputs["last_year"]

@@ -29,19 +29,26 @@ CONTEXT_TTL_DAYS = 1
 def split_questions(text: str, question_words: list[str]) -> list[str]:
     """Split 'Når er fristen for X, og hvem kan søke?' into its questions, or keep it whole.
 
-    Only a message that starts with a question word is split, at '?' or at ', og' / ' and'
-    followed by another question word; each part keeps at least two words.
+    Only a message that starts with a question word (after a short lead-in such as 'To
+    spørsmål:') is split, at '?' or at ', og' / ' and' followed by another question word;
+    each part keeps at least two words.
     """
     if not question_words:
         return [text]
     first, joins = _question_patterns(tuple(question_words))
-    if not first.match(text):
+    lead = _LEAD.match(text)
+    body = text[lead.end() :] if lead and first.match(text[lead.end() :]) else text
+    if not first.match(body):
         return [text]
-    pieces = joins.split(text)
+    pieces = joins.split(body)
     parts = [p.strip(" ,") for p in pieces if p.strip(" ,")]
     if len(parts) < 2 or any(len(p.split()) < 2 for p in parts):
         return [text]
     return [p if p.endswith("?") else p + "?" for p in parts]
+
+
+# 'To spørsmål: hva …', 'Two questions: what …': a short lead-in before the questions
+_LEAD = re.compile(r"\s*[^:?.!\d]{1,30}:\s+")
 
 
 @lru_cache(maxsize=4)
@@ -141,6 +148,8 @@ CARRY = (
     "measures",
     "order",
     "office",
+    "start_year",
+    "start_groups",
 )
 
 
@@ -254,7 +263,7 @@ class Engine:
         ctx = self.contexts.get(chat, today) if chat is not None else None
         if ctx is not None:
             apply_context(u, ctx)
-        u.slots.pop("year_step", None)  # 'året etter det' means nothing without a previous year
+        u.slots.pop("year_shift", None)  # 'året etter det' means nothing without a previous year
         return u
 
     def ask(self, text: str, today: dt.date, chat: str | None = None) -> Answer:
@@ -362,9 +371,9 @@ REPLACES = {
     "group": ("municipality", "place", "county"),
     "place": ("municipality", "group"),
     "county": ("municipality", "group", "place"),
-    "year": ("year_from", "year_to", "year_rel", "year_step"),
-    "year_from": ("year", "year_rel", "year_step"),
-    "year_to": ("year", "year_rel", "year_step"),
+    "year": ("year_from", "year_to", "year_rel"),
+    "year_from": ("year", "year_rel"),
+    "year_to": ("year", "year_rel"),
     "grant_year": ("grant_year_to",),
 }
 WHY_WORDS = ("hvorfor", "why", "kvifor")
@@ -457,13 +466,29 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         if ctx.intent == "statistics" and u.intent == "statistics":
             u.slots.pop("group", None)
         drop_stale_operation(u, new_slots)
-    elif not own_scheme and "year" in carried and "year" not in u.slots:
+    elif (
+        not own_scheme
+        and "year" in carried
+        and not any(k in u.slots for k in ("year", "year_rel", "year_from"))
+    ):
         u.slots["year"] = carried["year"]
-    step = u.slots.pop("year_step", None)
-    base = ctx.slots.get("year")
-    if step and isinstance(base, int) and "year" not in u.slots:
-        # 'og året etter det igjen?': one year on from the previous question's year
-        u.slots["year"] = base + int(step)
+    previous = ctx.slots.get("year")
+    if (
+        u.intent in FIGURE_INTENTS
+        and u.slots.get("operation") == "difference"
+        and "year_rel" in u.slots
+        and isinstance(previous, int)
+    ):
+        # 'hvor mye mindre er det enn i år?': the previous question's year against this one
+        other = ctx.day.year + int(u.slots.pop("year_rel"))
+        if other != previous:
+            u.slots.pop("year", None)
+            u.slots["year_from"], u.slots["year_to"] = min(other, previous), max(other, previous)
+    shift = u.slots.pop("year_shift", None)
+    if isinstance(shift, int) and isinstance(ctx.slots.get("year"), int):
+        # 'enn året etter det?': the year next to the previous question's
+        u.slots["year"] = ctx.slots["year"] + shift
+        new_slots.add("year")
     if "year" in u.slots and "year" in new_slots:
         u.slots.pop("year_from", None)
         u.slots.pop("year_to", None)

@@ -187,6 +187,14 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("egeninnsats", 0.6),
         ("egen andel", 0.8),
         ("eigen andel", 0.8),
+        ("finansiere selv", 0.8),
+        ("finansierer selv", 0.8),
+        ("selv finansiere", 0.8),
+        ("finansiere sjol", 0.8),
+        ("fund ourselves", 0.8),
+        ("finance ourselves", 0.8),
+        ("dekker kommunen selv", 0.8),
+        ("dekker vi selv", 0.8),
     ],
     "deadline": [
         ("frist*", 0.6),
@@ -849,6 +857,7 @@ NUMBER_WORDS: dict[str, int | Fraction] = {
     "halvannen": Fraction(3, 2),
     "half": Fraction(1, 2),
     "half-time": Fraction(1, 2),
+    "halve": Fraction(1, 2),
     "halvannet": Fraction(3, 2),
     "begge": 2,
     "both": 2,
@@ -925,9 +934,10 @@ MEASURES = re.compile(
     r"(?:tiltak|measures?|prosjekt\w*|projects?)"
 )
 # 'med hver sin 50 %-stilling', 'en halv stilling hver', 'each with one full-time position':
-# the positions named are those of each measure
+# the positions named are those of each measure (nynorsk 'kvar si' is folded to 'hvor si')
 EACH_MEASURE = re.compile(
     r"\b(?:hver sin|hvert sitt|hver si|kvar si|kvar sin|kvart sitt|each with|each having|"
+    r"hvert med|hver med|kvart med|kvar med|hvor si|hvor sin|hvor med|"
     rf"{POSITION_WORDS}\s+(?:hver|hvert|kvar|kvart|each)|hvert av (?:dem|tiltakene)|"
     r"(?:hvert|hver|each|per)\s+(?:tiltak|measure|project))\b"
 )
@@ -1214,7 +1224,19 @@ EVERYDAY_WORDS = _wordset(
 )
 FOLLOW_UP = re.compile(
     r"^(og|enn|hva med|hvordan med|and|what about|how about|samme|same|"
-    r"hvis|om|men|but|ok|okei|okay|da|sa)\b"
+    r"hvis|om|men|but|ok|okei|okay|da|sa|med|with|plus|pluss)\b"
+)
+# 'med kompetansemidlene i tillegg', 'inkludert kompetansemidler', 'including competence
+# funds': the competence money per measure counted in
+WITH_COMPETENCE = re.compile(
+    r"\b(?:med|inkl\.?|inkludert|medregnet|pluss|plus|including|with|og)\s+"
+    r"(?:\w+\s+)?(?:kompetansemid\w*|kompetanseutviklingsmid\w*|kompetansepeng\w*|"
+    r"competence (?:funds?|money)|kompetanse)\b"
+)
+# 'året etter det', 'the year after that', 'året før det': a year next to the one before
+YEAR_SHIFT = re.compile(
+    r"\b(?:(aret etter (?:det|dette)|aret deretter|the year after(?: that)?|the following year)|"
+    r"(aret for (?:det|dette)|aret forut|the year before(?: that)?))\b"
 )
 
 
@@ -1240,6 +1262,12 @@ DIFFERENCE = re.compile(
     r"reduser\w*|reduksjon\w*|nedgang\w*|avkort\w*|mindre|lavere|endring\w*|endrer|endres|"
     r"gar opp|oker|okning\w*|stiger|hoyere|mer|difference|drop\w*|decreas\w*|reduc\w*|"
     r"falls?|go(?:es)? down|less|change\w*|increas\w*|rises?|go(?:es)? up|more)\b"
+)
+# 'hvor stor del av', 'hvor stor andel', 'what share of': one figure as a share of another
+SHARE_ASK = re.compile(
+    r"\b(?:hvor stor (?:del|andel)|kor stor (?:del|andel)|hvor mange prosent|kor mange prosent|"
+    r"hvilken (?:del|andel|brokdel)|how (?:large|big) a (?:share|part|fraction)|what (?:share|"
+    r"part|fraction|percentage|proportion))\b"
 )
 # 'vi er i år 3, hva gjenstår', 'resten av perioden', 'what is left from year 2'
 REMAINING = re.compile(
@@ -1333,7 +1361,11 @@ _START_YEAR = re.compile(
     r"(?:\s+[a-z]+){0,8}?\s+(?:i|var|er|was|in|fra|from)?\s*((?:19|20)\d{2})|"
     r"(?:startet|starta|starte|begynte|begynt|oppstart\w*|opprettet|oppretta|started|began|"
     r"begun|set up|established)(?:\s+[a-z]+){0,6}?\s+(?:i|in|fra|from|ar|aret)\s+"
-    r"((?:19|20)\d{2}))(?![\d])"
+    r"((?:19|20)\d{2})|"
+    # 'fikk rusarbeidstilskudd fra 2017', 'got a grant from 2019' (not 'fra 2016 til 2020')
+    r"(?:fikk|got|received)\s+(?:[a-z-]+\s+){0,3}?"
+    r"[a-z-]*(?:tilskudd\w*|tilskot\w*|grants?)\s+(?:fra|from)\s+(?:og med\s+)?"
+    r"((?:19|20)\d{2})(?!\s*(?:til|to|-|–|og|and)\s*\d))(?![\d])"
 )
 # 'i fjor', 'neste år', 'i år' (not 'i år 3'): a calendar year relative to today
 RELATIVE_YEAR = re.compile(
@@ -1342,7 +1374,6 @@ RELATIVE_YEAR = re.compile(
 )
 # a rate asked for ('med hvilken sats', 'the rate'): a rule, not an appropriation
 # 'og året etter det?': the year after the one the previous question was about
-YEAR_AFTER = re.compile(r"\b(?:aret etter|aret deretter|the year after|the following year)\b")
 RATE_ASK = re.compile(r"\b(?:sats\w*|rates?|per arsverk|per stilling|per fte)\b")
 # the words of these readings, part of the vocabulary
 LADDER_WORDS = _wordset(
@@ -1354,7 +1385,7 @@ LADDER_WORDS = _wordset(
     "only kun bare hvert each every step steps trinn trinnet trinnene steg stegene annual "
     "arlig arlige arleg yearly fjor ifjor neste naste samlet samla samlede begge both fikk "
     "fatt hatt between mellom ved stays stay same unchanged constant remains remain got "
-    "received receive blanding blandet blanda mix mixed kombinert combined hvert kvart"
+    "received receive tillegg blanding blandet blanda mix mixed kombinert combined hvert kvart"
 )
 # the words these patterns use, part of the vocabulary
 OPERATION_WORDS = _wordset(
@@ -1409,7 +1440,8 @@ def read_operation(u: Understanding) -> None:
     f, s = u.folded, u.slots
     if PREMISE.search(f) or YES_NO.search(f):
         amounts = stated_amounts(f)
-        cost = COST_WORD.search(SAME_COST.sub(lambda m: " " * len(m.group()), f))
+        masked = SALARY_ONLY.sub(lambda m: " " * len(m.group()), f)  # 'bare lønn' states no cost
+        cost = COST_WORD.search(SAME_COST.sub(lambda m: " " * len(m.group()), masked))
         if cost and len(amounts) >= 2:
             after = [a for a in amounts if a[0] > cost.start()]
             cost_at, cost_value = after[0] if after else amounts[-1]
@@ -1425,7 +1457,12 @@ def read_operation(u: Understanding) -> None:
             if PER_UNIT.match(_KRONER_TAIL.sub("", f[at:], count=1)):
                 s["stated_per"] = True
     years = extract_grant_years(f)
-    if len(years) >= 2 and min(years) > 0 and DIFFERENCE.search(f):
+    if len(years) >= 2 and SHARE_ASK.search(f) and years[0] != years[1]:
+        # 'hvor stor del av satsen for år 1 gis det siste året?': the second as a share of the
+        # first (-1, the last grant year, is resolved against the ladder)
+        s["operation"] = "ratio"
+        s["grant_year"], s["grant_year_to"] = years[0], years[1]
+    elif len(years) >= 2 and min(years) > 0 and DIFFERENCE.search(f):
         s["operation"] = "difference"
         # 'fra år 1 til år 2' changes from the first; 'mindre i år 4 enn i år 1' from the second
         first, second = years[0], years[1]
@@ -1436,8 +1473,38 @@ def read_operation(u: Understanding) -> None:
             s["direction"] = "down"
         elif GOES_UP.search(f):
             s["direction"] = "up"
-    elif "grant_year" in s and "grant_year_to" not in s and REMAINING.search(f):
+    elif (
+        "grant_year" in s
+        and "grant_year_to" not in s
+        and REMAINING.search(f)
+        and not re.search(r"\b(?:kompetanse\w*|competence)\b", f)
+    ):
+        # (what is left of year 1 after the competence money is the year-1 amount itself)
         s["operation"] = "remaining"
+    elif (
+        "year_rel" in s
+        and "year" not in s
+        and "year_from" not in s
+        and "grant_year" not in s
+        and DIFFERENCE.search(f)
+        and re.search(r"\b(?:enn|than)\b", f)
+    ):
+        # 'hvor mye mindre er det enn i år?': the year before against this one (the previous
+        # question's year comes from the chat)
+        s["operation"] = "difference"
+    elif (
+        "start_year" in s
+        and "year_from" in s
+        and "grant_year" not in s
+        and DIFFERENCE.search(f)
+        and not COST_WORD.search(f)
+    ):
+        # 'hvor mye mindre får vi i 2023 enn i 2022, med første tilskudd i 2021?'
+        s["operation"] = "difference"
+        if GOES_DOWN.search(f):
+            s["direction"] = "down"
+        elif GOES_UP.search(f):
+            s["direction"] = "up"
 
 
 _KRONER_TAIL = re.compile(r"^[\d .,]+\s*(?:k\b|kr\.?|kroner|nok|,-)?\s*")
@@ -1467,6 +1534,12 @@ def read_ladder_operation(u: Understanding) -> None:
         elif GOES_UP.search(f):
             s["direction"] = "up"
     if "cost" in s and COST_FOR_ALL.search(f) and not COST_PER_UNIT.search(f):
+        s["cost_for_all"] = True
+    shares = count_of_shares(f)
+    each = re.search(r"\b(?:hver|each|apiece)\b", f) or re.search(r"\bkvar\b", u.text.lower())
+    if shares and "cost" in s and not s.get("cost_for_all") and each:
+        # 'to stillinger på 50 % som koster 300 000 kr hver': the cost of each such position
+        s["cost"] = shares[0] * int(s["cost"])
         s["cost_for_all"] = True
     positions = s.get("positions")
     if (
@@ -1506,6 +1579,11 @@ _LAST_YEARS = re.compile(
 )
 
 
+def _has_place(slots: dict[str, object]) -> bool:
+    """Tell whether the slots name a municipality, group or place."""
+    return any(k in slots for k in ("municipality", "group", "place"))
+
+
 def extract_year_span(folded: str) -> tuple[int, int] | None:
     """Read 'år 1 til 3', 'years 1 to 3': the first and last grant year of a span."""
     m = _YEAR_SPAN.search(folded)
@@ -1541,7 +1619,10 @@ def extract_first_years(folded: str) -> int | None:
 
 def extract_start_years(folded: str) -> list[tuple[int, tuple[int, int]]]:
     """Read each year positions first got a grant, with the span of the words that say so."""
-    return [(int(m.group(1) or m.group(2)), m.span()) for m in _START_YEAR.finditer(folded)]
+    return [
+        (int(next(g for g in m.groups() if g is not None)), m.span())
+        for m in _START_YEAR.finditer(folded)
+    ]
 
 
 def relative_year(folded: str) -> int | None:
@@ -2251,9 +2332,9 @@ _PERCENT_POSITION = re.compile(
 _POSITION_WORD = re.compile(POSITION_WORDS)
 _COUNT_POSITION = re.compile(rf"({NUMBER})\s*{_QUALIFIER}{POSITION_WORDS}")
 _WORD_POSITION = re.compile(
-    rf"\b(halvannen|halvannet|en halv|ei halv|et halvt|ett halvt|halvt|halv|a half-time|"
+    rf"\b(halvannen|halvannet|en halv|ei halv|et halvt|ett halvt|halvt|halve|halv|a half-time|"
     rf"half-time|half an?|half|one|an|en|et|ett|ei|to|two|tre|three|fire|four|fem|five|seks|six|"
-    rf"begge|both|(?<=hver )sin|(?<=kvar )si|(?<=hvert )sitt)"
+    rf"begge|both|(?<=hver )sin|(?<=kvar )si|(?<=hvor )si|(?<=hvert )sitt)"
     rf"\s+{_QUALIFIER}{POSITION_WORDS}"
 )
 # 'per årsverk', 'pr. stilling', 'per FTE', 'each position': the rate for one position.
@@ -2326,12 +2407,36 @@ def _typed_positions(typed: str) -> Fraction | str:
         return typed.strip()
 
 
+# 'to stillinger på 50 %', 'tre 40 %-stillinger', 'two 50% positions': positions of a share each
+_COUNT_OF_SHARE = re.compile(
+    r"(?<![\w.,])(\d+|to|two|tre|three|fire|four|fem|five|seks|six)\s+(?:"
+    rf"(?:{POSITION_WORDS})\s+(?:pa|of|at)\s+(\d{{1,3}})\s*(?:%|prosent|percent)|"
+    rf"(\d{{1,3}})\s*(?:%|prosent|percent)[\s-]*(?:{POSITION_WORDS}))"
+)
+
+
+def count_of_shares(folded: str) -> tuple[int, Fraction] | None:
+    """Read 'to stillinger på 50 %': how many positions, and the share of a whole each is."""
+    m = _COUNT_OF_SHARE.search(folded)
+    if not m:
+        return None
+    token = m.group(1)
+    count = int(token) if token.isdigit() else NUMBER_WORDS.get(token)
+    share = Fraction(int(m.group(2) or m.group(3)), 100)
+    if not isinstance(count, int) or not 2 <= count <= 50 or not 0 < share < 1:
+        return None
+    return count, share
+
+
 def extract_positions(folded: str) -> Fraction | str | None:
     """Read '2 årsverk', '1,5 årsverk', '50 % stilling', 'en halv stilling', 'per årsverk'.
 
     A number the quantity reader (bot.quantity) refuses ('-2 årsverk', '1/0 årsverk',
     '1e3 årsverk') is returned as typed, for the calculation to refuse with the reason.
     """
+    shares = count_of_shares(folded)
+    if shares is not None:
+        return shares[0] * shares[1]
     m = _FRACTION_POSITION.search(folded)
     if m:
         if m.group(1) is not None:
@@ -2367,7 +2472,7 @@ ORDINAL_WORDS = "|".join(
 _GRANT_YEAR_PATTERNS = (
     # 'år 3', 'år3', 'year three', 'år nr. 2' (not 'år to årsverk')
     re.compile(
-        rf"\b(?:ar|year|aret)\s*(?:nr\.?\s*|nummer\s*)?(\d{{1,2}}|{ORD_WORD})\b"
+        rf"\b(?:ar|year|aret)(?:\s*|-)(?:nr\.?\s*|nummer\s*)?(\d{{1,2}}|{ORD_WORD})\b"
         rf"(?!\s*(?:ar|years?)\b)(?!\s+{POSITION_WORDS})"
     ),
     # '3. år', '3 året', 'i 3. år', 'for 4 år' at the start, 'year 3'
@@ -2438,6 +2543,18 @@ _BARE_GROUP = re.compile(
     rf"(?<![\w.,]){_GROUP_COUNT}\s+{_QUALIFIER}({POSITION_WORDS})\s+(?:"
     rf"(?:ar|year)\s*(\d{{1,2}})\b(?!\s*(?:ar|years?|til|to|-|–)\b))"
 )
+# 'ett årsverk i hvert av de fire tilskuddsårene', 'one FTE in each of the four years'
+_EACH_OF_YEARS = re.compile(
+    rf"(?<![\w.,]){_GROUP_COUNT}\s+(?:{_QUALIFIER}({POSITION_WORDS})\s+)?(?:i|in)\s+"
+    r"(?:hvert|hver|kvart|kvar|each)\s+(?:av|of)\s+(?:de|dei|the)\s+(\w+)\s+"
+    r"(?:tilskuddsarene|tilskotsara|arene|ara|grant years|years)\b"
+)
+# 'det ene er i år 1 og det andre i år 4', 'one is in year 2 and the other in year 3'
+_PAIR_GROUP = re.compile(
+    r"\b(?:(?:det|den|the)\s+(?:ene|eine|forste|first|one)|one)\s+(?:[a-z]+\s+){0,2}?(?:i|in)\s+"
+    r"(?:ar|year)\s*(\d{1,2})\b[^.?!;]{0,30}?\b(?:det|den|the)\s+(?:andre|other|second)\s+"
+    r"(?:[a-z]+\s+){0,2}?(?:i|in)\s+(?:ar|year)\s*(\d{1,2})\b"
+)
 # 'ett (årsverk) i hvert av tilskuddsårene 1 til 4', 'one FTE in each of years 1 to 4'
 _EACH_YEAR_GROUP = re.compile(
     rf"(?<![\w.,]){_GROUP_COUNT}\s+(?:{_QUALIFIER}({POSITION_WORDS})\s+)?(?:i|in)\s+"
@@ -2467,6 +2584,16 @@ def extract_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None:
     """
     groups: list[tuple[Fraction, int]] = []
     counted = False
+    m = _PAIR_GROUP.search(folded)
+    if m and m.group(1) != m.group(2):
+        # 'det ene er i år 1 og det andre i år 4': one position in each of two grant years
+        return ((Fraction(1), int(m.group(1))), (Fraction(1), int(m.group(2))))
+    m = _EACH_OF_YEARS.search(folded)
+    count = _group_count(m.group(1)) if m else None
+    years = NUMBER_WORDS.get(m.group(3), 0) if m else 0
+    if m and count is not None and count > 0 and isinstance(years, int) and 1 < years <= 9:
+        # 'ett årsverk i hvert av de fire tilskuddsårene': the same count in years 1..n
+        return tuple((count, year) for year in range(1, years + 1))
     m = _EACH_YEAR_GROUP.search(folded)
     if m:
         # 'ett årsverk i hvert av tilskuddsårene 1 til 4': the same count in each year
@@ -2787,6 +2914,10 @@ class Understander:
         if "start_year" in u.slots and u.intent not in FIGURE_INTENTS:
             # a start year only times ladder figures; other questions keep the year as written
             restore_years(u)
+        elif "start_year" in u.slots and "year" in u.slots and u.slots.get("grant_year") == -1:
+            # 'fra 2017 – satsen i 2020, det siste året av planen': the start and the calendar
+            # year place the position on the ladder; 'siste år' describes the calendar year
+            del u.slots["grant_year"]
         if u.thing and u.intent in FIGURE_INTENTS:
             u.slots["thing"] = u.thing
         return u
@@ -2818,8 +2949,6 @@ class Understander:
         relative = relative_year(timed)
         if relative is not None:
             s["year_rel"] = relative
-        elif YEAR_AFTER.search(timed):
-            s["year_step"] = 1
         grant_years = extract_grant_years(timed)
         if grant_years:
             s["grant_year"] = grant_years[0]
@@ -2849,6 +2978,12 @@ class Understander:
         money = extract_money(f)
         if money is not None:
             s["cost"] = money
+        shift = YEAR_SHIFT.search(f)
+        if shift and "year" not in s and "year_rel" not in s:
+            s["year_shift"] = 1 if shift.group(1) else -1
+        if WITH_COMPETENCE.search(f) and "measures" not in s:
+            # 'med kompetansemidlene i tillegg?': one measure's competence money
+            s["measures"] = 1
         m = MEASURES.search(f)
         if m:
             count = m.group(1)
@@ -2916,6 +3051,9 @@ class Understander:
         if "start_year" in s and ("year" in s or "year_from" in s or "grant_year" in s):
             # 'første tilskudd i 2019 – hva får vi i 2021?': the grant in a calendar year
             scores["amount"] = max(scores["amount"], 0.5)
+            if RATE_ASK.search(f):
+                # 'hvilket år i nedtrappingen er vi i 2021, og hvor mye er satsen?'
+                scores["amount"] += 0.4
         if s.get("operation") in ("difference", "steps", "remaining"):
             # an operation over the ladder asks for figures, even without 'hvor mye'
             scores["amount"] = max(scores["amount"], 0.5)
@@ -2946,6 +3084,9 @@ class Understander:
         ladder = "grant_year" in s or "positions" in s
         if ladder:
             scores["amount"] += 0.7
+        if RATE_ASK.search(f) and ("year_rel" in s or "year_shift" in s) and not _has_place(s):
+            # 'og satsen neste år?': the rate for a year, not a passage about it
+            scores["amount"] += 0.5
         if "positions" in s and "positions" not in u.implicit and SALARY_ONLY.search(f):
             # 'NAV-tilskudd for 1,5 stilling, bare lønn': the cap for those positions
             scores["amount"] += 0.6
@@ -3133,6 +3274,11 @@ class Understander:
             # the statistics count people and households; what social assistance pays is
             # not in the sources
             return True
+        claimed = "stated" in s and any(k in s for k in ("positions", "grant_year", "groups"))
+        if claimed and (not u.unknown or strong_scheme):
+            # 'stemmer det at vi får 1 980 000 kr for ett årsverk i hvert år?': a figure claimed
+            # for positions is a figure question
+            return False
         if u.unknown:
             if strong_scheme:
                 return False

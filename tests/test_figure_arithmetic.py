@@ -11,7 +11,7 @@ from functools import cache
 
 import pytest
 
-from bot import fmt
+from bot import calc, fmt
 from bot.engine import Engine
 from knowledge.kb import KnowledgeBase
 from knowledge.loader import load_sources
@@ -232,3 +232,295 @@ def test_salary_only_asks_for_the_positions_cap_without_measure_money(
     assert answered
     assert shows(text, cap() * share[0] // share[1])
     assert "× 10 000 kr = 0 kr" not in text
+
+
+@pytest.mark.parametrize(
+    ("groups", "cost"),
+    [
+        (((1, 1), (1, 4)), 760_000),
+        (((2, 2), (1, 3)), 500_000),
+        (((1, 3), (1, 5)), 600_000),
+    ],
+)
+def test_the_own_share_of_groups_in_different_grant_years_is_the_sum_of_each_groups_share(
+    groups: tuple[tuple[int, int], ...], cost: int
+) -> None:
+    result = calc.rusarbeid_mixed_own_share(
+        kb(), [calc.LadderGroup(year, count) for count, year in groups], cost
+    )
+    expected = sum(
+        max(0, count * cost - (count * rate(year) if year <= 4 else 0)) for count, year in groups
+    )
+    assert result.total == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Vi har 2 årsverk i år 1 og 1 årsverk i år 3 i kommunalt rusarbeid, hvert årsverk "
+            "koster 700 000 kr. Hva blir egenandelen i år?",
+            lambda: 2 * (700_000 - rate(1)) + (700_000 - rate(3)),
+        ),
+        (
+            "Two FTEs in kommunalt rusarbeid cost NOK 650,000 each; one is in year 2 and the "
+            "other in year 4. What is our own share this year?",
+            lambda: (650_000 - rate(2)) + (650_000 - rate(4)),
+        ),
+        (
+            "To årsverk til 720 000 kr hver i kommunalt rusarbeid, det ene i år 3 og det andre "
+            "i år 1. Hvor mye må vi finansiere selv?",
+            lambda: (720_000 - rate(3)) + (720_000 - rate(1)),
+        ),
+    ],
+)
+def test_an_own_share_question_about_groups_in_grant_years_sums_the_groups_this_year(
+    question: str, expected: object
+) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert shows(text, expected())  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("question", "grant_year"),
+    [
+        (
+            "Stillingen fikk første tilskudd i kommunalt rusarbeid i 2018. Hvilket tilskuddsår "
+            "er vi i 2020, og hva er satsen da?",
+            3,
+        ),
+        ("En stilling fikk rusarbeidstilskudd fra 2019. Hva var satsen i 2019?", 1),
+        ("Vi fikk tilskudd til kommunalt rusarbeid fra 2018. Hva er satsen i 2021?", 4),
+    ],
+)
+def test_a_start_year_and_a_calendar_year_place_the_position_on_the_ladder(
+    question: str, grant_year: int
+) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert shows(text, rate(grant_year))
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        (
+            "Hvor mye mindre får vi i 2021 enn i 2020 for en stilling som fikk første "
+            "tilskudd i kommunalt rusarbeid i 2019?",
+            2,
+            3,
+        ),
+        (
+            "A position in kommunalt rusarbeid first got a grant in 2018. How much less do we "
+            "get in 2020 than in 2019?",
+            2,
+            3,
+        ),
+    ],
+)
+def test_a_difference_between_calendar_years_from_a_start_year_says_the_change(
+    question: str, first: int, second: int
+) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert shows(text, rate(first) - rate(second))
+
+
+def test_fikk_tilskudd_from_one_year_to_another_is_a_span_not_a_start() -> None:
+    u = engine().understander.understand("Hva fikk vi i tilskudd fra 2018 til 2020?")
+    assert "start_year" not in u.slots
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        (
+            "Hvor stor del av satsen i år 1 får vi det siste året i kommunalt rusarbeid?",
+            "halvparten",
+        ),
+        ("What share of the year 1 rate do we get in year 3 of kommunalt rusarbeid?", "two thirds"),
+        ("Kor stor del av satsen i år 2 får vi i år 4 i kommunalt rusarbeid?", "er 60 %"),
+    ],
+)
+def test_a_share_of_one_grant_years_rate_in_another_is_said_in_words_or_per_cent(
+    question: str, words: str
+) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert words in text
+
+
+def test_a_share_below_an_exact_tenth_of_a_per_cent_is_marked_as_approximate() -> None:
+    text, _ = ask("Hvor stor andel av år 1-satsen får vi i år 2 i kommunalt rusarbeid?")
+    assert "omtrent 83,3 %" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "To spørsmål: hva er satsen i år 2 i kommunalt rusarbeid, og hva er maks per stilling "
+        "i NAV-tilskuddet?",
+        "Two questions: what is the year 2 rate in kommunalt rusarbeid, and what is the NAV "
+        "grant's maximum per position?",
+    ],
+)
+def test_a_short_lead_in_before_two_questions_still_gets_both_answers(question: str) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert shows(text, rate(2))
+    assert shows(text, cap())
+
+
+def converse(today: dt.date, *questions: str) -> list[tuple[str, bool]]:
+    """Ask questions in one fresh chat and return each answer's text and answered flag."""
+    chat = Engine(kb())
+    out = []
+    for question in questions:
+        answer = chat.ask(question, today, chat="conversation")
+        out.append((answer.text, answer.answered))
+    return out
+
+
+def test_a_follow_up_adding_the_competence_money_keeps_the_positions_and_the_scheme() -> None:
+    *_, (text, answered) = converse(
+        TODAY,
+        "Hva er maks NAV-tilskudd for en 60 % stilling, bare lønn?",
+        "og med kompetansemidlene i tillegg?",
+    )
+    assert answered
+    assert shows(text, cap() * 3 // 5 + measure_cap())
+
+
+def test_the_year_after_that_follows_the_year_of_the_previous_question() -> None:
+    answers = converse(
+        dt.date(2021, 3, 1),
+        "Vi fikk tilskudd til en ny stilling i kommunalt rusarbeid første gang i 2020. "
+        "Hva får vi i år?",
+        "og satsen neste år?",
+        "enn året etter det?",
+    )
+    assert [answered for _t, answered in answers] == [True, True, True]
+    assert shows(answers[0][0], rate(2))
+    assert "2022" in answers[1][0]
+    assert "2023" in answers[2][0]
+
+
+def test_a_new_relative_year_is_not_overridden_by_the_previous_questions_year() -> None:
+    *_, (text, _answered) = converse(
+        dt.date(2022, 1, 28),
+        "Hvem kunne søke kommunalt rusarbeid i 2021?",
+        "Og satsen neste år?",
+    )
+    assert "2023" in text
+
+
+def test_how_much_less_than_this_year_compares_the_previous_questions_year_with_today() -> None:
+    *_, (text, answered) = converse(
+        dt.date(2021, 3, 1),
+        "Vi fikk tilskudd til en ny stilling i kommunalt rusarbeid første gang i 2020. "
+        "Hva får vi i år?",
+        "og neste år?",
+        "Hvor mye mindre er det enn i år?",
+    )
+    assert answered
+    assert shows(text, rate(2) - rate(3))
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Vi har ett årsverk i hvert av de fire tilskuddsårene i kommunalt rusarbeid. "
+            "Hva får vi i år?",
+            lambda: sum(rate(y) for y in (1, 2, 3, 4)),
+        ),
+        (
+            "To årsverk i hvert av de tre tilskuddsårene i kommunalt rusarbeid – hva blir det?",
+            lambda: 2 * sum(rate(y) for y in (1, 2, 3)),
+        ),
+        (
+            "NAV: tre tiltak, hvert med 0,5 stilling. Maks?",
+            lambda: cap() * 3 // 2 + 3 * measure_cap(),
+        ),
+        (
+            "Kor mykje får vi i NAV-tilskotet for to tiltak med kvar si halve stilling?",
+            lambda: cap() + 2 * measure_cap(),
+        ),
+    ],
+)
+def test_counts_given_for_each_year_or_each_measure_are_multiplied_out(
+    question: str, expected: object
+) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert shows(text, expected())  # type: ignore[operator]
+
+
+def test_what_is_left_after_the_competence_money_is_not_the_rest_of_the_ladder() -> None:
+    text, answered = ask(
+        "How much of the year-1 amount is left for salary after the competence funds?"
+    )
+    assert answered
+    assert shows(text, rate(1) - competence())
+    assert "years 1–4" not in text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Stemmer det at NAV gir 1 220 000 kr for 2 stillinger, bare lønn?", "Ja"),
+        ("Stemmer det at NAV gir 1 230 000 kr for 2 stillinger, kun lønn?", "Nei"),
+        (
+            "Stemmer det at vi får 1 320 000 kr i år for ett årsverk i hvert av "
+            "tilskuddsårene 2 til 4?",
+            "Ja",
+        ),
+        (
+            "Stemmer det at en 50 %-stilling i NAV som koster 400 000 kr gir 95 000 kr i "
+            "egenandel?",
+            "Ja",
+        ),
+    ],
+)
+def test_a_figure_claimed_for_positions_gets_a_verdict(question: str, verdict: str) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert text.startswith(verdict)
+
+
+def test_a_wrong_own_share_under_the_nav_cap_is_corrected_as_an_own_share() -> None:
+    text, _ = ask(
+        "Stemmer det at en 50 %-stilling i NAV som koster 400 000 kr gir 50 000 kr i egenandel?"
+    )
+    assert text.startswith("Nei")
+    assert "egenandelen er " + fmt.kroner(400_000 - cap() // 2) in text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Tre 40 %-stillinger i år 2 av kommunalt rusarbeid, hva får vi?",
+            lambda: rate(2) * 6 // 5,
+        ),
+        (
+            "Vi har to stillinger på 50 % i NAV som koster 350 000 kr hver. Egenandel?",
+            lambda: 700_000 - cap(),
+        ),
+        (
+            "To stillingar på 50 % i NAV kostar 350 000 kr kvar. Kva blir eigendelen?",
+            lambda: 700_000 - cap(),
+        ),
+        (
+            "Two 50% positions in year 1 of kommunalt rusarbeid cost NOK 380,000 each. Own share?",
+            lambda: 760_000 - rate(1),
+        ),
+    ],
+)
+def test_several_positions_of_one_share_each_count_as_their_sum_and_cost_each(
+    question: str, expected: object
+) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert shows(text, expected())  # type: ignore[operator]

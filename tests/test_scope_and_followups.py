@@ -62,7 +62,7 @@ def test_the_year_after_that_steps_on_from_the_previous_answer_until_the_grant_e
 
 def test_the_year_after_means_nothing_without_a_previous_year() -> None:
     (answer,) = chat(["og året etter det?"], dt.date(2023, 5, 1))
-    assert "year_step" not in answer.slots
+    assert "year_shift" not in answer.slots
     assert not answer.answered
 
 
