@@ -70,6 +70,23 @@ PART_WORDS: dict[calc.Role, tuple[str, ...]] = {
     calc.Role.CAP_MEASURES: ("kompetanse", "competence", "tiltak", "measure"),
 }
 STATISTICS_TABLE = "nav-sosialtjenestetall"
+# A question about a table itself, not about a row: its sources, colours or use.
+TABLE_ABOUT = re.compile(
+    r"\b(?:kild\w*|kjeld\w*|hentet|henta|kommer\b.*\bfra|kjem\b.*\bfra|farge\w*|farga\w*|"
+    r"malekort\w*|scorecard\w*|colou?r\w*|sources?|comes? from|where\b.*\bfrom)\b"
+)
+# What of a table is asked about, and the words of the notes that speak of it.
+TABLE_ASPECTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (
+        re.compile(
+            r"\b(?:kild\w*|kjeld\w*|hentet|henta|kommer\b.*\bfra|kjem\b.*\bfra|sources?|"
+            r"comes? from|where\b.*\bfrom)\b"
+        ),
+        ("kilder:", "sources:"),
+    ),
+    (re.compile(r"\b(?:farge\w*|farga\w*|colou?r\w*)\b"), ("farge", "colour")),
+    (re.compile(r"\b(?:malekort\w*|scorecard\w*)\b"), ("malekort", "scorecard")),
+)
 
 
 def office_in(prov: Provenance, lang: Lang) -> str:
@@ -1860,6 +1877,10 @@ class Composer:
         """Show a county's row of the NAV social-services statistics, each column defined."""
         table = self.kb.tables.get(STATISTICS_TABLE)
         county = u.slots.get("county")
+        if table is not None and county is None and "column" not in u.slots:
+            about = self.table_notes(u, table, lang)
+            if about is not None:
+                return about
         if table is None or county is None:
             msg = (
                 "Hvilket fylke? Tabellen har tall for landet og fylkene slik de var i 2019."
@@ -1892,6 +1913,37 @@ class Composer:
             sources=[self.kb.provenance(table)],
             title=title,
             scheme="nav-sosiale-tjenester",
+        )
+
+    def table_notes(self, u: Understanding, table: Table, lang: Lang) -> Answer | None:
+        """Answer what a table's notes say about it: where its figures come from, its colours.
+
+        'Hvor kommer tallene fra?', 'hva betyr fargene?', 'er tabellen et målekort?' ask about
+        the table, not for a row; the notes printed under it answer, each aspect by the notes
+        that speak of it (all of the source's notes when the question names none).
+        """
+        text = f"{u.folded} {fold(u.text)}"
+        if not TABLE_ABOUT.search(text):
+            return None
+        english = lang == "en" and table.notes_en is not None
+        notes = list(zip(table.notes, table.notes_en or table.notes, strict=True))
+        wanted = [stems for pattern, stems in TABLE_ASPECTS if pattern.search(text)]
+        chosen = [
+            (nb, en)
+            for nb, en in notes
+            if any(any(stem in fold(nb) or stem in en.lower() for stem in st) for st in wanted)
+        ]
+        if not chosen:
+            return None
+        prov = self.kb.provenance(table)
+        title = (table.title_en or table.title) if english else table.title
+        return self.answer(
+            u,
+            lang,
+            [en if english else nb for nb, en in chosen],
+            sources=[prov],
+            title=title,
+            scheme="nav-sosiale-tjenester" if table.id == STATISTICS_TABLE else None,
         )
 
     # --- money and budget ---

@@ -910,6 +910,11 @@ WEB_ASK = re.compile(
     r"internett\w*|internet)"
 )
 WEB = "#web"
+# How long a grant runs, asked in words no fact uses ('for how long', 'bare ut kalenderåret').
+DURATION_ASK = re.compile(
+    r"\b(?:how long|hvor lenge|kor lenge|how many years|hvor mange ar|kor mange ar|"
+    r"kalenderar\w*|calendar year|extended|forlenge\w*)\b"
+)
 ACRONYM = re.compile(r"\b[A-ZÆØÅ]{2,6}\b")
 # 'kan helseforetak søke', 'could health trusts apply': a question about who may apply (not
 # 'kan vi søke', which asks about the application).
@@ -1196,6 +1201,10 @@ EVERYDAY_WORDS = _wordset(
     decisions vedtak vedtaket avgjorelse beslutning feil problem problemer error errors
     nett nettet publisert publiseres publisere publisering published publish online internett
     internet website websites
+    tyder tyde tyda nevnes nevnt nevner nemner nemnt nemnast skrev skreiv skrevet holdt hentet
+    henta hentes
+    heldt halde endret endres endra endring endringer find found normally usually extended
+    extend extension kalenderar kalenderaret calendar
     """
 )
 FOLLOW_UP = re.compile(
@@ -1813,6 +1822,9 @@ class Lexicon:
                     for part in SENTENCE.split(rule.text_en or ""):
                         docs_en.append((key, sid, self.terms(fold(part)), rule.years, False))
         self.idf, self.unseen_idf, self.passages = self.index(docs)
+        self.key_terms: dict[str, frozenset[str]] = {}
+        for key, _sid, terms, _years, _limit in [*docs, *docs_en]:
+            self.key_terms[key] = self.key_terms.get(key, frozenset()) | terms
         # an English question is looked up in the Norwegian and the English texts together
         self.idf_en, self.unseen_idf_en, self.passages_en = self.index([*docs, *docs_en])
         self._prefixes = tuple(sorted(p for p in prefixes if len(p) >= 4))
@@ -1836,6 +1848,13 @@ class Lexicon:
             if terms
         ]
         return idf, math.log(len(docs) + 1), passages
+
+    @staticmethod
+    def asked_concepts(folded: str) -> frozenset[str]:
+        """Return the concepts a question asks for in words of its own ('hvor lenge', 'nett')."""
+        padded = pad(folded)
+        asked = {TOPIC_CONCEPTS["duration"]} if DURATION_ASK.search(padded) else set()
+        return frozenset(asked | ({WEB} if WEB_ASK.search(padded) else set()))
 
     @staticmethod
     def column_terms(folded: str) -> frozenset[str]:
@@ -1887,6 +1906,8 @@ class Lexicon:
                 padded = padded.replace(needle, "  ")
         # an amount in kroner ('10 000', '610.000') is a term of its own
         out = {f"#kr{AMOUNT_DIGITS.sub('', m.group(0))}" for m in AMOUNT.finditer(folded)}
+        if query and DURATION_ASK.search(padded):
+            out.add(TOPIC_CONCEPTS["duration"])
         if query and WEB_ASK.search(padded):
             out.add(WEB)
             padded = WEB_ASK.sub("  ", padded)
@@ -2878,10 +2899,16 @@ class Understander:
             return
         # Looked-up passages (FAQ entries, notes, rules in words) are a fallback: structured
         # intents answer with figures and years.
+        # a question in words that name a concept ('hvor mange år', 'på nett') whose passage
+        # carries it is about that passage, not about the figures its trigger words suggest
+        asked = self.lex.asked_concepts(f) & self.lex.key_terms.get(u.passage or "", frozenset())
+        if asked and u.passage_score >= 0.4 and not ladder and "cost" not in s:
+            for key in FIGURE_INTENTS:
+                scores[key] = min(scores[key], 0.3)
         other = max(v for k, v in scores.items() if k not in ("greeting", "help"))
         look = u.passage_score
         anchored = any(k in s for k in ANCHOR_SLOTS)
-        clear = look >= 0.6 or (u.passage_strong and look >= 0.5)
+        clear = look >= 0.6 or (u.passage_strong and look >= 0.5) or (bool(asked) and look >= 0.4)
         if (
             u.passage
             and not anchored

@@ -100,3 +100,59 @@ def test_a_web_question_about_something_the_sources_do_not_hold_is_still_decline
 ) -> None:
     answer = engine.ask("Hvor finner jeg barnetrygden på nett?", TODAY)
     assert not answer.answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "absent"),
+    [
+        ("Hvor er tallene i sosialtjenestetabellen hentet fra?", "KOSTRA", "målekort"),
+        ("Hva står fargene for i tabellen over sosialtjenestetall?", "rød og grønn", "KOSTRA"),
+        ("Kva tyder fargane i tabellen over sosialtenestetal?", "rød og grønn", "KOSTRA"),
+        ("Er sosialtjenestetabellen et målekort?", "ikke et målekort", "KOSTRA"),
+        (
+            "Where do the social services figures in the table come from?",
+            "Statistics Norway",
+            "SSB og NAV",
+        ),
+        (
+            "What do the colours in the social services statistics table mean?",
+            "red and green",
+            "rød",
+        ),
+    ],
+)
+def test_a_question_about_a_table_itself_is_answered_by_the_notes_printed_under_it(
+    engine: Engine, question: str, expected: str, absent: str
+) -> None:
+    answer = engine.ask(question, TODAY)
+    assert answer.answered
+    assert expected in answer.text
+    assert absent not in answer.text
+
+
+def test_a_figure_question_about_the_table_without_a_county_still_asks_for_one(
+    engine: Engine,
+) -> None:
+    answer = engine.ask("Hvor mange mottok sosialhjelp?", TODAY)
+    assert not answer.answered
+    assert "fylke" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Hvor lenge kan et tiltak få NAV-tilskuddet?", "tre år"),
+        (
+            "Kor mange år kan same tiltak få tilskot til utvikling av sosiale tenester i NAV?",
+            "tre år",
+        ),
+        ("How many years can one measure get the NAV social services grant?", "three years"),
+    ],
+)
+def test_asking_how_long_a_grant_runs_gets_the_duration_sentence_not_the_rates(
+    engine: Engine, question: str, expected: str
+) -> None:
+    answer = engine.ask(question, TODAY)
+    assert answer.answered
+    assert expected in answer.text
+    assert "610 000 kr" not in answer.text.split("\n\n")[0]
