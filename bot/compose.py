@@ -20,7 +20,7 @@ from bot import asof, calc, fmt, tableq
 from bot.answer import Answer, Option, unique_sources
 from bot.cards import deadline_text, rule_lines
 from bot.nlu import FIGURE_INTENTS, Understanding, unread_positions
-from bot.text import fold
+from bot.text import fold, unwrap
 from bot.vocab import DEADLINE_LABELS, TOPIC_LABELS, Lang, word
 from knowledge.kb import DeadlineEntry, KnowledgeBase, Provenance
 from knowledge.schema import (
@@ -51,6 +51,10 @@ ALLOCATION_INTENTS = {"amount", "total", "own_share", "scheme_info", "appropriat
 PASSAGE_SCORE = 0.35
 # A passage this sure of itself is quoted beside a scheme's summary card, strong or not.
 SUMMARY_PASSAGE = 0.4
+# A strong passage (two distinctive words or a concept shared) this sure, beside a summary.
+SUMMARY_STRONG = 0.3
+# A strong passage this sure of itself answers where the card would ask which scheme is meant.
+PASSAGE_ASKED = 0.5
 # A passage this sure of itself answers on its own where the card declined.
 PASSAGE_ALONE = 0.6
 # Intents about deadlines and money already said by year: the grant's end is theirs to tell.
@@ -96,7 +100,7 @@ def office_in(prov: Provenance, lang: Lang) -> str:
 
 def text_in(item: Fact | TextRule, lang: Lang) -> str:
     """Return a fact's or a rule's text in the answer language (English where the source has it)."""
-    return (item.text_en or item.text) if lang == "en" else item.text
+    return unwrap((item.text_en or item.text) if lang == "en" else item.text)
 
 
 INTENT_TOPICS: dict[str, list[Topic]] = {
@@ -345,16 +349,19 @@ class Composer:
         if not u.passages:
             return answer
         key, score = u.passages[0]
-        summary = u.intent == "scheme_info" and answer.answered and score >= SUMMARY_PASSAGE
-        if not u.passage_strong and not summary:
+        summary = u.intent == "scheme_info" and answer.answered
+        if not (u.passage_strong or (summary and score >= SUMMARY_PASSAGE)):
             return answer
         generic = bool(answer.paragraphs) and answer.paragraphs[0] == t("dont_know", lang)
-        if not answer.answered and (score < PASSAGE_ALONE or not generic):
+        # 'Hvilken ordning gjelder det?' asks back; a sentence that clearly answers needs no scheme
+        asks_back = bool(answer.options) and not u.schemes_mentioned
+        alone = PASSAGE_ASKED if asks_back else PASSAGE_ALONE
+        if not answer.answered and (score < alone or not (generic or asks_back)):
             # a decline that says what is missing stays; only 'det vet jeg ikke' gives way
             return answer
         if u.intent in PASSAGE_FREE:
             return answer
-        if score < PASSAGE_SCORE:
+        if score < (SUMMARY_STRONG if summary else PASSAGE_SCORE):
             return answer
         found = self.passage_item(key, lang)
         if found is None:

@@ -33,7 +33,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from bot.quantity import Refused, read_kroner, read_positions
-from bot.text import clean, detect_language, fold
+from bot.text import clean, detect_language, fold, unwrap
 from knowledge.kb import KnowledgeBase
 from knowledge.schema import TextRule, YearRange
 
@@ -1792,6 +1792,8 @@ class Lexicon:
             self.needles_by_first.setdefault(needle.split()[0], []).append(needle)
         docs: list[Doc] = []
         docs_en: list[Doc] = []
+        extra: list[Doc] = []
+        extra_en: list[Doc] = []
         self.passage_intent: dict[str, str] = {}
         for entry in kb.faq.values():
             for q in [entry.question, *entry.aliases]:
@@ -1802,15 +1804,16 @@ class Lexicon:
             for i, fact in enumerate(scheme.facts):
                 key = f"fact:{sid}:{i}"
                 tag = TOPIC_CONCEPTS.get(fact.topic.value)
-                for part in SENTENCE.split(fact.text):
-                    terms = self.terms(fold(part)) | ({tag} if tag else set())
-                    limit = bool(LIMITED.search(fold(part)))
-                    docs.append((key, sid, terms, fact.years, limit))
                 # the English text too, for English questions only
-                for part in SENTENCE.split(fact.text_en or ""):
-                    terms = self.terms(fold(part)) | ({tag} if tag else set())
-                    limit = bool(LIMITED.search(fold(part)))
-                    docs_en.append((key, sid, terms, fact.years, limit))
+                for text, into, led in (
+                    (fact.text, docs, extra),
+                    (fact.text_en or "", docs_en, extra_en),
+                ):
+                    for part, whole in self.sentences(text):
+                        terms = self.terms(fold(part)) | ({tag} if tag else set())
+                        limit = bool(LIMITED.search(fold(part)))
+                        # a sentence read whole is searched, but not counted in the idf
+                        (led if whole else into).append((key, sid, terms, fact.years, limit))
                 if fact.topic.value in TOPIC_INTENTS:
                     self.passage_intent[key] = TOPIC_INTENTS[fact.topic.value]
             for rule in scheme.rules:
@@ -1821,12 +1824,14 @@ class Lexicon:
                         docs.append((key, sid, terms, rule.years, False))
                     for part in SENTENCE.split(rule.text_en or ""):
                         docs_en.append((key, sid, self.terms(fold(part)), rule.years, False))
-        self.idf, self.unseen_idf, self.passages = self.index(docs)
+        self.idf, self.unseen_idf, self.passages = self.index(docs, extra)
         self.key_terms: dict[str, frozenset[str]] = {}
         for key, _sid, terms, _years, _limit in [*docs, *docs_en]:
             self.key_terms[key] = self.key_terms.get(key, frozenset()) | terms
         # an English question is looked up in the Norwegian and the English texts together
-        self.idf_en, self.unseen_idf_en, self.passages_en = self.index([*docs, *docs_en])
+        self.idf_en, self.unseen_idf_en, self.passages_en = self.index(
+            [*docs, *docs_en], [*extra, *extra_en]
+        )
         self._prefixes = tuple(sorted(p for p in prefixes if len(p) >= 4))
         self._choices = sorted(w for w in words if len(w) >= MIN_CORRECTABLE and w.isalpha())
         self._known: dict[str, bool] = {}
@@ -1834,20 +1839,44 @@ class Lexicon:
         self._swaps: dict[str, str] = {}
         self._corrections: dict[str, str | None] = {}
 
+    def sentences(self, text: str) -> list[tuple[str, bool]]:
+        """Split a text into its lines and sentences, then add them read whole (extra: True).
+
+        A wrapped line is searched as printed and joined to the line it continues; a bullet
+        also with the terms of its lead-in: 'Vi oppfordrer NAV-kontor til: • … • å se dette
+        tilskuddet i sammenheng med …' says what the offices are encouraged to do only with it.
+        """
+        out = [(part, False) for part in SENTENCE.split(text) if part.strip()]
+        lead, bullet, rest = unwrap(text).partition("•")
+        whole = [p for p in SENTENCE.split(lead) if p.strip()] if bullet else []
+        whole += [p for p in SENTENCE.split(rest if bullet else lead) if p.strip()]
+        seen = {part for part, _extra in out}
+        out += [(part, True) for part in whole if part not in seen]
+        if bullet and lead.strip():
+            out += [(f"{lead} {part}", True) for part in SENTENCE.split(rest) if part.strip()]
+        return out
+
     @staticmethod
-    def index(docs: list[Doc]) -> tuple[dict[str, float], float, list[Passage]]:
-        """Weigh the look-up passages' terms by idf; return the weights and the passages."""
+    def index(
+        docs: list[Doc],
+        extra: list[Doc] = [],  # noqa: B006 - read only
+    ) -> tuple[dict[str, float], float, list[Passage]]:
+        """Weigh the look-up passages' terms by idf; return the weights and the passages.
+
+        The extra documents (bullets read with their lead-in) are searched but not counted.
+        """
         df: dict[str, int] = {}
         for _key, _sid, terms, _years, _limit in docs:
             for term in terms:
                 df[term] = df.get(term, 0) + 1
         idf = {t: math.log((len(docs) + 1) / n) for t, n in df.items()}
+        unseen = math.log(len(docs) + 1)
         passages = [
-            (key, sid, terms, math.sqrt(sum(idf[t] ** 2 for t in terms)), years, limit)
-            for key, sid, terms, years, limit in docs
+            (key, sid, terms, math.sqrt(sum(idf.get(t, unseen) ** 2 for t in terms)), years, limit)
+            for key, sid, terms, years, limit in [*docs, *extra]
             if terms
         ]
-        return idf, math.log(len(docs) + 1), passages
+        return idf, unseen, passages
 
     @staticmethod
     def asked_concepts(folded: str) -> frozenset[str]:

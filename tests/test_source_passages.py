@@ -156,3 +156,41 @@ def test_asking_how_long_a_grant_runs_gets_the_duration_sentence_not_the_rates(
     assert answer.answered
     assert expected in answer.text
     assert "610 000 kr" not in answer.text.split("\n\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Hva bør NAV-kontorene se utviklingstilskuddet i sammenheng med?",
+            "«Tilskudd til kommunalt rusarbeid»",
+        ),
+        (
+            "Hva skal NAV-kontorene kartlegge og legge til grunn for utviklingsarbeidet?",
+            "brukerreiser",
+        ),
+    ],
+)
+def test_a_bullet_is_found_with_its_lead_in_and_quoted_without_its_line_breaks(
+    engine: Engine, question: str, expected: str
+) -> None:
+    answer = engine.ask(question, TODAY)
+    assert answer.answered
+    assert expected in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Hvilken e-postadresse gjelder for teknisk hjelp med søknadsskjemaet?", "hjelp@"),
+        ("Which address do we write to for technical support with the reporting form?", "hjelp@"),
+        ("Følger kommuner med tilskudd fra før 2021 den samme avkortningsstigen?", "Skjønnsmessig"),
+    ],
+)
+def test_a_sentence_that_clearly_answers_needs_no_question_back_about_the_scheme(
+    engine: Engine, question: str, expected: str
+) -> None:
+    answer = engine.ask(question, TODAY)
+    assert answer.answered
+    assert expected in answer.text
+    assert not answer.options
