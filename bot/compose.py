@@ -55,6 +55,15 @@ SUMMARY_PASSAGE = 0.4
 SUMMARY_STRONG = 0.3
 # A strong passage this sure of itself answers where the card would ask which scheme is meant.
 PASSAGE_ASKED = 0.5
+# How a topic card says it has no facts on the topic asked about (see T below).
+NO_FACTS_LEADS = (
+    "Kildene mine sier ingenting om «",
+    "My sources say nothing about “",
+    "Jeg har ingen opplysninger om «",
+    "I have no information on “",
+    "Kildene oppgir ikke kapittel og post for ",
+    "The sources give no budget chapter for ",
+)
 # A passage this sure of itself answers on its own where the card declined.
 PASSAGE_ALONE = 0.6
 # Intents about deadlines and money already said by year: the grant's end is theirs to tell.
@@ -350,13 +359,21 @@ class Composer:
             return answer
         key, score = u.passages[0]
         summary = u.intent == "scheme_info" and answer.answered
-        if not (u.passage_strong or (summary and score >= SUMMARY_PASSAGE)):
+        # 'hva omfatter avgrensning A?' read as 'not funded' finds no such facts, but the named
+        # scheme's sentence the question's words match answers it
+        topic_gap = (
+            not answer.answered
+            and bool(u.schemes_mentioned)
+            and score >= PASSAGE_ASKED
+            and any(p.startswith(NO_FACTS_LEADS) for p in answer.paragraphs)
+        )
+        if not (u.passage_strong or topic_gap or (summary and score >= SUMMARY_PASSAGE)):
             return answer
         generic = bool(answer.paragraphs) and answer.paragraphs[0] == t("dont_know", lang)
         # 'Hvilken ordning gjelder det?' asks back; a sentence that clearly answers needs no scheme
         asks_back = bool(answer.options) and not u.schemes_mentioned
         alone = PASSAGE_ASKED if asks_back else PASSAGE_ALONE
-        if not answer.answered and (score < alone or not (generic or asks_back)):
+        if not answer.answered and not topic_gap and (score < alone or not (generic or asks_back)):
             # a decline that says what is missing stays; only 'det vet jeg ikke' gives way
             return answer
         if u.intent in PASSAGE_FREE:

@@ -194,3 +194,35 @@ def test_a_sentence_that_clearly_answers_needs_no_question_back_about_the_scheme
     assert answer.answered
     assert expected in answer.text
     assert not answer.options
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Hva går avgrensning A ut på i 2018 for barn og unge med sammensatte behov?", "FACT-team"),
+        ("Hvem skal evaluere effektene av opptrappingsplanen?", "Helsedirektoratet"),
+        (
+            "Hvilket skjema skal brukes til å følge ressursinnsatsen i opptrappingsplanen?",
+            "IS-24/8",
+        ),
+    ],
+)
+def test_a_card_with_no_facts_on_its_topic_gives_way_to_the_named_schemes_matching_sentence(
+    engine: Engine, question: str, expected: str
+) -> None:
+    answer = engine.ask(question, TODAY)
+    assert answer.answered
+    assert expected in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvem kan søke om opptrappingsplanen for rusfeltet?",
+        "Hva er klagefristen for barnetrygd?",
+    ],
+)
+def test_a_topic_the_sources_do_not_describe_is_still_declined(
+    engine: Engine, question: str
+) -> None:
+    assert not engine.ask(question, TODAY).answered
