@@ -1694,9 +1694,11 @@ class Lexicon:
         for entries in self.names_by_first.values():
             entries.sort(key=lambda entry: -len(" ".join(entry[0])))
         self.budget_refs: dict[tuple[str, str], list[str]] = {}
+        self.budget_years: dict[tuple[str, str, str], YearRange] = {}
         for sid, scheme in kb.schemes.items():
             for b in scheme.budget:
                 self.budget_refs.setdefault((b.chapter.lstrip("0"), b.post), []).append(sid)
+                self.budget_years[(sid, b.chapter.lstrip("0"), b.post)] = b.years
         # Words of scheme names, for abbreviations ('rusarb.' for 'rusarbeid').
         self.name_words = sorted(
             {t for n in self.scheme_names for t in WORD.findall(n) if len(t) >= 6 and t.isalpha()}
@@ -1838,6 +1840,15 @@ class Lexicon:
         self._compounds: dict[str, tuple[str, str]] = {}
         self._swaps: dict[str, str] = {}
         self._corrections: dict[str, str | None] = {}
+
+    def budget_year(self, folded: str, schemes: list[str]) -> int | None:
+        """Return the one year a cited chapter and post of a named scheme is given for."""
+        for m in BUDGET_REF.finditer(folded):
+            for sid in schemes:
+                years = self.budget_years.get((sid, m.group(1).lstrip("0"), m.group(2)))
+                if years is not None and years.last == years.first:
+                    return years.first
+        return None
 
     def sentences(self, text: str) -> list[tuple[str, bool]]:
         """Split a text into its lines and sentences, then add them read whole (extra: True).
@@ -2770,6 +2781,12 @@ class Understander:
         if groups:
             s["groups"] = groups
         year_slots(s, timed, f)
+        if not any(k in s for k in ("year", "year_from", "year_rel")):
+            # 'tilskot til vaksne (765.60)': a chapter and post the sources give for some
+            # years only are the grant of those years
+            cited = self.lex.budget_year(f, u.schemes_mentioned)
+            if cited is not None:
+                s["year"] = cited
         money = extract_money(f)
         if money is not None:
             s["cost"] = money

@@ -18,7 +18,7 @@ from knowledge.loader import load_sources
 BATCHES = Path(__file__).parent / "data" / "batches"
 # batch file: (least accuracy, most answers with a wrong or missing figure, most declines missed)
 FLOORS = {
-    "batch-7.yaml": (0.96, 5, 1),
+    "batch-7.yaml": (0.97, 4, 1),
     "batch-8.yaml": (0.76, 27, 5),
     "batch-9.yaml": (0.75, 28, 3),
     "batch-10.yaml": (0.73, 30, 3),

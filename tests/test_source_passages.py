@@ -226,3 +226,25 @@ def test_a_topic_the_sources_do_not_describe_is_still_declined(
     engine: Engine, question: str
 ) -> None:
     assert not engine.ask(question, TODAY).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Hvem kan søke tilskudd til voksne med langvarige og sammensatte behov (765.60)?",
+            "helseforetak",
+        ),
+        (
+            "Who may apply under kap. 765 post 60 for adults with long-term complex needs?",
+            "health trusts",
+        ),
+    ],
+)
+def test_a_cited_chapter_and_post_of_one_year_answers_for_that_year(
+    engine: Engine, question: str, expected: str
+) -> None:
+    answer = engine.ask(question, TODAY)
+    assert answer.answered
+    assert expected in answer.text
+    assert "2021" in answer.text
