@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 
 from bot.engine import Engine
+from bot.text import fold, unwrap
 from knowledge.loader import load_sources
 
 TODAY = dt.date(2026, 12, 1)
@@ -248,3 +249,20 @@ def test_a_cited_chapter_and_post_of_one_year_answers_for_that_year(
     assert answer.answered
     assert expected in answer.text
     assert "2021" in answer.text
+
+
+def test_every_fact_of_the_sources_is_found_by_its_own_words_within_its_scheme(
+    engine: Engine,
+) -> None:
+    lex = engine.understander.lex
+    missed = []
+    for sid, scheme in engine.kb.schemes.items():
+        for i, fact in enumerate(scheme.facts):
+            for lang, text in (("nb", fact.text), ("en", fact.text_en or "")):
+                folded = fold(unwrap(text))
+                if not text or not lex.terms(folded, query=True):
+                    continue  # only everyday words: the topic cards answer it
+                found = [key for key, *_ in lex.look_up(folded, [sid], None, lang)[:3]]
+                if f"fact:{sid}:{i}" not in found:
+                    missed.append((lang, sid, i, text[:60]))
+    assert not missed
