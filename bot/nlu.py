@@ -3069,7 +3069,14 @@ class Understander:
         if strong_scheme or entities or free:
             return False
         if not u.scheme:
-            return trigger_top < 0.5 and not (u.passage_strong and u.passage_score >= 0.6)
+            # a sentence sharing three of the question's distinctive words anchors it as well
+            shared = self.lex.terms(u.folded, query=True) & self.lex.key_terms.get(
+                u.passage or "", frozenset()
+            )
+            close = u.passage_strong and len(shared) >= 3 and u.passage_score >= 0.5
+            return trigger_top < 0.5 and not (
+                (u.passage_strong and u.passage_score >= 0.6) or close
+            )
         if best == "contact":
             # 'fastlegens telefonnummer', 'telefon til NAV': not the scheme's caseworkers
             return True

@@ -266,3 +266,20 @@ def test_every_fact_of_the_sources_is_found_by_its_own_words_within_its_scheme(
                 if f"fact:{sid}:{i}" not in found:
                     missed.append((lang, sid, i, text[:60]))
     assert not missed
+
+
+def test_a_question_sharing_three_distinctive_words_with_one_sentence_is_answered_by_it(
+    engine: Engine,
+) -> None:
+    answer = engine.ask(
+        "Hvem skrev at egeninnsatsen må økes i takt med at tilskuddsmidlene avkortes?",
+        TODAY,
+    )
+    assert answer.answered
+    assert "helseministeren" in answer.text
+
+
+def test_a_question_sharing_only_everyday_words_with_the_sources_stays_declined(
+    engine: Engine,
+) -> None:
+    assert not engine.ask("Hvem sendte brev til ordførerne om eiendomsskatten?", TODAY).answered
