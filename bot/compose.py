@@ -367,7 +367,11 @@ class Composer:
             and score >= PASSAGE_ASKED
             and any(p.startswith(NO_FACTS_LEADS) for p in answer.paragraphs)
         )
-        if not (u.passage_strong or topic_gap or (summary and score >= SUMMARY_PASSAGE)):
+        # an FAQ entry whose question says what the asker says is the source's own answer
+        asked_faq = key.startswith("faq:") and answer.answered and score >= PASSAGE_ALONE
+        if not (
+            u.passage_strong or topic_gap or asked_faq or (summary and score >= SUMMARY_PASSAGE)
+        ):
             return answer
         generic = bool(answer.paragraphs) and answer.paragraphs[0] == t("dont_know", lang)
         # 'Hvilken ordning gjelder det?' asks back; a sentence that clearly answers needs no scheme

@@ -283,3 +283,25 @@ def test_a_question_sharing_only_everyday_words_with_the_sources_stays_declined(
     engine: Engine,
 ) -> None:
     assert not engine.ask("Hvem sendte brev til ordførerne om eiendomsskatten?", TODAY).answered
+
+
+def test_a_follow_up_asking_for_his_email_after_a_contact_answer_gets_that_contact(
+    engine: Engine,
+) -> None:
+    engine.ask("Hvem er kontaktperson for rustilskuddene i Innlandet?", TODAY, chat="ref-1")
+    answer = engine.ask("Og e-postadressen hans?", TODAY, chat="ref-1")
+    assert answer.answered
+    assert "fmheabe@statsforvalteren.no" in answer.text
+
+
+def test_his_email_after_an_answer_that_named_no_person_is_declined(engine: Engine) -> None:
+    engine.ask("Hvem kan søke om tilskudd til kommunalt rusarbeid?", TODAY, chat="ref-2")
+    assert not engine.ask("Hva er e-posten hans?", TODAY, chat="ref-2").answered
+
+
+def test_an_faq_question_the_asker_repeats_is_answered_before_the_topic_card(
+    engine: Engine,
+) -> None:
+    answer = engine.ask("Kan vi søke om helt nye tiltak i kommunalt rusarbeid i 2021?", TODAY)
+    assert answer.answered
+    assert "nye" in answer.paragraphs[0]
