@@ -450,9 +450,23 @@ class Composer:
             return answer
         noun = asked.group(1)
         stem = noun[: max(3, min(len(noun) - 1, 5))]
-        body = fold(" ".join(answer.paragraphs))
-        if re.search(rf"(?:\d|\b(?:{NUMBER_WORDS})\b)[\d\s.,%]*(?:\w+\s+)?{re.escape(stem)}", body):
+        counts = re.compile(rf"(?:\d|\b(?:{NUMBER_WORDS})\b)[\d\s.,%]*(?:\w+\s+)?{re.escape(stem)}")
+        if counts.search(fold(" ".join(answer.paragraphs))):
             return answer
+        for key, score in u.passages[:3]:
+            # a matching sentence of the same scheme that gives the count is quoted first
+            found = self.passage_item(key, lang) if score >= PASSAGE_SCORE else None
+            if found is None or found[2] not in {answer.scheme, u.scheme} or found[2] is None:
+                continue
+            text, item, _sid, _english = found
+            if counts.search(fold(text)):
+                prov = self.kb.provenance(item)
+                lead = "Kilden sier" if lang == "nb" else "The source says"
+                office = office_in(prov, lang)
+                date = (prov.date_text_en or prov.date_text) if lang == "en" else prov.date_text
+                answer.paragraphs.insert(0, f"{lead} ({office}, {date}): «{text}»")
+                answer.sources = unique_sources([prov, *answer.sources])
+                return answer
         msg = (
             f"Kildene mine oppgir ikke noe antall {asked.group(1)} for dette."
             if lang == "nb"

@@ -305,3 +305,30 @@ def test_an_faq_question_the_asker_repeats_is_answered_before_the_topic_card(
     answer = engine.ask("Kan vi søke om helt nye tiltak i kommunalt rusarbeid i 2021?", TODAY)
     assert answer.answered
     assert "nye" in answer.paragraphs[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "In its 2018 signals, how many municipalities did the Directorate say kommunalt "
+            "rusarbeid did not cover?",
+            "136 municipalities",
+        ),
+        (
+            "Hvilke kommuner skal prioriteres i kommunalt rusarbeid i 2018, og hvor mange kommuner er ikke omfattet?",
+            "136 kommuner",
+        ),
+    ],
+)
+def test_a_count_the_card_lacks_is_taken_from_a_matching_sentence_of_the_scheme(
+    engine: Engine, question: str, expected: str
+) -> None:
+    answer = engine.ask(question, TODAY)
+    assert answer.answered
+    assert expected in answer.text
+
+
+def test_a_count_no_sentence_gives_is_still_declined(engine: Engine) -> None:
+    answer = engine.ask("Hvor mange timer prosessevaluering dekkes i NAV-tilskuddet?", TODAY)
+    assert not answer.answered
