@@ -316,7 +316,8 @@ def test_an_faq_question_the_asker_repeats_is_answered_before_the_topic_card(
             "136 municipalities",
         ),
         (
-            "Hvilke kommuner skal prioriteres i kommunalt rusarbeid i 2018, og hvor mange kommuner er ikke omfattet?",
+            "Hvilke kommuner skal prioriteres i kommunalt rusarbeid i 2018, og hvor mange "
+            "kommuner er ikke omfattet?",
             "136 kommuner",
         ),
     ],
