@@ -20,7 +20,7 @@ from bot import asof, calc, fmt, tableq
 from bot.answer import Answer, Option, unique_sources
 from bot.cards import deadline_text, rule_lines
 from bot.nlu import FIGURE_INTENTS, MEASURES, Understanding, unread_positions
-from bot.text import fold
+from bot.text import fold, unwrap
 from bot.vocab import DEADLINE_LABELS, TOPIC_LABELS, Lang, word
 from knowledge.kb import DeadlineEntry, KnowledgeBase, Provenance
 from knowledge.schema import (
@@ -52,6 +52,19 @@ ALLOCATION_INTENTS = {"amount", "total", "own_share", "scheme_info", "appropriat
 PASSAGE_SCORE = 0.35
 # A passage this sure of itself is quoted beside a scheme's summary card, strong or not.
 SUMMARY_PASSAGE = 0.4
+# A strong passage (two distinctive words or a concept shared) this sure, beside a summary.
+SUMMARY_STRONG = 0.3
+# A strong passage this sure of itself answers where the card would ask which scheme is meant.
+PASSAGE_ASKED = 0.5
+# How a topic card says it has no facts on the topic asked about (see T below).
+NO_FACTS_LEADS = (
+    "Kildene mine sier ingenting om «",
+    "My sources say nothing about “",
+    "Jeg har ingen opplysninger om «",
+    "I have no information on “",
+    "Kildene oppgir ikke kapittel og post for ",
+    "The sources give no budget chapter for ",
+)
 # A passage this sure of itself answers on its own where the card declined.
 PASSAGE_ALONE = 0.6
 # Intents about deadlines and money already said by year: the grant's end is theirs to tell.
@@ -73,6 +86,23 @@ PART_WORDS: dict[calc.Role, tuple[str, ...]] = {
     calc.Role.CAP_MEASURES: ("kompetanse", "competence", "tiltak", "measure"),
 }
 STATISTICS_TABLE = "nav-sosialtjenestetall"
+# A question about a table itself, not about a row: its sources, colours or use.
+TABLE_ABOUT = re.compile(
+    r"\b(?:kild\w*|kjeld\w*|hentet|henta|kommer\b.*\bfra|kjem\b.*\bfra|farge\w*|farga\w*|"
+    r"malekort\w*|scorecard\w*|colou?r\w*|sources?|comes? from|where\b.*\bfrom)\b"
+)
+# What of a table is asked about, and the words of the notes that speak of it.
+TABLE_ASPECTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (
+        re.compile(
+            r"\b(?:kild\w*|kjeld\w*|hentet|henta|kommer\b.*\bfra|kjem\b.*\bfra|sources?|"
+            r"comes? from|where\b.*\bfrom)\b"
+        ),
+        ("kilder:", "sources:"),
+    ),
+    (re.compile(r"\b(?:farge\w*|farga\w*|colou?r\w*)\b"), ("farge", "colour")),
+    (re.compile(r"\b(?:malekort\w*|scorecard\w*)\b"), ("malekort", "scorecard")),
+)
 
 
 def office_in(prov: Provenance, lang: Lang) -> str:
@@ -82,7 +112,7 @@ def office_in(prov: Provenance, lang: Lang) -> str:
 
 def text_in(item: Fact | TextRule, lang: Lang) -> str:
     """Return a fact's or a rule's text in the answer language (English where the source has it)."""
-    return (item.text_en or item.text) if lang == "en" else item.text
+    return unwrap((item.text_en or item.text) if lang == "en" else item.text)
 
 
 INTENT_TOPICS: dict[str, list[Topic]] = {
@@ -352,16 +382,31 @@ class Composer:
         if not u.passages:
             return answer
         key, score = u.passages[0]
-        summary = u.intent == "scheme_info" and answer.answered and score >= SUMMARY_PASSAGE
-        if not u.passage_strong and not summary:
+        summary = u.intent == "scheme_info" and answer.answered
+        # 'hva omfatter avgrensning A?' read as 'not funded' finds no such facts, but the named
+        # scheme's sentence the question's words match answers it
+        topic_gap = (
+            not answer.answered
+            and bool(u.schemes_mentioned)
+            and score >= PASSAGE_ASKED
+            and any(p.startswith(NO_FACTS_LEADS) for p in answer.paragraphs)
+        )
+        # an FAQ entry whose question says what the asker says is the source's own answer
+        asked_faq = key.startswith("faq:") and answer.answered and score >= PASSAGE_ALONE
+        if not (
+            u.passage_strong or topic_gap or asked_faq or (summary and score >= SUMMARY_PASSAGE)
+        ):
             return answer
         generic = bool(answer.paragraphs) and answer.paragraphs[0] == t("dont_know", lang)
-        if not answer.answered and (score < PASSAGE_ALONE or not generic):
+        # 'Hvilken ordning gjelder det?' asks back; a sentence that clearly answers needs no scheme
+        asks_back = bool(answer.options) and not u.schemes_mentioned
+        alone = PASSAGE_ASKED if asks_back else PASSAGE_ALONE
+        if not answer.answered and not topic_gap and (score < alone or not (generic or asks_back)):
             # a decline that says what is missing stays; only 'det vet jeg ikke' gives way
             return answer
         if u.intent in PASSAGE_FREE:
             return answer
-        if score < PASSAGE_SCORE:
+        if score < (SUMMARY_STRONG if summary else PASSAGE_SCORE):
             return answer
         found = self.passage_item(key, lang)
         if found is None:
@@ -429,9 +474,23 @@ class Composer:
             return answer
         noun = asked.group(1)
         stem = noun[: max(3, min(len(noun) - 1, 5))]
-        body = fold(" ".join(answer.paragraphs))
-        if re.search(rf"(?:\d|\b(?:{NUMBER_WORDS})\b)[\d\s.,%]*(?:\w+\s+)?{re.escape(stem)}", body):
+        counts = re.compile(rf"(?:\d|\b(?:{NUMBER_WORDS})\b)[\d\s.,%]*(?:\w+\s+)?{re.escape(stem)}")
+        if counts.search(fold(" ".join(answer.paragraphs))):
             return answer
+        for key, score in u.passages[:3]:
+            # a matching sentence of the same scheme that gives the count is quoted first
+            found = self.passage_item(key, lang) if score >= PASSAGE_SCORE else None
+            if found is None or found[2] not in {answer.scheme, u.scheme} or found[2] is None:
+                continue
+            text, item, _sid, _english = found
+            if counts.search(fold(text)):
+                prov = self.kb.provenance(item)
+                lead = "Kilden sier" if lang == "nb" else "The source says"
+                office = office_in(prov, lang)
+                date = (prov.date_text_en or prov.date_text) if lang == "en" else prov.date_text
+                answer.paragraphs.insert(0, f"{lead} ({office}, {date}): «{text}»")
+                answer.sources = unique_sources([prov, *answer.sources])
+                return answer
         msg = (
             f"Kildene mine oppgir ikke noe antall {asked.group(1)} for dette."
             if lang == "nb"
@@ -1997,6 +2056,10 @@ class Composer:
         """Show a county's row of the NAV social-services statistics, each column defined."""
         table = self.kb.tables.get(STATISTICS_TABLE)
         county = u.slots.get("county")
+        if table is not None and county is None and "column" not in u.slots:
+            about = self.table_notes(u, table, lang)
+            if about is not None:
+                return about
         if table is None or county is None:
             msg = (
                 "Hvilket fylke? Tabellen har tall for landet og fylkene slik de var i 2019."
@@ -2067,6 +2130,37 @@ class Composer:
             sources=[self.kb.provenance(table)],
             answered=False,
             scheme="nav-sosiale-tjenester",
+        )
+
+    def table_notes(self, u: Understanding, table: Table, lang: Lang) -> Answer | None:
+        """Answer what a table's notes say about it: where its figures come from, its colours.
+
+        'Hvor kommer tallene fra?', 'hva betyr fargene?', 'er tabellen et målekort?' ask about
+        the table, not for a row; the notes printed under it answer, each aspect by the notes
+        that speak of it (all of the source's notes when the question names none).
+        """
+        text = f"{u.folded} {fold(u.text)}"
+        if not TABLE_ABOUT.search(text):
+            return None
+        english = lang == "en" and table.notes_en is not None
+        notes = list(zip(table.notes, table.notes_en or table.notes, strict=True))
+        wanted = [stems for pattern, stems in TABLE_ASPECTS if pattern.search(text)]
+        chosen = [
+            (nb, en)
+            for nb, en in notes
+            if any(any(stem in fold(nb) or stem in en.lower() for stem in st) for st in wanted)
+        ]
+        if not chosen:
+            return None
+        prov = self.kb.provenance(table)
+        title = (table.title_en or table.title) if english else table.title
+        return self.answer(
+            u,
+            lang,
+            [en if english else nb for nb, en in chosen],
+            sources=[prov],
+            title=title,
+            scheme="nav-sosiale-tjenester" if table.id == STATISTICS_TABLE else None,
         )
 
     # --- money and budget ---

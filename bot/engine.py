@@ -377,6 +377,11 @@ REPLACES = {
     "grant_year": ("grant_year_to",),
 }
 WHY_WORDS = ("hvorfor", "why", "kvifor")
+WORDS = re.compile(r"[a-z]+")
+# Words that point back to a person the previous answer named ('e-posten hans', 'her phone').
+REFERS_BACK = frozenset(
+    {"hans", "hennes", "hennar", "deres", "deira", "dens", "dets", "his", "her", "their", "its"}
+)
 MORE_CARRY = ("grant_year_to", "place", "column", "operation")
 # Intents about no particular scheme: a follow-up does not inherit the previous scheme.
 SCHEME_FREE = {"greeting", "help", "list_schemes", "next_deadline", "out_of_scope"}
@@ -421,7 +426,9 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
     ctx_family = FAMILIES.get(ctx.intent, ctx.intent)
     # a declined question is only taken as a follow-up when it says so ('og 2018?') or adds
     # a slot or a scheme; 'hvem er helseminister' after a grant question stays declined
-    adds = new_slots or own_scheme or u.follow_up
+    # 'hva er e-posten hans?' after a contact answer asks about the person it named
+    refers = ctx.intent == "contact" and bool(REFERS_BACK.intersection(WORDS.findall(u.folded)))
+    adds = new_slots or own_scheme or u.follow_up or refers
     inherit = why or (
         (weak or u.trigger_top == 0)
         and (adds if u.intent == "out_of_scope" else (follow_up or adds))

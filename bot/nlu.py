@@ -33,7 +33,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from bot.quantity import Refused, read_kroner, read_positions
-from bot.text import clean, detect_language, fold
+from bot.text import clean, detect_language, fold, unwrap
 from knowledge.kb import KnowledgeBase
 from knowledge.schema import TextRule, YearRange
 
@@ -920,6 +920,11 @@ WEB_ASK = re.compile(
     r"internett\w*|internet)"
 )
 WEB = "#web"
+# How long a grant runs, asked in words no fact uses ('for how long', 'bare ut kalenderåret').
+DURATION_ASK = re.compile(
+    r"\b(?:how long|hvor lenge|kor lenge|how many years|hvor mange ar|kor mange ar|"
+    r"kalenderar\w*|calendar year|extended|forlenge\w*)\b"
+)
 ACRONYM = re.compile(r"\b[A-ZÆØÅ]{2,6}\b")
 # 'kan helseforetak søke', 'could health trusts apply': a question about who may apply (not
 # 'kan vi søke', which asks about the application).
@@ -1220,6 +1225,10 @@ EVERYDAY_WORDS = _wordset(
     decisions vedtak vedtaket avgjorelse beslutning feil problem problemer error errors
     nett nettet publisert publiseres publisere publisering published publish online internett
     internet website websites
+    tyder tyde tyda nevnes nevnt nevner nemner nemnt nemnast skrev skreiv skrevet holdt hentet
+    henta hentes
+    heldt halde endret endres endra endring endringer find found normally usually extended
+    extend extension kalenderar kalenderaret calendar
     """
 )
 FOLLOW_UP = re.compile(
@@ -1843,9 +1852,11 @@ class Lexicon:
         for entries in self.names_by_first.values():
             entries.sort(key=lambda entry: -len(" ".join(entry[0])))
         self.budget_refs: dict[tuple[str, str], list[str]] = {}
+        self.budget_years: dict[tuple[str, str, str], YearRange] = {}
         for sid, scheme in kb.schemes.items():
             for b in scheme.budget:
                 self.budget_refs.setdefault((b.chapter.lstrip("0"), b.post), []).append(sid)
+                self.budget_years[(sid, b.chapter.lstrip("0"), b.post)] = b.years
         # Words of scheme names, for abbreviations ('rusarb.' for 'rusarbeid').
         self.name_words = sorted(
             {t for n in self.scheme_names for t in WORD.findall(n) if len(t) >= 6 and t.isalpha()}
@@ -1944,6 +1955,8 @@ class Lexicon:
             self.needles_by_first.setdefault(needle.split()[0], []).append(needle)
         docs: list[Doc] = []
         docs_en: list[Doc] = []
+        extra: list[Doc] = []
+        extra_en: list[Doc] = []
         self.passage_intent: dict[str, str] = {}
         for entry in kb.faq.values():
             for q in [entry.question, *entry.aliases]:
@@ -1954,15 +1967,16 @@ class Lexicon:
             for i, fact in enumerate(scheme.facts):
                 key = f"fact:{sid}:{i}"
                 tag = TOPIC_CONCEPTS.get(fact.topic.value)
-                for part in SENTENCE.split(fact.text):
-                    terms = self.terms(fold(part)) | ({tag} if tag else set())
-                    limit = bool(LIMITED.search(fold(part)))
-                    docs.append((key, sid, terms, fact.years, limit))
                 # the English text too, for English questions only
-                for part in SENTENCE.split(fact.text_en or ""):
-                    terms = self.terms(fold(part)) | ({tag} if tag else set())
-                    limit = bool(LIMITED.search(fold(part)))
-                    docs_en.append((key, sid, terms, fact.years, limit))
+                for text, into, led in (
+                    (fact.text, docs, extra),
+                    (fact.text_en or "", docs_en, extra_en),
+                ):
+                    for part, whole in self.sentences(text):
+                        terms = self.terms(fold(part)) | ({tag} if tag else set())
+                        limit = bool(LIMITED.search(fold(part)))
+                        # a sentence read whole is searched, but not counted in the idf
+                        (led if whole else into).append((key, sid, terms, fact.years, limit))
                 if fact.topic.value in TOPIC_INTENTS:
                     self.passage_intent[key] = TOPIC_INTENTS[fact.topic.value]
             for rule in scheme.rules:
@@ -1973,9 +1987,14 @@ class Lexicon:
                         docs.append((key, sid, terms, rule.years, False))
                     for part in SENTENCE.split(rule.text_en or ""):
                         docs_en.append((key, sid, self.terms(fold(part)), rule.years, False))
-        self.idf, self.unseen_idf, self.passages = self.index(docs)
+        self.idf, self.unseen_idf, self.passages = self.index(docs, extra)
+        self.key_terms: dict[str, frozenset[str]] = {}
+        for key, _sid, terms, _years, _limit in [*docs, *docs_en]:
+            self.key_terms[key] = self.key_terms.get(key, frozenset()) | terms
         # an English question is looked up in the Norwegian and the English texts together
-        self.idf_en, self.unseen_idf_en, self.passages_en = self.index([*docs, *docs_en])
+        self.idf_en, self.unseen_idf_en, self.passages_en = self.index(
+            [*docs, *docs_en], [*extra, *extra_en]
+        )
         self._prefixes = tuple(sorted(p for p in prefixes if len(p) >= 4))
         self._choices = sorted(w for w in words if len(w) >= MIN_CORRECTABLE and w.isalpha())
         self._known: dict[str, bool] = {}
@@ -1983,20 +2002,60 @@ class Lexicon:
         self._swaps: dict[str, str] = {}
         self._corrections: dict[str, str | None] = {}
 
+    def budget_year(self, folded: str, schemes: list[str]) -> int | None:
+        """Return the one year a cited chapter and post of a named scheme is given for."""
+        for m in BUDGET_REF.finditer(folded):
+            for sid in schemes:
+                years = self.budget_years.get((sid, m.group(1).lstrip("0"), m.group(2)))
+                if years is not None and years.last == years.first:
+                    return years.first
+        return None
+
+    def sentences(self, text: str) -> list[tuple[str, bool]]:
+        """Split a text into its lines and sentences, then add them read whole (extra: True).
+
+        A wrapped line is searched as printed and joined to the line it continues; a bullet
+        also with the terms of its lead-in: 'Vi oppfordrer NAV-kontor til: • … • å se dette
+        tilskuddet i sammenheng med …' says what the offices are encouraged to do only with it.
+        """
+        out = [(part, False) for part in SENTENCE.split(text) if part.strip()]
+        lead, bullet, rest = unwrap(text).partition("•")
+        whole = [p for p in SENTENCE.split(lead) if p.strip()] if bullet else []
+        whole += [p for p in SENTENCE.split(rest if bullet else lead) if p.strip()]
+        seen = {part for part, _extra in out}
+        out += [(part, True) for part in whole if part not in seen]
+        if bullet and lead.strip():
+            out += [(f"{lead} {part}", True) for part in SENTENCE.split(rest) if part.strip()]
+        return out
+
     @staticmethod
-    def index(docs: list[Doc]) -> tuple[dict[str, float], float, list[Passage]]:
-        """Weigh the look-up passages' terms by idf; return the weights and the passages."""
+    def index(
+        docs: list[Doc],
+        extra: list[Doc] = [],  # noqa: B006 - read only
+    ) -> tuple[dict[str, float], float, list[Passage]]:
+        """Weigh the look-up passages' terms by idf; return the weights and the passages.
+
+        The extra documents (bullets read with their lead-in) are searched but not counted.
+        """
         df: dict[str, int] = {}
         for _key, _sid, terms, _years, _limit in docs:
             for term in terms:
                 df[term] = df.get(term, 0) + 1
         idf = {t: math.log((len(docs) + 1) / n) for t, n in df.items()}
+        unseen = math.log(len(docs) + 1)
         passages = [
-            (key, sid, terms, math.sqrt(sum(idf[t] ** 2 for t in terms)), years, limit)
-            for key, sid, terms, years, limit in docs
+            (key, sid, terms, math.sqrt(sum(idf.get(t, unseen) ** 2 for t in terms)), years, limit)
+            for key, sid, terms, years, limit in [*docs, *extra]
             if terms
         ]
-        return idf, math.log(len(docs) + 1), passages
+        return idf, unseen, passages
+
+    @staticmethod
+    def asked_concepts(folded: str) -> frozenset[str]:
+        """Return the concepts a question asks for in words of its own ('hvor lenge', 'nett')."""
+        padded = pad(folded)
+        asked = {TOPIC_CONCEPTS["duration"]} if DURATION_ASK.search(padded) else set()
+        return frozenset(asked | ({WEB} if WEB_ASK.search(padded) else set()))
 
     @staticmethod
     def column_terms(folded: str) -> frozenset[str]:
@@ -2048,6 +2107,8 @@ class Lexicon:
                 padded = padded.replace(needle, "  ")
         # an amount in kroner ('10 000', '610.000') is a term of its own
         out = {f"#kr{AMOUNT_DIGITS.sub('', m.group(0))}" for m in AMOUNT.finditer(folded)}
+        if query and DURATION_ASK.search(padded):
+            out.add(TOPIC_CONCEPTS["duration"])
         if query and WEB_ASK.search(padded):
             out.add(WEB)
             padded = WEB_ASK.sub("  ", padded)
@@ -2975,6 +3036,12 @@ class Understander:
             # where the positions are; 'i år' is their current year, not a calendar year
             del s["year_rel"]
         year_slots(s, timed, f)
+        if not any(k in s for k in ("year", "year_from", "year_rel")):
+            # 'tilskot til vaksne (765.60)': a chapter and post the sources give for some
+            # years only are the grant of those years
+            cited = self.lex.budget_year(f, u.schemes_mentioned)
+            if cited is not None:
+                s["year"] = cited
         money = extract_money(f)
         if money is not None:
             s["cost"] = money
@@ -3153,10 +3220,16 @@ class Understander:
             return
         # Looked-up passages (FAQ entries, notes, rules in words) are a fallback: structured
         # intents answer with figures and years.
+        # a question in words that name a concept ('hvor mange år', 'på nett') whose passage
+        # carries it is about that passage, not about the figures its trigger words suggest
+        asked = self.lex.asked_concepts(f) & self.lex.key_terms.get(u.passage or "", frozenset())
+        if asked and u.passage_score >= 0.4 and not ladder and "cost" not in s:
+            for key in FIGURE_INTENTS:
+                scores[key] = min(scores[key], 0.3)
         other = max(v for k, v in scores.items() if k not in ("greeting", "help"))
         look = u.passage_score
         anchored = any(k in s for k in ANCHOR_SLOTS)
-        clear = look >= 0.6 or (u.passage_strong and look >= 0.5)
+        clear = look >= 0.6 or (u.passage_strong and look >= 0.5) or (bool(asked) and look >= 0.4)
         if (
             u.passage
             and not anchored
@@ -3288,7 +3361,14 @@ class Understander:
         if strong_scheme or entities or free:
             return False
         if not u.scheme:
-            return trigger_top < 0.5 and not (u.passage_strong and u.passage_score >= 0.6)
+            # a sentence sharing three of the question's distinctive words anchors it as well
+            shared = self.lex.terms(u.folded, query=True) & self.lex.key_terms.get(
+                u.passage or "", frozenset()
+            )
+            close = u.passage_strong and len(shared) >= 3 and u.passage_score >= 0.5
+            return trigger_top < 0.5 and not (
+                (u.passage_strong and u.passage_score >= 0.6) or close
+            )
         if best == "contact":
             # 'fastlegens telefonnummer', 'telefon til NAV': not the scheme's caseworkers
             return True

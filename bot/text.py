@@ -106,9 +106,36 @@ NYNORSK: dict[str, str] = {
     "hovudinntekt": "hovedinntekt",
     "stillinga": "stillingen",
     "kunne": "kan",
+    "ytterlegare": "ytterligere",
+    "øyremerkte": "øremerkede",
+    "øyremerka": "øremerkede",
+    "øyremerkt": "øremerket",
+    "halde": "holde",
+    "speglast": "speiles",
+    "spegla": "speilet",
+    "grunngjeving": "begrunnelse",
+    "grunngjevinga": "begrunnelsen",
+    "styrkjast": "styrkes",
+    "styrkje": "styrke",
+    "ifølgje": "ifølge",
+    "følgje": "følge",
+    "nemner": "nevner",
+    "nemnt": "nevnt",
+    "nemnde": "nevnte",
+    "tyder": "betyr",
+    "fargane": "fargene",
+    "ramma": "rammen",
+    "vaksne": "voksne",
+    "samansette": "sammensatte",
+    "samansett": "sammensatt",
+    "heldt": "holdt",
+    "òg": "også",
 }
 
 # Nynorsk first parts of compounds and their bokmål form.
+# A line break followed by indentation (and no bullet): a wrapped line of one sentence or bullet.
+WRAPPED = re.compile(r"[ \t]*\n[ \t]+(?=[^\s•])")
+
 NYNORSK_HEADS = (("tilskots", "tilskudds"), ("tilskot", "tilskudd"), ("teneste", "tjeneste"))
 
 _NYNORSK_HEAD_START = tuple({head[:3] for head, _bokmal in NYNORSK_HEADS})
@@ -339,6 +366,11 @@ def detect_language(text: str) -> str:
     if any(t in NYNORSK_MARKERS for t in tokens):
         return "nn"
     return "nb"
+
+
+def unwrap(text: str) -> str:
+    """Join the wrapped lines of a source text: an indented line continues the one before it."""
+    return WRAPPED.sub(" ", text)
 
 
 def fold(text: str, nynorsk: bool = True) -> str:
