@@ -334,17 +334,20 @@ class Composer:
             return answer
         kind, _, rest = key.partition(":")
         item: Sourced
+        english: str | None
         if kind == "faq":
             entry = self.kb.faq.get(rest)
             if entry is None:
                 return answer
-            text, item, sid = entry.answer, entry, entry.scheme
+            text, item, sid, english = entry.answer, entry, entry.scheme, entry.answer_en
         elif kind == "fact":
             sid, _, ref = rest.partition(":")
             fact = self.kb.schemes[sid].facts[int(ref)]
-            text, item = fact.text, fact
+            text, item, english = fact.text, fact, fact.text_en
         else:
             return answer
+        if lang == "en" and english:
+            text = english  # the knowledge base's English rendering of the same sentence
         # a sentence about another scheme, or about none when one is named, is never borrowed
         if u.schemes_mentioned and sid not in u.schemes_mentioned:
             return answer
@@ -355,6 +358,8 @@ class Composer:
         quote = (
             f"Kilden sier ({prov.office_name}, {prov.date_text}): «{text}»"
             if lang == "nb"
+            else f"The source says ({prov.office_name}, {prov.date_text}), translated: «{text}»"
+            if english
             else f"The source says ({prov.office_name}, {prov.date_text}), in Norwegian: «{text}»"
         )
         if not answer.answered:
@@ -599,9 +604,9 @@ class Composer:
                     else (" (tentative)" if fact.tentative else "")
                 )
                 prov = self.kb.provenance(fact)
+                said = (fact.text_en or fact.text) if lang == "en" else fact.text
                 paragraphs.append(
-                    f"{scheme.names.short}, {fact.years.label()} ({prov.office_name}): "
-                    f"{fact.text}{mark}"
+                    f"{scheme.names.short}, {fact.years.label()} ({prov.office_name}): {said}{mark}"
                 )
                 sources.append(prov)
                 years_used.append(fact.years.last or fact.years.first)

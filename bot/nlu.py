@@ -962,6 +962,15 @@ ANCHOR_SLOTS = (
     "operation",
     "start_year",
 )
+HOW_MANY_YEARS = re.compile(
+    r"\b(?:(?:hvor mange|kor mange|how many) (?:ar|years)|hvor lenge|extend\w*|forleng\w*)\b"
+)
+# Phrases that ask how many years a grant runs ('kan gis for ett år', 'i inntil tre år').
+DURATION_PHRASE = re.compile(
+    r"\b(?:(?:for|i|over|inntil|opptil|mer enn|meir enn|bare|kun|ett|eitt|tre|flere|fleire|"
+    r"hvor mange|kor mange) (?:ett |eitt |ett |tre |3 |1 )?(?:ar|aret|arene|ara)|"
+    r"(?:for|one|three|several|how many) years?|how long|extend\w*|forleng\w*)\b"
+)
 # Concepts that name a fact topic ('hvor lenge' asks for the duration facts).
 TOPIC_CONCEPTS = {"duration": "#duration", "audit": "#audit", "appeal": "#appeal"}
 # Fact topics a structured intent answers; passages of other topics are answered as look-ups.
@@ -1155,6 +1164,8 @@ NUMBER_NAMES = _wordset("to tre fire fem seks two three four five six")
 # contain; they are neither typos nor a sign of another topic.
 EVERYDAY_WORDS = _wordset(
     """
+    normally normalt vanligvis extend extended extension forlenge forlenges forlenget
+    forlengelse
     siden helt vanlig vanlige kjenner kjenne krever kreves havner havne ligger ligge hjelpe
     brukes finne lure sporre bot boten kurs ansatt ansatte ny nye nytt gammel gamle gjelder
     betyr bety riktig stemmer mulig mulighet lov pengene kroner sum stor store liten lite
@@ -1854,6 +1865,8 @@ class Lexicon:
                 padded = padded.replace(needle, "  ")
         # an amount in kroner ('10 000', '610.000') is a term of its own
         out = {f"#kr{AMOUNT_DIGITS.sub('', m.group(0))}" for m in AMOUNT.finditer(folded)}
+        if DURATION_PHRASE.search(padded):
+            out.add("#duration")  # 'bare for ett år?', 'i flere år', 'how long', 'forlenges'
         for token in padded.split():
             concept = CONCEPTS.get(token)
             if concept:
@@ -2835,6 +2848,10 @@ class Understander:
             # a grant scheme named by name: 'ramme' and 'Agder' are about its money, not the
             # framework increases of the Opptrappingsplan
             for key in FRAMEWORK_INTENTS:
+                scores[key] *= 0.3
+        if HOW_MANY_YEARS.search(f) and not ("positions" in s or "cost" in s):
+            # 'hvor mange år kan samme tiltak få tilskudd?': the grant's duration, not money
+            for key in ("amount", "total"):
                 scores[key] *= 0.3
         self._limits(u, scores)
         if self._declined(u, scores, raw):

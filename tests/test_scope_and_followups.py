@@ -135,3 +135,44 @@ def test_a_count_asked_for_a_year_the_table_does_not_count_is_declined(
 def test_a_count_asked_for_the_year_the_table_counts_is_answered() -> None:
     (answer,) = chat(["Hvor mange KVP-deltakere hadde Rogaland i 2019?"], dt.date(2026, 12, 1))
     assert answer.answered
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("Stemmer det at NAV-tilskuddet bare gis for ett år?", "tre år"),
+        ("Kan samme NAV-tiltak få tilskudd i flere år?", "tre år"),
+        ("Hvor mange år kan et tiltak i NAV-kontoret få utviklingstilskuddet?", "tre år"),
+        ("Is the NAV social services grant only for one year?", "three years"),
+    ],
+)
+def test_a_question_about_how_many_years_a_grant_runs_gets_the_duration(
+    question: str, wanted: str
+) -> None:
+    (answer,) = chat([question], dt.date(2026, 12, 1))
+    assert answer.answered
+    assert wanted in answer.text
+    assert "610 000 kr" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted", "norwegian"),
+    [
+        (
+            "Does the municipal substance abuse grant require audited accounts in 2021?",
+            "self-declaration",
+            "egenerklæring",
+        ),
+        (
+            "Is an auditor needed for the accounts of the grant for adults with complex needs?",
+            "Auditor-certified accounts are required",
+            "Krav om",
+        ),
+    ],
+)
+def test_an_english_question_gets_the_english_rendering_of_the_source_sentence(
+    question: str, wanted: str, norwegian: str
+) -> None:
+    (answer,) = chat([question], dt.date(2021, 1, 10))
+    assert wanted in answer.text
+    assert norwegian not in answer.text
