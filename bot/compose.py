@@ -63,6 +63,46 @@ PASSAGE_FREE = FIGURE_INTENTS | {
 }
 # 'hvor mange timer', 'how many hours': the thing a count is asked of
 HOW_MANY = re.compile(r"\b(?:hvor mange|how many)\s+(?:flere\s+|more\s+)?([a-z]{3,})")
+# a kind of cost asked about: 'reiseutgifter', 'utgifter til reise', 'travel costs'
+COST_ASKED = re.compile(
+    r"\b(?:(\w{3,}?)s?(?:utgift|utgifter|utgiftene|kostnad|kostnader|kostnadene)|"
+    r"(\w{3,}) (?:costs?|expenses?))\b"
+)
+# asking whether something is covered
+COVER_ASK = re.compile(r"\b(?:dekk\w*|cover\w*|pay for|brukes til|used for|finansier\w*)\b")
+# cost words that name no particular kind ('andre utgifter', 'other costs')
+COST_GENERIC = {
+    "andre",
+    "other",
+    "sosiale",
+    "social",
+    "samlede",
+    "total",
+    "these",
+    "slike",
+    "lonn",
+    "lonns",
+    "salary",
+    "staff",
+    "egne",
+    "such",
+    "disse",
+    "ekstra",
+    "extra",
+    "all",
+    "alle",
+    "cover",
+    "covers",
+    "any",
+    "the",
+    "our",
+    "their",
+    "additional",
+    "eligible",
+    "pay",
+}
+# what a question asks the money of: 'tilskuddet til X?', 'the grant for X?'
+THING_AFTER = re.compile(r"\b(?:til|for|to|of)\s+([^?!.]+)", re.IGNORECASE)
 # number words that may give a count in an answer
 NUMBER_WORDS = "en|ett|ei|to|tre|fire|fem|seks|sju|syv|atte|ni|ti|one|two|three|four|five|six|ten"
 # Parts of a figure a stated figure may claim only when the question names them.
@@ -144,6 +184,16 @@ def _says(u: Understanding, phrases: tuple[str, ...]) -> bool:
     """Whether a question (as corrected or as typed) holds one of these folded phrases."""
     padded = _padded(f"{u.folded} {fold(u.text)}")
     return any(f" {p} " in padded for p in phrases)
+
+
+def named_thing(text: str, thing: str) -> str:
+    """The words a question names a thing by ('tilskuddet til X av Y'), else the thing."""
+    first = thing.split()[0].casefold()
+    for m in THING_AFTER.finditer(text):
+        phrase = m.group(1).strip()
+        if first in phrase.casefold() and len(phrase.split()) <= 10:
+            return phrase
+    return thing
 
 
 class Composer:
@@ -529,6 +579,10 @@ class Composer:
         if not schemes:
             having = self.schemes_with(lambda s: any(f.topic in topics for f in s.facts))
             return self.ask_scheme(u, lang, having)
+        if u.intent == "funds" and len(schemes) == 1:
+            unsaid = self.unsaid_cost(u, schemes[0])
+            if unsaid is not None:
+                return self.cost_not_named(u, today, lang, schemes[0], unsaid)
         asked = u.slots.get("year")
         late = False  # a year asked after all the topic's facts: answered with the newest
         paragraphs: list[str] = []
@@ -641,6 +695,51 @@ class Composer:
             answered=answered and not late,
             title=title,
             scheme=schemes[0] if len(schemes) == 1 else None,
+        )
+
+    def scheme_words(self, sid: str) -> str:
+        """Everything the sources say about a scheme, folded: facts, rules and FAQ answers."""
+        scheme = self.kb.schemes[sid]
+        texts = [f"{f.text} {f.text_en or ''}" for f in scheme.facts]
+        texts += [
+            f"{getattr(r, 'text', '')} {getattr(r, 'text_en', '') or ''}" for r in scheme.rules
+        ]
+        texts += [c for r in scheme.rules for c in getattr(r, "conditions", [])]
+        faq = [e for e in self.kb.faq.values() if e.scheme == sid]
+        texts += [f"{e.question} {e.answer} {e.answer_en or ''}" for e in faq]
+        return fold(" ".join(texts))
+
+    def unsaid_cost(self, u: Understanding, sid: str) -> str | None:
+        """A kind of cost the question asks to be covered that the sources never name.
+
+        'Dekker NAV-tilskuddet reiseutgifter?': the sources speak of salaries and competence,
+        never of travel, so whether travel is covered is not known.
+        """
+        said = self.scheme_words(sid)
+        for m in COST_ASKED.finditer(fold(u.text)):
+            head = m.group(1) or m.group(2)
+            if not head or head in COST_GENERIC:
+                continue
+            stem = head[: max(4, len(head) - 2)]
+            if not re.search(rf"\b{re.escape(stem)}", said):
+                return m.group(0)
+        return None
+
+    def cost_not_named(
+        self, u: Understanding, today: dt.date, lang: Lang, sid: str, cost: str
+    ) -> Answer:
+        """Decline whether a cost the sources never name is covered; say what is funded."""
+        name = self.name(sid)
+        known = self.topic_facts(replace(u, intent="funds", text="", folded=""), today, lang)
+        lead = (
+            f"Kildene sier ikke noe om {cost} i {name}, så jeg vet ikke om det dekkes. "
+            "Dette sier de om hva tilskuddet dekker:"
+            if lang == "nb"
+            else f"The sources say nothing about {cost} in {name}, so I do not know whether "
+            "they are covered. This is what they say the grant covers:"
+        )
+        return self.answer(
+            u, lang, [lead, *known.paragraphs], sources=known.sources, answered=False, scheme=sid
         )
 
     def ladder_lines(self, sid: str, lang: Lang) -> list[str]:
@@ -1074,7 +1173,7 @@ class Composer:
             if u.schemes_mentioned:
                 return self.no_rates(u, lang, self.name(u.schemes_mentioned[0]))
             if u.thing:
-                return self.no_rates(u, lang, fmt.quote(u.thing))
+                return self.no_rates(u, lang, fmt.quote(named_thing(u.text, u.thing)))
             with_rules = self.schemes_with(
                 lambda s: any(r.kind in ("ladder", "cap") for r in s.rules)
             )
@@ -2097,6 +2196,11 @@ class Composer:
         scheme = self.kb.schemes[u.scheme]
         if _says(u, self.words["rates"]) and not any(r.kind in RATE_KINDS for r in scheme.rules):
             return self.no_rates(u, lang, self.name(scheme.id))
+        if COVER_ASK.search(u.folded):
+            # 'Does the NAV grant cover travel costs?': what it funds, or that it is not said
+            unsaid = self.unsaid_cost(u, scheme.id)
+            if unsaid is not None:
+                return self.cost_not_named(u, today, lang, scheme.id, unsaid)
         paragraphs, sources, years = [], [], []
         for b in scheme.budget:
             paragraphs.append(f"Kap. {b.chapter} post {b.post} ({b.years.label()})")

@@ -2864,9 +2864,13 @@ class Understander:
         look = u.passage_score
         anchored = any(k in s for k in ANCHOR_SLOTS)
         clear = look >= 0.6 or (u.passage_strong and look >= 0.5)
+        # 'hvor mye er tilskuddet til <noe uten satser>?' asks for figures the sources lack;
+        # a passage that only names the thing in passing does not answer it
+        priced_thing = bool(u.thing) and raw["amount"] >= 0.5 and bool(AMOUNT_ASK.search(f))
         if (
             u.passage
             and not anchored
+            and not priced_thing
             and self.lex.passage_intent.get(u.passage) is None
             and clear
             and other < 0.6

@@ -176,3 +176,38 @@ def test_an_english_question_gets_the_english_rendering_of_the_source_sentence(
     (answer,) = chat([question], dt.date(2021, 1, 10))
     assert wanted in answer.text
     assert norwegian not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "cost"),
+    [
+        ("Dekker NAV-tilskuddet husleieutgifter?", "husleieutgifter"),
+        ("Kan tilskuddet til kommunalt rusarbeid dekke bilkostnader?", "bilkostnader"),
+        ("Does the NAV grant cover travel expenses?", "travel expenses"),
+    ],
+)
+def test_a_cost_the_sources_never_name_is_not_said_to_be_covered(question: str, cost: str) -> None:
+    (answer,) = chat([question], dt.date(2026, 12, 1))
+    assert not answer.answered
+    assert cost in answer.text
+
+
+def test_a_cost_the_sources_do_name_is_still_answered() -> None:
+    (answer,) = chat(["Dekker NAV-tilskuddet lønnsutgifter?"], dt.date(2020, 3, 1))
+    assert answer.answered
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("Hvor mye gis i tilskudd til Individuell jobbstøtte?", "Individuell jobbstøtte"),
+        ("How much is the grant for Individuell jobbstøtte?", "Individuell jobbstøtte"),
+    ],
+)
+def test_the_rate_of_a_thing_only_named_in_passing_is_declined_by_its_name(
+    question: str, named: str
+) -> None:
+    (answer,) = chat([question], dt.date(2026, 12, 1))
+    assert not answer.answered
+    assert named in answer.text
+    assert "610 000" not in answer.text and "660 000" not in answer.text
