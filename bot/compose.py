@@ -1915,6 +1915,20 @@ class Composer:
         answer = self.answer(
             u, lang, [body], sources=tableq.provenance(self.kb, result), title=title, scheme=scheme
         )
+        columns = [c for c in table.columns if c.id in result.query.columns]
+        language = self.kb.language.tables if self.kb.language else None
+        words = [*language.actual, *language.without_prognosis] if language else []
+        if columns and all(c.status == "prognose" for c in columns) and _says(u, _folded(words)):
+            # 'hva fikk de faktisk i 2020, ikke prognosen?': only the prognosis is printed
+            years = ", ".join(str(c.year) for c in columns if c.year)
+            answer.paragraphs.insert(
+                0,
+                f"Kildene har bare prognosen for {years}, ikke det endelige tallet. Prognosen er:"
+                if lang == "nb"
+                else f"The sources only have the prognosis for {years}, not the final figure. "
+                "The prognosis is:",
+            )
+            answer.answered = False
         answer.intent = intent
         answer.confidence = max(answer.confidence, 0.8)
         return answer

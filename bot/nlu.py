@@ -106,6 +106,8 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("hva blir tilskudd*", 0.5),
         ("kan vi fa", 0.3),
         ("how big", 0.4),
+        ("how large", 0.5),
+        ("hvor stor", 0.5),
         ("what's the grant", 0.5),
         ("beregn*", 0.4),
         ("regn ut", 0.5),
@@ -1165,6 +1167,7 @@ NUMBER_NAMES = _wordset("to tre fire fem seks two three four five six")
 EVERYDAY_WORDS = _wordset(
     """
     normally normalt vanligvis extend extended extension forlenge forlenges forlenget
+    allowance allowances
     forlengelse
     siden helt vanlig vanlige kjenner kjenne krever kreves havner havne ligger ligge hjelpe
     brukes finne lure sporre bot boten kurs ansatt ansatte ny nye nytt gammel gamle gjelder

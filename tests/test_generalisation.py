@@ -19,9 +19,9 @@ BATCHES = Path(__file__).parent / "data" / "batches"
 # batch file: (least accuracy, most answers with a wrong or missing figure, most declines missed)
 FLOORS = {
     "batch-7.yaml": (0.95, 6, 1),
-    "batch-8.yaml": (0.74, 27, 1),
+    "batch-8.yaml": (0.75, 27, 0),
     "batch-9.yaml": (0.75, 27, 0),
-    "batch-10.yaml": (0.69, 34, 1),
+    "batch-10.yaml": (0.70, 34, 0),
 }
 
 

@@ -11,6 +11,7 @@ from bot.engine import Engine
 from knowledge.loader import load_sources
 
 KB = load_sources()
+TODAY = dt.date(2026, 12, 1)
 
 
 def chat(questions: list[str], today: dt.date) -> list[Answer]:
@@ -211,3 +212,37 @@ def test_the_rate_of_a_thing_only_named_in_passing_is_declined_by_its_name(
     assert not answer.answered
     assert named in answer.text
     assert "610 000" not in answer.text and "660 000" not in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva var den endelige økningen i rammen for Grimstad i 2020?",
+        "What was Vennesla's final framework increase in 2020?",
+    ],
+)
+def test_the_final_figure_of_a_year_with_only_a_prognosis_is_declined_showing_the_prognosis(
+    question: str,
+) -> None:
+    (answer,) = chat([question], dt.date(2026, 12, 1))
+    assert not answer.answered
+    assert "prognos" in answer.text
+
+
+def test_the_actual_figure_of_a_year_with_a_final_figure_is_answered() -> None:
+    (answer,) = chat(["Hva var den faktiske økningen i rammen for Grimstad i 2017?"], TODAY)
+    assert answer.answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How large is the competence money per measure in the NAV grant in 2025?",
+        "Hvor stor er satsen per stilling i NAV-tilskuddet i 2024?",
+    ],
+)
+def test_a_rate_asked_for_a_year_after_the_sources_is_declined(question: str) -> None:
+    (answer,) = chat([question], TODAY)
+    assert answer.intent == "amount"
+    assert not answer.answered
+    assert "2020" in answer.text
