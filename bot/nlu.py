@@ -522,6 +522,9 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
     ],
     "apply_how": [
         ("postadresse*", 1.0),
+        ("kunngj*", 0.7),
+        ("utlys*", 0.6),
+        ("announce*", 0.7),
         ("address", 0.8),
         ("postal address", 1.0),
         ("where to apply", 1.0),
@@ -912,6 +915,13 @@ ORDER_DESC = re.compile(
     r"\b(?:mest|storst\w*|hoyest\w*|most|highest|largest|biggest|flest|topp\w*|top)\b"
 )
 # 'når er fristen', 'when is the report due': asking for a date, not the content.
+# a compound with its last part left out before 'og'/'eller': 'status- og regnskapsrapporten'
+ELIDED = re.compile(r"\b([a-z]{3,})- (og|eller|and|or) ([a-z]{7,})\b")
+# a question that opens by asking for a deadline
+ASKS_DEADLINE = re.compile(
+    r"\s*(?:hva|hvilken|hvilke|kva|kva for|nar|when|what)\b(?:\s+\w+){0,2}?\s+"
+    r"(?:\w*frist\w*|deadlines?)\b"
+)
 DATE_ASK = re.compile(
     r"\b(?:frist\w*|\w+frist\w*|deadlines?|due|senest|seinast|innen nar|nar ma|nar skal|"
     r"nar er|nar var|when is|when was|when must|when do|when should|vaere inne|be in)\b"
@@ -2009,6 +2019,20 @@ class Lexicon:
             return near or word
         return self._swaps[word]
 
+    def expand_elided(self, folded: str) -> str:
+        """Spell out a compound whose shared last part is left out: 'status- og regnskaps-
+        rapporten' as 'statusrapporten og regnskapsrapporten'."""
+
+        def whole(m: re.Match[str]) -> str:
+            first, join, second = m.group(1), m.group(2), m.group(3)
+            for i in range(3, len(second) - 4):
+                tail = second[i:]
+                if self._stem_known(first + tail):
+                    return f"{first}{tail} {join} {second}"
+            return m.group(0)
+
+        return ELIDED.sub(whole, folded)
+
     def normalise(
         self, folded: str, acronyms: frozenset[str] = frozenset()
     ) -> tuple[str, list[str]]:
@@ -2630,7 +2654,8 @@ class Understander:
         text, truncated = clean(raw)
         lang = detect_language(text)
         acronyms = frozenset(fold(a) for a in ACRONYM.findall(text))
-        folded, unknown = self.lex.normalise(fold(text, nynorsk=lang != "en"), acronyms)
+        folded = self.lex.expand_elided(fold(text, nynorsk=lang != "en"))
+        folded, unknown = self.lex.normalise(folded, acronyms)
         u = Understanding(
             text=text,
             folded=folded,
@@ -2829,6 +2854,9 @@ class Understander:
         ):
             topic = max(scores["reporting"], scores["audit"], scores["apply_how"])
             scores["deadline"] = max(scores["deadline"] + 0.7, topic + 0.2)
+        if raw["deadline"] >= 0.9 and raw["status"] and ASKS_DEADLINE.match(f):
+            # 'Hva var søknadsfristen i 2022, da ordningen ble avviklet?': the end is context
+            scores["deadline"] = max(scores["deadline"], scores["status"] + 0.1)
         if scores["not_funded"] >= 0.8:
             scores["funds"] *= 0.5
         if scores["total"] and ladder and "municipality" not in s:

@@ -246,3 +246,32 @@ def test_a_rate_asked_for_a_year_after_the_sources_is_declined(question: str) ->
     assert answer.intent == "amount"
     assert not answer.answered
     assert "2020" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "today", "wanted"),
+    [
+        (
+            "Når skulle status- og regnskapsrapporten for NAV-tilskuddet 2020 leveres?",
+            dt.date(2021, 6, 1),
+            "1. februar 2021",
+        ),
+        (
+            "Hva var søknadsfristen for NAV-tilskuddet i 2022, året kommunalt rusarbeid ble "
+            "avviklet?",
+            TODAY,
+            "1. februar 2022",
+        ),
+        (
+            "Når ble ordningen for barn og unge med sammensatte behov kunngjort i 2018?",
+            TODAY,
+            "januar 2018",
+        ),
+    ],
+)
+def test_a_deadline_or_announcement_asked_with_other_words_around_it_gets_its_date(
+    question: str, today: dt.date, wanted: str
+) -> None:
+    (answer,) = chat([question], today)
+    assert answer.answered
+    assert wanted in answer.text
