@@ -19,7 +19,13 @@ from fractions import Fraction
 from bot import asof, calc, fmt, tableq
 from bot.answer import Answer, Option, unique_sources
 from bot.cards import deadline_text, rule_lines
-from bot.nlu import FIGURE_INTENTS, Understanding, unread_positions
+from bot.nlu import (
+    EVERYDAY_WORDS,
+    FIGURE_INTENTS,
+    FUNCTION_WORDS,
+    Understanding,
+    unread_positions,
+)
 from bot.text import fold
 from bot.vocab import DEADLINE_LABELS, TOPIC_LABELS, Lang, word
 from knowledge.kb import DeadlineEntry, KnowledgeBase, Provenance
@@ -68,6 +74,40 @@ COST_ASKED = re.compile(
     r"\b(?:(\w{3,}?)s?(?:utgift|utgifter|utgiftene|kostnad|kostnader|kostnadene)|"
     r"(\w{3,}) (?:costs?|expenses?))\b"
 )
+# the framework intents, and the word that makes an everyday name a grant ('tilskudd til NAV')
+FRAMEWORK_INTENTS = ("framework", "framework_sum", "framework_ranking")
+GRANT_WORD = re.compile(r"\b(?:tilskudd\w*|tilskot\w*|grants?)\b")
+HOW_MUCH = re.compile(r"\b(?:hvor mye|kor mykje|kor mye|how much)\b")
+# intents whose answer says what a scheme covers ('annet enn årsverk' is a limit's question)
+COVER_INTENTS = {"funds", "scheme_info", "amount", "who_may_apply"}
+# words after 'dekker' that name no thing covered
+COVER_IGNORED = {
+    "tilskudd",
+    "tilskuddet",
+    "tilskot",
+    "tilskotet",
+    "ordningen",
+    "ordninga",
+    "midlene",
+    "grant",
+    "scheme",
+    "funds",
+    "money",
+    "pengene",
+    "kommunen",
+    "kommunalt",
+    "oss",
+    "vare",
+    "also",
+    "ogsa",
+    "both",
+    "grants",
+    "dekke",
+    "dekker",
+    "dekkes",
+    "cover",
+    "covers",
+}
 # asking whether something is covered
 COVER_ASK = re.compile(r"\b(?:dekk\w*|cover\w*|pay for|brukes til|used for|finansier\w*)\b")
 # cost words that name no particular kind ('andre utgifter', 'other costs')
@@ -297,18 +337,44 @@ class Composer:
         handler = self.handlers.get(u.intent)
         if handler is None:
             return self.dont_know(u, lang)
-        allocated = self.allocation(u, lang)
+        allocated = self.allocation(u, today, lang)
         if allocated is not None:
             return allocated
+        if (
+            u.intent in COVER_INTENTS
+            and COVER_ASK.search(u.folded)
+            and len(u.schemes_mentioned) == 1
+        ):
+            # 'Dekker NAV-tilskuddet utstyr?': a thing the sources never name is not known
+            unsaid = self.unsaid_cost(u, u.schemes_mentioned[0])
+            if unsaid is not None:
+                return self.cost_not_named(u, today, lang, u.schemes_mentioned[0], unsaid)
         answer = self.with_passage(u, handler(u, today, lang), lang)
         return self.after_grant_end(u, self.counted(u, answer, lang), today, lang)
 
-    def allocation(self, u: Understanding, lang: Lang) -> Answer | None:
-        """'Hvor mye fikk Arendal i tilskudd?': the sources give no grants to single places."""
-        place = u.slots.get("municipality") or u.slots.get("county") or u.slots.get("place")
-        if not place or u.intent not in ALLOCATION_INTENTS:
+    def allocation(self, u: Understanding, today: dt.date, lang: Lang) -> Answer | None:
+        """'Hvor mye fikk Arendal i tilskudd?': the sources give no grants to single places.
+
+        What an office's county got ('Hvor mye fikk Innlandet?') is the office's share of the
+        appropriation, when the sources give one.
+        """
+        s = u.slots
+        place = s.get("municipality") or s.get("county") or s.get("place") or s.get("group")
+        # 'Hvor mye fikk Arendal i tilskudd til NAV-kontoret?' is no framework increase
+        granted = (
+            u.intent in FRAMEWORK_INTENTS
+            and u.scheme not in (None, FRAMEWORK_SCHEME)
+            and (not u.weak_scheme or bool(GRANT_WORD.search(u.folded)))
+        )
+        if (u.intent not in ALLOCATION_INTENTS and not granted) or not _says(
+            u, self.words["received"]
+        ):
             return None
-        if not _says(u, self.words["received"]):
+        much = HOW_MUCH.search(u.folded)
+        if not place and much and s.get("office") and u.intent != "appropriation" and u.scheme:
+            shared = self.appropriation(u, today, lang)
+            return shared if shared.answered else None
+        if not place:
             return None
         name = self.place_name(str(place))
         scheme = self.name(u.scheme) if u.scheme in self.kb.schemes else None
@@ -579,10 +645,6 @@ class Composer:
         if not schemes:
             having = self.schemes_with(lambda s: any(f.topic in topics for f in s.facts))
             return self.ask_scheme(u, lang, having)
-        if u.intent == "funds" and len(schemes) == 1:
-            unsaid = self.unsaid_cost(u, schemes[0])
-            if unsaid is not None:
-                return self.cost_not_named(u, today, lang, schemes[0], unsaid)
         asked = u.slots.get("year")
         late = False  # a year asked after all the topic's facts: answered with the newest
         paragraphs: list[str] = []
@@ -706,7 +768,7 @@ class Composer:
         ]
         texts += [c for r in scheme.rules for c in getattr(r, "conditions", [])]
         faq = [e for e in self.kb.faq.values() if e.scheme == sid]
-        texts += [f"{e.question} {e.answer} {e.answer_en or ''}" for e in faq]
+        texts += [f"{e.question} {' '.join(e.aliases)} {e.answer} {e.answer_en or ''}" for e in faq]
         return fold(" ".join(texts))
 
     def unsaid_cost(self, u: Understanding, sid: str) -> str | None:
@@ -716,13 +778,36 @@ class Composer:
         never of travel, so whether travel is covered is not known.
         """
         said = self.scheme_words(sid)
-        for m in COST_ASKED.finditer(fold(u.text)):
+        folded = fold(u.text)
+        for m in COST_ASKED.finditer(folded):
             head = m.group(1) or m.group(2)
             if not head or head in COST_GENERIC:
                 continue
             stem = head[: max(4, len(head) - 2)]
             if not re.search(rf"\b{re.escape(stem)}", said):
                 return m.group(0)
+        cover = COVER_ASK.search(folded)
+        if cover is None or COST_ASKED.search(folded):
+            return None
+        # 'dekker tilskuddet utstyr og PC-er?': each thing named after the verb
+        rest = folded[cover.end() :]
+        for name in self.kb.schemes[sid].names.all():
+            rest = rest.replace(fold(name), " ")
+        things = [
+            t
+            for t in re.findall(r"[a-z]{4,}", rest)
+            if t not in COVER_IGNORED and t not in FUNCTION_WORDS and t not in EVERYDAY_WORDS
+        ]
+        missing = [
+            t for t in things if not re.search(rf"\b{re.escape(t[: max(4, len(t) - 2)])}", said)
+        ]
+        if things and len(missing) == len(things):
+            originals = [w for w in re.findall(r"[\wæøåÆØÅ-]+", u.text) if fold(w) in missing]
+            return (
+                " og ".join(originals or missing)
+                if u.lang != "en"
+                else " and ".join(originals or missing)
+            )
         return None
 
     def cost_not_named(
@@ -2210,11 +2295,6 @@ class Composer:
         scheme = self.kb.schemes[u.scheme]
         if _says(u, self.words["rates"]) and not any(r.kind in RATE_KINDS for r in scheme.rules):
             return self.no_rates(u, lang, self.name(scheme.id))
-        if COVER_ASK.search(u.folded):
-            # 'Does the NAV grant cover travel costs?': what it funds, or that it is not said
-            unsaid = self.unsaid_cost(u, scheme.id)
-            if unsaid is not None:
-                return self.cost_not_named(u, today, lang, scheme.id, unsaid)
         paragraphs, sources, years = [], [], []
         for b in scheme.budget:
             paragraphs.append(f"Kap. {b.chapter} post {b.post} ({b.years.label()})")

@@ -18,7 +18,7 @@ from typing import Any
 
 from bot.answer import Answer
 from bot.compose import Composer
-from bot.nlu import FIGURE_INTENTS, Understander, Understanding
+from bot.nlu import FIGURE_INTENTS, FRAMEWORK_SCHEME, Understander, Understanding
 from bot.tableq import TableQuery, TableReader, evaluate
 from knowledge.kb import KnowledgeBase, Provenance
 
@@ -65,6 +65,8 @@ def combine(answers: list[Answer]) -> Answer:
     return replace(first, title=None, paragraphs=paragraphs, sources=sources, options=[])
 
 
+# 'tilskudd til NAV-kontoret': an everyday name made a grant scheme's by the word grant
+GRANT_WORD = re.compile(r"\b(?:tilskudd\w*|tilskot\w*|grants?)\b")
 # Intents a plain table look-up ("Vennesla i 2019") may answer instead of the intent's own card.
 TABLE_INTENTS = {"framework", "framework_sum", "framework_ranking", "statistics", "out_of_scope"}
 
@@ -76,6 +78,11 @@ def _table_answers(query: TableQuery, u: Understanding, kb: KnowledgeBase) -> bo
     is about a table, and a look-up the understanding declined only in a table of municipal
     framework increases (whose words the table reader requires).
     """
+    municipal = any(r.municipality for r in kb.tables[query.table].rows)
+    named = u.scheme and (not u.weak_scheme or GRANT_WORD.search(u.folded))
+    if municipal and named and u.scheme != FRAMEWORK_SCHEME:
+        # 'Hvor mye fikk Arendal i tilskudd til NAV-kontoret?': a grant, not the framework
+        return False
     if query.op != "value":
         return True
     if u.intent == "out_of_scope":

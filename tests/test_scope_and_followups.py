@@ -275,3 +275,49 @@ def test_a_deadline_or_announcement_asked_with_other_words_around_it_gets_its_da
     (answer,) = chat([question], today)
     assert answer.answered
     assert wanted in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        ("Hvor mye fikk Grimstad i tilskudd til NAV-kontoret i 2020?", "Grimstad"),
+        ("Hvor mye fikk Lister i 2021 fra tilskuddet til voksne med sammensatte behov?", "Lister"),
+        ("How much did Farsund get from the municipal substance abuse grant?", "Farsund"),
+    ],
+)
+def test_what_a_place_got_from_a_grant_scheme_is_declined_not_read_from_the_framework_table(
+    question: str, place: str
+) -> None:
+    (answer,) = chat([question], TODAY)
+    assert not answer.answered
+    assert place in answer.text
+    assert " kr" not in answer.text and "NOK" not in answer.text
+
+
+def test_what_an_office_distributes_is_its_share_of_the_appropriation() -> None:
+    (answer,) = chat(
+        ["Hvor mye fikk Innlandet av tilskuddet til kommunalt rusarbeid i 2021?"], TODAY
+    )
+    assert answer.answered and "32" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("Dekker tilskuddet til voksne med sammensatte behov møbler?", "møbler"),
+        ("Kan NAV-tilskuddet dekke leasingbil?", "leasingbil"),
+    ],
+)
+def test_a_thing_the_sources_never_name_is_not_said_to_be_covered(
+    question: str, thing: str
+) -> None:
+    (answer,) = chat([question], TODAY)
+    assert not answer.answered
+    assert thing in answer.text
+
+
+def test_asking_for_more_than_positions_gets_the_limit() -> None:
+    (answer,) = chat(
+        ["Kan rustilskuddet brukes til annet enn årsverk, f.eks. driftsutgifter?"], TODAY
+    )
+    assert answer.intent == "not_funded"
