@@ -1930,13 +1930,16 @@ class Composer:
     def framework_answer(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
         """Compute a framework answer (see framework)."""
         s = u.slots
-        if "place" in s and "municipality" not in s and "group" not in s:
+        outside = s.get("place") or (
+            self.place_name(str(s["county"])) if s.get("county") not in (None, "landet") else None
+        )
+        if outside and "municipality" not in s and "group" not in s:
             names = ", ".join(sorted(m.name for m in self.kb.municipalities.values()))
             msg = (
-                f"{s['place']} er ikke med i tabellene over økningen i rammen; de gjelder bare "
+                f"{outside} er ikke med i tabellene over økningen i rammen; de gjelder bare "
                 f"kommunene i Agder: {names}."
                 if lang == "nb"
-                else f"{s['place']} is not in the framework-increase tables; they cover only "
+                else f"{outside} is not in the framework-increase tables; they cover only "
                 f"the municipalities in Agder: {names}."
             )
             return self.answer(u, lang, [msg], answered=False)

@@ -410,7 +410,8 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("enkeltvedtak", 1.0),
         ("appeal*", 1.0),
         ("forvaltningsloven", 1.0),
-        ("28", 0.2),
+        ("paragraf 28", 0.6),
+        ("section 28", 0.6),
         ("avslag", 0.5),
         ("complain", 0.8),
         ("fvl", 0.8),
@@ -2955,6 +2956,18 @@ class Understander:
         says the table does not cover it instead of answering for another municipality.
         """
         s = u.slots
+        framework_words = any(raw[k] for k in FRAMEWORK_INTENTS) and u.scheme in (
+            None,
+            FRAMEWORK_SCHEME,
+        )
+        if s.get("county") not in (None, "09", "10", "landet") and framework_words:
+            # 'Hvor mye økte rammen for Oslo?': a county outside the Agder framework tables
+            if not raw["statistics"] and "municipality" not in s:
+                names = [m.group(0) for m in PLACE_WORD.finditer(u.text)]
+                named = [n for n in names if self.lex.counties.get(fold(n)) == s["county"]]
+                s["place"] = named[0] if named else str(s["county"])
+                del s["county"]
+            return
         if "municipality" in s or "county" in s:
             return
         if not u.unknown and not any(t in self.lex.other_places for t in u.folded.split()):

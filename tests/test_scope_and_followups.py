@@ -321,3 +321,12 @@ def test_asking_for_more_than_positions_gets_the_limit() -> None:
         ["Kan rustilskuddet brukes til annet enn årsverk, f.eks. driftsutgifter?"], TODAY
     )
     assert answer.intent == "not_funded"
+
+
+@pytest.mark.parametrize(
+    "question", ["Hvor mye økte rammen for Oslo i 2018?", "Troms 2019 rammeøkning?"]
+)
+def test_a_county_outside_agder_is_said_to_be_outside_the_framework_tables(question: str) -> None:
+    (answer,) = chat([question], TODAY)
+    assert not answer.answered
+    assert "ikke med i tabellene" in answer.text
