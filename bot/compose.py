@@ -19,7 +19,14 @@ from fractions import Fraction
 from bot import asof, calc, fmt, tableq
 from bot.answer import Answer, Option, unique_sources
 from bot.cards import deadline_text, rule_lines
-from bot.nlu import FIGURE_INTENTS, MEASURES, Understanding, unread_positions
+from bot.nlu import (
+    EVERYDAY_WORDS,
+    FIGURE_INTENTS,
+    FUNCTION_WORDS,
+    MEASURES,
+    Understanding,
+    unread_positions,
+)
 from bot.text import fold, unwrap
 from bot.vocab import DEADLINE_LABELS, TOPIC_LABELS, Lang, word
 from knowledge.kb import DeadlineEntry, KnowledgeBase, Provenance
@@ -78,6 +85,80 @@ PASSAGE_FREE = FIGURE_INTENTS | {
 }
 # 'hvor mange timer', 'how many hours': the thing a count is asked of
 HOW_MANY = re.compile(r"\b(?:hvor mange|how many)\s+(?:flere\s+|more\s+)?([a-z]{3,})")
+# a kind of cost asked about: 'reiseutgifter', 'utgifter til reise', 'travel costs'
+COST_ASKED = re.compile(
+    r"\b(?:(\w{3,}?)s?(?:utgift|utgifter|utgiftene|kostnad|kostnader|kostnadene)|"
+    r"(\w{3,}) (?:costs?|expenses?))\b"
+)
+# the framework intents, and the word that makes an everyday name a grant ('tilskudd til NAV')
+FRAMEWORK_INTENTS = ("framework", "framework_sum", "framework_ranking")
+GRANT_WORD = re.compile(r"\b(?:tilskudd\w*|tilskot\w*|grants?)\b")
+HOW_MUCH = re.compile(r"\b(?:hvor mye|kor mykje|kor mye|how much)\b")
+# intents whose answer says what a scheme covers ('annet enn årsverk' is a limit's question)
+COVER_INTENTS = {"funds", "scheme_info", "amount", "who_may_apply"}
+# words after 'dekker' that name no thing covered
+COVER_IGNORED = {
+    "tilskudd",
+    "tilskuddet",
+    "tilskot",
+    "tilskotet",
+    "ordningen",
+    "ordninga",
+    "midlene",
+    "grant",
+    "scheme",
+    "funds",
+    "money",
+    "pengene",
+    "kommunen",
+    "kommunalt",
+    "oss",
+    "vare",
+    "also",
+    "ogsa",
+    "both",
+    "grants",
+    "dekke",
+    "dekker",
+    "dekkes",
+    "cover",
+    "covers",
+}
+# asking whether something is covered
+COVER_ASK = re.compile(r"\b(?:dekk\w*|cover\w*|pay for|brukes til|used for|finansier\w*)\b")
+# cost words that name no particular kind ('andre utgifter', 'other costs')
+COST_GENERIC = {
+    "andre",
+    "other",
+    "sosiale",
+    "social",
+    "samlede",
+    "total",
+    "these",
+    "slike",
+    "lonn",
+    "lonns",
+    "salary",
+    "staff",
+    "egne",
+    "such",
+    "disse",
+    "ekstra",
+    "extra",
+    "all",
+    "alle",
+    "cover",
+    "covers",
+    "any",
+    "the",
+    "our",
+    "their",
+    "additional",
+    "eligible",
+    "pay",
+}
+# what a question asks the money of: 'tilskuddet til X?', 'the grant for X?'
+THING_AFTER = re.compile(r"\b(?:til|for|to|of)\s+([^?!.]+)", re.IGNORECASE)
 # number words that may give a count in an answer
 NUMBER_WORDS = "en|ett|ei|to|tre|fire|fem|seks|sju|syv|atte|ni|ti|one|two|three|four|five|six|ten"
 # Parts of a figure a stated figure may claim only when the question names them.
@@ -201,6 +282,16 @@ RATIO_WORDS: dict[Fraction, tuple[str, str]] = {
 }
 
 
+def named_thing(text: str, thing: str) -> str:
+    """The words a question names a thing by ('tilskuddet til X av Y'), else the thing."""
+    first = thing.split()[0].casefold()
+    for m in THING_AFTER.finditer(text):
+        phrase = m.group(1).strip()
+        if first in phrase.casefold() and len(phrase.split()) <= 10:
+            return phrase
+    return thing
+
+
 class Composer:
     """Turn an Understanding into an Answer, using the knowledge base and calculations."""
 
@@ -302,18 +393,44 @@ class Composer:
         handler = self.handlers.get(u.intent)
         if handler is None:
             return self.dont_know(u, lang)
-        allocated = self.allocation(u, lang)
+        allocated = self.allocation(u, today, lang)
         if allocated is not None:
             return allocated
+        if (
+            u.intent in COVER_INTENTS
+            and COVER_ASK.search(u.folded)
+            and len(u.schemes_mentioned) == 1
+        ):
+            # 'Dekker NAV-tilskuddet utstyr?': a thing the sources never name is not known
+            unsaid = self.unsaid_cost(u, u.schemes_mentioned[0])
+            if unsaid is not None:
+                return self.cost_not_named(u, today, lang, u.schemes_mentioned[0], unsaid)
         answer = self.with_passage(u, handler(u, today, lang), lang)
         return self.after_grant_end(u, self.counted(u, answer, lang), today, lang)
 
-    def allocation(self, u: Understanding, lang: Lang) -> Answer | None:
-        """'Hvor mye fikk Arendal i tilskudd?': the sources give no grants to single places."""
-        place = u.slots.get("municipality") or u.slots.get("county") or u.slots.get("place")
-        if not place or u.intent not in ALLOCATION_INTENTS:
+    def allocation(self, u: Understanding, today: dt.date, lang: Lang) -> Answer | None:
+        """'Hvor mye fikk Arendal i tilskudd?': the sources give no grants to single places.
+
+        What an office's county got ('Hvor mye fikk Innlandet?') is the office's share of the
+        appropriation, when the sources give one.
+        """
+        s = u.slots
+        place = s.get("municipality") or s.get("county") or s.get("place") or s.get("group")
+        # 'Hvor mye fikk Arendal i tilskudd til NAV-kontoret?' is no framework increase
+        granted = (
+            u.intent in FRAMEWORK_INTENTS
+            and u.scheme not in (None, FRAMEWORK_SCHEME)
+            and (not u.weak_scheme or bool(GRANT_WORD.search(u.folded)))
+        )
+        if (u.intent not in ALLOCATION_INTENTS and not granted) or not _says(
+            u, self.words["received"]
+        ):
             return None
-        if not _says(u, self.words["received"]):
+        much = HOW_MUCH.search(u.folded)
+        if not place and much and s.get("office") and u.intent != "appropriation" and u.scheme:
+            shared = self.appropriation(u, today, lang)
+            return shared if shared.answered else None
+        if not place:
             return None
         name = self.place_name(str(place))
         scheme = self.name(u.scheme) if u.scheme in self.kb.schemes else None
@@ -748,6 +865,74 @@ class Composer:
             answered=answered and not late,
             title=title,
             scheme=schemes[0] if len(schemes) == 1 else None,
+        )
+
+    def scheme_words(self, sid: str) -> str:
+        """Everything the sources say about a scheme, folded: facts, rules and FAQ answers."""
+        scheme = self.kb.schemes[sid]
+        texts = [f"{f.text} {f.text_en or ''}" for f in scheme.facts]
+        texts += [
+            f"{getattr(r, 'text', '')} {getattr(r, 'text_en', '') or ''}" for r in scheme.rules
+        ]
+        texts += [c for r in scheme.rules for c in getattr(r, "conditions", [])]
+        faq = [e for e in self.kb.faq.values() if e.scheme == sid]
+        texts += [f"{e.question} {' '.join(e.aliases)} {e.answer} {e.answer_en or ''}" for e in faq]
+        return fold(" ".join(texts))
+
+    def unsaid_cost(self, u: Understanding, sid: str) -> str | None:
+        """A kind of cost the question asks to be covered that the sources never name.
+
+        'Dekker NAV-tilskuddet reiseutgifter?': the sources speak of salaries and competence,
+        never of travel, so whether travel is covered is not known.
+        """
+        said = self.scheme_words(sid)
+        folded = fold(u.text)
+        for m in COST_ASKED.finditer(folded):
+            head = m.group(1) or m.group(2)
+            if not head or head in COST_GENERIC:
+                continue
+            stem = head[: max(4, len(head) - 2)]
+            if not re.search(rf"\b{re.escape(stem)}", said):
+                return m.group(0)
+        cover = COVER_ASK.search(folded)
+        if cover is None or COST_ASKED.search(folded):
+            return None
+        # 'dekker tilskuddet utstyr og PC-er?': each thing named after the verb
+        rest = folded[cover.end() :]
+        for name in self.kb.schemes[sid].names.all():
+            rest = rest.replace(fold(name), " ")
+        things = [
+            t
+            for t in re.findall(r"[a-z]{4,}", rest)
+            if t not in COVER_IGNORED and t not in FUNCTION_WORDS and t not in EVERYDAY_WORDS
+        ]
+        missing = [
+            t for t in things if not re.search(rf"\b{re.escape(t[: max(4, len(t) - 2)])}", said)
+        ]
+        if things and len(missing) == len(things):
+            originals = [w for w in re.findall(r"[\wæøåÆØÅ-]+", u.text) if fold(w) in missing]
+            return (
+                " og ".join(originals or missing)
+                if u.lang != "en"
+                else " and ".join(originals or missing)
+            )
+        return None
+
+    def cost_not_named(
+        self, u: Understanding, today: dt.date, lang: Lang, sid: str, cost: str
+    ) -> Answer:
+        """Decline whether a cost the sources never name is covered; say what is funded."""
+        name = self.name(sid)
+        known = self.topic_facts(replace(u, intent="funds", text="", folded=""), today, lang)
+        lead = (
+            f"Kildene sier ikke noe om {cost} i {name}, så jeg vet ikke om det dekkes. "
+            "Dette sier de om hva tilskuddet dekker:"
+            if lang == "nb"
+            else f"The sources say nothing about {cost} in {name}, so I do not know whether "
+            "they are covered. This is what they say the grant covers:"
+        )
+        return self.answer(
+            u, lang, [lead, *known.paragraphs], sources=known.sources, answered=False, scheme=sid
         )
 
     def ladder_lines(self, sid: str, lang: Lang) -> list[str]:
@@ -1202,7 +1387,7 @@ class Composer:
             if u.schemes_mentioned:
                 return self.no_rates(u, lang, self.name(u.schemes_mentioned[0]))
             if u.thing:
-                return self.no_rates(u, lang, fmt.quote(u.thing))
+                return self.no_rates(u, lang, fmt.quote(named_thing(u.text, u.thing)))
             with_rules = self.schemes_with(
                 lambda s: any(r.kind in ("ladder", "cap") for r in s.rules)
             )
@@ -1978,13 +2163,16 @@ class Composer:
     def framework_answer(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
         """Compute a framework answer (see framework)."""
         s = u.slots
-        if "place" in s and "municipality" not in s and "group" not in s:
+        outside = s.get("place") or (
+            self.place_name(str(s["county"])) if s.get("county") not in (None, "landet") else None
+        )
+        if outside and "municipality" not in s and "group" not in s:
             names = ", ".join(sorted(m.name for m in self.kb.municipalities.values()))
             msg = (
-                f"{s['place']} er ikke med i tabellene over økningen i rammen; de gjelder bare "
+                f"{outside} er ikke med i tabellene over økningen i rammen; de gjelder bare "
                 f"kommunene i Agder: {names}."
                 if lang == "nb"
-                else f"{s['place']} is not in the framework-increase tables; they cover only "
+                else f"{outside} is not in the framework-increase tables; they cover only "
                 f"the municipalities in Agder: {names}."
             )
             return self.answer(u, lang, [msg], answered=False)
@@ -2048,6 +2236,20 @@ class Composer:
         answer = self.answer(
             u, lang, [body], sources=tableq.provenance(self.kb, result), title=title, scheme=scheme
         )
+        columns = [c for c in table.columns if c.id in result.query.columns]
+        language = self.kb.language.tables if self.kb.language else None
+        words = [*language.actual, *language.without_prognosis] if language else []
+        if columns and all(c.status == "prognose" for c in columns) and _says(u, _folded(words)):
+            # 'hva fikk de faktisk i 2020, ikke prognosen?': only the prognosis is printed
+            years = ", ".join(str(c.year) for c in columns if c.year)
+            answer.paragraphs.insert(
+                0,
+                f"Kildene har bare prognosen for {years}, ikke det endelige tallet. Prognosen er:"
+                if lang == "nb"
+                else f"The sources only have the prognosis for {years}, not the final figure. "
+                "The prognosis is:",
+            )
+            answer.answered = False
         answer.intent = intent
         answer.confidence = max(answer.confidence, 0.8)
         return answer

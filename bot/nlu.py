@@ -106,6 +106,8 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("hva blir tilskudd*", 0.5),
         ("kan vi fa", 0.3),
         ("how big", 0.4),
+        ("how large", 0.5),
+        ("hvor stor", 0.5),
         ("what's the grant", 0.5),
         ("beregn*", 0.4),
         ("regn ut", 0.5),
@@ -416,7 +418,8 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("enkeltvedtak", 1.0),
         ("appeal*", 1.0),
         ("forvaltningsloven", 1.0),
-        ("28", 0.2),
+        ("paragraf 28", 0.6),
+        ("section 28", 0.6),
         ("avslag", 0.5),
         ("complain", 0.8),
         ("fvl", 0.8),
@@ -539,6 +542,9 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
     ],
     "apply_how": [
         ("postadresse*", 1.0),
+        ("kunngj*", 0.7),
+        ("utlys*", 0.6),
+        ("announce*", 0.7),
         ("address", 0.8),
         ("postal address", 1.0),
         ("where to apply", 1.0),
@@ -954,6 +960,13 @@ ORDER_DESC = re.compile(
     r"\b(?:mest|storst\w*|hoyest\w*|most|highest|largest|biggest|flest|topp\w*|top)\b"
 )
 # 'når er fristen', 'when is the report due': asking for a date, not the content.
+# a compound with its last part left out before 'og'/'eller': 'status- og regnskapsrapporten'
+ELIDED = re.compile(r"\b([a-z]{3,})- (og|eller|and|or) ([a-z]{7,})\b")
+# a question that opens by asking for a deadline
+ASKS_DEADLINE = re.compile(
+    r"\s*(?:hva|hvilken|hvilke|kva|kva for|nar|when|what)\b(?:\s+\w+){0,2}?\s+"
+    r"(?:\w*frist\w*|deadlines?)\b"
+)
 DATE_ASK = re.compile(
     r"\b(?:frist\w*|\w+frist\w*|deadlines?|due|senest|seinast|innen nar|nar ma|nar skal|"
     r"nar er|nar var|when is|when was|when must|when do|when should|vaere inne|be in)\b"
@@ -1005,6 +1018,15 @@ ANCHOR_SLOTS = (
     "place",
     "operation",
     "start_year",
+)
+HOW_MANY_YEARS = re.compile(
+    r"\b(?:(?:hvor mange|kor mange|how many) (?:ar|years)|hvor lenge|extend\w*|forleng\w*)\b"
+)
+# Phrases that ask how many years a grant runs ('kan gis for ett år', 'i inntil tre år').
+DURATION_PHRASE = re.compile(
+    r"\b(?:(?:for|i|over|inntil|opptil|mer enn|meir enn|bare|kun|ett|eitt|tre|flere|fleire|"
+    r"hvor mange|kor mange) (?:ett |eitt |ett |tre |3 |1 )?(?:ar|aret|arene|ara)|"
+    r"(?:for|one|three|several|how many) years?|how long|extend\w*|forleng\w*)\b"
 )
 # Concepts that name a fact topic ('hvor lenge' asks for the duration facts).
 TOPIC_CONCEPTS = {"duration": "#duration", "audit": "#audit", "appeal": "#appeal"}
@@ -1199,6 +1221,9 @@ NUMBER_NAMES = _wordset("to tre fire fem seks two three four five six")
 # contain; they are neither typos nor a sign of another topic.
 EVERYDAY_WORDS = _wordset(
     """
+    normally normalt vanligvis extend extended extension forlenge forlenges forlenget
+    allowance allowances
+    forlengelse
     siden helt vanlig vanlige kjenner kjenne krever kreves havner havne ligger ligge hjelpe
     brukes finne lure sporre bot boten kurs ansatt ansatte ny nye nytt gammel gamle gjelder
     betyr bety riktig stemmer mulig mulighet lov pengene kroner sum stor store liten lite
@@ -2107,7 +2132,8 @@ class Lexicon:
                 padded = padded.replace(needle, "  ")
         # an amount in kroner ('10 000', '610.000') is a term of its own
         out = {f"#kr{AMOUNT_DIGITS.sub('', m.group(0))}" for m in AMOUNT.finditer(folded)}
-        if query and DURATION_ASK.search(padded):
+        if DURATION_PHRASE.search(padded) or (query and DURATION_ASK.search(padded)):
+            # 'bare for ett år?', 'i flere år', 'how long', 'forlenges'
             out.add(TOPIC_CONCEPTS["duration"])
         if query and WEB_ASK.search(padded):
             out.add(WEB)
@@ -2257,6 +2283,20 @@ class Lexicon:
                 self._swaps[word] = near or word
             return near or word
         return self._swaps[word]
+
+    def expand_elided(self, folded: str) -> str:
+        """Spell out a compound whose shared last part is left out: 'status- og regnskaps-
+        rapporten' as 'statusrapporten og regnskapsrapporten'."""
+
+        def whole(m: re.Match[str]) -> str:
+            first, join, second = m.group(1), m.group(2), m.group(3)
+            for i in range(3, len(second) - 4):
+                tail = second[i:]
+                if self._stem_known(first + tail):
+                    return f"{first}{tail} {join} {second}"
+            return m.group(0)
+
+        return ELIDED.sub(whole, folded)
 
     def normalise(
         self, folded: str, acronyms: frozenset[str] = frozenset()
@@ -2954,7 +2994,8 @@ class Understander:
         text, truncated = clean(raw)
         lang = detect_language(text)
         acronyms = frozenset(fold(a) for a in ACRONYM.findall(text))
-        folded, unknown = self.lex.normalise(fold(text, nynorsk=lang != "en"), acronyms)
+        folded = self.lex.expand_elided(fold(text, nynorsk=lang != "en"))
+        folded, unknown = self.lex.normalise(folded, acronyms)
         u = Understanding(
             text=text,
             folded=folded,
@@ -3190,6 +3231,9 @@ class Understander:
         ):
             topic = max(scores["reporting"], scores["audit"], scores["apply_how"])
             scores["deadline"] = max(scores["deadline"] + 0.7, topic + 0.2)
+        if raw["deadline"] >= 0.9 and raw["status"] and ASKS_DEADLINE.match(f):
+            # 'Hva var søknadsfristen i 2022, da ordningen ble avviklet?': the end is context
+            scores["deadline"] = max(scores["deadline"], scores["status"] + 0.1)
         if scores["not_funded"] >= 0.8:
             scores["funds"] *= 0.5
         if scores["total"] and ladder and "municipality" not in s:
@@ -3213,6 +3257,10 @@ class Understander:
             # framework increases of the Opptrappingsplan
             for key in FRAMEWORK_INTENTS:
                 scores[key] *= 0.3
+        if HOW_MANY_YEARS.search(f) and not ("positions" in s or "cost" in s):
+            # 'hvor mange år kan samme tiltak få tilskudd?': the grant's duration, not money
+            for key in ("amount", "total"):
+                scores[key] *= 0.3
         self._limits(u, scores)
         if self._declined(u, scores, raw):
             u.scores = {k: round(v, 3) for k, v in scores.items() if v}
@@ -3230,9 +3278,13 @@ class Understander:
         look = u.passage_score
         anchored = any(k in s for k in ANCHOR_SLOTS)
         clear = look >= 0.6 or (u.passage_strong and look >= 0.5) or (bool(asked) and look >= 0.4)
+        # 'hvor mye er tilskuddet til <noe uten satser>?' asks for figures the sources lack;
+        # a passage that only names the thing in passing does not answer it
+        priced_thing = bool(u.thing) and raw["amount"] >= 0.5 and bool(AMOUNT_ASK.search(f))
         if (
             u.passage
             and not anchored
+            and not priced_thing
             and self.lex.passage_intent.get(u.passage) is None
             and clear
             and other < 0.6
@@ -3286,6 +3338,18 @@ class Understander:
         says the table does not cover it instead of answering for another municipality.
         """
         s = u.slots
+        framework_words = any(raw[k] for k in FRAMEWORK_INTENTS) and u.scheme in (
+            None,
+            FRAMEWORK_SCHEME,
+        )
+        if s.get("county") not in (None, "09", "10", "landet") and framework_words:
+            # 'Hvor mye økte rammen for Oslo?': a county outside the Agder framework tables
+            if not raw["statistics"] and "municipality" not in s:
+                names = [m.group(0) for m in PLACE_WORD.finditer(u.text)]
+                named = [n for n in names if self.lex.counties.get(fold(n)) == s["county"]]
+                s["place"] = named[0] if named else str(s["county"])
+                del s["county"]
+            return
         if "municipality" in s or "county" in s:
             return
         if not u.unknown and not any(t in self.lex.other_places for t in u.folded.split()):

@@ -567,6 +567,7 @@ class TableLanguage(Model):
     without_prognosis: list[str] = Field(min_length=1)
     including: list[str] = Field(min_length=1)
     prognosis: list[str] = Field(min_length=1)
+    actual: list[str] = []
     last_year: list[str] = Field(min_length=1)
     this_year: list[str] = Field(min_length=1)
     national: list[str] = Field(min_length=1)

@@ -11,6 +11,7 @@ from bot.engine import Engine
 from knowledge.loader import load_sources
 
 KB = load_sources()
+TODAY = dt.date(2026, 12, 1)
 
 
 def chat(questions: list[str], today: dt.date) -> list[Answer]:
@@ -135,3 +136,197 @@ def test_a_count_asked_for_a_year_the_table_does_not_count_is_declined(
 def test_a_count_asked_for_the_year_the_table_counts_is_answered() -> None:
     (answer,) = chat(["Hvor mange KVP-deltakere hadde Rogaland i 2019?"], dt.date(2026, 12, 1))
     assert answer.answered
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("Stemmer det at NAV-tilskuddet bare gis for ett år?", "tre år"),
+        ("Kan samme NAV-tiltak få tilskudd i flere år?", "tre år"),
+        ("Hvor mange år kan et tiltak i NAV-kontoret få utviklingstilskuddet?", "tre år"),
+        ("Is the NAV social services grant only for one year?", "three years"),
+    ],
+)
+def test_a_question_about_how_many_years_a_grant_runs_gets_the_duration(
+    question: str, wanted: str
+) -> None:
+    (answer,) = chat([question], dt.date(2026, 12, 1))
+    assert answer.answered
+    assert wanted in answer.text
+    assert "610 000 kr" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted", "norwegian"),
+    [
+        (
+            "Does the municipal substance abuse grant require audited accounts in 2021?",
+            "self-declaration",
+            "egenerklæring",
+        ),
+        (
+            "Is an auditor needed for the accounts of the grant for adults with complex needs?",
+            "Auditor-certified accounts are required",
+            "Krav om",
+        ),
+    ],
+)
+def test_an_english_question_gets_the_english_rendering_of_the_source_sentence(
+    question: str, wanted: str, norwegian: str
+) -> None:
+    (answer,) = chat([question], dt.date(2021, 1, 10))
+    assert wanted in answer.text
+    assert norwegian not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "cost"),
+    [
+        ("Dekker NAV-tilskuddet husleieutgifter?", "husleieutgifter"),
+        ("Kan tilskuddet til kommunalt rusarbeid dekke bilkostnader?", "bilkostnader"),
+        ("Does the NAV grant cover travel expenses?", "travel expenses"),
+    ],
+)
+def test_a_cost_the_sources_never_name_is_not_said_to_be_covered(question: str, cost: str) -> None:
+    (answer,) = chat([question], dt.date(2026, 12, 1))
+    assert not answer.answered
+    assert cost in answer.text
+
+
+def test_a_cost_the_sources_do_name_is_still_answered() -> None:
+    (answer,) = chat(["Dekker NAV-tilskuddet lønnsutgifter?"], dt.date(2020, 3, 1))
+    assert answer.answered
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("Hvor mye gis i tilskudd til Individuell jobbstøtte?", "Individuell jobbstøtte"),
+        ("How much is the grant for Individuell jobbstøtte?", "Individuell jobbstøtte"),
+    ],
+)
+def test_the_rate_of_a_thing_only_named_in_passing_is_declined_by_its_name(
+    question: str, named: str
+) -> None:
+    (answer,) = chat([question], dt.date(2026, 12, 1))
+    assert not answer.answered
+    assert named in answer.text
+    assert "610 000" not in answer.text and "660 000" not in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva var den endelige økningen i rammen for Grimstad i 2020?",
+        "What was Vennesla's final framework increase in 2020?",
+    ],
+)
+def test_the_final_figure_of_a_year_with_only_a_prognosis_is_declined_showing_the_prognosis(
+    question: str,
+) -> None:
+    (answer,) = chat([question], dt.date(2026, 12, 1))
+    assert not answer.answered
+    assert "prognos" in answer.text
+
+
+def test_the_actual_figure_of_a_year_with_a_final_figure_is_answered() -> None:
+    (answer,) = chat(["Hva var den faktiske økningen i rammen for Grimstad i 2017?"], TODAY)
+    assert answer.answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How large is the competence money per measure in the NAV grant in 2025?",
+        "Hvor stor er satsen per stilling i NAV-tilskuddet i 2024?",
+    ],
+)
+def test_a_rate_asked_for_a_year_after_the_sources_is_declined(question: str) -> None:
+    (answer,) = chat([question], TODAY)
+    assert answer.intent == "amount"
+    assert not answer.answered
+    assert "2020" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "today", "wanted"),
+    [
+        (
+            "Når skulle status- og regnskapsrapporten for NAV-tilskuddet 2020 leveres?",
+            dt.date(2021, 6, 1),
+            "1. februar 2021",
+        ),
+        (
+            "Hva var søknadsfristen for NAV-tilskuddet i 2022, året kommunalt rusarbeid ble "
+            "avviklet?",
+            TODAY,
+            "1. februar 2022",
+        ),
+        (
+            "Når ble ordningen for barn og unge med sammensatte behov kunngjort i 2018?",
+            TODAY,
+            "januar 2018",
+        ),
+    ],
+)
+def test_a_deadline_or_announcement_asked_with_other_words_around_it_gets_its_date(
+    question: str, today: dt.date, wanted: str
+) -> None:
+    (answer,) = chat([question], today)
+    assert answer.answered
+    assert wanted in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        ("Hvor mye fikk Grimstad i tilskudd til NAV-kontoret i 2020?", "Grimstad"),
+        ("Hvor mye fikk Lister i 2021 fra tilskuddet til voksne med sammensatte behov?", "Lister"),
+        ("How much did Farsund get from the municipal substance abuse grant?", "Farsund"),
+    ],
+)
+def test_what_a_place_got_from_a_grant_scheme_is_declined_not_read_from_the_framework_table(
+    question: str, place: str
+) -> None:
+    (answer,) = chat([question], TODAY)
+    assert not answer.answered
+    assert place in answer.text
+    assert " kr" not in answer.text and "NOK" not in answer.text
+
+
+def test_what_an_office_distributes_is_its_share_of_the_appropriation() -> None:
+    (answer,) = chat(
+        ["Hvor mye fikk Innlandet av tilskuddet til kommunalt rusarbeid i 2021?"], TODAY
+    )
+    assert answer.answered and "32" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("Dekker tilskuddet til voksne med sammensatte behov møbler?", "møbler"),
+        ("Kan NAV-tilskuddet dekke leasingbil?", "leasingbil"),
+    ],
+)
+def test_a_thing_the_sources_never_name_is_not_said_to_be_covered(
+    question: str, thing: str
+) -> None:
+    (answer,) = chat([question], TODAY)
+    assert not answer.answered
+    assert thing in answer.text
+
+
+def test_asking_for_more_than_positions_gets_the_limit() -> None:
+    (answer,) = chat(
+        ["Kan rustilskuddet brukes til annet enn årsverk, f.eks. driftsutgifter?"], TODAY
+    )
+    assert answer.intent == "not_funded"
+
+
+@pytest.mark.parametrize(
+    "question", ["Hvor mye økte rammen for Oslo i 2018?", "Troms 2019 rammeøkning?"]
+)
+def test_a_county_outside_agder_is_said_to_be_outside_the_framework_tables(question: str) -> None:
+    (answer,) = chat([question], TODAY)
+    assert not answer.answered
+    assert "ikke med i tabellene" in answer.text
