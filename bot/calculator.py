@@ -287,7 +287,7 @@ class Calculator:
     def _year(self, dialogue: Dialogue, value: str) -> Reply:
         """A grant year was chosen: ask for positions."""
         offer = offers(self.kb).get(dialogue.scheme or "")
-        year = int(value) if value.isdecimal() and len(value) <= 2 else None
+        year = int(value) if value.isascii() and value.isdecimal() and len(value) <= 2 else None
         if offer is None or year not in offer.years:
             return Reply.note(t("expired", dialogue.lang))
         moved = self._advance(dialogue, replace(dialogue, step="positions", year=year))
