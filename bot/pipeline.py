@@ -6,14 +6,17 @@ same input gets the same treatment in both. An input passes the :data:`STEPS` in
 one answers it:
 
 1. ``feedback``: a pressed 👎 under an answer queues its question for review (text only);
-2. ``command``: ``/name args`` is looked up in the registry (``bot.commands.COMMANDS``); an
+2. ``dialogue``: the guided calculator (``bot.calculator``): ``/beregn`` without arguments
+   starts it, its buttons and the positions or cost it waits for move it on, ``/avbryt``
+   ends it; every other command and text passes on while it waits;
+3. ``command``: ``/name args`` is looked up in the registry (``bot.commands.COMMANDS``); an
    unknown name is answered as such, an admin command is refused to everyone else;
-3. ``question``: free text is answered by the engine with the chat's context; a question the
+4. ``question``: free text is answered by the engine with the chat's context; a question the
    bot could not answer goes to the review queue, an answered one gets a 👎 option.
 
 Then ``store_buttons`` gives every option of the reply a short id in the state database, for
 a channel whose buttons carry data (Telegram), so the buttons work after a restart. Admin
-drafts, the review queue and the /beregn result have entry points of their own below, and so
+drafts and the review queue have entry points of their own below, and so
 has the caseworker desk (``bot.desk``): its buttons, replies in a thread, and what the channel
 reports about the posts it sent. A declined question (and a 👎) is offered to the desk when one
 is configured, and every question is counted for the statistics (``bot.stats``), without text.
@@ -30,6 +33,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.answer import Answer, Option
+from bot.calculator import CANCEL, COMMAND, PREFIX, Calculator
 from bot.commands import Command, CommandService, Request, find_command
 from bot.privacy import Masked, mask_personal_data, placeholder_kinds
 from bot.reply import Button, Delivery, Reply, Who
@@ -87,14 +91,16 @@ class Pipeline:
         buttons: ButtonStore,
         desk: Desk | None = None,
         events: Events | None = None,
+        calculator: Calculator | None = None,
     ) -> None:
-        """Keep the parts the steps use."""
+        """Keep the parts the steps use (the calculator: by default on the buttons' database)."""
         self.commands = commands
         self.admin = admin
         self.review = review
         self.buttons = buttons
         self.desk = desk
         self.events = events
+        self.calculator = calculator or Calculator(buttons.db, commands)
 
     # --- the steps ----------------------------------------------------------------------------
 
@@ -109,6 +115,23 @@ class Pipeline:
         note = masked_note(queued, lang)
         text = t("feedback.thanks", lang) + (f"\n\n{note}" if note else "")
         return Reply.plain(text, *self.handover_row(question))
+
+    def dialogue(self, item: Input) -> Reply | None:
+        """The guided calculator: start, move on or cancel it; None for what it does not take."""
+        calculator = self.calculator
+        if item.pressed and item.text.startswith(PREFIX):
+            return calculator.press(item.text, item.who, item.today)
+        parsed = parse_command(item.text)
+        if parsed is None:
+            return None if item.pressed else calculator.typed(item.text, item.who, item.today)
+        name, args = parsed
+        if name == COMMAND:
+            if not args:
+                return calculator.start(item.who)
+            calculator.drop(item.who)  # answered at once by the command: the dialogue ends
+        elif name == CANCEL:
+            return calculator.cancel(item.who)
+        return None
 
     def command(self, item: Input) -> Reply | None:
         """A command: run it from the registry, if the sender may."""
@@ -127,7 +150,10 @@ class Pipeline:
         if found.audience == "admin" and not admin:
             return Reply.plain(t("admins_only", lang))
         request = Request(found.name, args, raw, item.who, item.today, lang, admin)
-        return found.handler(self.commands, request)
+        reply = found.handler(self.commands, request)
+        if reply.forget:  # /slettmeg: a calculation under way goes too
+            self.calculator.forget(item.who)
+        return reply
 
     def question(self, item: Input) -> Reply:
         """Free text: the engine answers; the unanswered go to review, the answered get 👎."""
@@ -230,18 +256,16 @@ class Pipeline:
         found: Command | None = find_command(parsed[0]) if parsed is not None else None
         return found is not None and found.slow
 
-    def calculation(
-        self,
-        who: Who,
-        today: dt.date,
-        scheme_id: str,
-        grant_year: int | None,
-        positions: str,
-        cost: int | None,
-    ) -> Reply:
-        """The result of the guided calculator (/beregn), with its working."""
-        answer = self.commands.calculation(scheme_id, grant_year, positions, cost, today)
-        return self.store_buttons(Reply.of(answer), who, today)
+    def typed_in_dialogue(self, text: str, who: Who, today: dt.date) -> Reply | None:
+        """A text the sender's calculator waits for, not addressed to the bot (None: it waits not).
+
+        In a group the bot answers only what is addressed to it; the positions or cost a
+        running /beregn asks for are taken without the mention.
+        """
+        if parse_command(text) is not None:
+            return None
+        reply = self.calculator.typed(text, who, today)
+        return self.store_buttons(reply, who, today) if reply is not None else None
 
     def inline(self, query: str, today: dt.date, limit: int) -> list[tuple[str, Answer]]:
         """Answers for inline mode: the overview for an empty query, else ranked look-ups."""
@@ -365,4 +389,9 @@ def masked_note(queued: Masked | None, lang: Lang) -> str:
 
 
 #: The steps an input passes, in order; the first that answers wins.
-STEPS: tuple[Step, ...] = (Pipeline.feedback, Pipeline.command, Pipeline.question)
+STEPS: tuple[Step, ...] = (
+    Pipeline.feedback,
+    Pipeline.dialogue,
+    Pipeline.command,
+    Pipeline.question,
+)

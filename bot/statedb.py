@@ -4,7 +4,8 @@ Every table of the bot's own state lives in this one SQLite file and is reached 
 :class:`StateDb`: the subscriptions, outbox, passes and broadcasts (``bot.state``), the review
 queue (``bot.review``), the audit log (``bot.kbadmin``), the admins' drafts (``bot.drafts``),
 the button payloads (``bot.buttons``), the caseworker desk (``bot.desk``), the statistics'
-events (``bot.stats``) and the journal of admin edits (``bot.editjournal``).
+events (``bot.stats``), the journal of admin edits (``bot.editjournal``) and the guided
+calculator's dialogues (``bot.calculator``).
 :func:`open_state` is the only way to open it: WAL mode, a ``busy_timeout``, foreign keys on,
 ``synchronous=FULL`` and ``secure_delete`` (a deleted row is overwritten; :meth:`StateDb.scrub`
 also empties the WAL), then the migrations.
@@ -229,6 +230,23 @@ MIGRATIONS: tuple[Migration, ...] = (
             " outcome text,"
             " reported integer not null default 1)",
             "create index edit_journal_state on edit_journal (state)",
+        ),
+    ),
+    Migration(
+        6,
+        "the guided calculator's dialogues (bot.calculator), so a restart keeps their step",
+        (
+            "create table calculator_dialogues ("
+            " key text primary key,"
+            " chat_id integer,"
+            " nonce text not null,"
+            " step text not null check (step in ('scheme', 'year', 'positions', 'cost')),"
+            " lang text not null,"
+            " scheme text,"
+            " year integer,"
+            " positions text,"
+            " touched real not null)",
+            "create index calculator_dialogues_chat on calculator_dialogues (chat_id)",
         ),
     ),
 )

@@ -34,9 +34,8 @@ from bot.commands import COMMANDS, menu
 from bot.config import SettingsError
 from bot.vocab import Lang
 from handlers import admin as admin_handlers
-from handlers import desk, subscriptions
+from handlers import calculator, desk, subscriptions
 from handlers.botapi import make_bot
-from handlers.calculator import Calculator
 from handlers.chat import Addressed, ChatHandlers
 from handlers.errors import on_error
 from handlers.inline import InlineHandlers
@@ -55,15 +54,16 @@ log = logging.getLogger(__name__)
 def add_handlers(app: App, services: BotServices) -> None:
     """Register every handler, most specific first, and the error handler.
 
-    The dialogues (/beregn, the review queue's) come first; then one CommandHandler for the
-    commands of the registry, which all go to the pipeline, as do unknown commands and text.
+    The review queue's dialogue comes first; then one CommandHandler for the commands of the
+    registry, which all go to the pipeline, as do unknown commands, text and option buttons
+    (the /beregn dialogue's too: it is the pipeline's).
     """
     chat, inline = ChatHandlers(services), InlineHandlers(services)
     new = filters.UpdateType.MESSAGE  # edited messages and channel posts are ignored
-    app.add_handler(Calculator(services, chat).handler())
     admin_handlers.register(app, services, chat)  # draft buttons, review dialogue, watcher
     subscriptions.register(app, services)  # the daily reminder pass
     desk.register(app, services, chat)  # the caseworker desk: buttons, thread replies, job
+    calculator.register(app, services, chat)  # group text a running /beregn waits for
     names = [name for command in COMMANDS for name in (command.name, *command.aliases)]
     app.add_handler(CommandHandler(names, chat.command, new))
     app.add_handler(MessageHandler(new & filters.COMMAND & Addressed(), chat.command))

@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 
 from bot.admin import ReviewKind
 from bot.bootstrap import Core, build_core
+from bot.calculator import PREFIX, SCHEME, SKIP, YEAR, payload
 from bot.commands import COMMANDS
 from bot.config import Settings
 from bot.engine import Engine
@@ -233,6 +234,7 @@ actions = st.one_of(
     _action("say", texts, st.booleans()),
     _action("say", commands, st.booleans()),
     _action("say", st.builds(lambda t: FEEDBACK + t, texts), st.just(True)),
+    _action("say", st.builds(lambda t: PREFIX + t, texts), st.booleans()),  # forged /beregn
     _action("press", button_data),
     _action("route", button_data),
     _action("press_last", st.integers(min_value=0, max_value=20)),
@@ -284,7 +286,7 @@ class Harness:
         elif action.entry == "route":  # button data as the Telegram handlers route it
             result = self.route(a[0], who, today)
         elif action.entry == "calculation":
-            result = p.calculation(who, today, *a)
+            result = self.calculate(who, today, *a)
         elif action.entry == "decide":
             result = p.decide(a[0], a[1], who, today)
         elif action.entry == "dismiss":
@@ -311,6 +313,29 @@ class Harness:
             if data:
                 self.last[who.chat] = data
         return result
+
+    def calculate(
+        self,
+        who: Who,
+        today: dt.date,
+        scheme: str,
+        year: int | None,
+        positions: str,
+        cost: int | None,
+    ) -> object:
+        """Run the /beregn dialogue with any choices, the forged ones included."""
+        p = self.core.pipeline
+        check(p.handle("/beregn", who, today))
+        dialogue = p.calculator.current(who)
+        assert dialogue is not None
+        chosen = [payload(dialogue.nonce, SCHEME, scheme)]
+        chosen += [payload(dialogue.nonce, YEAR, str(year))] if year is not None else []
+        for text in chosen:
+            check(p.handle(text, who, today, pressed=True))
+        check(p.handle(positions, who, today))
+        if cost is None:
+            return p.handle(payload(dialogue.nonce, SKIP, "-"), who, today, pressed=True)
+        return p.handle(str(cost), who, today)
 
     def route(self, data: str, who: Who, today: dt.date) -> object:
         """Send button data where the Telegram handlers send it (their callback patterns)."""
