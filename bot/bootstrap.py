@@ -153,6 +153,7 @@ def _build_core(settings: Settings, engine: Engine | None) -> Core:
     """Build the core on a locked data folder (see build_core)."""
     from bot.admin import AdminDesk
     from bot.buttons import ButtonStore
+    from bot.calculator import Calculator
     from bot.commands import CommandService
     from bot.desk import Desk, DeskConfig
     from bot.drafts import Drafts
@@ -188,7 +189,8 @@ def _build_core(settings: Settings, engine: Engine | None) -> Core:
     config = DeskConfig(desks, settings.admin_ids, settings.desk_hours, settings.admin_office)
     desk = Desk(db, config, engine, upkeep, events, review)
     commands = CommandService(engine, state, buttons, admin, desk)
-    pipeline = Pipeline(commands, admin, review, buttons, desk, events)
+    calculator = Calculator(db, commands)
+    pipeline = Pipeline(commands, admin, review, buttons, desk, events, calculator)
     # The knowledge and the understanding built on it live as long as the process: moved out of
     # the collector's sight, a question no longer pays for scanning them (p99 in bench answers).
     gc.freeze()

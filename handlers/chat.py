@@ -74,7 +74,7 @@ class ChatHandlers:
         if query is not None:
             await acknowledge(query, reply.notice)
         if reply.forget and context.user_data is not None:
-            context.user_data.clear()  # /slettmeg: the calculator's state too
+            context.user_data.clear()  # /slettmeg: whatever PTB keeps for the user
         if chat is None:
             return
         reply_to = quote_id(update)
