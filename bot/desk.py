@@ -237,17 +237,33 @@ class Desk:
         self.upkeep = upkeep
         self.events = events
         self.review = review
+        self._chat_admins: Mapping[int, frozenset[int]] = {}
 
     @property
     def enabled(self) -> bool:
         """Tell whether questions can be handed over (a desk chat is configured)."""
         return self.config.enabled
 
-    def is_caseworker(self, who: Who, chat_admins: frozenset[int] = frozenset()) -> bool:
-        """Tell whether a sender may answer and close: an admin, or an admin of the desk chat."""
-        return who.user_id is not None and (
-            who.user_id in self.config.admins or who.user_id in chat_admins
-        )
+    def record_chat_admins(self, chat_id: int, admins: frozenset[int]) -> None:
+        """Remember the administrators of a desk chat, as the channel last read them."""
+        if chat_id in self.config.desk_chats:
+            self._chat_admins = {**self._chat_admins, chat_id: admins}
+
+    def caseworkers(self) -> frozenset[int]:
+        """Return the caseworkers known: the bot's admins and every desk chat's administrators."""
+        return frozenset(self.config.admins).union(*self._chat_admins.values())
+
+    def is_caseworker(self, who: Who, chat_admins: frozenset[int] | None = None) -> bool:
+        """Tell whether a sender is a caseworker: an admin, or an administrator of a desk chat.
+
+        ``chat_admins`` are the administrators of the desk chat a button or reply comes from;
+        without it, those of every desk chat as last recorded (``record_chat_admins``).
+        """
+        if who.user_id is None:
+            return False
+        if chat_admins is None:
+            return who.user_id in self.caseworkers()
+        return who.user_id in self.config.admins or who.user_id in chat_admins
 
     # --- the store ----------------------------------------------------------------------------
 
@@ -783,10 +799,7 @@ class Desk:
 
     def statistics(self, who: Who, today: dt.date, lang: Lang, weeks: str = "") -> Reply:
         """/statistikk [UKER]: the figures per week and in total, and the chart as a PNG."""
-        allowed = self.is_caseworker(who) or (
-            who.chat_id is not None and who.chat_id in self.config.desk_chats
-        )
-        if not allowed:
+        if not self.is_caseworker(who):
             return Reply.plain(t("desk.caseworkers_only", lang))
         count = int(weeks) if weeks.isdigit() and 0 < int(weeks) <= 520 else STATS_WEEKS
         start = today - dt.timedelta(weeks=count)

@@ -35,6 +35,7 @@ from telegram.warnings import PTBUserWarning
 
 from bot.admin import ReviewKind
 from handlers.chat import ChatHandlers
+from handlers.registry import command_names
 from handlers.reply import send_message
 from handlers.services import BotServices, who
 
@@ -130,7 +131,7 @@ class AdminHandlers:
             return ConversationHandler(
                 entry_points=[CallbackQueryHandler(self.start_resolving, pattern=r"^rv:[fa]:\d+$")],
                 states={WAITING: [MessageHandler(typed, self.resolve)]},
-                fallbacks=[CommandHandler("avbryt", self.cancel)],
+                fallbacks=[CommandHandler(command_names("avbryt"), self.cancel)],
                 per_message=False,
                 allow_reentry=True,
                 conversation_timeout=TIMEOUT,
