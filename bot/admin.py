@@ -215,9 +215,9 @@ class AdminDesk:
         upkeep, user = self.upkeep, req.who.user_id
         assert user is not None
         try:
-            proposal = upkeep.propose_deadline(req.raw, req.today)
+            proposal = upkeep.propose_deadline(req.raw, req.today, req.lang)
         except ChangeRefused as exc:
-            return Reply.plain(refused_text(exc, upkeep.version))
+            return Reply.plain(refused_text(exc, upkeep.version, lang=req.lang))
         assert isinstance(proposal.edit, DeadlineEdit)
         payload = {"edit": deadline_edit_data(proposal.edit)}
         draft = self.drafts.create("deadline", user, payload, req.today)
