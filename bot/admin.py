@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Literal
 
 from bot.alerts import reminder_offers, update_summary
 from bot.answer import Answer
-from bot.buttons import ButtonStore
+from bot.buttons import ButtonStore, encode
 from bot.drafts import Draft, DraftClosed, Drafts
 from bot.kbadmin import ChangeRefused, DeadlineEdit, deadline_edit_data, deadline_edit_from
 from bot.kbdiff import KbDiff
@@ -44,14 +44,12 @@ if TYPE_CHECKING:
     from bot.commands import Request
 
 MAX_GROUPS = 10
-DRAFT = "d:"
-REVIEW = "rv:"
 ReviewKind = Literal["f", "a"]
 
 
 def draft_button(label: str, draft: Draft, verb: Literal["ok", "no"]) -> Button:
     """A button that settles a draft: confirm ('ok') or cancel ('no')."""
-    return Button(label, f"{DRAFT}{draft.id}:{verb}")
+    return Button(label, encode("draft", draft.id, verb))
 
 
 class AdminDesk:
@@ -291,9 +289,9 @@ class AdminDesk:
         messages = [Message.plain(head)]
         for number, group in enumerate(found.top, 1):
             row = (
-                Button(t("review.faq", lang), f"{REVIEW}f:{group.id}"),
-                Button(t("review.alias", lang), f"{REVIEW}a:{group.id}"),
-                Button(t("review.dismiss", lang), f"{REVIEW}d:{group.id}"),
+                Button(t("review.faq", lang), encode("review", "f", group.id)),
+                Button(t("review.alias", lang), encode("review", "a", group.id)),
+                Button(t("review.dismiss", lang), encode("review", "d", group.id)),
             )
             messages.append(Message.plain(group_text(number, group), row))
         return Reply(tuple(messages))

@@ -27,6 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from bot.buttons import decode, encode
 from bot.privacy import mask_personal_data
 from bot.reply import Button, Document, Message, Post, Reply, Who
 from bot.statedb import StateDb
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
     from bot.review import ReviewQueue
     from bot.upkeep import Upkeep
 
-PREFIX = "k:"
 COMMAND = "spor_saksbehandler"
 #: Days the text and chat id of a question are kept after it was answered or closed.
 KEEP_DAYS = 30
@@ -214,8 +214,8 @@ def working_hours(start: dt.datetime, end: dt.datetime) -> float:
 
 
 def button(label: str, question: int, verb: str) -> Button:
-    """A desk button: ``k:<question id>:<verb>``."""
-    return Button(label, f"{PREFIX}{question}:{verb}")
+    """A desk button: ``k:<question id>:<verb>`` (see ``bot.buttons``)."""
+    return Button(label, encode("desk", question, verb))
 
 
 class Desk:
@@ -487,11 +487,9 @@ class Desk:
 
     @staticmethod
     def parse(data: str) -> tuple[int, str] | None:
-        """Split ``k:<id>:<verb>`` into (id, verb); None for anything else."""
-        if not data.startswith(PREFIX):
-            return None
-        head, _, verb = data.removeprefix(PREFIX).partition(":")
-        return (int(head), verb) if head.isdigit() and verb else None
+        """Read ``k:<id>:<verb>`` as (id, verb) with the one codec; None for anything else."""
+        payload = decode(data, "desk")
+        return (payload.number(0), payload.fields[1]) if payload is not None else None
 
     def slow(self, data: str) -> bool:
         """Tell whether a press takes seconds (making an FAQ entry)."""

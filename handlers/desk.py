@@ -35,6 +35,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.buttons import matches
 from bot.reply import Post
 from handlers.registry import command_names
 from handlers.reply import deliver, send_message
@@ -165,7 +166,7 @@ def register(app: Any, services: BotServices, chat: ChatHandlers) -> None:
     from handlers.chat import Addressed
 
     handlers = DeskHandlers(services, chat)
-    app.add_handler(CallbackQueryHandler(handlers.press, pattern=r"^k:\d+:"))
+    app.add_handler(CallbackQueryHandler(handlers.press, pattern=matches("desk")))
     if not services.core.desk.enabled:
         return
     replies = (
