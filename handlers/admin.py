@@ -2,9 +2,8 @@
 
 The admins' desk (``bot.admin``) does the work; these handlers read the update, call it
 through the pipeline on a thread of their own (a knowledge change takes seconds, and the
-questions of others keep being answered), and show the reply:
-
-Their patterns and payloads are the one codec's (``bot.buttons``):
+questions of others keep being answered), and show the reply. The buttons' patterns and
+payloads are the one codec's (``bot.buttons``):
 
 - ``d:<id>:ok`` / ``d:<id>:no``: confirm or cancel a draft (an announcement, a /ny_frist
   preview, the offer to send the summary of a knowledge update), kept in SQLite;
