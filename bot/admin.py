@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Literal
 
 from bot.alerts import reminder_offers, update_summary
 from bot.answer import Answer
-from bot.buttons import ButtonStore
+from bot.buttons import ButtonStore, encode
 from bot.drafts import Draft, DraftClosed, Drafts
 from bot.kbadmin import ChangeRefused, DeadlineEdit, deadline_edit_data, deadline_edit_from
 from bot.kbdiff import KbDiff
@@ -44,14 +44,12 @@ if TYPE_CHECKING:
     from bot.commands import Request
 
 MAX_GROUPS = 10
-DRAFT = "d:"
-REVIEW = "rv:"
 ReviewKind = Literal["f", "a"]
 
 
 def draft_button(label: str, draft: Draft, verb: Literal["ok", "no"]) -> Button:
     """A button that settles a draft: confirm ('ok') or cancel ('no')."""
-    return Button(label, f"{DRAFT}{draft.id}:{verb}")
+    return Button(label, encode("draft", draft.id, verb))
 
 
 class AdminDesk:
@@ -215,9 +213,9 @@ class AdminDesk:
         upkeep, user = self.upkeep, req.who.user_id
         assert user is not None
         try:
-            proposal = upkeep.propose_deadline(req.raw, req.today)
+            proposal = upkeep.propose_deadline(req.raw, req.today, req.lang)
         except ChangeRefused as exc:
-            return Reply.plain(refused_text(exc, upkeep.version))
+            return Reply.plain(refused_text(exc, upkeep.version, lang=req.lang))
         assert isinstance(proposal.edit, DeadlineEdit)
         payload = {"edit": deadline_edit_data(proposal.edit)}
         draft = self.drafts.create("deadline", user, payload, req.today)
@@ -291,9 +289,9 @@ class AdminDesk:
         messages = [Message.plain(head)]
         for number, group in enumerate(found.top, 1):
             row = (
-                Button(t("review.faq", lang), f"{REVIEW}f:{group.id}"),
-                Button(t("review.alias", lang), f"{REVIEW}a:{group.id}"),
-                Button(t("review.dismiss", lang), f"{REVIEW}d:{group.id}"),
+                Button(t("review.faq", lang), encode("review", "f", group.id)),
+                Button(t("review.alias", lang), encode("review", "a", group.id)),
+                Button(t("review.dismiss", lang), encode("review", "d", group.id)),
             )
             messages.append(Message.plain(group_text(number, group), row))
         return Reply(tuple(messages))

@@ -27,6 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from bot.buttons import decode, encode
 from bot.privacy import mask_personal_data
 from bot.reply import Button, Document, Message, Post, Reply, Who
 from bot.statedb import StateDb
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
     from bot.review import ReviewQueue
     from bot.upkeep import Upkeep
 
-PREFIX = "k:"
 COMMAND = "spor_saksbehandler"
 #: Days the text and chat id of a question are kept after it was answered or closed.
 KEEP_DAYS = 30
@@ -214,8 +214,8 @@ def working_hours(start: dt.datetime, end: dt.datetime) -> float:
 
 
 def button(label: str, question: int, verb: str) -> Button:
-    """A desk button: ``k:<question id>:<verb>``."""
-    return Button(label, f"{PREFIX}{question}:{verb}")
+    """A desk button: ``k:<question id>:<verb>`` (see ``bot.buttons``)."""
+    return Button(label, encode("desk", question, verb))
 
 
 class Desk:
@@ -237,17 +237,33 @@ class Desk:
         self.upkeep = upkeep
         self.events = events
         self.review = review
+        self._chat_admins: Mapping[int, frozenset[int]] = {}
 
     @property
     def enabled(self) -> bool:
         """Tell whether questions can be handed over (a desk chat is configured)."""
         return self.config.enabled
 
-    def is_caseworker(self, who: Who, chat_admins: frozenset[int] = frozenset()) -> bool:
-        """Tell whether a sender may answer and close: an admin, or an admin of the desk chat."""
-        return who.user_id is not None and (
-            who.user_id in self.config.admins or who.user_id in chat_admins
-        )
+    def record_chat_admins(self, chat_id: int, admins: frozenset[int]) -> None:
+        """Remember the administrators of a desk chat, as the channel last read them."""
+        if chat_id in self.config.desk_chats:
+            self._chat_admins = {**self._chat_admins, chat_id: admins}
+
+    def caseworkers(self) -> frozenset[int]:
+        """Return the caseworkers known: the bot's admins and every desk chat's administrators."""
+        return frozenset(self.config.admins).union(*self._chat_admins.values())
+
+    def is_caseworker(self, who: Who, chat_admins: frozenset[int] | None = None) -> bool:
+        """Tell whether a sender is a caseworker: an admin, or an administrator of a desk chat.
+
+        ``chat_admins`` are the administrators of the desk chat a button or reply comes from;
+        without it, those of every desk chat as last recorded (``record_chat_admins``).
+        """
+        if who.user_id is None:
+            return False
+        if chat_admins is None:
+            return who.user_id in self.caseworkers()
+        return who.user_id in self.config.admins or who.user_id in chat_admins
 
     # --- the store ----------------------------------------------------------------------------
 
@@ -471,11 +487,9 @@ class Desk:
 
     @staticmethod
     def parse(data: str) -> tuple[int, str] | None:
-        """Split ``k:<id>:<verb>`` into (id, verb); None for anything else."""
-        if not data.startswith(PREFIX):
-            return None
-        head, _, verb = data.removeprefix(PREFIX).partition(":")
-        return (int(head), verb) if head.isdigit() and verb else None
+        """Read ``k:<id>:<verb>`` as (id, verb) with the one codec; None for anything else."""
+        payload = decode(data, "desk")
+        return (payload.number(0), payload.fields[1]) if payload is not None else None
 
     def slow(self, data: str) -> bool:
         """Tell whether a press takes seconds (making an FAQ entry)."""
@@ -783,10 +797,7 @@ class Desk:
 
     def statistics(self, who: Who, today: dt.date, lang: Lang, weeks: str = "") -> Reply:
         """/statistikk [UKER]: the figures per week and in total, and the chart as a PNG."""
-        allowed = self.is_caseworker(who) or (
-            who.chat_id is not None and who.chat_id in self.config.desk_chats
-        )
-        if not allowed:
+        if not self.is_caseworker(who):
             return Reply.plain(t("desk.caseworkers_only", lang))
         count = int(weeks) if weeks.isdigit() and 0 < int(weeks) <= 520 else STATS_WEEKS
         start = today - dt.timedelta(weeks=count)

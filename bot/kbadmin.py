@@ -62,7 +62,8 @@ from bot.engine import Engine
 from bot.kbdiff import KbDiff, diff_knowledge, empty_knowledge
 from bot.statedb import StateDb
 from bot.text import clean, fold
-from bot.vocab import DEADLINE_LABELS
+from bot.texts import t
+from bot.vocab import DEADLINE_LABELS, Lang
 from knowledge.build import build_database
 from knowledge.kb import KnowledgeBase
 from knowledge.loader import KnowledgeError, default_sources, load_sources, source_paths
@@ -92,10 +93,6 @@ MONTH_WORDS: dict[str, int] = {
 UNKNOWN_WORDS = frozenset({"ukjent", "unknown", "?", "??", "???", "????"})
 TENTATIVE_WORDS = frozenset({"tentativ", "tentative", "foreløpig", "usikker", "antatt"})
 
-USAGE = (
-    "Bruk: /ny_frist ORDNING ÅR TYPE DATO [tentativ], for eksempel "
-    "/ny_frist kommunalt rusarbeid 2023 søknad 15.02.2023"
-)
 
 #: Keys of a deadline an edit rewrites, in the order they are written.
 DEADLINE_ORDER = (
@@ -204,12 +201,12 @@ def _iso(year: int, month: int, day: int) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def parse_deadline_value(text: str, year: int) -> DeadlineValue:
+def parse_deadline_value(text: str, year: int, lang: Lang = "nb") -> DeadlineValue:
     """Read 15.02.2023, 2023-02-15, 15. februar 2023, 15. februar, 'Løpende' or 'ukjent'."""
     raw = clean(text)[0]
     low = raw.lower()
     if not low:
-        raise ChangeRefused(["Datoen mangler. " + USAGE])
+        raise ChangeRefused([t("kb.date_missing", lang, usage=t("kb.usage", lang))])
     if low in UNKNOWN_WORDS:
         return DeadlineValue(raw=raw, unknown=True)
     if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", low):
@@ -222,13 +219,12 @@ def parse_deadline_value(text: str, year: int) -> DeadlineValue:
     if m := re.fullmatch(r"(\d{1,2})\.?\s*([a-zæøå]+)\.?(?:\s+(\d{4}))?", low):
         month = MONTH_WORDS.get(m[2])
         if month is None:
-            raise ChangeRefused([f"Kjenner ikke igjen måneden «{m[2]}» i «{raw}». {USAGE}"])
+            usage = t("kb.usage", lang)
+            raise ChangeRefused([t("kb.month_unknown", lang, month=m[2], raw=raw, usage=usage)])
         return DeadlineValue(raw=raw, date=_iso(int(m[3] or year), month, int(m[1])))
     if not any(ch.isdigit() for ch in low):
         return DeadlineValue(raw=raw, text=raw)
-    raise ChangeRefused(
-        [f"Kjenner ikke igjen datoen «{raw}»: skriv 15.02.2023, 2023-02-15 eller 15. februar 2023."]
-    )
+    raise ChangeRefused([t("kb.date_unknown", lang, raw=raw)])
 
 
 @dataclass(frozen=True)
@@ -242,7 +238,7 @@ class DeadlineCommand:
     tentative: bool
 
 
-def parse_deadline_command(arguments: str) -> DeadlineCommand:
+def parse_deadline_command(arguments: str, lang: Lang = "nb") -> DeadlineCommand:
     """Split 'SCHEME YEAR KIND DATE [tentativ]'; the scheme may be several words."""
     tokens = clean(arguments)[0].split()
     for i in range(1, len(tokens) - 2):
@@ -258,7 +254,7 @@ def parse_deadline_command(arguments: str) -> DeadlineCommand:
                 value=" ".join(rest),
                 tentative=tentative,
             )
-    raise ChangeRefused([USAGE])
+    raise ChangeRefused([t("kb.usage", lang)])
 
 
 # --- edits ------------------------------------------------------------------------------------
@@ -500,16 +496,21 @@ def _ensure_admin_source(tree: _Tree, today: dt.date, office: str) -> str:
     return name
 
 
-def _deadline_label(kb: KnowledgeBase, scheme_id: str, year: int, kind: str) -> str:
+def _deadline_label(
+    kb: KnowledgeBase, scheme_id: str, year: int, kind: str, lang: Lang = "nb"
+) -> str:
     """Name a deadline the way the diff does: 'Søknadsfrist for Kommunalt rusarbeid 2023'."""
     try:
-        label = DEADLINE_LABELS[DeadlineKind(kind)]["nb"]
+        label = DEADLINE_LABELS[DeadlineKind(kind)][lang]
     except ValueError:
-        label = f"Frist ({kind})"
-    return f"{label} for {kb.schemes[scheme_id].names.short} {year}"
+        label = t("kb.deadline_other", lang, kind=kind)
+    scheme = kb.schemes[scheme_id].names.short
+    return t("kb.deadline_label", lang, kind=label, scheme=scheme, year=year)
 
 
-def _apply_deadline(tree: _Tree, edit: DeadlineEdit, today: dt.date, kb: KnowledgeBase) -> str:
+def _apply_deadline(
+    tree: _Tree, edit: DeadlineEdit, today: dt.date, kb: KnowledgeBase, lang: Lang
+) -> str:
     """Write a deadline edit into the tree; return the file changed."""
     source = _ensure_admin_source(tree, today, edit.office)
     rel = tree.find(
@@ -520,7 +521,7 @@ def _apply_deadline(tree: _Tree, edit: DeadlineEdit, today: dt.date, kb: Knowled
         )
     )
     if rel is None:
-        raise ChangeRefused([f"Fant ikke kildefilen til ordningen {edit.scheme_id!r}."])
+        raise ChangeRefused([t("kb.scheme_file_missing", lang, scheme=repr(edit.scheme_id))])
     scheme = tree.doc(rel)["scheme"]
     if scheme.get("deadlines") is None:
         scheme["deadlines"] = CommentedSeq()
@@ -622,7 +623,7 @@ def _apply_faq(tree: _Tree, edit: FaqEdit, today: dt.date) -> str:
     return rel
 
 
-def _apply_alias(tree: _Tree, edit: AliasEdit) -> str:
+def _apply_alias(tree: _Tree, edit: AliasEdit, lang: Lang) -> str:
     """Add phrasings to an FAQ entry; return the file."""
 
     def holds(d: Any) -> bool:
@@ -632,7 +633,7 @@ def _apply_alias(tree: _Tree, edit: AliasEdit) -> str:
 
     rel = tree.find(holds)
     if rel is None:
-        raise ChangeRefused([f"Fant ikke spørsmålet {edit.faq_id!r} i kildene."])
+        raise ChangeRefused([t("kb.faq_missing", lang, faq_id=repr(edit.faq_id))])
     entry = next(e for e in tree.doc(rel)["faq"] if e.get("id") == edit.faq_id)
 
     def add(m: CommentedMap) -> None:
@@ -647,13 +648,13 @@ def _apply_alias(tree: _Tree, edit: AliasEdit) -> str:
     return rel
 
 
-def _apply(tree: _Tree, edit: Edit, today: dt.date, kb: KnowledgeBase) -> str:
+def _apply(tree: _Tree, edit: Edit, today: dt.date, kb: KnowledgeBase, lang: Lang) -> str:
     """Apply any edit to a tree; return the main file changed."""
     if isinstance(edit, DeadlineEdit):
-        return _apply_deadline(tree, edit, today, kb)
+        return _apply_deadline(tree, edit, today, kb, lang)
     if isinstance(edit, FaqEdit):
         return _apply_faq(tree, edit, today)
-    return _apply_alias(tree, edit)
+    return _apply_alias(tree, edit, lang)
 
 
 # --- validate, describe, write ------------------------------------------------------------------
@@ -677,14 +678,14 @@ class _Trial:
     files: dict[str, bytes] = field(default_factory=dict)
 
 
-def _trial(sources_dir: Path, edit: Edit, today: dt.date) -> _Trial:
+def _trial(sources_dir: Path, edit: Edit, today: dt.date, lang: Lang = "nb") -> _Trial:
     """Apply an edit to a temporary copy of the sources and validate the result."""
     before = _load_or_refuse(sources_dir)
     with tempfile.TemporaryDirectory(prefix="tilskuddsbot-edit-") as tmp:
         copy = Path(tmp) / sources_dir.name
         shutil.copytree(sources_dir, copy, ignore=shutil.ignore_patterns(".*"))
         tree = _Tree(copy)
-        main_file = _apply(tree, edit, today, before)
+        main_file = _apply(tree, edit, today, before, lang)
         written = tree.save()
         after = _load_or_refuse(copy)
         files = {rel: (copy / rel).read_bytes() for rel in written}
@@ -714,22 +715,24 @@ def _describe(edit: Edit, trial: _Trial) -> tuple[str, str, str | None, str]:
     )
 
 
-def _preview(proposal_head: str, action: str, old: str | None, trial: _Trial, diff: KbDiff) -> str:
+def _preview(
+    proposal_head: str, action: str, old: str | None, trial: _Trial, diff: KbDiff, lang: Lang
+) -> str:
     """Write the text an admin reads before confirming."""
     lines = [proposal_head]
     if old is not None and action == "deadline_changed":
-        lines.append(f"Nå: {old}")
+        lines.append(t("kb.now", lang, old=old))
     lines += [f"- {line}" for line in diff.lines()]
-    lines.append(f"Skrives til {trial.main_file}. Endringen er kontrollert og kan lagres.")
+    lines.append(t("kb.written_to", lang, file=trial.main_file))
     return "\n".join(lines)
 
 
-def _propose(sources_dir: Path, edit: Edit, today: dt.date, head: str) -> Proposal:
+def _propose(sources_dir: Path, edit: Edit, today: dt.date, head: str, lang: Lang) -> Proposal:
     """Validate an edit on a copy and wrap it as a proposal with a preview."""
     with _LOCK:
-        trial = _trial(sources_dir, edit, today)
+        trial = _trial(sources_dir, edit, today, lang)
     action, target, old, new = _describe(edit, trial)
-    diff = diff_knowledge(trial.before, trial.after)
+    diff = diff_knowledge(trial.before, trial.after, lang)
     return Proposal(
         sources_dir=sources_dir,
         edit=edit,
@@ -740,11 +743,13 @@ def _propose(sources_dir: Path, edit: Edit, today: dt.date, head: str) -> Propos
         new=new,
         files=tuple(sorted(trial.files)),
         diff=diff,
-        preview=_preview(head, action, old, trial, diff),
+        preview=_preview(head, action, old, trial, diff, lang),
     )
 
 
-def _default_office(kb: KnowledgeBase, scheme_id: str | None, year: int, kind: str) -> str:
+def _default_office(
+    kb: KnowledgeBase, scheme_id: str | None, year: int, kind: str, lang: Lang = "nb"
+) -> str:
     """Choose the office of an admin edit when none is given (see the module docstring)."""
     entries = [e for e in kb.deadlines() if e.scheme_id == scheme_id]
     same = sorted(
@@ -754,7 +759,7 @@ def _default_office(kb: KnowledgeBase, scheme_id: str | None, year: int, kind: s
         return same[0]
     if len(same) > 1:
         names = ", ".join(f"{kb.offices[o].name} ({o})" for o in same)
-        raise ChangeRefused([f"Fristen finnes for flere embeter: {names}. Oppgi embete."])
+        raise ChangeRefused([t("kb.offices_many", lang, names=names)])
     for pool in ([e for e in entries if e.deadline.kind.value == kind], entries):
         if pool:
             newest = max(pool, key=lambda e: (e.deadline.year, e.office_id))
@@ -764,7 +769,7 @@ def _default_office(kb: KnowledgeBase, scheme_id: str | None, year: int, kind: s
     dated = [d for d in docs if d.date is not None]
     if dated:
         return max(dated, key=lambda d: (d.date or dt.date.min, d.file)).office
-    raise ChangeRefused(["Kan ikke avgjøre embetet for endringen. Oppgi embete."])
+    raise ChangeRefused([t("kb.office_unknown", lang)])
 
 
 def propose_deadline(
@@ -778,15 +783,16 @@ def propose_deadline(
     kb: KnowledgeBase,
     today: dt.date,
     office: str | None = None,
+    lang: Lang = "nb",
 ) -> Proposal:
     """Validate adding or correcting a deadline; raise ChangeRefused with the exact problems."""
     found = find_scheme(kb, scheme)
     if found is None:
         known = ", ".join(sorted(kb.schemes))
-        raise ChangeRefused([f"Ukjent ordning «{scheme}». Kjente ordninger: {known}."])
+        raise ChangeRefused([t("kb.scheme_unknown_known", lang, scheme=scheme, known=known)])
     kind_value = parse_kind(kind)
-    value = parse_deadline_value(date_or_text, year)
-    chosen = office or _default_office(kb, found.id, year, kind_value)
+    value = parse_deadline_value(date_or_text, year, lang)
+    chosen = office or _default_office(kb, found.id, year, kind_value, lang)
     target = f"{found.id}:{year}:{kind_value}:{chosen}"
     current = next((e.deadline for e in kb.deadlines() if e.id == target), None)
     if (
@@ -796,16 +802,14 @@ def propose_deadline(
         and current.text == value.text
         and (current.date.isoformat() if current.date else None) == value.date
     ):
-        raise ChangeRefused([f"Fristen er allerede registrert slik: {deadline_text(current)}."])
+        shown = deadline_text(current, lang)
+        raise ChangeRefused([t("kb.deadline_same", lang, deadline=shown)])
     edit = DeadlineEdit(found.id, year, kind_value, chosen, value, tentative)
     office_name = kb.offices[chosen].name if chosen in kb.offices else chosen
-    verb = "Ny frist" if current is None else "Rettet frist"
-    if kind_value in {k.value for k in DeadlineKind}:
-        label = _deadline_label(kb, found.id, year, kind_value)
-    else:
-        label = f"Frist ({kind_value}) for {found.names.short} {year}"
-    head = f"{verb} (ikke lagret ennå): {label}, {office_name}."
-    return _propose(sources_dir, edit, today, head)
+    label = _deadline_label(kb, found.id, year, kind_value, lang)
+    key = "kb.deadline_new" if current is None else "kb.deadline_changed"
+    head = t(key, lang, label=label, office=office_name)
+    return _propose(sources_dir, edit, today, head, lang)
 
 
 def propose_faq(
@@ -819,38 +823,43 @@ def propose_faq(
     aliases: tuple[str, ...] = (),
     office: str | None = None,
     years: str | None = None,
+    lang: Lang = "nb",
 ) -> Proposal:
     """Validate adding an FAQ entry with some other phrasings of the question."""
     scheme_id: str | None = None
     if scheme:
         found = find_scheme(kb, scheme)
         if found is None:
-            raise ChangeRefused([f"Ukjent ordning «{scheme}»."])
+            raise ChangeRefused([t("kb.scheme_unknown", lang, scheme=scheme)])
         scheme_id = found.id
     question, answer = clean(question)[0], clean(answer)[0]
     if not question or not answer:
-        raise ChangeRefused(["Både spørsmål og svar må fylles ut."])
-    chosen = office or _default_office(kb, scheme_id, today.year, "application")
+        raise ChangeRefused([t("kb.faq_empty", lang)])
+    chosen = office or _default_office(kb, scheme_id, today.year, "application", lang)
     unique = _new_aliases(aliases, [question])
     faq_id = _faq_id(kb, question, scheme_id)
     edit = FaqEdit(faq_id, scheme_id, question, answer, unique, chosen, years)
-    return _propose(
-        sources_dir, edit, today, f"Nytt spørsmål og svar (ikke lagret ennå): {question}"
-    )
+    return _propose(sources_dir, edit, today, t("kb.faq_new", lang, question=question), lang)
 
 
 def propose_alias(
-    sources_dir: Path, faq_id: str, aliases: tuple[str, ...], *, kb: KnowledgeBase, today: dt.date
+    sources_dir: Path,
+    faq_id: str,
+    aliases: tuple[str, ...],
+    *,
+    kb: KnowledgeBase,
+    today: dt.date,
+    lang: Lang = "nb",
 ) -> Proposal:
     """Validate adding other phrasings to an existing FAQ entry."""
     entry = kb.faq.get(faq_id)
     if entry is None:
-        raise ChangeRefused([f"Ukjent spørsmål {faq_id!r}."])
+        raise ChangeRefused([t("kb.faq_unknown", lang, faq_id=repr(faq_id))])
     new = _new_aliases(aliases, [entry.question, *entry.aliases])
     if not new:
-        raise ChangeRefused(["Formuleringen finnes allerede for dette spørsmålet."])
-    head = f"Ny formulering (ikke lagret ennå) av: {entry.question}"
-    return _propose(sources_dir, AliasEdit(faq_id, new), today, head)
+        raise ChangeRefused([t("kb.alias_exists", lang)])
+    head = t("kb.alias_new", lang, question=entry.question)
+    return _propose(sources_dir, AliasEdit(faq_id, new), today, head, lang)
 
 
 MAX_NEW_ALIASES = 5
@@ -889,6 +898,7 @@ def apply_proposal(
     journal: EditJournal | None = None,
     review_ids: tuple[int, ...] = (),
     then: Callable[[], object] | None = None,
+    lang: Lang = "nb",
 ) -> Change:
     """Write a proposal to the sources, validate the real tree, and audit it; or refuse."""
     return apply_edit(
@@ -900,6 +910,7 @@ def apply_proposal(
         journal=journal,
         review_ids=review_ids,
         then=then,
+        lang=lang,
     )
 
 
@@ -922,6 +933,7 @@ def apply_edit(
     journal: EditJournal | None = None,
     review_ids: tuple[int, ...] = (),
     then: Callable[[], object] | None = None,
+    lang: Lang = "nb",
 ) -> Change:
     """Apply an edit to the sources below root, validated again on the real tree, audited.
 
@@ -930,7 +942,7 @@ def apply_edit(
     ``then`` (e.g. removing the review questions it resolves) runs in the audit's transaction.
     """
     with _LOCK:
-        trial = _trial(root, edit, today)
+        trial = _trial(root, edit, today, lang)
         originals = {
             rel: (root / rel).read_bytes() if (root / rel).exists() else None for rel in trial.files
         }
@@ -960,7 +972,7 @@ def apply_edit(
             if journal is not None and entry_id is not None:
                 journal.finish(entry_id, "rolled_back")
             if isinstance(exc, OSError):
-                raise ChangeRefused([f"Kunne ikke skrive kildene: {exc}"]) from exc
+                raise ChangeRefused([t("kb.write_failed", lang, error=exc)]) from exc
             raise
         if journal is not None:
             journal.step("validated")

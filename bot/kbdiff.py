@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from bot import fmt
 from bot.cards import rule_lines, scheme_names
+from bot.texts import t
 from bot.vocab import DEADLINE_LABELS, TOPIC_LABELS, Lang
 from knowledge.kb import KnowledgeBase
 from knowledge.schema import (
@@ -40,117 +41,6 @@ from knowledge.schema import (
 
 #: Longest quotation of a fact, question or answer inside one change line.
 QUOTE_CHARS = 90
-
-WORDS: dict[str, dict[Lang, str]] = {
-    "new": {"nb": "ny", "en": "new"},
-    "changed": {"nb": "endret fra {old} til {new}", "en": "changed from {old} to {new}"},
-    "removed": {"nb": "fjernet (var {old})", "en": "removed (was {old})"},
-    "removed_plain": {"nb": "fjernet", "en": "removed"},
-    "tentative": {"nb": "foreløpig", "en": "tentative"},
-    "now_tentative": {"nb": "nå foreløpig, {value}", "en": "now tentative, {value}"},
-    "confirmed": {"nb": "bekreftet, {value} (var foreløpig)", "en": "confirmed, {value}"},
-    "unknown": {"nb": "ukjent", "en": "unknown"},
-    "new_source": {
-        "nb": "samme frist ({value}), ny kilde: {source}",
-        "en": "same deadline ({value}), new source: {source}",
-    },
-    "new_note": {"nb": "ny merknad: {note}", "en": "new note: {note}"},
-    "details": {"nb": "detaljer endret ({value})", "en": "details changed ({value})"},
-    "for": {"nb": "for", "en": "for"},
-    "scheme_new": {"nb": "Ny ordning: {name}", "en": "New scheme: {name}"},
-    "later_years": {
-        "nb": "Om årene etter kildene for {name}",
-        "en": "On the years after the sources for {name}",
-    },
-    "scheme_removed": {"nb": "Ordning fjernet: {name}", "en": "Scheme removed: {name}"},
-    "scheme_renamed": {
-        "nb": "Ordningen «{old}» har fått nytt navn: «{new}»",
-        "en": "The scheme «{old}» has a new name: «{new}»",
-    },
-    "short_renamed": {
-        "nb": "Kortnavn for {name}: endret fra «{old}» til «{new}»",
-        "en": "Short name of {name}: changed from «{old}» to «{new}»",
-    },
-    "name_new": {"nb": "Nytt navn for {name}: «{alias}»", "en": "New name for {name}: «{alias}»"},
-    "name_removed": {
-        "nb": "Navn fjernet for {name}: «{alias}»",
-        "en": "Name removed for {name}: «{alias}»",
-    },
-    "appropriation": {
-        "nb": "Bevilgning til {name} {year}",
-        "en": "Appropriation for {name} {year}",
-    },
-    "national": {"nb": "nasjonalt", "en": "national"},
-    "prognosis": {"nb": "prognose", "en": "prognosis"},
-    "approximate": {"nb": "omtrent", "en": "approximately"},
-    "rate": {"nb": "Sats for {name} {years}", "en": "Rate for {name} {years}"},
-    "rate_step": {
-        "nb": "Sats for {name} {years}, år {step}",
-        "en": "Rate for {name} {years}, year {step}",
-    },
-    "cap_position": {
-        "nb": "Øvre grense per 100 % stilling for {name} {years}",
-        "en": "Cap per full position for {name} {years}",
-    },
-    "cap_measure": {
-        "nb": "Øvre grense per tiltak for {name} {years}",
-        "en": "Cap per measure for {name} {years}",
-    },
-    "rule": {"nb": "Beregningsregel for {name}", "en": "Calculation rule for {name}"},
-    "rule_changed": {"nb": "endret: {text}", "en": "changed: {text}"},
-    "rule_years": {
-        "nb": "gjelder nå {new} (før {old})",
-        "en": "now applies to {new} (before {old})",
-    },
-    "per": {"nb": "per", "en": "per"},
-    "fact_new": {"nb": "ny opplysning: {text}", "en": "new information: {text}"},
-    "fact_removed": {"nb": "fjernet: {text}", "en": "removed: {text}"},
-    "fact_tentative": {"nb": "nå foreløpig: {text}", "en": "now tentative: {text}"},
-    "fact_confirmed": {"nb": "bekreftet: {text}", "en": "confirmed: {text}"},
-    "faq_new": {"nb": "Nytt spørsmål og svar{scheme}: {q}", "en": "New FAQ entry{scheme}: {q}"},
-    "faq_removed": {
-        "nb": "Spørsmål og svar fjernet{scheme}: {q}",
-        "en": "FAQ entry removed{scheme}: {q}",
-    },
-    "faq_answer": {"nb": "Nytt svar på {q}: {a}", "en": "New answer to {q}: {a}"},
-    "faq_question": {
-        "nb": "Spørsmålet {old} heter nå {new}",
-        "en": "The question {old} is now {new}",
-    },
-    "faq_years": {
-        "nb": "{q} gjelder nå {new} (før {old})",
-        "en": "{q} now applies to {new} (before {old})",
-    },
-    "faq_alias_new": {"nb": "Ny formulering av {q}: {alias}", "en": "New phrasing of {q}: {alias}"},
-    "faq_alias_removed": {
-        "nb": "Formulering fjernet fra {q}: {alias}",
-        "en": "Phrasing removed from {q}: {alias}",
-    },
-    "source_new": {"nb": "Ny kilde: {title} ({where})", "en": "New source: {title} ({where})"},
-    "source_removed": {"nb": "Kilde fjernet: {title}", "en": "Source removed: {title}"},
-    "office_new": {"nb": "Nytt embete: {name}", "en": "New office: {name}"},
-    "office_removed": {"nb": "Embete fjernet: {name}", "en": "Office removed: {name}"},
-    "office_changed": {
-        "nb": "Kontaktinformasjon for {name}: endret",
-        "en": "Contact details for {name}: changed",
-    },
-    "table_new": {"nb": "Ny tabell: {title}", "en": "New table: {title}"},
-    "table_removed": {"nb": "Tabell fjernet: {title}", "en": "Table removed: {title}"},
-    "table_changed": {"nb": "Tabell {title}: endret", "en": "Table {title}: changed"},
-    "budget": {
-        "nb": "Kapittel og post for {name}: {text}",
-        "en": "Budget chapter and post for {name}: {text}",
-    },
-    "municipalities": {
-        "nb": "Kommunelisten: {added} nye, {removed} fjernet, {changed} endret",
-        "en": "Municipalities: {added} new, {removed} removed, {changed} changed",
-    },
-}
-
-
-def _w(key: str, lang: Lang, **values: object) -> str:
-    """Return a phrase in the language, with values filled in."""
-    return WORDS[key][lang].format(**values)
 
 
 def _quote(text: str) -> str:
@@ -198,7 +88,7 @@ class KbDiff:
         """Render the changes as a bulleted list, or say there are none."""
         lines = self.lines(only)
         if not lines:
-            return "Ingen endringer." if lang == "nb" else "No changes."
+            return t("upkeep.no_changes", lang)
         return "\n".join(f"- {line}" for line in lines)
 
 
@@ -235,7 +125,7 @@ class _Differ:
                 self.add(
                     sid,
                     "scheme",
-                    _w("scheme_removed", self.lang, name=self.old.schemes[sid].names.official),
+                    t("diff.scheme_removed", self.lang, name=self.old.schemes[sid].names.official),
                 )
         for sid in self.new.schemes:
             if sid in old_ids:
@@ -250,7 +140,7 @@ class _Differ:
 
     def scheme_added(self, scheme: Scheme) -> None:
         """Record a new scheme."""
-        self.add(scheme.id, "scheme", _w("scheme_new", self.lang, name=scheme.names.official))
+        self.add(scheme.id, "scheme", t("diff.scheme_new", self.lang, name=scheme.names.official))
 
     def scheme_changed(self, old: Scheme, new: Scheme) -> None:
         """Record what changed in a scheme present in both."""
@@ -258,11 +148,11 @@ class _Differ:
             return
         lang, sid = self.lang, new.id
         if old.names.official != new.names.official:
-            text = _w("scheme_renamed", lang, old=old.names.official, new=new.names.official)
+            text = t("diff.scheme_renamed", lang, old=old.names.official, new=new.names.official)
             self.add(sid, "scheme", text)
         elif old.names.short != new.names.short:
-            text = _w(
-                "short_renamed",
+            text = t(
+                "diff.short_renamed",
                 lang,
                 name=new.names.official,
                 old=old.names.short,
@@ -273,15 +163,18 @@ class _Differ:
         new_names = {n.casefold(): n for n in scheme_names(new)[2:]}
         for key, alias in new_names.items():
             if key not in old_names:
-                self.add(sid, "name", _w("name_new", lang, name=new.names.short, alias=alias))
+                self.add(sid, "name", t("diff.name_new", lang, name=new.names.short, alias=alias))
         for key, alias in old_names.items():
             if key not in new_names:
-                self.add(sid, "name", _w("name_removed", lang, name=new.names.short, alias=alias))
+                self.add(
+                    sid, "name", t("diff.name_removed", lang, name=new.names.short, alias=alias)
+                )
         if old.budget != new.budget:
             text = ", ".join(
-                f"kap. {b.chapter} post {b.post} ({b.years.label()})" for b in new.budget
+                t("diff.budget_item", lang, chapter=b.chapter, post=b.post, years=b.years.label())
+                for b in new.budget
             )
-            self.add(sid, "budget", _w("budget", lang, name=new.names.short, text=text or "–"))
+            self.add(sid, "budget", t("diff.budget", lang, name=new.names.short, text=text or "–"))
         self.appropriations(sid, old.appropriations, new.appropriations)
         self.rules(sid, old.rules, new.rules)
         self.facts(sid, old.facts, new.facts)
@@ -289,17 +182,17 @@ class _Differ:
 
     def later_years(self, sid: str, old: list[LaterYears], new: list[LaterYears]) -> None:
         """Record what the sources say about later years, added or removed."""
-        label = _w("later_years", self.lang, name=self.name(sid))
+        label = t("diff.later_years", self.lang, name=self.name(sid))
 
         def keyed(items: list[LaterYears]) -> dict[tuple[str, str, str], LaterYears]:
             return {(i.kind.value, i.years.label(), " ".join(i.text.split())): i for i in items}
 
         before, after = keyed(old), keyed(new)
         for key in [k for k in after if k not in before]:
-            text = f"{key[1]}: {_w('fact_new', self.lang, text=_quote(key[2]))}"
+            text = f"{key[1]}: {t('diff.fact_new', self.lang, text=_quote(key[2]))}"
             self.add(sid, "later_years", f"{label} {text}")
         for key in [k for k in before if k not in after]:
-            text = f"{key[1]}: {_w('fact_removed', self.lang, text=_quote(key[2]))}"
+            text = f"{key[1]}: {t('diff.fact_removed', self.lang, text=_quote(key[2]))}"
             self.add(sid, "later_years", f"{label} {text}")
 
     def appropriations(self, sid: str, old: list[Appropriation], new: list[Appropriation]) -> None:
@@ -309,15 +202,17 @@ class _Differ:
             return (a.year, a.scope, kb.office_of(a) if a.scope == "fylke" else "", a.prognosis)
 
         def value(a: Appropriation) -> str:
-            flags = [_w(k, self.lang) for k in ("approximate",) if getattr(a, k)]
+            flags = [t("diff.approximate", self.lang)] if a.approximate else []
             return " ".join([*flags, fmt.kroner(a.amount, self.lang)])
 
         def label(k: tuple[int, str, str, bool]) -> str:
             year, scope, office, prognosis = k
-            where = _w("national", self.lang) if scope == "nasjonal" else self.office_name(office)
-            extra = f", {_w('prognosis', self.lang)}" if prognosis else ""
+            where = (
+                t("diff.national", self.lang) if scope == "nasjonal" else self.office_name(office)
+            )
+            extra = f", {t('diff.prognosis', self.lang)}" if prognosis else ""
             return (
-                _w("appropriation", self.lang, name=self.name(sid), year=year)
+                t("diff.appropriation", self.lang, name=self.name(sid), year=year)
                 + f" ({where}{extra})"
             )
 
@@ -333,13 +228,13 @@ class _Differ:
             if olds == news:
                 continue
             if len(was) == 1 and len(now) == 1:
-                change = _w("changed", self.lang, old=olds[0], new=news[0])
+                change = t("diff.changed", self.lang, old=olds[0], new=news[0])
             elif not was:
-                change = f"{_w('new', self.lang)}, {', '.join(news)}"
+                change = f"{t('diff.new', self.lang)}, {', '.join(news)}"
             elif not now:
-                change = _w("removed", self.lang, old=", ".join(olds))
+                change = t("diff.removed", self.lang, old=", ".join(olds))
             else:
-                change = _w("changed", self.lang, old=", ".join(olds), new=", ".join(news))
+                change = t("diff.changed", self.lang, old=", ".join(olds), new=", ".join(news))
             self.add(sid, "appropriation", f"{label(k)}: {change}")
 
     def rules(self, sid: str, old: list[Rule], new: list[Rule]) -> None:
@@ -348,14 +243,13 @@ class _Differ:
         before, after = {r.id: r for r in old}, {r.id: r for r in new}
         for rid, rule in after.items():
             if rid not in before:
-                text = (
-                    f"{_w('rule', lang, name=name)}: {_w('new', lang)}, {rule_lines(rule, lang)[0]}"
-                )
+                new_rule = f"{t('diff.new', lang)}, {rule_lines(rule, lang)[0]}"
+                text = f"{t('diff.rule', lang, name=name)}: {new_rule}"
                 self.add(sid, "rule", text)
         for rid, rule in before.items():
             if rid not in after:
-                gone = f"{_w('removed_plain', lang)} ({rule.years.label()}: {rid})"
-                text = f"{_w('rule', lang, name=name)}: {gone}"
+                gone = f"{t('diff.removed_plain', lang)} ({rule.years.label()}: {rid})"
+                text = f"{t('diff.rule', lang, name=name)}: {gone}"
                 self.add(sid, "rule", text)
         for rid, rule in after.items():
             if rid in before and before[rid] != rule:
@@ -365,38 +259,46 @@ class _Differ:
         """Describe how one rule changed: the rates where possible, else the new wording."""
         lang, name, years = self.lang, self.name(sid), new.years.label()
         kr = fmt.kroner
+        per = t("diff.per", lang)
         lines: list[str] = []
         if old.years != new.years:
-            text = _w("rule_years", lang, new=new.years.label(), old=old.years.label())
-            lines.append(f"{_w('rule', lang, name=name)} ({new.id}): {text}")
+            text = t("diff.rule_years", lang, new=new.years.label(), old=old.years.label())
+            lines.append(f"{t('diff.rule', lang, name=name)} ({new.id}): {text}")
         rates: list[str] = []
         if isinstance(old, FlatRule) and isinstance(new, FlatRule) and old.amount != new.amount:
-            change = _w("changed", lang, old=kr(old.amount, lang), new=kr(new.amount, lang))
-            rates.append(f"{_w('rate', lang, name=name, years=years)}: {change} per {new.unit}")
+            change = t("diff.changed", lang, old=kr(old.amount, lang), new=kr(new.amount, lang))
+            rates.append(
+                f"{t('diff.rate', lang, name=name, years=years)}: {change} {per} {new.unit}"
+            )
         elif isinstance(old, LadderRule) and isinstance(new, LadderRule):
             was = {s.grant_year: s.amount for s in old.steps}
             now = {s.grant_year: s.amount for s in new.steps}
             for step in sorted(set(was) | set(now)):
-                label = _w("rate_step", lang, name=name, years=years, step=step)
+                label = t("diff.rate_step", lang, name=name, years=years, step=step)
                 if step not in was:
                     rates.append(
-                        f"{label}: {_w('new', lang)}, {kr(now[step], lang)} per {new.unit}"
+                        f"{label}: {t('diff.new', lang)}, {kr(now[step], lang)} {per} {new.unit}"
                     )
                 elif step not in now:
-                    rates.append(f"{label}: {_w('removed', lang, old=kr(was[step], lang))}")
+                    rates.append(f"{label}: {t('diff.removed', lang, old=kr(was[step], lang))}")
                 elif was[step] != now[step]:
-                    change = _w("changed", lang, old=kr(was[step], lang), new=kr(now[step], lang))
-                    rates.append(f"{label}: {change} per {new.unit}")
+                    change = t(
+                        "diff.changed", lang, old=kr(was[step], lang), new=kr(now[step], lang)
+                    )
+                    rates.append(f"{label}: {change} {per} {new.unit}")
         elif isinstance(old, CapRule) and isinstance(new, CapRule):
-            for attr, key in (("per_position", "cap_position"), ("per_measure", "cap_measure")):
+            for attr, key in (
+                ("per_position", "diff.cap_position"),
+                ("per_measure", "diff.cap_measure"),
+            ):
                 a, b = getattr(old, attr), getattr(new, attr)
                 if a != b:
-                    change = _w("changed", lang, old=kr(a, lang), new=kr(b, lang))
-                    rates.append(f"{_w(key, lang, name=name, years=years)}: {change}")
+                    change = t("diff.changed", lang, old=kr(a, lang), new=kr(b, lang))
+                    rates.append(f"{t(key, lang, name=name, years=years)}: {change}")
         lines += rates
         if not rates and old.model_copy(update={"years": new.years}) != new:
-            text = _w("rule_changed", lang, text=rule_lines(new, lang)[0])
-            lines.append(f"{_w('rule', lang, name=name)} ({new.id}): {text}")
+            text = t("diff.rule_changed", lang, text=rule_lines(new, lang)[0])
+            lines.append(f"{t('diff.rule', lang, name=name)} ({new.id}): {text}")
         for line in lines:
             self.add(sid, "rule", line)
 
@@ -415,28 +317,28 @@ class _Differ:
         for topic, years, text, tentative in sorted(
             set(added) | set(removed), key=lambda k: (order.index(k[0]), k[1], k[2], k[3])
         ):
-            label = f"{TOPIC_LABELS[topic][lang]} {_w('for', lang)} {name} {years}"
+            label = f"{TOPIC_LABELS[topic][lang]} {t('diff.for', lang)} {name} {years}"
             if (topic, years, text, tentative) in added:
                 if (topic, years, text, not tentative) in removed:
-                    key = "fact_tentative" if tentative else "fact_confirmed"
-                    self.add(sid, "fact", f"{label}: {_w(key, lang, text=_quote(text))}")
+                    key = "diff.fact_tentative" if tentative else "diff.fact_confirmed"
+                    self.add(sid, "fact", f"{label}: {t(key, lang, text=_quote(text))}")
                 else:
-                    self.add(sid, "fact", f"{label}: {_w('fact_new', lang, text=_quote(text))}")
+                    self.add(sid, "fact", f"{label}: {t('diff.fact_new', lang, text=_quote(text))}")
             elif (topic, years, text, not tentative) not in added:
-                self.add(sid, "fact", f"{label}: {_w('fact_removed', lang, text=_quote(text))}")
+                self.add(sid, "fact", f"{label}: {t('diff.fact_removed', lang, text=_quote(text))}")
 
     # --- deadlines ----------------------------------------------------------------------------
 
     def deadline_value(self, d: Deadline, mark_tentative: bool = True) -> str:
         """Render a deadline's date or words, marked tentative."""
         if d.unknown:
-            value = _w("unknown", self.lang)
+            value = t("diff.unknown", self.lang)
         elif d.date is not None:
             value = fmt.long_date(d.date, self.lang)
         else:
             value = d.text or ""
         if mark_tentative and d.tentative:
-            value += f" ({_w('tentative', self.lang)})"
+            value += f" ({t('diff.tentative', self.lang)})"
         return value
 
     def deadlines(self) -> None:
@@ -468,14 +370,16 @@ class _Differ:
             d, sid = entry.deadline, entry.scheme_id
             if sid not in self.new.schemes:
                 continue  # the scheme itself is reported removed
-            label = f"{DEADLINE_LABELS[d.kind][lang]} {_w('for', lang)} {self.name(sid)} {d.year}"
+            label = (
+                f"{DEADLINE_LABELS[d.kind][lang]} {t('diff.for', lang)} {self.name(sid)} {d.year}"
+            )
             if len(offices[(sid, d.year, d.kind)]) > 1:
                 label += f" ({self.office_name(entry.office_id)})"
             text: str | None
             if was is None:
-                text = f"{_w('new', lang)}, {self.deadline_value(d)}"
+                text = f"{t('diff.new', lang)}, {self.deadline_value(d)}"
             elif now is None:
-                text = _w("removed", lang, old=self.deadline_value(was.deadline))
+                text = t("diff.removed", lang, old=self.deadline_value(was.deadline))
             else:
                 text = self.deadline_change(was.deadline, now.deadline)
             if text is not None:
@@ -488,15 +392,19 @@ class _Differ:
         lang = self.lang
         old_value, new_value = self.deadline_value(old, False), self.deadline_value(new, False)
         if old_value != new_value:
-            return _w("changed", lang, old=self.deadline_value(old), new=self.deadline_value(new))
+            return t(
+                "diff.changed", lang, old=self.deadline_value(old), new=self.deadline_value(new)
+            )
         if old.tentative != new.tentative:
-            return _w("now_tentative" if new.tentative else "confirmed", lang, value=new_value)
+            return t(
+                "diff.now_tentative" if new.tentative else "diff.confirmed", lang, value=new_value
+            )
         if (old.source, old.office) != (new.source, new.office):
             source = self.new.provenance(new).label()
-            return _w("new_source", lang, value=new_value, source=source)
+            return t("diff.new_source", lang, value=new_value, source=source)
         if old.note != new.note and new.note:
-            return _w("new_note", lang, note=_quote(new.note))
-        return _w("details", lang, value=_quote(new.raw))
+            return t("diff.new_note", lang, note=_quote(new.note))
+        return t("diff.details", lang, value=_quote(new.raw))
 
     # --- FAQ, sources, offices, tables ----------------------------------------------------------
 
@@ -515,7 +423,7 @@ class _Differ:
                 self.add(
                     entry.scheme,
                     "faq",
-                    _w("faq_new", lang, scheme=where(entry.scheme, self.new), q=q),
+                    t("diff.faq_new", lang, scheme=where(entry.scheme, self.new), q=q),
                 )
                 continue
             was = self.old.faq[fid]
@@ -523,28 +431,34 @@ class _Differ:
                 continue
             if was.question != entry.question:
                 self.add(
-                    entry.scheme, "faq", _w("faq_question", lang, old=_quote(was.question), new=q)
+                    entry.scheme,
+                    "faq",
+                    t("diff.faq_question", lang, old=_quote(was.question), new=q),
                 )
             if was.answer != entry.answer:
-                self.add(entry.scheme, "faq", _w("faq_answer", lang, q=q, a=_quote(entry.answer)))
+                self.add(
+                    entry.scheme, "faq", t("diff.faq_answer", lang, q=q, a=_quote(entry.answer))
+                )
             if was.years != entry.years:
-                text = _w("faq_years", lang, q=q, new=entry.years.label(), old=was.years.label())
+                text = t(
+                    "diff.faq_years", lang, q=q, new=entry.years.label(), old=was.years.label()
+                )
                 self.add(entry.scheme, "faq", text)
             old_aliases = {a.casefold() for a in was.aliases}
             new_aliases = {a.casefold() for a in entry.aliases}
             for alias in entry.aliases:
                 if alias.casefold() not in old_aliases:
                     self.add(
-                        entry.scheme, "faq", _w("faq_alias_new", lang, q=q, alias=_quote(alias))
+                        entry.scheme, "faq", t("diff.faq_alias_new", lang, q=q, alias=_quote(alias))
                     )
             for alias in was.aliases:
                 if alias.casefold() not in new_aliases:
-                    text = _w("faq_alias_removed", lang, q=q, alias=_quote(alias))
+                    text = t("diff.faq_alias_removed", lang, q=q, alias=_quote(alias))
                     self.add(entry.scheme, "faq", text)
         for fid, entry in self.old.faq.items():
             if fid not in self.new.faq:
-                text = _w(
-                    "faq_removed",
+                text = t(
+                    "diff.faq_removed",
                     lang,
                     scheme=where(entry.scheme, self.old),
                     q=_quote(entry.question),
@@ -557,36 +471,36 @@ class _Differ:
         for key, doc in self.new.sources.items():
             if key not in self.old.sources:
                 where_ = f"{self.office_name(doc.office)}, {doc.date_text}"
-                self.add(None, "source", _w("source_new", lang, title=doc.title, where=where_))
+                self.add(None, "source", t("diff.source_new", lang, title=doc.title, where=where_))
         for key, doc in self.old.sources.items():
             if key not in self.new.sources:
-                self.add(None, "source", _w("source_removed", lang, title=doc.title))
+                self.add(None, "source", t("diff.source_removed", lang, title=doc.title))
         for key, office in self.new.offices.items():
             if key not in self.old.offices:
-                self.add(None, "office", _w("office_new", lang, name=office.name))
+                self.add(None, "office", t("diff.office_new", lang, name=office.name))
             elif self.old.offices[key] != office:
-                self.add(None, "office", _w("office_changed", lang, name=office.name))
+                self.add(None, "office", t("diff.office_changed", lang, name=office.name))
         for key, office in self.old.offices.items():
             if key not in self.new.offices:
-                self.add(None, "office", _w("office_removed", lang, name=office.name))
+                self.add(None, "office", t("diff.office_removed", lang, name=office.name))
 
     def tables_and_municipalities(self) -> None:
         """Record tables added, removed or changed, and a count of municipality changes."""
         lang = self.lang
         for key, table in self.new.tables.items():
             if key not in self.old.tables:
-                self.add(None, "table", _w("table_new", lang, title=_quote(table.title)))
+                self.add(None, "table", t("diff.table_new", lang, title=_quote(table.title)))
             elif self.old.tables[key] != table:
-                self.add(None, "table", _w("table_changed", lang, title=_quote(table.title)))
+                self.add(None, "table", t("diff.table_changed", lang, title=_quote(table.title)))
         for key, table in self.old.tables.items():
             if key not in self.new.tables:
-                self.add(None, "table", _w("table_removed", lang, title=_quote(table.title)))
+                self.add(None, "table", t("diff.table_removed", lang, title=_quote(table.title)))
         old_m, new_m = self.old.municipalities, self.new.municipalities
         added = len(set(new_m) - set(old_m))
         removed = len(set(old_m) - set(new_m))
         changed = sum(1 for k in set(old_m) & set(new_m) if old_m[k] != new_m[k])
         if added or removed or changed:
-            text = _w("municipalities", lang, added=added, removed=removed, changed=changed)
+            text = t("diff.municipalities", lang, added=added, removed=removed, changed=changed)
             self.add(None, "municipality", text)
 
 

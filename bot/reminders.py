@@ -67,6 +67,7 @@ from bot.state import (
     broadcast_key,
     reminder_key,
 )
+from bot.texts import t
 from bot.vocab import DEADLINE_LABELS
 from knowledge.kb import DeadlineEntry, KnowledgeBase
 
@@ -234,12 +235,6 @@ def plan_reminders(
 
 # --- messages -----------------------------------------------------------------------------------
 
-RESEND_NOTE: dict[Lang, str] = {
-    "nb": "<i>Sendt på nytt fordi forrige sending ble avbrutt; du kan ha fått denne før.</i>",
-    "en": "<i>Sent again because the previous sending was interrupted; "
-    "you may have received this already.</i>",
-}
-
 
 def _e(text: str) -> str:
     """Escape text for Telegram HTML."""
@@ -259,56 +254,34 @@ def compose_reminder(
     """Write a reminder in Telegram HTML: scheme, kind, date, days left, office and source."""
     d = entry.deadline
     assert d.date is not None
-    nb = lang == "nb"
     scheme = kb.schemes[entry.scheme_id]
-    name = scheme.names.short if nb else (scheme.names.english or [scheme.names.short])[0]
+    name = scheme.names.short if lang == "nb" else (scheme.names.english or [scheme.names.short])[0]
     kind = DEADLINE_LABELS[d.kind][lang].lower()
     if d.covers_year is not None:
-        kind += (
-            f" (for tilskuddsåret {d.covers_year})" if nb else f" (for grant year {d.covers_year})"
-        )
+        kind += f" ({t('reminder.covers', lang, year=d.covers_year)})"
     left = fmt.days((d.date - today).days, lang)
+    date = fmt.long_date(d.date, lang)
     lines = [
-        f"<b>{'Påminnelse' if nb else 'Reminder'}: {_e(kind)} – {_e(name)}</b>",
-        f"{'Frist' if nb else 'Deadline'}: <b>{fmt.long_date(d.date, lang)}</b> ({left}).",
+        f"<b>{t('reminder.head', lang, kind=_e(kind), name=_e(name))}</b>",
+        t("reminder.deadline", lang, date=date, left=left),
     ]
     if d.tentative:
-        raw = _e(fmt.quote(d.raw))
-        lines.append(
-            f"⚠️ Foreløpig dato: kilden skriver {raw}. Sjekk datoen med statsforvalteren."
-            if nb
-            else f"⚠️ Tentative date: the source says {raw}. Check the date with the county "
-            "governor."
-        )
+        lines.append(t("reminder.tentative", lang, raw=_e(fmt.quote(d.raw))))
     if late:
-        due = fmt.long_date(due_day, lang)
-        ahead = (
-            f"{offset} {'dag' if offset == 1 else 'dager'} før fristen"
-            if nb
-            else f"{offset} {'day' if offset == 1 else 'days'} before the deadline"
-        )
-        lines.append(
-            f"Sendt for sent: påminnelsen skulle vært sendt {due} ({ahead}), men ble forsinket."
-            if nb
-            else f"Sent late: this reminder was due on {due} ({ahead}) but was delayed."
-        )
+        unit = t("alerts.day" if offset == 1 else "alerts.days", lang)
+        ahead = t("reminder.ahead", lang, offset=offset, unit=unit)
+        lines.append(t("reminder.late", lang, due=fmt.long_date(due_day, lang), ahead=ahead))
     if d.note:
-        lines.append(f"{'Merknad' if nb else 'Note'}: {_e(d.note)}")
-    office = kb.offices[entry.office_id].name
-    lines.append(f"{'Kontor' if nb else 'Office'}: {_e(office)}")
-    lines.append(f"{'Kilde' if nb else 'Source'}: {_e(kb.provenance(d).label())}")
-    lines.append(
-        "Dine varsler: /mine_varsler · Avslutt: /avslutt"
-        if nb
-        else "Your reminders: /mine_varsler · Stop: /avslutt"
-    )
+        lines.append(t("reminder.note", lang, note=_e(d.note)))
+    lines.append(t("reminder.office", lang, office=_e(kb.offices[entry.office_id].name)))
+    lines.append(t("reminder.source", lang, source=_e(kb.provenance(d).label())))
+    lines.append(t("reminder.footer", lang))
     return "\n".join(lines)
 
 
 def compose_broadcast(text: str, lang: Lang) -> str:
     """Write an admin announcement in Telegram HTML (the admin's text is shown as plain text)."""
-    title = "Kunngjøring" if lang == "nb" else "Announcement"
-    return f"📢 <b>{title}</b>\n\n{_e(text.strip())}"
+    return f"📢 <b>{t('broadcast.title', lang)}</b>\n\n{_e(text.strip())}"
 
 
 def planned_messages(
@@ -630,8 +603,9 @@ class _Dispatcher:
                     due_day=row.due_day,
                     late=True,
                 )
-        if row.key in self.recovered and RESEND_NOTE[row.lang] not in text:
-            text += "\n\n" + RESEND_NOTE[row.lang]
+        note = t("reminder.resent", row.lang)
+        if row.key in self.recovered and note not in text:
+            text += "\n\n" + note
         return text, late
 
     async def _db(self, func: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:

@@ -2,9 +2,9 @@
 
 Commands, confirmations, errors, button labels and prompts are looked up here by key with
 :func:`t`; placeholders are ``str.format`` fields (``{name}``), the same in both languages.
-The composed answers themselves (``bot.compose``) and the reminder messages
-(``bot.reminders``) are written by their own modules; the command descriptions are in the
-command registry (``bot.commands.COMMANDS``).
+The composed answers themselves (``bot.compose``) are written by their own module; the
+reminders, the admins' previews and refusals and the descriptions of knowledge changes are
+here too. The command descriptions are in the command registry (``bot.commands.COMMANDS``).
 """
 
 from __future__ import annotations
@@ -545,6 +545,234 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "Write: question | answer | scheme (the scheme may be left out), or /avbryt.",
     },
     "upkeep.retry": {"nb": "Prøv igjen, eller /avbryt.", "en": "Try again, or /avbryt."},
+    # --- admins: knowledge edits, previews and refusals (bot.kbadmin) -------------------------
+    "kb.usage": {
+        "nb": "Bruk: /ny_frist ORDNING ÅR TYPE DATO [tentativ], for eksempel "
+        "/ny_frist kommunalt rusarbeid 2023 søknad 15.02.2023",
+        "en": "Usage: /ny_frist SCHEME YEAR KIND DATE [tentative], for example "
+        "/ny_frist kommunalt rusarbeid 2023 application 15.02.2023",
+    },
+    "kb.date_missing": {"nb": "Datoen mangler. {usage}", "en": "The date is missing. {usage}"},
+    "kb.month_unknown": {
+        "nb": "Kjenner ikke igjen måneden «{month}» i «{raw}». {usage}",
+        "en": "I do not recognise the month «{month}» in «{raw}». {usage}",
+    },
+    "kb.date_unknown": {
+        "nb": "Kjenner ikke igjen datoen «{raw}»: skriv 15.02.2023, 2023-02-15 eller "
+        "15. februar 2023.",
+        "en": "I do not recognise the date «{raw}»: write 15.02.2023, 2023-02-15 or "
+        "15 February 2023.",
+    },
+    "kb.offices_many": {
+        "nb": "Fristen finnes for flere embeter: {names}. Oppgi embete.",
+        "en": "The deadline exists for several offices: {names}. Name the office.",
+    },
+    "kb.office_unknown": {
+        "nb": "Kan ikke avgjøre embetet for endringen. Oppgi embete.",
+        "en": "I cannot tell which office the change is for. Name the office.",
+    },
+    "kb.scheme_unknown_known": {
+        "nb": "Ukjent ordning «{scheme}». Kjente ordninger: {known}.",
+        "en": "Unknown scheme «{scheme}». Known schemes: {known}.",
+    },
+    "kb.scheme_unknown": {"nb": "Ukjent ordning «{scheme}».", "en": "Unknown scheme «{scheme}»."},
+    "kb.deadline_same": {
+        "nb": "Fristen er allerede registrert slik: {deadline}.",
+        "en": "The deadline is already registered like that: {deadline}.",
+    },
+    "kb.deadline_label": {"nb": "{kind} for {scheme} {year}", "en": "{kind} for {scheme} {year}"},
+    "kb.deadline_other": {"nb": "Frist ({kind})", "en": "Deadline ({kind})"},
+    "kb.deadline_new": {
+        "nb": "Ny frist (ikke lagret ennå): {label}, {office}.",
+        "en": "New deadline (not saved yet): {label}, {office}.",
+    },
+    "kb.deadline_changed": {
+        "nb": "Rettet frist (ikke lagret ennå): {label}, {office}.",
+        "en": "Corrected deadline (not saved yet): {label}, {office}.",
+    },
+    "kb.now": {"nb": "Nå: {old}", "en": "Now: {old}"},
+    "kb.written_to": {
+        "nb": "Skrives til {file}. Endringen er kontrollert og kan lagres.",
+        "en": "To be written to {file}. The change has been checked and can be saved.",
+    },
+    "kb.faq_empty": {
+        "nb": "Både spørsmål og svar må fylles ut.",
+        "en": "Both the question and the answer must be filled in.",
+    },
+    "kb.faq_new": {
+        "nb": "Nytt spørsmål og svar (ikke lagret ennå): {question}",
+        "en": "New question and answer (not saved yet): {question}",
+    },
+    "kb.faq_unknown": {"nb": "Ukjent spørsmål {faq_id}.", "en": "Unknown question {faq_id}."},
+    "kb.alias_exists": {
+        "nb": "Formuleringen finnes allerede for dette spørsmålet.",
+        "en": "That phrasing already exists for this question.",
+    },
+    "kb.alias_new": {
+        "nb": "Ny formulering (ikke lagret ennå) av: {question}",
+        "en": "New phrasing (not saved yet) of: {question}",
+    },
+    "kb.write_failed": {
+        "nb": "Kunne ikke skrive kildene: {error}",
+        "en": "Could not write the sources: {error}",
+    },
+    "kb.scheme_file_missing": {
+        "nb": "Fant ikke kildefilen til ordningen {scheme}.",
+        "en": "Could not find the source file of the scheme {scheme}.",
+    },
+    "kb.faq_missing": {
+        "nb": "Fant ikke spørsmålet {faq_id} i kildene.",
+        "en": "Could not find the question {faq_id} in the sources.",
+    },
+    # --- what changed in the knowledge (bot.kbdiff) -----------------------------------------
+    "diff.new": {"nb": "ny", "en": "new"},
+    "diff.changed": {"nb": "endret fra {old} til {new}", "en": "changed from {old} to {new}"},
+    "diff.removed": {"nb": "fjernet (var {old})", "en": "removed (was {old})"},
+    "diff.removed_plain": {"nb": "fjernet", "en": "removed"},
+    "diff.tentative": {"nb": "foreløpig", "en": "tentative"},
+    "diff.now_tentative": {"nb": "nå foreløpig, {value}", "en": "now tentative, {value}"},
+    "diff.confirmed": {"nb": "bekreftet, {value} (var foreløpig)", "en": "confirmed, {value}"},
+    "diff.unknown": {"nb": "ukjent", "en": "unknown"},
+    "diff.new_source": {
+        "nb": "samme frist ({value}), ny kilde: {source}",
+        "en": "same deadline ({value}), new source: {source}",
+    },
+    "diff.new_note": {"nb": "ny merknad: {note}", "en": "new note: {note}"},
+    "diff.details": {"nb": "detaljer endret ({value})", "en": "details changed ({value})"},
+    "diff.for": {"nb": "for", "en": "for"},
+    "diff.scheme_new": {"nb": "Ny ordning: {name}", "en": "New scheme: {name}"},
+    "diff.later_years": {
+        "nb": "Om årene etter kildene for {name}",
+        "en": "On the years after the sources for {name}",
+    },
+    "diff.scheme_removed": {"nb": "Ordning fjernet: {name}", "en": "Scheme removed: {name}"},
+    "diff.scheme_renamed": {
+        "nb": "Ordningen «{old}» har fått nytt navn: «{new}»",
+        "en": "The scheme «{old}» has a new name: «{new}»",
+    },
+    "diff.short_renamed": {
+        "nb": "Kortnavn for {name}: endret fra «{old}» til «{new}»",
+        "en": "Short name of {name}: changed from «{old}» to «{new}»",
+    },
+    "diff.name_new": {
+        "nb": "Nytt navn for {name}: «{alias}»",
+        "en": "New name for {name}: «{alias}»",
+    },
+    "diff.name_removed": {
+        "nb": "Navn fjernet for {name}: «{alias}»",
+        "en": "Name removed for {name}: «{alias}»",
+    },
+    "diff.appropriation": {
+        "nb": "Bevilgning til {name} {year}",
+        "en": "Appropriation for {name} {year}",
+    },
+    "diff.national": {"nb": "nasjonalt", "en": "national"},
+    "diff.prognosis": {"nb": "prognose", "en": "prognosis"},
+    "diff.approximate": {"nb": "omtrent", "en": "approximately"},
+    "diff.rate": {"nb": "Sats for {name} {years}", "en": "Rate for {name} {years}"},
+    "diff.rate_step": {
+        "nb": "Sats for {name} {years}, år {step}",
+        "en": "Rate for {name} {years}, year {step}",
+    },
+    "diff.cap_position": {
+        "nb": "Øvre grense per 100 % stilling for {name} {years}",
+        "en": "Cap per full position for {name} {years}",
+    },
+    "diff.cap_measure": {
+        "nb": "Øvre grense per tiltak for {name} {years}",
+        "en": "Cap per measure for {name} {years}",
+    },
+    "diff.rule": {"nb": "Beregningsregel for {name}", "en": "Calculation rule for {name}"},
+    "diff.rule_changed": {"nb": "endret: {text}", "en": "changed: {text}"},
+    "diff.rule_years": {
+        "nb": "gjelder nå {new} (før {old})",
+        "en": "now applies to {new} (before {old})",
+    },
+    "diff.per": {"nb": "per", "en": "per"},
+    "diff.fact_new": {"nb": "ny opplysning: {text}", "en": "new information: {text}"},
+    "diff.fact_removed": {"nb": "fjernet: {text}", "en": "removed: {text}"},
+    "diff.fact_tentative": {"nb": "nå foreløpig: {text}", "en": "now tentative: {text}"},
+    "diff.fact_confirmed": {"nb": "bekreftet: {text}", "en": "confirmed: {text}"},
+    "diff.faq_new": {
+        "nb": "Nytt spørsmål og svar{scheme}: {q}",
+        "en": "New FAQ entry{scheme}: {q}",
+    },
+    "diff.faq_removed": {
+        "nb": "Spørsmål og svar fjernet{scheme}: {q}",
+        "en": "FAQ entry removed{scheme}: {q}",
+    },
+    "diff.faq_answer": {"nb": "Nytt svar på {q}: {a}", "en": "New answer to {q}: {a}"},
+    "diff.faq_question": {
+        "nb": "Spørsmålet {old} heter nå {new}",
+        "en": "The question {old} is now {new}",
+    },
+    "diff.faq_years": {
+        "nb": "{q} gjelder nå {new} (før {old})",
+        "en": "{q} now applies to {new} (before {old})",
+    },
+    "diff.faq_alias_new": {
+        "nb": "Ny formulering av {q}: {alias}",
+        "en": "New phrasing of {q}: {alias}",
+    },
+    "diff.faq_alias_removed": {
+        "nb": "Formulering fjernet fra {q}: {alias}",
+        "en": "Phrasing removed from {q}: {alias}",
+    },
+    "diff.source_new": {"nb": "Ny kilde: {title} ({where})", "en": "New source: {title} ({where})"},
+    "diff.source_removed": {"nb": "Kilde fjernet: {title}", "en": "Source removed: {title}"},
+    "diff.office_new": {"nb": "Nytt embete: {name}", "en": "New office: {name}"},
+    "diff.office_removed": {"nb": "Embete fjernet: {name}", "en": "Office removed: {name}"},
+    "diff.office_changed": {
+        "nb": "Kontaktinformasjon for {name}: endret",
+        "en": "Contact details for {name}: changed",
+    },
+    "diff.table_new": {"nb": "Ny tabell: {title}", "en": "New table: {title}"},
+    "diff.table_removed": {"nb": "Tabell fjernet: {title}", "en": "Table removed: {title}"},
+    "diff.table_changed": {"nb": "Tabell {title}: endret", "en": "Table {title}: changed"},
+    "diff.budget": {
+        "nb": "Kapittel og post for {name}: {text}",
+        "en": "Budget chapter and post for {name}: {text}",
+    },
+    "diff.municipalities": {
+        "nb": "Kommunelisten: {added} nye, {removed} fjernet, {changed} endret",
+        "en": "Municipalities: {added} new, {removed} removed, {changed} changed",
+    },
+    "diff.budget_item": {
+        "nb": "kap. {chapter} post {post} ({years})",
+        "en": "chapter {chapter} post {post} ({years})",
+    },
+    # --- reminders and announcements (bot.reminders) ---------------------------------------
+    "reminder.head": {"nb": "Påminnelse: {kind} – {name}", "en": "Reminder: {kind} – {name}"},
+    "reminder.covers": {"nb": "for tilskuddsåret {year}", "en": "for grant year {year}"},
+    "reminder.deadline": {
+        "nb": "Frist: <b>{date}</b> ({left}).",
+        "en": "Deadline: <b>{date}</b> ({left}).",
+    },
+    "reminder.tentative": {
+        "nb": "⚠️ Foreløpig dato: kilden skriver {raw}. Sjekk datoen med statsforvalteren.",
+        "en": "⚠️ Tentative date: the source says {raw}. Check the date with the county governor.",
+    },
+    "reminder.ahead": {
+        "nb": "{offset} {unit} før fristen",
+        "en": "{offset} {unit} before the deadline",
+    },
+    "reminder.late": {
+        "nb": "Sendt for sent: påminnelsen skulle vært sendt {due} ({ahead}), men ble forsinket.",
+        "en": "Sent late: this reminder was due on {due} ({ahead}) but was delayed.",
+    },
+    "reminder.note": {"nb": "Merknad: {note}", "en": "Note: {note}"},
+    "reminder.office": {"nb": "Kontor: {office}", "en": "Office: {office}"},
+    "reminder.source": {"nb": "Kilde: {source}", "en": "Source: {source}"},
+    "reminder.footer": {
+        "nb": "Dine varsler: /mine_varsler · Avslutt: /avslutt",
+        "en": "Your reminders: /mine_varsler · Stop: /avslutt",
+    },
+    "reminder.resent": {
+        "nb": "<i>Sendt på nytt fordi forrige sending ble avbrutt; du kan ha fått denne før.</i>",
+        "en": "<i>Sent again because the previous sending was interrupted; "
+        "you may have received this already.</i>",
+    },
+    "broadcast.title": {"nb": "Kunngjøring", "en": "Announcement"},
     # --- admins: the review queue -----------------------------------------------------------
     "review.private_only": {
         "nb": "Spørsmålskøen vises bare i en privat chat med meg, siden den kan inneholde det "

@@ -42,6 +42,7 @@ from bot.kbadmin import (
 from bot.kbdiff import KbDiff
 from bot.review import Group, ReviewQueue, suggest_faq
 from bot.texts import t
+from bot.vocab import Lang
 from knowledge.build import build_database
 from knowledge.kb import KnowledgeBase
 from knowledge.loader import KnowledgeError, load_sources
@@ -78,10 +79,12 @@ def diff_lines(diff: KbDiff | None) -> list[str]:
     return lines
 
 
-def refused_text(exc: ChangeRefused, version: str, *, reload: bool = False) -> str:
+def refused_text(
+    exc: ChangeRefused, version: str, *, reload: bool = False, lang: Lang = "nb"
+) -> str:
     """Tell an admin a change or a reload was refused, with the exact problems."""
-    head = t("upkeep.reload_refused" if reload else "upkeep.refused")
-    kept = t("upkeep.kept", version=version)
+    head = t("upkeep.reload_refused" if reload else "upkeep.refused", lang)
+    kept = t("upkeep.kept", lang, version=version)
     return "\n".join([f"{head} {kept}", *exc.problems])
 
 
@@ -280,9 +283,9 @@ class Upkeep:
         self.journal.finish(entry.id, "rolled_back", outcome)
         log.warning("Rolled back edit %d (%s): %s", entry.id, entry.target, outcome)
 
-    def propose_deadline(self, arguments: str, today: dt.date) -> Proposal:
+    def propose_deadline(self, arguments: str, today: dt.date, lang: Lang = "nb") -> Proposal:
         """Validate '/ny_frist ORDNING ÅR TYPE DATO [tentativ]' on a copy of the sources."""
-        command = parse_deadline_command(arguments)
+        command = parse_deadline_command(arguments, lang)
         return propose_deadline(
             self.sources_dir,
             command.scheme,
@@ -293,6 +296,7 @@ class Upkeep:
             kb=self.sources(),
             today=today,
             office=self.office,
+            lang=lang,
         )
 
     def _install(self, change: Change) -> Refresh:

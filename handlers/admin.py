@@ -2,7 +2,8 @@
 
 The admins' desk (``bot.admin``) does the work; these handlers read the update, call it
 through the pipeline on a thread of their own (a knowledge change takes seconds, and the
-questions of others keep being answered), and show the reply:
+questions of others keep being answered), and show the reply. The buttons' patterns and
+payloads are the one codec's (``bot.buttons``):
 
 - ``d:<id>:ok`` / ``d:<id>:no``: confirm or cancel a draft (an announcement, a /ny_frist
   preview, the offer to send the summary of a knowledge update), kept in SQLite;
@@ -34,7 +35,9 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot.admin import ReviewKind
+from bot.buttons import Feature, Payload, decode, matches
 from handlers.chat import ChatHandlers
+from handlers.registry import command_names
 from handlers.reply import send_message
 from handlers.services import BotServices, who
 
@@ -47,10 +50,12 @@ TIMEOUT = 600  # seconds before an unanswered review dialogue is dropped
 log = logging.getLogger(__name__)
 
 
-def pressed(update: Update) -> list[str]:
-    """Return the parts of the pressed button's data ('d:12:ok' -> ['d', '12', 'ok'])."""
+def pressed(update: Update, feature: Feature) -> Payload:
+    """Return the pressed button's payload (its handler's pattern let only this feature's in)."""
     query = update.callback_query
-    return (query.data or "").split(":") if query is not None else []
+    payload = decode(query.data if query is not None else None, feature)
+    assert payload is not None, "the handler's pattern is matches(feature)"
+    return payload
 
 
 class AdminHandlers:
@@ -62,15 +67,19 @@ class AdminHandlers:
 
     async def decide(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A draft's button: confirm or cancel it."""
-        _, draft_id, verb = pressed(update)
+        payload = pressed(update, "draft")
         reply = await self.s.run_slow(
-            self.s.pipeline.decide, int(draft_id), verb, who(update), self.s.today()
+            self.s.pipeline.decide,
+            payload.number(0),
+            payload.fields[1],
+            who(update),
+            self.s.today(),
         )
         await self.chat.show(update, context, reply, update.callback_query)
 
     async def dismiss(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The Avvis button: drop a group without changing the knowledge."""
-        group_id = int(pressed(update)[-1])
+        group_id = pressed(update, "review").number(1)
         reply = await self.s.run_slow(
             self.s.pipeline.dismiss, group_id, who(update), self.s.today()
         )
@@ -78,11 +87,12 @@ class AdminHandlers:
 
     async def start_resolving(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
         """Lag FAQ / Nytt alias: ask the admin for the entry, or for the FAQ id."""
-        _, kind, group_id = pressed(update)
+        payload = pressed(update, "review")
+        kind, group_id = cast(ReviewKind, payload.fields[0]), payload.number(1)
         reply, waiting = await self.s.run_slow(
             self.s.pipeline.start_review,
-            cast(ReviewKind, kind),
-            int(group_id),
+            kind,
+            group_id,
             who(update),
             self.s.today(),
         )
@@ -90,7 +100,7 @@ class AdminHandlers:
         if not waiting:
             return END
         if context.user_data is not None:
-            context.user_data[REVIEW_KEY] = (kind, int(group_id))
+            context.user_data[REVIEW_KEY] = (kind, group_id)
         return WAITING
 
     async def resolve(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
@@ -128,9 +138,11 @@ class AdminHandlers:
         with warnings.catch_warnings():  # per_message=False: the answer is a typed message
             warnings.filterwarnings("ignore", "If 'per_message=False'", PTBUserWarning)
             return ConversationHandler(
-                entry_points=[CallbackQueryHandler(self.start_resolving, pattern=r"^rv:[fa]:\d+$")],
+                entry_points=[
+                    CallbackQueryHandler(self.start_resolving, pattern=matches("review", "fa"))
+                ],
                 states={WAITING: [MessageHandler(typed, self.resolve)]},
-                fallbacks=[CommandHandler("avbryt", self.cancel)],
+                fallbacks=[CommandHandler(command_names("avbryt"), self.cancel)],
                 per_message=False,
                 allow_reentry=True,
                 conversation_timeout=TIMEOUT,
@@ -155,8 +167,8 @@ def register(app: Any, services: BotServices, chat: ChatHandlers) -> None:
     """Register the admin buttons and the review dialogue, and the knowledge watcher job."""
     handlers = AdminHandlers(services, chat)
     app.add_handler(handlers.review_dialogue())
-    app.add_handler(CallbackQueryHandler(handlers.decide, pattern=r"^d:\d+:(ok|no)$"))
-    app.add_handler(CallbackQueryHandler(handlers.dismiss, pattern=r"^rv:d:\d+$"))
+    app.add_handler(CallbackQueryHandler(handlers.decide, pattern=matches("draft")))
+    app.add_handler(CallbackQueryHandler(handlers.dismiss, pattern=matches("review", "d")))
     if app.job_queue is not None:
         app.job_queue.run_repeating(
             watch_knowledge, WATCH_SECONDS, first=WATCH_SECONDS, data=services, name=WATCH_JOB

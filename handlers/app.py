@@ -30,6 +30,7 @@ from telegram.ext import (
 )
 
 from bot.bootstrap import Core
+from bot.buttons import matches
 from bot.commands import COMMANDS, menu
 from bot.config import SettingsError
 from bot.vocab import Lang
@@ -71,7 +72,7 @@ def add_handlers(app: App, services: BotServices) -> None:
     app.add_handler(
         MessageHandler(new & filters.ChatType.PRIVATE & filters.ATTACHMENT, chat.only_text)
     )
-    app.add_handler(CallbackQueryHandler(chat.press, pattern=r"^o:"))
+    app.add_handler(CallbackQueryHandler(chat.press, pattern=matches("option")))
     app.add_handler(CallbackQueryHandler(chat.expired))
     app.add_handler(InlineQueryHandler(inline.answer))
     app.add_error_handler(on_error)

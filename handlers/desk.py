@@ -12,8 +12,9 @@ and send what it returns:
   asker could not get (blocked bot, deleted chat) to the desk;
 - the repeating job ``DESK_JOB`` announces long-open questions again (``announce_overdue``).
 
-Caseworkers are the bot's admins and the administrators of the desk chat (asked of Telegram,
-kept for ``ADMINS_SECONDS``).
+Caseworkers are the bot's admins and the administrators of the desk chats (asked of Telegram,
+kept for ``ADMINS_SECONDS``): a button or reply in a desk chat is checked against that chat's
+administrators, /statistikk (from any chat) against those of every desk chat, read just before.
 """
 
 from __future__ import annotations
@@ -28,12 +29,15 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import (
     CallbackContext,
     CallbackQueryHandler,
+    CommandHandler,
     ContextTypes,
     MessageHandler,
     filters,
 )
 
+from bot.buttons import matches
 from bot.reply import Post
+from handlers.registry import command_names
 from handlers.reply import deliver, send_message
 from handlers.services import BotServices, who
 
@@ -43,6 +47,7 @@ if TYPE_CHECKING:
 DESK_JOB = "caseworker-desk"
 DESK_SECONDS = 1800.0  # how often the job looks for long-open questions
 ADMINS_SECONDS = 300.0
+CASEWORKER_COMMAND = "statistikk"  # for caseworkers only: the desk chats' administrators too
 log = logging.getLogger(__name__)
 
 
@@ -114,7 +119,13 @@ class DeskHandlers:
             return frozenset()
         found = frozenset(m.user.id for m in members)
         self._admins[chat_id] = (time.monotonic(), found)
+        self.s.core.desk.record_chat_admins(chat_id, found)
         return found
+
+    async def learn_caseworkers(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Before a caseworkers' command: read every desk chat's administrators for the check."""
+        for chat_id in sorted(self.s.core.desk.config.desk_chats):
+            await self.chat_admins(context.bot, chat_id)
 
     async def press(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A desk button."""
@@ -155,13 +166,16 @@ def register(app: Any, services: BotServices, chat: ChatHandlers) -> None:
     from handlers.chat import Addressed
 
     handlers = DeskHandlers(services, chat)
-    app.add_handler(CallbackQueryHandler(handlers.press, pattern=r"^k:\d+:"))
+    app.add_handler(CallbackQueryHandler(handlers.press, pattern=matches("desk")))
     if not services.core.desk.enabled:
         return
     replies = (
         filters.UpdateType.MESSAGE & filters.REPLY & filters.TEXT & ~filters.COMMAND & Addressed()
     )
     app.add_handler(MessageHandler(replies, handlers.reply))
+    # in a group of its own, before the pipeline answers the command (group 0)
+    caseworkers = CommandHandler(command_names(CASEWORKER_COMMAND), handlers.learn_caseworkers)
+    app.add_handler(caseworkers, group=-1)
     if app.job_queue is not None:
         app.job_queue.run_repeating(
             reannounce, DESK_SECONDS, first=60.0, data=services, name=DESK_JOB

@@ -14,7 +14,6 @@ bundled ones: an admin's confirmed change is written there, never to ``knowledge
 from __future__ import annotations
 
 import datetime as dt
-import re
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,6 +25,7 @@ from hypothesis import strategies as st
 
 from bot.admin import ReviewKind
 from bot.bootstrap import Core, build_core
+from bot.buttons import decode
 from bot.calculator import PREFIX, SCHEME, SKIP, YEAR, payload
 from bot.commands import COMMANDS
 from bot.config import Settings
@@ -200,6 +200,11 @@ button_data = st.one_of(
     st.builds(lambda s: f"o:{s}", st.text(max_size=62)),
     st.builds(lambda n, v: f"d:{n}:{v}", st.integers(min_value=0), st.sampled_from(("ok", "no"))),
     st.builds(lambda k, n: f"rv:{k}:{n}", st.sampled_from("fad"), st.integers(min_value=0)),
+    st.builds(
+        lambda n, v: f"k:{n}:{v}",
+        st.integers(min_value=0),
+        st.sampled_from(("send", "drop", "answer", "faq", "close:done", "send:agder", "x")),
+    ),
 )
 days = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
 ids = st.integers(min_value=-(2**63), max_value=2**63)
@@ -340,16 +345,20 @@ class Harness:
     def route(self, data: str, who: Who, today: dt.date) -> object:
         """Send button data where the Telegram handlers send it (their callback patterns)."""
         p = self.core.pipeline
-        if m := re.fullmatch(r"d:(\d+):(ok|no)", data):
-            return p.decide(int(m[1]), m[2], who, today)
-        if m := re.fullmatch(r"rv:d:(\d+)", data):
-            return p.dismiss(int(m[1]), who, today)
-        if m := re.fullmatch(r"rv:([fa]):(\d+)", data):
-            kind: ReviewKind = "f" if m[1] == "f" else "a"
-            reply, waiting = p.start_review(kind, int(m[2]), who, today)
+        payload = decode(data)
+        if payload is not None and payload.feature == "draft":
+            return p.decide(payload.number(0), payload.fields[1], who, today)
+        if payload is not None and payload.feature == "desk":
+            return p.desk_press(data, who, dt.datetime.combine(today, dt.time(10)))
+        if payload is not None and payload.feature == "review" and payload.fields[0] == "d":
+            return p.dismiss(payload.number(1), who, today)
+        if payload is not None and payload.feature == "review":
+            kind: ReviewKind = "f" if payload.fields[0] == "f" else "a"
+            group = payload.number(1)
+            reply, waiting = p.start_review(kind, group, who, today)
             check(reply)
             answer = "Svar: se retningslinjene." if kind == "f" else "1"
-            return p.resolve_review(kind, int(m[2]), answer, who, today)[0] if waiting else reply
+            return p.resolve_review(kind, group, answer, who, today)[0] if waiting else reply
         return p.press(data, who, today)
 
 

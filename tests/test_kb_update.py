@@ -155,6 +155,33 @@ def test_ny_frist_without_year_kind_and_date_is_refused_with_the_usage(arguments
         parse_deadline_command(arguments)
 
 
+def test_an_english_speaking_admin_is_refused_and_shown_the_usage_in_english() -> None:
+    with pytest.raises(ChangeRefused, match=r"^Usage: /ny_frist SCHEME YEAR KIND DATE"):
+        parse_deadline_command("rusarbeid 2023", "en")
+    with pytest.raises(ChangeRefused, match=r"I do not recognise the date «15\.02\.20233»"):
+        parse_deadline_value("15.02.20233", 2023, "en")
+    with pytest.raises(ChangeRefused, match="I do not recognise the month «frebruar»"):
+        parse_deadline_value("15. frebruar", 2023, "en")
+
+
+def test_an_english_speaking_admin_previews_a_new_deadline_in_english(sources: Path) -> None:
+    kb = load_sources(sources)
+    proposal = propose_deadline(
+        sources, "kommunalt rusarbeid", 2023, "søknad", "15. februar 2023", False, kb=kb,
+        today=TODAY, office="innlandet", lang="en",
+    )  # fmt: skip
+    lines = proposal.preview.splitlines()
+    assert lines[0].startswith("New deadline (not saved yet): Application deadline for ")
+    assert lines[0].endswith(" 2023, Statsforvalteren i Innlandet.")
+    assert lines[1].startswith("- Application deadline for ") and ": new, " in lines[1]
+    assert lines[-1].startswith("To be written to ")
+    with pytest.raises(ChangeRefused, match=r"^Unknown scheme «finnes ikke»\. Known schemes: "):
+        propose_deadline(
+            sources, "finnes ikke", 2023, "søknad", "15.02.2023", False, kb=kb, today=TODAY,
+            lang="en",
+        )  # fmt: skip
+
+
 # --- a valid change ---------------------------------------------------------------------------
 
 

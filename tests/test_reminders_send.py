@@ -14,7 +14,6 @@ from collections.abc import Iterable
 import pytest
 
 from bot.reminders import (
-    RESEND_NOTE,
     InFlightPolicy,
     NotAdmin,
     Pacing,
@@ -29,6 +28,7 @@ from bot.reminders import (
 )
 from bot.state import ALL, StateStore
 from bot.statedb import StateDb
+from bot.texts import t
 from knowledge.kb import KnowledgeBase
 
 RUS = "kommunalt-rusarbeid"
@@ -351,7 +351,8 @@ async def test_rows_left_sending_by_a_killed_pass_are_resent_once_and_counted(
     assert (report.in_flight, report.resent_in_flight, report.sent) == (1, 1, 2)
     delivered = dict(sender.delivered)
     assert sorted(delivered) == [2, 3]
-    assert RESEND_NOTE["nb"] in delivered[2] and RESEND_NOTE["nb"] not in delivered[3]
+    note = t("reminder.resent")
+    assert note in delivered[2] and note not in delivered[3]
 
 
 async def test_the_skip_policy_never_resends_what_was_in_flight(

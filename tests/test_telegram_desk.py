@@ -442,8 +442,18 @@ async def test_statistikk_shows_the_figures_and_a_png_chart_to_caseworkers_only(
     assert document.fields["chat_id"] == ADMIN_ID
     assert document.fields["document"]["filename"] == "statistikk.png"
     assert document.fields["uploads"]["document"].startswith(b"\x89PNG")
-    in_desk = await says(desk, DESK, "/statistikk", chat_type="supergroup")
+    in_desk = await says(desk, DESK, "/statistikk", chat_type="supergroup", user_id=CASEWORKER)
     assert in_desk.startswith("Effekt, uke for uke")
+
+
+async def test_statistikk_is_for_the_desk_chats_administrators_in_any_chat_not_its_members(
+    desk: BotHarness,
+) -> None:
+    in_private = await says(desk, CASEWORKER, "/statistikk")
+    assert in_private == t("stats.empty"), "an administrator of the desk chat sees the figures"
+    member = await says(desk, DESK, "/statistikk", chat_type="supergroup", user_id=STRANGER)
+    assert member == t("desk.caseworkers_only"), "a member of the desk chat, not its admin"
+    assert await says(desk, STRANGER, "/statistikk") == t("desk.caseworkers_only")
 
 
 async def test_a_question_goes_to_the_desk_of_its_office_or_the_one_the_user_chooses(

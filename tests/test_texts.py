@@ -109,3 +109,28 @@ def test_the_menus_split_everyone_and_the_admins() -> None:
     assert {c.name for c in admin} == {"kunngjor", "ny_frist", "oppdater", "ubesvart", "status"}
     assert not {c.name for c in everyone} & {c.name for c in admin}
     assert "avbryt" not in {c.name for c in everyone}, "answered, but not in the menu"
+
+
+def test_no_telegram_handler_spells_out_a_command_name_the_registry_holds() -> None:
+    spelled: list[str] = []
+    for path in sorted((ROOT / "handlers").glob("*.py")):
+        if path.name == "calculator.py":  # the /beregn dialogue moves into the core (issue 14)
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "CommandHandler"
+                and node.args
+                and isinstance(node.args[0], ast.Constant | ast.List | ast.Tuple)
+            ):
+                spelled.append(f"{path.name}:{node.lineno}")
+    assert spelled == []
+
+
+def test_a_handler_asks_the_registry_for_a_command_and_its_aliases() -> None:
+    from handlers.registry import command_names
+
+    assert command_names("avbryt") == ["avbryt"]
+    with pytest.raises(LookupError):
+        command_names("finnes_ikke")
