@@ -1730,6 +1730,8 @@ class Composer:
     def framework_answer(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
         """Compute a framework answer (see framework)."""
         s = u.slots
+        if "year_rel" in s and "year" not in s and "year_from" not in s:
+            s["year"] = today.year + int(s["year_rel"])  # 'neste år', 'i fjor': against today
         if "place" in s and "municipality" not in s and "group" not in s:
             names = ", ".join(sorted(m.name for m in self.kb.municipalities.values()))
             msg = (

@@ -284,6 +284,8 @@ class TableReader:
                 years.append(int(m.group(1)))
         if self.has(padded, "last_year"):
             years.append(today.year - 1)
+        if self.has(padded, "next_year"):
+            years.append(today.year + 1)
         this_year = any(
             re.search(rf" {re.escape(phrase)} (?!\d)", padded)
             for phrase in self.w.get("this_year", ())

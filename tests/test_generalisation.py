@@ -19,7 +19,7 @@ BATCHES = Path(__file__).parent / "data" / "batches"
 # batch file: (least accuracy, most answers with a wrong or missing figure, most declines missed)
 FLOORS = {
     "batch-7.yaml": (0.94, 8, 1),
-    "batch-8.yaml": (0.78, 21, 5),
+    "batch-8.yaml": (0.78, 21, 4),
     "batch-9.yaml": (0.79, 21, 3),
     "batch-10.yaml": (0.78, 19, 3),
 }

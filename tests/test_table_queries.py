@@ -422,3 +422,21 @@ def test_a_wrong_claim_about_the_top_row_shows_the_claimed_rows_own_figure() -> 
 def test_an_english_range_word_is_no_count_of_places() -> None:
     text = ask("Which municipality had the largest framework increase from 2016 to 2017?")
     assert "2. " not in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor mye øker rammen for Grimstad neste år?",
+        "How much will Lister's framework rise next year?",
+    ],
+)
+def test_next_year_past_the_table_is_declined_not_answered_with_other_years(question: str) -> None:
+    answer = Engine(KB).ask(question, TODAY)
+    assert not answer.answered
+    assert str(TODAY.year + 1) in answer.text
+
+
+def test_last_year_inside_the_table_gives_that_years_figure() -> None:
+    text = ask("Hvor mye økte rammen for Froland i fjor?", today=dt.date(2019, 5, 1))
+    assert kr(figure(FRAMEWORK, "0919", "y2018")) in text
