@@ -440,3 +440,18 @@ def test_next_year_past_the_table_is_declined_not_answered_with_other_years(ques
 def test_last_year_inside_the_table_gives_that_years_figure() -> None:
     text = ask("Hvor mye økte rammen for Froland i fjor?", today=dt.date(2019, 5, 1))
     assert kr(figure(FRAMEWORK, "0919", "y2018")) in text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Er det riktig at Arendal fikk over 3 millioner i rammeøkning i 2019?", "Nei"),
+        ("Stemmer det at Arendal fikk under 2 millioner i rammeøkning i 2019?", "Ja"),
+        ("Er det riktig at Akershus hadde nest flest deltakere i KVP?", "Nei"),
+        ("Is it true that Bykle had the lowest framework increase in Aust-Agder in 2017?", "Yes"),
+    ],
+)
+def test_a_claim_about_one_row_is_checked_against_a_figure_or_a_place(
+    question: str, verdict: str
+) -> None:
+    assert ask(question).split("\n\n")[1].startswith(verdict)
