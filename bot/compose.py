@@ -2163,6 +2163,8 @@ class Composer:
     def framework_answer(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
         """Compute a framework answer (see framework)."""
         s = u.slots
+        if "year_rel" in s and "year" not in s and "year_from" not in s:
+            s["year"] = today.year + int(s["year_rel"])  # 'neste år', 'i fjor': against today
         outside = s.get("place") or (
             self.place_name(str(s["county"])) if s.get("county") not in (None, "landet") else None
         )

@@ -289,6 +289,8 @@ class TableReader:
                 years.append(int(m.group(1)))
         if self.has(padded, "last_year"):
             years.append(today.year - 1)
+        if self.has(padded, "next_year"):
+            years.append(today.year + 1)
         this_year = any(
             re.search(rf" {re.escape(phrase)} (?!\d)", padded)
             for phrase in self.w.get("this_year", ())
@@ -613,12 +615,19 @@ class TableReader:
                 descending,
                 change=True,
             ), score
-        if (highest or lowest) and premise and len(rows) == 1:
-            # 'er det riktig at Bykle hadde lavest …?': rank every row, then check the claim
-            group = self.group_in(table, padded)
+        if premise and bound is not None and len(named) == 1 and not (highest or lowest):
+            # 'er det riktig at Kristiansand fikk over 8 millioner i 2016?': the row's figure
+            # (a claim of a first place that also quotes the figure is checked as a ranking)
+            compare, value = bound
+            query = TableQuery(table.id, "value", tuple(named), ids, claim=named[0])
+            return replace(query, bound=value, compare=compare), score
+        if (highest or lowest) and premise and len(named) == 1:
+            # 'er det riktig at Bykle hadde lavest …?': rank every row, then check the claim;
+            # 'nest færrest' claims the second place
             descending = highest and not lowest
+            top = 2 if self.has(padded, "second") else 1
             return (
-                TableQuery(table.id, "rank", tuple(group), ids, 1, descending, claim=rows[0]),
+                TableQuery(table.id, "rank", tuple(group), ids, top, descending, claim=named[0]),
                 score,
             )
         if (highest or lowest) and self.has(padded, "second") and len(named) == 1 and not by_group:
@@ -975,7 +984,11 @@ def _verdict(result: TableResult, lang: Lang) -> str:
     if q.claim is None:
         return ""
     if q.op == "rank":
-        right = any(row.key == q.claim for row, _ in result.ranking[:1])
+        # the claimed row holds the claimed place (first, or second for 'nest størst')
+        at = result.ranking[q.top - 1 : q.top]
+        right = bool(at) and result.claimed == at[0][1]
+    elif q.op == "value" and q.bound is not None and result.total is not None:
+        right = _holds(result.total, q.compare, q.bound)
     elif q.op == "difference" and result.total is not None:
         right = result.total > 0 if q.claim == "more" else result.total < 0
     else:

@@ -576,6 +576,8 @@ class TableLanguage(Model):
     framework: list[str] = Field(min_length=1)
     # 'nest størst', 'second-largest': a ranking down to the second place
     second: list[str] = Field(default_factory=list)
+    # 'neste år': the year after today's
+    next_year: list[str] = Field(default_factory=list)
     # the word before the first of two years that asks for the change between them
     # ("størst økning fra 2017 til 2018")
     from_year: list[str] = Field(default_factory=list)

@@ -422,3 +422,36 @@ def test_a_wrong_claim_about_the_top_row_shows_the_claimed_rows_own_figure() -> 
 def test_an_english_range_word_is_no_count_of_places() -> None:
     text = ask("Which municipality had the largest framework increase from 2016 to 2017?")
     assert "2. " not in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor mye øker rammen for Grimstad neste år?",
+        "How much will Lister's framework rise next year?",
+    ],
+)
+def test_next_year_past_the_table_is_declined_not_answered_with_other_years(question: str) -> None:
+    answer = Engine(KB).ask(question, TODAY)
+    assert not answer.answered
+    assert str(TODAY.year + 1) in answer.text
+
+
+def test_last_year_inside_the_table_gives_that_years_figure() -> None:
+    text = ask("Hvor mye økte rammen for Froland i fjor?", today=dt.date(2019, 5, 1))
+    assert kr(figure(FRAMEWORK, "0919", "y2018")) in text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Er det riktig at Arendal fikk over 3 millioner i rammeøkning i 2019?", "Nei"),
+        ("Stemmer det at Arendal fikk under 2 millioner i rammeøkning i 2019?", "Ja"),
+        ("Er det riktig at Akershus hadde nest flest deltakere i KVP?", "Nei"),
+        ("Is it true that Bykle had the lowest framework increase in Aust-Agder in 2017?", "Yes"),
+    ],
+)
+def test_a_claim_about_one_row_is_checked_against_a_figure_or_a_place(
+    question: str, verdict: str
+) -> None:
+    assert ask(question).split("\n\n")[1].startswith(verdict)
