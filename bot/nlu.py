@@ -1198,7 +1198,7 @@ EVERYDAY_WORDS = _wordset(
 )
 FOLLOW_UP = re.compile(
     r"^(og|enn|hva med|hvordan med|and|what about|how about|samme|same|"
-    r"hvis|om|men|but|ok|okei|okay|da|sa|med|with|plus|pluss)\b"
+    r"hvis|om|men|but|ok|okei|okay|da|sa)\b"
 )
 # 'med kompetansemidlene i tillegg', 'inkludert kompetansemidler', 'including competence
 # funds': the competence money per measure counted in
