@@ -341,10 +341,12 @@ class Composer:
             if entry is None:
                 return answer
             text, item, sid = entry.answer, entry, entry.scheme
+            english = entry.answer_en
         elif kind == "fact":
             sid, _, ref = rest.partition(":")
             fact = self.kb.schemes[sid].facts[int(ref)]
             text, item = fact.text, fact
+            english = fact.text_en
         else:
             return answer
         # a sentence about another scheme, or about none when one is named, is never borrowed
@@ -359,6 +361,11 @@ class Composer:
             if lang == "nb"
             else f"The source says ({prov.office_name}, {prov.date_text}), in Norwegian: «{text}»"
         )
+        if lang == "en" and english:
+            # an English answer gives the knowledge base's translation of the sentence
+            quote = (
+                f"The source says ({prov.office_name}, {prov.date_text}), translated: «{english}»"
+            )
         if not answer.answered:
             # the card declined, but one source sentence clearly answers: that sentence alone
             return self.answer(u, lang, [quote], sources=[prov], scheme=sid)

@@ -979,6 +979,14 @@ ANCHOR_SLOTS = (
     "operation",
     "start_year",
 )
+# a length of time a grant is given for: 'for ett år', 'i inntil tre år', 'hvor mange år'
+DURATION_PHRASE = re.compile(
+    r"\b(?:(?:for|i|in)\s+(?:bare\s+|kun\s+|berre\s+|only\s+|inntil\s+|opptil\s+|up to\s+)?"
+    r"(?:ett|et|eitt|ein|one|to|two|tre|three|fire|four|flere|fleire|several|\d)\s+(?:ar|arene|years?)|"
+    r"hvor mange ar|kor mange ar|how many years|for how long|flere ar|fleire ar)\b"
+)
+# 'hvor mange år', 'for how long': asks for a duration
+HOW_MANY_YEARS = re.compile(r"\b(?:hvor mange ar|kor mange ar|how many years|for how long)\b")
 # Concepts that name a fact topic ('hvor lenge' asks for the duration facts).
 TOPIC_CONCEPTS = {"duration": "#duration", "audit": "#audit", "appeal": "#appeal"}
 # Fact topics a structured intent answers; passages of other topics are answered as look-ups.
@@ -1191,7 +1199,8 @@ EVERYDAY_WORDS = _wordset(
     available eligible eligibility allowed allow able possible mean means continue continued
     continues end ends ended stop stopped discontinued abolished exist exists existing work
     works working project projects measure measures service services social today
-    run runs running operate operates separate hires hire hiring costing
+    run runs running operate operates separate hires hire hiring costing normally usually
+    extended extend extension renewed renew prolonged
     tomorrow yesterday enough something anything everything someone anyone decision kronene kronen
     decisions vedtak vedtaket avgjorelse beslutning feil problem problemer error errors
     """
@@ -1996,6 +2005,9 @@ class Lexicon:
                 padded = padded.replace(needle, "  ")
         # an amount in kroner ('10 000', '610.000') is a term of its own
         out = {f"#kr{AMOUNT_DIGITS.sub('', m.group(0))}" for m in AMOUNT.finditer(folded)}
+        if DURATION_PHRASE.search(folded):
+            # 'bare for ett år', 'i inntil tre år', 'hvor mange år': how long a grant runs
+            out.add("#duration")
         for token in padded.split():
             concept = CONCEPTS.get(token)
             if concept:
@@ -3016,6 +3028,9 @@ class Understander:
         ladder = "grant_year" in s or "positions" in s
         if ladder:
             scores["amount"] += 0.7
+        if HOW_MANY_YEARS.search(f) and "positions" not in s and "grant_year" not in s:
+            # 'hvor mange år kan samme tiltak maksimalt få?': a duration, not an amount
+            scores["amount"] *= 0.3
         if RATE_ASK.search(f) and ("year_rel" in s or "year_shift" in s) and not _has_place(s):
             # 'og satsen neste år?': the rate for a year, not a passage about it
             scores["amount"] += 0.5
