@@ -46,7 +46,7 @@ class Answer:
         label = "Source" if self.lang == "en" else "Kilde"
         if len(self.sources) > 1:
             label += "s" if self.lang == "en" else "r"
-        return f"{label}: " + "; ".join(p.label() for p in self.sources)
+        return f"{label}: " + "; ".join(p.label(self.lang) for p in self.sources)
 
     def html(self) -> str:
         """Render as Telegram HTML, every piece of text escaped."""

@@ -25,6 +25,7 @@ from bot.vocab import DEADLINE_LABELS, TOPIC_LABELS, Lang, word
 from knowledge.kb import DeadlineEntry, KnowledgeBase, Provenance
 from knowledge.schema import (
     Appropriation,
+    Column,
     DeadlineKind,
     Fact,
     FlatRule,
@@ -49,9 +50,13 @@ RATE_KINDS = ("ladder", "cap", "flat", "same_as")
 ALLOCATION_INTENTS = {"amount", "total", "own_share", "scheme_info", "appropriation"}
 # A look-up passage this sure of itself is quoted when the card it belongs beside lacks it.
 PASSAGE_SCORE = 0.35
+# A passage this sure of itself is quoted beside a scheme's summary card, strong or not.
+SUMMARY_PASSAGE = 0.4
 # A passage this sure of itself answers on its own where the card declined.
 PASSAGE_ALONE = 0.6
 # Intents about deadlines and money already said by year: the grant's end is theirs to tell.
+# Intents whose answer is the scheme's whole card, rates of every year included.
+CARD_INTENTS = {"scheme_info", "who_may_apply", "apply_how", "status"}
 GRANT_END_FREE = {"deadline", "days_left", "next_deadline", "appropriation", "budget"}
 # Intents whose answers are figures or lists: a passage is not put before them.
 PASSAGE_FREE = FIGURE_INTENTS | {
@@ -68,6 +73,17 @@ PART_WORDS: dict[calc.Role, tuple[str, ...]] = {
     calc.Role.CAP_MEASURES: ("kompetanse", "competence", "tiltak", "measure"),
 }
 STATISTICS_TABLE = "nav-sosialtjenestetall"
+
+
+def office_in(prov: Provenance, lang: Lang) -> str:
+    """Return the name of a source's office in the answer language."""
+    return (prov.office_name_en or prov.office_name) if lang == "en" else prov.office_name
+
+
+def text_in(item: Fact | TextRule, lang: Lang) -> str:
+    """Return a fact's or a rule's text in the answer language (English where the source has it)."""
+    return (item.text_en or item.text) if lang == "en" else item.text
+
 
 INTENT_TOPICS: dict[str, list[Topic]] = {
     "who_may_apply": [Topic.WHO_MAY_APPLY],
@@ -301,6 +317,8 @@ class Composer:
         """
         year = u.slots.get("year")
         placed = any(k in u.slots for k in ("grant_year", "groups", "last_years"))
+        if year is None and isinstance(u.slots.get("year_rel"), int):
+            year = today.year + u.slots["year_rel"]  # 'kan vi søke for neste år?'
         if year is None and asof.asks_this_year(u.folded) and not placed:
             year = today.year  # 'hvor mye får vi i år?' (not 'i år' of positions in år 2)
         sid = answer.scheme or u.scheme
@@ -311,6 +329,12 @@ class Composer:
         end = asof.grant_end(self.kb.schemes[sid])
         if end is None or year <= end:
             return answer
+        if u.intent in CARD_INTENTS:
+            # the scheme's card would show the rates of years that are over: only the end
+            later = asof.later_years(self.kb, sid, None, year, lang)
+            ended = asof.phrase("ended", lang, name=asof.scheme_name(self.kb, sid, lang), end=end)
+            lines = [ended, *(line for line in later.lines if line != ended)]
+            return self.answer(u, lang, lines, sources=later.sources, answered=False, scheme=sid)
         name = asof.scheme_name(self.kb, sid, lang)
         answer.paragraphs.insert(0, asof.phrase("ended", lang, name=name, end=end))
         answer.answered = False
@@ -321,34 +345,28 @@ class Composer:
 
         A topic card can be the right scheme's and still miss the sentence asked about ('Hva
         går «den gylne regel» ut på?'); the look-up's best passage, when it clearly matches
-        the question and is of the scheme the answer is about, is quoted with its source.
+        the question and is of the scheme the answer is about, is quoted with its source. A
+        scheme's summary card answers no question of its own, so beside it a passage that
+        matches fairly well is enough ('hvor ble utlysningen publisert?').
         """
-        if not u.passage_strong or not u.passages:
+        if not u.passages:
+            return answer
+        key, score = u.passages[0]
+        summary = u.intent == "scheme_info" and answer.answered and score >= SUMMARY_PASSAGE
+        if not u.passage_strong and not summary:
             return answer
         generic = bool(answer.paragraphs) and answer.paragraphs[0] == t("dont_know", lang)
-        if not answer.answered and (u.passages[0][1] < PASSAGE_ALONE or not generic):
+        if not answer.answered and (score < PASSAGE_ALONE or not generic):
             # a decline that says what is missing stays; only 'det vet jeg ikke' gives way
             return answer
         if u.intent in PASSAGE_FREE:
             return answer
-        key, score = u.passages[0]
         if score < PASSAGE_SCORE:
             return answer
-        kind, _, rest = key.partition(":")
-        item: Sourced
-        if kind == "faq":
-            entry = self.kb.faq.get(rest)
-            if entry is None:
-                return answer
-            text, item, sid = entry.answer, entry, entry.scheme
-            english = entry.answer_en
-        elif kind == "fact":
-            sid, _, ref = rest.partition(":")
-            fact = self.kb.schemes[sid].facts[int(ref)]
-            text, item = fact.text, fact
-            english = fact.text_en
-        else:
+        found = self.passage_item(key, lang)
+        if found is None:
             return answer
+        text, item, sid, english = found
         # a sentence about another scheme, or about none when one is named, is never borrowed
         if u.schemes_mentioned and sid not in u.schemes_mentioned:
             return answer
@@ -356,22 +374,48 @@ class Composer:
         if text[:60] in body:
             return answer
         prov = self.kb.provenance(item)
+        office = prov.office_name_en or prov.office_name
+        date = prov.date_text_en or prov.date_text
         quote = (
             f"Kilden sier ({prov.office_name}, {prov.date_text}): «{text}»"
             if lang == "nb"
-            else f"The source says ({prov.office_name}, {prov.date_text}), in Norwegian: «{text}»"
+            else f"The source says ({office}, {date}): «{text}»"
+            if english
+            else f"The source says ({office}, {date}), in Norwegian: «{text}»"
         )
-        if lang == "en" and english:
-            # an English answer gives the knowledge base's translation of the sentence
-            quote = (
-                f"The source says ({prov.office_name}, {prov.date_text}), translated: «{english}»"
-            )
         if not answer.answered:
             # the card declined, but one source sentence clearly answers: that sentence alone
             return self.answer(u, lang, [quote], sources=[prov], scheme=sid)
         answer.paragraphs.insert(0, quote)
         answer.sources = unique_sources([prov, *answer.sources])
         return answer
+
+    def passage_item(self, key: str, lang: Lang) -> tuple[str, Sourced, str | None, bool] | None:
+        """Return a look-up passage's text in the answer language, its item, scheme and English."""
+        kind, _, rest = key.partition(":")
+        if kind == "faq":
+            entry = self.kb.faq.get(rest)
+            if entry is None:
+                return None
+            english = lang == "en" and entry.answer_en is not None
+            return (
+                entry.answer_en if english and entry.answer_en else entry.answer,
+                entry,
+                (entry.scheme),
+                english,
+            )
+        sid, _, ref = rest.partition(":")
+        if sid not in self.kb.schemes:
+            return None
+        scheme = self.kb.schemes[sid]
+        item: Fact | TextRule | None = None
+        if kind == "fact":
+            item = scheme.facts[int(ref)]
+        elif kind == "rule":
+            item = next((r for r in scheme.rules if isinstance(r, TextRule) and r.id == ref), None)
+        if item is None:
+            return None
+        return text_in(item, lang), item, sid, lang == "en" and item.text_en is not None
 
     def counted(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
         """A 'hvor mange timer …?' answer must give a number of that thing, else it declines.
@@ -598,7 +642,7 @@ class Composer:
                     > 1
                 ):
                     # the same statement for several schemes is given once, with their names
-                    shared.setdefault(fact.text, []).append(scheme.names.short)
+                    shared.setdefault(text_in(fact, lang), []).append(scheme.names.short)
                     sources.append(self.kb.provenance(fact))
                     years_used.append(fact.years.last or fact.years.first)
                     continue
@@ -609,8 +653,8 @@ class Composer:
                 )
                 prov = self.kb.provenance(fact)
                 paragraphs.append(
-                    f"{scheme.names.short}, {fact.years.label()} ({prov.office_name}): "
-                    f"{fact.text}{mark}"
+                    f"{scheme.names.short}, {fact.years.label()} ({office_in(prov, lang)}): "
+                    f"{text_in(fact, lang)}{mark}"
                 )
                 sources.append(prov)
                 years_used.append(fact.years.last or fact.years.first)
@@ -696,9 +740,21 @@ class Composer:
         for office_id in offices:
             o = self.kb.offices[office_id]
             for c in o.contacts:
-                bits = [b for b in (c.name, c.role, c.email, c.phone, c.web, c.note) if b]
                 prov = self.kb.provenance(c)
-                paragraphs.append(f"{o.name} ({prov.date_text}): " + ", ".join(bits))
+                english = lang == "en"
+                parts = (
+                    (c.name_en or c.name, c.role_en or c.role, c.note_en or c.note)
+                    if english
+                    else (c.name, c.role, c.note)
+                )
+                where = (
+                    f"{o.name_en or o.name} ({prov.date_text_en or prov.date_text})"
+                    if english
+                    else f"{o.name} ({prov.date_text})"
+                )
+                who, role, note = parts
+                bits = [b for b in (who, role, c.email, c.phone, c.web, note) if b]
+                paragraphs.append(f"{where}: " + ", ".join(bits))
                 sources.append(prov)
         if not paragraphs:
             return self.dont_know(u, lang)
@@ -1954,6 +2010,14 @@ class Composer:
             return self.dont_know(u, lang)
         lines = []
         wanted = u.slots.get("column")
+        year = u.slots.get("year")
+        chosen = next((c for c in table.columns if c.id == wanted), None)
+        if (
+            chosen is not None
+            and isinstance(year, int)
+            and not tableq.column_covers(table, chosen, year)
+        ):
+            return self.other_year_count(u, lang, chosen, year, row.label)
         for column in table.columns:
             if wanted and column.id != wanted:
                 continue
@@ -1972,6 +2036,36 @@ class Composer:
             ["\n".join(lines), *notes],
             sources=[self.kb.provenance(table)],
             title=title,
+            scheme="nav-sosiale-tjenester",
+        )
+
+    def other_year_count(
+        self, u: Understanding, lang: Lang, column: Column, year: int, place: str
+    ) -> Answer:
+        """Decline a count asked for a year the table does not count, naming what it has."""
+        table = self.kb.tables[STATISTICS_TABLE]
+        label = (column.label_en or column.label) if lang == "en" else column.label
+        title = re.sub(r"^(?:Tabell|Table):\s*", "", table.title_en or table.title)
+        title_nb = re.sub(r"^Tabell:\s*", "", table.title)
+        counted = (
+            str(column.year)
+            if column.year is not None
+            else asof.span(range(table.years.first, (table.years.last or table.years.first) + 1))
+        )
+        msg = (
+            f"Kildene mine har ikke tallet for {place} i {year}. Tabellen «{title_nb}» har "
+            f"bare «{label}», det vil si {counted}; spør om det året om du vil ha det tallet."
+            if lang == "nb"
+            else f"My sources do not have the figure for {place} in {year}. The table "
+            f"«{title}» only has «{label}», that is {counted}; ask "
+            "about that year if you want that figure."
+        )
+        return self.answer(
+            u,
+            lang,
+            [msg],
+            sources=[self.kb.provenance(table)],
+            answered=False,
             scheme="nav-sosiale-tjenester",
         )
 
@@ -2183,7 +2277,7 @@ class Composer:
         for topic in (Topic.STATUS, Topic.PURPOSE, Topic.WHO_MAY_APPLY, Topic.FUNDS):
             for fact in self.facts(scheme, [topic], None)[:2]:
                 paragraphs.append(
-                    f"{TOPIC_LABELS[topic][lang]} ({fact.years.label()}): {fact.text}"
+                    f"{TOPIC_LABELS[topic][lang]} ({fact.years.label()}): {text_in(fact, lang)}"
                 )
                 sources.append(self.kb.provenance(fact))
                 years.append(fact.years.last or fact.years.first)
@@ -2236,8 +2330,9 @@ class Composer:
         if kind == "faq":
             entry = self.kb.faq[rest]
             prov = self.kb.provenance(entry)
+            english = lang == "en" and entry.answer_en is not None
             paragraphs = [
-                f"{entry.answer}",
+                f"{entry.answer_en if english else entry.answer}",
                 (
                     f"Gjelder {entry.years.label()}"
                     if lang == "nb"
@@ -2251,7 +2346,7 @@ class Composer:
                 lang,
                 paragraphs + dated.lines,
                 sources=[prov, *dated.sources],
-                title=entry.question,
+                title=(entry.question_en or entry.question) if english else entry.question,
                 scheme=entry.scheme,
             )
         sid, _, ref = rest.partition(":")
@@ -2262,7 +2357,8 @@ class Composer:
             item = next(r for r in scheme.rules if isinstance(r, TextRule) and r.id == ref)
         prov = self.kb.provenance(item)
         paragraphs = [
-            f"{scheme.names.short}, {item.years.label()} ({prov.office_name}): {item.text}"
+            f"{scheme.names.short}, {item.years.label()} ({office_in(prov, lang)}): "
+            f"{text_in(item, lang)}"
         ]
         dated = self.passage_as_of(sid, item.years, today, lang)
         return self.answer(

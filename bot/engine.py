@@ -18,7 +18,7 @@ from typing import Any
 
 from bot.answer import Answer
 from bot.compose import Composer
-from bot.nlu import FIGURE_INTENTS, Understander, Understanding
+from bot.nlu import FIGURE_INTENTS, FRAMEWORK_INTENTS, Understander, Understanding
 from bot.tableq import TableQuery, TableReader, evaluate
 from knowledge.kb import KnowledgeBase, Provenance
 
@@ -253,6 +253,7 @@ class Engine:
         ctx = self.contexts.get(chat, today) if chat is not None else None
         if ctx is not None:
             apply_context(u, ctx)
+        u.slots.pop("year_step", None)  # 'året etter det' means nothing without a previous year
         return u
 
     def ask(self, text: str, today: dt.date, chat: str | None = None) -> Answer:
@@ -286,7 +287,12 @@ class Engine:
         ctx = self.contexts.get(chat, today) if chat is not None else None
         u = self.understand(text, chat, today, core=core)
         query = core.tables.read(
-            u.folded, today, u.slots.get("column"), ctx.table_query if ctx else None, u.text
+            u.folded,
+            today,
+            u.slots.get("column"),
+            ctx.table_query if ctx else None,
+            u.text,
+            framework=u.intent in FRAMEWORK_INTENTS,
         )
         result = evaluate(core.kb, query) if query is not None else None
         if result is not None and query is not None and _table_answers(query, u, core.kb):
@@ -339,15 +345,29 @@ REPLACES = {
     "group": ("municipality", "place", "county"),
     "place": ("municipality", "group"),
     "county": ("municipality", "group", "place"),
-    "year": ("year_from", "year_to", "year_rel"),
-    "year_from": ("year", "year_rel"),
-    "year_to": ("year", "year_rel"),
+    "year": ("year_from", "year_to", "year_rel", "year_step"),
+    "year_from": ("year", "year_rel", "year_step"),
+    "year_to": ("year", "year_rel", "year_step"),
     "grant_year": ("grant_year_to",),
 }
 WHY_WORDS = ("hvorfor", "why", "kvifor")
 MORE_CARRY = ("grant_year_to", "place", "column", "operation")
 # Intents about no particular scheme: a follow-up does not inherit the previous scheme.
 SCHEME_FREE = {"greeting", "help", "list_schemes", "next_deadline", "out_of_scope"}
+# Intents that are no question about a scheme, never taken from a follow-up's trigger word.
+CHAT_INTENTS = {"faq", "scheme_info", "greeting", "help"}
+# Intents that answer 'hvor mye': a follow-up's 'hvor mye' stays with the previous one.
+MONEY_INTENTS = {
+    "amount",
+    "total",
+    "own_share",
+    "appropriation",
+    "budget",
+    "framework",
+    "framework_sum",
+    "framework_ranking",
+    "statistics",
+}
 
 
 def apply_context(u: Understanding, ctx: ChatContext) -> None:
@@ -383,7 +403,11 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
     )
     if not inherit and follow_up and u.trigger_top == 0 and new_slots:
         inherit = True
-    if inherit:
+    if inherit and own_question(u, ctx.intent):
+        # 'Hva er fristen?' after who may apply: a short question with its own trigger word
+        u.intent = str(u.trigger_intent)
+        u.confidence = max(u.confidence, 0.8)
+    elif inherit:
         u.intent = ctx.intent
         u.confidence = max(u.confidence, 0.8)
     else:
@@ -439,6 +463,11 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         # 'enn året etter det?': the year next to the previous question's
         u.slots["year"] = ctx.slots["year"] + shift
         new_slots.add("year")
+    step = u.slots.pop("year_step", None)
+    base = ctx.slots.get("year")
+    if step and isinstance(base, int) and "year" not in u.slots:
+        # 'og året etter det igjen?': one year on from the previous question's year
+        u.slots["year"] = base + int(step)
     if "year" in u.slots and "year" in new_slots:
         u.slots.pop("year_from", None)
         u.slots.pop("year_to", None)
@@ -449,6 +478,21 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
     if not own_scheme and ctx.scheme and u.intent not in SCHEME_FREE:
         u.scheme = ctx.scheme
         u.schemes_mentioned = [ctx.scheme]
+
+
+def own_question(u: Understanding, ctx_intent: str) -> bool:
+    """Whether a short follow-up asks its own kind of question by a clear trigger word.
+
+    'Hva er fristen?' or 'og satsen neste år?' after a question about who may apply asks for
+    the deadline or the rate of the same scheme, not again who may apply.
+    """
+    asked = u.trigger_intent
+    if asked is None or u.trigger_top < 0.5 or asked in SCHEME_FREE or asked in CHAT_INTENTS:
+        return False
+    if asked in MONEY_INTENTS and ctx_intent in MONEY_INTENTS:
+        # 'hvor mye av det går til Innlandet?' after an appropriation: still about that money
+        return False
+    return FAMILIES.get(asked, asked) != FAMILIES.get(ctx_intent, ctx_intent)
 
 
 def drop_stale_operation(u: Understanding, new_slots: set[str]) -> None:

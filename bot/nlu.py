@@ -523,6 +523,17 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("hvem kan hjelpe", 0.8),
         ("ansvarlig", 0.5),
         ("faggruppeleder", 0.9),
+        ("e-postadresse*", 1.1),
+        ("epostadresse*", 1.1),
+        ("email address", 1.0),
+        ("e-mail address", 1.0),
+        ("nettsid*", 0.9),
+        ("nettadresse*", 0.9),
+        ("hjemmesid*", 0.9),
+        ("heimesid*", 0.9),
+        ("website", 0.9),
+        ("web page", 0.9),
+        ("pa nett", 0.8),
         ("who should i", 0.6),
         ("who handles", 0.8),
     ],
@@ -900,6 +911,15 @@ GROUPS = {
 }
 WORD = re.compile(r"[a-z0-9]+")
 SENTENCE = re.compile(r"\s*(?:•|\n|(?<=[.!?»])\s+(?=[A-ZÆØÅ«]))\s*")
+# Where something is online: a web address in a passage, or asking for one in a question
+# ('hvor ble utlysningen publisert?', 'på nett', 'nettsiden', 'where is it published').
+WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\b[a-z0-9-]+\.no(?:/\S*)?(?=[\s.,;:)»]|$)")
+WEB_ASK = re.compile(
+    r"\b(?:publiser\w*|published|publish|lagt ut|ligger ute|pa nett(?:et)?|nettside\w*|"
+    r"nettsted\w*|nettadresse\w*|heimeside\w*|hjemmeside\w*|websites?|web ?pages?|online|"
+    r"internett\w*|internet)"
+)
+WEB = "#web"
 ACRONYM = re.compile(r"\b[A-ZÆØÅ]{2,6}\b")
 # 'kan helseforetak søke', 'could health trusts apply': a question about who may apply (not
 # 'kan vi søke', which asks about the application).
@@ -933,6 +953,8 @@ DATE_ASK = re.compile(
     r"\b(?:frist\w*|\w+frist\w*|deadlines?|due|senest|seinast|innen nar|nar ma|nar skal|"
     r"nar er|nar var|when is|when was|when must|when do|when should|vaere inne|be in)\b"
 )
+# '2604 Lillehammer': a place in a postal address, not a place asked about
+POSTCODE_BEFORE = re.compile(r"\b\d{4}\s*$")
 PLACE_WORD = re.compile(r"\b[A-ZÆØÅ][a-zæøåéü]+(?:[- ][A-ZÆØÅ][a-zæøåéü]+)*\b")
 ANY_WORD = re.compile(r"[a-z0-9]")
 COMMAND = re.compile(r"^/([a-z]+)\b")
@@ -1005,6 +1027,8 @@ TOPIC_INTENTS = {
     "administration": "contact",
 }
 FRAMEWORK_INTENTS = ("framework", "framework_sum", "framework_ranking")
+# the intents that give a place's money or figures
+PLACE_MONEY_INTENTS = ("amount", "total", "appropriation", "statistics", *FRAMEWORK_INTENTS)
 FRAMEWORK_SCHEME = "opptrappingsplan-rusfeltet"
 # The intents an anchoring slot can answer (none listed: any).
 SERVES: dict[str, tuple[str, ...]] = {
@@ -1203,6 +1227,8 @@ EVERYDAY_WORDS = _wordset(
     extended extend extension renewed renew prolonged
     tomorrow yesterday enough something anything everything someone anyone decision kronene kronen
     decisions vedtak vedtaket avgjorelse beslutning feil problem problemer error errors
+    nett nettet publisert publiseres publisere publisering published publish online internett
+    internet website websites
     """
 )
 FOLLOW_UP = re.compile(
@@ -1356,6 +1382,8 @@ RELATIVE_YEAR = re.compile(
     r"(i ar|this year|dette aret|inneverende ar))\b(?!\s*(?:\d|nr|nummer|" + ORD_WORD + r")\b)"
 )
 # a rate asked for ('med hvilken sats', 'the rate'): a rule, not an appropriation
+# 'og året etter det?': the year after the one the previous question was about
+YEAR_AFTER = re.compile(r"\b(?:aret etter|aret deretter|the year after|the following year)\b")
 RATE_ASK = re.compile(r"\b(?:sats\w*|rates?|per arsverk|per stilling|per fte)\b")
 # the words of these readings, part of the vocabulary
 LADDER_WORDS = _wordset(
@@ -1764,6 +1792,12 @@ def other_thing(u: Understanding, words: WordSet) -> str | None:
     return " ".join(originals or foreign)
 
 
+# A look-up document: key, scheme, terms, years, and whether it states a limit.
+Doc = tuple[str, str | None, frozenset[str], YearRange, bool]
+# A look-up passage: key, scheme, terms, norm, years, and whether it states a limit.
+Passage = tuple[str, str | None, frozenset[str], float, YearRange, bool]
+
+
 @dataclass
 class Understanding:
     """What a question asks: intent, slots, scheme, language and confidence."""
@@ -1790,6 +1824,7 @@ class Understanding:
     passage_limit: bool = False
     implicit: set[str] = field(default_factory=set)
     trigger_top: float = 0.0
+    trigger_intent: str | None = None
     thing: str | None = None
     deadline_thing: str | None = None
 
@@ -1897,6 +1932,9 @@ class Lexicon:
         ):
             words.update(WORD.findall(" ".join(table)))
         self.vocab = frozenset(words)
+        # places outside the tables, by folded name: never corrected into a table municipality
+        language = kb.language
+        self.other_places = frozenset(fold(p) for p in (language.places if language else []))
         # The statistics table's columns, by the words of their labels and definitions.
         self.columns: list[tuple[str, frozenset[str]]] = []
         stats_table = kb.tables.get("nav-sosialtjenestetall")
@@ -1914,7 +1952,8 @@ class Lexicon:
         self.needles_by_first: dict[str, list[str]] = {}
         for needle in {_needle(n) for n in self.scheme_names}:
             self.needles_by_first.setdefault(needle.split()[0], []).append(needle)
-        docs: list[tuple[str, str | None, frozenset[str], YearRange, bool]] = []
+        docs: list[Doc] = []
+        docs_en: list[Doc] = []
         self.passage_intent: dict[str, str] = {}
         for entry in kb.faq.values():
             for q in [entry.question, *entry.aliases]:
@@ -1929,31 +1968,45 @@ class Lexicon:
                     terms = self.terms(fold(part)) | ({tag} if tag else set())
                     limit = bool(LIMITED.search(fold(part)))
                     docs.append((key, sid, terms, fact.years, limit))
+                # the English text too, for English questions only
+                for part in SENTENCE.split(fact.text_en or ""):
+                    terms = self.terms(fold(part)) | ({tag} if tag else set())
+                    limit = bool(LIMITED.search(fold(part)))
+                    docs_en.append((key, sid, terms, fact.years, limit))
                 if fact.topic.value in TOPIC_INTENTS:
                     self.passage_intent[key] = TOPIC_INTENTS[fact.topic.value]
             for rule in scheme.rules:
                 if isinstance(rule, TextRule):
+                    key = f"rule:{sid}:{rule.id}"
                     for part in SENTENCE.split(rule.text):
-                        key = f"rule:{sid}:{rule.id}"
                         terms = self.terms(fold(part))
                         docs.append((key, sid, terms, rule.years, False))
-        df: dict[str, int] = {}
-        for _key, _sid, terms, _years, _limit in docs:
-            for term in terms:
-                df[term] = df.get(term, 0) + 1
-        self.idf = {t: math.log((len(docs) + 1) / n) for t, n in df.items()}
-        self.unseen_idf = math.log(len(docs) + 1)
-        self.passages = [
-            (key, sid, terms, math.sqrt(sum(self.idf[t] ** 2 for t in terms)), years, limit)
-            for key, sid, terms, years, limit in docs
-            if terms
-        ]
+                    for part in SENTENCE.split(rule.text_en or ""):
+                        docs_en.append((key, sid, self.terms(fold(part)), rule.years, False))
+        self.idf, self.unseen_idf, self.passages = self.index(docs)
+        # an English question is looked up in the Norwegian and the English texts together
+        self.idf_en, self.unseen_idf_en, self.passages_en = self.index([*docs, *docs_en])
         self._prefixes = tuple(sorted(p for p in prefixes if len(p) >= 4))
         self._choices = sorted(w for w in words if len(w) >= MIN_CORRECTABLE and w.isalpha())
         self._known: dict[str, bool] = {}
         self._compounds: dict[str, tuple[str, str]] = {}
         self._swaps: dict[str, str] = {}
         self._corrections: dict[str, str | None] = {}
+
+    @staticmethod
+    def index(docs: list[Doc]) -> tuple[dict[str, float], float, list[Passage]]:
+        """Weigh the look-up passages' terms by idf; return the weights and the passages."""
+        df: dict[str, int] = {}
+        for _key, _sid, terms, _years, _limit in docs:
+            for term in terms:
+                df[term] = df.get(term, 0) + 1
+        idf = {t: math.log((len(docs) + 1) / n) for t, n in df.items()}
+        passages = [
+            (key, sid, terms, math.sqrt(sum(idf[t] ** 2 for t in terms)), years, limit)
+            for key, sid, terms, years, limit in docs
+            if terms
+        ]
+        return idf, math.log(len(docs) + 1), passages
 
     @staticmethod
     def column_terms(folded: str) -> frozenset[str]:
@@ -2008,6 +2061,11 @@ class Lexicon:
         if DURATION_PHRASE.search(folded):
             # 'bare for ett år', 'i inntil tre år', 'hvor mange år': how long a grant runs
             out.add("#duration")
+        if query and WEB_ASK.search(padded):
+            out.add(WEB)
+            padded = WEB_ASK.sub("  ", padded)
+        elif not query and WEB_ADDRESS.search(folded):
+            out.add(WEB)
         for token in padded.split():
             concept = CONCEPTS.get(token)
             if concept:
@@ -2026,7 +2084,7 @@ class Lexicon:
         return frozenset(out)
 
     def look_up(
-        self, folded: str, schemes: list[str], year: int | None = None
+        self, folded: str, schemes: list[str], year: int | None = None, lang: str = "nb"
     ) -> list[tuple[str, float, bool, bool]]:
         """Return the passages that best explain a question, best first, with scores (0..1).
 
@@ -2040,12 +2098,17 @@ class Lexicon:
         terms = self.terms(folded, query=True)
         if not terms:
             return []
-        weights = {t: self.idf.get(t, self.unseen_idf) for t in terms}
+        english = lang == "en"
+        idf = self.idf_en if english else self.idf
+        unseen = self.unseen_idf_en if english else self.unseen_idf
+        weights = {t: idf.get(t, unseen) for t in terms}
         norm = math.sqrt(sum(w * w for w in weights.values()))
         best: dict[str, float] = {}
         strong: dict[str, bool] = {}
         limited: dict[str, bool] = {}
-        for key, sid, doc_terms, doc_norm, doc_years, doc_limit in self.passages:
+        for key, sid, doc_terms, doc_norm, doc_years, doc_limit in (
+            self.passages_en if english else self.passages
+        ):
             if schemes and sid is not None and sid not in schemes:
                 continue
             shared = terms & doc_terms
@@ -2159,6 +2222,9 @@ class Lexicon:
         def fix(m: re.Match[str]) -> str:
             word = m.group(0)
             if word.isdigit():
+                return word
+            if word in self.other_places and word not in self.vocab:
+                unknown.append(word)  # 'Kristiansund' is a place, not a typo of 'Kristiansand'
                 return word
             if self.known(word):
                 # a word known only as a derivation ('soknad…' + 'first') loses to a known
@@ -2790,6 +2856,8 @@ class Understander:
         tokens = _LETTERS.findall(folded)
         for n in (3, 2, 1):
             for i in range(len(tokens) - n + 1):
+                if any(t in self.lex.other_places for t in tokens[i : i + n]):
+                    continue  # a place outside the tables is not a lookalike of one in them
                 chunk = " ".join(tokens[i : i + n])
                 if len(chunk) < 5:
                     continue
@@ -2894,6 +2962,8 @@ class Understander:
         relative = relative_year(timed)
         if relative is not None:
             s["year_rel"] = relative
+        elif YEAR_AFTER.search(timed):
+            s["year_step"] = 1
         grant_years = extract_grant_years(timed)
         if grant_years:
             s["grant_year"] = grant_years[0]
@@ -3014,9 +3084,10 @@ class Understander:
             scores["who_may_apply"] = max(scores["who_may_apply"], 0.8)
         raw = dict(scores)
         u.trigger_top = max(raw.values())
+        u.trigger_intent = max(raw, key=lambda k: raw[k]) if u.trigger_top > 0 else None
         self._place(u, raw)
         # The passage that best explains the question votes for the intent of its topic.
-        found = self.lex.look_up(f, u.schemes_mentioned, s.get("year"))
+        found = self.lex.look_up(f, u.schemes_mentioned, s.get("year"), u.lang)
         u.passages = [(key, score) for key, score, _strong, _limit in found]
         if found:
             u.passage, u.passage_score, u.passage_strong, u.passage_limit = found[0]
@@ -3160,18 +3231,30 @@ class Understander:
         says the table does not cover it instead of answering for another municipality.
         """
         s = u.slots
-        if "municipality" in s or "county" in s or not u.unknown:
+        if "municipality" in s or "county" in s:
+            return
+        if not u.unknown and not any(t in self.lex.other_places for t in u.folded.split()):
             return
         # 'og Bergen?': a follow-up naming only a place
         follow_up = bool(FOLLOW_UP.match(u.folded)) and len(u.folded.split()) <= 3
         framework = any(raw[k] for k in FRAMEWORK_INTENTS) or u.scheme == FRAMEWORK_SCHEME
-        if not (follow_up or ("year" in s and framework) or raw["statistics"]):
-            return
+        placed = follow_up or ("year" in s and framework) or raw["statistics"]
+        # a known place outside the tables ('Lillehammer') asked for money or a year's figure
+        listed = placed or "year" in s or any(raw[k] for k in PLACE_MONEY_INTENTS)
         for m in PLACE_WORD.finditer(u.text):
             word = fold(m.group(0))
-            if word in u.unknown:
+            if placed and word in u.unknown:
                 s["place"] = m.group(0)
                 u.unknown.remove(word)
+                return
+            if (
+                listed
+                and word in self.lex.other_places
+                and not POSTCODE_BEFORE.search(u.text[: m.start()])
+            ):
+                s["place"] = m.group(0)
+                if word in u.unknown:
+                    u.unknown.remove(word)
                 return
 
     def _declined(self, u: Understanding, scores: dict[str, float], raw: dict[str, float]) -> bool:

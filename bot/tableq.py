@@ -25,7 +25,7 @@ from bot.vocab import Lang
 from knowledge.kb import KnowledgeBase, Provenance
 from knowledge.schema import Column, Row, Table, TableLanguage
 
-Op = Literal["value", "sum", "difference", "rank", "filter"]
+Op = Literal["value", "list", "sum", "difference", "rank", "filter"]
 
 #: Least word score (a telling word counts 1, a word shared by n columns 1/n) for a column.
 COLUMN_SCORE = 2.0
@@ -39,6 +39,8 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _TOP_DIGIT = re.compile(r"\b(?:topp|top)\s*-?\s*(\d{1,2})\b")
 _TOKENS = re.compile(r"[^\w%]+")
 _FOLLOW_UP_START = ("og ", "enn ", "and ", "what about ", "hva med ", "men ")
+#: A series of municipality numbers ('10xx', '09xx').
+_NUMBER_SERIES = re.compile(r"\b(\d{2})\s?xx\b")
 
 
 @dataclass(frozen=True)
@@ -122,8 +124,13 @@ def _names(padded: str, label: str) -> bool:
     words = [w for w in _padded(fold(label)).split() if len(w) >= 3]
     asked = padded.split()
     return len(words) >= 2 and all(
-        any(a == w or (len(w) >= 5 and a.startswith(w[:5])) for a in asked) for w in words
+        any(a.startswith(w if len(w) < 5 else w[:5]) for a in asked) for w in words
     )
+
+
+def column_covers(table: Table, column: Column, year: int) -> bool:
+    """Whether a column counts a year: its own year, else the years of its table."""
+    return column.year == year if column.year is not None else table.years.contains(year)
 
 
 def data_rows(table: Table) -> list[Row]:
@@ -147,7 +154,19 @@ class TableReader:
             self.numbers = {fold(k): v for k, v in words.numbers.items()}
             joins = "|".join(re.escape(fold(w)) for w in sorted(words.range_to, key=len)[::-1])
             self.range = re.compile(rf"\b(20[0-4]\d)\s*(?:{joins})\s*(20[0-4]\d)\b")
+            # a span of municipality numbers ('0901–0941', 'fra 1001 til 1046')
+            self.number_span = re.compile(rf"\b(\d{{4}})\s*(?:{joins})\s*(\d{{4}})\b")
+            # 'uten 2020-prognosen' is 'uten prognosen': the year names no column to add
+            without = "|".join(
+                re.escape(" ".join(p.split()[:-1]))
+                + r"\s+(?:20[0-4]\d\s*-?\s*)?"
+                + re.escape(p.split()[-1])
+                for p in _phrases(words.without_prognosis)
+                if len(p.split()) > 1
+            )
+            self.without = re.compile(rf"\b(?:{without})\b") if without else None
         self.tables = [t for t in kb.tables.values() if len(data_rows(t)) >= MIN_ROWS]
+        self.spans = ""  # the folded question being read, for spans of municipality numbers
         self.row_names: dict[str, list[tuple[str, str]]] = {}
         for table in self.tables:
             names: list[tuple[str, str]] = []
@@ -189,7 +208,12 @@ class TableReader:
         """Row keys the question names, in the order named, longest names first."""
         taken: list[tuple[int, int]] = []
         found: list[tuple[int, str]] = []
-        for name, key in self.row_names[table.id]:
+        spelled = [
+            (form, key)
+            for name, key in self.row_names[table.id]
+            for form in ((name, name + "s") if not name.endswith(("s", "x", "z")) else (name,))
+        ]
+        for name, key in spelled:  # 'Kristiansands økning' names Kristiansand
             start = 0
             while (i := padded.find(f" {name} ", start)) >= 0:
                 span = (i, i + len(name) + 2)
@@ -207,7 +231,8 @@ class TableReader:
         return [key for _, key in sorted(found)]
 
     def group_in(self, table: Table, padded: str) -> list[str]:
-        """Rows of a region or county named in the question (municipality tables)."""
+        """Rows of a region or county named in the question, or of a span or series of
+        municipality numbers ('0901–0941', 'kommunene 10xx') (municipality tables)."""
         if not any(r.municipality for r in table.rows):
             return []
         for group in sorted(self.groups, key=len, reverse=True):
@@ -215,6 +240,16 @@ class TableReader:
             if f" {name} " in padded:
                 members = set(self.groups[group])
                 return [r.key for r in data_rows(table) if r.municipality in members]
+        numbered = [r for r in data_rows(table) if r.municipality]
+        for m in self.number_span.finditer(self.spans):
+            first, last = m.group(1), m.group(2)
+            keys = [r.key for r in numbered if first <= (r.municipality or "") <= last]
+            if first < last and len(keys) > 1:
+                return keys
+        for m in _NUMBER_SERIES.finditer(padded):
+            keys = [r.key for r in numbered if (r.municipality or "").startswith(m.group(1))]
+            if keys:
+                return keys
         return []
 
     def years_in(self, folded: str, padded: str, today: dt.date) -> list[int]:
@@ -239,7 +274,9 @@ class TableReader:
         return years
 
     def top_in(self, padded: str) -> int:
-        """How many a ranking asks for ("de tre", "top 5"); one when not said."""
+        """How many a ranking asks for ("de tre", "top 5", "nest størst" two); one when not said."""
+        if self.has(padded, "second"):
+            return 2
         m = _TOP_DIGIT.search(padded)
         if m:
             return max(1, int(m.group(1)))
@@ -257,15 +294,22 @@ class TableReader:
         column_hint: str | None,
         previous: TableQuery | None,
         raw: str = "",
+        framework: bool = False,
     ) -> TableQuery | None:
         """Read a table query from a folded question, or None when it is not one.
 
         The words are looked up both in the corrected text and in the text as typed, since a
         spelling correction may turn a real word into another ('større' into 'store').
+        ``framework`` tells that the understanding already took the question to be about the
+        framework increases, so a table of kroner per year needs no framework word of its own
+        ('hvor mye mer fikk Valle i 2018 enn i 2017?').
         """
         if self.words is None:
             return None
+        if self.without is not None:
+            folded = self.without.sub(lambda m: re.sub(r"20[0-4]\d\s*-?\s*", "", m[0]), folded)
         padded = _padded(folded) + (_padded(fold(raw)) if raw else "")
+        self.spans = folded
         years = self.years_in(folded, padded, today)
         follow_up = previous is not None and (
             len(_padded(folded).split()) <= FOLLOW_UP_WORDS or folded.startswith(_FOLLOW_UP_START)
@@ -273,7 +317,7 @@ class TableReader:
         best: TableQuery | None = None
         best_score = 0.0
         for table in self.tables:
-            query, score = self._read_table(table, padded, years, column_hint)
+            query, score = self._read_table(table, padded, years, column_hint, framework)
             if query is not None and score > best_score:
                 best, best_score = query, score
         if best is None and follow_up and previous is not None:
@@ -283,17 +327,33 @@ class TableReader:
         return best
 
     def _columns(
-        self, table: Table, padded: str, years: list[int], column_hint: str | None
+        self,
+        table: Table,
+        padded: str,
+        years: list[int],
+        column_hint: str | None,
+        framework: bool = False,
     ) -> tuple[list[Column], float]:
         """The columns named (by year or by the statistics column), and how sure."""
         by_year = [c for c in table.columns if c.year is not None and not c.sum_of]
+        ranged = {y for m in self.range.finditer(self.spans) for y in (int(m[1]), int(m[2]))}
         if by_year and all(c.unit == "kr" for c in table.columns):
             named = [c for c in table.columns if c.sum_of and _names(padded, c.label)]
-            if not self.has(padded, "framework") and not named:
+            if not ((framework and years) or self.has(padded, "framework")) and not named:
                 return [], 0.0
             prognosis = self.has(padded, "prognosis") and not self.has(padded, "without_prognosis")
             if self.has(padded, "including") and self.has(padded, "sum"):
-                years = []  # 'samlet … inkl. 2020-prognosen': the printed sum
+                # 'samlet … inkl. 2020-prognosen': the year only names the printed sum
+                included = [y for y in years if y not in ranged and self._included(padded, y)]
+                years = [y for y in years if y not in included]
+                named += [
+                    c
+                    for c in table.columns
+                    if c.sum_of
+                    and c not in named
+                    and years
+                    and any(d.id in c.sum_of and d.year in included for d in by_year)
+                ]
             picked = sorted(
                 (c for c in by_year if c.year in years), key=lambda c: years.index(c.year or 0)
             )
@@ -301,9 +361,17 @@ class TableReader:
             # prognosis is asked; a year printed once is taken as it is
             twice = {c.year for c in picked if sum(d.year == c.year for d in picked) > 1}
             if prognosis and years:
-                picked = [c for c in picked if c.status == "prognose"] or picked
+                picked = [c for c in picked if c.year not in twice or c.status == "prognose"]
             elif not prognosis:
                 picked = [c for c in picked if c.year not in twice or c.status != "prognose"]
+            for summed_column in named:
+                # a printed sum named by its label ('SUM 2016+2017') stands for its parts
+                parts = [c for c in picked if c.id in (summed_column.sum_of or [])]
+                if len(parts) < len(summed_column.sum_of or []):
+                    parts = []  # 'Åmli i 2016 og summen': the year stays beside the sum
+                at = picked.index(parts[0]) if parts else len(picked)
+                picked = [c for c in picked if c not in parts]
+                picked.insert(min(at, len(picked)), summed_column)
             # a table with a separate prognosis column per year wins when the prognosis is asked
             score = 2.0 + (1.0 if prognosis and any(c.status == "prognose" for c in picked) else 0)
             if not picked and years:
@@ -321,8 +389,19 @@ class TableReader:
             # a column by its words only for a question that names a row or asks for a ranking
             column = self._column_by_words(table, padded)
         if column is not None:
-            return [self._unit_sibling(table, column, padded)], 3.0
+            column = self._unit_sibling(table, column, padded)
+            if years and not any(column_covers(table, column, y) for y in years):
+                return [], 0.0  # 'KVP-deltakere i 2020': the table counts another year
+            return [column], 3.0
         return [], 0.0
+
+    def _included(self, padded: str, year: int) -> bool:
+        """Whether a year is named only as the prognosis a sum includes ('inkl. 2020-prognosen')."""
+        return any(
+            re.search(rf" {re.escape(inc)} (?:\w+ )?{year} {re.escape(prog)} ", padded)
+            for inc in self.w.get("including", ())
+            for prog in self.w.get("prognosis", ())
+        )
 
     def _column_by_words(self, table: Table, padded: str) -> Column | None:
         """The column whose label and definition share the most telling words with the question."""
@@ -366,10 +445,15 @@ class TableReader:
         return column
 
     def _read_table(
-        self, table: Table, padded: str, years: list[int], column_hint: str | None
+        self,
+        table: Table,
+        padded: str,
+        years: list[int],
+        column_hint: str | None,
+        framework: bool = False,
     ) -> tuple[TableQuery | None, float]:
         """Read a query against one table, with a score for how well the table fits."""
-        columns, score = self._columns(table, padded, years, column_hint)
+        columns, score = self._columns(table, padded, years, column_hint, framework)
         if not columns:
             return None, 0.0
         named, group = self.rows_in(table, padded), self.group_in(table, padded)
@@ -391,6 +475,8 @@ class TableReader:
                 TableQuery(table.id, "rank", tuple(group), ids, 1, descending, claim=rows[0]),
                 score,
             )
+        if (highest or lowest) and self.has(padded, "second") and len(named) == 1 and not by_group:
+            rows = group  # 'nest flest etter Oslo': Oslo is the first place, not the only row
         if (highest or lowest) and (self.has(padded, "which") or len(rows) != 1):
             descending = highest and not (
                 lowest and _first(padded, self.w["lowest"]) < _first(padded, self.w["highest"])
@@ -411,6 +497,9 @@ class TableReader:
                 ("more" if more and not less else "less") if premise and (more or less) else None
             )
             return TableQuery(table.id, "difference", tuple(rows), ids, claim=claim), score
+        if len(rows) == 1 and len(columns) > 1 and any(c.sum_of for c in columns):
+            # 'Åmli i 2016 og summen inkl. prognosen': figures side by side, no total of them
+            return TableQuery(table.id, "list", tuple(rows), ids), score
         if len(rows) > 1 or len(columns) > 1:
             return TableQuery(table.id, "sum", tuple(rows), ids), score
         return TableQuery(table.id, "value", tuple(rows), ids), score
@@ -507,7 +596,7 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
     cells = _cells(table, rows, columns)
     if len(cells) != len(rows) * len(columns):
         return None
-    if query.op == "value":
+    if query.op in ("value", "list"):
         return TableResult(query, table, tuple(cells), cells[0].value, prognosis=prognosis)
     if query.op == "difference":
         return TableResult(
@@ -590,6 +679,8 @@ def render(result: TableResult, lang: Lang) -> list[str]:
         assert result.total is not None
         if q.op == "value":
             lines += [parts[0].removeprefix("– ")]
+        elif q.op == "list":
+            lines += [p.removeprefix("– ") for p in parts]
         elif q.op == "difference":
             first, second = result.cells
             diff = result.total

@@ -37,8 +37,11 @@ class Provenance:
     date_text_en: str | None = None
     office_name_en: str | None = None
 
-    def label(self) -> str:
-        """Render as 'Statsforvalteren i Innlandet, 7. januar 2021 (002_….txt)'."""
+    def label(self, lang: str = "nb") -> str:
+        """Render as 'Statsforvalteren i Innlandet, 7. januar 2021 (002_….txt)', or in English."""
+        if lang == "en":
+            office = self.office_name_en or self.office_name
+            return f"{office}, {self.date_text_en or self.date_text} ({self.file})"
         return f"{self.office_name}, {self.date_text} ({self.file})"
 
 

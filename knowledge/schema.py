@@ -573,6 +573,8 @@ class TableLanguage(Model):
     premise: list[str] = Field(min_length=1)
     range_to: list[str] = Field(min_length=1)
     framework: list[str] = Field(min_length=1)
+    # 'nest størst', 'second-largest': a ranking down to the second place
+    second: list[str] = Field(default_factory=list)
     numbers: dict[str, Annotated[int, Field(ge=1, le=50)]] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -605,6 +607,7 @@ class Language(Model):
     rates: list[str] = []
     question_words: list[str] = []
     received: list[str] = []
+    places: list[str] = []
 
 
 class SourceFile(Model):

@@ -166,3 +166,79 @@ def test_a_claim_about_the_top_row_is_checked_against_the_whole_ranking(descendi
     assert "Ja, det stemmer." in yes
     assert "Nei, det stemmer ikke." in no
     assert right in no
+
+
+# --- framework questions without framework words, spans, genitives, printed sums --------------
+
+FRAMEWORK = "opptrappingsplan-2016-2020"
+OVERVIEW_2018 = "opptrappingsplan-2018-prognose"
+
+
+def kr(value: int) -> str:
+    """A figure as the answers print kroner."""
+    return f"{value:,} kr".replace(",", " ")
+
+
+def test_a_framework_question_without_a_framework_word_still_reads_the_table() -> None:
+    diff = figure(FRAMEWORK, "0911", "y2019") - figure(FRAMEWORK, "0911", "y2016")
+    assert kr(abs(diff)) in ask("Hvor mye mer fikk Gjerstad i 2019 enn i 2016?")
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "last"),
+    [
+        ("Hva ble summen for 2017 for kommunene 0926–0940?", "0926", "0940"),
+        ("Summen av 2018 for kommunane frå 1014 til 1029?", "1014", "1029"),
+    ],
+)
+def test_a_span_of_municipality_numbers_sums_every_municipality_in_it(
+    question: str, first: str, last: str
+) -> None:
+    year = "y2017" if "2017" in question else "y2018"
+    rows = [r for r in data_rows(KB.tables[FRAMEWORK]) if first <= r.key <= last]
+    assert len(rows) > 2
+    assert kr(sum(figure(FRAMEWORK, r.key, year) for r in rows)) in ask(question)
+
+
+def test_a_series_of_municipality_numbers_ranks_only_that_series() -> None:
+    rows = [r for r in data_rows(KB.tables[FRAMEWORK]) if r.key.startswith("09")]
+    top = max(rows, key=lambda r: figure(FRAMEWORK, r.key, "y2017"))
+    text = ask("Hvilken kommune blant 09xx fikk høyest rammeøkning i 2017?")
+    assert top.label in text and kr(figure(FRAMEWORK, top.key, "y2017")) in text
+
+
+def test_a_genitive_names_the_municipality() -> None:
+    diff = figure(FRAMEWORK, "0906", "y2017") - figure(FRAMEWORK, "0906", "y2016")
+    assert kr(abs(diff)) in ask("Hvor mye endret Arendals økning i rammen seg fra 2016 til 2017?")
+
+
+def test_a_year_named_in_without_the_prognosis_is_left_out_of_the_sum() -> None:
+    total = sum(figure(FRAMEWORK, "0904", f"y{y}") for y in range(2016, 2020))
+    text = ask("Hva fikk Grimstad i rammeøkning totalt 2016–2019, uten 2020-prognosen?")
+    assert kr(total) in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvilken kommune i Aust-Agder hadde nest størst rammeøkning i 2017?",
+        "Which Aust-Agder municipality had the second-largest framework increase in 2017?",
+    ],
+)
+def test_second_largest_lists_the_first_two_places(question: str) -> None:
+    rows = [r for r in data_rows(KB.tables[FRAMEWORK]) if r.key.startswith("09")]
+    second = sorted(rows, key=lambda r: -figure(FRAMEWORK, r.key, "y2017"))[1]
+    assert second.label in ask(question)
+
+
+def test_a_year_and_the_printed_sum_are_given_side_by_side() -> None:
+    text = ask("Hva fikk Risør i 2017 og hva er Risørs sum inkl. 2020-prognose?")
+    assert kr(figure(FRAMEWORK, "0901", "y2017")) in text
+    assert kr(figure(FRAMEWORK, "0901", "sum")) in text
+    assert "Til sammen" not in text
+
+
+def test_a_printed_sum_named_by_its_label_stands_for_its_parts() -> None:
+    text = ask("Hva er Vennesla sin SUM 2016+2017 og prognosen for samlet økning 2018?")
+    assert kr(figure(OVERVIEW_2018, "1014", "sum_2016_2017")) in text
+    assert kr(figure(OVERVIEW_2018, "1014", "prognose_2018")) in text
