@@ -1020,12 +1020,16 @@ ANCHOR_SLOTS = (
     "start_year",
 )
 HOW_MANY_YEARS = re.compile(
-    r"\b(?:(?:hvor mange|kor mange|how many) (?:ar|years)|hvor lenge|extend\w*|forleng\w*)\b"
+    r"\b(?:(?:hvor mange|kor mange|how many) (?:ar|years)|hvor lenge|for how long|extend\w*|"
+    r"forleng\w*)\b"
 )
 # Phrases that ask how many years a grant runs ('kan gis for ett år', 'i inntil tre år').
 DURATION_PHRASE = re.compile(
     r"\b(?:(?:for|i|over|inntil|opptil|mer enn|meir enn|bare|kun|ett|eitt|tre|flere|fleire|"
     r"hvor mange|kor mange) (?:ett |eitt |ett |tre |3 |1 )?(?:ar|aret|arene|ara)|"
+    r"(?:for|i|in)\s+(?:bare\s+|kun\s+|berre\s+|only\s+|inntil\s+|opptil\s+|up to\s+)?"
+    r"(?:ett|et|eitt|ein|one|to|two|tre|three|fire|four|flere|fleire|several|\d)\s+"
+    r"(?:ar|arene|years?)|"
     r"(?:for|one|three|several|how many) years?|how long|extend\w*|forleng\w*)\b"
 )
 # Concepts that name a fact topic ('hvor lenge' asks for the duration facts).
@@ -1245,7 +1249,8 @@ EVERYDAY_WORDS = _wordset(
     available eligible eligibility allowed allow able possible mean means continue continued
     continues end ends ended stop stopped discontinued abolished exist exists existing work
     works working project projects measure measures service services social today
-    run runs running operate operates separate hires hire hiring costing
+    run runs running operate operates separate hires hire hiring costing normally usually
+    extended extend extension renewed renew prolonged
     tomorrow yesterday enough something anything everything someone anyone decision kronene kronen
     decisions vedtak vedtaket avgjorelse beslutning feil problem problemer error errors
     nett nettet publisert publiseres publisere publisering published publish online internett
@@ -1258,7 +1263,7 @@ EVERYDAY_WORDS = _wordset(
 )
 FOLLOW_UP = re.compile(
     r"^(og|enn|hva med|hvordan med|and|what about|how about|samme|same|"
-    r"hvis|om|men|but|ok|okei|okay|da|sa|med|with|plus|pluss)\b"
+    r"hvis|om|men|but|ok|okei|okay|da|sa)\b"
 )
 # 'med kompetansemidlene i tillegg', 'inkludert kompetansemidler', 'including competence
 # funds': the competence money per measure counted in
@@ -3192,6 +3197,9 @@ class Understander:
         ladder = "grant_year" in s or "positions" in s
         if ladder:
             scores["amount"] += 0.7
+        if HOW_MANY_YEARS.search(f) and "positions" not in s and "grant_year" not in s:
+            # 'hvor mange år kan samme tiltak maksimalt få?': a duration, not an amount
+            scores["amount"] *= 0.3
         if RATE_ASK.search(f) and ("year_rel" in s or "year_shift" in s) and not _has_place(s):
             # 'og satsen neste år?': the rate for a year, not a passage about it
             scores["amount"] += 0.5

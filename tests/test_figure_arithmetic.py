@@ -524,3 +524,23 @@ def test_several_positions_of_one_share_each_count_as_their_sum_and_cost_each(
     text, answered = ask(question)
     assert answered
     assert shows(text, expected())  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Stemmer det at NAV-tilskuddet bare gis i ett år?",
+        "Hvor mange år kan et tiltak få NAV-tilskuddet?",
+        "Kor mange år kan NAV-kontoret få tilskot til same tiltak?",
+    ],
+)
+def test_a_question_about_how_many_years_a_grant_runs_gets_the_duration(question: str) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert "tre år" in text
+
+
+def test_an_english_answer_quotes_the_translation_of_the_source_sentence() -> None:
+    text, answered = ask("For how long is the NAV grant usually given, and can it be extended?")
+    assert answered
+    assert "three years" in text
