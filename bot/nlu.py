@@ -1025,12 +1025,13 @@ HOW_MANY_YEARS = re.compile(
 )
 # Phrases that ask how many years a grant runs ('kan gis for ett år', 'i inntil tre år').
 DURATION_PHRASE = re.compile(
-    r"\b(?:(?:for|i|over|inntil|opptil|mer enn|meir enn|bare|kun|ett|eitt|tre|flere|fleire|"
-    r"hvor mange|kor mange) (?:ett |eitt |ett |tre |3 |1 )?(?:ar|aret|arene|ara)|"
-    r"(?:for|i|in)\s+(?:bare\s+|kun\s+|berre\s+|only\s+|inntil\s+|opptil\s+|up to\s+)?"
+    r"\b(?:(?:for|i|over|inntil|opptil|mer enn|meir enn|bare|kun|maks|maksimalt) "
+    r"(?:ett|eitt|en|ei|to|tre|fire|fem|seks|\d) (?:ar|arene)|"
+    r"(?:for|i|in)\s+(?:bare\s+|kun\s+|berre\s+|only\s+|inntil\s+|opptil\s+|up to\s+)"
     r"(?:ett|et|eitt|ein|one|to|two|tre|three|fire|four|flere|fleire|several|\d)\s+"
     r"(?:ar|arene|years?)|"
-    r"(?:for|one|three|several|how many) years?|how long|extend\w*|forleng\w*)\b"
+    r"(?:ett|eitt|tre|fire|flere|fleire|hvor mange|kor mange) ar|"
+    r"(?:for|one|two|three|four|five|several|how many) years?|how long|extend\w*|forleng\w*)\b"
 )
 # Concepts that name a fact topic ('hvor lenge' asks for the duration facts).
 TOPIC_CONCEPTS = {"duration": "#duration", "audit": "#audit", "appeal": "#appeal"}

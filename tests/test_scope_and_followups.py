@@ -330,3 +330,22 @@ def test_a_county_outside_agder_is_said_to_be_outside_the_framework_tables(quest
     (answer,) = chat([question], TODAY)
     assert not answer.answered
     assert "ikke med i tabellene" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("Stemmer det at voksne-ordningen gis i inntil 4 år for nye team?", "inntil 4 år"),
+        ("Hvor mange år kan vi få NAV-midler til samme tiltak?", "inntil tre år"),
+    ],
+)
+def test_a_duration_named_with_any_number_of_years_finds_the_duration(
+    question: str, wanted: str
+) -> None:
+    (answer,) = chat([question], dt.date(2021, 1, 15))
+    assert answer.answered and wanted in answer.text
+
+
+def test_this_year_is_not_a_duration() -> None:
+    (answer,) = chat(["Hva får vi for 2 årsverk i år 2 i kommunalt rusarbeid i år?"], TODAY)
+    assert answer.intent == "amount"
