@@ -718,6 +718,16 @@ class _Dispatcher:
             raise results[0]
         return not self.halt.is_set()
 
+    async def _claim(self, key: str, text: str) -> bool:
+        """Claim a row in a thread; a stop during the commit releases the row it claimed."""
+        claim = asyncio.ensure_future(self._db(self.store.claim, key, text))
+        try:
+            return await asyncio.shield(claim)
+        except asyncio.CancelledError:  # the commit goes on in its thread: undo what it claims
+            if await claim:
+                self.store.release(key, "the pass stopped before sending")
+            raise
+
     async def _deliver(self, row: OutboxRow) -> None:
         """Check and claim one row, send it when its slot comes and record the answer."""
         try:
@@ -731,7 +741,7 @@ class _Dispatcher:
                 # Claim (one fsync'd commit, in a thread) while the previous slot runs out,
                 # so the commit never lengthens the spacing between calls.
                 text, late = self._text(row)
-                if not await self._db(self.store.claim, row.key, text):
+                if not await self._claim(row.key, text):
                     return
                 try:
                     await self._slot()
