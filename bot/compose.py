@@ -2314,11 +2314,7 @@ class Composer:
         label = (column.label_en or column.label) if lang == "en" else column.label
         title = re.sub(r"^(?:Tabell|Table):\s*", "", table.title_en or table.title)
         title_nb = re.sub(r"^Tabell:\s*", "", table.title)
-        counted = (
-            str(column.year)
-            if column.year is not None
-            else asof.span(range(table.years.first, (table.years.last or table.years.first) + 1))
-        )
+        counted = str(column.year) if column.year is not None else table.years.label()
         msg = (
             f"Kildene mine har ikke tallet for {place} i {year}. Tabellen «{title_nb}» har "
             f"bare «{label}», det vil si {counted}; spør om det året om du vil ha det tallet."

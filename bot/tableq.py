@@ -430,8 +430,7 @@ class TableReader:
             if years and not any(column_covers(table, column, y) for y in years):
                 return [], 0.0  # 'KVP-deltakere i 2020': the table counts another year
             # a year the table has no figures for tells that another table is meant
-            span = range(table.years.first, (table.years.last or table.years.first) + 1)
-            return [column], 3.0 if all(y in span for y in years) else 1.0
+            return [column], 3.0 if all(table.years.contains(y) for y in years) else 1.0
         return [], 0.0
 
     def _bound(self, table: Table, column: Column) -> tuple[str, Fraction] | None:
