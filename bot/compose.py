@@ -22,9 +22,12 @@ from bot.cards import deadline_text, rule_lines
 from bot.nlu import (
     EVERYDAY_WORDS,
     FIGURE_INTENTS,
+    FRAMEWORK_INTENTS,
+    FRAMEWORK_SCHEME,
     FUNCTION_WORDS,
     MEASURES,
     Understanding,
+    names_a_grant,
     unread_positions,
 )
 from bot.text import fold, unwrap
@@ -50,7 +53,6 @@ CONFIDENCE_THRESHOLD = 0.5
 # A fact's reference to a table ('se tabellen opptrappingsplan-nasjonal-ramme').
 TABLE_REF = re.compile(r"\btabell(?:en)?\s+([a-z0-9][a-z0-9-]+[a-z0-9])")
 LIMIT_WORDS = re.compile(r"\b(?:ikke|kun|bare|only|not)\b", re.IGNORECASE)
-FRAMEWORK_SCHEME = "opptrappingsplan-rusfeltet"
 # Rule kinds that give a rate or an amount.
 RATE_KINDS = ("ladder", "cap", "flat", "same_as")
 # Intents that answer with rates, where 'hvor mye fikk Arendal?' asks for an allocation.
@@ -90,9 +92,6 @@ COST_ASKED = re.compile(
     r"\b(?:(\w{3,}?)s?(?:utgift|utgifter|utgiftene|kostnad|kostnader|kostnadene)|"
     r"(\w{3,}) (?:costs?|expenses?))\b"
 )
-# the framework intents, and the word that makes an everyday name a grant ('tilskudd til NAV')
-FRAMEWORK_INTENTS = ("framework", "framework_sum", "framework_ranking")
-GRANT_WORD = re.compile(r"\b(?:tilskudd\w*|tilskot\w*|grants?)\b")
 HOW_MUCH = re.compile(r"\b(?:hvor mye|kor mykje|kor mye|how much)\b")
 # intents whose answer says what a scheme covers ('annet enn årsverk' is a limit's question)
 COVER_INTENTS = {"funds", "scheme_info", "amount", "who_may_apply"}
@@ -417,11 +416,7 @@ class Composer:
         s = u.slots
         place = s.get("municipality") or s.get("county") or s.get("place") or s.get("group")
         # 'Hvor mye fikk Arendal i tilskudd til NAV-kontoret?' is no framework increase
-        granted = (
-            u.intent in FRAMEWORK_INTENTS
-            and u.scheme not in (None, FRAMEWORK_SCHEME)
-            and (not u.weak_scheme or bool(GRANT_WORD.search(u.folded)))
-        )
+        granted = u.intent in FRAMEWORK_INTENTS and names_a_grant(u)
         if (u.intent not in ALLOCATION_INTENTS and not granted) or not _says(
             u, self.words["received"]
         ):

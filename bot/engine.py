@@ -21,9 +21,9 @@ from bot.compose import Composer
 from bot.nlu import (
     FIGURE_INTENTS,
     FRAMEWORK_INTENTS,
-    FRAMEWORK_SCHEME,
     Understander,
     Understanding,
+    names_a_grant,
 )
 from bot.tableq import TableQuery, TableReader, evaluate
 from knowledge.kb import KnowledgeBase, Provenance
@@ -78,8 +78,6 @@ def combine(answers: list[Answer]) -> Answer:
     return replace(first, title=None, paragraphs=paragraphs, sources=sources, options=[])
 
 
-# 'tilskudd til NAV-kontoret': an everyday name made a grant scheme's by the word grant
-GRANT_WORD = re.compile(r"\b(?:tilskudd\w*|tilskot\w*|grants?)\b")
 # Intents a plain table look-up ("Vennesla i 2019") may answer instead of the intent's own card.
 TABLE_INTENTS = {"framework", "framework_sum", "framework_ranking", "statistics", "out_of_scope"}
 
@@ -100,8 +98,7 @@ def _table_answers(
     when it follows a question on the same table ('og i Rogaland?').
     """
     municipal = any(r.municipality for r in kb.tables[query.table].rows)
-    named = u.scheme and (not u.weak_scheme or GRANT_WORD.search(u.folded))
-    if municipal and named and u.scheme != FRAMEWORK_SCHEME:
+    if municipal and names_a_grant(u):
         # 'Hvor mye fikk Arendal i tilskudd til NAV-kontoret?': a grant, not the framework
         return False
     if query.op != "value":

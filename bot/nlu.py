@@ -1087,6 +1087,7 @@ GRANT_WORDS = ("tilskudd", "tilskot", "ordning", "midl", "grant", "scheme", "pla
 ORGANISATION_WORDS = frozenset({"kontor", "kontoret", "kontorene", "office", "offices"})
 # Inflection endings a scheme name's last word may carry in a question.
 NAME_ENDINGS = ("ene", "ane", "en", "et", "er", "ar", "a", "e", "n", "s")
+GRANT_WORD = re.compile(r"\b(?:tilskudd\w*|tilskot\w*|grants?)\b")
 GRANT_TOKEN = re.compile(r"\b(?:tilskudd|tilskot|ordning|midl|grant|scheme)")
 GRANT_STEM = "#grant"
 # Inflection endings (bokmål, nynorsk, English) tried when a word is not itself known.
@@ -1857,6 +1858,16 @@ class Understanding:
     trigger_intent: str | None = None
     thing: str | None = None
     deadline_thing: str | None = None
+
+
+def names_a_grant(u: Understanding) -> bool:
+    """Whether a question firmly names a scheme other than the framework increases.
+
+    'Hvor mye fikk Arendal i tilskudd til NAV-kontoret?' asks for a grant, not the framework.
+    """
+    return u.scheme not in (None, FRAMEWORK_SCHEME) and (
+        not u.weak_scheme or GRANT_WORD.search(u.folded) is not None
+    )
 
 
 class Lexicon:
