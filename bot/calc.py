@@ -421,6 +421,7 @@ class Role(StrEnum):
     CAP_MEASURES = "cap_measures"
     CAP_YEAR = "cap_year"
     CAP_PERIOD = "cap_period"
+    OWN_SHARE_PERIOD = "own_share_period"
     TOTAL = "total"
     FRAMEWORK = "framework"
     OTHER_FIGURE = "other_figure"
@@ -1923,6 +1924,88 @@ def nav_grant(
     )
 
 
+def nav_max_years(kb: KnowledgeBase) -> int:
+    """Return the most years the NAV cap rule lets the same measure be funded."""
+    return _rule(kb, NAV_CAP_RULE, CapRule)[1].max_years
+
+
+def nav_own_share(
+    kb: KnowledgeBase,
+    positions: PositionsInput,
+    yearly_cost: object,
+    years: int = 1,
+    cost_for_all: bool = False,
+) -> Calculation:
+    """Own share under the NAV caps: the positions' cost minus the most they can get, per year.
+
+    The cap per 100 % position covers pay and social costs; the competence money per measure
+    is for competence, not pay, so it does not reduce the own share. Since the grant is at
+    most the cap, the own share is at least this; over ``years`` years (at most the rule's
+    maximum) that many times the yearly own share.
+    """
+    pos = parse_positions(positions)
+    cost_per_year = _check_cost(yearly_cost)
+    cap = nav_grant(kb, pos, measures=0)
+    _scheme_id, rule = _rule(kb, NAV_CAP_RULE, CapRule)
+    if not _is_int(years) or not 1 <= years <= rule.max_years:
+        raise InvalidDuration(years, rule.usual_years, rule.max_years)
+    granted = cap.figures["cap_positions"]
+    exact = Fraction(cost_per_year) if cost_for_all else cost_per_year * pos
+    cost = round_kroner(exact)
+    cost_step = (
+        # 'en 80 %-stilling koster 560 000': the cost stated is that of all the positions
+        Step(op=Op.VALUE, role=Role.COST, amount=cost, quantity=pos, unit=Unit.STILLING)
+        if cost_for_all
+        else Step(
+            op=Op.MULTIPLY,
+            role=Role.COST,
+            amount=cost,
+            quantity=pos,
+            unit=Unit.STILLING,
+            rate=cost_per_year,
+            exact=None if exact.denominator == 1 else exact,
+        )
+    )
+    steps = [
+        cost_step,
+        *(step for step in cap.steps if step.role is Role.CAP_POSITIONS),
+        Step(op=Op.SUBTRACT, role=Role.OWN_SHARE, amount=cost - granted, parts=(cost, granted)),
+    ]
+    if cost < granted:
+        steps.append(Step(op=Op.CLAMP, role=Role.OWN_SHARE, amount=0, parts=(cost - granted,)))
+    share = max(0, cost - granted)
+    total = share
+    if years > 1:
+        period = _multiply(Role.OWN_SHARE_PERIOD, Fraction(years), Unit.AR, share, rule.id)
+        steps.append(period)
+        total = period.amount
+    notes = (
+        own_share_definition(cost_for_all),
+        *(
+            n
+            for n in cap.notes
+            if n.key is not NoteKey.COVERS or n.params.get("what") == "position"
+        ),
+    )
+    return Calculation(
+        kind=cap.kind,
+        scheme_id=cap.scheme_id,
+        inputs={
+            "positions": pos,
+            "yearly_cost": cost_per_year,
+            "cost_for_all": cost_for_all,
+            "years": years,
+        },
+        rule_ids=cap.rule_ids,
+        steps=tuple(steps),
+        total=total,
+        figures={"cost": cost, "grant": granted, "own_share": share, "own_share_total": total},
+        notes=notes,
+        sources=cap.sources,
+        years=cap.years,
+    )
+
+
 # --- Opptrappingsplanen: framework increases ---------------------------------------------------
 
 _TRANSLIT = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o", "é": "e"})
@@ -2708,6 +2791,7 @@ def render_step(step: Step, lang: Lang = "nb", source: Provenance | None = None)
                 "competence per measure, up to: ",
             ),
             Role.CAP_PERIOD: ("inntil i alt: ", "up to in all: "),
+            Role.OWN_SHARE_PERIOD: ("egenandel i alt: ", "own share in all: "),
         }
         label = labels.get(step.role, ("", ""))[0 if nb else 1]
         return f"{_prefix(step, lang)}{label}{product}{tail}"

@@ -26,6 +26,7 @@ from bot.nlu import (
     FRAMEWORK_SCHEME,
     FUNCTION_WORDS,
     MEASURES,
+    SAME_MEASURE,
     Understanding,
     names_a_grant,
     unread_positions,
@@ -1331,11 +1332,14 @@ class Composer:
         caps = self.schemes_with(lambda s: any(r.kind == "cap" for r in s.rules))
         if (
             len(caps) == 1
-            and int(u.slots.get("measures", 0)) >= 1
             and "grant_year" not in u.slots
-            and MEASURES.search(u.folded)
+            and (
+                ("measures" in u.slots and MEASURES.search(u.folded))
+                or SAME_MEASURE.search(u.folded)
+            )
         ):
-            # 'to tiltak med hver sin stilling': measures are what the cap rule counts
+            # 'to tiltak med hver sin stilling': measures are what the cap rule counts;
+            # 'samme tiltak i tre år': the cap rule's duration is per measure
             return caps[0]
         ladders = self.schemes_with(lambda s: any(r.kind == "ladder" for r in s.rules))
         if len(ladders) == 1 and (
@@ -1415,12 +1419,16 @@ class Composer:
         """Pick and run the calculation a money question asks for."""
         s = u.slots
         pos = calc.parse_positions(positions)  # type: ignore[arg-type]
-        if scheme != "kommunalt-rusarbeid" and u.intent == "own_share" and "cost" in s:
-            return self.cap_own_share(
-                scheme, pos, calc.parse_kroner(s["cost"]), bool(s.get("cost_for_all"))
-            )
+        duration = s.get("duration")
         if scheme != "kommunalt-rusarbeid":
             years = int(s.get("grant_year") or 1) if u.intent == "total" else 1
+            if isinstance(duration, int):
+                # 'over tre år', 'så lenge som mulig': that many years of the cap
+                years = calc.nav_max_years(self.kb) if duration == -1 else duration
+            if u.intent == "own_share" and "cost" in s:
+                return calc.nav_own_share(
+                    self.kb, pos, calc.parse_kroner(s["cost"]), years, bool(s.get("cost_for_all"))
+                )
             return calc.nav_grant(
                 self.kb, pos, measures=int(s.get("measures", 1)), years=years, year=s.get("year")
             )
@@ -1430,6 +1438,16 @@ class Composer:
             length = max((len(r.steps) for r in ladders), default=0)
             if length >= int(s["last_years"]):
                 s["grant_year"], s["grant_year_to"] = length - int(s["last_years"]) + 1, length
+        if isinstance(duration, int) and not any(
+            k in s for k in ("year", "year_from", "start_year", "grant_year_to", "grant_years")
+        ):
+            # 'over tre år', 'over hele fireårsperioden': the grant years from the one named
+            ladders = [r for r in self.kb.rules(scheme) if isinstance(r, LadderRule)]
+            length = max((len(r.steps) for r in ladders), default=0)
+            named = int(s["grant_year"]) if int(s.get("grant_year") or 0) > 0 else 1
+            final = length if duration == -1 else named + duration - 1
+            if final > named:
+                s["grant_year"], s["grant_year_to"] = named, final
         grant_year, year, cost = s.get("grant_year"), s.get("year"), s.get("cost")
         if "start_year" in s:
             timed = self.compute_from_start(u, pos, int(s["start_year"]))
@@ -1624,6 +1642,15 @@ class Composer:
                 if lang == "nb"
                 else f"In total for years 1–{final}: {total}."
             )
+        elif result.kind is calc.CalcKind.NAV_CAP and int(str(result.inputs.get("years", 1))) > 1:
+            count, total = int(str(result.inputs["years"])), fmt.kroner(result.total, lang)
+            own = "own_share" in result.figures
+            if lang == "nb":
+                what = "Egenandel i alt" if own else "Inntil i alt"
+                lines.append(f"{what} for {count} år: {total}.")
+            else:
+                what = "Own share in all" if own else "Up to in all"
+                lines.append(f"{what} for {count} years: {total}.")
         elif result.kind is calc.CalcKind.RUSARBEID_MIXED and not verdict:
             total = fmt.kroner(result.total, lang)
             lines.append(f"Til sammen: {total}." if lang == "nb" else f"In total: {total}.")
@@ -2028,85 +2055,6 @@ class Composer:
         if nb:
             return f"Nei, det stemmer ikke: {right} – ikke {claimed}."
         return f"No, that is not right: {right} – not {claimed}."
-
-    def cap_own_share(
-        self, scheme: str, positions: Fraction, yearly_cost: int, cost_for_all: bool = False
-    ) -> calc.Calculation:
-        """Own share under a cap rule: cost of the positions minus the most they can get.
-
-        The cap per 100 % position covers pay and social costs; the competence money per
-        measure is for competence, not pay, so it does not reduce the own share. Since the
-        grant is at most the cap, the own share is at least this. (Built from calc's steps;
-        belongs in bot.calc as nav_own_share.)
-        """
-        cap = calc.nav_grant(self.kb, positions, measures=0)
-        granted = cap.figures["cap_positions"]
-        exact = Fraction(yearly_cost) if cost_for_all else yearly_cost * positions
-        cost = calc.round_kroner(exact)
-        cost_step = (
-            # 'en 80 %-stilling koster 560 000': the cost stated is that of all the positions
-            calc.Step(
-                op=calc.Op.VALUE,
-                role=calc.Role.COST,
-                amount=cost,
-                quantity=positions,
-                unit=calc.Unit.STILLING,
-            )
-            if cost_for_all
-            else calc.Step(
-                op=calc.Op.MULTIPLY,
-                role=calc.Role.COST,
-                amount=cost,
-                quantity=positions,
-                unit=calc.Unit.STILLING,
-                rate=yearly_cost,
-                exact=None if exact.denominator == 1 else exact,
-            )
-        )
-        steps = [
-            cost_step,
-            *(step for step in cap.steps if step.role is calc.Role.CAP_POSITIONS),
-            calc.Step(
-                op=calc.Op.SUBTRACT,
-                role=calc.Role.OWN_SHARE,
-                amount=cost - granted,
-                parts=(cost, granted),
-            ),
-        ]
-        if cost < granted:
-            steps.append(
-                calc.Step(
-                    op=calc.Op.CLAMP,
-                    role=calc.Role.OWN_SHARE,
-                    amount=0,
-                    parts=(cost - granted,),
-                )
-            )
-        share = max(0, cost - granted)
-        notes = (
-            calc.own_share_definition(cost_for_all),
-            *(
-                n
-                for n in cap.notes
-                if n.key is not calc.NoteKey.COVERS or n.params.get("what") == "position"
-            ),
-        )
-        return calc.Calculation(
-            kind=cap.kind,
-            scheme_id=scheme,
-            inputs={
-                "positions": positions,
-                "yearly_cost": yearly_cost,
-                "cost_for_all": cost_for_all,
-            },
-            rule_ids=cap.rule_ids,
-            steps=tuple(steps),
-            total=share,
-            figures={"cost": cost, "grant": granted, "own_share": share},
-            notes=notes,
-            sources=cap.sources,
-            years=cap.years,
-        )
 
     def wind_down_reference(self, scheme: str, year: int) -> int | None:
         """Return the year positions must exist in for a wind-down year, else None.

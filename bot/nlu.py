@@ -1261,6 +1261,7 @@ EVERYDAY_WORDS = _wordset(
     henta hentes
     heldt halde endret endres endra endring endringer find found normally usually extended
     extend extension kalenderar kalenderaret calendar
+    pluss plus totalsum totalsummen totalbelop totalbelopet gjaldt galdt gjeld applied applies
     """
 )
 FOLLOW_UP = re.compile(
@@ -1299,9 +1300,9 @@ YES_NO = re.compile(
 )
 # 'hvor mye går tilskuddet ned fra år 1 til år 2', 'forskjellen mellom år 2 og år 4'
 DIFFERENCE = re.compile(
-    r"\b(?:forskjell\w*|differanse\w*|gar ned|gar tilskuddet ned|synker|minker|faller|"
+    r"\b(?:forskjell\w*|differanse\w*|gar(?:\s+[a-z]+){0,4}?\s+ned|synker|minker|faller|"
     r"reduser\w*|reduksjon\w*|nedgang\w*|avkort\w*|mindre|lavere|endring\w*|endrer|endres|"
-    r"gar opp|oker|okning\w*|stiger|hoyere|mer|difference|drop\w*|decreas\w*|reduc\w*|"
+    r"gar(?:\s+[a-z]+){0,4}?\s+opp|oker|okning\w*|stiger|hoyere|mer|difference|drop\w*|decreas\w*|reduc\w*|"
     r"falls?|go(?:es)? down|less|change\w*|increas\w*|rises?|go(?:es)? up|more)\b"
 )
 # 'hvor stor del av', 'hvor stor andel', 'what share of': one figure as a share of another
@@ -1394,11 +1395,18 @@ SALARY_ONLY = re.compile(
     r"\b(?:(?:kun|bare|berre|only|just)\s+(?:til\s+|for\s+)?(?:lonn\w*|salary|salaries|pay)|"
     r"(?:lonn\w*|salary|salaries|pay)\s+only|uten tiltak\w*|without (?:a )?measures?)\b"
 )
+# 'få til lønn', 'i lønnsmidler', 'salary funding': the money asked for is pay, not competence
+SALARY_ASK = re.compile(
+    r"\b(?:(?:til|i|for|in|on)\s+lonn(?:en|a)?\b(?!\s+og\s+kompetanse)|lonnsmid\w*|"
+    r"lonnstilskudd\w*|salary (?:funding|money|grants?)|for (?:the )?salar(?:y|ies)\b)"
+)
+# 'samme tiltak', 'the same measure': the words of the cap rule's duration
+SAME_MEASURE = re.compile(r"\b(?:samme|same)\s+(?:tiltak|tiltaket|measure|project)\b")
 # the year a position first got a grant: 'fikk tilskudd første gang i 2019', 'første
 # tilskuddsår var 2020', 'startet med tilskudd i 2018', 'som startet i 2021', 'started in 2019'
 _START_YEAR = re.compile(
     r"\b(?:(?:forste|first)\s+(?:[a-z]+\s+){0,3}?"
-    r"(?:gang|tilskudd\w*|tilskot\w*|tilskuddsar\w*|time|grant\w*|year)"
+    r"(?:gang|tilskudd\w*|tilskot\w*|tilskuddsar\w*|time|grant\w*|year|funded|financed)"
     r"(?:\s+[a-z]+){0,8}?\s+(?:i|var|er|was|in|fra|from)?\s*((?:19|20)\d{2})|"
     r"(?:startet|starta|starte|begynte|begynt|oppstart\w*|opprettet|oppretta|started|began|"
     r"begun|set up|established)(?:\s+[a-z]+){0,6}?\s+(?:i|in|fra|from|ar|aret)\s+"
@@ -1407,6 +1415,11 @@ _START_YEAR = re.compile(
     r"(?:fikk|got|received)\s+(?:[a-z-]+\s+){0,3}?"
     r"[a-z-]*(?:tilskudd\w*|tilskot\w*|grants?)\s+(?:fra|from)\s+(?:og med\s+)?"
     r"((?:19|20)\d{2})(?!\s*(?:til|to|-|–|og|and)\s*\d))(?![\d])"
+)
+# 'til og med 2022', 'through 2022', 'fram til 2022': the last of the calendar years counted
+THROUGH_YEAR = re.compile(
+    r"\b(?:til og med|tom|t\.o\.m\.?|fram til|frem til|fram til og med|through|up to and "
+    r"including|up to|until|to and including)\s+(?:utgangen av\s+|the end of\s+)?((?:19|20)\d{2})\b"
 )
 # 'i fjor', 'neste år', 'i år' (not 'i år 3'): a calendar year relative to today
 RELATIVE_YEAR = re.compile(
@@ -1426,7 +1439,8 @@ LADDER_WORDS = _wordset(
     "only kun bare hvert each every step steps trinn trinnet trinnene steg stegene annual "
     "arlig arlige arleg yearly fjor ifjor neste naste samlet samla samlede begge both fikk "
     "fatt hatt between mellom ved stays stay same unchanged constant remains remain got "
-    "received receive tillegg blanding blandet blanda mix mixed kombinert combined hvert kvart"
+    "received receive tillegg blanding blandet blanda mix mixed kombinert combined hvert kvart "
+    "through until including inkludert fram frem utgangen funded financed"
 )
 # the words these patterns use, part of the vocabulary
 OPERATION_WORDS = _wordset(
@@ -1593,7 +1607,7 @@ def read_ladder_operation(u: Understanding) -> None:
     ):
         # 'en 80 %-stilling koster 560 000': the cost of that share of a position
         s["cost_for_all"] = True
-    if SALARY_ONLY.search(f):
+    if SALARY_ONLY.search(f) or (SALARY_ASK.search(f) and not WITH_COMPETENCE.search(f)):
         s["measures"] = 0
 
 
@@ -1655,6 +1669,39 @@ def extract_first_years(folded: str) -> int | None:
     value = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
     if isinstance(value, int) and 1 <= value <= 9:
         return value
+    return None
+
+
+_COUNT_OF_YEARS = r"(\d|to|tre|fire|fem|seks|two|three|four|five|six)"
+# 'over tre år', 'i alle tre åra', 'over the maximum three years', 'for 2 years': how many
+# years a figure is summed over, from the grant year named (or year 1)
+_DURATION = re.compile(
+    r"\b(?:(?:over|gjennom|across|during)\s+(?:(?:alle|all|hele|heile)\s+)?(?:(?:de|dei|the)\s+)?"
+    r"|(?:i|for|in)\s+(?:(?:alle|all)\s+(?:(?:de|dei|the)\s+)?)?|(?:alle|all)\s+(?:(?:de|dei|the)\s+)?)"
+    r"(?:(?:maksimalt|maksimale|maksimum|maximum|max|inntil|mulige|possible)\s+)?"
+    rf"{_COUNT_OF_YEARS}\s+(?:ar|arene|ara|years?)\b(?!\s*(?:\d|til|to|-|–))"
+)
+# 'så lenge som mulig', 'over hele fireårsperioden', 'that whole period': every year the rules
+# allow (a count in the words, 'fireårsperioden', is that many years)
+_DURATION_MAX = re.compile(
+    r"\b(?:sa lenge som mulig|sa lenge det gar|lengst mulig|as long as possible|"
+    r"(?:(?:over|i|gjennom|for|across|during)\s+)?(?:hele|heile|(?:that|the|this)\s+(?:whole|entire|full))"
+    r"\s+(?:(\w+?)ars?periode\w*|tilskuddsperiode\w*|tilskotsperiode\w*|perioden|period)|"
+    r"(?:the\s+)?maximum\s+(?:period|duration)|maksimal\w*\s+(?:periode|varighet))\b"
+)
+
+
+def extract_duration(folded: str) -> int | None:
+    """Read how many years a figure runs over: 'over tre år' (3), 'så lenge som mulig' (-1)."""
+    m = _DURATION.search(folded)
+    if m:
+        word = m.group(1)
+        value = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+        return value if isinstance(value, int) and 1 < value <= 9 else None
+    m = _DURATION_MAX.search(folded)
+    if m:
+        value = NUMBER_WORDS.get(m.group(1) or "")
+        return value if isinstance(value, int) and 1 < value <= 9 else -1
     return None
 
 
@@ -2435,7 +2482,10 @@ def _has(padded: str, phrase: str) -> bool:
     return _needle(phrase) in padded
 
 
-_QUALIFIER = r"(?:nye\s+|new\s+|hele\s+|fulle\s+|full\s+|heile\s+|hel\s+|heil\s+)?"
+_QUALIFIER = (
+    r"(?:nye\s+|new\s+|hele\s+|fulle\s+|full\s+|heile\s+|hel\s+|heil\s+|faste\s+|nav\s+|"
+    r"ekstra\s+|extra\s+|additional\s+|permanent\s+)?"
+)
 # A number as typed, whole: a sign, decimals, a fraction, a range or an exponent stay part of
 # it ('-2', '1,5', '1/0', '2-3', '1e3'), so the quantity reader (bot.quantity) sees all of it.
 _SIGNS = "+\u2212\u2013-"
@@ -2649,7 +2699,8 @@ _GROUP_COUNT = (
 # 'to årsverk i år 1 og ett (årsverk) i år 3', '1,5 stillinger i tredje år og 2 i år 4'
 _GROUP = re.compile(
     rf"(?<![\w.,]){_GROUP_COUNT}\s+(?:{_QUALIFIER}({POSITION_WORDS})\s+)?"
-    r"(?:som er\s+|som\s+|er\s+|that are\s+)?(?:i|in|pa|on)\s+(?:"
+    r"(?:som er\s+|som\s+|er\s+|that are\s+)?(?:i|in|pa|on)\s+"
+    r"(?:(?:their|its|sitt|sine|sin)\s+)?(?:"
     rf"(?:ar|year|aret)\s*(\d{{1,2}}|{ORD_WORD})\b(?!\s*(?:ar|years?)\b)"
     rf"|({ORDINAL_WORDS})\s+(?:ar|aret|year|tilskuddsar\w*)\b"
     r"|(\d{1,2})\.\s*(?:ar|aret)\b)"
@@ -3089,11 +3140,19 @@ class Understander:
         groups = extract_groups(timed)
         if groups:
             s["groups"] = groups
+        duration = extract_duration(timed)
+        if duration is not None and not groups and "grant_year_to" not in s:
+            s["duration"] = duration
         if s.get("year_rel") == 0 and ("grant_year" in s or groups or last_years):
             # 'vi har 2 årsverk i år 2 og 3 i år 4, hva får vi i år?': the grant years say
             # where the positions are; 'i år' is their current year, not a calendar year
             del s["year_rel"]
         year_slots(s, timed, f)
+        through = THROUGH_YEAR.search(timed)
+        began = s.get("start_year")
+        if through and began and s.get("year") == int(through.group(1)) > began:
+            # 'første tilskudd i 2020 – hva har vi fått til og med 2022?': every year from start
+            s["year_from"], s["year_to"] = s["start_year"], s.pop("year")
         if not any(k in s for k in ("year", "year_from", "year_rel")):
             # 'tilskot til vaksne (765.60)': a chapter and post the sources give for some
             # years only are the grant of those years

@@ -1,0 +1,190 @@
+"""Figures over several years: a duration, a start year counted through a year, mixed groups.
+
+Through the public interface (the Engine) and bot.calc; every expected figure is computed here
+from the knowledge base's ladder and cap, never written as a number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+import pytest
+
+from bot import calc, fmt
+from bot.engine import Engine
+from knowledge.kb import KnowledgeBase
+from knowledge.loader import load_sources
+from knowledge.schema import CapRule, LadderRule
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@cache
+def kb() -> KnowledgeBase:
+    """Load the knowledge base once."""
+    return load_sources()
+
+
+def rate(grant_year: int) -> int:
+    """Return the ladder's amount per årsverk in a grant year."""
+    rule = next(r for _s, r in kb().all_rules() if isinstance(r, LadderRule))
+    return rule.steps[grant_year - 1].amount
+
+
+def cap_rule() -> CapRule:
+    """Return the NAV cap rule."""
+    return next(r for _s, r in kb().all_rules() if isinstance(r, CapRule))
+
+
+def position_cap() -> int:
+    """Return the NAV cap per 100 % position."""
+    return int(cap_rule().per_position)
+
+
+def measure_cap() -> int:
+    """Return the NAV cap per measure."""
+    return int(cap_rule().per_measure)
+
+
+def ask(*questions: str) -> str:
+    """Ask questions in one fresh chat and return the last answer's text."""
+    engine = Engine(kb())
+    text = ""
+    for question in questions:
+        answer = engine.ask(question, TODAY, chat="durations")
+        assert answer.answered, answer.text
+        text = answer.text
+    return text
+
+
+def shows(text: str, amount: int) -> bool:
+    """Tell whether an answer shows an amount, as the bokmål or the English answers write it."""
+    return fmt.kroner(amount, "nb") in text or fmt.kroner(amount, "en") in text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Hvor mye kan én stilling i NAV-ordningen få over to år?",
+            lambda: 2 * (position_cap() + measure_cap()),
+        ),
+        (
+            "Hva er det meste en halv stilling kan få i lønnsmidler fra NAV-tilskuddet "
+            "hvis samme tiltak får støtte så lenge som mulig?",
+            lambda: cap_rule().max_years * position_cap() // 2,
+        ),
+        (
+            "Stillingen i NAV-kontoret koster 700 000 kr i året. Hva blir egenandelen over tre år?",
+            lambda: 3 * (700_000 - position_cap()),
+        ),
+        (
+            "How much can two NAV positions get at most for salaries over the maximum three years?",
+            lambda: 3 * 2 * position_cap(),
+        ),
+    ],
+)
+def test_a_cap_asked_over_several_years_is_that_many_years_of_the_cap(
+    question: str, expected: object
+) -> None:
+    assert callable(expected)
+    assert shows(ask(question), expected())
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Vi har ett årsverk i år 2 i kommunalt rusarbeid. Hva får vi over tre år?",
+            lambda: rate(2) + rate(3) + rate(4),
+        ),
+        (
+            "Tre årsverk starter i år 1 og koster 750 000 kr hver. Hva blir egenandelen "
+            "over hele fireårsperioden?",
+            lambda: 3 * sum(750_000 - rate(g) for g in range(1, 5)),
+        ),
+        (
+            "Hvor mye får vi for 2 årsverk i kommunalt rusarbeid over to år?",
+            lambda: 2 * (rate(1) + rate(2)),
+        ),
+    ],
+)
+def test_a_ladder_asked_over_several_years_sums_the_grant_years_from_the_one_named(
+    question: str, expected: object
+) -> None:
+    assert callable(expected)
+    assert shows(ask(question), expected())
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Vi fikk første tilskudd i 2019 for ett årsverk. Hva har vi fått til og med 2021?",
+            lambda: rate(1) + rate(2) + rate(3),
+        ),
+        (
+            "We started in 2018 with two FTEs. How much did we get through 2020?",
+            lambda: 2 * (rate(1) + rate(2) + rate(3)),
+        ),
+        (
+            "A position was first funded in 2019. What did it get in 2020 and 2021 combined?",
+            lambda: rate(2) + rate(3),
+        ),
+        (
+            "Stillingen startet i 2018. Hvilken sats gjaldt for den i 2020?",
+            lambda: rate(3),
+        ),
+    ],
+)
+def test_a_start_year_places_each_calendar_year_asked_on_the_ladder(
+    question: str, expected: object
+) -> None:
+    assert callable(expected)
+    assert shows(ask(question), expected())
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "One FTE in its second year and two FTEs in their fourth year – what is the total "
+            "for the grant year in kommunalt rusarbeid?",
+            lambda: rate(2) + 2 * rate(4),
+        ),
+        (
+            "To årsverk i sitt første år og ett i sitt tredje år – totalsum for tilskuddsåret?",
+            lambda: 2 * rate(1) + rate(3),
+        ),
+    ],
+)
+def test_positions_in_their_own_grant_years_are_summed_for_one_grant_year(
+    question: str, expected: object
+) -> None:
+    assert callable(expected)
+    assert shows(ask(question), expected())
+
+
+def test_the_ladder_steps_asked_with_words_between_the_verb_and_ned_are_the_steps() -> None:
+    text = ask("Med hvor mye går tilskuddet for en stilling ned fra ett år til det neste?")
+    assert shows(text, rate(1) - rate(2))
+
+
+def test_a_follow_up_adding_competence_money_with_pluss_adds_one_measure() -> None:
+    text = ask(
+        "Hva er maks per stilling i tilskuddet til sosiale tjenester i NAV?",
+        "og for en halv stilling pluss kompetansemidlene for ett tiltak?",
+    )
+    assert shows(text, position_cap() // 2 + measure_cap())
+
+
+def test_nav_own_share_over_years_is_the_yearly_own_share_times_the_years() -> None:
+    result = calc.nav_own_share(kb(), 2, 650_000, years=3)
+    assert result.figures["own_share"] == 2 * (650_000 - position_cap())
+    assert result.total == 3 * result.figures["own_share"]
+
+
+def test_nav_own_share_refuses_more_years_than_the_rule_allows() -> None:
+    with pytest.raises(calc.InvalidDuration):
+        calc.nav_own_share(kb(), 1, 650_000, years=cap_rule().max_years + 1)
