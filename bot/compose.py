@@ -1459,6 +1459,21 @@ class Composer:
         if grant_year == -1:  # 'siste år': the last grant year of the ladder
             ladders = [r for r in self.kb.rules(scheme) if isinstance(r, LadderRule)]
             grant_year = max((len(r.steps) for r in ladders), default=None)
+        if u.intent == "own_share" and cost is not None and "year_from" in s:
+            # 'egenandelen for 2023 og 2024': the own share of those calendar years
+            first = s["year_from"]
+            if grant_year is not None:
+                began = first - grant_year + 1
+            else:
+                began = self.wind_down_reference(scheme, first) or first
+            return calc.rusarbeid_calendar_own_share(
+                self.kb,
+                first,
+                s["year_to"],
+                [calc.PositionGroup(began, pos)],
+                calc.parse_kroner(cost),
+                cost_for_all=bool(s.get("cost_for_all")),
+            )
         if u.intent == "own_share" and cost is not None:
             listed = s.get("grant_years")
             through = s.get("grant_year_to") if grant_year is not None else None
@@ -2024,6 +2039,8 @@ class Composer:
     def premise_verdict(self, u: Understanding, result: calc.Calculation, lang: Lang) -> str | None:
         """Confirm or contradict a figure the question states, with the right figure."""
         stated = u.slots.get("stated")
+        if stated is None and "stated_years" in u.slots:
+            return self.years_verdict(u, result, lang)
         if stated is None:
             return None
         figures = self.premise_figures(u, result, lang)
@@ -2055,6 +2072,47 @@ class Composer:
         if nb:
             return f"Nei, det stemmer ikke: {right} – ikke {claimed}."
         return f"No, that is not right: {right} – not {claimed}."
+
+    def years_verdict(self, u: Understanding, result: calc.Calculation, lang: Lang) -> str:
+        """Confirm or contradict a stated number of years: the ladder's years, or the cap's."""
+        stated = int(u.slots["stated_years"])
+        nb = lang == "nb"
+        rules = self.kb.rules(result.scheme_id or "")
+        ladders = [r for r in rules if isinstance(r, LadderRule)]
+        rule = ladders[0] if ladders else next((r for r in rules if r.kind == "cap"), None)
+        text = (rule.text_en or rule.text) if rule is not None and not nb else ""
+        text = text or (rule.text if rule is not None else "")
+        # the rule's own sentence on its years ('… i inntil tre år til samme tiltak')
+        said = next(
+            (
+                p.strip()
+                for p in re.split(r"(?<=[.!?])\s+", unwrap(text))
+                if re.search(r"\b(?:inntil|up to)\b", p) and re.search(r"\b(?:år|years?)\b", p)
+            ),
+            None,
+        )
+        quote = f" Kilden: «{said}»" if said and nb else (f" The source: “{said}”" if said else "")
+        if ladders:
+            years = max(len(r.steps) for r in ladders)
+            what = (
+                f"stigen går over {years} år (tilskuddsår 1–{years})"
+                if nb
+                else f"the ladder runs over {years} years (grant years 1–{years})"
+            )
+        else:
+            years = calc.nav_max_years(self.kb)
+            what = (
+                f"tilskudd kan gis i inntil {years} år til samme tiltak"
+                if nb
+                else f"the grant can be given for up to {years} years for the same measure"
+            )
+        if stated == years:
+            verdict = f"Ja, det stemmer: {what}." if nb else f"Yes, that is right: {what}."
+        elif nb:
+            verdict = f"Nei, det stemmer ikke: {what} – ikke {stated} år."
+        else:
+            verdict = f"No, that is not right: {what} – not {stated} years."
+        return verdict + quote
 
     def wind_down_reference(self, scheme: str, year: int) -> int | None:
         """Return the year positions must exist in for a wind-down year, else None.

@@ -21,6 +21,7 @@ from bot.compose import Composer
 from bot.nlu import (
     FIGURE_INTENTS,
     FRAMEWORK_INTENTS,
+    NUMBER_WORDS,
     Understander,
     Understanding,
     names_a_grant,
@@ -337,12 +338,16 @@ class Engine:
             query = None
             answer = core.composer.compose(u, today)
         if chat is not None and answer.answered:
+            slots = dict(u.slots)
+            if u.intent in FAMILY_OF_FIGURES:
+                before = ctx.slots.get(ASKED_GRANT_YEARS, ()) if ctx else ()
+                slots[ASKED_GRANT_YEARS] = asked_grant_years(before, u.slots)
             self.contexts.put(
                 chat,
                 ChatContext(
                     u.intent,
                     answer.scheme or u.scheme,
-                    dict(u.slots),
+                    slots,
                     u.lang,
                     today,
                     answer.sources,
@@ -409,6 +414,48 @@ MONEY_INTENTS = {
     "framework_ranking",
     "statistics",
 }
+
+
+# The grant years a chat's figure questions named in turn ('år 2?', 'og i år 3?'), so that
+# 'for de to årene' or 'begge årene' can sum them.
+ASKED_GRANT_YEARS = "asked_grant_years"
+FAMILY_OF_FIGURES = ("amount", "total", "own_share")
+# 'for dei to åra', 'begge årene', 'the two years', 'those years': the grant years asked before
+BACK_YEARS = re.compile(
+    r"\b(?:(?:de|dei|the|disse|desse|these|those)\s+(?:(to|tre|fire|two|three|four|\d)\s+)?"
+    r"|(begge|both)\s+(?:de\s+|dei\s+|the\s+)?)(?:ar|arene|ara|years|tilskuddsarene|tilskotsara)\b"
+)
+
+
+def asked_grant_years(before: tuple[int, ...], slots: dict[str, Any]) -> tuple[int, ...]:
+    """Add the grant years a question names to those asked before, the latest last."""
+    named: list[int] = []
+    if slots.get("grant_years"):
+        named = [int(g) for g in slots["grant_years"]]
+    elif isinstance(slots.get("grant_year"), int) and slots["grant_year"] > 0:
+        last = slots.get("grant_year_to", slots["grant_year"])
+        named = list(range(int(slots["grant_year"]), int(last) + 1))
+    kept = [g for g in before if g not in named] + named
+    return tuple(kept[-4:])
+
+
+def refer_to_asked_years(u: Understanding, ctx: ChatContext, new_slots: set[str]) -> None:
+    """Read 'for de to årene' after questions on single grant years as those grant years."""
+    asked = ctx.slots.get(ASKED_GRANT_YEARS, ())
+    m = BACK_YEARS.search(u.folded)
+    if not m or new_slots & {"grant_year", "grant_years", "year", "year_from", "start_year"}:
+        return
+    word = m.group(1) or ("2" if m.group(2) else None)
+    if word is None:
+        count: object = len(asked)
+    else:
+        count = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    if not isinstance(count, int) or not 2 <= count <= len(asked):
+        return
+    chosen = sorted(asked[-count:])
+    u.slots["grant_years"] = tuple(chosen)
+    u.slots["grant_year"], u.slots["grant_year_to"] = chosen[0], chosen[-1]
+    u.slots.pop("duration", None)
 
 
 def apply_context(u: Understanding, ctx: ChatContext) -> None:
@@ -483,6 +530,8 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         if ctx.intent == "statistics" and u.intent == "statistics":
             u.slots.pop("group", None)
         drop_stale_operation(u, new_slots)
+        if u.intent in FAMILY_OF_FIGURES:
+            refer_to_asked_years(u, ctx, new_slots)
     elif (
         not own_scheme
         and "year" in carried

@@ -1018,6 +1018,7 @@ ANCHOR_SLOTS = (
     "place",
     "operation",
     "start_year",
+    "stated_years",
 )
 HOW_MANY_YEARS = re.compile(
     r"\b(?:(?:hvor mange|kor mange|how many) (?:ar|years)|hvor lenge|for how long|extend\w*|"
@@ -1065,6 +1066,7 @@ SERVES: dict[str, tuple[str, ...]] = {
     "cost": ("amount", "total", "own_share"),
     "operation": ("amount", "total", "own_share"),
     "start_year": ("amount", "total", "own_share"),
+    "stated_years": ("amount", "total", "own_share"),
     "office": (
         "contact",
         "apply_how",
@@ -1511,6 +1513,9 @@ def read_operation(u: Understanding) -> None:
             s["stated"] = value
             if PER_UNIT.match(_KRONER_TAIL.sub("", f[at:], count=1)):
                 s["stated_per"] = True
+        elif int(s.get("duration") or 0) > 0 and "cost" not in s:
+            # 'stemmer det at stigen går over tre år?': a stated number of grant years
+            s["stated_years"] = s.pop("duration")
     years = extract_grant_years(f)
     if len(years) >= 2 and SHARE_ASK.search(f) and years[0] != years[1]:
         # 'hvor stor del av satsen for år 1 gis det siste året?': the second as a share of the
@@ -1678,8 +1683,9 @@ _COUNT_OF_YEARS = r"(\d|to|tre|fire|fem|seks|two|three|four|five|six)"
 _DURATION = re.compile(
     r"\b(?:(?:over|gjennom|across|during)\s+(?:(?:alle|all|hele|heile)\s+)?(?:(?:de|dei|the)\s+)?"
     r"|(?:i|for|in)\s+(?:(?:alle|all)\s+(?:(?:de|dei|the)\s+)?)?|(?:alle|all)\s+(?:(?:de|dei|the)\s+)?)"
-    r"(?:(?:maksimalt|maksimale|maksimum|maximum|max|inntil|mulige|possible)\s+)?"
-    rf"{_COUNT_OF_YEARS}\s+(?:ar|arene|ara|years?)\b(?!\s*(?:\d|til|to|-|–))"
+    r"(?:(?:maksimalt|maksimale|maksimum|maximum|max|inntil|opptil|up to|at most|mulige|"
+    r"possible)\s+)?"
+    rf"{_COUNT_OF_YEARS}\s+(?:ar|arene|ara|years?)\b(?!\s*(?:\d|til\s+\d|to\s+\d|-|–))"
 )
 # 'så lenge som mulig', 'over hele fireårsperioden', 'that whole period': every year the rules
 # allow (a count in the words, 'fireårsperioden', is that many years)
@@ -3238,6 +3244,15 @@ class Understander:
             if RATE_ASK.search(f):
                 # 'hvilket år i nedtrappingen er vi i 2021, og hvor mye er satsen?'
                 scores["amount"] += 0.4
+        rated = u.scheme is None or any(
+            r.kind in ("ladder", "cap") for r in self.kb.schemes[u.scheme].rules
+        )
+        if "stated_years" in s and not rated:
+            # 'gis voksne-ordningen i inntil 4 år?': a scheme without rules has its years in words
+            del s["stated_years"]
+        if "stated_years" in s:
+            # 'går stigen over tre år?': the rule's years are figures of the rule
+            scores["amount"] = max(scores["amount"], 0.8)
         if s.get("operation") in ("difference", "steps", "remaining"):
             # an operation over the ladder asks for figures, even without 'hvor mye'
             scores["amount"] = max(scores["amount"], 0.5)

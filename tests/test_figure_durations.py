@@ -188,3 +188,59 @@ def test_nav_own_share_over_years_is_the_yearly_own_share_times_the_years() -> N
 def test_nav_own_share_refuses_more_years_than_the_rule_allows() -> None:
     with pytest.raises(calc.InvalidDuration):
         calc.nav_own_share(kb(), 1, 650_000, years=cap_rule().max_years + 1)
+
+
+def test_an_own_share_for_calendar_years_of_the_wind_down_uses_the_wind_down_amount() -> None:
+    flat = ask("Hva får vi for én stilling i kommunalt rusarbeid i 2023?")
+    assert shows(flat, rate(4))  # the wind-down amount equals the last step in these sources
+    text = ask("En stilling koster 800 000 kr. Hva blir egenandelen i 2023 og 2024 til sammen?")
+    assert shows(text, 2 * (800_000 - rate(4)))
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (
+            ("Hva får vi for 2 årsverk i år 1 i kommunalt rusarbeid?", "og i år 4?"),
+            lambda: 2 * (rate(1) + rate(4)),
+        ),
+        (
+            ("Kor mykje får vi for eitt årsverk i år 3?", "og i år 2?"),
+            lambda: rate(2) + rate(3),
+        ),
+        (
+            ("How much for 3 FTEs in year 2?", "and year 4?"),
+            lambda: 3 * (rate(2) + rate(4)),
+        ),
+    ],
+)
+def test_the_two_years_after_two_single_year_questions_are_those_grant_years(
+    turns: tuple[str, str], expected: object
+) -> None:
+    assert callable(expected)
+    for words in ("hva blir det til sammen for de to årene?", "begge årene samlet?"):
+        assert shows(ask(*turns, words), expected())
+
+
+def test_an_own_share_for_the_two_years_asked_before_sums_their_own_shares() -> None:
+    text = ask(
+        "Hva får vi for ett årsverk i år 2?",
+        "og i år 3?",
+        "Årsverket koster 650 000 kr. Hva blir egenandelen for de to årene?",
+    )
+    assert shows(text, 2 * 650_000 - rate(2) - rate(3))
+
+
+@pytest.mark.parametrize(
+    ("question", "right"),
+    [
+        ("Stemmer det at stigen i kommunalt rusarbeid går over fem år?", False),
+        ("Er det riktig at tilskuddet til kommunalt rusarbeid gis over fire år?", True),
+        ("Is it true that the NAV grant can be given for up to two years?", False),
+    ],
+)
+def test_a_stated_number_of_years_is_confirmed_or_contradicted_by_the_rule(
+    question: str, right: bool
+) -> None:
+    text = ask(question)
+    assert text.startswith(("Ja", "Yes") if right else ("Nei", "No")), text
