@@ -20,12 +20,17 @@ from bot import asof, calc, fmt, tableq
 from bot.answer import Answer, Option, unique_sources
 from bot.cards import deadline_text, rule_lines
 from bot.nlu import (
+    DIFFERENCE,
     EVERYDAY_WORDS,
     FIGURE_INTENTS,
     FRAMEWORK_INTENTS,
     FRAMEWORK_SCHEME,
     FUNCTION_WORDS,
+    GOES_DOWN,
+    GOES_UP,
     MEASURES,
+    PREMISE,
+    RATE_ASK,
     SAME_MEASURE,
     Understanding,
     names_a_grant,
@@ -517,7 +522,7 @@ class Composer:
         if not answer.answered and not topic_gap and (score < alone or not (generic or asks_back)):
             # a decline that says what is missing stays; only 'det vet jeg ikke' gives way
             return answer
-        if u.intent in PASSAGE_FREE:
+        if u.intent in PASSAGE_FREE or (u.intent == "appropriation" and "operation" in u.slots):
             return answer
         if score < (SUMMARY_STRONG if summary else PASSAGE_SCORE):
             return answer
@@ -1356,8 +1361,12 @@ class Composer:
         """Answer amount, total and own-share questions with the calculation module.
 
         An own-share question without a cost ('what must the municipality co-fund?') is
-        answered with what the sources say about the own share.
+        answered with what the sources say about the own share; a money question about the
+        schemes' appropriations (see ``asks_appropriation``) with the appropriations.
         """
+        if u.intent in ("amount", "total") and self.asks_appropriation(u):
+            u.intent = "appropriation"
+            return self.appropriation(u, today, lang)
         if (
             u.intent == "own_share"
             and "cost" not in u.slots
@@ -2374,6 +2383,9 @@ class Composer:
         the scheme's facts refer to (e.g. the national framework increase per year, the Agder
         prognosis with its printed sum) are shown with their rows as printed.
         """
+        arithmetic = self.appropriation_arithmetic(u, lang)
+        if arithmetic is not None:
+            return arithmetic
         named = u.schemes_mentioned[:3] or ([u.scheme] if u.scheme else [])
         schemes = named or self.schemes_with(lambda s: bool(s.appropriations))
         year = u.slots.get("year")
@@ -2425,6 +2437,8 @@ class Composer:
             if a.prognosis:
                 flags.append("prognose" if lang == "nb" else "prognosis")
             extra = f", {', '.join(flags)}" if flags else ""
+            if a.amount >= 1_000_000 and a.amount % 100_000 == 0:
+                where = f"{fmt.millions(a.amount, lang)}, {where}"
             paragraphs.append(
                 f"{' / '.join(together[key])} {a.year}: {fmt.kroner(a.amount, lang)} "
                 f"({where}{extra}) – «{a.text}»"
@@ -2460,6 +2474,150 @@ class Composer:
             scheme=named[0] if len(named) == 1 else None,
             answered=late is None,
         )
+
+    def asks_appropriation(self, u: Understanding) -> bool:
+        """Whether a money question without ladder inputs asks for the schemes' appropriations.
+
+        'Hvor stor var ordningen for voksne og barn og unge i 2018?', 'hvor mye mer fikk X enn
+        Y?', 'the national KRA grant in 2018': schemes without rates, several schemes, or the
+        national money, and nothing a rate is computed from.
+        """
+        named = u.schemes_mentioned
+        if not named or not all(self.kb.schemes[sid].appropriations for sid in named):
+            return False
+        if RATE_ASK.search(u.folded):
+            # 'sats per årsverk i voksne-ordningen?': a rate, which such a scheme has none of
+            return False
+        inputs = ("grant_year", "start_year", "groups", "duration", "operation", "measures")
+        cost = u.slots.get("cost")
+        if any(k in u.slots for k in inputs) or (isinstance(cost, int) and cost < 10_000_000):
+            return False
+        if "positions" in u.slots and "positions" not in u.implicit:
+            return False
+        rated = [
+            sid for sid in named if any(r.kind in RATE_KINDS for r in self.kb.schemes[sid].rules)
+        ]
+        national = u.slots.get("office") == "nasjonal" or u.slots.get("county") == "landet"
+        return len(named) >= 2 or not rated or national
+
+    def appropriation_arithmetic(self, u: Understanding, lang: Lang) -> Answer | None:
+        """Sum or compare appropriations when the question asks to (words of language.tables).
+
+        Several schemes in one year summed ('til sammen', 'alle tre'); one scheme (or several)
+        in two years compared, the later against the earlier; the schemes named before
+        'enn'/'than' against the others. National figures unless an office is named.
+        """
+        words = self.kb.language.tables if self.kb.language else None
+        if words is None:
+            return None
+        padded = f" {u.folded} "
+
+        def says(phrases: list[str]) -> bool:
+            return any(f" {fold(p)} " in padded for p in phrases)
+
+        named = [sid for sid in u.schemes_mentioned if self.kb.schemes[sid].appropriations]
+        years = [u.slots["year"]] if "year" in u.slots else []
+        if "year_from" in u.slots and "year_to" in u.slots:
+            years = [u.slots["year_from"], u.slots["year_to"]]
+        office = u.slots.get("office") if u.slots.get("office") != "nasjonal" else None
+        down, up = GOES_DOWN.search(u.folded), GOES_UP.search(u.folded)
+        compares = says(words.difference) or bool(DIFFERENCE.search(u.folded) or down or up)
+        compares = compares or ((says(words.more) or says(words.less)) and says(words.than))
+        try:
+            if len(years) == 2 and named and compares:
+                earlier, later = min(years), max(years)
+                result = calc.appropriation_difference(
+                    self.kb,
+                    [(sid, later) for sid in named],
+                    [(sid, earlier) for sid in named],
+                    office,
+                )
+                change = result.total
+                names = fmt.join([self.name(sid) for sid in named], lang)
+                a, b = (
+                    fmt.millions(result.figures["second"], lang),
+                    fmt.millions(result.figures["first"], lang),
+                )
+                if lang == "nb":
+                    way = "økte" if change > 0 else "gikk ned" if change < 0 else "var uendret"
+                    lead = f"{names}: bevilgningen {way} fra {earlier} til {later}"
+                    lead += f" med {fmt.millions(abs(change), lang)}" if change else ""
+                    lead += f" (fra {a} til {b})."
+                else:
+                    way = "rose" if change > 0 else "fell" if change < 0 else "was unchanged"
+                    lead = f"{names}: the appropriation {way} from {earlier} to {later}"
+                    lead += f" by {fmt.millions(abs(change), lang)}" if change else ""
+                    lead += f" (from {a} to {b})."
+                claimed = -1 if down and not up else 1 if up and not down else 0
+                if PREMISE.search(u.folded) and claimed:
+                    # 'stemmer det at bevilgningen gikk ned?': the direction stated, checked
+                    right = claimed * change > 0
+                    verdict = (
+                        ("Ja, det stemmer." if right else "Nei, det stemmer ikke.")
+                        if lang == "nb"
+                        else ("Yes, that is right." if right else "No, that is not right.")
+                    )
+                    lead = f"{verdict} {lead}"
+            elif len(years) == 1 and len(named) >= 2 and compares and u.slots.get("schemes_first"):
+                first = [sid for sid in named if sid in u.slots["schemes_first"]]
+                rest = [sid for sid in named if sid not in first]
+                if not first or not rest:
+                    return None
+                year = years[0]
+                result = calc.appropriation_difference(
+                    self.kb, [(sid, year) for sid in first], [(sid, year) for sid in rest], office
+                )
+                one = fmt.join([self.name(sid) for sid in first], lang)
+                other = fmt.join([self.name(sid) for sid in rest], lang)
+                amount = fmt.millions(abs(result.total), lang)
+                if lang == "nb":
+                    more = "mer" if result.total >= 0 else "mindre"
+                    lead = f"{one} fikk {amount} {more} enn {other} i {year}."
+                else:
+                    more = "more" if result.total >= 0 else "less"
+                    lead = f"{one} got {amount} {more} than {other} in {year}."
+            elif len(years) == 1 and len(named) >= 2:
+                result = calc.appropriation_sum(self.kb, [(sid, years[0]) for sid in named], office)
+                total = fmt.millions(result.total, lang)
+                lead = (
+                    f"Til sammen i {years[0]}: {total}."
+                    if lang == "nb"
+                    else f"In total in {years[0]}: {total}."
+                )
+            else:
+                return None
+        except calc.CalcError:
+            return None
+        stated = u.slots.get("cost")
+        if (
+            isinstance(stated, int)
+            and stated >= 1_000_000
+            and result.kind is calc.CalcKind.APPROPRIATION_SUM
+        ):
+            # 'var den totale bevilgningen over 700 millioner?': the sum against the figure
+            side = (
+                ("over" if result.total > stated else "under" if result.total < stated else "lik")
+                if lang == "nb"
+                else (
+                    "above"
+                    if result.total > stated
+                    else "below"
+                    if result.total < stated
+                    else "equal to"
+                )
+            )
+            lead += (
+                f" Det er {side} {fmt.millions(stated, lang)}."
+                if lang == "nb"
+                else f" That is {side} {fmt.millions(stated, lang)}."
+            )
+        # the question is read as this operation: no passage is put before its working
+        u.slots["operation"] = (
+            "sum" if result.kind is calc.CalcKind.APPROPRIATION_SUM else "difference"
+        )
+        answer = self.calc_answer(u, lang, result)
+        answer.paragraphs.insert(0, lead)
+        return answer
 
     def money_tables(
         self,

@@ -1320,10 +1320,13 @@ REMAINING = re.compile(
 )
 THAN = re.compile(r"\b(?:ar|year|aret)\s*\d{1,2}\b.*\b(?:enn|than)\b.*\b(?:ar|year|aret)\s*\d")
 GOES_DOWN = re.compile(
-    r"\b(?:ned|synker|minker|faller|reduser\w*|reduksjon\w*|nedgang\w*|avkort\w*|mindre|"
+    r"\b(?:ned|synker|sank|minker|minket|faller|falt|fell|reduser\w*|reduksjon\w*|nedgang\w*|avkort\w*|mindre|"
     r"lavere|down|drop\w*|decreas\w*|reduc\w*|falls?|less|lower)\b"
 )
-GOES_UP = re.compile(r"\b(?:opp|oker|okning\w*|mer|hoyere|up|increas\w*|rises?|more|higher)\b")
+GOES_UP = re.compile(
+    r"\b(?:opp|oker|okte|okt|auka|auke|steg|okning\w*|mer|hoyere|up|increas\w*|rises?|rose|"
+    r"grew|more|higher)\b"
+)
 # a stated figure per position ('550 000 per årsverk', 'per FTE')
 PER_UNIT = re.compile(
     rf"(?:per|pr|for hvert|for hver|each|a|an)\.?\s+(?:{POSITION_WORDS}|\w+\s+{POSITION_WORDS})"
@@ -3108,6 +3111,12 @@ class Understander:
         if schemes:
             u.scheme = schemes[0]
             u.weak_scheme = all(generic_name(name) for _sid, name in matches)
+        than = re.search(r"\b(?:enn|than)\b", f)
+        if than and len(schemes) >= 2:
+            # 'mer fikk kommunalt rusarbeid enn de to andre': the schemes compared against
+            before = [sid for sid, _name in self.scheme_matches(f[: than.start()])]
+            if before and set(before) < set(schemes):
+                s["schemes_first"] = tuple(before)
         positions = extract_positions(f)
         if positions is not None:
             s["positions"] = positions
@@ -3244,8 +3253,10 @@ class Understander:
             if RATE_ASK.search(f):
                 # 'hvilket år i nedtrappingen er vi i 2021, og hvor mye er satsen?'
                 scores["amount"] += 0.4
-        rated = u.scheme is None or any(
-            r.kind in ("ladder", "cap") for r in self.kb.schemes[u.scheme].rules
+        rated = (
+            any(r.kind in ("ladder", "cap") for r in self.kb.schemes[u.scheme].rules)
+            if u.scheme
+            else bool(re.search(r"\b(?:\w*stige\w*|ladder|nedtrapp\w*)\b", f))
         )
         if "stated_years" in s and not rated:
             # 'gis voksne-ordningen i inntil 4 år?': a scheme without rules has its years in words

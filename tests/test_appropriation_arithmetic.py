@@ -1,0 +1,110 @@
+"""Sums and differences of appropriations over schemes and years, through bot.calc and the Engine.
+
+Every expected figure is computed here from the knowledge base's appropriations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+import pytest
+
+from bot import calc, fmt
+from bot.engine import Engine
+from knowledge.kb import KnowledgeBase
+from knowledge.loader import load_sources
+
+TODAY = dt.date(2026, 11, 23)
+KRA, ADULTS, YOUNG = "kommunalt-rusarbeid", "voksne-langvarige", "barn-unge-langvarige"
+
+
+@cache
+def kb() -> KnowledgeBase:
+    """Load the knowledge base once."""
+    return load_sources()
+
+
+def national(scheme: str, year: int) -> int:
+    """Return a scheme's national appropriation in a year."""
+    (found,) = [
+        a.amount
+        for a in kb().schemes[scheme].appropriations
+        if a.year == year and a.scope == "nasjonal"
+    ]
+    return found
+
+
+def ask(question: str) -> str:
+    """Ask one question in a fresh chat; it must be answered."""
+    answer = Engine(kb()).ask(question, TODAY, chat="money")
+    assert answer.answered, answer.text
+    return answer.text
+
+
+def test_a_sum_of_schemes_adds_their_national_appropriations() -> None:
+    result = calc.appropriation_sum(kb(), [(KRA, 2021), (ADULTS, 2021), (YOUNG, 2021)])
+    assert result.total == national(KRA, 2021) + national(ADULTS, 2021) + national(YOUNG, 2021)
+
+
+def test_one_appropriation_given_for_two_schemes_together_is_counted_once() -> None:
+    result = calc.appropriation_sum(kb(), [(ADULTS, 2018), (YOUNG, 2018)])
+    assert result.total == national(ADULTS, 2018) == national(YOUNG, 2018)
+
+
+def test_a_difference_is_the_first_side_minus_the_second() -> None:
+    result = calc.appropriation_difference(kb(), [(KRA, 2021)], [(ADULTS, 2021), (YOUNG, 2021)])
+    assert result.total == national(KRA, 2021) - national(ADULTS, 2021) - national(YOUNG, 2021)
+
+
+def test_a_missing_appropriation_is_refused_not_guessed() -> None:
+    with pytest.raises(calc.KnowledgeMissing):
+        calc.appropriation_sum(kb(), [(KRA, 2019)])
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Hvor mye fikk barn og unge-ordningen og kommunalt rusarbeid til sammen i 2021?",
+            lambda: national(YOUNG, 2021) + national(KRA, 2021),
+        ),
+        (
+            "Hvor mye mindre fikk barn og unge-ordningen enn kommunalt rusarbeid i 2021?",
+            lambda: national(KRA, 2021) - national(YOUNG, 2021),
+        ),
+        (
+            "How much did the KRA appropriation change from 2018 to 2021?",
+            lambda: national(KRA, 2018) - national(KRA, 2021),
+        ),
+        (
+            "Hvor stor var voksenordningen i 2021 sammen med barn og unge-ordningen?",
+            lambda: national(ADULTS, 2021) + national(YOUNG, 2021),
+        ),
+    ],
+)
+def test_appropriations_asked_together_or_against_each_other_are_computed(
+    question: str, expected: object
+) -> None:
+    assert callable(expected)
+    text = ask(question)
+    amount = expected()
+    assert fmt.millions(amount, "nb") in text or fmt.millions(amount, "en") in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "right"),
+    [
+        ("Stemmer det at bevilgningen til kommunalt rusarbeid økte fra 2018 til 2021?", False),
+        ("Stemmer det at bevilgningen til kommunalt rusarbeid gikk ned fra 2018 til 2021?", True),
+    ],
+)
+def test_a_stated_change_of_an_appropriation_is_checked(question: str, right: bool) -> None:
+    assert ask(question).startswith("Ja" if right else "Nei")
+
+
+def test_a_sum_stated_against_a_figure_says_which_side_it_is_on() -> None:
+    text = ask("Var bevilgningen til voksne og barn og unge til sammen over 250 millioner i 2021?")
+    total = national(ADULTS, 2021) + national(YOUNG, 2021)
+    assert fmt.millions(total, "nb") in text
+    assert ("under" if total < 250_000_000 else "over") + " 250 millioner" in text
