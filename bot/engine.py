@@ -342,6 +342,11 @@ class Engine:
             if u.intent in FAMILY_OF_FIGURES:
                 before = ctx.slots.get(ASKED_GRANT_YEARS, ()) if ctx else ()
                 slots[ASKED_GRANT_YEARS] = asked_grant_years(before, u.slots)
+            if u.intent == "appropriation":
+                before = ctx.slots.get(ASKED_SCHEMES, ()) if ctx else ()
+                named = u.schemes_mentioned or ([answer.scheme] if answer.scheme else [])
+                kept = [sid for sid in before if sid not in named] + list(named)
+                slots[ASKED_SCHEMES] = tuple(kept[-4:])
             self.contexts.put(
                 chat,
                 ChatContext(
@@ -427,6 +432,16 @@ BACK_YEARS = re.compile(
 )
 
 
+# The schemes a chat's appropriation questions named in turn ('og barn og unge?'), so that
+# 'summen av alle tre?' or 'og sammen med kommunalt rusarbeid?' can sum them.
+ASKED_SCHEMES = "asked_schemes"
+# 'summen av alle tre', 'til sammen', 'sammen med', 'all three together': the figures asked so far
+BACK_SUM = re.compile(
+    r"\b(?:summen|sum|til sammen|tilsammen|til saman|sammen med|saman med|samla|samlet|totalt|"
+    r"in total|altogether|combined|together|all three|alle tre|alle dei tre|alle de tre)\b"
+)
+
+
 def asked_grant_years(before: tuple[int, ...], slots: dict[str, Any]) -> tuple[int, ...]:
     """Add the grant years a question names to those asked before, the latest last."""
     named: list[int] = []
@@ -485,7 +500,15 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
     # a slot or a scheme; 'hvem er helseminister' after a grant question stays declined
     # 'hva er e-posten hans?' after a contact answer asks about the person it named
     refers = ctx.intent == "contact" and bool(REFERS_BACK.intersection(WORDS.findall(u.folded)))
-    adds = new_slots or own_scheme or u.follow_up or refers
+    # 'summen av alle tre?' after appropriations: the sum of the figures asked so far
+    asked_schemes = {*ctx.slots.get(ASKED_SCHEMES, ()), *u.schemes_mentioned}
+    sums = len(asked_schemes) >= 2 and bool(BACK_SUM.search(u.folded))
+    # ('alle tre ordningene' reads as a list of schemes, a bare 'together?' as a look-up)
+    loose = u.intent == "list_schemes" or (
+        u.intent in ("out_of_scope", "faq", "scheme_info") and u.trigger_top < 0.5
+    )
+    sums = sums and ctx.intent == "appropriation" and (u.intent in MONEY_INTENTS or loose)
+    adds = new_slots or own_scheme or u.follow_up or refers or sums
     inherit = why or (
         (weak or u.trigger_top == 0)
         and (adds if u.intent == "out_of_scope" else (follow_up or adds))
@@ -493,6 +516,7 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
     )
     if not inherit and follow_up and u.trigger_top == 0 and new_slots:
         inherit = True
+    inherit = inherit or sums
     if inherit and own_question(u, ctx.intent):
         # 'Hva er fristen?' after who may apply: a short question with its own trigger word
         u.intent = str(u.trigger_intent)
@@ -523,6 +547,9 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
             if summing and key == "year" and "municipality" in u.slots:
                 continue
             if key == "kind" and "kind" in u.slots:
+                continue
+            if key == "office" and own_scheme and ctx.intent == "appropriation":
+                # 'og voksne-ordningen?' after Innlandet's share: that scheme's own figures
                 continue
             if ctx.intent == "statistics" and key in ("group", "municipality"):
                 continue
@@ -565,6 +592,12 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
     if not own_scheme and ctx.scheme and u.intent not in SCHEME_FREE:
         u.scheme = ctx.scheme
         u.schemes_mentioned = [ctx.scheme]
+    if sums and u.intent == "appropriation":
+        # the schemes asked before, and one the question adds ('og sammen med X')
+        asked = list(ctx.slots[ASKED_SCHEMES])
+        own = [sid for sid in u.schemes_mentioned if sid not in asked] if own_scheme else []
+        u.schemes_mentioned = asked + own
+        u.scheme = u.schemes_mentioned[0]
 
 
 def own_question(u: Understanding, ctx_intent: str) -> bool:

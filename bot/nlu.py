@@ -1264,6 +1264,7 @@ EVERYDAY_WORDS = _wordset(
     heldt halde endret endres endra endring endringer find found normally usually extended
     extend extension kalenderar kalenderaret calendar
     pluss plus totalsum totalsummen totalbelop totalbelopet gjaldt galdt gjeld applied applies
+    ventet venta ventes vente forventet forventa roughly approximately
     """
 )
 FOLLOW_UP = re.compile(

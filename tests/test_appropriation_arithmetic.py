@@ -108,3 +108,45 @@ def test_a_sum_stated_against_a_figure_says_which_side_it_is_on() -> None:
     total = national(ADULTS, 2021) + national(YOUNG, 2021)
     assert fmt.millions(total, "nb") in text
     assert ("under" if total < 250_000_000 else "over") + " 250 millioner" in text
+
+
+def chat(*questions: str) -> str:
+    """Ask questions in one chat; return the last answer, which must be answered."""
+    engine = Engine(kb())
+    answer = None
+    for question in questions:
+        answer = engine.ask(question, TODAY, chat="money-chat")
+    assert answer is not None and answer.answered, answer
+    return answer.text
+
+
+@pytest.mark.parametrize(
+    "last",
+    ["til sammen?", "hva blir summen av dem?", "and all three together?"],
+)
+def test_a_sum_after_single_appropriations_adds_the_schemes_asked(last: str) -> None:
+    text = chat(
+        "Hva var bevilgningen til kommunalt rusarbeid i 2021?",
+        "og til voksne-ordningen?",
+        "og barn og unge?",
+        last,
+    )
+    total = national(KRA, 2021) + national(ADULTS, 2021) + national(YOUNG, 2021)
+    assert fmt.millions(total, "nb") in text or fmt.millions(total, "en") in text
+
+
+def test_a_scheme_added_to_the_schemes_asked_is_summed_with_them() -> None:
+    text = chat(
+        "Hva fikk barn og unge-ordningen bevilget i 2021?",
+        "og sammen med kommunalt rusarbeid?",
+    )
+    assert fmt.millions(national(YOUNG, 2021) + national(KRA, 2021), "nb") in text
+
+
+def test_an_office_share_asked_before_is_not_carried_to_another_scheme() -> None:
+    text = chat(
+        "Hva var bevilgningen til kommunalt rusarbeid i 2021?",
+        "Hvor mye av dette var ventet til Innlandet?",
+        "Og hvor mye hadde voksne-ordningen?",
+    )
+    assert fmt.millions(national(ADULTS, 2021), "nb") in text
