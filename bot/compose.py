@@ -28,6 +28,7 @@ from bot.nlu import (
     FUNCTION_WORDS,
     GOES_DOWN,
     GOES_UP,
+    GRANT_ADMINISTRATION,
     MEASURES,
     PREMISE,
     RATE_ASK,
@@ -2383,10 +2384,17 @@ class Composer:
         the scheme's facts refer to (e.g. the national framework increase per year, the Agder
         prognosis with its printed sum) are shown with their rows as printed.
         """
+        if "year_rel" in u.slots and not any(k in u.slots for k in ("year", "year_from")):
+            # 'bevilgningen i fjor', 'i år': the calendar year against today
+            u.slots["year"] = today.year + int(u.slots["year_rel"])
         arithmetic = self.appropriation_arithmetic(u, lang)
         if arithmetic is not None:
             return arithmetic
         named = u.schemes_mentioned[:3] or ([u.scheme] if u.scheme else [])
+        administered = u.slots.get("office") not in (None, "nasjonal")
+        if administered and GRANT_ADMINISTRATION.search(u.folded):
+            # 'tilskuddsforvaltningen i Agder 2018': the office's figures for every scheme
+            named = []
         schemes = named or self.schemes_with(lambda s: bool(s.appropriations))
         year = u.slots.get("year")
         late = self.late_appropriation_year(schemes, year)
@@ -2510,16 +2518,31 @@ class Composer:
         words = self.kb.language.tables if self.kb.language else None
         if words is None:
             return None
-        padded = f" {u.folded} "
 
         def says(phrases: list[str]) -> bool:
-            return any(f" {fold(p)} " in padded for p in phrases)
+            return any(re.search(rf"\b{re.escape(fold(p))}\b", u.folded) for p in phrases)
 
         named = [sid for sid in u.schemes_mentioned if self.kb.schemes[sid].appropriations]
         years = [u.slots["year"]] if "year" in u.slots else []
         if "year_from" in u.slots and "year_to" in u.slots:
             years = [u.slots["year_from"], u.slots["year_to"]]
         office = u.slots.get("office") if u.slots.get("office") != "nasjonal" else None
+        if not named and len(years) == 1 and says(words.sum):
+            # 'prognosen for Agder 2018 i alt', 'alle ordningene i 2021 til sammen': every
+            # scheme with a figure that year (national, or of the office named)
+            named = [
+                sid
+                for sid, scheme in self.kb.schemes.items()
+                if any(
+                    a.year == years[0]
+                    and (
+                        a.scope == "nasjonal"
+                        if office is None
+                        else a.scope == "fylke" and self.kb.provenance(a).office_id == office
+                    )
+                    for a in scheme.appropriations
+                )
+            ]
         down, up = GOES_DOWN.search(u.folded), GOES_UP.search(u.folded)
         compares = says(words.difference) or bool(DIFFERENCE.search(u.folded) or down or up)
         compares = compares or ((says(words.more) or says(words.less)) and says(words.than))
@@ -2578,7 +2601,9 @@ class Composer:
                     lead = f"{one} got {amount} {more} than {other} in {year}."
             elif len(years) == 1 and len(named) >= 2:
                 result = calc.appropriation_sum(self.kb, [(sid, years[0]) for sid in named], office)
-                total = fmt.millions(result.total, lang)
+                parts = [s.amount for s in result.steps if s.op is calc.Op.VALUE]
+                total = " + ".join(fmt.millions(p, lang) for p in parts)
+                total += f" = {fmt.millions(result.total, lang)}" if len(parts) > 1 else ""
                 lead = (
                     f"Til sammen i {years[0]}: {total}."
                     if lang == "nb"

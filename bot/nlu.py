@@ -470,7 +470,9 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("hvor mye midler", 0.8),
         ("ramme for", 0.5),
         ("statsbudsjett*", 0.6),
-        ("tilskuddsforvaltning", 0.8),
+        ("tilskuddsforvaltning*", 0.8),
+        ("grant administration", 0.9),
+        ("grant-administration", 0.9),
         ("forvalte", 0.3),
         ("how much is available", 0.9),
         ("available", 0.4),
@@ -1264,7 +1266,7 @@ EVERYDAY_WORDS = _wordset(
     heldt halde endret endres endra endring endringer find found normally usually extended
     extend extension kalenderar kalenderaret calendar
     pluss plus totalsum totalsummen totalbelop totalbelopet gjaldt galdt gjeld applied applies
-    ventet venta ventes vente forventet forventa roughly approximately
+    ventet venta ventes vente forventet forventa roughly approximately split
     """
 )
 FOLLOW_UP = re.compile(
@@ -1422,6 +1424,8 @@ _START_YEAR = re.compile(
     r"[a-z-]*(?:tilskudd\w*|tilskot\w*|grants?)\s+(?:fra|from)\s+(?:og med\s+)?"
     r"((?:19|20)\d{2})(?!\s*(?:til|to|-|–|og|and)\s*\d))(?![\d])"
 )
+# 'tilskuddsforvaltning', 'grant administration': the money an office administers
+GRANT_ADMINISTRATION = re.compile(r"\b(?:tilskuddsforvaltning\w*|grant[ -]administration)\b")
 # 'til og med 2022', 'through 2022', 'fram til 2022': the last of the calendar years counted
 THROUGH_YEAR = re.compile(
     r"\b(?:til og med|tom|t\.o\.m\.?|fram til|frem til|fram til og med|through|up to and "
@@ -3358,6 +3362,10 @@ class Understander:
         if not place and s.get("county") == "landet" and any(raw[k] for k in FRAMEWORK_INTENTS):
             # the national framework increase is a national appropriation, not a municipality's
             scores["appropriation"] += max(scores[k] for k in FRAMEWORK_INTENTS) + 0.2
+        if GRANT_ADMINISTRATION.search(f):
+            # 'tilskuddsforvaltning 2018 – Agder': the offices' grant money, not the framework
+            for key in FRAMEWORK_INTENTS:
+                scores[key] *= 0.3
         if u.scheme and u.scheme != FRAMEWORK_SCHEME and not u.weak_scheme:
             # a grant scheme named by name: 'ramme' and 'Agder' are about its money, not the
             # framework increases of the Opptrappingsplan

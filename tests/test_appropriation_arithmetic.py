@@ -150,3 +150,47 @@ def test_an_office_share_asked_before_is_not_carried_to_another_scheme() -> None
         "Og hvor mye hadde voksne-ordningen?",
     )
     assert fmt.millions(national(ADULTS, 2021), "nb") in text
+
+
+def office_forecast(office: str, year: int) -> list[int]:
+    """Return the distinct amounts an office's appropriations give for a year."""
+    found = {
+        (a.amount, a.text)
+        for scheme in kb().schemes.values()
+        for a in scheme.appropriations
+        if a.year == year and a.scope == "fylke" and kb().provenance(a).office_id == office
+    }
+    return sorted(amount for amount, _text in found)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva var prognosen for tilskuddsforvaltningen i Agder i 2018, til sammen?",
+        "What did the 2018 grant administration in Agder expect in total?",
+    ],
+)
+def test_an_office_grant_administration_in_total_sums_every_scheme_of_it(question: str) -> None:
+    parts = office_forecast("agder", 2018)
+    text = ask(question)
+    assert len(parts) >= 2
+    for amount in (*parts, sum(parts)):
+        assert fmt.millions(amount, "nb") in text or fmt.millions(amount, "en") in text
+
+
+def test_all_schemes_of_a_year_in_total_sums_the_national_appropriations() -> None:
+    text = ask("Hva var den samlede bevilgningen til alle ordningene i 2021?")
+    total = sum(
+        a.amount
+        for scheme in kb().schemes.values()
+        for a in scheme.appropriations
+        if a.year == 2021 and a.scope == "nasjonal"
+    )
+    assert fmt.millions(total, "nb") in text
+
+
+@pytest.mark.parametrize("question", ["Hva var bevilgningen til voksne-ordningen i fjor?"])
+def test_an_appropriation_in_a_relative_year_the_sources_lack_is_declined(question: str) -> None:
+    answer = Engine(kb()).ask(question, TODAY)
+    assert not answer.answered
+    assert str(TODAY.year - 1) in answer.text
