@@ -1021,6 +1021,8 @@ ANCHOR_SLOTS = (
     "operation",
     "start_year",
     "stated_years",
+    "duration",
+    "schemes_first",
 )
 HOW_MANY_YEARS = re.compile(
     r"\b(?:(?:hvor mange|kor mange|how many) (?:ar|years)|hvor lenge|for how long|extend\w*|"
@@ -1069,6 +1071,8 @@ SERVES: dict[str, tuple[str, ...]] = {
     "operation": ("amount", "total", "own_share"),
     "start_year": ("amount", "total", "own_share"),
     "stated_years": ("amount", "total", "own_share"),
+    "duration": ("amount", "total", "own_share"),
+    "schemes_first": ("appropriation", "amount", "total"),
     "office": (
         "contact",
         "apply_how",
@@ -1424,6 +1428,8 @@ _START_YEAR = re.compile(
     r"[a-z-]*(?:tilskudd\w*|tilskot\w*|grants?)\s+(?:fra|from)\s+(?:og med\s+)?"
     r"((?:19|20)\d{2})(?!\s*(?:til|to|-|–|og|and)\s*\d))(?![\d])"
 )
+# 'hva kan en stilling maksimalt få', 'the most it can get': a figure asked for
+MOST_ASK = re.compile(r"\b(?:maks\w*|maximum|max|mest|most|inntil|up to)\b")
 # 'tilskuddsforvaltning', 'grant administration': the money an office administers
 GRANT_ADMINISTRATION = re.compile(r"\b(?:tilskuddsforvaltning\w*|grant[ -]administration)\b")
 # 'til og med 2022', 'through 2022', 'fram til 2022': the last of the calendar years counted
@@ -3269,6 +3275,13 @@ class Understander:
         if "stated_years" in s:
             # 'går stigen over tre år?': the rule's years are figures of the rule
             scores["amount"] = max(scores["amount"], 0.8)
+        figures_asked = max(scores["total"], scores["own_share"]) >= 0.5
+        if "duration" in s and not figures_asked and (AMOUNT_ASK.search(f) or MOST_ASK.search(f)):
+            # 'hva kan en stilling få over to år?': the figures of those years
+            scores["amount"] = max(scores["amount"], 0.7)
+        if "schemes_first" in s and AMOUNT_ASK.search(f):
+            # 'hvor mye mer fikk X enn Y?': the schemes' money against each other
+            scores["appropriation"] = max(scores["appropriation"], 1.0)
         if s.get("operation") in ("difference", "steps", "remaining"):
             # an operation over the ladder asks for figures, even without 'hvor mye'
             scores["amount"] = max(scores["amount"], 0.5)
