@@ -2506,7 +2506,25 @@ class Composer:
             sid for sid in named if any(r.kind in RATE_KINDS for r in self.kb.schemes[sid].rules)
         ]
         national = u.slots.get("office") == "nasjonal" or u.slots.get("county") == "landet"
-        return len(named) >= 2 or not rated or national
+        # 'hvor mye mindre var tilskuddet i 2021 enn i 2018?': with no grant year the ladder
+        # gives no one figure per calendar year, the appropriations do
+        first, last = u.slots.get("year_from"), u.slots.get("year_to")
+        both = first is not None and all(
+            {first, last} <= {a.year for a in self.kb.schemes[sid].appropriations} for sid in named
+        )
+        compared = both and bool(DIFFERENCE.search(u.folded) or GOES_DOWN.search(u.folded))
+        return len(named) >= 2 or not rated or national or compared
+
+    def appropriations_exist(self, schemes: list[str], years: list[int], office: str) -> bool:
+        """Whether an office has a figure for every scheme in every year asked."""
+        return all(
+            any(
+                a.year == year and a.scope == "fylke" and self.kb.provenance(a).office_id == office
+                for a in self.kb.schemes[sid].appropriations
+            )
+            for sid in schemes
+            for year in years
+        )
 
     def appropriation_arithmetic(self, u: Understanding, lang: Lang) -> Answer | None:
         """Sum or compare appropriations when the question asks to (words of language.tables).
@@ -2546,6 +2564,13 @@ class Composer:
         down, up = GOES_DOWN.search(u.folded), GOES_UP.search(u.folded)
         compares = says(words.difference) or bool(DIFFERENCE.search(u.folded) or down or up)
         compares = compares or ((says(words.more) or says(words.less)) and says(words.than))
+        # an office's figures that lack a year or scheme asked give way to the national ones
+        # ('fra 2018-tallet i Agder-presentasjonen til 2021')
+        national_instead = office is not None and not self.appropriations_exist(
+            named, years, office
+        )
+        if national_instead:
+            office = None
         try:
             if len(years) == 2 and named and compares:
                 earlier, later = min(years), max(years)
@@ -2613,6 +2638,8 @@ class Composer:
                 return None
         except calc.CalcError:
             return None
+        if national_instead:
+            lead += " (Nasjonale tall.)" if lang == "nb" else " (National figures.)"
         stated = u.slots.get("cost")
         if (
             isinstance(stated, int)

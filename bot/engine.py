@@ -598,6 +598,9 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         own = [sid for sid in u.schemes_mentioned if sid not in asked] if own_scheme else []
         u.schemes_mentioned = asked + own
         u.scheme = u.schemes_mentioned[0]
+        if own and re.search(r"\b(?:enn|than)\b", u.folded):
+            # 'hvor mye mer fikk X enn disse to?': the scheme named against those asked before
+            u.slots["schemes_first"] = tuple(own)
 
 
 def own_question(u: Understanding, ctx_intent: str) -> bool:

@@ -3169,6 +3169,9 @@ class Understander:
         duration = extract_duration(timed)
         if duration is not None and not groups and "grant_year_to" not in s:
             s["duration"] = duration
+        if s.get("year_rel") == 1 and "grant_year_to" in s and "grant_years" not in s:
+            # 'i år 3 nå og går over i år 4 neste år': 'neste år' places the later grant year
+            del s["year_rel"]
         if s.get("year_rel") == 0 and ("grant_year" in s or groups or last_years):
             # 'vi har 2 årsverk i år 2 og 3 i år 4, hva får vi i år?': the grant years say
             # where the positions are; 'i år' is their current year, not a calendar year

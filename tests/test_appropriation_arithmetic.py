@@ -194,3 +194,24 @@ def test_an_appropriation_in_a_relative_year_the_sources_lack_is_declined(questi
     answer = Engine(kb()).ask(question, TODAY)
     assert not answer.answered
     assert str(TODAY.year - 1) in answer.text
+
+
+def test_a_scheme_against_the_schemes_asked_before_is_their_difference() -> None:
+    text = chat(
+        "Hva var bevilgningen til barn og unge-ordningen i 2021?",
+        "og til voksne-ordningen?",
+        "Hvor mye mer fikk kommunalt rusarbeid enn disse to til sammen?",
+    )
+    difference = national(KRA, 2021) - national(ADULTS, 2021) - national(YOUNG, 2021)
+    assert fmt.millions(difference, "nb") in text
+
+
+def test_two_calendar_years_without_a_grant_year_compare_the_appropriations() -> None:
+    text = ask("Hvor mye lavere var tilskuddet til kommunalt rusarbeid i 2021 enn i 2018?")
+    assert fmt.millions(national(KRA, 2018) - national(KRA, 2021), "nb") in text
+
+
+def test_an_office_without_figures_for_the_years_asked_gives_the_national_ones() -> None:
+    text = ask("Hvor mye endret bevilgningen til rusarbeid seg fra 2018 til 2021 i Agder?")
+    assert fmt.millions(national(KRA, 2018) - national(KRA, 2021), "nb") in text
+    assert "Nasjonale tall" in text

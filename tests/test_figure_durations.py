@@ -244,3 +244,11 @@ def test_a_stated_number_of_years_is_confirmed_or_contradicted_by_the_rule(
 ) -> None:
     text = ask(question)
     assert text.startswith(("Ja", "Yes") if right else ("Nei", "No")), text
+
+
+def test_next_year_beside_two_grant_years_places_the_later_one_not_a_calendar_year() -> None:
+    text = ask(
+        "Ett årsverk er i år 2 nå og går over i år 3 neste år. Det koster 700 000 kr. "
+        "Hva blir egenandelen for de to årene til sammen?"
+    )
+    assert shows(text, 2 * 700_000 - rate(2) - rate(3))
