@@ -1374,6 +1374,15 @@ class Composer:
             and u.slots.get("operation") not in ("difference", "steps")
         ):
             return self.topic_facts(u, today, lang, [Topic.OWN_SHARE])
+        if "start_year_rel" in u.slots:
+            # 'fikk første tilskudd i fjor': the start year against today
+            u.slots["start_year"] = today.year + int(u.slots.pop("start_year_rel"))
+        if "year_to_rel" in u.slots and "start_year" in u.slots:
+            # 'hittil': from the start year up to this year
+            last = today.year + int(u.slots.pop("year_to_rel"))
+            if last > int(u.slots["start_year"]):
+                u.slots["year_from"], u.slots["year_to"] = u.slots["start_year"], last
+                u.slots.pop("year", None)
         if (
             "year_rel" in u.slots
             and "year" not in u.slots

@@ -1020,6 +1020,7 @@ ANCHOR_SLOTS = (
     "place",
     "operation",
     "start_year",
+    "start_year_rel",
     "stated_years",
     "duration",
     "schemes_first",
@@ -1071,6 +1072,7 @@ SERVES: dict[str, tuple[str, ...]] = {
     "operation": ("amount", "total", "own_share"),
     "start_year": ("amount", "total", "own_share"),
     "stated_years": ("amount", "total", "own_share"),
+    "start_year_rel": ("amount", "total", "own_share"),
     "duration": ("amount", "total", "own_share"),
     "schemes_first": ("appropriation", "amount", "total"),
     "office": (
@@ -1270,7 +1272,8 @@ EVERYDAY_WORDS = _wordset(
     heldt halde endret endres endra endring endringer find found normally usually extended
     extend extension kalenderar kalenderaret calendar
     pluss plus totalsum totalsummen totalbelop totalbelopet gjaldt galdt gjeld applied applies
-    ventet venta ventes vente forventet forventa roughly approximately split
+    ventet venta ventes vente forventet forventa roughly approximately split hittil langt dags
+    forfjor
     """
 )
 FOLLOW_UP = re.compile(
@@ -1432,6 +1435,15 @@ _START_YEAR = re.compile(
 MOST_ASK = re.compile(r"\b(?:maks\w*|maximum|max|mest|most|inntil|up to)\b")
 # 'tilskuddsforvaltning', 'grant administration': the money an office administers
 GRANT_ADMINISTRATION = re.compile(r"\b(?:tilskuddsforvaltning\w*|grant[ -]administration)\b")
+# 'fikk første tilskudd i fjor', 'startet i forfjor', 'started last year': a relative start
+_START_RELATIVE = re.compile(
+    r"\b(?:(?:forste|first)\s+(?:[a-z]+\s+){0,3}?(?:tilskudd\w*|tilskot\w*|grant\w*|gang|time)"
+    r"|startet|starta|begynte|started|began|fikk tilskudd|got (?:a |our first )?grant)"
+    r"(?:\s+[a-z]+){0,4}?\s+"
+    r"(?:(i forfjor|the year before last)|i fjor|ifjor|forrige ar|last year)\b"
+)
+# 'hittil', 'så langt', 'so far', 'to date': up to this year
+SO_FAR = re.compile(r"\b(?:hittil|sa langt|til na|til no|so far|to date|til dags dato)\b")
 # 'til og med 2022', 'through 2022', 'fram til 2022': the last of the calendar years counted
 THROUGH_YEAR = re.compile(
     r"\b(?:til og med|tom|t\.o\.m\.?|fram til|frem til|fram til og med|through|up to and "
@@ -3139,6 +3151,14 @@ class Understander:
             if i == 0:
                 s["start_year"] = start
             timed = timed[:a] + " " * (b - a) + timed[b:]
+        m = _START_RELATIVE.search(timed)
+        if m and "start_year" not in s:
+            # 'fikk første tilskudd i fjor': a start year against today, read by the composer
+            s["start_year_rel"] = -2 if m.group(1) else -1
+            timed = timed[: m.start()] + " " * (m.end() - m.start()) + timed[m.end() :]
+        if SO_FAR.search(timed) and ("start_year" in s or "start_year_rel" in s):
+            # 'hvor mye har vi fått hittil?': every year from the start up to this one
+            s["year_to_rel"] = 0
         start_groups = extract_start_groups(f)
         if start_groups:
             s["start_groups"] = start_groups

@@ -252,3 +252,22 @@ def test_next_year_beside_two_grant_years_places_the_later_one_not_a_calendar_ye
         "Hva blir egenandelen for de to årene til sammen?"
     )
     assert shows(text, 2 * 700_000 - rate(2) - rate(3))
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Vi fikk første tilskudd i fjor for ett årsverk. Hva får vi i år?", lambda: rate(2)),
+        ("We started last year with two FTEs. What do we get next year?", lambda: 2 * rate(3)),
+        (
+            "Vi startet i 2019 med ett årsverk. Hvor mye har vi fått hittil?",
+            lambda: rate(1) + rate(2) + rate(3),
+        ),
+    ],
+)
+def test_a_start_year_relative_to_today_and_so_far_are_read_against_today(
+    question: str, expected: object
+) -> None:
+    assert callable(expected)
+    answer = Engine(kb()).ask(question, dt.date(2021, 3, 1))
+    assert answer.answered and shows(answer.text, expected()), answer.text
