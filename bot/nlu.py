@@ -2735,7 +2735,9 @@ _GROUP = re.compile(
     r"(?:(?:their|its|sitt|sine|sin)\s+)?(?:"
     rf"(?:ar|year|aret)\s*(\d{{1,2}}|{ORD_WORD})\b(?!\s*(?:ar|years?)\b)"
     rf"|({ORDINAL_WORDS})\s+(?:ar|aret|year|tilskuddsar\w*)\b"
-    r"|(\d{1,2})\.\s*(?:ar|aret)\b)"
+    r"|(\d{1,2})\.\s*(?:ar|aret)\b"
+    # 'og ett i sitt tredje': the year noun left out after a possessive
+    rf"|(?:(?<=sitt )|(?<=sine )|(?<=its )|(?<=their ))({ORDINAL_WORDS})\b)"
 )
 
 

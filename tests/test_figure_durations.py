@@ -157,6 +157,10 @@ def test_a_start_year_places_each_calendar_year_asked_on_the_ladder(
             "To årsverk i sitt første år og ett i sitt tredje år – totalsum for tilskuddsåret?",
             lambda: 2 * rate(1) + rate(3),
         ),
+        (
+            "Two FTEs in their second year and one in its fourth – what is the total?",
+            lambda: 2 * rate(2) + rate(4),
+        ),
     ],
 )
 def test_positions_in_their_own_grant_years_are_summed_for_one_grant_year(
