@@ -464,6 +464,7 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("hvor mye er satt av", 1.0),
         ("satt av", 0.8),
         ("budsjett*", 0.4),
+        ("budsjettet", 0.6),
         ("how much funding", 0.8),
         ("total budget", 0.9),
         ("hvor store midler", 0.8),
@@ -3025,9 +3026,16 @@ class Understander:
         stems = {_stem(t) for t in padded.split()}
         if GRANT_TOKEN.search(folded):
             stems.add(GRANT_STEM)
+        # the words of a name given in full belong to that scheme ('tilbud til barn og unge med
+        # behov for langvarig/sammensatt oppfølging' names no adults' scheme)
+        named_stems = {
+            sid: {_stem(t) for t in pad(name).split()} for sid, (_score, name) in found.items()
+        }
         for name, content in self.lex.scheme_content.items():
+            sid = self.lex.scheme_names[name]
+            if any(content <= other for o, other in named_stems.items() if o != sid):
+                continue
             if content <= stems:
-                sid = self.lex.scheme_names[name]
                 score = 50.0 + len(content)
                 if score > found.get(sid, (0.0, ""))[0]:
                     found[sid] = (score, name)
@@ -3272,6 +3280,12 @@ class Understander:
         """Score every intent and choose one, with a confidence."""
         f, s = u.folded, u.slots
         padded = pad(f)
+        for name in self.names_in(padded.split()):
+            spaced = pad(name)
+            if len(spaced.split()) >= 4:
+                # 'tilbud til barn og unge med behov for langvarig/sammensatt oppfølging': the
+                # words of a long scheme name ask nothing ('oppfølging' is no reporting question)
+                padded = padded.replace(spaced, " " * (len(spaced) - 1), 1)
         scores = {intent: 0.0 for intent in TRIGGERS}
         # 'samlet lønnskostnad' says what the cost covers, not that a total is asked for
         total_padded = pad(COST_FOR_ALL.sub(" ", f)) if s.get("cost_for_all") else padded

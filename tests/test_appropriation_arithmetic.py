@@ -215,3 +215,12 @@ def test_an_office_without_figures_for_the_years_asked_gives_the_national_ones()
     text = ask("Hvor mye endret bevilgningen til rusarbeid seg fra 2018 til 2021 i Agder?")
     assert fmt.millions(national(KRA, 2018) - national(KRA, 2021), "nb") in text
     assert "Nasjonale tall" in text
+
+
+def test_a_scheme_named_in_full_is_not_also_another_scheme_its_words_contain() -> None:
+    text = ask(
+        "Hva var budsjettet i 2021 for tilbud til barn og unge med behov for "
+        "langvarig/sammensatt oppfølging?"
+    )
+    assert fmt.millions(national(YOUNG, 2021), "nb") in text
+    assert fmt.millions(national(ADULTS, 2021), "nb") not in text
