@@ -44,7 +44,7 @@ import itertools
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
@@ -58,6 +58,7 @@ from bot.fmt import Lang
 from bot.vocab import DEADLINE_LABELS
 from knowledge.kb import KnowledgeBase, Provenance
 from knowledge.schema import (
+    Appropriation,
     CapRule,
     Column,
     DeadlineKind,
@@ -421,6 +422,8 @@ class Role(StrEnum):
     CAP_MEASURES = "cap_measures"
     CAP_YEAR = "cap_year"
     CAP_PERIOD = "cap_period"
+    OWN_SHARE_PERIOD = "own_share_period"
+    APPROPRIATION = "appropriation"
     TOTAL = "total"
     FRAMEWORK = "framework"
     OTHER_FIGURE = "other_figure"
@@ -469,6 +472,8 @@ class CalcKind(StrEnum):
     RUSARBEID_CALENDAR_OWN_SHARE = "rusarbeid_calendar_own_share"
     RUSARBEID_MIXED_OWN_SHARE = "rusarbeid_mixed_own_share"
     NAV_CAP = "nav_cap"
+    APPROPRIATION_SUM = "appropriation_sum"
+    APPROPRIATION_DIFFERENCE = "appropriation_difference"
     FRAMEWORK_INCREASE = "framework_increase"
     FRAMEWORK_SUM = "framework_sum"
     FRAMEWORK_GROUP = "framework_group"
@@ -1923,6 +1928,207 @@ def nav_grant(
     )
 
 
+def nav_max_years(kb: KnowledgeBase) -> int:
+    """Return the most years the NAV cap rule lets the same measure be funded."""
+    return _rule(kb, NAV_CAP_RULE, CapRule)[1].max_years
+
+
+def nav_own_share(
+    kb: KnowledgeBase,
+    positions: PositionsInput,
+    yearly_cost: object,
+    years: int = 1,
+    cost_for_all: bool = False,
+) -> Calculation:
+    """Own share under the NAV caps: the positions' cost minus the most they can get, per year.
+
+    The cap per 100 % position covers pay and social costs; the competence money per measure
+    is for competence, not pay, so it does not reduce the own share. Since the grant is at
+    most the cap, the own share is at least this; over ``years`` years (at most the rule's
+    maximum) that many times the yearly own share.
+    """
+    pos = parse_positions(positions)
+    cost_per_year = _check_cost(yearly_cost)
+    cap = nav_grant(kb, pos, measures=0)
+    _scheme_id, rule = _rule(kb, NAV_CAP_RULE, CapRule)
+    if not _is_int(years) or not 1 <= years <= rule.max_years:
+        raise InvalidDuration(years, rule.usual_years, rule.max_years)
+    granted = cap.figures["cap_positions"]
+    exact = Fraction(cost_per_year) if cost_for_all else cost_per_year * pos
+    cost = round_kroner(exact)
+    cost_step = (
+        # 'en 80 %-stilling koster 560 000': the cost stated is that of all the positions
+        Step(op=Op.VALUE, role=Role.COST, amount=cost, quantity=pos, unit=Unit.STILLING)
+        if cost_for_all
+        else Step(
+            op=Op.MULTIPLY,
+            role=Role.COST,
+            amount=cost,
+            quantity=pos,
+            unit=Unit.STILLING,
+            rate=cost_per_year,
+            exact=None if exact.denominator == 1 else exact,
+        )
+    )
+    steps = [
+        cost_step,
+        *(step for step in cap.steps if step.role is Role.CAP_POSITIONS),
+        Step(op=Op.SUBTRACT, role=Role.OWN_SHARE, amount=cost - granted, parts=(cost, granted)),
+    ]
+    if cost < granted:
+        steps.append(Step(op=Op.CLAMP, role=Role.OWN_SHARE, amount=0, parts=(cost - granted,)))
+    share = max(0, cost - granted)
+    total = share
+    if years > 1:
+        period = _multiply(Role.OWN_SHARE_PERIOD, Fraction(years), Unit.AR, share, rule.id)
+        steps.append(period)
+        total = period.amount
+    notes = (
+        own_share_definition(cost_for_all),
+        *(
+            n
+            for n in cap.notes
+            if n.key is not NoteKey.COVERS or n.params.get("what") == "position"
+        ),
+    )
+    return Calculation(
+        kind=cap.kind,
+        scheme_id=cap.scheme_id,
+        inputs={
+            "positions": pos,
+            "yearly_cost": cost_per_year,
+            "cost_for_all": cost_for_all,
+            "years": years,
+        },
+        rule_ids=cap.rule_ids,
+        steps=tuple(steps),
+        total=total,
+        figures={"cost": cost, "grant": granted, "own_share": share, "own_share_total": total},
+        notes=notes,
+        sources=cap.sources,
+        years=cap.years,
+    )
+
+
+# --- appropriations: sums and differences over schemes and years -----------------------------
+
+#: (scheme id, year): the appropriation of one scheme in one year.
+MoneyItem = tuple[str, int]
+
+
+def _appropriation(kb: KnowledgeBase, item: MoneyItem, office: str | None) -> Appropriation:
+    """Return a scheme's appropriation in a year: national, or the one an office distributes."""
+    sid, year = item
+    if sid not in kb.schemes:
+        raise UnknownScheme(sid)
+    found = [
+        a
+        for a in kb.schemes[sid].appropriations
+        if a.year == year
+        and (
+            a.scope == "nasjonal"
+            if office is None
+            else a.scope == "fylke" and kb.provenance(a).office_id == office
+        )
+    ]
+    if len(found) != 1:
+        raise KnowledgeMissing(f"appropriation {sid} {year}")
+    return found[0]
+
+
+def _appropriation_steps(
+    kb: KnowledgeBase, items: Sequence[MoneyItem], office: str | None
+) -> tuple[list[Step], list[Provenance], list[Note]]:
+    """One value step per appropriation; one the sources give for two schemes counts once."""
+    steps: list[Step] = []
+    sources: list[Provenance] = []
+    notes: list[Note] = []
+    seen: dict[tuple[int, int, str, str], int] = {}
+    for item in items:
+        a = _appropriation(kb, item, office)
+        name = kb.schemes[item[0]].names.short
+        key = (a.year, a.amount, a.text, a.source)
+        if key in seen:
+            # 'voksne og barn og unge 2018': one figure for both schemes, counted once
+            at = seen[key]
+            steps[at] = replace(steps[at], subject=f"{steps[at].subject} / {name}")
+            continue
+        seen[key] = len(steps)
+        steps.append(
+            Step(op=Op.VALUE, role=Role.APPROPRIATION, amount=a.amount, subject=name, year=a.year)
+        )
+        sources.append(kb.provenance(a))
+        if a.prognosis:
+            notes.append(Note(NoteKey.PROGNOSIS, {"years": str(a.year)}))
+    return steps, sources, notes
+
+
+def appropriation_sum(
+    kb: KnowledgeBase, items: Sequence[MoneyItem], office: str | None = None
+) -> Calculation:
+    """The sum of appropriations (national, or an office's) of schemes and years.
+
+    An appropriation the sources give for two schemes together is counted once.
+    """
+    steps, sources, notes = _appropriation_steps(kb, items, office)
+    total = sum(s.amount for s in steps)
+    if len(steps) > 1:
+        steps.append(
+            Step(
+                op=Op.SUM,
+                role=Role.APPROPRIATION,
+                amount=total,
+                parts=tuple(s.amount for s in steps),
+            )
+        )
+    return Calculation(
+        kind=CalcKind.APPROPRIATION_SUM,
+        scheme_id=items[0][0] if len({sid for sid, _y in items}) == 1 else None,
+        inputs={"items": tuple(items), "office": office},
+        rule_ids=(),
+        steps=tuple(steps),
+        total=total,
+        figures={"total": total},
+        notes=_unique_notes(notes),
+        sources=_unique(sources),
+        years=_year_range(min(y for _s, y in items), max(y for _s, y in items)),
+    )
+
+
+def appropriation_difference(
+    kb: KnowledgeBase,
+    first: Sequence[MoneyItem],
+    second: Sequence[MoneyItem],
+    office: str | None = None,
+) -> Calculation:
+    """The first appropriations' sum minus the second's (negative when the first is smaller)."""
+    one, two = appropriation_sum(kb, first, office), appropriation_sum(kb, second, office)
+    difference = one.total - two.total
+    steps = [
+        *one.steps,
+        *two.steps,
+        Step(
+            op=Op.SUBTRACT,
+            role=Role.DIFFERENCE,
+            amount=difference,
+            parts=(one.total, two.total),
+        ),
+    ]
+    items = (*first, *second)
+    return Calculation(
+        kind=CalcKind.APPROPRIATION_DIFFERENCE,
+        scheme_id=items[0][0] if len({sid for sid, _y in items}) == 1 else None,
+        inputs={"first": tuple(first), "second": tuple(second), "office": office},
+        rule_ids=(),
+        steps=tuple(steps),
+        total=difference,
+        figures={"first": one.total, "second": two.total, "difference": difference},
+        notes=_unique_notes([*one.notes, *two.notes]),
+        sources=_unique([*one.sources, *two.sources]),
+        years=_year_range(min(y for _s, y in items), max(y for _s, y in items)),
+    )
+
+
 # --- Opptrappingsplanen: framework increases ---------------------------------------------------
 
 _TRANSLIT = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o", "é": "e"})
@@ -2708,6 +2914,7 @@ def render_step(step: Step, lang: Lang = "nb", source: Provenance | None = None)
                 "competence per measure, up to: ",
             ),
             Role.CAP_PERIOD: ("inntil i alt: ", "up to in all: "),
+            Role.OWN_SHARE_PERIOD: ("egenandel i alt: ", "own share in all: "),
         }
         label = labels.get(step.role, ("", ""))[0 if nb else 1]
         return f"{_prefix(step, lang)}{label}{product}{tail}"
@@ -2729,6 +2936,10 @@ def render_step(step: Step, lang: Lang = "nb", source: Provenance | None = None)
         )
         minus = f"{_k(step.parts[0], lang)} − {_k(step.parts[1], lang)}"
         return f"{label}: {minus} = {_k(step.amount, lang)}"
+    if step.op is Op.SUBTRACT and step.role is Role.DIFFERENCE:
+        label = "forskjell" if nb else "difference"
+        minus = f"{_k(step.parts[0], lang)} − {_k(step.parts[1], lang)}"
+        return f"{label}: {minus} = {_k(step.amount, lang)}"
     if step.op is Op.SUBTRACT:
         label = "egenandel" if nb else "own share"
         minus = f"{_k(step.parts[0], lang)} − {_k(step.parts[1], lang)}"
@@ -2742,7 +2953,8 @@ def render_step(step: Step, lang: Lang = "nb", source: Provenance | None = None)
         return f"the own share cannot be negative: {_k(step.parts[0], lang)} → {_k(0, lang)}"
     if step.op is Op.VALUE:
         subject = f"{step.subject} " if step.subject else ""
-        year = str(step.year) if step.role is Role.FRAMEWORK and step.year is not None else ""
+        dated = step.role in (Role.FRAMEWORK, Role.APPROPRIATION)
+        year = str(step.year) if dated and step.year is not None else ""
         label = f"{subject}{year}".strip()
         return f"{label}: {_k(step.amount, lang)}{tail}"
     # Op.SUM

@@ -20,12 +20,19 @@ from bot import asof, calc, fmt, tableq
 from bot.answer import Answer, Option, unique_sources
 from bot.cards import deadline_text, rule_lines
 from bot.nlu import (
+    DIFFERENCE,
     EVERYDAY_WORDS,
     FIGURE_INTENTS,
     FRAMEWORK_INTENTS,
     FRAMEWORK_SCHEME,
     FUNCTION_WORDS,
+    GOES_DOWN,
+    GOES_UP,
+    GRANT_ADMINISTRATION,
     MEASURES,
+    PREMISE,
+    RATE_ASK,
+    SAME_MEASURE,
     Understanding,
     names_a_grant,
     unread_positions,
@@ -516,7 +523,7 @@ class Composer:
         if not answer.answered and not topic_gap and (score < alone or not (generic or asks_back)):
             # a decline that says what is missing stays; only 'det vet jeg ikke' gives way
             return answer
-        if u.intent in PASSAGE_FREE:
+        if u.intent in PASSAGE_FREE or (u.intent == "appropriation" and "operation" in u.slots):
             return answer
         if score < (SUMMARY_STRONG if summary else PASSAGE_SCORE):
             return answer
@@ -1331,11 +1338,14 @@ class Composer:
         caps = self.schemes_with(lambda s: any(r.kind == "cap" for r in s.rules))
         if (
             len(caps) == 1
-            and int(u.slots.get("measures", 0)) >= 1
             and "grant_year" not in u.slots
-            and MEASURES.search(u.folded)
+            and (
+                ("measures" in u.slots and MEASURES.search(u.folded))
+                or SAME_MEASURE.search(u.folded)
+            )
         ):
-            # 'to tiltak med hver sin stilling': measures are what the cap rule counts
+            # 'to tiltak med hver sin stilling': measures are what the cap rule counts;
+            # 'samme tiltak i tre år': the cap rule's duration is per measure
             return caps[0]
         ladders = self.schemes_with(lambda s: any(r.kind == "ladder" for r in s.rules))
         if len(ladders) == 1 and (
@@ -1352,14 +1362,27 @@ class Composer:
         """Answer amount, total and own-share questions with the calculation module.
 
         An own-share question without a cost ('what must the municipality co-fund?') is
-        answered with what the sources say about the own share.
+        answered with what the sources say about the own share; a money question about the
+        schemes' appropriations (see ``asks_appropriation``) with the appropriations.
         """
+        if u.intent in ("amount", "total") and self.asks_appropriation(u):
+            u.intent = "appropriation"
+            return self.appropriation(u, today, lang)
         if (
             u.intent == "own_share"
             and "cost" not in u.slots
             and u.slots.get("operation") not in ("difference", "steps")
         ):
             return self.topic_facts(u, today, lang, [Topic.OWN_SHARE])
+        if "start_year_rel" in u.slots:
+            # 'fikk første tilskudd i fjor': the start year against today
+            u.slots["start_year"] = today.year + int(u.slots.pop("start_year_rel"))
+        if "year_to_rel" in u.slots and "start_year" in u.slots:
+            # 'hittil': from the start year up to this year
+            last = today.year + int(u.slots.pop("year_to_rel"))
+            if last > int(u.slots["start_year"]):
+                u.slots["year_from"], u.slots["year_to"] = u.slots["start_year"], last
+                u.slots.pop("year", None)
         if (
             "year_rel" in u.slots
             and "year" not in u.slots
@@ -1415,12 +1438,16 @@ class Composer:
         """Pick and run the calculation a money question asks for."""
         s = u.slots
         pos = calc.parse_positions(positions)  # type: ignore[arg-type]
-        if scheme != "kommunalt-rusarbeid" and u.intent == "own_share" and "cost" in s:
-            return self.cap_own_share(
-                scheme, pos, calc.parse_kroner(s["cost"]), bool(s.get("cost_for_all"))
-            )
+        duration = s.get("duration")
         if scheme != "kommunalt-rusarbeid":
             years = int(s.get("grant_year") or 1) if u.intent == "total" else 1
+            if isinstance(duration, int):
+                # 'over tre år', 'så lenge som mulig': that many years of the cap
+                years = calc.nav_max_years(self.kb) if duration == -1 else duration
+            if u.intent == "own_share" and "cost" in s:
+                return calc.nav_own_share(
+                    self.kb, pos, calc.parse_kroner(s["cost"]), years, bool(s.get("cost_for_all"))
+                )
             return calc.nav_grant(
                 self.kb, pos, measures=int(s.get("measures", 1)), years=years, year=s.get("year")
             )
@@ -1430,6 +1457,16 @@ class Composer:
             length = max((len(r.steps) for r in ladders), default=0)
             if length >= int(s["last_years"]):
                 s["grant_year"], s["grant_year_to"] = length - int(s["last_years"]) + 1, length
+        if isinstance(duration, int) and not any(
+            k in s for k in ("year", "year_from", "start_year", "grant_year_to", "grant_years")
+        ):
+            # 'over tre år', 'over hele fireårsperioden': the grant years from the one named
+            ladders = [r for r in self.kb.rules(scheme) if isinstance(r, LadderRule)]
+            length = max((len(r.steps) for r in ladders), default=0)
+            named = int(s["grant_year"]) if int(s.get("grant_year") or 0) > 0 else 1
+            final = length if duration == -1 else named + duration - 1
+            if final > named:
+                s["grant_year"], s["grant_year_to"] = named, final
         grant_year, year, cost = s.get("grant_year"), s.get("year"), s.get("cost")
         if "start_year" in s:
             timed = self.compute_from_start(u, pos, int(s["start_year"]))
@@ -1441,6 +1478,21 @@ class Composer:
         if grant_year == -1:  # 'siste år': the last grant year of the ladder
             ladders = [r for r in self.kb.rules(scheme) if isinstance(r, LadderRule)]
             grant_year = max((len(r.steps) for r in ladders), default=None)
+        if u.intent == "own_share" and cost is not None and "year_from" in s:
+            # 'egenandelen for 2023 og 2024': the own share of those calendar years
+            first = s["year_from"]
+            if grant_year is not None:
+                began = first - grant_year + 1
+            else:
+                began = self.wind_down_reference(scheme, first) or first
+            return calc.rusarbeid_calendar_own_share(
+                self.kb,
+                first,
+                s["year_to"],
+                [calc.PositionGroup(began, pos)],
+                calc.parse_kroner(cost),
+                cost_for_all=bool(s.get("cost_for_all")),
+            )
         if u.intent == "own_share" and cost is not None:
             listed = s.get("grant_years")
             through = s.get("grant_year_to") if grant_year is not None else None
@@ -1624,6 +1676,15 @@ class Composer:
                 if lang == "nb"
                 else f"In total for years 1–{final}: {total}."
             )
+        elif result.kind is calc.CalcKind.NAV_CAP and int(str(result.inputs.get("years", 1))) > 1:
+            count, total = int(str(result.inputs["years"])), fmt.kroner(result.total, lang)
+            own = "own_share" in result.figures
+            if lang == "nb":
+                what = "Egenandel i alt" if own else "Inntil i alt"
+                lines.append(f"{what} for {count} år: {total}.")
+            else:
+                what = "Own share in all" if own else "Up to in all"
+                lines.append(f"{what} for {count} years: {total}.")
         elif result.kind is calc.CalcKind.RUSARBEID_MIXED and not verdict:
             total = fmt.kroner(result.total, lang)
             lines.append(f"Til sammen: {total}." if lang == "nb" else f"In total: {total}.")
@@ -1997,6 +2058,8 @@ class Composer:
     def premise_verdict(self, u: Understanding, result: calc.Calculation, lang: Lang) -> str | None:
         """Confirm or contradict a figure the question states, with the right figure."""
         stated = u.slots.get("stated")
+        if stated is None and "stated_years" in u.slots:
+            return self.years_verdict(u, result, lang)
         if stated is None:
             return None
         figures = self.premise_figures(u, result, lang)
@@ -2029,84 +2092,46 @@ class Composer:
             return f"Nei, det stemmer ikke: {right} – ikke {claimed}."
         return f"No, that is not right: {right} – not {claimed}."
 
-    def cap_own_share(
-        self, scheme: str, positions: Fraction, yearly_cost: int, cost_for_all: bool = False
-    ) -> calc.Calculation:
-        """Own share under a cap rule: cost of the positions minus the most they can get.
-
-        The cap per 100 % position covers pay and social costs; the competence money per
-        measure is for competence, not pay, so it does not reduce the own share. Since the
-        grant is at most the cap, the own share is at least this. (Built from calc's steps;
-        belongs in bot.calc as nav_own_share.)
-        """
-        cap = calc.nav_grant(self.kb, positions, measures=0)
-        granted = cap.figures["cap_positions"]
-        exact = Fraction(yearly_cost) if cost_for_all else yearly_cost * positions
-        cost = calc.round_kroner(exact)
-        cost_step = (
-            # 'en 80 %-stilling koster 560 000': the cost stated is that of all the positions
-            calc.Step(
-                op=calc.Op.VALUE,
-                role=calc.Role.COST,
-                amount=cost,
-                quantity=positions,
-                unit=calc.Unit.STILLING,
-            )
-            if cost_for_all
-            else calc.Step(
-                op=calc.Op.MULTIPLY,
-                role=calc.Role.COST,
-                amount=cost,
-                quantity=positions,
-                unit=calc.Unit.STILLING,
-                rate=yearly_cost,
-                exact=None if exact.denominator == 1 else exact,
-            )
-        )
-        steps = [
-            cost_step,
-            *(step for step in cap.steps if step.role is calc.Role.CAP_POSITIONS),
-            calc.Step(
-                op=calc.Op.SUBTRACT,
-                role=calc.Role.OWN_SHARE,
-                amount=cost - granted,
-                parts=(cost, granted),
+    def years_verdict(self, u: Understanding, result: calc.Calculation, lang: Lang) -> str:
+        """Confirm or contradict a stated number of years: the ladder's years, or the cap's."""
+        stated = int(u.slots["stated_years"])
+        nb = lang == "nb"
+        rules = self.kb.rules(result.scheme_id or "")
+        ladders = [r for r in rules if isinstance(r, LadderRule)]
+        rule = ladders[0] if ladders else next((r for r in rules if r.kind == "cap"), None)
+        text = (rule.text_en or rule.text) if rule is not None and not nb else ""
+        text = text or (rule.text if rule is not None else "")
+        # the rule's own sentence on its years ('… i inntil tre år til samme tiltak')
+        said = next(
+            (
+                p.strip()
+                for p in re.split(r"(?<=[.!?])\s+", unwrap(text))
+                if re.search(r"\b(?:inntil|up to)\b", p) and re.search(r"\b(?:år|years?)\b", p)
             ),
-        ]
-        if cost < granted:
-            steps.append(
-                calc.Step(
-                    op=calc.Op.CLAMP,
-                    role=calc.Role.OWN_SHARE,
-                    amount=0,
-                    parts=(cost - granted,),
-                )
+            None,
+        )
+        quote = f" Kilden: «{said}»" if said and nb else (f" The source: “{said}”" if said else "")
+        if ladders:
+            years = max(len(r.steps) for r in ladders)
+            what = (
+                f"stigen går over {years} år (tilskuddsår 1–{years})"
+                if nb
+                else f"the ladder runs over {years} years (grant years 1–{years})"
             )
-        share = max(0, cost - granted)
-        notes = (
-            calc.own_share_definition(cost_for_all),
-            *(
-                n
-                for n in cap.notes
-                if n.key is not calc.NoteKey.COVERS or n.params.get("what") == "position"
-            ),
-        )
-        return calc.Calculation(
-            kind=cap.kind,
-            scheme_id=scheme,
-            inputs={
-                "positions": positions,
-                "yearly_cost": yearly_cost,
-                "cost_for_all": cost_for_all,
-            },
-            rule_ids=cap.rule_ids,
-            steps=tuple(steps),
-            total=share,
-            figures={"cost": cost, "grant": granted, "own_share": share},
-            notes=notes,
-            sources=cap.sources,
-            years=cap.years,
-        )
+        else:
+            years = calc.nav_max_years(self.kb)
+            what = (
+                f"tilskudd kan gis i inntil {years} år til samme tiltak"
+                if nb
+                else f"the grant can be given for up to {years} years for the same measure"
+            )
+        if stated == years:
+            verdict = f"Ja, det stemmer: {what}." if nb else f"Yes, that is right: {what}."
+        elif nb:
+            verdict = f"Nei, det stemmer ikke: {what} – ikke {stated} år."
+        else:
+            verdict = f"No, that is not right: {what} – not {stated} years."
+        return verdict + quote
 
     def wind_down_reference(self, scheme: str, year: int) -> int | None:
         """Return the year positions must exist in for a wind-down year, else None.
@@ -2368,7 +2393,17 @@ class Composer:
         the scheme's facts refer to (e.g. the national framework increase per year, the Agder
         prognosis with its printed sum) are shown with their rows as printed.
         """
+        if "year_rel" in u.slots and not any(k in u.slots for k in ("year", "year_from")):
+            # 'bevilgningen i fjor', 'i år': the calendar year against today
+            u.slots["year"] = today.year + int(u.slots["year_rel"])
+        arithmetic = self.appropriation_arithmetic(u, lang)
+        if arithmetic is not None:
+            return arithmetic
         named = u.schemes_mentioned[:3] or ([u.scheme] if u.scheme else [])
+        administered = u.slots.get("office") not in (None, "nasjonal")
+        if administered and GRANT_ADMINISTRATION.search(u.folded):
+            # 'tilskuddsforvaltningen i Agder 2018': the office's figures for every scheme
+            named = []
         schemes = named or self.schemes_with(lambda s: bool(s.appropriations))
         year = u.slots.get("year")
         late = self.late_appropriation_year(schemes, year)
@@ -2419,6 +2454,8 @@ class Composer:
             if a.prognosis:
                 flags.append("prognose" if lang == "nb" else "prognosis")
             extra = f", {', '.join(flags)}" if flags else ""
+            if a.amount >= 1_000_000 and a.amount % 100_000 == 0:
+                where = f"{fmt.millions(a.amount, lang)}, {where}"
             paragraphs.append(
                 f"{' / '.join(together[key])} {a.year}: {fmt.kroner(a.amount, lang)} "
                 f"({where}{extra}) – «{a.text}»"
@@ -2454,6 +2491,194 @@ class Composer:
             scheme=named[0] if len(named) == 1 else None,
             answered=late is None,
         )
+
+    def asks_appropriation(self, u: Understanding) -> bool:
+        """Whether a money question without ladder inputs asks for the schemes' appropriations.
+
+        'Hvor stor var ordningen for voksne og barn og unge i 2018?', 'hvor mye mer fikk X enn
+        Y?', 'the national KRA grant in 2018': schemes without rates, several schemes, or the
+        national money, and nothing a rate is computed from.
+        """
+        named = u.schemes_mentioned
+        if not named or not all(self.kb.schemes[sid].appropriations for sid in named):
+            return False
+        if RATE_ASK.search(u.folded):
+            # 'sats per årsverk i voksne-ordningen?': a rate, which such a scheme has none of
+            return False
+        inputs = ("grant_year", "start_year", "groups", "duration", "operation", "measures")
+        cost = u.slots.get("cost")
+        if any(k in u.slots for k in inputs) or (isinstance(cost, int) and cost < 10_000_000):
+            return False
+        if "positions" in u.slots and "positions" not in u.implicit:
+            return False
+        rated = [
+            sid for sid in named if any(r.kind in RATE_KINDS for r in self.kb.schemes[sid].rules)
+        ]
+        national = u.slots.get("office") == "nasjonal" or u.slots.get("county") == "landet"
+        # 'hvor mye mindre var tilskuddet i 2021 enn i 2018?': with no grant year the ladder
+        # gives no one figure per calendar year, the appropriations do
+        first, last = u.slots.get("year_from"), u.slots.get("year_to")
+        both = first is not None and all(
+            {first, last} <= {a.year for a in self.kb.schemes[sid].appropriations} for sid in named
+        )
+        compared = both and bool(DIFFERENCE.search(u.folded) or GOES_DOWN.search(u.folded))
+        return len(named) >= 2 or not rated or national or compared
+
+    def appropriations_exist(self, schemes: list[str], years: list[int], office: str) -> bool:
+        """Whether an office has a figure for every scheme in every year asked."""
+        return all(
+            any(
+                a.year == year and a.scope == "fylke" and self.kb.provenance(a).office_id == office
+                for a in self.kb.schemes[sid].appropriations
+            )
+            for sid in schemes
+            for year in years
+        )
+
+    def appropriation_arithmetic(self, u: Understanding, lang: Lang) -> Answer | None:
+        """Sum or compare appropriations when the question asks to (words of language.tables).
+
+        Several schemes in one year summed ('til sammen', 'alle tre'); one scheme (or several)
+        in two years compared, the later against the earlier; the schemes named before
+        'enn'/'than' against the others. National figures unless an office is named.
+        """
+        words = self.kb.language.tables if self.kb.language else None
+        if words is None:
+            return None
+
+        def says(phrases: list[str]) -> bool:
+            return any(re.search(rf"\b{re.escape(fold(p))}\b", u.folded) for p in phrases)
+
+        named = [sid for sid in u.schemes_mentioned if self.kb.schemes[sid].appropriations]
+        years = [u.slots["year"]] if "year" in u.slots else []
+        if "year_from" in u.slots and "year_to" in u.slots:
+            years = [u.slots["year_from"], u.slots["year_to"]]
+        office = u.slots.get("office") if u.slots.get("office") != "nasjonal" else None
+        if not named and len(years) == 1 and says(words.sum):
+            # 'prognosen for Agder 2018 i alt', 'alle ordningene i 2021 til sammen': every
+            # scheme with a figure that year (national, or of the office named)
+            named = [
+                sid
+                for sid, scheme in self.kb.schemes.items()
+                if any(
+                    a.year == years[0]
+                    and (
+                        a.scope == "nasjonal"
+                        if office is None
+                        else a.scope == "fylke" and self.kb.provenance(a).office_id == office
+                    )
+                    for a in scheme.appropriations
+                )
+            ]
+        down, up = GOES_DOWN.search(u.folded), GOES_UP.search(u.folded)
+        compares = says(words.difference) or bool(DIFFERENCE.search(u.folded) or down or up)
+        compares = compares or ((says(words.more) or says(words.less)) and says(words.than))
+        # an office's figures that lack a year or scheme asked give way to the national ones
+        # ('fra 2018-tallet i Agder-presentasjonen til 2021')
+        national_instead = office is not None and not self.appropriations_exist(
+            named, years, office
+        )
+        if national_instead:
+            office = None
+        try:
+            if len(years) == 2 and named and compares:
+                earlier, later = min(years), max(years)
+                result = calc.appropriation_difference(
+                    self.kb,
+                    [(sid, later) for sid in named],
+                    [(sid, earlier) for sid in named],
+                    office,
+                )
+                change = result.total
+                names = fmt.join([self.name(sid) for sid in named], lang)
+                a, b = (
+                    fmt.millions(result.figures["second"], lang),
+                    fmt.millions(result.figures["first"], lang),
+                )
+                if lang == "nb":
+                    way = "økte" if change > 0 else "gikk ned" if change < 0 else "var uendret"
+                    lead = f"{names}: bevilgningen {way} fra {earlier} til {later}"
+                    lead += f" med {fmt.millions(abs(change), lang)}" if change else ""
+                    lead += f" (fra {a} til {b})."
+                else:
+                    way = "rose" if change > 0 else "fell" if change < 0 else "was unchanged"
+                    lead = f"{names}: the appropriation {way} from {earlier} to {later}"
+                    lead += f" by {fmt.millions(abs(change), lang)}" if change else ""
+                    lead += f" (from {a} to {b})."
+                claimed = -1 if down and not up else 1 if up and not down else 0
+                if PREMISE.search(u.folded) and claimed:
+                    # 'stemmer det at bevilgningen gikk ned?': the direction stated, checked
+                    right = claimed * change > 0
+                    verdict = (
+                        ("Ja, det stemmer." if right else "Nei, det stemmer ikke.")
+                        if lang == "nb"
+                        else ("Yes, that is right." if right else "No, that is not right.")
+                    )
+                    lead = f"{verdict} {lead}"
+            elif len(years) == 1 and len(named) >= 2 and compares and u.slots.get("schemes_first"):
+                first = [sid for sid in named if sid in u.slots["schemes_first"]]
+                rest = [sid for sid in named if sid not in first]
+                if not first or not rest:
+                    return None
+                year = years[0]
+                result = calc.appropriation_difference(
+                    self.kb, [(sid, year) for sid in first], [(sid, year) for sid in rest], office
+                )
+                one = fmt.join([self.name(sid) for sid in first], lang)
+                other = fmt.join([self.name(sid) for sid in rest], lang)
+                amount = fmt.millions(abs(result.total), lang)
+                if lang == "nb":
+                    more = "mer" if result.total >= 0 else "mindre"
+                    lead = f"{one} fikk {amount} {more} enn {other} i {year}."
+                else:
+                    more = "more" if result.total >= 0 else "less"
+                    lead = f"{one} got {amount} {more} than {other} in {year}."
+            elif len(years) == 1 and len(named) >= 2:
+                result = calc.appropriation_sum(self.kb, [(sid, years[0]) for sid in named], office)
+                parts = [s.amount for s in result.steps if s.op is calc.Op.VALUE]
+                total = " + ".join(fmt.millions(p, lang) for p in parts)
+                total += f" = {fmt.millions(result.total, lang)}" if len(parts) > 1 else ""
+                lead = (
+                    f"Til sammen i {years[0]}: {total}."
+                    if lang == "nb"
+                    else f"In total in {years[0]}: {total}."
+                )
+            else:
+                return None
+        except calc.CalcError:
+            return None
+        if national_instead:
+            lead += " (Nasjonale tall.)" if lang == "nb" else " (National figures.)"
+        stated = u.slots.get("cost")
+        if (
+            isinstance(stated, int)
+            and stated >= 1_000_000
+            and result.kind is calc.CalcKind.APPROPRIATION_SUM
+        ):
+            # 'var den totale bevilgningen over 700 millioner?': the sum against the figure
+            side = (
+                ("over" if result.total > stated else "under" if result.total < stated else "lik")
+                if lang == "nb"
+                else (
+                    "above"
+                    if result.total > stated
+                    else "below"
+                    if result.total < stated
+                    else "equal to"
+                )
+            )
+            lead += (
+                f" Det er {side} {fmt.millions(stated, lang)}."
+                if lang == "nb"
+                else f" That is {side} {fmt.millions(stated, lang)}."
+            )
+        # the question is read as this operation: no passage is put before its working
+        u.slots["operation"] = (
+            "sum" if result.kind is calc.CalcKind.APPROPRIATION_SUM else "difference"
+        )
+        answer = self.calc_answer(u, lang, result)
+        answer.paragraphs.insert(0, lead)
+        return answer
 
     def money_tables(
         self,

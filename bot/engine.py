@@ -21,6 +21,7 @@ from bot.compose import Composer
 from bot.nlu import (
     FIGURE_INTENTS,
     FRAMEWORK_INTENTS,
+    NUMBER_WORDS,
     Understander,
     Understanding,
     names_a_grant,
@@ -337,12 +338,21 @@ class Engine:
             query = None
             answer = core.composer.compose(u, today)
         if chat is not None and answer.answered:
+            slots = dict(u.slots)
+            if u.intent in FAMILY_OF_FIGURES:
+                before = ctx.slots.get(ASKED_GRANT_YEARS, ()) if ctx else ()
+                slots[ASKED_GRANT_YEARS] = asked_grant_years(before, u.slots)
+            if u.intent == "appropriation":
+                before = ctx.slots.get(ASKED_SCHEMES, ()) if ctx else ()
+                named = u.schemes_mentioned or ([answer.scheme] if answer.scheme else [])
+                kept = [sid for sid in before if sid not in named] + list(named)
+                slots[ASKED_SCHEMES] = tuple(kept[-4:])
             self.contexts.put(
                 chat,
                 ChatContext(
                     u.intent,
                     answer.scheme or u.scheme,
-                    dict(u.slots),
+                    slots,
                     u.lang,
                     today,
                     answer.sources,
@@ -411,6 +421,58 @@ MONEY_INTENTS = {
 }
 
 
+# The grant years a chat's figure questions named in turn ('år 2?', 'og i år 3?'), so that
+# 'for de to årene' or 'begge årene' can sum them.
+ASKED_GRANT_YEARS = "asked_grant_years"
+FAMILY_OF_FIGURES = ("amount", "total", "own_share")
+# 'for dei to åra', 'begge årene', 'the two years', 'those years': the grant years asked before
+BACK_YEARS = re.compile(
+    r"\b(?:(?:de|dei|the|disse|desse|these|those)\s+(?:(to|tre|fire|two|three|four|\d)\s+)?"
+    r"|(begge|both)\s+(?:de\s+|dei\s+|the\s+)?)(?:ar|arene|ara|years|tilskuddsarene|tilskotsara)\b"
+)
+
+
+# The schemes a chat's appropriation questions named in turn ('og barn og unge?'), so that
+# 'summen av alle tre?' or 'og sammen med kommunalt rusarbeid?' can sum them.
+ASKED_SCHEMES = "asked_schemes"
+# 'summen av alle tre', 'til sammen', 'sammen med', 'all three together': the figures asked so far
+BACK_SUM = re.compile(
+    r"\b(?:summen|sum|til sammen|tilsammen|til saman|sammen med|saman med|samla|samlet|totalt|"
+    r"in total|altogether|combined|together|all three|alle tre|alle dei tre|alle de tre)\b"
+)
+
+
+def asked_grant_years(before: tuple[int, ...], slots: dict[str, Any]) -> tuple[int, ...]:
+    """Add the grant years a question names to those asked before, the latest last."""
+    named: list[int] = []
+    if slots.get("grant_years"):
+        named = [int(g) for g in slots["grant_years"]]
+    elif isinstance(slots.get("grant_year"), int) and slots["grant_year"] > 0:
+        last = slots.get("grant_year_to", slots["grant_year"])
+        named = list(range(int(slots["grant_year"]), int(last) + 1))
+    kept = [g for g in before if g not in named] + named
+    return tuple(kept[-4:])
+
+
+def refer_to_asked_years(u: Understanding, ctx: ChatContext, new_slots: set[str]) -> None:
+    """Read 'for de to årene' after questions on single grant years as those grant years."""
+    asked = ctx.slots.get(ASKED_GRANT_YEARS, ())
+    m = BACK_YEARS.search(u.folded)
+    if not m or new_slots & {"grant_year", "grant_years", "year", "year_from", "start_year"}:
+        return
+    word = m.group(1) or ("2" if m.group(2) else None)
+    if word is None:
+        count: object = len(asked)
+    else:
+        count = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    if not isinstance(count, int) or not 2 <= count <= len(asked):
+        return
+    chosen = sorted(asked[-count:])
+    u.slots["grant_years"] = tuple(chosen)
+    u.slots["grant_year"], u.slots["grant_year_to"] = chosen[0], chosen[-1]
+    u.slots.pop("duration", None)
+
+
 def apply_context(u: Understanding, ctx: ChatContext) -> None:
     """Fill a follow-up question from the previous one: intent, scheme and slots.
 
@@ -438,7 +500,15 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
     # a slot or a scheme; 'hvem er helseminister' after a grant question stays declined
     # 'hva er e-posten hans?' after a contact answer asks about the person it named
     refers = ctx.intent == "contact" and bool(REFERS_BACK.intersection(WORDS.findall(u.folded)))
-    adds = new_slots or own_scheme or u.follow_up or refers
+    # 'summen av alle tre?' after appropriations: the sum of the figures asked so far
+    asked_schemes = {*ctx.slots.get(ASKED_SCHEMES, ()), *u.schemes_mentioned}
+    sums = len(asked_schemes) >= 2 and bool(BACK_SUM.search(u.folded))
+    # ('alle tre ordningene' reads as a list of schemes, a bare 'together?' as a look-up)
+    loose = u.intent == "list_schemes" or (
+        u.intent in ("out_of_scope", "faq", "scheme_info") and u.trigger_top < 0.5
+    )
+    sums = sums and ctx.intent == "appropriation" and (u.intent in MONEY_INTENTS or loose)
+    adds = new_slots or own_scheme or u.follow_up or refers or sums
     inherit = why or (
         (weak or u.trigger_top == 0)
         and (adds if u.intent == "out_of_scope" else (follow_up or adds))
@@ -446,6 +516,7 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
     )
     if not inherit and follow_up and u.trigger_top == 0 and new_slots:
         inherit = True
+    inherit = inherit or sums
     if inherit and own_question(u, ctx.intent):
         # 'Hva er fristen?' after who may apply: a short question with its own trigger word
         u.intent = str(u.trigger_intent)
@@ -477,12 +548,17 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
                 continue
             if key == "kind" and "kind" in u.slots:
                 continue
+            if key == "office" and own_scheme and ctx.intent == "appropriation":
+                # 'og voksne-ordningen?' after Innlandet's share: that scheme's own figures
+                continue
             if ctx.intent == "statistics" and key in ("group", "municipality"):
                 continue
             u.slots[key] = value
         if ctx.intent == "statistics" and u.intent == "statistics":
             u.slots.pop("group", None)
         drop_stale_operation(u, new_slots)
+        if u.intent in FAMILY_OF_FIGURES:
+            refer_to_asked_years(u, ctx, new_slots)
     elif (
         not own_scheme
         and "year" in carried
@@ -516,6 +592,15 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
     if not own_scheme and ctx.scheme and u.intent not in SCHEME_FREE:
         u.scheme = ctx.scheme
         u.schemes_mentioned = [ctx.scheme]
+    if sums and u.intent == "appropriation":
+        # the schemes asked before, and one the question adds ('og sammen med X')
+        asked = list(ctx.slots[ASKED_SCHEMES])
+        own = [sid for sid in u.schemes_mentioned if sid not in asked] if own_scheme else []
+        u.schemes_mentioned = asked + own
+        u.scheme = u.schemes_mentioned[0]
+        if own and re.search(r"\b(?:enn|than)\b", u.folded):
+            # 'hvor mye mer fikk X enn disse to?': the scheme named against those asked before
+            u.slots["schemes_first"] = tuple(own)
 
 
 def own_question(u: Understanding, ctx_intent: str) -> bool:

@@ -103,6 +103,12 @@ def decimal(value: Fraction | Decimal | int, lang: Lang = "nb") -> str:
     return ("ca. " if lang == "nb" else "approx. ") + text
 
 
+def millions(amount: int, lang: Lang = "nb") -> str:
+    """Render kroner in millions: 17 400 000 -> '17,4 millioner kr' (nb), 'NOK 17.4 million'."""
+    value = decimal(Fraction(amount, 1_000_000), lang)
+    return f"{value} millioner kr" if lang == "nb" else f"NOK {value} million"
+
+
 def positions(value: Fraction | Decimal | int, lang: Lang = "nb") -> str:
     """Render a number of positions (årsverk): Fraction(3, 2) -> '1,5' (nb) or '1.5' (en)."""
     return decimal(value, lang)

@@ -464,13 +464,16 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("hvor mye er satt av", 1.0),
         ("satt av", 0.8),
         ("budsjett*", 0.4),
+        ("budsjettet", 0.6),
         ("how much funding", 0.8),
         ("total budget", 0.9),
         ("hvor store midler", 0.8),
         ("hvor mye midler", 0.8),
         ("ramme for", 0.5),
         ("statsbudsjett*", 0.6),
-        ("tilskuddsforvaltning", 0.8),
+        ("tilskuddsforvaltning*", 0.8),
+        ("grant administration", 0.9),
+        ("grant-administration", 0.9),
         ("forvalte", 0.3),
         ("how much is available", 0.9),
         ("available", 0.4),
@@ -1018,6 +1021,10 @@ ANCHOR_SLOTS = (
     "place",
     "operation",
     "start_year",
+    "start_year_rel",
+    "stated_years",
+    "duration",
+    "schemes_first",
 )
 HOW_MANY_YEARS = re.compile(
     r"\b(?:(?:hvor mange|kor mange|how many) (?:ar|years)|hvor lenge|for how long|extend\w*|"
@@ -1065,6 +1072,10 @@ SERVES: dict[str, tuple[str, ...]] = {
     "cost": ("amount", "total", "own_share"),
     "operation": ("amount", "total", "own_share"),
     "start_year": ("amount", "total", "own_share"),
+    "stated_years": ("amount", "total", "own_share"),
+    "start_year_rel": ("amount", "total", "own_share"),
+    "duration": ("amount", "total", "own_share"),
+    "schemes_first": ("appropriation", "amount", "total"),
     "office": (
         "contact",
         "apply_how",
@@ -1261,6 +1272,9 @@ EVERYDAY_WORDS = _wordset(
     henta hentes
     heldt halde endret endres endra endring endringer find found normally usually extended
     extend extension kalenderar kalenderaret calendar
+    pluss plus totalsum totalsummen totalbelop totalbelopet gjaldt galdt gjeld applied applies
+    ventet venta ventes vente forventet forventa roughly approximately split hittil langt dags
+    forfjor
     """
 )
 FOLLOW_UP = re.compile(
@@ -1299,9 +1313,9 @@ YES_NO = re.compile(
 )
 # 'hvor mye går tilskuddet ned fra år 1 til år 2', 'forskjellen mellom år 2 og år 4'
 DIFFERENCE = re.compile(
-    r"\b(?:forskjell\w*|differanse\w*|gar ned|gar tilskuddet ned|synker|minker|faller|"
+    r"\b(?:forskjell\w*|differanse\w*|gar(?:\s+[a-z]+){0,4}?\s+ned|synker|minker|faller|"
     r"reduser\w*|reduksjon\w*|nedgang\w*|avkort\w*|mindre|lavere|endring\w*|endrer|endres|"
-    r"gar opp|oker|okning\w*|stiger|hoyere|mer|difference|drop\w*|decreas\w*|reduc\w*|"
+    r"gar(?:\s+[a-z]+){0,4}?\s+opp|oker|okning\w*|stiger|hoyere|mer|difference|drop\w*|decreas\w*|reduc\w*|"
     r"falls?|go(?:es)? down|less|change\w*|increas\w*|rises?|go(?:es)? up|more)\b"
 )
 # 'hvor stor del av', 'hvor stor andel', 'what share of': one figure as a share of another
@@ -1317,10 +1331,13 @@ REMAINING = re.compile(
 )
 THAN = re.compile(r"\b(?:ar|year|aret)\s*\d{1,2}\b.*\b(?:enn|than)\b.*\b(?:ar|year|aret)\s*\d")
 GOES_DOWN = re.compile(
-    r"\b(?:ned|synker|minker|faller|reduser\w*|reduksjon\w*|nedgang\w*|avkort\w*|mindre|"
+    r"\b(?:ned|synker|sank|minker|minket|faller|falt|fell|reduser\w*|reduksjon\w*|nedgang\w*|avkort\w*|mindre|"
     r"lavere|down|drop\w*|decreas\w*|reduc\w*|falls?|less|lower)\b"
 )
-GOES_UP = re.compile(r"\b(?:opp|oker|okning\w*|mer|hoyere|up|increas\w*|rises?|more|higher)\b")
+GOES_UP = re.compile(
+    r"\b(?:opp|oker|okte|okt|auka|auke|steg|okning\w*|mer|hoyere|up|increas\w*|rises?|rose|"
+    r"grew|more|higher)\b"
+)
 # a stated figure per position ('550 000 per årsverk', 'per FTE')
 PER_UNIT = re.compile(
     rf"(?:per|pr|for hvert|for hver|each|a|an)\.?\s+(?:{POSITION_WORDS}|\w+\s+{POSITION_WORDS})"
@@ -1394,11 +1411,18 @@ SALARY_ONLY = re.compile(
     r"\b(?:(?:kun|bare|berre|only|just)\s+(?:til\s+|for\s+)?(?:lonn\w*|salary|salaries|pay)|"
     r"(?:lonn\w*|salary|salaries|pay)\s+only|uten tiltak\w*|without (?:a )?measures?)\b"
 )
+# 'få til lønn', 'i lønnsmidler', 'salary funding': the money asked for is pay, not competence
+SALARY_ASK = re.compile(
+    r"\b(?:(?:til|i|for|in|on)\s+lonn(?:en|a)?\b(?!\s+og\s+kompetanse)|lonnsmid\w*|"
+    r"lonnstilskudd\w*|salary (?:funding|money|grants?)|for (?:the )?salar(?:y|ies)\b)"
+)
+# 'samme tiltak', 'the same measure': the words of the cap rule's duration
+SAME_MEASURE = re.compile(r"\b(?:samme|same)\s+(?:tiltak|tiltaket|measure|project)\b")
 # the year a position first got a grant: 'fikk tilskudd første gang i 2019', 'første
 # tilskuddsår var 2020', 'startet med tilskudd i 2018', 'som startet i 2021', 'started in 2019'
 _START_YEAR = re.compile(
     r"\b(?:(?:forste|first)\s+(?:[a-z]+\s+){0,3}?"
-    r"(?:gang|tilskudd\w*|tilskot\w*|tilskuddsar\w*|time|grant\w*|year)"
+    r"(?:gang|tilskudd\w*|tilskot\w*|tilskuddsar\w*|time|grant\w*|year|funded|financed)"
     r"(?:\s+[a-z]+){0,8}?\s+(?:i|var|er|was|in|fra|from)?\s*((?:19|20)\d{2})|"
     r"(?:startet|starta|starte|begynte|begynt|oppstart\w*|opprettet|oppretta|started|began|"
     r"begun|set up|established)(?:\s+[a-z]+){0,6}?\s+(?:i|in|fra|from|ar|aret)\s+"
@@ -1407,6 +1431,24 @@ _START_YEAR = re.compile(
     r"(?:fikk|got|received)\s+(?:[a-z-]+\s+){0,3}?"
     r"[a-z-]*(?:tilskudd\w*|tilskot\w*|grants?)\s+(?:fra|from)\s+(?:og med\s+)?"
     r"((?:19|20)\d{2})(?!\s*(?:til|to|-|–|og|and)\s*\d))(?![\d])"
+)
+# 'hva kan en stilling maksimalt få', 'the most it can get': a figure asked for
+MOST_ASK = re.compile(r"\b(?:maks\w*|maximum|max|mest|most|inntil|up to)\b")
+# 'tilskuddsforvaltning', 'grant administration': the money an office administers
+GRANT_ADMINISTRATION = re.compile(r"\b(?:tilskuddsforvaltning\w*|grant[ -]administration)\b")
+# 'fikk første tilskudd i fjor', 'startet i forfjor', 'started last year': a relative start
+_START_RELATIVE = re.compile(
+    r"\b(?:(?:forste|first)\s+(?:[a-z]+\s+){0,3}?(?:tilskudd\w*|tilskot\w*|grant\w*|gang|time)"
+    r"|startet|starta|begynte|started|began|fikk tilskudd|got (?:a |our first )?grant)"
+    r"(?:\s+[a-z]+){0,4}?\s+"
+    r"(?:(i forfjor|the year before last)|i fjor|ifjor|forrige ar|last year)\b"
+)
+# 'hittil', 'så langt', 'so far', 'to date': up to this year
+SO_FAR = re.compile(r"\b(?:hittil|sa langt|til na|til no|so far|to date|til dags dato)\b")
+# 'til og med 2022', 'through 2022', 'fram til 2022': the last of the calendar years counted
+THROUGH_YEAR = re.compile(
+    r"\b(?:til og med|tom|t\.o\.m\.?|fram til|frem til|fram til og med|through|up to and "
+    r"including|up to|until|to and including)\s+(?:utgangen av\s+|the end of\s+)?((?:19|20)\d{2})\b"
 )
 # 'i fjor', 'neste år', 'i år' (not 'i år 3'): a calendar year relative to today
 RELATIVE_YEAR = re.compile(
@@ -1426,7 +1468,8 @@ LADDER_WORDS = _wordset(
     "only kun bare hvert each every step steps trinn trinnet trinnene steg stegene annual "
     "arlig arlige arleg yearly fjor ifjor neste naste samlet samla samlede begge both fikk "
     "fatt hatt between mellom ved stays stay same unchanged constant remains remain got "
-    "received receive tillegg blanding blandet blanda mix mixed kombinert combined hvert kvart"
+    "received receive tillegg blanding blandet blanda mix mixed kombinert combined hvert kvart "
+    "through until including inkludert fram frem utgangen funded financed"
 )
 # the words these patterns use, part of the vocabulary
 OPERATION_WORDS = _wordset(
@@ -1497,6 +1540,9 @@ def read_operation(u: Understanding) -> None:
             s["stated"] = value
             if PER_UNIT.match(_KRONER_TAIL.sub("", f[at:], count=1)):
                 s["stated_per"] = True
+        elif int(s.get("duration") or 0) > 0 and "cost" not in s:
+            # 'stemmer det at stigen går over tre år?': a stated number of grant years
+            s["stated_years"] = s.pop("duration")
     years = extract_grant_years(f)
     if len(years) >= 2 and SHARE_ASK.search(f) and years[0] != years[1]:
         # 'hvor stor del av satsen for år 1 gis det siste året?': the second as a share of the
@@ -1593,7 +1639,7 @@ def read_ladder_operation(u: Understanding) -> None:
     ):
         # 'en 80 %-stilling koster 560 000': the cost of that share of a position
         s["cost_for_all"] = True
-    if SALARY_ONLY.search(f):
+    if SALARY_ONLY.search(f) or (SALARY_ASK.search(f) and not WITH_COMPETENCE.search(f)):
         s["measures"] = 0
 
 
@@ -1655,6 +1701,40 @@ def extract_first_years(folded: str) -> int | None:
     value = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
     if isinstance(value, int) and 1 <= value <= 9:
         return value
+    return None
+
+
+_COUNT_OF_YEARS = r"(\d|to|tre|fire|fem|seks|two|three|four|five|six)"
+# 'over tre år', 'i alle tre åra', 'over the maximum three years', 'for 2 years': how many
+# years a figure is summed over, from the grant year named (or year 1)
+_DURATION = re.compile(
+    r"\b(?:(?:over|gjennom|across|during)\s+(?:(?:alle|all|hele|heile)\s+)?(?:(?:de|dei|the)\s+)?"
+    r"|(?:i|for|in)\s+(?:(?:alle|all)\s+(?:(?:de|dei|the)\s+)?)?|(?:alle|all)\s+(?:(?:de|dei|the)\s+)?)"
+    r"(?:(?:maksimalt|maksimale|maksimum|maximum|max|inntil|opptil|up to|at most|mulige|"
+    r"possible)\s+)?"
+    rf"{_COUNT_OF_YEARS}\s+(?:ar|arene|ara|years?)\b(?!\s*(?:\d|til\s+\d|to\s+\d|-|–))"
+)
+# 'så lenge som mulig', 'over hele fireårsperioden', 'that whole period': every year the rules
+# allow (a count in the words, 'fireårsperioden', is that many years)
+_DURATION_MAX = re.compile(
+    r"\b(?:sa lenge som mulig|sa lenge det gar|lengst mulig|as long as possible|"
+    r"(?:(?:over|i|gjennom|for|across|during)\s+)?(?:hele|heile|(?:that|the|this)\s+(?:whole|entire|full))"
+    r"\s+(?:(\w+?)ars?periode\w*|tilskuddsperiode\w*|tilskotsperiode\w*|perioden|period)|"
+    r"(?:the\s+)?maximum\s+(?:period|duration)|maksimal\w*\s+(?:periode|varighet))\b"
+)
+
+
+def extract_duration(folded: str) -> int | None:
+    """Read how many years a figure runs over: 'over tre år' (3), 'så lenge som mulig' (-1)."""
+    m = _DURATION.search(folded)
+    if m:
+        word = m.group(1)
+        value = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+        return value if isinstance(value, int) and 1 < value <= 9 else None
+    m = _DURATION_MAX.search(folded)
+    if m:
+        value = NUMBER_WORDS.get(m.group(1) or "")
+        return value if isinstance(value, int) and 1 < value <= 9 else -1
     return None
 
 
@@ -2435,7 +2515,10 @@ def _has(padded: str, phrase: str) -> bool:
     return _needle(phrase) in padded
 
 
-_QUALIFIER = r"(?:nye\s+|new\s+|hele\s+|fulle\s+|full\s+|heile\s+|hel\s+|heil\s+)?"
+_QUALIFIER = (
+    r"(?:nye\s+|new\s+|hele\s+|fulle\s+|full\s+|heile\s+|hel\s+|heil\s+|faste\s+|nav\s+|"
+    r"ekstra\s+|extra\s+|additional\s+|permanent\s+)?"
+)
 # A number as typed, whole: a sign, decimals, a fraction, a range or an exponent stay part of
 # it ('-2', '1,5', '1/0', '2-3', '1e3'), so the quantity reader (bot.quantity) sees all of it.
 _SIGNS = "+\u2212\u2013-"
@@ -2649,10 +2732,13 @@ _GROUP_COUNT = (
 # 'to årsverk i år 1 og ett (årsverk) i år 3', '1,5 stillinger i tredje år og 2 i år 4'
 _GROUP = re.compile(
     rf"(?<![\w.,]){_GROUP_COUNT}\s+(?:{_QUALIFIER}({POSITION_WORDS})\s+)?"
-    r"(?:som er\s+|som\s+|er\s+|that are\s+)?(?:i|in|pa|on)\s+(?:"
+    r"(?:som er\s+|som\s+|er\s+|that are\s+)?(?:i|in|pa|on)\s+"
+    r"(?:(?:their|its|sitt|sine|sin)\s+)?(?:"
     rf"(?:ar|year|aret)\s*(\d{{1,2}}|{ORD_WORD})\b(?!\s*(?:ar|years?)\b)"
     rf"|({ORDINAL_WORDS})\s+(?:ar|aret|year|tilskuddsar\w*)\b"
-    r"|(\d{1,2})\.\s*(?:ar|aret)\b)"
+    r"|(\d{1,2})\.\s*(?:ar|aret)\b"
+    # 'og ett i sitt tredje': the year noun left out after a possessive
+    rf"|(?:(?<=sitt )|(?<=sine )|(?<=its )|(?<=their ))({ORDINAL_WORDS})\b)"
 )
 
 
@@ -2940,9 +3026,16 @@ class Understander:
         stems = {_stem(t) for t in padded.split()}
         if GRANT_TOKEN.search(folded):
             stems.add(GRANT_STEM)
+        # the words of a name given in full belong to that scheme ('tilbud til barn og unge med
+        # behov for langvarig/sammensatt oppfølging' names no adults' scheme)
+        named_stems = {
+            sid: {_stem(t) for t in pad(name).split()} for sid, (_score, name) in found.items()
+        }
         for name, content in self.lex.scheme_content.items():
+            sid = self.lex.scheme_names[name]
+            if any(content <= other for o, other in named_stems.items() if o != sid):
+                continue
             if content <= stems:
-                sid = self.lex.scheme_names[name]
                 score = 50.0 + len(content)
                 if score > found.get(sid, (0.0, ""))[0]:
                     found[sid] = (score, name)
@@ -3051,6 +3144,12 @@ class Understander:
         if schemes:
             u.scheme = schemes[0]
             u.weak_scheme = all(generic_name(name) for _sid, name in matches)
+        than = re.search(r"\b(?:enn|than)\b", f)
+        if than and len(schemes) >= 2:
+            # 'mer fikk kommunalt rusarbeid enn de to andre': the schemes compared against
+            before = [sid for sid, _name in self.scheme_matches(f[: than.start()])]
+            if before and set(before) < set(schemes):
+                s["schemes_first"] = tuple(before)
         positions = extract_positions(f)
         if positions is not None:
             s["positions"] = positions
@@ -3062,6 +3161,14 @@ class Understander:
             if i == 0:
                 s["start_year"] = start
             timed = timed[:a] + " " * (b - a) + timed[b:]
+        m = _START_RELATIVE.search(timed)
+        if m and "start_year" not in s:
+            # 'fikk første tilskudd i fjor': a start year against today, read by the composer
+            s["start_year_rel"] = -2 if m.group(1) else -1
+            timed = timed[: m.start()] + " " * (m.end() - m.start()) + timed[m.end() :]
+        if SO_FAR.search(timed) and ("start_year" in s or "start_year_rel" in s):
+            # 'hvor mye har vi fått hittil?': every year from the start up to this one
+            s["year_to_rel"] = 0
         start_groups = extract_start_groups(f)
         if start_groups:
             s["start_groups"] = start_groups
@@ -3089,11 +3196,22 @@ class Understander:
         groups = extract_groups(timed)
         if groups:
             s["groups"] = groups
+        duration = extract_duration(timed)
+        if duration is not None and not groups and "grant_year_to" not in s:
+            s["duration"] = duration
+        if s.get("year_rel") == 1 and "grant_year_to" in s and "grant_years" not in s:
+            # 'i år 3 nå og går over i år 4 neste år': 'neste år' places the later grant year
+            del s["year_rel"]
         if s.get("year_rel") == 0 and ("grant_year" in s or groups or last_years):
             # 'vi har 2 årsverk i år 2 og 3 i år 4, hva får vi i år?': the grant years say
             # where the positions are; 'i år' is their current year, not a calendar year
             del s["year_rel"]
         year_slots(s, timed, f)
+        through = THROUGH_YEAR.search(timed)
+        began = s.get("start_year")
+        if through and began and s.get("year") == int(through.group(1)) > began:
+            # 'første tilskudd i 2020 – hva har vi fått til og med 2022?': every year from start
+            s["year_from"], s["year_to"] = s["start_year"], s.pop("year")
         if not any(k in s for k in ("year", "year_from", "year_rel")):
             # 'tilskot til vaksne (765.60)': a chapter and post the sources give for some
             # years only are the grant of those years
@@ -3162,6 +3280,12 @@ class Understander:
         """Score every intent and choose one, with a confidence."""
         f, s = u.folded, u.slots
         padded = pad(f)
+        for name in self.names_in(padded.split()):
+            spaced = pad(name)
+            if len(spaced.split()) >= 4:
+                # 'tilbud til barn og unge med behov for langvarig/sammensatt oppfølging': the
+                # words of a long scheme name ask nothing ('oppfølging' is no reporting question)
+                padded = padded.replace(spaced, " " * (len(spaced) - 1), 1)
         scores = {intent: 0.0 for intent in TRIGGERS}
         # 'samlet lønnskostnad' says what the cost covers, not that a total is asked for
         total_padded = pad(COST_FOR_ALL.sub(" ", f)) if s.get("cost_for_all") else padded
@@ -3179,6 +3303,24 @@ class Understander:
             if RATE_ASK.search(f):
                 # 'hvilket år i nedtrappingen er vi i 2021, og hvor mye er satsen?'
                 scores["amount"] += 0.4
+        rated = (
+            any(r.kind in ("ladder", "cap") for r in self.kb.schemes[u.scheme].rules)
+            if u.scheme
+            else bool(re.search(r"\b(?:\w*stige\w*|ladder|nedtrapp\w*)\b", f))
+        )
+        if "stated_years" in s and not rated:
+            # 'gis voksne-ordningen i inntil 4 år?': a scheme without rules has its years in words
+            del s["stated_years"]
+        if "stated_years" in s:
+            # 'går stigen over tre år?': the rule's years are figures of the rule
+            scores["amount"] = max(scores["amount"], 0.8)
+        figures_asked = max(scores["total"], scores["own_share"]) >= 0.5
+        if "duration" in s and not figures_asked and (AMOUNT_ASK.search(f) or MOST_ASK.search(f)):
+            # 'hva kan en stilling få over to år?': the figures of those years
+            scores["amount"] = max(scores["amount"], 0.7)
+        if "schemes_first" in s and AMOUNT_ASK.search(f):
+            # 'hvor mye mer fikk X enn Y?': the schemes' money against each other
+            scores["appropriation"] = max(scores["appropriation"], 1.0)
         if s.get("operation") in ("difference", "steps", "remaining"):
             # an operation over the ladder asks for figures, even without 'hvor mye'
             scores["amount"] = max(scores["amount"], 0.5)
@@ -3272,6 +3414,10 @@ class Understander:
         if not place and s.get("county") == "landet" and any(raw[k] for k in FRAMEWORK_INTENTS):
             # the national framework increase is a national appropriation, not a municipality's
             scores["appropriation"] += max(scores[k] for k in FRAMEWORK_INTENTS) + 0.2
+        if GRANT_ADMINISTRATION.search(f):
+            # 'tilskuddsforvaltning 2018 – Agder': the offices' grant money, not the framework
+            for key in FRAMEWORK_INTENTS:
+                scores[key] *= 0.3
         if u.scheme and u.scheme != FRAMEWORK_SCHEME and not u.weak_scheme:
             # a grant scheme named by name: 'ramme' and 'Agder' are about its money, not the
             # framework increases of the Opptrappingsplan
