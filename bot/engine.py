@@ -103,7 +103,8 @@ def _table_answers(
         return False
     if query.op != "value":
         return True
-    if u.intent == "out_of_scope":
+    if u.intent in ("out_of_scope", "help"):
+        # 'oslo andel u18 sos.hjelp?': the 'hjelp' of a short form is not a call for help
         followed = previous is not None and previous.table == query.table
         municipal = any(r.municipality for r in kb.tables[query.table].rows)
         return municipal or followed or reader.asks_figure(u.folded)
@@ -309,9 +310,14 @@ class Engine:
         core = self._core
         u = self.understand(text, chat, today, core=core)
         query = core.tables.read(
-            u.folded, today, None, None, u.text, framework=u.intent in FRAMEWORK_INTENTS
+            u.folded,
+            today,
+            u.slots.get("column"),
+            None,
+            u.text,
+            framework=u.intent in FRAMEWORK_INTENTS,
         )
-        return query is not None and query.op == "list"
+        return query is not None and query.op in ("list", "position")
 
     def _ask_one(self, text: str, today: dt.date, chat: str | None) -> Answer:
         """Answer one question as of a date; remember context when a chat is given."""

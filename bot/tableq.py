@@ -13,10 +13,12 @@ tables themselves.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
+from itertools import pairwise
 from typing import Literal
 
 from bot import fmt
@@ -25,7 +27,7 @@ from bot.vocab import Lang
 from knowledge.kb import KnowledgeBase, Provenance
 from knowledge.schema import Column, Row, Table, TableLanguage
 
-Op = Literal["value", "list", "sum", "difference", "rank", "filter"]
+Op = Literal["value", "list", "sum", "difference", "rank", "filter", "portion", "position", "same"]
 
 #: Least word score (a telling word counts 1, a word shared by n columns 1/n) for a column.
 COLUMN_SCORE = 2.0
@@ -43,6 +45,8 @@ _FOLLOW_UP_START = ("og ", "enn ", "and ", "what about ", "hva med ", "men ")
 _FIGURE = re.compile(r"(?<![\w–\-.,])(\d{1,3}(?: \d{3})+|\d+(?:[.,]\d+)?)(?![\w–\-]|[.,]\d)")
 #: What a bound word says about the rows kept.
 _COMPARE = {"above": ">", "at_least": ">=", "below": "<", "at_most": "<="}
+#: Two compounds sharing their second part ('aust- og vest-agder', 'øst- eller vestlandet').
+_SHARED_TAIL = re.compile(r"\b(\w+)- (og|eller|and|or) (\w+)-(\w+)")
 #: A series of municipality numbers ('10xx', '09xx').
 _NUMBER_SERIES = re.compile(r"\b(\d{2})\s?xx\b")
 
@@ -69,6 +73,8 @@ class TableQuery:
     change: bool = False
     #: a ranking of one row's columns ('kva år fekk Gjerstad størst auke?')
     across: bool = False
+    #: the one place of a ranking asked by its ordinal ('which ranks fifth?'), 0 for none
+    place: int = 0
 
 
 @dataclass(frozen=True)
@@ -138,6 +144,27 @@ def _column_bags(table: Table) -> dict[str, frozenset[str]]:
     return bags
 
 
+def _column_pairs(table: Table) -> dict[str, frozenset[str]]:
+    """Pairs of adjacent long heading words (or a word and a number, not a year) that one
+    column's headings alone have."""
+    pairs: dict[str, set[str]] = {}
+    for c in table.columns:
+        found: set[str] = set()
+        for text in filter(None, (c.label, c.label_en)):
+            words = _padded(fold(text)).split()
+            found |= {
+                f"{a} {b}"
+                for a, b in pairwise(words)
+                if not (_YEAR.fullmatch(a) or _YEAR.fullmatch(b))
+                and all(len(w) >= 5 or w.isdigit() for w in (a, b))
+            }
+        pairs[c.id] = found
+    return {
+        cid: frozenset(p for p in found if sum(p in other for other in pairs.values()) == 1)
+        for cid, found in pairs.items()
+    }
+
+
 def _names(padded: str, label: str) -> bool:
     """Whether a question spells out a column's label ('sum inkl. 2020-prognosen')."""
     words = [w for w in _padded(fold(label)).split() if len(w) >= 3]
@@ -171,6 +198,11 @@ class TableReader:
                 if isinstance(value, list):
                     self.w[name] = _phrases(value)
             self.numbers = {fold(k): v for k, v in words.numbers.items()}
+            self.ordinals = {fold(k): v for k, v in words.ordinals.items()}
+            self.short_forms = [
+                (re.compile(rf"(?<![\w.]){re.escape(fold(k))}(?![\w])"), fold(v))
+                for k, v in sorted(words.short_forms.items(), key=lambda kv: -len(kv[0]))
+            ]
             joins = "|".join(re.escape(fold(w)) for w in sorted(words.range_to, key=len)[::-1])
             self.range = re.compile(rf"\b(20[0-4]\d)\s*(?:{joins})\s*(20[0-4]\d)\b")
             # a span of municipality numbers ('0901–0941', 'fra 1001 til 1046')
@@ -200,6 +232,7 @@ class TableReader:
                     names.append((" ".join(_TOKENS.split(fold(muni.name))).strip(), row.key))
             self.row_names[table.id] = sorted(set(names), key=lambda kv: -len(kv[0]))
         self.column_words = {t.id: _column_bags(t) for t in self.tables}
+        self.column_pairs = {t.id: _column_pairs(t) for t in self.tables}
         # how many columns of a table each word is in, and each word under its first letters
         self.column_counts: dict[str, dict[str, int]] = {}
         self.column_prefixes: dict[str, dict[str, set[str]]] = {}
@@ -222,6 +255,19 @@ class TableReader:
     def has(self, padded: str, name: str) -> bool:
         """Whether a phrase list's words occur in the question."""
         return _first(padded, self.w.get(name, ())) >= 0
+
+    def asks(self, padded: str, name: str, columns: Sequence[Column]) -> bool:
+        """Whether a phrase list's words occur other than as the columns' own words
+        ('mottok sosialhjelp minst én gang' is the column, not a ranking by the lowest)."""
+        own = _padded(" ".join(fold(c.definition or c.label) for c in columns))
+        for phrase in self.w.get(name, ()):
+            start = 0
+            while (i := padded.find(f" {phrase} ", start)) >= 0:
+                start = i + 1
+                after = padded[i + len(phrase) + 2 :].split()[:1]
+                if not after or f" {phrase} {after[0]} " not in own:
+                    return True
+        return False
 
     def asks_figure(self, folded: str) -> bool:
         """Whether a question asks for a count or a share ('hvor mange', 'andel')."""
@@ -299,6 +345,20 @@ class TableReader:
             years.append(today.year)
         return years
 
+    def long_forms(self, folded: str) -> str:
+        """Short forms written out ('u18' as 'under 18') and a shared second part of two
+        compounds given to both ('aust- og vest-agder' as 'aust-agder og vest-agder')."""
+        for pattern, long in self.short_forms:
+            folded = pattern.sub(long, folded)
+        return _SHARED_TAIL.sub(r"\1-\4 \2 \3-\4", folded)
+
+    def ordinal_in(self, padded: str) -> int:
+        """The place a ranking is asked for by its ordinal ('femte', 'fifth'), or 0."""
+        for word, n in self.ordinals.items():
+            if f" {word} " in padded:
+                return n
+        return 0
+
     def top_in(self, padded: str) -> int:
         """How many a ranking asks for ("de tre", "top 5", "nest størst" two); one when not said."""
         if self.has(padded, "second"):
@@ -333,9 +393,10 @@ class TableReader:
         """
         if self.words is None:
             return None
+        folded, raw = self.long_forms(folded), self.long_forms(fold(raw)) if raw else ""
         if self.without is not None:
             folded = self.without.sub(lambda m: re.sub(r"20[0-4]\d\s*-?\s*", "", m[0]), folded)
-        padded = _padded(folded) + (_padded(fold(raw)) if raw else "")
+        padded = _padded(folded) + (_padded(raw) if raw else "")
         self.spans = folded
         years = self.years_in(folded, padded, today)
         follow_up = previous is not None and (
@@ -497,6 +558,20 @@ class TableReader:
         self, table: Table, padded: str, least: float = COLUMN_SCORE
     ) -> Column | None:
         """The column whose label and definition share the most telling words with the question."""
+        scores = self._column_scores(table, padded)
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < least:
+            return None
+        tied = [cid for cid, score in ranked if score == ranked[0][1]]
+        if len(tied) > 1:
+            # a tie is broken by the unit asked ('hvor mange' a count, 'andel' a share)
+            want = self._unit_asked(padded)
+            units = [c for c in table.columns if c.id in tied and c.unit == want]
+            return units[0] if len(units) == 1 else None
+        return next(c for c in table.columns if c.id == ranked[0][0])
+
+    def _column_scores(self, table: Table, padded: str) -> dict[str, float]:
+        """Each column's score: the telling words it shares with the question."""
         bags = self.column_words[table.id]
         counts, prefixes = self.column_counts[table.id], self.column_prefixes[table.id]
         asked = {t for t in padded.split() if len(t) >= MIN_WORD or t.isdigit() or t in counts}
@@ -510,17 +585,10 @@ class TableReader:
                 hits = found & bag
                 if hits:
                     score += 1.0 / min(counts[w] for w in hits)
+            # a pair of words only this column's heading has ('under 18') tells even more
+            score += sum(f" {pair} " in padded for pair in self.column_pairs[table.id][cid])
             scores[cid] = score
-        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-        if not ranked or ranked[0][1] < least:
-            return None
-        tied = [cid for cid, score in ranked if score == ranked[0][1]]
-        if len(tied) > 1:
-            # a tie is broken by the unit asked ('hvor mange' a count, 'andel' a share)
-            want = self._unit_asked(padded)
-            units = [c for c in table.columns if c.id in tied and c.unit == want]
-            return units[0] if len(units) == 1 else None
-        return next(c for c in table.columns if c.id == ranked[0][0])
+        return scores
 
     def _unit_asked(self, padded: str) -> str | None:
         """'prosent' when a share is asked, 'antall' when a count is, else None."""
@@ -528,9 +596,11 @@ class TableReader:
             return "prosent"
         return "antall" if self.has(padded, "count") else None
 
-    def _unit_sibling(self, table: Table, column: Column, padded: str) -> Column:
+    def _unit_sibling(
+        self, table: Table, column: Column, padded: str, want: str | None = None
+    ) -> Column:
         """A share column when a share is asked, a count column when a count is."""
-        want = (
+        want = want or (
             "prosent"
             if self.has(padded, "share")
             else "antall"
@@ -540,7 +610,8 @@ class TableReader:
         if want is None or column.unit == want:
             return column
         index = table.columns.index(column)
-        for step in (1, -1):
+        # a count is printed before its share: a share's count stands before it
+        for step in (-1, 1) if want == "antall" else (1, -1):
             j = index + step
             if 0 <= j < len(table.columns) and table.columns[j].unit == want:
                 return table.columns[j]
@@ -565,11 +636,16 @@ class TableReader:
         by_group = by_group or not named
         score += 0.5 if rows else 0.0
         ids = tuple(c.id for c in columns)
-        highest, lowest = self.has(padded, "highest"), self.has(padded, "lowest")
+        highest = self.asks(padded, "highest", columns)
+        lowest = self.asks(padded, "lowest", columns)
         more, less = self.has(padded, "more"), self.has(padded, "less")
         than = self.has(padded, "than")
         premise = self.has(padded, "premise")
         bound = self._bound(table, columns[0]) if len(columns) == 1 else None
+        if len(columns) == 1 and columns[0].unit in ("antall", "prosent") and len(named) <= 2:
+            special = self._share_query(table, padded, named, columns[0])
+            if special is not None:
+                return special, score + 0.5
         asks_rows = self.has(padded, "which") or self.has(padded, "count")
         if bound is not None and asks_rows and (not named or by_group):
             # 'hvilke kommuner fikk over 1 million i 2018?', 'fylker med minst 70 %'
@@ -657,6 +733,38 @@ class TableReader:
         if len(rows) > 1 or len(columns) > 1:
             return TableQuery(table.id, "sum", tuple(rows), ids), score
         return TableQuery(table.id, "value", tuple(rows), ids), score
+
+    def _share_query(
+        self, table: Table, padded: str, named: list[str], column: Column
+    ) -> TableQuery | None:
+        """A count beside its share, a row's share of the whole country, or a row's place.
+
+        'hvor mange … i Rogaland, og hvor stor andel er det?' lists the count and the share
+        printed beside it; 'hvor stor andel av landets KVP-deltakere var i Oslo?' divides
+        Oslo's count by the country's (a share the table does not print); 'what share …
+        in Troms, and how does it rank?' gives Troms' figure and its place among the rows.
+        """
+        share, count = self.has(padded, "share"), self.has(padded, "count")
+        national = [r.key for r in table.rows if not (r.municipality or r.county or r.sum_of_rows)]
+        places = [k for k in named if k not in national]
+        if len(named) == 1 and self.has(padded, "position"):
+            return TableQuery(table.id, "position", tuple(named), (column.id,))
+        if share and count and len(named) == 1:
+            pair = [self._unit_sibling(table, column, padded, u) for u in ("antall", "prosent")]
+            if pair[0].unit == "antall" and pair[1].unit == "prosent":
+                return TableQuery(table.id, "list", tuple(named), tuple(c.id for c in pair))
+        if share and len(places) == 1 and len(named) == 2 and national:
+            # the share of the country's count, unless the question names a share column
+            scores = self._column_scores(table, padded)
+            best = {
+                unit: max((scores[c.id] for c in table.columns if c.unit == unit), default=0.0)
+                for unit in ("antall", "prosent")
+            }
+            counts = [c for c in table.columns if c.unit == "antall"]
+            counted = max(counts, key=lambda c: scores[c.id]) if counts else column
+            if counted.unit == "antall" and best["antall"] >= best["prosent"] > 0:
+                return TableQuery(table.id, "portion", (places[0], national[0]), (counted.id,))
+        return None
 
     def _follow_up(self, previous: TableQuery, padded: str, years: list[int]) -> TableQuery | None:
         """A short follow-up changes one part of the previous query ('til sammen?', 'og 2019?')."""
@@ -770,6 +878,18 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
     columns.sort(key=lambda c: query.columns.index(c.id))
     rows = [_row(table, k) for k in query.rows] if query.rows else data_rows(table)
     prognosis = any(c.status == "prognose" or c.sum_of for c in columns)
+    if query.op in ("position", "same"):
+        everyone = [(r, _value(r.values[columns[0].id])) for r in data_rows(table)]
+        everyone = [rv for rv in everyone if rv[0].values.get(columns[0].id) is not None]
+        everyone.sort(key=lambda rv: rv[1], reverse=True)
+        if query.op == "same":
+            # rows whose figure another row shares, highest figure first
+            shared = [(r, v) for r, v in everyone if sum(w == v for _, w in everyone) > 1]
+            return TableResult(query, table, (), None, tuple(shared))
+        cells = _cells(table, rows[:1], columns)
+        if not cells:
+            return None
+        return TableResult(query, table, tuple(cells), cells[0].value, tuple(everyone))
     if query.op in ("rank", "filter"):
         scored: list[tuple[Row, Fraction]] = []
         for row in rows:
@@ -816,6 +936,10 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
         return TableResult(
             query, table, tuple(cells), cells[0].value - cells[1].value, prognosis=prognosis
         )
+    if query.op == "portion":
+        if cells[1].value == 0:
+            return None
+        return TableResult(query, table, tuple(cells), cells[0].value / cells[1].value)
     total = sum((c.value for c in cells), Fraction(0))
     printed = False
     for column in table.columns:
@@ -859,7 +983,9 @@ def render(result: TableResult, lang: Lang) -> list[str]:
     unit = columns[0]
     nb = lang != "en"
     lines: list[str] = []
-    if q.op == "rank" and q.across:
+    if q.op in ("portion", "position", "same"):
+        lines += _render_share(result, lang)
+    elif q.op == "rank" and q.across:
         head = "Høyest" if q.descending else "Lavest"
         if not nb:
             head = "Highest" if q.descending else "Lowest"
@@ -975,6 +1101,59 @@ def render(result: TableResult, lang: Lang) -> list[str]:
     if verdict:
         lines.insert(0, verdict)
     return [f"{title}", "\n".join(lines)]
+
+
+def _share_text(ratio: Fraction, lang: Lang) -> str:
+    """A computed share as a percentage with one decimal, 'ca.' when rounded."""
+    tenths = ratio * 1000
+    rounded = Fraction(math.floor(tenths + Fraction(1, 2)), 10)
+    text = fmt.decimal(rounded, lang)
+    if tenths.denominator != 1:
+        text = ("ca. " if lang != "en" else "approx. ") + text
+    return f"{text} %" if lang != "en" else f"{text}%"
+
+
+def _render_share(result: TableResult, lang: Lang) -> list[str]:
+    """A row's share of the country, a row's place among the rows, or rows sharing a figure."""
+    q, nb = result.query, lang != "en"
+    column = next(c for c in result.table.columns if c.id == q.columns[0])
+    if q.op == "same":
+        lines = [
+            f"{_column(column, lang)}, "
+            + ("samme tall i flere rader:" if nb else "the same figure in more than one row:")
+        ]
+        for row, value in result.ranking:
+            shown = _figure(value, column, lang, str(row.values[column.id]))
+            lines.append(f"– {_label(row, lang)}: {shown}")
+        return lines + ([] if result.ranking else ["– ingen" if nb else "– none"])
+    first = result.cells[0]
+    shown = _figure(first.value, column, lang, first.printed)
+    if q.op == "portion":
+        whole = result.cells[1]
+        of = _figure(whole.value, column, lang, whole.printed)
+        assert result.total is not None
+        share = _share_text(result.total, lang)
+        joint = "av" if nb else "of"
+        return [
+            f"{_label(first.row, lang)}: {share} ({shown} {joint} {of}, {_label(whole.row, lang)})",
+            f"{_column(column, lang)}; " + ("egen utregning." if nb else "our own calculation."),
+        ]
+    above = sum(v > first.value for _, v in result.ranking)
+    tied = sum(v == first.value for _, v in result.ranking) > 1
+    n, place = len(result.ranking), above + 1
+    if place == 1:
+        where = "høyest" if nb else "the highest"
+    elif above + sum(v == first.value for _, v in result.ranking) == n:
+        where = "lavest" if nb else "the lowest"
+    else:
+        where = f"nr. {place} av {n}" if nb else f"number {place} of {n}"
+    if tied:
+        where += " (delt)" if nb else " (shared)"
+    head = f"{_label(first.row, lang)}, {_column(column, lang)}: {shown}"
+    tail = f"{where} av {n}, høyest først" if nb else f"{where} of {n}, highest first"
+    if where.startswith(("nr.", "number")):
+        tail = f"{where}, høyest først" if nb else f"{where}, highest first"
+    return [head, ("Plassering: " if nb else "Rank: ") + tail]
 
 
 def _verdict(result: TableResult, lang: Lang) -> str:
