@@ -75,6 +75,10 @@ class TableQuery:
     across: bool = False
     #: the one place of a ranking asked by its ordinal ('which ranks fifth?'), 0 for none
     place: int = 0
+    #: a difference of two sums: the first ``split`` rows against the rest, 0 for none
+    split: int = 0
+    #: the name of the region or county whose rows the query adds ('Lister')
+    group: str = ""
 
 
 @dataclass(frozen=True)
@@ -300,16 +304,22 @@ class TableReader:
                 found.append((i, national[0]))
         return [key for _, key in sorted(found)]
 
+    def group_named(self, padded: str) -> str | None:
+        """The region or county of municipalities a question names ('Lister'), or None."""
+        for group in sorted(self.groups, key=len, reverse=True):
+            if f" {' '.join(_TOKENS.split(fold(group))).strip()} " in padded:
+                return group
+        return None
+
     def group_in(self, table: Table, padded: str) -> list[str]:
         """Rows of a region or county named in the question, or of a span or series of
         municipality numbers ('0901–0941', 'kommunene 10xx') (municipality tables)."""
         if not any(r.municipality for r in table.rows):
             return []
-        for group in sorted(self.groups, key=len, reverse=True):
-            name = " ".join(_TOKENS.split(fold(group))).strip()
-            if f" {name} " in padded:
-                members = set(self.groups[group])
-                return [r.key for r in data_rows(table) if r.municipality in members]
+        group = self.group_named(padded)
+        if group is not None:
+            members = set(self.groups[group])
+            return [r.key for r in data_rows(table) if r.municipality in members]
         numbered = [r for r in data_rows(table) if r.municipality]
         for m in self.number_span.finditer(self.spans):
             first, last = m.group(1), m.group(2)
@@ -404,16 +414,32 @@ class TableReader:
         )
         best: TableQuery | None = None
         best_score = 0.0
+        # a printed sum named by its heading ('summen for 2016 og 2017') makes the question
+        # one about the tables of kroner per year, each of them
+        framework = framework or any(
+            c.sum_of and _names(padded, c.label)
+            for t in self.tables
+            if all(c.unit == "kr" for c in t.columns)
+            for c in t.columns
+        )
         for table in self.tables:
             query, score = self._read_table(table, padded, years, column_hint, framework)
             if query is not None and score > best_score:
                 best, best_score = query, score
-        operating = any(self.has(padded, w) for w in ("sum", "difference", "more", "less"))
+        operating = any(
+            self.has(padded, w)
+            for w in ("sum", "difference", "more", "less", "position", "those_asked")
+        )
         if best is None and previous is not None and (follow_up or operating):
             # 'hva fikk de to til sammen i 2017?': an operation on what was just asked
             return self._follow_up(previous, padded, years)
-        if best is not None and follow_up and previous is not None and best.table == previous.table:
-            best = _remember(best, previous)
+        if best is not None and previous is not None and best.table == previous.table:
+            asked = _asked(previous)
+            if best.op == "rank" and not best.rows and self.has(padded, "those_asked") and asked:
+                # 'hvem av de to hadde størst nedgang fra 2018 til 2019?': the rows just asked
+                best = replace(best, rows=asked, top=1)
+            if follow_up:
+                best = _remember(best, previous)
         return best
 
     def _columns(
@@ -429,7 +455,13 @@ class TableReader:
         ranged = {y for m in self.range.finditer(self.spans) for y in (int(m[1]), int(m[2]))}
         if by_year and all(c.unit == "kr" for c in table.columns):
             named = [c for c in table.columns if c.sum_of and _names(padded, c.label)]
-            if not ((framework and years) or self.has(padded, "framework")) and not named:
+            # a printed row of its own ('Sum Lister') tells the table as well as its words
+            printed_row = bool(years) and any(
+                r.sum_of_rows and r.key in self.rows_in(table, padded) for r in table.rows
+            )
+            if not ((framework and years) or self.has(padded, "framework")) and not (
+                named or printed_row
+            ):
                 return [], 0.0
             prognosis = self.has(padded, "prognosis") and not self.has(padded, "without_prognosis")
             if self.has(padded, "including") and self.has(padded, "sum"):
@@ -456,6 +488,10 @@ class TableReader:
                 picked = [c for c in picked if c.year not in twice or c.status == "prognose"]
             elif not prognosis:
                 picked = [c for c in picked if c.year not in twice or c.status != "prognose"]
+            comparing = any(self.has(padded, w) for w in ("difference", "more", "less"))
+            if comparing and len(self.rows_in(table, padded)) <= 1:
+                # 'hvor mye lavere var Lister-summen i 2017 enn i 2016?': the years compared
+                named = [c for c in named if not set(c.sum_of or []) <= {d.id for d in picked}]
             for summed_column in named:
                 # a printed sum named by its label ('SUM 2016+2017') stands for its parts
                 parts = [c for c in picked if c.id in (summed_column.sum_of or [])]
@@ -469,6 +505,10 @@ class TableReader:
             # and a table whose column headings the question echoes ('i fordelingen etter
             # sosialhjelpsnøkkelen') wins over one whose headings are bare years
             score += 0.5 if self._echoes(padded, picked or by_year) else 0.0
+            if not prognosis and any(c.status == "prognose" for c in picked):
+                # 'summen for Grimstad for 2016, 2017 og 2018': final figures where a table
+                # has them win over a table that has only a prognosis for one of the years
+                score -= 0.25
             if not picked and years:
                 return [], 0.0
             if not picked:
@@ -678,8 +718,9 @@ class TableReader:
                 table.id, "rank", tuple(named), tuple(years_only), 1, highest, across=True
             ), score
         if (highest or lowest) and len(columns) == 2 and self._from_first(padded, columns):
-            # 'størst økning fra 2017 til 2018': the change from the first year to the second
-            descending = highest and not lowest
+            # 'størst økning fra 2017 til 2018': the change from the first year to the second;
+            # 'størst nedgang' ranks the change from the most negative up
+            descending = (highest and not lowest) != (less and not more)
             top = self.top_in(padded)
             return TableQuery(
                 table.id,
@@ -721,6 +762,21 @@ class TableReader:
             (more or less) and (than or len(columns) == 2)
         )
         pair = (len(rows), len(columns)) in ((2, 1), (1, 2))
+        sides = self._sides(table, padded) if comparing and than and len(columns) == 1 else ()
+        if sides:
+            # 'hadde Søgne og Songdalen til sammen mer enn Mandal?': the rows before 'enn'
+            # summed against the rows after it
+            claim = (
+                ("more" if more and not less else "less") if premise and (more or less) else None
+            )
+            rows = list(sides[0] + sides[1])
+            return TableQuery(
+                table.id, "difference", tuple(rows), ids, claim=claim, split=len(sides[0])
+            ), score
+        if comparing and len(rows) > 1 and len(columns) == 2 and by_group:
+            # 'hvor mye lavere var Lister-summen i 2017 enn i 2016?': the group's two totals
+            group_name = self.group_named(padded) or ""
+            return TableQuery(table.id, "difference", tuple(rows), ids, group=group_name), score
         if comparing and pair:
             # 'er det riktig at Sirdal har høyere … enn Hægebostad?': the claimed direction
             claim = (
@@ -733,6 +789,19 @@ class TableReader:
         if len(rows) > 1 or len(columns) > 1:
             return TableQuery(table.id, "sum", tuple(rows), ids), score
         return TableQuery(table.id, "value", tuple(rows), ids), score
+
+    def _sides(
+        self, table: Table, padded: str
+    ) -> tuple[tuple[str, ...], tuple[str, ...]] | tuple[()]:
+        """Rows named before 'enn'/'than' and after it, when one side names more than one."""
+        padded = padded.split("  ")[0] + " "  # the corrected text, not the text as typed too
+        at = _first(padded, self.w.get("than", ()))
+        if at < 0:
+            return ()
+        first, second = self.rows_in(table, padded[: at + 1]), self.rows_in(table, padded[at:])
+        if not first or not second or len(first) + len(second) < 3 or set(first) & set(second):
+            return ()
+        return tuple(first), tuple(second)
 
     def _share_query(
         self, table: Table, padded: str, named: list[str], column: Column
@@ -766,6 +835,45 @@ class TableReader:
                 return TableQuery(table.id, "portion", (places[0], national[0]), (counted.id,))
         return None
 
+    def _ranked_follow_up(
+        self,
+        table: Table,
+        previous: TableQuery,
+        padded: str,
+        rows: list[str],
+        columns: list[str],
+    ) -> TableQuery | None:
+        """'kva fylke hadde flest?', 'how does it rank?', 'og hvor stor andel er det?' after
+        a question on a table: the same columns ranked, the row's place, the row's share."""
+        columns = columns or list(previous.columns)
+        highest, lowest = self.has(padded, "highest"), self.has(padded, "lowest")
+        if (highest or lowest) and not rows and not previous.across:
+            asked = _asked(previous) if self.has(padded, "those_asked") else ()
+            descending = highest and not (
+                lowest and _first(padded, self.w["lowest"]) < _first(padded, self.w["highest"])
+            )
+            return TableQuery(
+                table.id,
+                "rank",
+                asked,
+                tuple(columns[:1]) if len(columns) > 1 and not previous.change else tuple(columns),
+                1 if asked else self.top_in(padded),
+                descending,
+                change=previous.change and len(columns) == 2,
+            )
+        one = rows[:1] or list(previous.rows[-1:])
+        stats = not any(c.unit == "kr" for c in table.columns)
+        if self.has(padded, "position") and len(one) == 1 and len(columns) == 1:
+            return TableQuery(table.id, "position", tuple(one), tuple(columns))
+        want = self._unit_asked(padded)
+        if stats and want and len(one) == 1 and len(previous.columns) == 1 and not rows:
+            # 'og hvor stor andel er det?': the share printed beside the count just given
+            column = next(c for c in table.columns if c.id == previous.columns[0])
+            sibling = self._unit_sibling(table, column, padded, want)
+            if sibling.id != column.id and not self._column_by_words(table, padded):
+                return TableQuery(table.id, "value", tuple(one), (sibling.id,))
+        return None
+
     def _follow_up(self, previous: TableQuery, padded: str, years: list[int]) -> TableQuery | None:
         """A short follow-up changes one part of the previous query ('til sammen?', 'og 2019?')."""
         table = self.kb.tables.get(previous.table)
@@ -773,6 +881,9 @@ class TableReader:
             return None
         rows = self.rows_in(table, padded)
         columns = [c.id for c in table.columns if c.year in years and not c.sum_of]
+        ranked = self._ranked_follow_up(table, previous, padded, rows, columns)
+        if ranked is not None:
+            return ranked
         if not rows and not columns and not any(c.unit == "kr" for c in table.columns):
             # 'og hvor mange KVP-deltakere hadde fylket?': another column of the same rows
             column = self._column_by_words(table, padded, least=COLUMN_SCORE / 2)
@@ -830,6 +941,15 @@ class TableReader:
         return None
 
 
+def _asked(previous: TableQuery) -> tuple[str, ...]:
+    """The rows asked about in turn up to the previous question, without repeats."""
+    out: list[str] = []
+    for key in previous.before_rows + previous.rows:
+        if key not in out:
+            out.append(key)
+    return tuple(out)
+
+
 def _remember(query: TableQuery, previous: TableQuery) -> TableQuery:
     """Keep the rows or columns a follow-up replaced, for a later 'til sammen?'."""
     changed = query.rows != previous.rows
@@ -858,6 +978,20 @@ def _cells(table: Table, rows: Sequence[Row], columns: Sequence[Column]) -> list
         for column in columns
         if column.id in row.values
     ]
+
+
+def _summed(table: Table, rows: Sequence[Row], columns: Sequence[Column], group: str = "") -> Cell:
+    """One cell holding the sum of rows in one column, labelled by the rows it adds."""
+    column = columns[0]
+    total = sum((c.value for c in _cells(table, rows, [column])), Fraction(0))
+    if len(rows) == 1:
+        return Cell(rows[0], column, total, str(rows[0].values[column.id]))
+    label = " + ".join(r.label for r in rows)
+    label_en = " + ".join(r.label_en or r.label for r in rows)
+    if group:
+        label, label_en = f"{group} ({len(rows)} kommuner)", f"{group} ({len(rows)} municipalities)"
+    row = Row(key="+".join(r.key for r in rows), label=label, label_en=label_en, values={})
+    return Cell(row, column, total, "")
 
 
 def _holds(value: Fraction, compare: str, bound: Fraction) -> bool:
@@ -932,6 +1066,16 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
         return None
     if query.op in ("value", "list"):
         return TableResult(query, table, tuple(cells), cells[0].value, prognosis=prognosis)
+    if query.op == "difference" and (query.split or len(rows) > 2):
+        # two sums against each other: rows against rows, or a group's two columns
+        if query.split:
+            sides = [(rows[: query.split], columns), (rows[query.split :], columns)]
+        else:
+            sides = [(rows, columns[:1]), (rows, columns[1:])]
+        cells = [_summed(table, side, cols, query.group) for side, cols in sides]
+        return TableResult(
+            query, table, tuple(cells), cells[0].value - cells[1].value, prognosis=prognosis
+        )
     if query.op == "difference":
         return TableResult(
             query, table, tuple(cells), cells[0].value - cells[1].value, prognosis=prognosis

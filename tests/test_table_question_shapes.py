@@ -108,3 +108,77 @@ def test_short_forms_are_read_as_their_long_forms() -> None:
     printed = next(r for r in KB.tables[STATS].rows if r.key == "11").values["andel_under_18"]
     text = ask("rogaland andel u18 sos.hjelp?")
     assert str(printed).replace(".", ",") + " %" in text
+
+
+FRAMEWORK = "opptrappingsplan-2016-2020"
+
+
+def kroner(value: Fraction) -> str:
+    return f"{grouped(abs(value))} kr"
+
+
+def test_a_short_follow_up_ranks_the_column_just_asked_about_over_every_row() -> None:
+    rows = [r for r in KB.tables[STATS].rows if r.county]
+    fewest = min(rows, key=lambda r: Fraction(str(r.values["midlertidig_botilbud_2018"])))
+    text = ask(
+        "Hvor mange husholdninger i Buskerud var i midlertidig botilbud i 2018?",
+        "og i Vestfold?",
+        "Hvilket fylke hadde færrest?",
+    )
+    assert f"1. {fewest.label}:" in text
+
+
+def test_which_of_the_two_ranks_only_the_rows_just_asked_about() -> None:
+    drops = {
+        key: figure(key, "y2019", FRAMEWORK) - figure(key, "y2018", FRAMEWORK)
+        for key in ("0906", "1002")
+    }
+    larger = min(drops, key=lambda k: drops[k])
+    text = ask(
+        "Hvor mye økte rammen for Arendal i 2018?",
+        "og Mandal?",
+        "Hvem av de to hadde størst nedgang fra 2018 til 2019?",
+    )
+    assert kroner(drops[larger]) in text
+    assert "Kristiansand" not in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva var økningen i rammen for Lyngdal i 2019 sammenlignet med 2018?",
+        "Hvor mye gikk Lyngdal ned fra 2018 til 2019?",
+        "How did Lyngdal's framework increase in 2019 change compared with 2018, up or down?",
+    ],
+)
+def test_a_change_between_two_years_of_one_row_is_their_difference(question: str) -> None:
+    diff = figure("1032", "y2019", FRAMEWORK) - figure("1032", "y2018", FRAMEWORK)
+    text = ask(question)
+    assert kroner(diff) in text or f"NOK {int(abs(diff)):,}" in text
+
+
+def test_rows_summed_before_than_are_compared_with_the_rows_after_it() -> None:
+    left = figure("0911", "sum", FRAMEWORK) + figure("0912", "sum", FRAMEWORK)
+    right = figure("0938", "sum", FRAMEWORK)
+    text = ask(
+        "Er det riktig at Gjerstad og Vegårshei til sammen hadde høyere sum inkl. 2020-prognose"
+        " enn Bygland?"
+    )
+    assert kroner(left) in text and kroner(right) in text
+    assert text.count("Ja, det stemmer.") + text.count("Nei, det stemmer ikke.") == 1
+    assert ("Ja, det stemmer." in text) == (left > right)
+
+
+def test_a_regions_two_years_are_compared_as_the_regions_totals() -> None:
+    members = ["1003", "1004", "1032", "1034", "1037", "1046"]
+    diff = sum(figure(k, "y2019", FRAMEWORK) for k in members) - sum(
+        figure(k, "y2018", FRAMEWORK) for k in members
+    )
+    text = ask("Hvor mye mindre fikk Lister-kommunene i 2019 enn i 2018?")
+    assert kroner(diff) in text
+
+
+def test_final_figures_win_over_a_table_with_only_a_prognosis_for_one_of_the_years() -> None:
+    total = sum(figure("0906", f"y{y}", FRAMEWORK) for y in (2016, 2017, 2018))
+    text = ask("Hva er summen for Arendal for 2016, 2017 og 2018?")
+    assert f"Til sammen: {kroner(total)}" in text
