@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
+from functools import partial
 from itertools import pairwise
 from typing import Literal
 
@@ -148,6 +149,17 @@ def _column_bags(table: Table) -> dict[str, frozenset[str]]:
     return bags
 
 
+def _source_year(kb: KnowledgeBase, table: Table) -> int | None:
+    """The year of a table's source document: its date, else the year its date text gives."""
+    doc = kb.sources.get(table.source)
+    if doc is None:
+        return None
+    if doc.date is not None:
+        return doc.date.year
+    m = _YEAR.search(doc.date_text or "")
+    return int(m.group(1)) if m else None
+
+
 def _column_pairs(table: Table) -> dict[str, frozenset[str]]:
     """Pairs of adjacent long heading words (or a word and a number, not a year) that one
     column's headings alone have."""
@@ -221,6 +233,17 @@ class TableReader:
             )
             self.without = re.compile(rf"\b(?:{without})\b") if without else None
         self.tables = [t for t in kb.tables.values() if len(data_rows(t)) >= MIN_ROWS]
+        # the year of each table's source, for 'i 2018-presentasjonen', 'the 2020 slides'
+        self.source_years = {t.id: _source_year(kb, t) for t in self.tables}
+        documents = "|".join(re.escape(p) for p in self.w.get("document", ()))
+        self.document = (
+            re.compile(
+                rf"\b(20[0-4]\d)\s*-?\s*(?:{documents})\b"
+                rf"|\b(?:{documents})\s+(?:fra|from|of|i|in)\s+(20[0-4]\d)\b"
+            )
+            if documents
+            else None
+        )
         self.spans = ""  # the folded question being read, for spans of municipality numbers
         self.row_names: dict[str, list[tuple[str, str]]] = {}
         for table in self.tables:
@@ -365,7 +388,8 @@ class TableReader:
     def ordinal_in(self, padded: str) -> int:
         """The place a ranking is asked for by its ordinal ('femte', 'fifth'), or 0."""
         for word, n in self.ordinals.items():
-            if f" {word} " in padded:
+            # 'i tredje år' is a year of a grant, not a place
+            if re.search(rf" {re.escape(word)} (?!(?:ar|year|tilskudd)\w*)", padded):
                 return n
         return 0
 
@@ -406,6 +430,16 @@ class TableReader:
         folded, raw = self.long_forms(folded), self.long_forms(fold(raw)) if raw else ""
         if self.without is not None:
             folded = self.without.sub(lambda m: re.sub(r"20[0-4]\d\s*-?\s*", "", m[0]), folded)
+        tables = self.tables
+        if self.document is not None:
+            # 'i 2018-presentasjonen': the year names the table's source, not a column
+            named = {int(m[1] or m[2]) for m in self.document.finditer(folded)}
+            strip = partial(self.document.sub, lambda m: re.sub(r"20[0-4]\d", "", m[0]))
+            folded, raw = strip(folded), strip(raw)
+            sourced = [t for t in tables if self.source_years[t.id] in named]
+            if len(named) == 1 and sourced:
+                # the question names the table: its figures need no framework word of their own
+                tables, framework = sourced, True
         padded = _padded(folded) + (_padded(raw) if raw else "")
         self.spans = folded
         years = self.years_in(folded, padded, today)
@@ -422,7 +456,7 @@ class TableReader:
             if all(c.unit == "kr" for c in t.columns)
             for c in t.columns
         )
-        for table in self.tables:
+        for table in tables:
             query, score = self._read_table(table, padded, years, column_hint, framework)
             if query is not None and score > best_score:
                 best, best_score = query, score
@@ -459,10 +493,15 @@ class TableReader:
             printed_row = bool(years) and any(
                 r.sum_of_rows and r.key in self.rows_in(table, padded) for r in table.rows
             )
-            if not ((framework and years) or self.has(padded, "framework")) and not (
+            whole = self.has(padded, "whole_period") and not years
+            if not ((framework and (years or whole)) or self.has(padded, "framework")) and not (
                 named or printed_row
             ):
                 return [], 0.0
+            if whole:
+                # 'minst samlet over hele perioden': the printed sum of every year
+                summed = [c for c in table.columns if c.sum_of]
+                return summed[:1], 2.0 if summed else 0.0
             prognosis = self.has(padded, "prognosis") and not self.has(padded, "without_prognosis")
             if self.has(padded, "including") and self.has(padded, "sum"):
                 # 'samlet … inkl. 2020-prognosen': the year only names the printed sum
@@ -678,6 +717,9 @@ class TableReader:
         ids = tuple(c.id for c in columns)
         highest = self.asks(padded, "highest", columns)
         lowest = self.asks(padded, "lowest", columns)
+        # 'which municipality ranks fifth?': a place by its ordinal, counted from the top
+        place = self.ordinal_in(padded) if self.has(padded, "which") or highest or lowest else 0
+        highest = highest or (bool(place) and not lowest)
         more, less = self.has(padded, "more"), self.has(padded, "less")
         than = self.has(padded, "than")
         premise = self.has(padded, "premise")
@@ -753,7 +795,9 @@ class TableReader:
                 lowest and _first(padded, self.w["lowest"]) < _first(padded, self.w["highest"])
             )
             top = self.top_in(padded) if len(rows) < 2 or by_group else 1
-            return TableQuery(table.id, "rank", tuple(rows), ids, top, descending), score
+            return TableQuery(
+                table.id, "rank", tuple(rows), ids, place or top, descending, place=place
+            ), score
         if not rows and len(columns) == 2 and (more or less) and than:
             return TableQuery(table.id, "filter", (), ids, descending=more), score
         if not rows:
@@ -1153,7 +1197,10 @@ def render(result: TableResult, lang: Lang) -> list[str]:
         lines.append(head)
         for i, (row, value) in enumerate(result.ranking, 1):
             printed = str(row.values[unit.id]) if len(columns) == 1 else ""
-            lines.append(f"{i}. {_label(row, lang)}: {_figure(value, unit, lang, printed)}")
+            line = f"{i}. {_label(row, lang)}: {_figure(value, unit, lang, printed)}"
+            if q.place and i == q.place:
+                line += " ←"  # the place asked for
+            lines.append(line)
         if not result.ranking:
             lines.append("–")
         claimed = next((r for r in table.rows if r.key == q.claim), None)

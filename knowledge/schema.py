@@ -598,6 +598,10 @@ class TableLanguage(Model):
     those_asked: list[str] = Field(default_factory=list)
     # rows with the same figure ("which two counties had the same number …?")
     same: list[str] = Field(default_factory=list)
+    # a source document by its year ("i 2018-presentasjonen", "the 2020 slides")
+    document: list[str] = Field(default_factory=list)
+    # every year of a table ("over hele perioden", "over the whole period"): its printed sum
+    whole_period: list[str] = Field(default_factory=list)
     numbers: dict[str, Annotated[int, Field(ge=1, le=50)]] = Field(min_length=1)
     # a place in a ranking by its ordinal ("femte", "fifth"): the ranking down to it
     ordinals: dict[str, Annotated[int, Field(ge=1, le=50)]] = Field(default_factory=dict)

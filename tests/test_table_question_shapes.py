@@ -182,3 +182,52 @@ def test_final_figures_win_over_a_table_with_only_a_prognosis_for_one_of_the_yea
     total = sum(figure("0906", f"y{y}", FRAMEWORK) for y in (2016, 2017, 2018))
     text = ask("Hva er summen for Arendal for 2016, 2017 og 2018?")
     assert f"Til sammen: {kroner(total)}" in text
+
+
+PROGNOSIS_2018 = "opptrappingsplan-2018-prognose"
+
+
+@pytest.mark.parametrize(
+    ("question", "table", "column"),
+    [
+        ("Hva fikk Lillesand i 2017 ifølge 2018-presentasjonen?", PROGNOSIS_2018, "y2017"),
+        ("What did Lillesand get in 2018 according to the 2020 slides?", FRAMEWORK, "y2018"),
+        ("Hva var Lillesands tall for 2018 i tabellen fra 2018?", PROGNOSIS_2018, "prognose_2018"),
+    ],
+)
+def test_a_year_that_names_a_source_picks_that_sources_table(
+    question: str, table: str, column: str
+) -> None:
+    value = figure("0926", column, table)
+    text = ask(question)
+    assert grouped(value) in text or f"{int(value):,}" in text
+
+
+def test_a_place_asked_by_its_ordinal_is_marked_in_the_ranking() -> None:
+    rows = sorted(
+        (r for r in KB.tables[FRAMEWORK].rows if r.municipality),
+        key=lambda r: -Fraction(str(r.values["y2017"])),
+    )
+    text = ask("Hvilken kommune hadde fjerde høyest økning i rammen i 2017?")
+    assert f"4. {rows[3].label}:" in text and "←" in text
+
+
+def test_an_ordinal_year_of_a_grant_is_no_place_in_a_ranking() -> None:
+    assert "←" not in ask("Hva får vi i fjerde år for ett årsverk i kommunalt rusarbeid?")
+
+
+def test_the_whole_period_is_the_printed_sum_of_every_year() -> None:
+    rows = [r for r in KB.tables[FRAMEWORK].rows if r.municipality]
+    top = max(rows, key=lambda r: Fraction(str(r.values["sum"])))
+    text = ask("Hvilken kommune fikk størst økning i rammen over hele perioden?")
+    assert f"1. {top.label}: {kroner(figure(top.key, 'sum', FRAMEWORK))}" in text
+
+
+def test_a_nynorsk_column_wording_with_a_ranking_word_is_still_the_column() -> None:
+    column = "unge_18_24_sosialhjelp_2018"
+    total = figure("14", column) + figure("15", column)
+    text = ask(
+        "Kor mange 18–24-åringar i Sogn og Fjordane og Møre og Romsdal til saman fekk"
+        " sosialhjelp minst éin gong i 2018?"
+    )
+    assert f"Til sammen: {grouped(total)}" in text
