@@ -28,7 +28,9 @@ from bot.vocab import Lang
 from knowledge.kb import KnowledgeBase, Provenance
 from knowledge.schema import Column, Row, Table, TableLanguage
 
-Op = Literal["value", "list", "sum", "difference", "rank", "filter", "portion", "position", "same"]
+Op = Literal[
+    "value", "list", "sum", "difference", "rank", "filter", "portion", "position", "same", "printed"
+]
 
 #: Least word score (a telling word counts 1, a word shared by n columns 1/n) for a column.
 COLUMN_SCORE = 2.0
@@ -74,7 +76,8 @@ class TableQuery:
     change: bool = False
     #: a ranking of one row's columns ('kva år fekk Gjerstad størst auke?')
     across: bool = False
-    #: the one place of a ranking asked by its ordinal ('which ranks fifth?'), 0 for none
+    #: the one place of a ranking asked by its ordinal ('which ranks fifth?'), 0 for none;
+    #: for a figure printed under the table, which of the table's totals it is
     place: int = 0
     #: a difference of two sums: the first ``split`` rows against the rest, 0 for none
     split: int = 0
@@ -147,6 +150,31 @@ def _column_bags(table: Table) -> dict[str, frozenset[str]]:
             w for w in words if len(w) >= MIN_WORD or w.isdigit() or w in acronyms
         )
     return bags
+
+
+def _national_only(table: Table) -> bool:
+    """Whether a table's one row is the whole country ('Nasjonal økning i rammen per år')."""
+    return len(table.rows) == 1 and not (
+        table.rows[0].municipality or table.rows[0].county or table.rows[0].sum_of_rows
+    )
+
+
+def _telling_words(tables: Sequence[Table]) -> dict[str, frozenset[str]]:
+    """Long words of a table's title and column headings that no other table's text has
+    ('tidslinjen' tells the national timeline)."""
+
+    def words(*texts: str | None) -> set[str]:
+        return {w for t in texts if t for w in _padded(fold(t)).split() if len(w) >= 6}
+
+    own = {
+        t.id: words(t.title, *(x for c in t.columns for x in (c.label, c.definition)))
+        for t in tables
+    }
+    every = {t.id: own[t.id] | words(t.description, t.title_en, t.description_en) for t in tables}
+    return {
+        tid: frozenset(w for w in found if not any(w in every[o] for o in every if o != tid))
+        for tid, found in own.items()
+    }
 
 
 def _source_year(kb: KnowledgeBase, table: Table) -> int | None:
@@ -232,7 +260,16 @@ class TableReader:
                 if len(p.split()) > 1
             )
             self.without = re.compile(rf"\b(?:{without})\b") if without else None
-        self.tables = [t for t in kb.tables.values() if len(data_rows(t)) >= MIN_ROWS]
+        # tables of places, and tables of the whole country alone (one national row)
+        self.tables = [
+            t for t in kb.tables.values() if len(data_rows(t)) >= MIN_ROWS or _national_only(t)
+        ]
+        # a table's telling words, less the words that say what to do ('millioner', 'samlet')
+        operations = {w for phrases in self.w.values() for p in phrases for w in p.split()}
+        self.telling = {
+            tid: frozenset(w for w in found if w not in operations)
+            for tid, found in _telling_words(self.tables).items()
+        }
         # the year of each table's source, for 'i 2018-presentasjonen', 'the 2020 slides'
         self.source_years = {t.id: _source_year(kb, t) for t in self.tables}
         documents = "|".join(re.escape(p) for p in self.w.get("document", ()))
@@ -554,6 +591,8 @@ class TableReader:
                 if self.has(padded, "without_prognosis"):
                     return [c for c in by_year if c.status != "prognose"], score
                 summed = [c for c in table.columns if c.sum_of]
+                if not summed and self.has(padded, "which_year"):
+                    return by_year, score - 0.5  # a table of years without a printed sum
                 return summed[:1], score - 0.5
             return picked, score
         column = next((c for c in table.columns if c.id == column_hint), None)
@@ -562,6 +601,7 @@ class TableReader:
             or self.has(padded, "lowest")
             or self.rows_in(table, padded)
             or (self.has(padded, "which") and _FIGURE.search(self.spans))
+            or (self.has(padded, "which") and self.has(padded, "same"))
         ):
             # a column by its words only for a question that names a row or asks for a ranking
             column = self._column_by_words(table, padded)
@@ -705,10 +745,29 @@ class TableReader:
         framework: bool = False,
     ) -> tuple[TableQuery | None, float]:
         """Read a query against one table, with a score for how well the table fits."""
+        for i, printed in enumerate(table.totals):
+            # 'samlet økning i perioden ifølge 2018-oversikten': a figure printed under the
+            # table, for no row ('Arendals samlede økning i perioden' is Arendal's own sum)
+            labels = filter(None, (printed.label, printed.label_en))
+            named_rows = self.rows_in(table, padded) or self.group_in(table, padded)
+            if not named_rows and any(_names(padded, label) for label in labels):
+                first = table.columns[0].id
+                return TableQuery(table.id, "printed", (), (first,), place=i), 3.0
         columns, score = self._columns(table, padded, years, column_hint, framework)
         if not columns:
             return None, 0.0
         named, group = self.rows_in(table, padded), self.group_in(table, padded)
+        if _national_only(table):
+            # the whole country's table: its row named ('nasjonalt'), or told by the table's
+            # own words ('ifølge tidslinjen'); a look-up, sum or change of its years only
+            told = any(w in self.telling[table.id] for w in padded.split())
+            places = self.has(padded, "places") or self.has(padded, "which")
+            if not named and told and not places and not self.rows_in_any(padded, table):
+                named = [table.rows[0].key]
+            if not named:
+                return None, 0.0
+            query, score = self._one_row(table, named, columns, padded, score + 0.5)
+            return query, score
         # a named region wins over numbers that only spell its range ('Aust-Agder (0901–0941)')
         by_group = bool(group) and all(k.isdigit() for k in named)
         rows = group if by_group else named or group
@@ -724,6 +783,10 @@ class TableReader:
         than = self.has(padded, "than")
         premise = self.has(padded, "premise")
         bound = self._bound(table, columns[0]) if len(columns) == 1 else None
+        same = self.has(padded, "same") and self.has(padded, "which") and len(columns) == 1
+        if same and (not named or by_group):
+            # 'hvilke to fylker hadde like mange …?': the rows that share a figure
+            return TableQuery(table.id, "same", tuple(rows), ids), score
         if len(columns) == 1 and columns[0].unit in ("antall", "prosent") and len(named) <= 2:
             special = self._share_query(table, padded, named, columns[0])
             if special is not None:
@@ -753,11 +816,20 @@ class TableReader:
                 compare=">" if more and not less else "<",
                 reference=named[0],
             ), score
-        if (highest or lowest) and len(named) == 1 and self.has(padded, "which_year"):
-            # 'kva år fekk Gjerstad størst auke?': that row's years ranked
+        if (highest or lowest) and len(named) <= 1 and self.has(padded, "which_year"):
+            # 'kva år fekk Gjerstad størst auke?': that row's years ranked; 'hvilket år var
+            # samlet økning størst for kommunene til sammen?': the years' totals ranked
             years_only = [c.id for c in table.columns if c.year is not None and not c.sum_of]
+            chosen = tuple(named) if named else tuple(rows if by_group else ())
             return TableQuery(
-                table.id, "rank", tuple(named), tuple(years_only), 1, highest, across=True
+                table.id,
+                "rank",
+                chosen,
+                tuple(years_only),
+                1,
+                highest,
+                across=True,
+                group=self.group_named(padded) or "" if len(chosen) != 1 else "",
             ), score
         if (highest or lowest) and len(columns) == 2 and self._from_first(padded, columns):
             # 'størst økning fra 2017 til 2018': the change from the first year to the second;
@@ -833,6 +905,32 @@ class TableReader:
         if len(rows) > 1 or len(columns) > 1:
             return TableQuery(table.id, "sum", tuple(rows), ids), score
         return TableQuery(table.id, "value", tuple(rows), ids), score
+
+    def rows_in_any(self, padded: str, but: Table) -> bool:
+        """Whether the question names a row of another table (a place, not the country)."""
+        return any(
+            self.rows_in(t, padded) or self.group_in(t, padded) for t in self.tables if t is not but
+        )
+
+    def _one_row(
+        self, table: Table, named: list[str], columns: list[Column], padded: str, score: float
+    ) -> tuple[TableQuery | None, float]:
+        """A query on one row's columns: a figure, a sum of years, or the change between two."""
+        ids = tuple(c.id for c in columns)
+        comparing = any(self.has(padded, w) for w in ("difference", "more", "less"))
+        if self.has(padded, "which_year") and (
+            self.has(padded, "highest") or self.has(padded, "lowest")
+        ):
+            years_only = [c.id for c in table.columns if c.year is not None and not c.sum_of]
+            highest = self.has(padded, "highest")
+            return TableQuery(
+                table.id, "rank", tuple(named), tuple(years_only), 1, highest, across=True
+            ), score
+        if len(columns) == 2 and comparing:
+            return TableQuery(table.id, "difference", tuple(named), ids), score
+        if len(columns) > 1:
+            return TableQuery(table.id, "sum", tuple(named), ids), score
+        return TableQuery(table.id, "value", tuple(named), ids), score
 
     def _sides(
         self, table: Table, padded: str
@@ -1032,8 +1130,12 @@ def _summed(table: Table, rows: Sequence[Row], columns: Sequence[Column], group:
         return Cell(rows[0], column, total, str(rows[0].values[column.id]))
     label = " + ".join(r.label for r in rows)
     label_en = " + ".join(r.label_en or r.label for r in rows)
-    if group:
-        label, label_en = f"{group} ({len(rows)} kommuner)", f"{group} ({len(rows)} municipalities)"
+    if group or len(rows) > 3:
+        kind = ("kommuner", "municipalities") if rows[0].municipality else ("fylker", "counties")
+        label = f"{group} ({len(rows)} {kind[0]})" if group else f"{len(rows)} {kind[0]} til sammen"
+        label_en = (
+            f"{group} ({len(rows)} {kind[1]})" if group else f"{len(rows)} {kind[1]} combined"
+        )
     row = Row(key="+".join(r.key for r in rows), label=label, label_en=label_en, values={})
     return Cell(row, column, total, "")
 
@@ -1056,6 +1158,8 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
     columns.sort(key=lambda c: query.columns.index(c.id))
     rows = [_row(table, k) for k in query.rows] if query.rows else data_rows(table)
     prognosis = any(c.status == "prognose" or c.sum_of for c in columns)
+    if query.op == "printed":
+        return TableResult(query, table, (), Fraction(table.totals[query.place].value))
     if query.op in ("position", "same"):
         everyone = [(r, _value(r.values[columns[0].id])) for r in data_rows(table)]
         everyone = [rv for rv in everyone if rv[0].values.get(columns[0].id) is not None]
@@ -1088,7 +1192,11 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
             else:
                 scored.append((row, sum((c.value for c in cells), Fraction(0))))
         if query.across and rows:
-            cells = _cells(table, rows[:1], columns)
+            cells = (
+                _cells(table, rows[:1], columns)
+                if len(rows) == 1
+                else [_summed(table, rows, [c], query.group) for c in columns]
+            )
             ranked = sorted(cells, key=lambda c: c.value, reverse=query.descending)
             best = [c for c in ranked if c.value == ranked[0].value] if ranked else []
             return TableResult(query, table, tuple(best), best[0].value if best else None)
@@ -1171,7 +1279,14 @@ def render(result: TableResult, lang: Lang) -> list[str]:
     unit = columns[0]
     nb = lang != "en"
     lines: list[str] = []
-    if q.op in ("portion", "position", "same"):
+    if q.op == "printed":
+        under = table.totals[q.place]
+        label = under.label_en if not nb and under.label_en else under.label
+        note = under.note_en if not nb and under.note_en else under.note
+        assert result.total is not None
+        lines.append(f"{label}: {fmt.kroner(int(result.total), lang)}")
+        lines += [note] if note else []
+    elif q.op in ("portion", "position", "same"):
         lines += _render_share(result, lang)
     elif q.op == "rank" and q.across:
         head = "Høyest" if q.descending else "Lavest"

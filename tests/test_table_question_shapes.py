@@ -231,3 +231,52 @@ def test_a_nynorsk_column_wording_with_a_ranking_word_is_still_the_column() -> N
         " sosialhjelp minst éin gong i 2018?"
     )
     assert f"Til sammen: {grouped(total)}" in text
+
+
+NATIONAL = "opptrappingsplan-nasjonal-ramme"
+
+
+def test_which_year_for_all_rows_together_ranks_the_years_totals() -> None:
+    rows = [r for r in KB.tables[FRAMEWORK].rows if r.municipality]
+    years = {y: sum(figure(r.key, f"y{y}", FRAMEWORK) for r in rows) for y in range(2016, 2021)}
+    low = min(years, key=lambda y: years[y])
+    text = ask("Hvilket år var økningen i rammen minst for alle kommunene til sammen?")
+    assert f"{low}" in text and kroner(years[low]) in text
+
+
+def test_rows_sharing_a_figure_are_listed_together() -> None:
+    rows = [r for r in KB.tables[STATS].rows if r.county]
+    values = [str(r.values["barn_sosialhjelp_6_12_2018"]) for r in rows]
+    shared = [r.label for r, v in zip(rows, values, strict=True) if values.count(v) > 1]
+    text = ask("Hvilke fylker hadde like mange barn i husholdninger med sosialhjelp 6–12 mnd.?")
+    assert shared and all(f"– {label}:" in text for label in shared)
+
+
+def test_a_figure_printed_under_a_table_is_given_with_its_note() -> None:
+    printed = KB.tables[PROGNOSIS_2018].totals[0]
+    text = ask("Hva står det om samlet økning i perioden i 2018-oversikten?")
+    assert kroner(Fraction(printed.value)) in text
+    assert (printed.note or "")[:40] in text
+
+
+@pytest.mark.parametrize(
+    ("question", "years"),
+    [
+        ("Hvor mye var den nasjonale økningen i rammen i 2019?", (2019,)),
+        (
+            "Ifølge tidslinjen: hvor mye ble lagt inn i rammen i 2016 og 2017 til sammen?",
+            (2016, 2017),
+        ),
+    ],
+)
+def test_the_whole_countrys_table_is_read_when_the_country_or_its_own_words_are_named(
+    question: str, years: tuple[int, ...]
+) -> None:
+    total = sum(figure("landet", f"y{y}", NATIONAL) for y in years)
+    assert kroner(total) in ask(question)
+
+
+def test_a_question_on_places_is_not_answered_from_the_whole_countrys_table() -> None:
+    assert "Nasjonal økning" not in ask(
+        "Hvilke kommuner fikk over 2 millioner i rammeøkning i 2016?"
+    )
