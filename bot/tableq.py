@@ -83,6 +83,9 @@ class TableQuery:
     split: int = 0
     #: the name of the region or county whose rows the query adds ('Lister')
     group: str = ""
+    #: a figure of another table this query's figure is compared with ('2020-tabellen enn
+    #: 2018-tabellen'): the difference of this query's figure and the other's
+    other: TableQuery | None = None
 
 
 @dataclass(frozen=True)
@@ -467,6 +470,9 @@ class TableReader:
         folded, raw = self.long_forms(folded), self.long_forms(fold(raw)) if raw else ""
         if self.without is not None:
             folded = self.without.sub(lambda m: re.sub(r"20[0-4]\d\s*-?\s*", "", m[0]), folded)
+        across = self._across_tables(folded, today, column_hint, previous)
+        if across is not None:
+            return across
         tables = self.tables
         if self.document is not None:
             # 'i 2018-presentasjonen': the year names the table's source, not a column
@@ -750,7 +756,8 @@ class TableReader:
             # table, for no row ('Arendals samlede økning i perioden' is Arendal's own sum)
             labels = filter(None, (printed.label, printed.label_en))
             named_rows = self.rows_in(table, padded) or self.group_in(table, padded)
-            if not named_rows and any(_names(padded, label) for label in labels):
+            ranking = self.has(padded, "highest") or self.has(padded, "lowest")
+            if not (named_rows or ranking) and any(_names(padded, label) for label in labels):
                 first = table.columns[0].id
                 return TableQuery(table.id, "printed", (), (first,), place=i), 3.0
         columns, score = self._columns(table, padded, years, column_hint, framework)
@@ -905,6 +912,83 @@ class TableReader:
         if len(rows) > 1 or len(columns) > 1:
             return TableQuery(table.id, "sum", tuple(rows), ids), score
         return TableQuery(table.id, "value", tuple(rows), ids), score
+
+    def _across_tables(
+        self, folded: str, today: dt.date, hint: str | None, previous: TableQuery | None
+    ) -> TableQuery | None:
+        """A figure of one source's table compared with a figure of another's.
+
+        'Hvor mye høyere var Grimstads økning 2016–2018 (2020-tabellen) enn prognosen for 2018
+        i 2018-tabellen?' reads each side in its own table (the second side keeps the rows of
+        the first); 'how does that forecast compare with the 2016–2018 figures in the 2020
+        slides?' compares the previous answer's figure with the one the new source gives.
+        """
+        if self.document is None:
+            return None
+        padded = _padded(folded)
+        if not any(self.has(padded, w) for w in ("difference", "more", "less")):
+            return None
+        named = [int(m[1] or m[2]) for m in self.document.finditer(folded)]
+        if len(set(named)) == 2:
+            joins = [re.search(rf"(?<!\w){re.escape(p)}(?!\w)", folded) for p in self._joins()]
+            at = min((m.start() for m in joins if m), default=-1)
+            if at < 0 and self.has(padded, "between"):
+                # 'forskjellen mellom A i 2020-tabellen og B i 2018-tabellen': the 'og' after
+                # the first source named
+                mark = next(self.document.finditer(folded)).end()
+                found = re.search(r"\b(?:og|and)\b", folded[mark:])
+                at = mark + found.start() if found else -1
+            if at < 0:
+                return None
+            first = self._one_figure(folded[:at], today, hint, ())
+            if first is None:
+                return None
+            second = self._one_figure(folded[at:], today, hint, first.rows, first.table)
+            if second is None or second.table == first.table:
+                return None
+            return replace(first, op="difference", other=second)
+        if len(set(named)) == 1 and previous is not None and previous.op in ("value", "sum"):
+            year = self.source_years.get(previous.table)
+            if year is None or year == named[0] or not previous.rows:
+                return None
+            fresh = self._one_figure(folded, today, hint, previous.rows, previous.table)
+            if fresh is None:
+                return None
+            return replace(previous, op="difference", other=fresh, before_rows=(), claim=None)
+        return None
+
+    def _joins(self) -> list[str]:
+        """The words that join two sides of a comparison ('enn', 'sammenlignet med')."""
+        return [p for p in self.w.get("than", ())] + [
+            p for p in self.w.get("difference", ()) if len(p.split()) > 1
+        ]
+
+    def _one_figure(
+        self,
+        padded: str,
+        today: dt.date,
+        hint: str | None,
+        rows: tuple[str, ...],
+        but: str = "",
+    ) -> TableQuery | None:
+        """One side of a comparison across tables: one figure, or one row's sum of years."""
+        phrases = [p for n in ("more", "less", "difference", "than") for p in self.w.get(n, ())]
+        text = padded
+        for phrase in sorted(phrases, key=len, reverse=True):
+            text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text)
+        query = self.read(text, today, hint, None, framework=True)
+        if (query is None or not query.rows) and rows:
+            # 'enn prognosen for 2018 i 2018-tabellen': the rows of the other side
+            labels = {
+                fold(r.label) for t in self.tables for k in rows for r in t.rows if r.key == k
+            }
+            text = f"{text} {' og '.join(sorted(labels))}"
+            query = self.read(text, today, hint, None, framework=True)
+        if query is None or query.table == but or query.op not in ("value", "sum"):
+            return None
+        if len(query.rows) != 1:
+            return None
+        return replace(query, op="sum" if len(query.columns) > 1 else "value")
 
     def rows_in_any(self, padded: str, but: Table) -> bool:
         """Whether the question names a row of another table (a place, not the country)."""
@@ -1122,6 +1206,38 @@ def _cells(table: Table, rows: Sequence[Row], columns: Sequence[Column]) -> list
     ]
 
 
+def _across(kb: KnowledgeBase, query: TableQuery, other: TableQuery) -> TableResult | None:
+    """The difference of one table's figure and another table's, each side as one cell."""
+    sides: list[Cell] = []
+    prognosis = False
+    for part in (
+        replace(query, op="sum" if len(query.columns) > 1 else "value", other=None),
+        other,
+    ):
+        result = evaluate(kb, part)
+        if result is None or result.total is None:
+            return None
+        table = result.table
+        columns = [c for c in table.columns if c.id in part.columns]
+        prognosis = prognosis or any(c.status == "prognose" for c in columns)
+        year = _source_year(kb, table)
+        label = " + ".join(c.label for c in columns)
+        label_en = " + ".join(c.label_en or c.label for c in columns)
+        column = Column(
+            id="across",
+            label=f"{label} (tabellen fra {year})",
+            label_en=f"{label_en} (the table of {year})",
+            definition=table.title,
+            unit=columns[0].unit,
+            status="prognose" if any(c.status == "prognose" for c in columns) else None,
+        )
+        sides.append(Cell(result.cells[0].row, column, result.total, ""))
+    first = kb.tables[query.table]
+    return TableResult(
+        query, first, tuple(sides), sides[0].value - sides[1].value, prognosis=prognosis
+    )
+
+
 def _summed(table: Table, rows: Sequence[Row], columns: Sequence[Column], group: str = "") -> Cell:
     """One cell holding the sum of rows in one column, labelled by the rows it adds."""
     column = columns[0]
@@ -1153,6 +1269,8 @@ def _holds(value: Fraction, compare: str, bound: Fraction) -> bool:
 
 def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
     """Compute a table query from the printed figures; None when a figure is missing."""
+    if query.other is not None:
+        return _across(kb, query, query.other)
     table = kb.tables[query.table]
     columns = [c for c in table.columns if c.id in query.columns]
     columns.sort(key=lambda c: query.columns.index(c.id))
@@ -1397,7 +1515,9 @@ def render(result: TableResult, lang: Lang) -> list[str]:
                     if nb
                     else "The sum is the one printed in the table."
                 )
-    if result.prognosis and any(c.status == "prognose" for c in columns):
+    if result.prognosis and any(
+        c.status == "prognose" for c in (*columns, *result_columns(result))
+    ):
         lines.append(
             "Merk: tallene for prognoseåret er en prognose, ikke et endelig tall."
             if nb
@@ -1482,6 +1602,16 @@ def _verdict(result: TableResult, lang: Lang) -> str:
     return "Ja, det stemmer." if right else "Nei, det stemmer ikke."
 
 
+def result_columns(result: TableResult) -> list[Column]:
+    """The columns of the cells a result rests on (for a comparison across tables)."""
+    return [c.column for c in result.cells]
+
+
 def provenance(kb: KnowledgeBase, result: TableResult) -> list[Provenance]:
-    """The source of the table a result comes from."""
-    return [kb.provenance(result.table)]
+    """The sources of the tables a result comes from."""
+    found = [kb.provenance(result.table)]
+    other = result.query.other
+    if other is not None:
+        more = kb.provenance(kb.tables[other.table])
+        found += [more] if more not in found else []
+    return found

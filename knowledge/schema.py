@@ -600,6 +600,8 @@ class TableLanguage(Model):
     same: list[str] = Field(default_factory=list)
     # a source document by its year ("i 2018-presentasjonen", "the 2020 slides")
     document: list[str] = Field(default_factory=list)
+    # the word before the first of two things compared ("forskjellen mellom A og B")
+    between: list[str] = Field(default_factory=list)
     # every year of a table ("over hele perioden", "over the whole period"): its printed sum
     whole_period: list[str] = Field(default_factory=list)
     numbers: dict[str, Annotated[int, Field(ge=1, le=50)]] = Field(min_length=1)

@@ -280,3 +280,25 @@ def test_a_question_on_places_is_not_answered_from_the_whole_countrys_table() ->
     assert "Nasjonal økning" not in ask(
         "Hvilke kommuner fikk over 2 millioner i rammeøkning i 2016?"
     )
+
+
+def test_two_sources_tables_are_compared_side_by_side() -> None:
+    actual = sum(figure("0919", f"y{y}", FRAMEWORK) for y in (2016, 2017, 2018))
+    forecast = figure("0919", "prognose_2018", PROGNOSIS_2018)
+    text = ask(
+        "Hva er forskjellen mellom Frolands faktiske økning 2016–2018 i 2020-tabellen og"
+        " prognosen for 2018 i 2018-tabellen?"
+    )
+    assert kroner(actual) in text and kroner(forecast) in text
+    assert kroner(actual - forecast) in text
+
+
+def test_a_follow_up_naming_another_source_compares_with_the_figure_just_given() -> None:
+    forecast = figure("0928", "prognose_2018", PROGNOSIS_2018)
+    actual = figure("0928", "y2018", FRAMEWORK)
+    text = ask(
+        "Hva var prognosen for Birkenes for 2018 i 2018-presentasjonen?",
+        "Hvordan er det sammenlignet med 2018 i 2020-tabellen?",
+    )
+    assert kroner(forecast - actual) in text
+    assert "2018" in text and "2020" in text
