@@ -155,6 +155,12 @@ def _column_bags(table: Table) -> dict[str, frozenset[str]]:
     return bags
 
 
+def _items_only(table: Table) -> bool:
+    """Whether a table's rows are named items, not places ('Kommunalt rusarbeid', 'SUM')."""
+    items = [r for r in table.rows if not r.sum_of_rows]
+    return len(items) >= 2 and not any(r.municipality or r.county for r in table.rows)
+
+
 def _national_only(table: Table) -> bool:
     """Whether a table's one row is the whole country ('Nasjonal økning i rammen per år')."""
     return len(table.rows) == 1 and not (
@@ -170,7 +176,11 @@ def _telling_words(tables: Sequence[Table]) -> dict[str, frozenset[str]]:
         return {w for t in texts if t for w in _padded(fold(t)).split() if len(w) >= 6}
 
     own = {
-        t.id: words(t.title, *(x for c in t.columns for x in (c.label, c.definition)))
+        t.id: words(
+            t.title,
+            t.title_en,
+            *(x for c in t.columns for x in (c.label, c.definition, c.label_en, c.definition_en)),
+        )
         for t in tables
     }
     every = {t.id: own[t.id] | words(t.description, t.title_en, t.description_en) for t in tables}
@@ -265,7 +275,9 @@ class TableReader:
             self.without = re.compile(rf"\b(?:{without})\b") if without else None
         # tables of places, and tables of the whole country alone (one national row)
         self.tables = [
-            t for t in kb.tables.values() if len(data_rows(t)) >= MIN_ROWS or _national_only(t)
+            t
+            for t in kb.tables.values()
+            if len(data_rows(t)) >= MIN_ROWS or _national_only(t) or _items_only(t)
         ]
         # a table's telling words, less the words that say what to do ('millioner', 'samlet')
         operations = {w for phrases in self.w.values() for p in phrases for w in p.split()}
@@ -297,6 +309,15 @@ class TableReader:
                 if row.municipality and row.municipality in kb.municipalities:
                     muni = kb.municipalities[row.municipality]
                     names.append((" ".join(_TOKENS.split(fold(muni.name))).strip(), row.key))
+                scheme = kb.schemes.get(row.key)
+                if scheme is not None:
+                    # a row that is a scheme is named by the scheme's names ('KRA')
+                    spelled = [scheme.names.official, scheme.names.short, *scheme.names.aliases]
+                    spelled += [*scheme.names.nynorsk, *scheme.names.english]
+                    for name in spelled:
+                        folded = " ".join(_TOKENS.split(fold(name, nynorsk=False))).strip()
+                        if len(folded) >= 3:
+                            names.append((folded, row.key))
             self.row_names[table.id] = sorted(set(names), key=lambda kv: -len(kv[0]))
         self.column_words = {t.id: _column_bags(t) for t in self.tables}
         self.column_pairs = {t.id: _column_pairs(t) for t in self.tables}
@@ -336,6 +357,11 @@ class TableReader:
                     return True
         return False
 
+    def items_table(self, table_id: str) -> bool:
+        """Whether a table's rows are named items rather than places."""
+        table = self.kb.tables.get(table_id)
+        return table is not None and _items_only(table)
+
     def asks_figure(self, folded: str) -> bool:
         """Whether a question asks for a count or a share ('hvor mange', 'andel')."""
         padded = _padded(folded)
@@ -360,6 +386,18 @@ class TableReader:
                 taken.append(span)
                 if key not in (k for _, k in found):
                     found.append((i, key))
+        if _items_only(table):
+            # 'long-term complex needs' names the row 'Long-term and complex': every long
+            # word of the label, by its first five letters
+            asked = padded.split()
+            for row in table.rows:
+                for label in filter(None, (row.label, row.label_en)):
+                    words = [w for w in _padded(fold(label)).split() if len(w) >= 4]
+                    hits = [
+                        next((i for i, a in enumerate(asked) if a[:5] == w[:5]), -1) for w in words
+                    ]
+                    if words and min(hits) >= 0 and row.key not in (k for _, k in found):
+                        found.append((len(" ".join(asked[: min(hits)])), row.key))
         national = [r.key for r in table.rows if not (r.municipality or r.county or r.sum_of_rows)]
         if len(national) == 1 and national[0] not in (k for _, k in found):
             i = _first(padded, self.w.get("national", ()))
@@ -537,8 +575,21 @@ class TableReader:
                 r.sum_of_rows and r.key in self.rows_in(table, padded) for r in table.rows
             )
             whole = self.has(padded, "whole_period") and not years
+            # a table told by its own words ('tilskuddsforvaltningen'), or a table of named
+            # items whose row and prognosis are asked ('forecast … for long-term complex needs')
+            items = _items_only(table)
+            told = (items or _national_only(table)) and (
+                any(w in self.telling[table.id] for w in padded.split())
+                or (
+                    items
+                    and self.has(padded, "prognosis")
+                    and any(not _row(table, k).sum_of_rows for k in self.rows_in(table, padded))
+                )
+            )
+            if items and (not told or self.has(padded, "national")):
+                return [], 0.0  # named items of one office: asked by their own words only
             if not ((framework and (years or whole)) or self.has(padded, "framework")) and not (
-                named or printed_row
+                named or printed_row or told
             ):
                 return [], 0.0
             if whole:
@@ -593,6 +644,8 @@ class TableReader:
                 score -= 0.25
             if not picked and years:
                 return [], 0.0
+            if not picked and len(by_year) == 1 and len(table.columns) == 1:
+                return by_year, score  # a table of one column needs no year
             if not picked:
                 if self.has(padded, "without_prognosis"):
                     return [c for c in by_year if c.status != "prognose"], score
@@ -622,7 +675,9 @@ class TableReader:
     def _bound(self, table: Table, column: Column) -> tuple[str, Fraction] | None:
         """A figure the question bounds the rows by ('over 1 million', 'minst 70 %', '3 505')."""
         folded = self.spans
-        label = _padded(fold(" ".join(filter(None, (column.label, column.definition)))))
+        # the column's own words, less the figures it quotes from the source («41 millioner»)
+        own = re.sub(r"«[^»]*»", " ", " ".join(filter(None, (column.label, column.definition))))
+        label = _padded(fold(own))
         for m in _FIGURE.finditer(folded):
             digits, after = m.group(1), _padded(folded[m.end() :])
             before = _padded(folded[: m.start()])
@@ -764,6 +819,29 @@ class TableReader:
         if not columns:
             return None, 0.0
         named, group = self.rows_in(table, padded), self.group_in(table, padded)
+        if _items_only(table):
+            # a table of named items: the rows named side by side (or summed when a sum is
+            # asked), or every row with its printed sum when none is named
+            if not named and not any(w in self.telling[table.id] for w in padded.split()):
+                return None, 0.0
+            ids = tuple(c.id for c in columns)
+            sums = [r.key for r in table.rows if r.sum_of_rows]
+            if all(k in sums for k in named):
+                named = []  # 'split by scheme and in total': the parts and the printed sum
+            bound = self._bound(table, columns[0]) if len(columns) == 1 else None
+            if self.has(padded, "premise") and bound is not None:
+                # 'er det riktig at prognosen var 41 millioner samlet?': the row's figure,
+                # or the printed sum when no item is named
+                parts = tuple(r.key for r in table.rows if not r.sum_of_rows)
+                target = tuple(named[:1]) if len(named) == 1 else parts
+                checked: Op = "value" if len(target) == 1 else "sum"
+                check = TableQuery(table.id, checked, target, ids[:1], claim=target[0])
+                return replace(check, bound=bound[1], compare=bound[0]), score + 0.5
+            if len(named) > 1 and self.has(padded, "sum"):
+                return TableQuery(table.id, "sum", tuple(named), ids[:1]), score + 0.5
+            shown = tuple(named) or tuple(r.key for r in table.rows)
+            listed: Op = "value" if len(shown) == 1 and len(ids) == 1 else "list"
+            return TableQuery(table.id, listed, shown, ids), score + 0.5
         if _national_only(table):
             # the whole country's table: its row named ('nasjonalt'), or told by the table's
             # own words ('ifølge tidslinjen'); a look-up, sum or change of its years only
@@ -773,8 +851,7 @@ class TableReader:
                 named = [table.rows[0].key]
             if not named:
                 return None, 0.0
-            query, score = self._one_row(table, named, columns, padded, score + 0.5)
-            return query, score
+            return self._one_row(table, named, columns, padded, score + 0.5)
         # a named region wins over numbers that only spell its range ('Aust-Agder (0901–0941)')
         by_group = bool(group) and all(k.isdigit() for k in named)
         rows = group if by_group else named or group
@@ -1370,7 +1447,14 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
 
 def _figure(value: Fraction, column: Column, lang: Lang, printed: str = "") -> str:
     if column.unit == "kr" and value.denominator == 1:
-        return fmt.kroner(int(value), lang)
+        whole = fmt.kroner(int(value), lang)
+        if value and value % 1_000_000 == 0:
+            # '28 000 000 kr (28 mill.)': whole millions also as the sources print them
+            millions = fmt.number(int(value // 1_000_000), lang)
+            return (
+                f"{whole} ({millions} mill.)" if lang != "en" else f"{whole} ({millions} million)"
+            )
+        return whole
     if column.unit == "prosent":
         # a share as printed ('2.0' stays '2,0'), a computed one with its decimals
         shown = printed.replace(".", ",") if printed and lang != "en" else printed
@@ -1591,7 +1675,7 @@ def _verdict(result: TableResult, lang: Lang) -> str:
         # the claimed row holds the claimed place (first, or second for 'nest størst')
         at = result.ranking[q.top - 1 : q.top]
         right = bool(at) and result.claimed == at[0][1]
-    elif q.op == "value" and q.bound is not None and result.total is not None:
+    elif q.op in ("value", "sum") and q.bound is not None and result.total is not None:
         right = _holds(result.total, q.compare, q.bound)
     elif q.op == "difference" and result.total is not None:
         right = result.total > 0 if q.claim == "more" else result.total < 0

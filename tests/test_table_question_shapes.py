@@ -302,3 +302,52 @@ def test_a_follow_up_naming_another_source_compares_with_the_figure_just_given()
     )
     assert kroner(forecast - actual) in text
     assert "2018" in text and "2020" in text
+
+
+GRANTS = "tilskuddsforvaltning-2018-agder"
+
+
+def test_a_table_of_named_items_is_listed_with_its_printed_sum_when_no_item_is_named() -> None:
+    text = ask("Hva viste prognosen for tilskuddsforvaltningen i Agder for 2018?")
+    for row in KB.tables[GRANTS].rows:
+        assert f"{row.label}, " in text
+        assert kroner(figure(row.key, "prognose", GRANTS)) in text
+
+
+def test_an_item_is_named_by_its_label_words_or_its_schemes_names() -> None:
+    text = ask("How much was forecast for KRA in the grant administration for 2018?")
+    assert f"NOK {int(figure('kommunalt-rusarbeid', 'prognose', GRANTS)):,}" in text
+    assert "Long-term" not in text
+
+
+@pytest.mark.parametrize(
+    ("question", "right"),
+    [
+        (
+            "Stemmer det at prognosen for tilskuddsforvaltningen i 2018 var 41 millioner i alt?",
+            True,
+        ),
+        (
+            "Stemmer det at prognosen for tilskuddsforvaltningen i 2018 var 45 millioner i alt?",
+            False,
+        ),
+    ],
+)
+def test_a_claim_about_an_items_tables_total_is_checked_against_its_parts(
+    question: str, right: bool
+) -> None:
+    text = ask(question)
+    assert ("Ja, det stemmer." in text) == right
+    assert ("Nei, det stemmer ikke." in text) == (not right)
+
+
+def test_whole_millions_are_also_shown_as_millions() -> None:
+    text = ask(
+        "What was the forecast for long-term and complex needs in the 2018 grant administration?"
+    )
+    assert "(13 million)" in text
+
+
+def test_an_appropriation_question_keeps_the_appropriation_card() -> None:
+    text = ask("Hva var bevilgningen til kommunalt rusarbeid i 2018?")
+    assert "Tilskuddsforvaltning 2018" not in text.splitlines()[0]
