@@ -466,8 +466,10 @@ class TableReader:
     def ordinal_in(self, padded: str) -> int:
         """The place a ranking is asked for by its ordinal ('femte', 'fifth'), or 0."""
         for word, n in self.ordinals.items():
-            # 'i tredje år' is a year of a grant, not a place
+            # 'i tredje år' is a year of a grant, not a place; 'på tredjeplass' is one
             if re.search(rf" {re.escape(word)} (?!(?:ar|year|tilskudd)\w*)", padded):
+                return n
+            if f" {word}plass " in padded or f" {word}plassen " in padded:
                 return n
         return 0
 
@@ -655,6 +657,17 @@ class TableReader:
                 return summed[:1], score - 0.5
             return picked, score
         column = next((c for c in table.columns if c.id == column_hint), None)
+        if column is not None:
+            # the question's own words overrule the understanding's guess when a heading's
+            # word pair says another column ('andel under 18' is not 'andel 18–66')
+            scores = self._column_scores(table, padded)
+            paired = [
+                c
+                for c in table.columns
+                if any(f" {p} " in padded for p in self.column_pairs[table.id][c.id])
+            ]
+            if len(paired) == 1 and scores[paired[0].id] > scores[column.id] + 1:
+                column = paired[0]
         if column is None and (
             self.has(padded, "highest")
             or self.has(padded, "lowest")

@@ -351,3 +351,18 @@ def test_whole_millions_are_also_shown_as_millions() -> None:
 def test_an_appropriation_question_keeps_the_appropriation_card() -> None:
     text = ask("Hva var bevilgningen til kommunalt rusarbeid i 2018?")
     assert "Tilskuddsforvaltning 2018" not in text.splitlines()[0]
+
+
+def test_a_place_written_as_a_compound_is_read_as_the_ordinal() -> None:
+    rows = sorted(
+        (r for r in KB.tables[FRAMEWORK].rows if r.municipality),
+        key=lambda r: -Fraction(str(r.values["y2019"])),
+    )
+    text = ask("Hvilken kommune kom på andreplass i økning i rammen i 2019?")
+    assert f"{rows[1].label}:" in text
+
+
+def test_a_headings_word_pair_in_the_question_overrules_a_guessed_column() -> None:
+    printed = next(r for r in KB.tables[STATS].rows if r.key == "19").values["andel_under_18"]
+    text = ask("What share of the population under 18 in Troms lived in such households?")
+    assert f"{printed} %" in text
