@@ -803,8 +803,9 @@ class TableReader:
         if want is None or column.unit == want:
             return column
         index = table.columns.index(column)
-        # a count is printed before its share: a share's count stands before it
-        for step in (-1, 1) if want == "antall" else (1, -1):
+        # a count is printed just before its share: a share's count stands before it, a
+        # count's share after it (the share after another count is not this count's)
+        for step in (-1,) if want == "antall" else (1,):
             j = index + step
             if 0 <= j < len(table.columns) and table.columns[j].unit == want:
                 return table.columns[j]
@@ -913,6 +914,19 @@ class TableReader:
                 compare=">" if more and not less else "<",
                 reference=named[0],
             ), score
+        if (
+            self.has(padded, "share")
+            and len(named) == 1
+            and len(columns) == 1
+            and columns[0].unit == "kr"
+            and not _national_only(table)
+        ):
+            # 'hvor stor andel av Agder-kommunenes samlede økning i 2018 fikk Kristiansand?':
+            # the row's figure over the sum of its region's rows, or of every row
+            members = group or [r.key for r in data_rows(table)]
+            rows_all = (named[0], *[k for k in members if k != named[0]])
+            group_name = (self.group_named(padded) or "") if group else ""
+            return TableQuery(table.id, "portion", rows_all, ids, split=1, group=group_name), score
         if (highest or lowest) and len(named) <= 1 and self.has(padded, "which_year"):
             # 'kva år fekk Gjerstad størst auke?': that row's years ranked; 'hvilket år var
             # samlet økning størst for kommunene til sammen?': the years' totals ranked
@@ -1147,7 +1161,7 @@ class TableReader:
             }
             counts = [c for c in table.columns if c.unit == "antall"]
             counted = max(counts, key=lambda c: scores[c.id]) if counts else column
-            if counted.unit == "antall" and best["antall"] >= best["prosent"] > 0:
+            if counted.unit == "antall" and best["antall"] >= best["prosent"] and best["antall"]:
                 return TableQuery(table.id, "portion", (places[0], national[0]), (counted.id,))
         return None
 
@@ -1441,6 +1455,9 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
             query, table, tuple(cells), cells[0].value - cells[1].value, prognosis=prognosis
         )
     if query.op == "portion":
+        if query.split:
+            # the row against the sum of all the rows it is one of
+            cells = [cells[0], _summed(table, rows, columns, query.group)]
         if cells[1].value == 0:
             return None
         return TableResult(query, table, tuple(cells), cells[0].value / cells[1].value)

@@ -366,3 +366,17 @@ def test_a_headings_word_pair_in_the_question_overrules_a_guessed_column() -> No
     printed = next(r for r in KB.tables[STATS].rows if r.key == "19").values["andel_under_18"]
     text = ask("What share of the population under 18 in Troms lived in such households?")
     assert f"{printed} %" in text
+
+
+def test_a_rows_share_of_its_regions_total_is_its_figure_over_the_regions_sum() -> None:
+    members = ["1003", "1004", "1032", "1034", "1037", "1046"]
+    share = figure("1032", "y2019", FRAMEWORK) / sum(figure(k, "y2019", FRAMEWORK) for k in members)
+    tenths = round(share * 1000)
+    text = ask("Hvor stor andel av Lister-kommunenes økning i 2019 fikk Lyngdal?")
+    assert f"{tenths // 10},{tenths % 10} %" in text and "Lister (6 kommuner)" in text
+
+
+def test_a_count_without_a_share_of_its_own_is_not_given_another_columns_share() -> None:
+    text = ask("Kor stor del av alle husstandane i mellombels butilbod i landet var i Troms?")
+    assert "rammefinansiering" not in text
+    assert grouped(figure("19", "midlertidig_botilbud_2018")) in text
