@@ -29,7 +29,17 @@ from knowledge.kb import KnowledgeBase, Provenance
 from knowledge.schema import Column, Row, Table, TableLanguage
 
 Op = Literal[
-    "value", "list", "sum", "difference", "rank", "filter", "portion", "position", "same", "printed"
+    "value",
+    "list",
+    "sum",
+    "difference",
+    "rank",
+    "filter",
+    "portion",
+    "position",
+    "same",
+    "printed",
+    "tally",
 ]
 
 #: Least word score (a telling word counts 1, a word shared by n columns 1/n) for a column.
@@ -539,6 +549,9 @@ class TableReader:
             if all(c.unit == "kr" for c in t.columns)
             for c in t.columns
         )
+        tally = self._tally(tables, padded)
+        if tally is not None:
+            return tally
         for table in tables:
             query, score = self._read_table(table, padded, years, column_hint, framework)
             if query is not None and score > best_score:
@@ -1094,6 +1107,33 @@ class TableReader:
             return None
         return replace(query, op="sum" if len(query.columns) > 1 else "value")
 
+    def _tally(self, tables: Sequence[Table], padded: str) -> TableQuery | None:
+        """'Hvilket fylke hadde lavest verdi i flest kolonner?': rows by how many columns
+        they hold the lowest (or highest) figure in, for the one table of places asked."""
+        highest, lowest = self.has(padded, "highest"), self.has(padded, "lowest")
+        if not self.has(padded, "most_columns") or not (highest or lowest):
+            return None
+        fitting = [
+            t
+            for t in tables
+            if len(data_rows(t)) >= MIN_ROWS
+            and (
+                any(w in self.telling[t.id] for w in padded.split())
+                or (
+                    not self.has(padded, "framework") and not any(c.unit == "kr" for c in t.columns)
+                )
+            )
+        ]
+        if len(fitting) != 1:
+            return None
+        table = fitting[0]
+        # 'lavest verdi i flest kolonner': the lowest is what is counted, 'flest' the ranking
+        lowest_counted = _first(padded, self.w["lowest"]) >= 0 and (
+            not highest or _first(padded, self.w["lowest"]) < _first(padded, self.w["highest"])
+        )
+        ids = tuple(c.id for c in table.columns if not c.sum_of)
+        return TableQuery(table.id, "tally", (), ids, descending=not lowest_counted)
+
     def rows_in_any(self, padded: str, but: Table) -> bool:
         """Whether the question names a row of another table (a place, not the country)."""
         return any(
@@ -1382,6 +1422,20 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
     prognosis = any(c.status == "prognose" or c.sum_of for c in columns)
     if query.op == "printed":
         return TableResult(query, table, (), Fraction(table.totals[query.place].value))
+    if query.op == "tally":
+        # each column's highest (or lowest) figure, ties included, counted per row
+        found: list[Cell] = []
+        for column in columns:
+            cells = _cells(table, rows, [column])
+            if not cells:
+                continue
+            edge = (max if query.descending else min)(c.value for c in cells)
+            found += [c for c in cells if c.value == edge]
+        counts = {r.key: sum(c.row.key == r.key for c in found) for r in rows}
+        ranking = sorted(
+            ((r, Fraction(counts[r.key])) for r in rows if counts[r.key]), key=lambda rv: -rv[1]
+        )
+        return TableResult(query, table, tuple(found), None, tuple(ranking))
     if query.op in ("position", "same"):
         everyone = [(r, _value(r.values[columns[0].id])) for r in data_rows(table)]
         everyone = [rv for rv in everyone if rv[0].values.get(columns[0].id) is not None]
@@ -1511,7 +1565,26 @@ def render(result: TableResult, lang: Lang) -> list[str]:
     unit = columns[0]
     nb = lang != "en"
     lines: list[str] = []
-    if q.op == "printed":
+    if q.op == "tally":
+        head = (
+            ("Høyest" if q.descending else "Lavest")
+            if nb
+            else ("Highest" if q.descending else "Lowest")
+        )
+        lines.append(
+            f"{head} verdi i flest kolonner:" if nb else f"{head} figure in the most columns:"
+        )
+        for i, (row, count) in enumerate(result.ranking, 1):
+            names = [_column(c.column, lang) for c in result.cells if c.row.key == row.key]
+            word = (
+                ("kolonne" if count == 1 else "kolonner")
+                if nb
+                else ("column" if count == 1 else "columns")
+            )
+            lines.append(f"{i}. {_label(row, lang)}: {int(count)} {word} ({'; '.join(names)})")
+            if i >= 3:
+                break
+    elif q.op == "printed":
         under = table.totals[q.place]
         label = under.label_en if not nb and under.label_en else under.label
         note = under.note_en if not nb and under.note_en else under.note

@@ -600,6 +600,8 @@ class TableLanguage(Model):
     same: list[str] = Field(default_factory=list)
     # a source document by its year ("i 2018-presentasjonen", "the 2020 slides")
     document: list[str] = Field(default_factory=list)
+    # rows counted by the columns they hold the lowest or highest figure in
+    most_columns: list[str] = Field(default_factory=list)
     # the word before the first of two things compared ("forskjellen mellom A og B")
     between: list[str] = Field(default_factory=list)
     # every year of a table ("over hele perioden", "over the whole period"): its printed sum

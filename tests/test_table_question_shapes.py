@@ -380,3 +380,17 @@ def test_a_count_without_a_share_of_its_own_is_not_given_another_columns_share()
     text = ask("Kor stor del av alle husstandane i mellombels butilbod i landet var i Troms?")
     assert "rammefinansiering" not in text
     assert grouped(figure("19", "midlertidig_botilbud_2018")) in text
+
+
+def test_rows_are_counted_by_the_columns_they_hold_the_lowest_figure_in() -> None:
+    table = KB.tables[STATS]
+    rows = [r for r in table.rows if r.county]
+    counts: dict[str, int] = {}
+    for column in table.columns:
+        low = min(Fraction(str(r.values[column.id])) for r in rows)
+        for r in rows:
+            if Fraction(str(r.values[column.id])) == low:
+                counts[r.label] = counts.get(r.label, 0) + 1
+    first = max(counts, key=lambda k: counts[k])
+    text = ask("Hvilket fylke har lavest tall i flest kolonner i sosialtjenestetabellen?")
+    assert f"1. {first}: {counts[first]} kolonner" in text
