@@ -1202,7 +1202,13 @@ class TableReader:
             counts = [c for c in table.columns if c.unit == "antall"]
             counted = max(counts, key=lambda c: scores[c.id]) if counts else column
             if counted.unit == "antall" and best["antall"] >= best["prosent"] and best["antall"]:
-                return TableQuery(table.id, "portion", (places[0], national[0]), (counted.id,))
+                query = TableQuery(table.id, "portion", (places[0], national[0]), (counted.id,))
+                shares = [c for c in table.columns if c.unit == "prosent"]
+                bound = self._bound(table, shares[0]) if shares else None
+                if self.has(padded, "premise") and bound is not None:
+                    # 'er det riktig at Oslo hadde over 25 % av landets KVP-deltakere?'
+                    query = replace(query, claim=places[0], compare=bound[0], bound=bound[1])
+                return query
         return None
 
     def _ranked_follow_up(
@@ -1780,6 +1786,8 @@ def _verdict(result: TableResult, lang: Lang) -> str:
         right = bool(at) and result.claimed == at[0][1]
     elif q.op in ("value", "sum") and q.bound is not None and result.total is not None:
         right = _holds(result.total, q.compare, q.bound)
+    elif q.op == "portion" and q.bound is not None and result.total is not None:
+        right = _holds(result.total * 100, q.compare, q.bound)
     elif q.op == "difference" and result.total is not None:
         right = result.total > 0 if q.claim == "more" else result.total < 0
     else:

@@ -394,3 +394,15 @@ def test_rows_are_counted_by_the_columns_they_hold_the_lowest_figure_in() -> Non
     first = max(counts, key=lambda k: counts[k])
     text = ask("Hvilket fylke har lavest tall i flest kolonner i sosialtjenestetabellen?")
     assert f"1. {first}: {counts[first]} kolonner" in text
+
+
+@pytest.mark.parametrize(("bound", "right"), [(20, True), (30, False)])
+def test_a_claim_about_a_rows_share_of_the_country_is_checked(bound: int, right: bool) -> None:
+    share = figure("03", "midlertidig_botilbud_2018") / figure(
+        "landet", "midlertidig_botilbud_2018"
+    )
+    assert (share * 100 > bound) == right
+    text = ask(
+        f"Stemmer det at Oslo hadde over {bound} % av landets husholdninger i midlertidig botilbud?"
+    )
+    assert ("Ja, det stemmer." in text) == right
