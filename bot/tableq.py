@@ -48,6 +48,8 @@ COLUMN_SCORE = 2.0
 MIN_WORD = 4
 #: Fewest rows a table needs before rankings and filters make sense.
 MIN_ROWS = 3
+#: Most look-ups kept between questions before the caches start afresh.
+CACHE_SIZE = 4096
 #: Longest follow-up ("til sammen?", "og 2019?") that may reuse the previous query.
 FOLLOW_UP_WORDS = 6
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
@@ -257,6 +259,9 @@ class TableReader:
     def __init__(self, kb: KnowledgeBase) -> None:
         """Fold the language words and index every table's row names."""
         self.kb = kb
+        # look-ups repeated for every table while one question is read
+        self._has: dict[tuple[str, str], bool] = {}
+        self._rows: dict[tuple[str, str], tuple[str, ...]] = {}
         words = kb.language.tables if kb.language else None
         self.words: TableLanguage | None = words
         self.w: dict[str, tuple[str, ...]] = {}
@@ -291,6 +296,8 @@ class TableReader:
         ]
         # a table's telling words, less the words that say what to do ('millioner', 'samlet')
         operations = {w for phrases in self.w.values() for p in phrases for w in p.split()}
+        self.item_tables = {t.id for t in self.tables if _items_only(t)}
+        self.national_tables = {t.id for t in self.tables if _national_only(t)}
         self.telling = {
             tid: frozenset(w for w in found if w not in operations)
             for tid, found in _telling_words(self.tables).items()
@@ -329,6 +336,15 @@ class TableReader:
                         if len(folded) >= 3:
                             names.append((folded, row.key))
             self.row_names[table.id] = sorted(set(names), key=lambda kv: -len(kv[0]))
+        # each name also with a genitive s ('Kristiansands økning' names Kristiansand)
+        self.spelled = {
+            tid: [
+                (form, key)
+                for name, key in names
+                for form in ((name, name + "s") if not name.endswith(("s", "x", "z")) else (name,))
+            ]
+            for tid, names in self.row_names.items()
+        }
         self.column_words = {t.id: _column_bags(t) for t in self.tables}
         self.column_pairs = {t.id: _column_pairs(t) for t in self.tables}
         # how many columns of a table each word is in, and each word under its first letters
@@ -352,7 +368,13 @@ class TableReader:
 
     def has(self, padded: str, name: str) -> bool:
         """Whether a phrase list's words occur in the question."""
-        return _first(padded, self.w.get(name, ())) >= 0
+        key = (padded, name)
+        found = self._has.get(key)
+        if found is None:
+            if len(self._has) > CACHE_SIZE:
+                self._has.clear()
+            found = self._has[key] = _first(padded, self.w.get(name, ())) >= 0
+        return found
 
     def asks(self, padded: str, name: str, columns: Sequence[Column]) -> bool:
         """Whether a phrase list's words occur other than as the columns' own words
@@ -370,7 +392,7 @@ class TableReader:
     def items_table(self, table_id: str) -> bool:
         """Whether a table's rows are named items rather than places."""
         table = self.kb.tables.get(table_id)
-        return table is not None and _items_only(table)
+        return table is not None and (table.id in self.item_tables)
 
     def asks_figure(self, folded: str) -> bool:
         """Whether a question asks for a count or a share ('hvor mange', 'andel')."""
@@ -379,14 +401,19 @@ class TableReader:
 
     def rows_in(self, table: Table, padded: str) -> list[str]:
         """Row keys the question names, in the order named, longest names first."""
+        key = (table.id, padded)
+        found = self._rows.get(key)
+        if found is None:
+            if len(self._rows) > CACHE_SIZE:
+                self._rows.clear()
+            found = self._rows[key] = self._rows_in(table, padded)
+        return list(found)
+
+    def _rows_in(self, table: Table, padded: str) -> tuple[str, ...]:
+        """Row keys the question names (uncached)."""
         taken: list[tuple[int, int]] = []
         found: list[tuple[int, str]] = []
-        spelled = [
-            (form, key)
-            for name, key in self.row_names[table.id]
-            for form in ((name, name + "s") if not name.endswith(("s", "x", "z")) else (name,))
-        ]
-        for name, key in spelled:  # 'Kristiansands økning' names Kristiansand
+        for name, key in self.spelled[table.id]:  # 'Kristiansands økning' names Kristiansand
             start = 0
             while (i := padded.find(f" {name} ", start)) >= 0:
                 span = (i + 1, i + 1 + len(name))  # the name without the spaces around it
@@ -396,7 +423,7 @@ class TableReader:
                 taken.append(span)
                 if key not in (k for _, k in found):
                     found.append((i, key))
-        if _items_only(table):
+        if table.id in self.item_tables:
             # 'long-term complex needs' names the row 'Long-term and complex': every long
             # word of the label, by its first five letters
             asked = padded.split()
@@ -413,7 +440,7 @@ class TableReader:
             i = _first(padded, self.w.get("national", ()))
             if i >= 0:
                 found.append((i, national[0]))
-        return [key for _, key in sorted(found)]
+        return tuple(key for _, key in sorted(found))
 
     def group_named(self, padded: str) -> str | None:
         """The region or county of municipalities a question names ('Lister'), or None."""
@@ -592,8 +619,8 @@ class TableReader:
             whole = self.has(padded, "whole_period") and not years
             # a table told by its own words ('tilskuddsforvaltningen'), or a table of named
             # items whose row and prognosis are asked ('forecast … for long-term complex needs')
-            items = _items_only(table)
-            told = (items or _national_only(table)) and (
+            items = table.id in self.item_tables
+            told = (items or (table.id in self.national_tables)) and (
                 any(w in self.telling[table.id] for w in padded.split())
                 or (
                     items
@@ -846,7 +873,7 @@ class TableReader:
         if not columns:
             return None, 0.0
         named, group = self.rows_in(table, padded), self.group_in(table, padded)
-        if _items_only(table):
+        if table.id in self.item_tables:
             # a table of named items: the rows named side by side (or summed when a sum is
             # asked), or every row with its printed sum when none is named
             if not named and not any(w in self.telling[table.id] for w in padded.split()):
@@ -869,7 +896,7 @@ class TableReader:
             shown = tuple(named) or tuple(r.key for r in table.rows)
             listed: Op = "value" if len(shown) == 1 and len(ids) == 1 else "list"
             return TableQuery(table.id, listed, shown, ids), score + 0.5
-        if _national_only(table):
+        if table.id in self.national_tables:
             # the whole country's table: its row named ('nasjonalt'), or told by the table's
             # own words ('ifølge tidslinjen'); a look-up, sum or change of its years only
             told = any(w in self.telling[table.id] for w in padded.split())
@@ -932,7 +959,7 @@ class TableReader:
             and len(named) == 1
             and len(columns) == 1
             and columns[0].unit == "kr"
-            and not _national_only(table)
+            and table.id not in self.national_tables
         ):
             # 'hvor stor andel av Agder-kommunenes samlede økning i 2018 fikk Kristiansand?':
             # the row's figure over the sum of its region's rows, or of every row
