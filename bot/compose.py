@@ -2261,7 +2261,13 @@ class Composer:
         columns = [c for c in table.columns if c.id in result.query.columns]
         language = self.kb.language.tables if self.kb.language else None
         words = [*language.actual, *language.without_prognosis] if language else []
-        if columns and all(c.status == "prognose" for c in columns) and _says(u, _folded(words)):
+        compared = result.query.other is not None  # the final figure is the other side
+        if (
+            columns
+            and not compared
+            and all(c.status == "prognose" for c in columns)
+            and _says(u, _folded(words))
+        ):
             # 'hva fikk de faktisk i 2020, ikke prognosen?': only the prognosis is printed
             years = ", ".join(str(c.year) for c in columns if c.year)
             answer.paragraphs.insert(

@@ -102,12 +102,16 @@ def _table_answers(
     if municipal and names_a_grant(u):
         # 'Hvor mye fikk Arendal i tilskudd til NAV-kontoret?': a grant, not the framework
         return False
+    if reader.items_table(query.table) and u.intent in ("appropriation", "budget"):
+        return False  # the scheme's appropriation card gives the same figures with its own
     if query.op != "value":
         return True
-    if u.intent == "out_of_scope":
+    if u.intent in ("out_of_scope", "help"):
+        # 'oslo andel u18 sos.hjelp?': the 'hjelp' of a short form is not a call for help
         followed = previous is not None and previous.table == query.table
         municipal = any(r.municipality for r in kb.tables[query.table].rows)
-        return municipal or followed or reader.asks_figure(u.folded)
+        items = reader.items_table(query.table)  # 'how much of the 2018 forecast was …'
+        return municipal or followed or items or reader.asks_figure(u.folded)
     return u.intent in TABLE_INTENTS
 
 
@@ -310,9 +314,14 @@ class Engine:
         core = self._core
         u = self.understand(text, chat, today, core=core)
         query = core.tables.read(
-            u.folded, today, None, None, u.text, framework=u.intent in FRAMEWORK_INTENTS
+            u.folded,
+            today,
+            u.slots.get("column"),
+            None,
+            u.text,
+            framework=u.intent in FRAMEWORK_INTENTS,
         )
-        return query is not None and query.op == "list"
+        return query is not None and query.op in ("list", "position")
 
     def _ask_one(self, text: str, today: dt.date, chat: str | None) -> Answer:
         """Answer one question as of a date; remember context when a chat is given."""

@@ -13,10 +13,13 @@ tables themselves.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
+from functools import partial
+from itertools import pairwise
 from typing import Literal
 
 from bot import fmt
@@ -25,7 +28,19 @@ from bot.vocab import Lang
 from knowledge.kb import KnowledgeBase, Provenance
 from knowledge.schema import Column, Row, Table, TableLanguage
 
-Op = Literal["value", "list", "sum", "difference", "rank", "filter"]
+Op = Literal[
+    "value",
+    "list",
+    "sum",
+    "difference",
+    "rank",
+    "filter",
+    "portion",
+    "position",
+    "same",
+    "printed",
+    "tally",
+]
 
 #: Least word score (a telling word counts 1, a word shared by n columns 1/n) for a column.
 COLUMN_SCORE = 2.0
@@ -33,6 +48,8 @@ COLUMN_SCORE = 2.0
 MIN_WORD = 4
 #: Fewest rows a table needs before rankings and filters make sense.
 MIN_ROWS = 3
+#: Most look-ups kept between questions before the caches start afresh.
+CACHE_SIZE = 4096
 #: Longest follow-up ("til sammen?", "og 2019?") that may reuse the previous query.
 FOLLOW_UP_WORDS = 6
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
@@ -43,6 +60,8 @@ _FOLLOW_UP_START = ("og ", "enn ", "and ", "what about ", "hva med ", "men ")
 _FIGURE = re.compile(r"(?<![\w–\-.,])(\d{1,3}(?: \d{3})+|\d+(?:[.,]\d+)?)(?![\w–\-]|[.,]\d)")
 #: What a bound word says about the rows kept.
 _COMPARE = {"above": ">", "at_least": ">=", "below": "<", "at_most": "<="}
+#: Two compounds sharing their second part ('aust- og vest-agder', 'øst- eller vestlandet').
+_SHARED_TAIL = re.compile(r"\b(\w+)- (og|eller|and|or) (\w+)-(\w+)")
 #: A series of municipality numbers ('10xx', '09xx').
 _NUMBER_SERIES = re.compile(r"\b(\d{2})\s?xx\b")
 
@@ -69,6 +88,16 @@ class TableQuery:
     change: bool = False
     #: a ranking of one row's columns ('kva år fekk Gjerstad størst auke?')
     across: bool = False
+    #: the one place of a ranking asked by its ordinal ('which ranks fifth?'), 0 for none;
+    #: for a figure printed under the table, which of the table's totals it is
+    place: int = 0
+    #: a difference of two sums: the first ``split`` rows against the rest, 0 for none
+    split: int = 0
+    #: the name of the region or county whose rows the query adds ('Lister')
+    group: str = ""
+    #: a figure of another table this query's figure is compared with ('2020-tabellen enn
+    #: 2018-tabellen'): the difference of this query's figure and the other's
+    other: TableQuery | None = None
 
 
 @dataclass(frozen=True)
@@ -138,6 +167,73 @@ def _column_bags(table: Table) -> dict[str, frozenset[str]]:
     return bags
 
 
+def _items_only(table: Table) -> bool:
+    """Whether a table's rows are named items, not places ('Kommunalt rusarbeid', 'SUM')."""
+    items = [r for r in table.rows if not r.sum_of_rows]
+    return len(items) >= 2 and not any(r.municipality or r.county for r in table.rows)
+
+
+def _national_only(table: Table) -> bool:
+    """Whether a table's one row is the whole country ('Nasjonal økning i rammen per år')."""
+    return len(table.rows) == 1 and not (
+        table.rows[0].municipality or table.rows[0].county or table.rows[0].sum_of_rows
+    )
+
+
+def _telling_words(tables: Sequence[Table]) -> dict[str, frozenset[str]]:
+    """Long words of a table's title and column headings that no other table's text has
+    ('tidslinjen' tells the national timeline)."""
+
+    def words(*texts: str | None) -> set[str]:
+        return {w for t in texts if t for w in _padded(fold(t)).split() if len(w) >= 6}
+
+    own = {
+        t.id: words(
+            t.title,
+            t.title_en,
+            *(x for c in t.columns for x in (c.label, c.definition, c.label_en, c.definition_en)),
+        )
+        for t in tables
+    }
+    every = {t.id: own[t.id] | words(t.description, t.title_en, t.description_en) for t in tables}
+    return {
+        tid: frozenset(w for w in found if not any(w in every[o] for o in every if o != tid))
+        for tid, found in own.items()
+    }
+
+
+def _source_year(kb: KnowledgeBase, table: Table) -> int | None:
+    """The year of a table's source document: its date, else the year its date text gives."""
+    doc = kb.sources.get(table.source)
+    if doc is None:
+        return None
+    if doc.date is not None:
+        return doc.date.year
+    m = _YEAR.search(doc.date_text or "")
+    return int(m.group(1)) if m else None
+
+
+def _column_pairs(table: Table) -> dict[str, frozenset[str]]:
+    """Pairs of adjacent long heading words (or a word and a number, not a year) that one
+    column's headings alone have."""
+    pairs: dict[str, set[str]] = {}
+    for c in table.columns:
+        found: set[str] = set()
+        for text in filter(None, (c.label, c.label_en)):
+            words = _padded(fold(text)).split()
+            found |= {
+                f"{a} {b}"
+                for a, b in pairwise(words)
+                if not (_YEAR.fullmatch(a) or _YEAR.fullmatch(b))
+                and all(len(w) >= 5 or w.isdigit() for w in (a, b))
+            }
+        pairs[c.id] = found
+    return {
+        cid: frozenset(p for p in found if sum(p in other for other in pairs.values()) == 1)
+        for cid, found in pairs.items()
+    }
+
+
 def _names(padded: str, label: str) -> bool:
     """Whether a question spells out a column's label ('sum inkl. 2020-prognosen')."""
     words = [w for w in _padded(fold(label)).split() if len(w) >= 3]
@@ -163,6 +259,9 @@ class TableReader:
     def __init__(self, kb: KnowledgeBase) -> None:
         """Fold the language words and index every table's row names."""
         self.kb = kb
+        # look-ups repeated for every table while one question is read
+        self._has: dict[tuple[str, str], bool] = {}
+        self._rows: dict[tuple[str, str], tuple[str, ...]] = {}
         words = kb.language.tables if kb.language else None
         self.words: TableLanguage | None = words
         self.w: dict[str, tuple[str, ...]] = {}
@@ -171,6 +270,11 @@ class TableReader:
                 if isinstance(value, list):
                     self.w[name] = _phrases(value)
             self.numbers = {fold(k): v for k, v in words.numbers.items()}
+            self.ordinals = {fold(k): v for k, v in words.ordinals.items()}
+            self.short_forms = [
+                (re.compile(rf"(?<![\w.]){re.escape(fold(k))}(?![\w])"), fold(v))
+                for k, v in sorted(words.short_forms.items(), key=lambda kv: -len(kv[0]))
+            ]
             joins = "|".join(re.escape(fold(w)) for w in sorted(words.range_to, key=len)[::-1])
             self.range = re.compile(rf"\b(20[0-4]\d)\s*(?:{joins})\s*(20[0-4]\d)\b")
             # a span of municipality numbers ('0901–0941', 'fra 1001 til 1046')
@@ -184,7 +288,31 @@ class TableReader:
                 if len(p.split()) > 1
             )
             self.without = re.compile(rf"\b(?:{without})\b") if without else None
-        self.tables = [t for t in kb.tables.values() if len(data_rows(t)) >= MIN_ROWS]
+        # tables of places, and tables of the whole country alone (one national row)
+        self.tables = [
+            t
+            for t in kb.tables.values()
+            if len(data_rows(t)) >= MIN_ROWS or _national_only(t) or _items_only(t)
+        ]
+        # a table's telling words, less the words that say what to do ('millioner', 'samlet')
+        operations = {w for phrases in self.w.values() for p in phrases for w in p.split()}
+        self.item_tables = {t.id for t in self.tables if _items_only(t)}
+        self.national_tables = {t.id for t in self.tables if _national_only(t)}
+        self.telling = {
+            tid: frozenset(w for w in found if w not in operations)
+            for tid, found in _telling_words(self.tables).items()
+        }
+        # the year of each table's source, for 'i 2018-presentasjonen', 'the 2020 slides'
+        self.source_years = {t.id: _source_year(kb, t) for t in self.tables}
+        documents = "|".join(re.escape(p) for p in self.w.get("document", ()))
+        self.document = (
+            re.compile(
+                rf"\b(20[0-4]\d)\s*-?\s*(?:{documents})\b"
+                rf"|\b(?:{documents})\s+(?:fra|from|of|i|in)\s+(20[0-4]\d)\b"
+            )
+            if documents
+            else None
+        )
         self.spans = ""  # the folded question being read, for spans of municipality numbers
         self.row_names: dict[str, list[tuple[str, str]]] = {}
         for table in self.tables:
@@ -198,8 +326,27 @@ class TableReader:
                 if row.municipality and row.municipality in kb.municipalities:
                     muni = kb.municipalities[row.municipality]
                     names.append((" ".join(_TOKENS.split(fold(muni.name))).strip(), row.key))
+                scheme = kb.schemes.get(row.key)
+                if scheme is not None:
+                    # a row that is a scheme is named by the scheme's names ('KRA')
+                    spelled = [scheme.names.official, scheme.names.short, *scheme.names.aliases]
+                    spelled += [*scheme.names.nynorsk, *scheme.names.english]
+                    for name in spelled:
+                        folded = " ".join(_TOKENS.split(fold(name, nynorsk=False))).strip()
+                        if len(folded) >= 3:
+                            names.append((folded, row.key))
             self.row_names[table.id] = sorted(set(names), key=lambda kv: -len(kv[0]))
+        # each name also with a genitive s ('Kristiansands økning' names Kristiansand)
+        self.spelled = {
+            tid: [
+                (form, key)
+                for name, key in names
+                for form in ((name, name + "s") if not name.endswith(("s", "x", "z")) else (name,))
+            ]
+            for tid, names in self.row_names.items()
+        }
         self.column_words = {t.id: _column_bags(t) for t in self.tables}
+        self.column_pairs = {t.id: _column_pairs(t) for t in self.tables}
         # how many columns of a table each word is in, and each word under its first letters
         self.column_counts: dict[str, dict[str, int]] = {}
         self.column_prefixes: dict[str, dict[str, set[str]]] = {}
@@ -221,7 +368,31 @@ class TableReader:
 
     def has(self, padded: str, name: str) -> bool:
         """Whether a phrase list's words occur in the question."""
-        return _first(padded, self.w.get(name, ())) >= 0
+        key = (padded, name)
+        found = self._has.get(key)
+        if found is None:
+            if len(self._has) > CACHE_SIZE:
+                self._has.clear()
+            found = self._has[key] = _first(padded, self.w.get(name, ())) >= 0
+        return found
+
+    def asks(self, padded: str, name: str, columns: Sequence[Column]) -> bool:
+        """Whether a phrase list's words occur other than as the columns' own words
+        ('mottok sosialhjelp minst én gang' is the column, not a ranking by the lowest)."""
+        own = _padded(" ".join(fold(c.definition or c.label) for c in columns))
+        for phrase in self.w.get(name, ()):
+            start = 0
+            while (i := padded.find(f" {phrase} ", start)) >= 0:
+                start = i + 1
+                after = padded[i + len(phrase) + 2 :].split()[:1]
+                if not after or f" {phrase} {after[0]} " not in own:
+                    return True
+        return False
+
+    def items_table(self, table_id: str) -> bool:
+        """Whether a table's rows are named items rather than places."""
+        table = self.kb.tables.get(table_id)
+        return table is not None and (table.id in self.item_tables)
 
     def asks_figure(self, folded: str) -> bool:
         """Whether a question asks for a count or a share ('hvor mange', 'andel')."""
@@ -230,14 +401,19 @@ class TableReader:
 
     def rows_in(self, table: Table, padded: str) -> list[str]:
         """Row keys the question names, in the order named, longest names first."""
+        key = (table.id, padded)
+        found = self._rows.get(key)
+        if found is None:
+            if len(self._rows) > CACHE_SIZE:
+                self._rows.clear()
+            found = self._rows[key] = self._rows_in(table, padded)
+        return list(found)
+
+    def _rows_in(self, table: Table, padded: str) -> tuple[str, ...]:
+        """Row keys the question names (uncached)."""
         taken: list[tuple[int, int]] = []
         found: list[tuple[int, str]] = []
-        spelled = [
-            (form, key)
-            for name, key in self.row_names[table.id]
-            for form in ((name, name + "s") if not name.endswith(("s", "x", "z")) else (name,))
-        ]
-        for name, key in spelled:  # 'Kristiansands økning' names Kristiansand
+        for name, key in self.spelled[table.id]:  # 'Kristiansands økning' names Kristiansand
             start = 0
             while (i := padded.find(f" {name} ", start)) >= 0:
                 span = (i + 1, i + 1 + len(name))  # the name without the spaces around it
@@ -247,23 +423,41 @@ class TableReader:
                 taken.append(span)
                 if key not in (k for _, k in found):
                     found.append((i, key))
+        if table.id in self.item_tables:
+            # 'long-term complex needs' names the row 'Long-term and complex': every long
+            # word of the label, by its first five letters
+            asked = padded.split()
+            for row in table.rows:
+                for label in filter(None, (row.label, row.label_en)):
+                    words = [w for w in _padded(fold(label)).split() if len(w) >= 4]
+                    hits = [
+                        next((i for i, a in enumerate(asked) if a[:5] == w[:5]), -1) for w in words
+                    ]
+                    if words and min(hits) >= 0 and row.key not in (k for _, k in found):
+                        found.append((len(" ".join(asked[: min(hits)])), row.key))
         national = [r.key for r in table.rows if not (r.municipality or r.county or r.sum_of_rows)]
         if len(national) == 1 and national[0] not in (k for _, k in found):
             i = _first(padded, self.w.get("national", ()))
             if i >= 0:
                 found.append((i, national[0]))
-        return [key for _, key in sorted(found)]
+        return tuple(key for _, key in sorted(found))
+
+    def group_named(self, padded: str) -> str | None:
+        """The region or county of municipalities a question names ('Lister'), or None."""
+        for group in sorted(self.groups, key=len, reverse=True):
+            if f" {' '.join(_TOKENS.split(fold(group))).strip()} " in padded:
+                return group
+        return None
 
     def group_in(self, table: Table, padded: str) -> list[str]:
         """Rows of a region or county named in the question, or of a span or series of
         municipality numbers ('0901–0941', 'kommunene 10xx') (municipality tables)."""
         if not any(r.municipality for r in table.rows):
             return []
-        for group in sorted(self.groups, key=len, reverse=True):
-            name = " ".join(_TOKENS.split(fold(group))).strip()
-            if f" {name} " in padded:
-                members = set(self.groups[group])
-                return [r.key for r in data_rows(table) if r.municipality in members]
+        group = self.group_named(padded)
+        if group is not None:
+            members = set(self.groups[group])
+            return [r.key for r in data_rows(table) if r.municipality in members]
         numbered = [r for r in data_rows(table) if r.municipality]
         for m in self.number_span.finditer(self.spans):
             first, last = m.group(1), m.group(2)
@@ -299,6 +493,23 @@ class TableReader:
             years.append(today.year)
         return years
 
+    def long_forms(self, folded: str) -> str:
+        """Short forms written out ('u18' as 'under 18') and a shared second part of two
+        compounds given to both ('aust- og vest-agder' as 'aust-agder og vest-agder')."""
+        for pattern, long in self.short_forms:
+            folded = pattern.sub(long, folded)
+        return _SHARED_TAIL.sub(r"\1-\4 \2 \3-\4", folded)
+
+    def ordinal_in(self, padded: str) -> int:
+        """The place a ranking is asked for by its ordinal ('femte', 'fifth'), or 0."""
+        for word, n in self.ordinals.items():
+            # 'i tredje år' is a year of a grant, not a place; 'på tredjeplass' is one
+            if re.search(rf" {re.escape(word)} (?!(?:ar|year|tilskudd)\w*)", padded):
+                return n
+            if f" {word}plass " in padded or f" {word}plassen " in padded:
+                return n
+        return 0
+
     def top_in(self, padded: str) -> int:
         """How many a ranking asks for ("de tre", "top 5", "nest størst" two); one when not said."""
         if self.has(padded, "second"):
@@ -333,9 +544,23 @@ class TableReader:
         """
         if self.words is None:
             return None
+        folded, raw = self.long_forms(folded), self.long_forms(fold(raw)) if raw else ""
         if self.without is not None:
             folded = self.without.sub(lambda m: re.sub(r"20[0-4]\d\s*-?\s*", "", m[0]), folded)
-        padded = _padded(folded) + (_padded(fold(raw)) if raw else "")
+        across = self._across_tables(folded, today, column_hint, previous)
+        if across is not None:
+            return across
+        tables = self.tables
+        if self.document is not None:
+            # 'i 2018-presentasjonen': the year names the table's source, not a column
+            named = {int(m[1] or m[2]) for m in self.document.finditer(folded)}
+            strip = partial(self.document.sub, lambda m: re.sub(r"20[0-4]\d", "", m[0]))
+            folded, raw = strip(folded), strip(raw)
+            sourced = [t for t in tables if self.source_years[t.id] in named]
+            if len(named) == 1 and sourced:
+                # the question names the table: its figures need no framework word of their own
+                tables, framework = sourced, True
+        padded = _padded(folded) + (_padded(raw) if raw else "")
         self.spans = folded
         years = self.years_in(folded, padded, today)
         follow_up = previous is not None and (
@@ -343,16 +568,35 @@ class TableReader:
         )
         best: TableQuery | None = None
         best_score = 0.0
-        for table in self.tables:
+        # a printed sum named by its heading ('summen for 2016 og 2017') makes the question
+        # one about the tables of kroner per year, each of them
+        framework = framework or any(
+            c.sum_of and _names(padded, c.label)
+            for t in self.tables
+            if all(c.unit == "kr" for c in t.columns)
+            for c in t.columns
+        )
+        tally = self._tally(tables, padded)
+        if tally is not None:
+            return tally
+        for table in tables:
             query, score = self._read_table(table, padded, years, column_hint, framework)
             if query is not None and score > best_score:
                 best, best_score = query, score
-        operating = any(self.has(padded, w) for w in ("sum", "difference", "more", "less"))
+        operating = any(
+            self.has(padded, w)
+            for w in ("sum", "difference", "more", "less", "position", "those_asked")
+        )
         if best is None and previous is not None and (follow_up or operating):
             # 'hva fikk de to til sammen i 2017?': an operation on what was just asked
             return self._follow_up(previous, padded, years)
-        if best is not None and follow_up and previous is not None and best.table == previous.table:
-            best = _remember(best, previous)
+        if best is not None and previous is not None and best.table == previous.table:
+            asked = _asked(previous)
+            if best.op == "rank" and not best.rows and self.has(padded, "those_asked") and asked:
+                # 'hvem av de to hadde størst nedgang fra 2018 til 2019?': the rows just asked
+                best = replace(best, rows=asked, top=1)
+            if follow_up:
+                best = _remember(best, previous)
         return best
 
     def _columns(
@@ -368,8 +612,32 @@ class TableReader:
         ranged = {y for m in self.range.finditer(self.spans) for y in (int(m[1]), int(m[2]))}
         if by_year and all(c.unit == "kr" for c in table.columns):
             named = [c for c in table.columns if c.sum_of and _names(padded, c.label)]
-            if not ((framework and years) or self.has(padded, "framework")) and not named:
+            # a printed row of its own ('Sum Lister') tells the table as well as its words
+            printed_row = bool(years) and any(
+                r.sum_of_rows and r.key in self.rows_in(table, padded) for r in table.rows
+            )
+            whole = self.has(padded, "whole_period") and not years
+            # a table told by its own words ('tilskuddsforvaltningen'), or a table of named
+            # items whose row and prognosis are asked ('forecast … for long-term complex needs')
+            items = table.id in self.item_tables
+            told = (items or (table.id in self.national_tables)) and (
+                any(w in self.telling[table.id] for w in padded.split())
+                or (
+                    items
+                    and self.has(padded, "prognosis")
+                    and any(not _row(table, k).sum_of_rows for k in self.rows_in(table, padded))
+                )
+            )
+            if items and (not told or self.has(padded, "national")):
+                return [], 0.0  # named items of one office: asked by their own words only
+            if not ((framework and (years or whole)) or self.has(padded, "framework")) and not (
+                named or printed_row or told
+            ):
                 return [], 0.0
+            if whole:
+                # 'minst samlet over hele perioden': the printed sum of every year
+                summed = [c for c in table.columns if c.sum_of]
+                return summed[:1], 2.0 if summed else 0.0
             prognosis = self.has(padded, "prognosis") and not self.has(padded, "without_prognosis")
             if self.has(padded, "including") and self.has(padded, "sum"):
                 # 'samlet … inkl. 2020-prognosen': the year only names the printed sum
@@ -395,6 +663,10 @@ class TableReader:
                 picked = [c for c in picked if c.year not in twice or c.status == "prognose"]
             elif not prognosis:
                 picked = [c for c in picked if c.year not in twice or c.status != "prognose"]
+            comparing = any(self.has(padded, w) for w in ("difference", "more", "less"))
+            if comparing and len(self.rows_in(table, padded)) <= 1:
+                # 'hvor mye lavere var Lister-summen i 2017 enn i 2016?': the years compared
+                named = [c for c in named if not set(c.sum_of or []) <= {d.id for d in picked}]
             for summed_column in named:
                 # a printed sum named by its label ('SUM 2016+2017') stands for its parts
                 parts = [c for c in picked if c.id in (summed_column.sum_of or [])]
@@ -408,20 +680,40 @@ class TableReader:
             # and a table whose column headings the question echoes ('i fordelingen etter
             # sosialhjelpsnøkkelen') wins over one whose headings are bare years
             score += 0.5 if self._echoes(padded, picked or by_year) else 0.0
+            if not prognosis and any(c.status == "prognose" for c in picked):
+                # 'summen for Grimstad for 2016, 2017 og 2018': final figures where a table
+                # has them win over a table that has only a prognosis for one of the years
+                score -= 0.25
             if not picked and years:
                 return [], 0.0
+            if not picked and len(by_year) == 1 and len(table.columns) == 1:
+                return by_year, score  # a table of one column needs no year
             if not picked:
                 if self.has(padded, "without_prognosis"):
                     return [c for c in by_year if c.status != "prognose"], score
                 summed = [c for c in table.columns if c.sum_of]
+                if not summed and self.has(padded, "which_year"):
+                    return by_year, score - 0.5  # a table of years without a printed sum
                 return summed[:1], score - 0.5
             return picked, score
         column = next((c for c in table.columns if c.id == column_hint), None)
+        if column is not None:
+            # the question's own words overrule the understanding's guess when a heading's
+            # word pair says another column ('andel under 18' is not 'andel 18–66')
+            scores = self._column_scores(table, padded)
+            paired = [
+                c
+                for c in table.columns
+                if any(f" {p} " in padded for p in self.column_pairs[table.id][c.id])
+            ]
+            if len(paired) == 1 and scores[paired[0].id] > scores[column.id] + 1:
+                column = paired[0]
         if column is None and (
             self.has(padded, "highest")
             or self.has(padded, "lowest")
             or self.rows_in(table, padded)
             or (self.has(padded, "which") and _FIGURE.search(self.spans))
+            or (self.has(padded, "which") and self.has(padded, "same"))
         ):
             # a column by its words only for a question that names a row or asks for a ranking
             column = self._column_by_words(table, padded)
@@ -436,7 +728,9 @@ class TableReader:
     def _bound(self, table: Table, column: Column) -> tuple[str, Fraction] | None:
         """A figure the question bounds the rows by ('over 1 million', 'minst 70 %', '3 505')."""
         folded = self.spans
-        label = _padded(fold(" ".join(filter(None, (column.label, column.definition)))))
+        # the column's own words, less the figures it quotes from the source («41 millioner»)
+        own = re.sub(r"«[^»]*»", " ", " ".join(filter(None, (column.label, column.definition))))
+        label = _padded(fold(own))
         for m in _FIGURE.finditer(folded):
             digits, after = m.group(1), _padded(folded[m.end() :])
             before = _padded(folded[: m.start()])
@@ -497,6 +791,20 @@ class TableReader:
         self, table: Table, padded: str, least: float = COLUMN_SCORE
     ) -> Column | None:
         """The column whose label and definition share the most telling words with the question."""
+        scores = self._column_scores(table, padded)
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < least:
+            return None
+        tied = [cid for cid, score in ranked if score == ranked[0][1]]
+        if len(tied) > 1:
+            # a tie is broken by the unit asked ('hvor mange' a count, 'andel' a share)
+            want = self._unit_asked(padded)
+            units = [c for c in table.columns if c.id in tied and c.unit == want]
+            return units[0] if len(units) == 1 else None
+        return next(c for c in table.columns if c.id == ranked[0][0])
+
+    def _column_scores(self, table: Table, padded: str) -> dict[str, float]:
+        """Each column's score: the telling words it shares with the question."""
         bags = self.column_words[table.id]
         counts, prefixes = self.column_counts[table.id], self.column_prefixes[table.id]
         asked = {t for t in padded.split() if len(t) >= MIN_WORD or t.isdigit() or t in counts}
@@ -510,17 +818,10 @@ class TableReader:
                 hits = found & bag
                 if hits:
                     score += 1.0 / min(counts[w] for w in hits)
+            # a pair of words only this column's heading has ('under 18') tells even more
+            score += sum(f" {pair} " in padded for pair in self.column_pairs[table.id][cid])
             scores[cid] = score
-        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-        if not ranked or ranked[0][1] < least:
-            return None
-        tied = [cid for cid, score in ranked if score == ranked[0][1]]
-        if len(tied) > 1:
-            # a tie is broken by the unit asked ('hvor mange' a count, 'andel' a share)
-            want = self._unit_asked(padded)
-            units = [c for c in table.columns if c.id in tied and c.unit == want]
-            return units[0] if len(units) == 1 else None
-        return next(c for c in table.columns if c.id == ranked[0][0])
+        return scores
 
     def _unit_asked(self, padded: str) -> str | None:
         """'prosent' when a share is asked, 'antall' when a count is, else None."""
@@ -528,9 +829,11 @@ class TableReader:
             return "prosent"
         return "antall" if self.has(padded, "count") else None
 
-    def _unit_sibling(self, table: Table, column: Column, padded: str) -> Column:
+    def _unit_sibling(
+        self, table: Table, column: Column, padded: str, want: str | None = None
+    ) -> Column:
         """A share column when a share is asked, a count column when a count is."""
-        want = (
+        want = want or (
             "prosent"
             if self.has(padded, "share")
             else "antall"
@@ -540,7 +843,9 @@ class TableReader:
         if want is None or column.unit == want:
             return column
         index = table.columns.index(column)
-        for step in (1, -1):
+        # a count is printed just before its share: a share's count stands before it, a
+        # count's share after it (the share after another count is not this count's)
+        for step in (-1,) if want == "antall" else (1,):
             j = index + step
             if 0 <= j < len(table.columns) and table.columns[j].unit == want:
                 return table.columns[j]
@@ -555,21 +860,75 @@ class TableReader:
         framework: bool = False,
     ) -> tuple[TableQuery | None, float]:
         """Read a query against one table, with a score for how well the table fits."""
+        for i, printed in enumerate(table.totals):
+            # 'samlet økning i perioden ifølge 2018-oversikten': a figure printed under the
+            # table, for no row ('Arendals samlede økning i perioden' is Arendal's own sum)
+            labels = filter(None, (printed.label, printed.label_en))
+            named_rows = self.rows_in(table, padded) or self.group_in(table, padded)
+            ranking = self.has(padded, "highest") or self.has(padded, "lowest")
+            if not (named_rows or ranking) and any(_names(padded, label) for label in labels):
+                first = table.columns[0].id
+                return TableQuery(table.id, "printed", (), (first,), place=i), 3.0
         columns, score = self._columns(table, padded, years, column_hint, framework)
         if not columns:
             return None, 0.0
         named, group = self.rows_in(table, padded), self.group_in(table, padded)
+        if table.id in self.item_tables:
+            # a table of named items: the rows named side by side (or summed when a sum is
+            # asked), or every row with its printed sum when none is named
+            if not named and not any(w in self.telling[table.id] for w in padded.split()):
+                return None, 0.0
+            ids = tuple(c.id for c in columns)
+            sums = [r.key for r in table.rows if r.sum_of_rows]
+            if all(k in sums for k in named):
+                named = []  # 'split by scheme and in total': the parts and the printed sum
+            bound = self._bound(table, columns[0]) if len(columns) == 1 else None
+            if self.has(padded, "premise") and bound is not None:
+                # 'er det riktig at prognosen var 41 millioner samlet?': the row's figure,
+                # or the printed sum when no item is named
+                parts = tuple(r.key for r in table.rows if not r.sum_of_rows)
+                target = tuple(named[:1]) if len(named) == 1 else parts
+                checked: Op = "value" if len(target) == 1 else "sum"
+                check = TableQuery(table.id, checked, target, ids[:1], claim=target[0])
+                return replace(check, bound=bound[1], compare=bound[0]), score + 0.5
+            if len(named) > 1 and self.has(padded, "sum"):
+                return TableQuery(table.id, "sum", tuple(named), ids[:1]), score + 0.5
+            shown = tuple(named) or tuple(r.key for r in table.rows)
+            listed: Op = "value" if len(shown) == 1 and len(ids) == 1 else "list"
+            return TableQuery(table.id, listed, shown, ids), score + 0.5
+        if table.id in self.national_tables:
+            # the whole country's table: its row named ('nasjonalt'), or told by the table's
+            # own words ('ifølge tidslinjen'); a look-up, sum or change of its years only
+            told = any(w in self.telling[table.id] for w in padded.split())
+            places = self.has(padded, "places") or self.has(padded, "which")
+            if not named and told and not places and not self.rows_in_any(padded, table):
+                named = [table.rows[0].key]
+            if not named:
+                return None, 0.0
+            return self._one_row(table, named, columns, padded, score + 0.5)
         # a named region wins over numbers that only spell its range ('Aust-Agder (0901–0941)')
         by_group = bool(group) and all(k.isdigit() for k in named)
         rows = group if by_group else named or group
         by_group = by_group or not named
         score += 0.5 if rows else 0.0
         ids = tuple(c.id for c in columns)
-        highest, lowest = self.has(padded, "highest"), self.has(padded, "lowest")
+        highest = self.asks(padded, "highest", columns)
+        lowest = self.asks(padded, "lowest", columns)
+        # 'which municipality ranks fifth?': a place by its ordinal, counted from the top
+        place = self.ordinal_in(padded) if self.has(padded, "which") or highest or lowest else 0
+        highest = highest or (bool(place) and not lowest)
         more, less = self.has(padded, "more"), self.has(padded, "less")
         than = self.has(padded, "than")
         premise = self.has(padded, "premise")
         bound = self._bound(table, columns[0]) if len(columns) == 1 else None
+        same = self.has(padded, "same") and self.has(padded, "which") and len(columns) == 1
+        if same and (not named or by_group):
+            # 'hvilke to fylker hadde like mange …?': the rows that share a figure
+            return TableQuery(table.id, "same", tuple(rows), ids), score
+        if len(columns) == 1 and columns[0].unit in ("antall", "prosent") and len(named) <= 2:
+            special = self._share_query(table, padded, named, columns[0])
+            if special is not None:
+                return special, score + 0.5
         asks_rows = self.has(padded, "which") or self.has(padded, "count")
         if bound is not None and asks_rows and (not named or by_group):
             # 'hvilke kommuner fikk over 1 million i 2018?', 'fylker med minst 70 %'
@@ -595,15 +954,38 @@ class TableReader:
                 compare=">" if more and not less else "<",
                 reference=named[0],
             ), score
-        if (highest or lowest) and len(named) == 1 and self.has(padded, "which_year"):
-            # 'kva år fekk Gjerstad størst auke?': that row's years ranked
+        if (
+            self.has(padded, "share")
+            and len(named) == 1
+            and len(columns) == 1
+            and columns[0].unit == "kr"
+            and table.id not in self.national_tables
+        ):
+            # 'hvor stor andel av Agder-kommunenes samlede økning i 2018 fikk Kristiansand?':
+            # the row's figure over the sum of its region's rows, or of every row
+            members = group or [r.key for r in data_rows(table)]
+            rows_all = (named[0], *[k for k in members if k != named[0]])
+            group_name = (self.group_named(padded) or "") if group else ""
+            return TableQuery(table.id, "portion", rows_all, ids, split=1, group=group_name), score
+        if (highest or lowest) and len(named) <= 1 and self.has(padded, "which_year"):
+            # 'kva år fekk Gjerstad størst auke?': that row's years ranked; 'hvilket år var
+            # samlet økning størst for kommunene til sammen?': the years' totals ranked
             years_only = [c.id for c in table.columns if c.year is not None and not c.sum_of]
+            chosen = tuple(named) if named else tuple(rows if by_group else ())
             return TableQuery(
-                table.id, "rank", tuple(named), tuple(years_only), 1, highest, across=True
+                table.id,
+                "rank",
+                chosen,
+                tuple(years_only),
+                1,
+                highest,
+                across=True,
+                group=self.group_named(padded) or "" if len(chosen) != 1 else "",
             ), score
         if (highest or lowest) and len(columns) == 2 and self._from_first(padded, columns):
-            # 'størst økning fra 2017 til 2018': the change from the first year to the second
-            descending = highest and not lowest
+            # 'størst økning fra 2017 til 2018': the change from the first year to the second;
+            # 'størst nedgang' ranks the change from the most negative up
+            descending = (highest and not lowest) != (less and not more)
             top = self.top_in(padded)
             return TableQuery(
                 table.id,
@@ -636,7 +1018,9 @@ class TableReader:
                 lowest and _first(padded, self.w["lowest"]) < _first(padded, self.w["highest"])
             )
             top = self.top_in(padded) if len(rows) < 2 or by_group else 1
-            return TableQuery(table.id, "rank", tuple(rows), ids, top, descending), score
+            return TableQuery(
+                table.id, "rank", tuple(rows), ids, place or top, descending, place=place
+            ), score
         if not rows and len(columns) == 2 and (more or less) and than:
             return TableQuery(table.id, "filter", (), ids, descending=more), score
         if not rows:
@@ -645,6 +1029,21 @@ class TableReader:
             (more or less) and (than or len(columns) == 2)
         )
         pair = (len(rows), len(columns)) in ((2, 1), (1, 2))
+        sides = self._sides(table, padded) if comparing and than and len(columns) == 1 else ()
+        if sides:
+            # 'hadde Søgne og Songdalen til sammen mer enn Mandal?': the rows before 'enn'
+            # summed against the rows after it
+            claim = (
+                ("more" if more and not less else "less") if premise and (more or less) else None
+            )
+            rows = list(sides[0] + sides[1])
+            return TableQuery(
+                table.id, "difference", tuple(rows), ids, claim=claim, split=len(sides[0])
+            ), score
+        if comparing and len(rows) > 1 and len(columns) == 2 and by_group:
+            # 'hvor mye lavere var Lister-summen i 2017 enn i 2016?': the group's two totals
+            group_name = self.group_named(padded) or ""
+            return TableQuery(table.id, "difference", tuple(rows), ids, group=group_name), score
         if comparing and pair:
             # 'er det riktig at Sirdal har høyere … enn Hægebostad?': the claimed direction
             claim = (
@@ -658,6 +1057,226 @@ class TableReader:
             return TableQuery(table.id, "sum", tuple(rows), ids), score
         return TableQuery(table.id, "value", tuple(rows), ids), score
 
+    def _across_tables(
+        self, folded: str, today: dt.date, hint: str | None, previous: TableQuery | None
+    ) -> TableQuery | None:
+        """A figure of one source's table compared with a figure of another's.
+
+        'Hvor mye høyere var Grimstads økning 2016–2018 (2020-tabellen) enn prognosen for 2018
+        i 2018-tabellen?' reads each side in its own table (the second side keeps the rows of
+        the first); 'how does that forecast compare with the 2016–2018 figures in the 2020
+        slides?' compares the previous answer's figure with the one the new source gives.
+        """
+        if self.document is None:
+            return None
+        padded = _padded(folded)
+        if not any(self.has(padded, w) for w in ("difference", "more", "less")):
+            return None
+        named = [int(m[1] or m[2]) for m in self.document.finditer(folded)]
+        if len(set(named)) == 2:
+            joins = [re.search(rf"(?<!\w){re.escape(p)}(?!\w)", folded) for p in self._joins()]
+            at = min((m.start() for m in joins if m), default=-1)
+            if at < 0 and self.has(padded, "between"):
+                # 'forskjellen mellom A i 2020-tabellen og B i 2018-tabellen': the 'og' after
+                # the first source named
+                mark = next(self.document.finditer(folded)).end()
+                found = re.search(r"\b(?:og|and)\b", folded[mark:])
+                at = mark + found.start() if found else -1
+            if at < 0:
+                return None
+            first = self._one_figure(folded[:at], today, hint, ())
+            if first is None:
+                return None
+            second = self._one_figure(folded[at:], today, hint, first.rows, first.table)
+            if second is None or second.table == first.table:
+                return None
+            return replace(first, op="difference", other=second)
+        if len(set(named)) == 1 and previous is not None and previous.op in ("value", "sum"):
+            year = self.source_years.get(previous.table)
+            if year is None or year == named[0] or not previous.rows:
+                return None
+            fresh = self._one_figure(folded, today, hint, previous.rows, previous.table)
+            if fresh is None:
+                return None
+            return replace(previous, op="difference", other=fresh, before_rows=(), claim=None)
+        return None
+
+    def _joins(self) -> list[str]:
+        """The words that join two sides of a comparison ('enn', 'sammenlignet med')."""
+        return [p for p in self.w.get("than", ())] + [
+            p for p in self.w.get("difference", ()) if len(p.split()) > 1
+        ]
+
+    def _one_figure(
+        self,
+        padded: str,
+        today: dt.date,
+        hint: str | None,
+        rows: tuple[str, ...],
+        but: str = "",
+    ) -> TableQuery | None:
+        """One side of a comparison across tables: one figure, or one row's sum of years."""
+        phrases = [p for n in ("more", "less", "difference", "than") for p in self.w.get(n, ())]
+        text = padded
+        for phrase in sorted(phrases, key=len, reverse=True):
+            text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text)
+        query = self.read(text, today, hint, None, framework=True)
+        if (query is None or not query.rows) and rows:
+            # 'enn prognosen for 2018 i 2018-tabellen': the rows of the other side
+            labels = {
+                fold(r.label) for t in self.tables for k in rows for r in t.rows if r.key == k
+            }
+            text = f"{text} {' og '.join(sorted(labels))}"
+            query = self.read(text, today, hint, None, framework=True)
+        if query is None or query.table == but or query.op not in ("value", "sum"):
+            return None
+        if len(query.rows) != 1:
+            return None
+        return replace(query, op="sum" if len(query.columns) > 1 else "value")
+
+    def _tally(self, tables: Sequence[Table], padded: str) -> TableQuery | None:
+        """'Hvilket fylke hadde lavest verdi i flest kolonner?': rows by how many columns
+        they hold the lowest (or highest) figure in, for the one table of places asked."""
+        highest, lowest = self.has(padded, "highest"), self.has(padded, "lowest")
+        if not self.has(padded, "most_columns") or not (highest or lowest):
+            return None
+        fitting = [
+            t
+            for t in tables
+            if len(data_rows(t)) >= MIN_ROWS
+            and (
+                any(w in self.telling[t.id] for w in padded.split())
+                or (
+                    not self.has(padded, "framework") and not any(c.unit == "kr" for c in t.columns)
+                )
+            )
+        ]
+        if len(fitting) != 1:
+            return None
+        table = fitting[0]
+        # 'lavest verdi i flest kolonner': the lowest is what is counted, 'flest' the ranking
+        lowest_counted = _first(padded, self.w["lowest"]) >= 0 and (
+            not highest or _first(padded, self.w["lowest"]) < _first(padded, self.w["highest"])
+        )
+        ids = tuple(c.id for c in table.columns if not c.sum_of)
+        return TableQuery(table.id, "tally", (), ids, descending=not lowest_counted)
+
+    def rows_in_any(self, padded: str, but: Table) -> bool:
+        """Whether the question names a row of another table (a place, not the country)."""
+        return any(
+            self.rows_in(t, padded) or self.group_in(t, padded) for t in self.tables if t is not but
+        )
+
+    def _one_row(
+        self, table: Table, named: list[str], columns: list[Column], padded: str, score: float
+    ) -> tuple[TableQuery | None, float]:
+        """A query on one row's columns: a figure, a sum of years, or the change between two."""
+        ids = tuple(c.id for c in columns)
+        comparing = any(self.has(padded, w) for w in ("difference", "more", "less"))
+        if self.has(padded, "which_year") and (
+            self.has(padded, "highest") or self.has(padded, "lowest")
+        ):
+            years_only = [c.id for c in table.columns if c.year is not None and not c.sum_of]
+            highest = self.has(padded, "highest")
+            return TableQuery(
+                table.id, "rank", tuple(named), tuple(years_only), 1, highest, across=True
+            ), score
+        if len(columns) == 2 and comparing:
+            return TableQuery(table.id, "difference", tuple(named), ids), score
+        if len(columns) > 1:
+            return TableQuery(table.id, "sum", tuple(named), ids), score
+        return TableQuery(table.id, "value", tuple(named), ids), score
+
+    def _sides(
+        self, table: Table, padded: str
+    ) -> tuple[tuple[str, ...], tuple[str, ...]] | tuple[()]:
+        """Rows named before 'enn'/'than' and after it, when one side names more than one."""
+        padded = padded.split("  ")[0] + " "  # the corrected text, not the text as typed too
+        at = _first(padded, self.w.get("than", ()))
+        if at < 0:
+            return ()
+        first, second = self.rows_in(table, padded[: at + 1]), self.rows_in(table, padded[at:])
+        if not first or not second or len(first) + len(second) < 3 or set(first) & set(second):
+            return ()
+        return tuple(first), tuple(second)
+
+    def _share_query(
+        self, table: Table, padded: str, named: list[str], column: Column
+    ) -> TableQuery | None:
+        """A count beside its share, a row's share of the whole country, or a row's place.
+
+        'hvor mange … i Rogaland, og hvor stor andel er det?' lists the count and the share
+        printed beside it; 'hvor stor andel av landets KVP-deltakere var i Oslo?' divides
+        Oslo's count by the country's (a share the table does not print); 'what share …
+        in Troms, and how does it rank?' gives Troms' figure and its place among the rows.
+        """
+        share, count = self.has(padded, "share"), self.has(padded, "count")
+        national = [r.key for r in table.rows if not (r.municipality or r.county or r.sum_of_rows)]
+        places = [k for k in named if k not in national]
+        if len(named) == 1 and self.has(padded, "position"):
+            return TableQuery(table.id, "position", tuple(named), (column.id,))
+        if share and count and len(named) == 1:
+            pair = [self._unit_sibling(table, column, padded, u) for u in ("antall", "prosent")]
+            if pair[0].unit == "antall" and pair[1].unit == "prosent":
+                return TableQuery(table.id, "list", tuple(named), tuple(c.id for c in pair))
+        if share and len(places) == 1 and len(named) == 2 and national:
+            # the share of the country's count, unless the question names a share column
+            scores = self._column_scores(table, padded)
+            best = {
+                unit: max((scores[c.id] for c in table.columns if c.unit == unit), default=0.0)
+                for unit in ("antall", "prosent")
+            }
+            counts = [c for c in table.columns if c.unit == "antall"]
+            counted = max(counts, key=lambda c: scores[c.id]) if counts else column
+            if counted.unit == "antall" and best["antall"] >= best["prosent"] and best["antall"]:
+                query = TableQuery(table.id, "portion", (places[0], national[0]), (counted.id,))
+                shares = [c for c in table.columns if c.unit == "prosent"]
+                bound = self._bound(table, shares[0]) if shares else None
+                if self.has(padded, "premise") and bound is not None:
+                    # 'er det riktig at Oslo hadde over 25 % av landets KVP-deltakere?'
+                    query = replace(query, claim=places[0], compare=bound[0], bound=bound[1])
+                return query
+        return None
+
+    def _ranked_follow_up(
+        self,
+        table: Table,
+        previous: TableQuery,
+        padded: str,
+        rows: list[str],
+        columns: list[str],
+    ) -> TableQuery | None:
+        """'kva fylke hadde flest?', 'how does it rank?', 'og hvor stor andel er det?' after
+        a question on a table: the same columns ranked, the row's place, the row's share."""
+        columns = columns or list(previous.columns)
+        highest, lowest = self.has(padded, "highest"), self.has(padded, "lowest")
+        if (highest or lowest) and not rows and not previous.across:
+            asked = _asked(previous) if self.has(padded, "those_asked") else ()
+            descending = highest and not (
+                lowest and _first(padded, self.w["lowest"]) < _first(padded, self.w["highest"])
+            )
+            return TableQuery(
+                table.id,
+                "rank",
+                asked,
+                tuple(columns[:1]) if len(columns) > 1 and not previous.change else tuple(columns),
+                1 if asked else self.top_in(padded),
+                descending,
+                change=previous.change and len(columns) == 2,
+            )
+        one = rows[:1] or list(previous.rows[-1:])
+        stats = not any(c.unit == "kr" for c in table.columns)
+        if self.has(padded, "position") and len(one) == 1 and len(columns) == 1:
+            return TableQuery(table.id, "position", tuple(one), tuple(columns))
+        want = self._unit_asked(padded)
+        if stats and want and len(one) == 1 and len(previous.columns) == 1 and not rows:
+            # 'og hvor stor andel er det?': the share printed beside the count just given
+            column = next(c for c in table.columns if c.id == previous.columns[0])
+            sibling = self._unit_sibling(table, column, padded, want)
+            if sibling.id != column.id and not self._column_by_words(table, padded):
+                return TableQuery(table.id, "value", tuple(one), (sibling.id,))
+        return None
+
     def _follow_up(self, previous: TableQuery, padded: str, years: list[int]) -> TableQuery | None:
         """A short follow-up changes one part of the previous query ('til sammen?', 'og 2019?')."""
         table = self.kb.tables.get(previous.table)
@@ -665,6 +1284,9 @@ class TableReader:
             return None
         rows = self.rows_in(table, padded)
         columns = [c.id for c in table.columns if c.year in years and not c.sum_of]
+        ranked = self._ranked_follow_up(table, previous, padded, rows, columns)
+        if ranked is not None:
+            return ranked
         if not rows and not columns and not any(c.unit == "kr" for c in table.columns):
             # 'og hvor mange KVP-deltakere hadde fylket?': another column of the same rows
             column = self._column_by_words(table, padded, least=COLUMN_SCORE / 2)
@@ -722,6 +1344,15 @@ class TableReader:
         return None
 
 
+def _asked(previous: TableQuery) -> tuple[str, ...]:
+    """The rows asked about in turn up to the previous question, without repeats."""
+    out: list[str] = []
+    for key in previous.before_rows + previous.rows:
+        if key not in out:
+            out.append(key)
+    return tuple(out)
+
+
 def _remember(query: TableQuery, previous: TableQuery) -> TableQuery:
     """Keep the rows or columns a follow-up replaced, for a later 'til sammen?'."""
     changed = query.rows != previous.rows
@@ -752,6 +1383,56 @@ def _cells(table: Table, rows: Sequence[Row], columns: Sequence[Column]) -> list
     ]
 
 
+def _across(kb: KnowledgeBase, query: TableQuery, other: TableQuery) -> TableResult | None:
+    """The difference of one table's figure and another table's, each side as one cell."""
+    sides: list[Cell] = []
+    prognosis = False
+    for part in (
+        replace(query, op="sum" if len(query.columns) > 1 else "value", other=None),
+        other,
+    ):
+        result = evaluate(kb, part)
+        if result is None or result.total is None:
+            return None
+        table = result.table
+        columns = [c for c in table.columns if c.id in part.columns]
+        prognosis = prognosis or any(c.status == "prognose" for c in columns)
+        year = _source_year(kb, table)
+        label = " + ".join(c.label for c in columns)
+        label_en = " + ".join(c.label_en or c.label for c in columns)
+        column = Column(
+            id="across",
+            label=f"{label} (tabellen fra {year})",
+            label_en=f"{label_en} (the table of {year})",
+            definition=table.title,
+            unit=columns[0].unit,
+            status="prognose" if any(c.status == "prognose" for c in columns) else None,
+        )
+        sides.append(Cell(result.cells[0].row, column, result.total, ""))
+    first = kb.tables[query.table]
+    return TableResult(
+        query, first, tuple(sides), sides[0].value - sides[1].value, prognosis=prognosis
+    )
+
+
+def _summed(table: Table, rows: Sequence[Row], columns: Sequence[Column], group: str = "") -> Cell:
+    """One cell holding the sum of rows in one column, labelled by the rows it adds."""
+    column = columns[0]
+    total = sum((c.value for c in _cells(table, rows, [column])), Fraction(0))
+    if len(rows) == 1:
+        return Cell(rows[0], column, total, str(rows[0].values[column.id]))
+    label = " + ".join(r.label for r in rows)
+    label_en = " + ".join(r.label_en or r.label for r in rows)
+    if group or len(rows) > 3:
+        kind = ("kommuner", "municipalities") if rows[0].municipality else ("fylker", "counties")
+        label = f"{group} ({len(rows)} {kind[0]})" if group else f"{len(rows)} {kind[0]} til sammen"
+        label_en = (
+            f"{group} ({len(rows)} {kind[1]})" if group else f"{len(rows)} {kind[1]} combined"
+        )
+    row = Row(key="+".join(r.key for r in rows), label=label, label_en=label_en, values={})
+    return Cell(row, column, total, "")
+
+
 def _holds(value: Fraction, compare: str, bound: Fraction) -> bool:
     """Whether a value stands in the asked relation to a bound."""
     return {
@@ -765,11 +1446,41 @@ def _holds(value: Fraction, compare: str, bound: Fraction) -> bool:
 
 def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
     """Compute a table query from the printed figures; None when a figure is missing."""
+    if query.other is not None:
+        return _across(kb, query, query.other)
     table = kb.tables[query.table]
     columns = [c for c in table.columns if c.id in query.columns]
     columns.sort(key=lambda c: query.columns.index(c.id))
     rows = [_row(table, k) for k in query.rows] if query.rows else data_rows(table)
     prognosis = any(c.status == "prognose" or c.sum_of for c in columns)
+    if query.op == "printed":
+        return TableResult(query, table, (), Fraction(table.totals[query.place].value))
+    if query.op == "tally":
+        # each column's highest (or lowest) figure, ties included, counted per row
+        found: list[Cell] = []
+        for column in columns:
+            cells = _cells(table, rows, [column])
+            if not cells:
+                continue
+            edge = (max if query.descending else min)(c.value for c in cells)
+            found += [c for c in cells if c.value == edge]
+        counts = {r.key: sum(c.row.key == r.key for c in found) for r in rows}
+        ranking = sorted(
+            ((r, Fraction(counts[r.key])) for r in rows if counts[r.key]), key=lambda rv: -rv[1]
+        )
+        return TableResult(query, table, tuple(found), None, tuple(ranking))
+    if query.op in ("position", "same"):
+        everyone = [(r, _value(r.values[columns[0].id])) for r in data_rows(table)]
+        everyone = [rv for rv in everyone if rv[0].values.get(columns[0].id) is not None]
+        everyone.sort(key=lambda rv: rv[1], reverse=True)
+        if query.op == "same":
+            # rows whose figure another row shares, highest figure first
+            shared = [(r, v) for r, v in everyone if sum(w == v for _, w in everyone) > 1]
+            return TableResult(query, table, (), None, tuple(shared))
+        cells = _cells(table, rows[:1], columns)
+        if not cells:
+            return None
+        return TableResult(query, table, tuple(cells), cells[0].value, tuple(everyone))
     if query.op in ("rank", "filter"):
         scored: list[tuple[Row, Fraction]] = []
         for row in rows:
@@ -790,7 +1501,11 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
             else:
                 scored.append((row, sum((c.value for c in cells), Fraction(0))))
         if query.across and rows:
-            cells = _cells(table, rows[:1], columns)
+            cells = (
+                _cells(table, rows[:1], columns)
+                if len(rows) == 1
+                else [_summed(table, rows, [c], query.group) for c in columns]
+            )
             ranked = sorted(cells, key=lambda c: c.value, reverse=query.descending)
             best = [c for c in ranked if c.value == ranked[0].value] if ranked else []
             return TableResult(query, table, tuple(best), best[0].value if best else None)
@@ -812,10 +1527,27 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
         return None
     if query.op in ("value", "list"):
         return TableResult(query, table, tuple(cells), cells[0].value, prognosis=prognosis)
+    if query.op == "difference" and (query.split or len(rows) > 2):
+        # two sums against each other: rows against rows, or a group's two columns
+        if query.split:
+            sides = [(rows[: query.split], columns), (rows[query.split :], columns)]
+        else:
+            sides = [(rows, columns[:1]), (rows, columns[1:])]
+        cells = [_summed(table, side, cols, query.group) for side, cols in sides]
+        return TableResult(
+            query, table, tuple(cells), cells[0].value - cells[1].value, prognosis=prognosis
+        )
     if query.op == "difference":
         return TableResult(
             query, table, tuple(cells), cells[0].value - cells[1].value, prognosis=prognosis
         )
+    if query.op == "portion":
+        if query.split:
+            # the row against the sum of all the rows it is one of
+            cells = [cells[0], _summed(table, rows, columns, query.group)]
+        if cells[1].value == 0:
+            return None
+        return TableResult(query, table, tuple(cells), cells[0].value / cells[1].value)
     total = sum((c.value for c in cells), Fraction(0))
     printed = False
     for column in table.columns:
@@ -832,7 +1564,14 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
 
 def _figure(value: Fraction, column: Column, lang: Lang, printed: str = "") -> str:
     if column.unit == "kr" and value.denominator == 1:
-        return fmt.kroner(int(value), lang)
+        whole = fmt.kroner(int(value), lang)
+        if value and value % 1_000_000 == 0:
+            # '28 000 000 kr (28 mill.)': whole millions also as the sources print them
+            millions = fmt.number(int(value // 1_000_000), lang)
+            return (
+                f"{whole} ({millions} mill.)" if lang != "en" else f"{whole} ({millions} million)"
+            )
+        return whole
     if column.unit == "prosent":
         # a share as printed ('2.0' stays '2,0'), a computed one with its decimals
         shown = printed.replace(".", ",") if printed and lang != "en" else printed
@@ -859,7 +1598,35 @@ def render(result: TableResult, lang: Lang) -> list[str]:
     unit = columns[0]
     nb = lang != "en"
     lines: list[str] = []
-    if q.op == "rank" and q.across:
+    if q.op == "tally":
+        head = (
+            ("Høyest" if q.descending else "Lavest")
+            if nb
+            else ("Highest" if q.descending else "Lowest")
+        )
+        lines.append(
+            f"{head} verdi i flest kolonner:" if nb else f"{head} figure in the most columns:"
+        )
+        for i, (row, count) in enumerate(result.ranking, 1):
+            names = [_column(c.column, lang) for c in result.cells if c.row.key == row.key]
+            word = (
+                ("kolonne" if count == 1 else "kolonner")
+                if nb
+                else ("column" if count == 1 else "columns")
+            )
+            lines.append(f"{i}. {_label(row, lang)}: {int(count)} {word} ({'; '.join(names)})")
+            if i >= 3:
+                break
+    elif q.op == "printed":
+        under = table.totals[q.place]
+        label = under.label_en if not nb and under.label_en else under.label
+        note = under.note_en if not nb and under.note_en else under.note
+        assert result.total is not None
+        lines.append(f"{label}: {fmt.kroner(int(result.total), lang)}")
+        lines += [note] if note else []
+    elif q.op in ("portion", "position", "same"):
+        lines += _render_share(result, lang)
+    elif q.op == "rank" and q.across:
         head = "Høyest" if q.descending else "Lavest"
         if not nb:
             head = "Highest" if q.descending else "Lowest"
@@ -883,7 +1650,10 @@ def render(result: TableResult, lang: Lang) -> list[str]:
         lines.append(head)
         for i, (row, value) in enumerate(result.ranking, 1):
             printed = str(row.values[unit.id]) if len(columns) == 1 else ""
-            lines.append(f"{i}. {_label(row, lang)}: {_figure(value, unit, lang, printed)}")
+            line = f"{i}. {_label(row, lang)}: {_figure(value, unit, lang, printed)}"
+            if q.place and i == q.place:
+                line += " ←"  # the place asked for
+            lines.append(line)
         if not result.ranking:
             lines.append("–")
         claimed = next((r for r in table.rows if r.key == q.claim), None)
@@ -965,7 +1735,9 @@ def render(result: TableResult, lang: Lang) -> list[str]:
                     if nb
                     else "The sum is the one printed in the table."
                 )
-    if result.prognosis and any(c.status == "prognose" for c in columns):
+    if result.prognosis and any(
+        c.status == "prognose" for c in (*columns, *result_columns(result))
+    ):
         lines.append(
             "Merk: tallene for prognoseåret er en prognose, ikke et endelig tall."
             if nb
@@ -977,6 +1749,59 @@ def render(result: TableResult, lang: Lang) -> list[str]:
     return [f"{title}", "\n".join(lines)]
 
 
+def _share_text(ratio: Fraction, lang: Lang) -> str:
+    """A computed share as a percentage with one decimal, 'ca.' when rounded."""
+    tenths = ratio * 1000
+    rounded = Fraction(math.floor(tenths + Fraction(1, 2)), 10)
+    text = fmt.decimal(rounded, lang)
+    if tenths.denominator != 1:
+        text = ("ca. " if lang != "en" else "approx. ") + text
+    return f"{text} %" if lang != "en" else f"{text}%"
+
+
+def _render_share(result: TableResult, lang: Lang) -> list[str]:
+    """A row's share of the country, a row's place among the rows, or rows sharing a figure."""
+    q, nb = result.query, lang != "en"
+    column = next(c for c in result.table.columns if c.id == q.columns[0])
+    if q.op == "same":
+        lines = [
+            f"{_column(column, lang)}, "
+            + ("samme tall i flere rader:" if nb else "the same figure in more than one row:")
+        ]
+        for row, value in result.ranking:
+            shown = _figure(value, column, lang, str(row.values[column.id]))
+            lines.append(f"– {_label(row, lang)}: {shown}")
+        return lines + ([] if result.ranking else ["– ingen" if nb else "– none"])
+    first = result.cells[0]
+    shown = _figure(first.value, column, lang, first.printed)
+    if q.op == "portion":
+        whole = result.cells[1]
+        of = _figure(whole.value, column, lang, whole.printed)
+        assert result.total is not None
+        share = _share_text(result.total, lang)
+        joint = "av" if nb else "of"
+        return [
+            f"{_label(first.row, lang)}: {share} ({shown} {joint} {of}, {_label(whole.row, lang)})",
+            f"{_column(column, lang)}; " + ("egen utregning." if nb else "our own calculation."),
+        ]
+    above = sum(v > first.value for _, v in result.ranking)
+    tied = sum(v == first.value for _, v in result.ranking) > 1
+    n, place = len(result.ranking), above + 1
+    if place == 1:
+        where = "høyest" if nb else "the highest"
+    elif above + sum(v == first.value for _, v in result.ranking) == n:
+        where = "lavest" if nb else "the lowest"
+    else:
+        where = f"nr. {place} av {n}" if nb else f"number {place} of {n}"
+    if tied:
+        where += " (delt)" if nb else " (shared)"
+    head = f"{_label(first.row, lang)}, {_column(column, lang)}: {shown}"
+    tail = f"{where} av {n}, høyest først" if nb else f"{where} of {n}, highest first"
+    if where.startswith(("nr.", "number")):
+        tail = f"{where}, høyest først" if nb else f"{where}, highest first"
+    return [head, ("Plassering: " if nb else "Rank: ") + tail]
+
+
 def _verdict(result: TableResult, lang: Lang) -> str:
     """'Ja, det stemmer' or 'Nei, det stemmer ikke' for a claim the question asks to check."""
     q = result.query
@@ -986,8 +1811,10 @@ def _verdict(result: TableResult, lang: Lang) -> str:
         # the claimed row holds the claimed place (first, or second for 'nest størst')
         at = result.ranking[q.top - 1 : q.top]
         right = bool(at) and result.claimed == at[0][1]
-    elif q.op == "value" and q.bound is not None and result.total is not None:
+    elif q.op in ("value", "sum") and q.bound is not None and result.total is not None:
         right = _holds(result.total, q.compare, q.bound)
+    elif q.op == "portion" and q.bound is not None and result.total is not None:
+        right = _holds(result.total * 100, q.compare, q.bound)
     elif q.op == "difference" and result.total is not None:
         right = result.total > 0 if q.claim == "more" else result.total < 0
     else:
@@ -997,6 +1824,16 @@ def _verdict(result: TableResult, lang: Lang) -> str:
     return "Ja, det stemmer." if right else "Nei, det stemmer ikke."
 
 
+def result_columns(result: TableResult) -> list[Column]:
+    """The columns of the cells a result rests on (for a comparison across tables)."""
+    return [c.column for c in result.cells]
+
+
 def provenance(kb: KnowledgeBase, result: TableResult) -> list[Provenance]:
-    """The source of the table a result comes from."""
-    return [kb.provenance(result.table)]
+    """The sources of the tables a result comes from."""
+    found = [kb.provenance(result.table)]
+    other = result.query.other
+    if other is not None:
+        more = kb.provenance(kb.tables[other.table])
+        found += [more] if more not in found else []
+    return found

@@ -592,7 +592,25 @@ class TableLanguage(Model):
     million: list[str] = Field(default_factory=list)
     # words for the rows themselves: a figure just before them counts places ('alle 15 kommunene')
     places: list[str] = Field(default_factory=list)
+    # a row's place among the others ("how does it rank?", "hvilken plass har Troms?")
+    position: list[str] = Field(default_factory=list)
+    # the rows just asked about in turn ("hvem av de to …?", "which of them …?")
+    those_asked: list[str] = Field(default_factory=list)
+    # rows with the same figure ("which two counties had the same number …?")
+    same: list[str] = Field(default_factory=list)
+    # a source document by its year ("i 2018-presentasjonen", "the 2020 slides")
+    document: list[str] = Field(default_factory=list)
+    # rows counted by the columns they hold the lowest or highest figure in
+    most_columns: list[str] = Field(default_factory=list)
+    # the word before the first of two things compared ("forskjellen mellom A og B")
+    between: list[str] = Field(default_factory=list)
+    # every year of a table ("over hele perioden", "over the whole period"): its printed sum
+    whole_period: list[str] = Field(default_factory=list)
     numbers: dict[str, Annotated[int, Field(ge=1, le=50)]] = Field(min_length=1)
+    # a place in a ranking by its ordinal ("femte", "fifth"): the ranking down to it
+    ordinals: dict[str, Annotated[int, Field(ge=1, le=50)]] = Field(default_factory=dict)
+    # short forms written in quick questions, read as their long forms ("u18", "sos.hjelp")
+    short_forms: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _one_meaning(self) -> TableLanguage:
