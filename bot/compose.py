@@ -166,6 +166,10 @@ PART_WORDS: dict[calc.Role, tuple[str, ...]] = {
     calc.Role.CAP_MEASURES: ("kompetanse", "competence", "tiltak", "measure"),
 }
 STATISTICS_TABLE = "nav-sosialtjenestetall"
+# whether something the sources said still holds now ('er han fortsatt kontaktperson?')
+STILL_ASK = re.compile(
+    r"\b(?:fortsatt|fremdeles|framleis|enno|still|currently|per i dag|(?:i dag|na|today|now)\?)"
+)
 # A question about a table itself, not about a row: its sources, colours or use.
 TABLE_ABOUT = re.compile(
     r"\b(?:kild\w*|kjeld\w*|hentet|henta|kommer\b.*\bfra|kjem\b.*\bfra|farge\w*|farga\w*|"
@@ -1001,7 +1005,48 @@ class Composer:
         narrowed = self.contact_detail(u, lang, offices)
         if narrowed is not None:
             return narrowed
+        lead = self.contact_gap(u, lang, offices, sources)
+        if lead is not None:
+            # a detail none of these contacts has, or whether they still hold: not known
+            return self.answer(u, lang, [lead, *paragraphs], sources=sources, answered=False)
         return self.answer(u, lang, paragraphs, sources=sources, title=title)
+
+    def contact_gap(
+        self, u: Understanding, lang: Lang, offices: list[str], sources: list[Provenance]
+    ) -> str | None:
+        """Why a contact question is not answered by the contacts listed, or None if it is.
+
+        'telefonnummeret til Statsforvalteren i Innlandet' when none of its contacts has a
+        phone number in the sources; 'er han fortsatt kontaktperson?' asks what is true now,
+        which sources of a past date cannot tell.
+        """
+        wanted = next((k for k in ("phone", "email") if _says(u, self.words[k])), None)
+        contacts = [c for o in offices for c in self.kb.offices[o].contacts]
+        names = ", ".join(self.kb.offices[o].name for o in offices)
+        if wanted and not any(getattr(c, wanted) for c in contacts):
+            nb, en = {"phone": ("telefonnummer", "phone number"), "email": ("e-post", "e-mail")}[
+                wanted
+            ]
+            return (
+                f"Kildene oppgir ikke noe {nb} for {names}. Det de oppgir:"
+                if lang == "nb"
+                else f"The sources give no {en} for {names}. What they give:"
+            )
+        if STILL_ASK.search(f" {u.folded} ") and sources:
+            dates = ", ".join(
+                dict.fromkeys(
+                    (p.date_text_en or p.date_text) if lang == "en" else p.date_text
+                    for p in sources
+                )
+            )
+            return (
+                f"Det kan kildene ikke si: de er fra {dates}, og jeg vet ikke om noen av "
+                "kontaktene fortsatt gjelder. Sjekk embetets nettsider. Det kildene oppgir:"
+                if lang == "nb"
+                else f"The sources cannot tell: they are from {dates}, and I do not know whether "
+                "any of these contacts still holds. Check the office's website. What they give:"
+            )
+        return None
 
     def contact_detail(self, u: Understanding, lang: Lang, offices: list[str]) -> Answer | None:
         """A named person's detail, or a title's holder the sources do not name.
@@ -1080,6 +1125,8 @@ class Composer:
         kind = DeadlineKind(u.slots.get("kind", "application"))
         schemes = u.schemes_mentioned[:3] or ([u.scheme] if u.scheme else [])
         year = self.deadline_year(u, today)
+        # 'neste år': a deadline not yet announced, whose last known date is the answer
+        relative = u.slots.get("year") is None and int(u.slots.get("year_rel") or 0) > 0
         if not schemes and year is not None:
             return self.deadlines_of_year(u, year, today, lang)
         if not schemes and u.deadline_thing:
@@ -1100,10 +1147,15 @@ class Composer:
             chosen = self.choose_deadlines(of_kind, year, today)
             gap = self.deadline_gap(sid, kind, of_kind, chosen, year, today, lang)
             if gap is not None:
-                # nothing for the year asked (or today's): the last known ones, with their years
+                # nothing for the year asked (or today's): the last known ones, with their years;
+                # 'neste år' is answered so too, unless the sources say the scheme ends before
                 paragraphs += gap.lines
                 sources += gap.sources
+                end = asof.grant_end(self.kb.schemes[sid])
+                ended = end is not None and year is not None and year > end
+                dated = any(not e.deadline.unknown for e in of_kind)
                 answered = answered or (year is None and bool(chosen))
+                answered = answered or (relative and dated and not ended)
                 continue
             if not chosen:
                 label = DEADLINE_LABELS[kind][lang].lower()
@@ -2787,8 +2839,14 @@ class Composer:
         return result, dated
 
     def deadline_year(self, u: Understanding, today: dt.date) -> int | None:
-        """Return the year a deadline question names, today's for 'i år' / 'this year', or None."""
+        """Return the year a deadline question names, today's for 'i år' / 'this year', or None.
+
+        'neste år' / 'i fjor' / 'next year' count from today, so a deadline asked for next
+        year is that year's, not the newest one known.
+        """
         year = u.slots.get("year")
+        if year is None and isinstance(u.slots.get("year_rel"), int):
+            return today.year + int(u.slots["year_rel"])
         if year is None and asof.asks_this_year(u.folded):
             return today.year
         return year if isinstance(year, int) else None

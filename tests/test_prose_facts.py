@@ -1,0 +1,120 @@
+"""Prose facts: source sentences reached, contacts and deadlines told only as far as known."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.engine import Engine
+from knowledge.loader import load_sources
+
+KB = load_sources()
+TODAY = dt.date(2026, 12, 1)
+
+
+def ask(question: str, today: dt.date = TODAY) -> tuple[bool, str]:
+    answer = Engine(KB).ask(question, today)
+    return answer.answered, answer.text
+
+
+def conversation(*questions: str) -> list[tuple[bool, str]]:
+    engine = Engine(KB)
+    out = []
+    for q in questions:
+        answer = engine.ask(q, TODAY, chat="prose")
+        out.append((answer.answered, answer.text))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("office", "detail", "nb"),
+    [
+        (office.name, detail, nb)
+        for office in KB.offices.values()
+        if office.contacts
+        for detail, nb in (("phone", "telefonnummeret"), ("email", "e-posten"))
+    ],
+)
+def test_an_offices_phone_or_email_is_given_or_said_to_be_missing(
+    office: str, detail: str, nb: str
+) -> None:
+    answered, text = ask(f"Hva er {nb} til {office}?")
+    given = [
+        getattr(c, detail)
+        for o in KB.offices.values()
+        if o.name == office
+        for c in o.contacts
+        if getattr(c, detail)
+    ]
+    if given:
+        assert answered and any(g in text for g in given)
+    else:
+        assert not answered
+        assert "Kildene oppgir ikke noe" in text
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    ["Er han fortsatt kontaktperson i dag?", "Gjelder det fortsatt?", "Is he still the contact?"],
+)
+def test_whether_a_contact_still_holds_today_is_not_claimed(follow_up: str) -> None:
+    first, second = conversation("Hvem er kontaktperson hos Fylkesmannen i Agder?", follow_up)
+    assert first[0]
+    answered, text = second
+    assert not answered
+    assert "2020" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "year"),
+    [
+        ("Hva blir søknadsfristen for kommunalt rusarbeid neste år?", "2027"),
+        ("What will the municipal substance abuse grant deadline be next year?", "2027"),
+        ("Når er rapporteringsfristen for rustilskuddet neste år?", "2027"),
+    ],
+)
+def test_a_deadline_next_year_for_a_scheme_that_has_ended_is_declined(
+    question: str, year: str
+) -> None:
+    answered, text = ask(question)
+    assert not answered
+    assert year in text
+    assert "2026" not in text.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "last_known"),
+    [
+        ("Når er søknadsfristen for NAV-tilskuddet neste år?", "1. februar"),
+        ("Når er søknadsfristen for prosjektskjønnsmidler neste år?", "2022"),
+    ],
+)
+def test_a_deadline_next_year_for_a_running_scheme_gives_the_last_known_one(
+    question: str, last_known: str
+) -> None:
+    answered, text = ask(question)
+    assert answered
+    assert last_known in text
+    assert "2027" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        # everyday words the sources never use do not make a question unknown
+        ("Hva ble foreslått om revisorattestasjon i regelverket for 2018?", ["økonomiansvarlig"]),
+        (
+            "Kva gjer Statsforvaltaren om hovudregelen for avkorting gir store negative "
+            "konsekvensar?",
+            ["reduksjonsgrad"],
+        ),
+    ],
+)
+def test_a_question_in_everyday_words_reaches_the_source_sentence(
+    question: str, words: list[str]
+) -> None:
+    answered, text = ask(question)
+    assert answered
+    for w in words:
+        assert w in text
