@@ -686,6 +686,15 @@ class Composer:
             facts.append(passage)
         if not facts and year is not None and intent in ("reporting", "audit"):
             facts = self.facts(scheme, topics, year + 1)
+        if facts and intent == "funds" and year is None:
+            # 'kan vi bruke det til utstyr?': a limit the scheme states in another year ('kun
+            # til årsverk', 'ikke rettet mot tidsavgrensede prosjekter') answers it as well
+            said = {f.text for f in facts}
+            for f in scheme.facts:
+                limits = f.topic in (Topic.FUNDS, Topic.PURPOSE) and LIMIT_WORDS.search(f.text)
+                if limits and f.text not in said and not f.tentative:
+                    facts.append(f)
+                    said.add(f.text)
         if not facts and intent == "not_funded":
             limits = [
                 f

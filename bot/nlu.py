@@ -348,6 +348,8 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
     "not_funded": [
         ("ikke", 0.3),
         ("gis ikke", 0.9),
+        ("gis det ikke", 0.9),
+        ("dekkes det ikke", 0.9),
         ("ikke tilskudd til", 1.0),
         ("unntak*", 0.7),
         ("utelukk*", 0.8),

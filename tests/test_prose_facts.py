@@ -118,3 +118,32 @@ def test_a_question_in_everyday_words_reaches_the_source_sentence(
     assert answered
     for w in words:
         assert w in text
+
+
+@pytest.mark.parametrize(
+    ("question", "limit"),
+    [
+        ("Kan vi bruke rustilskuddet til utstyr og husleie?", "kun til årsverk"),
+        ("Hva dekker tilskuddet til kommunalt rusarbeid, også kontorutgifter?", "kun til årsverk"),
+        ("Kan rustilskuddet finansiere et prosjekt på ett år?", "tidsavgrensede prosjekter"),
+    ],
+)
+def test_what_a_scheme_covers_includes_the_limits_it_states_in_any_year(
+    question: str, limit: str
+) -> None:
+    answered, text = ask(question)
+    assert answered
+    assert limit in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva gis det ikke NAV-utviklingstilskudd til?",
+        "Hva dekkes det ikke tilskudd til i NAV-ordningen?",
+    ],
+)
+def test_what_is_not_funded_is_read_with_the_verb_first(question: str) -> None:
+    answered, text = ask(question)
+    assert answered
+    assert "0-24" in text
