@@ -691,8 +691,8 @@ class Composer:
             # til årsverk', 'ikke rettet mot tidsavgrensede prosjekter') answers it as well
             said = {f.text for f in facts}
             for f in scheme.facts:
-                limits = f.topic in (Topic.FUNDS, Topic.PURPOSE) and LIMIT_WORDS.search(f.text)
-                if limits and f.text not in said and not f.tentative:
+                limiting = f.topic in (Topic.FUNDS, Topic.PURPOSE) and LIMIT_WORDS.search(f.text)
+                if limiting and f.text not in said and not f.tentative:
                     facts.append(f)
                     said.add(f.text)
         if not facts and intent == "not_funded":

@@ -437,7 +437,12 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
     # a declined question is only taken as a follow-up when it says so ('og 2018?') or adds
     # a slot or a scheme; 'hvem er helseminister' after a grant question stays declined
     # 'hva er e-posten hans?' after a contact answer asks about the person it named
-    refers = ctx.intent == "contact" and bool(REFERS_BACK.intersection(WORDS.findall(u.folded)))
+    pronoun = bool(REFERS_BACK.intersection(WORDS.findall(u.folded)))
+    refers = ctx.intent == "contact" and pronoun
+    if pronoun and u.intent == "contact" and ctx.intent != "contact" and not u.schemes_mentioned:
+        # 'hva er e-posten hans?' after an answer that named no person: whose is not known
+        u.intent, u.confidence = "out_of_scope", 0.0
+        return
     adds = new_slots or own_scheme or u.follow_up or refers
     inherit = why or (
         (weak or u.trigger_top == 0)
