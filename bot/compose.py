@@ -1121,13 +1121,11 @@ class Composer:
     def deadline_line(self, e: DeadlineEntry, today: dt.date, lang: Lang) -> str:
         """Render one deadline with scheme, kind, office and whether it has passed."""
         d = e.deadline
-        office = self.kb.offices[e.office_id].name
+        office = asof.office_name(self.kb.offices[e.office_id], lang)
         passed = f" ({t('passed', lang)})" if d.date and d.date < today else ""
         label = DEADLINE_LABELS[d.kind][lang]
-        return (
-            f"{label} {self.name(e.scheme_id)} {d.year}: {deadline_text(d, lang)}{passed} "
-            f"– {office}"
-        )
+        name = asof.scheme_name(self.kb, e.scheme_id, lang)
+        return f"{label} {name} {d.year}: {deadline_text(d, lang)}{passed} – {office}"
 
     def deadline(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
         """Answer when a scheme's deadline is, for a year or the newest year known."""
@@ -1183,8 +1181,9 @@ class Composer:
             answered = answered or any(not e.deadline.unknown for e in chosen)
             for e in sorted(chosen, key=lambda e: e.office_id):
                 paragraphs.append(self.deadline_line(e, today, lang))
-                if e.deadline.note:
-                    paragraphs.append(e.deadline.note)
+                note = (e.deadline.note_en or e.deadline.note) if lang == "en" else e.deadline.note
+                if note:
+                    paragraphs.append(note)
                 sources.append(self.kb.provenance(e.deadline))
                 years.append(e.deadline.year)
         return self.answer(

@@ -3194,7 +3194,8 @@ class Understander:
             if scores["own_share"] >= 0.7:
                 # 'hvor mye øker egenandelen fra år 1 til år 4': the operation is on the own share
                 scores["own_share"] += 1.0
-        if LIST_ASK.search(f) and not u.schemes_mentioned:
+        if LIST_ASK.search(f) and not u.schemes_mentioned and scores["deadline"] < 0.5:
+            # 'which grant has the latest deadline?' asks for deadlines, not the list
             scores["list_schemes"] = max(scores["list_schemes"], 1.5)
         if COOPERATION.search(f):
             # applying together is a question about cooperation, not about who may apply

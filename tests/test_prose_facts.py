@@ -147,3 +147,36 @@ def test_what_is_not_funded_is_read_with_the_verb_first(question: str) -> None:
     answered, text = ask(question)
     assert answered
     assert "0-24" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which grant in the 2022 table has a rolling deadline?",
+        "Which scheme has the earliest deadline in 2022?",
+        "Which grant has the latest deadline in 2022?",
+    ],
+)
+def test_which_grant_has_a_deadline_is_answered_with_the_deadlines_in_english(
+    question: str,
+) -> None:
+    answer = Engine(KB).ask(question, TODAY)
+    assert answer.intent == "deadline"
+    assert answer.answered
+    assert "Ongoing/rolling" in answer.text
+    assert "Løpende" not in answer.text.split("Source")[0].replace("– Løpende»", "")
+    assert "ikke navngitt" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Hvilken målgruppe er nytt i NAV-prioriteringene for 2022 sammenlignet med 2020?", "2022"),
+        ("Er det en fast frist for kompensasjon til fastleger ved koronafravær?", "Løpende"),
+        ("Hvilke fagfelt nevnes i prioritet 3 for voksne i 2022?", "voldsfeltet"),
+    ],
+)
+def test_everyday_words_in_a_topic_question_keep_it_answered(question: str, expected: str) -> None:
+    answered, text = ask(question)
+    assert answered
+    assert expected in text
