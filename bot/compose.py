@@ -166,6 +166,11 @@ PART_WORDS: dict[calc.Role, tuple[str, ...]] = {
     calc.Role.CAP_MEASURES: ("kompetanse", "competence", "tiltak", "measure"),
 }
 STATISTICS_TABLE = "nav-sosialtjenestetall"
+# 'hvilken kommune', 'which municipality': a place asked for, not named
+WHICH_PLACE = re.compile(
+    r"\b(?:hvilken|hvilke|hvilket|kva for|kven|which)\s+(?:kommune\w*|fylke\w*|"
+    r"municipalit\w*|count(?:y|ies))\b"
+)
 # whether something the sources said still holds now ('er han fortsatt kontaktperson?')
 STILL_ASK = re.compile(
     r"\b(?:fortsatt|fremdeles|framleis|enno|still|currently|per i dag|(?:i dag|na|today|now)\?)"
@@ -429,10 +434,13 @@ class Composer:
         if not place and much and s.get("office") and u.intent != "appropriation" and u.scheme:
             shared = self.appropriation(u, today, lang)
             return shared if shared.answered else None
+        if not place and WHICH_PLACE.search(u.folded) and u.intent in ALLOCATION_INTENTS:
+            # 'hvilken kommune fikk mest tilskudd?': allocations per place are not in the sources
+            place = "hver kommune" if lang == "nb" else "each municipality"
         if not place:
             return None
         name = self.place_name(str(place))
-        scheme = self.name(u.scheme) if u.scheme in self.kb.schemes else None
+        scheme = asof.scheme_name(self.kb, u.scheme, lang) if u.scheme in self.kb.schemes else None
         of = f" fra {scheme}" if scheme and lang == "nb" else f" from {scheme}" if scheme else ""
         msg = (
             f"Kildene mine sier ikke hvor mye {name} fikk{of}; de gir satser og regler, ikke "
@@ -1440,7 +1448,9 @@ class Composer:
         scheme = self.money_scheme(u)
         if scheme is None:
             if u.schemes_mentioned:
-                return self.no_rates(u, lang, self.name(u.schemes_mentioned[0]))
+                return self.no_rates(
+                    u, lang, asof.scheme_name(self.kb, u.schemes_mentioned[0], lang)
+                )
             if u.thing:
                 return self.no_rates(u, lang, fmt.quote(named_thing(u.text, u.thing)))
             with_rules = self.schemes_with(
@@ -1546,7 +1556,7 @@ class Composer:
     def no_rates(self, u: Understanding, lang: Lang, what: str) -> Answer:
         """Say the sources give no rates for what was asked, and which schemes have some."""
         having = self.schemes_with(lambda sc: any(r.kind in RATE_KINDS for r in sc.rules))
-        names = ", ".join(self.name(sid) for sid in having)
+        names = ", ".join(asof.scheme_name(self.kb, sid, lang) for sid in having)
         msg = (
             f"Kildene har ingen satser for {what}. Satser og beregningsregler har jeg bare "
             f"for: {names}."
@@ -2618,7 +2628,7 @@ class Composer:
             return self.list_schemes(u, today, lang)
         scheme = self.kb.schemes[u.scheme]
         if _says(u, self.words["rates"]) and not any(r.kind in RATE_KINDS for r in scheme.rules):
-            return self.no_rates(u, lang, self.name(scheme.id))
+            return self.no_rates(u, lang, asof.scheme_name(self.kb, scheme.id, lang))
         paragraphs, sources, years = [], [], []
         for b in scheme.budget:
             paragraphs.append(f"Kap. {b.chapter} post {b.post} ({b.years.label()})")

@@ -180,3 +180,37 @@ def test_everyday_words_in_a_topic_question_keep_it_answered(question: str, expe
     answered, text = ask(question)
     assert answered
     assert expected in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva er maksbeløpet vi kan få fra Husbankens boligsosiale tiltak?",
+        "Hva er høyeste beløp for frisklivs- og læringstilbud?",
+        "What is the maximum amount for the Husbanken social housing grant?",
+    ],
+)
+def test_a_maximum_amount_of_a_scheme_without_rates_is_declined(question: str) -> None:
+    answered, text = ask(question)
+    assert not answered
+    assert "660 000" not in text and "610 000" not in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvilken kommune i Innlandet fikk mest tilskudd til kommunalt rusarbeid i 2021?",
+        "Hvilke kommuner fikk tilskudd fra NAV-ordningen i 2020?",
+        "Which municipality received the most from the municipal substance abuse grant?",
+    ],
+)
+def test_which_place_received_a_grant_is_declined(question: str) -> None:
+    answered, text = ask(question)
+    assert not answered
+    assert "660 000" not in text
+
+
+def test_the_largest_framework_increase_is_still_a_table_ranking() -> None:
+    answered, text = ask("Hvilken kommune fikk størst økning i rammen i 2018?")
+    assert answered
+    assert "Kristiansand" in text
