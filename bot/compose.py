@@ -300,6 +300,28 @@ def named_thing(text: str, thing: str) -> str:
     return thing
 
 
+def content_phrases(folded: str) -> list[str]:
+    """Runs of two to six words of a question that hold at least two content words.
+
+    A run starts and ends with a content word (four letters or more, no function or
+    everyday word): 'gylne regel', 'mestre hele livet', 'oversikt over innovasjonsverktoy'.
+    """
+    tokens = re.findall(r"[a-z0-9]+", folded)
+
+    def content(t: str) -> bool:
+        return len(t) >= 4 and not t.isdigit() and t not in FUNCTION_WORDS | EVERYDAY_WORDS
+
+    out = []
+    for i, first in enumerate(tokens):
+        if not content(first):
+            continue
+        for j in range(i + 1, min(i + 6, len(tokens))):
+            run = tokens[i : j + 1]
+            if content(run[-1]) and sum(map(content, run)) >= 2:
+                out.append(" ".join(run))
+    return out
+
+
 class Composer:
     """Turn an Understanding into an Answer, using the knowledge base and calculations."""
 
@@ -315,6 +337,10 @@ class Composer:
             "phone": _folded(contacts.phone if contacts else []),
             "email": _folded(contacts.email if contacts else []),
         }
+        # every scheme name, folded and padded: a phrase of a name alone anchors no sentence
+        self.name_text = " ".join(
+            _padded(fold(n)) for sc in kb.schemes.values() for n in sc.names.all()
+        )
         self.handlers: dict[str, Callable[[Understanding, dt.date, Lang], Answer]] = {
             "deadline": self.deadline,
             "next_deadline": self.next_deadline,
@@ -392,6 +418,11 @@ class Composer:
             named = self.contact_detail(u, lang, list(self.kb.offices))
             if named is not None:
                 return named
+        if u.intent == "out_of_scope" and not u.unknown:
+            # a phrase of the question printed word for word in a matching source sentence
+            quoted = self.phrase_passage(replace(u, intent="faq"), lang)
+            if quoted is not None:
+                return quoted
         if u.intent == "out_of_scope":
             return self.dont_know(u, lang)
         if u.confidence < CONFIDENCE_THRESHOLD:
@@ -505,6 +536,14 @@ class Composer:
         """
         if not u.passages:
             return answer
+        gave_up = bool(answer.options and not u.schemes_mentioned) or any(
+            p == t("dont_know", lang) or p.startswith(NO_FACTS_LEADS) for p in answer.paragraphs
+        )
+        if not answer.answered and gave_up and u.intent not in PASSAGE_FREE:
+            # the card has nothing or asks back, but a sentence holds the question's phrase
+            quoted = self.phrase_passage(u, lang)
+            if quoted is not None:
+                return quoted
         key, score = u.passages[0]
         summary = u.intent == "scheme_info" and answer.answered
         # 'hva omfatter avgrensning A?' read as 'not funded' finds no such facts, but the named
@@ -585,6 +624,49 @@ class Composer:
         if item is None:
             return None
         return text_in(item, lang), item, sid, lang == "en" and item.text_en is not None
+
+    def phrase_passage(self, u: Understanding, lang: Lang) -> Answer | None:
+        """Quote the source sentence that holds a phrase of the question word for word.
+
+        'Hva er «Den gylne regel»?', 'strategien Mestre hele livet', 'oversikt over
+        innovasjonsverktøy': two or more content words in a row, printed so in a matching
+        passage of the scheme asked about (or of any, when none is named), name what the
+        sentence is about; names of schemes alone do not count.
+        """
+        phrases = [p for p in content_phrases(u.folded) if f" {p} " not in self.name_text]
+        if not phrases:
+            return None
+        for key, score in u.passages[:3]:
+            if score < PASSAGE_SCORE:
+                continue
+            found = self.passage_item(key, "nb")
+            if found is None:
+                continue
+            text, _item, sid, _english = found
+            if u.schemes_mentioned and sid not in u.schemes_mentioned:
+                continue
+            padded = _padded(fold(text))
+            if any(f" {p} " in padded for p in phrases):
+                quoted = self.passage_item(key, lang)
+                return self.quote_passage(u, lang, quoted or found)
+        return None
+
+    def quote_passage(
+        self, u: Understanding, lang: Lang, found: tuple[str, Sourced, str | None, bool]
+    ) -> Answer:
+        """An answer of one source sentence, quoted with its office and date."""
+        text, item, sid, english = found
+        prov = self.kb.provenance(item)
+        office = prov.office_name_en or prov.office_name
+        date = prov.date_text_en or prov.date_text
+        quote = (
+            f"Kilden sier ({prov.office_name}, {prov.date_text}): «{text}»"
+            if lang == "nb"
+            else f"The source says ({office}, {date}): «{text}»"
+            if english
+            else f"The source says ({office}, {date}), in Norwegian: «{text}»"
+        )
+        return self.answer(u, lang, [quote], sources=[prov], scheme=sid)
 
     def counted(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
         """A 'hvor mange timer …?' answer must give a number of that thing, else it declines.

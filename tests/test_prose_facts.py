@@ -214,3 +214,34 @@ def test_the_largest_framework_increase_is_still_a_table_ranking() -> None:
     answered, text = ask("Hvilken kommune fikk størst økning i rammen i 2018?")
     assert answered
     assert "Kristiansand" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Hva går «den gylne regel» ut på?", "somatikk"),
+        ("Hvilke år gjelder strategien Mestre hele livet?", "2017–2022"),
+        ("Hvor finner vi oversikt over innovasjonsverktøy?", "difi"),
+        ("Hva menes med «Bolig for velferd» i kunngjøringen?", "2014–2020"),
+    ],
+)
+def test_a_phrase_of_the_question_printed_in_a_source_sentence_gets_that_sentence(
+    question: str, expected: str
+) -> None:
+    answered, text = ask(question)
+    assert answered
+    assert expected in text
+    assert "Kilde" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva er «den gylne middelvei» i barnehagen?",
+        "Hvem sendte brev til ordførerne om eiendomsskatten?",
+        "Hva er kommunalt rusarbeid i Bergen kommune sitt budsjett for 2030?",
+    ],
+)
+def test_a_phrase_the_sources_do_not_print_stays_declined(question: str) -> None:
+    answered, _text = ask(question)
+    assert not answered
