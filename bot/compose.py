@@ -418,8 +418,11 @@ class Composer:
             named = self.contact_detail(u, lang, list(self.kb.offices))
             if named is not None:
                 return named
-        if u.intent == "out_of_scope" and not u.unknown:
+        if (u.intent == "out_of_scope" and not u.unknown) or (
+            u.intent == "list_schemes" and not u.schemes_mentioned
+        ):
             # a phrase of the question printed word for word in a matching source sentence
+            # ('hvor finner vi en oversikt over innovasjonsverktøy?' is no list of schemes)
             quoted = self.phrase_passage(replace(u, intent="faq"), lang)
             if quoted is not None:
                 return quoted

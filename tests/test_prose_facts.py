@@ -221,7 +221,7 @@ def test_the_largest_framework_increase_is_still_a_table_ranking() -> None:
     [
         ("Hva går «den gylne regel» ut på?", "somatikk"),
         ("Hvilke år gjelder strategien Mestre hele livet?", "2017–2022"),
-        ("Hvor finner vi oversikt over innovasjonsverktøy?", "difi"),
+        ("Hvor finner vi oversikt over innovasjonsverktøy?", "Difi"),
         ("Hva menes med «Bolig for velferd» i kunngjøringen?", "2014–2020"),
     ],
 )
