@@ -171,6 +171,10 @@ WHICH_PLACE = re.compile(
     r"\b(?:hvilken|hvilke|hvilket|kva for|kven|which)\s+(?:kommune\w*|fylke\w*|"
     r"municipalit\w*|count(?:y|ies))\b"
 )
+# a person's name: two or more capitalised words ('Arild Bækkevold')
+PERSON = re.compile(r"[A-ZÆØÅ][\w-]+(?: [A-ZÆØÅ][\w-]+)+")
+# 'når var …', 'hvem holdt …': when or who of a source document
+DOC_ASK = re.compile(r"^\s*(?:og\s+)?(?:nar|hvem|kven|when|who)\b")
 # whether something the sources said still holds now ('er han fortsatt kontaktperson?')
 STILL_ASK = re.compile(
     r"\b(?:fortsatt|fremdeles|framleis|enno|still|currently|per i dag|(?:i dag|na|today|now)\?)"
@@ -427,7 +431,8 @@ class Composer:
             if quoted is not None:
                 return quoted
         if u.intent == "out_of_scope":
-            return self.dont_know(u, lang)
+            document = self.source_document(u, lang)
+            return document if document is not None else self.dont_know(u, lang)
         if u.confidence < CONFIDENCE_THRESHOLD:
             answer = self.dont_know(u, lang)
             answer.paragraphs.insert(0, t("unsure", lang))
@@ -653,6 +658,48 @@ class Composer:
                 quoted = self.passage_item(key, lang)
                 return self.quote_passage(u, lang, quoted or found)
         return None
+
+    def source_document(self, u: Understanding, lang: Lang) -> Answer | None:
+        """'Når var søknadsverkstedet?', 'hvem holdt det?': a source document's date and office.
+
+        A document is named by the head of its title ('Søknadsverksted: …', 'Kunngjøring
+        2020: …'); a question asking when or who of it gets the document's office, date and
+        the people it names.
+        """
+        if not DOC_ASK.match(u.folded):
+            return None
+        tokens = re.findall(r"[a-z0-9]+", u.folded)
+        for doc in self.kb.sources.values():
+            if not self.names_document(tokens, doc.title) and not (
+                doc.title_en and self.names_document(tokens, doc.title_en)
+            ):
+                continue
+            office = self.kb.offices[doc.office]
+            people = [
+                c
+                for c in office.contacts
+                if c.source == doc.file and c.email and PERSON.fullmatch(c.name or "")
+            ]
+            title = (doc.title_en or doc.title) if lang == "en" else doc.title
+            when = (doc.date_text_en or doc.date_text) if lang == "en" else doc.date_text
+            named = ", ".join(f"{c.name} ({c.email})" for c in people)
+            line = (
+                f"«{title}» er fra {office.name}, {when}."
+                + (f" Kontakt i kilden: {named}." if named else "")
+                if lang == "nb"
+                else f"«{title}» is from {asof.office_name(office, lang)}, {when}."
+                + (f" Contact named in the source: {named}." if named else "")
+            )
+            prov = [self.kb.provenance(c) for c in people[:1]]
+            return self.answer(replace(u, intent="faq"), lang, [line], sources=prov)
+        return None
+
+    @staticmethod
+    def names_document(tokens: list[str], title: str) -> bool:
+        """Whether a question's words name a document by its title's head ('Søknadsverksted:')."""
+        head, colon, _rest = title.partition(":")
+        words = [w for w in re.findall(r"[a-z]+", fold(head)) if len(w) >= 4]
+        return bool(colon and words) and all(any(t.startswith(w) for t in tokens) for w in words)
 
     def quote_passage(
         self, u: Understanding, lang: Lang, found: tuple[str, Sourced, str | None, bool]

@@ -245,3 +245,21 @@ def test_a_phrase_of_the_question_printed_in_a_source_sentence_gets_that_sentenc
 def test_a_phrase_the_sources_do_not_print_stays_declined(question: str) -> None:
     answered, _text = ask(question)
     assert not answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Når var søknadsverkstedet i Innlandet?", ["7. januar 2021", "Innlandet"]),
+        ("Hvem holdt søknadsverkstedet?", ["Arild Bækkevold", "fmheabe@statsforvalteren.no"]),
+        ("When was the application workshop held?", ["7 January 2021"]),
+    ],
+)
+def test_when_or_who_of_a_source_document_is_its_date_office_and_named_people(
+    question: str, expected: list[str]
+) -> None:
+    answered, text = ask(question)
+    assert answered
+    for e in expected:
+        assert e in text
+    assert "Postmottak" not in text
