@@ -1326,6 +1326,11 @@ class Composer:
                     paragraphs.append(note)
                 sources.append(self.kb.provenance(e.deadline))
                 years.append(e.deadline.year)
+            if kind != DeadlineKind.APPLICATION:
+                # what is to be reported or audited by that deadline, as the same source says
+                for fact in self.report_facts(sid, chosen, paragraphs):
+                    paragraphs.append(text_in(fact, lang))
+                    sources.append(self.kb.provenance(fact))
         return self.answer(
             u,
             lang,
@@ -1334,6 +1339,19 @@ class Composer:
             answered=answered,
             scheme=schemes[0] if len(schemes) == 1 else None,
         )
+
+    def report_facts(self, sid: str, chosen: list[DeadlineEntry], said: list[str]) -> list[Fact]:
+        """The reporting and audit facts of a report deadline's source and year, not yet said."""
+        out: list[Fact] = []
+        body = " ".join(said)
+        for e in chosen:
+            for fact in self.kb.schemes[sid].facts:
+                if fact.topic not in (Topic.REPORTING, Topic.AUDIT) or fact in out:
+                    continue
+                same = fact.source == e.deadline.source and fact.years.contains(e.deadline.year)
+                if same and fact.text[:40] not in body:
+                    out.append(fact)
+        return out[:3]
 
     def deadlines_of_year(self, u: Understanding, year: int, today: dt.date, lang: Lang) -> Answer:
         """List every scheme's deadlines in a year ('hvilke frister er det i 2022?')."""

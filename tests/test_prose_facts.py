@@ -263,3 +263,17 @@ def test_when_or_who_of_a_source_document_is_its_date_office_and_named_people(
     for e in expected:
         assert e in text
     assert "Postmottak" not in text
+
+
+@pytest.mark.parametrize(
+    ("question", "required"),
+    [
+        ("Når er rapporteringsfristen for voksne-ordningen i 2021?", "revisorattestert"),
+        ("Når er regnskapsfristen for barn og unge i 2021?", "revisorattestert"),
+        ("Når må rapporten for kommunalt rusarbeid 2021 være inne?", "egenerklæring"),
+    ],
+)
+def test_a_report_deadline_says_what_is_to_be_reported_by_it(question: str, required: str) -> None:
+    answered, text = ask(question)
+    assert answered
+    assert required in text
