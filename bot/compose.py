@@ -173,6 +173,8 @@ WHICH_PLACE = re.compile(
 )
 # a person's name: two or more capitalised words ('Arild Bækkevold')
 PERSON = re.compile(r"[A-ZÆØÅ][\w-]+(?: [A-ZÆØÅ][\w-]+)+")
+# asking when a call for applications comes out ('kunngjøres', 'utlyst', 'announced')
+ANNOUNCE_ASK = re.compile(r"\b(?:kunngj\w*|utlys\w*|announc\w*|published|publiser\w*)")
 # 'når var …', 'hvem holdt …': when or who of a source document
 DOC_ASK = re.compile(r"^\s*(?:og\s+)?(?:nar|hvem|kven|when|who)\b")
 # whether something the sources said still holds now ('er han fortsatt kontaktperson?')
@@ -1308,7 +1310,8 @@ class Composer:
                 label = DEADLINE_LABELS[kind][lang].lower()
                 known = sorted({e.deadline.year for e in of_kind})
                 year_text = f" {year}" if year else ""
-                line = t("no_deadline", lang, kind=label, scheme=self.name(sid), year=year_text)
+                name = asof.scheme_name(self.kb, sid, lang)
+                line = t("no_deadline", lang, kind=label, scheme=name, year=year_text)
                 if known:
                     line += (
                         (" Kjente år: " if lang == "nb" else " Known years: ")
@@ -1316,6 +1319,12 @@ class Composer:
                         + "."
                     )
                 paragraphs.append(line)
+                # 'kunngjøres tentativt medio januar 2018': when the year's call was to come
+                told = self.facts(self.kb.schemes[sid], [Topic.APPLY_HOW], year) if year else []
+                for fact in told:
+                    paragraphs.append(text_in(fact, lang))
+                    sources.append(self.kb.provenance(fact))
+                answered = answered or bool(told and ANNOUNCE_ASK.search(u.folded))
                 continue
             # a deadline the source does not know ('????') answers nothing
             answered = answered or any(not e.deadline.unknown for e in chosen)

@@ -277,3 +277,19 @@ def test_a_report_deadline_says_what_is_to_be_reported_by_it(question: str, requ
     answered, text = ask(question)
     assert answered
     assert required in text
+
+
+@pytest.mark.parametrize(
+    ("question", "answered_expected", "expected"),
+    [
+        ("Når skulle barn og unge-ordningen utlyses i 2018?", True, "medio januar 2018"),
+        ("When was the adults scheme to be announced in 2018?", True, "mid-January 2018"),
+        ("Hva var søknadsfristen for voksne-ordningen i 2018?", False, "medio januar 2018"),
+    ],
+)
+def test_a_year_without_a_deadline_tells_when_its_call_was_to_come(
+    question: str, answered_expected: bool, expected: str
+) -> None:
+    answered, text = ask(question)
+    assert answered is answered_expected
+    assert expected in text
