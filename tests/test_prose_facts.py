@@ -109,6 +109,7 @@ def test_a_deadline_next_year_for_a_running_scheme_gives_the_last_known_one(
             "konsekvensar?",
             ["reduksjonsgrad"],
         ),
+        ("Hvem avgjør hvor på avkortningsstigen vi havner i rustilskuddet?", ["Skjønnsmessig"]),
     ],
 )
 def test_a_question_in_everyday_words_reaches_the_source_sentence(
