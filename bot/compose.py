@@ -424,8 +424,10 @@ class Composer:
             named = self.contact_detail(u, lang, list(self.kb.offices))
             if named is not None:
                 return named
-        if (u.intent == "out_of_scope" and not u.unknown) or (
-            u.intent == "list_schemes" and not u.schemes_mentioned
+        if (
+            (u.intent == "out_of_scope" and not u.unknown)
+            or (u.intent == "list_schemes" and not u.schemes_mentioned)
+            or (u.intent == "scheme_info" and not u.scheme)
         ):
             # a phrase of the question printed word for word in a matching source sentence
             # ('hvor finner vi en oversikt over innovasjonsverktøy?' is no list of schemes)
