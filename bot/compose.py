@@ -343,6 +343,11 @@ class Composer:
             "phone": _folded(contacts.phone if contacts else []),
             "email": _folded(contacts.email if contacts else []),
         }
+        # the words of places and offices: 'brukes til i Agder?' asks of no cost named 'Agder'
+        places = [n for o in kb.offices.values() for n in (o.name, *o.aliases)]
+        places += [m.name for m in kb.municipalities.values()]
+        places += [r.label for tb in kb.tables.values() for r in tb.rows]
+        self.place_words = frozenset(w for p in places for w in re.findall(r"[a-z]+", fold(p)))
         # every scheme name, folded and padded: a phrase of a name alone anchors no sentence
         self.name_text = " ".join(
             _padded(fold(n)) for sc in kb.schemes.values() for n in sc.names.all()
@@ -1056,7 +1061,10 @@ class Composer:
         things = [
             t
             for t in re.findall(r"[a-z]{4,}", rest)
-            if t not in COVER_IGNORED and t not in FUNCTION_WORDS and t not in EVERYDAY_WORDS
+            if t not in COVER_IGNORED
+            and t not in FUNCTION_WORDS
+            and t not in EVERYDAY_WORDS
+            and t not in self.place_words
         ]
         missing = [
             t for t in things if not re.search(rf"\b{re.escape(t[: max(4, len(t) - 2)])}", said)

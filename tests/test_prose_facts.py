@@ -294,3 +294,22 @@ def test_a_year_without_a_deadline_tells_when_its_call_was_to_come(
     answered, text = ask(question)
     assert answered is answered_expected
     assert expected in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva kunne tilskuddet til voksne med langvarige og sammensatte behov brukes til i Agder?",
+        "Hva kan NAV-tilskuddet brukes til i Innlandet?",
+    ],
+)
+def test_a_place_after_what_a_grant_is_used_for_is_no_cost_asked_about(question: str) -> None:
+    answered, text = ask(question)
+    assert answered
+    assert "Lønn til stillinger" in text
+
+
+def test_a_cost_the_sources_never_name_stays_unknown_with_a_place() -> None:
+    answered, text = ask("Kan barn og unge-tilskuddet brukes til utstyr i Agder?")
+    assert not answered
+    assert "utstyr" in text
