@@ -195,7 +195,12 @@ TABLE_ASPECTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         ),
         ("kilder:", "sources:"),
     ),
-    (re.compile(r"\b(?:farge\w*|farga\w*|colou?r\w*)\b"), ("farge", "colour")),
+    # the source's colour paragraph ends 'Tabellen er ikke et målekort': red and green rank
+    # no office's work, so what the colours mean includes that note
+    (
+        re.compile(r"\b(?:farge\w*|farga\w*|colou?r\w*)\b"),
+        ("farge", "colour", "malekort", "scorecard"),
+    ),
     (re.compile(r"\b(?:malekort\w*|scorecard\w*)\b"), ("malekort", "scorecard")),
 )
 

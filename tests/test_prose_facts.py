@@ -313,3 +313,10 @@ def test_a_cost_the_sources_never_name_stays_unknown_with_a_place() -> None:
     answered, text = ask("Kan barn og unge-tilskuddet brukes til utstyr i Agder?")
     assert not answered
     assert "utstyr" in text
+
+
+def test_what_the_table_colours_mean_includes_that_the_table_is_no_scorecard() -> None:
+    answered, text = ask("Hva betyr de røde og grønne fargene i sosialtjenestetabellen?")
+    assert answered
+    assert "rød og grønn" in text
+    assert "ikke et målekort" in text
