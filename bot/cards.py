@@ -60,7 +60,8 @@ def deadline_text(d: Deadline, lang: Lang = "nb") -> str:
     """Render a deadline's date or words, marked tentative or unknown."""
     if d.unknown:
         return f"{word('unknown', lang)} («{d.raw}»)"
-    value = fmt.long_date(d.date, lang) if d.date else (d.text or "")
+    words = (d.text_en or d.text) if lang == "en" else d.text
+    value = fmt.long_date(d.date, lang) if d.date else (words or "")
     if d.tentative:
         value += f" ({word('tentative', lang)}: «{d.raw}»)"
     return value

@@ -173,6 +173,21 @@ PART_WORDS: dict[calc.Role, tuple[str, ...]] = {
     calc.Role.CAP_MEASURES: ("kompetanse", "competence", "tiltak", "measure"),
 }
 STATISTICS_TABLE = "nav-sosialtjenestetall"
+# 'hvilken kommune', 'which municipality': a place asked for, not named
+WHICH_PLACE = re.compile(
+    r"\b(?:hvilken|hvilke|hvilket|kva for|kven|which)\s+(?:kommune\w*|fylke\w*|"
+    r"municipalit\w*|count(?:y|ies))\b"
+)
+# a person's name: two or more capitalised words ('Arild Bækkevold')
+PERSON = re.compile(r"[A-ZÆØÅ][\w-]+(?: [A-ZÆØÅ][\w-]+)+")
+# asking when a call for applications comes out ('kunngjøres', 'utlyst', 'announced')
+ANNOUNCE_ASK = re.compile(r"\b(?:kunngj\w*|utlys\w*|announc\w*|published|publiser\w*)")
+# 'når var …', 'hvem holdt …': when or who of a source document
+DOC_ASK = re.compile(r"^\s*(?:og\s+)?(?:nar|hvem|kven|when|who)\b")
+# whether something the sources said still holds now ('er han fortsatt kontaktperson?')
+STILL_ASK = re.compile(
+    r"\b(?:fortsatt|fremdeles|framleis|enno|still|currently|per i dag|(?:i dag|na|today|now)\?)"
+)
 # A question about a table itself, not about a row: its sources, colours or use.
 TABLE_ABOUT = re.compile(
     r"\b(?:kild\w*|kjeld\w*|hentet|henta|kommer\b.*\bfra|kjem\b.*\bfra|farge\w*|farga\w*|"
@@ -187,7 +202,12 @@ TABLE_ASPECTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         ),
         ("kilder:", "sources:"),
     ),
-    (re.compile(r"\b(?:farge\w*|farga\w*|colou?r\w*)\b"), ("farge", "colour")),
+    # the source's colour paragraph ends 'Tabellen er ikke et målekort': red and green rank
+    # no office's work, so what the colours mean includes that note
+    (
+        re.compile(r"\b(?:farge\w*|farga\w*|colou?r\w*)\b"),
+        ("farge", "colour", "malekort", "scorecard"),
+    ),
     (re.compile(r"\b(?:malekort\w*|scorecard\w*)\b"), ("malekort", "scorecard")),
 )
 
@@ -298,6 +318,28 @@ def named_thing(text: str, thing: str) -> str:
     return thing
 
 
+def content_phrases(folded: str) -> list[str]:
+    """Runs of two to six words of a question that hold at least two content words.
+
+    A run starts and ends with a content word (four letters or more, no function or
+    everyday word): 'gylne regel', 'mestre hele livet', 'oversikt over innovasjonsverktoy'.
+    """
+    tokens = re.findall(r"[a-z0-9]+", folded)
+
+    def content(t: str) -> bool:
+        return len(t) >= 4 and not t.isdigit() and t not in FUNCTION_WORDS | EVERYDAY_WORDS
+
+    out = []
+    for i, first in enumerate(tokens):
+        if not content(first):
+            continue
+        for j in range(i + 1, min(i + 6, len(tokens))):
+            run = tokens[i : j + 1]
+            if content(run[-1]) and sum(map(content, run)) >= 2:
+                out.append(" ".join(run))
+    return out
+
+
 class Composer:
     """Turn an Understanding into an Answer, using the knowledge base and calculations."""
 
@@ -313,6 +355,15 @@ class Composer:
             "phone": _folded(contacts.phone if contacts else []),
             "email": _folded(contacts.email if contacts else []),
         }
+        # the words of places and offices: 'brukes til i Agder?' asks of no cost named 'Agder'
+        places = [n for o in kb.offices.values() for n in (o.name, *o.aliases)]
+        places += [m.name for m in kb.municipalities.values()]
+        places += [r.label for tb in kb.tables.values() for r in tb.rows]
+        self.place_words = frozenset(w for p in places for w in re.findall(r"[a-z]+", fold(p)))
+        # every scheme name, folded and padded: a phrase of a name alone anchors no sentence
+        self.name_text = " ".join(
+            _padded(fold(n)) for sc in kb.schemes.values() for n in sc.names.all()
+        )
         self.handlers: dict[str, Callable[[Understanding, dt.date, Lang], Answer]] = {
             "deadline": self.deadline,
             "next_deadline": self.next_deadline,
@@ -390,8 +441,19 @@ class Composer:
             named = self.contact_detail(u, lang, list(self.kb.offices))
             if named is not None:
                 return named
+        if (
+            (u.intent == "out_of_scope" and not u.unknown)
+            or (u.intent == "list_schemes" and not u.schemes_mentioned)
+            or (u.intent == "scheme_info" and not u.scheme)
+        ):
+            # a phrase of the question printed word for word in a matching source sentence
+            # ('hvor finner vi en oversikt over innovasjonsverktøy?' is no list of schemes)
+            quoted = self.phrase_passage(replace(u, intent="faq"), lang)
+            if quoted is not None:
+                return quoted
         if u.intent == "out_of_scope":
-            return self.dont_know(u, lang)
+            document = self.source_document(u, lang)
+            return document if document is not None else self.dont_know(u, lang)
         if u.confidence < CONFIDENCE_THRESHOLD:
             answer = self.dont_know(u, lang)
             answer.paragraphs.insert(0, t("unsure", lang))
@@ -432,10 +494,13 @@ class Composer:
         if not place and much and s.get("office") and u.intent != "appropriation" and u.scheme:
             shared = self.appropriation(u, today, lang)
             return shared if shared.answered else None
+        if not place and WHICH_PLACE.search(u.folded) and u.intent in ALLOCATION_INTENTS:
+            # 'hvilken kommune fikk mest tilskudd?': allocations per place are not in the sources
+            place = "hver kommune" if lang == "nb" else "each municipality"
         if not place:
             return None
         name = self.place_name(str(place))
-        scheme = self.name(u.scheme) if u.scheme in self.kb.schemes else None
+        scheme = asof.scheme_name(self.kb, u.scheme, lang) if u.scheme in self.kb.schemes else None
         of = f" fra {scheme}" if scheme and lang == "nb" else f" from {scheme}" if scheme else ""
         msg = (
             f"Kildene mine sier ikke hvor mye {name} fikk{of}; de gir satser og regler, ikke "
@@ -500,6 +565,14 @@ class Composer:
         """
         if not u.passages:
             return answer
+        gave_up = bool(answer.options and not u.schemes_mentioned) or any(
+            p == t("dont_know", lang) or p.startswith(NO_FACTS_LEADS) for p in answer.paragraphs
+        )
+        if not answer.answered and gave_up and u.intent not in PASSAGE_FREE:
+            # the card has nothing or asks back, but a sentence holds the question's phrase
+            quoted = self.phrase_passage(u, lang)
+            if quoted is not None:
+                return quoted
         key, score = u.passages[0]
         summary = u.intent == "scheme_info" and answer.answered
         # 'hva omfatter avgrensning A?' read as 'not funded' finds no such facts, but the named
@@ -580,6 +653,91 @@ class Composer:
         if item is None:
             return None
         return text_in(item, lang), item, sid, lang == "en" and item.text_en is not None
+
+    def phrase_passage(self, u: Understanding, lang: Lang) -> Answer | None:
+        """Quote the source sentence that holds a phrase of the question word for word.
+
+        'Hva er «Den gylne regel»?', 'strategien Mestre hele livet', 'oversikt over
+        innovasjonsverktøy': two or more content words in a row, printed so in a matching
+        passage of the scheme asked about (or of any, when none is named), name what the
+        sentence is about; names of schemes alone do not count.
+        """
+        phrases = [p for p in content_phrases(u.folded) if f" {p} " not in self.name_text]
+        if not phrases:
+            return None
+        for key, score in u.passages[:3]:
+            if score < PASSAGE_SCORE:
+                continue
+            found = self.passage_item(key, "nb")
+            if found is None:
+                continue
+            text, _item, sid, _english = found
+            if u.schemes_mentioned and sid not in u.schemes_mentioned:
+                continue
+            padded = _padded(fold(text))
+            if any(f" {p} " in padded for p in phrases):
+                quoted = self.passage_item(key, lang)
+                return self.quote_passage(u, lang, quoted or found)
+        return None
+
+    def source_document(self, u: Understanding, lang: Lang) -> Answer | None:
+        """'Når var søknadsverkstedet?', 'hvem holdt det?': a source document's date and office.
+
+        A document is named by the head of its title ('Søknadsverksted: …', 'Kunngjøring
+        2020: …'); a question asking when or who of it gets the document's office, date and
+        the people it names.
+        """
+        if not DOC_ASK.match(u.folded):
+            return None
+        tokens = re.findall(r"[a-z0-9]+", u.folded)
+        for doc in self.kb.sources.values():
+            if not self.names_document(tokens, doc.title) and not (
+                doc.title_en and self.names_document(tokens, doc.title_en)
+            ):
+                continue
+            office = self.kb.offices[doc.office]
+            people = [
+                c
+                for c in office.contacts
+                if c.source == doc.file and c.email and PERSON.fullmatch(c.name or "")
+            ]
+            title = (doc.title_en or doc.title) if lang == "en" else doc.title
+            when = (doc.date_text_en or doc.date_text) if lang == "en" else doc.date_text
+            named = ", ".join(f"{c.name} ({c.email})" for c in people)
+            line = (
+                f"«{title}» er fra {office.name}, {when}."
+                + (f" Kontakt i kilden: {named}." if named else "")
+                if lang == "nb"
+                else f"«{title}» is from {asof.office_name(office, lang)}, {when}."
+                + (f" Contact named in the source: {named}." if named else "")
+            )
+            prov = [self.kb.provenance(c) for c in people[:1]]
+            return self.answer(replace(u, intent="faq"), lang, [line], sources=prov)
+        return None
+
+    @staticmethod
+    def names_document(tokens: list[str], title: str) -> bool:
+        """Whether a question's words name a document by its title's head ('Søknadsverksted:')."""
+        head, colon, _rest = title.partition(":")
+        words = [w for w in re.findall(r"[a-z]+", fold(head)) if len(w) >= 4]
+        return bool(colon and words) and all(any(t.startswith(w) for t in tokens) for w in words)
+
+    def quote_passage(
+        self, u: Understanding, lang: Lang, found: tuple[str, Sourced, str | None, bool]
+    ) -> Answer:
+        """An answer of one source sentence, quoted with its office and date."""
+        text, item, sid, english = found
+        prov = self.kb.provenance(item)
+        office = prov.office_name_en or prov.office_name
+        date = prov.date_text_en or prov.date_text
+        quote = (
+            f"Kilden sier ({prov.office_name}, {prov.date_text}): «{text}»"
+            if lang == "nb"
+            else f"The source says ({office}, {date}): «{text}»"
+            if english
+            else f"The source says ({office}, {date}), in Norwegian: «{text}»"
+        )
+        return self.answer(u, lang, [quote], sources=[prov], scheme=sid)
 
     def counted(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
         """A 'hvor mange timer …?' answer must give a number of that thing, else it declines.
@@ -689,6 +847,15 @@ class Composer:
             facts.append(passage)
         if not facts and year is not None and intent in ("reporting", "audit"):
             facts = self.facts(scheme, topics, year + 1)
+        if facts and intent == "funds" and year is None:
+            # 'kan vi bruke det til utstyr?': a limit the scheme states in another year ('kun
+            # til årsverk', 'ikke rettet mot tidsavgrensede prosjekter') answers it as well
+            said = {f.text for f in facts}
+            for f in scheme.facts:
+                limiting = f.topic in (Topic.FUNDS, Topic.PURPOSE) and LIMIT_WORDS.search(f.text)
+                if limiting and f.text not in said and not f.tentative:
+                    facts.append(f)
+                    said.add(f.text)
         if not facts and intent == "not_funded":
             limits = [
                 f
@@ -906,7 +1073,10 @@ class Composer:
         things = [
             t
             for t in re.findall(r"[a-z]{4,}", rest)
-            if t not in COVER_IGNORED and t not in FUNCTION_WORDS and t not in EVERYDAY_WORDS
+            if t not in COVER_IGNORED
+            and t not in FUNCTION_WORDS
+            and t not in EVERYDAY_WORDS
+            and t not in self.place_words
         ]
         missing = [
             t for t in things if not re.search(rf"\b{re.escape(t[: max(4, len(t) - 2)])}", said)
@@ -1008,7 +1178,48 @@ class Composer:
         narrowed = self.contact_detail(u, lang, offices)
         if narrowed is not None:
             return narrowed
+        lead = self.contact_gap(u, lang, offices, sources)
+        if lead is not None:
+            # a detail none of these contacts has, or whether they still hold: not known
+            return self.answer(u, lang, [lead, *paragraphs], sources=sources, answered=False)
         return self.answer(u, lang, paragraphs, sources=sources, title=title)
+
+    def contact_gap(
+        self, u: Understanding, lang: Lang, offices: list[str], sources: list[Provenance]
+    ) -> str | None:
+        """Why a contact question is not answered by the contacts listed, or None if it is.
+
+        'telefonnummeret til Statsforvalteren i Innlandet' when none of its contacts has a
+        phone number in the sources; 'er han fortsatt kontaktperson?' asks what is true now,
+        which sources of a past date cannot tell.
+        """
+        wanted = next((k for k in ("phone", "email") if _says(u, self.words[k])), None)
+        contacts = [c for o in offices for c in self.kb.offices[o].contacts]
+        names = ", ".join(self.kb.offices[o].name for o in offices)
+        if wanted and not any(getattr(c, wanted) for c in contacts):
+            nb, en = {"phone": ("telefonnummer", "phone number"), "email": ("e-post", "e-mail")}[
+                wanted
+            ]
+            return (
+                f"Kildene oppgir ikke noe {nb} for {names}. Det de oppgir:"
+                if lang == "nb"
+                else f"The sources give no {en} for {names}. What they give:"
+            )
+        if STILL_ASK.search(f" {u.folded} ") and sources:
+            dates = ", ".join(
+                dict.fromkeys(
+                    (p.date_text_en or p.date_text) if lang == "en" else p.date_text
+                    for p in sources
+                )
+            )
+            return (
+                f"Det kan kildene ikke si: de er fra {dates}, og jeg vet ikke om noen av "
+                "kontaktene fortsatt gjelder. Sjekk embetets nettsider. Det kildene oppgir:"
+                if lang == "nb"
+                else f"The sources cannot tell: they are from {dates}, and I do not know whether "
+                "any of these contacts still holds. Check the office's website. What they give:"
+            )
+        return None
 
     def contact_detail(self, u: Understanding, lang: Lang, offices: list[str]) -> Answer | None:
         """A named person's detail, or a title's holder the sources do not name.
@@ -1074,19 +1285,19 @@ class Composer:
     def deadline_line(self, e: DeadlineEntry, today: dt.date, lang: Lang) -> str:
         """Render one deadline with scheme, kind, office and whether it has passed."""
         d = e.deadline
-        office = self.kb.offices[e.office_id].name
+        office = asof.office_name(self.kb.offices[e.office_id], lang)
         passed = f" ({t('passed', lang)})" if d.date and d.date < today else ""
         label = DEADLINE_LABELS[d.kind][lang]
-        return (
-            f"{label} {self.name(e.scheme_id)} {d.year}: {deadline_text(d, lang)}{passed} "
-            f"– {office}"
-        )
+        name = asof.scheme_name(self.kb, e.scheme_id, lang)
+        return f"{label} {name} {d.year}: {deadline_text(d, lang)}{passed} – {office}"
 
     def deadline(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
         """Answer when a scheme's deadline is, for a year or the newest year known."""
         kind = DeadlineKind(u.slots.get("kind", "application"))
         schemes = u.schemes_mentioned[:3] or ([u.scheme] if u.scheme else [])
         year = self.deadline_year(u, today)
+        # 'neste år': a deadline not yet announced, whose last known date is the answer
+        relative = u.slots.get("year") is None and int(u.slots.get("year_rel") or 0) > 0
         if not schemes and year is not None:
             return self.deadlines_of_year(u, year, today, lang)
         if not schemes and u.deadline_thing:
@@ -1107,16 +1318,22 @@ class Composer:
             chosen = self.choose_deadlines(of_kind, year, today)
             gap = self.deadline_gap(sid, kind, of_kind, chosen, year, today, lang)
             if gap is not None:
-                # nothing for the year asked (or today's): the last known ones, with their years
+                # nothing for the year asked (or today's): the last known ones, with their years;
+                # 'neste år' is answered so too, unless the sources say the scheme ends before
                 paragraphs += gap.lines
                 sources += gap.sources
+                end = asof.grant_end(self.kb.schemes[sid])
+                ended = end is not None and year is not None and year > end
+                dated = any(not e.deadline.unknown for e in of_kind)
                 answered = answered or (year is None and bool(chosen))
+                answered = answered or (relative and dated and not ended)
                 continue
             if not chosen:
                 label = DEADLINE_LABELS[kind][lang].lower()
                 known = sorted({e.deadline.year for e in of_kind})
                 year_text = f" {year}" if year else ""
-                line = t("no_deadline", lang, kind=label, scheme=self.name(sid), year=year_text)
+                name = asof.scheme_name(self.kb, sid, lang)
+                line = t("no_deadline", lang, kind=label, scheme=name, year=year_text)
                 if known:
                     line += (
                         (" Kjente år: " if lang == "nb" else " Known years: ")
@@ -1124,15 +1341,27 @@ class Composer:
                         + "."
                     )
                 paragraphs.append(line)
+                # 'kunngjøres tentativt medio januar 2018': when the year's call was to come
+                told = self.facts(self.kb.schemes[sid], [Topic.APPLY_HOW], year) if year else []
+                for fact in told:
+                    paragraphs.append(text_in(fact, lang))
+                    sources.append(self.kb.provenance(fact))
+                answered = answered or bool(told and ANNOUNCE_ASK.search(u.folded))
                 continue
             # a deadline the source does not know ('????') answers nothing
             answered = answered or any(not e.deadline.unknown for e in chosen)
             for e in sorted(chosen, key=lambda e: e.office_id):
                 paragraphs.append(self.deadline_line(e, today, lang))
-                if e.deadline.note:
-                    paragraphs.append(e.deadline.note)
+                note = (e.deadline.note_en or e.deadline.note) if lang == "en" else e.deadline.note
+                if note:
+                    paragraphs.append(note)
                 sources.append(self.kb.provenance(e.deadline))
                 years.append(e.deadline.year)
+            if kind != DeadlineKind.APPLICATION:
+                # what is to be reported or audited by that deadline, as the same source says
+                for fact in self.report_facts(sid, chosen, paragraphs):
+                    paragraphs.append(text_in(fact, lang))
+                    sources.append(self.kb.provenance(fact))
         return self.answer(
             u,
             lang,
@@ -1141,6 +1370,19 @@ class Composer:
             answered=answered,
             scheme=schemes[0] if len(schemes) == 1 else None,
         )
+
+    def report_facts(self, sid: str, chosen: list[DeadlineEntry], said: list[str]) -> list[Fact]:
+        """The reporting and audit facts of a report deadline's source and year, not yet said."""
+        out: list[Fact] = []
+        body = " ".join(said)
+        for e in chosen:
+            for fact in self.kb.schemes[sid].facts:
+                if fact.topic not in (Topic.REPORTING, Topic.AUDIT) or fact in out:
+                    continue
+                same = fact.source == e.deadline.source and fact.years.contains(e.deadline.year)
+                if same and fact.text[:40] not in body:
+                    out.append(fact)
+        return out[:3]
 
     def deadlines_of_year(self, u: Understanding, year: int, today: dt.date, lang: Lang) -> Answer:
         """List every scheme's deadlines in a year ('hvilke frister er det i 2022?')."""
@@ -1403,7 +1645,9 @@ class Composer:
         scheme = self.money_scheme(u)
         if scheme is None:
             if u.schemes_mentioned:
-                return self.no_rates(u, lang, self.name(u.schemes_mentioned[0]))
+                return self.no_rates(
+                    u, lang, asof.scheme_name(self.kb, u.schemes_mentioned[0], lang)
+                )
             if u.thing:
                 return self.no_rates(u, lang, fmt.quote(named_thing(u.text, u.thing)))
             with_rules = self.schemes_with(
@@ -1538,7 +1782,7 @@ class Composer:
     def no_rates(self, u: Understanding, lang: Lang, what: str) -> Answer:
         """Say the sources give no rates for what was asked, and which schemes have some."""
         having = self.schemes_with(lambda sc: any(r.kind in RATE_KINDS for r in sc.rules))
-        names = ", ".join(self.name(sid) for sid in having)
+        names = ", ".join(asof.scheme_name(self.kb, sid, lang) for sid in having)
         msg = (
             f"Kildene har ingen satser for {what}. Satser og beregningsregler har jeg bare "
             f"for: {names}."
@@ -2789,7 +3033,7 @@ class Composer:
             return self.list_schemes(u, today, lang)
         scheme = self.kb.schemes[u.scheme]
         if _says(u, self.words["rates"]) and not any(r.kind in RATE_KINDS for r in scheme.rules):
-            return self.no_rates(u, lang, self.name(scheme.id))
+            return self.no_rates(u, lang, asof.scheme_name(self.kb, scheme.id, lang))
         paragraphs, sources, years = [], [], []
         for b in scheme.budget:
             paragraphs.append(f"Kap. {b.chapter} post {b.post} ({b.years.label()})")
@@ -3018,8 +3262,14 @@ class Composer:
         return result, dated
 
     def deadline_year(self, u: Understanding, today: dt.date) -> int | None:
-        """Return the year a deadline question names, today's for 'i år' / 'this year', or None."""
+        """Return the year a deadline question names, today's for 'i år' / 'this year', or None.
+
+        'neste år' / 'i fjor' / 'next year' count from today, so a deadline asked for next
+        year is that year's, not the newest one known.
+        """
         year = u.slots.get("year")
+        if year is None and isinstance(u.slots.get("year_rel"), int):
+            return today.year + int(u.slots["year_rel"])
         if year is None and asof.asks_this_year(u.folded):
             return today.year
         return year if isinstance(year, int) else None

@@ -508,7 +508,12 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
     # a declined question is only taken as a follow-up when it says so ('og 2018?') or adds
     # a slot or a scheme; 'hvem er helseminister' after a grant question stays declined
     # 'hva er e-posten hans?' after a contact answer asks about the person it named
-    refers = ctx.intent == "contact" and bool(REFERS_BACK.intersection(WORDS.findall(u.folded)))
+    pronoun = bool(REFERS_BACK.intersection(WORDS.findall(u.folded)))
+    refers = ctx.intent == "contact" and pronoun
+    if pronoun and u.intent == "contact" and ctx.intent != "contact" and not u.schemes_mentioned:
+        # 'hva er e-posten hans?' after an answer that named no person: whose is not known
+        u.intent, u.confidence = "out_of_scope", 0.0
+        return
     # 'summen av alle tre?' after appropriations: the sum of the figures asked so far
     asked_schemes = {*ctx.slots.get(ASKED_SCHEMES, ()), *u.schemes_mentioned}
     sums = len(asked_schemes) >= 2 and bool(BACK_SUM.search(u.folded))

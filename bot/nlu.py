@@ -348,6 +348,8 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
     "not_funded": [
         ("ikke", 0.3),
         ("gis ikke", 0.9),
+        ("gis det ikke", 0.9),
+        ("dekkes det ikke", 0.9),
         ("ikke tilskudd til", 1.0),
         ("unntak*", 0.7),
         ("utelukk*", 0.8),
@@ -508,8 +510,8 @@ TRIGGERS: dict[str, list[tuple[str, float]]] = {
         ("who can answer", 1.0),
         ("svare pa", 0.5),
         ("kontakt*", 0.9),
-        ("epost", 0.7),
-        ("e-post", 0.7),
+        ("epost*", 0.7),
+        ("e-post*", 0.7),
         ("mail", 0.6),
         ("telefon*", 0.8),
         ("ringe", 0.8),
@@ -1758,7 +1760,7 @@ def _question_words(lex: Lexicon) -> set[str]:
     """Return the words any question may use: function, everyday, trigger, slot words,
     places and offices."""
     words: set[str] = set(FUNCTION_WORDS | EVERYDAY_WORDS | SLOT_WORDS | OPERATION_WORDS)
-    words |= MEASURE_WORDS | LADDER_WORDS
+    words |= MEASURE_WORDS | LADDER_WORDS | lex.everyday
     words |= set(CONCEPTS) | set(ORDINALS) | set(NUMBER_WORDS) | set(MONTHS) | lex.place_tokens
     for phrases in TRIGGERS.values():
         for phrase, _weight in phrases:
@@ -2034,6 +2036,11 @@ class Lexicon:
         # word outside it (and not an inflection or compound of known words) is either a typo,
         # corrected to the nearest known word, or a topic the knowledge base does not hold.
         words: set[str] = set(FUNCTION_WORDS | EVERYDAY_WORDS | set(CONCEPTS) | set(COLUMN_WORDS))
+        # everyday words a caseworker may add in words.yaml (language: everyday)
+        self.everyday = frozenset(
+            w for p in (kb.language.everyday if kb.language else []) for w in WORD.findall(fold(p))
+        )
+        words |= self.everyday
         prefixes: set[str] = set()
         for text in _strings(kb):
             words.update(WORD.findall(fold(text)))
@@ -2243,6 +2250,8 @@ class Lexicon:
                 out.add(concept)
                 continue
             if token in FUNCTION_WORDS or token in EVERYDAY_WORDS or token in NUMBER_NAMES:
+                continue
+            if token in self.everyday:
                 continue
             if len(token) < 3 or token.isdigit():
                 continue
@@ -3327,7 +3336,8 @@ class Understander:
             if scores["own_share"] >= 0.7:
                 # 'hvor mye øker egenandelen fra år 1 til år 4': the operation is on the own share
                 scores["own_share"] += 1.0
-        if LIST_ASK.search(f) and not u.schemes_mentioned:
+        if LIST_ASK.search(f) and not u.schemes_mentioned and scores["deadline"] < 0.5:
+            # 'which grant has the latest deadline?' asks for deadlines, not the list
             scores["list_schemes"] = max(scores["list_schemes"], 1.5)
         if COOPERATION.search(f):
             # applying together is a question about cooperation, not about who may apply

@@ -643,6 +643,8 @@ class Language(Model):
     question_words: list[str] = []
     received: list[str] = []
     places: list[str] = []
+    # everyday words the sources happen not to use: known words, never a sign of another topic
+    everyday: list[str] = []
 
 
 class SourceFile(Model):

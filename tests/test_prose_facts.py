@@ -1,0 +1,322 @@
+"""Prose facts: source sentences reached, contacts and deadlines told only as far as known."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.engine import Engine
+from knowledge.loader import load_sources
+
+KB = load_sources()
+TODAY = dt.date(2026, 12, 1)
+
+
+def ask(question: str, today: dt.date = TODAY) -> tuple[bool, str]:
+    answer = Engine(KB).ask(question, today)
+    return answer.answered, answer.text
+
+
+def conversation(*questions: str) -> list[tuple[bool, str]]:
+    engine = Engine(KB)
+    out = []
+    for q in questions:
+        answer = engine.ask(q, TODAY, chat="prose")
+        out.append((answer.answered, answer.text))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("office", "detail", "nb"),
+    [
+        (office.name, detail, nb)
+        for office in KB.offices.values()
+        if office.contacts
+        for detail, nb in (("phone", "telefonnummeret"), ("email", "e-posten"))
+    ],
+)
+def test_an_offices_phone_or_email_is_given_or_said_to_be_missing(
+    office: str, detail: str, nb: str
+) -> None:
+    answered, text = ask(f"Hva er {nb} til {office}?")
+    given = [
+        getattr(c, detail)
+        for o in KB.offices.values()
+        if o.name == office
+        for c in o.contacts
+        if getattr(c, detail)
+    ]
+    if given:
+        assert answered and any(g in text for g in given)
+    else:
+        assert not answered
+        assert "Kildene oppgir ikke noe" in text
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    ["Er han fortsatt kontaktperson i dag?", "Gjelder det fortsatt?", "Is he still the contact?"],
+)
+def test_whether_a_contact_still_holds_today_is_not_claimed(follow_up: str) -> None:
+    first, second = conversation("Hvem er kontaktperson hos Fylkesmannen i Agder?", follow_up)
+    assert first[0]
+    answered, text = second
+    assert not answered
+    assert "2020" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "year"),
+    [
+        ("Hva blir søknadsfristen for kommunalt rusarbeid neste år?", "2027"),
+        ("What will the municipal substance abuse grant deadline be next year?", "2027"),
+        ("Når er rapporteringsfristen for rustilskuddet neste år?", "2027"),
+    ],
+)
+def test_a_deadline_next_year_for_a_scheme_that_has_ended_is_declined(
+    question: str, year: str
+) -> None:
+    answered, text = ask(question)
+    assert not answered
+    assert year in text
+    assert "2026" not in text.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "last_known"),
+    [
+        ("Når er søknadsfristen for NAV-tilskuddet neste år?", "1. februar"),
+        ("Når er søknadsfristen for prosjektskjønnsmidler neste år?", "2022"),
+    ],
+)
+def test_a_deadline_next_year_for_a_running_scheme_gives_the_last_known_one(
+    question: str, last_known: str
+) -> None:
+    answered, text = ask(question)
+    assert answered
+    assert last_known in text
+    assert "2027" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        # everyday words the sources never use do not make a question unknown
+        ("Hva ble foreslått om revisorattestasjon i regelverket for 2018?", ["økonomiansvarlig"]),
+        (
+            "Kva gjer Statsforvaltaren om hovudregelen for avkorting gir store negative "
+            "konsekvensar?",
+            ["reduksjonsgrad"],
+        ),
+        ("Hvem avgjør hvor på avkortningsstigen vi havner i rustilskuddet?", ["Skjønnsmessig"]),
+    ],
+)
+def test_a_question_in_everyday_words_reaches_the_source_sentence(
+    question: str, words: list[str]
+) -> None:
+    answered, text = ask(question)
+    assert answered
+    for w in words:
+        assert w in text
+
+
+@pytest.mark.parametrize(
+    ("question", "limit"),
+    [
+        ("Kan vi bruke rustilskuddet til utstyr og husleie?", "kun til årsverk"),
+        ("Hva dekker tilskuddet til kommunalt rusarbeid, også kontorutgifter?", "kun til årsverk"),
+        ("Kan rustilskuddet finansiere et prosjekt på ett år?", "tidsavgrensede prosjekter"),
+    ],
+)
+def test_what_a_scheme_covers_includes_the_limits_it_states_in_any_year(
+    question: str, limit: str
+) -> None:
+    answered, text = ask(question)
+    assert answered
+    assert limit in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva gis det ikke NAV-utviklingstilskudd til?",
+        "Hva dekkes det ikke tilskudd til i NAV-ordningen?",
+    ],
+)
+def test_what_is_not_funded_is_read_with_the_verb_first(question: str) -> None:
+    answered, text = ask(question)
+    assert answered
+    assert "0-24" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which grant in the 2022 table has a rolling deadline?",
+        "Which scheme has the earliest deadline in 2022?",
+        "Which grant has the latest deadline in 2022?",
+    ],
+)
+def test_which_grant_has_a_deadline_is_answered_with_the_deadlines_in_english(
+    question: str,
+) -> None:
+    answer = Engine(KB).ask(question, TODAY)
+    assert answer.intent == "deadline"
+    assert answer.answered
+    assert "Ongoing/rolling" in answer.text
+    assert "Løpende" not in answer.text.split("Source")[0].replace("– Løpende»", "")
+    assert "ikke navngitt" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Hvilken målgruppe er nytt i NAV-prioriteringene for 2022 sammenlignet med 2020?", "2022"),
+        ("Er det en fast frist for kompensasjon til fastleger ved koronafravær?", "Løpende"),
+        ("Hvilke fagfelt nevnes i prioritet 3 for voksne i 2022?", "voldsfeltet"),
+    ],
+)
+def test_everyday_words_in_a_topic_question_keep_it_answered(question: str, expected: str) -> None:
+    answered, text = ask(question)
+    assert answered
+    assert expected in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva er maksbeløpet vi kan få fra Husbankens boligsosiale tiltak?",
+        "Hva er høyeste beløp for frisklivs- og læringstilbud?",
+        "What is the maximum amount for the Husbanken social housing grant?",
+    ],
+)
+def test_a_maximum_amount_of_a_scheme_without_rates_is_declined(question: str) -> None:
+    answered, text = ask(question)
+    assert not answered
+    assert "660 000" not in text and "610 000" not in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvilken kommune i Innlandet fikk mest tilskudd til kommunalt rusarbeid i 2021?",
+        "Hvilke kommuner fikk tilskudd fra NAV-ordningen i 2020?",
+        "Which municipality received the most from the municipal substance abuse grant?",
+    ],
+)
+def test_which_place_received_a_grant_is_declined(question: str) -> None:
+    answered, text = ask(question)
+    assert not answered
+    assert "660 000" not in text
+
+
+def test_the_largest_framework_increase_is_still_a_table_ranking() -> None:
+    answered, text = ask("Hvilken kommune fikk størst økning i rammen i 2018?")
+    assert answered
+    assert "Kristiansand" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Hva går «den gylne regel» ut på?", "somatikk"),
+        ("Hvilke år gjelder strategien Mestre hele livet?", "2017–2022"),
+        ("Hvor finner vi oversikt over innovasjonsverktøy?", "Difi"),
+        ("Hva menes med «Bolig for velferd» i kunngjøringen?", "2014–2020"),
+    ],
+)
+def test_a_phrase_of_the_question_printed_in_a_source_sentence_gets_that_sentence(
+    question: str, expected: str
+) -> None:
+    answered, text = ask(question)
+    assert answered
+    assert expected in text
+    assert "Kilde" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva er «den gylne middelvei» i barnehagen?",
+        "Hvem sendte brev til ordførerne om eiendomsskatten?",
+        "Hva er kommunalt rusarbeid i Bergen kommune sitt budsjett for 2030?",
+    ],
+)
+def test_a_phrase_the_sources_do_not_print_stays_declined(question: str) -> None:
+    answered, _text = ask(question)
+    assert not answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Når var søknadsverkstedet i Innlandet?", ["7. januar 2021", "Innlandet"]),
+        ("Hvem holdt søknadsverkstedet?", ["Arild Bækkevold", "fmheabe@statsforvalteren.no"]),
+        ("When was the application workshop held?", ["7 January 2021"]),
+    ],
+)
+def test_when_or_who_of_a_source_document_is_its_date_office_and_named_people(
+    question: str, expected: list[str]
+) -> None:
+    answered, text = ask(question)
+    assert answered
+    for e in expected:
+        assert e in text
+    assert "Postmottak" not in text
+
+
+@pytest.mark.parametrize(
+    ("question", "required"),
+    [
+        ("Når er rapporteringsfristen for voksne-ordningen i 2021?", "revisorattestert"),
+        ("Når er regnskapsfristen for barn og unge i 2021?", "revisorattestert"),
+        ("Når må rapporten for kommunalt rusarbeid 2021 være inne?", "egenerklæring"),
+    ],
+)
+def test_a_report_deadline_says_what_is_to_be_reported_by_it(question: str, required: str) -> None:
+    answered, text = ask(question)
+    assert answered
+    assert required in text
+
+
+@pytest.mark.parametrize(
+    ("question", "answered_expected", "expected"),
+    [
+        ("Når skulle barn og unge-ordningen utlyses i 2018?", True, "medio januar 2018"),
+        ("When was the adults scheme to be announced in 2018?", True, "mid-January 2018"),
+        ("Hva var søknadsfristen for voksne-ordningen i 2018?", False, "medio januar 2018"),
+    ],
+)
+def test_a_year_without_a_deadline_tells_when_its_call_was_to_come(
+    question: str, answered_expected: bool, expected: str
+) -> None:
+    answered, text = ask(question)
+    assert answered is answered_expected
+    assert expected in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva kunne tilskuddet til voksne med langvarige og sammensatte behov brukes til i Agder?",
+        "Hva kan NAV-tilskuddet brukes til i Innlandet?",
+    ],
+)
+def test_a_place_after_what_a_grant_is_used_for_is_no_cost_asked_about(question: str) -> None:
+    answered, text = ask(question)
+    assert answered
+    assert "Lønn til stillinger" in text
+
+
+def test_a_cost_the_sources_never_name_stays_unknown_with_a_place() -> None:
+    answered, text = ask("Kan barn og unge-tilskuddet brukes til utstyr i Agder?")
+    assert not answered
+    assert "utstyr" in text
+
+
+def test_what_the_table_colours_mean_includes_that_the_table_is_no_scorecard() -> None:
+    answered, text = ask("Hva betyr de røde og grønne fargene i sosialtjenestetabellen?")
+    assert answered
+    assert "rød og grønn" in text
+    assert "ikke et målekort" in text
