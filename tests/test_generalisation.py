@@ -20,10 +20,10 @@ BATCHES = Path(__file__).parent / "data" / "batches"
 FLOORS = {
     "batch-7.yaml": (0.98, 3, 0),
     "batch-8.yaml": (0.96, 4, 0),
-    "batch-9.yaml": (0.96, 2, 0),
-    "batch-10.yaml": (0.97, 1, 0),
-    "batch-11.yaml": (0.87, 19, 7),
-    "batch-12.yaml": (0.83, 26, 0),
+    "batch-9.yaml": (0.97, 2, 0),
+    "batch-10.yaml": (0.98, 1, 0),
+    "batch-11.yaml": (0.96, 6, 1),
+    "batch-12.yaml": (0.96, 5, 0),
 }
 
 
