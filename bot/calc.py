@@ -557,10 +557,6 @@ class Calculation:
     eligible: bool = True
     breakdown: tuple[tuple[str, int], ...] = ()
 
-    def render(self, lang: Lang = "nb") -> str:
-        """Render the whole working (see :func:`render_calculation`)."""
-        return render_calculation(self, lang)
-
 
 @dataclass(frozen=True)
 class PositionGroup:
