@@ -2175,9 +2175,9 @@ class Composer:
             f"The grant goes {way} by {amount} {scope} from year {a} to year {b} ({old} → {new})."
         )
 
-    @staticmethod
+    @classmethod
     def premise_figures(
-        u: Understanding, result: calc.Calculation, lang: Lang
+        cls, u: Understanding, result: calc.Calculation, lang: Lang
     ) -> list[tuple[str, int | Fraction]]:
         """Return the figures a stated figure may claim, the one asked about first.
 
@@ -2199,7 +2199,7 @@ class Composer:
             if direction == "down":
                 change = -result.total
             return [(what + per_text, Fraction(change) / per)]
-        special = Composer.operation_figures(u, result, lang, per, per_text)
+        special = cls.operation_figures(u, result, lang, per, per_text)
         if special:
             return special
         own = result.kind is calc.CalcKind.RUSARBEID_OWN_SHARE or (
