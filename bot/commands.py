@@ -20,11 +20,11 @@ from rapidfuzz import fuzz, utils
 from bot.answer import Answer, Option, unique_sources
 from bot.cards import find_scheme, scheme_card
 from bot.engine import Engine
-from bot.nlu import Understanding
 from bot.reply import Document, Message, Post, Reply, Who
 from bot.review import MAX_PER_CHAT_DAY
 from bot.text import clean, fold
 from bot.texts import t
+from bot.understanding.query import Understanding
 from bot.vocab import TOPIC_LABELS, Lang
 from knowledge.kb import KnowledgeBase, Provenance
 

@@ -17,16 +17,12 @@ from functools import lru_cache
 from typing import Any
 
 from bot.answer import Answer
-from bot.compose import Composer
-from bot.nlu import (
-    FIGURE_INTENTS,
-    FRAMEWORK_INTENTS,
-    NUMBER_WORDS,
-    Understander,
-    Understanding,
-    names_a_grant,
-)
-from bot.tableq import TableQuery, TableReader, evaluate
+from bot.answers.composer import Composer
+from bot.calc.tables import evaluate
+from bot.understanding.parse import Understander
+from bot.understanding.patterns import FIGURE_INTENTS, FRAMEWORK_INTENTS, NUMBER_WORDS
+from bot.understanding.query import Understanding, names_a_grant
+from bot.understanding.tables import TableQuery, TableReader
 from knowledge.kb import KnowledgeBase, Provenance
 
 MAX_CHATS = 10_000

@@ -1,7 +1,7 @@
 """The one reader of the quantities people type: numbers of positions (årsverk) and kroner.
 
-Free text (``bot.nlu`` finds where a quantity is written), the guided calculator ``/beregn``
-(``bot.calculator``) and the calculations (``bot.calc``) all read a typed number
+Free text (``bot.understanding`` finds where a quantity is written), the guided calculator
+``/beregn`` (``bot.calculator``) and the calculations (``bot.calc``) all read a typed number
 through :func:`read_positions` or :func:`read_kroner`, and check a number they were given
 with :func:`check_positions` or :func:`check_kroner`. What cannot be read sensibly is refused
 with a :class:`Refused` that says why, in bokmål and English (texts in ``bot.texts``):

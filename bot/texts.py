@@ -2,7 +2,7 @@
 
 Commands, confirmations, errors, button labels and prompts are looked up here by key with
 :func:`t`; placeholders are ``str.format`` fields (``{name}``), the same in both languages.
-The composed answers themselves (``bot.compose``) are written by their own module; the
+The composed answers themselves (``bot.answers``) are written by their own modules; the
 reminders, the admins' previews and refusals and the descriptions of knowledge changes are
 here too. The command descriptions are in the command registry (``bot.commands.COMMANDS``).
 """

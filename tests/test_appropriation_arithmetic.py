@@ -10,7 +10,9 @@ from functools import cache
 
 import pytest
 
-from bot import calc, fmt
+from bot import fmt
+from bot.calc import appropriation as appropriation_calc
+from bot.calc import errors as calc_errors
 from bot.engine import Engine
 from knowledge.kb import KnowledgeBase
 from knowledge.loader import load_sources
@@ -43,23 +45,27 @@ def ask(question: str) -> str:
 
 
 def test_a_sum_of_schemes_adds_their_national_appropriations() -> None:
-    result = calc.appropriation_sum(kb(), [(KRA, 2021), (ADULTS, 2021), (YOUNG, 2021)])
+    result = appropriation_calc.appropriation_sum(
+        kb(), [(KRA, 2021), (ADULTS, 2021), (YOUNG, 2021)]
+    )
     assert result.total == national(KRA, 2021) + national(ADULTS, 2021) + national(YOUNG, 2021)
 
 
 def test_one_appropriation_given_for_two_schemes_together_is_counted_once() -> None:
-    result = calc.appropriation_sum(kb(), [(ADULTS, 2018), (YOUNG, 2018)])
+    result = appropriation_calc.appropriation_sum(kb(), [(ADULTS, 2018), (YOUNG, 2018)])
     assert result.total == national(ADULTS, 2018) == national(YOUNG, 2018)
 
 
 def test_a_difference_is_the_first_side_minus_the_second() -> None:
-    result = calc.appropriation_difference(kb(), [(KRA, 2021)], [(ADULTS, 2021), (YOUNG, 2021)])
+    result = appropriation_calc.appropriation_difference(
+        kb(), [(KRA, 2021)], [(ADULTS, 2021), (YOUNG, 2021)]
+    )
     assert result.total == national(KRA, 2021) - national(ADULTS, 2021) - national(YOUNG, 2021)
 
 
 def test_a_missing_appropriation_is_refused_not_guessed() -> None:
-    with pytest.raises(calc.KnowledgeMissing):
-        calc.appropriation_sum(kb(), [(KRA, 2019)])
+    with pytest.raises(calc_errors.KnowledgeMissing):
+        appropriation_calc.appropriation_sum(kb(), [(KRA, 2019)])
 
 
 @pytest.mark.parametrize(

@@ -9,14 +9,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot import calc, fmt
-from bot.calc import (
-    InvalidDuration,
-    InvalidGrantYear,
-    OutOfRange,
-    PositionGroup,
-    Role,
-)
+from bot import fmt
+from bot.calc import calendar as calendar_calc
+from bot.calc import cap as cap_calc
+from bot.calc import deadlines as deadline_calc
+from bot.calc import framework as framework_calc
+from bot.calc import ladder as ladder_calc
+from bot.calc import rules as calc_rules
+from bot.calc.errors import InvalidDuration, InvalidGrantYear, OutOfRange
+from bot.calc.results import PositionGroup, Role
 from knowledge.kb import KnowledgeBase
 from knowledge.loader import load_sources
 from knowledge.schema import CapRule, FlatRule, LadderRule, SameAsRule
@@ -35,7 +36,7 @@ def kb() -> KnowledgeBase:
 # Positions in hundredths (what people type: "1,25", "50 %"): every rate × positions is whole.
 hundredths = st.integers(min_value=1, max_value=5_000).map(lambda n: Fraction(n, 100))
 # Any exact fraction of a position within the bounds, where rounding may happen.
-fractions = st.fractions(min_value=calc.MIN_POSITIONS, max_value=500, max_denominator=1000)
+fractions = st.fractions(min_value=calc_rules.MIN_POSITIONS, max_value=500, max_denominator=1000)
 grant_years = st.integers(min_value=1, max_value=4)
 years_any = st.integers(min_value=1990, max_value=2100)
 
@@ -44,7 +45,7 @@ MAX_EXAMPLES = settings(max_examples=150, deadline=None)
 
 def ladder_length(kb: KnowledgeBase) -> int:
     """Return how many grant years the ladder has."""
-    rule = next(r for _s, r in kb.all_rules() if r.id == calc.LADDER_RULE)
+    rule = next(r for _s, r in kb.all_rules() if r.id == calc_rules.LADDER_RULE)
     assert isinstance(rule, LadderRule)
     return len(rule.steps)
 
@@ -66,8 +67,8 @@ def covered_years(kb: KnowledgeBase) -> set[int]:
 def test_the_ladder_never_rises_from_one_year_to_the_next(
     kb: KnowledgeBase, positions: Fraction, grant_year: int
 ) -> None:
-    this_year = calc.rusarbeid_grant_year(kb, positions, grant_year).total
-    next_year = calc.rusarbeid_grant_year(kb, positions, grant_year + 1).total
+    this_year = ladder_calc.rusarbeid_grant_year(kb, positions, grant_year).total
+    next_year = ladder_calc.rusarbeid_grant_year(kb, positions, grant_year + 1).total
     assert next_year <= this_year
 
 
@@ -76,8 +77,8 @@ def test_the_ladder_never_rises_from_one_year_to_the_next(
 def test_amounts_are_linear_in_the_number_of_positions(
     kb: KnowledgeBase, positions: Fraction, factor: int, grant_year: int
 ) -> None:
-    one = calc.rusarbeid_grant_year(kb, positions, grant_year).total
-    many = calc.rusarbeid_grant_year(kb, positions * factor, grant_year).total
+    one = ladder_calc.rusarbeid_grant_year(kb, positions, grant_year).total
+    many = ladder_calc.rusarbeid_grant_year(kb, positions * factor, grant_year).total
     assert many == factor * one
 
 
@@ -86,9 +87,9 @@ def test_amounts_are_linear_in_the_number_of_positions(
 def test_amounts_add_up_over_groups_of_positions(
     kb: KnowledgeBase, a: Fraction, b: Fraction, grant_year: int
 ) -> None:
-    together = calc.rusarbeid_grant_year(kb, a + b, grant_year).total
-    apart = calc.rusarbeid_grant_year(kb, a, grant_year).total
-    apart += calc.rusarbeid_grant_year(kb, b, grant_year).total
+    together = ladder_calc.rusarbeid_grant_year(kb, a + b, grant_year).total
+    apart = ladder_calc.rusarbeid_grant_year(kb, a, grant_year).total
+    apart += ladder_calc.rusarbeid_grant_year(kb, b, grant_year).total
     assert together == apart
 
 
@@ -97,9 +98,9 @@ def test_amounts_add_up_over_groups_of_positions(
 def test_rounding_costs_at_most_one_krone_when_groups_are_split(
     kb: KnowledgeBase, a: Fraction, b: Fraction, grant_year: int
 ) -> None:
-    together = calc.rusarbeid_grant_year(kb, a + b, grant_year).total
-    apart = calc.rusarbeid_grant_year(kb, a, grant_year).total
-    apart += calc.rusarbeid_grant_year(kb, b, grant_year).total
+    together = ladder_calc.rusarbeid_grant_year(kb, a + b, grant_year).total
+    apart = ladder_calc.rusarbeid_grant_year(kb, a, grant_year).total
+    apart += ladder_calc.rusarbeid_grant_year(kb, b, grant_year).total
     assert abs(together - apart) <= 1
 
 
@@ -108,7 +109,7 @@ def test_rounding_costs_at_most_one_krone_when_groups_are_split(
 def test_an_amount_is_the_exact_product_rounded_half_up(
     kb: KnowledgeBase, positions: Fraction, grant_year: int
 ) -> None:
-    result = calc.rusarbeid_grant_year(kb, positions, grant_year)
+    result = ladder_calc.rusarbeid_grant_year(kb, positions, grant_year)
     exact = result.figures["rate"] * positions
     assert abs(result.total - exact) <= Fraction(1, 2)
     assert result.total - exact != Fraction(-1, 2)  # half rounds up, never down
@@ -117,16 +118,17 @@ def test_an_amount_is_the_exact_product_rounded_half_up(
 @MAX_EXAMPLES
 @given(value=st.fractions(min_value=-(10**9), max_value=10**9))
 def test_round_kroner_rounds_half_up(value: Fraction) -> None:
-    rounded = calc.round_kroner(value)
+    rounded = calc_rules.round_kroner(value)
     assert -Fraction(1, 2) < rounded - value <= Fraction(1, 2)
 
 
 @MAX_EXAMPLES
 @given(positions=fractions)
 def test_a_period_total_equals_the_sum_of_its_years(kb: KnowledgeBase, positions: Fraction) -> None:
-    result = calc.rusarbeid_period_total(kb, positions)
+    result = ladder_calc.rusarbeid_period_total(kb, positions)
     years = [
-        calc.rusarbeid_grant_year(kb, positions, g).total for g in range(1, ladder_length(kb) + 1)
+        ladder_calc.rusarbeid_grant_year(kb, positions, g).total
+        for g in range(1, ladder_length(kb) + 1)
     ]
     assert result.total == sum(years)
     assert list(result.steps[-1].parts) == years
@@ -147,9 +149,9 @@ def test_a_calendar_range_total_equals_the_sum_of_its_years(
     funded: bool | None,
 ) -> None:
     position_groups = [PositionGroup(start, positions) for start, positions in groups]
-    result = calc.rusarbeid_calendar_total(kb, first, 2024, position_groups, funded)
+    result = calendar_calc.rusarbeid_calendar_total(kb, first, 2024, position_groups, funded)
     years = [
-        calc.rusarbeid_calendar_year(kb, y, position_groups, funded).total
+        calendar_calc.rusarbeid_calendar_year(kb, y, position_groups, funded).total
         for y in range(first, 2025)
     ]
     assert result.total == sum(years)
@@ -166,9 +168,10 @@ def test_a_calendar_year_total_equals_the_sum_of_its_groups(
     kb: KnowledgeBase, groups: list[tuple[int, Fraction]], year: int
 ) -> None:
     position_groups = [PositionGroup(start, positions) for start, positions in groups]
-    result = calc.rusarbeid_calendar_year(kb, year, position_groups, True)
+    result = calendar_calc.rusarbeid_calendar_year(kb, year, position_groups, True)
     one_by_one = [
-        calc.rusarbeid_calendar_year(kb, year, [group], True).total for group in position_groups
+        calendar_calc.rusarbeid_calendar_year(kb, year, [group], True).total
+        for group in position_groups
     ]
     assert result.total == sum(one_by_one)
 
@@ -182,12 +185,16 @@ def test_a_calendar_year_total_equals_the_sum_of_its_groups(
 def test_wind_down_years_pay_the_flat_rate_or_nothing(
     kb: KnowledgeBase, start: int, positions: Fraction, year: int
 ) -> None:
-    result = calc.rusarbeid_calendar_year(kb, year, [PositionGroup(start, positions)], True)
+    result = calendar_calc.rusarbeid_calendar_year(
+        kb, year, [PositionGroup(start, positions)], True
+    )
     assert result.total in (0, 330_000 * positions)
-    previous = calc.rusarbeid_calendar_year(kb, year - 1, [PositionGroup(start, positions)], True)
+    previous = calendar_calc.rusarbeid_calendar_year(
+        kb, year - 1, [PositionGroup(start, positions)], True
+    )
     if previous.total == 0:
         assert result.total == 0
-    funded_elsewhere = calc.rusarbeid_calendar_year(
+    funded_elsewhere = calendar_calc.rusarbeid_calendar_year(
         kb, year, [PositionGroup(start, positions)], False
     )
     assert funded_elsewhere.total == 0
@@ -202,11 +209,13 @@ def test_wind_down_years_pay_the_flat_rate_or_nothing(
 def test_the_own_share_is_never_negative(
     kb: KnowledgeBase, positions: Fraction, grant_year: int | None, yearly_cost: int
 ) -> None:
-    result = calc.rusarbeid_own_share(kb, positions, grant_year, yearly_cost)
+    result = ladder_calc.rusarbeid_own_share(kb, positions, grant_year, yearly_cost)
     assert result.total >= 0
-    cost = calc.round_kroner(yearly_cost * positions)
+    cost = calc_rules.round_kroner(yearly_cost * positions)
     years = [grant_year] if grant_year is not None else list(range(1, ladder_length(kb) + 1))
-    expected = sum(max(0, cost - calc.rusarbeid_grant_year(kb, positions, g).total) for g in years)
+    expected = sum(
+        max(0, cost - ladder_calc.rusarbeid_grant_year(kb, positions, g).total) for g in years
+    )
     assert result.total == expected
 
 
@@ -218,11 +227,11 @@ def test_no_amount_is_produced_outside_the_years_of_a_rule(
     covered = covered_years(kb)
     group = [PositionGroup(min(start, year), 1)]
     if year in covered:
-        result = calc.rusarbeid_calendar_year(kb, year, group)
+        result = calendar_calc.rusarbeid_calendar_year(kb, year, group)
         assert result.years is not None and result.years.first == year
     else:
         with pytest.raises(OutOfRange):
-            calc.rusarbeid_calendar_year(kb, year, group)
+            calendar_calc.rusarbeid_calendar_year(kb, year, group)
 
 
 @MAX_EXAMPLES
@@ -231,25 +240,25 @@ def test_no_amount_is_produced_outside_the_grant_years_of_the_ladder(
     kb: KnowledgeBase, grant_year: int, positions: Fraction
 ) -> None:
     if 1 <= grant_year <= ladder_length(kb):
-        assert calc.rusarbeid_grant_year(kb, positions, grant_year).total > 0
+        assert ladder_calc.rusarbeid_grant_year(kb, positions, grant_year).total > 0
     else:
         with pytest.raises(InvalidGrantYear):
-            calc.rusarbeid_grant_year(kb, positions, grant_year)
+            ladder_calc.rusarbeid_grant_year(kb, positions, grant_year)
 
 
 @MAX_EXAMPLES
 @given(years=st.integers(min_value=-5, max_value=10), year=years_any)
 def test_no_nav_cap_is_produced_outside_the_rule(kb: KnowledgeBase, years: int, year: int) -> None:
-    cap = next(r for _s, r in kb.all_rules() if r.id == calc.NAV_CAP_RULE)
+    cap = next(r for _s, r in kb.all_rules() if r.id == calc_rules.NAV_CAP_RULE)
     assert isinstance(cap, CapRule)
     if not 1 <= years <= cap.max_years:
         with pytest.raises(InvalidDuration):
-            calc.nav_grant(kb, 1, 1, years)
+            cap_calc.nav_grant(kb, 1, 1, years)
     elif not cap.years.contains(year):
         with pytest.raises(OutOfRange):
-            calc.nav_grant(kb, 1, 1, years, year)
+            cap_calc.nav_grant(kb, 1, 1, years, year)
     else:
-        assert calc.nav_grant(kb, 1, 1, years, year).total == years * (
+        assert cap_calc.nav_grant(kb, 1, 1, years, year).total == years * (
             cap.per_position + cap.per_measure
         )
 
@@ -259,8 +268,8 @@ def test_no_nav_cap_is_produced_outside_the_rule(kb: KnowledgeBase, years: int, 
 def test_nav_caps_are_linear_in_positions(
     kb: KnowledgeBase, positions: Fraction, factor: int
 ) -> None:
-    one = calc.nav_grant(kb, positions, measures=0).total
-    assert calc.nav_grant(kb, positions * factor, measures=0).total == factor * one
+    one = cap_calc.nav_grant(kb, positions, measures=0).total
+    assert cap_calc.nav_grant(kb, positions * factor, measures=0).total == factor * one
 
 
 @MAX_EXAMPLES
@@ -275,8 +284,10 @@ def test_a_framework_sum_equals_the_sum_of_its_years(
     kb: KnowledgeBase, municipality: str, first: int, length: int
 ) -> None:
     last = min(first + length, 2020)
-    result = calc.framework_sum(kb, municipality, first, last)
-    years = [calc.framework_increase(kb, municipality, y).total for y in range(first, last + 1)]
+    result = framework_calc.framework_sum(kb, municipality, first, last)
+    years = [
+        framework_calc.framework_increase(kb, municipality, y).total for y in range(first, last + 1)
+    ]
     assert result.total == sum(years)
     assert result.figures["actual"] + result.figures["prognosis"] == result.total
 
@@ -291,8 +302,10 @@ def test_a_group_total_equals_the_sum_of_its_years_and_its_municipalities(
     kb: KnowledgeBase, group: str, first: int, length: int
 ) -> None:
     last = min(first + length, 2020)
-    result = calc.framework_group_total(kb, group, (first, last))
-    per_year = [calc.framework_group_total(kb, group, y).total for y in range(first, last + 1)]
+    result = framework_calc.framework_group_total(kb, group, (first, last))
+    per_year = [
+        framework_calc.framework_group_total(kb, group, y).total for y in range(first, last + 1)
+    ]
     assert result.total == sum(per_year)
     assert result.total == sum(amount for _name, amount in result.breakdown)
 
@@ -300,12 +313,12 @@ def test_a_group_total_equals_the_sum_of_its_years_and_its_municipalities(
 @MAX_EXAMPLES
 @given(year=years_any)
 def test_no_framework_figure_is_produced_outside_the_table(kb: KnowledgeBase, year: int) -> None:
-    table = kb.tables[calc.FRAMEWORK_TABLE]
+    table = kb.tables[calc_rules.FRAMEWORK_TABLE]
     if table.years.contains(year):
-        assert calc.framework_increase(kb, "Arendal", year).total > 0
+        assert framework_calc.framework_increase(kb, "Arendal", year).total > 0
     else:
         with pytest.raises(OutOfRange):
-            calc.framework_increase(kb, "Arendal", year)
+            framework_calc.framework_increase(kb, "Arendal", year)
 
 
 @MAX_EXAMPLES
@@ -313,11 +326,11 @@ def test_no_framework_figure_is_produced_outside_the_table(kb: KnowledgeBase, ye
 def test_a_ranking_is_ordered_and_starts_with_the_largest(
     kb: KnowledgeBase, year: int, top: int
 ) -> None:
-    ranking = calc.framework_ranking(kb, year, top)
+    ranking = framework_calc.framework_ranking(kb, year, top)
     amounts = [e.amount for e in ranking.entries]
     assert amounts == sorted(amounts, reverse=True)
     assert len(amounts) == top
-    everyone = [calc.framework_increase(kb, m, year).total for m in kb.municipalities]
+    everyone = [framework_calc.framework_increase(kb, m, year).total for m in kb.municipalities]
     assert amounts[0] == max(everyone)
 
 
@@ -328,7 +341,7 @@ def test_positions_shown_by_fmt_read_back_to_the_same_number(
 ) -> None:
     shown = fmt.positions(positions, lang)
     digits = shown.replace(",", "") if lang == "en" else shown.replace(" ", "")
-    assert calc.parse_positions(digits) == positions
+    assert calc_rules.parse_positions(digits) == positions
 
 
 @MAX_EXAMPLES
@@ -347,7 +360,7 @@ def test_kroner_shown_by_fmt_keep_every_digit(amount: int) -> None:
 def test_deadlines_from_any_day_are_on_or_after_it_and_count_the_days(
     kb: KnowledgeBase, today: dt.date
 ) -> None:
-    outlook = calc.upcoming_deadlines(kb, today)
+    outlook = deadline_calc.upcoming_deadlines(kb, today)
     for item in outlook.upcoming:
         assert item.date is not None and item.date >= today
         assert item.days_left == (item.date - today).days
@@ -363,7 +376,7 @@ def test_deadlines_from_any_day_are_on_or_after_it_and_count_the_days(
 def test_the_competence_part_is_inside_the_year_one_amount(
     kb: KnowledgeBase, positions: Fraction, grant_year: int
 ) -> None:
-    result = calc.rusarbeid_grant_year(kb, positions, grant_year)
+    result = ladder_calc.rusarbeid_grant_year(kb, positions, grant_year)
     competence = [s.amount for s in result.steps if s.role is Role.COMPETENCE]
     if grant_year == 1:
         assert competence and 0 < competence[0] <= result.total

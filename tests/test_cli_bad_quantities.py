@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.answers.composer import Composer
 from bot.cli import main
-from bot.compose import Composer
-from bot.nlu import Understanding
 from bot.texts import t
+from bot.understanding.query import Understanding
 
 TODAY = "2021-01-20"
 GOOD = "hva får vi i år 3 for 2 årsverk?"  # 2 årsverk × 440 000 kr = 880 000 kr

@@ -16,7 +16,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from bot import calc, fmt
+from bot import fmt
+from bot.calc import ladder as ladder_calc
 from bot.cli import main
 from bot.engine import Engine
 from knowledge.kb import KnowledgeBase
@@ -358,11 +359,11 @@ def test_a_difference_is_antisymmetric_and_the_later_grant_minus_the_earlier(
     a: int, b: int, positions: Fraction
 ) -> None:
     kb = shared_kb()
-    forward = calc.rusarbeid_difference(kb, positions, a, b)
-    backward = calc.rusarbeid_difference(kb, positions, b, a)
+    forward = ladder_calc.rusarbeid_difference(kb, positions, a, b)
+    backward = ladder_calc.rusarbeid_difference(kb, positions, b, a)
     assert forward.total == -backward.total
-    grant_a = calc.rusarbeid_grant_year(kb, positions, a).total
-    grant_b = calc.rusarbeid_grant_year(kb, positions, b).total
+    grant_a = ladder_calc.rusarbeid_grant_year(kb, positions, a).total
+    grant_b = ladder_calc.rusarbeid_grant_year(kb, positions, b).total
     assert forward.total == grant_b - grant_a
 
 
@@ -390,9 +391,9 @@ def test_a_sum_over_grant_years_equals_the_sum_of_its_years(
     first: int, last: int, positions: Fraction
 ) -> None:
     kb = shared_kb()
-    span = calc.rusarbeid_span_total(kb, positions, first, last)
+    span = ladder_calc.rusarbeid_span_total(kb, positions, first, last)
     low, high = sorted((first, last))
-    parts = [calc.rusarbeid_grant_year(kb, positions, g).total for g in range(low, high + 1)]
+    parts = [ladder_calc.rusarbeid_grant_year(kb, positions, g).total for g in range(low, high + 1)]
     assert span.total == sum(parts)
 
 
@@ -407,8 +408,11 @@ def test_the_own_share_over_years_equals_the_sum_of_each_years_own_share(
 ) -> None:
     kb = shared_kb()
     last = len(ladder(kb).steps)
-    over = calc.rusarbeid_own_share(kb, positions, first, cost, through=last)
-    parts = [calc.rusarbeid_own_share(kb, positions, g, cost).total for g in range(first, last + 1)]
+    over = ladder_calc.rusarbeid_own_share(kb, positions, first, cost, through=last)
+    parts = [
+        ladder_calc.rusarbeid_own_share(kb, positions, g, cost).total
+        for g in range(first, last + 1)
+    ]
     assert over.total == sum(parts)
 
 

@@ -11,7 +11,9 @@ from functools import cache
 
 import pytest
 
-from bot import calc, fmt
+from bot import fmt
+from bot.calc import ladder as ladder_calc
+from bot.calc import results as calc_results
 from bot.engine import Engine
 from knowledge.kb import KnowledgeBase
 from knowledge.loader import load_sources
@@ -245,8 +247,8 @@ def test_salary_only_asks_for_the_positions_cap_without_measure_money(
 def test_the_own_share_of_groups_in_different_grant_years_is_the_sum_of_each_groups_share(
     groups: tuple[tuple[int, int], ...], cost: int
 ) -> None:
-    result = calc.rusarbeid_mixed_own_share(
-        kb(), [calc.LadderGroup(year, count) for count, year in groups], cost
+    result = ladder_calc.rusarbeid_mixed_own_share(
+        kb(), [calc_results.LadderGroup(year, count) for count, year in groups], cost
     )
     expected = sum(
         max(0, count * cost - (count * rate(year) if year <= 4 else 0)) for count, year in groups

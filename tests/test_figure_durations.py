@@ -11,7 +11,9 @@ from functools import cache
 
 import pytest
 
-from bot import calc, fmt
+from bot import fmt
+from bot.calc import cap as cap_calc
+from bot.calc import errors as calc_errors
 from bot.engine import Engine
 from knowledge.kb import KnowledgeBase
 from knowledge.loader import load_sources
@@ -184,14 +186,14 @@ def test_a_follow_up_adding_competence_money_with_pluss_adds_one_measure() -> No
 
 
 def test_nav_own_share_over_years_is_the_yearly_own_share_times_the_years() -> None:
-    result = calc.nav_own_share(kb(), 2, 650_000, years=3)
+    result = cap_calc.nav_own_share(kb(), 2, 650_000, years=3)
     assert result.figures["own_share"] == 2 * (650_000 - position_cap())
     assert result.total == 3 * result.figures["own_share"]
 
 
 def test_nav_own_share_refuses_more_years_than_the_rule_allows() -> None:
-    with pytest.raises(calc.InvalidDuration):
-        calc.nav_own_share(kb(), 1, 650_000, years=cap_rule().max_years + 1)
+    with pytest.raises(calc_errors.InvalidDuration):
+        cap_calc.nav_own_share(kb(), 1, 650_000, years=cap_rule().max_years + 1)
 
 
 def test_an_own_share_for_calendar_years_of_the_wind_down_uses_the_wind_down_amount() -> None:

@@ -19,7 +19,11 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from bot import calc, fmt
+from bot import fmt
+from bot.calc import calendar as calendar_calc
+from bot.calc import ladder as ladder_calc
+from bot.calc import results as calc_results
+from bot.calc import rules as calc_rules
 from bot.cli import main
 from bot.engine import Engine
 from knowledge.kb import KnowledgeBase
@@ -64,7 +68,7 @@ def rate(kb: KnowledgeBase, grant_year: int) -> int:
 
 def grant(kb: KnowledgeBase, positions: Fraction | int, grant_year: int) -> int:
     """Return the grant for positions in a grant year, rounded as the rules round."""
-    return calc.round_kroner(Fraction(positions) * rate(kb, grant_year))
+    return calc_rules.round_kroner(Fraction(positions) * rate(kb, grant_year))
 
 
 def calendar_rate(kb: KnowledgeBase, start: int, year: int) -> int:
@@ -186,7 +190,7 @@ def test_uneven_steps_are_listed_one_by_one(tmp_path: Path) -> None:
     path.write_text(text.replace(last, "{grant_year: 4, amount: 300000}"), encoding="utf-8")
     changed = load_sources(folder)
     steps = ladder(changed).steps
-    assert "step" not in calc.rusarbeid_yearly_changes(changed, 1).figures
+    assert "step" not in ladder_calc.rusarbeid_yearly_changes(changed, 1).figures
     line = first_line(Engine(changed).ask("hvor mye trappes tilskuddet ned hvert år?", TODAY).text)
     for g in (1, 2, 3):
         change = steps[g - 1].amount - steps[g].amount
@@ -287,13 +291,13 @@ def test_an_own_share_difference_is_antisymmetric_and_the_difference_of_own_shar
     a: int, b: int, cost: int | None, positions: Fraction
 ) -> None:
     kb = shared_kb()
-    forward = calc.rusarbeid_own_share_difference(kb, positions, a, b, cost)
-    backward = calc.rusarbeid_own_share_difference(kb, positions, b, a, cost)
+    forward = ladder_calc.rusarbeid_own_share_difference(kb, positions, a, b, cost)
+    backward = ladder_calc.rusarbeid_own_share_difference(kb, positions, b, a, cost)
     assert forward.total == -backward.total
     if cost is None:
         assert forward.total == grant(kb, positions, a) - grant(kb, positions, b)
     else:
-        share = {g: calc.rusarbeid_own_share(kb, positions, g, cost).total for g in (a, b)}
+        share = {g: ladder_calc.rusarbeid_own_share(kb, positions, g, cost).total for g in (a, b)}
         assert forward.total == share[b] - share[a]
 
 
@@ -373,7 +377,7 @@ def test_the_own_share_is_the_cost_minus_the_grant_of_each_year_named(
 ) -> None:
     obj = ask_json(question)
     answer = str(obj["answer"])
-    total_cost = cost if for_all else calc.round_kroner(Fraction(positions) * cost)
+    total_cost = cost if for_all else calc_rules.round_kroner(Fraction(positions) * cost)
     shares = [max(0, total_cost - grant(kb, positions, g)) for g in years]
     lang = str(obj["lang"])
     assert obj["intent"] == "own_share"
@@ -392,8 +396,8 @@ def test_an_own_share_over_a_list_of_years_is_the_sum_of_each_years_own_share(
     years: list[int], cost: int, positions: int
 ) -> None:
     kb = shared_kb()
-    over = calc.rusarbeid_own_share(kb, positions, None, cost, grant_years=years)
-    parts = [calc.rusarbeid_own_share(kb, positions, g, cost).total for g in years]
+    over = ladder_calc.rusarbeid_own_share(kb, positions, None, cost, grant_years=years)
+    parts = [ladder_calc.rusarbeid_own_share(kb, positions, g, cost).total for g in years]
     assert over.total == sum(parts)
 
 
@@ -548,9 +552,11 @@ def test_a_calendar_own_share_is_the_sum_of_each_years_cost_minus_grant(
 ) -> None:
     kb = shared_kb()
     last = min(start + span, 2024)
-    groups = [calc.PositionGroup(start, positions)]
-    over = calc.rusarbeid_calendar_own_share(kb, start, last, groups, cost)
-    grants = [calc.rusarbeid_calendar_year(kb, y, groups).total for y in range(start, last + 1)]
+    groups = [calc_results.PositionGroup(start, positions)]
+    over = calendar_calc.rusarbeid_calendar_own_share(kb, start, last, groups, cost)
+    grants = [
+        calendar_calc.rusarbeid_calendar_year(kb, y, groups).total for y in range(start, last + 1)
+    ]
     assert over.total == sum(max(0, positions * cost - g) for g in grants)
 
 
@@ -636,7 +642,7 @@ def test_a_cap_for_salary_only_is_the_positions_times_the_cap_per_position(
     kb: KnowledgeBase, question: str, positions: Fraction, lang: str
 ) -> None:
     obj = ask_json(question)
-    expected = calc.round_kroner(positions * nav_cap(kb).per_position)
+    expected = calc_rules.round_kroner(positions * nav_cap(kb).per_position)
     assert obj["scheme"] == "nav-sosiale-tjenester"
     assert fmt.kroner(expected, lang) in first_line(str(obj["answer"]))
     with_measure = expected + nav_cap(kb).per_measure

@@ -9,14 +9,14 @@ import pytest
 
 from bot.engine import Engine
 from bot.evaluate import evaluate, load_corpus
-from bot.nlu import (
-    Understander,
+from bot.text import detect_language, fold
+from bot.understanding.entities import (
     extract_date,
     extract_grant_year,
     extract_money,
     extract_positions,
 )
-from bot.text import detect_language, fold
+from bot.understanding.parse import Understander
 from knowledge.kb import KnowledgeBase
 from knowledge.loader import load_sources
 

@@ -11,8 +11,9 @@ from fractions import Fraction
 
 import pytest
 
-from bot import calc
-from bot.nlu import extract_money, extract_positions
+from bot.calc import errors as calc_errors
+from bot.calc import ladder as ladder_calc
+from bot.calc import rules as calc_rules
 from bot.quantity import (
     MAX_KRONER,
     MAX_POSITIONS,
@@ -22,6 +23,7 @@ from bot.quantity import (
     read_positions,
 )
 from bot.text import fold
+from bot.understanding.entities import extract_money, extract_positions
 from knowledge.kb import KnowledgeBase
 
 
@@ -191,8 +193,8 @@ def test_free_text_hands_a_refused_amount_on_as_typed(text: str, kroner: int | s
 def test_the_calculations_refuse_what_the_reader_refuses_with_the_same_reason(typed: str) -> None:
     with pytest.raises(Refused) as read:
         read_positions(typed)
-    with pytest.raises(calc.InvalidPositions) as calculated:
-        calc.parse_positions(typed)
+    with pytest.raises(calc_errors.InvalidPositions) as calculated:
+        calc_rules.parse_positions(typed)
     assert calculated.value.reason == read.value.reason
     assert calculated.value.message("nb") == read.value.message("nb")
 
@@ -200,6 +202,6 @@ def test_the_calculations_refuse_what_the_reader_refuses_with_the_same_reason(ty
 def test_a_yearly_cost_beyond_the_money_bound_is_refused_by_the_calculation(
     kb: KnowledgeBase,
 ) -> None:
-    with pytest.raises(calc.InvalidAmount) as caught:
-        calc.rusarbeid_own_share(kb, 1, 2, 10**23)
+    with pytest.raises(calc_errors.InvalidAmount) as caught:
+        ladder_calc.rusarbeid_own_share(kb, 1, 2, 10**23)
     assert caught.value.reason == "too_many"

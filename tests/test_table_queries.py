@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.calc.tables import evaluate
 from bot.engine import Engine
-from bot.tableq import TableQuery, data_rows, evaluate
+from bot.understanding.tables import TableQuery, data_rows
 from knowledge.kb import KnowledgeBase
 from knowledge.loader import load_sources
 

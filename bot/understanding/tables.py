@@ -1,19 +1,8 @@
-"""Questions about a table as one typed query: value, sum, difference, ranking or filter.
-
-A question such as "Farsund og Flekkefjord til sammen i 2018?", "hvilke tre kommuner hadde
-høyest samlet økning?", "hvor mange flere … hadde Oslo enn Hordaland?" or "kva kommunar fekk
-større auke i 2017 enn i 2016?" names rows (municipalities, counties, regions), columns (years,
-or a statistics column) and an operation. ``TableReader.read`` turns it into a ``TableQuery``;
-``evaluate`` computes the result from the figures exactly as printed, with every part shown;
-``render`` writes it in bokmål or English. Nothing here knows a table by its id: the words come
-from the ``language.tables`` section of the knowledge base, the rows and columns from the
-tables themselves.
-"""
+"""A table question read as one typed query: operation, columns, rows and years."""
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -22,10 +11,8 @@ from functools import partial
 from itertools import pairwise
 from typing import Literal
 
-from bot import fmt
 from bot.text import fold
-from bot.vocab import Lang
-from knowledge.kb import KnowledgeBase, Provenance
+from knowledge.kb import KnowledgeBase
 from knowledge.schema import Column, Row, Table, TableLanguage
 
 Op = Literal[
@@ -42,26 +29,51 @@ Op = Literal[
     "tally",
 ]
 
+
 #: Least word score (a telling word counts 1, a word shared by n columns 1/n) for a column.
 COLUMN_SCORE = 2.0
+
+
 #: Shortest word that counts towards a column ('som', 'med' and 'til' tell nothing).
 MIN_WORD = 4
+
+
 #: Fewest rows a table needs before rankings and filters make sense.
 MIN_ROWS = 3
+
+
 #: Most look-ups kept between questions before the caches start afresh.
 CACHE_SIZE = 4096
+
+
 #: Longest follow-up ("til sammen?", "og 2019?") that may reuse the previous query.
 FOLLOW_UP_WORDS = 6
+
+
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+
+
 _TOP_DIGIT = re.compile(r"\b(?:topp|top)\s*-?\s*(\d{1,2})\b")
+
+
 _TOKENS = re.compile(r"[^\w%]+")
+
+
 _FOLLOW_UP_START = ("og ", "enn ", "and ", "what about ", "hva med ", "men ")
+
+
 #: A figure in a question: '1 million', '3 505', '70 %', '2,5' (not part of a span '18–24').
 _FIGURE = re.compile(r"(?<![\w–\-.,])(\d{1,3}(?: \d{3})+|\d+(?:[.,]\d+)?)(?![\w–\-]|[.,]\d)")
+
+
 #: What a bound word says about the rows kept.
 _COMPARE = {"above": ">", "at_least": ">=", "below": "<", "at_most": "<="}
+
+
 #: Two compounds sharing their second part ('aust- og vest-agder', 'øst- eller vestlandet').
 _SHARED_TAIL = re.compile(r"\b(\w+)- (og|eller|and|or) (\w+)-(\w+)")
+
+
 #: A series of municipality numbers ('10xx', '09xx').
 _NUMBER_SERIES = re.compile(r"\b(\d{2})\s?xx\b")
 
@@ -98,31 +110,6 @@ class TableQuery:
     #: a figure of another table this query's figure is compared with ('2020-tabellen enn
     #: 2018-tabellen'): the difference of this query's figure and the other's
     other: TableQuery | None = None
-
-
-@dataclass(frozen=True)
-class Cell:
-    """One figure of the result, with its row and column."""
-
-    row: Row
-    column: Column
-    value: Fraction
-    printed: str
-
-
-@dataclass(frozen=True)
-class TableResult:
-    """A computed answer: the cells it rests on, the result figure or ranking, and notes."""
-
-    query: TableQuery
-    table: Table
-    cells: tuple[Cell, ...]
-    total: Fraction | None = None
-    ranking: tuple[tuple[Row, Fraction], ...] = ()
-    printed: bool = False
-    prognosis: bool = False
-    #: the claimed row's own figure when a claim about a ranking is checked
-    claimed: Fraction | None = None
 
 
 def _value(raw: object) -> Fraction:
@@ -1367,473 +1354,5 @@ def _remember(query: TableQuery, previous: TableQuery) -> TableQuery:
     )
 
 
-# --- evaluation ---------------------------------------------------------------------------
-
-
 def _row(table: Table, key: str) -> Row:
     return next(r for r in table.rows if r.key == key)
-
-
-def _cells(table: Table, rows: Sequence[Row], columns: Sequence[Column]) -> list[Cell]:
-    return [
-        Cell(row, column, _value(row.values[column.id]), str(row.values[column.id]))
-        for row in rows
-        for column in columns
-        if column.id in row.values
-    ]
-
-
-def _across(kb: KnowledgeBase, query: TableQuery, other: TableQuery) -> TableResult | None:
-    """The difference of one table's figure and another table's, each side as one cell."""
-    sides: list[Cell] = []
-    prognosis = False
-    for part in (
-        replace(query, op="sum" if len(query.columns) > 1 else "value", other=None),
-        other,
-    ):
-        result = evaluate(kb, part)
-        if result is None or result.total is None:
-            return None
-        table = result.table
-        columns = [c for c in table.columns if c.id in part.columns]
-        prognosis = prognosis or any(c.status == "prognose" for c in columns)
-        year = _source_year(kb, table)
-        label = " + ".join(c.label for c in columns)
-        label_en = " + ".join(c.label_en or c.label for c in columns)
-        column = Column(
-            id="across",
-            label=f"{label} (tabellen fra {year})",
-            label_en=f"{label_en} (the table of {year})",
-            definition=table.title,
-            unit=columns[0].unit,
-            status="prognose" if any(c.status == "prognose" for c in columns) else None,
-        )
-        sides.append(Cell(result.cells[0].row, column, result.total, ""))
-    first = kb.tables[query.table]
-    return TableResult(
-        query, first, tuple(sides), sides[0].value - sides[1].value, prognosis=prognosis
-    )
-
-
-def _summed(table: Table, rows: Sequence[Row], columns: Sequence[Column], group: str = "") -> Cell:
-    """One cell holding the sum of rows in one column, labelled by the rows it adds."""
-    column = columns[0]
-    total = sum((c.value for c in _cells(table, rows, [column])), Fraction(0))
-    if len(rows) == 1:
-        return Cell(rows[0], column, total, str(rows[0].values[column.id]))
-    label = " + ".join(r.label for r in rows)
-    label_en = " + ".join(r.label_en or r.label for r in rows)
-    if group or len(rows) > 3:
-        kind = ("kommuner", "municipalities") if rows[0].municipality else ("fylker", "counties")
-        label = f"{group} ({len(rows)} {kind[0]})" if group else f"{len(rows)} {kind[0]} til sammen"
-        label_en = (
-            f"{group} ({len(rows)} {kind[1]})" if group else f"{len(rows)} {kind[1]} combined"
-        )
-    row = Row(key="+".join(r.key for r in rows), label=label, label_en=label_en, values={})
-    return Cell(row, column, total, "")
-
-
-def _holds(value: Fraction, compare: str, bound: Fraction) -> bool:
-    """Whether a value stands in the asked relation to a bound."""
-    return {
-        ">": value > bound,
-        ">=": value >= bound,
-        "<": value < bound,
-        "<=": value <= bound,
-        "==": value == bound,
-    }[compare]
-
-
-def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
-    """Compute a table query from the printed figures; None when a figure is missing."""
-    if query.other is not None:
-        return _across(kb, query, query.other)
-    table = kb.tables[query.table]
-    columns = [c for c in table.columns if c.id in query.columns]
-    columns.sort(key=lambda c: query.columns.index(c.id))
-    rows = [_row(table, k) for k in query.rows] if query.rows else data_rows(table)
-    prognosis = any(c.status == "prognose" or c.sum_of for c in columns)
-    if query.op == "printed":
-        return TableResult(query, table, (), Fraction(table.totals[query.place].value))
-    if query.op == "tally":
-        # each column's highest (or lowest) figure, ties included, counted per row
-        found: list[Cell] = []
-        for column in columns:
-            cells = _cells(table, rows, [column])
-            if not cells:
-                continue
-            edge = (max if query.descending else min)(c.value for c in cells)
-            found += [c for c in cells if c.value == edge]
-        counts = {r.key: sum(c.row.key == r.key for c in found) for r in rows}
-        ranking = sorted(
-            ((r, Fraction(counts[r.key])) for r in rows if counts[r.key]), key=lambda rv: -rv[1]
-        )
-        return TableResult(query, table, tuple(found), None, tuple(ranking))
-    if query.op in ("position", "same"):
-        everyone = [(r, _value(r.values[columns[0].id])) for r in data_rows(table)]
-        everyone = [rv for rv in everyone if rv[0].values.get(columns[0].id) is not None]
-        everyone.sort(key=lambda rv: rv[1], reverse=True)
-        if query.op == "same":
-            # rows whose figure another row shares, highest figure first
-            shared = [(r, v) for r, v in everyone if sum(w == v for _, w in everyone) > 1]
-            return TableResult(query, table, (), None, tuple(shared))
-        cells = _cells(table, rows[:1], columns)
-        if not cells:
-            return None
-        return TableResult(query, table, tuple(cells), cells[0].value, tuple(everyone))
-    if query.op in ("rank", "filter"):
-        scored: list[tuple[Row, Fraction]] = []
-        for row in rows:
-            cells = _cells(table, [row], columns)
-            if len(cells) != len(columns):
-                continue
-            if query.op == "filter" and query.bound is not None:
-                if row.key != query.reference and _holds(
-                    cells[0].value, query.compare, query.bound
-                ):
-                    scored.append((row, cells[0].value))
-            elif query.op == "filter":
-                a, b = cells[0].value, cells[1].value
-                if (a > b) if query.descending else (a < b):
-                    scored.append((row, a - b))
-            elif query.change:
-                scored.append((row, cells[1].value - cells[0].value))
-            else:
-                scored.append((row, sum((c.value for c in cells), Fraction(0))))
-        if query.across and rows:
-            cells = (
-                _cells(table, rows[:1], columns)
-                if len(rows) == 1
-                else [_summed(table, rows, [c], query.group) for c in columns]
-            )
-            ranked = sorted(cells, key=lambda c: c.value, reverse=query.descending)
-            best = [c for c in ranked if c.value == ranked[0].value] if ranked else []
-            return TableResult(query, table, tuple(best), best[0].value if best else None)
-        claimed = None
-        if query.claim is not None:
-            claimed = next((v for r, v in scored if r.key == query.claim), None)
-        scored.sort(key=lambda rv: rv[1], reverse=query.descending)
-        if query.op == "rank":
-            cut = scored[: query.top]
-            # a tie at the cut keeps every row with the same figure
-            if cut:
-                cut += [rv for rv in scored[query.top :] if rv[1] == cut[-1][1]]
-            scored = cut
-        return TableResult(
-            query, table, (), None, tuple(scored), prognosis=prognosis, claimed=claimed
-        )
-    cells = _cells(table, rows, columns)
-    if len(cells) != len(rows) * len(columns):
-        return None
-    if query.op in ("value", "list"):
-        return TableResult(query, table, tuple(cells), cells[0].value, prognosis=prognosis)
-    if query.op == "difference" and (query.split or len(rows) > 2):
-        # two sums against each other: rows against rows, or a group's two columns
-        if query.split:
-            sides = [(rows[: query.split], columns), (rows[query.split :], columns)]
-        else:
-            sides = [(rows, columns[:1]), (rows, columns[1:])]
-        cells = [_summed(table, side, cols, query.group) for side, cols in sides]
-        return TableResult(
-            query, table, tuple(cells), cells[0].value - cells[1].value, prognosis=prognosis
-        )
-    if query.op == "difference":
-        return TableResult(
-            query, table, tuple(cells), cells[0].value - cells[1].value, prognosis=prognosis
-        )
-    if query.op == "portion":
-        if query.split:
-            # the row against the sum of all the rows it is one of
-            cells = [cells[0], _summed(table, rows, columns, query.group)]
-        if cells[1].value == 0:
-            return None
-        return TableResult(query, table, tuple(cells), cells[0].value / cells[1].value)
-    total = sum((c.value for c in cells), Fraction(0))
-    printed = False
-    for column in table.columns:
-        # a printed row sum (e.g. 'Sum inkl. 2020 prognose') where exactly its parts are asked
-        if len(rows) == 1 and column.sum_of and set(column.sum_of) == set(query.columns):
-            raw = rows[0].values.get(column.id)
-            if raw is not None:
-                total, printed = _value(raw), True
-    return TableResult(query, table, tuple(cells), total, printed=printed, prognosis=prognosis)
-
-
-# --- rendering ----------------------------------------------------------------------------
-
-
-def _figure(value: Fraction, column: Column, lang: Lang, printed: str = "") -> str:
-    if column.unit == "kr" and value.denominator == 1:
-        whole = fmt.kroner(int(value), lang)
-        if value and value % 1_000_000 == 0:
-            # '28 000 000 kr (28 mill.)': whole millions also as the sources print them
-            millions = fmt.number(int(value // 1_000_000), lang)
-            return (
-                f"{whole} ({millions} mill.)" if lang != "en" else f"{whole} ({millions} million)"
-            )
-        return whole
-    if column.unit == "prosent":
-        # a share as printed ('2.0' stays '2,0'), a computed one with its decimals
-        shown = printed.replace(".", ",") if printed and lang != "en" else printed
-        return f"{shown or fmt.decimal(value, lang)} %"
-    if value.denominator == 1:
-        return fmt.number(int(value), lang)
-    return fmt.decimal(value, lang)
-
-
-def _label(row: Row, lang: Lang) -> str:
-    return (row.label_en if lang == "en" and row.label_en else row.label).strip()
-
-
-def _column(column: Column, lang: Lang) -> str:
-    return (column.label_en if lang == "en" and column.label_en else column.label).strip()
-
-
-def render(result: TableResult, lang: Lang) -> list[str]:
-    """Render a table result as paragraphs: the figure first, then the parts it rests on."""
-    q, table = result.query, result.table
-    title = table.title_en if lang == "en" and table.title_en else table.title
-    columns = [c for c in table.columns if c.id in q.columns]
-    columns.sort(key=lambda c: q.columns.index(c.id))
-    unit = columns[0]
-    nb = lang != "en"
-    lines: list[str] = []
-    if q.op == "tally":
-        head = (
-            ("Høyest" if q.descending else "Lavest")
-            if nb
-            else ("Highest" if q.descending else "Lowest")
-        )
-        lines.append(
-            f"{head} verdi i flest kolonner:" if nb else f"{head} figure in the most columns:"
-        )
-        for i, (row, count) in enumerate(result.ranking, 1):
-            names = [_column(c.column, lang) for c in result.cells if c.row.key == row.key]
-            word = (
-                ("kolonne" if count == 1 else "kolonner")
-                if nb
-                else ("column" if count == 1 else "columns")
-            )
-            lines.append(f"{i}. {_label(row, lang)}: {int(count)} {word} ({'; '.join(names)})")
-            if i >= 3:
-                break
-    elif q.op == "printed":
-        under = table.totals[q.place]
-        label = under.label_en if not nb and under.label_en else under.label
-        note = under.note_en if not nb and under.note_en else under.note
-        assert result.total is not None
-        lines.append(f"{label}: {fmt.kroner(int(result.total), lang)}")
-        lines += [note] if note else []
-    elif q.op in ("portion", "position", "same"):
-        lines += _render_share(result, lang)
-    elif q.op == "rank" and q.across:
-        head = "Høyest" if q.descending else "Lavest"
-        if not nb:
-            head = "Highest" if q.descending else "Lowest"
-        lines.append(f"{head}:")
-        for cell in result.cells:
-            lines.append(
-                f"{_label(cell.row, lang)}, {_column(cell.column, lang)}: "
-                f"{_figure(cell.value, cell.column, lang, cell.printed)}"
-            )
-        if not result.cells:
-            lines.append("–")
-    elif q.op == "rank":
-        what = " + ".join(_column(c, lang) for c in columns)
-        if q.change:
-            what = f"{_column(columns[0], lang)} → {_column(columns[1], lang)}"
-            what = ("endring " if nb else "change ") + what
-        if nb:
-            head = f"{'Høyest' if q.descending else 'Lavest'} ({what}):"
-        else:
-            head = f"{'Highest' if q.descending else 'Lowest'} ({what}):"
-        lines.append(head)
-        for i, (row, value) in enumerate(result.ranking, 1):
-            printed = str(row.values[unit.id]) if len(columns) == 1 else ""
-            line = f"{i}. {_label(row, lang)}: {_figure(value, unit, lang, printed)}"
-            if q.place and i == q.place:
-                line += " ←"  # the place asked for
-            lines.append(line)
-        if not result.ranking:
-            lines.append("–")
-        claimed = next((r for r in table.rows if r.key == q.claim), None)
-        outside = all(row.key != q.claim for row, _ in result.ranking)
-        if claimed is not None and result.claimed is not None and outside:
-            # the claimed row's own figure beside the true first place
-            printed = str(claimed.values[unit.id]) if len(columns) == 1 else ""
-            figure = _figure(result.claimed, unit, lang, printed)
-            lines.append(f"{_label(claimed, lang)}: {figure}")
-    elif q.op == "filter" and q.bound is not None:
-        words = {
-            ">": ("over", "above"),
-            ">=": ("minst", "at least"),
-            "<": ("under", "below"),
-            "<=": ("høyst", "at most"),
-            "==": ("lik", "equal to"),
-        }[q.compare]
-        against = _figure(q.bound, unit, lang)
-        if q.reference is not None:
-            against = f"{_label(_row(table, q.reference), lang)} ({against})"
-        n = len(result.ranking)
-        lines.append(f"{_column(unit, lang)} {words[0 if nb else 1]} {against}: {n}")
-        for row, value in result.ranking:
-            lines.append(
-                f"– {_label(row, lang)}: {_figure(value, unit, lang, str(row.values[unit.id]))}"
-            )
-        if not result.ranking:
-            lines.append("– ingen" if nb else "– none")
-    elif q.op == "filter":
-        a, b = (_column(c, lang) for c in columns)
-        comparison = (
-            ("høyere" if q.descending else "lavere")
-            if nb
-            else ("higher" if q.descending else "lower")
-        )
-        head = f"{a} {comparison} enn {b}:" if nb else f"{a} {comparison} than {b}:"
-        lines.append(head)
-        for row, diff in result.ranking:
-            lines.append(f"– {_label(row, lang)} ({_figure(abs(diff), unit, lang)})")
-        if not result.ranking:
-            lines.append("– ingen" if nb else "– none")
-    else:
-        parts = [
-            f"– {_label(c.row, lang)}, {_column(c.column, lang)}: "
-            f"{_figure(c.value, c.column, lang, c.printed)}"
-            for c in result.cells
-        ]
-        assert result.total is not None
-        if q.op == "value":
-            lines += [parts[0].removeprefix("– ")]
-        elif q.op == "list":
-            lines += [p.removeprefix("– ") for p in parts]
-        elif q.op == "difference":
-            first, second = result.cells
-            diff = result.total
-            bigger = "høyere" if nb else "higher"
-            smaller = "lavere" if nb else "lower"
-            word = bigger if diff > 0 else smaller
-            a = f"{_label(first.row, lang)}, {_column(first.column, lang)}"
-            b = f"{_label(second.row, lang)}, {_column(second.column, lang)}"
-            if diff == 0:
-                lines.append(f"{a} = {b}" + (": ingen forskjell" if nb else ": no difference"))
-            elif nb:
-                lines.append(
-                    f"Forskjell: {_figure(abs(diff), unit, lang)} ({a} er {word} enn {b})."
-                )
-            else:
-                lines.append(
-                    f"Difference: {_figure(abs(diff), unit, lang)} ({a} is {word} than {b})."
-                )
-            lines += parts
-        else:
-            total = _figure(result.total, unit, lang)
-            lines.append(("Til sammen: " if nb else "Total: ") + total)
-            lines += parts
-            if result.printed:
-                lines.append(
-                    "Summen er den trykte summen i tabellen."
-                    if nb
-                    else "The sum is the one printed in the table."
-                )
-    if result.prognosis and any(
-        c.status == "prognose" for c in (*columns, *result_columns(result))
-    ):
-        lines.append(
-            "Merk: tallene for prognoseåret er en prognose, ikke et endelig tall."
-            if nb
-            else "Note: the figures for the prognosis year are a prognosis, not a final figure."
-        )
-    verdict = _verdict(result, lang)
-    if verdict:
-        lines.insert(0, verdict)
-    return [f"{title}", "\n".join(lines)]
-
-
-def _share_text(ratio: Fraction, lang: Lang) -> str:
-    """A computed share as a percentage with one decimal, 'ca.' when rounded."""
-    tenths = ratio * 1000
-    rounded = Fraction(math.floor(tenths + Fraction(1, 2)), 10)
-    text = fmt.decimal(rounded, lang)
-    if tenths.denominator != 1:
-        text = ("ca. " if lang != "en" else "approx. ") + text
-    return f"{text} %" if lang != "en" else f"{text}%"
-
-
-def _render_share(result: TableResult, lang: Lang) -> list[str]:
-    """A row's share of the country, a row's place among the rows, or rows sharing a figure."""
-    q, nb = result.query, lang != "en"
-    column = next(c for c in result.table.columns if c.id == q.columns[0])
-    if q.op == "same":
-        lines = [
-            f"{_column(column, lang)}, "
-            + ("samme tall i flere rader:" if nb else "the same figure in more than one row:")
-        ]
-        for row, value in result.ranking:
-            shown = _figure(value, column, lang, str(row.values[column.id]))
-            lines.append(f"– {_label(row, lang)}: {shown}")
-        return lines + ([] if result.ranking else ["– ingen" if nb else "– none"])
-    first = result.cells[0]
-    shown = _figure(first.value, column, lang, first.printed)
-    if q.op == "portion":
-        whole = result.cells[1]
-        of = _figure(whole.value, column, lang, whole.printed)
-        assert result.total is not None
-        share = _share_text(result.total, lang)
-        joint = "av" if nb else "of"
-        return [
-            f"{_label(first.row, lang)}: {share} ({shown} {joint} {of}, {_label(whole.row, lang)})",
-            f"{_column(column, lang)}; " + ("egen utregning." if nb else "our own calculation."),
-        ]
-    above = sum(v > first.value for _, v in result.ranking)
-    tied = sum(v == first.value for _, v in result.ranking) > 1
-    n, place = len(result.ranking), above + 1
-    if place == 1:
-        where = "høyest" if nb else "the highest"
-    elif above + sum(v == first.value for _, v in result.ranking) == n:
-        where = "lavest" if nb else "the lowest"
-    else:
-        where = f"nr. {place} av {n}" if nb else f"number {place} of {n}"
-    if tied:
-        where += " (delt)" if nb else " (shared)"
-    head = f"{_label(first.row, lang)}, {_column(column, lang)}: {shown}"
-    tail = f"{where} av {n}, høyest først" if nb else f"{where} of {n}, highest first"
-    if where.startswith(("nr.", "number")):
-        tail = f"{where}, høyest først" if nb else f"{where}, highest first"
-    return [head, ("Plassering: " if nb else "Rank: ") + tail]
-
-
-def _verdict(result: TableResult, lang: Lang) -> str:
-    """'Ja, det stemmer' or 'Nei, det stemmer ikke' for a claim the question asks to check."""
-    q = result.query
-    if q.claim is None:
-        return ""
-    if q.op == "rank":
-        # the claimed row holds the claimed place (first, or second for 'nest størst')
-        at = result.ranking[q.top - 1 : q.top]
-        right = bool(at) and result.claimed == at[0][1]
-    elif q.op in ("value", "sum") and q.bound is not None and result.total is not None:
-        right = _holds(result.total, q.compare, q.bound)
-    elif q.op == "portion" and q.bound is not None and result.total is not None:
-        right = _holds(result.total * 100, q.compare, q.bound)
-    elif q.op == "difference" and result.total is not None:
-        right = result.total > 0 if q.claim == "more" else result.total < 0
-    else:
-        return ""
-    if lang == "en":
-        return "Yes, that is right." if right else "No, that is not right."
-    return "Ja, det stemmer." if right else "Nei, det stemmer ikke."
-
-
-def result_columns(result: TableResult) -> list[Column]:
-    """The columns of the cells a result rests on (for a comparison across tables)."""
-    return [c.column for c in result.cells]
-
-
-def provenance(kb: KnowledgeBase, result: TableResult) -> list[Provenance]:
-    """The sources of the tables a result comes from."""
-    found = [kb.provenance(result.table)]
-    other = result.query.other
-    if other is not None:
-        more = kb.provenance(kb.tables[other.table])
-        found += [more] if more not in found else []
-    return found

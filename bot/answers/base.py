@@ -1,0 +1,141 @@
+"""What every answer family uses: names, declines and the day asked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+
+from bot import asof, fmt
+from bot.answer import Answer, Option, unique_sources
+from bot.answers import working
+from bot.answers.common import t
+from bot.calc import errors as calc_errors
+from bot.calc import results as calc_results
+from bot.cards import rule_lines
+from bot.understanding.query import Understanding
+from bot.vocab import Lang
+from knowledge.kb import KnowledgeBase, Provenance
+from knowledge.schema import Fact, Scheme, Topic
+
+
+class AnswerBase:
+    """Names, declines and the day asked, shared by every answer family."""
+
+    kb: KnowledgeBase
+    words: dict[str, tuple[str, ...]]
+    name_text: str
+    place_words: frozenset[str]
+    handlers: dict[str, Callable[[Understanding, dt.date, Lang], Answer]]
+
+    def answer(
+        self,
+        u: Understanding,
+        lang: Lang,
+        paragraphs: list[str],
+        *,
+        sources: Iterable[Provenance] = (),
+        answered: bool = True,
+        title: str | None = None,
+        scheme: str | None = None,
+        options: list[Option] | None = None,
+    ) -> Answer:
+        """Build an Answer carrying the understanding's intent, slots and confidence."""
+        return Answer(
+            intent=u.intent,
+            answered=answered,
+            confidence=u.confidence,
+            lang=lang,
+            paragraphs=paragraphs,
+            title=title,
+            scheme=scheme if scheme else u.scheme,
+            sources=unique_sources(list(sources)),
+            options=options or [],
+            slots=dict(u.slots),
+        )
+
+    def name(self, scheme_id: str) -> str:
+        """Return the short name of a scheme."""
+        return self.kb.schemes[scheme_id].names.short
+
+    def dont_know(self, u: Understanding, lang: Lang) -> Answer:
+        """Decline: say what is not known and what can be answered."""
+        return self.answer(u, lang, [t("dont_know", lang)], answered=False)
+
+    def ask_scheme(self, u: Understanding, lang: Lang, candidates: list[str]) -> Answer:
+        """Ask which scheme is meant, offering the candidates as options."""
+        options = [Option(self.name(s), f"{u.text} ({self.name(s)})") for s in candidates[:8]]
+        lines = [t("which_scheme", lang)] + [f"– {o.label}" for o in options]
+        return self.answer(u, lang, ["\n".join(lines)], answered=False, options=options)
+
+    def schemes_with(self, predicate: Callable[[Scheme], bool]) -> list[str]:
+        """Return the ids of schemes that satisfy a predicate, in knowledge-base order."""
+        return [sid for sid, s in self.kb.schemes.items() if predicate(s)]
+
+    def facts(self, scheme: Scheme, topics: list[Topic], year: int | None) -> list[Fact]:
+        """Return the facts of some topics for a year, or for the newest year that has any."""
+        facts = [f for f in scheme.facts if f.topic in topics]
+        if year is not None:
+            return [f for f in facts if f.years.contains(year)]
+        if not facts:
+            return []
+        newest = max(f.years.first for f in facts)
+        return [f for f in facts if f.years.first == newest or f.years.contains(newest)]
+
+    def ladder_lines(self, sid: str, lang: Lang) -> list[str]:
+        """Describe a scheme's ladder rules (amounts per grant year, incl. competence money)."""
+        lines: list[str] = []
+        for rule in self.kb.rules(sid):
+            if rule.kind == "ladder":
+                lines += rule_lines(rule, lang)
+        return lines
+
+    def as_of(self, u: Understanding, today: dt.date) -> dt.date:
+        """Return the date a question names ('etter 1.3.2022'), else today."""
+        date = u.slots.get("date")
+        if date:
+            try:
+                return dt.date(*date)
+            except ValueError:
+                return today
+        return today
+
+    def calc_answer(
+        self,
+        u: Understanding,
+        lang: Lang,
+        result: calc_results.Calculation,
+        title: str | None = None,
+    ) -> Answer:
+        """Render a calculation: working, notes, sources."""
+        steps = "\n".join(working.render_step(step, lang) for step in result.steps)
+        if result.breakdown:
+            steps += "\n" + ("Per kommune:" if lang == "nb" else "By municipality:")
+            steps += "".join(f"\n  {n}: {fmt.kroner(a, lang)}" for n, a in result.breakdown)
+        notes = [
+            working.render_note(n, lang)
+            for n in result.notes
+            if not (n.quote is not None and n.key is calc_results.NoteKey.RULE_TEXT)
+        ]
+        paragraphs = [steps] + (["\n".join(f"• {n}" for n in notes)] if notes else [])
+        return self.answer(
+            u,
+            lang,
+            paragraphs,
+            sources=result.sources,
+            title=title,
+            scheme=result.scheme_id or u.scheme,
+        )
+
+    def calc_error(self, u: Understanding, lang: Lang, error: calc_errors.CalcError) -> Answer:
+        """Turn a calculation error into a helpful reply."""
+        answered = isinstance(error, calc_errors.InvalidGrantYear)
+        return self.answer(u, lang, [error.message(lang)], answered=answered)
+
+    def money_as_of(
+        self, sid: str, last: int, asked: object, today: dt.date, lang: Lang
+    ) -> asof.Dated:
+        """Say what the sources say after the newest appropriation, for a later year."""
+        year = asked if isinstance(asked, int) else today.year
+        if not asof.after(year, last):
+            return asof.Dated()
+        return asof.later_years(self.kb, sid, last, year, lang)

@@ -1,0 +1,361 @@
+"""Words, patterns and small helpers the answer families share."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from bot.calc import results as calc_results
+from bot.text import fold, unwrap
+from bot.understanding.patterns import EVERYDAY_WORDS, FIGURE_INTENTS, FUNCTION_WORDS
+from bot.understanding.query import Understanding
+from bot.vocab import Lang
+from knowledge.kb import Provenance
+from knowledge.schema import Fact, TextRule, Topic
+
+CONFIDENCE_THRESHOLD = 0.5
+
+
+# Words that state a limit of what a scheme funds ('kun til årsverk', 'ikke rettet mot').
+# A fact's reference to a table ('se tabellen opptrappingsplan-nasjonal-ramme').
+TABLE_REF = re.compile(r"\btabell(?:en)?\s+([a-z0-9][a-z0-9-]+[a-z0-9])")
+
+
+LIMIT_WORDS = re.compile(r"\b(?:ikke|kun|bare|only|not)\b", re.IGNORECASE)
+
+
+# Rule kinds that give a rate or an amount.
+RATE_KINDS = ("ladder", "cap", "flat", "same_as")
+
+
+# Intents that answer with rates, where 'hvor mye fikk Arendal?' asks for an allocation.
+ALLOCATION_INTENTS = {"amount", "total", "own_share", "scheme_info", "appropriation"}
+
+
+# A look-up passage this sure of itself is quoted when the card it belongs beside lacks it.
+PASSAGE_SCORE = 0.35
+
+
+# A passage this sure of itself is quoted beside a scheme's summary card, strong or not.
+SUMMARY_PASSAGE = 0.4
+
+
+# A strong passage (two distinctive words or a concept shared) this sure, beside a summary.
+SUMMARY_STRONG = 0.3
+
+
+# A strong passage this sure of itself answers where the card would ask which scheme is meant.
+PASSAGE_ASKED = 0.5
+
+
+# How a topic card says it has no facts on the topic asked about (see T below).
+NO_FACTS_LEADS = (
+    "Kildene mine sier ingenting om «",
+    "My sources say nothing about “",
+    "Jeg har ingen opplysninger om «",
+    "I have no information on “",
+    "Kildene oppgir ikke kapittel og post for ",
+    "The sources give no budget chapter for ",
+)
+
+
+# A passage this sure of itself answers on its own where the card declined.
+PASSAGE_ALONE = 0.6
+
+
+# Intents about deadlines and money already said by year: the grant's end is theirs to tell.
+# Intents whose answer is the scheme's whole card, rates of every year included.
+CARD_INTENTS = {"scheme_info", "who_may_apply", "apply_how", "status"}
+
+
+GRANT_END_FREE = {"deadline", "days_left", "next_deadline", "appropriation", "budget"}
+
+
+# Intents whose answers are figures or lists: a passage is not put before them.
+PASSAGE_FREE = FIGURE_INTENTS | {
+    *("framework", "framework_sum", "framework_ranking", "statistics"),
+    *("deadline", "days_left", "next_deadline", "greeting", "help", "list_schemes", "faq"),
+}
+
+
+# 'hvor mange timer', 'how many hours': the thing a count is asked of
+HOW_MANY = re.compile(r"\b(?:hvor mange|how many)\s+(?:flere\s+|more\s+)?([a-z]{3,})")
+
+
+# a kind of cost asked about: 'reiseutgifter', 'utgifter til reise', 'travel costs'
+COST_ASKED = re.compile(
+    r"\b(?:(\w{3,}?)s?(?:utgift|utgifter|utgiftene|kostnad|kostnader|kostnadene)|"
+    r"(\w{3,}) (?:costs?|expenses?))\b"
+)
+
+
+HOW_MUCH = re.compile(r"\b(?:hvor mye|kor mykje|kor mye|how much)\b")
+
+
+# intents whose answer says what a scheme covers ('annet enn årsverk' is a limit's question)
+COVER_INTENTS = {"funds", "scheme_info", "amount", "who_may_apply"}
+
+
+# words after 'dekker' that name no thing covered
+COVER_IGNORED = {
+    "tilskudd",
+    "tilskuddet",
+    "tilskot",
+    "tilskotet",
+    "ordningen",
+    "ordninga",
+    "midlene",
+    "grant",
+    "scheme",
+    "funds",
+    "money",
+    "pengene",
+    "kommunen",
+    "kommunalt",
+    "oss",
+    "vare",
+    "also",
+    "ogsa",
+    "both",
+    "grants",
+    "dekke",
+    "dekker",
+    "dekkes",
+    "cover",
+    "covers",
+}
+
+
+# asking whether something is covered
+COVER_ASK = re.compile(r"\b(?:dekk\w*|cover\w*|pay for|brukes til|used for|finansier\w*)\b")
+
+
+# cost words that name no particular kind ('andre utgifter', 'other costs')
+COST_GENERIC = {
+    "andre",
+    "other",
+    "sosiale",
+    "social",
+    "samlede",
+    "total",
+    "these",
+    "slike",
+    "lonn",
+    "lonns",
+    "salary",
+    "staff",
+    "egne",
+    "such",
+    "disse",
+    "ekstra",
+    "extra",
+    "all",
+    "alle",
+    "cover",
+    "covers",
+    "any",
+    "the",
+    "our",
+    "their",
+    "additional",
+    "eligible",
+    "pay",
+}
+
+
+# what a question asks the money of: 'tilskuddet til X?', 'the grant for X?'
+THING_AFTER = re.compile(r"\b(?:til|for|to|of)\s+([^?!.]+)", re.IGNORECASE)
+
+
+# number words that may give a count in an answer
+NUMBER_WORDS = "en|ett|ei|to|tre|fire|fem|seks|sju|syv|atte|ni|ti|one|two|three|four|five|six|ten"
+
+
+# Parts of a figure a stated figure may claim only when the question names them.
+PART_WORDS: dict[calc_results.Role, tuple[str, ...]] = {
+    calc_results.Role.COMPETENCE: ("kompetanse", "competence"),
+    calc_results.Role.CAP_MEASURES: ("kompetanse", "competence", "tiltak", "measure"),
+}
+
+
+STATISTICS_TABLE = "nav-sosialtjenestetall"
+
+
+# 'hvilken kommune', 'which municipality': a place asked for, not named
+WHICH_PLACE = re.compile(
+    r"\b(?:hvilken|hvilke|hvilket|kva for|kven|which)\s+(?:kommune\w*|fylke\w*|"
+    r"municipalit\w*|count(?:y|ies))\b"
+)
+
+
+# a person's name: two or more capitalised words ('Arild Bækkevold')
+PERSON = re.compile(r"[A-ZÆØÅ][\w-]+(?: [A-ZÆØÅ][\w-]+)+")
+
+
+# asking when a call for applications comes out ('kunngjøres', 'utlyst', 'announced')
+ANNOUNCE_ASK = re.compile(r"\b(?:kunngj\w*|utlys\w*|announc\w*|published|publiser\w*)")
+
+
+# 'når var …', 'hvem holdt …': when or who of a source document
+DOC_ASK = re.compile(r"^\s*(?:og\s+)?(?:nar|hvem|kven|when|who)\b")
+
+
+# whether something the sources said still holds now ('er han fortsatt kontaktperson?')
+STILL_ASK = re.compile(
+    r"\b(?:fortsatt|fremdeles|framleis|enno|still|currently|per i dag|(?:i dag|na|today|now)\?)"
+)
+
+
+# A question about a table itself, not about a row: its sources, colours or use.
+TABLE_ABOUT = re.compile(
+    r"\b(?:kild\w*|kjeld\w*|hentet|henta|kommer\b.*\bfra|kjem\b.*\bfra|farge\w*|farga\w*|"
+    r"malekort\w*|scorecard\w*|colou?r\w*|sources?|comes? from|where\b.*\bfrom)\b"
+)
+
+
+# What of a table is asked about, and the words of the notes that speak of it.
+TABLE_ASPECTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (
+        re.compile(
+            r"\b(?:kild\w*|kjeld\w*|hentet|henta|kommer\b.*\bfra|kjem\b.*\bfra|sources?|"
+            r"comes? from|where\b.*\bfrom)\b"
+        ),
+        ("kilder:", "sources:"),
+    ),
+    # the source's colour paragraph ends 'Tabellen er ikke et målekort': red and green rank
+    # no office's work, so what the colours mean includes that note
+    (
+        re.compile(r"\b(?:farge\w*|farga\w*|colou?r\w*)\b"),
+        ("farge", "colour", "malekort", "scorecard"),
+    ),
+    (re.compile(r"\b(?:malekort\w*|scorecard\w*)\b"), ("malekort", "scorecard")),
+)
+
+
+def office_in(prov: Provenance, lang: Lang) -> str:
+    """Return the name of a source's office in the answer language."""
+    return (prov.office_name_en or prov.office_name) if lang == "en" else prov.office_name
+
+
+def text_in(item: Fact | TextRule, lang: Lang) -> str:
+    """Return a fact's or a rule's text in the answer language (English where the source has it)."""
+    return unwrap((item.text_en or item.text) if lang == "en" else item.text)
+
+
+INTENT_TOPICS: dict[str, list[Topic]] = {
+    "who_may_apply": [Topic.WHO_MAY_APPLY],
+    "funds": [Topic.FUNDS],
+    "not_funded": [Topic.NOT_FUNDED],
+    "priorities": [Topic.PRIORITIES],
+    "reporting": [Topic.REPORTING],
+    "audit": [Topic.AUDIT],
+    "appeal": [Topic.APPEAL],
+    "purpose": [Topic.PURPOSE, Topic.TARGET_GROUP],
+    "status": [Topic.STATUS],
+    "apply_how": [Topic.APPLY_HOW],
+}
+
+
+T: dict[str, dict[Lang, str]] = {
+    "which_scheme": {
+        "nb": "Hvilken ordning gjelder det?",
+        "en": "Which scheme do you mean?",
+    },
+    "no_facts_year": {
+        "nb": "Jeg har ingen opplysninger om «{topic}» for {scheme} i {year}. "
+        "Kildene mine dekker {years}.",
+        "en": "I have no information on “{topic}” for {scheme} in {year}. "
+        "My sources cover {years}.",
+    },
+    "no_facts": {
+        "nb": "Kildene mine sier ingenting om «{topic}» for {scheme}.",
+        "en": "My sources say nothing about “{topic}” for {scheme}.",
+    },
+    "dont_know": {
+        "nb": "Det vet jeg ikke – det står ikke i kildene jeg bygger på. Jeg kan svare på "
+        "tilskuddsordningene for rus og psykisk helse og NAV-kontorenes sosiale tjenester: "
+        "satser og beregning (f.eks. «hva får vi i år 3 for 2 årsverk?»), søknads- og "
+        "rapporteringsfrister, hvem som kan søke, hva som dekkes, klagerett, kontakter, "
+        "økningen i rammen per kommune i Agder 2016–2020 og NAVs sosialtjenestetall.",
+        "en": "I don't know that – it is not in the sources I rely on. I can answer about the "
+        "grant schemes for substance abuse and mental health work and the NAV offices' "
+        "social services: rates and calculations (e.g. “how much do we get in year 3 for "
+        "2 FTE?”), application and reporting deadlines, who may apply, what is funded, "
+        "appeal rights, contacts, the framework increases per Agder municipality "
+        "2016–2020 and NAV's social services statistics.",
+    },
+    "unsure": {
+        "nb": "Jeg er ikke sikker på hva du spør om, så jeg vil ikke gjette.",
+        "en": "I'm not sure what you are asking, so I won't guess.",
+    },
+    "passed": {"nb": "passert", "en": "passed"},
+    "no_deadline": {
+        "nb": "Jeg kjenner ingen {kind} for {scheme}{year}.",
+        "en": "I know of no {kind} for {scheme}{year}.",
+    },
+}
+
+
+def t(key: str, lang: Lang, **kwargs: object) -> str:
+    """Return a phrase in the answer language, filled in."""
+    return T[key][lang].format(**kwargs)
+
+
+def _folded(phrases: list[str]) -> tuple[str, ...]:
+    """Phrases folded as questions are ('får' → 'far'), for look-ups in ``_padded`` text."""
+    return tuple(fold(p) for p in phrases)
+
+
+def _padded(text: str) -> str:
+    """A text's words between single spaces, e-mail addresses kept whole."""
+    return " " + " ".join(re.split(r"[^\w@-]+", text)) + " "
+
+
+def _says(u: Understanding, phrases: tuple[str, ...]) -> bool:
+    """Whether a question (as corrected or as typed) holds one of these folded phrases."""
+    padded = _padded(f"{u.folded} {fold(u.text)}")
+    return any(f" {p} " in padded for p in phrases)
+
+
+# shares said in words: 'halvparten (1/2)'
+RATIO_WORDS: dict[Fraction, tuple[str, str]] = {
+    Fraction(1, 2): ("halvparten", "half"),
+    Fraction(1, 4): ("en fjerdedel", "a quarter"),
+    Fraction(3, 4): ("tre fjerdedeler", "three quarters"),
+    Fraction(1, 3): ("en tredjedel", "a third"),
+    Fraction(2, 3): ("to tredjedeler", "two thirds"),
+    Fraction(1): ("det samme", "the same"),
+    Fraction(2): ("det dobbelte", "double"),
+}
+
+
+def named_thing(text: str, thing: str) -> str:
+    """The words a question names a thing by ('tilskuddet til X av Y'), else the thing."""
+    first = thing.split()[0].casefold()
+    for m in THING_AFTER.finditer(text):
+        phrase = m.group(1).strip()
+        if first in phrase.casefold() and len(phrase.split()) <= 10:
+            return phrase
+    return thing
+
+
+def content_phrases(folded: str) -> list[str]:
+    """Runs of two to six words of a question that hold at least two content words.
+
+    A run starts and ends with a content word (four letters or more, no function or
+    everyday word): 'gylne regel', 'mestre hele livet', 'oversikt over innovasjonsverktoy'.
+    """
+    tokens = re.findall(r"[a-z0-9]+", folded)
+
+    def content(t: str) -> bool:
+        return len(t) >= 4 and not t.isdigit() and t not in FUNCTION_WORDS | EVERYDAY_WORDS
+
+    out = []
+    for i, first in enumerate(tokens):
+        if not content(first):
+            continue
+        for j in range(i + 1, min(i + 6, len(tokens))):
+            run = tokens[i : j + 1]
+            if content(run[-1]) and sum(map(content, run)) >= 2:
+                out.append(" ".join(run))
+    return out

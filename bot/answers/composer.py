@@ -1,0 +1,113 @@
+"""Turn an Understanding into an Answer: pick the answer family for the intent."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from bot.answer import Answer
+from bot.answers.common import (
+    CONFIDENCE_THRESHOLD,
+    COVER_ASK,
+    COVER_INTENTS,
+    INTENT_TOPICS,
+    _folded,
+    _padded,
+    t,
+)
+from bot.answers.figures import FigureAnswers
+from bot.text import fold
+from bot.understanding.query import Understanding
+from bot.vocab import Lang
+from knowledge.kb import KnowledgeBase
+
+
+class Composer(FigureAnswers):
+    """Turn an Understanding into an Answer, using the knowledge base and calculations."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        """Keep the knowledge base; register the intent handlers."""
+        self.kb = kb
+        # the language words the answers look for, folded once as questions are
+        words = kb.language
+        contacts = words.contacts if words else None
+        self.words: dict[str, tuple[str, ...]] = {
+            "received": _folded(words.received if words else []),
+            "rates": _folded(words.rates if words else []),
+            "phone": _folded(contacts.phone if contacts else []),
+            "email": _folded(contacts.email if contacts else []),
+        }
+        # the words of places and offices: 'brukes til i Agder?' asks of no cost named 'Agder'
+        places = [n for o in kb.offices.values() for n in (o.name, *o.aliases)]
+        places += [m.name for m in kb.municipalities.values()]
+        places += [r.label for tb in kb.tables.values() for r in tb.rows]
+        self.place_words = frozenset(w for p in places for w in re.findall(r"[a-z]+", fold(p)))
+        # every scheme name, folded and padded: a phrase of a name alone anchors no sentence
+        self.name_text = " ".join(
+            _padded(fold(n)) for sc in kb.schemes.values() for n in sc.names.all()
+        )
+        self.handlers: dict[str, Callable[[Understanding, dt.date, Lang], Answer]] = {
+            "deadline": self.deadline,
+            "next_deadline": self.next_deadline,
+            "days_left": self.days_left,
+            "contact": self.contact,
+            "appropriation": self.appropriation,
+            "budget": self.budget,
+            "list_schemes": self.list_schemes,
+            "scheme_info": self.scheme_info,
+            "faq": self.faq,
+            "greeting": self.greeting,
+            "help": self.help,
+        }
+        for intent in INTENT_TOPICS:
+            self.handlers[intent] = self.topic_facts
+        for intent in ("amount", "total", "own_share"):
+            self.handlers[intent] = self.figures
+        for intent in ("framework", "framework_sum", "framework_ranking"):
+            self.handlers[intent] = self.framework
+        self.handlers["statistics"] = self.statistics
+
+    def compose(self, u: Understanding, today: dt.date) -> Answer:
+        """Answer an understood question as of a date."""
+        lang: Lang = "en" if u.lang == "en" else "nb"
+        if u.intent == "out_of_scope" or u.confidence < CONFIDENCE_THRESHOLD:
+            # 'e-posten til Arild Bækkevold?': a contact person the sources name
+            named = self.contact_detail(u, lang, list(self.kb.offices))
+            if named is not None:
+                return named
+        if (
+            (u.intent == "out_of_scope" and not u.unknown)
+            or (u.intent == "list_schemes" and not u.schemes_mentioned)
+            or (u.intent == "scheme_info" and not u.scheme)
+        ):
+            # a phrase of the question printed word for word in a matching source sentence
+            # ('hvor finner vi en oversikt over innovasjonsverktøy?' is no list of schemes)
+            quoted = self.phrase_passage(replace(u, intent="faq"), lang)
+            if quoted is not None:
+                return quoted
+        if u.intent == "out_of_scope":
+            document = self.source_document(u, lang)
+            return document if document is not None else self.dont_know(u, lang)
+        if u.confidence < CONFIDENCE_THRESHOLD:
+            answer = self.dont_know(u, lang)
+            answer.paragraphs.insert(0, t("unsure", lang))
+            return answer
+        handler = self.handlers.get(u.intent)
+        if handler is None:
+            return self.dont_know(u, lang)
+        allocated = self.allocation(u, today, lang)
+        if allocated is not None:
+            return allocated
+        if (
+            u.intent in COVER_INTENTS
+            and COVER_ASK.search(u.folded)
+            and len(u.schemes_mentioned) == 1
+        ):
+            # 'Dekker NAV-tilskuddet utstyr?': a thing the sources never name is not known
+            unsaid = self.unsaid_cost(u, u.schemes_mentioned[0])
+            if unsaid is not None:
+                return self.cost_not_named(u, today, lang, u.schemes_mentioned[0], unsaid)
+        answer = self.with_passage(u, handler(u, today, lang), lang)
+        return self.after_grant_end(u, self.counted(u, answer, lang), today, lang)

@@ -1,0 +1,376 @@
+"""Deadline answers: one scheme's, the next across schemes, days left, as of a day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from bot import asof, fmt
+from bot.answer import Answer
+from bot.answers import working
+from bot.answers.base import AnswerBase
+from bot.answers.common import ANNOUNCE_ASK, t, text_in
+from bot.calc import deadlines as deadline_calc
+from bot.calc import results as calc_results
+from bot.cards import deadline_text
+from bot.understanding.query import Understanding
+from bot.vocab import DEADLINE_LABELS, Lang
+from knowledge.kb import DeadlineEntry
+from knowledge.schema import DeadlineKind, Fact, Topic
+
+
+class DeadlineAnswers(AnswerBase):
+    """Answer deadline questions."""
+
+    def report_deadlines(self, sid: str, intent: str, year: int | None) -> list[DeadlineEntry]:
+        """Return the reporting or accounts deadlines that go with a reporting question."""
+        kinds = (
+            {DeadlineKind.REPORT}
+            if intent == "reporting"
+            else {DeadlineKind.ACCOUNTS, DeadlineKind.REPORT}
+        )
+        entries = [
+            e for e in self.kb.deadlines() if e.scheme_id == sid and e.deadline.kind in kinds
+        ]
+        if intent == "audit" and any(e.deadline.kind is DeadlineKind.ACCOUNTS for e in entries):
+            entries = [e for e in entries if e.deadline.kind is DeadlineKind.ACCOUNTS]
+        if year is not None:
+            return [
+                e
+                for e in entries
+                if e.deadline.covers_year == year
+                or (e.deadline.covers_year is None and e.deadline.year == year)
+            ]
+        newest = max((e.deadline.year for e in entries), default=None)
+        return [e for e in entries if e.deadline.year == newest]
+
+    def newest_deadlines(self, sid: str, year: int | None) -> list[DeadlineEntry]:
+        """Return a scheme's deadlines of a year, or of the newest year it has any."""
+        entries = [e for e in self.kb.deadlines() if e.scheme_id == sid]
+        if year is None:
+            year = max((e.deadline.year for e in entries), default=None)
+        return [e for e in entries if e.deadline.year == year]
+
+    def deadline_line(self, e: DeadlineEntry, today: dt.date, lang: Lang) -> str:
+        """Render one deadline with scheme, kind, office and whether it has passed."""
+        d = e.deadline
+        office = asof.office_name(self.kb.offices[e.office_id], lang)
+        passed = f" ({t('passed', lang)})" if d.date and d.date < today else ""
+        label = DEADLINE_LABELS[d.kind][lang]
+        name = asof.scheme_name(self.kb, e.scheme_id, lang)
+        return f"{label} {name} {d.year}: {deadline_text(d, lang)}{passed} – {office}"
+
+    def deadline(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
+        """Answer when a scheme's deadline is, for a year or the newest year known."""
+        kind = DeadlineKind(u.slots.get("kind", "application"))
+        schemes = u.schemes_mentioned[:3] or ([u.scheme] if u.scheme else [])
+        year = self.deadline_year(u, today)
+        # 'neste år': a deadline not yet announced, whose last known date is the answer
+        relative = u.slots.get("year") is None and int(u.slots.get("year_rel") or 0) > 0
+        if not schemes and year is not None:
+            return self.deadlines_of_year(u, year, today, lang)
+        if not schemes and u.deadline_thing:
+            what = fmt.quote(u.deadline_thing)
+            msg = (
+                f"Kildene har ingen frister for {what}."
+                if lang == "nb"
+                else f"The sources give no deadlines for {what}."
+            )
+            return self.answer(u, lang, [msg], answered=False)
+        if not schemes:
+            return self.deadlines_across_schemes(u, today, lang)
+        u.slots.setdefault("kind", kind.value)
+        paragraphs, sources, years, answered = [], [], [], False
+        for sid in schemes:
+            entries = [e for e in self.kb.deadlines() if e.scheme_id == sid]
+            of_kind = [e for e in entries if e.deadline.kind == kind]
+            chosen = self.choose_deadlines(of_kind, year, today)
+            gap = self.deadline_gap(sid, kind, of_kind, chosen, year, today, lang)
+            if gap is not None:
+                # nothing for the year asked (or today's): the last known ones, with their years;
+                # 'neste år' is answered so too, unless the sources say the scheme ends before
+                paragraphs += gap.lines
+                sources += gap.sources
+                end = asof.grant_end(self.kb.schemes[sid])
+                ended = end is not None and year is not None and year > end
+                dated = any(not e.deadline.unknown for e in of_kind)
+                answered = answered or (year is None and bool(chosen))
+                answered = answered or (relative and dated and not ended)
+                continue
+            if not chosen:
+                label = DEADLINE_LABELS[kind][lang].lower()
+                known = sorted({e.deadline.year for e in of_kind})
+                year_text = f" {year}" if year else ""
+                name = asof.scheme_name(self.kb, sid, lang)
+                line = t("no_deadline", lang, kind=label, scheme=name, year=year_text)
+                if known:
+                    line += (
+                        (" Kjente år: " if lang == "nb" else " Known years: ")
+                        + ", ".join(map(str, known))
+                        + "."
+                    )
+                paragraphs.append(line)
+                # 'kunngjøres tentativt medio januar 2018': when the year's call was to come
+                told = self.facts(self.kb.schemes[sid], [Topic.APPLY_HOW], year) if year else []
+                for fact in told:
+                    paragraphs.append(text_in(fact, lang))
+                    sources.append(self.kb.provenance(fact))
+                answered = answered or bool(told and ANNOUNCE_ASK.search(u.folded))
+                continue
+            # a deadline the source does not know ('????') answers nothing
+            answered = answered or any(not e.deadline.unknown for e in chosen)
+            for e in sorted(chosen, key=lambda e: e.office_id):
+                paragraphs.append(self.deadline_line(e, today, lang))
+                note = (e.deadline.note_en or e.deadline.note) if lang == "en" else e.deadline.note
+                if note:
+                    paragraphs.append(note)
+                sources.append(self.kb.provenance(e.deadline))
+                years.append(e.deadline.year)
+            if kind != DeadlineKind.APPLICATION:
+                # what is to be reported or audited by that deadline, as the same source says
+                for fact in self.report_facts(sid, chosen, paragraphs):
+                    paragraphs.append(text_in(fact, lang))
+                    sources.append(self.kb.provenance(fact))
+        return self.answer(
+            u,
+            lang,
+            paragraphs,
+            sources=sources,
+            answered=answered,
+            scheme=schemes[0] if len(schemes) == 1 else None,
+        )
+
+    def report_facts(self, sid: str, chosen: list[DeadlineEntry], said: list[str]) -> list[Fact]:
+        """The reporting and audit facts of a report deadline's source and year, not yet said."""
+        out: list[Fact] = []
+        body = " ".join(said)
+        for e in chosen:
+            for fact in self.kb.schemes[sid].facts:
+                if fact.topic not in (Topic.REPORTING, Topic.AUDIT) or fact in out:
+                    continue
+                same = fact.source == e.deadline.source and fact.years.contains(e.deadline.year)
+                if same and fact.text[:40] not in body:
+                    out.append(fact)
+        return out[:3]
+
+    def deadlines_of_year(self, u: Understanding, year: int, today: dt.date, lang: Lang) -> Answer:
+        """List every scheme's deadlines in a year ('hvilke frister er det i 2022?')."""
+        asked = u.slots.get("kind")
+        entries = [
+            e
+            for e in self.kb.deadlines()
+            if e.deadline.year == year and (asked is None or e.deadline.kind.value == asked)
+        ]
+        if not entries and asof.stale_schemes(self.kb, year):
+            return self.deadlines_after(u, year, asked, lang)
+        if not entries:
+            known = sorted({e.deadline.year for e in self.kb.deadlines()})
+            msg = (
+                f"Jeg kjenner ingen frister for {year}. Kjente år: {', '.join(map(str, known))}."
+                if lang == "nb"
+                else f"I know of no deadlines for {year}. Known years: "
+                f"{', '.join(map(str, known))}."
+            )
+            return self.answer(u, lang, [msg], answered=False)
+        order = list(self.kb.schemes)
+        entries.sort(key=lambda e: (order.index(e.scheme_id), e.deadline.kind.value, e.office_id))
+        paragraphs = [self.deadline_line(e, today, lang) for e in entries]
+        sources = [self.kb.provenance(e.deadline) for e in entries]
+        return self.answer(u, lang, paragraphs, sources=sources, answered=True)
+
+    @staticmethod
+    def choose_deadlines(
+        entries: list[DeadlineEntry], year: int | None, today: dt.date
+    ) -> list[DeadlineEntry]:
+        """Pick the deadlines a question means.
+
+        With a year: that year's, else those whose report covers that grant year. Without:
+        the next dated ones from today, else the newest year known.
+        """
+        if year is not None:
+            exact = [e for e in entries if e.deadline.year == year]
+            return exact or [e for e in entries if e.deadline.covers_year == year]
+        upcoming = [e for e in entries if e.deadline.date and e.deadline.date >= today]
+        if upcoming:
+            first = min(e.deadline.date for e in upcoming if e.deadline.date)
+            return [e for e in upcoming if e.deadline.date == first]
+        newest = max((e.deadline.year for e in entries), default=None)
+        return [e for e in entries if e.deadline.year == newest]
+
+    def next_deadline(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
+        """List the next dated deadlines after today (or a given date), or the newest known."""
+        day = self.as_of(u, today)
+        outlook = deadline_calc.upcoming_deadlines(
+            self.kb,
+            day,
+            scheme_id=u.scheme,
+            kind=u.slots.get("kind") if u.scheme else None,
+            office=u.slots.get("office"),
+            limit=6,
+        )
+        later = self.outlook_after(u, outlook, lang)
+        if later is not None:
+            return later
+        sources = [i.source for i in (*outlook.upcoming, *outlook.undated, *outlook.latest_known)]
+        return self.answer(
+            u,
+            lang,
+            [working.render_outlook(outlook, lang)],
+            sources=sources,
+            answered=bool(outlook.upcoming),
+        )
+
+    def deadlines_across_schemes(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
+        """List, for every scheme, its next deadline of each kind, else the last one known.
+
+        A deadline question that names no scheme ('når er fristen?') is answered for all of
+        them, each deadline with its year and whether it has passed as of the day asked.
+        """
+        day = self.as_of(u, today)
+        outlook = deadline_calc.upcoming_deadlines(self.kb, day, kind=u.slots.get("kind"))
+        chosen: dict[tuple[str, str], list[calc_results.DeadlineItem]] = {}
+        for item in outlook.upcoming:
+            key = (item.scheme_id, item.kind.value)
+            first = chosen.setdefault(key, [item])[0]
+            if item is not first and item.date == first.date:
+                chosen[key].append(item)
+        for item in (*outlook.undated, *outlook.latest_known):
+            chosen.setdefault((item.scheme_id, item.kind.value), []).append(item)
+        order = list(self.kb.schemes)
+        kinds = [k.value for k in DeadlineKind]
+        items = [
+            item
+            for key in sorted(chosen, key=lambda k: (order.index(k[0]), kinds.index(k[1])))
+            for item in chosen[key]
+        ]
+        nb = lang == "nb"
+        date = fmt.long_date(day, lang)
+        head = (
+            f"Neste eller siste kjente frist for hver ordning, per {date}:"
+            if nb
+            else f"The next or latest known deadline of each scheme, as of {date}:"
+        )
+        lines = [head] + [f"- {working.render_deadline(i, lang)}" for i in items]
+        if outlook.outdated:
+            year = outlook.newest_source_year
+            lines.append(
+                f"Kildene er fra {year} og eldre; sjekk nye frister hos statsforvalteren."
+                if nb
+                else f"The sources date from {year} or earlier; check current deadlines with "
+                "the county governor."
+            )
+        return self.answer(
+            u, lang, ["\n".join(lines)], sources=[i.source for i in items], answered=bool(items)
+        )
+
+    def days_left(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
+        """Say how many days are left until the next deadline (of a scheme)."""
+        day = self.as_of(u, today)
+        outlook = deadline_calc.upcoming_deadlines(
+            self.kb, day, scheme_id=u.scheme, kind=u.slots.get("kind", "application"), limit=3
+        )
+        if outlook.upcoming:
+            first = outlook.upcoming[0]
+            days = first.days_left or 0
+            head = (
+                f"Det er {days} dager igjen til fristen."
+                if lang == "nb"
+                else f"There are {days} days left until the deadline."
+            )
+            lines = [head] + [working.render_deadline(i, lang) for i in outlook.upcoming]
+            return self.answer(
+                u,
+                lang,
+                lines,
+                sources=[i.source for i in outlook.upcoming],
+                scheme=u.scheme or first.scheme_id,
+            )
+        later = self.outlook_after(u, outlook, lang)
+        if later is not None:
+            return later
+        sources = [i.source for i in outlook.latest_known]
+        return self.answer(
+            u, lang, [working.render_outlook(outlook, lang)], sources=sources, answered=False
+        )
+
+    def deadline_year(self, u: Understanding, today: dt.date) -> int | None:
+        """Return the year a deadline question names, today's for 'i år' / 'this year', or None.
+
+        'neste år' / 'i fjor' / 'next year' count from today, so a deadline asked for next
+        year is that year's, not the newest one known.
+        """
+        year = u.slots.get("year")
+        if year is None and isinstance(u.slots.get("year_rel"), int):
+            return today.year + int(u.slots["year_rel"])
+        if year is None and asof.asks_this_year(u.folded):
+            return today.year
+        return year if isinstance(year, int) else None
+
+    def deadline_gap(
+        self,
+        sid: str,
+        kind: DeadlineKind,
+        of_kind: list[DeadlineEntry],
+        chosen: list[DeadlineEntry],
+        year: int | None,
+        today: dt.date,
+        lang: Lang,
+    ) -> asof.Dated | None:
+        """Say that no deadline is known for the year asked (or today's), or None if one is."""
+        target = year if year is not None else today.year
+        last = max((e.deadline.year for e in of_kind), default=None)
+        if not asof.after(target, last):
+            return None
+        if year is None and any(e.deadline.date and e.deadline.date >= today for e in chosen):
+            return None
+        return asof.deadline_gap(self.kb, sid, kind, target, lang)
+
+    def deadlines_after(self, u: Understanding, year: int, kind: str | None, lang: Lang) -> Answer:
+        """Answer 'hvilke frister er det i år?' for a year after every deadline in the sources."""
+        wanted = DeadlineKind(kind) if kind else None
+        stale = asof.stale_schemes(self.kb, year, kind=wanted)
+        overview = asof.deadline_overview(self.kb, year, lang, stale, wanted)
+        return self.answer(u, lang, overview.lines, sources=overview.sources, answered=False)
+
+    def outlook_after(
+        self, u: Understanding, outlook: calc_results.DeadlineOutlook, lang: Lang
+    ) -> Answer | None:
+        """Answer /frister, 'neste frist' or 'rekker vi fortsatt' in a year after the sources.
+
+        The schemes with no deadline in the year are grouped, newest known year first, with
+        where to check; deadlines still to come (one a caseworker added) are shown first, as
+        before. None when every scheme asked about has a deadline in the year.
+        """
+        day = outlook.today
+        kind_value = u.slots.get("kind") if u.scheme else None
+        kind = DeadlineKind(kind_value) if kind_value else None
+        stale = asof.stale_schemes(self.kb, day.year, u.scheme, kind)
+        office = outlook.filters.get("office")
+        if office:  # 'neste frist i Innlandet': the schemes that office gave deadlines for
+            stale = [
+                sid
+                for sid in stale
+                if any(e.office_id == office for e in asof.scheme_deadlines(self.kb, sid, kind))
+            ]
+        if not stale:
+            return None
+        paragraphs: list[str] = []
+        rest = replace(
+            outlook,
+            latest_known=tuple(i for i in outlook.latest_known if i.scheme_id not in stale),
+            newest_source_year=max(outlook.newest_source_year, day.year),
+        )
+        if rest.upcoming or rest.undated or rest.latest_known:
+            paragraphs.append(working.render_outlook(rest, lang))
+        what = f" for {asof.scheme_name(self.kb, u.scheme, lang)}" if u.scheme else ""
+        overview = asof.deadline_overview(self.kb, day.year, lang, stale, kind, what)
+        shown = (*rest.upcoming, *rest.undated, *rest.latest_known)
+        sources = [i.source for i in shown] + overview.sources
+        return self.answer(
+            u,
+            lang,
+            paragraphs + overview.lines,
+            sources=sources,
+            answered=bool(rest.upcoming),
+            scheme=u.scheme,
+        )

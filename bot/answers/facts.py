@@ -1,0 +1,741 @@
+"""Answers from the sources' prose: topic facts, passages, FAQ, scheme lists and help."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from bot import asof
+from bot.answer import Answer, Option, unique_sources
+from bot.answers.common import (
+    COST_ASKED,
+    COST_GENERIC,
+    COVER_ASK,
+    COVER_IGNORED,
+    DOC_ASK,
+    HOW_MANY,
+    INTENT_TOPICS,
+    LIMIT_WORDS,
+    NO_FACTS_LEADS,
+    NUMBER_WORDS,
+    PASSAGE_ALONE,
+    PASSAGE_ASKED,
+    PASSAGE_FREE,
+    PASSAGE_SCORE,
+    PERSON,
+    RATE_KINDS,
+    SUMMARY_PASSAGE,
+    SUMMARY_STRONG,
+    _padded,
+    _says,
+    content_phrases,
+    office_in,
+    t,
+    text_in,
+)
+from bot.answers.contacts import ContactAnswers
+from bot.answers.deadlines import DeadlineAnswers
+from bot.answers.declines import DeclineAnswers
+from bot.cards import rule_lines
+from bot.text import fold
+from bot.understanding.patterns import EVERYDAY_WORDS, FUNCTION_WORDS
+from bot.understanding.query import Understanding
+from bot.vocab import TOPIC_LABELS, Lang
+from knowledge.kb import Provenance
+from knowledge.schema import Fact, Scheme, Sourced, TextRule, Topic
+
+
+class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
+    """Answer from the sources' prose."""
+
+    def with_passage(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
+        """Put first the source sentence that answers the question when the card lacks it.
+
+        A topic card can be the right scheme's and still miss the sentence asked about ('Hva
+        går «den gylne regel» ut på?'); the look-up's best passage, when it clearly matches
+        the question and is of the scheme the answer is about, is quoted with its source. A
+        scheme's summary card answers no question of its own, so beside it a passage that
+        matches fairly well is enough ('hvor ble utlysningen publisert?').
+        """
+        if not u.passages:
+            return answer
+        gave_up = bool(answer.options and not u.schemes_mentioned) or any(
+            p == t("dont_know", lang) or p.startswith(NO_FACTS_LEADS) for p in answer.paragraphs
+        )
+        if not answer.answered and gave_up and u.intent not in PASSAGE_FREE:
+            # the card has nothing or asks back, but a sentence holds the question's phrase
+            quoted = self.phrase_passage(u, lang)
+            if quoted is not None:
+                return quoted
+        key, score = u.passages[0]
+        summary = u.intent == "scheme_info" and answer.answered
+        # 'hva omfatter avgrensning A?' read as 'not funded' finds no such facts, but the named
+        # scheme's sentence the question's words match answers it
+        topic_gap = (
+            not answer.answered
+            and bool(u.schemes_mentioned)
+            and score >= PASSAGE_ASKED
+            and any(p.startswith(NO_FACTS_LEADS) for p in answer.paragraphs)
+        )
+        # an FAQ entry whose question says what the asker says is the source's own answer
+        asked_faq = key.startswith("faq:") and answer.answered and score >= PASSAGE_ALONE
+        if not (
+            u.passage_strong or topic_gap or asked_faq or (summary and score >= SUMMARY_PASSAGE)
+        ):
+            return answer
+        generic = bool(answer.paragraphs) and answer.paragraphs[0] == t("dont_know", lang)
+        # 'Hvilken ordning gjelder det?' asks back; a sentence that clearly answers needs no scheme
+        asks_back = bool(answer.options) and not u.schemes_mentioned
+        alone = PASSAGE_ASKED if asks_back else PASSAGE_ALONE
+        if not answer.answered and not topic_gap and (score < alone or not (generic or asks_back)):
+            # a decline that says what is missing stays; only 'det vet jeg ikke' gives way
+            return answer
+        if u.intent in PASSAGE_FREE or (u.intent == "appropriation" and "operation" in u.slots):
+            return answer
+        if score < (SUMMARY_STRONG if summary else PASSAGE_SCORE):
+            return answer
+        found = self.passage_item(key, lang)
+        if found is None:
+            return answer
+        text, item, sid, english = found
+        # a sentence about another scheme, or about none when one is named, is never borrowed
+        if u.schemes_mentioned and sid not in u.schemes_mentioned:
+            return answer
+        body = " ".join(answer.paragraphs)
+        if text[:60] in body:
+            return answer
+        prov = self.kb.provenance(item)
+        office = prov.office_name_en or prov.office_name
+        date = prov.date_text_en or prov.date_text
+        quote = (
+            f"Kilden sier ({prov.office_name}, {prov.date_text}): «{text}»"
+            if lang == "nb"
+            else f"The source says ({office}, {date}): «{text}»"
+            if english
+            else f"The source says ({office}, {date}), in Norwegian: «{text}»"
+        )
+        if not answer.answered:
+            # the card declined, but one source sentence clearly answers: that sentence alone
+            return self.answer(u, lang, [quote], sources=[prov], scheme=sid)
+        answer.paragraphs.insert(0, quote)
+        answer.sources = unique_sources([prov, *answer.sources])
+        return answer
+
+    def passage_item(self, key: str, lang: Lang) -> tuple[str, Sourced, str | None, bool] | None:
+        """Return a look-up passage's text in the answer language, its item, scheme and English."""
+        kind, _, rest = key.partition(":")
+        if kind == "faq":
+            entry = self.kb.faq.get(rest)
+            if entry is None:
+                return None
+            english = lang == "en" and entry.answer_en is not None
+            return (
+                entry.answer_en if english and entry.answer_en else entry.answer,
+                entry,
+                (entry.scheme),
+                english,
+            )
+        sid, _, ref = rest.partition(":")
+        if sid not in self.kb.schemes:
+            return None
+        scheme = self.kb.schemes[sid]
+        item: Fact | TextRule | None = None
+        if kind == "fact":
+            item = scheme.facts[int(ref)]
+        elif kind == "rule":
+            item = next((r for r in scheme.rules if isinstance(r, TextRule) and r.id == ref), None)
+        if item is None:
+            return None
+        return text_in(item, lang), item, sid, lang == "en" and item.text_en is not None
+
+    def phrase_passage(self, u: Understanding, lang: Lang) -> Answer | None:
+        """Quote the source sentence that holds a phrase of the question word for word.
+
+        'Hva er «Den gylne regel»?', 'strategien Mestre hele livet', 'oversikt over
+        innovasjonsverktøy': two or more content words in a row, printed so in a matching
+        passage of the scheme asked about (or of any, when none is named), name what the
+        sentence is about; names of schemes alone do not count.
+        """
+        phrases = [p for p in content_phrases(u.folded) if f" {p} " not in self.name_text]
+        if not phrases:
+            return None
+        for key, score in u.passages[:3]:
+            if score < PASSAGE_SCORE:
+                continue
+            found = self.passage_item(key, "nb")
+            if found is None:
+                continue
+            text, _item, sid, _english = found
+            if u.schemes_mentioned and sid not in u.schemes_mentioned:
+                continue
+            padded = _padded(fold(text))
+            if any(f" {p} " in padded for p in phrases):
+                quoted = self.passage_item(key, lang)
+                return self.quote_passage(u, lang, quoted or found)
+        return None
+
+    def source_document(self, u: Understanding, lang: Lang) -> Answer | None:
+        """'Når var søknadsverkstedet?', 'hvem holdt det?': a source document's date and office.
+
+        A document is named by the head of its title ('Søknadsverksted: …', 'Kunngjøring
+        2020: …'); a question asking when or who of it gets the document's office, date and
+        the people it names.
+        """
+        if not DOC_ASK.match(u.folded):
+            return None
+        tokens = re.findall(r"[a-z0-9]+", u.folded)
+        for doc in self.kb.sources.values():
+            if not self.names_document(tokens, doc.title) and not (
+                doc.title_en and self.names_document(tokens, doc.title_en)
+            ):
+                continue
+            office = self.kb.offices[doc.office]
+            people = [
+                c
+                for c in office.contacts
+                if c.source == doc.file and c.email and PERSON.fullmatch(c.name or "")
+            ]
+            title = (doc.title_en or doc.title) if lang == "en" else doc.title
+            when = (doc.date_text_en or doc.date_text) if lang == "en" else doc.date_text
+            named = ", ".join(f"{c.name} ({c.email})" for c in people)
+            line = (
+                f"«{title}» er fra {office.name}, {when}."
+                + (f" Kontakt i kilden: {named}." if named else "")
+                if lang == "nb"
+                else f"«{title}» is from {asof.office_name(office, lang)}, {when}."
+                + (f" Contact named in the source: {named}." if named else "")
+            )
+            prov = [self.kb.provenance(c) for c in people[:1]]
+            return self.answer(replace(u, intent="faq"), lang, [line], sources=prov)
+        return None
+
+    @staticmethod
+    def names_document(tokens: list[str], title: str) -> bool:
+        """Whether a question's words name a document by its title's head ('Søknadsverksted:')."""
+        head, colon, _rest = title.partition(":")
+        words = [w for w in re.findall(r"[a-z]+", fold(head)) if len(w) >= 4]
+        return bool(colon and words) and all(any(t.startswith(w) for t in tokens) for w in words)
+
+    def quote_passage(
+        self, u: Understanding, lang: Lang, found: tuple[str, Sourced, str | None, bool]
+    ) -> Answer:
+        """An answer of one source sentence, quoted with its office and date."""
+        text, item, sid, english = found
+        prov = self.kb.provenance(item)
+        office = prov.office_name_en or prov.office_name
+        date = prov.date_text_en or prov.date_text
+        quote = (
+            f"Kilden sier ({prov.office_name}, {prov.date_text}): «{text}»"
+            if lang == "nb"
+            else f"The source says ({office}, {date}): «{text}»"
+            if english
+            else f"The source says ({office}, {date}), in Norwegian: «{text}»"
+        )
+        return self.answer(u, lang, [quote], sources=[prov], scheme=sid)
+
+    def counted(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
+        """A 'hvor mange timer …?' answer must give a number of that thing, else it declines.
+
+        The card for the topic may be the right card and still not hold the count asked for
+        ('hvor mange timer prosessevaluering dekkes?'): then the bot says the sources give no
+        such number instead of answering with text that does not count anything.
+        """
+        asked = HOW_MANY.search(u.folded)
+        if not asked or not answer.answered:
+            return answer
+        noun = asked.group(1)
+        stem = noun[: max(3, min(len(noun) - 1, 5))]
+        counts = re.compile(rf"(?:\d|\b(?:{NUMBER_WORDS})\b)[\d\s.,%]*(?:\w+\s+)?{re.escape(stem)}")
+        if counts.search(fold(" ".join(answer.paragraphs))):
+            return answer
+        for key, score in u.passages[:3]:
+            # a matching sentence of the same scheme that gives the count is quoted first
+            found = self.passage_item(key, lang) if score >= PASSAGE_SCORE else None
+            if found is None or found[2] not in {answer.scheme, u.scheme} or found[2] is None:
+                continue
+            text, item, _sid, _english = found
+            if counts.search(fold(text)):
+                prov = self.kb.provenance(item)
+                lead = "Kilden sier" if lang == "nb" else "The source says"
+                office = office_in(prov, lang)
+                date = (prov.date_text_en or prov.date_text) if lang == "en" else prov.date_text
+                answer.paragraphs.insert(0, f"{lead} ({office}, {date}): «{text}»")
+                answer.sources = unique_sources([prov, *answer.sources])
+                return answer
+        msg = (
+            f"Kildene mine oppgir ikke noe antall {asked.group(1)} for dette."
+            if lang == "nb"
+            else f"My sources give no number of {asked.group(1)} for this."
+        )
+        return self.answer(
+            u, lang, [msg, *answer.paragraphs], sources=answer.sources, answered=False
+        )
+
+    def topic_schemes(self, u: Understanding, topics: list[Topic]) -> list[str]:
+        """Return the schemes a topic question is about; empty when it must ask.
+
+        Named schemes first; else the only scheme with facts on the topic; else, for a
+        question with a grant year or positions, the scheme with the ladder; else the
+        scheme of a fact on the topic that clearly matches the question's words.
+        """
+        if u.schemes_mentioned:
+            return u.schemes_mentioned[:3]
+        having = self.schemes_with(lambda s: any(f.topic in topics for f in s.facts))
+        if u.intent == "appeal" or len(having) == 1:
+            return having
+        office = u.slots.get("office")
+        if office:
+            # 'søknadsadresse i Innlandet': the schemes that office says something about
+            at_office = [
+                sid
+                for sid in having
+                if any(
+                    f.topic in topics and self.kb.office_of(f) == office
+                    for f in self.kb.schemes[sid].facts
+                )
+            ]
+            if at_office:
+                return at_office[:3]
+        if "grant_year" in u.slots or "positions" in u.slots:
+            ladder = self.schemes_with(lambda s: any(r.kind == "ladder" for r in s.rules))
+            if len(ladder) == 1:
+                return ladder
+        for key, score in u.passages[:3]:
+            kind, _, rest = key.partition(":")
+            if kind == "fact" and u.passage_strong and score >= 0.45:
+                sid, _, index = rest.partition(":")
+                if self.kb.schemes[sid].facts[int(index)].topic in topics:
+                    return [sid]
+        return []
+
+    def topic_fact_list(
+        self,
+        scheme: Scheme,
+        intent: str,
+        topics: list[Topic],
+        year: int | None,
+        passage: Fact | None = None,
+    ) -> list[Fact]:
+        """Return the facts that answer a topic question for a scheme and year.
+
+        Reporting and audit for a grant year are described in the next year's sources
+        ('rapportering for 2020-midlene' is in the 2021 announcement). When a scheme states
+        no exclusions, what it does not fund is read from the limits it does state ('kun til
+        årsverk', 'ikke rettet mot tidsavgrensede prosjekter').
+        """
+        facts = self.facts(scheme, topics, year)
+        if passage is not None and passage not in facts and passage.topic in topics:
+            # the fact that matches the question's words, also from another year
+            facts.append(passage)
+        if not facts and year is not None and intent in ("reporting", "audit"):
+            facts = self.facts(scheme, topics, year + 1)
+        if facts and intent == "funds" and year is None:
+            # 'kan vi bruke det til utstyr?': a limit the scheme states in another year ('kun
+            # til årsverk', 'ikke rettet mot tidsavgrensede prosjekter') answers it as well
+            said = {f.text for f in facts}
+            for f in scheme.facts:
+                limiting = f.topic in (Topic.FUNDS, Topic.PURPOSE) and LIMIT_WORDS.search(f.text)
+                if limiting and f.text not in said and not f.tentative:
+                    facts.append(f)
+                    said.add(f.text)
+        if not facts and intent == "not_funded":
+            limits = [
+                f
+                for f in scheme.facts
+                if f.topic in (Topic.FUNDS, Topic.PURPOSE)
+                and (year is None or f.years.contains(year))
+                and LIMIT_WORDS.search(f.text)
+            ]
+            unique: dict[str, Fact] = {}
+            for f in limits:
+                unique.setdefault(f.text, f)
+            facts = list(unique.values())
+        return facts
+
+    def matching_fact(self, u: Understanding, sid: str, year: int | None) -> Fact | None:
+        """Return the scheme's fact that clearly matches the question's words, if any."""
+        if not u.passage_strong:
+            return None
+        for key, score in u.passages[:3]:
+            kind, _, rest = key.partition(":")
+            fact_sid, _, index = rest.partition(":")
+            if kind == "fact" and fact_sid == sid and score >= 0.3:
+                fact = self.kb.schemes[sid].facts[int(index)]
+                if year is None or fact.years.contains(year):
+                    return fact
+        return None
+
+    def topic_facts(
+        self, u: Understanding, today: dt.date, lang: Lang, topics: list[Topic] | None = None
+    ) -> Answer:
+        """Answer a question about one topic of a scheme (who may apply, priorities, ...)."""
+        topics = topics or INTENT_TOPICS[u.intent]
+        label = TOPIC_LABELS[topics[0]][lang]
+        schemes = self.topic_schemes(u, topics)
+        if not schemes:
+            having = self.schemes_with(lambda s: any(f.topic in topics for f in s.facts))
+            return self.ask_scheme(u, lang, having)
+        asked = u.slots.get("year")
+        late = False  # a year asked after all the topic's facts: answered with the newest
+        paragraphs: list[str] = []
+        sources: list[Provenance] = []
+        years_used: list[int] = []
+        answered = False
+        shared: dict[str, list[str]] = {}
+        dated = asof.Dated()
+        for sid in schemes:
+            scheme = self.kb.schemes[sid]
+            year = self.topic_year(scheme, topics, asked)
+            facts = self.topic_fact_list(
+                scheme, u.intent, topics, year, self.matching_fact(u, sid, year)
+            )
+            due = (
+                self.report_deadlines(sid, u.intent, year)
+                if u.intent in ("reporting", "audit")
+                else []
+            )
+            if u.intent == "status" and not facts:
+                # no statement on its status: the newest deadlines show whether it runs
+                due = self.newest_deadlines(sid, year)
+                if due:
+                    paragraphs.append(
+                        f"Kildene sier ikke noe eget om status for {scheme.names.short}, men "
+                        f"ordningen har disse fristene:"
+                        if lang == "nb"
+                        else f"The sources say nothing on the status of {scheme.names.short} "
+                        f"as such, but it has these deadlines:"
+                    )
+            if not facts and (not due or u.intent == "audit"):
+                # a deadline alone does not say whether the accounts must be audited
+                for e in due:
+                    paragraphs.append(self.deadline_line(e, today, lang))
+                    sources.append(self.kb.provenance(e.deadline))
+                all_years = sorted({y.years.first for y in scheme.facts if y.topic in topics})
+                if all_years and year is not None:
+                    paragraphs.append(
+                        t(
+                            "no_facts_year",
+                            lang,
+                            topic=label.lower(),
+                            scheme=scheme.names.short,
+                            year=year,
+                            years=", ".join(map(str, all_years)),
+                        )
+                    )
+                else:
+                    paragraphs.append(
+                        t("no_facts", lang, topic=label.lower(), scheme=scheme.names.short)
+                    )
+                continue
+            answered = True
+            dated.extend(self.topic_as_of(sid, topics, asked, today, lang))
+            late = late or (asked is not None and year is None)
+            for fact in facts:
+                if (
+                    len(schemes) > 1
+                    and sum(
+                        fact.text in (f.text for f in self.kb.schemes[other].facts)
+                        for other in schemes
+                    )
+                    > 1
+                ):
+                    # the same statement for several schemes is given once, with their names
+                    shared.setdefault(text_in(fact, lang), []).append(scheme.names.short)
+                    sources.append(self.kb.provenance(fact))
+                    years_used.append(fact.years.last or fact.years.first)
+                    continue
+                mark = (
+                    " (foreløpig)"
+                    if fact.tentative and lang == "nb"
+                    else (" (tentative)" if fact.tentative else "")
+                )
+                prov = self.kb.provenance(fact)
+                paragraphs.append(
+                    f"{scheme.names.short}, {fact.years.label()} ({office_in(prov, lang)}): "
+                    f"{text_in(fact, lang)}{mark}"
+                )
+                sources.append(prov)
+                years_used.append(fact.years.last or fact.years.first)
+            for e in due:
+                paragraphs.append(self.deadline_line(e, today, lang))
+                sources.append(self.kb.provenance(e.deadline))
+                years_used.append(e.deadline.year)
+            if u.intent == "funds" and "grant_year" in u.slots:
+                paragraphs += self.ladder_lines(sid, lang)
+            if u.intent == "status" and facts:
+                # what the status means in money: the rules of the years it speaks of
+                since = min(f.years.first for f in facts)
+                for rule in self.kb.rules(sid):
+                    if rule.kind != "text" and (
+                        rule.years.first >= since or rule.years.contains(since)
+                    ):
+                        paragraphs += rule_lines(rule, lang)
+        for text, names in shared.items():
+            paragraphs.append(f"{', '.join(names)}: {text}")
+        if answered and u.intent == "apply_how":
+            paragraphs += self.office_contact_lines(sources, lang)
+        # a year asked after the topic's facts is said first; today's year after them, last
+        paragraphs = dated.lines[:1] + paragraphs + dated.lines[1:] if late else paragraphs
+        paragraphs += [] if late else dated.lines
+        sources += dated.sources
+        title = f"{label}: {', '.join(self.name(s) for s in schemes)}"
+        return self.answer(
+            u,
+            lang,
+            paragraphs,
+            sources=sources,
+            answered=answered and not late,
+            title=title,
+            scheme=schemes[0] if len(schemes) == 1 else None,
+        )
+
+    def scheme_words(self, sid: str) -> str:
+        """Everything the sources say about a scheme, folded: facts, rules and FAQ answers."""
+        scheme = self.kb.schemes[sid]
+        texts = [f"{f.text} {f.text_en or ''}" for f in scheme.facts]
+        texts += [
+            f"{getattr(r, 'text', '')} {getattr(r, 'text_en', '') or ''}" for r in scheme.rules
+        ]
+        texts += [c for r in scheme.rules for c in getattr(r, "conditions", [])]
+        faq = [e for e in self.kb.faq.values() if e.scheme == sid]
+        texts += [f"{e.question} {' '.join(e.aliases)} {e.answer} {e.answer_en or ''}" for e in faq]
+        return fold(" ".join(texts))
+
+    def unsaid_cost(self, u: Understanding, sid: str) -> str | None:
+        """A kind of cost the question asks to be covered that the sources never name.
+
+        'Dekker NAV-tilskuddet reiseutgifter?': the sources speak of salaries and competence,
+        never of travel, so whether travel is covered is not known.
+        """
+        said = self.scheme_words(sid)
+        folded = fold(u.text)
+        for m in COST_ASKED.finditer(folded):
+            head = m.group(1) or m.group(2)
+            if not head or head in COST_GENERIC:
+                continue
+            stem = head[: max(4, len(head) - 2)]
+            if not re.search(rf"\b{re.escape(stem)}", said):
+                return m.group(0)
+        cover = COVER_ASK.search(folded)
+        if cover is None or COST_ASKED.search(folded):
+            return None
+        # 'dekker tilskuddet utstyr og PC-er?': each thing named after the verb
+        rest = folded[cover.end() :]
+        for name in self.kb.schemes[sid].names.all():
+            rest = rest.replace(fold(name), " ")
+        things = [
+            t
+            for t in re.findall(r"[a-z]{4,}", rest)
+            if t not in COVER_IGNORED
+            and t not in FUNCTION_WORDS
+            and t not in EVERYDAY_WORDS
+            and t not in self.place_words
+        ]
+        missing = [
+            t for t in things if not re.search(rf"\b{re.escape(t[: max(4, len(t) - 2)])}", said)
+        ]
+        if things and len(missing) == len(things):
+            originals = [w for w in re.findall(r"[\wæøåÆØÅ-]+", u.text) if fold(w) in missing]
+            return (
+                " og ".join(originals or missing)
+                if u.lang != "en"
+                else " and ".join(originals or missing)
+            )
+        return None
+
+    def cost_not_named(
+        self, u: Understanding, today: dt.date, lang: Lang, sid: str, cost: str
+    ) -> Answer:
+        """Decline whether a cost the sources never name is covered; say what is funded."""
+        name = self.name(sid)
+        known = self.topic_facts(replace(u, intent="funds", text="", folded=""), today, lang)
+        lead = (
+            f"Kildene sier ikke noe om {cost} i {name}, så jeg vet ikke om det dekkes. "
+            "Dette sier de om hva tilskuddet dekker:"
+            if lang == "nb"
+            else f"The sources say nothing about {cost} in {name}, so I do not know whether "
+            "they are covered. This is what they say the grant covers:"
+        )
+        return self.answer(
+            u, lang, [lead, *known.paragraphs], sources=known.sources, answered=False, scheme=sid
+        )
+
+    def list_schemes(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
+        """List every scheme with the years the sources cover."""
+        later = self.schemes_after(u, today, lang)
+        if later is not None:
+            return later
+        lines, sources = [], []
+        for scheme in self.kb.schemes.values():
+            years = sorted(
+                {f.years.first for f in scheme.facts} | {d.year for d in scheme.deadlines}
+            )
+            span = f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "")
+            lines.append(f"– {scheme.names.official} ({span})")
+            sources += [self.kb.provenance(f) for f in scheme.facts[:1]]
+        title = "Ordningene jeg kjenner" if lang == "nb" else "The schemes I know"
+        options = [Option(s.names.short, s.names.short) for s in self.kb.schemes.values()]
+        return self.answer(
+            u, lang, ["\n".join(lines)], sources=sources, title=title, options=options
+        )
+
+    def scheme_info(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
+        """Summarise a scheme: status, purpose, who may apply and deadlines, newest year."""
+        if not u.scheme:
+            return self.list_schemes(u, today, lang)
+        scheme = self.kb.schemes[u.scheme]
+        if _says(u, self.words["rates"]) and not any(r.kind in RATE_KINDS for r in scheme.rules):
+            return self.no_rates(u, lang, asof.scheme_name(self.kb, scheme.id, lang))
+        paragraphs, sources, years = [], [], []
+        for b in scheme.budget:
+            paragraphs.append(f"Kap. {b.chapter} post {b.post} ({b.years.label()})")
+            sources.append(self.kb.provenance(b))
+        for topic in (Topic.STATUS, Topic.PURPOSE, Topic.WHO_MAY_APPLY, Topic.FUNDS):
+            for fact in self.facts(scheme, [topic], None)[:2]:
+                paragraphs.append(
+                    f"{TOPIC_LABELS[topic][lang]} ({fact.years.label()}): {text_in(fact, lang)}"
+                )
+                sources.append(self.kb.provenance(fact))
+                years.append(fact.years.last or fact.years.first)
+        for rule in scheme.rules:
+            if rule.kind != "text":
+                paragraphs += rule_lines(rule, lang)
+                sources.append(self.kb.provenance(rule))
+        entries = [e for e in self.kb.deadlines() if e.scheme_id == scheme.id]
+        newest = max((e.deadline.year for e in entries), default=None)
+        for e in entries:
+            if e.deadline.year == newest:
+                paragraphs.append(self.deadline_line(e, today, lang))
+                sources.append(self.kb.provenance(e.deadline))
+                years.append(e.deadline.year)
+        dated = self.scheme_as_of(scheme.id, u.slots.get("year"), today, lang)
+        paragraphs += dated.lines
+        sources += dated.sources
+        more = (
+            "Mer: /ordninger gir hele kortet med alle år og kilder."
+            if lang == "nb"
+            else "More: /ordninger shows the full card with every year and source."
+        )
+        paragraphs.append(more)
+        return self.answer(u, lang, paragraphs, sources=sources, title=scheme.names.official)
+
+    def passage_scheme(self, key: str) -> str | None:
+        """Return the scheme of a look-up passage ('faq:ID', 'fact:SCHEME:I', 'rule:SCHEME:ID')."""
+        kind, _, rest = key.partition(":")
+        if kind == "faq":
+            entry = self.kb.faq.get(rest)
+            return entry.scheme if entry else None
+        return rest.split(":", 1)[0]
+
+    def faq(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
+        """Answer from the best matching passage: an FAQ entry, a note or a rule in words.
+
+        When the chat's scheme is known (a follow-up), a passage of that scheme is preferred.
+        """
+        key = u.faq
+        if u.scheme and key and self.passage_scheme(key) not in (u.scheme, None):
+            same = [
+                k
+                for k, score in u.passages
+                if self.passage_scheme(k) in (u.scheme, None) and score >= 0.5
+            ]
+            key = same[0] if same else None
+        if not key:
+            return self.dont_know(u, lang)
+        kind, _, rest = key.partition(":")
+        if kind == "faq":
+            entry = self.kb.faq[rest]
+            prov = self.kb.provenance(entry)
+            english = lang == "en" and entry.answer_en is not None
+            paragraphs = [
+                f"{entry.answer_en if english else entry.answer}",
+                (
+                    f"Gjelder {entry.years.label()}"
+                    if lang == "nb"
+                    else f"Applies to {entry.years.label()}"
+                )
+                + (f", {self.name(entry.scheme)}." if entry.scheme else "."),
+            ]
+            dated = self.passage_as_of(entry.scheme, entry.years, today, lang)
+            return self.answer(
+                u,
+                lang,
+                paragraphs + dated.lines,
+                sources=[prov, *dated.sources],
+                title=(entry.question_en or entry.question) if english else entry.question,
+                scheme=entry.scheme,
+            )
+        sid, _, ref = rest.partition(":")
+        scheme = self.kb.schemes[sid]
+        if kind == "fact":
+            item: Fact | TextRule = scheme.facts[int(ref)]
+        else:
+            item = next(r for r in scheme.rules if isinstance(r, TextRule) and r.id == ref)
+        prov = self.kb.provenance(item)
+        paragraphs = [
+            f"{scheme.names.short}, {item.years.label()} ({office_in(prov, lang)}): "
+            f"{text_in(item, lang)}"
+        ]
+        dated = self.passage_as_of(sid, item.years, today, lang)
+        return self.answer(
+            u, lang, paragraphs + dated.lines, sources=[prov, *dated.sources], scheme=sid
+        )
+
+    def greeting(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
+        """Greet and say what can be asked."""
+        hello = (
+            "Hei! Jeg svarer på spørsmål om statlige tilskuddsordninger for kommunene."
+            if lang == "nb"
+            else "Hello! I answer questions about state grant schemes for municipalities."
+        )
+        return self.answer(u, lang, [hello, *self.examples(lang)])
+
+    def help(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
+        """Explain what the bot can answer, with examples and commands."""
+        return self.answer(u, lang, self.examples(lang), title="Hjelp" if lang == "nb" else "Help")
+
+    @staticmethod
+    def examples(lang: Lang) -> list[str]:
+        """Return example questions and commands."""
+        if lang == "en":
+            return [
+                "Ask for example:\n– How much do we get in year 3 for 2 FTE?\n"
+                "– When is the application deadline for the NAV grant?\n"
+                "– Who may apply for kommunalt rusarbeid?\n– How much did Arendal get in 2017?",
+                "Commands: /ordninger (schemes), /frister (deadlines), /beregn (calculator), "
+                "/faq (look-up), /kilde (sources of the last answer), /hjelp.",
+            ]
+        return [
+            "Spør for eksempel:\n– Hva får vi i år 3 for 2 årsverk?\n"
+            "– Når er søknadsfristen for NAV-tilskuddet?\n"
+            "– Hvem kan søke om tilskudd til kommunalt rusarbeid?\n"
+            "– Hvor mye fikk Arendal i 2017?\n– Kan vi søke om midler til kommunens andel i "
+            "FACT-teamet?",
+            "Kommandoer: /ordninger (ordningene), /frister (frister), /beregn (kalkulator), "
+            "/faq (oppslag), /kilde (kildene bak siste svar), /hjelp.",
+        ]
+
+    def topic_year(self, scheme: Scheme, topics: list[Topic], asked: int | None) -> int | None:
+        """Return the year to read a topic's facts for: the asked one, or None (the newest).
+
+        A year after everything the sources say on the topic is answered with the newest facts.
+        """
+        if asked is not None and asof.after(asked, asof.topic_last(scheme, topics)):
+            return None
+        return asked
+
+    def topic_as_of(
+        self, sid: str, topics: list[Topic], asked: int | None, today: dt.date, lang: Lang
+    ) -> asof.Dated:
+        """Say that a topic's newest facts are from before the question's year, and what follows."""
+        scheme = self.kb.schemes[sid]
+        year = asked if asked is not None else today.year
+        last = asof.topic_last(scheme, topics)
+        if last is None or not asof.after(year, last):
+            return asof.Dated()
+        newest = max(
+            (f.years for f in scheme.facts if f.topic in topics),
+            key=lambda r: (r.last if r.last is not None else r.first, r.first),
+        )
+        return asof.beyond(self.kb, sid, "facts", last, year, lang, years=newest.label())

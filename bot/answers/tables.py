@@ -1,0 +1,684 @@
+"""Table answers: the framework increase, statistics, appropriations and budgets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bot import asof, fmt
+from bot.answer import Answer
+from bot.answers import table_rendering, working
+from bot.answers.common import (
+    ALLOCATION_INTENTS,
+    HOW_MUCH,
+    RATE_KINDS,
+    STATISTICS_TABLE,
+    TABLE_ABOUT,
+    TABLE_ASPECTS,
+    TABLE_REF,
+    WHICH_PLACE,
+    _folded,
+    _says,
+)
+from bot.answers.declines import DeclineAnswers
+from bot.calc import appropriation as appropriation_calc
+from bot.calc import errors as calc_errors
+from bot.calc import framework as framework_calc
+from bot.calc import results as calc_results
+from bot.calc import rules as calc_rules
+from bot.calc import tables as table_calc
+from bot.text import fold
+from bot.understanding import tables as table_query
+from bot.understanding.patterns import (
+    DIFFERENCE,
+    FRAMEWORK_INTENTS,
+    FRAMEWORK_SCHEME,
+    GOES_DOWN,
+    GOES_UP,
+    GRANT_ADMINISTRATION,
+    PREMISE,
+    RATE_ASK,
+)
+from bot.understanding.query import Understanding, names_a_grant
+from bot.vocab import Lang, word
+from knowledge.kb import Provenance
+from knowledge.schema import Appropriation, Column, Table
+
+
+class TableAnswers(DeclineAnswers):
+    """Answer table questions."""
+
+    def allocation(self, u: Understanding, today: dt.date, lang: Lang) -> Answer | None:
+        """'Hvor mye fikk Arendal i tilskudd?': the sources give no grants to single places.
+
+        What an office's county got ('Hvor mye fikk Innlandet?') is the office's share of the
+        appropriation, when the sources give one.
+        """
+        s = u.slots
+        place = s.get("municipality") or s.get("county") or s.get("place") or s.get("group")
+        # 'Hvor mye fikk Arendal i tilskudd til NAV-kontoret?' is no framework increase
+        granted = u.intent in FRAMEWORK_INTENTS and names_a_grant(u)
+        if (u.intent not in ALLOCATION_INTENTS and not granted) or not _says(
+            u, self.words["received"]
+        ):
+            return None
+        much = HOW_MUCH.search(u.folded)
+        if not place and much and s.get("office") and u.intent != "appropriation" and u.scheme:
+            shared = self.appropriation(u, today, lang)
+            return shared if shared.answered else None
+        if not place and WHICH_PLACE.search(u.folded) and u.intent in ALLOCATION_INTENTS:
+            # 'hvilken kommune fikk mest tilskudd?': allocations per place are not in the sources
+            place = "hver kommune" if lang == "nb" else "each municipality"
+        if not place:
+            return None
+        name = self.place_name(str(place))
+        scheme = asof.scheme_name(self.kb, u.scheme, lang) if u.scheme in self.kb.schemes else None
+        of = f" fra {scheme}" if scheme and lang == "nb" else f" from {scheme}" if scheme else ""
+        msg = (
+            f"Kildene mine sier ikke hvor mye {name} fikk{of}; de gir satser og regler, ikke "
+            "tildelingen til hver kommune eller hvert fylke."
+            if lang == "nb"
+            else f"My sources do not say how much {name} received{of}; they give rates and "
+            "rules, not what each municipality or county was granted."
+        )
+        return self.answer(u, lang, [msg], answered=False)
+
+    def framework_years(self) -> tuple[int, int]:
+        """Return the first and last year of the framework-increase table."""
+        years = self.kb.tables[calc_rules.FRAMEWORK_TABLE].years
+        return years.first, years.last or years.first
+
+    def framework(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
+        """Answer framework-increase questions: one municipality, sums, groups, rankings."""
+        answer = self.framework_answer(u, today, lang)
+        answer.scheme = FRAMEWORK_SCHEME
+        return answer
+
+    def framework_answer(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
+        """Compute a framework answer (see framework)."""
+        s = u.slots
+        if "year_rel" in s and "year" not in s and "year_from" not in s:
+            s["year"] = today.year + int(s["year_rel"])  # 'neste år', 'i fjor': against today
+        outside = s.get("place") or (
+            self.place_name(str(s["county"])) if s.get("county") not in (None, "landet") else None
+        )
+        if outside and "municipality" not in s and "group" not in s:
+            names = ", ".join(sorted(m.name for m in self.kb.municipalities.values()))
+            msg = (
+                f"{outside} er ikke med i tabellene over økningen i rammen; de gjelder bare "
+                f"kommunene i Agder: {names}."
+                if lang == "nb"
+                else f"{outside} is not in the framework-increase tables; they cover only "
+                f"the municipalities in Agder: {names}."
+            )
+            return self.answer(u, lang, [msg], answered=False)
+        try:
+            if u.intent == "framework_ranking":
+                ranking = framework_calc.framework_ranking(
+                    self.kb,
+                    s.get("year", s.get("year_from", 2016)),
+                    top=5,
+                    descending=s.get("order", "desc") == "desc",
+                    group=s.get("group"),
+                )
+                text = working.render_ranking(ranking, lang).rsplit("\n", 1)[0]
+                return self.answer(
+                    u, lang, [text], sources=ranking.sources, scheme="opptrappingsplan-rusfeltet"
+                )
+            span = (s["year_from"], s["year_to"]) if "year_from" in s else None
+            if "municipality" in s:
+                if span:
+                    result = framework_calc.framework_sum(self.kb, s["municipality"], *span)
+                elif "year" in s and u.intent != "framework_sum":
+                    result = framework_calc.framework_increase(
+                        self.kb, s["municipality"], s["year"]
+                    )
+                else:
+                    first, last = self.framework_years()
+                    result = framework_calc.framework_sum(self.kb, s["municipality"], first, last)
+            elif "group" in s:
+                years = span or s.get("year") or self.framework_years()
+                result = framework_calc.framework_group_total(self.kb, s["group"], years)
+            else:
+                msg = (
+                    "Hvilken kommune (navn eller kommunenummer) eller region (Lister, Aust-Agder,"
+                    " Vest-Agder, Agder) gjelder det?"
+                    if lang == "nb"
+                    else "Which municipality (name or number) or region (Lister, Aust-Agder, "
+                    "Vest-Agder, Agder) do you mean?"
+                )
+                return self.answer(u, lang, [msg], answered=False)
+        except calc_errors.CalcError as error:
+            return self.calc_error(u, lang, error)
+        return self.calc_answer(u, lang, result)
+
+    def table_answer(self, u: Understanding, result: table_calc.TableResult) -> Answer:
+        """Answer a table query (value, sum, difference, ranking, filter) with its parts."""
+        lang: Lang = "en" if u.lang == "en" else "nb"
+        table, op = result.table, result.query.op
+        schemes = self.kb.schemes.values()
+        if any(r.municipality for r in table.rows):
+            # the municipalities' framework increases belong to the framework plan
+            plans = [s.id for s in schemes if s.kind == "rammeoverføring"]
+            scheme = plans[0] if len(plans) == 1 else u.scheme
+            summed = op == "sum" or any(
+                c.sum_of for c in table.columns if c.id in result.query.columns
+            )
+            intent = {"rank": "framework_ranking"}.get(
+                op, "framework_sum" if summed else "framework"
+            )
+        else:
+            cited = [s.id for s in schemes if any(f.source == table.source for f in s.facts)]
+            scheme, intent = (cited[0] if len(cited) == 1 else u.scheme), "statistics"
+        title, body = table_rendering.render(result, lang)
+        answer = self.answer(
+            u,
+            lang,
+            [body],
+            sources=table_rendering.provenance(self.kb, result),
+            title=title,
+            scheme=scheme,
+        )
+        columns = [c for c in table.columns if c.id in result.query.columns]
+        language = self.kb.language.tables if self.kb.language else None
+        words = [*language.actual, *language.without_prognosis] if language else []
+        compared = result.query.other is not None  # the final figure is the other side
+        if (
+            columns
+            and not compared
+            and all(c.status == "prognose" for c in columns)
+            and _says(u, _folded(words))
+        ):
+            # 'hva fikk de faktisk i 2020, ikke prognosen?': only the prognosis is printed
+            years = ", ".join(str(c.year) for c in columns if c.year)
+            answer.paragraphs.insert(
+                0,
+                f"Kildene har bare prognosen for {years}, ikke det endelige tallet. Prognosen er:"
+                if lang == "nb"
+                else f"The sources only have the prognosis for {years}, not the final figure. "
+                "The prognosis is:",
+            )
+            answer.answered = False
+        answer.intent = intent
+        answer.confidence = max(answer.confidence, 0.8)
+        return answer
+
+    def statistics(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
+        """Show a county's row of the NAV social-services statistics, each column defined."""
+        table = self.kb.tables.get(STATISTICS_TABLE)
+        county = u.slots.get("county")
+        if table is not None and county is None and "column" not in u.slots:
+            about = self.table_notes(u, table, lang)
+            if about is not None:
+                return about
+        if table is None or county is None:
+            msg = (
+                "Hvilket fylke? Tabellen har tall for landet og fylkene slik de var i 2019."
+                if lang == "nb"
+                else "Which county? The table covers the country and the "
+                "counties as they were in 2019."
+            )
+            return self.answer(u, lang, [msg], answered=False)
+        row = next((r for r in table.rows if r.county == county or r.key == county), None)
+        if row is None:
+            return self.dont_know(u, lang)
+        lines = []
+        wanted = u.slots.get("column")
+        year = u.slots.get("year")
+        chosen = next((c for c in table.columns if c.id == wanted), None)
+        if (
+            chosen is not None
+            and isinstance(year, int)
+            and not table_query.column_covers(table, chosen, year)
+        ):
+            return self.other_year_count(u, lang, chosen, year, row.label)
+        for column in table.columns:
+            if wanted and column.id != wanted:
+                continue
+            value = row.values.get(column.id)
+            if value is None:
+                continue
+            shown = fmt.decimal(value, lang) + (" %" if column.unit == "prosent" else "")
+            if column.unit == "antall" and isinstance(value, int):
+                shown = fmt.number(value, lang)
+            lines.append(f"– {column.definition}: {shown}")
+        title = f"{table.title}: {row.label}"
+        notes = [n for n in table.notes if "målekort" in n][:1]
+        return self.answer(
+            u,
+            lang,
+            ["\n".join(lines), *notes],
+            sources=[self.kb.provenance(table)],
+            title=title,
+            scheme="nav-sosiale-tjenester",
+        )
+
+    def other_year_count(
+        self, u: Understanding, lang: Lang, column: Column, year: int, place: str
+    ) -> Answer:
+        """Decline a count asked for a year the table does not count, naming what it has."""
+        table = self.kb.tables[STATISTICS_TABLE]
+        label = (column.label_en or column.label) if lang == "en" else column.label
+        title = re.sub(r"^(?:Tabell|Table):\s*", "", table.title_en or table.title)
+        title_nb = re.sub(r"^Tabell:\s*", "", table.title)
+        counted = str(column.year) if column.year is not None else table.years.label()
+        msg = (
+            f"Kildene mine har ikke tallet for {place} i {year}. Tabellen «{title_nb}» har "
+            f"bare «{label}», det vil si {counted}; spør om det året om du vil ha det tallet."
+            if lang == "nb"
+            else f"My sources do not have the figure for {place} in {year}. The table "
+            f"«{title}» only has «{label}», that is {counted}; ask "
+            "about that year if you want that figure."
+        )
+        return self.answer(
+            u,
+            lang,
+            [msg],
+            sources=[self.kb.provenance(table)],
+            answered=False,
+            scheme="nav-sosiale-tjenester",
+        )
+
+    def table_notes(self, u: Understanding, table: Table, lang: Lang) -> Answer | None:
+        """Answer what a table's notes say about it: where its figures come from, its colours.
+
+        'Hvor kommer tallene fra?', 'hva betyr fargene?', 'er tabellen et målekort?' ask about
+        the table, not for a row; the notes printed under it answer, each aspect by the notes
+        that speak of it (all of the source's notes when the question names none).
+        """
+        text = f"{u.folded} {fold(u.text)}"
+        if not TABLE_ABOUT.search(text):
+            return None
+        english = lang == "en" and table.notes_en is not None
+        notes = list(zip(table.notes, table.notes_en or table.notes, strict=True))
+        wanted = [stems for pattern, stems in TABLE_ASPECTS if pattern.search(text)]
+        chosen = [
+            (nb, en)
+            for nb, en in notes
+            if any(any(stem in fold(nb) or stem in en.lower() for stem in st) for st in wanted)
+        ]
+        if not chosen:
+            return None
+        prov = self.kb.provenance(table)
+        title = (table.title_en or table.title) if english else table.title
+        return self.answer(
+            u,
+            lang,
+            [en if english else nb for nb, en in chosen],
+            sources=[prov],
+            title=title,
+            scheme="nav-sosiale-tjenester" if table.id == STATISTICS_TABLE else None,
+        )
+
+    def appropriation(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
+        """List appropriations and money tables, for a year or all years.
+
+        A named office ('hos Fylkesmannen i Agder', 'til Innlandet') keeps what that office
+        distributes; 'nasjonalt' / 'hele landet' keeps the national figures. Tables of amounts
+        the scheme's facts refer to (e.g. the national framework increase per year, the Agder
+        prognosis with its printed sum) are shown with their rows as printed.
+        """
+        if "year_rel" in u.slots and not any(k in u.slots for k in ("year", "year_from")):
+            # 'bevilgningen i fjor', 'i år': the calendar year against today
+            u.slots["year"] = today.year + int(u.slots["year_rel"])
+        arithmetic = self.appropriation_arithmetic(u, lang)
+        if arithmetic is not None:
+            return arithmetic
+        named = u.schemes_mentioned[:3] or ([u.scheme] if u.scheme else [])
+        administered = u.slots.get("office") not in (None, "nasjonal")
+        if administered and GRANT_ADMINISTRATION.search(u.folded):
+            # 'tilskuddsforvaltningen i Agder 2018': the office's figures for every scheme
+            named = []
+        schemes = named or self.schemes_with(lambda s: bool(s.appropriations))
+        year = u.slots.get("year")
+        late = self.late_appropriation_year(schemes, year)
+        if late is not None:
+            year = late  # a year after every appropriation: the newest, named as such
+        national = u.slots.get("county") == "landet" or u.slots.get("office") == "nasjonal"
+        office = u.slots.get("office") if u.slots.get("office") != "nasjonal" else None
+        found: list[tuple[str, Appropriation]] = [
+            (sid, a)
+            for sid in schemes
+            for a in self.kb.schemes[sid].appropriations
+            if year is None or a.year == year
+        ]
+        scoped = [
+            (sid, a)
+            for sid, a in found
+            if (national and a.scope == "nasjonal")
+            or (
+                office is not None
+                and a.scope == "fylke"
+                and self.kb.provenance(a).office_id == office
+            )
+        ]
+        if scoped or national or office:
+            found = scoped
+        paragraphs: list[str] = []
+        sources: list[Provenance] = []
+        years: list[int] = []
+        # one appropriation the sources give for two schemes together is listed once
+        together: dict[tuple[int, int, str, str], list[str]] = {}
+        for sid, a in found:
+            together.setdefault((a.year, a.amount, a.text, a.source), []).append(self.name(sid))
+        shown: set[tuple[int, int, str, str]] = set()
+        for _sid, a in sorted(found, key=lambda item: item[1].year):
+            key = (a.year, a.amount, a.text, a.source)
+            if key in shown:
+                continue
+            shown.add(key)
+            prov = self.kb.provenance(a)
+            where = (
+                ("nasjonalt" if lang == "nb" else "nationally")
+                if a.scope == "nasjonal"
+                else prov.office_name
+            )
+            flags = []
+            if a.approximate:
+                flags.append("omtrent" if lang == "nb" else "approximately")
+            if a.prognosis:
+                flags.append("prognose" if lang == "nb" else "prognosis")
+            extra = f", {', '.join(flags)}" if flags else ""
+            if a.amount >= 1_000_000 and a.amount % 100_000 == 0:
+                where = f"{fmt.millions(a.amount, lang)}, {where}"
+            paragraphs.append(
+                f"{' / '.join(together[key])} {a.year}: {fmt.kroner(a.amount, lang)} "
+                f"({where}{extra}) – «{a.text}»"
+            )
+            sources.append(prov)
+            years.append(a.year)
+        for table, lines in self.money_tables(named, year, national, office, lang):
+            paragraphs.append(f"{table.title}:\n" + "\n".join(lines))
+            sources.append(self.kb.provenance(table))
+            years.append(table.years.last or table.years.first)
+        if not paragraphs:
+            names = ", ".join(self.name(s) for s in schemes)
+            year_text = f" {year}" if year else ""
+            msg = (
+                f"Jeg har ingen bevilgning for {names}{year_text} i kildene mine."
+                if lang == "nb"
+                else f"I have no appropriation for {names}{year_text}."
+            )
+            return self.answer(u, lang, [msg], answered=False)
+        if late is not None:  # the year asked is not covered: said first
+            paragraphs.insert(
+                0, asof.phrase("appropriation", lang, year=u.slots.get("year"), last=late)
+            )
+        if len(named) == 1:
+            dated = self.money_as_of(named[0], max(years), u.slots.get("year"), today, lang)
+            paragraphs += dated.lines
+            sources += dated.sources
+        return self.answer(
+            u,
+            lang,
+            paragraphs,
+            sources=sources,
+            scheme=named[0] if len(named) == 1 else None,
+            answered=late is None,
+        )
+
+    def asks_appropriation(self, u: Understanding) -> bool:
+        """Whether a money question without ladder inputs asks for the schemes' appropriations.
+
+        'Hvor stor var ordningen for voksne og barn og unge i 2018?', 'hvor mye mer fikk X enn
+        Y?', 'the national KRA grant in 2018': schemes without rates, several schemes, or the
+        national money, and nothing a rate is computed from.
+        """
+        named = u.schemes_mentioned
+        if not named or not all(self.kb.schemes[sid].appropriations for sid in named):
+            return False
+        if RATE_ASK.search(u.folded):
+            # 'sats per årsverk i voksne-ordningen?': a rate, which such a scheme has none of
+            return False
+        inputs = ("grant_year", "start_year", "groups", "duration", "operation", "measures")
+        cost = u.slots.get("cost")
+        if any(k in u.slots for k in inputs) or (isinstance(cost, int) and cost < 10_000_000):
+            return False
+        if "positions" in u.slots and "positions" not in u.implicit:
+            return False
+        rated = [
+            sid for sid in named if any(r.kind in RATE_KINDS for r in self.kb.schemes[sid].rules)
+        ]
+        national = u.slots.get("office") == "nasjonal" or u.slots.get("county") == "landet"
+        # 'hvor mye mindre var tilskuddet i 2021 enn i 2018?': with no grant year the ladder
+        # gives no one figure per calendar year, the appropriations do
+        first, last = u.slots.get("year_from"), u.slots.get("year_to")
+        both = first is not None and all(
+            {first, last} <= {a.year for a in self.kb.schemes[sid].appropriations} for sid in named
+        )
+        compared = both and bool(DIFFERENCE.search(u.folded) or GOES_DOWN.search(u.folded))
+        return len(named) >= 2 or not rated or national or compared
+
+    def appropriations_exist(self, schemes: list[str], years: list[int], office: str) -> bool:
+        """Whether an office has a figure for every scheme in every year asked."""
+        return all(
+            any(
+                a.year == year and a.scope == "fylke" and self.kb.provenance(a).office_id == office
+                for a in self.kb.schemes[sid].appropriations
+            )
+            for sid in schemes
+            for year in years
+        )
+
+    def appropriation_arithmetic(self, u: Understanding, lang: Lang) -> Answer | None:
+        """Sum or compare appropriations when the question asks to (words of language.tables).
+
+        Several schemes in one year summed ('til sammen', 'alle tre'); one scheme (or several)
+        in two years compared, the later against the earlier; the schemes named before
+        'enn'/'than' against the others. National figures unless an office is named.
+        """
+        words = self.kb.language.tables if self.kb.language else None
+        if words is None:
+            return None
+
+        def says(phrases: list[str]) -> bool:
+            return any(re.search(rf"\b{re.escape(fold(p))}\b", u.folded) for p in phrases)
+
+        named = [sid for sid in u.schemes_mentioned if self.kb.schemes[sid].appropriations]
+        years = [u.slots["year"]] if "year" in u.slots else []
+        if "year_from" in u.slots and "year_to" in u.slots:
+            years = [u.slots["year_from"], u.slots["year_to"]]
+        office = u.slots.get("office") if u.slots.get("office") != "nasjonal" else None
+        if not named and len(years) == 1 and says(words.sum):
+            # 'prognosen for Agder 2018 i alt', 'alle ordningene i 2021 til sammen': every
+            # scheme with a figure that year (national, or of the office named)
+            named = [
+                sid
+                for sid, scheme in self.kb.schemes.items()
+                if any(
+                    a.year == years[0]
+                    and (
+                        a.scope == "nasjonal"
+                        if office is None
+                        else a.scope == "fylke" and self.kb.provenance(a).office_id == office
+                    )
+                    for a in scheme.appropriations
+                )
+            ]
+        down, up = GOES_DOWN.search(u.folded), GOES_UP.search(u.folded)
+        compares = says(words.difference) or bool(DIFFERENCE.search(u.folded) or down or up)
+        compares = compares or ((says(words.more) or says(words.less)) and says(words.than))
+        # an office's figures that lack a year or scheme asked give way to the national ones
+        # ('fra 2018-tallet i Agder-presentasjonen til 2021')
+        national_instead = office is not None and not self.appropriations_exist(
+            named, years, office
+        )
+        if national_instead:
+            office = None
+        try:
+            if len(years) == 2 and named and compares:
+                earlier, later = min(years), max(years)
+                result = appropriation_calc.appropriation_difference(
+                    self.kb,
+                    [(sid, later) for sid in named],
+                    [(sid, earlier) for sid in named],
+                    office,
+                )
+                change = result.total
+                names = fmt.join([self.name(sid) for sid in named], lang)
+                a, b = (
+                    fmt.millions(result.figures["second"], lang),
+                    fmt.millions(result.figures["first"], lang),
+                )
+                if lang == "nb":
+                    way = "økte" if change > 0 else "gikk ned" if change < 0 else "var uendret"
+                    lead = f"{names}: bevilgningen {way} fra {earlier} til {later}"
+                    lead += f" med {fmt.millions(abs(change), lang)}" if change else ""
+                    lead += f" (fra {a} til {b})."
+                else:
+                    way = "rose" if change > 0 else "fell" if change < 0 else "was unchanged"
+                    lead = f"{names}: the appropriation {way} from {earlier} to {later}"
+                    lead += f" by {fmt.millions(abs(change), lang)}" if change else ""
+                    lead += f" (from {a} to {b})."
+                claimed = -1 if down and not up else 1 if up and not down else 0
+                if PREMISE.search(u.folded) and claimed:
+                    # 'stemmer det at bevilgningen gikk ned?': the direction stated, checked
+                    right = claimed * change > 0
+                    verdict = (
+                        ("Ja, det stemmer." if right else "Nei, det stemmer ikke.")
+                        if lang == "nb"
+                        else ("Yes, that is right." if right else "No, that is not right.")
+                    )
+                    lead = f"{verdict} {lead}"
+            elif len(years) == 1 and len(named) >= 2 and compares and u.slots.get("schemes_first"):
+                first = [sid for sid in named if sid in u.slots["schemes_first"]]
+                rest = [sid for sid in named if sid not in first]
+                if not first or not rest:
+                    return None
+                year = years[0]
+                result = appropriation_calc.appropriation_difference(
+                    self.kb, [(sid, year) for sid in first], [(sid, year) for sid in rest], office
+                )
+                one = fmt.join([self.name(sid) for sid in first], lang)
+                other = fmt.join([self.name(sid) for sid in rest], lang)
+                amount = fmt.millions(abs(result.total), lang)
+                if lang == "nb":
+                    more = "mer" if result.total >= 0 else "mindre"
+                    lead = f"{one} fikk {amount} {more} enn {other} i {year}."
+                else:
+                    more = "more" if result.total >= 0 else "less"
+                    lead = f"{one} got {amount} {more} than {other} in {year}."
+            elif len(years) == 1 and len(named) >= 2:
+                result = appropriation_calc.appropriation_sum(
+                    self.kb, [(sid, years[0]) for sid in named], office
+                )
+                parts = [s.amount for s in result.steps if s.op is calc_results.Op.VALUE]
+                total = " + ".join(fmt.millions(p, lang) for p in parts)
+                total += f" = {fmt.millions(result.total, lang)}" if len(parts) > 1 else ""
+                lead = (
+                    f"Til sammen i {years[0]}: {total}."
+                    if lang == "nb"
+                    else f"In total in {years[0]}: {total}."
+                )
+            else:
+                return None
+        except calc_errors.CalcError:
+            return None
+        if national_instead:
+            lead += " (Nasjonale tall.)" if lang == "nb" else " (National figures.)"
+        stated = u.slots.get("cost")
+        if (
+            isinstance(stated, int)
+            and stated >= 1_000_000
+            and result.kind is calc_results.CalcKind.APPROPRIATION_SUM
+        ):
+            # 'var den totale bevilgningen over 700 millioner?': the sum against the figure
+            side = (
+                ("over" if result.total > stated else "under" if result.total < stated else "lik")
+                if lang == "nb"
+                else (
+                    "above"
+                    if result.total > stated
+                    else "below"
+                    if result.total < stated
+                    else "equal to"
+                )
+            )
+            lead += (
+                f" Det er {side} {fmt.millions(stated, lang)}."
+                if lang == "nb"
+                else f" That is {side} {fmt.millions(stated, lang)}."
+            )
+        # the question is read as this operation: no passage is put before its working
+        u.slots["operation"] = (
+            "sum" if result.kind is calc_results.CalcKind.APPROPRIATION_SUM else "difference"
+        )
+        answer = self.calc_answer(u, lang, result)
+        answer.paragraphs.insert(0, lead)
+        return answer
+
+    def money_tables(
+        self,
+        schemes: list[str],
+        year: int | None,
+        national: bool,
+        office: str | None,
+        lang: Lang,
+    ) -> list[tuple[Table, list[str]]]:
+        """Return tables of amounts (not per municipality) for a question, with their lines.
+
+        With named schemes, the tables their facts refer to; without, every such table. A
+        year keeps that year's columns; 'nasjonalt' keeps national rows, an office the tables
+        from its documents.
+        """
+        if schemes:
+            ids = {
+                m.group(1)
+                for sid in schemes
+                for f in self.kb.schemes[sid].facts
+                for m in TABLE_REF.finditer(f.text)
+            }
+            tables = [self.kb.tables[i] for i in sorted(ids) if i in self.kb.tables]
+        else:
+            tables = list(self.kb.tables.values())
+        out: list[tuple[Table, list[str]]] = []
+        for table in tables:
+            if any(r.municipality or r.county for r in table.rows):
+                continue
+            columns = [
+                c for c in table.columns if c.unit == "kr" and (year is None or c.year == year)
+            ]
+            if not columns:
+                continue
+            if office is not None and self.kb.provenance(table).office_id != office:
+                continue
+            rows = [r for r in table.rows if (r.key == "landet") == national]
+            lines = []
+            for row in rows:
+                for column in columns:
+                    value = row.values.get(column.id)
+                    if value is None:
+                        continue
+                    label = column.label if len(columns) > 1 else ""
+                    flag = f" ({word('prognosis', lang)})" if column.status == "prognose" else ""
+                    head = f"{row.label} {label}".strip()
+                    lines.append(f"– {head}: {fmt.kroner(int(value), lang)}{flag}")
+            if lines:
+                out.append((table, lines))
+        return out
+
+    def budget(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
+        """Give a scheme's budget chapter and post."""
+        schemes = u.schemes_mentioned[:3] or ([u.scheme] if u.scheme else [])
+        if not schemes:
+            return self.ask_scheme(u, lang, self.schemes_with(lambda s: bool(s.budget)))
+        paragraphs, sources, answered = [], [], False
+        for sid in schemes:
+            budget = self.kb.schemes[sid].budget
+            if not budget:
+                paragraphs.append(
+                    f"Kildene oppgir ikke kapittel og post for {self.name(sid)}."
+                    if lang == "nb"
+                    else f"The sources give no budget chapter for {self.name(sid)}."
+                )
+                continue
+            answered = True
+            for b in budget:
+                ministry = f", {b.ministry}" if b.ministry else ""
+                word = "post" if lang == "nb" else "item"
+                paragraphs.append(
+                    f"{self.name(sid)}: kap. {b.chapter} {word} {b.post}{ministry} "
+                    f"({b.years.label()})"
+                )
+                sources.append(self.kb.provenance(b))
+        return self.answer(u, lang, paragraphs, sources=sources, answered=answered)

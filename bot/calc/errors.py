@@ -1,0 +1,319 @@
+"""Why a calculation cannot be made, with the message in bokmål and English."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from bot import fmt
+from bot import quantity as typed
+from bot.fmt import Lang
+from knowledge.schema import YearRange
+
+
+class CalcError(Exception):
+    """Base of every error this module raises; ``message(lang)`` explains it to a user."""
+
+    code = "calc_error"
+
+    def __init__(self) -> None:
+        """Use the bokmål message as the exception text."""
+        super().__init__(self.message("nb"))
+
+    def message(self, lang: Lang = "nb") -> str:
+        """Explain the error in the answer language."""
+        return "Beregningen kunne ikke gjøres." if lang == "nb" else "Could not calculate."
+
+
+class KnowledgeMissing(CalcError):
+    """The knowledge base lacks a rule or table this module needs."""
+
+    code = "knowledge_missing"
+
+    def __init__(self, what: str) -> None:
+        """Name the missing rule or table."""
+        self.what = what
+        super().__init__()
+
+    def message(self, lang: Lang = "nb") -> str:
+        """Explain which rule or table is missing."""
+        if lang == "nb":
+            return f"Kunnskapsbasen mangler {self.what}, så jeg kan ikke regne ut dette."
+        return f"The knowledge base lacks {self.what}, so I cannot calculate this."
+
+
+class InvalidPositions(CalcError):
+    """A number of positions the quantity reader (bot.quantity) refuses, with its reason.
+
+    ``reason`` is one of :data:`bot.quantity.Reason`: not_a_number, scientific,
+    zero_denominator, not_positive, too_small or too_many.
+    """
+
+    code = "invalid_positions"
+
+    def __init__(self, value: object, reason: typed.Reason) -> None:
+        """Keep the value and why it was refused."""
+        self.value = value
+        self.reason = reason
+        super().__init__()
+
+    def message(self, lang: Lang = "nb") -> str:
+        """Explain why the number of positions was refused (texts in bot.texts)."""
+        return typed.Refused("positions", self.reason, self.value).message(lang)
+
+
+class InvalidAmount(CalcError):
+    """An amount of kroner the quantity reader (bot.quantity) refuses, with its reason."""
+
+    code = "invalid_amount"
+
+    def __init__(self, value: object, reason: typed.Reason) -> None:
+        """Keep the value and why it was refused."""
+        self.value = value
+        self.reason = reason
+        super().__init__()
+
+    def message(self, lang: Lang = "nb") -> str:
+        """Explain why the amount was refused (texts in bot.texts)."""
+        return typed.Refused("kroner", self.reason, self.value).message(lang)
+
+
+class InvalidGrantYear(CalcError):
+    """A grant year (1, 2, …) below 1 or beyond the last step of the ladder."""
+
+    code = "invalid_grant_year"
+
+    def __init__(self, grant_year: object, max_years: int) -> None:
+        """Keep the year asked for and how many grant years the ladder has."""
+        self.grant_year = grant_year
+        self.max_years = max_years
+        super().__init__()
+
+    @property
+    def reason(self) -> str:
+        """'beyond_ladder' (year 5 or later: not eligible) or 'not_positive' (year 0)."""
+        if isinstance(self.grant_year, int) and self.grant_year > self.max_years:
+            return "beyond_ladder"
+        return "not_positive"
+
+    def message(self, lang: Lang = "nb") -> str:
+        """Explain that grants are given for at most max_years years, or that years start at 1."""
+        n = self.max_years
+        if self.reason == "beyond_ladder":
+            if lang == "nb":
+                return (
+                    f"År {self.grant_year} gir ikke tilskudd: tilskudd gis i inntil {n} år "
+                    f"per årsverk (år 1–{n})."
+                )
+            return (
+                f"Year {self.grant_year} is not eligible: the grant is given for at most {n} "
+                f"years per position (years 1–{n})."
+            )
+        if lang == "nb":
+            return (
+                f"Tilskuddsår «{self.grant_year}» finnes ikke: år 1 er det første året med "
+                f"tilskudd, og stigen har år 1–{n}."
+            )
+        return (
+            f"There is no grant year “{self.grant_year}”: year 1 is the first year with a "
+            f"grant, and the ladder has years 1–{n}."
+        )
+
+
+class OutOfRange(CalcError):
+    """A calendar year that no rule or table in the sources covers."""
+
+    code = "out_of_range"
+
+    def __init__(self, year: object, covered: Sequence[YearRange], subject: str) -> None:
+        """Keep the year, the ranges the rules do cover and what was asked about."""
+        self.year = year
+        self.covered = tuple(covered)
+        self.subject = subject
+        super().__init__()
+
+    def message(self, lang: Lang = "nb") -> str:
+        """Name the years the sources do cover."""
+        spans = fmt.join([r.label() for r in _merge_ranges(self.covered)], lang)
+        if lang == "nb":
+            return (
+                f"Kildene har ingen regel eller tall for {self.year} for {self.subject}; "
+                f"de dekker {spans}."
+            )
+        return (
+            f"The sources have no rule or figure for {self.year} for {self.subject}; "
+            f"they cover {spans}."
+        )
+
+
+class UnknownMunicipality(CalcError):
+    """A municipality name or number the sources do not have."""
+
+    code = "unknown_municipality"
+
+    def __init__(
+        self, text: str, suggestions: Sequence[str] = (), areas: Sequence[str] = ()
+    ) -> None:
+        """Keep what was asked for, up to three close names and the counties the sources cover."""
+        self.text = text
+        self.suggestions = tuple(suggestions)
+        self.areas = tuple(areas)
+        super().__init__()
+
+    def message(self, lang: Lang = "nb") -> str:
+        """Offer the closest names, or say which counties the sources cover."""
+        names = fmt.join(list(self.suggestions), lang)
+        areas = fmt.join(list(self.areas), lang)
+        if lang == "nb":
+            text = f"Jeg finner ingen kommune «{self.text}» i kildene."
+            if self.suggestions:
+                return text + f" Mente du {names}?"
+            return text + (f" Kildene har tall for kommunene i {areas}." if areas else "")
+        text = f"I cannot find a municipality “{self.text}” in the sources."
+        if self.suggestions:
+            return text + f" Did you mean {names}?"
+        return text + (
+            f" The sources have figures for the municipalities of {areas}." if areas else ""
+        )
+
+
+class UnknownGroup(CalcError):
+    """A region or county the sources do not have."""
+
+    code = "unknown_group"
+
+    def __init__(self, text: str, options: Sequence[str]) -> None:
+        """Keep what was asked for and the groups there are."""
+        self.text = text
+        self.options = tuple(options)
+        super().__init__()
+
+    def message(self, lang: Lang = "nb") -> str:
+        """List the groups that can be summed."""
+        options = fmt.join(list(self.options), lang)
+        if lang == "nb":
+            return (
+                f"Jeg kjenner ikke regionen eller fylket «{self.text}». Jeg kan summere {options}."
+            )
+        return f"I do not know the region or county “{self.text}”. I can total {options}."
+
+
+class UnknownScheme(CalcError):
+    """A scheme id or name the knowledge base does not have."""
+
+    code = "unknown_scheme"
+
+    def __init__(self, text: str, suggestions: Sequence[str] = ()) -> None:
+        """Keep what was asked for and close scheme names."""
+        self.text = text
+        self.suggestions = tuple(suggestions)
+        super().__init__()
+
+    def message(self, lang: Lang = "nb") -> str:
+        """Offer the closest scheme names, if any."""
+        names = fmt.join(list(self.suggestions), lang)
+        if lang == "nb":
+            text = f"Jeg kjenner ingen tilskuddsordning «{self.text}»."
+            return text + (f" Mente du {names}?" if self.suggestions else "")
+        text = f"I know no grant scheme “{self.text}”."
+        return text + (f" Did you mean {names}?" if self.suggestions else "")
+
+
+class UnknownOffice(CalcError):
+    """An office id or name the knowledge base does not have."""
+
+    code = "unknown_office"
+
+    def __init__(self, text: str, options: Sequence[str]) -> None:
+        """Keep what was asked for and the offices there are."""
+        self.text = text
+        self.options = tuple(options)
+        super().__init__()
+
+    def message(self, lang: Lang = "nb") -> str:
+        """List the offices the sources name."""
+        options = fmt.join(list(self.options), lang)
+        if lang == "nb":
+            return f"Jeg kjenner ikke embetet «{self.text}». Kildene har {options}."
+        return f"I do not know the office “{self.text}”. The sources have {options}."
+
+
+class InvalidDuration(CalcError):
+    """A number of grant years outside 1..max for a capped scheme."""
+
+    code = "invalid_duration"
+
+    def __init__(self, years: object, usual_years: int, max_years: int) -> None:
+        """Keep the years asked for and the usual and maximum duration."""
+        self.years = years
+        self.usual_years = usual_years
+        self.max_years = max_years
+        super().__init__()
+
+    def message(self, lang: Lang = "nb") -> str:
+        """Explain the usual and the longest duration."""
+        if lang == "nb":
+            return (
+                f"«{self.years}» år går ikke: tilskuddet gis primært for {self.usual_years} år "
+                f"og i inntil {self.max_years} år til samme tiltak."
+            )
+        return (
+            f"“{self.years}” years is not possible: the grant is primarily for "
+            f"{self.usual_years} year(s) and at most {self.max_years} years for one measure."
+        )
+
+
+class InvalidStartYear(CalcError):
+    """A group of positions said to start after the year asked about."""
+
+    code = "invalid_start_year"
+
+    def __init__(self, start_year: object, year: int) -> None:
+        """Keep the start year and the calendar year."""
+        self.start_year = start_year
+        self.year = year
+        super().__init__()
+
+    def message(self, lang: Lang = "nb") -> str:
+        """Explain that a position cannot get a grant before it starts."""
+        if lang == "nb":
+            return (
+                f"Stillinger som starter i {self.start_year}, kan ikke få tilskudd i {self.year}. "
+                "Oppgi et startår som er et heltall og ikke senere enn året du spør om."
+            )
+        return (
+            f"Positions starting in {self.start_year} cannot get a grant in {self.year}. "
+            "Give a start year that is a whole number no later than the year asked about."
+        )
+
+
+class InvalidArgument(CalcError):
+    """Any other input this module cannot use (a count, a kind, a date, a year range)."""
+
+    code = "invalid_argument"
+
+    def __init__(self, name: str, value: object, expected_nb: str, expected_en: str) -> None:
+        """Keep the argument, its value and what was expected, in both languages."""
+        self.name = name
+        self.value = value
+        self.expected = {"nb": expected_nb, "en": expected_en}
+        super().__init__()
+
+    def message(self, lang: Lang = "nb") -> str:
+        """Say what was expected."""
+        if lang == "nb":
+            return f"«{self.value}» kan ikke brukes her: {self.expected['nb']}."
+        return f"“{self.value}” cannot be used here: {self.expected['en']}."
+
+
+def _merge_ranges(ranges: Iterable[YearRange]) -> list[YearRange]:
+    """Merge overlapping or adjacent year ranges."""
+    merged: list[YearRange] = []
+    for r in sorted(ranges, key=lambda r: r.first):
+        if merged:
+            last = merged[-1]
+            if last.last is None or r.first <= last.last + 1:
+                end = None if last.last is None or r.last is None else max(last.last, r.last)
+                merged[-1] = YearRange(first=last.first, last=end)
+                continue
+        merged.append(r)
+    return merged

@@ -1,0 +1,608 @@
+"""Entities read from folded text: years, grant years, positions, groups, money, dates."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from bot.quantity import Refused, read_kroner, read_positions
+from bot.understanding.patterns import (
+    _FIRST_YEARS,
+    _START_YEAR,
+    _YEAR_LIST,
+    CARDINAL_WORDS,
+    MONTHS,
+    NUMBER_WORDS,
+    ORD_WORD,
+    ORDINALS,
+    POSITION_WORDS,
+    RELATIVE_YEAR,
+)
+
+
+def extract_grant_year_list(folded: str) -> list[int] | None:
+    """Read a list of grant years: 'år 1, 2 og 3', 'år 2 og år 3', 'years 1 and 4'."""
+    m = _YEAR_LIST.search(folded)
+    if not m:
+        return None
+    values = [int(m.group(1)), *(int(v) for v in re.findall(r"\d{1,2}", m.group(2)))]
+    unique = sorted(set(values))
+    return unique if len(unique) >= 2 and min(unique) > 0 else None
+
+
+# 'år 1 til 3', 'years 1 to 3', 'tilskuddsårene 2–4': a span of grant years without 'fra'
+_YEAR_SPAN = re.compile(
+    r"\b(?:ar|arene|ara|year|years|tilskuddsar\w*|tilskotsar\w*)\s*(\d{1,2})\s*"
+    r"(?:til|to|through|-|–)\s*(?:(?:ar|year)\s*)?(\d{1,2})\b"
+    rf"(?!\s*(?:%|prosent|[.,]\d|{POSITION_WORDS}|ar\b|years?\b))"
+)
+
+
+# 'de to siste årene', 'the last two grant years', 'dei to siste tilskotsåra': the ladder's end
+_LAST_YEARS = re.compile(
+    r"\b(?:(?:de|dei|the)\s+(\w+)\s+(?:siste|last|final)|(?:de|dei|the)\s+(?:siste|last|final)"
+    r"\s+(\w+))\s+(?:\w+\s+)?(?:arene|ara|years|tilskuddsarene|tilskotsara|aar)\b"
+)
+
+
+def _has_place(slots: dict[str, object]) -> bool:
+    """Tell whether the slots name a municipality, group or place."""
+    return any(k in slots for k in ("municipality", "group", "place"))
+
+
+def extract_year_span(folded: str) -> tuple[int, int] | None:
+    """Read 'år 1 til 3', 'years 1 to 3': the first and last grant year of a span."""
+    m = _YEAR_SPAN.search(folded)
+    if not m:
+        return None
+    first, last = int(m.group(1)), int(m.group(2))
+    return (first, last) if 0 < first < last <= 9 else None
+
+
+def extract_last_years(folded: str) -> int | None:
+    """Read 'de to siste årene', 'the last two years': how many grant years up to the last."""
+    m = _LAST_YEARS.search(folded)
+    if not m:
+        return None
+    word = next(g for g in m.groups() if g is not None)
+    value = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    if isinstance(value, int) and 2 <= value <= 9:
+        return value
+    return None
+
+
+def extract_first_years(folded: str) -> int | None:
+    """Read 'de tre første årene', 'the first two years': how many grant years from year 1."""
+    m = _FIRST_YEARS.search(folded)
+    if not m:
+        return None
+    word = next(g for g in m.groups() if g is not None)
+    value = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    if isinstance(value, int) and 1 <= value <= 9:
+        return value
+    return None
+
+
+_COUNT_OF_YEARS = r"(\d|to|tre|fire|fem|seks|two|three|four|five|six)"
+
+
+# 'over tre år', 'i alle tre åra', 'over the maximum three years', 'for 2 years': how many
+# years a figure is summed over, from the grant year named (or year 1)
+_DURATION = re.compile(
+    r"\b(?:(?:over|gjennom|across|during)\s+(?:(?:alle|all|hele|heile)\s+)?(?:(?:de|dei|the)\s+)?"
+    r"|(?:i|for|in)\s+(?:(?:alle|all)\s+(?:(?:de|dei|the)\s+)?)?|(?:alle|all)\s+(?:(?:de|dei|the)\s+)?)"
+    r"(?:(?:maksimalt|maksimale|maksimum|maximum|max|inntil|opptil|up to|at most|mulige|"
+    r"possible)\s+)?"
+    rf"{_COUNT_OF_YEARS}\s+(?:ar|arene|ara|years?)\b(?!\s*(?:\d|til\s+\d|to\s+\d|-|–))"
+)
+
+
+# 'så lenge som mulig', 'over hele fireårsperioden', 'that whole period': every year the rules
+# allow (a count in the words, 'fireårsperioden', is that many years)
+_DURATION_MAX = re.compile(
+    r"\b(?:sa lenge som mulig|sa lenge det gar|lengst mulig|as long as possible|"
+    r"(?:(?:over|i|gjennom|for|across|during)\s+)?(?:hele|heile|(?:that|the|this)\s+(?:whole|entire|full))"
+    r"\s+(?:(\w+?)ars?periode\w*|tilskuddsperiode\w*|tilskotsperiode\w*|perioden|period)|"
+    r"(?:the\s+)?maximum\s+(?:period|duration)|maksimal\w*\s+(?:periode|varighet))\b"
+)
+
+
+def extract_duration(folded: str) -> int | None:
+    """Read how many years a figure runs over: 'over tre år' (3), 'så lenge som mulig' (-1)."""
+    m = _DURATION.search(folded)
+    if m:
+        word = m.group(1)
+        value = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+        return value if isinstance(value, int) and 1 < value <= 9 else None
+    m = _DURATION_MAX.search(folded)
+    if m:
+        value = NUMBER_WORDS.get(m.group(1) or "")
+        return value if isinstance(value, int) and 1 < value <= 9 else -1
+    return None
+
+
+def extract_start_years(folded: str) -> list[tuple[int, tuple[int, int]]]:
+    """Read each year positions first got a grant, with the span of the words that say so."""
+    return [
+        (int(next(g for g in m.groups() if g is not None)), m.span())
+        for m in _START_YEAR.finditer(folded)
+    ]
+
+
+def relative_year(folded: str) -> int | None:
+    """Read 'i fjor' (-1), 'i år' (0), 'neste år' (+1): a year relative to today."""
+    m = RELATIVE_YEAR.search(folded)
+    if not m:
+        return None
+    return -1 if m.group(1) else (1 if m.group(2) else 0)
+
+
+_QUALIFIER = (
+    r"(?:nye\s+|new\s+|hele\s+|fulle\s+|full\s+|heile\s+|hel\s+|heil\s+|faste\s+|nav\s+|"
+    r"ekstra\s+|extra\s+|additional\s+|permanent\s+)?"
+)
+
+
+# A number as typed, whole: a sign, decimals, a fraction, a range or an exponent stay part of
+# it ('-2', '1,5', '1/0', '2-3', '1e3'), so the quantity reader (bot.quantity) sees all of it.
+_SIGNS = "+\u2212\u2013-"
+
+
+NUMBER = (
+    rf"(?<![\w.,/{_SIGNS}])[{_SIGNS}]?\d"
+    rf"(?:\d|[.,](?=\d)|\s*/\s*(?=\d)|[\u2013-](?=\d)|e[+\u2212-]?(?=\d))*"
+)
+
+
+_PERCENT_POSITION = re.compile(
+    rf"({NUMBER})\s*(?:%|prosent|percent)\s*(?:av\s+(?:en|ei|et|ett)\s+)?"
+    rf"({POSITION_WORDS})?"
+)
+
+
+_POSITION_WORD = re.compile(POSITION_WORDS)
+
+
+_COUNT_POSITION = re.compile(rf"({NUMBER})\s*{_QUALIFIER}{POSITION_WORDS}")
+
+
+_WORD_POSITION = re.compile(
+    rf"\b(halvannen|halvannet|en halv|ei halv|et halvt|ett halvt|halvt|halve|halv|a half-time|"
+    rf"half-time|half an?|half|one|an|en|et|ett|ei|to|two|tre|three|fire|four|fem|five|seks|six|"
+    rf"begge|both|(?<=hver )sin|(?<=kvar )si|(?<=hvor )si|(?<=hvert )sitt)"
+    rf"\s+{_QUALIFIER}{POSITION_WORDS}"
+)
+
+
+# 'per årsverk', 'pr. stilling', 'per FTE', 'each position': the rate for one position.
+_PER_POSITION = re.compile(
+    rf"\b(?:per|pr|each|every|hvert|hver)\.?\s+(?:100\s*%\s*)?{_QUALIFIER}{POSITION_WORDS}"
+)
+
+
+_COUNTED_POSITIONS = re.compile(
+    rf"(?:{_PERCENT_POSITION.pattern}|{_COUNT_POSITION.pattern}|{_WORD_POSITION.pattern})"
+)
+
+
+# 'stillingen koster 700 000', 'the position costs': one position, implied
+# 'en tredjedels stilling', 'to tredjedels årsverk', 'a quarter FTE', '1/3 stilling'.
+FRACTION_WORDS: dict[str, Fraction] = {
+    "tredjedels": Fraction(1, 3),
+    "tredjedel": Fraction(1, 3),
+    "third": Fraction(1, 3),
+    "totredjedels": Fraction(2, 3),
+    "totredjedel": Fraction(2, 3),
+    "twothirds": Fraction(2, 3),
+    "fjerdedels": Fraction(1, 4),
+    "fjerdedel": Fraction(1, 4),
+    "kvart": Fraction(1, 4),
+    "quarter": Fraction(1, 4),
+    "trekvart": Fraction(3, 4),
+    "threequarters": Fraction(3, 4),
+    "femtedels": Fraction(1, 5),
+    "femtedel": Fraction(1, 5),
+    "fifth": Fraction(1, 5),
+}
+
+
+_FRACTION_POSITION = re.compile(
+    rf"(?:(?<![\w.,/{_SIGNS}])([{_SIGNS}]?\d+\s*/\s*\d+)\s*|\b("
+    + "|".join(
+        sorted(
+            (
+                k.replace("to", "to ?", 1)
+                if k.startswith("totredje")
+                else k.replace("two", "two ?", 1).replace("three", "three ?", 1)
+                for k in FRACTION_WORDS
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + rf")\s+(?:(?:av|of)\s+(?:en|ei|et|ett|a|an)\s+)?)(?:{POSITION_WORDS})"
+)
+
+
+# A quantity word before a position word that none of the patterns read ('syv tolvtedels
+# stillinger'): the answer must ask instead of assuming one position.
+_UNREAD_QUANTITY = re.compile(rf"\b(\w+(?:dels?|tedel\w*))\s+(?:{POSITION_WORDS})")
+
+
+def unread_positions(folded: str) -> bool:
+    """Tell whether the text gives a number of positions in a form not understood."""
+    return extract_positions(folded) is None and _UNREAD_QUANTITY.search(folded) is not None
+
+
+_ONE_POSITION = re.compile(
+    r"\b(?:stillingen|arsverket|the position|our position|the fte|our fte)\s+"
+    r"(?:koster|kostar|costs?|er pa|is)\b"
+)
+
+
+def _typed_positions(typed: str) -> Fraction | str:
+    """Read a typed number of positions; the typed text itself when the reader refuses it."""
+    try:
+        return read_positions(typed)
+    except Refused:
+        return typed.strip()
+
+
+# 'to stillinger på 50 %', 'tre 40 %-stillinger', 'two 50% positions': positions of a share each
+_COUNT_OF_SHARE = re.compile(
+    r"(?<![\w.,])(\d+|to|two|tre|three|fire|four|fem|five|seks|six)\s+(?:"
+    rf"(?:{POSITION_WORDS})\s+(?:pa|of|at)\s+(\d{{1,3}})\s*(?:%|prosent|percent)|"
+    rf"(\d{{1,3}})\s*(?:%|prosent|percent)[\s-]*(?:{POSITION_WORDS}))"
+)
+
+
+def count_of_shares(folded: str) -> tuple[int, Fraction] | None:
+    """Read 'to stillinger på 50 %': how many positions, and the share of a whole each is."""
+    m = _COUNT_OF_SHARE.search(folded)
+    if not m:
+        return None
+    token = m.group(1)
+    count = int(token) if token.isdigit() else NUMBER_WORDS.get(token)
+    share = Fraction(int(m.group(2) or m.group(3)), 100)
+    if not isinstance(count, int) or not 2 <= count <= 50 or not 0 < share < 1:
+        return None
+    return count, share
+
+
+def extract_positions(folded: str) -> Fraction | str | None:
+    """Read '2 årsverk', '1,5 årsverk', '50 % stilling', 'en halv stilling', 'per årsverk'.
+
+    A number the quantity reader (bot.quantity) refuses ('-2 årsverk', '1/0 årsverk',
+    '1e3 årsverk') is returned as typed, for the calculation to refuse with the reason.
+    """
+    shares = count_of_shares(folded)
+    if shares is not None:
+        return shares[0] * shares[1]
+    m = _FRACTION_POSITION.search(folded)
+    if m:
+        if m.group(1) is not None:
+            return _typed_positions(m.group(1))
+        return FRACTION_WORDS[m.group(2).replace(" ", "")]
+    m = _PERCENT_POSITION.search(folded)
+    if m and m.group(2) is not None:  # '50 % stilling': a share of a position, whatever it is
+        return _typed_positions(f"{m.group(1)} %")
+    if m and (_POSITION_WORD.search(folded) or "%" in m.group(0)):
+        value = _typed_positions(f"{m.group(1)} %")
+        if isinstance(value, Fraction) and value <= 10:
+            return value
+    m = _COUNT_POSITION.search(folded)
+    if m:
+        return _typed_positions(m.group(1))
+    m = _WORD_POSITION.search(folded)
+    if m:
+        word = m.group(1).split()[-1]
+        amount = NUMBER_WORDS.get(word, NUMBER_WORDS.get(m.group(1).split()[0], 1))
+        return Fraction(amount)
+    if _PER_POSITION.search(folded) or _ONE_POSITION.search(folded):
+        return Fraction(1)
+    return None
+
+
+ORDINAL_WORDS = "|".join(
+    sorted(
+        (k for k, v in ORDINALS.items() if not k.isdigit() and k not in CARDINAL_WORDS),
+        key=len,
+        reverse=True,
+    )
+)
+
+
+_GRANT_YEAR_PATTERNS = (
+    # 'år 3', 'år3', 'year three', 'år nr. 2' (not 'år to årsverk')
+    re.compile(
+        rf"\b(?:ar|year|aret)(?:\s*|-)(?:nr\.?\s*|nummer\s*)?(\d{{1,2}}|{ORD_WORD})\b"
+        rf"(?!\s*(?:ar|years?)\b)(?!\s+{POSITION_WORDS})"
+    ),
+    # '3. år', '3 året', 'i 3. år', 'for 4 år' at the start, 'year 3'
+    re.compile(
+        r"(?:(?<![\w.,])(\d{1,2})\.\s*(?:ar|aret)\b|\b(\d{1,2})\s+aret\b|"
+        r"\b(?:i|for|in)\s+(\d{1,2})\.?\s*(?:ar|aret|year)\b|^(\d{1,2})\.?\s*ar\b)"
+        r"(?!\s*(?:med|with)\b)"
+    ),
+    # 'tredje år', 'third year', 'første året', 'fjerde driftsår'
+    re.compile(
+        rf"\b({ORDINAL_WORDS})\s+(?:ar|aret|year|tilskuddsar|tilskuddsaret|driftsar|driftsaret)\b"
+    ),
+)
+
+
+# 'tredje og fjerde år', 'the third and fourth year': two grant years sharing the noun
+_ORDINAL_PAIR = re.compile(
+    rf"\b({ORDINAL_WORDS})\s+(?:og|and|eller|or|til|to)\s+({ORDINAL_WORDS})\s+"
+    r"(?:ar|aret|arene|year|years|tilskuddsar\w*)\b"
+)
+
+
+def extract_grant_years(folded: str) -> list[int]:
+    """Read every grant year: 'år 3', 'tredje år', 'year three', '3. år', 'år 1 og år 2'."""
+    found: list[tuple[int, int]] = []
+    for m in _ORDINAL_PAIR.finditer(folded):
+        for group in (1, 2):
+            value = ORDINALS.get(m.group(group))
+            if value is not None and value > 0:
+                found.append((m.start(group), value))
+    for pattern in _GRANT_YEAR_PATTERNS:
+        for m in pattern.finditer(folded):
+            token = next(g for g in m.groups() if g is not None)
+            value = ORDINALS.get(token)
+            if value is None and token.isdigit():
+                value = int(token)
+            if value is not None:
+                found.append((m.start(), value))
+    values: list[int] = []
+    for _start, value in sorted(found):
+        if value not in values:
+            values.append(value)
+    return values
+
+
+def extract_grant_year(folded: str) -> int | None:
+    """Read the (first) grant year: 'år 3', 'tredje år', 'year three', '3. år', 'siste år'."""
+    values = extract_grant_years(folded)
+    return values[0] if values else None
+
+
+_GROUP_COUNT = (
+    r"(\d+(?:[.,]\d+)?|halvannen|halvannet|en halv|ei halv|et halvt|ett halvt|one|an|en|et|"
+    r"ett|ei|to|two|tre|three|fire|four|fem|five|seks|six)"
+)
+
+
+# 'to årsverk i år 1 og ett (årsverk) i år 3', '1,5 stillinger i tredje år og 2 i år 4'
+_GROUP = re.compile(
+    rf"(?<![\w.,]){_GROUP_COUNT}\s+(?:{_QUALIFIER}({POSITION_WORDS})\s+)?"
+    r"(?:som er\s+|som\s+|er\s+|that are\s+)?(?:i|in|pa|on)\s+"
+    r"(?:(?:their|its|sitt|sine|sin)\s+)?(?:"
+    rf"(?:ar|year|aret)\s*(\d{{1,2}}|{ORD_WORD})\b(?!\s*(?:ar|years?)\b)"
+    rf"|({ORDINAL_WORDS})\s+(?:ar|aret|year|tilskuddsar\w*)\b"
+    r"|(\d{1,2})\.\s*(?:ar|aret)\b"
+    # 'og ett i sitt tredje': the year noun left out after a possessive
+    rf"|(?:(?<=sitt )|(?<=sine )|(?<=its )|(?<=their ))({ORDINAL_WORDS})\b)"
+)
+
+
+# '0,5 årsverk år 2, 1,5 årsverk år 3': a group with its position word and no 'i'
+_BARE_GROUP = re.compile(
+    rf"(?<![\w.,]){_GROUP_COUNT}\s+{_QUALIFIER}({POSITION_WORDS})\s+(?:"
+    rf"(?:ar|year)\s*(\d{{1,2}})\b(?!\s*(?:ar|years?|til|to|-|–)\b))"
+)
+
+
+# 'ett årsverk i hvert av de fire tilskuddsårene', 'one FTE in each of the four years'
+_EACH_OF_YEARS = re.compile(
+    rf"(?<![\w.,]){_GROUP_COUNT}\s+(?:{_QUALIFIER}({POSITION_WORDS})\s+)?(?:i|in)\s+"
+    r"(?:hvert|hver|kvart|kvar|each)\s+(?:av|of)\s+(?:de|dei|the)\s+(\w+)\s+"
+    r"(?:tilskuddsarene|tilskotsara|arene|ara|grant years|years)\b"
+)
+
+
+# 'det ene er i år 1 og det andre i år 4', 'one is in year 2 and the other in year 3'
+_PAIR_GROUP = re.compile(
+    r"\b(?:(?:det|den|the)\s+(?:ene|eine|forste|first|one)|one)\s+(?:[a-z]+\s+){0,2}?(?:i|in)\s+"
+    r"(?:ar|year)\s*(\d{1,2})\b[^.?!;]{0,30}?\b(?:det|den|the)\s+(?:andre|other|second)\s+"
+    r"(?:[a-z]+\s+){0,2}?(?:i|in)\s+(?:ar|year)\s*(\d{1,2})\b"
+)
+
+
+# 'ett (årsverk) i hvert av tilskuddsårene 1 til 4', 'one FTE in each of years 1 to 4'
+_EACH_YEAR_GROUP = re.compile(
+    rf"(?<![\w.,]){_GROUP_COUNT}\s+(?:{_QUALIFIER}({POSITION_WORDS})\s+)?(?:i|in)\s+"
+    r"(?:hvert|hver|kvart|kvar|each)\s+(?:av\s+|of\s+)?(?:de\s+|dei\s+|the\s+)?"
+    r"(?:tilskuddsarene|tilskotsara|arene|ara|grant years|years)\s*(\d{1,2})\s*"
+    r"(?:til|to|through|-|–|og|and)\s*(\d{1,2})\b"
+)
+
+
+def _group_count(token: str) -> Fraction | None:
+    """Read the count of a group of positions: '2', '1,5', 'to', 'halvannen'."""
+    if token[0].isdigit():
+        try:
+            return read_positions(token)
+        except Refused:
+            return None
+    value = NUMBER_WORDS.get(token.split()[-1], NUMBER_WORDS.get(token.split()[0]))
+    return None if value is None else Fraction(value)
+
+
+def extract_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None:
+    """Read groups of positions in different grant years ('2 årsverk i år 1 og 1 i år 3').
+
+    Two groups or more in different grant years, in a question that counts positions (one
+    group named in positions, or positions named elsewhere: '4 årsverk: 2 i år 1 og 2 i år
+    2'), else None.
+    """
+    groups: list[tuple[Fraction, int]] = []
+    counted = False
+    m = _PAIR_GROUP.search(folded)
+    if m and m.group(1) != m.group(2):
+        # 'det ene er i år 1 og det andre i år 4': one position in each of two grant years
+        return ((Fraction(1), int(m.group(1))), (Fraction(1), int(m.group(2))))
+    m = _EACH_OF_YEARS.search(folded)
+    count = _group_count(m.group(1)) if m else None
+    years = NUMBER_WORDS.get(m.group(3), 0) if m else 0
+    if m and count is not None and count > 0 and isinstance(years, int) and 1 < years <= 9:
+        # 'ett årsverk i hvert av de fire tilskuddsårene': the same count in years 1..n
+        return tuple((count, year) for year in range(1, years + 1))
+    m = _EACH_YEAR_GROUP.search(folded)
+    if m:
+        # 'ett årsverk i hvert av tilskuddsårene 1 til 4': the same count in each year
+        count = _group_count(m.group(1))
+        first, last = int(m.group(3)), int(m.group(4))
+        if count is not None and count > 0 and 0 < first < last <= 9:
+            return tuple((count, year) for year in range(first, last + 1))
+    matches = sorted(
+        [*_GROUP.finditer(folded), *_BARE_GROUP.finditer(folded)], key=lambda m: m.start()
+    )
+    seen: set[int] = set()
+    for m in matches:
+        if any(m.start() <= at < m.end() for at in seen):
+            continue
+        seen.add(m.start())
+        count = _group_count(m.group(1))
+        token = next(g for g in m.groups()[2:] if g is not None)
+        year = ORDINALS.get(token) if not token.isdigit() else int(token)
+        if count is None or year is None or count <= 0 or year <= 0:
+            continue
+        counted = counted or m.group(2) is not None
+        groups.append((count, year))
+    counted = counted or _POSITION_WORD.search(folded) is not None
+    if len(groups) < 2 or not counted or len({g for _c, g in groups}) < 2:
+        return None
+    return tuple(groups)
+
+
+# '2 stillinger som startet i 2020 og 1 som startet i 2021': positions by start year
+_START_GROUP = re.compile(
+    r"(?<![\w.,])(\d+(?:[.,]\d+)?|halvannen|halvannet|one|an|en|et|ett|ei|to|two|tre|three|"
+    rf"fire|four|fem|five|seks|six)\s+(?:{_QUALIFIER}(?:{POSITION_WORDS})\s+)?"
+    r"(?:som\s+|that\s+|which\s+)?(?:startet|starta|begynte|started|began|fikk tilskudd|"
+    r"fikk forste tilskudd|got (?:a |their first )?grant\w*)(?:\s+forste gang)?\s+"
+    r"(?:i|in|fra|from)\s+((?:19|20)\d{2})\b"
+)
+
+
+def extract_start_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None:
+    """Read positions by start year, two groups or more in different start years, else None."""
+    groups: list[tuple[Fraction, int]] = []
+    for m in _START_GROUP.finditer(folded):
+        token = m.group(1)
+        if token[0].isdigit():
+            try:
+                count = read_positions(token)
+            except Refused:
+                continue
+        else:
+            value = NUMBER_WORDS.get(token)
+            if value is None:
+                continue
+            count = Fraction(value)
+        groups.append((count, int(m.group(2))))
+    if len(groups) < 2 or len({y for _c, y in groups}) < 2 or not _POSITION_WORD.search(folded):
+        return None
+    return tuple(groups)
+
+
+_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d])")
+
+
+# An amount as typed, whole (a sign, digit groups, decimals, an exponent), for bot.quantity.
+_AMOUNT = (
+    rf"[{_SIGNS}]?(?:\d{{1,3}}(?:[ .,]\d{{3}})+(?![\d])"
+    rf"|\d(?:\d|[.,](?=\d)|e[+\u2212-]?(?=\d))*)"
+)
+
+
+_AMOUNT_START = rf"(?<![\w.,/{_SIGNS}])"
+
+
+_MILLIONS = re.compile(
+    rf"{_AMOUNT_START}[{_SIGNS}]?\d(?:\d|[.,](?=\d)|e[+\u2212-]?(?=\d))*\s*(?:mill\w*|mnok|m\b)"
+)
+
+
+_YEAR_WORD_END = re.compile(r"(?:ar|year)\s*$")
+
+
+_KRONER_AFTER = re.compile(rf"{_AMOUNT_START}{_AMOUNT}\s*(?:k\b|kr\b|kroner|nok|,-)")
+
+
+_KRONER_BEFORE = re.compile(rf"(?:kr\.?|nok)\s*{_AMOUNT}")
+
+
+_BARE_AMOUNT = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:[ .]\d{3})+|\d{1,3}(?:,\d{3})+(?![.,]?\d)|\d{5,7})(?![\d])"
+)
+
+
+_ISO_DATE = re.compile(r"\b(20\d{2})-(\d{1,2})-(\d{1,2})\b")
+
+
+_DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2,4})\b")
+
+
+_WORDED_DATE = re.compile(rf"\b(\d{{1,2}})\.?\s*({'|'.join(MONTHS)})\w*\s+(20\d{{2}})\b")
+
+
+_FOUR_DIGITS = re.compile(r"(?<![\d.,])(\d{4})(?![\d])")
+
+
+_LETTERS = re.compile(r"[a-z]+")
+
+
+_COUNTY_NUMBER = re.compile(r"\bfylke\s*(\d{2})\b")
+
+
+_NATIONAL = re.compile(r"\b(?:landet|hele landet|nasjonalt|norway|national|country)\b")
+
+
+def extract_years(folded: str) -> list[int]:
+    """Return four-digit calendar years (1990–2099) in the text."""
+    return [int(y) for y in _YEAR.findall(folded)]
+
+
+def _typed_kroner(typed: str) -> int | str:
+    """Read a typed amount; the typed text itself when the quantity reader refuses it."""
+    try:
+        return read_kroner(typed)
+    except Refused:
+        return typed.strip()
+
+
+def extract_money(folded: str) -> int | str | None:
+    """Read '700 000 kr', 'kr 700.000', '700k', '1,2 mill', 'NOK 800,000'.
+
+    An amount the quantity reader (bot.quantity) refuses ('-700 000 kr', '1e23 kr') is
+    returned as typed, for the calculation to refuse with the reason.
+    """
+    m = _MILLIONS.search(folded)
+    if m and not _YEAR_WORD_END.search(folded[: m.start()]):
+        return _typed_kroner(m.group(0))
+    m = _KRONER_AFTER.search(folded) or _KRONER_BEFORE.search(folded)
+    if m:
+        return _typed_kroner(m.group(0))
+    m = _BARE_AMOUNT.search(folded)
+    if m:
+        value = _typed_kroner(m.group(1))
+        if not isinstance(value, int) or (value >= 10_000 and not 1990 <= value <= 2099):
+            return value
+    return None
+
+
+def extract_date(folded: str) -> tuple[int, int, int] | None:
+    """Read '1.3.2022', '15. februar 2022', '2022-02-15' as (year, month, day)."""
+    m = _ISO_DATE.search(folded)
+    if m:
+        return int(m.group(1)), int(m.group(2)), int(m.group(3))
+    m = _DOTTED_DATE.search(folded)
+    if m:
+        year = int(m.group(3))
+        return (year + 2000 if year < 100 else year), int(m.group(2)), int(m.group(1))
+    m = _WORDED_DATE.search(folded)
+    if m:
+        return int(m.group(3)), MONTHS[m.group(2)], int(m.group(1))
+    return None

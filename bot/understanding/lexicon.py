@@ -1,0 +1,685 @@
+"""What the knowledge base names: schemes, places, offices, columns, passages and their words."""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.text import fold, unwrap
+from bot.understanding.normalise import _needle, _stem, _strings, _transposed, pad
+from bot.understanding.patterns import (
+    AMOUNT,
+    AMOUNT_DIGITS,
+    BUDGET_REF,
+    COLUMN_WORDS,
+    CONCEPTS,
+    DURATION_ASK,
+    DURATION_PHRASE,
+    ELIDED,
+    ENDINGS,
+    EVERYDAY_WORDS,
+    FUNCTION_WORDS,
+    GRANT_STEM,
+    GRANT_WORDS,
+    GROUPS,
+    LADDER_WORDS,
+    LIMITED,
+    MEASURE_WORDS,
+    MIN_CORRECTABLE,
+    MONTHS,
+    NUMBER_NAMES,
+    NUMBER_WORDS,
+    OPERATION_WORDS,
+    ORDINALS,
+    ORGANISATION_WORDS,
+    SENTENCE,
+    SLOT_WORDS,
+    TOPIC_CONCEPTS,
+    TOPIC_INTENTS,
+    TRIGGERS,
+    WEB,
+    WEB_ADDRESS,
+    WEB_ASK,
+    WORD,
+)
+from bot.understanding.query import Doc, Passage, Understanding
+from knowledge.kb import KnowledgeBase
+from knowledge.schema import TextRule, YearRange
+
+
+def _question_words(lex: Lexicon) -> set[str]:
+    """Return the words any question may use: function, everyday, trigger, slot words,
+    places and offices."""
+    words: set[str] = set(FUNCTION_WORDS | EVERYDAY_WORDS | SLOT_WORDS | OPERATION_WORDS)
+    words |= MEASURE_WORDS | LADDER_WORDS | lex.everyday
+    words |= set(CONCEPTS) | set(ORDINALS) | set(NUMBER_WORDS) | set(MONTHS) | lex.place_tokens
+    for phrases in TRIGGERS.values():
+        for phrase, _weight in phrases:
+            words.update(WORD.findall(phrase))
+    for name in lex.offices:
+        words.update(WORD.findall(name))
+    return words
+
+
+@dataclass(frozen=True)
+class WordSet:
+    """Words a question may use, with their stems' prefixes for inflected and compound forms."""
+
+    words: frozenset[str]
+    prefixes: frozenset[str]
+    others: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, words: set[str], others: set[str] | None = None) -> WordSet:
+        """Index a set of folded words; ``others`` name what belongs to other schemes."""
+        prefixes = {w[:n] for w in words for n in range(4, min(len(w), 7) + 1)}
+        return cls(frozenset(words), frozenset(prefixes), frozenset(others or ()))
+
+    def own(self, token: str) -> bool:
+        """Tell whether a token is one of the words, inflected, or a word's stem."""
+        if token in self.others or any(
+            token.endswith(e) and token[: -len(e)] in self.others for e in ENDINGS
+        ):
+            return False
+        if token in self.words or token.isdigit() or len(token) < 4:
+            return True
+        return self._inflected(token) or self._compound(token)
+
+    def _inflected(self, token: str) -> bool:
+        """Tell whether a token is one of the words with an ending, or shares a word's stem."""
+        for ending in ENDINGS:
+            if token.endswith(ending) and token[: -len(ending)] in self.words:
+                return True
+        return len(token) >= 4 and _stem(token) in self.prefixes
+
+    def _compound(self, token: str) -> bool:
+        """Tell whether a token is two of the words joined ('rus' + 'tjenesten')."""
+        for i in range(3, len(token) - 3):
+            left, right = token[:i], token[i:]
+            if left not in self.words and not (len(left) >= 4 and left in self.prefixes):
+                continue
+            if right in self.words or self._inflected(right):
+                return True
+            if right[0] in "se" and (right[1:] in self.words or self._inflected(right[1:])):
+                return True
+        return False
+
+
+def deadline_scheme_words(kb: KnowledgeBase, lex: Lexicon) -> WordSet:
+    """Return the words a deadline question may use without naming another thing.
+
+    The question words, and what the deadlines themselves say (their notes and raw text).
+    """
+    words = _question_words(lex)
+    for entry in kb.deadlines():
+        d = entry.deadline
+        for text in (d.raw, d.note or "", d.text or ""):
+            words.update(WORD.findall(fold(text)))
+    return WordSet.of(words)
+
+
+def rule_scheme_words(kb: KnowledgeBase, lex: Lexicon) -> WordSet:
+    """Return the words a figure question may use without naming another thing.
+
+    The question words, and every word the schemes a figure question defaults to (those
+    with a ladder) and their FAQ entries use.
+    """
+    words = _question_words(lex)
+    texts: list[str] = []
+    defaults = [sid for sid, sc in kb.schemes.items() if any(r.kind == "ladder" for r in sc.rules)]
+    for sid, scheme in kb.schemes.items():
+        if sid not in defaults:
+            continue
+        texts += [*scheme.names.all(), *(f.text for f in scheme.facts)]
+        texts += [f.text_en or "" for f in scheme.facts]
+        texts += [r.text for r in scheme.rules] + [r.text_en or "" for r in scheme.rules]
+        texts += [e.question for e in kb.faq.values() if e.scheme == sid]
+        texts += [a for e in kb.faq.values() if e.scheme == sid for a in e.aliases]
+    for text in texts:
+        words.update(WORD.findall(fold(text)))
+    common = set(FUNCTION_WORDS | EVERYDAY_WORDS | OPERATION_WORDS | MEASURE_WORDS | SLOT_WORDS)
+    common |= LADDER_WORDS
+    return WordSet.of(words, other_scheme_words(kb, defaults, common))
+
+
+# What a scheme is for: words of these topics are its own target groups and fields.
+OWN_TOPICS = ("purpose", "target_group", "funds", "priorities", "who_may_apply")
+
+
+def other_scheme_words(kb: KnowledgeBase, defaults: list[str], common: set[str]) -> set[str]:
+    """Return the words that name other schemes' target groups and fields ('barn', 'psykisk').
+
+    The words of other schemes' names that neither the default schemes' names nor what they
+    are for (purpose, target group, what they fund, priorities, who may apply) use: a figure
+    question using one is about another scheme, even when the name is not given in full.
+    """
+    own: set[str] = set(common)
+    for sid in defaults:
+        scheme = kb.schemes[sid]
+        texts = [*scheme.names.all()]
+        texts += [f.text for f in scheme.facts if f.topic.value in OWN_TOPICS]
+        texts += [f.text_en or "" for f in scheme.facts if f.topic.value in OWN_TOPICS]
+        texts += [r.text for r in scheme.rules] + [r.text_en or "" for r in scheme.rules]
+        texts += [q for e in kb.faq.values() if e.scheme == sid for q in (e.question, *e.aliases)]
+        for text in texts:
+            own.update(WORD.findall(fold(text)))
+    others: set[str] = set()
+    for sid, scheme in kb.schemes.items():
+        if sid in defaults:
+            continue
+        for name in scheme.names.all():
+            for token in WORD.findall(fold(name)):
+                if (
+                    len(token) >= 4
+                    and token.isalpha()
+                    and not token.startswith(GRANT_WORDS)
+                    and token not in ORGANISATION_WORDS
+                ):
+                    others.add(token)
+    own_stems = {_stem(o) for o in own}
+    return {w for w in others if w not in own and _stem(w) not in own_stems}
+
+
+def other_thing(u: Understanding, words: WordSet) -> str | None:
+    """Return what a question names that no scheme with rates speaks of ('ungdomstiltak').
+
+    A figure may only come from the scheme asked about: a question naming such a thing must
+    not be answered from the default scheme. The words are given as the user wrote them.
+    """
+    # a number however written ('1e308', '3/0') is a quantity for the quantity reader, not a thing
+    foreign = [
+        t for t in WORD.findall(u.folded) if not words.own(t) and not any(c.isdigit() for c in t)
+    ]
+    if not foreign:
+        return None
+    originals = [w for w in re.findall(r"[\wæøåÆØÅ-]+", u.text) if fold(w) in foreign]
+    return " ".join(originals or foreign)
+
+
+class Lexicon:
+    """What the knowledge base names and says, folded for matching.
+
+    Scheme names, places, counties, offices, statistics columns, the vocabulary with its
+    typo corrections, and the look-up passages (FAQ questions, fact sentences, rules in
+    words) with their idf weights.
+    """
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        """Index the names, the vocabulary and the look-up passages once."""
+        self.scheme_names: dict[str, str] = {}
+        for sid, scheme in kb.schemes.items():
+            for name in scheme.names.all():
+                self.scheme_names[fold(name)] = sid
+        # Every name as tokens, indexed by its first token, longest first; the last token
+        # may be inflected ('fastlegen').
+        self.names_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for name in self.scheme_names:
+            name_tokens = tuple(WORD.findall(name))
+            if name_tokens:
+                self.names_by_first.setdefault(name_tokens[0], []).append((name_tokens, name))
+        for entries in self.names_by_first.values():
+            entries.sort(key=lambda entry: -len(" ".join(entry[0])))
+        self.budget_refs: dict[tuple[str, str], list[str]] = {}
+        self.budget_years: dict[tuple[str, str, str], YearRange] = {}
+        for sid, scheme in kb.schemes.items():
+            for b in scheme.budget:
+                self.budget_refs.setdefault((b.chapter.lstrip("0"), b.post), []).append(sid)
+                self.budget_years[(sid, b.chapter.lstrip("0"), b.post)] = b.years
+        # Words of scheme names, for abbreviations ('rusarb.' for 'rusarbeid').
+        self.name_words = sorted(
+            {t for n in self.scheme_names for t in WORD.findall(n) if len(t) >= 6 and t.isalpha()}
+        )
+        # Content words of the longer names, for names given with other words in between.
+        # A name of one content word and a grant word ('voksne-ordningen', 'adults scheme')
+        # also matches that word with another grant word ('voksne-tilskuddet', 'adults grant').
+        self.scheme_content: dict[str, frozenset[str]] = {}
+        for name in self.scheme_names:
+            tokens = WORD.findall(name)
+            content = frozenset(
+                _stem(t)
+                for t in tokens
+                if t not in FUNCTION_WORDS and not t.startswith(GRANT_WORDS) and not t.isdigit()
+            )
+            single = next(iter(content)) if len(content) == 1 else ""
+            if (
+                len(single) >= 4
+                and single not in EVERYDAY_WORDS
+                and any(t.startswith(GRANT_WORDS) for t in tokens)
+            ):
+                content = content | {GRANT_STEM}
+            if len(content) >= 2:
+                self.scheme_content[name] = content
+        self.municipalities: dict[str, str] = {
+            fold(m.name): num for num, m in kb.municipalities.items()
+        }
+        self.municipality_numbers = set(kb.municipalities)
+        self.counties: dict[str, str] = {}
+        stats = kb.tables.get("nav-sosialtjenestetall")
+        if stats is not None:
+            for row in stats.rows:
+                if row.county:
+                    self.counties[
+                        fold(row.label.split(" ", 1)[-1] if row.label[:2].isdigit() else row.label)
+                    ] = row.county
+        self.offices: dict[str, str] = {}
+        for office in kb.offices.values():
+            for alias in [office.name, *office.aliases]:
+                self.offices[fold(alias)] = office.id
+        self.place_tokens = frozenset(
+            t
+            for name in [*self.municipalities, *self.counties, *GROUPS, "kommune", "fylke"]
+            for t in WORD.findall(name)
+        )
+        self.office_names = sorted(
+            (n for n in self.offices if len(n.split()) >= 2), key=len, reverse=True
+        )
+        self.years = sorted(
+            {d.deadline.year for d in kb.deadlines()} | {t.years.first for t in kb.tables.values()}
+        )
+        # Every word the knowledge base, the triggers and plain function words use: a question
+        # word outside it (and not an inflection or compound of known words) is either a typo,
+        # corrected to the nearest known word, or a topic the knowledge base does not hold.
+        words: set[str] = set(FUNCTION_WORDS | EVERYDAY_WORDS | set(CONCEPTS) | set(COLUMN_WORDS))
+        # everyday words a caseworker may add in words.yaml (language: everyday)
+        self.everyday = frozenset(
+            w for p in (kb.language.everyday if kb.language else []) for w in WORD.findall(fold(p))
+        )
+        words |= self.everyday
+        prefixes: set[str] = set()
+        for text in _strings(kb):
+            words.update(WORD.findall(fold(text)))
+        for phrases in TRIGGERS.values():
+            for phrase, _weight in phrases:
+                tokens = WORD.findall(phrase)
+                if phrase.endswith("*") and tokens:
+                    prefixes.add(tokens[-1])
+                    tokens = tokens[:-1]
+                words.update(tokens)
+        for table in (
+            ORDINALS,
+            NUMBER_WORDS,
+            MONTHS,
+            SLOT_WORDS,
+            OPERATION_WORDS,
+            MEASURE_WORDS,
+            LADDER_WORDS,
+        ):
+            words.update(WORD.findall(" ".join(table)))
+        self.vocab = frozenset(words)
+        # places outside the tables, by folded name: never corrected into a table municipality
+        language = kb.language
+        self.other_places = frozenset(fold(p) for p in (language.places if language else []))
+        # The statistics table's columns, by the words of their labels and definitions.
+        self.columns: list[tuple[str, frozenset[str]]] = []
+        stats_table = kb.tables.get("nav-sosialtjenestetall")
+        if stats_table is not None:
+            for column in stats_table.columns:
+                text = fold(f"{column.label} {column.definition}")
+                self.columns.append((column.id, self.column_terms(text)))
+        column_df: dict[str, int] = {}
+        for _cid, col_terms in self.columns:
+            for term in col_terms:
+                column_df[term] = column_df.get(term, 0) + 1
+        self.column_idf = {t: math.log((len(self.columns) + 1) / n) for t, n in column_df.items()}
+        # Look-up passages: FAQ questions (with aliases), facts (sentence by sentence, with a
+        # tag for the topics a concept names) and rules stated in words.
+        self.needles_by_first: dict[str, list[str]] = {}
+        for needle in {_needle(n) for n in self.scheme_names}:
+            self.needles_by_first.setdefault(needle.split()[0], []).append(needle)
+        docs: list[Doc] = []
+        docs_en: list[Doc] = []
+        extra: list[Doc] = []
+        extra_en: list[Doc] = []
+        self.passage_intent: dict[str, str] = {}
+        for entry in kb.faq.values():
+            for q in [entry.question, *entry.aliases]:
+                docs.append(
+                    (f"faq:{entry.id}", entry.scheme, self.terms(fold(q)), entry.years, False)
+                )
+        for sid, scheme in kb.schemes.items():
+            for i, fact in enumerate(scheme.facts):
+                key = f"fact:{sid}:{i}"
+                tag = TOPIC_CONCEPTS.get(fact.topic.value)
+                # the English text too, for English questions only
+                for text, into, led in (
+                    (fact.text, docs, extra),
+                    (fact.text_en or "", docs_en, extra_en),
+                ):
+                    for part, whole in self.sentences(text):
+                        terms = self.terms(fold(part)) | ({tag} if tag else set())
+                        limit = bool(LIMITED.search(fold(part)))
+                        # a sentence read whole is searched, but not counted in the idf
+                        (led if whole else into).append((key, sid, terms, fact.years, limit))
+                if fact.topic.value in TOPIC_INTENTS:
+                    self.passage_intent[key] = TOPIC_INTENTS[fact.topic.value]
+            for rule in scheme.rules:
+                if isinstance(rule, TextRule):
+                    key = f"rule:{sid}:{rule.id}"
+                    for part in SENTENCE.split(rule.text):
+                        terms = self.terms(fold(part))
+                        docs.append((key, sid, terms, rule.years, False))
+                    for part in SENTENCE.split(rule.text_en or ""):
+                        docs_en.append((key, sid, self.terms(fold(part)), rule.years, False))
+        self.idf, self.unseen_idf, self.passages = self.index(docs, extra)
+        self.key_terms: dict[str, frozenset[str]] = {}
+        for key, _sid, terms, _years, _limit in [*docs, *docs_en]:
+            self.key_terms[key] = self.key_terms.get(key, frozenset()) | terms
+        # an English question is looked up in the Norwegian and the English texts together
+        self.idf_en, self.unseen_idf_en, self.passages_en = self.index(
+            [*docs, *docs_en], [*extra, *extra_en]
+        )
+        self._prefixes = tuple(sorted(p for p in prefixes if len(p) >= 4))
+        self._choices = sorted(w for w in words if len(w) >= MIN_CORRECTABLE and w.isalpha())
+        self._known: dict[str, bool] = {}
+        self._compounds: dict[str, tuple[str, str]] = {}
+        self._swaps: dict[str, str] = {}
+        self._corrections: dict[str, str | None] = {}
+
+    def budget_year(self, folded: str, schemes: list[str]) -> int | None:
+        """Return the one year a cited chapter and post of a named scheme is given for."""
+        for m in BUDGET_REF.finditer(folded):
+            for sid in schemes:
+                years = self.budget_years.get((sid, m.group(1).lstrip("0"), m.group(2)))
+                if years is not None and years.last == years.first:
+                    return years.first
+        return None
+
+    def sentences(self, text: str) -> list[tuple[str, bool]]:
+        """Split a text into its lines and sentences, then add them read whole (extra: True).
+
+        A wrapped line is searched as printed and joined to the line it continues; a bullet
+        also with the terms of its lead-in: 'Vi oppfordrer NAV-kontor til: • … • å se dette
+        tilskuddet i sammenheng med …' says what the offices are encouraged to do only with it.
+        """
+        out = [(part, False) for part in SENTENCE.split(text) if part.strip()]
+        lead, bullet, rest = unwrap(text).partition("•")
+        whole = [p for p in SENTENCE.split(lead) if p.strip()] if bullet else []
+        whole += [p for p in SENTENCE.split(rest if bullet else lead) if p.strip()]
+        seen = {part for part, _extra in out}
+        out += [(part, True) for part in whole if part not in seen]
+        if bullet and lead.strip():
+            out += [(f"{lead} {part}", True) for part in SENTENCE.split(rest) if part.strip()]
+        return out
+
+    @staticmethod
+    def index(
+        docs: list[Doc],
+        extra: list[Doc] = [],  # noqa: B006 - read only
+    ) -> tuple[dict[str, float], float, list[Passage]]:
+        """Weigh the look-up passages' terms by idf; return the weights and the passages.
+
+        The extra documents (bullets read with their lead-in) are searched but not counted.
+        """
+        df: dict[str, int] = {}
+        for _key, _sid, terms, _years, _limit in docs:
+            for term in terms:
+                df[term] = df.get(term, 0) + 1
+        idf = {t: math.log((len(docs) + 1) / n) for t, n in df.items()}
+        unseen = math.log(len(docs) + 1)
+        passages = [
+            (key, sid, terms, math.sqrt(sum(idf.get(t, unseen) ** 2 for t in terms)), years, limit)
+            for key, sid, terms, years, limit in [*docs, *extra]
+            if terms
+        ]
+        return idf, unseen, passages
+
+    @staticmethod
+    def asked_concepts(folded: str) -> frozenset[str]:
+        """Return the concepts a question asks for in words of its own ('hvor lenge', 'nett')."""
+        padded = pad(folded)
+        asked = {TOPIC_CONCEPTS["duration"]} if DURATION_ASK.search(padded) else set()
+        return frozenset(asked | ({WEB} if WEB_ASK.search(padded) else set()))
+
+    @staticmethod
+    def column_terms(folded: str) -> frozenset[str]:
+        """Return the words of a text that can pick a statistics column (digits included)."""
+        out = set()
+        for token in WORD.findall(folded):
+            if token in FUNCTION_WORDS or token in ("ar", "aret", "year"):
+                continue
+            if len(token) > 2 and token.isdigit() and len(token) != 4:
+                continue
+            out.add(_stem(COLUMN_WORDS.get(token, token)))
+        return frozenset(out)
+
+    def column_in(self, folded: str) -> str | None:
+        """Return the statistics column a question asks about, if it names one.
+
+        The column sharing the most distinctive words wins; on a tie the first (the count
+        columns come before their shares) unless the question asks for a share.
+        """
+        terms = self.column_terms(folded)
+        best: tuple[float, str | None] = (0.0, None)
+        for cid, col_terms in self.columns:
+            score = sum(self.column_idf[t] for t in terms & col_terms)
+            if score > best[0] + 1e-9:
+                best = (score, cid)
+        return best[1] if best[0] >= 1.0 else None
+
+    def bare(self, folded: str) -> bool:
+        """Tell whether a text is only a place, a year and small words ('Sogne 2018?')."""
+        return all(
+            t.isdigit() or t in FUNCTION_WORDS or t in EVERYDAY_WORDS or t in self.place_tokens
+            for t in WORD.findall(folded)
+        )
+
+    def terms(self, folded: str, query: bool = False) -> frozenset[str]:
+        """Return the look-up terms of a text: stems of its content words, names removed.
+
+        In a question (query), a compound the passages never use is read as its parts
+        ('russtillingane' as 'rus' + 'stillingane').
+        """
+        padded = pad(folded)
+        candidates = [
+            needle
+            for token in set(padded.split())
+            for needle in self.needles_by_first.get(token, ())
+        ]
+        for needle in sorted(candidates, key=len, reverse=True):
+            if needle in padded:
+                padded = padded.replace(needle, "  ")
+        # an amount in kroner ('10 000', '610.000') is a term of its own
+        out = {f"#kr{AMOUNT_DIGITS.sub('', m.group(0))}" for m in AMOUNT.finditer(folded)}
+        if DURATION_PHRASE.search(padded) or (query and DURATION_ASK.search(padded)):
+            # 'bare for ett år?', 'i flere år', 'how long', 'forlenges'
+            out.add(TOPIC_CONCEPTS["duration"])
+        if query and WEB_ASK.search(padded):
+            out.add(WEB)
+            padded = WEB_ASK.sub("  ", padded)
+        elif not query and WEB_ADDRESS.search(folded):
+            out.add(WEB)
+        for token in padded.split():
+            concept = CONCEPTS.get(token)
+            if concept:
+                out.add(concept)
+                continue
+            if token in FUNCTION_WORDS or token in EVERYDAY_WORDS or token in NUMBER_NAMES:
+                continue
+            if token in self.everyday:
+                continue
+            if len(token) < 3 or token.isdigit():
+                continue
+            stem = _stem(token)
+            parts = self._compounds.get(token) if query and stem not in self.idf else None
+            if parts:
+                out.update(_stem(part) for part in parts if len(part) >= 3)
+            else:
+                out.add(stem)
+        return frozenset(out)
+
+    def look_up(
+        self, folded: str, schemes: list[str], year: int | None = None, lang: str = "nb"
+    ) -> list[tuple[str, float, bool, bool]]:
+        """Return the passages that best explain a question, best first, with scores (0..1).
+
+        The score weighs how much of the question a passage explains (idf-weighted content
+        words) more than how much of the passage the question covers; passages of another
+        scheme than the ones the question names are left out; one hit per passage. A hit is
+        strong when it shares two distinctive content words or a concept ('sammen' ~
+        'samarbeid'), and limiting when the matching sentence states a limit ('ikke',
+        'kun').
+        """
+        terms = self.terms(folded, query=True)
+        if not terms:
+            return []
+        english = lang == "en"
+        idf = self.idf_en if english else self.idf
+        unseen = self.unseen_idf_en if english else self.unseen_idf
+        weights = {t: idf.get(t, unseen) for t in terms}
+        norm = math.sqrt(sum(w * w for w in weights.values()))
+        best: dict[str, float] = {}
+        strong: dict[str, bool] = {}
+        limited: dict[str, bool] = {}
+        for key, sid, doc_terms, doc_norm, doc_years, doc_limit in (
+            self.passages_en if english else self.passages
+        ):
+            if schemes and sid is not None and sid not in schemes:
+                continue
+            shared = terms & doc_terms
+            if not shared:
+                continue
+            mass = sum(weights[t] ** 2 for t in shared)
+            coverage, precision = mass / norm**2, mass / doc_norm**2
+            score = coverage**0.7 * min(1.0, precision) ** 0.3
+            if year is not None and not doc_years.contains(year):
+                score *= 0.85
+            if score > best.get(key, 0.0):
+                best[key] = score
+                mass_idf = sum(weights[t] for t in shared)
+                strong[key] = (len(shared) >= 2 and mass_idf >= 7.0) or any(
+                    t.startswith("#") for t in shared
+                )
+                limited[key] = doc_limit
+        ranked = sorted(best.items(), key=lambda kv: -kv[1])[:8]
+        return [(key, score, strong[key], limited[key]) for key, score in ranked]
+
+    def _stem_known(self, word: str) -> bool:
+        """Tell whether a word is a known word or an inflection of one."""
+        if word in self.vocab or word.startswith(self._prefixes):
+            return True
+        for ending in ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                stem = word[: -len(ending)]
+                if stem in self.vocab or (len(stem) >= 4 and stem.startswith(self._prefixes)):
+                    return True
+        return any(word + ending in self.vocab for ending in ENDINGS if len(word) >= 4)
+
+    def known(self, word: str) -> bool:
+        """Tell whether a word is known: as such, inflected, or a compound of known words."""
+        cached = self._known.get(word)
+        if cached is not None:
+            return cached
+        found = self._stem_known(word)
+        if not found and len(word) >= 7:
+            for i in range(3, len(word) - 3):
+                head, tail = word[:i], word[i:]
+                head_known = self._stem_known(head) or (
+                    head[-1] in "se" and len(head) > 4 and self._stem_known(head[:-1])
+                )
+                # a three-letter head ('rus') only before a long tail ('stillingane'),
+                # lest 'dag' + 'pengene' pass for a known word
+                long_enough = len(head) >= 4 or len(tail) >= 8
+                if head_known and long_enough and len(tail) >= 4 and self._stem_known(tail):
+                    found = True
+                    if len(self._compounds) < 50_000:
+                        self._compounds[word] = (head, tail)
+                    break
+        if len(self._known) < 50_000:
+            self._known[word] = found
+        return found
+
+    def correct(self, word: str) -> str | None:
+        """Return the known word a misspelt word stands for, or None when there is none."""
+        if word in self._corrections:
+            return self._corrections[word]
+        best = None
+        if len(word) >= MIN_CORRECTABLE and word.isalpha():
+            # an abbreviation of a word in a scheme name ('rusarb' for 'rusarbeid')
+            i = bisect.bisect_left(self.name_words, word)
+            if i < len(self.name_words) and self.name_words[i].startswith(word):
+                best = self.name_words[i]
+        if best is None and len(word) >= MIN_CORRECTABLE and word.isalpha():
+            cutoff = 85 if len(word) >= 7 else 88
+            found = process.extractOne(word, self._choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+            if found and found[0][0] == word[0]:
+                best = found[0]
+        if best is None and len(word) >= 10 and word.isalpha():
+            # a compound with a misspelt last part ('sosialtjenstene')
+            for i in range(4, len(word) - 5):
+                head, tail = word[:i], word[i:]
+                if self._stem_known(head):
+                    fixed = process.extractOne(
+                        tail, self._choices, scorer=fuzz.ratio, score_cutoff=88
+                    )
+                    if fixed and fixed[0][0] == tail[0]:
+                        best = head + fixed[0]
+                        break
+        if len(self._corrections) < 50_000:
+            self._corrections[word] = best
+        return best
+
+    def swapped(self, word: str) -> str:
+        """Return the known word a word has two neighbouring letters swapped from, else the word."""
+        if word not in self._swaps:
+            near = None
+            if len(word) >= 8 and word.isalpha():
+                for found in process.extract(
+                    word, self._choices, scorer=fuzz.ratio, score_cutoff=85, limit=3
+                ):
+                    if _transposed(word, found[0]):
+                        near = found[0]
+                        break
+            if len(self._swaps) < 50_000:
+                self._swaps[word] = near or word
+            return near or word
+        return self._swaps[word]
+
+    def expand_elided(self, folded: str) -> str:
+        """Spell out a compound whose shared last part is left out: 'status- og regnskaps-
+        rapporten' as 'statusrapporten og regnskapsrapporten'."""
+
+        def whole(m: re.Match[str]) -> str:
+            first, join, second = m.group(1), m.group(2), m.group(3)
+            for i in range(3, len(second) - 4):
+                tail = second[i:]
+                if self._stem_known(first + tail):
+                    return f"{first}{tail} {join} {second}"
+            return m.group(0)
+
+        return ELIDED.sub(whole, folded)
+
+    def normalise(
+        self, folded: str, acronyms: frozenset[str] = frozenset()
+    ) -> tuple[str, list[str]]:
+        """Correct misspelt words; return the text and the words that are neither known nor typos.
+
+        Acronyms (written in capitals in the message, e.g. 'BPA') are never corrected.
+        """
+        unknown: list[str] = []
+
+        def fix(m: re.Match[str]) -> str:
+            word = m.group(0)
+            if word.isdigit():
+                return word
+            if word in self.other_places and word not in self.vocab:
+                unknown.append(word)  # 'Kristiansund' is a place, not a typo of 'Kristiansand'
+                return word
+            if self.known(word):
+                # a word known only as a derivation ('soknad…' + 'first') loses to a known
+                # word with two letters swapped ('soknadsfrist')
+                return word if word in self.vocab else self.swapped(word)
+            if word in acronyms:
+                unknown.append(word)
+                return word
+            corrected = self.correct(word)
+            if corrected is not None:
+                return corrected
+            if len(word) >= 4 and not any(ch.isdigit() for ch in word):
+                unknown.append(word)
+            return word
+
+        return WORD.sub(fix, folded), unknown

@@ -1,0 +1,94 @@
+"""Word-level normalisation: stems, transpositions and padded phrase needles."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from bot.understanding.patterns import GRANT_WORDS, ORGANISATION_WORDS, SAME_WORD, TRIGGERS, WORD
+from knowledge.kb import KnowledgeBase
+
+STEM_ENDINGS = ("ene", "ane", "er", "ar", "en", "et", "e", "s", "a")
+
+
+def _transposed(a: str, b: str) -> bool:
+    """Tell whether two words differ only by two neighbouring letters swapped."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
+
+
+def _stem(token: str) -> str:
+    """Cut a word to a crude stem so that inflected forms compare equal ('metoder', 'metode')."""
+    token = SAME_WORD.get(token, token)
+    for _ in range(2):
+        for ending in STEM_ENDINGS:
+            if token.endswith(ending) and len(token) - len(ending) >= 4:
+                token = token[: -len(ending)]
+                break
+    return token[:7]
+
+
+def generic_name(name: str) -> bool:
+    """Tell whether a scheme name is one everyday word ('nav', 'husbanken', 'voksne').
+
+    Such a name alone is weak evidence: 'dagpengene fra NAV' is not about the NAV grant.
+    So is such a word with 'kontor' ('NAV-kontoret'): it names the organisation.
+    """
+    tokens = WORD.findall(name)
+    content = [t for t in tokens if t not in ORGANISATION_WORDS]
+    return (
+        len(content) == 1
+        and content[0].isalpha()
+        and not any(word in content[0] for word in GRANT_WORDS)
+    )
+
+
+def _strings(kb: KnowledgeBase) -> list[str]:
+    """Return every text in the knowledge base (names, facts, FAQ, tables, offices)."""
+    out: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            out.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                walk(item)
+
+    for group in (kb.schemes, kb.faq, kb.tables, kb.offices, kb.municipalities):
+        for model in group.values():
+            walk(model.model_dump())
+    return list(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=8192)
+def _needle(phrase: str) -> str:
+    """Turn a folded phrase into a padded token string; a trailing * matches a word prefix."""
+    prefix = phrase.endswith("*")
+    core = " ".join(WORD.findall(phrase.rstrip("*")))
+    return f" {core}" if prefix else f" {core} "
+
+
+# The triggers as padded needles, built once (see _needle).
+TRIGGER_NEEDLES: dict[str, list[tuple[str, float]]] = {
+    intent: [(_needle(phrase), weight) for phrase, weight in phrases]
+    for intent, phrases in TRIGGERS.items()
+}
+
+
+def pad(folded: str) -> str:
+    """Return the text as space-separated alphanumeric tokens with a space at both ends."""
+    return " " + " ".join(WORD.findall(folded)) + " "
+
+
+def _has(padded: str, phrase: str) -> bool:
+    """Tell whether a folded phrase occurs as whole words in padded text (see pad)."""
+    return _needle(phrase) in padded

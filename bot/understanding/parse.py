@@ -1,0 +1,770 @@
+"""Question understanding: intent, entities and a confidence, from chat text."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from bot.text import clean, detect_language, fold
+from bot.understanding.entities import (
+    _COUNTED_POSITIONS,
+    _COUNTY_NUMBER,
+    _FOUR_DIGITS,
+    _LETTERS,
+    _NATIONAL,
+    _has_place,
+    extract_date,
+    extract_duration,
+    extract_first_years,
+    extract_grant_year_list,
+    extract_grant_years,
+    extract_groups,
+    extract_last_years,
+    extract_money,
+    extract_positions,
+    extract_start_groups,
+    extract_start_years,
+    extract_year_span,
+    extract_years,
+    relative_year,
+)
+from bot.understanding.lexicon import Lexicon, deadline_scheme_words, other_thing, rule_scheme_words
+from bot.understanding.normalise import TRIGGER_NEEDLES, _has, _stem, generic_name, pad
+from bot.understanding.operations import read_ladder_operation, read_operation
+from bot.understanding.patterns import (
+    _START_RELATIVE,
+    ACRONYM,
+    AGDER_GROUP,
+    AMOUNT_ASK,
+    ANCHOR_SLOTS,
+    ANCHOR_TRIGGER,
+    ANY_WORD,
+    ASKS_DEADLINE,
+    BEYOND,
+    BUDGET_REF,
+    COMMAND,
+    COMMANDS,
+    COOPERATION,
+    COST_FOR_ALL,
+    DATE_ASK,
+    EACH_MEASURE,
+    FIGURE_INTENTS,
+    FOLLOW_UP,
+    FRAMEWORK_INTENTS,
+    FRAMEWORK_SCHEME,
+    GRANT_ADMINISTRATION,
+    GRANT_STEM,
+    GRANT_TOKEN,
+    GROUPS,
+    HOW_MANY_YEARS,
+    KIND_ACCOUNTS,
+    KIND_APPLICATION,
+    KIND_REPORT,
+    LIMITED,
+    LIST_ASK,
+    MEASURES,
+    MOST_ASK,
+    NAME_ENDINGS,
+    NUMBER_WORDS,
+    OFFICE_NAME,
+    ONE_YEAR,
+    ORDER_ASC,
+    ORDER_DESC,
+    PLACE_MONEY_INTENTS,
+    PLACE_SLOTS,
+    PLACE_WORD,
+    POSTCODE_BEFORE,
+    RATE_ASK,
+    SALARY_ONLY,
+    SCHEME_FREE,
+    SERVES,
+    SO_FAR,
+    THROUGH_YEAR,
+    TRIGGERS,
+    WHO_APPLIES,
+    WITH_COMPETENCE,
+    YEAR_SHIFT,
+)
+from bot.understanding.query import Understanding
+from knowledge.kb import KnowledgeBase
+
+
+def year_slots(s: dict[str, Any], timed: str, folded: str) -> None:
+    """Fill the calendar-year slots (and a date) from a text; ``timed`` has the start year's
+    words blanked out, ``folded`` is the text as read."""
+    years = sorted(set(extract_years(timed)))
+    date = extract_date(folded)
+    if date:
+        s["date"] = date
+        years = [y for y in years if y != date[0]]
+    if len(years) == 1:
+        s["year"] = years[0]
+    elif len(years) >= 2:
+        s["year_from"], s["year_to"] = min(years), max(years)
+
+
+def restore_years(u: Understanding) -> None:
+    """Read the years and grant years again without taking one of them as a start year."""
+    s = u.slots
+    for key in ("start_year", "start_groups", "year_rel", "year", "year_from", "year_to", "date"):
+        s.pop(key, None)
+    year_slots(s, u.folded, u.folded)
+    grant_years = extract_grant_years(u.folded)
+    if grant_years and "grant_year" not in s:
+        s["grant_year"] = grant_years[0]
+        if len(grant_years) > 1 and min(grant_years) > 0:
+            s["grant_year"], s["grant_year_to"] = min(grant_years), max(grant_years)
+
+
+class Understander:
+    """Turn chat text into an Understanding, using names from the knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        """Build the lexicon once."""
+        self.kb = kb
+        self.lex = Lexicon(kb)
+        self._muni_keys = list(self.lex.municipalities)
+        self.rule_words = rule_scheme_words(kb, self.lex)
+        self.deadline_words = deadline_scheme_words(kb, self.lex)
+
+    # --- entities ---
+
+    def schemes_in(self, folded: str) -> list[str]:
+        """Return the schemes a text names, best first; typos tolerated."""
+        return [sid for sid, _name in self.scheme_matches(folded)]
+
+    def names_in(self, tokens: list[str]) -> list[str]:
+        """Return the scheme names in a token list, longest first at each place, not overlapping.
+
+        The last word of a name may carry an inflection ending ('fastlegen', 'voksne-
+        ordningene').
+        """
+        names: list[str] = []
+        i = 0
+        while i < len(tokens):
+            matched = None
+            candidates = list(self.lex.names_by_first.get(tokens[i], []))
+            for ending in NAME_ENDINGS:
+                if tokens[i].endswith(ending):
+                    base = tokens[i][: -len(ending)]
+                    candidates += [
+                        c for c in self.lex.names_by_first.get(base, []) if len(c[0]) == 1
+                    ]
+            candidates.sort(key=lambda entry: -len(" ".join(entry[0])))
+            for name_tokens, name in candidates:
+                n = len(name_tokens)
+                if i + n > len(tokens) or tuple(tokens[i : i + n - 1]) != name_tokens[:-1]:
+                    continue
+                last, want = tokens[i + n - 1], name_tokens[-1]
+                if last == want or (last.startswith(want) and last[len(want) :] in NAME_ENDINGS):
+                    matched = (name, n)
+                    break
+            if matched:
+                names.append(matched[0])
+                i += matched[1]
+            else:
+                i += 1
+        return names
+
+    def scheme_matches(self, folded: str) -> list[tuple[str, str]]:
+        """Return (scheme, the name that matched) for the schemes a text names, best first."""
+        padded = pad(folded)
+        found: dict[str, tuple[float, str]] = {}
+        for name in self.names_in(padded.split()):
+            sid = self.lex.scheme_names[name]
+            score = 100.0 + len(name)
+            if score > found.get(sid, (0.0, ""))[0]:
+                found[sid] = (score, name)
+        # A budget chapter and post ('0621 post 63', 'kap. 765.62') when no name is given.
+        if not found:
+            for m in BUDGET_REF.finditer(folded):
+                for sid in self.lex.budget_refs.get((m.group(1).lstrip("0"), m.group(2)), []):
+                    found.setdefault(sid, (105.0, m.group(0)))
+        # A long name whose every content word occurs somewhere in the question ('the adults
+        # with long-term complex needs grant' names 'adults with complex needs').
+        stems = {_stem(t) for t in padded.split()}
+        if GRANT_TOKEN.search(folded):
+            stems.add(GRANT_STEM)
+        # the words of a name given in full belong to that scheme ('tilbud til barn og unge med
+        # behov for langvarig/sammensatt oppfølging' names no adults' scheme)
+        named_stems = {
+            sid: {_stem(t) for t in pad(name).split()} for sid, (_score, name) in found.items()
+        }
+        for name, content in self.lex.scheme_content.items():
+            sid = self.lex.scheme_names[name]
+            if any(content <= other for o, other in named_stems.items() if o != sid):
+                continue
+            if content <= stems:
+                score = 50.0 + len(content)
+                if score > found.get(sid, (0.0, ""))[0]:
+                    found[sid] = (score, name)
+        ordered = sorted(found.items(), key=lambda kv: -kv[1][0])
+        return [(sid, name) for sid, (_score, name) in ordered]
+
+    def municipality_in(self, folded: str) -> str | None:
+        """Return the kommunenummer a text names (number or name, typos tolerated)."""
+        padded = pad(folded)
+        for m in _FOUR_DIGITS.finditer(folded):
+            if m.group(1) in self.lex.municipality_numbers:
+                return m.group(1)
+        for name, number in self.lex.municipalities.items():
+            if _has(padded, name):
+                return number
+        tokens = _LETTERS.findall(folded)
+        for n in (3, 2, 1):
+            for i in range(len(tokens) - n + 1):
+                if any(t in self.lex.other_places for t in tokens[i : i + n]):
+                    continue  # a place outside the tables is not a lookalike of one in them
+                chunk = " ".join(tokens[i : i + n])
+                if len(chunk) < 5:
+                    continue
+                best = process.extractOne(
+                    chunk, self._muni_keys, scorer=fuzz.ratio, score_cutoff=84
+                )
+                if best and abs(len(best[0]) - len(chunk)) <= 2:
+                    return self.lex.municipalities[best[0]]
+        return None
+
+    def county_in(self, folded: str) -> str | None:
+        """Return the county code a text names (statistics table)."""
+        padded = pad(folded)
+        for name, code in sorted(self.lex.counties.items(), key=lambda kv: -len(kv[0])):
+            if _has(padded, name):
+                return code
+        m = _COUNTY_NUMBER.search(folded)
+        if m and m.group(1) in self.lex.counties.values():
+            return m.group(1)
+        if _NATIONAL.search(folded):
+            return "landet"
+        return None
+
+    def group_in(self, folded: str) -> str | None:
+        """Return Lister, Aust-Agder, Vest-Agder or Agder when named."""
+        padded = pad(folded)
+        for key in ("aust-agder", "aust agder", "vest-agder", "vest agder", "lister"):
+            if _has(padded, key):
+                return GROUPS[key]
+        if AGDER_GROUP.search(folded):
+            return "Agder"
+        return None
+
+    def office_in(self, folded: str) -> str | None:
+        """Return the office a text names (Agder, Innlandet, national)."""
+        padded = pad(folded)
+        for name, office in sorted(self.lex.offices.items(), key=lambda kv: -len(kv[0])):
+            if len(name) >= 4 and _has(padded, name):
+                return office
+        return None
+
+    # --- the whole question ---
+
+    def understand(self, raw: str) -> Understanding:
+        """Read intent, entities and confidence from one message."""
+        text, truncated = clean(raw)
+        lang = detect_language(text)
+        acronyms = frozenset(fold(a) for a in ACRONYM.findall(text))
+        folded = self.lex.expand_elided(fold(text, nynorsk=lang != "en"))
+        folded, unknown = self.lex.normalise(folded, acronyms)
+        u = Understanding(
+            text=text,
+            folded=folded,
+            lang=lang,
+            intent="out_of_scope",
+            confidence=0.0,
+            truncated=truncated,
+            unknown=unknown,
+        )
+        if not ANY_WORD.search(folded):
+            return u
+        command = COMMAND.match(folded)
+        if command and command.group(1) in COMMANDS:
+            u.intent, u.confidence = COMMANDS[command.group(1)], 1.0
+            return u
+        self._entities(u)
+        self._score(u)
+        if "start_year" in u.slots and u.intent not in FIGURE_INTENTS:
+            # a start year only times ladder figures; other questions keep the year as written
+            restore_years(u)
+        elif "start_year" in u.slots and "year" in u.slots and u.slots.get("grant_year") == -1:
+            # 'fra 2017 – satsen i 2020, det siste året av planen': the start and the calendar
+            # year place the position on the ladder; 'siste år' describes the calendar year
+            del u.slots["grant_year"]
+        if u.thing and u.intent in FIGURE_INTENTS:
+            u.slots["thing"] = u.thing
+        return u
+
+    def _entities(self, u: Understanding) -> None:
+        """Fill the slots of an Understanding."""
+        f = u.folded
+        s = u.slots
+        matches = self.scheme_matches(f)
+        schemes = [sid for sid, _name in matches]
+        u.schemes_mentioned = schemes
+        if schemes:
+            u.scheme = schemes[0]
+            u.weak_scheme = all(generic_name(name) for _sid, name in matches)
+        than = re.search(r"\b(?:enn|than)\b", f)
+        if than and len(schemes) >= 2:
+            # 'mer fikk kommunalt rusarbeid enn de to andre': the schemes compared against
+            before = [sid for sid, _name in self.scheme_matches(f[: than.start()])]
+            if before and set(before) < set(schemes):
+                s["schemes_first"] = tuple(before)
+        positions = extract_positions(f)
+        if positions is not None:
+            s["positions"] = positions
+            if not _COUNTED_POSITIONS.search(f):
+                u.implicit.add("positions")
+        # the year positions first got a grant is a start year, not a calendar year asked about
+        timed = f
+        for i, (start, (a, b)) in enumerate(extract_start_years(f)):
+            if i == 0:
+                s["start_year"] = start
+            timed = timed[:a] + " " * (b - a) + timed[b:]
+        m = _START_RELATIVE.search(timed)
+        if m and "start_year" not in s:
+            # 'fikk første tilskudd i fjor': a start year against today, read by the composer
+            s["start_year_rel"] = -2 if m.group(1) else -1
+            timed = timed[: m.start()] + " " * (m.end() - m.start()) + timed[m.end() :]
+        if SO_FAR.search(timed) and ("start_year" in s or "start_year_rel" in s):
+            # 'hvor mye har vi fått hittil?': every year from the start up to this one
+            s["year_to_rel"] = 0
+        start_groups = extract_start_groups(f)
+        if start_groups:
+            s["start_groups"] = start_groups
+        relative = relative_year(timed)
+        if relative is not None:
+            s["year_rel"] = relative
+        grant_years = extract_grant_years(timed)
+        if grant_years:
+            s["grant_year"] = grant_years[0]
+            if len(grant_years) > 1 and min(grant_years) > 0:
+                s["grant_year"], s["grant_year_to"] = min(grant_years), max(grant_years)
+        listed = extract_grant_year_list(timed)
+        if listed:
+            s["grant_years"] = tuple(listed)
+            s["grant_year"], s["grant_year_to"] = listed[0], listed[-1]
+        span = extract_year_span(timed)
+        if span and "grant_years" not in s:
+            s["grant_year"], s["grant_year_to"] = span
+        first_years = extract_first_years(timed)
+        if first_years and "grant_year" not in s:
+            s["grant_year"], s["grant_year_to"] = 1, first_years
+        last_years = extract_last_years(timed)
+        if last_years and "grant_year" not in s:
+            s["last_years"] = last_years
+        groups = extract_groups(timed)
+        if groups:
+            s["groups"] = groups
+        duration = extract_duration(timed)
+        if duration is not None and not groups and "grant_year_to" not in s:
+            s["duration"] = duration
+        if s.get("year_rel") == 1 and "grant_year_to" in s and "grant_years" not in s:
+            # 'i år 3 nå og går over i år 4 neste år': 'neste år' places the later grant year
+            del s["year_rel"]
+        if s.get("year_rel") == 0 and ("grant_year" in s or groups or last_years):
+            # 'vi har 2 årsverk i år 2 og 3 i år 4, hva får vi i år?': the grant years say
+            # where the positions are; 'i år' is their current year, not a calendar year
+            del s["year_rel"]
+        year_slots(s, timed, f)
+        through = THROUGH_YEAR.search(timed)
+        began = s.get("start_year")
+        if through and began and s.get("year") == int(through.group(1)) > began:
+            # 'første tilskudd i 2020 – hva har vi fått til og med 2022?': every year from start
+            s["year_from"], s["year_to"] = s["start_year"], s.pop("year")
+        if not any(k in s for k in ("year", "year_from", "year_rel")):
+            # 'tilskot til vaksne (765.60)': a chapter and post the sources give for some
+            # years only are the grant of those years
+            cited = self.lex.budget_year(f, u.schemes_mentioned)
+            if cited is not None:
+                s["year"] = cited
+        money = extract_money(f)
+        if money is not None:
+            s["cost"] = money
+        shift = YEAR_SHIFT.search(f)
+        if shift and "year" not in s and "year_rel" not in s:
+            s["year_shift"] = 1 if shift.group(1) else -1
+        if WITH_COMPETENCE.search(f) and "measures" not in s:
+            # 'med kompetansemidlene i tillegg?': one measure's competence money
+            s["measures"] = 1
+        m = MEASURES.search(f)
+        if m:
+            count = m.group(1)
+            s["measures"] = int(count) if count.isdigit() else int(NUMBER_WORDS.get(count, 1))
+            each = s.get("positions")
+            if s["measures"] > 1 and isinstance(each, Fraction) and EACH_MEASURE.search(f):
+                # 'tre tiltak med en halv stilling hver': the positions of all the measures
+                s["positions"] = each * s["measures"]
+        municipality = self.municipality_in(f)
+        if municipality:
+            s["municipality"] = municipality
+        # 'Fylkesmannen i Agder' names the office, not the Agder municipalities
+        without_office = f
+        for name in self.lex.office_names:
+            without_office = without_office.replace(name, " ")
+        group = self.group_in(without_office)
+        if group:
+            s["group"] = group
+        county = self.county_in(f)
+        if county:
+            s["county"] = county
+        column = self.lex.column_in(f)
+        if column:
+            s["column"] = column
+        office = self.office_in(f)
+        if office:
+            s["office"] = office
+        else:
+            m = OFFICE_NAME.search(u.text.lower())
+            if m:
+                # 'statsforvalteren i Vestland': an office the knowledge base does not hold
+                s["unknown_office"] = m.group(0)
+        if KIND_REPORT.search(f):
+            s["kind"] = "report"
+        elif KIND_ACCOUNTS.search(f):
+            s["kind"] = "accounts"
+        elif KIND_APPLICATION.search(f):
+            s["kind"] = "application"
+        if ORDER_ASC.search(f):
+            s["order"] = "asc"
+        elif ORDER_DESC.search(f):
+            s["order"] = "desc"
+        u.follow_up = bool(FOLLOW_UP.match(f)) and len(f.split()) <= 8
+        read_operation(u)
+        read_ladder_operation(u)
+        if not u.schemes_mentioned:
+            u.thing = other_thing(u, self.rule_words)
+            u.deadline_thing = other_thing(u, self.deadline_words)
+
+    def _score(self, u: Understanding) -> None:
+        """Score every intent and choose one, with a confidence."""
+        f, s = u.folded, u.slots
+        padded = pad(f)
+        for name in self.names_in(padded.split()):
+            spaced = pad(name)
+            if len(spaced.split()) >= 4:
+                # 'tilbud til barn og unge med behov for langvarig/sammensatt oppfølging': the
+                # words of a long scheme name ask nothing ('oppfølging' is no reporting question)
+                padded = padded.replace(spaced, " " * (len(spaced) - 1), 1)
+        scores = {intent: 0.0 for intent in TRIGGERS}
+        # 'samlet lønnskostnad' says what the cost covers, not that a total is asked for
+        total_padded = pad(COST_FOR_ALL.sub(" ", f)) if s.get("cost_for_all") else padded
+        for intent, needles in TRIGGER_NEEDLES.items():
+            text = total_padded if intent == "total" else padded
+            hits = sorted((w for needle, w in needles if needle in text), reverse=True)
+            if hits:
+                scores[intent] = hits[0] + 0.25 * sum(hits[1:3])
+        if "year" in s and RATE_ASK.search(f) and u.scheme and self.kb.schemes[u.scheme].rules:
+            # 'med hvilken sats i 2025?': the rules of a year, even one the sources lack
+            scores["amount"] = max(scores["amount"], 0.6)
+        if "start_year" in s and ("year" in s or "year_from" in s or "grant_year" in s):
+            # 'første tilskudd i 2019 – hva får vi i 2021?': the grant in a calendar year
+            scores["amount"] = max(scores["amount"], 0.5)
+            if RATE_ASK.search(f):
+                # 'hvilket år i nedtrappingen er vi i 2021, og hvor mye er satsen?'
+                scores["amount"] += 0.4
+        rated = (
+            any(r.kind in ("ladder", "cap") for r in self.kb.schemes[u.scheme].rules)
+            if u.scheme
+            else bool(re.search(r"\b(?:\w*stige\w*|ladder|nedtrapp\w*)\b", f))
+        )
+        if "stated_years" in s and not rated:
+            # 'gis voksne-ordningen i inntil 4 år?': a scheme without rules has its years in words
+            del s["stated_years"]
+        if "stated_years" in s:
+            # 'går stigen over tre år?': the rule's years are figures of the rule
+            scores["amount"] = max(scores["amount"], 0.8)
+        figures_asked = max(scores["total"], scores["own_share"]) >= 0.5
+        if "duration" in s and not figures_asked and (AMOUNT_ASK.search(f) or MOST_ASK.search(f)):
+            # 'hva kan en stilling få over to år?': the figures of those years
+            scores["amount"] = max(scores["amount"], 0.7)
+        if "schemes_first" in s and AMOUNT_ASK.search(f):
+            # 'hvor mye mer fikk X enn Y?': the schemes' money against each other
+            scores["appropriation"] = max(scores["appropriation"], 1.0)
+        if s.get("operation") in ("difference", "steps", "remaining"):
+            # an operation over the ladder asks for figures, even without 'hvor mye'
+            scores["amount"] = max(scores["amount"], 0.5)
+            if scores["own_share"] >= 0.7:
+                # 'hvor mye øker egenandelen fra år 1 til år 4': the operation is on the own share
+                scores["own_share"] += 1.0
+        if LIST_ASK.search(f) and not u.schemes_mentioned and scores["deadline"] < 0.5:
+            # 'which grant has the latest deadline?' asks for deadlines, not the list
+            scores["list_schemes"] = max(scores["list_schemes"], 1.5)
+        if COOPERATION.search(f):
+            # applying together is a question about cooperation, not about who may apply
+            scores["who_may_apply"] *= 0.5
+        elif WHO_APPLIES.search(f):
+            scores["who_may_apply"] = max(scores["who_may_apply"], 0.8)
+        raw = dict(scores)
+        u.trigger_top = max(raw.values())
+        u.trigger_intent = max(raw, key=lambda k: raw[k]) if u.trigger_top > 0 else None
+        self._place(u, raw)
+        # The passage that best explains the question votes for the intent of its topic.
+        found = self.lex.look_up(f, u.schemes_mentioned, s.get("year"), u.lang)
+        u.passages = [(key, score) for key, score, _strong, _limit in found]
+        if found:
+            u.passage, u.passage_score, u.passage_strong, u.passage_limit = found[0]
+        topic_intent = self.lex.passage_intent.get(u.passage or "")
+        if topic_intent and u.passage_score >= 0.45:
+            strong = u.passage_strong and u.passage_score >= 0.6
+            scores[topic_intent] += (0.8 if strong else 0.4) * u.passage_score
+        # slot evidence
+        ladder = "grant_year" in s or "positions" in s
+        if ladder:
+            scores["amount"] += 0.7
+        if HOW_MANY_YEARS.search(f) and "positions" not in s and "grant_year" not in s:
+            # 'hvor mange år kan samme tiltak maksimalt få?': a duration, not an amount
+            scores["amount"] *= 0.3
+        if RATE_ASK.search(f) and ("year_rel" in s or "year_shift" in s) and not _has_place(s):
+            # 'og satsen neste år?': the rate for a year, not a passage about it
+            scores["amount"] += 0.5
+        if "positions" in s and "positions" not in u.implicit and SALARY_ONLY.search(f):
+            # 'NAV-tilskudd for 1,5 stilling, bare lønn': the cap for those positions
+            scores["amount"] += 0.6
+        if "cost" in s and ladder:
+            scores["own_share"] += 1.0
+        elif "cost" in s and scores["own_share"]:
+            scores["own_share"] += 0.5
+        place = "municipality" in s or "group" in s or "place" in s
+        if place:
+            for key in ("framework", "framework_sum", "framework_ranking"):
+                if scores[key]:
+                    scores[key] += 0.3
+            scores["framework"] += 0.5
+            if "year_from" in s or s.get("group"):
+                scores["framework_sum"] += 0.3
+        if "county" in s and s["county"] not in ("09", "10"):
+            scores["statistics"] += 0.4
+        if scores["framework_ranking"] and (
+            "year" in s or _has(padded, "fikk") or _has(padded, "okning")
+        ):
+            scores["framework_ranking"] += 0.3
+        if scores["days_left"] and scores["deadline"]:
+            scores["days_left"] += 0.3
+        if scores["next_deadline"] >= 0.9 and scores["deadline"]:
+            scores["next_deadline"] += 0.3
+        if "year" in s and 0 < raw["next_deadline"] < 1.0:
+            # 'hvilke frister er det i 2022?' lists that year's deadlines
+            scores["deadline"] += 0.6
+        # asking when a report, the accounts or the application are due is a deadline question
+        if (
+            DATE_ASK.search(f)
+            and not raw["days_left"]
+            and (raw["reporting"] or raw["audit"] or raw["apply_how"])
+        ):
+            topic = max(scores["reporting"], scores["audit"], scores["apply_how"])
+            scores["deadline"] = max(scores["deadline"] + 0.7, topic + 0.2)
+        if raw["deadline"] >= 0.9 and raw["status"] and ASKS_DEADLINE.match(f):
+            # 'Hva var søknadsfristen i 2022, da ordningen ble avviklet?': the end is context
+            scores["deadline"] = max(scores["deadline"], scores["status"] + 0.1)
+        if scores["not_funded"] >= 0.8:
+            scores["funds"] *= 0.5
+        if scores["total"] and ladder and "municipality" not in s:
+            scores["total"] += 0.7
+        if scores["total"] and ONE_YEAR.search(f):
+            # 'totalbeløp for året': the whole amount of one year, not of the period
+            scores["amount"] = max(scores["amount"], scores["total"] + 0.1)
+        if place:
+            scores["total"] = 0.0
+            scores["amount"] *= 0.3
+            if scores["framework_sum"]:
+                scores["framework_sum"] += 0.4
+        else:
+            scores["framework_sum"] *= 0.2
+            scores["framework"] *= 0.6 if u.scheme != FRAMEWORK_SCHEME else 1.0
+        if not place and s.get("county") == "landet" and any(raw[k] for k in FRAMEWORK_INTENTS):
+            # the national framework increase is a national appropriation, not a municipality's
+            scores["appropriation"] += max(scores[k] for k in FRAMEWORK_INTENTS) + 0.2
+        if GRANT_ADMINISTRATION.search(f):
+            # 'tilskuddsforvaltning 2018 – Agder': the offices' grant money, not the framework
+            for key in FRAMEWORK_INTENTS:
+                scores[key] *= 0.3
+        if u.scheme and u.scheme != FRAMEWORK_SCHEME and not u.weak_scheme:
+            # a grant scheme named by name: 'ramme' and 'Agder' are about its money, not the
+            # framework increases of the Opptrappingsplan
+            for key in FRAMEWORK_INTENTS:
+                scores[key] *= 0.3
+        if HOW_MANY_YEARS.search(f) and not ("positions" in s or "cost" in s):
+            # 'hvor mange år kan samme tiltak få tilskudd?': the grant's duration, not money
+            for key in ("amount", "total"):
+                scores[key] *= 0.3
+        self._limits(u, scores)
+        if self._declined(u, scores, raw):
+            u.scores = {k: round(v, 3) for k, v in scores.items() if v}
+            u.intent, u.confidence = "out_of_scope", 0.0
+            return
+        # Looked-up passages (FAQ entries, notes, rules in words) are a fallback: structured
+        # intents answer with figures and years.
+        # a question in words that name a concept ('hvor mange år', 'på nett') whose passage
+        # carries it is about that passage, not about the figures its trigger words suggest
+        asked = self.lex.asked_concepts(f) & self.lex.key_terms.get(u.passage or "", frozenset())
+        if asked and u.passage_score >= 0.4 and not ladder and "cost" not in s:
+            for key in FIGURE_INTENTS:
+                scores[key] = min(scores[key], 0.3)
+        other = max(v for k, v in scores.items() if k not in ("greeting", "help"))
+        look = u.passage_score
+        anchored = any(k in s for k in ANCHOR_SLOTS)
+        clear = look >= 0.6 or (u.passage_strong and look >= 0.5) or (bool(asked) and look >= 0.4)
+        # 'hvor mye er tilskuddet til <noe uten satser>?' asks for figures the sources lack;
+        # a passage that only names the thing in passing does not answer it
+        priced_thing = bool(u.thing) and raw["amount"] >= 0.5 and bool(AMOUNT_ASK.search(f))
+        if (
+            u.passage
+            and not anchored
+            and not priced_thing
+            and self.lex.passage_intent.get(u.passage) is None
+            and clear
+            and other < 0.6
+        ):
+            scores["faq"] = max(other + 0.1, look)
+            u.faq = u.passage
+        elif u.scheme and other < 0.5:
+            # a scheme named with no question about it: summarise the scheme
+            scores["scheme_info"] += 0.6
+        best = max(scores, key=lambda k: scores[k])
+        ordered = sorted(scores.values(), reverse=True)
+        top, second = ordered[0], ordered[1]
+        u.scores = {k: round(v, 3) for k, v in scores.items() if v}
+        if top <= 0:
+            u.intent, u.confidence = "out_of_scope", 0.0
+            return
+        margin = top - second
+        u.intent = best
+        if best != "statistics":
+            s.pop("column", None)
+        u.confidence = round(min(1.0, 0.35 + 0.35 * min(top, 1.5) + 0.4 * min(margin, 1.0)), 3)
+
+    def _limits(self, u: Understanding, scores: dict[str, float]) -> None:
+        """Turn 'can it be used for X?' into 'what is not funded' when the sources limit it.
+
+        Asking whether a scheme covers more than what it is known to fund ('ikke bare
+        lønn', 'annet enn årsverk', 'other than salaries'), or about something a matching
+        passage rules out ('ikke rettet mot tidsavgrensede prosjekter'), is answered by the
+        limits when the scheme's own statements of what it funds are limited ('kun til
+        årsverk'); a scheme that 'åpner for dekking av andre utgifter' stays a funds answer.
+        """
+        if scores["funds"] <= 0 or scores["funds"] < scores["not_funded"] or not u.scheme:
+            return
+        ruled_out = u.passage_limit and u.passage_strong and u.passage_score >= 0.5
+        if not (BEYOND.search(u.folded) or ruled_out):
+            return
+        year = u.slots.get("year")
+        funds = [
+            f
+            for f in self.kb.schemes[u.scheme].facts
+            if f.topic.value in ("funds", "purpose") and (year is None or f.years.contains(year))
+        ]
+        if ruled_out or any(LIMITED.search(fold(f.text)) for f in funds):
+            scores["not_funded"] = scores["funds"] + 0.1
+
+    def _place(self, u: Understanding, raw: dict[str, float]) -> None:
+        """Read a place the knowledge base does not hold ('Bergen') in a framework question.
+
+        A capitalised unknown word in a question about the framework increase of a year is
+        a municipality outside the table; it becomes the 'place' slot, so that the answer
+        says the table does not cover it instead of answering for another municipality.
+        """
+        s = u.slots
+        framework_words = any(raw[k] for k in FRAMEWORK_INTENTS) and u.scheme in (
+            None,
+            FRAMEWORK_SCHEME,
+        )
+        if s.get("county") not in (None, "09", "10", "landet") and framework_words:
+            # 'Hvor mye økte rammen for Oslo?': a county outside the Agder framework tables
+            if not raw["statistics"] and "municipality" not in s:
+                names = [m.group(0) for m in PLACE_WORD.finditer(u.text)]
+                named = [n for n in names if self.lex.counties.get(fold(n)) == s["county"]]
+                s["place"] = named[0] if named else str(s["county"])
+                del s["county"]
+            return
+        if "municipality" in s or "county" in s:
+            return
+        if not u.unknown and not any(t in self.lex.other_places for t in u.folded.split()):
+            return
+        # 'og Bergen?': a follow-up naming only a place
+        follow_up = bool(FOLLOW_UP.match(u.folded)) and len(u.folded.split()) <= 3
+        framework = any(raw[k] for k in FRAMEWORK_INTENTS) or u.scheme == FRAMEWORK_SCHEME
+        placed = follow_up or ("year" in s and framework) or raw["statistics"]
+        # a known place outside the tables ('Lillehammer') asked for money or a year's figure
+        listed = placed or "year" in s or any(raw[k] for k in PLACE_MONEY_INTENTS)
+        for m in PLACE_WORD.finditer(u.text):
+            word = fold(m.group(0))
+            if placed and word in u.unknown:
+                s["place"] = m.group(0)
+                u.unknown.remove(word)
+                return
+            if (
+                listed
+                and word in self.lex.other_places
+                and not POSTCODE_BEFORE.search(u.text[: m.start()])
+            ):
+                s["place"] = m.group(0)
+                if word in u.unknown:
+                    u.unknown.remove(word)
+                return
+
+    def _declined(self, u: Understanding, scores: dict[str, float], raw: dict[str, float]) -> bool:
+        """Tell whether a question is outside what the knowledge base holds.
+
+        A question that uses words the knowledge base does not know ('barnetrygden',
+        'fritidsklubb', 'BPA') is about something else unless it names a scheme by a specific
+        name, or names a place or figure together with a clear trigger ('Arendal 2017
+        økning'). A place or figure anchors only the questions it can answer: 'regn i Arendal
+        i morgen' asks nothing about Arendal's framework. Without a scheme, anchor or matching
+        passage, weak trigger words are not enough. A bare everyday word for a scheme ('NAV',
+        'Husbanken') is weak evidence, and asking such a scheme for figures it has no rules
+        for is asking about something else ('egenandelen hos fastlegen').
+        """
+        s = u.slots
+        best = max(scores, key=lambda k: scores[k])
+        top = scores[best]
+        trigger_top = max(raw.values())
+        bare = trigger_top == 0 and (self.lex.bare(u.folded) or "place" in s)
+        entities = [
+            k
+            for k in ANCHOR_SLOTS
+            if k in s
+            and (
+                bare
+                or (trigger_top == 0 and k not in PLACE_SLOTS)
+                or not SERVES.get(k)
+                or any(raw[i] >= ANCHOR_TRIGGER.get(k, 0.01) for i in SERVES[k])
+                or (k in ("municipality", "place") and "year" in s)
+            )
+        ]
+        strong_scheme = bool(u.scheme and not u.weak_scheme)
+        free = best in SCHEME_FREE and top >= 0.8
+        if raw["statistics"] and "county" not in s and not u.scheme and AMOUNT_ASK.search(u.folded):
+            # the statistics count people and households; what social assistance pays is
+            # not in the sources
+            return True
+        claimed = "stated" in s and any(k in s for k in ("positions", "grant_year", "groups"))
+        if claimed and (not u.unknown or strong_scheme):
+            # 'stemmer det at vi får 1 980 000 kr for ett årsverk i hvert år?': a figure claimed
+            # for positions is a figure question
+            return False
+        if u.unknown:
+            if strong_scheme:
+                return False
+            if entities:
+                return trigger_top < 0.5
+            return not free
+        if strong_scheme or entities or free:
+            return False
+        if not u.scheme:
+            # a sentence sharing three of the question's distinctive words anchors it as well
+            shared = self.lex.terms(u.folded, query=True) & self.lex.key_terms.get(
+                u.passage or "", frozenset()
+            )
+            close = u.passage_strong and len(shared) >= 3 and u.passage_score >= 0.5
+            return trigger_top < 0.5 and not (
+                (u.passage_strong and u.passage_score >= 0.6) or close
+            )
+        if best == "contact":
+            # 'fastlegens telefonnummer', 'telefon til NAV': not the scheme's caseworkers
+            return True
+        if best in FIGURE_INTENTS:
+            return not self.kb.schemes[u.scheme].rules
+        return False

@@ -1,0 +1,1664 @@
+"""The words and patterns the understanding reads intents, operations and measures by."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+
+def _wordset(text: str) -> frozenset[str]:
+    """Return the white-space separated words of a text as a set."""
+    return frozenset(text.split())
+
+
+INTENTS = (
+    "amount",
+    "total",
+    "own_share",
+    "deadline",
+    "next_deadline",
+    "days_left",
+    "who_may_apply",
+    "funds",
+    "not_funded",
+    "priorities",
+    "reporting",
+    "audit",
+    "appeal",
+    "purpose",
+    "appropriation",
+    "budget",
+    "contact",
+    "apply_how",
+    "framework",
+    "framework_sum",
+    "framework_ranking",
+    "statistics",
+    "list_schemes",
+    "scheme_info",
+    "status",
+    "faq",
+    "greeting",
+    "help",
+    "out_of_scope",
+)
+
+
+# Trigger phrases per intent, in folded form (see bot.text.fold), with weights.
+# A phrase ending in "*" matches any word that starts with it.
+TRIGGERS: dict[str, list[tuple[str, float]]] = {
+    "amount": [
+        ("amount", 0.5),
+        ("get money", 0.5),
+        ("still get", 0.4),
+        ("fa penger", 0.5),
+        ("far vi noe", 0.5),
+        ("hvor mye", 0.5),
+        ("hva far vi", 0.6),
+        ("hva kan vi fa", 0.5),
+        ("far vi", 0.3),
+        ("belop*", 0.5),
+        ("sats", 0.5),
+        ("satsen", 0.5),
+        ("satser", 0.5),
+        ("satsene", 0.5),
+        ("how much", 0.5),
+        ("what do we get", 0.6),
+        ("do we get", 0.4),
+        ("per arsverk", 0.3),
+        ("utbetal*", 0.4),
+        ("tilskudd per", 0.4),
+        ("hva gir", 0.4),
+        ("hvor stort", 0.4),
+        ("what amount", 0.5),
+        ("rate", 0.4),
+        ("hva blir tilskudd*", 0.5),
+        ("kan vi fa", 0.3),
+        ("how big", 0.4),
+        ("how large", 0.5),
+        ("hvor stor", 0.5),
+        ("what's the grant", 0.5),
+        ("beregn*", 0.4),
+        ("regn ut", 0.5),
+        ("calculate", 0.5),
+        ("hva utgjor", 0.4),
+        ("hva blir det", 0.4),
+        ("how much is", 0.4),
+        ("maks", 0.3),
+        ("maximum", 0.4),
+        ("maksimal*", 0.5),
+        ("max", 0.3),
+        ("inntil", 0.2),
+        ("what can we get", 0.5),
+        ("kr per", 0.3),
+    ],
+    "total": [
+        ("totalt", 0.6),
+        ("til sammen", 0.6),
+        ("tilsammen", 0.6),
+        ("sammenlagt", 0.6),
+        ("hele perioden", 0.7),
+        ("firearsperiode*", 0.7),
+        ("hele tilskuddsperiode*", 0.7),
+        ("gjennom hele", 0.5),
+        ("alle fire ar", 0.7),
+        ("alle 4 ar", 0.7),
+        ("in total", 0.6),
+        ("total*", 0.5),
+        ("over 4 ar", 0.6),
+        ("over fire ar", 0.6),
+        ("samla", 0.5),
+        ("summen", 0.4),
+        ("whole period", 0.7),
+        ("all four years", 0.7),
+        ("all 4 years", 0.7),
+        ("altogether", 0.6),
+        ("i alt", 0.6),
+        ("over the four years", 0.7),
+        ("over 4 years", 0.7),
+        ("samlet", 0.5),
+    ],
+    "own_share": [
+        ("ta selv", 0.7),
+        ("ta sjol", 0.7),
+        ("co fund*", 0.8),
+        ("cofund*", 0.8),
+        ("co financ*", 0.8),
+        ("selv betale", 0.8),
+        ("kommunen selv", 0.6),
+        ("egenandel*", 0.8),
+        ("dekke selv", 0.8),
+        ("selv dekke", 0.8),
+        ("ma vi dekke", 0.7),
+        ("ma kommunen dekke", 0.8),
+        ("egenfinansier*", 0.8),
+        ("own share", 0.8),
+        ("cover ourselves", 0.8),
+        ("ma vi betale", 0.7),
+        ("ma vi selv", 0.7),
+        ("betale selv", 0.7),
+        ("betalt selv", 0.8),
+        ("betalt sjol", 0.8),
+        ("paid ourselves", 0.8),
+        ("kommunens andel", 0.4),
+        ("resten", 0.4),
+        ("mellomlegg*", 0.7),
+        ("ma vi legge inn", 0.7),
+        ("have to pay", 0.6),
+        ("must pay", 0.6),
+        ("pay ourselves", 0.8),
+        ("koster", 0.4),
+        ("kostar", 0.4),
+        ("costs", 0.4),
+        ("lonnskostnad*", 0.3),
+        ("egen finansiering", 0.8),
+        ("dekke sjol", 0.8),
+        ("selv ma", 0.6),
+        ("the rest", 0.5),
+        ("egeninnsats", 0.6),
+        ("egen andel", 0.8),
+        ("eigen andel", 0.8),
+        ("finansiere selv", 0.8),
+        ("finansierer selv", 0.8),
+        ("selv finansiere", 0.8),
+        ("finansiere sjol", 0.8),
+        ("fund ourselves", 0.8),
+        ("finance ourselves", 0.8),
+        ("dekker kommunen selv", 0.8),
+        ("dekker vi selv", 0.8),
+    ],
+    "deadline": [
+        ("frist*", 0.6),
+        ("soknadsfrist*", 0.9),
+        ("sokefrist*", 0.9),
+        ("deadline*", 0.8),
+        ("nar ma", 0.5),
+        ("nar er", 0.3),
+        ("innen nar", 0.7),
+        ("senest", 0.5),
+        ("seinast", 0.5),
+        ("when is", 0.3),
+        ("when do", 0.4),
+        ("when must", 0.5),
+        ("due", 0.5),
+        ("nar kan vi soke", 0.6),
+        ("nar skal", 0.5),
+        ("nar ma soknaden", 0.8),
+        ("rapporteringsfrist*", 0.9),
+        ("regnskapsfrist*", 0.9),
+        ("nar sender", 0.5),
+        ("when should", 0.4),
+        ("nar", 0.2),
+        ("submit", 0.3),
+        ("closing date", 0.8),
+        ("when to apply", 0.7),
+    ],
+    "next_deadline": [
+        ("alle frister", 1.0),
+        ("all deadlines", 1.0),
+        ("oversikt over frister", 1.0),
+        ("fristene", 0.6),
+        ("naermeste", 0.9),
+        ("nermeste", 0.9),
+        ("coming up", 0.9),
+        ("soon", 0.5),
+        ("snart", 0.5),
+        ("neste frist*", 1.0),
+        ("nermeste frist", 1.0),
+        ("naermeste frist", 1.0),
+        ("next deadline*", 1.0),
+        ("upcoming", 0.9),
+        ("kommende frist*", 1.0),
+        ("hvilke frister", 0.9),
+        ("forst ut", 0.6),
+        ("neste soknadsfrist", 1.0),
+        ("frister fremover", 1.0),
+        ("what deadlines", 0.8),
+        ("any deadlines", 0.8),
+        ("snart frist", 0.8),
+        ("neste", 0.3),
+        ("next", 0.3),
+        ("frister na", 0.6),
+        ("aktuelle frister", 0.9),
+        ("frister som kommer", 1.0),
+    ],
+    "days_left": [
+        ("hvor lenge er det til", 1.0),
+        ("hvor lang tid er det til", 1.0),
+        ("how long is it until", 1.0),
+        ("how long until", 1.0),
+        ("hvor mange dager", 1.0),
+        ("dager igjen", 1.0),
+        ("dager til", 0.9),
+        ("days left", 1.0),
+        ("how many days", 1.0),
+        ("days until", 1.0),
+        ("days to", 0.8),
+        ("hvor lenge til", 0.8),
+        ("hvor lang tid har vi", 0.8),
+        ("how long until", 0.8),
+        ("rekker vi", 0.6),
+        ("how long do we have", 0.8),
+        ("dager", 0.4),
+    ],
+    "who_may_apply": [
+        ("hvem kan soke", 1.0),
+        ("hvem kan", 0.5),
+        ("hvem far", 0.5),
+        ("who can apply", 1.0),
+        ("who may apply", 1.0),
+        ("eligible", 0.8),
+        ("kan vi soke", 0.5),
+        ("kan kommunen soke", 0.6),
+        ("kan helseforetak", 0.9),
+        ("kan nav", 0.6),
+        ("kan private", 0.8),
+        ("kan frivillig", 0.6),
+        ("hvem er soker*", 0.9),
+        ("soker*", 0.2),
+        ("who can", 0.5),
+        ("can we apply", 0.5),
+        ("who is allowed", 0.9),
+        ("hvem kan fa", 0.8),
+        ("kvalifis*", 0.6),
+        ("har vi lov", 0.5),
+        ("kan vi fortsatt soke", 0.6),
+        ("kan nye kommuner", 0.8),
+        ("who are", 0.2),
+        ("kan alle", 0.6),
+        ("aktuelle sokere", 0.9),
+        ("hvem ordningen er for", 0.7),
+        ("hvem retter", 0.7),
+        ("for hvem", 0.6),
+        ("kan statlige", 0.8),
+        ("kan fylkeskommun*", 0.8),
+        ("kan hf", 0.8),
+        ("helseforetak", 0.4),
+    ],
+    "funds": [
+        ("hva kan", 0.3),
+        ("brukes til", 0.8),
+        ("bruke pengene", 0.8),
+        ("dekker", 0.5),
+        ("dekke", 0.3),
+        ("gis til", 0.5),
+        ("what does it fund", 1.0),
+        ("what can", 0.3),
+        ("used for", 0.8),
+        ("fund", 0.4),
+        ("lonn", 0.5),
+        ("andre utgifter", 0.8),
+        ("annet enn arsverk", 0.9),
+        ("drift*", 0.5),
+        ("hva gis det tilskudd til", 1.0),
+        ("hva kan vi soke om", 0.8),
+        ("hva kan vi soke", 0.6),
+        ("dekkes", 0.6),
+        ("kun arsverk", 0.7),
+        ("bare lonn", 0.7),
+        ("utstyr", 0.6),
+        ("reise*", 0.3),
+        ("kompetanse*", 0.3),
+        ("what expenses", 0.8),
+        ("cover", 0.3),
+        ("spend", 0.6),
+        ("kan pengene", 0.7),
+        ("hva slags tiltak", 0.7),
+        ("hva slags", 0.3),
+        ("what kind", 0.4),
+        ("stillinger", 0.2),
+        ("salaries", 0.6),
+        ("hva dekker", 1.0),
+        ("finansier*", 0.7),
+        ("dekket", 0.6),
+        ("fa dekket", 0.8),
+        ("pay for", 0.6),
+    ],
+    "not_funded": [
+        ("ikke", 0.3),
+        ("gis ikke", 0.9),
+        ("gis det ikke", 0.9),
+        ("dekkes det ikke", 0.9),
+        ("ikke tilskudd til", 1.0),
+        ("unntak*", 0.7),
+        ("utelukk*", 0.8),
+        ("not fund*", 0.9),
+        ("exclud*", 0.9),
+        ("not cover*", 0.9),
+        ("ikke dekke*", 0.8),
+        ("ikke stotte*", 0.8),
+        ("hva far vi ikke", 1.0),
+        ("avgrensning*", 0.8),
+        ("ikke soke om", 0.9),
+        ("not eligible for", 0.6),
+        ("ikke gis", 0.9),
+        ("hva dekkes ikke", 1.0),
+        ("what is not", 0.8),
+        ("what isn't", 0.8),
+        ("what won't", 0.8),
+        ("not be funded", 1.0),
+        ("ikke finansier*", 1.0),
+        ("ikke dekket", 0.9),
+    ],
+    "priorities": [
+        ("prioriter*", 1.0),
+        ("satsing*", 0.6),
+        ("priorit*", 1.0),
+        ("focus", 0.6),
+        ("hva vektlegges", 0.9),
+        ("vektlegg*", 0.8),
+        ("hva er viktigst", 0.7),
+        ("pri 1", 1.0),
+        ("innsatsomrad*", 0.8),
+        ("utviklingsomrad*", 0.8),
+        ("omrader", 0.3),
+        ("hva ser de etter", 0.7),
+        ("what counts", 0.5),
+        ("emphasis", 0.8),
+    ],
+    "reporting": [
+        ("oppfolging*", 0.6),
+        ("folge med", 0.6),
+        ("rapporter*", 0.8),
+        ("report*", 0.8),
+        ("questback", 1.0),
+        ("rapportering*", 0.9),
+        ("sluttrapport", 1.0),
+        ("statusrapport*", 1.0),
+        ("egenerkl*", 0.4),
+    ],
+    "audit": [
+        ("revisor*", 1.0),
+        ("revisjon", 1.0),
+        ("revidert", 1.0),
+        ("audit*", 1.0),
+        ("regnskap*", 0.6),
+        ("accounts", 0.6),
+        ("egenerkl*", 0.7),
+        ("attest*", 0.8),
+        ("okonomirapport*", 0.8),
+        ("financial statement", 0.8),
+        ("bekreftelse pa stilling*", 0.8),
+    ],
+    "appeal": [
+        ("right of appeal", 1.0),
+        ("right to appeal", 1.0),
+        ("challenge the decision", 0.8),
+        ("klage*", 1.0),
+        ("klagerett*", 1.0),
+        ("enkeltvedtak", 1.0),
+        ("appeal*", 1.0),
+        ("forvaltningsloven", 1.0),
+        ("paragraf 28", 0.6),
+        ("section 28", 0.6),
+        ("avslag", 0.5),
+        ("complain", 0.8),
+        ("fvl", 0.8),
+        ("fvl.", 0.8),
+    ],
+    "purpose": [
+        ("hva er malgruppe*", 1.0),
+        ("malgruppe*", 0.5),
+        ("target group", 1.0),
+        ("who is it for", 0.8),
+        ("formal*", 1.0),
+        ("hensikt*", 1.0),
+        ("malet", 0.7),
+        ("mal med", 0.8),
+        ("purpose", 1.0),
+        ("what is it for", 1.0),
+        ("hvorfor finnes", 0.9),
+        ("what is the aim", 1.0),
+        ("aim", 0.5),
+        ("goal", 0.7),
+        ("malsetting*", 1.0),
+        ("hva skal ordningen", 0.8),
+        ("intention", 0.8),
+        ("mal for", 0.7),
+        ("hva er malet", 1.0),
+        ("objective", 1.0),
+    ],
+    "appropriation": [
+        ("ramme", 0.6),
+        ("forvalt*", 0.7),
+        ("prognose", 0.3),
+        ("allocat*", 0.8),
+        ("bevilg*", 1.0),
+        ("hvor mye penger", 0.8),
+        ("potten", 0.9),
+        ("til fordeling", 0.9),
+        ("appropriat*", 1.0),
+        ("how much money", 0.8),
+        ("millioner", 0.6),
+        ("mill", 0.5),
+        ("totalramme", 0.9),
+        ("hvor mye er satt av", 1.0),
+        ("satt av", 0.8),
+        ("budsjett*", 0.4),
+        ("budsjettet", 0.6),
+        ("how much funding", 0.8),
+        ("total budget", 0.9),
+        ("hvor store midler", 0.8),
+        ("hvor mye midler", 0.8),
+        ("ramme for", 0.5),
+        ("statsbudsjett*", 0.6),
+        ("tilskuddsforvaltning*", 0.8),
+        ("grant administration", 0.9),
+        ("grant-administration", 0.9),
+        ("forvalte", 0.3),
+        ("how much is available", 0.9),
+        ("available", 0.4),
+        ("hvor mye gis", 0.5),
+        ("fordele", 0.6),
+        ("fordeles", 0.6),
+        ("ma fordeles", 0.6),
+        ("i potten", 0.9),
+        ("innlandet far", 0.5),
+        ("budget", 0.6),
+    ],
+    "budget": [
+        ("kapittel", 1.0),
+        ("kap", 0.6),
+        ("post", 0.5),
+        ("budget chapter", 1.0),
+        ("chapter", 0.8),
+        ("budsjettpost", 1.0),
+        ("budsjettkapittel", 1.0),
+        ("hvilken post", 1.0),
+        ("budget line", 1.0),
+        ("budget item", 1.0),
+        ("hvilket kapittel", 1.0),
+        ("departement*", 0.6),
+        ("ministry", 0.6),
+        ("ministries", 0.8),
+    ],
+    "contact": [
+        ("tlf", 0.8),
+        ("tlf nr", 0.9),
+        ("hvem kan svare", 1.0),
+        ("who can answer", 1.0),
+        ("svare pa", 0.5),
+        ("kontakt*", 0.9),
+        ("epost*", 0.7),
+        ("e-post*", 0.7),
+        ("mail", 0.6),
+        ("telefon*", 0.8),
+        ("ringe", 0.8),
+        ("ring", 0.5),
+        ("contact", 1.0),
+        ("saksbehandler*", 0.8),
+        ("who do i ask", 0.9),
+        ("sporre om", 0.5),
+        ("hvem kan jeg sporre", 1.0),
+        ("hvem svarer", 0.8),
+        ("phone", 0.8),
+        ("email", 0.7),
+        ("nummer", 0.4),
+        ("hvem er", 0.2),
+        ("support", 0.6),
+        ("teknisk", 0.6),
+        ("hvem kan hjelpe", 0.8),
+        ("ansvarlig", 0.5),
+        ("faggruppeleder", 0.9),
+        ("e-postadresse*", 1.1),
+        ("epostadresse*", 1.1),
+        ("email address", 1.0),
+        ("e-mail address", 1.0),
+        ("nettsid*", 0.9),
+        ("nettadresse*", 0.9),
+        ("hjemmesid*", 0.9),
+        ("heimesid*", 0.9),
+        ("website", 0.9),
+        ("web page", 0.9),
+        ("pa nett", 0.8),
+        ("who should i", 0.6),
+        ("who handles", 0.8),
+    ],
+    "apply_how": [
+        ("postadresse*", 1.0),
+        ("kunngj*", 0.7),
+        ("utlys*", 0.6),
+        ("announce*", 0.7),
+        ("address", 0.8),
+        ("postal address", 1.0),
+        ("where to apply", 1.0),
+        ("kopi", 0.6),
+        ("copy", 0.6),
+        ("hvor sender", 1.0),
+        ("sende soknad*", 1.0),
+        ("sendes", 0.6),
+        ("send", 0.5),
+        ("sende", 0.6),
+        ("adresse*", 0.8),
+        ("postmottak", 0.9),
+        ("hvordan soker", 1.0),
+        ("how do we apply", 1.0),
+        ("how to apply", 1.0),
+        ("where do we send", 1.0),
+        ("where to send", 1.0),
+        ("soknadsskjema*", 0.8),
+        ("skjema*", 0.6),
+        ("signer*", 0.6),
+        ("how do i apply", 1.0),
+        ("hvordan soke", 1.0),
+        ("hvordan ga frem", 0.8),
+        ("where should", 0.5),
+        ("submit", 0.4),
+        ("elektronisk", 0.4),
+        ("hvor soker", 0.9),
+        ("hvor skal", 0.4),
+        ("apply", 0.2),
+        ("levere", 0.6),
+        ("innlevering", 0.7),
+    ],
+    "framework": [
+        ("ramme", 0.5),
+        ("okning i rammen", 0.9),
+        ("rammeokning*", 0.9),
+        ("rammen", 0.6),
+        ("ramma", 0.6),
+        ("fikk", 0.4),
+        ("opptrapping*", 0.4),
+        ("frie inntekter", 0.7),
+        ("rammetilskudd*", 0.8),
+        ("rammeoverforing*", 0.8),
+        ("framework", 0.7),
+        ("increase", 0.5),
+        ("got", 0.3),
+        ("received", 0.4),
+        ("fordeling", 0.5),
+        ("sosialhjelpsnokkel*", 0.8),
+        ("prognose", 0.3),
+        ("okning", 0.5),
+        ("okte", 0.4),
+    ],
+    "framework_sum": [
+        ("til sammen", 0.6),
+        ("totalt", 0.6),
+        ("samlet", 0.6),
+        ("sum", 0.6),
+        ("i alt", 0.6),
+        ("in total", 0.6),
+        ("total*", 0.5),
+        ("sammenlagt", 0.6),
+        ("tilsammen", 0.6),
+        ("fra 2016 til", 0.5),
+        ("hele perioden", 0.6),
+        ("2016-2020", 0.5),
+        ("altogether", 0.6),
+    ],
+    "framework_ranking": [
+        ("mest", 0.8),
+        ("minst", 0.8),
+        ("storst*", 0.8),
+        ("hoyest*", 0.8),
+        ("lavest*", 0.8),
+        ("most", 0.8),
+        ("least", 0.8),
+        ("largest", 0.8),
+        ("smallest", 0.8),
+        ("highest", 0.8),
+        ("lowest", 0.8),
+        ("rangering", 1.0),
+        ("ranger*", 0.9),
+        ("topp", 0.8),
+        ("top", 0.6),
+        ("flest", 0.6),
+        ("hvem fikk", 0.4),
+        ("which municipality", 0.6),
+        ("hvilken kommune", 0.6),
+        ("rank*", 0.9),
+        ("biggest", 0.8),
+        ("minste", 0.8),
+        ("storste", 0.8),
+    ],
+    "statistics": [
+        ("figures", 0.6),
+        ("numbers", 0.6),
+        ("tallene", 0.6),
+        ("sosialhjelp*", 0.9),
+        ("kvp", 1.0),
+        ("kvalifiseringsprogram*", 1.0),
+        ("midlertidig botilbud", 1.0),
+        ("statistikk*", 1.0),
+        ("sosialtjenestetall", 1.0),
+        ("statistics", 1.0),
+        ("tall for", 0.4),
+        ("husholdning*", 0.8),
+        ("18-24", 0.8),
+        ("mottakere", 0.6),
+        ("hovedinntekt", 1.0),
+        ("social assistance", 1.0),
+        ("andel av befolkningen", 1.0),
+        ("befolkning*", 0.5),
+        ("stats", 0.8),
+        ("barn som bodde", 1.0),
+        ("hvor mange personer", 0.6),
+        ("hvor mange barn", 0.6),
+        ("deltakere", 0.7),
+        ("qualification programme", 1.0),
+        ("temporary housing", 1.0),
+    ],
+    "list_schemes": [
+        ("hvilke ordninger", 1.0),
+        ("hvilke tilskudd", 1.0),
+        ("hvilke tilskuddsordninger", 1.0),
+        ("liste", 0.6),
+        ("oversikt", 0.7),
+        ("which schemes", 1.0),
+        ("what grants", 1.0),
+        ("alle ordninger", 1.0),
+        ("which grants", 1.0),
+        ("list", 0.6),
+        ("ordningene", 0.6),
+        ("hva finnes", 0.7),
+        ("hvilke ordningar", 1.0),
+        ("what schemes", 1.0),
+        ("hvilke kan vi soke", 0.9),
+        ("hva kan vi soke pa", 0.8),
+        ("available grants", 1.0),
+        ("tilskuddsordninger", 0.6),
+        ("ordninger", 0.5),
+        ("hvilke midler", 0.9),
+        ("hva slags tilskudd", 0.9),
+        ("kva for tilskudd", 1.0),
+        ("schemes", 0.5),
+    ],
+    "scheme_info": [
+        ("fortell om", 1.0),
+        ("hva er", 0.4),
+        ("info om", 0.9),
+        ("informasjon om", 0.9),
+        ("tell me about", 1.0),
+        ("what is", 0.4),
+        ("forklar", 0.8),
+        ("explain", 0.8),
+        ("beskriv", 0.8),
+        ("oversikt over", 0.6),
+        ("alt om", 0.9),
+        ("kort om", 0.9),
+        ("what's", 0.3),
+        ("hva gar", 0.6),
+        ("hva handler", 0.9),
+        ("om ordningen", 0.5),
+        ("summary", 0.8),
+        ("oppsummer", 0.8),
+        ("what do you know", 0.8),
+        ("hva vet du om", 1.0),
+        ("for noe", 0.8),
+    ],
+    "status": [
+        ("avvikl*", 1.0),
+        ("videref*", 0.9),
+        ("fortsetter", 0.9),
+        ("nedlagt", 1.0),
+        ("legges ned", 1.0),
+        ("slutt", 0.6),
+        ("still exist*", 1.0),
+        ("discontinu*", 1.0),
+        ("continu*", 0.9),
+        ("etter 2021", 0.6),
+        ("framtid*", 0.8),
+        ("fremtid*", 0.8),
+        ("nedtrapp*", 0.7),
+        ("forsvinner", 1.0),
+        ("finnes fortsatt", 1.0),
+        ("status", 0.8),
+        ("wound down", 1.0),
+        ("wind down", 1.0),
+        ("phased out", 1.0),
+        ("abolish*", 1.0),
+        ("opphor*", 1.0),
+        ("fortsatt", 0.4),
+        ("stopper", 0.8),
+        ("veien videre", 0.9),
+        ("blir det", 0.3),
+        ("ny ordning", 0.6),
+        ("ny tilskuddsordning", 0.7),
+        ("endring*", 0.5),
+        ("vil ordningen", 0.6),
+        ("finnes ordningen", 0.9),
+        ("gjelder ordningen", 0.5),
+        ("kommer det", 0.5),
+        ("held", 0.6),
+        ("halde fram", 0.9),
+    ],
+    "greeting": [
+        ("hei", 0.8),
+        ("hallo", 0.8),
+        ("heisann", 0.8),
+        ("god morgen", 0.9),
+        ("god dag", 0.9),
+        ("hello", 0.8),
+        ("hi", 0.7),
+        ("hey", 0.7),
+        ("takk", 0.8),
+        ("thanks", 0.8),
+        ("thank you", 0.8),
+        ("tusen takk", 0.9),
+        ("good morning", 0.9),
+        ("morn", 0.7),
+        ("hey there", 0.8),
+        ("god ettermiddag", 0.9),
+        ("sann", 0.2),
+    ],
+    "help": [
+        ("hvordan virker du", 1.0),
+        ("hvordan fungerer", 0.9),
+        ("how do you work", 1.0),
+        ("how does this work", 1.0),
+        ("hjelp", 0.9),
+        ("help", 0.9),
+        ("hva kan du", 1.0),
+        ("what can you do", 1.0),
+        ("hvordan bruker", 0.9),
+        ("how do i use", 0.9),
+        ("kommandoer", 0.9),
+        ("commands", 0.9),
+        ("hva kan jeg sporre", 1.0),
+        ("what can i ask", 1.0),
+        ("meny", 0.7),
+        ("menu", 0.7),
+        ("hvordan fungerer du", 1.0),
+        ("hvem er du", 0.8),
+        ("who are you", 0.8),
+    ],
+}
+
+
+ORDINALS = {
+    "forste": 1,
+    "first": 1,
+    "en": 1,
+    "ett": 1,
+    "one": 1,
+    "1": 1,
+    "andre": 2,
+    "second": 2,
+    "to": 2,
+    "two": 2,
+    "2": 2,
+    "tredje": 3,
+    "third": 3,
+    "tre": 3,
+    "three": 3,
+    "3": 3,
+    "fjerde": 4,
+    "fourth": 4,
+    "fire": 4,
+    "four": 4,
+    "4": 4,
+    "femte": 5,
+    "fifth": 5,
+    "fem": 5,
+    "five": 5,
+    "5": 5,
+    "sjette": 6,
+    "sixth": 6,
+    "seks": 6,
+    "six": 6,
+    "6": 6,
+    "sjuende": 7,
+    "syvende": 7,
+    "seventh": 7,
+    "sju": 7,
+    "syv": 7,
+    "seven": 7,
+    "siste": -1,
+    "last": -1,
+    "nullte": 0,
+    "0": 0,
+}
+
+
+# Words the entity patterns read (positions, money, measures), part of the vocabulary.
+SLOT_WORDS = _wordset(
+    "fte ftes arsverk stilling stillinger stillingen hjemmel hjemler ansatt ansatte position "
+    "positions full time kr nok kroner mill millioner mnok k tiltak measure measures prosent "
+    "percent kronene kronen"
+)
+
+
+CARDINAL_WORDS = _wordset("en ett one to two tre three fire four fem five seks six sju syv seven")
+
+
+NUMBER_WORDS: dict[str, int | Fraction] = {
+    "en": 1,
+    "ett": 1,
+    "ei": 1,
+    "one": 1,
+    "an": 1,
+    "a": 1,
+    "to": 2,
+    "two": 2,
+    "tre": 3,
+    "three": 3,
+    "fire": 4,
+    "four": 4,
+    "fem": 5,
+    "five": 5,
+    "seks": 6,
+    "six": 6,
+    "halv": Fraction(1, 2),
+    "halvt": Fraction(1, 2),
+    "halvannen": Fraction(3, 2),
+    "half": Fraction(1, 2),
+    "half-time": Fraction(1, 2),
+    "halve": Fraction(1, 2),
+    "halvannet": Fraction(3, 2),
+    "begge": 2,
+    "both": 2,
+}
+
+
+POSITION_WORDS = (
+    r"(?:arsverk\w*|stilling\w*|ftes?|full[- ]time|positions?|hjemmel|hjemler|ansatt\w*)"
+)
+
+
+ORD_WORD = "|".join(sorted((re.escape(k) for k in ORDINALS), key=len, reverse=True))
+
+
+MONTHS = {
+    "januar": 1,
+    "january": 1,
+    "jan": 1,
+    "februar": 2,
+    "february": 2,
+    "feb": 2,
+    "mars": 3,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "mai": 5,
+    "may": 5,
+    "juni": 6,
+    "june": 6,
+    "jun": 6,
+    "juli": 7,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "oktober": 10,
+    "october": 10,
+    "okt": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "desember": 12,
+    "december": 12,
+    "des": 12,
+    "dec": 12,
+}
+
+
+GROUPS = {
+    "lister": "Lister",
+    "aust-agder": "Aust-Agder",
+    "aust agder": "Aust-Agder",
+    "vest-agder": "Vest-Agder",
+    "vest agder": "Vest-Agder",
+    "agder": "Agder",
+}
+
+
+WORD = re.compile(r"[a-z0-9]+")
+
+
+SENTENCE = re.compile(r"\s*(?:•|\n|(?<=[.!?»])\s+(?=[A-ZÆØÅ«]))\s*")
+
+
+# Where something is online: a web address in a passage, or asking for one in a question
+# ('hvor ble utlysningen publisert?', 'på nett', 'nettsiden', 'where is it published').
+WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\b[a-z0-9-]+\.no(?:/\S*)?(?=[\s.,;:)»]|$)")
+
+
+WEB_ASK = re.compile(
+    r"\b(?:publiser\w*|published|publish|lagt ut|ligger ute|pa nett(?:et)?|nettside\w*|"
+    r"nettsted\w*|nettadresse\w*|heimeside\w*|hjemmeside\w*|websites?|web ?pages?|online|"
+    r"internett\w*|internet)"
+)
+
+
+WEB = "#web"
+
+
+# How long a grant runs, asked in words no fact uses ('for how long', 'bare ut kalenderåret').
+DURATION_ASK = re.compile(
+    r"\b(?:how long|hvor lenge|kor lenge|how many years|hvor mange ar|kor mange ar|"
+    r"kalenderar\w*|calendar year|extended|forlenge\w*)\b"
+)
+
+
+ACRONYM = re.compile(r"\b[A-ZÆØÅ]{2,6}\b")
+
+
+# 'kan helseforetak søke', 'could health trusts apply': a question about who may apply (not
+# 'kan vi søke', which asks about the application).
+WHO_APPLIES = re.compile(
+    r"\b(?:kan|could|can|may)\s+(?!vi\b|we\b|jeg\b|i\b|du\b|you\b|me\b)"
+    r"(?:[a-z]+\s+){1,3}(?:soke|sokje|apply)\b"
+)
+
+
+COOPERATION = re.compile(r"\b(?:sammen|together|jointly|samarbeid\w*|cooperat\w*)\b")
+
+
+MEASURES = re.compile(
+    r"\b(\d+|en|ett|ei|et|one|a|to|two|tre|three|fire|four|fem|five)\s*"
+    r"(?:(?:separate|ulike|forskjellige|adskilte|atskilte|egne|different|distinct)\s+)?"
+    r"(?:tiltak|measures?|prosjekt\w*|projects?)"
+)
+
+
+# 'med hver sin 50 %-stilling', 'en halv stilling hver', 'each with one full-time position':
+# the positions named are those of each measure (nynorsk 'kvar si' is folded to 'hvor si')
+EACH_MEASURE = re.compile(
+    r"\b(?:hver sin|hvert sitt|hver si|kvar si|kvar sin|kvart sitt|each with|each having|"
+    r"hvert med|hver med|kvart med|kvar med|hvor si|hvor sin|hvor med|"
+    rf"{POSITION_WORDS}\s+(?:hver|hvert|kvar|kvart|each)|hvert av (?:dem|tiltakene)|"
+    r"(?:hvert|hver|each|per)\s+(?:tiltak|measure|project))\b"
+)
+
+
+KIND_REPORT = re.compile(r"\b(?:rapport\w*|report\w*|statusrapport\w*)")
+
+
+KIND_ACCOUNTS = re.compile(r"\b(?:regnskap\w*|accounts?|revisorattest\w*)\b")
+
+
+KIND_APPLICATION = re.compile(r"(?:soknad|soke|apply|application|sokefrist)")
+
+
+ORDER_ASC = re.compile(r"\b(?:minst|lavest\w*|least|lowest|smallest|minste|bunn\w*|bottom)\b")
+
+
+ORDER_DESC = re.compile(
+    r"\b(?:mest|storst\w*|hoyest\w*|most|highest|largest|biggest|flest|topp\w*|top)\b"
+)
+
+
+# 'når er fristen', 'when is the report due': asking for a date, not the content.
+# a compound with its last part left out before 'og'/'eller': 'status- og regnskapsrapporten'
+ELIDED = re.compile(r"\b([a-z]{3,})- (og|eller|and|or) ([a-z]{7,})\b")
+
+
+# a question that opens by asking for a deadline
+ASKS_DEADLINE = re.compile(
+    r"\s*(?:hva|hvilken|hvilke|kva|kva for|nar|when|what)\b(?:\s+\w+){0,2}?\s+"
+    r"(?:\w*frist\w*|deadlines?)\b"
+)
+
+
+DATE_ASK = re.compile(
+    r"\b(?:frist\w*|\w+frist\w*|deadlines?|due|senest|seinast|innen nar|nar ma|nar skal|"
+    r"nar er|nar var|when is|when was|when must|when do|when should|vaere inne|be in)\b"
+)
+
+
+# '2604 Lillehammer': a place in a postal address, not a place asked about
+POSTCODE_BEFORE = re.compile(r"\b\d{4}\s*$")
+
+
+PLACE_WORD = re.compile(r"\b[A-ZÆØÅ][a-zæøåéü]+(?:[- ][A-ZÆØÅ][a-zæøåéü]+)*\b")
+
+
+ANY_WORD = re.compile(r"[a-z0-9]")
+
+
+COMMAND = re.compile(r"^/([a-z]+)\b")
+
+
+# Chat commands that reach the question understanding ('/start' opens a chat).
+COMMANDS = {"start": "greeting", "help": "help", "hjelp": "help"}
+
+
+# 'ikke bare lønn', 'annet enn årsverk', 'other than salaries': more than what is funded
+BEYOND = re.compile(
+    r"\b(?:ikke bare|ikke berre|annet enn|anna enn|andre \w+ enn|other than|not only|"
+    r"utover|bortsett fra)\b"
+)
+
+
+# a statement that limits what is funded ('kun til årsverk', 'bare til videreføring')
+LIMITED = re.compile(r"\b(?:kun|bare|only|ikke|not)\b")
+
+
+# 'hvilke tilskudd ...', 'kva tilskotsordningar ...', 'which grants ...': the list of schemes
+LIST_ASK = re.compile(
+    r"^(?:hvilke|hva|hva slags|hva for|what|which|what kind of)\s+"
+    r"(?:tilskudd\w*|ordning\w*|grants?|schemes?|midler)\b"
+)
+
+
+AMOUNT_ASK = re.compile(r"\b(?:hvor mye|sats\w*|belop\w*|how much|rate|utbetal\w*)\b")
+
+
+# 'Agder' as all its municipalities, not as in 'Statsforvalteren i Agder'
+AGDER_GROUP = re.compile(
+    r"(?<!fylkesmannen i )(?<!fylkesmann i )(?<!statsforvalteren i )(?<!statsforvalter i )"
+    r"(?<!fm )(?<!sf )\b(?:hele agder|agder(?:fylkene)?|alle kommunene|alle kommuner)\b"
+)
+
+
+ONE_YEAR = re.compile(
+    r"\b(?:for aret|i aret|per ar|pr ar|hvert ar|a year|per year|that year|this year)\b"
+)
+
+
+OFFICE_NAME = re.compile(
+    r"\b(?:statsforvalter(?:en)?|fylkesmann(?:en)?)\s+i\s+[a-zæøå-]+(?:\s+og\s+[a-zæøå-]+)?"
+)
+
+
+AMOUNT = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:[ .]\d{3})+|\d{5,})(?![\d])")
+
+
+AMOUNT_DIGITS = re.compile(r"\D")
+
+
+BUDGET_REF = re.compile(r"\b(\d{3,4})\s*(?:[.,]|\s+post\s+|post)\s*(\d{2})\b")
+
+
+# Slots that anchor a question in the knowledge base even when no scheme is named.
+ANCHOR_SLOTS = (
+    "municipality",
+    "group",
+    "county",
+    "positions",
+    "grant_year",
+    "cost",
+    "office",
+    "date",
+    "place",
+    "operation",
+    "start_year",
+    "start_year_rel",
+    "stated_years",
+    "duration",
+    "schemes_first",
+)
+
+
+HOW_MANY_YEARS = re.compile(
+    r"\b(?:(?:hvor mange|kor mange|how many) (?:ar|years)|hvor lenge|for how long|extend\w*|"
+    r"forleng\w*)\b"
+)
+
+
+# Phrases that ask how many years a grant runs ('kan gis for ett år', 'i inntil tre år').
+DURATION_PHRASE = re.compile(
+    r"\b(?:(?:for|i|over|inntil|opptil|mer enn|meir enn|bare|kun|maks|maksimalt) "
+    r"(?:ett|eitt|en|ei|to|tre|fire|fem|seks|\d) (?:ar|arene)|"
+    r"(?:for|i|in)\s+(?:bare\s+|kun\s+|berre\s+|only\s+|inntil\s+|opptil\s+|up to\s+)"
+    r"(?:ett|et|eitt|ein|one|to|two|tre|three|fire|four|flere|fleire|several|\d)\s+"
+    r"(?:ar|arene|years?)|"
+    r"(?:ett|eitt|tre|fire|flere|fleire|hvor mange|kor mange) ar|"
+    r"(?:for|one|two|three|four|five|several|how many) years?|how long|extend\w*|forleng\w*)\b"
+)
+
+
+# Concepts that name a fact topic ('hvor lenge' asks for the duration facts).
+TOPIC_CONCEPTS = {"duration": "#duration", "audit": "#audit", "appeal": "#appeal"}
+
+
+# Fact topics a structured intent answers; passages of other topics are answered as look-ups.
+TOPIC_INTENTS = {
+    "purpose": "purpose",
+    "target_group": "purpose",
+    "who_may_apply": "who_may_apply",
+    "funds": "funds",
+    "not_funded": "not_funded",
+    "priorities": "priorities",
+    "reporting": "reporting",
+    "audit": "audit",
+    "status": "status",
+    "apply_how": "apply_how",
+    "appeal": "appeal",
+    "administration": "contact",
+}
+
+
+FRAMEWORK_INTENTS = ("framework", "framework_sum", "framework_ranking")
+
+
+# the intents that give a place's money or figures
+PLACE_MONEY_INTENTS = ("amount", "total", "appropriation", "statistics", *FRAMEWORK_INTENTS)
+
+
+FRAMEWORK_SCHEME = "opptrappingsplan-rusfeltet"
+
+
+# The intents an anchoring slot can answer (none listed: any).
+SERVES: dict[str, tuple[str, ...]] = {
+    "municipality": FRAMEWORK_INTENTS,
+    "group": FRAMEWORK_INTENTS,
+    "place": (*FRAMEWORK_INTENTS, "statistics"),
+    "county": ("statistics",),
+    "positions": ("amount", "total", "own_share"),
+    "grant_year": ("amount", "total", "own_share"),
+    "cost": ("amount", "total", "own_share"),
+    "operation": ("amount", "total", "own_share"),
+    "start_year": ("amount", "total", "own_share"),
+    "stated_years": ("amount", "total", "own_share"),
+    "start_year_rel": ("amount", "total", "own_share"),
+    "duration": ("amount", "total", "own_share"),
+    "schemes_first": ("appropriation", "amount", "total"),
+    "office": (
+        "contact",
+        "apply_how",
+        "deadline",
+        "next_deadline",
+        "days_left",
+        "appropriation",
+        "appeal",
+        "reporting",
+    ),
+}
+
+
+PLACE_SLOTS = frozenset({"municipality", "group", "place", "county"})
+
+
+# How clear a trigger must be for an office to anchor a question ('hvem er' is not enough).
+ANCHOR_TRIGGER = {"office": 0.5}
+
+
+# Intents that need no scheme or place: a strong trigger alone is enough.
+SCHEME_FREE = frozenset({"next_deadline", "list_schemes", "help", "greeting", "days_left"})
+
+
+FIGURE_INTENTS = frozenset({"amount", "total", "own_share"})
+
+
+# Word parts that make a scheme name specific ('rustilskuddet', 'skjonnsmidler').
+GRANT_WORDS = ("tilskudd", "tilskot", "ordning", "midl", "grant", "scheme", "plan")
+
+
+ORGANISATION_WORDS = frozenset({"kontor", "kontoret", "kontorene", "office", "offices"})
+
+
+# Inflection endings a scheme name's last word may carry in a question.
+NAME_ENDINGS = ("ene", "ane", "en", "et", "er", "ar", "a", "e", "n", "s")
+
+
+GRANT_WORD = re.compile(r"\b(?:tilskudd\w*|tilskot\w*|grants?)\b")
+
+
+GRANT_TOKEN = re.compile(r"\b(?:tilskudd|tilskot|ordning|midl|grant|scheme)")
+
+
+GRANT_STEM = "#grant"
+
+
+# Inflection endings (bokmål, nynorsk, English) tried when a word is not itself known.
+ENDINGS = (
+    "ene",
+    "ane",
+    "ende",
+    "ande",
+    "ert",
+    "ers",
+    "ing",
+    "ings",
+    "ies",
+    "es",
+    "en",
+    "et",
+    "er",
+    "ar",
+    "a",
+    "e",
+    "s",
+    "t",
+    "te",
+    "de",
+    "ed",
+    "d",
+    "ly",
+    "r",
+    "n",
+)
+
+
+MIN_CORRECTABLE = 5
+
+
+# Function words and everyday question words (folded) that say nothing about the topic, in
+# bokmål, nynorsk and English; with the knowledge base's own words they make the vocabulary.
+FUNCTION_WORDS = _wordset(
+    """
+    og i pa til av for med om fra fra som at a en ei et ett eit den det de dei der her denne
+    dette disse vi oss var vare vart dere deres jeg meg min mitt mine du deg din ditt dine han
+    hun ho hen seg sin sitt sine hva hvem hvor hvordan hvorfor hvilken hvilket hvilke nar kva
+    kven kor korleis kvifor kvar er var blir ble vaert vaere bli har hadde hatt kan kunne skal
+    skulle vil ville ma matte bor burde fa far fikk fatt gjor gjore gjorde gjort gar ga gikk
+    ikke ikkje ja nei na da sa ogsa bare berre kun enda fortsatt allerede alle alt noe noen
+    noko nokon ingen mye mange mer flere fleire mest hele heile litt veldig eller men hvis
+    dersom fordi mens etter for under over mellom per pr ved hos mot uten utan inn ut opp ned
+    sammen igjen kom kommer komme trenger treng trengs finnes fins finne vet veit si sier star
+    sta gi gir gitt gis tror lurer sporsmal svar takk hei ok okei greit lurt dette slik sann
+    sant vel jo nok visst egentlig eg me dykk deira vere vert vart gjeld gjev gje nokre
+    the a an is are was were be been being do does did done we you i it its they them their
+    our ours your yours my me us he she his her what whats when where who whom whose which how
+    why can could would should will shall may might must have has had having get gets got
+    getting there this that these those of in on at for to from by with about and or but not
+    no yes any some all still yet now then than so too very much many more most less least
+    please pls thanks thank hi hello hey if into out up down over under again also just only
+    each every per same other another own s t ll re ve d m let lets tell say said know
+    andre annen annet anna
+    """
+)
+
+
+# Words that stand for the same thing in a look-up ('sammen med nabokommunen' ~ 'samarbeid').
+CONCEPTS: dict[str, str] = {
+    "sammen": "#coop",
+    "together": "#coop",
+    "jointly": "#coop",
+    "samarbeid": "#coop",
+    "samarbeide": "#coop",
+    "samarbeider": "#coop",
+    "interkommunalt": "#coop",
+    "interkommunal": "#coop",
+    "klyngesamarbeid": "#coop",
+    "cooperate": "#coop",
+    "cooperation": "#coop",
+    "partner": "#coop",
+    "nabokommune": "#coop",
+    "nabokommunen": "#coop",
+    "nabokommuner": "#coop",
+    "neighbouring": "#coop",
+    "neighboring": "#coop",
+    "neighbour": "#coop",
+    "frivillig": "#volunteer",
+    "ideell": "#volunteer",
+    "ideelle": "#volunteer",
+    "voluntary": "#volunteer",
+    "lenge": "#duration",
+    "varighet": "#duration",
+    "tidsperiode": "#duration",
+    "revisor": "#audit",
+    "revisorattestasjon": "#audit",
+    "revisorattestert": "#audit",
+    "auditor": "#audit",
+    "audited": "#audit",
+    "klage": "#appeal",
+    "klagerett": "#appeal",
+    "appeal": "#appeal",
+    "helseforetak": "#hf",
+    "helseforetaka": "#hf",
+    "trust": "#hf",
+    "trusts": "#hf",
+    "hf": "#hf",
+    "rhf": "#hf",
+}
+
+
+# Words for the statistics table's columns, mapped to the words its definitions use.
+COLUMN_WORDS = {
+    "unge": "aringer",
+    "ungdom": "aringer",
+    "young": "aringer",
+    "youth": "aringer",
+    "children": "barn",
+    "child": "barn",
+    "barna": "barn",
+    "households": "husholdninger",
+    "household": "husholdninger",
+    "husholdning": "husholdninger",
+    "participants": "deltakere",
+    "participant": "deltakere",
+    "deltaker": "deltakere",
+    "kvalifiseringsprogrammet": "kvalifiseringsprogram",
+    "qualification": "kvalifiseringsprogram",
+    "temporary": "midlertidig",
+    "housing": "botilbud",
+    "accommodation": "botilbud",
+    "assistance": "sosialhjelp",
+    "welfare": "sosialhjelp",
+    "sosialhjelpsmottakere": "sosialhjelp",
+    "income": "hovedinntekt",
+    "months": "mnd",
+    "maneder": "mnd",
+    "share": "andel",
+    "proportion": "andel",
+    "percentage": "andel",
+    "prosent": "andel",
+    "prosentandel": "andel",
+    "population": "befolkningen",
+    "befolkning": "befolkningen",
+}
+
+
+# Irregular forms compared as one word.
+SAME_WORD = {"nytt": "ny", "nye": "ny", "new": "ny", "nyt": "ny"}
+
+
+NUMBER_NAMES = _wordset("to tre fire fem seks two three four five six")
+
+
+# Everyday words staff use around the topic that the (Norwegian, terse) sources happen not to
+# contain; they are neither typos nor a sign of another topic.
+EVERYDAY_WORDS = _wordset(
+    """
+    normally normalt vanligvis extend extended extension forlenge forlenges forlenget
+    allowance allowances
+    forlengelse
+    siden helt vanlig vanlige kjenner kjenne krever kreves havner havne ligger ligge hjelpe
+    brukes finne lure sporre bot boten kurs ansatt ansatte ny nye nytt gammel gamle gjelder
+    betyr bety riktig stemmer mulig mulighet lov pengene kroner sum stor store liten lite
+    forrige hvert hver eksempel altsa derfor tidligere senere seinere snart lenger lenge
+    akkurat omtrent cirka ting sak saken saker svare svarer informasjon begge hverandre
+    trenge trengte kommunen kommunene vare idag dag dager uke uker maned maneder tid tiden
+    coming soon before after expected expect taper tapers tapering trust trusts rejection
+    rejected reject allocated allocate allocation county counties governor governors
+    participant participants household households month months combined combine block year
+    years yearly annual annually first second last next new old need needs kind type apply
+    applied applying application applications fund funds funding funded money cost costs
+    salary salaries staff position positions employee employees office offices question answer
+    information send sent address email phone person people municipality municipalities local
+    national nationally government ministry directorate rule rules regulation requirement
+    required require requires certificate auditor report reporting deadline deadlines date due
+    day days week weeks give given receive received increase increased total sum amount number
+    share ourselves cover covers covered pay paid support supported supports priority
+    priorities prioritised prioritized focus purpose aim goal goals scheme schemes grant grants
+    available eligible eligibility allowed allow able possible mean means continue continued
+    continues end ends ended stop stopped discontinued abolished exist exists existing work
+    works working project projects measure measures service services social today
+    run runs running operate operates separate hires hire hiring costing normally usually
+    extended extend extension renewed renew prolonged
+    tomorrow yesterday enough something anything everything someone anyone decision kronene kronen
+    decisions vedtak vedtaket avgjorelse beslutning feil problem problemer error errors
+    nett nettet publisert publiseres publisere publisering published publish online internett
+    internet website websites
+    tyder tyde tyda nevnes nevnt nevner nemner nemnt nemnast skrev skreiv skrevet holdt hentet
+    henta hentes
+    heldt halde endret endres endra endring endringer find found normally usually extended
+    extend extension kalenderar kalenderaret calendar
+    pluss plus totalsum totalsummen totalbelop totalbelopet gjaldt galdt gjeld applied applies
+    ventet venta ventes vente forventet forventa roughly approximately split hittil langt dags
+    forfjor
+    """
+)
+
+
+FOLLOW_UP = re.compile(
+    r"^(og|enn|hva med|hvordan med|and|what about|how about|samme|same|"
+    r"hvis|om|men|but|ok|okei|okay|da|sa)\b"
+)
+
+
+# 'med kompetansemidlene i tillegg', 'inkludert kompetansemidler', 'including competence
+# funds': the competence money per measure counted in
+WITH_COMPETENCE = re.compile(
+    r"\b(?:med|inkl\.?|inkludert|medregnet|pluss|plus|including|with|og)\s+"
+    r"(?:\w+\s+)?(?:kompetansemid\w*|kompetanseutviklingsmid\w*|kompetansepeng\w*|"
+    r"competence (?:funds?|money)|kompetanse)\b"
+)
+
+
+# 'året etter det', 'the year after that', 'året før det': a year next to the one before
+YEAR_SHIFT = re.compile(
+    r"\b(?:(aret etter (?:det|dette)|aret deretter|the year after(?: that)?|the following year)|"
+    r"(aret for (?:det|dette)|aret forut|the year before(?: that)?))\b"
+)
+
+
+# 'er det riktig at', 'stemmer det at', 'er det rett at' (nynorsk), 'is it true that'
+PREMISE = re.compile(
+    r"\b(?:stemmer det|stemmer dette|stemmer det at|er det riktig|er det rett|er det sant|"
+    r"er det korrekt|riktig at|rett at|korrekt at|sant at|is it true|is it correct|"
+    r"is it right|is that right|is that correct|am i right|true that|correct that|"
+    r"har jeg rett|har vi rett|rett i at|is it so that)\b"
+)
+
+
+# a yes/no question that states a figure ('får vi 550 000 i år 3?', 'do we get 440,000?')
+YES_NO = re.compile(
+    r"^(?:og\s+|men\s+|and\s+)?(?:far vi|far kommunen|far man|gir|blir tilskuddet|"
+    r"blir det|utgjor|er tilskuddet|er satsen|do we get|will we get|does year|"
+    r"is the grant|is the rate|gives? year)\b"
+)
+
+
+# 'hvor mye går tilskuddet ned fra år 1 til år 2', 'forskjellen mellom år 2 og år 4'
+DIFFERENCE = re.compile(
+    r"\b(?:forskjell\w*|differanse\w*|gar(?:\s+[a-z]+){0,4}?\s+ned|synker|minker|faller|"
+    r"reduser\w*|reduksjon\w*|nedgang\w*|avkort\w*|mindre|lavere|endring\w*|endrer|endres|"
+    r"gar(?:\s+[a-z]+){0,4}?\s+opp|oker|okning\w*|stiger|hoyere|mer|difference|drop\w*|decreas\w*|reduc\w*|"
+    r"falls?|go(?:es)? down|less|change\w*|increas\w*|rises?|go(?:es)? up|more)\b"
+)
+
+
+# 'hvor stor del av', 'hvor stor andel', 'what share of': one figure as a share of another
+SHARE_ASK = re.compile(
+    r"\b(?:hvor stor (?:del|andel)|kor stor (?:del|andel)|hvor mange prosent|kor mange prosent|"
+    r"hvilken (?:del|andel|brokdel)|how (?:large|big) a (?:share|part|fraction)|what (?:share|"
+    r"part|fraction|percentage|proportion))\b"
+)
+
+
+# 'vi er i år 3, hva gjenstår', 'resten av perioden', 'what is left from year 2'
+REMAINING = re.compile(
+    r"\b(?:gjenstar\w*|gjenstaende|resten|resterande|resterende|rest av|gjenverande|"
+    r"remaining|remain\w*|left|rest of|ut perioden|fra na av|framover|fremover)\b"
+)
+
+
+THAN = re.compile(r"\b(?:ar|year|aret)\s*\d{1,2}\b.*\b(?:enn|than)\b.*\b(?:ar|year|aret)\s*\d")
+
+
+GOES_DOWN = re.compile(
+    r"\b(?:ned|synker|sank|minker|minket|faller|falt|fell|reduser\w*|reduksjon\w*|nedgang\w*|avkort\w*|mindre|"
+    r"lavere|down|drop\w*|decreas\w*|reduc\w*|falls?|less|lower)\b"
+)
+
+
+GOES_UP = re.compile(
+    r"\b(?:opp|oker|okte|okt|auka|auke|steg|okning\w*|mer|hoyere|up|increas\w*|rises?|rose|"
+    r"grew|more|higher)\b"
+)
+
+
+# a stated figure per position ('550 000 per årsverk', 'per FTE')
+PER_UNIT = re.compile(
+    rf"(?:per|pr|for hvert|for hver|each|a|an)\.?\s+(?:{POSITION_WORDS}|\w+\s+{POSITION_WORDS})"
+)
+
+
+# words of cost that mark an amount as what a position costs, not a stated figure
+COST_WORD = re.compile(r"\b(?:kost\w*|lonn\w*|costs?|salary|salaries|utgift\w*)\b")
+
+
+# 'ved lik kostnad', 'lønna er den samme', 'the cost stays the same': a cost word stating no cost
+SAME_COST = re.compile(
+    r"\b(?:(?:lik|likt|samme|uendret|uforandret|same|unchanged|constant)\s+"
+    r"(?:kost\w*|lonn\w*|costs?|salary|salaries|utgift\w*)|"
+    r"(?:kost\w*|lonn\w*|costs?|salary|salaries|utgift\w*)\s+(?:er\s+|blir\s+|holder seg\s+|"
+    r"stays\s+|is\s+|remains\s+|ikke\s+)?(?:lik|likt|den samme|samme|uendret|endres|the same|"
+    r"unchanged|constant))\b"
+)
+
+
+_ANY_AMOUNT = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:[ .,]\d{3})+|\d{4,7})(?![\d])(?:\s*(k\b|kr\b|kroner|nok|,-))?"
+)
+
+
+# the ladder's steps: 'fra ett år til det neste', 'hvert år', 'den årlige reduksjonen'
+STEP_SPAN = re.compile(
+    r"\b(?:fra (?:ett|et|eitt|ei|ett) ar til (?:det )?neste|fra ar til ar|hvert ar|kvart ar|"
+    r"per ar|pr\.? ar|arlig\w*|for hvert ar|fra det ene aret til det neste|each year|every year|"
+    r"per year|from (?:one|each) year to the next|year (?:to|on|over) year|annual\w*|yearly|"
+    r"(?:hvert|each) (?:trinn|steg|step)|trinnene|stegene|the steps)\b"
+)
+
+
+STEP_CHANGE = re.compile(r"\b(?:trapp\w*|nedtrapp\w*|step\w*|trinn\w*|steg)\b")
+
+
+# 'år 1, 2 og 3', 'år 2 og år 3', 'years 1 and 3': a list of grant years (not 'fra år 1 til 3')
+_YEAR_LIST = re.compile(
+    r"(?<!mellom )(?<!between )(?<!fra )(?<!from )\b(?:ar|arene|year|years)\s*(\d{1,2})"
+    r"((?:\s*(?:,|\bog\b|\band\b|&|\+)\s*(?:(?:ar|year)\s*)?\d{1,2}\b"
+    rf"(?!\s*(?:%|prosent|[.,]\d|\d|{POSITION_WORDS}|ar\b|years?\b)))+)"
+)
+
+
+# 'de tre første årene', 'the first two years', 'etter tre år': grant years 1..n
+_FIRST_YEARS = re.compile(
+    r"\b(?:(?:de|dei|the)\s+(\w+)\s+(?:forste|first)\s+(?:arene|ara|years)|"
+    r"(?:de|dei|the)\s+(?:forste|first)\s+(\w+)\s+(?:arene|ara|years)|"
+    r"(?:forste|first)\s+(\w+)\s+(?:grant\s+|tilskudds|tilskots)?(?:ar|arene|ara|years))\b"
+)
+
+
+# 'samlet lønnskostnad', 'koster til sammen', 'the total cost': the cost of all positions
+COST_FOR_ALL = re.compile(
+    r"\b(?:(?:samlet|samla|samlede|total\w*|til sammen|tilsammen|i alt|sammenlagt)\s+"
+    r"(?:\w+\s+)?(?:lonn\w*|kostnad\w*|kost\b|utgift\w*|costs?|salary|salaries|budsjett\w*)|"
+    r"(?:koster|kostar|costs?|cost us)\s+(?:oss\s+|us\s+)?(?:til sammen|tilsammen|totalt|samlet|"
+    r"samla|i alt|in total|altogether)|"
+    r"(?:lonn\w*|kostnad\w*|costs?|salary)\s+(?:for|til|of)\s+(?:begge|alle|both|all)\b|"
+    r"(?:kost\w*|lonn\w*|utgift\w*|costs?)\s+(?:[a-z]+\s+){0,2}?[\d][\d .,]*\s*"
+    r"(?:mill\w*|k\b|kr\.?|kroner|nok|,-)?\s*(?:til sammen|tilsammen|totalt|samlet|samla|i alt|"
+    r"in total|altogether|for begge|for alle|for both|for all))"
+)
+
+
+# 'samlet kostnad per årsverk', '800 000 kr hver': a cost per position after all
+COST_PER_UNIT = re.compile(
+    rf"(?:(?:\d|kr|kroner|nok)\.?\s*|(?:kost\w*|lonn\w*|utgift\w*|costs?|salary)\s+)"
+    rf"(?:per|pr\.?|hver|for hver\w*|each|a)\s+(?:100\s*%\s*)?(?:{POSITION_WORDS})|"
+    r"\b(?:hver|each|apiece)\b"
+)
+
+
+# 'en 80 %-stilling', 'ei halv stilling', 'a 40% position': one position that is a share of a
+# whole one, so a cost stated for it is what that position costs
+SHARE_OF_ONE = re.compile(
+    r"\b(?:en|ein|ei|et|eit|a|an|one)\s+(?:\d{1,3}(?:[.,]\d+)?\s*(?:%|prosent|percent)[\s-]*|"
+    r"halv\w*\s+|half(?:-time)?\s+|part-time\s+)(?:[a-z-]+\s+)?"
+    r"(?:stilling\w*|positions?|posts?|jobs?|arsverk\w*)"
+)
+
+
+# 'full stilling koster', 'et årsverk koster', 'årsverket koster', 'a full-time position costs':
+# a cost stated for a whole position
+COST_OF_WHOLE = re.compile(
+    r"\b(?:(?:full|fullt|hel|heil|helt|heilt|100\s*%)[\s-]*(?:stilling\w*|arsverk\w*)|"
+    r"(?:et|ett|eitt|ein|one|an?)\s+(?:arsverk|fte)\b|arsverket|arsverka?\s+(?:koster|kostar)|"
+    r"full[- ]time\s+(?:positions?|posts?|jobs?|equivalents?)|whole\s+(?:positions?|fte))"
+)
+
+
+# 'kun lønn', 'salary only', 'bare lønn': the cap for positions, no measure money
+SALARY_ONLY = re.compile(
+    r"\b(?:(?:kun|bare|berre|only|just)\s+(?:til\s+|for\s+)?(?:lonn\w*|salary|salaries|pay)|"
+    r"(?:lonn\w*|salary|salaries|pay)\s+only|uten tiltak\w*|without (?:a )?measures?)\b"
+)
+
+
+# 'få til lønn', 'i lønnsmidler', 'salary funding': the money asked for is pay, not competence
+SALARY_ASK = re.compile(
+    r"\b(?:(?:til|i|for|in|on)\s+lonn(?:en|a)?\b(?!\s+og\s+kompetanse)|lonnsmid\w*|"
+    r"lonnstilskudd\w*|salary (?:funding|money|grants?)|for (?:the )?salar(?:y|ies)\b)"
+)
+
+
+# 'samme tiltak', 'the same measure': the words of the cap rule's duration
+SAME_MEASURE = re.compile(r"\b(?:samme|same)\s+(?:tiltak|tiltaket|measure|project)\b")
+
+
+# the year a position first got a grant: 'fikk tilskudd første gang i 2019', 'første
+# tilskuddsår var 2020', 'startet med tilskudd i 2018', 'som startet i 2021', 'started in 2019'
+_START_YEAR = re.compile(
+    r"\b(?:(?:forste|first)\s+(?:[a-z]+\s+){0,3}?"
+    r"(?:gang|tilskudd\w*|tilskot\w*|tilskuddsar\w*|time|grant\w*|year|funded|financed)"
+    r"(?:\s+[a-z]+){0,8}?\s+(?:i|var|er|was|in|fra|from)?\s*((?:19|20)\d{2})|"
+    r"(?:startet|starta|starte|begynte|begynt|oppstart\w*|opprettet|oppretta|started|began|"
+    r"begun|set up|established)(?:\s+[a-z]+){0,6}?\s+(?:i|in|fra|from|ar|aret)\s+"
+    r"((?:19|20)\d{2})|"
+    # 'fikk rusarbeidstilskudd fra 2017', 'got a grant from 2019' (not 'fra 2016 til 2020')
+    r"(?:fikk|got|received)\s+(?:[a-z-]+\s+){0,3}?"
+    r"[a-z-]*(?:tilskudd\w*|tilskot\w*|grants?)\s+(?:fra|from)\s+(?:og med\s+)?"
+    r"((?:19|20)\d{2})(?!\s*(?:til|to|-|–|og|and)\s*\d))(?![\d])"
+)
+
+
+# 'hva kan en stilling maksimalt få', 'the most it can get': a figure asked for
+MOST_ASK = re.compile(r"\b(?:maks\w*|maximum|max|mest|most|inntil|up to)\b")
+
+
+# 'tilskuddsforvaltning', 'grant administration': the money an office administers
+GRANT_ADMINISTRATION = re.compile(r"\b(?:tilskuddsforvaltning\w*|grant[ -]administration)\b")
+
+
+# 'fikk første tilskudd i fjor', 'startet i forfjor', 'started last year': a relative start
+_START_RELATIVE = re.compile(
+    r"\b(?:(?:forste|first)\s+(?:[a-z]+\s+){0,3}?(?:tilskudd\w*|tilskot\w*|grant\w*|gang|time)"
+    r"|startet|starta|begynte|started|began|fikk tilskudd|got (?:a |our first )?grant)"
+    r"(?:\s+[a-z]+){0,4}?\s+"
+    r"(?:(i forfjor|the year before last)|i fjor|ifjor|forrige ar|last year)\b"
+)
+
+
+# 'hittil', 'så langt', 'so far', 'to date': up to this year
+SO_FAR = re.compile(r"\b(?:hittil|sa langt|til na|til no|so far|to date|til dags dato)\b")
+
+
+# 'til og med 2022', 'through 2022', 'fram til 2022': the last of the calendar years counted
+THROUGH_YEAR = re.compile(
+    r"\b(?:til og med|tom|t\.o\.m\.?|fram til|frem til|fram til og med|through|up to and "
+    r"including|up to|until|to and including)\s+(?:utgangen av\s+|the end of\s+)?((?:19|20)\d{2})\b"
+)
+
+
+# 'i fjor', 'neste år', 'i år' (not 'i år 3'): a calendar year relative to today
+RELATIVE_YEAR = re.compile(
+    r"\b(?:(i fjor|ifjor|last year|forrige ar)|(neste ar|next year|til neste ar|naste ar)|"
+    r"(i ar|this year|dette aret|inneverende ar))\b(?!\s*(?:\d|nr|nummer|" + ORD_WORD + r")\b)"
+)
+
+
+# a rate asked for ('med hvilken sats', 'the rate'): a rule, not an appropriation
+# 'og året etter det?': the year after the one the previous question was about
+RATE_ASK = re.compile(r"\b(?:sats\w*|rates?|per arsverk|per stilling|per fte)\b")
+
+
+# the words of these readings, part of the vocabulary
+LADDER_WORDS = _wordset(
+    "gjennom periode perioden periodene firearsperiode firearsperioden tilskuddsperiode "
+    "tilskuddsperioden stige stigen stiga trappes trappe trapper trappet nedtrapping "
+    "nedtrappingen neste holder holde holdes seg lik likt like uendret konstant samme gang "
+    "startet starta begynte begynt oppstart oppstarten opprettet oppretta started began first "
+    "forste tilskuddsar tilskuddsaret tilskuddsarene maximum max betalt betalte paid salary "
+    "only kun bare hvert each every step steps trinn trinnet trinnene steg stegene annual "
+    "arlig arlige arleg yearly fjor ifjor neste naste samlet samla samlede begge both fikk "
+    "fatt hatt between mellom ved stays stay same unchanged constant remains remain got "
+    "received receive tillegg blanding blandet blanda mix mixed kombinert combined hvert kvart "
+    "through until including inkludert fram frem utgangen funded financed"
+)
+
+
+# the words these patterns use, part of the vocabulary
+OPERATION_WORDS = _wordset(
+    "stemmer riktig rett sant korrekt true correct right gjenstar gjenstaende resten "
+    "resterande resterende gjenverande remaining remain remains left forskjell forskjellen "
+    "differanse differansen synker minker faller reduseres reduksjon reduksjonen nedgang "
+    "nedgangen endring endringen difference drop drops decrease decreases reduced falls "
+    "mindre lavere ned opp oker okning hoyere lower higher less more up down enn than endres "
+    "trekkes trekke trekker trekk fratrukket deducted deduct subtracted igjen"
+)
+
+
+# words of what a figure is measured against (costs, pay), everyday words in figure questions
+MEASURE_WORDS = _wordset(
+    "kostnad kostnader kostnaden kostnadene koster kostar lonn lonna lonnen lonnskostnad "
+    "lonnskostnader utgift utgifter utgiftene budsjett budsjettet salary wage wages cost"
+)
