@@ -64,3 +64,42 @@ def test_one_transport_reaches_the_bot_api(path: Path) -> None:
     assert "HTTPXRequest" not in imported_names(path)
     if path.name != "aiohttp_request.py":
         assert "aiohttp" not in imported_packages(path)
+
+
+def imported_modules(path: Path) -> set[str]:
+    """Return the dotted modules a module imports from (``from a.b import c`` gives a.b, a.b.c)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            found |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return found
+
+
+# A question's way through the core: understanding -> calc -> answers, never back.
+LAYERS = {
+    "understanding": ("bot.calc", "bot.answers", "bot.engine"),
+    "calc": ("bot.answers", "bot.engine"),
+    "answers": ("bot.engine",),
+}
+
+
+@pytest.mark.parametrize(
+    ("package", "path"),
+    [(name, p) for name in LAYERS for p in modules(f"bot/{name}")],
+    ids=lambda v: v if isinstance(v, str) else v.name,
+)
+def test_the_core_packages_import_only_the_layers_before_them(package: str, path: Path) -> None:
+    forbidden = LAYERS[package]
+    imports = imported_modules(path)
+    assert not {m for m in imports for f in forbidden if m == f or m.startswith(f + ".")}
+
+
+def test_the_old_flat_modules_are_gone() -> None:
+    for name in ("nlu", "calc", "tableq", "compose"):
+        assert not (ROOT / "bot" / f"{name}.py").exists()
+    for package in LAYERS:
+        assert (ROOT / "bot" / package / "__init__.py").exists()
