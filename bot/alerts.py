@@ -18,10 +18,10 @@ from collections.abc import Callable, Iterable
 
 from bot import fmt
 from bot.answer import Answer, Option
-from bot.cards import find_scheme
 from bot.engine import Engine
 from bot.ics import build_calendar, calendar_deadlines
 from bot.kbdiff import KbDiff
+from bot.names import find_scheme
 from bot.reminders import dated_deadlines
 from bot.state import DEFAULT_OFFSETS, MAX_OFFSET, MAX_OFFSETS, StateStore, Subscription
 from bot.texts import t

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz, process, utils
-
 from bot import fmt
 from bot.vocab import DEADLINE_LABELS, TOPIC_LABELS, Lang, word
 from knowledge.kb import KnowledgeBase
@@ -43,17 +41,6 @@ class Footnotes:
 def scheme_names(scheme: Scheme) -> list[str]:
     """Return every name a scheme goes by, official name first."""
     return scheme.names.all()
-
-
-def find_scheme(kb: KnowledgeBase, text: str) -> Scheme | None:
-    """Find a scheme by id, name or alias, tolerating typos."""
-    if text in kb.schemes:
-        return kb.schemes[text]
-    choices = {(sid, name): name for sid, s in kb.schemes.items() for name in scheme_names(s)}
-    best = process.extractOne(
-        text, choices, scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=85
-    )
-    return kb.schemes[best[2][0]] if best else None
 
 
 def deadline_text(d: Deadline, lang: Lang = "nb") -> str:

@@ -74,7 +74,8 @@ def _cmd_kb_build(args: argparse.Namespace, settings: Settings, out: TextIO) -> 
 
 def _cmd_kb_show(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     """Print a readable card of one scheme."""
-    from bot.cards import find_scheme, scheme_card
+    from bot.cards import scheme_card
+    from bot.names import find_scheme
 
     kb = load_database(args.db) if args.db else open_knowledge(settings)
     scheme = find_scheme(kb, args.scheme)
@@ -246,8 +247,8 @@ def _cmd_remind(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
 
 def _cmd_ics(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     """Write the dated deadlines of the chosen schemes (default all) as an .ics calendar."""
-    from bot.cards import find_scheme
     from bot.ics import build_calendar
+    from bot.names import find_scheme
 
     kb = open_knowledge(settings)
     ids: list[str] | None = None

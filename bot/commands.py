@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Literal
 from rapidfuzz import fuzz, utils
 
 from bot.answer import Answer, Option, unique_sources
-from bot.cards import find_scheme, scheme_card
+from bot.cards import scheme_card
 from bot.engine import Engine
+from bot.names import find_scheme
 from bot.reply import Document, Message, Post, Reply, Who
 from bot.review import MAX_PER_CHAT_DAY
 from bot.text import clean, fold

@@ -56,10 +56,11 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from bot import fmt
-from bot.cards import deadline_text, find_scheme
+from bot.cards import deadline_text
 from bot.editjournal import EditJournal
 from bot.engine import Engine
 from bot.kbdiff import KbDiff, diff_knowledge, empty_knowledge
+from bot.names import find_scheme
 from bot.statedb import StateDb
 from bot.text import clean, fold
 from bot.texts import t

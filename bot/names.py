@@ -135,6 +135,14 @@ def resolve_scheme(kb: KnowledgeBase, text: str) -> Scheme:
     raise UnknownScheme(text, names)
 
 
+def find_scheme(kb: KnowledgeBase, text: str) -> Scheme | None:
+    """Find a scheme as resolve_scheme does; None when no name is clear."""
+    try:
+        return resolve_scheme(kb, text)
+    except UnknownScheme:
+        return None
+
+
 def resolve_office(kb: KnowledgeBase, text: str) -> Office:
     """Find an office by id, name or alias (case-insensitive); raise UnknownOffice."""
     query = _norm(text)
