@@ -20,7 +20,7 @@ from knowledge.schema import (
 )
 
 #: Version of the SQLite layout written by knowledge.build and read by knowledge.store.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: the language carries the intents
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ import yaml
 from pydantic import ValidationError
 
 from knowledge.kb import KnowledgeBase, deadline_id
-from knowledge.schema import Language, SameAsRule, SourceFile
+from knowledge.schema import IntentLanguage, Language, SameAsRule, SourceFile
 
 
 @dataclass(frozen=True)
@@ -184,13 +184,17 @@ def _assemble(
             "table",
             "rule",
             "language",
+            "intents",
         )
     }
+    intents: tuple[str, IntentLanguage] | None = None
     for file, item in parsed:
         if item.language is not None and reg["language"].add(
             "language", file, "language", "language"
         ):
             language = item.language
+        if item.intents is not None and reg["intents"].add("intents", file, "intents", "intents"):
+            intents = (file, item.intents)
         for i, doc in enumerate(item.sources):
             if reg["source"].add(doc.file, file, f"sources[{i}] ({doc.file})", "file"):
                 sources[doc.file] = doc
@@ -302,6 +306,16 @@ def _assemble(
                         f"unknown municipality {row.municipality!r}",
                     )
                 )
+    if intents is not None:
+        file, given = intents
+        if language is None:
+            problems.append(Problem(file, "intents", "intents", "intents need a language section"))
+        elif language.intents is not None:
+            problems.append(
+                Problem(file, "intents", "intents", "intents are also given under language")
+            )
+        else:
+            language = language.model_copy(update={"intents": given})
     if problems:
         return None, problems
     kb = KnowledgeBase(

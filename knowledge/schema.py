@@ -30,6 +30,8 @@ from pydantic import (
     model_validator,
 )
 
+from knowledge.text import ASCII_FOLD
+
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 Slug = Annotated[str, Field(pattern=SLUG)]
 Kroner = Annotated[int, Field(ge=0)]
@@ -634,6 +636,80 @@ class ContactLanguage(Model):
     titles: list[str] = Field(min_length=1)
 
 
+#: Every intent the understanding can choose; each has its answer family in bot.answers.
+Intent = Literal[
+    "amount",
+    "total",
+    "own_share",
+    "deadline",
+    "next_deadline",
+    "days_left",
+    "who_may_apply",
+    "funds",
+    "not_funded",
+    "priorities",
+    "reporting",
+    "audit",
+    "appeal",
+    "purpose",
+    "appropriation",
+    "budget",
+    "contact",
+    "apply_how",
+    "framework",
+    "framework_sum",
+    "framework_ranking",
+    "statistics",
+    "list_schemes",
+    "scheme_info",
+    "status",
+    "faq",
+    "greeting",
+    "help",
+    "out_of_scope",
+]
+
+
+def _trigger(phrase: str) -> str:
+    """Check a trigger phrase: lower case, single spaces, a trailing * for a word prefix."""
+    core = phrase.removesuffix("*")
+    if not core.strip() or core != " ".join(core.split()) or core != core.lower() or "*" in core:
+        raise ValueError(f"{phrase!r} is not a trigger phrase (lower case, optional * at the end)")
+    return phrase
+
+
+class IntentLanguage(Model):
+    """The trigger phrases of each intent with their weights, and phrases shared on purpose."""
+
+    shared: list[Annotated[str, AfterValidator(_trigger)]] = []
+    triggers: dict[
+        Intent,
+        dict[Annotated[str, AfterValidator(_trigger)], Annotated[float, Field(gt=0, le=2)]],
+    ] = Field(min_length=1)
+
+    @field_validator("triggers")
+    @classmethod
+    def _one_intent(
+        cls, triggers: dict[str, dict[str, float]], info: ValidationInfo
+    ) -> dict[str, dict[str, float]]:
+        """Refuse a phrase two intents claim unless it is shared, and a share nobody uses."""
+        shared = {phrase.translate(ASCII_FOLD) for phrase in info.data.get("shared", [])}
+        claimed: dict[str, list[str]] = {}
+        for intent, phrases in triggers.items():
+            for phrase in phrases:
+                claimed.setdefault(phrase.translate(ASCII_FOLD), []).append(intent)
+        for phrase, intents in claimed.items():
+            if len(intents) > 1 and phrase not in shared:
+                raise ValueError(
+                    f"{phrase!r} is a trigger of both {intents[0]} and {intents[1]}; "
+                    "list it under shared if both are meant"
+                )
+        stale = sorted(phrase for phrase in shared if len(claimed.get(phrase, [])) < 2)
+        if stale:
+            raise ValueError(f"shared lists {stale}, which fewer than two intents list")
+        return triggers
+
+
 class Language(Model):
     """What the understanding knows about language, beyond the names in the sources."""
 
@@ -645,6 +721,8 @@ class Language(Model):
     places: list[str] = []
     # everyday words the sources happen not to use: known words, never a sign of another topic
     everyday: list[str] = []
+    # from the intents section (knowledge/data/language/intents.yaml), set by the loader
+    intents: IntentLanguage | None = None
 
 
 class SourceFile(Model):
@@ -657,6 +735,7 @@ class SourceFile(Model):
     faq: list[FaqEntry] = []
     tables: list[Table] = []
     language: Language | None = None
+    intents: IntentLanguage | None = None
 
     @field_validator("sources", "offices", "municipalities", "faq", "tables", mode="before")
     @classmethod

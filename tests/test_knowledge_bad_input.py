@@ -73,6 +73,7 @@ AGDER_2018 = "tables/tilskuddsforvaltning-2018-agder.yaml"
 NOVEMBER = "1 November)."  # the end of the deadline's note_en, just before its source
 
 LANGUAGE = "language/words.yaml"
+INTENTS = "language/intents.yaml"
 
 CASES = [
     # --- a misspelt field ---
@@ -411,6 +412,48 @@ CASES = [
         LANGUAGE,
         ("language",),
         "than",
+    ),
+    Case(
+        "a trigger phrase claimed by two intents",
+        replace(INTENTS, "    appeal:\n", '    appeal:\n      "hvor mye": 0.5\n'),
+        INTENTS,
+        ("intents",),
+        "triggers",
+    ),
+    Case(
+        "a shared trigger phrase that only one intent lists",
+        replace(INTENTS, "  shared:\n", '  shared:\n    - "klagefrist"\n'),
+        INTENTS,
+        ("intents",),
+        "triggers",
+    ),
+    Case(
+        "a trigger weight out of range",
+        replace(INTENTS, '"hvor mye": 0.5', '"hvor mye": 5'),
+        INTENTS,
+        ("intents",),
+        "triggers.amount.hvor mye",
+    ),
+    Case(
+        "a trigger phrase in upper case",
+        replace(INTENTS, '"hvor mye": 0.5', '"Hvor mye": 0.5'),
+        INTENTS,
+        ("intents",),
+        "triggers.amount.Hvor mye",
+    ),
+    Case(
+        "an intent the bot does not have",
+        replace(INTENTS, "    appeal:\n", "    complaint:\n"),
+        INTENTS,
+        ("intents",),
+        "triggers.complaint",
+    ),
+    Case(
+        "a second intents section",
+        copy(INTENTS, "language/intents-2.yaml"),
+        INTENTS,
+        ("intents",),
+        "intents",
     ),
 ]
 

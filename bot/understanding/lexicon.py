@@ -40,7 +40,6 @@ from bot.understanding.patterns import (
     SLOT_WORDS,
     TOPIC_CONCEPTS,
     TOPIC_INTENTS,
-    TRIGGERS,
     WEB,
     WEB_ADDRESS,
     WEB_ASK,
@@ -49,6 +48,7 @@ from bot.understanding.patterns import (
 from bot.understanding.query import Doc, Passage, Understanding
 from knowledge.kb import KnowledgeBase
 from knowledge.schema import TextRule, YearRange
+from knowledge.text import ASCII_FOLD
 
 
 def _question_words(lex: Lexicon) -> set[str]:
@@ -57,7 +57,7 @@ def _question_words(lex: Lexicon) -> set[str]:
     words: set[str] = set(FUNCTION_WORDS | EVERYDAY_WORDS | SLOT_WORDS | OPERATION_WORDS)
     words |= MEASURE_WORDS | LADDER_WORDS | lex.everyday
     words |= set(CONCEPTS) | set(ORDINALS) | set(NUMBER_WORDS) | set(MONTHS) | lex.place_tokens
-    for phrases in TRIGGERS.values():
+    for phrases in lex.triggers.values():
         for phrase, _weight in phrases:
             words.update(WORD.findall(phrase))
     for name in lex.offices:
@@ -210,6 +210,17 @@ class Lexicon:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         """Index the names, the vocabulary and the look-up passages once."""
+        # the trigger phrases of each intent (knowledge/data/language/intents.yaml), folded,
+        # and as padded needles (see _needle)
+        intents = kb.language.intents if kb.language else None
+        self.triggers: dict[str, list[tuple[str, float]]] = {
+            intent: [(phrase.translate(ASCII_FOLD), weight) for phrase, weight in phrases.items()]
+            for intent, phrases in (intents.triggers.items() if intents else ())
+        }
+        self.trigger_needles: dict[str, list[tuple[str, float]]] = {
+            intent: [(_needle(phrase), weight) for phrase, weight in phrases]
+            for intent, phrases in self.triggers.items()
+        }
         self.scheme_names: dict[str, str] = {}
         for sid, scheme in kb.schemes.items():
             for name in scheme.names.all():
@@ -292,7 +303,7 @@ class Lexicon:
         prefixes: set[str] = set()
         for text in _strings(kb):
             words.update(WORD.findall(fold(text)))
-        for phrases in TRIGGERS.values():
+        for phrases in self.triggers.values():
             for phrase, _weight in phrases:
                 tokens = WORD.findall(phrase)
                 if phrase.endswith("*") and tokens:

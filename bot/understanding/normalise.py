@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from bot.understanding.patterns import GRANT_WORDS, ORGANISATION_WORDS, SAME_WORD, TRIGGERS, WORD
+from bot.understanding.patterns import GRANT_WORDS, ORGANISATION_WORDS, SAME_WORD, WORD
 from knowledge.kb import KnowledgeBase
 
 STEM_ENDINGS = ("ene", "ane", "er", "ar", "en", "et", "e", "s", "a")
@@ -75,13 +75,6 @@ def _needle(phrase: str) -> str:
     prefix = phrase.endswith("*")
     core = " ".join(WORD.findall(phrase.rstrip("*")))
     return f" {core}" if prefix else f" {core} "
-
-
-# The triggers as padded needles, built once (see _needle).
-TRIGGER_NEEDLES: dict[str, list[tuple[str, float]]] = {
-    intent: [(_needle(phrase), weight) for phrase, weight in phrases]
-    for intent, phrases in TRIGGERS.items()
-}
 
 
 def pad(folded: str) -> str:

@@ -32,7 +32,7 @@ from bot.understanding.entities import (
     relative_year,
 )
 from bot.understanding.lexicon import Lexicon, deadline_scheme_words, other_thing, rule_scheme_words
-from bot.understanding.normalise import TRIGGER_NEEDLES, _has, _stem, generic_name, pad
+from bot.understanding.normalise import _has, _stem, generic_name, pad
 from bot.understanding.operations import read_ladder_operation, read_operation
 from bot.understanding.patterns import (
     _START_RELATIVE,
@@ -83,7 +83,6 @@ from bot.understanding.patterns import (
     SERVES,
     SO_FAR,
     THROUGH_YEAR,
-    TRIGGERS,
     WHO_APPLIES,
     WITH_COMPETENCE,
     YEAR_SHIFT,
@@ -448,10 +447,10 @@ class Understander:
                 # 'tilbud til barn og unge med behov for langvarig/sammensatt oppfølging': the
                 # words of a long scheme name ask nothing ('oppfølging' is no reporting question)
                 padded = padded.replace(spaced, " " * (len(spaced) - 1), 1)
-        scores = {intent: 0.0 for intent in TRIGGERS}
+        scores = {intent: 0.0 for intent in self.lex.triggers}
         # 'samlet lønnskostnad' says what the cost covers, not that a total is asked for
         total_padded = pad(COST_FOR_ALL.sub(" ", f)) if s.get("cost_for_all") else padded
-        for intent, needles in TRIGGER_NEEDLES.items():
+        for intent, needles in self.lex.trigger_needles.items():
             text = total_padded if intent == "total" else padded
             hits = sorted((w for needle, w in needles if needle in text), reverse=True)
             if hits:

@@ -1,0 +1,53 @@
+"""What the understanding knows about language is data: an edit to intents.yaml counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Engine
+from knowledge.loader import default_sources, load_sources
+
+TODAY = dt.date(2026, 12, 1)
+INTENTS = Path("language") / "intents.yaml"
+
+
+@pytest.fixture
+def sources(tmp_path: Path) -> Path:
+    """A fresh copy of the bundled sources in a folder of its own."""
+    folder = tmp_path / "kilder"
+    shutil.copytree(default_sources(), folder)
+    return folder
+
+
+def edit(folder: Path, old: str, new: str) -> None:
+    """Replace a snippet of the intents file, which must be there."""
+    path = folder / INTENTS
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{INTENTS} no longer contains {old!r}: update this test"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_trigger_phrase_added_to_the_intents_file_is_understood(sources: Path) -> None:
+    question = "Kan vi komme med innsigelse mot vedtaket?"
+    assert Engine(load_sources(sources)).ask(question, TODAY).intent != "appeal"
+    edit(sources, "    appeal:\n", '    appeal:\n      "innsigelse": 1.0\n')
+    assert Engine(load_sources(sources)).ask(question, TODAY).intent == "appeal"
+
+
+def test_a_trigger_phrase_may_be_written_with_aeoa(sources: Path) -> None:
+    question = "Hva er fremgangsmåten for å få pengene utbetalt etter tildelingen?"
+    assert Engine(load_sources(sources)).ask(question, TODAY).intent != "apply_how"
+    edit(sources, "    apply_how:\n", '    apply_how:\n      "fremgangsmåten": 1.0\n')
+    assert Engine(load_sources(sources)).ask(question, TODAY).intent == "apply_how"
+
+
+def test_the_trigger_phrases_removed_from_an_intent_no_longer_choose_it(sources: Path) -> None:
+    question = "Har vi klagerett?"
+    assert Engine(load_sources(sources)).ask(question, TODAY).intent == "appeal"
+    for phrase in ('"klage*": 1.0\n', '"klagerett*": 1.0\n'):
+        edit(sources, f"      {phrase}", "")
+    assert Engine(load_sources(sources)).ask(question, TODAY).intent != "appeal"
