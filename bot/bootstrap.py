@@ -188,7 +188,7 @@ def _build_core(settings: Settings, engine: Engine | None) -> Core:
         desks[""] = settings.desk_chat_id
     config = DeskConfig(desks, settings.admin_ids, settings.desk_hours, settings.admin_office)
     desk = Desk(db, config, engine, upkeep, events, review)
-    commands = CommandService(engine, state, buttons, admin, desk)
+    commands = CommandService(engine, state, buttons, admin, desk, settings.knowledge_db)
     calculator = Calculator(db, commands)
     pipeline = Pipeline(commands, admin, review, buttons, desk, events, calculator)
     # The knowledge and the understanding built on it live as long as the process: moved out of

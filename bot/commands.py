@@ -13,9 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
-
-from rapidfuzz import fuzz, utils
 
 from bot.answer import Answer, Option, unique_sources
 from bot.cards import scheme_card
@@ -25,9 +24,13 @@ from bot.reply import Document, Message, Post, Reply, Who
 from bot.review import MAX_PER_CHAT_DAY
 from bot.text import clean, fold
 from bot.texts import t
+from bot.understanding.normalise import _stem
+from bot.understanding.patterns import FUNCTION_WORDS, WORD
 from bot.understanding.query import Understanding
 from bot.vocab import TOPIC_LABELS, Lang
 from knowledge.kb import KnowledgeBase, Provenance
+from knowledge.store import StoreError, search
+from knowledge.text import ascii_fold
 
 if TYPE_CHECKING:  # the reminder and admin modules load SQLite, YAML and calendar libraries
     from bot.admin import AdminDesk
@@ -104,27 +107,24 @@ class CommandService:
         buttons: ButtonStore,
         admin: AdminDesk,
         desk: Desk | None = None,
+        knowledge_db: Path | None = None,
     ) -> None:
-        """Keep the engine (and through it the knowledge base and contexts) and the stores."""
+        """Keep the engine (and through it the knowledge base and contexts) and the stores.
+
+        ``knowledge_db`` is the built knowledge database whose FTS5 index /faq and inline mode
+        search; without it (a knowledge base loaded from the YAML sources) they find nothing.
+        """
         self.engine = engine
         self.state = state
         self.buttons = buttons
         self.admin = admin
         self.desk = desk
-        self._lookup: tuple[str, list[tuple[str, str, str, Provenance]]] = ("", [])
+        self.knowledge_db = knowledge_db
 
     @property
     def kb(self) -> KnowledgeBase:
         """Return the engine's current knowledge base (it may be swapped while running)."""
         return self.engine.kb
-
-    @property
-    def _lookup_index(self) -> list[tuple[str, str, str, Provenance]]:
-        """Return the look-up index for the current knowledge base, rebuilt after a swap."""
-        kb = self.kb
-        if self._lookup[0] != kb.version or not self._lookup[1]:
-            self._lookup = (kb.version, self._build_lookup())
-        return self._lookup[1]
 
     def _blank(self, intent: str, lang: Lang = "nb") -> Understanding:
         """Return an Understanding for a command (no free text to read)."""
@@ -381,41 +381,46 @@ class CommandService:
 
     # --- caseworker look-up -------------------------------------------------------------------
 
-    def _build_lookup(self) -> list[tuple[str, str, str, Provenance]]:
-        """Index FAQ entries and scheme facts as (search text, title, text, source)."""
-        items = []
-        for entry in self.kb.faq.values():
-            haystack = fold(" ".join([entry.question, *entry.aliases, entry.answer]))
-            items.append(
-                (
-                    haystack,
-                    entry.question,
-                    f"{entry.answer} ({entry.years.label()})",
-                    self.kb.provenance(entry),
-                )
-            )
-        for scheme in self.kb.schemes.values():
-            for fact in scheme.facts:
+    def _hit(self, row: dict[str, object], matched: float) -> LookupHit | None:
+        """Turn a row of the full-text index into a hit on the current knowledge base."""
+        kind, ref = str(row["kind"]), str(row["ref"])
+        if kind == "faq" and ref in self.kb.faq:
+            entry = self.kb.faq[ref]
+            text = f"{entry.answer} ({entry.years.label()})"
+            return LookupHit(matched, entry.question, text, self.kb.provenance(entry))
+        scheme_id, _, index = ref.partition("/facts/")
+        if kind.startswith("fact:") and scheme_id in self.kb.schemes and index.isdigit():
+            scheme = self.kb.schemes[scheme_id]
+            if int(index) < len(scheme.facts):
+                fact = scheme.facts[int(index)]
                 label = TOPIC_LABELS[fact.topic]["nb"]
                 title = f"{scheme.names.short} – {label} ({fact.years.label()})"
-                haystack = fold(f"{scheme.names.short} {label} {fact.text}")
-                items.append((haystack, title, fact.text, self.kb.provenance(fact)))
-        return items
+                return LookupHit(matched, title, fact.text, self.kb.provenance(fact))
+        return None  # a scheme's names, or a row of a database the swap has not reached
 
     def search(self, query: str, limit: int = 5) -> list[LookupHit]:
-        """Rank FAQ entries and facts against a query."""
-        q = fold(clean(query)[0])
-        if not q:
+        """Rank FAQ entries and facts against a query with the knowledge database's FTS5 index.
+
+        Function words are dropped and the others cut to their stems; a hit must hold at least
+        half of the stems as word prefixes (æøå folded), and hits come in the index's bm25 order.
+        """
+        folded = WORD.findall(fold(clean(query)[0]))
+        words = list(dict.fromkeys(_stem(w) for w in folded if w not in FUNCTION_WORDS))
+        if not words or self.knowledge_db is None:
             return []
-        scored = []
-        for haystack, title, text, source in self._lookup_index:
-            score = (
-                fuzz.token_set_ratio(q, haystack, processor=utils.default_process) * 0.5
-                + fuzz.partial_token_sort_ratio(q, haystack) * 0.5
-            )
-            scored.append(LookupHit(score, title, text, source))
-        scored.sort(key=lambda h: -h.score)
-        return [h for h in scored[:limit] if h.score >= 50]
+        try:
+            rows = search(self.knowledge_db, " ".join(words), limit=limit * 4 + 10)
+        except StoreError:
+            return []  # no database to search (yet): nothing found, the bot goes on
+        hits = []
+        for row in rows:
+            text = ascii_fold(" ".join(str(row[k] or "") for k in ("title", "body")))
+            found = set(WORD.findall(text))
+            matched = sum(any(t.startswith(w) for t in found) for w in words) / len(words)
+            hit = self._hit(row, 100 * matched) if matched >= 0.5 else None
+            if hit is not None:
+                hits.append(hit)
+        return hits[:limit]
 
     def lookup(self, req: Request) -> Reply:
         """Answer /faq QUERY with the best matching answers, ranked, each with its source."""
