@@ -25,6 +25,7 @@ class AnswerBase:
     words: dict[str, tuple[str, ...]]
     name_text: str
     place_words: frozenset[str]
+    said: dict[str, str]
     handlers: dict[str, Callable[[Understanding, dt.date, Lang], Answer]]
 
     def answer(

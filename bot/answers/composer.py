@@ -48,6 +48,7 @@ class Composer(FigureAnswers):
         self.name_text = " ".join(
             _padded(fold(n)) for sc in kb.schemes.values() for n in sc.names.all()
         )
+        self.said: dict[str, str] = {}  # what the sources say of each scheme, folded once
         self.handlers: dict[str, Callable[[Understanding, dt.date, Lang], Answer]] = {
             "deadline": self.deadline,
             "next_deadline": self.next_deadline,

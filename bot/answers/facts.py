@@ -492,6 +492,12 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
 
     def scheme_words(self, sid: str) -> str:
         """Everything the sources say about a scheme, folded: facts, rules and FAQ answers."""
+        if sid not in self.said:
+            self.said[sid] = self._scheme_words(sid)
+        return self.said[sid]
+
+    def _scheme_words(self, sid: str) -> str:
+        """Fold everything the sources say about a scheme (see scheme_words)."""
         scheme = self.kb.schemes[sid]
         texts = [f"{f.text} {f.text_en or ''}" for f in scheme.facts]
         texts += [
