@@ -99,7 +99,14 @@ def _table_answers(
         # 'Hvor mye fikk Arendal i tilskudd til NAV-kontoret?': a grant, not the framework
         return False
     if reader.items_table(query.table) and u.intent in ("appropriation", "budget"):
-        return False  # the scheme's appropriation card gives the same figures with its own
+        # the scheme's appropriation card gives the same figures with the office's total; a
+        # question naming the table by its words ('tilskuddsforvaltningen 2018') for the whole
+        # table or for a sum or claim over it is about the table
+        whole = query.op != "list" or any(
+            r.sum_of_rows and r.key in query.rows for r in kb.tables[query.table].rows
+        )
+        if not (whole and reader.told(query.table, u.folded)):
+            return False
     if query.op != "value":
         return True
     if u.intent in ("out_of_scope", "help"):

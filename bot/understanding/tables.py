@@ -381,6 +381,10 @@ class TableReader:
         table = self.kb.tables.get(table_id)
         return table is not None and (table.id in self.item_tables)
 
+    def told(self, table_id: str, folded: str) -> bool:
+        """Whether a question names a table by its own words ('tilskuddsforvaltningen')."""
+        return any(w in self.telling.get(table_id, ()) for w in _padded(folded).split())
+
     def asks_figure(self, folded: str) -> bool:
         """Whether a question asks for a count or a share ('hvor mange', 'andel')."""
         padded = _padded(folded)
