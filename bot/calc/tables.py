@@ -78,9 +78,23 @@ def _across(kb: KnowledgeBase, query: TableQuery, other: TableQuery) -> TableRes
 
 
 def _summed(table: Table, rows: Sequence[Row], columns: Sequence[Column], group: str = "") -> Cell:
-    """One cell holding the sum of rows in one column, labelled by the rows it adds."""
+    """One cell holding the sum of rows in one column (or in several columns added), labelled
+    by the rows it adds."""
     column = columns[0]
     total = sum((c.value for c in _cells(table, rows, [column])), Fraction(0))
+    if len(columns) > 1:
+        # 'Kristiansand enn Arendal i 2016 og 2017 til sammen': each side's columns added
+        total = sum((c.value for c in _cells(table, rows, columns)), Fraction(0))
+        column = Column(
+            id="_".join(c.id for c in columns),
+            label=" + ".join(c.label for c in columns),
+            label_en=" + ".join(c.label_en or c.label for c in columns),
+            definition=column.definition,
+            unit=column.unit,
+            status="prognose" if any(c.status == "prognose" for c in columns) else None,
+        )
+        if len(rows) == 1:
+            return Cell(rows[0], column, total, "")
     if len(rows) == 1:
         return Cell(rows[0], column, total, str(rows[0].values[column.id]))
     label = " + ".join(r.label for r in rows)

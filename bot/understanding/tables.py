@@ -59,6 +59,10 @@ _TOP_DIGIT = re.compile(r"\b(?:topp|top)\s*-?\s*(\d{1,2})\b")
 _TOKENS = re.compile(r"[^\w%]+")
 
 
+#: A span of years written with a dash ('2016-2020', '2016 – 2020'), not 'fra 2016 til 2020'.
+_DASH_SPAN = re.compile(r"(20[0-4]\d)\s*[-–]\s*(20[0-4]\d)")
+
+
 _FOLLOW_UP_START = ("og ", "enn ", "and ", "what about ", "hva med ", "men ")
 
 
@@ -353,6 +357,15 @@ class TableReader:
 
     # --- what the question names ---
 
+    def comparing(self, padded: str) -> bool:
+        """Whether a question compares figures: a word of difference, or a word of more or
+        less that is no sum's verb ('hvor mye økte rammen i 2019 og 2020 til sammen?' adds)."""
+        if self.has(padded, "difference"):
+            return True
+        if not (self.has(padded, "more") or self.has(padded, "less")):
+            return False
+        return self.has(padded, "than") or not self.has(padded, "sum")
+
     def has(self, padded: str, name: str) -> bool:
         """Whether a phrase list's words occur in the question."""
         key = (padded, name)
@@ -464,10 +477,14 @@ class TableReader:
     def years_in(self, folded: str, padded: str, today: dt.date) -> list[int]:
         """Years named, ranges spelled out, 'i fjor' as the year before today."""
         years: list[int] = []
-        comparing = any(self.has(padded, w) for w in ("difference", "more", "less"))
+        comparing = self.comparing(padded)
+        summing = self.has(padded, "sum")
         for m in self.range.finditer(folded):
             first, last = int(m.group(1)), int(m.group(2))
-            if first < last and not comparing:
+            # 'samlet økning 2016–2020 enn Arendal': a period summed, though rows are compared;
+            # 'endringen fra 2016 til 2020' compares the two ends
+            period = summing and bool(_DASH_SPAN.fullmatch(m.group(0)))
+            if first < last and (not comparing or period):
                 years += range(first, last + 1)
         for m in _YEAR.finditer(folded):
             if int(m.group(1)) not in years:
@@ -654,7 +671,7 @@ class TableReader:
                 picked = [c for c in picked if c.year not in twice or c.status == "prognose"]
             elif not prognosis:
                 picked = [c for c in picked if c.year not in twice or c.status != "prognose"]
-            comparing = any(self.has(padded, w) for w in ("difference", "more", "less"))
+            comparing = self.comparing(padded)
             if comparing and len(self.rows_in(table, padded)) <= 1:
                 # 'hvor mye lavere var Lister-summen i 2017 enn i 2016?': the years compared
                 named = [c for c in named if not set(c.sum_of or []) <= {d.id for d in picked}]
@@ -1017,8 +1034,17 @@ class TableReader:
         if not rows:
             return None, 0.0
         comparing = self.has(padded, "difference") or (
-            (more or less) and (than or len(columns) == 2)
+            (more or less) and (than or (len(columns) == 2 and not self.has(padded, "sum")))
         )
+        if comparing and than and len(rows) == 2 and len(columns) > 1 and not by_group:
+            # 'Kristiansands samlede økning 2016–2020 enn Arendals': each row's years summed,
+            # by the printed sum where the years are exactly its parts
+            asked = {c.id for c in columns}
+            whole = [c for c in table.columns if c.sum_of and set(c.sum_of) == asked]
+            if whole:
+                columns, ids = whole[:1], (whole[0].id,)
+            else:
+                return TableQuery(table.id, "difference", tuple(rows), ids, split=1), score
         pair = (len(rows), len(columns)) in ((2, 1), (1, 2))
         sides = self._sides(table, padded) if comparing and than and len(columns) == 1 else ()
         if sides:
@@ -1163,7 +1189,7 @@ class TableReader:
     ) -> tuple[TableQuery | None, float]:
         """A query on one row's columns: a figure, a sum of years, or the change between two."""
         ids = tuple(c.id for c in columns)
-        comparing = any(self.has(padded, w) for w in ("difference", "more", "less"))
+        comparing = self.comparing(padded)
         if self.has(padded, "which_year") and (
             self.has(padded, "highest") or self.has(padded, "lowest")
         ):
@@ -1304,7 +1330,7 @@ class TableReader:
                 query = replace(query, rows=query.before_rows + query.rows)
             elif len(query.columns) == 1 and query.before_columns:
                 query = replace(query, columns=query.before_columns + query.columns)
-        comparing = any(self.has(padded, w) for w in ("difference", "more", "less"))
+        comparing = self.comparing(padded)
         operating = comparing or self.has(padded, "sum")
         if (
             operating

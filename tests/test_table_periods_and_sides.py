@@ -1,0 +1,69 @@
+"""Table questions that add years before comparing: 'økte … til sammen' is a sum, a dash span
+with a sum word is the whole period, and two rows compared over several years each add theirs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.engine import Engine
+from knowledge.loader import load_sources
+
+KB = load_sources()
+TODAY = dt.date(2026, 12, 1)
+AGDER = "opptrappingsplan-2016-2020"
+Y17_18, Y18_19 = ("y2017", "y2018"), ("y2018", "y2019")
+
+
+def ask(*questions: str) -> str:
+    """Ask questions in one chat and return the last answer's text."""
+    engine = Engine(KB)
+    text = ""
+    for q in questions:
+        text = engine.ask(q, TODAY, chat="periods").text
+    return text
+
+
+def figure(row: str, *columns: str, table: str = AGDER) -> int:
+    """A row's printed figures added, as the test's own look-up."""
+    values = next(r for r in KB.tables[table].rows if r.key == row).values
+    return sum(int(str(values[c])) for c in columns)
+
+
+def grouped(value: int) -> str:
+    return f"{value:,}".replace(",", " ")
+
+
+@pytest.mark.parametrize(
+    ("question", "row", "columns"),
+    [
+        ("Hvor mye økte rammen for Grimstad i 2017 og 2018 til sammen?", "0904", Y17_18),
+        ("Hvor mye økte rammen til Mandal samlet i 2016 og 2019?", "1002", ("y2016", "y2019")),
+        ("Hvor mykje auka ramma for Lillesand i 2018 og 2019 til saman?", "0926", Y18_19),
+    ],
+)
+def test_a_rise_asked_for_two_years_together_is_their_sum_not_their_difference(
+    question: str, row: str, columns: tuple[str, ...]
+) -> None:
+    text = ask(question)
+    assert grouped(figure(row, *columns)) in text
+    assert "Forskjell" not in text
+
+
+def test_a_dash_span_with_a_sum_word_compares_each_rows_whole_period() -> None:
+    text = ask("Hvor mye mindre var Grimstads samlede økning 2016-2020 enn Lillesands?")
+    expected = abs(figure("0904", "sum") - figure("0926", "sum"))
+    assert grouped(expected) in text
+
+
+def test_two_rows_compared_over_two_years_each_add_their_own_years() -> None:
+    text = ask("Hvor mye mer fikk Arendal enn Grimstad i 2018 og 2019 til sammen?")
+    first, second = figure("0906", "y2018", "y2019"), figure("0904", "y2018", "y2019")
+    assert grouped(first - second) in text
+    assert grouped(first) in text and grouped(second) in text
+
+
+def test_the_change_between_the_ends_of_a_span_is_still_a_change() -> None:
+    text = ask("Hvor mye endret økningen for Arendal seg fra 2016 til 2019?")
+    assert grouped(figure("0906", "y2016") - figure("0906", "y2019")) in text
