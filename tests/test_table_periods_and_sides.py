@@ -67,3 +67,25 @@ def test_two_rows_compared_over_two_years_each_add_their_own_years() -> None:
 def test_the_change_between_the_ends_of_a_span_is_still_a_change() -> None:
     text = ask("Hvor mye endret økningen for Arendal seg fra 2016 til 2019?")
     assert grouped(figure("0906", "y2016") - figure("0906", "y2019")) in text
+
+
+STATS = "nav-sosialtjenestetall"
+MAIN_INCOME = "sosialhjelp_6_12_hovedinntekt"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor mange mottakere med sosialhjelp som hovedinntekt i 6-12 måneder hadde Rogaland"
+        " og Hordaland til sammen?",
+        "Sosialhjelp 6-12 mnd som hovedinntekt: Rogaland og Hordaland samlet?",
+        "Hvor mange sosialhjelpsmottakere hadde sosialhjelp som hovedinntekt 6–12 måneder i"
+        " Rogaland og Hordaland til sammen?",
+    ],
+)
+def test_a_column_is_told_by_its_own_word_not_by_a_longer_word_sharing_its_start(
+    question: str,
+) -> None:
+    text = ask(question)
+    expected = figure("11", MAIN_INCOME, table=STATS) + figure("12", MAIN_INCOME, table=STATS)
+    assert grouped(expected) in text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import partial
@@ -144,12 +144,17 @@ def _first(padded: str, phrases: Sequence[str]) -> int:
     return min(hits) if hits else -1
 
 
-def _column_bags(table: Table) -> dict[str, frozenset[str]]:
-    """Folded words of each column's label and definition, in both languages."""
+def _column_bags(table: Table, long_forms: Callable[[str], str] = str) -> dict[str, frozenset[str]]:
+    """Folded words of each column's label and definition, in both languages, short forms
+    written out as a question's are ('mnd.' as 'måneder')."""
     bags = {}
     for c in table.columns:
         text = " ".join(filter(None, (c.label, c.label_en, c.definition, c.definition_en)))
-        words = _padded(fold(text)).split() + _padded(fold(text, nynorsk=False)).split()
+        words = [
+            w
+            for folded in (fold(text), fold(text, nynorsk=False))
+            for w in _padded(long_forms(folded)).split()
+        ]
         # short words count when the heading writes them as an acronym ('KVP')
         acronyms = {fold(a) for a in re.findall(r"\b[A-ZÆØÅ]{2,}\b", text)}
         bags[c.id] = frozenset(
@@ -336,7 +341,8 @@ class TableReader:
             ]
             for tid, names in self.row_names.items()
         }
-        self.column_words = {t.id: _column_bags(t) for t in self.tables}
+        shorts = self.long_forms if words is not None else str
+        self.column_words = {t.id: _column_bags(t, shorts) for t in self.tables}
         self.column_pairs = {t.id: _column_pairs(t) for t in self.tables}
         # how many columns of a table each word is in, and each word under its first letters
         self.column_counts: dict[str, dict[str, int]] = {}
@@ -816,9 +822,10 @@ class TableReader:
         bags = self.column_words[table.id]
         counts, prefixes = self.column_counts[table.id], self.column_prefixes[table.id]
         asked = {t for t in padded.split() if len(t) >= MIN_WORD or t.isdigit() or t in counts}
-        # each asked word with the column words it matches (the same word, or the same first
-        # five letters), found through the index rather than by scanning every column
-        matches = {w: ({w} if w in counts else set()) | prefixes.get(w[:5], set()) for w in asked}
+        # each asked word with the column words it matches (the same word, else the same first
+        # five letters: 'sosialhjelp' is not 'sosialhjelpsmottak'), found through the index
+        # rather than by scanning every column
+        matches = {w: {w} if w in counts else prefixes.get(w[:5], set()) for w in asked}
         scores: dict[str, float] = {}
         for cid, bag in bags.items():
             score = 0.0
