@@ -89,3 +89,34 @@ def test_a_column_is_told_by_its_own_word_not_by_a_longer_word_sharing_its_start
     text = ask(question)
     expected = figure("11", MAIN_INCOME, table=STATS) + figure("12", MAIN_INCOME, table=STATS)
     assert grouped(expected) in text
+
+
+def test_the_count_and_the_share_asked_by_their_nouns_are_given_side_by_side() -> None:
+    text = ask("Hva er antallet og andelen 18-24-åringer med sosialhjelp i Nordland?")
+    assert grouped(figure("18", "unge_18_24_sosialhjelp_2018", table=STATS)) in text
+    share = next(r for r in KB.tables[STATS].rows if r.key == "18").values["andel_18_24"]
+    assert f"{share}".replace(".", ",") in text
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "column"),
+    [
+        (
+            "Hvor stor andel av 18-24-åringene i Oslo fikk sosialhjelp i 2018?",
+            "Hvor mange personer er det?",
+            "unge_18_24_sosialhjelp_2018",
+        ),
+        (
+            "Hvor mange KVP-deltakere hadde Rogaland?",
+            "Og Vestfold?",
+            "kvp_deltakere_2019",
+        ),
+    ],
+)
+def test_a_follow_up_naming_only_a_row_keeps_the_column_just_shown(
+    first: str, second: str, column: str
+) -> None:
+    text = ask(first, second, "og Finnmark?")
+    assert grouped(figure("20", column, table=STATS)) in text
+    text = ask(first, second, "og Finnmark?", "Og for hele landet?")
+    assert grouped(figure("landet", column, table=STATS)) in text

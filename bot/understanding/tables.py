@@ -580,6 +580,20 @@ class TableReader:
         follow_up = previous is not None and (
             len(_padded(folded).split()) <= FOLLOW_UP_WORDS or folded.startswith(_FOLLOW_UP_START)
         )
+        kept_columns: tuple[str, ...] = ()
+        if follow_up and previous is not None and previous.op in ("value", "list", "sum"):
+            # 'og Finnmark?': the columns just shown, unless the follow-up names one of its own
+            # (the understanding's column guess may be stale)
+            shown = self.kb.tables.get(previous.table)
+            if (
+                shown is not None
+                and shown.id in self.column_words
+                and not any(c.unit == "kr" for c in shown.columns)
+                and self._column_by_words(shown, padded) is None
+                and not (self.has(padded, "share") or self.has(padded, "count"))
+            ):
+                kept_columns = previous.columns
+                column_hint = previous.columns[0]
         best: TableQuery | None = None
         best_score = 0.0
         # a printed sum named by its heading ('summen for 2016 og 2017') makes the question
@@ -609,6 +623,8 @@ class TableReader:
             if best.op == "rank" and not best.rows and self.has(padded, "those_asked") and asked:
                 # 'hvem av de to hadde størst nedgang fra 2018 til 2019?': the rows just asked
                 best = replace(best, rows=asked, top=1)
+            if kept_columns and best.columns == kept_columns[:1] and best.op == "value":
+                best = replace(best, op=previous.op, columns=kept_columns)
             if follow_up:
                 best = _remember(best, previous)
         return best
