@@ -57,7 +57,10 @@ _LEAD = re.compile(r"\s*[^:?.!\d]{1,30}:\s+")
 @lru_cache(maxsize=4)
 def _question_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A message's first question word, and where a second question starts (built once)."""
-    starts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # a last letter typed twice still starts a question ('og nårr er fristen?')
+    starts = "|".join(
+        re.escape(w) + re.escape(w[-1]) + "?" for w in sorted(words, key=len, reverse=True)
+    )
     return (
         re.compile(rf"\s*(?:{starts})\b", re.IGNORECASE),
         re.compile(rf"(?:\?\s+|,?\s+(?:og|and|og så)\s+)(?=(?:{starts})\b)", re.IGNORECASE),

@@ -120,3 +120,25 @@ def test_a_follow_up_naming_only_a_row_keeps_the_column_just_shown(
     assert grouped(figure("20", column, table=STATS)) in text
     text = ask(first, second, "og Finnmark?", "Og for hele landet?")
     assert grouped(figure("landet", column, table=STATS)) in text
+
+
+@pytest.mark.parametrize(
+    ("question", "scheme"),
+    [
+        ("hvem kan søke prosjektskjønsmiddler?", "prosjektskjonnsmidler"),
+        ("hvem kan søke om kompensasjon til fasstleger ved koronafravær?", None),
+    ],
+)
+def test_a_scheme_name_typed_with_a_letter_doubled_or_undoubled_is_still_the_scheme(
+    question: str, scheme: str | None
+) -> None:
+    u = Engine(KB).understand(question, None, TODAY)
+    if scheme is not None:
+        assert u.scheme == scheme
+    else:
+        assert u.scheme is not None
+
+
+def test_a_second_question_whose_question_word_has_its_last_letter_doubled_is_split_off() -> None:
+    text = ask("Hvem kan søke prosjektskjønnsmidler, og nårr er fristen?")
+    assert "Kommuner" in text and "1. november" in text

@@ -65,6 +65,11 @@ def _question_words(lex: Lexicon) -> set[str]:
     return words
 
 
+def _single_letters(word: str) -> str:
+    """A word with each run of one letter written once ('skjønn' as 'skjøn')."""
+    return re.sub(r"(\w)\1+", r"\1", word)
+
+
 @dataclass(frozen=True)
 class WordSet:
     """Words a question may use, with their stems' prefixes for inflected and compound forms."""
@@ -244,6 +249,18 @@ class Lexicon:
         self.name_words = sorted(
             {t for n in self.scheme_names for t in WORD.findall(n) if len(t) >= 6 and t.isalpha()}
         )
+        # The same words with every doubled letter single, for a name typed with a letter
+        # doubled or undoubled ('prosjektskjønsmidler' for 'prosjektskjønnsmidler').
+        self.name_words_single: dict[str, str] = {}
+        for word in self.name_words:
+            self.name_words_single.setdefault(_single_letters(word), word)
+        # question words typed with a letter doubled ('nårr er fristen?')
+        asking = kb.language.question_words if kb.language else []
+        self.question_single = {
+            _single_letters(w.translate(ASCII_FOLD)): w.translate(ASCII_FOLD)
+            for w in asking
+            if w.isalpha()
+        }
         # Content words of the longer names, for names given with other words in between.
         # A name of one content word and a grant word ('voksne-ordningen', 'adults scheme')
         # also matches that word with another grant word ('voksne-tilskuddet', 'adults grant').
@@ -634,7 +651,14 @@ class Lexicon:
         return best
 
     def swapped(self, word: str) -> str:
-        """Return the known word a word has two neighbouring letters swapped from, else the word."""
+        """Return the known word a word has two neighbouring letters swapped from (or a scheme
+        name's word it has a letter doubled or undoubled from), else the word."""
+        named = self.name_words_single.get(_single_letters(word)) if len(word) >= 8 else None
+        if named is None and word not in self.vocab:
+            asked = self.question_single.get(_single_letters(word))
+            named = asked if asked is not None and asked != word else None
+        if named is not None:
+            return named
         if word not in self._swaps:
             near = None
             if len(word) >= 8 and word.isalpha():
