@@ -142,3 +142,8 @@ def test_a_scheme_name_typed_with_a_letter_doubled_or_undoubled_is_still_the_sch
 def test_a_second_question_whose_question_word_has_its_last_letter_doubled_is_split_off() -> None:
     text = ask("Hvem kan søke prosjektskjønnsmidler, og nårr er fristen?")
     assert "Kommuner" in text and "1. november" in text
+
+
+def test_the_number_and_the_share_asked_in_english_are_given_side_by_side() -> None:
+    text = ask("What are the number and the share of 18-24 year olds on social assistance in Oslo?")
+    assert "2,261" in text and "3.8 %" in text
