@@ -147,3 +147,34 @@ def test_a_second_question_whose_question_word_has_its_last_letter_doubled_is_sp
 def test_the_number_and_the_share_asked_in_english_are_given_side_by_side() -> None:
     text = ask("What are the number and the share of 18-24 year olds on social assistance in Oslo?")
     assert "2,261" in text and "3.8 %" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "right"),
+    [
+        ("Stemmer det at Grimstad fikk 1,2 millioner i 2017?", True),
+        ("Stemmer det at Grimstad fikk 1,3 millioner i 2017?", False),
+        (
+            "Stemmer det at rammen for Grimstad økte med 2,7 millioner i 2017 og 2018 til sammen?",
+            True,
+        ),
+        (
+            "Stemmer det at rammen for Grimstad økte med 2,8 millioner i 2017 og 2018 til sammen?",
+            False,
+        ),
+        ("Is it true that Grimstad got 2.72 million in 2017 and 2018 combined?", True),
+    ],
+)
+def test_a_claimed_figure_in_millions_is_checked_at_the_precision_it_is_given(
+    question: str, right: bool
+) -> None:
+    text = ask(question)
+    yes = "Ja, det stemmer" in text or "Yes, that is right" in text
+    no = "Nei, det stemmer ikke" in text or "No, that is not right" in text
+    assert (yes, no) == (right, not right)
+
+
+def test_a_claimed_figure_in_kroner_is_checked_exactly() -> None:
+    exact = figure("0904", "y2017")
+    assert "Ja, det stemmer" in ask(f"Stemmer det at Grimstad fikk {grouped(exact)} kr i 2017?")
+    assert "Nei" in ask(f"Stemmer det at Grimstad fikk {grouped(exact + 1)} kr i 2017?")

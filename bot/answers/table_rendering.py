@@ -263,7 +263,7 @@ def _verdict(result: TableResult, lang: Lang) -> str:
         at = result.ranking[q.top - 1 : q.top]
         right = bool(at) and result.claimed == at[0][1]
     elif q.op in ("value", "sum") and q.bound is not None and result.total is not None:
-        right = _holds(result.total, q.compare, q.bound)
+        right = _holds(result.total, q.compare, q.bound, q.rounding)
     elif q.op == "portion" and q.bound is not None and result.total is not None:
         right = _holds(result.total * 100, q.compare, q.bound)
     elif q.op == "difference" and result.total is not None:

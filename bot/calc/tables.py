@@ -109,8 +109,13 @@ def _summed(table: Table, rows: Sequence[Row], columns: Sequence[Column], group:
     return Cell(row, column, total, "")
 
 
-def _holds(value: Fraction, compare: str, bound: Fraction) -> bool:
-    """Whether a value stands in the asked relation to a bound."""
+def _holds(
+    value: Fraction, compare: str, bound: Fraction, rounding: Fraction = Fraction(0)
+) -> bool:
+    """Whether a value stands in the asked relation to a bound; a bound rounded to a step
+    ('8,1 millioner') equals the values that round to it."""
+    if compare == "==" and rounding:
+        return abs(value - bound) * 2 <= rounding
     return {
         ">": value > bound,
         ">=": value >= bound,

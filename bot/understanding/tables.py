@@ -114,6 +114,8 @@ class TableQuery:
     #: a figure of another table this query's figure is compared with ('2020-tabellen enn
     #: 2018-tabellen'): the difference of this query's figure and the other's
     other: TableQuery | None = None
+    #: the step a claimed figure is rounded to ('8,1 millioner' to 100 000), 0 for exact
+    rounding: Fraction = Fraction(0)
 
 
 def _value(raw: object) -> Fraction:
@@ -310,6 +312,7 @@ class TableReader:
             else None
         )
         self.spans = ""  # the folded question being read, for spans of municipality numbers
+        self.rounding = Fraction(0)  # the step of the figure the last bound was read from
         self.row_names: dict[str, list[tuple[str, str]]] = {}
         for table in self.tables:
             names: list[tuple[str, str]] = []
@@ -772,8 +775,12 @@ class TableReader:
             value = Fraction(digits.replace(" ", "").replace(",", "."))
             if any(after.startswith(f" {w} ") for w in self.w.get("places", ())):
                 continue  # 'alle de 15 kommunene' counts the places
+            self.rounding = Fraction(0)
             if any(after.startswith(f" {w} ") for w in self.w.get("million", ())):
                 value *= 1_000_000
+                # '8,1 millioner' is a figure rounded to its last decimal
+                decimals = len(re.split(r"[.,]", digits)[1]) if re.search(r"[.,]", digits) else 0
+                self.rounding = Fraction(1_000_000, 10**decimals)
             elif " " not in digits and value < 10 and column.unit != "prosent":
                 continue  # 'de 3', 'topp 5': a count of places, not a figure
             compare = "=="
@@ -921,7 +928,8 @@ class TableReader:
                 target = tuple(named[:1]) if len(named) == 1 else parts
                 checked: Op = "value" if len(target) == 1 else "sum"
                 check = TableQuery(table.id, checked, target, ids[:1], claim=target[0])
-                return replace(check, bound=bound[1], compare=bound[0]), score + 0.5
+                check = replace(check, bound=bound[1], compare=bound[0], rounding=self.rounding)
+                return check, score + 0.5
             if len(named) > 1 and self.has(padded, "sum"):
                 return TableQuery(table.id, "sum", tuple(named), ids[:1]), score + 0.5
             shown = tuple(named) or tuple(r.key for r in table.rows)
@@ -1032,7 +1040,7 @@ class TableReader:
             # (a claim of a first place that also quotes the figure is checked as a ranking)
             compare, value = bound
             query = TableQuery(table.id, "value", tuple(named), ids, claim=named[0])
-            return replace(query, bound=value, compare=compare), score
+            return replace(query, bound=value, compare=compare, rounding=self.rounding), score
         if (highest or lowest) and premise and len(named) == 1:
             # 'er det riktig at Bykle hadde lavest …?': rank every row, then check the claim;
             # 'nest færrest' claims the second place
@@ -1094,7 +1102,14 @@ class TableReader:
             # 'Åmli i 2016 og summen inkl. prognosen': figures side by side, no total of them
             return TableQuery(table.id, "list", tuple(rows), ids), score
         if len(rows) > 1 or len(columns) > 1:
-            return TableQuery(table.id, "sum", tuple(rows), ids), score
+            summed = TableQuery(table.id, "sum", tuple(rows), ids)
+            bound = self._bound(table, columns[0]) if premise and len(rows) == 1 else None
+            if bound is not None and not comparing:
+                # 'stemmer det at Arendal fikk 3,4 millioner i 2019 og 2020 til sammen?'
+                compare, value = bound
+                claimed = replace(summed, claim=rows[0], bound=value, compare=compare)
+                return replace(claimed, rounding=self.rounding), score
+            return summed, score
         return TableQuery(table.id, "value", tuple(rows), ids), score
 
     def _across_tables(
