@@ -178,3 +178,31 @@ def test_a_claimed_figure_in_kroner_is_checked_exactly() -> None:
     exact = figure("0904", "y2017")
     assert "Ja, det stemmer" in ask(f"Stemmer det at Grimstad fikk {grouped(exact)} kr i 2017?")
     assert "Nei" in ask(f"Stemmer det at Grimstad fikk {grouped(exact + 1)} kr i 2017?")
+
+
+def test_a_column_family_named_by_a_shared_word_is_told_apart_by_the_unit_asked() -> None:
+    text = ask("Hvor mange KVP-deltakere hadde Nordland og Troms til sammen?")
+    kvp = "kvp_deltakere_2019"
+    assert grouped(figure("18", kvp, table=STATS) + figure("19", kvp, table=STATS)) in text
+
+
+@pytest.mark.parametrize(
+    "questions",
+    [
+        (
+            "Hva var andelen under 18 i husholdninger med sosialhjelp i Oslo og Nordland"
+            " til sammen?",
+        ),
+        (
+            "Hvor stor andel av 18-24-åringene i Oslo fikk sosialhjelp?",
+            "og Nordland?",
+            "til sammen?",
+        ),
+    ],
+)
+def test_shares_of_several_rows_are_listed_side_by_side_never_added(
+    questions: tuple[str, ...],
+) -> None:
+    text = ask(*questions)
+    assert "Til sammen" not in text
+    assert "Oslo" in text and "Nordland" in text

@@ -551,6 +551,25 @@ class TableReader:
         raw: str = "",
         framework: bool = False,
     ) -> TableQuery | None:
+        """Read a table query from a folded question, or None when it is not one; shares of
+        several rows are listed side by side, never added ('andelen i Oslo og Troms til
+        sammen' has no sum without the counts behind each share)."""
+        query = self._read(folded, today, column_hint, previous, raw, framework)
+        if query is None or query.op != "sum" or query.claim is not None:
+            return query
+        table = self.kb.tables.get(query.table)
+        units = {c.unit for c in table.columns if c.id in query.columns} if table else set()
+        return replace(query, op="list") if units == {"prosent"} else query
+
+    def _read(
+        self,
+        folded: str,
+        today: dt.date,
+        column_hint: str | None,
+        previous: TableQuery | None,
+        raw: str = "",
+        framework: bool = False,
+    ) -> TableQuery | None:
         """Read a table query from a folded question, or None when it is not one.
 
         The words are looked up both in the corrected text and in the text as typed, since a
@@ -830,9 +849,20 @@ class TableReader:
         """The column whose label and definition share the most telling words with the question."""
         scores = self._column_scores(table, padded)
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-        if not ranked or ranked[0][1] < least:
+        if not ranked or ranked[0][1] < least / 2:
             return None
         tied = [cid for cid, score in ranked if score == ranked[0][1]]
+        if ranked[0][1] < least:
+            # words that only a family of columns shares ('KVP-deltakere'): the unit asked
+            # ('hvor mange') tells the one of them meant, else no column is told
+            # (the words themselves, not words sharing their first letters: 'rammeøkning' is
+            # no word of 'rammefinansiering')
+            exact = self._column_scores(table, padded, exact=True)
+            if any(exact[cid] != ranked[0][1] for cid in tied):
+                return None
+            want = self._unit_asked(padded)
+            units = [c for c in table.columns if c.id in tied and c.unit == want]
+            return units[0] if len(tied) > 1 and len(units) == 1 else None
         if len(tied) > 1:
             # a tie is broken by the unit asked ('hvor mange' a count, 'andel' a share)
             want = self._unit_asked(padded)
@@ -840,15 +870,18 @@ class TableReader:
             return units[0] if len(units) == 1 else None
         return next(c for c in table.columns if c.id == ranked[0][0])
 
-    def _column_scores(self, table: Table, padded: str) -> dict[str, float]:
-        """Each column's score: the telling words it shares with the question."""
+    def _column_scores(self, table: Table, padded: str, exact: bool = False) -> dict[str, float]:
+        """Each column's score: the telling words it shares with the question (``exact``: the
+        same words only, not words sharing their first letters)."""
         bags = self.column_words[table.id]
         counts, prefixes = self.column_counts[table.id], self.column_prefixes[table.id]
         asked = {t for t in padded.split() if len(t) >= MIN_WORD or t.isdigit() or t in counts}
         # each asked word with the column words it matches (the same word, else the same first
         # five letters: 'sosialhjelp' is not 'sosialhjelpsmottak'), found through the index
         # rather than by scanning every column
-        matches = {w: {w} if w in counts else prefixes.get(w[:5], set()) for w in asked}
+        matches = {
+            w: {w} if w in counts else set() if exact else prefixes.get(w[:5], set()) for w in asked
+        }
         scores: dict[str, float] = {}
         for cid, bag in bags.items():
             score = 0.0
