@@ -206,3 +206,18 @@ def test_shares_of_several_rows_are_listed_side_by_side_never_added(
     text = ask(*questions)
     assert "Til sammen" not in text
     assert "Oslo" in text and "Nordland" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kva fylke hadde lågast del under 18 med sosialhjelp?",
+        "Hvilket fylke hadde lavest andel under 18 i husholdninger med sosialhjelp?",
+    ],
+)
+def test_the_headings_own_figure_is_no_bound_on_the_rows(question: str) -> None:
+    rows = [r for r in KB.tables[STATS].rows if r.county]
+    lowest = min(rows, key=lambda r: float(str(r.values["andel_under_18"])))
+    text = ask(question)
+    assert lowest.label in text
+    assert "under 18 %" not in text

@@ -118,6 +118,11 @@ class TableQuery:
     rounding: Fraction = Fraction(0)
 
 
+def _figure_unit(after: str) -> bool:
+    """Whether a figure is followed by a unit of its own ('70 %', '18 prosent')."""
+    return after.startswith((" % ", " prosent ", " percent "))
+
+
 def _value(raw: object) -> Fraction:
     """Read a printed figure (an integer, or a decimal written as text)."""
     return Fraction(str(raw))
@@ -789,8 +794,15 @@ class TableReader:
             if _YEAR.fullmatch(digits) or any(before.endswith(f" {w} ") for w in ("topp", "top")):
                 continue
             nxt = (after.split() or [""])[0]
+            prev = (before.split() or [""])[-1]
             if f" {digits.replace(' ', ' ')} {nxt} " in label or f" {nxt} " == " år ":
                 continue  # 'under 18 år' is the column's own words, not a bound
+            if (
+                column.unit == "prosent"
+                and f" {prev} {digits} " in label
+                and not _figure_unit(after)
+            ):
+                continue  # 'lågast del under 18 med sosialhjelp': the heading's 'under 18'
             value = Fraction(digits.replace(" ", "").replace(",", "."))
             if any(after.startswith(f" {w} ") for w in self.w.get("places", ())):
                 continue  # 'alle de 15 kommunene' counts the places
