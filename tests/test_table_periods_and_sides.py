@@ -221,3 +221,16 @@ def test_the_headings_own_figure_is_no_bound_on_the_rows(question: str) -> None:
     text = ask(question)
     assert lowest.label in text
     assert "under 18 %" not in text
+
+
+def test_a_ranking_follow_up_ranks_the_same_region_again() -> None:
+    lister = [m.number for m in KB.municipalities.values() if m.region == "Lister"]
+    rows = [r for r in KB.tables[AGDER].rows if r.municipality in lister]
+    lowest = min(rows, key=lambda r: int(str(r.values["y2018"])))
+    text = ask("Hvilken kommune i Lister fikk mest i 2018?", "og minst?")
+    assert lowest.label in text
+
+
+def test_versus_between_two_rows_asks_for_their_difference() -> None:
+    text = ask("Arendal vs Grimstad 2019, økning i rammen?")
+    assert grouped(figure("0906", "y2019") - figure("0904", "y2019")) in text

@@ -1355,10 +1355,12 @@ class TableReader:
             descending = highest and not (
                 lowest and _first(padded, self.w["lowest"]) < _first(padded, self.w["highest"])
             )
+            # 'og minst?' after a ranking of Lister's municipalities: the same rows ranked
+            among = previous.rows if previous.op == "rank" and not asked else ()
             return TableQuery(
                 table.id,
                 "rank",
-                asked,
+                asked or among,
                 tuple(columns[:1]) if len(columns) > 1 and not previous.change else tuple(columns),
                 1 if asked else self.top_in(padded),
                 descending,
