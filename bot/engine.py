@@ -112,6 +112,10 @@ def _table_answers(
             return False
     if query.op != "value":
         return True
+    if query.claim is not None and not municipal and query.rows:
+        # 'stemmer det at Oslo hadde over 5 % andel under 18?': a county's figure claimed
+        # ('5 %' is no share of a position)
+        return True
     if u.intent in ("out_of_scope", "help"):
         # 'oslo andel u18 sos.hjelp?': the 'hjelp' of a short form is not a call for help
         followed = previous is not None and previous.table == query.table

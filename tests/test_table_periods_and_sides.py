@@ -234,3 +234,25 @@ def test_a_ranking_follow_up_ranks_the_same_region_again() -> None:
 def test_versus_between_two_rows_asks_for_their_difference() -> None:
     text = ask("Arendal vs Grimstad 2019, økning i rammen?")
     assert grouped(figure("0906", "y2019") - figure("0904", "y2019")) in text
+
+
+@pytest.mark.parametrize(
+    ("question", "right"),
+    [
+        ("Stemmer det at Nordland hadde over 3 % andel under 18?", True),
+        ("Stemmer det at Nordland hadde under 3 % andel under 18?", False),
+    ],
+)
+def test_a_claimed_share_of_a_county_is_checked_in_the_table(question: str, right: bool) -> None:
+    text = ask(question)
+    assert ("Ja, det stemmer" in text) is right
+    assert "årsverk" not in text
+
+
+def test_how_many_places_had_fewer_than_a_named_one_counts_them() -> None:
+    kvp = "kvp_deltakere_2019"
+    bound = figure("18", kvp, table=STATS)
+    counties = [r for r in KB.tables[STATS].rows if r.county]
+    fewer = [r for r in counties if int(str(r.values[kvp])) < bound]
+    text = ask("Hvor mange fylker hadde færre KVP-deltakere enn Nordland?")
+    assert f": {len(fewer)}\n" in text

@@ -1020,12 +1020,13 @@ class TableReader:
             return TableQuery(
                 table.id, "filter", tuple(rows), ids, bound=value, compare=compare
             ), score
+        counting = self.has(padded, "count") and self.has(padded, "places")
         if (
             len(named) == 1
             and len(columns) == 1
             and (more or less)
             and than
-            and self.has(padded, "which")
+            and (self.has(padded, "which") or counting)
         ):
             # 'which counties had fewer … than Aust-Agder?': the named row gives the bound
             value = _value(_row(table, named[0]).values.get(ids[0], 0))
