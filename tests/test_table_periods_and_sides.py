@@ -256,3 +256,9 @@ def test_how_many_places_had_fewer_than_a_named_one_counts_them() -> None:
     fewer = [r for r in counties if int(str(r.values[kvp])) < bound]
     text = ask("Hvor mange fylker hadde færre KVP-deltakere enn Nordland?")
     assert f": {len(fewer)}\n" in text
+
+
+def test_a_question_spelling_out_a_kroner_tables_headings_needs_no_framework_word() -> None:
+    text = ask("Hvor mye var fordelingen etter sosialhjelpsnøkkel 2016 og 2017 for Arendal samlet?")
+    values = next(r for r in KB.tables["opptrappingsplan-2018-prognose"].rows if r.key == "0906")
+    assert grouped(int(str(values.values["y2016"])) + int(str(values.values["y2017"]))) in text

@@ -687,8 +687,12 @@ class TableReader:
             )
             if items and (not told or self.has(padded, "national")):
                 return [], 0.0  # named items of one office: asked by their own words only
+            # a question that spells out the headings of a table of kroner ('fordelingen etter
+            # sosialhjelpsnøkkel 2016 og 2017 for Grimstad') needs no framework word of its own
+            spelled = bool(years) and bool(self.rows_in(table, padded))
+            spelled = spelled and self._echoed_words(padded, by_year) >= 2
             if not ((framework and (years or whole)) or self.has(padded, "framework")) and not (
-                named or printed_row or told
+                named or printed_row or told or spelled
             ):
                 return [], 0.0
             if whole:
@@ -847,6 +851,16 @@ class TableReader:
             if len(w) >= 5 and not w.isdigit() and w[:5] not in common
         }
         return any(a[:5] in heads for a in padded.split() if len(a) >= 5)
+
+    def _echoed_words(self, padded: str, columns: Sequence[Column]) -> int:
+        """How many long heading words of the columns (not years) the question shares."""
+        heads = {
+            w[:5]
+            for c in columns
+            for w in _padded(fold(c.label)).split()
+            if len(w) >= 5 and not w.isdigit()
+        }
+        return len({a[:5] for a in padded.split() if len(a) >= 5} & heads)
 
     def _included(self, padded: str, year: int) -> bool:
         """Whether a year is named only as what a sum includes ('sum inkl. 2020-prognosen')."""
