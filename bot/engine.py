@@ -407,6 +407,9 @@ REPLACES = {
     "year_from": ("year", "year_rel"),
     "year_to": ("year", "year_rel"),
     "grant_year": ("grant_year_to",),
+    # 'ett årsverk i år 2 og ett i år 4 …, og egenandelen?': the same years and positions
+    "grant_years": ("grant_year", "year", "year_from", "start_year", "groups"),
+    "groups": ("positions", "grant_year", "grant_years", "year", "year_from", "start_year"),
 }
 WHY_WORDS = ("hvorfor", "why", "kvifor")
 WORDS = re.compile(r"[a-z]+")
@@ -414,7 +417,7 @@ WORDS = re.compile(r"[a-z]+")
 REFERS_BACK = frozenset(
     {"hans", "hennes", "hennar", "deres", "deira", "dens", "dets", "his", "her", "their", "its"}
 )
-MORE_CARRY = ("grant_year_to", "place", "column", "operation")
+MORE_CARRY = ("grant_year_to", "place", "column", "operation", "grant_years", "groups")
 # Intents about no particular scheme: a follow-up does not inherit the previous scheme.
 SCHEME_FREE = {"greeting", "help", "list_schemes", "next_deadline", "out_of_scope"}
 # Intents that are no question about a scheme, never taken from a follow-up's trigger word.
@@ -559,7 +562,7 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         for key, value in carried.items():
             if key in new_slots or any(k in new_slots for k in REPLACES.get(key, ())):
                 continue
-            if fresh and key in ("grant_year", "grant_year_to", "year"):
+            if fresh and key in ("grant_year", "grant_year_to", "grant_years", "groups", "year"):
                 continue
             if summing and key == "year" and "municipality" in u.slots:
                 continue

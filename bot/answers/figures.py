@@ -220,7 +220,8 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 grant_years=listed,
                 cost_for_all=bool(s.get("cost_for_all")),
             )
-        if u.intent == "total":
+        if u.intent == "total" or (u.intent == "amount" and "year_from" in s):
+            # 'hvor mye fikk vi for 2019, 2020 og 2021?': the sum of those calendar years
             if "year_from" in s:
                 first = s["year_from"]
                 if grant_year is not None:
@@ -590,15 +591,18 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 if words
                 else f"{about}{shown.replace('.', ',')} %"
             )
+            # the percentage too, for 'hvor mange prosent av år 1-satsen …?'
+            tail = f", dvs. {about}{shown.replace('.', ',')} %" if words else ""
             return (
                 f"År {b} gir {fmt.kroner(part, lang)}, som er {how} av satsen i år {a} "
-                f"({fmt.kroner(base, lang)})."
+                f"({fmt.kroner(base, lang)}){tail}."
             )
         about = "" if exact else "about "
         how = f"{words[1]} ({share.numerator}/{share.denominator})" if words else f"{about}{shown}%"
+        tail = f", i.e. {about}{shown}%" if words else ""
         return (
             f"Year {b} gives {fmt.kroner(part, lang)}, which is {how} of the rate in year {a} "
-            f"({fmt.kroner(base, lang)})."
+            f"({fmt.kroner(base, lang)}){tail}."
         )
 
     @staticmethod

@@ -121,12 +121,23 @@ def extract_duration(folded: str) -> int | None:
     return None
 
 
+_SINCE = re.compile(r"\b(?:siden|sidan|since)\s+(?:19|20)\d{2}$")
+
+
 def extract_start_years(folded: str) -> list[tuple[int, tuple[int, int]]]:
-    """Read each year positions first got a grant, with the span of the words that say so."""
-    return [
-        (int(next(g for g in m.groups() if g is not None)), m.span())
-        for m in _START_YEAR.finditer(folded)
-    ]
+    """Read each year positions first got a grant, with the span of the words that say so.
+
+    'tilskudd siden 2017' is a start year only against a calendar year asked about ('kan vi
+    regne med tilskudd i 2021?', 'i år'); alone it is the year the question is about.
+    """
+    found = []
+    for m in _START_YEAR.finditer(folded):
+        if _SINCE.search(m.group(0)):
+            rest = folded[: m.start()] + folded[m.end() :]
+            if not _YEAR.search(rest) and relative_year(rest) is None:
+                continue
+        found.append((int(next(g for g in m.groups() if g is not None)), m.span()))
+    return found
 
 
 def relative_year(folded: str) -> int | None:
@@ -264,7 +275,8 @@ def count_of_shares(folded: str) -> tuple[int, Fraction] | None:
     token = m.group(1)
     count = int(token) if token.isdigit() else NUMBER_WORDS.get(token)
     share = Fraction(int(m.group(2) or m.group(3)), 100)
-    if not isinstance(count, int) or not 2 <= count <= 50 or not 0 < share < 1:
+    # 'to 100 % stillinger': whole positions, counted like 'to stillinger'
+    if not isinstance(count, int) or not 2 <= count <= 50 or not 0 < share <= 1:
         return None
     return count, share
 

@@ -206,7 +206,10 @@ EACH_MEASURE = re.compile(
     r"\b(?:hver sin|hvert sitt|hver si|kvar si|kvar sin|kvart sitt|each with|each having|"
     r"hvert med|hver med|kvart med|kvar med|hvor si|hvor sin|hvor med|"
     rf"{POSITION_WORDS}\s+(?:hver|hvert|kvar|kvart|each)|hvert av (?:dem|tiltakene)|"
-    r"(?:hvert|hver|each|per)\s+(?:tiltak|measure|project))\b"
+    r"(?:hvert|hver|each|per)\s+(?:tiltak|measure|project)|"
+    # '2 tiltak à 1 stilling', '2 tiltak a 1 stilling', '2 measures @ 1 position'
+    r"(?:tiltak|measures?|prosjekt\w*|projects?)\s+(?:a|à|@)\s+"
+    rf"(?=\S+\s*%?[\s-]*{POSITION_WORDS}))"
 )
 
 
@@ -747,6 +750,13 @@ STEP_SPAN = re.compile(
 STEP_CHANGE = re.compile(r"\b(?:trapp\w*|nedtrapp\w*|step\w*|trinn\w*|steg)\b")
 
 
+# 'til sammen over alle fire årene på nedtrappingsstigen': a sum over the ladder, not its steps
+SUM_ASK = re.compile(
+    r"\b(?:til sammen|tilsammen|til saman|totalt|samlet|samla|i alt|sammenlagt|in total|"
+    r"altogether|all together|combined)\b"
+)
+
+
 # 'år 1, 2 og 3', 'år 2 og år 3', 'years 1 and 3': a list of grant years (not 'fra år 1 til 3')
 _YEAR_LIST = re.compile(
     r"(?<!mellom )(?<!between )(?<!fra )(?<!from )\b(?:ar|arene|year|years)\s*(\d{1,2})"
@@ -812,7 +822,8 @@ SALARY_ONLY = re.compile(
 # 'få til lønn', 'i lønnsmidler', 'salary funding': the money asked for is pay, not competence
 SALARY_ASK = re.compile(
     r"\b(?:(?:til|i|for|in|on)\s+lonn(?:en|a)?\b(?!\s+og\s+kompetanse)|lonnsmid\w*|"
-    r"lonnstilskudd\w*|salary (?:funding|money|grants?)|for (?:the )?salar(?:y|ies)\b)"
+    r"lonnstilskudd\w*|stillingstilskudd\w*|stillingsmid\w*|salary (?:funding|money|grants?)|"
+    r"position grants?|for (?:the )?salar(?:y|ies)\b)"
 )
 
 
@@ -821,7 +832,8 @@ SAME_MEASURE = re.compile(r"\b(?:samme|same)\s+(?:tiltak|tiltaket|measure|projec
 
 
 # the year a position first got a grant: 'fikk tilskudd første gang i 2019', 'første
-# tilskuddsår var 2020', 'startet med tilskudd i 2018', 'som startet i 2021', 'started in 2019'
+# tilskuddsår var 2020', 'startet med tilskudd i 2018', 'som startet i 2021', 'started in 2019',
+# 'har hatt tilskudd siden 2017'
 _START_YEAR = re.compile(
     r"\b(?:(?:forste|first)\s+(?:[a-z]+\s+){0,3}?"
     r"(?:gang|tilskudd\w*|tilskot\w*|tilskuddsar\w*|time|grant\w*|year|funded|financed)"
@@ -832,7 +844,10 @@ _START_YEAR = re.compile(
     # 'fikk rusarbeidstilskudd fra 2017', 'got a grant from 2019' (not 'fra 2016 til 2020')
     r"(?:fikk|got|received)\s+(?:[a-z-]+\s+){0,3}?"
     r"[a-z-]*(?:tilskudd\w*|tilskot\w*|grants?)\s+(?:fra|from)\s+(?:og med\s+)?"
-    r"((?:19|20)\d{2})(?!\s*(?:til|to|-|–|og|and)\s*\d))(?![\d])"
+    r"((?:19|20)\d{2})(?!\s*(?:til|to|-|–|og|and)\s*\d)|"
+    # 'har fått tilskudd til kommunalt rusarbeid siden 2017', 'funded since 2018'
+    r"(?:[a-z]*(?:tilskudd|tilskot)\w*|grants?|funding|funded)(?:\s+[a-z-]+){0,5}?\s+"
+    r"(?:siden|sidan|since)\s+((?:19|20)\d{2}))(?![\d])"
 )
 
 
