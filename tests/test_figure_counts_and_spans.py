@@ -204,3 +204,41 @@ def test_a_grant_held_since_a_year_is_in_its_ladder_year_when_still_on_the_ladde
     )
     assert answered
     assert shows(text, rate(2))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kreves det en egenandel på minst 30 % i kommunalt rusarbeid?",
+        "Stemmer det at kommunen må stille med 25 prosent egenandel i rustilskuddet?",
+        "Do we need a 20% own share for the kommunalt rusarbeid grant?",
+    ],
+)
+def test_a_percentage_stated_for_the_own_share_is_neither_confirmed_nor_denied(
+    question: str,
+) -> None:
+    text, answered = ask(question)
+    assert not answered
+    assert "prosentsats" in text or "no percentage" in text
+
+
+def test_a_percentage_of_a_position_next_to_the_own_share_is_still_the_position() -> None:
+    cost = 600_000
+    text, answered = ask(f"egenandel for 50 % stilling i NAV, full stilling koster {cost}")
+    assert answered
+    assert shows(text, cost // 2 - cap() // 2)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor mye kan vi søke om i kompetanse- og innovasjonstilskuddet?",
+        "How much can we apply for in the kompetanse- og innovasjonstilskudd?",
+    ],
+)
+def test_how_much_one_can_apply_for_is_a_money_question_not_who_may_apply(
+    question: str,
+) -> None:
+    text, answered = ask(question)
+    assert not answered
+    assert "ingen satser" in text or "no rates" in text

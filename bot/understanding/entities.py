@@ -15,6 +15,7 @@ from bot.understanding.patterns import (
     NUMBER_WORDS,
     ORD_WORD,
     ORDINALS,
+    OWN_SHARE_PERCENT,
     POSITION_WORDS,
     RELATIVE_YEAR,
 )
@@ -287,6 +288,8 @@ def extract_positions(folded: str) -> Fraction | str | None:
     A number the quantity reader (bot.quantity) refuses ('-2 årsverk', '1/0 årsverk',
     '1e3 årsverk') is returned as typed, for the calculation to refuse with the reason.
     """
+    # 'minst 20 % egenandel' is a share of the cost, not of a position
+    folded = OWN_SHARE_PERCENT.sub(" ", folded)
     shares = count_of_shares(folded)
     if shares is not None:
         return shares[0] * shares[1]

@@ -827,6 +827,16 @@ SALARY_ASK = re.compile(
 )
 
 
+# 'minst 20 % egenandel', 'egenandel på 25 prosent', 'a 20% own share': a share of the cost
+# stated for the own share (a premise to check against the sources), not a share of a position
+OWN_SHARE_WORDS = r"(?:egenandel\w*|egenfinansier\w*|egeninnsats\w*|own[- ]shares?|co-?fund\w*)"
+OWN_SHARE_PERCENT = re.compile(
+    rf"(\d{{1,3}}(?:[.,]\d+)?)\s*(?:%|prosent|percent)\s*(?:av\s+\w+\s+)?{OWN_SHARE_WORDS}|"
+    rf"\b{OWN_SHARE_WORDS}\s+(?:pa|of|at|minst|at least|over)\s+(?:minst\s+|at least\s+)?"
+    rf"(\d{{1,3}}(?:[.,]\d+)?)\s*(?:%|prosent|percent)(?![\s-]*{POSITION_WORDS})"
+)
+
+
 # 'samme tiltak', 'the same measure': the words of the cap rule's duration
 SAME_MEASURE = re.compile(r"\b(?:samme|same)\s+(?:tiltak|tiltaket|measure|project)\b")
 
