@@ -577,6 +577,18 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         if ctx.intent == "statistics" and u.intent == "statistics":
             u.slots.pop("group", None)
         drop_stale_operation(u, new_slots)
+        if (
+            u.slots.get("operation") == "ratio"
+            and "operation" not in new_slots
+            and "grant_year" in new_slots
+            and "grant_year_to" not in new_slots
+            and "grant_year" in carried
+        ):
+            # 'og år 4?' after 'hvor mange prosent av år 1-satsen er år 3?': the same base
+            u.slots["grant_year_to"], u.slots["grant_year"] = (
+                u.slots["grant_year"],
+                carried["grant_year"],
+            )
         if u.intent in FAMILY_OF_FIGURES:
             refer_to_asked_years(u, ctx, new_slots)
     elif (

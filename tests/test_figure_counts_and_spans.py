@@ -242,3 +242,40 @@ def test_how_much_one_can_apply_for_is_a_money_question_not_who_may_apply(
     text, answered = ask(question)
     assert not answered
     assert "ingen satser" in text or "no rates" in text
+
+
+def converse(*questions: str) -> list[tuple[str, bool]]:
+    """Ask questions in one fresh chat and return each answer's text and answered flag."""
+    chat = Engine(kb())
+    out = []
+    for question in questions:
+        answer = chat.ask(question, TODAY, chat="conversation")
+        out.append((answer.text, answer.answered))
+    return out
+
+
+def test_a_follow_up_naming_another_grant_year_keeps_the_base_year_of_a_share() -> None:
+    *_, (text, answered) = converse(
+        "Hvor stor andel av år 1-satsen er år 2-satsen i kommunalt rusarbeid?",
+        "og år 4?",
+    )
+    assert answered
+    assert f"av satsen i år 1 ({fmt.kroner(rate(1), 'nb')})" in text
+    assert "halvparten" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "grant_year"),
+    [
+        ("Vi fikk tre nye årsverk i kommunalt rusarbeid fra 2018. Hva fikk vi i 2020?", 3),
+        ("Two new FTEs in kommunalt rusarbeid from 2019: what did we get in 2020?", 2),
+    ],
+)
+def test_new_positions_from_a_year_place_a_later_calendar_year_on_the_ladder(
+    question: str, grant_year: int
+) -> None:
+    text, answered = ask(question)
+    assert answered
+    count = 3 if question.startswith("Vi") else 2
+    assert shows(text, count * rate(grant_year))
+    assert not shows(text, count * sum(step.amount for step in ladder().steps))

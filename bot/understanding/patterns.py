@@ -857,7 +857,10 @@ _START_YEAR = re.compile(
     r"((?:19|20)\d{2})(?!\s*(?:til|to|-|–|og|and)\s*\d)|"
     # 'har fått tilskudd til kommunalt rusarbeid siden 2017', 'funded since 2018'
     r"(?:[a-z]*(?:tilskudd|tilskot)\w*|grants?|funding|funded)(?:\s+[a-z-]+){0,5}?\s+"
-    r"(?:siden|sidan|since)\s+((?:19|20)\d{2}))(?![\d])"
+    r"(?:siden|sidan|since)\s+((?:19|20)\d{2})|"
+    # 'to nye årsverk i kommunalt rusarbeid fra 2019', 'two new positions from 2020'
+    rf"\b(?:nye?|new)\s+(?:{POSITION_WORDS})(?:\s+[a-z-]+){{0,4}}?\s+(?:fra|from)\s+(?:og med\s+)?"
+    r"((?:19|20)\d{2})(?!\s*(?:til|to|-|–|og|and)\s*\d))(?![\d])"
 )
 
 
