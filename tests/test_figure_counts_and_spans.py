@@ -107,6 +107,41 @@ def test_positions_written_with_a_per_sign_are_those_of_each_measure(
     assert shows(text, expected())
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "NAV: 2 tiltak, 1,5 stilling i hvert, maks inkl. kompetanse?",
+            lambda: 3 * cap() + 2 * measure_cap(),
+        ),
+        (
+            "NAV grant: three measures with one position in each, what is the most?",
+            lambda: 3 * cap() + 3 * measure_cap(),
+        ),
+    ],
+)
+def test_positions_in_each_measure_are_counted_for_every_measure(
+    question: str, expected: Callable[[], int]
+) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert shows(text, expected())
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor mye gir NAV-tilskuddet maksimalt for 2 stillinger i to år uten kompetansemidler?",
+        "NAV grant cap for 2 positions over two years, excluding the competence money?",
+    ],
+)
+def test_the_cap_without_the_competence_money_leaves_out_the_measure_money(question: str) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert shows(text, 2 * 2 * cap())
+    assert not shows(text, 2 * (2 * cap() + measure_cap()))
+
+
 def test_the_position_grant_alone_over_several_years_leaves_out_the_measure_money() -> None:
     text, answered = ask(
         "Hva blir stillingstilskuddet i NAV-ordningen for en halv stilling over to år, maks?"

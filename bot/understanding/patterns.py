@@ -206,6 +206,8 @@ EACH_MEASURE = re.compile(
     r"\b(?:hver sin|hvert sitt|hver si|kvar si|kvar sin|kvart sitt|each with|each having|"
     r"hvert med|hver med|kvart med|kvar med|hvor si|hvor sin|hvor med|"
     rf"{POSITION_WORDS}\s+(?:hver|hvert|kvar|kvart|each)|hvert av (?:dem|tiltakene)|"
+    # '1,5 stilling i hvert', 'one position in each'
+    rf"{POSITION_WORDS}\s+(?:i|in|pa|til|for)\s+(?:hvert|hver|kvart|kvar|each)|"
     r"(?:hvert|hver|each|per)\s+(?:tiltak|measure|project)|"
     # '2 tiltak à 1 stilling', '2 tiltak a 1 stilling', '2 measures @ 1 position'
     r"(?:tiltak|measures?|prosjekt\w*|projects?)\s+(?:a|à|@)\s+"
@@ -815,7 +817,10 @@ COST_OF_WHOLE = re.compile(
 # 'kun lønn', 'salary only', 'bare lønn': the cap for positions, no measure money
 SALARY_ONLY = re.compile(
     r"\b(?:(?:kun|bare|berre|only|just)\s+(?:til\s+|for\s+)?(?:lonn\w*|salary|salaries|pay)|"
-    r"(?:lonn\w*|salary|salaries|pay)\s+only|uten tiltak\w*|without (?:a )?measures?)\b"
+    r"(?:lonn\w*|salary|salaries|pay)\s+only|uten tiltak\w*|without (?:a )?measures?|"
+    # 'uten kompetansemidler', 'ekskl. kompetanse', 'without the competence money'
+    r"(?:uten|utan|eksklusiv\w*|ekskl\.?|excluding|without)\s+(?:the\s+)?"
+    r"(?:kompetanse\w*|competence\s+(?:funds?|money)))\b"
 )
 
 
