@@ -314,3 +314,28 @@ def test_new_positions_from_a_year_place_a_later_calendar_year_on_the_ladder(
     count = 3 if question.startswith("Vi") else 2
     assert shows(text, count * rate(grant_year))
     assert not shows(text, count * sum(step.amount for step in ladder().steps))
+
+
+@pytest.mark.parametrize(
+    ("question", "today", "grant_year"),
+    [
+        ("Vi har hatt rustilskudd siden i fjor. Hva får vi i år?", dt.date(2022, 1, 5), 2),
+        (
+            "Vi har hatt tilskudd til kommunalt rusarbeid siden i forfjor. Hva får vi i år?",
+            dt.date(2021, 1, 5),
+            3,
+        ),
+        (
+            "Our position has had the kommunalt rusarbeid grant since last year. What do we get "
+            "this year?",
+            dt.date(2021, 1, 5),
+            2,
+        ),
+    ],
+)
+def test_a_grant_held_since_a_relative_year_starts_the_ladder_that_year(
+    question: str, today: dt.date, grant_year: int
+) -> None:
+    text, answered = ask(question, today)
+    assert answered
+    assert shows(text, rate(grant_year))

@@ -880,7 +880,10 @@ GRANT_ADMINISTRATION = re.compile(r"\b(?:tilskuddsforvaltning\w*|grant[ -]admini
 # 'fikk første tilskudd i fjor', 'startet i forfjor', 'started last year': a relative start
 _START_RELATIVE = re.compile(
     r"\b(?:(?:forste|first)\s+(?:[a-z]+\s+){0,3}?(?:tilskudd\w*|tilskot\w*|grant\w*|gang|time)"
-    r"|startet|starta|begynte|started|began|fikk tilskudd|got (?:a |our first )?grant)"
+    r"|startet|starta|begynte|started|began|fikk tilskudd|got (?:a |our first )?grant"
+    # 'har hatt rustilskudd siden i fjor', 'funded since last year'
+    r"|(?:[a-z]*(?:tilskudd|tilskot)\w*|grants?|funding|funded)(?:\s+[a-z-]+){0,5}?\s+"
+    r"(?:siden|sidan|since))"
     r"(?:\s+[a-z]+){0,4}?\s+"
     r"(?:(i forfjor|the year before last)|i fjor|ifjor|forrige ar|last year)\b"
 )
