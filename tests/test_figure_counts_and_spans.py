@@ -339,3 +339,10 @@ def test_a_grant_held_since_a_relative_year_starts_the_ladder_that_year(
     text, answered = ask(question, today)
     assert answered
     assert shows(text, rate(grant_year))
+
+
+def test_a_claimed_figure_that_is_one_part_of_the_cap_is_confirmed_with_the_whole() -> None:
+    text, answered = ask("Stemmer det at 3 tiltak à 1 stilling i NAV-tilskuddet gir 1 830 000?")
+    assert answered
+    assert shows(text, 3 * cap())
+    assert shows(text, 3 * cap() + 3 * measure_cap())

@@ -833,6 +833,11 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 continue  # a part ('herav til kompetanse') only when the question names it
             if stated == (step.rate if per else step.amount):
                 line = working.render_step(step, lang)
+                if not per and step.amount != result.total and result.total:
+                    # 'to tiltak à 1 stilling gir maks 1 220 000?': right for that part; the
+                    # whole (with the competence money) is said too
+                    whole = fmt.kroner(result.total, lang)
+                    line += f"; i alt blir det {whole}" if nb else f"; the whole comes to {whole}"
                 return f"Ja, det stemmer: {line}." if nb else f"Yes, that is right: {line}."
         verb = " er " if nb else " is "
         right = "; ".join(
