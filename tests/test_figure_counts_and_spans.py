@@ -78,6 +78,9 @@ def ask(question: str, today: dt.date = TODAY) -> tuple[str, bool]:
             "NAV grant: one measure with two 100% positions, what is the most we can get?",
             lambda: 2 * cap() + measure_cap(),
         ),
+        ("NAV: ett tiltak med tre heltidsstillinger, maks?", lambda: 3 * cap() + measure_cap()),
+        ("NAV: 2 x 100 % stilling i ett tiltak, maks?", lambda: 2 * cap() + measure_cap()),
+        ("NAV: 4 × 50 % stilling i ett tiltak, maks?", lambda: 2 * cap() + measure_cap()),
     ],
 )
 def test_a_count_of_full_time_positions_counts_every_position_under_the_cap(

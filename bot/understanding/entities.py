@@ -260,9 +260,10 @@ def _typed_positions(typed: str) -> Fraction | str:
         return typed.strip()
 
 
-# 'to stillinger på 50 %', 'tre 40 %-stillinger', 'two 50% positions': positions of a share each
+# 'to stillinger på 50 %', 'tre 40 %-stillinger', 'two 50% positions', '2 x 100 % stilling':
+# positions of a share each
 _COUNT_OF_SHARE = re.compile(
-    r"(?<![\w.,])(\d+|to|two|tre|three|fire|four|fem|five|seks|six)\s+(?:"
+    r"(?<![\w.,])(\d+|to|two|tre|three|fire|four|fem|five|seks|six)(?:\s+|\s*[x×*]\s*)(?:"
     rf"(?:{POSITION_WORDS})\s+(?:pa|of|at)\s+(\d{{1,3}})\s*(?:%|prosent|percent)|"
     rf"(\d{{1,3}})\s*(?:%|prosent|percent)[\s-]*(?:{POSITION_WORDS}))"
 )

@@ -60,7 +60,7 @@ ORDINALS = {
 SLOT_WORDS = _wordset(
     "fte ftes arsverk stilling stillinger stillingen hjemmel hjemler ansatt ansatte position "
     "positions full time kr nok kroner mill millioner mnok k tiltak measure measures prosent "
-    "percent kronene kronen"
+    "percent kronene kronen heltidsstilling heltidsstillinger heltidsstillingen heltidsstillingar"
 )
 
 
@@ -97,7 +97,8 @@ NUMBER_WORDS: dict[str, int | Fraction] = {
 
 
 POSITION_WORDS = (
-    r"(?:arsverk\w*|stilling\w*|ftes?|full[- ]time|positions?|hjemmel|hjemler|ansatt\w*)"
+    r"(?:arsverk\w*|stilling\w*|heltidsstilling\w*|ftes?|full[- ]time|positions?|hjemmel|"
+    r"hjemler|ansatt\w*)"
 )
 
 
