@@ -349,3 +349,19 @@ def test_a_claimed_figure_that_is_one_part_of_the_cap_is_confirmed_with_the_whol
     assert answered
     assert shows(text, 3 * cap())
     assert shows(text, 3 * cap() + 3 * measure_cap())
+
+
+@pytest.mark.parametrize(
+    ("question", "grant_year", "count"),
+    [
+        ("Vi er i år 2 i 2020. Hva får vi per årsverk i 2021?", 3, 1),
+        ("We are in year 1 in 2019. What do we get in 2021 for 2 FTEs?", 3, 2),
+    ],
+)
+def test_a_grant_year_tied_to_one_calendar_year_places_another_year_asked_about(
+    question: str, grant_year: int, count: int
+) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert shows(text, count * rate(grant_year))
+    assert not shows(text, count * (rate(grant_year - 1) + rate(grant_year)))

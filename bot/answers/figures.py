@@ -244,6 +244,13 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 grant_years=listed,
                 cost_for_all=bool(s.get("cost_for_all")),
             )
+        if u.intent == "amount" and "year_from" in s and grant_year is not None:
+            # 'vi er i år 2 i 2020 – hva får vi i 2021?': the grant year places the first
+            # year; the year asked is the last
+            start = int(s["year_from"]) - int(grant_year) + 1
+            return calendar_calc.rusarbeid_calendar_year(
+                self.kb, int(s["year_to"]), [calc_results.PositionGroup(start, pos)]
+            )
         if u.intent == "total" or (u.intent == "amount" and "year_from" in s):
             # 'hvor mye fikk vi for 2019, 2020 og 2021?': the sum of those calendar years
             if "year_from" in s:
