@@ -365,3 +365,19 @@ def test_a_grant_year_tied_to_one_calendar_year_places_another_year_asked_about(
     assert answered
     assert shows(text, count * rate(grant_year))
     assert not shows(text, count * (rate(grant_year - 1) + rate(grant_year)))
+
+
+@pytest.mark.parametrize(
+    ("question", "grant_year", "count"),
+    [
+        ("Vi er i år 2 nå i kommunalt rusarbeid. Hva får vi neste år?", 3, 1),
+        ("We are in year 2 now in kommunalt rusarbeid. What do we get next year for 2 FTEs?", 3, 2),
+        ("Stillingene er i år 3 i kommunalt rusarbeid. Hva fikk vi for 3 årsverk i fjor?", 2, 3),
+    ],
+)
+def test_a_grant_year_said_of_today_moves_with_a_relative_year(
+    question: str, grant_year: int, count: int
+) -> None:
+    text, answered = ask(question, dt.date(2020, 3, 1))
+    assert answered
+    assert shows(text, count * rate(grant_year))

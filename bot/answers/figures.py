@@ -22,7 +22,12 @@ from bot.calc import rules as calc_rules
 from bot.cards import rule_lines
 from bot.text import fold, unwrap
 from bot.understanding.entities import unread_positions
-from bot.understanding.patterns import MEASURES, OWN_SHARE_PERCENT, SAME_MEASURE
+from bot.understanding.patterns import (
+    GRANT_YEAR_NOW,
+    MEASURES,
+    OWN_SHARE_PERCENT,
+    SAME_MEASURE,
+)
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
 from knowledge.schema import FlatRule, LadderRule, Topic
@@ -92,6 +97,16 @@ class FigureAnswers(FactAnswers, TableAnswers):
             if last > int(u.slots["start_year"]):
                 u.slots["year_from"], u.slots["year_to"] = u.slots["start_year"], last
                 u.slots.pop("year", None)
+        if (
+            int(u.slots.get("year_rel") or 0) != 0
+            and isinstance(u.slots.get("grant_year"), int)
+            and int(u.slots["grant_year"]) > 0
+            and not any(k in u.slots for k in ("year", "year_from", "start_year"))
+            and GRANT_YEAR_NOW.search(u.folded)
+        ):
+            # 'vi er i år 2 nå – hva får vi neste år?': the grant year is this year's
+            u.slots["start_year"] = today.year - int(u.slots.pop("grant_year")) + 1
+            u.slots.pop("grant_year_to", None)
         if (
             "year_rel" in u.slots
             and "year" not in u.slots

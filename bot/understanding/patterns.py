@@ -843,6 +843,13 @@ OWN_SHARE_PERCENT = re.compile(
 )
 
 
+# 'vi er i år 2 nå', 'stillingen er i år 3', 'we are in year 2': a grant year said of today
+GRANT_YEAR_NOW = re.compile(
+    r"\b(?:vi er|er vi|stillingen er|stillingene er|den er|de er|we are|we're|are we|it is|"
+    r"the position is)\s+(?:na\s+|now\s+)?(?:i|in)\s+(?:ar|year|tilskuddsar|tilskotsar)\s*\d"
+)
+
+
 # 'samme tiltak', 'the same measure': the words of the cap rule's duration
 SAME_MEASURE = re.compile(r"\b(?:samme|same)\s+(?:tiltak|tiltaket|measure|project)\b")
 
