@@ -414,6 +414,9 @@ REPLACES = {
     "year_from": ("year", "year_rel"),
     "year_to": ("year", "year_rel"),
     "grant_year": ("grant_year_to",),
+    # 'ett årsverk i år 2 og ett i år 4 …, og egenandelen?': the same years and positions
+    "grant_years": ("grant_year", "year", "year_from", "start_year", "groups"),
+    "groups": ("positions", "grant_year", "grant_years", "year", "year_from", "start_year"),
 }
 WHY_WORDS = ("hvorfor", "why", "kvifor")
 WORDS = re.compile(r"[a-z]+")
@@ -421,7 +424,7 @@ WORDS = re.compile(r"[a-z]+")
 REFERS_BACK = frozenset(
     {"hans", "hennes", "hennar", "deres", "deira", "dens", "dets", "his", "her", "their", "its"}
 )
-MORE_CARRY = ("grant_year_to", "place", "column", "operation")
+MORE_CARRY = ("grant_year_to", "place", "column", "operation", "grant_years", "groups")
 # Intents about no particular scheme: a follow-up does not inherit the previous scheme.
 SCHEME_FREE = {"greeting", "help", "list_schemes", "next_deadline", "out_of_scope"}
 # Intents that are no question about a scheme, never taken from a follow-up's trigger word.
@@ -566,7 +569,7 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         for key, value in carried.items():
             if key in new_slots or any(k in new_slots for k in REPLACES.get(key, ())):
                 continue
-            if fresh and key in ("grant_year", "grant_year_to", "year"):
+            if fresh and key in ("grant_year", "grant_year_to", "grant_years", "groups", "year"):
                 continue
             if summing and key == "year" and "municipality" in u.slots:
                 continue
@@ -581,6 +584,18 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         if ctx.intent == "statistics" and u.intent == "statistics":
             u.slots.pop("group", None)
         drop_stale_operation(u, new_slots)
+        if (
+            u.slots.get("operation") == "ratio"
+            and "operation" not in new_slots
+            and "grant_year" in new_slots
+            and "grant_year_to" not in new_slots
+            and "grant_year" in carried
+        ):
+            # 'og år 4?' after 'hvor mange prosent av år 1-satsen er år 3?': the same base
+            u.slots["grant_year_to"], u.slots["grant_year"] = (
+                u.slots["grant_year"],
+                carried["grant_year"],
+            )
         if u.intent in FAMILY_OF_FIGURES:
             refer_to_asked_years(u, ctx, new_slots)
     elif (

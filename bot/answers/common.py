@@ -79,7 +79,8 @@ PASSAGE_FREE = FIGURE_INTENTS | {
 
 
 # 'hvor mange timer', 'how many hours': the thing a count is asked of
-HOW_MANY = re.compile(r"\b(?:hvor mange|how many)\s+(?:flere\s+|more\s+)?([a-z]{3,})")
+# ('hvor mange kroner' asks for an amount, not for a count of something)
+HOW_MANY = re.compile(r"\b(?:hvor mange|how many)\s+(?:flere\s+|more\s+)?(?!kron|nok\b)([a-z]{3,})")
 
 
 # a kind of cost asked about: 'reiseutgifter', 'utgifter til reise', 'travel costs'

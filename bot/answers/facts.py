@@ -246,6 +246,8 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             return answer
         noun = asked.group(1)
         stem = noun[: max(3, min(len(noun) - 1, 5))]
+        if noun.startswith(("prosent", "percent")):
+            stem = "%"  # 'hvor mange prosent': '50 %' gives the number asked for
         counts = re.compile(rf"(?:\d|\b(?:{NUMBER_WORDS})\b)[\d\s.,%]*(?:\w+\s+)?{re.escape(stem)}")
         if counts.search(fold(" ".join(answer.paragraphs))):
             return answer

@@ -20,9 +20,14 @@ from bot.calc import ladder as ladder_calc
 from bot.calc import results as calc_results
 from bot.calc import rules as calc_rules
 from bot.cards import rule_lines
-from bot.text import unwrap
+from bot.text import fold, unwrap
 from bot.understanding.entities import unread_positions
-from bot.understanding.patterns import MEASURES, SAME_MEASURE
+from bot.understanding.patterns import (
+    GRANT_YEAR_NOW,
+    MEASURES,
+    OWN_SHARE_PERCENT,
+    SAME_MEASURE,
+)
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
 from knowledge.schema import FlatRule, LadderRule, Topic
@@ -82,7 +87,7 @@ class FigureAnswers(FactAnswers, TableAnswers):
             and "cost" not in u.slots
             and u.slots.get("operation") not in ("difference", "steps")
         ):
-            return self.topic_facts(u, today, lang, [Topic.OWN_SHARE])
+            return self.own_share_percent(u, self.topic_facts(u, today, lang, [Topic.OWN_SHARE]))
         if "start_year_rel" in u.slots:
             # 'fikk første tilskudd i fjor': the start year against today
             u.slots["start_year"] = today.year + int(u.slots.pop("start_year_rel"))
@@ -92,6 +97,16 @@ class FigureAnswers(FactAnswers, TableAnswers):
             if last > int(u.slots["start_year"]):
                 u.slots["year_from"], u.slots["year_to"] = u.slots["start_year"], last
                 u.slots.pop("year", None)
+        if (
+            int(u.slots.get("year_rel") or 0) != 0
+            and isinstance(u.slots.get("grant_year"), int)
+            and int(u.slots["grant_year"]) > 0
+            and not any(k in u.slots for k in ("year", "year_from", "start_year"))
+            and GRANT_YEAR_NOW.search(u.folded)
+        ):
+            # 'vi er i år 2 nå – hva får vi neste år?': the grant year is this year's
+            u.slots["start_year"] = today.year - int(u.slots.pop("grant_year")) + 1
+            u.slots.pop("grant_year_to", None)
         if (
             "year_rel" in u.slots
             and "year" not in u.slots
@@ -143,6 +158,30 @@ class FigureAnswers(FactAnswers, TableAnswers):
             answer.paragraphs = dated.lines[:1] + answer.paragraphs + dated.lines[1:]
             answer.answered = False
         answer.sources = unique_sources([*answer.sources, *dated.sources])
+        return answer
+
+    def own_share_percent(self, u: Understanding, answer: Answer) -> Answer:
+        """Check a percentage stated for the own share ('minst 20 % egenandel?') on the sources.
+
+        When what the sources say of the own share sets no percentage, the bot says so and
+        neither confirms nor denies the stated one.
+        """
+        stated = OWN_SHARE_PERCENT.search(u.folded)
+        if stated is None or not answer.answered:
+            return answer
+        if re.search(r"\d\s*(?:%|prosent|percent)", fold(" ".join(answer.paragraphs))):
+            return answer
+        share = (stated.group(1) or stated.group(2)).replace(".", ",")
+        lang: Lang = "en" if u.lang == "en" else "nb"
+        lead = (
+            f"Kildene mine setter ingen prosentsats for egenandelen, så jeg kan verken bekrefte "
+            f"eller avkrefte {share} %. Dette sier de om egenandelen:"
+            if lang == "nb"
+            else f"My sources set no percentage for the own share, so I can neither confirm nor "
+            f"deny {share.replace(',', '.')}%. This is what they say about the own share:"
+        )
+        answer.paragraphs.insert(0, lead)
+        answer.answered = False
         return answer
 
     def compute(self, u: Understanding, scheme: str, positions: object) -> calc_results.Calculation:
@@ -220,7 +259,15 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 grant_years=listed,
                 cost_for_all=bool(s.get("cost_for_all")),
             )
-        if u.intent == "total":
+        if u.intent == "amount" and "year_from" in s and grant_year is not None:
+            # 'vi er i år 2 i 2020 – hva får vi i 2021?': the grant year places the first
+            # year; the year asked is the last
+            start = int(s["year_from"]) - int(grant_year) + 1
+            return calendar_calc.rusarbeid_calendar_year(
+                self.kb, int(s["year_to"]), [calc_results.PositionGroup(start, pos)]
+            )
+        if u.intent == "total" or (u.intent == "amount" and "year_from" in s):
+            # 'hvor mye fikk vi for 2019, 2020 og 2021?': the sum of those calendar years
             if "year_from" in s:
                 first = s["year_from"]
                 if grant_year is not None:
@@ -590,15 +637,18 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 if words
                 else f"{about}{shown.replace('.', ',')} %"
             )
+            # the percentage too, for 'hvor mange prosent av år 1-satsen …?'
+            tail = f", dvs. {about}{shown.replace('.', ',')} %" if words else ""
             return (
                 f"År {b} gir {fmt.kroner(part, lang)}, som er {how} av satsen i år {a} "
-                f"({fmt.kroner(base, lang)})."
+                f"({fmt.kroner(base, lang)}){tail}."
             )
         about = "" if exact else "about "
         how = f"{words[1]} ({share.numerator}/{share.denominator})" if words else f"{about}{shown}%"
+        tail = f", i.e. {about}{shown}%" if words else ""
         return (
             f"Year {b} gives {fmt.kroner(part, lang)}, which is {how} of the rate in year {a} "
-            f"({fmt.kroner(base, lang)})."
+            f"({fmt.kroner(base, lang)}){tail}."
         )
 
     @staticmethod
@@ -805,6 +855,11 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 continue  # a part ('herav til kompetanse') only when the question names it
             if stated == (step.rate if per else step.amount):
                 line = working.render_step(step, lang)
+                if not per and step.amount != result.total and result.total:
+                    # 'to tiltak à 1 stilling gir maks 1 220 000?': right for that part; the
+                    # whole (with the competence money) is said too
+                    whole = fmt.kroner(result.total, lang)
+                    line += f"; i alt blir det {whole}" if nb else f"; the whole comes to {whole}"
                 return f"Ja, det stemmer: {line}." if nb else f"Yes, that is right: {line}."
         verb = " er " if nb else " is "
         right = "; ".join(

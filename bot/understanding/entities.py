@@ -15,6 +15,7 @@ from bot.understanding.patterns import (
     NUMBER_WORDS,
     ORD_WORD,
     ORDINALS,
+    OWN_SHARE_PERCENT,
     POSITION_WORDS,
     RELATIVE_YEAR,
 )
@@ -121,12 +122,23 @@ def extract_duration(folded: str) -> int | None:
     return None
 
 
+_SINCE = re.compile(r"\b(?:siden|sidan|since)\s+(?:19|20)\d{2}$")
+
+
 def extract_start_years(folded: str) -> list[tuple[int, tuple[int, int]]]:
-    """Read each year positions first got a grant, with the span of the words that say so."""
-    return [
-        (int(next(g for g in m.groups() if g is not None)), m.span())
-        for m in _START_YEAR.finditer(folded)
-    ]
+    """Read each year positions first got a grant, with the span of the words that say so.
+
+    'tilskudd siden 2017' is a start year only against a calendar year asked about ('kan vi
+    regne med tilskudd i 2021?', 'i år'); alone it is the year the question is about.
+    """
+    found = []
+    for m in _START_YEAR.finditer(folded):
+        if _SINCE.search(m.group(0)):
+            rest = folded[: m.start()] + folded[m.end() :]
+            if not _YEAR.search(rest) and relative_year(rest) is None:
+                continue
+        found.append((int(next(g for g in m.groups() if g is not None)), m.span()))
+    return found
 
 
 def relative_year(folded: str) -> int | None:
@@ -248,9 +260,10 @@ def _typed_positions(typed: str) -> Fraction | str:
         return typed.strip()
 
 
-# 'to stillinger på 50 %', 'tre 40 %-stillinger', 'two 50% positions': positions of a share each
+# 'to stillinger på 50 %', 'tre 40 %-stillinger', 'two 50% positions', '2 x 100 % stilling':
+# positions of a share each
 _COUNT_OF_SHARE = re.compile(
-    r"(?<![\w.,])(\d+|to|two|tre|three|fire|four|fem|five|seks|six)\s+(?:"
+    r"(?<![\w.,])(\d+|to|two|tre|three|fire|four|fem|five|seks|six)(?:\s+|\s*[x×*]\s*)(?:"
     rf"(?:{POSITION_WORDS})\s+(?:pa|of|at)\s+(\d{{1,3}})\s*(?:%|prosent|percent)|"
     rf"(\d{{1,3}})\s*(?:%|prosent|percent)[\s-]*(?:{POSITION_WORDS}))"
 )
@@ -264,7 +277,8 @@ def count_of_shares(folded: str) -> tuple[int, Fraction] | None:
     token = m.group(1)
     count = int(token) if token.isdigit() else NUMBER_WORDS.get(token)
     share = Fraction(int(m.group(2) or m.group(3)), 100)
-    if not isinstance(count, int) or not 2 <= count <= 50 or not 0 < share < 1:
+    # 'to 100 % stillinger': whole positions, counted like 'to stillinger'
+    if not isinstance(count, int) or not 2 <= count <= 50 or not 0 < share <= 1:
         return None
     return count, share
 
@@ -275,6 +289,8 @@ def extract_positions(folded: str) -> Fraction | str | None:
     A number the quantity reader (bot.quantity) refuses ('-2 årsverk', '1/0 årsverk',
     '1e3 årsverk') is returned as typed, for the calculation to refuse with the reason.
     """
+    # 'minst 20 % egenandel' is a share of the cost, not of a position
+    folded = OWN_SHARE_PERCENT.sub(" ", folded)
     shares = count_of_shares(folded)
     if shares is not None:
         return shares[0] * shares[1]

@@ -26,6 +26,7 @@ from bot.understanding.patterns import (
     SHARE_OF_ONE,
     STEP_CHANGE,
     STEP_SPAN,
+    SUM_ASK,
     THAN,
     WITH_COMPETENCE,
     YES_NO,
@@ -160,7 +161,12 @@ def read_ladder_operation(u: Understanding) -> None:
         and (
             (STEP_SPAN.search(f) and (STEP_CHANGE.search(f) or DIFFERENCE.search(f)))
             # 'hvor mye trappes tilskuddet ned?': no year named, so the ladder's own steps
-            or (STEP_CHANGE.search(f) and AMOUNT_ASK.search(f) and not _YEAR.search(f))
+            or (
+                STEP_CHANGE.search(f)
+                and AMOUNT_ASK.search(f)
+                and not _YEAR.search(f)
+                and not (SUM_ASK.search(f) and not (GOES_DOWN.search(f) or DIFFERENCE.search(f)))
+            )
         )
     ):
         s["operation"] = "steps"

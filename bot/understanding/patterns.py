@@ -60,7 +60,7 @@ ORDINALS = {
 SLOT_WORDS = _wordset(
     "fte ftes arsverk stilling stillinger stillingen hjemmel hjemler ansatt ansatte position "
     "positions full time kr nok kroner mill millioner mnok k tiltak measure measures prosent "
-    "percent kronene kronen"
+    "percent kronene kronen heltidsstilling heltidsstillinger heltidsstillingen heltidsstillingar"
 )
 
 
@@ -97,7 +97,8 @@ NUMBER_WORDS: dict[str, int | Fraction] = {
 
 
 POSITION_WORDS = (
-    r"(?:arsverk\w*|stilling\w*|ftes?|full[- ]time|positions?|hjemmel|hjemler|ansatt\w*)"
+    r"(?:arsverk\w*|stilling\w*|heltidsstilling\w*|ftes?|full[- ]time|positions?|hjemmel|"
+    r"hjemler|ansatt\w*)"
 )
 
 
@@ -206,7 +207,12 @@ EACH_MEASURE = re.compile(
     r"\b(?:hver sin|hvert sitt|hver si|kvar si|kvar sin|kvart sitt|each with|each having|"
     r"hvert med|hver med|kvart med|kvar med|hvor si|hvor sin|hvor med|"
     rf"{POSITION_WORDS}\s+(?:hver|hvert|kvar|kvart|each)|hvert av (?:dem|tiltakene)|"
-    r"(?:hvert|hver|each|per)\s+(?:tiltak|measure|project))\b"
+    # '1,5 stilling i hvert', 'one position in each'
+    rf"{POSITION_WORDS}\s+(?:i|in|pa|til|for)\s+(?:hvert|hver|kvart|kvar|each)|"
+    r"(?:hvert|hver|each|per)\s+(?:tiltak|measure|project)|"
+    # '2 tiltak à 1 stilling', '2 tiltak a 1 stilling', '2 measures @ 1 position'
+    r"(?:tiltak|measures?|prosjekt\w*|projects?)\s+(?:a|à|@)\s+"
+    rf"(?=\S+\s*%?[\s-]*{POSITION_WORDS}))"
 )
 
 
@@ -747,6 +753,13 @@ STEP_SPAN = re.compile(
 STEP_CHANGE = re.compile(r"\b(?:trapp\w*|nedtrapp\w*|step\w*|trinn\w*|steg)\b")
 
 
+# 'til sammen over alle fire årene på nedtrappingsstigen': a sum over the ladder, not its steps
+SUM_ASK = re.compile(
+    r"\b(?:til sammen|tilsammen|til saman|totalt|samlet|samla|i alt|sammenlagt|in total|"
+    r"altogether|all together|combined)\b"
+)
+
+
 # 'år 1, 2 og 3', 'år 2 og år 3', 'years 1 and 3': a list of grant years (not 'fra år 1 til 3')
 _YEAR_LIST = re.compile(
     r"(?<!mellom )(?<!between )(?<!fra )(?<!from )\b(?:ar|arene|year|years)\s*(\d{1,2})"
@@ -805,14 +818,35 @@ COST_OF_WHOLE = re.compile(
 # 'kun lønn', 'salary only', 'bare lønn': the cap for positions, no measure money
 SALARY_ONLY = re.compile(
     r"\b(?:(?:kun|bare|berre|only|just)\s+(?:til\s+|for\s+)?(?:lonn\w*|salary|salaries|pay)|"
-    r"(?:lonn\w*|salary|salaries|pay)\s+only|uten tiltak\w*|without (?:a )?measures?)\b"
+    r"(?:lonn\w*|salary|salaries|pay)\s+only|uten tiltak\w*|without (?:a )?measures?|"
+    # 'uten kompetansemidler', 'ekskl. kompetanse', 'without the competence money'
+    r"(?:uten|utan|eksklusiv\w*|ekskl\.?|excluding|without)\s+(?:the\s+)?"
+    r"(?:kompetanse\w*|competence\s+(?:funds?|money)))\b"
 )
 
 
 # 'få til lønn', 'i lønnsmidler', 'salary funding': the money asked for is pay, not competence
 SALARY_ASK = re.compile(
     r"\b(?:(?:til|i|for|in|on)\s+lonn(?:en|a)?\b(?!\s+og\s+kompetanse)|lonnsmid\w*|"
-    r"lonnstilskudd\w*|salary (?:funding|money|grants?)|for (?:the )?salar(?:y|ies)\b)"
+    r"lonnstilskudd\w*|stillingstilskudd\w*|stillingsmid\w*|salary (?:funding|money|grants?)|"
+    r"position grants?|for (?:the )?salar(?:y|ies)\b)"
+)
+
+
+# 'minst 20 % egenandel', 'egenandel på 25 prosent', 'a 20% own share': a share of the cost
+# stated for the own share (a premise to check against the sources), not a share of a position
+OWN_SHARE_WORDS = r"(?:egenandel\w*|egenfinansier\w*|egeninnsats\w*|own[- ]shares?|co-?fund\w*)"
+OWN_SHARE_PERCENT = re.compile(
+    rf"(\d{{1,3}}(?:[.,]\d+)?)\s*(?:%|prosent|percent)\s*(?:av\s+\w+\s+)?{OWN_SHARE_WORDS}|"
+    rf"\b{OWN_SHARE_WORDS}\s+(?:pa|of|at|minst|at least|over)\s+(?:minst\s+|at least\s+)?"
+    rf"(\d{{1,3}}(?:[.,]\d+)?)\s*(?:%|prosent|percent)(?![\s-]*{POSITION_WORDS})"
+)
+
+
+# 'vi er i år 2 nå', 'stillingen er i år 3', 'we are in year 2': a grant year said of today
+GRANT_YEAR_NOW = re.compile(
+    r"\b(?:vi er|er vi|stillingen er|stillingene er|den er|de er|we are|we're|are we|it is|"
+    r"the position is)\s+(?:na\s+|now\s+)?(?:i|in)\s+(?:ar|year|tilskuddsar|tilskotsar)\s*\d"
 )
 
 
@@ -821,7 +855,8 @@ SAME_MEASURE = re.compile(r"\b(?:samme|same)\s+(?:tiltak|tiltaket|measure|projec
 
 
 # the year a position first got a grant: 'fikk tilskudd første gang i 2019', 'første
-# tilskuddsår var 2020', 'startet med tilskudd i 2018', 'som startet i 2021', 'started in 2019'
+# tilskuddsår var 2020', 'startet med tilskudd i 2018', 'som startet i 2021', 'started in 2019',
+# 'har hatt tilskudd siden 2017'
 _START_YEAR = re.compile(
     r"\b(?:(?:forste|first)\s+(?:[a-z]+\s+){0,3}?"
     r"(?:gang|tilskudd\w*|tilskot\w*|tilskuddsar\w*|time|grant\w*|year|funded|financed)"
@@ -832,6 +867,12 @@ _START_YEAR = re.compile(
     # 'fikk rusarbeidstilskudd fra 2017', 'got a grant from 2019' (not 'fra 2016 til 2020')
     r"(?:fikk|got|received)\s+(?:[a-z-]+\s+){0,3}?"
     r"[a-z-]*(?:tilskudd\w*|tilskot\w*|grants?)\s+(?:fra|from)\s+(?:og med\s+)?"
+    r"((?:19|20)\d{2})(?!\s*(?:til|to|-|–|og|and)\s*\d)|"
+    # 'har fått tilskudd til kommunalt rusarbeid siden 2017', 'funded since 2018'
+    r"(?:[a-z]*(?:tilskudd|tilskot)\w*|grants?|funding|funded)(?:\s+[a-z-]+){0,5}?\s+"
+    r"(?:siden|sidan|since)\s+((?:19|20)\d{2})|"
+    # 'to nye årsverk i kommunalt rusarbeid fra 2019', 'two new positions from 2020'
+    rf"\b(?:nye?|new)\s+(?:{POSITION_WORDS})(?:\s+[a-z-]+){{0,4}}?\s+(?:fra|from)\s+(?:og med\s+)?"
     r"((?:19|20)\d{2})(?!\s*(?:til|to|-|–|og|and)\s*\d))(?![\d])"
 )
 
@@ -847,7 +888,10 @@ GRANT_ADMINISTRATION = re.compile(r"\b(?:tilskuddsforvaltning\w*|grant[ -]admini
 # 'fikk første tilskudd i fjor', 'startet i forfjor', 'started last year': a relative start
 _START_RELATIVE = re.compile(
     r"\b(?:(?:forste|first)\s+(?:[a-z]+\s+){0,3}?(?:tilskudd\w*|tilskot\w*|grant\w*|gang|time)"
-    r"|startet|starta|begynte|started|began|fikk tilskudd|got (?:a |our first )?grant)"
+    r"|startet|starta|begynte|started|began|fikk tilskudd|got (?:a |our first )?grant"
+    # 'har hatt rustilskudd siden i fjor', 'funded since last year'
+    r"|(?:[a-z]*(?:tilskudd|tilskot)\w*|grants?|funding|funded)(?:\s+[a-z-]+){0,5}?\s+"
+    r"(?:siden|sidan|since))"
     r"(?:\s+[a-z]+){0,4}?\s+"
     r"(?:(i forfjor|the year before last)|i fjor|ifjor|forrige ar|last year)\b"
 )
