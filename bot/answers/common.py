@@ -166,6 +166,7 @@ COST_GENERIC = {
 
 # what a question asks the money of: 'tilskuddet til X?', 'the grant for X?'
 THING_AFTER = re.compile(r"\b(?:til|for|to|of)\s+([^?!.]+)", re.IGNORECASE)
+THING_END = re.compile(r"\s+(?:i|in)\s+(?:år|year|tilskuddsår)\b|,", re.IGNORECASE)
 
 
 # number words that may give a count in an answer
@@ -334,7 +335,8 @@ def named_thing(text: str, thing: str) -> str:
     """The words a question names a thing by ('tilskuddet til X av Y'), else the thing."""
     first = thing.split()[0].casefold()
     for m in THING_AFTER.finditer(text):
-        phrase = m.group(1).strip()
+        # 'til MO-sentre i år 1': the grant year says when, not what
+        phrase = THING_END.split(m.group(1))[0].strip()
         if first in phrase.casefold() and len(phrase.split()) <= 10:
             return phrase
     return thing

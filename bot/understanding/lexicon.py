@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from bot.text import fold, unwrap
-from bot.understanding.normalise import _needle, _stem, _strings, _transposed, pad
+from bot.understanding.normalise import STEM_ENDINGS, _needle, _stem, _strings, _transposed, pad
 from bot.understanding.patterns import (
     AMOUNT,
     AMOUNT_DIGITS,
@@ -77,12 +77,14 @@ class WordSet:
     words: frozenset[str]
     prefixes: frozenset[str]
     others: frozenset[str] = frozenset()
+    stems: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, words: set[str], others: set[str] | None = None) -> WordSet:
         """Index a set of folded words; ``others`` name what belongs to other schemes."""
         prefixes = {w[:n] for w in words for n in range(4, min(len(w), 7) + 1)}
-        return cls(frozenset(words), frozenset(prefixes), frozenset(others or ()))
+        stems = {_whole_stem(w) for w in words if len(w) >= 4}
+        return cls(frozenset(words), frozenset(prefixes), frozenset(others or ()), frozenset(stems))
 
     def own(self, token: str) -> bool:
         """Tell whether a token is one of the words, inflected, or a word's stem."""
@@ -99,7 +101,14 @@ class WordSet:
         for ending in ENDINGS:
             if token.endswith(ending) and token[: -len(ending)] in self.words:
                 return True
-        return len(token) >= 4 and _stem(token) in self.prefixes
+        # a shared stem is an inflection ('metoder', 'metode'), not a long compound that only
+        # begins like a known word ('arbeidsrehabilitering' is no form of 'arbeidsliv')
+        if len(token) < 4:
+            return False
+        if _whole_stem(token) in self.stems:
+            return True
+        stem = _stem(token)
+        return len(token) <= len(stem) + STEM_SLACK and stem in self.prefixes
 
     def _compound(self, token: str) -> bool:
         """Tell whether a token is two of the words joined ('rus' + 'tjenesten')."""
@@ -112,6 +121,20 @@ class WordSet:
             if right[0] in "se" and (right[1:] in self.words or self._inflected(right[1:])):
                 return True
         return False
+
+
+# How many letters an inflected form may add to a word's crude (seven-letter) stem.
+STEM_SLACK = 5
+
+
+def _whole_stem(token: str) -> str:
+    """Cut a word's endings but not its length ('kompetanseutviklingsmidlene' -> '...midl')."""
+    for _ in range(2):
+        for ending in STEM_ENDINGS:
+            if token.endswith(ending) and len(token) - len(ending) >= 4:
+                token = token[: -len(ending)]
+                break
+    return token
 
 
 def deadline_scheme_words(kb: KnowledgeBase, lex: Lexicon) -> WordSet:
@@ -153,6 +176,8 @@ def rule_scheme_words(kb: KnowledgeBase, lex: Lexicon) -> WordSet:
 
 # What a scheme is for: words of these topics are its own target groups and fields.
 OWN_TOPICS = ("purpose", "target_group", "funds", "priorities", "who_may_apply")
+# an abbreviation written in capitals ('ACT', 'FACT', 'MO'), not a marker ('NB!', 'NB:')
+ACRONYM = re.compile(r"\b[A-ZÆØÅ]{2,6}\b(?![!:])")
 
 
 def other_scheme_words(kb: KnowledgeBase, defaults: list[str], common: set[str]) -> set[str]:
@@ -173,6 +198,7 @@ def other_scheme_words(kb: KnowledgeBase, defaults: list[str], common: set[str])
         for text in texts:
             own.update(WORD.findall(fold(text)))
     others: set[str] = set()
+    acronyms: set[str] = set()
     for sid, scheme in kb.schemes.items():
         if sid in defaults:
             continue
@@ -185,6 +211,14 @@ def other_scheme_words(kb: KnowledgeBase, defaults: list[str], common: set[str])
                     and token not in ORGANISATION_WORDS
                 ):
                     others.add(token)
+        # what other schemes fund, named by an abbreviation ('ACT', 'MO-sentre'): a short word
+        # the default schemes' other texts may use ('act' in 'Public Administration Act')
+        for fact in scheme.facts:
+            if fact.topic.value in OWN_TOPICS:
+                acronyms |= {a.lower() for a in ACRONYM.findall(fact.text)}
+    # an abbreviation in a name of a scheme with rates ('NAV') names that scheme
+    rated = [sc for sc in kb.schemes.values() if any(r.kind in ("ladder", "cap") for r in sc.rules)]
+    others |= acronyms - {t for sc in rated for n in sc.names.all() for t in WORD.findall(fold(n))}
     own_stems = {_stem(o) for o in own}
     return {w for w in others if w not in own and _stem(w) not in own_stems}
 
@@ -201,7 +235,12 @@ def other_thing(u: Understanding, words: WordSet) -> str | None:
     ]
     if not foreign:
         return None
-    originals = [w for w in re.findall(r"[\wæøåÆØÅ-]+", u.text) if fold(w) in foreign]
+    # 'ACT-team' as written, when 'act' is what names the thing
+    originals = [
+        w
+        for w in re.findall(r"[\wæøåÆØÅ-]+", u.text)
+        if fold(w) in foreign or any(t in foreign for t in WORD.findall(fold(w)))
+    ]
     return " ".join(originals or foreign)
 
 
