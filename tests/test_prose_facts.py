@@ -320,3 +320,45 @@ def test_what_the_table_colours_mean_includes_that_the_table_is_no_scorecard() -
     assert answered
     assert "rød og grønn" in text
     assert "ikke et målekort" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva kalles prinsippet om at helseregionene skal prioritere rusbehandling høyere enn "
+        "somatikk?",
+        "Hva heter regelen om at helseregionene skal prioritere psykisk helsevern høyere enn "
+        "somatikk?",
+        "Kva vert prinsippet kalla når helseregionane skal prioritere rusbehandling og psykisk "
+        "helsevern framfor somatikk?",
+    ],
+)
+def test_a_question_with_unknown_words_is_answered_by_a_sentence_sharing_three_of_its_words(
+    question: str,
+) -> None:
+    answered, text = ask(question)
+    assert answered
+    assert "gylne regel" in text
+
+
+def test_a_question_with_unknown_words_and_no_matching_sentence_stays_out_of_scope() -> None:
+    answered, text = ask("Hva kalles været i Tromsø i morgen?")
+    assert not answered
+    assert "står ikke i kildene" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvordan sender vi inn søknaden om NAV-tilskuddet?",
+        "Hvordan søker vi om tilskuddet til de sosiale tjenestene i NAV-kontoret?",
+        "How do we send in the application for the NAV social services grant?",
+    ],
+)
+def test_how_to_apply_for_a_named_scheme_is_its_own_answer_not_another_offices(
+    question: str,
+) -> None:
+    answered, text = ask(question)
+    assert answered
+    assert "signeres" in text or "signed" in text
+    assert "sfinpost" not in text and "Lillehammer" not in text

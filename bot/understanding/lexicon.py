@@ -123,6 +123,10 @@ class WordSet:
         return False
 
 
+# How much a passage of no scheme weighs against the named scheme's own passages.
+SCHEMELESS = 0.95
+
+
 # How many letters an inflected form may add to a word's crude (seven-letter) stem.
 STEM_SLACK = 5
 
@@ -585,7 +589,8 @@ class Lexicon:
 
         The score weighs how much of the question a passage explains (idf-weighted content
         words) more than how much of the passage the question covers; passages of another
-        scheme than the ones the question names are left out; one hit per passage. A hit is
+        scheme than the ones the question names are left out, and those of no scheme weigh a
+        little less than the named scheme's own; one hit per passage. A hit is
         strong when it shares two distinctive content words or a concept ('sammen' ~
         'samarbeid'), and limiting when the matching sentence states a limit ('ikke',
         'kun').
@@ -614,6 +619,9 @@ class Lexicon:
             score = coverage**0.7 * min(1.0, precision) ** 0.3
             if year is not None and not doc_years.contains(year):
                 score *= 0.85
+            if schemes and sid is None:
+                # a passage of the scheme named explains it better than one of no scheme
+                score *= SCHEMELESS
             if score > best.get(key, 0.0):
                 best[key] = score
                 mass_idf = sum(weights[t] for t in shared)

@@ -658,6 +658,13 @@ class Understander:
         if ruled_out or any(LIMITED.search(fold(f.text)) for f in funds):
             scores["not_funded"] = scores["funds"] + 0.1
 
+    def _explained(self, u: Understanding, least: float) -> bool:
+        """Tell whether the best passage is strong and shares three distinctive words."""
+        shared = self.lex.terms(u.folded, query=True) & self.lex.key_terms.get(
+            u.passage or "", frozenset()
+        )
+        return u.passage_strong and len(shared) >= 3 and u.passage_score >= least
+
     def _place(self, u: Understanding, raw: dict[str, float]) -> None:
         """Read a place the knowledge base does not hold ('Bergen') in a framework question.
 
@@ -749,17 +756,15 @@ class Understander:
                 return False
             if entities:
                 return trigger_top < 0.5
-            return not free
+            # 'hva kalles prinsippet om at ...': a sentence of the sources sharing three of the
+            # question's distinctive words explains it, whatever else it says
+            return not free and not self._explained(u, 0.5)
         if strong_scheme or entities or free:
             return False
         if not u.scheme:
             # a sentence sharing three of the question's distinctive words anchors it as well
-            shared = self.lex.terms(u.folded, query=True) & self.lex.key_terms.get(
-                u.passage or "", frozenset()
-            )
-            close = u.passage_strong and len(shared) >= 3 and u.passage_score >= 0.5
             return trigger_top < 0.5 and not (
-                (u.passage_strong and u.passage_score >= 0.6) or close
+                (u.passage_strong and u.passage_score >= 0.6) or self._explained(u, 0.5)
             )
         if best == "contact":
             # 'fastlegens telefonnummer', 'telefon til NAV': not the scheme's caseworkers
