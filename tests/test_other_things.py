@@ -15,7 +15,7 @@ from bot import fmt
 from bot.engine import Engine
 from bot.understanding.lexicon import WordSet
 from knowledge.loader import load_sources
-from knowledge.schema import LadderRule
+from knowledge.schema import CapRule, LadderRule
 
 TODAY = dt.date(2026, 12, 1)
 
@@ -90,3 +90,31 @@ def test_a_word_is_known_by_its_inflections_and_compounds_not_by_its_first_lette
 ) -> None:
     words = WordSet.of({"metoder", "arbeidsliv", "arbeid", "kompetanseutviklingsmidler"})
     assert words.own(token) is own
+
+
+@pytest.mark.parametrize(
+    ("question", "scheme"),
+    [
+        ("Hvor mye kan man søke om i frisklivstilskuddet?", "frisklivs-og-laeringstilbud"),
+        ("Hvor mye kan kommunen søke om fra prosjektskjønnsmidlene?", "prosjektskjonnsmidler"),
+        ("Kor mykje kan ein søkje om i kompetanse- og innovasjonstilskotet?", None),
+        ("How much can one apply for from the competence and innovation grant?", None),
+    ],
+)
+def test_how_much_one_may_apply_for_is_an_amount_question_not_who_may_apply(
+    question: str, scheme: str | None
+) -> None:
+    answer = engine().ask(question, TODAY)
+    assert answer.intent == "amount"
+    assert answer.answered is False
+    assert "ingen satser for" in answer.text or "give no rates for" in answer.text
+    if scheme is not None:
+        assert engine().kb.schemes[scheme].names.short in answer.text
+
+
+def test_how_much_one_may_apply_for_in_a_scheme_with_rates_gets_its_rates() -> None:
+    answer = engine().ask("Hvor mye kan vi søke om fra NAV-tilskuddet?", TODAY)
+    (cap,) = [r for r in engine().kb.schemes["nav-sosiale-tjenester"].rules if r.kind == "cap"]
+    assert answer.intent == "amount"
+    assert isinstance(cap, CapRule)
+    assert fmt.kroner(cap.per_position, "nb") in answer.text
