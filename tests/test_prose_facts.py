@@ -362,3 +362,27 @@ def test_how_to_apply_for_a_named_scheme_is_its_own_answer_not_another_offices(
     assert answered
     assert "signeres" in text or "signed" in text
     assert "sfinpost" not in text and "Lillehammer" not in text
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("Må kommunen dekke minst 20 % egenandel for å få tilskudd til kommunalt rusarbeid?", "20"),
+        ("Krev ordninga at kommunen har 30 prosent eigendel i kommunalt rusarbeid?", "30"),
+        ("Is an own share of 25 % required for the municipal substance abuse grant?", "25"),
+    ],
+)
+def test_an_own_share_percentage_the_sources_do_not_set_is_said_to_be_unstated(
+    question: str, number: str
+) -> None:
+    answered, text = ask(question)
+    assert not answered
+    assert f"ikke at egenandelen skal være {number} %" in text or (
+        f"do not say that the own share is to be {number} %" in text
+    )
+
+
+def test_an_own_share_question_without_a_percentage_is_answered_from_the_sources() -> None:
+    answered, text = ask("Hva sier kildene om egenandelen i kommunalt rusarbeid?")
+    assert answered
+    assert "ikke at egenandelen skal være" not in text

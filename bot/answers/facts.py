@@ -45,6 +45,14 @@ from bot.vocab import TOPIC_LABELS, Lang
 from knowledge.kb import Provenance
 from knowledge.schema import Fact, Scheme, Sourced, TextRule, Topic
 
+# a share in per cent named with the own share ('minst 20 % egenandel', 'own share of 25 %')
+_PERCENT = r"(?P<{g}>\d+(?:[.,]\d+)?)\s*(?:%|prosent|per cent|percent)"
+_SHARE = r"(?:egenandel\w*|egenfinansier\w*|medfinansier\w*|own share|co-?financ\w*)"
+CLAIMED_SHARE = re.compile(
+    rf"{_PERCENT.format(g='a')}\s+(?:\w+\s+){{0,2}}{_SHARE}"
+    rf"|{_SHARE}\s+(?:\w+\s+){{0,3}}{_PERCENT.format(g='b')}"
+)
+
 
 class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
     """Answer from the sources' prose."""
@@ -481,6 +489,11 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         paragraphs = dated.lines[:1] + paragraphs + dated.lines[1:] if late else paragraphs
         paragraphs += [] if late else dated.lines
         sources += dated.sources
+        claim = self.unstated_share(u, paragraphs, lang) if answered else None
+        if claim is not None:
+            # 'må kommunen dekke minst 20 % egenandel?': a percentage the sources do not set
+            paragraphs.insert(0, claim)
+            answered = False
         title = f"{label}: {', '.join(self.name(s) for s in schemes)}"
         return self.answer(
             u,
@@ -490,6 +503,23 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             answered=answered and not late,
             title=title,
             scheme=schemes[0] if len(schemes) == 1 else None,
+        )
+
+    @staticmethod
+    def unstated_share(u: Understanding, paragraphs: list[str], lang: Lang) -> str | None:
+        """Say that a share in per cent the question names is set nowhere in the facts given."""
+        m = CLAIMED_SHARE.search(u.folded)
+        if m is None:
+            return None
+        number = m.group("a") or m.group("b")
+        said = fold(" ".join(paragraphs))
+        if re.search(rf"\b{number}\s*(?:%|prosent|per cent|percent)", said):
+            return None
+        return (
+            f"Kildene sier ikke at egenandelen skal være {number} %; dette er det de sier:"
+            if lang == "nb"
+            else f"The sources do not say that the own share is to be {number} %; this is what "
+            "they say:"
         )
 
     def scheme_words(self, sid: str) -> str:
