@@ -386,3 +386,21 @@ def test_an_own_share_question_without_a_percentage_is_answered_from_the_sources
     answered, text = ask("Hva sier kildene om egenandelen i kommunalt rusarbeid?")
     assert answered
     assert "ikke at egenandelen skal være" not in text
+
+
+@pytest.mark.parametrize(
+    "sid",
+    [
+        sid
+        for sid, scheme in KB.schemes.items()
+        if len({f.years.label() for f in scheme.facts if f.topic.value == "purpose"}) > 1
+    ],
+)
+def test_the_purpose_of_a_scheme_is_every_purpose_the_sources_state_newest_first(sid: str) -> None:
+    scheme = KB.schemes[sid]
+    answered, text = ask(f"Hva er formålet med {scheme.names.short}?")
+    assert answered
+    purposes = [f for f in scheme.facts if f.topic.value == "purpose" and not f.tentative]
+    for fact in purposes:
+        assert fact.text.split()[0] in text
+        assert " ".join(fact.text.split()[:6]) in " ".join(text.split())

@@ -45,6 +45,9 @@ from bot.vocab import TOPIC_LABELS, Lang
 from knowledge.kb import Provenance
 from knowledge.schema import Fact, Scheme, Sourced, TextRule, Topic
 
+# topics whose statements stand until the sources change them
+STANDING_INTENTS = ("purpose",)
+
 # a share in per cent named with the own share ('minst 20 % egenandel', 'own share of 25 %')
 _PERCENT = r"(?P<{g}>\d+(?:[.,]\d+)?)\s*(?:%|prosent|per cent|percent)"
 _SHARE = r"(?:egenandel\w*|egenfinansier\w*|medfinansier\w*|own share|co-?financ\w*)"
@@ -340,6 +343,14 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             facts.append(passage)
         if not facts and year is not None and intent in ("reporting", "audit"):
             facts = self.facts(scheme, topics, year + 1)
+        if facts and intent in STANDING_INTENTS and year is None:
+            # what a scheme is for stands until the sources change it: the purpose stated in
+            # an earlier year ('Formål: å øke kapasiteten ...') is given with the newest
+            said = {f.text for f in facts}
+            for f in sorted(scheme.facts, key=lambda f: -(f.years.last or f.years.first)):
+                if f.topic in topics and f.text not in said and not f.tentative:
+                    facts.append(f)
+                    said.add(f.text)
         if facts and intent == "funds" and year is None:
             # 'kan vi bruke det til utstyr?': a limit the scheme states in another year ('kun
             # til årsverk', 'ikke rettet mot tidsavgrensede prosjekter') answers it as well
