@@ -404,3 +404,20 @@ def test_the_purpose_of_a_scheme_is_every_purpose_the_sources_state_newest_first
     for fact in purposes:
         assert fact.text.split()[0] in text
         assert " ".join(fact.text.split()[:6]) in " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kan vi søke om tilskudd til kommunalt rusarbeid for en ny stilling i 2022?",
+        "Kven kan søkje om tilskot til kommunalt rusarbeid i 2022?",
+        "Who may apply for the municipal substance abuse grant in 2022?",
+    ],
+)
+def test_who_may_apply_in_the_wind_down_year_says_only_existing_positions_continue(
+    question: str,
+) -> None:
+    answered, text = ask(question, dt.date(2022, 1, 27))
+    assert answered
+    assert "2021" in text
+    assert "eksisterende stillinger" in text or "existing positions" in text
