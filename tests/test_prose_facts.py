@@ -421,3 +421,18 @@ def test_who_may_apply_in_the_wind_down_year_says_only_existing_positions_contin
     assert answered
     assert "2021" in text
     assert "eksisterende stillinger" in text or "existing positions" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvilken dato ble søknadsverkstedet holdt?",
+        "Kva dato var søknadsverkstedet?",
+        "On what date was the application workshop held?",
+    ],
+)
+def test_the_date_of_a_source_document_asked_by_date_is_its_date(question: str) -> None:
+    (doc,) = [d for d in KB.sources.values() if d.title.startswith("Søknadsverksted")]
+    answered, text = ask(question)
+    assert answered
+    assert (doc.date_text in text) or ((doc.date_text_en or doc.date_text) in text)

@@ -199,7 +199,10 @@ ANNOUNCE_ASK = re.compile(r"\b(?:kunngj\w*|utlys\w*|announc\w*|published|publise
 
 
 # 'når var …', 'hvem holdt …': when or who of a source document
-DOC_ASK = re.compile(r"^\s*(?:og\s+)?(?:nar|hvem|kven|when|who)\b")
+DOC_ASK = re.compile(
+    r"^\s*(?:og\s+|on\s+|pa\s+)?"
+    r"(?:nar|hvem|kven|when|who|hvilken dato|hvilke dato|hva dato|what date|which date)\b"
+)
 
 
 # whether something the sources said still holds now ('er han fortsatt kontaktperson?')
