@@ -44,7 +44,22 @@ class KnowledgeError(Exception):
 
 
 class _Loader(yaml.SafeLoader):
-    """A safe YAML loader that leaves dates as text, so pydantic validates them by field."""
+    """A safe YAML loader that leaves dates as text and refuses a key given twice in a mapping."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        """Build a mapping; a key listed twice is an error at its second line, not a silent loss."""
+        seen: set[Any] = set()
+        for key_node, _value in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    f"the key {key!r} is given twice in one mapping",
+                    None,
+                    "a second entry would silently replace the first",
+                    key_node.start_mark,
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 _Loader.yaml_implicit_resolvers = {

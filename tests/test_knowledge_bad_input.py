@@ -428,6 +428,13 @@ CASES = [
         "triggers",
     ),
     Case(
+        "a trigger phrase listed twice under one intent",
+        replace(INTENTS, '"hvor mye": 0.5\n', '"hvor mye": 0.5\n      "hvor mye": 0.6\n'),
+        INTENTS,
+        ("YAML", "line"),
+        "",
+    ),
+    Case(
         "a trigger weight out of range",
         replace(INTENTS, '"hvor mye": 0.5', '"hvor mye": 5'),
         INTENTS,
