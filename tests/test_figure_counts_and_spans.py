@@ -257,7 +257,10 @@ def test_a_percentage_stated_for_the_own_share_is_neither_confirmed_nor_denied(
 ) -> None:
     text, answered = ask(question)
     assert not answered
-    assert "prosentsats" in text or "no percentage" in text
+    assert (
+        "Kildene sier ikke at egenandelen" in text or "The sources do not say that the own" in text
+    )
+    assert "Ja, det stemmer" not in text and "Nei, det stemmer ikke" not in text
 
 
 def test_a_percentage_of_a_position_next_to_the_own_share_is_still_the_position() -> None:

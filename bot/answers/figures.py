@@ -20,12 +20,11 @@ from bot.calc import ladder as ladder_calc
 from bot.calc import results as calc_results
 from bot.calc import rules as calc_rules
 from bot.cards import rule_lines
-from bot.text import fold, unwrap
+from bot.text import unwrap
 from bot.understanding.entities import unread_positions
 from bot.understanding.patterns import (
     GRANT_YEAR_NOW,
     MEASURES,
-    OWN_SHARE_PERCENT,
     SAME_MEASURE,
 )
 from bot.understanding.query import Understanding
@@ -87,7 +86,7 @@ class FigureAnswers(FactAnswers, TableAnswers):
             and "cost" not in u.slots
             and u.slots.get("operation") not in ("difference", "steps")
         ):
-            return self.own_share_percent(u, self.topic_facts(u, today, lang, [Topic.OWN_SHARE]))
+            return self.topic_facts(u, today, lang, [Topic.OWN_SHARE])
         if "start_year_rel" in u.slots:
             # 'fikk første tilskudd i fjor': the start year against today
             u.slots["start_year"] = today.year + int(u.slots.pop("start_year_rel"))
@@ -158,30 +157,6 @@ class FigureAnswers(FactAnswers, TableAnswers):
             answer.paragraphs = dated.lines[:1] + answer.paragraphs + dated.lines[1:]
             answer.answered = False
         answer.sources = unique_sources([*answer.sources, *dated.sources])
-        return answer
-
-    def own_share_percent(self, u: Understanding, answer: Answer) -> Answer:
-        """Check a percentage stated for the own share ('minst 20 % egenandel?') on the sources.
-
-        When what the sources say of the own share sets no percentage, the bot says so and
-        neither confirms nor denies the stated one.
-        """
-        stated = OWN_SHARE_PERCENT.search(u.folded)
-        if stated is None or not answer.answered:
-            return answer
-        if re.search(r"\d\s*(?:%|prosent|percent)", fold(" ".join(answer.paragraphs))):
-            return answer
-        share = (stated.group(1) or stated.group(2)).replace(".", ",")
-        lang: Lang = "en" if u.lang == "en" else "nb"
-        lead = (
-            f"Kildene mine setter ingen prosentsats for egenandelen, så jeg kan verken bekrefte "
-            f"eller avkrefte {share} %. Dette sier de om egenandelen:"
-            if lang == "nb"
-            else f"My sources set no percentage for the own share, so I can neither confirm nor "
-            f"deny {share.replace(',', '.')}%. This is what they say about the own share:"
-        )
-        answer.paragraphs.insert(0, lead)
-        answer.answered = False
         return answer
 
     def compute(self, u: Understanding, scheme: str, positions: object) -> calc_results.Calculation:
