@@ -410,7 +410,11 @@ class TableReader:
 
     def told(self, table_id: str, folded: str) -> bool:
         """Whether a question names a table by its own words ('tilskuddsforvaltningen')."""
-        return any(w in self.telling.get(table_id, ()) for w in _padded(folded).split())
+        return self._tells(table_id, _padded(folded))
+
+    def _tells(self, table_id: str, padded: str) -> bool:
+        """Whether a padded question holds one of a table's own words."""
+        return any(w in self.telling.get(table_id, ()) for w in padded.split())
 
     def asks_figure(self, folded: str) -> bool:
         """Whether a question asks for a count or a share ('hvor mange', 'andel')."""
@@ -678,7 +682,7 @@ class TableReader:
             # items whose row and prognosis are asked ('forecast … for long-term complex needs')
             items = table.id in self.item_tables
             told = (items or (table.id in self.national_tables)) and (
-                any(w in self.telling[table.id] for w in padded.split())
+                self._tells(table.id, padded)
                 or (
                     items
                     and self.has(padded, "prognosis")
@@ -973,7 +977,7 @@ class TableReader:
         if table.id in self.item_tables:
             # a table of named items: the rows named side by side (or summed when a sum is
             # asked), or every row with its printed sum when none is named
-            if not named and not any(w in self.telling[table.id] for w in padded.split()):
+            if not named and not self._tells(table.id, padded):
                 return None, 0.0
             ids = tuple(c.id for c in columns)
             sums = [r.key for r in table.rows if r.sum_of_rows]
@@ -997,7 +1001,7 @@ class TableReader:
         if table.id in self.national_tables:
             # the whole country's table: its row named ('nasjonalt'), or told by the table's
             # own words ('ifølge tidslinjen'); a look-up, sum or change of its years only
-            told = any(w in self.telling[table.id] for w in padded.split())
+            told = self._tells(table.id, padded)
             places = self.has(padded, "places") or self.has(padded, "which")
             if not named and told and not places and not self.rows_in_any(padded, table):
                 named = [table.rows[0].key]
