@@ -44,6 +44,12 @@ PHRASES: dict[str, dict[Lang, str]] = {
         "en": "My sources have no rule or rate for {year}. The last year the sources describe "
         "is {last}:",
     },
+    "figures_ended": {
+        "nb": "Kildene mine har ingen regel eller sats for {year}. Det siste året kildene "
+        "beskriver, er {last}, og satsen for {last} gjelder ikke for {year}.",
+        "en": "My sources have no rule or rate for {year}. The last year the sources describe "
+        "is {last}, and the rate for {last} does not apply to {year}.",
+    },
     "figures_other": {
         "nb": "Beløpene er fra reglene for {years}; for {year} sier kildene:",
         "en": "The amounts are from the rules for {years}; for {year} the sources say:",
@@ -140,6 +146,7 @@ class Dated:
     lines: list[str] = field(default_factory=list)
     sources: list[Provenance] = field(default_factory=list)
     complete: bool = True  # False: the year the question names is not covered; lines[0] leads
+    shows_figures: bool = True  # False: the year lies after the grant's described end
 
     def extend(self, other: Dated) -> Dated:
         """Add another's lines and sources; return self."""

@@ -174,7 +174,9 @@ CARRY = (
     "order",
     "office",
     "start_year",
+    "start_years",
     "start_groups",
+    "duration",
 )
 
 
@@ -413,10 +415,16 @@ REPLACES = {
     "year": ("year_from", "year_to", "year_rel"),
     "year_from": ("year", "year_rel"),
     "year_to": ("year", "year_rel"),
-    "grant_year": ("grant_year_to",),
+    # 'og år 4?' – 'hva blir det totalt for alle fire årene?': the years counted from year 1
+    "grant_year": ("grant_year_to", "duration"),
+    "grant_year_to": ("duration",),
+    "duration": ("grant_year", "grant_years", "year", "year_from", "start_year", "groups"),
     # 'ett årsverk i år 2 og ett i år 4 …, og egenandelen?': the same years and positions
-    "grant_years": ("grant_year", "year", "year_from", "start_year", "groups"),
+    "grant_years": ("grant_year", "year", "year_from", "start_year", "groups", "duration"),
     "groups": ("positions", "grant_year", "grant_years", "year", "year_from", "start_year"),
+    # 'og for 3 årsverk?' after positions from two start years: how many started when is open
+    "start_groups": ("positions", "start_year"),
+    "start_years": ("start_year",),
 }
 WHY_WORDS = ("hvorfor", "why", "kvifor")
 WORDS = re.compile(r"[a-z]+")
@@ -441,6 +449,10 @@ MONEY_INTENTS = {
     "framework_ranking",
     "statistics",
 }
+
+
+# 'og fra år 2?', 'and from year 2?': a follow-up that moves the start of a span of grant years
+FROM_YEAR = re.compile(r"\b(?:fra|from|fom|f\.o\.m\.)\s+(?:og med\s+)?(?:ar|year)\b")
 
 
 # The grant years a chat's figure questions named in turn ('år 2?', 'og i år 3?'), so that
@@ -584,6 +596,16 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         if ctx.intent == "statistics" and u.intent == "statistics":
             u.slots.pop("group", None)
         drop_stale_operation(u, new_slots)
+        if (
+            "grant_year" in new_slots
+            and "grant_year_to" not in new_slots
+            and "grant_year_to" in u.slots
+            and u.slots.get("operation") != "ratio"
+            and not FROM_YEAR.search(u.folded)
+        ):
+            # 'og år 3?' after the sum of years 1-4 names one grant year; 'og fra år 2?' keeps
+            # the end of the span
+            u.slots.pop("grant_year_to", None)
         if (
             u.slots.get("operation") == "ratio"
             and "operation" not in new_slots

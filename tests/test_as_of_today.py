@@ -141,7 +141,9 @@ CASES = [
         Case(
             WIND_DOWN_2025,
             day,
-            ("Kildene mine har ingen regel eller sats for 2025.", "330 000 kr", ENDED),
+            # a year after the grant's described end shows no figure of its last year
+            ("Kildene mine har ingen regel eller sats for 2025.", "er 2024", ENDED),
+            ("330 000 kr",),
             answered=False,
             after=True,
         )

@@ -25,9 +25,9 @@ FLOORS = {
     "batch-11.yaml": (0.97, 5, 0),
     "batch-12.yaml": (0.96, 5, 0),
     "batch-13.yaml": (0.97, 1, 0),
-    "batch-14.yaml": (0.96, 1, 0),
-    "batch-15.yaml": (0.94, 4, 0),
-    "batch-16.yaml": (0.93, 9, 0),
+    "batch-14.yaml": (0.98, 1, 0),
+    "batch-15.yaml": (0.97, 1, 0),
+    "batch-16.yaml": (0.96, 5, 0),
 }
 
 

@@ -29,7 +29,8 @@ from bot.understanding.patterns import (
 )
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
-from knowledge.schema import FlatRule, LadderRule, Topic
+from knowledge.kb import Provenance
+from knowledge.schema import CapRule, FlatRule, LadderRule, Topic
 
 
 class FigureAnswers(FactAnswers, TableAnswers):
@@ -114,6 +115,10 @@ class FigureAnswers(FactAnswers, TableAnswers):
         ):
             # 'hva får vi i år?', 'vi startet i 2021, hva får vi neste år?': against today
             u.slots["year"] = today.year + int(u.slots["year_rel"])
+        if u.slots.get("asks_end") and "start_year" in u.slots:
+            ended = self.end_year(u, today, lang)
+            if ended is not None:
+                return ended
         if "positions" not in u.slots and unread_positions(u.folded):
             msg = (
                 "Jeg forsto ikke hvor mange årsverk det gjelder. Skriv det som et tall, "
@@ -121,6 +126,21 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 if lang == "nb"
                 else "I did not understand how many positions you mean. Write it as a number, "
                 "e.g. “0.33 FTE”, “1/3 position” or “50 % position”."
+            )
+            return self.answer(u, lang, [msg], answered=False)
+        began = u.slots.get("start_years")
+        groups = u.slots.get("start_groups") or ()
+        if began and {year for _count, year in groups} != set(began):
+            # 'tre årsverk som startet i 2019 og 2020': how many started when is not said
+            msg = (
+                "Jeg forsto ikke hvor mange årsverk som startet i hvert år ("
+                + ", ".join(str(y) for y in began)
+                + "). Skriv det f.eks. som «2 årsverk som startet i 2019 og 1 som startet i "
+                "2020»."
+                if lang == "nb"
+                else "I did not understand how many positions started in each year ("
+                + ", ".join(str(y) for y in began)
+                + "). Write it e.g. as “2 FTE that started in 2019 and 1 that started in 2020”."
             )
             return self.answer(u, lang, [msg], answered=False)
         scheme = self.money_scheme(u)
@@ -143,8 +163,10 @@ class FigureAnswers(FactAnswers, TableAnswers):
         except calc_errors.CalcError as error:
             return self.calc_error(u, lang, error)
         answer = self.calc_answer(u, lang, result)
+        if not dated.shows_figures:
+            answer.paragraphs = []
         answer.paragraphs[:0] = self.operation_lead(u, result, lang)
-        if "positions" not in s and scheme:
+        if "positions" not in s and scheme and dated.shows_figures:
             answer.paragraphs.append(
                 "Regnet for 1 årsverk; skriv f.eks. «2 årsverk» for flere."
                 if lang == "nb"
@@ -158,6 +180,144 @@ class FigureAnswers(FactAnswers, TableAnswers):
             answer.answered = False
         answer.sources = unique_sources([*answer.sources, *dated.sources])
         return answer
+
+    def end_year(self, u: Understanding, today: dt.date, lang: Lang) -> Answer | None:
+        """Answer 'startet i 2018 – til og med hvilket år?': the last calendar year of a grant.
+
+        The count of years is the rules' (the ladder's grant years, the cap's most years for
+        the same measure); for a scheme without such rules, the count the question states,
+        shown beside what the sources say of the duration. None when no scheme is named.
+        """
+        scheme = u.scheme or (u.schemes_mentioned[0] if u.schemes_mentioned else None)
+        if scheme is None:
+            return None
+        stated = u.slots.get("duration")
+        stated = stated if isinstance(stated, int) and stated > 0 else None
+        end = asof.grant_end(self.kb.schemes[scheme])
+        period = calendar_calc.grant_period(self.kb, scheme, u.slots["start_year"], stated, end)
+        durations = [f for f in self.kb.schemes[scheme].facts if f.topic == Topic.DURATION]
+        if period is None:
+            return self.topic_facts(u, today, lang, [Topic.DURATION]) if durations else None
+        nb = lang == "nb"
+        full = period.start + period.years - 1
+        if period.basis == "ladder":
+            return self.ladder_end_year(u, scheme, period, lang)
+        lines = [
+            (f"Til og med {period.end}." if nb else f"Through {period.end}."),
+            (
+                f"Startår {period.start} er tilskuddsår 1: {period.start} + {period.years} år "
+                f"− 1 = {full} (tilskuddsårene {period.start}–{full})."
+                if nb
+                else f"Start year {period.start} is grant year 1: {period.start} + "
+                f"{period.years} years − 1 = {full} (grant years {period.start}–{full})."
+            ),
+        ]
+        rules = [r for r in self.kb.rules(scheme) if isinstance(r, LadderRule | CapRule)]
+        if period.basis == "ladder":
+            lines.append(
+                f"Stigen har {period.years} tilskuddsår."
+                if nb
+                else f"The ladder has {period.years} grant years."
+            )
+        elif period.basis == "cap":
+            lines.append(
+                f"Tilskudd kan gis i inntil {period.years} år til samme tiltak; hvert år søkes "
+                "og vurderes for seg, så dette er det seneste året, ikke et løfte."
+                if nb
+                else f"A grant can be given for up to {period.years} years for the same "
+                "measure; each year is applied for and assessed on its own, so this is the "
+                "latest year, not a promise."
+            )
+        if period.basis != "stated" and stated is not None and stated != period.years:
+            lines.append(
+                f"Du oppgir {stated} år; reglene i kildene sier {period.years}."
+                if nb
+                else f"You give {stated} years; the rules in the sources say {period.years}."
+            )
+        if period.cut_at is not None:
+            name = asof.scheme_name(self.kb, scheme, lang)
+            lines.append(
+                f"Kildene beskriver ikke noe tilskudd til {name} etter {period.cut_at}, så "
+                f"{period.cut_at} er det siste året."
+                if nb
+                else f"The sources describe no {name} after {period.cut_at}, so "
+                f"{period.cut_at} is the last year."
+            )
+        sources = [self.kb.provenance(r) for r in rules]
+        if period.basis == "stated":
+            lines.append(
+                f"Regnet med de {period.years} årene du oppgir. Om varigheten sier kildene:"
+                if nb
+                else f"Reckoned with the {period.years} years you give. On the duration the "
+                "sources say:"
+            )
+            for fact in durations:
+                text = (fact.text_en or fact.text) if lang == "en" else fact.text
+                lines.append(f"• {unwrap(text)} ({fact.years.label()})")
+                sources.append(self.kb.provenance(fact))
+        return self.answer(u, lang, lines, sources=unique_sources(sources), scheme=scheme)
+
+    def ladder_end_year(
+        self, u: Understanding, scheme: str, period: calendar_calc.GrantPeriod, lang: Lang
+    ) -> Answer | None:
+        """Answer the last year of a ladder grant from the grants of each calendar year.
+
+        A wind-down may end the grant earlier or keep it later than the ladder's years, so
+        each year from the start is computed by the calendar rules and the last year with a
+        grant is the answer. None when the start year itself is not computed (the ordinary
+        answer, for the start year, explains why).
+        """
+        nb = lang == "nb"
+        one = calc_results.PositionGroup(period.start, Fraction(1))
+        granted: list[tuple[int, int]] = []
+        sources: list[Provenance] = []
+        for year in range(period.start, period.start + period.years + 4):
+            try:
+                result = calendar_calc.rusarbeid_calendar_year(self.kb, year, [one])
+            except calc_errors.CalcError:
+                break
+            if result.total <= 0:
+                break
+            granted.append((year, result.total))
+            sources += result.sources
+        if not granted:
+            # no grant from the start year on: answered as the start year's figure, which
+            # says why ('ny stilling; nedtrappingen gjelder bare videreføring')
+            u.slots["year"] = period.start
+            return None
+        last = granted[-1][0]
+        lines = [
+            f"Til og med {last}." if nb else f"Through {last}.",
+            "\n".join(
+                f"{year}: {fmt.kroner(amount, lang)}" + (" per årsverk" if nb else " per FTE")
+                for year, amount in granted
+            ),
+        ]
+        full = period.start + period.years - 1
+        if last == full:
+            lines.append(
+                f"Startår {period.start} er tilskuddsår 1, og stigen har {period.years} "
+                f"tilskuddsår ({period.start}–{full})."
+                if nb
+                else f"Start year {period.start} is grant year 1, and the ladder has "
+                f"{period.years} grant years ({period.start}–{full})."
+            )
+        else:
+            lines.append(
+                f"Etter stigen alene ({period.years} tilskuddsår) ville siste år vært {full}; "
+                f"reglene for hvert kalenderår gir tilskudd til og med {last}."
+                if nb
+                else f"By the ladder alone ({period.years} grant years) the last year would be "
+                f"{full}; the rules of each calendar year give a grant through {last}."
+            )
+        if period.cut_at is not None and last >= period.cut_at:
+            name = asof.scheme_name(self.kb, scheme, lang)
+            lines.append(
+                f"Kildene beskriver ikke noe tilskudd til {name} etter {period.cut_at}."
+                if nb
+                else f"The sources describe no {name} after {period.cut_at}."
+            )
+        return self.answer(u, lang, lines, sources=unique_sources(sources), scheme=scheme)
 
     def compute(self, u: Understanding, scheme: str, positions: object) -> calc_results.Calculation:
         """Pick and run the calculation a money question asks for."""
@@ -954,7 +1114,14 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 raise
             assert last is not None
             result = self.compute_in_year(u, scheme, positions, last)
-            dated = asof.beyond(self.kb, scheme, "figures_year", last, asked, lang)
+            end = asof.grant_end(self.kb.schemes[scheme])
+            if end is not None and asked > end:
+                # 'hva gis per stilling i 2025?' after the grant's described end: no figure of
+                # the last year stands in for a year the sources give no grant for
+                dated = asof.beyond(self.kb, scheme, "figures_ended", last, asked, lang)
+                dated.shows_figures = False
+            else:
+                dated = asof.beyond(self.kb, scheme, "figures_year", last, asked, lang)
             dated.complete = False
             return result, dated
         if asked is not None or result.years is None:

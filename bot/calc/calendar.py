@@ -42,7 +42,7 @@ from bot.calc.rules import (
     parse_positions,
 )
 from knowledge.kb import KnowledgeBase, Provenance
-from knowledge.schema import FlatRule, LadderRule, Scheme, TextRule
+from knowledge.schema import CapRule, FlatRule, LadderRule, Scheme, TextRule
 
 
 @dataclass(frozen=True)
@@ -394,3 +394,51 @@ def rusarbeid_calendar_own_share(
         sources=grants.sources,
         years=grants.years,
     )
+
+
+@dataclass(frozen=True)
+class GrantPeriod:
+    """The calendar years a grant runs from a start year: grant year 1 is the start year."""
+
+    start: int
+    years: int  # the grant years counted (the rule's, else the question's)
+    end: int  # the last calendar year with a grant
+    basis: str  # "ladder", "cap" or "stated": where the count of years comes from
+    stated: int | None  # the count the question gave, if any
+    cut_at: int | None  # the described end of the grant when it cuts the period short
+
+
+def grant_period(
+    kb: KnowledgeBase,
+    scheme_id: str,
+    start: object,
+    stated: int | None = None,
+    described_end: int | None = None,
+) -> GrantPeriod | None:
+    """Return the years a grant from ``start`` runs: start + years − 1, as far as it is given.
+
+    The count of grant years is the ladder's steps or the cap rule's most years for the same
+    measure; for a scheme without such rules, the count the question states. None when
+    neither gives one, the start is no whole year, or it lies after the end the sources
+    describe.
+    """
+    if not _is_int(start):
+        return None
+    first = int(str(start))
+    counts: list[tuple[int, str]] = []
+    for rule in kb.rules(scheme_id):
+        if isinstance(rule, LadderRule):
+            counts.append((len(rule.steps), "ladder"))
+        elif isinstance(rule, CapRule):
+            counts.append((rule.max_years, "cap"))
+    if counts:
+        years, basis = max(counts)
+    elif stated is not None and stated > 0:
+        years, basis = stated, "stated"
+    else:
+        return None
+    if described_end is not None and first > described_end:
+        return None
+    end = first + years - 1
+    cut = described_end if described_end is not None and end > described_end else None
+    return GrantPeriod(first, years, cut if cut is not None else end, basis, stated, cut)

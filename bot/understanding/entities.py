@@ -125,11 +125,18 @@ def extract_duration(folded: str) -> int | None:
 _SINCE = re.compile(r"\b(?:siden|sidan|since)\s+(?:19|20)\d{2}$")
 
 
+# 'startet i 2019 og 2020', 'started in 2019 and in 2020': more start years after the first
+_MORE_START_YEARS = re.compile(
+    r"\s*(?:,|og|and)\s*(?:(?:i|in)\s+)?((?:19|20)\d{2})\b(?!\s*(?:-|–))"
+)
+
+
 def extract_start_years(folded: str) -> list[tuple[int, tuple[int, int]]]:
     """Read each year positions first got a grant, with the span of the words that say so.
 
     'tilskudd siden 2017' is a start year only against a calendar year asked about ('kan vi
-    regne med tilskudd i 2021?', 'i år'); alone it is the year the question is about.
+    regne med tilskudd i 2021?', 'i år'); alone it is the year the question is about. A list
+    after the words ('startet i 2019 og 2020') gives each of its years.
     """
     found = []
     for m in _START_YEAR.finditer(folded):
@@ -138,6 +145,10 @@ def extract_start_years(folded: str) -> list[tuple[int, tuple[int, int]]]:
             if not _YEAR.search(rest) and relative_year(rest) is None:
                 continue
         found.append((int(next(g for g in m.groups() if g is not None)), m.span()))
+        end = m.end()
+        while more := _MORE_START_YEARS.match(folded, end):
+            found.append((int(more.group(1)), (end, more.end())))
+            end = more.end()
     return found
 
 
@@ -495,7 +506,9 @@ def extract_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None:
 # '2 stillinger som startet i 2020 og 1 som startet i 2021': positions by start year
 _START_GROUP = re.compile(
     r"(?<![\w.,])(\d+(?:[.,]\d+)?|halvannen|halvannet|one|an|en|et|ett|ei|to|two|tre|three|"
-    rf"fire|four|fem|five|seks|six)\s+(?:{_QUALIFIER}(?:{POSITION_WORDS})\s+)?"
+    rf"fire|four|fem|five|seks|six)\s+(?:{_QUALIFIER}(?:{POSITION_WORDS})\s+"
+    # '2 årsverk i kommunalt rusarbeid som startet i 2020': the scheme's words before 'som'
+    r"(?:(?:i|in|til|for|ved|hos)\s+(?:[a-z-]+\s+){1,5}?(?=som\s|that\s|which\s))?)?"
     r"(?:som\s+|that\s+|which\s+)?(?:startet|starta|begynte|started|began|fikk tilskudd|"
     r"fikk forste tilskudd|got (?:a |their first )?grant\w*)(?:\s+forste gang)?\s+"
     r"(?:i|in|fra|from)\s+((?:19|20)\d{2})\b"

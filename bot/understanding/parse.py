@@ -51,6 +51,7 @@ from bot.understanding.patterns import (
     COST_FOR_ALL,
     DATE_ASK,
     EACH_MEASURE,
+    END_YEAR_ASK,
     FIGURE_INTENTS,
     FOLLOW_UP,
     FRAMEWORK_INTENTS,
@@ -108,7 +109,8 @@ def year_slots(s: dict[str, Any], timed: str, folded: str) -> None:
 def restore_years(u: Understanding) -> None:
     """Read the years and grant years again without taking one of them as a start year."""
     s = u.slots
-    for key in ("start_year", "start_groups", "year_rel", "year", "year_from", "year_to", "date"):
+    started = ("start_year", "start_years", "start_groups")
+    for key in (*started, "year_rel", "year", "year_from", "year_to", "date"):
         s.pop(key, None)
     year_slots(s, u.folded, u.folded)
     grant_years = extract_grant_years(u.folded)
@@ -330,9 +332,20 @@ class Understander:
         if SO_FAR.search(timed) and ("start_year" in s or "start_year_rel" in s):
             # 'hvor mye har vi fått hittil?': every year from the start up to this one
             s["year_to_rel"] = 0
+        if END_YEAR_ASK.search(f) and ("start_year" in s or "start_year_rel" in s):
+            # 'startet i 2018 – til og med hvilket år kan det få tilskudd?': the period's end
+            s["asks_end"] = True
         start_groups = extract_start_groups(f)
         if start_groups:
             s["start_groups"] = start_groups
+        starts = sorted({start for start, _span in extract_start_years(f)})
+        if len(starts) >= 2:
+            # 'startet i 2019 og 2020': positions in several start years
+            s["start_years"] = tuple(starts)
+            counted = positions is not None and "positions" not in u.implicit
+            if not start_groups and counted and positions == len(starts):
+                # 'de to årsverkene (startet 2019 og 2020)': one position from each year
+                s["start_groups"] = tuple((Fraction(1), year) for year in starts)
         relative = relative_year(timed)
         if relative is not None:
             s["year_rel"] = relative
@@ -472,6 +485,9 @@ class Understander:
         if "stated_years" in s and not rated:
             # 'gis voksne-ordningen i inntil 4 år?': a scheme without rules has its years in words
             del s["stated_years"]
+        if s.get("asks_end"):
+            # 'til og med hvilket år?' with a start year: a year reckoned from the rules
+            scores["amount"] = max(scores["amount"], 1.0)
         if "stated_years" in s:
             # 'går stigen over tre år?': the rule's years are figures of the rule
             scores["amount"] = max(scores["amount"], 0.8)
@@ -583,6 +599,11 @@ class Understander:
         if u.scheme and u.scheme != FRAMEWORK_SCHEME and not u.weak_scheme:
             # a grant scheme named by name: 'ramme' and 'Agder' are about its money, not the
             # framework increases of the Opptrappingsplan
+            for key in FRAMEWORK_INTENTS:
+                scores[key] *= 0.3
+        elif "positions" in s and "positions" not in u.implicit and not place:
+            # '4 hele stillinger i ett tiltak – høyeste mulige tilskudd?': counted positions
+            # are a grant's rate or cap, never a ranking of framework increases
             for key in FRAMEWORK_INTENTS:
                 scores[key] *= 0.3
         if HOW_MANY_YEARS.search(f) and not ("positions" in s or "cost" in s):

@@ -770,8 +770,10 @@ _YEAR_LIST = re.compile(
 
 # 'de tre første årene', 'the first two years', 'etter tre år': grant years 1..n
 _FIRST_YEARS = re.compile(
-    r"\b(?:(?:de|dei|the)\s+(\w+)\s+(?:forste|first)\s+(?:arene|ara|years)|"
-    r"(?:de|dei|the)\s+(?:forste|first)\s+(\w+)\s+(?:arene|ara|years)|"
+    r"\b(?:(?:de|dei|the)\s+(\w+)\s+(?:forste|first)\s+(?:grant\s+|tilskudds|tilskots)?"
+    r"(?:arene|ara|years)|"
+    r"(?:de|dei|the)\s+(?:forste|first)\s+(\w+)\s+(?:grant\s+|tilskudds|tilskots)?"
+    r"(?:arene|ara|years)|"
     r"(?:forste|first)\s+(\w+)\s+(?:grant\s+|tilskudds|tilskots)?(?:ar|arene|ara|years))\b"
 )
 
@@ -829,6 +831,8 @@ SALARY_ONLY = re.compile(
 SALARY_ASK = re.compile(
     r"\b(?:(?:til|i|for|in|on)\s+lonn(?:en|a)?\b(?!\s+og\s+kompetanse)|lonnsmid\w*|"
     r"lonnstilskudd\w*|stillingstilskudd\w*|stillingsmid\w*|salary (?:funding|money|grants?)|"
+    # 'øvre grense for lønnsdelen', 'the salary part': the positions' money without measures
+    r"lonnsdel\w*|lonnsandel\w*|salary (?:part|portion|component|share)s?\b|"
     r"position grants?|for (?:the )?salar(?:y|ies)\b)"
 )
 
@@ -862,7 +866,7 @@ _START_YEAR = re.compile(
     r"(?:gang|tilskudd\w*|tilskot\w*|tilskuddsar\w*|time|grant\w*|year|funded|financed)"
     r"(?:\s+[a-z]+){0,8}?\s+(?:i|var|er|was|in|fra|from)?\s*((?:19|20)\d{2})|"
     r"(?:startet|starta|starte|begynte|begynt|oppstart\w*|opprettet|oppretta|started|began|"
-    r"begun|set up|established)(?:\s+[a-z]+){0,6}?\s+(?:i|in|fra|from|ar|aret)\s+"
+    r"begun|set up|established)(?:(?:\s+[a-z]+){0,6}?\s+(?:i|in|fra|from|ar|aret))?\s+"
     r"((?:19|20)\d{2})|"
     # 'fikk rusarbeidstilskudd fra 2017', 'got a grant from 2019' (not 'fra 2016 til 2020')
     r"(?:fikk|got|received)\s+(?:[a-z-]+\s+){0,3}?"
@@ -878,7 +882,9 @@ _START_YEAR = re.compile(
 
 
 # 'hva kan en stilling maksimalt få', 'the most it can get': a figure asked for
-MOST_ASK = re.compile(r"\b(?:maks\w*|maximum|max|mest|most|inntil|up to)\b")
+MOST_ASK = re.compile(
+    r"\b(?:maks\w*|maximum|max|mest|most|inntil|up to|hoyest(?:e)? mulig\w*|highest possible)\b"
+)
 
 
 # 'tilskuddsforvaltning', 'grant administration': the money an office administers
@@ -950,4 +956,23 @@ OPERATION_WORDS = _wordset(
 MEASURE_WORDS = _wordset(
     "kostnad kostnader kostnaden kostnadene koster kostar lonn lonna lonnen lonnskostnad "
     "lonnskostnader utgift utgifter utgiftene budsjett budsjettet salary wage wages cost"
+)
+
+
+# 'til og med hvilket år', 'hva er det siste året vi kan få tilskudd', 'hvilket år er siste
+# tilskuddsår', 'until which year', 'what is the last year': the last calendar year of a grant
+END_YEAR_ASK = re.compile(
+    r"\b(?:(?:til og med|tom|t\.o\.m\.?|fram til|frem til|fram til og med|frem til og med|"
+    r"inntil|opp til|til)\s+(?:hvilket|hvilke|kva|hva for et|hva slags)\s+ar\b|"
+    r"(?:hvilket|kva for eit|kva for)\s+(?:ar\s+)?(?:er|blir|vil vere|vil vaere|var)\s+(?:da\s+)?"
+    r"(?:det\s+)?"
+    r"(?:siste|sist)\s+(?:ar\w*|tilskuddsar\w*|tilskotsar\w*)|"
+    r"(?:hva|kva|hvilket)\s+(?:er|blir|var)\s+(?:da\s+)?(?:det\s+)?siste\s+(?:aret|tilskuddsaret|"
+    r"tilskotsaret|kalenderaret)\s+(?:vi|det|de|man|en|dei|ein|kommunen|tiltaket|teamet|"
+    r"stillingen|prosjektet)\b|"
+    r"hvilket ar\s+(?:er|blir)\s+(?:det\s+)?(?:siste|sist)\b|"
+    r"(?:until|through|up to|till)\s+(?:and including\s+)?(?:which|what)\s+year|"
+    r"(?:what|which)\s+(?:is|was|will be)\s+(?:the\s+)?(?:last|final)\s+(?:calendar\s+|grant\s+)?"
+    r"year\b(?!\s*\d)|"
+    r"(?:which|what)\s+year\s+(?:is|was|will be)\s+(?:the\s+)?(?:last|final)\b)"
 )

@@ -1,0 +1,253 @@
+"""Start years against calendar years, the last year of a grant, and follow-ups on them.
+
+Through the Engine and bot.calc; the ladder's figures are read from the knowledge base.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+from functools import cache
+
+import pytest
+
+from bot import fmt
+from bot.calc import calendar as calendar_calc
+from bot.engine import Engine
+from knowledge.kb import KnowledgeBase
+from knowledge.loader import load_sources
+from knowledge.schema import CapRule, LadderRule
+
+TODAY = dt.date(2026, 12, 1)
+
+
+@cache
+def kb() -> KnowledgeBase:
+    """Load the bundled knowledge base once."""
+    return load_sources()
+
+
+def engine() -> Engine:
+    """Return a fresh engine (fresh chat contexts) over the bundled knowledge base."""
+    return Engine(kb())
+
+
+def ladder() -> dict[int, int]:
+    """Return the kommunalt rusarbeid ladder: grant year -> amount per årsverk."""
+    rule = next(r for r in kb().rules("kommunalt-rusarbeid") if isinstance(r, LadderRule))
+    return {step.grant_year: step.amount for step in rule.steps}
+
+
+def cap() -> CapRule:
+    """Return the NAV development grant's cap rule."""
+    return next(r for r in kb().rules("nav-sosiale-tjenester") if isinstance(r, CapRule))
+
+
+def kroner(amount: int | Fraction) -> str:
+    """Render kroner as the answers do."""
+    return fmt.kroner(int(amount), "nb")
+
+
+def ask(*turns: str) -> list[str]:
+    """Ask the turns of one conversation and return the answers' texts."""
+    bot = engine()
+    return [bot.ask(turn, TODAY, chat="c").text for turn in turns]
+
+
+@pytest.mark.parametrize(
+    ("question", "groups", "year"),
+    [
+        (
+            "Vi har 2 stillinger i rusarbeidet i kommunen som startet i 2020 og 1 stilling "
+            "som startet i 2021. Hva får vi for 2021 i kommunalt rusarbeid?",
+            ((2, 2020), (1, 2021)),
+            2021,
+        ),
+        (
+            "Kommunen har tre årsverk for kommunalt rusarbeid som begynte i 2019 og ett "
+            "årsverk som begynte i 2020. Hvor mye får vi i 2020?",
+            ((3, 2019), (1, 2020)),
+            2020,
+        ),
+    ],
+)
+def test_positions_from_several_start_years_are_summed_by_calendar_year(
+    question: str, groups: tuple[tuple[int, int], ...], year: int
+) -> None:
+    steps = ladder()
+    expected = sum(count * steps[year - start + 1] for count, start in groups)
+    assert kroner(expected) in ask(question)[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vi har tre årsverk i kommunalt rusarbeid som startet i 2019 og 2020. Hva får vi i 2021?",
+        "Fem stillinger i kommunalt rusarbeid startet i 2018, 2019 og 2020. Hva får vi i 2020?",
+    ],
+)
+def test_start_years_without_the_count_of_each_are_declined_not_guessed(question: str) -> None:
+    answer = engine().ask(question, TODAY)
+    assert not answer.answered
+    assert "hvor mange årsverk som startet i hvert år" in answer.text
+
+
+def test_as_many_positions_as_listed_start_years_are_one_from_each_year() -> None:
+    steps = ladder()
+    text = ask(
+        "Hva får to årsverk i kommunalt rusarbeid (startet 2019 og 2020) i 2021?",
+    )[0]
+    assert kroner(steps[3] + steps[2]) in text
+
+
+def test_a_new_count_of_positions_after_start_groups_asks_which_started_when() -> None:
+    first, second = ask(
+        "Vi har ett årsverk som startet i 2018 og ett som startet i 2019. Hva får vi i "
+        "kommunalt rusarbeid i 2020?",
+        "og for 4 årsverk?",
+    )
+    steps = ladder()
+    assert kroner(steps[3] + steps[2]) in first
+    assert "hvor mange årsverk som startet i hvert år" in second
+
+
+@pytest.mark.parametrize(
+    ("question", "last"),
+    [
+        (
+            "Hva er egenandelen for de to første tilskuddsårene i kommunalt rusarbeid når et "
+            "årsverk koster 700 000 kr?",
+            2,
+        ),
+        (
+            "Hva blir egenandelen de tre første tilskuddsårene for ett årsverk i kommunalt "
+            "rusarbeid som koster 800 000 kr i året?",
+            3,
+        ),
+    ],
+)
+def test_the_first_grant_years_named_with_tilskuddsår_bound_the_own_share(
+    question: str, last: int
+) -> None:
+    cost = 700_000 if "700 000" in question else 800_000
+    steps = ladder()
+    expected = sum(cost - steps[g] for g in range(1, last + 1))
+    assert kroner(expected) in ask(question)[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "positions", "years", "measures"),
+    [
+        ("Hva er taket for lønnsdelen for 2 stillinger i NAV-tilskuddet over tre år?", 2, 3, 0),
+        (
+            "Hva kan NAV-kontoret høyest mulig få for 3 stillinger i ett tiltak, inkludert "
+            "kompetansemidler?",
+            3,
+            1,
+            1,
+        ),
+    ],
+)
+def test_the_nav_cap_with_and_without_competence_money(
+    question: str, positions: int, years: int, measures: int
+) -> None:
+    rule = cap()
+    expected = years * (positions * rule.per_position + measures * rule.per_measure)
+    text = ask(question)[0]
+    assert kroner(expected) in text.split("\n\n")[0]
+
+
+def test_a_duration_follow_up_counts_from_grant_year_one_not_from_the_last_year_asked() -> None:
+    steps = ladder()
+    answers = ask(
+        "Hva er satsen for ett årsverk i år 3 i kommunalt rusarbeid?",
+        "Hva blir summen for alle fire årene?",
+        "og for 1,5 årsverk da?",
+        "og år 2?",
+    )
+    whole = sum(steps.values())
+    assert kroner(whole) in answers[1]
+    assert kroner(Fraction(3, 2) * whole) in answers[2]
+    assert kroner(Fraction(3, 2) * steps[2]) in answers[3]
+    assert "sum" not in answers[3]
+
+
+def test_one_grant_year_after_a_span_names_that_year_alone() -> None:
+    steps = ladder()
+    span, single = ask("Hva får 2 årsverk fra år 1 til år 3 i kommunalt rusarbeid?", "og år 2?")
+    assert kroner(2 * (steps[1] + steps[2] + steps[3])) in span
+    assert single.startswith(f"2 årsverk × {kroner(steps[2])}")
+
+
+def test_the_grant_period_is_the_rules_years_from_the_start_year() -> None:
+    rule = cap()
+    period = calendar_calc.grant_period(kb(), "nav-sosiale-tjenester", 2019)
+    assert period is not None
+    assert (period.end, period.basis) == (2019 + rule.max_years - 1, "cap")
+    stated = calendar_calc.grant_period(kb(), "voksne-langvarige", 2017, stated=3)
+    assert stated is not None and (stated.end, stated.basis) == (2019, "stated")
+    assert calendar_calc.grant_period(kb(), "voksne-langvarige", 2017) is None
+    assert calendar_calc.grant_period(kb(), "kommunalt-rusarbeid", 2030, described_end=2024) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "last"),
+    [
+        (
+            "Tiltaket vårt med NAV-tilskudd startet i 2021. Til og med hvilket år kan vi få "
+            "tilskudd til samme tiltak?",
+            "2023",
+        ),
+        (
+            "Et nytt team i ordningen for barn og unge med langvarige og sammensatte behov "
+            "startet i 2019, og nye team kan få tilskudd i inntil 4 år. Fram til hvilket år?",
+            "2022",
+        ),
+        (
+            "Vi fikk første tilskudd til kommunalt rusarbeid i 2017. Hvilket år er det siste "
+            "året med tilskudd?",
+            "2020",
+        ),
+        (
+            "Our NAV measure started in 2020. Until which year can it get the development grant?",
+            "2022",
+        ),
+    ],
+)
+def test_the_last_year_of_a_grant_is_reckoned_from_the_start_year(question: str, last: str) -> None:
+    text = ask(question)[0]
+    assert text.split("\n")[0] in (f"Til og med {last}.", f"Through {last}.")
+
+
+def test_the_last_year_of_a_scheme_without_rules_needs_the_years_stated() -> None:
+    answer = engine().ask(
+        "Et team i voksne-ordningen startet i 2019. Til og med hvilket år kan det få tilskudd?",
+        TODAY,
+    )
+    assert "Til og med" not in answer.text
+    assert "inntil 4 år" in answer.text
+
+
+def test_a_position_that_cannot_start_in_the_wind_down_gets_no_last_year() -> None:
+    text = ask(
+        "Stillingen vår i kommunalt rusarbeid startet i 2022. Til og med hvilket år får vi "
+        "tilskudd?"
+    )[0]
+    assert "Til og med" not in text
+    assert "0 kr" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor mye gis per stilling i kommunalt rusarbeid i 2026?",
+        "Hva får vi for 2 årsverk i kommunalt rusarbeid i 2028?",
+    ],
+)
+def test_a_year_after_the_grant_s_described_end_shows_no_figure_of_an_earlier_year(
+    question: str,
+) -> None:
+    answer = engine().ask(question, TODAY)
+    assert not answer.answered
+    assert "etter 2024" in answer.text
+    assert " kr" not in answer.text.split("Kilde")[0].replace("kroner", "")
