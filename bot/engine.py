@@ -570,6 +570,11 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
             u.intent, family = mapped, ctx_family
     if u.intent == "out_of_scope":
         return
+    if u.timed_slots is not None and u.intent in FIGURE_INTENTS:
+        # 'og hvis det startet i 2020?' after a figure question: the year is a start year
+        u.slots.clear()
+        u.slots.update(u.timed_slots)
+        new_slots = set(u.slots) - {"kind"} - u.implicit
     family = FAMILIES.get(u.intent, u.intent)
     same = inherit or family == ctx_family
     if same and (follow_up or not own_scheme or inherit):

@@ -251,3 +251,62 @@ def test_a_year_after_the_grant_s_described_end_shows_no_figure_of_an_earlier_ye
     assert not answer.answered
     assert "etter 2024" in answer.text
     assert " kr" not in answer.text.split("Kilde")[0].replace("kroner", "")
+
+
+@pytest.mark.parametrize(
+    ("question", "groups", "year"),
+    [
+        (
+            "Vi har 4 årsverk i kommunalt rusarbeid: 3 startet i 2019 og 1 i 2020. Hva får vi "
+            "i 2021?",
+            ((3, 2019), (1, 2020)),
+            2021,
+        ),
+        (
+            "Vi har to årsverk i kommunalt rusarbeid. Det ene startet i 2019 og det andre i "
+            "2021. Hva får vi i 2022?",
+            ((1, 2019), (1, 2021)),
+            2022,
+        ),
+        (
+            "Vi har 1 årsverk i kommunalt rusarbeid som startet 2018 og 2 som startet 2020. "
+            "Hva får vi i 2021?",
+            ((1, 2018), (2, 2020)),
+            2021,
+        ),
+    ],
+)
+def test_start_groups_with_words_left_out_keep_their_years_out_of_the_calendar_years(
+    question: str, groups: tuple[tuple[int, int], ...], year: int
+) -> None:
+    steps = ladder()
+    expected = sum(count * steps[year - start + 1] for count, start in groups)
+    text = ask(question)[0]
+    assert text.startswith(f"Til sammen i {year}: {kroner(expected)}")
+
+
+def test_a_follow_up_that_moves_the_start_year_keeps_the_calendar_year() -> None:
+    steps = ladder()
+    first, second = ask(
+        "Hva får vi i 2021 for ett årsverk i kommunalt rusarbeid som startet i 2018?",
+        "og hvis det startet i 2020?",
+    )
+    assert kroner(steps[4]) in first
+    assert kroner(steps[2]) in second and "tilskuddsår 2" in second
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor mange år kan et NAV-tiltak som startet i 2021 få utviklingstilskudd?",
+        "Hvor lenge kan NAV-tiltaket vårt få tilskudd når det startet i 2021?",
+    ],
+)
+def test_how_long_with_a_start_year_is_answered_with_the_last_year(question: str) -> None:
+    last = 2021 + cap().max_years - 1
+    assert ask(question)[0].startswith(f"Til og med {last}.")
+
+
+def test_the_last_year_from_rules_of_other_years_says_so() -> None:
+    text = ask("Tiltaket startet i 2025. Til og med hvilket år kan NAV-tiltaket få tilskudd?")[0]
+    assert "ingen regler for 2025" in text

@@ -228,6 +228,17 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 "measure; each year is applied for and assessed on its own, so this is the "
                 "latest year, not a promise."
             )
+        covering = [r for r in rules if r.years.contains(period.start)]
+        if rules and not covering:
+            # 'tiltaket startet i fjor': the count of years is from rules of other years
+            spans = ", ".join(sorted({r.years.label() for r in rules}))
+            lines.append(
+                f"Antall år er fra reglene for {spans}; kildene mine har ingen regler for "
+                f"{period.start}, så sjekk gjeldende utlysning."
+                if nb
+                else f"The count of years is from the rules for {spans}; my sources have no "
+                f"rules for {period.start}, so check the current call for applications."
+            )
         if period.basis != "stated" and stated is not None and stated != period.years:
             lines.append(
                 f"Du oppgir {stated} år; reglene i kildene sier {period.years}."

@@ -152,6 +152,24 @@ def extract_start_years(folded: str) -> list[tuple[int, tuple[int, int]]]:
     return found
 
 
+def listed_start_years(folded: str) -> list[int]:
+    """Read the start years of one start phrase that lists several ('startet 2019 og 2020').
+
+    Empty when the question has more than one start phrase ('2 som startet i 2020 og 1 som
+    startet i 2021'), whose counts belong to each phrase.
+    """
+    matches = list(_START_YEAR.finditer(folded))
+    if len(matches) != 1:
+        return []
+    m = matches[0]
+    years = [int(next(g for g in m.groups() if g is not None))]
+    end = m.end()
+    while more := _MORE_START_YEARS.match(folded, end):
+        years.append(int(more.group(1)))
+        end = more.end()
+    return years if len(set(years)) >= 2 else []
+
+
 def relative_year(folded: str) -> int | None:
     """Read 'i fjor' (-1), 'i år' (0), 'neste år' (+1): a year relative to today."""
     m = RELATIVE_YEAR.search(folded)
@@ -511,26 +529,75 @@ _START_GROUP = re.compile(
     r"(?:(?:i|in|til|for|ved|hos)\s+(?:[a-z-]+\s+){1,5}?(?=som\s|that\s|which\s))?)?"
     r"(?:som\s+|that\s+|which\s+)?(?:startet|starta|begynte|started|began|fikk tilskudd|"
     r"fikk forste tilskudd|got (?:a |their first )?grant\w*)(?:\s+forste gang)?\s+"
-    r"(?:i|in|fra|from)\s+((?:19|20)\d{2})\b"
+    r"(?:(?:i|in|fra|from)\s+)?((?:19|20)\d{2})\b"
 )
+
+
+# '… og 1 i 2021', '… and one in 2021': a further group with its start words left out
+_MORE_START_GROUP = re.compile(
+    r"\s*(?:,\s*)?(?:og|and|,)\s+(\d+(?:[.,]\d+)?|halvannen|halvannet|one|an|en|et|ett|ei|to|"
+    rf"two|tre|three|fire|four|fem|five|seks|six)\s+(?:{_QUALIFIER}(?:{POSITION_WORDS})\s+)?"
+    r"(?:(?:som\s+|that\s+)?(?:startet|starta|begynte|started|began)\s+)?(?:i|in|fra|from)\s+"
+    r"((?:19|20)\d{2})\b"
+)
+
+
+# 'det ene startet i 2020 og det andre i 2021', 'one started in 2019 and the other in 2020'
+_START_PAIR = re.compile(
+    r"\b(?:(?:det|den|the)\s+(?:ene|eine|forste|first|one)|one)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:startet|starta|begynte|started|began)\s+(?:(?:i|in|fra|from)\s+)?((?:19|20)\d{2})\b"
+    r"[^.?!;]{0,30}?\b(?:det|den|the)\s+(?:andre|other|second)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:(?:i|in|fra|from)\s+)?((?:19|20)\d{2})\b"
+)
+
+
+def _start_count(token: str) -> Fraction | None:
+    """Read the count of a start group: '2', '1,5', 'to', 'halvannen'."""
+    if token[0].isdigit():
+        try:
+            return read_positions(token)
+        except Refused:
+            return None
+    value = NUMBER_WORDS.get(token)
+    return None if value is None else Fraction(value)
+
+
+def start_group_spans(folded: str) -> list[tuple[int, int]]:
+    """Return the spans of the words that say positions' start years, for blanking them."""
+    pair = _START_PAIR.search(folded)
+    if pair and pair.group(1) != pair.group(2):
+        return [pair.span()]
+    spans: list[tuple[int, int]] = []
+    for m in _START_GROUP.finditer(folded):
+        if spans and m.start() < spans[-1][1]:
+            continue  # a group already read as the continuation of the one before
+        spans.append(m.span())
+        end = m.end()
+        while more := _MORE_START_GROUP.match(folded, end):
+            spans.append(more.span())
+            end = more.end()
+    return spans
 
 
 def extract_start_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None:
     """Read positions by start year, two groups or more in different start years, else None."""
     groups: list[tuple[Fraction, int]] = []
+    pair = _START_PAIR.search(folded)
+    if pair and pair.group(1) != pair.group(2):
+        return ((Fraction(1), int(pair.group(1))), (Fraction(1), int(pair.group(2))))
+    read_to = 0
     for m in _START_GROUP.finditer(folded):
-        token = m.group(1)
-        if token[0].isdigit():
-            try:
-                count = read_positions(token)
-            except Refused:
-                continue
-        else:
-            value = NUMBER_WORDS.get(token)
-            if value is None:
-                continue
-            count = Fraction(value)
+        count = _start_count(m.group(1))
+        if count is None or m.start() < read_to:
+            continue  # unread, or already read as the continuation of the group before
         groups.append((count, int(m.group(2))))
+        end = read_to = m.end()
+        while more := _MORE_START_GROUP.match(folded, end):
+            further = _start_count(more.group(1))
+            if further is None:
+                break
+            groups.append((further, int(more.group(2))))
+            end = read_to = more.end()
     if len(groups) < 2 or len({y for _c, y in groups}) < 2 or not _POSITION_WORD.search(folded):
         return None
     return tuple(groups)

@@ -29,7 +29,9 @@ from bot.understanding.entities import (
     extract_start_years,
     extract_year_span,
     extract_years,
+    listed_start_years,
     relative_year,
+    start_group_spans,
 )
 from bot.understanding.lexicon import Lexicon, deadline_scheme_words, other_thing, rule_scheme_words
 from bot.understanding.normalise import _has, _stem, generic_name, pad
@@ -288,6 +290,7 @@ class Understander:
         self._score(u)
         if "start_year" in u.slots and u.intent not in FIGURE_INTENTS:
             # a start year only times ladder figures; other questions keep the year as written
+            u.timed_slots = dict(u.slots)
             restore_years(u)
         elif "start_year" in u.slots and "year" in u.slots and u.slots.get("grant_year") == -1:
             # 'fra 2017 – satsen i 2020, det siste året av planen': the start and the calendar
@@ -332,18 +335,23 @@ class Understander:
         if SO_FAR.search(timed) and ("start_year" in s or "start_year_rel" in s):
             # 'hvor mye har vi fått hittil?': every year from the start up to this one
             s["year_to_rel"] = 0
-        if END_YEAR_ASK.search(f) and ("start_year" in s or "start_year_rel" in s):
+        asks_end = END_YEAR_ASK.search(f) or (HOW_MANY_YEARS.search(f) and "positions" not in s)
+        if asks_end and ("start_year" in s or "start_year_rel" in s):
             # 'startet i 2018 – til og med hvilket år kan det få tilskudd?': the period's end
             s["asks_end"] = True
         start_groups = extract_start_groups(f)
         if start_groups:
             s["start_groups"] = start_groups
+            for a, b in start_group_spans(f):
+                # '2 startet i 2020 og 1 i 2021': the groups' years are no calendar years
+                timed = timed[:a] + " " * (b - a) + timed[b:]
         starts = sorted({start for start, _span in extract_start_years(f)})
         if len(starts) >= 2:
             # 'startet i 2019 og 2020': positions in several start years
             s["start_years"] = tuple(starts)
             counted = positions is not None and "positions" not in u.implicit
-            if not start_groups and counted and positions == len(starts):
+            one_list = listed_start_years(f)
+            if not start_groups and counted and positions == len(starts) == len(one_list):
                 # 'de to årsverkene (startet 2019 og 2020)': one position from each year
                 s["start_groups"] = tuple((Fraction(1), year) for year in starts)
         relative = relative_year(timed)
@@ -485,9 +493,6 @@ class Understander:
         if "stated_years" in s and not rated:
             # 'gis voksne-ordningen i inntil 4 år?': a scheme without rules has its years in words
             del s["stated_years"]
-        if s.get("asks_end"):
-            # 'til og med hvilket år?' with a start year: a year reckoned from the rules
-            scores["amount"] = max(scores["amount"], 1.0)
         if "stated_years" in s:
             # 'går stigen over tre år?': the rule's years are figures of the rule
             scores["amount"] = max(scores["amount"], 0.8)
@@ -610,6 +615,10 @@ class Understander:
             # 'hvor mange år kan samme tiltak få tilskudd?': the grant's duration, not money
             for key in ("amount", "total"):
                 scores[key] *= 0.3
+        if s.get("asks_end"):
+            # 'til og med hvilket år?', 'hvor lenge?' with a start year: a year reckoned from
+            # the rules, not the duration's passage
+            scores["amount"] = max(scores["amount"], max(scores.values()) + 0.2, 1.0)
         self._limits(u, scores)
         if self._declined(u, scores, raw):
             u.scores = {k: round(v, 3) for k, v in scores.items() if v}

@@ -45,6 +45,9 @@ class Understanding:
     trigger_intent: str | None = None
     thing: str | None = None
     deadline_thing: str | None = None
+    # the slots with the start years read, when a question without figure words had its
+    # years read again as calendar years (a follow-up may still ask for figures)
+    timed_slots: dict[str, Any] | None = None
 
 
 def names_a_grant(u: Understanding) -> bool:
