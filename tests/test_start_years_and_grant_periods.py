@@ -310,3 +310,62 @@ def test_how_long_with_a_start_year_is_answered_with_the_last_year(question: str
 def test_the_last_year_from_rules_of_other_years_says_so() -> None:
     text = ask("Tiltaket startet i 2025. Til og med hvilket år kan NAV-tiltaket få tilskudd?")[0]
     assert "ingen regler for 2025" in text
+
+
+def test_a_fall_in_per_cent_is_given_beside_the_share() -> None:
+    steps = ladder()
+    text = ask(
+        "Med hvor mange prosent reduseres tilskuddet til kommunalt rusarbeid fra år 2 til år 3?"
+    )[0]
+    fall = Fraction(steps[2] - steps[3], steps[2]) * 100
+    assert f"Nedgangen er {kroner(steps[2] - steps[3])}" in text
+    assert f"{round(float(fall), 1):.1f}".replace(".", ",").removesuffix(",0") + " %" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "years"),
+    [
+        (
+            "Hva er gjennomsnittlig tilskudd per år i år 2 til 4 for ett årsverk i kommunalt "
+            "rusarbeid?",
+            (2, 3, 4),
+        ),
+        (
+            "What is the average grant per year over the first two years for one FTE in "
+            "municipal substance abuse work?",
+            (1, 2),
+        ),
+    ],
+)
+def test_an_average_per_year_is_the_sum_over_the_years_divided_by_them(
+    question: str, years: tuple[int, ...]
+) -> None:
+    steps = ladder()
+    mean = Fraction(sum(steps[g] for g in years), len(years))
+    assert mean.denominator == 1
+    text = ask(question)[0]
+    assert fmt.kroner(int(mean), "en" if "What" in question else "nb") in text.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva får vi i snitt for 2 årsverk i år 3 i kommunalt rusarbeid?",
+        "Hva er snittet per årsverk over fire år for 3 årsverk i kommunalt rusarbeid?",
+    ],
+)
+def test_an_average_of_one_year_or_per_position_of_several_is_declined(question: str) -> None:
+    assert not engine().ask(question, TODAY).answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor mye får vi per måned for 2 årsverk i år 3 i kommunalt rusarbeid?",
+        "How much is the monthly grant for one FTE in year 1 of municipal substance abuse work?",
+    ],
+)
+def test_a_part_of_a_year_is_no_figure_the_sources_give(question: str) -> None:
+    answer = engine().ask(question, TODAY)
+    assert not answer.answered
+    assert "per år" in answer.text or "per year" in answer.text

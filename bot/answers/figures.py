@@ -23,14 +23,33 @@ from bot.cards import rule_lines
 from bot.text import unwrap
 from bot.understanding.entities import unread_positions
 from bot.understanding.patterns import (
+    AVERAGE_ASK,
     GRANT_YEAR_NOW,
     MEASURES,
+    PER_PART_OF_YEAR,
     SAME_MEASURE,
 )
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
 from knowledge.kb import Provenance
 from knowledge.schema import CapRule, FlatRule, LadderRule, Topic
+
+# 'snitt per årsverk', 'average per FTE': an average over positions, not over years
+PER_POSITION_WORD = re.compile(r"\b(?:per|pr\.?)\s+(?:arsverk|stilling\w*|position|fte)\b")
+# 'hvor mye får vi i snitt i år 2?': an average needs a sum over several years
+AVERAGE_ONLY: dict[Lang, str] = {
+    "nb": "Et gjennomsnitt regner jeg bare per år over flere tilskuddsår, for alle årsverkene "
+    "samlet. Skriv f.eks. «gjennomsnitt per år over de fire årene for 1 årsverk».",
+    "en": "I only work out an average per year over several grant years, for all the positions "
+    "together. Write e.g. “average per year over the four years for 1 FTE”.",
+}
+# 'per måned', 'per kvartal': the sources give yearly amounts only
+PER_YEAR_ONLY: dict[Lang, str] = {
+    "nb": "Kildene oppgir tilskuddet per år, ikke per måned, kvartal eller uke, og sier ikke "
+    "hvordan det fordeles over året. Beløpene under gjelder et helt tilskuddsår.",
+    "en": "The sources give the grant per year, not per month, quarter or week, and do not "
+    "say how it is spread over the year. The amounts below are for a whole grant year.",
+}
 
 
 class FigureAnswers(FactAnswers, TableAnswers):
@@ -166,6 +185,16 @@ class FigureAnswers(FactAnswers, TableAnswers):
         if not dated.shows_figures:
             answer.paragraphs = []
         answer.paragraphs[:0] = self.operation_lead(u, result, lang)
+        if AVERAGE_ASK.search(u.folded) and (
+            (PER_POSITION_WORD.search(u.folded) and s.get("positions", 1) != 1)
+            or not self.average_lead(answer, result, lang)
+        ):
+            # an average per position of several, or of one year, is not worked out
+            return self.answer(u, lang, [AVERAGE_ONLY[lang]], answered=False)
+        if PER_PART_OF_YEAR.search(u.folded):
+            # 'hvor mye får vi per måned?': the sources give amounts per year only
+            answer.paragraphs.insert(0, PER_YEAR_ONLY[lang])
+            answer.answered = False
         if "positions" not in s and scheme and dated.shows_figures:
             answer.paragraphs.append(
                 "Regnet for 1 årsverk; skriv f.eks. «2 årsverk» for flere."
@@ -180,6 +209,29 @@ class FigureAnswers(FactAnswers, TableAnswers):
             answer.answered = False
         answer.sources = unique_sources([*answer.sources, *dated.sources])
         return answer
+
+    @staticmethod
+    def average_lead(answer: Answer, result: calc_results.Calculation, lang: Lang) -> bool:
+        """Lead a sum over several years with its average per year; False for one year.
+
+        'gjennomsnittlig tilskudd per år over fire år': the sum divided by the years summed,
+        exact, or rounded half up to whole kroner and said to be rounded.
+        """
+        years = [k for k in result.figures if re.fullmatch(r"year_\d+|y\d{4}", k)]
+        if len(years) < 2:
+            return False
+        mean = Fraction(result.total, len(years))
+        shown = fmt.kroner(calc_rules.round_kroner(mean), lang)
+        total = fmt.kroner(result.total, lang)
+        rounded = mean.denominator != 1
+        if lang == "nb":
+            lead = f"Gjennomsnitt per år: {total} / {len(years)} år = {shown}"
+            lead += " (avrundet)." if rounded else "."
+        else:
+            lead = f"Average per year: {total} / {len(years)} years = {shown}"
+            lead += " (rounded)." if rounded else "."
+        answer.paragraphs.insert(0, lead)
+        return True
 
     def end_year(self, u: Understanding, today: dt.date, lang: Lang) -> Answer | None:
         """Answer 'startet i 2018 – til og med hvilket år?': the last calendar year of a grant.
@@ -787,15 +839,36 @@ class FigureAnswers(FactAnswers, TableAnswers):
             tail = f", dvs. {about}{shown.replace('.', ',')} %" if words else ""
             return (
                 f"År {b} gir {fmt.kroner(part, lang)}, som er {how} av satsen i år {a} "
-                f"({fmt.kroner(base, lang)}){tail}."
+                f"({fmt.kroner(base, lang)}){tail}." + FigureAnswers.change_tail(base, part, lang)
             )
         about = "" if exact else "about "
         how = f"{words[1]} ({share.numerator}/{share.denominator})" if words else f"{about}{shown}%"
         tail = f", i.e. {about}{shown}%" if words else ""
         return (
             f"Year {b} gives {fmt.kroner(part, lang)}, which is {how} of the rate in year {a} "
-            f"({fmt.kroner(base, lang)}){tail}."
+            f"({fmt.kroner(base, lang)}){tail}." + FigureAnswers.change_tail(base, part, lang)
         )
+
+    @staticmethod
+    def change_tail(base: int, part: int, lang: Lang) -> str:
+        """Say the change from one figure to another in kroner and per cent of the first.
+
+        'hvor mange prosent går tilskuddet ned fra år 1 til år 2?' asks for the change, not
+        the share: 'Nedgangen er 110 000 kr, omtrent 16,7 %.'
+        """
+        if not base or base == part:
+            return ""
+        change = Fraction(abs(part - base), base)
+        shown = f"{round(float(change * 100), 1):.1f}".removesuffix(".0")
+        exact = (change * 1000).denominator == 1
+        kroner = fmt.kroner(abs(part - base), lang)
+        if lang == "nb":
+            word = "Nedgangen" if part < base else "Økningen"
+            about = "" if exact else "omtrent "
+            return f" {word} er {kroner}, {about}{shown.replace('.', ',')} %."
+        word = "The decrease" if part < base else "The increase"
+        about = "" if exact else "about "
+        return f" {word} is {kroner}, {about}{shown}%."
 
     @staticmethod
     def calendar_difference_line(

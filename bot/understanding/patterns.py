@@ -976,3 +976,18 @@ END_YEAR_ASK = re.compile(
     r"year\b(?!\s*\d)|"
     r"(?:which|what)\s+year\s+(?:is|was|will be)\s+(?:the\s+)?(?:last|final)\b)"
 )
+
+
+# 'gjennomsnittlig tilskudd per år', 'i snitt', 'on average': a multi-year sum per year
+AVERAGE_ASK = re.compile(
+    r"\b(?:gjennomsnitt\w*|gjennomsnitleg\w*|i snitt|snittet|snittbelop\w*|average\w*|"
+    r"on average|mean)\b"
+)
+
+
+# 'per måned', 'i kvartalet', 'monthly': a part of a year the sources give no figure for
+PER_PART_OF_YEAR = re.compile(
+    r"\b(?:(?:per|pr\.?|i|hver|hvert|a|each|every)\s+(?:maned|maneden|mnd|month|kvartal|"
+    r"kvartalet|quarter|uke|veke|week|dag|day|halvar|halvaret)|manedlig\w*|manadleg\w*|"
+    r"kvartalsvis|ukentlig|monthly|quarterly|weekly|daily)\b"
+)
