@@ -369,3 +369,25 @@ def test_a_part_of_a_year_is_no_figure_the_sources_give(question: str) -> None:
     answer = engine().ask(question, TODAY)
     assert not answer.answered
     assert "per år" in answer.text or "per year" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor mye mer får 4 årsverk enn 3 årsverk i år 2 i kommunalt rusarbeid?",
+        "What do we get for 2 FTE instead of 1.5 FTE in year 3 of municipal substance abuse work?",
+    ],
+)
+def test_two_counts_of_positions_set_against_each_other_are_not_merged(question: str) -> None:
+    answer = engine().ask(question, TODAY)
+    assert not answer.answered
+
+
+def test_the_cost_of_an_exactly_covered_share_is_given_in_per_cent() -> None:
+    steps = ladder()
+    cost = 2 * steps[4]
+    text = ask(
+        f"Hvor mange prosent av kostnaden er egenandelen i år 4 i kommunalt rusarbeid når "
+        f"årsverket koster {kroner(cost)}?"
+    )[0]
+    assert text.startswith("Egenandelen er 50 % av kostnaden")

@@ -24,6 +24,7 @@ from bot.text import unwrap
 from bot.understanding.entities import unread_positions
 from bot.understanding.patterns import (
     AVERAGE_ASK,
+    COST_SHARE_ASK,
     GRANT_YEAR_NOW,
     MEASURES,
     PER_PART_OF_YEAR,
@@ -147,6 +148,19 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 "e.g. “0.33 FTE”, “1/3 position” or “50 % position”."
             )
             return self.answer(u, lang, [msg], answered=False)
+        compared = u.slots.get("positions_compared")
+        if compared:
+            # 'hvor mye mer får 3 årsverk enn 2?': one count of positions at a time
+            counts = " og ".join(fmt.positions(c, lang) for c in compared)
+            msg = (
+                f"Jeg regner for ett antall årsverk om gangen, og spørsmålet nevner flere "
+                f"({counts}). Spør f.eks. «hva får 3 årsverk i år 1?» og «og 2 årsverk?»."
+                if lang == "nb"
+                else f"I work out one number of positions at a time, and the question names "
+                f"several ({counts.replace(' og ', ' and ')}). Ask e.g. “what do 3 FTE get in "
+                "year 1?” and then “and 2 FTE?”."
+            )
+            return self.answer(u, lang, [msg], answered=False)
         began = u.slots.get("start_years")
         groups = u.slots.get("start_groups") or ()
         if began and {year for _count, year in groups} != set(began):
@@ -185,6 +199,10 @@ class FigureAnswers(FactAnswers, TableAnswers):
         if not dated.shows_figures:
             answer.paragraphs = []
         answer.paragraphs[:0] = self.operation_lead(u, result, lang)
+        if u.intent == "own_share" and COST_SHARE_ASK.search(u.folded):
+            share = self.cost_share_line(result, lang)
+            if share:
+                answer.paragraphs.insert(0, share)
         if AVERAGE_ASK.search(u.folded) and (
             (PER_POSITION_WORD.search(u.folded) and s.get("positions", 1) != 1)
             or not self.average_lead(answer, result, lang)
@@ -209,6 +227,41 @@ class FigureAnswers(FactAnswers, TableAnswers):
             answer.answered = False
         answer.sources = unique_sources([*answer.sources, *dated.sources])
         return answer
+
+    @staticmethod
+    def cost_share_line(result: calc_results.Calculation, lang: Lang) -> str | None:
+        """Say the own share and the grant as shares of the cost, when the cost is all covered.
+
+        The cost is the grant plus the own share only while no year's grant exceeds its cost
+        (an own share is never below 0); otherwise no share is said.
+        """
+        figures = result.figures
+        if not all(k in figures for k in ("grant", "own_share")):
+            return None
+        yearly = [v for k, v in figures.items() if k.startswith("own_share_")]
+        if not yearly or any(v <= 0 for v in yearly):
+            return None
+        cost = figures["grant"] + figures["own_share"]
+        own = Fraction(figures["own_share"], cost)
+        covered = 1 - own
+
+        def shown(part: Fraction) -> str:
+            text = f"{round(float(part * 100), 1):.1f}".removesuffix(".0")
+            about = (
+                "" if (part * 1000).denominator == 1 else ("omtrent " if lang == "nb" else "about ")
+            )
+            return about + (text.replace(".", ",") + " %" if lang == "nb" else text + "%")
+
+        own_kroner, cost_kroner = fmt.kroner(figures["own_share"], lang), fmt.kroner(cost, lang)
+        if lang == "nb":
+            return (
+                f"Egenandelen er {shown(own)} av kostnaden ({own_kroner} av {cost_kroner}); "
+                f"tilskuddet dekker {shown(covered)}."
+            )
+        return (
+            f"The own share is {shown(own)} of the cost ({own_kroner} of {cost_kroner}); "
+            f"the grant covers {shown(covered)}."
+        )
 
     @staticmethod
     def average_lead(answer: Answer, result: calc_results.Calculation, lang: Lang) -> bool:

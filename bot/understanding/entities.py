@@ -312,6 +312,34 @@ def count_of_shares(folded: str) -> tuple[int, Fraction] | None:
     return count, share
 
 
+# 'enn', 'i stedet for', 'compared with': two counts of positions set against each other
+_AGAINST = re.compile(
+    r"\b(?:enn|than|i stedet for|istedenfor|i staden for|instead of|sammenlignet med|"
+    r"samanlikna med|compared (?:to|with)|mot|versus|vs)\b"
+)
+
+
+def compared_positions(folded: str) -> tuple[Fraction, ...]:
+    """Read two counts of positions set against each other ('3 årsverk enn 2 årsverk').
+
+    Empty unless the question has a word of comparison and two different counts.
+    """
+    if not _AGAINST.search(folded):
+        return ()
+    counts: list[Fraction] = []
+    for m in _COUNT_POSITION.finditer(folded):
+        value = _typed_positions(m.group(1))
+        if isinstance(value, Fraction):
+            counts.append(value)
+    for m in _WORD_POSITION.finditer(folded):
+        word = m.group(1).split()[-1]
+        amount = NUMBER_WORDS.get(word, NUMBER_WORDS.get(m.group(1).split()[0]))
+        if isinstance(amount, int | Fraction):
+            counts.append(Fraction(amount))
+    distinct = tuple(sorted(set(counts)))
+    return distinct if len(distinct) >= 2 else ()
+
+
 def extract_positions(folded: str) -> Fraction | str | None:
     """Read '2 årsverk', '1,5 årsverk', '50 % stilling', 'en halv stilling', 'per årsverk'.
 

@@ -16,6 +16,7 @@ from bot.understanding.entities import (
     _LETTERS,
     _NATIONAL,
     _has_place,
+    compared_positions,
     extract_date,
     extract_duration,
     extract_first_years,
@@ -335,6 +336,10 @@ class Understander:
         if SO_FAR.search(timed) and ("start_year" in s or "start_year_rel" in s):
             # 'hvor mye har vi fått hittil?': every year from the start up to this one
             s["year_to_rel"] = 0
+        compared = compared_positions(f)
+        if compared and not extract_groups(f) and not extract_start_groups(f):
+            # 'hvor mye mer får 3 årsverk enn 2 årsverk?': two counts, not one
+            s["positions_compared"] = compared
         asks_end = END_YEAR_ASK.search(f) or (HOW_MANY_YEARS.search(f) and "positions" not in s)
         if asks_end and ("start_year" in s or "start_year_rel" in s):
             # 'startet i 2018 – til og med hvilket år kan det få tilskudd?': the period's end

@@ -991,3 +991,12 @@ PER_PART_OF_YEAR = re.compile(
     r"kvartalet|quarter|uke|veke|week|dag|day|halvar|halvaret)|manedlig\w*|manadleg\w*|"
     r"kvartalsvis|ukentlig|monthly|quarterly|weekly|daily)\b"
 )
+
+
+# 'egenandelen i prosent', 'hvor stor andel av kostnaden dekker tilskuddet', 'what percentage':
+# the own share and the grant as shares of the cost
+COST_SHARE_ASK = re.compile(
+    r"\b(?:i prosent|prosent\w*|percent\w*|per cent|andel(?:en)?|dekningsgrad\w*|"
+    r"hvor stor (?:del|andel)|kor stor (?:del|andel)|what (?:share|part|fraction|proportion)|"
+    r"how (?:large|big) a (?:share|part))\b"
+)
