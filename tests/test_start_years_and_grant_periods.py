@@ -391,3 +391,12 @@ def test_the_cost_of_an_exactly_covered_share_is_given_in_per_cent() -> None:
         f"årsverket koster {kroner(cost)}?"
     )[0]
     assert text.startswith("Egenandelen er 50 % av kostnaden")
+
+
+def test_the_cost_of_one_position_in_a_follow_up_keeps_the_positions_asked_before() -> None:
+    steps = ladder()
+    _first, own = ask(
+        "Hva får vi for 4 årsverk i år 2 i kommunalt rusarbeid?",
+        "og egenandelen hvis ett årsverk koster 650 000?",
+    )
+    assert kroner(4 * (650_000 - steps[2])) in own

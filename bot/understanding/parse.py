@@ -52,6 +52,7 @@ from bot.understanding.patterns import (
     COMMANDS,
     COOPERATION,
     COST_FOR_ALL,
+    COST_OF_ONE,
     DATE_ASK,
     EACH_MEASURE,
     END_YEAR_ASK,
@@ -320,7 +321,10 @@ class Understander:
         positions = extract_positions(f)
         if positions is not None:
             s["positions"] = positions
-            if not _COUNTED_POSITIONS.search(f):
+            unit = COST_OF_ONE.search(f)
+            rest = f[: unit.start()] + " " + f[unit.end() :] if unit else f
+            if not _COUNTED_POSITIONS.search(rest) and (unit is None or positions == 1):
+                # 'og egenandelen hvis et årsverk koster 700 000?': the cost's unit, no count
                 u.implicit.add("positions")
         # the year positions first got a grant is a start year, not a calendar year asked about
         timed = f

@@ -1000,3 +1000,11 @@ COST_SHARE_ASK = re.compile(
     r"hvor stor (?:del|andel)|kor stor (?:del|andel)|what (?:share|part|fraction|proportion)|"
     r"how (?:large|big) a (?:share|part))\b"
 )
+
+
+# 'et årsverk koster 700 000', 'one FTE costs', 'hvis ett årsverk koster': the unit of a cost,
+# not a count of positions
+COST_OF_ONE = re.compile(
+    rf"\b(?:et|ett|eitt|ein|en|ei|one|an?|1)\s+(?:hel\w*\s+|full\w*\s+)?(?:{POSITION_WORDS})"
+    r"\s+(?:koster|kostar|kosta|costs?|vil koste|will cost)\b"
+)
