@@ -400,3 +400,32 @@ def test_the_cost_of_one_position_in_a_follow_up_keeps_the_positions_asked_befor
         "og egenandelen hvis ett årsverk koster 650 000?",
     )
     assert kroner(4 * (650_000 - steps[2])) in own
+
+
+def test_groups_in_grant_years_may_leave_out_the_last_year_noun() -> None:
+    steps = ladder()
+    text = ask(
+        "Hva får vi i kommunalt rusarbeid for 3 årsverk i fjerde tilskuddsår og 2 årsverk i andre?"
+    )[0]
+    assert text.startswith(f"Til sammen: {kroner(3 * steps[4] + 2 * steps[2])}")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vi har 2 årsverk i kommunalt rusarbeid i dag og vil ha 4 årsverk. Hva får vi i år 1?",
+        "Vi fikk tilskudd til ett årsverk fra 2017 og til ett nytt fra 2019. Hva får vi i "
+        "kommunalt rusarbeid i 2020?",
+    ],
+)
+def test_counts_or_years_the_question_does_not_tie_together_are_declined(question: str) -> None:
+    assert not engine().ask(question, TODAY).answered
+
+
+def test_a_cost_said_to_be_for_all_positions_together_is_shared_among_them() -> None:
+    steps = ladder()
+    text = ask(
+        "Hva blir egenandelen i år 3 for 2 årsverk i kommunalt rusarbeid når lønnskostnaden "
+        "samlet er 1 200 000 kr?"
+    )[0]
+    assert kroner(1_200_000 - 2 * steps[3]) in text

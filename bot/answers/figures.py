@@ -148,6 +148,18 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 "e.g. “0.33 FTE”, “1/3 position” or “50 % position”."
             )
             return self.answer(u, lang, [msg], answered=False)
+        scattered = u.slots.get("years_scattered")
+        if scattered:
+            listed = ", ".join(str(y) for y in scattered)
+            msg = (
+                f"Jeg forsto ikke hva hvert av årene ({listed}) står for. Skriv f.eks. "
+                "«1 årsverk som startet i 2018 og 1 som startet i 2020 – hva får vi i 2021?»."
+                if lang == "nb"
+                else f"I did not understand what each of the years ({listed}) stands for. "
+                "Write e.g. “1 FTE that started in 2018 and 1 that started in 2020 – what do "
+                "we get in 2021?”."
+            )
+            return self.answer(u, lang, [msg], answered=False)
         compared = u.slots.get("positions_compared")
         if compared:
             # 'hvor mye mer får 3 årsverk enn 2?': one count of positions at a time

@@ -11,6 +11,7 @@ from bot.understanding.patterns import (
     _START_YEAR,
     _YEAR_LIST,
     CARDINAL_WORDS,
+    COST_OF_ONE,
     MONTHS,
     NUMBER_WORDS,
     ORD_WORD,
@@ -312,20 +313,12 @@ def count_of_shares(folded: str) -> tuple[int, Fraction] | None:
     return count, share
 
 
-# 'enn', 'i stedet for', 'compared with': two counts of positions set against each other
-_AGAINST = re.compile(
-    r"\b(?:enn|than|i stedet for|istedenfor|i staden for|instead of|sammenlignet med|"
-    r"samanlikna med|compared (?:to|with)|mot|versus|vs)\b"
-)
-
-
 def compared_positions(folded: str) -> tuple[Fraction, ...]:
-    """Read two counts of positions set against each other ('3 årsverk enn 2 årsverk').
+    """Read two different counts of positions in one question ('3 årsverk enn 2 årsverk').
 
-    Empty unless the question has a word of comparison and two different counts.
+    The unit of a cost ('et årsverk koster 700 000') is no count; empty unless two remain.
     """
-    if not _AGAINST.search(folded):
-        return ()
+    folded = COST_OF_ONE.sub(" ", folded)
     counts: list[Fraction] = []
     for m in _COUNT_POSITION.finditer(folded):
         value = _typed_positions(m.group(1))
@@ -455,7 +448,9 @@ _GROUP = re.compile(
     rf"|({ORDINAL_WORDS})\s+(?:ar|aret|year|tilskuddsar\w*)\b"
     r"|(\d{1,2})\.\s*(?:ar|aret)\b"
     # 'og ett i sitt tredje': the year noun left out after a possessive
-    rf"|(?:(?<=sitt )|(?<=sine )|(?<=its )|(?<=their ))({ORDINAL_WORDS})\b)"
+    rf"|(?:(?<=sitt )|(?<=sine )|(?<=its )|(?<=their ))({ORDINAL_WORDS})\b"
+    # '2 årsverk i tredje tilskuddsår og 1 årsverk i første?': the noun left out at the end
+    rf"|({ORDINAL_WORDS})(?=\s*(?:[?.!,;:]|$|og\b|and\b)))"
 )
 
 

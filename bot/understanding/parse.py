@@ -17,6 +17,7 @@ from bot.understanding.entities import (
     _NATIONAL,
     _has_place,
     compared_positions,
+    count_of_shares,
     extract_date,
     extract_duration,
     extract_first_years,
@@ -95,6 +96,11 @@ from bot.understanding.patterns import (
 from bot.understanding.query import Understanding
 from knowledge.kb import KnowledgeBase
 
+# '2021 til og med 2024', 'fra 2019 til 2022', '2020–2023': calendar years given as a span
+_EXPLICIT_SPAN = re.compile(
+    r"\b((?:19|20)\d{2})\s*(?:til og med|til|to|through|until|-|–)\s*((?:19|20)\d{2})\b"
+)
+
 
 def year_slots(s: dict[str, Any], timed: str, folded: str) -> None:
     """Fill the calendar-year slots (and a date) from a text; ``timed`` has the start year's
@@ -108,13 +114,23 @@ def year_slots(s: dict[str, Any], timed: str, folded: str) -> None:
         s["year"] = years[0]
     elif len(years) >= 2:
         s["year_from"], s["year_to"] = min(years), max(years)
+    spanned = _EXPLICIT_SPAN.search(timed)
+    if (
+        len(years) >= 3
+        and years != list(range(years[0], years[-1] + 1))
+        and not (
+            spanned and (int(spanned.group(1)), int(spanned.group(2))) == (years[0], years[-1])
+        )
+    ):
+        # '… fra 2018 og ett nytt fra 2020 – hva får vi i 2021?': years that are no span
+        s["years_scattered"] = tuple(years)
 
 
 def restore_years(u: Understanding) -> None:
     """Read the years and grant years again without taking one of them as a start year."""
     s = u.slots
     started = ("start_year", "start_years", "start_groups")
-    for key in (*started, "year_rel", "year", "year_from", "year_to", "date"):
+    for key in (*started, "year_rel", "year", "year_from", "year_to", "date", "years_scattered"):
         s.pop(key, None)
     year_slots(s, u.folded, u.folded)
     grant_years = extract_grant_years(u.folded)
@@ -341,7 +357,8 @@ class Understander:
             # 'hvor mye har vi fått hittil?': every year from the start up to this one
             s["year_to_rel"] = 0
         compared = compared_positions(f)
-        if compared and not extract_groups(f) and not extract_start_groups(f):
+        several = extract_groups(f) or extract_start_groups(f) or MEASURES.search(f)
+        if compared and not several and count_of_shares(f) is None:
             # 'hvor mye mer får 3 årsverk enn 2 årsverk?': two counts, not one
             s["positions_compared"] = compared
         asks_end = END_YEAR_ASK.search(f) or (HOW_MANY_YEARS.search(f) and "positions" not in s)

@@ -785,6 +785,9 @@ COST_FOR_ALL = re.compile(
     r"(?:koster|kostar|costs?|cost us)\s+(?:oss\s+|us\s+)?(?:til sammen|tilsammen|totalt|samlet|"
     r"samla|i alt|in total|altogether)|"
     r"(?:lonn\w*|kostnad\w*|costs?|salary)\s+(?:for|til|of)\s+(?:begge|alle|both|all)\b|"
+    # 'når lønnskostnaden samlet er 1 300 000', 'the costs in total are'
+    r"(?:lonn\w*|kostnad\w*|utgift\w*|costs?|salary|salaries)\s+(?:samlet|samla|til sammen|"
+    r"tilsammen|totalt|i alt|in total|altogether)\b|"
     r"(?:kost\w*|lonn\w*|utgift\w*|costs?)\s+(?:[a-z]+\s+){0,2}?[\d][\d .,]*\s*"
     r"(?:mill\w*|k\b|kr\.?|kroner|nok|,-)?\s*(?:til sammen|tilsammen|totalt|samlet|samla|i alt|"
     r"in total|altogether|for begge|for alle|for both|for all))"
