@@ -429,3 +429,21 @@ def test_a_cost_said_to_be_for_all_positions_together_is_shared_among_them() -> 
         "samlet er 1 200 000 kr?"
     )[0]
     assert kroner(1_200_000 - 2 * steps[3]) in text
+
+
+def test_english_follow_ups_change_the_period_and_then_the_positions() -> None:
+    steps = ladder()
+    whole = sum(steps.values())
+    _first, period, half = ask(
+        "What do we get for 3 FTE in year 2 of municipal substance abuse work?",
+        "and for the whole four-year period?",
+        "and for half an FTE?",
+    )
+    assert fmt.kroner(3 * whole, "en") in period
+    assert fmt.kroner(whole // 2, "en") in half
+
+
+def test_the_last_year_is_understood_in_nynorsk() -> None:
+    last = 2021 + cap().max_years - 1
+    text = ask("Eit tiltak med NAV-tilskot starta i 2021. Til og med kva år kan det få tilskot?")[0]
+    assert text.startswith(f"Til og med {last}.")

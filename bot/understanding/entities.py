@@ -104,7 +104,9 @@ _DURATION = re.compile(
 _DURATION_MAX = re.compile(
     r"\b(?:sa lenge som mulig|sa lenge det gar|lengst mulig|as long as possible|"
     r"(?:(?:over|i|gjennom|for|across|during)\s+)?(?:hele|heile|(?:that|the|this)\s+(?:whole|entire|full))"
-    r"\s+(?:(\w+?)ars?periode\w*|tilskuddsperiode\w*|tilskotsperiode\w*|perioden|period)|"
+    r"\s+(?:(\w+?)ars?periode\w*|tilskuddsperiode\w*|tilskotsperiode\w*|perioden|period|"
+    # 'the whole four-year period'
+    r"(\w+)[- ]year\s+period)|"
     r"(?:the\s+)?maximum\s+(?:period|duration)|maksimal\w*\s+(?:periode|varighet))\b"
 )
 
@@ -118,7 +120,7 @@ def extract_duration(folded: str) -> int | None:
         return value if isinstance(value, int) and 1 < value <= 9 else None
     m = _DURATION_MAX.search(folded)
     if m:
-        value = NUMBER_WORDS.get(m.group(1) or "")
+        value = NUMBER_WORDS.get(m.group(1) or m.group(2) or "")
         return value if isinstance(value, int) and 1 < value <= 9 else -1
     return None
 
@@ -313,6 +315,17 @@ def count_of_shares(folded: str) -> tuple[int, Fraction] | None:
     return count, share
 
 
+def _word_count(words: str) -> Fraction | None:
+    """Read a count of positions in words: 'to', 'en halv', 'half an' (a half, not one)."""
+    parts = words.split()
+    first, last = parts[0], parts[-1]
+    # 'half an FTE': the half counts; 'en halv stilling', 'to stillinger': the last word does
+    value = NUMBER_WORDS.get(first) if first.startswith("hal") else None
+    if value is None:
+        value = NUMBER_WORDS.get(last, NUMBER_WORDS.get(first))
+    return None if value is None else Fraction(value)
+
+
 def compared_positions(folded: str) -> tuple[Fraction, ...]:
     """Read two different counts of positions in one question ('3 årsverk enn 2 årsverk').
 
@@ -325,10 +338,9 @@ def compared_positions(folded: str) -> tuple[Fraction, ...]:
         if isinstance(value, Fraction):
             counts.append(value)
     for m in _WORD_POSITION.finditer(folded):
-        word = m.group(1).split()[-1]
-        amount = NUMBER_WORDS.get(word, NUMBER_WORDS.get(m.group(1).split()[0]))
-        if isinstance(amount, int | Fraction):
-            counts.append(Fraction(amount))
+        amount = _word_count(m.group(1))
+        if amount is not None:
+            counts.append(amount)
     distinct = tuple(sorted(set(counts)))
     return distinct if len(distinct) >= 2 else ()
 
@@ -361,9 +373,7 @@ def extract_positions(folded: str) -> Fraction | str | None:
         return _typed_positions(m.group(1))
     m = _WORD_POSITION.search(folded)
     if m:
-        word = m.group(1).split()[-1]
-        amount = NUMBER_WORDS.get(word, NUMBER_WORDS.get(m.group(1).split()[0], 1))
-        return Fraction(amount)
+        return Fraction(_word_count(m.group(1)) or 1)
     if _PER_POSITION.search(folded) or _ONE_POSITION.search(folded):
         return Fraction(1)
     return None

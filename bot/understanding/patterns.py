@@ -966,7 +966,7 @@ MEASURE_WORDS = _wordset(
 # tilskuddsår', 'until which year', 'what is the last year': the last calendar year of a grant
 END_YEAR_ASK = re.compile(
     r"\b(?:(?:til og med|tom|t\.o\.m\.?|fram til|frem til|fram til og med|frem til og med|"
-    r"inntil|opp til|til)\s+(?:hvilket|hvilke|kva|hva for et|hva slags)\s+ar\b|"
+    r"inntil|opp til|til)\s+(?:hvilket|hvilke|kva|hva|hva for et|hva slags)\s+ar\b|"
     r"(?:hvilket|kva for eit|kva for)\s+(?:ar\s+)?(?:er|blir|vil vere|vil vaere|var)\s+(?:da\s+)?"
     r"(?:det\s+)?"
     r"(?:siste|sist)\s+(?:ar\w*|tilskuddsar\w*|tilskotsar\w*)|"
