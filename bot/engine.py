@@ -20,7 +20,12 @@ from bot.answer import Answer
 from bot.answers.composer import Composer
 from bot.calc.tables import evaluate
 from bot.understanding.parse import Understander
-from bot.understanding.patterns import FIGURE_INTENTS, FRAMEWORK_INTENTS, NUMBER_WORDS
+from bot.understanding.patterns import (
+    FIGURE_INTENTS,
+    FRAMEWORK_INTENTS,
+    NUMBER_WORDS,
+    THROUGH_YEAR,
+)
 from bot.understanding.query import Understanding, names_a_grant
 from bot.understanding.tables import TableQuery, TableReader
 from knowledge.kb import KnowledgeBase, Provenance
@@ -416,11 +421,19 @@ REPLACES = {
     "year_from": ("year", "year_rel"),
     "year_to": ("year", "year_rel"),
     # 'og år 4?' – 'hva blir det totalt for alle fire årene?': the years counted from year 1
-    "grant_year": ("grant_year_to", "duration"),
-    "grant_year_to": ("duration",),
+    "grant_year": ("grant_year_to", "duration", "last_years"),
+    "grant_year_to": ("duration", "last_years"),
     "duration": ("grant_year", "grant_years", "year", "year_from", "start_year", "groups"),
     # 'ett årsverk i år 2 og ett i år 4 …, og egenandelen?': the same years and positions
-    "grant_years": ("grant_year", "year", "year_from", "start_year", "groups", "duration"),
+    "grant_years": (
+        "grant_year",
+        "year",
+        "year_from",
+        "start_year",
+        "groups",
+        "duration",
+        "last_years",
+    ),
     "groups": ("positions", "grant_year", "grant_years", "year", "year_from", "start_year"),
     # 'og for 3 årsverk?' after positions from two start years: how many started when is open
     "start_groups": ("positions", "start_year"),
@@ -631,6 +644,17 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         and not any(k in u.slots for k in ("year", "year_rel", "year_from"))
     ):
         u.slots["year"] = carried["year"]
+    through = THROUGH_YEAR.search(u.folded)
+    began = u.slots.get("start_year")
+    if (
+        through
+        and isinstance(began, int)
+        and "year" in new_slots
+        and u.slots.get("year") == int(through.group(1)) > began
+    ):
+        # 'og hva har vi fått til sammen til og med 2022?' after a start year: every year
+        u.slots["year_from"], u.slots["year_to"] = began, u.slots.pop("year")
+        new_slots.discard("year")
     previous = ctx.slots.get("year")
     if (
         u.intent in FIGURE_INTENTS

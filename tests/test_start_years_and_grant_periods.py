@@ -447,3 +447,35 @@ def test_the_last_year_is_understood_in_nynorsk() -> None:
     last = 2021 + cap().max_years - 1
     text = ask("Eit tiltak med NAV-tilskot starta i 2021. Til og med kva år kan det få tilskot?")[0]
     assert text.startswith(f"Til og med {last}.")
+
+
+def test_follow_ups_move_the_calendar_year_and_sum_through_a_year_from_the_start() -> None:
+    steps = ladder()
+    first, after, through = ask(
+        "Vi startet 3 årsverk i kommunalt rusarbeid i 2019. Hva får vi i 2020?",
+        "og året etter?",
+        "og hva har vi fått til sammen til og med 2021?",
+    )
+    assert kroner(3 * steps[2]) in first
+    assert kroner(3 * steps[3]) in after and "2021" in after
+    assert kroner(3 * (steps[1] + steps[2] + steps[3])) in through
+
+
+def test_a_follow_up_of_a_count_of_years_sums_the_nav_cap_over_them() -> None:
+    rule = cap()
+    _first, years, salary = ask(
+        "Hva er maks NAV-tilskudd for 2 stillinger?",
+        "og tre år?",
+        "og lønnsdelen alene?",
+    )
+    assert kroner(3 * (2 * rule.per_position + rule.per_measure)) in years
+    assert kroner(3 * 2 * rule.per_position) in salary
+
+
+def test_the_last_years_in_a_follow_up_replace_the_first_years() -> None:
+    steps = ladder()
+    _first, last = ask(
+        "Hva får ett årsverk i de to første årene i kommunalt rusarbeid?",
+        "og de to siste årene?",
+    )
+    assert kroner(steps[3] + steps[4]) in last

@@ -111,8 +111,19 @@ _DURATION_MAX = re.compile(
 )
 
 
+# 'og to år?', 'hva med tre år?', 'and two years?': a follow-up that names only a count of years
+_FOLLOW_UP_DURATION = re.compile(
+    rf"^(?:og|and|men|but|hva med|kva med|what about|how about)\s+(?:(?:for|i|over|in)\s+)?"
+    rf"{_COUNT_OF_YEARS}\s+(?:ar|arene|ara|years?)\s*(?:da|then)?\s*[?.!]*\s*$"
+)
+
+
 def extract_duration(folded: str) -> int | None:
     """Read how many years a figure runs over: 'over tre år' (3), 'så lenge som mulig' (-1)."""
+    m = _FOLLOW_UP_DURATION.match(folded.strip())
+    if m:
+        value = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS.get(m.group(1))
+        return value if isinstance(value, int) and 1 < value <= 9 else None
     m = _DURATION.search(folded)
     if m:
         word = m.group(1)
@@ -131,6 +142,8 @@ _SINCE = re.compile(r"\b(?:siden|sidan|since)\s+(?:19|20)\d{2}$")
 # 'startet i 2019 og 2020', 'started in 2019 and in 2020': more start years after the first
 _MORE_START_YEARS = re.compile(
     r"\s*(?:,|og|and)\s*(?:(?:i|in)\s+)?((?:19|20)\d{2})\b(?!\s*(?:-|–))"
+    # 'startet i 2019, og 2021 fikk vi …': a year that begins a clause is no start year
+    r"(?!\s+(?:fikk|far|fa|er|var|blir|ble|gir|ga|got|get|gets|is|was|will)\b)"
 )
 
 

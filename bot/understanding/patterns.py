@@ -655,8 +655,9 @@ WITH_COMPETENCE = re.compile(
 
 # 'året etter det', 'the year after that', 'året før det': a year next to the one before
 YEAR_SHIFT = re.compile(
-    r"\b(?:(aret etter (?:det|dette)|aret deretter|the year after(?: that)?|the following year)|"
-    r"(aret for (?:det|dette)|aret forut|the year before(?: that)?))\b"
+    r"\b(?:(aret etter (?:det|dette)|aret deretter|aret etterpa|the year after(?: that)?|"
+    r"the following year|aret etter(?=\s*[?.!]*\s*$))|"
+    r"(aret for (?:det|dette)|aret forut|the year before(?: that)?|aret for(?=\s*[?.!]*\s*$)))\b"
 )
 
 
@@ -869,8 +870,9 @@ _START_YEAR = re.compile(
     r"(?:gang|tilskudd\w*|tilskot\w*|tilskuddsar\w*|time|grant\w*|year|funded|financed)"
     r"(?:\s+[a-z]+){0,8}?\s+(?:i|var|er|was|in|fra|from)?\s*((?:19|20)\d{2})|"
     r"(?:startet|starta|starte|begynte|begynt|oppstart\w*|opprettet|oppretta|started|began|"
-    r"begun|set up|established)(?:(?:\s+[a-z]+){0,6}?\s+(?:i|in|fra|from|ar|aret))?\s+"
-    r"((?:19|20)\d{2})|"
+    # 'startet 2 årsverk i kommunalt rusarbeid i 2020' (no year among the words between)
+    r"begun|set up|established)(?:(?:\s+(?!(?:19|20)\d{2}\b)[\w,%-]+){0,6}?\s+"
+    r"(?:i|in|fra|from|ar|aret))?\s+((?:19|20)\d{2})|"
     # 'fikk rusarbeidstilskudd fra 2017', 'got a grant from 2019' (not 'fra 2016 til 2020')
     r"(?:fikk|got|received)\s+(?:[a-z-]+\s+){0,3}?"
     r"[a-z-]*(?:tilskudd\w*|tilskot\w*|grants?)\s+(?:fra|from)\s+(?:og med\s+)?"
