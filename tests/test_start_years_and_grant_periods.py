@@ -479,3 +479,32 @@ def test_the_last_years_in_a_follow_up_replace_the_first_years() -> None:
         "og de to siste årene?",
     )
     assert kroner(steps[3] + steps[4]) in last
+
+
+@pytest.mark.parametrize(
+    ("question", "last"),
+    [
+        (
+            "Vi fikk første tilskudd til kommunalt rusarbeid i 2018. Hvilket år får vi "
+            "tilskudd siste gang?",
+            "2021",
+        ),
+        (
+            "Vi har hatt NAV-tilskudd til samme tiltak siden 2020. Når er siste år vi kan få det?",
+            "2022",
+        ),
+        ("NAV-tiltaket startet i 2019. Til og med når kan det få tilskudd?", "2021"),
+    ],
+)
+def test_other_wordings_of_the_last_year_with_a_start_year(question: str, last: str) -> None:
+    assert ask(question)[0].startswith(f"Til og med {last}.")
+
+
+def test_how_long_for_a_scheme_without_rules_or_a_stated_count_quotes_the_sources() -> None:
+    answer = engine().ask(
+        "Et nytt team for voksne med langvarige og sammensatte behov startet i 2018. Hvor "
+        "lenge kan det få tilskudd?",
+        TODAY,
+    )
+    assert "Til og med" not in answer.text
+    assert "inntil 4 år" in answer.text

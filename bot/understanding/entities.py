@@ -12,6 +12,7 @@ from bot.understanding.patterns import (
     _YEAR_LIST,
     CARDINAL_WORDS,
     COST_OF_ONE,
+    END_YEAR_ASK,
     MONTHS,
     NUMBER_WORDS,
     ORD_WORD,
@@ -156,7 +157,8 @@ def extract_start_years(folded: str) -> list[tuple[int, tuple[int, int]]]:
     """
     found = []
     for m in _START_YEAR.finditer(folded):
-        if _SINCE.search(m.group(0)):
+        if _SINCE.search(m.group(0)) and not END_YEAR_ASK.search(folded):
+            # ('siden 2019 – når er siste år?' asks from a start year)
             rest = folded[: m.start()] + folded[m.end() :]
             if not _YEAR.search(rest) and relative_year(rest) is None:
                 continue

@@ -361,7 +361,7 @@ class Understander:
         if compared and not several and count_of_shares(f) is None:
             # 'hvor mye mer får 3 årsverk enn 2 årsverk?': two counts, not one
             s["positions_compared"] = compared
-        asks_end = END_YEAR_ASK.search(f) or (HOW_MANY_YEARS.search(f) and "positions" not in s)
+        asks_end = END_YEAR_ASK.search(f) or HOW_MANY_YEARS.search(f)
         if asks_end and ("start_year" in s or "start_year_rel" in s):
             # 'startet i 2018 – til og med hvilket år kan det få tilskudd?': the period's end
             s["asks_end"] = True
@@ -655,7 +655,13 @@ class Understander:
         # a question in words that name a concept ('hvor mange år', 'på nett') whose passage
         # carries it is about that passage, not about the figures its trigger words suggest
         asked = self.lex.asked_concepts(f) & self.lex.key_terms.get(u.passage or "", frozenset())
-        if asked and u.passage_score >= 0.4 and not ladder and "cost" not in s:
+        if (
+            asked
+            and u.passage_score >= 0.4
+            and not ladder
+            and "cost" not in s
+            and not s.get("asks_end")
+        ):
             for key in FIGURE_INTENTS:
                 scores[key] = min(scores[key], 0.3)
         other = max(v for k, v in scores.items() if k not in ("greeting", "help"))

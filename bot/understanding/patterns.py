@@ -976,6 +976,11 @@ END_YEAR_ASK = re.compile(
     r"tilskotsaret|kalenderaret)\s+(?:vi|det|de|man|en|dei|ein|kommunen|tiltaket|teamet|"
     r"stillingen|prosjektet)\b|"
     r"hvilket ar\s+(?:er|blir)\s+(?:det\s+)?(?:siste|sist)\b|"
+    # 'hvilket år får vi siste gang tilskudd?', 'når er siste år vi får tilskudd?'
+    r"(?:hvilket ar|nar)\b[^?.!]{0,40}?\bsiste gang\b|"
+    r"nar\s+(?:er|blir|var)\s+(?:det\s+)?(?:siste|sist)\s+(?:ar|aret|tilskuddsar\w*|"
+    r"tilskotsar\w*|gang)\b|"
+    r"(?:til og med|fram til|frem til|until|till)\s+(?:nar|when)\b|"
     r"(?:until|through|up to|till)\s+(?:and including\s+)?(?:which|what)\s+year|"
     r"(?:what|which)\s+(?:is|was|will be)\s+(?:the\s+)?(?:last|final)\s+(?:calendar\s+|grant\s+)?"
     r"year\b(?!\s*\d)|"
