@@ -508,3 +508,36 @@ def test_how_long_for_a_scheme_without_rules_or_a_stated_count_quotes_the_source
     )
     assert "Til og med" not in answer.text
     assert "inntil 4 år" in answer.text
+
+
+@pytest.mark.parametrize(("positions", "grant_year"), [(2, 3), (3, 1), (1, 4)])
+def test_an_amount_received_is_matched_to_its_grant_year(positions: int, grant_year: int) -> None:
+    steps = ladder()
+    received = positions * steps[grant_year]
+    text = ask(
+        f"Vi får {kroner(received)} for {positions} årsverk i kommunalt rusarbeid. Hvilket "
+        "tilskuddsår er vi i?"
+    )[0]
+    assert f"svarer til tilskuddsår {grant_year}" in text
+
+
+def test_an_amount_received_is_never_taken_for_a_cost() -> None:
+    answer = engine().ask(
+        "Vi får 880 000 kr for 2 årsverk i kommunalt rusarbeid. Hva blir egenandelen?", TODAY
+    )
+    assert "kostnad:" not in answer.text.casefold()
+    assert "egenandel til sammen" not in answer.text.casefold()
+
+
+def test_a_cost_and_a_grant_both_given_give_their_difference() -> None:
+    text = ask(
+        "Stillingen koster 640 000 kr og vi får 440 000 kr. Hva er egenandelen i "
+        "kommunalt rusarbeid?"
+    )[0]
+    assert kroner(200_000) in text
+
+
+def test_all_the_years_a_cap_can_be_given_are_its_most_years() -> None:
+    rule = cap()
+    text = ask("Hva er maks NAV-tilskudd for 1 stilling i alle årene det kan gis?")[0]
+    assert kroner(rule.max_years * (rule.per_position + rule.per_measure)) in text

@@ -29,12 +29,22 @@ from bot.understanding.patterns import (
     MEASURES,
     PER_PART_OF_YEAR,
     SAME_MEASURE,
+    WHICH_GRANT_YEAR,
 )
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
 from knowledge.kb import Provenance
 from knowledge.schema import CapRule, FlatRule, LadderRule, Topic
 
+# an amount the municipality says it receives: no cost to reckon an own share or a sum from
+RECEIVED_ONLY: dict[Lang, str] = {
+    "nb": "Beløpet du oppgir, leser jeg som tilskudd dere får, ikke som en kostnad. Jeg kan "
+    "si hvilket tilskuddsår det svarer til («vi får 880 000 kr for 2 årsverk – hvilket "
+    "tilskuddsår er vi i?»), eller regne ut tilskuddet for et år du oppgir.",
+    "en": "I read the amount you give as a grant you receive, not as a cost. I can say which "
+    "grant year it matches (“we get NOK 880,000 for 2 FTE – which grant year are we in?”), or "
+    "work out the grant for a year you give.",
+}
 # 'snitt per årsverk', 'average per FTE': an average over positions, not over years
 PER_POSITION_WORD = re.compile(r"\b(?:per|pr\.?)\s+(?:arsverk|stilling\w*|position|fte)\b")
 # 'hvor mye får vi i snitt i år 2?': an average needs a sum over several years
@@ -148,6 +158,20 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 "e.g. “0.33 FTE”, “1/3 position” or “50 % position”."
             )
             return self.answer(u, lang, [msg], answered=False)
+        if "received" in u.slots:
+            return self.received_amount(u, lang)
+        if "received_with_cost" in u.slots and isinstance(u.slots.get("cost"), int):
+            # the question gives the cost and the grant: the own share is their difference
+            cost, got = int(u.slots["cost"]), int(u.slots["received_with_cost"])
+            own = max(0, cost - got)
+            text = (
+                f"Med de tallene du oppgir: {fmt.kroner(cost, lang)} − {fmt.kroner(got, lang)} = "
+                f"{fmt.kroner(own, lang)} i egenandel (aldri under 0 kr)."
+                if lang == "nb"
+                else f"With the figures you give: {fmt.kroner(cost, lang)} − "
+                f"{fmt.kroner(got, lang)} = {fmt.kroner(own, lang)} own share (never below 0)."
+            )
+            return self.answer(u, lang, [text], answered=u.intent == "own_share")
         scattered = u.slots.get("years_scattered")
         if scattered:
             listed = ", ".join(str(y) for y in scattered)
@@ -239,6 +263,51 @@ class FigureAnswers(FactAnswers, TableAnswers):
             answer.answered = False
         answer.sources = unique_sources([*answer.sources, *dated.sources])
         return answer
+
+    def received_amount(self, u: Understanding, lang: Lang) -> Answer:
+        """Answer 'vi får 880 000 kr for 2 årsverk – hvilket tilskuddsår er vi i?'.
+
+        The grant years whose rate times the positions is the amount received; anything else
+        asked about an amount received is declined, since it is no cost to reckon with.
+        """
+        nb = lang == "nb"
+        received = u.slots["received"]
+        positions = u.slots.get("positions", 1)
+        scheme = u.scheme or (u.schemes_mentioned[0] if u.schemes_mentioned else None)
+        ladders = [r for r in self.kb.rules(scheme) if isinstance(r, LadderRule)] if scheme else []
+        if not (isinstance(received, int) and isinstance(positions, Fraction | int) and ladders):
+            return self.answer(u, lang, [RECEIVED_ONLY[lang]], answered=False)
+        if not WHICH_GRANT_YEAR.search(u.folded):
+            return self.answer(u, lang, [RECEIVED_ONLY[lang]], answered=False)
+        matches = sorted(
+            {
+                (step.grant_year, step.amount)
+                for rule in ladders
+                for step in rule.steps
+                if Fraction(positions) * step.amount == received
+            }
+        )
+        count = fmt.positions(Fraction(positions), lang)
+        amount = fmt.kroner(received, lang)
+        if not matches:
+            text = (
+                f"Ingen tilskuddsår gir {amount} for {count} årsverk etter stigen i kildene."
+                if nb
+                else f"No grant year gives {amount} for {count} FTE by the ladder in the sources."
+            )
+            return self.answer(u, lang, [text], answered=False)
+        lines = [
+            (
+                f"{amount} for {count} årsverk svarer til tilskuddsår {g}: {count} × "
+                f"{fmt.kroner(rate, lang)} = {amount}."
+                if nb
+                else f"{amount} for {count} FTE matches grant year {g}: {count} × "
+                f"{fmt.kroner(rate, lang)} = {amount}."
+            )
+            for g, rate in matches
+        ]
+        sources = [self.kb.provenance(r) for r in ladders]
+        return self.answer(u, lang, lines, sources=unique_sources(sources), scheme=scheme)
 
     @staticmethod
     def cost_share_line(result: calc_results.Calculation, lang: Lang) -> str | None:

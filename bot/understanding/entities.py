@@ -108,7 +108,10 @@ _DURATION_MAX = re.compile(
     r"\s+(?:(\w+?)ars?periode\w*|tilskuddsperiode\w*|tilskotsperiode\w*|perioden|period|"
     # 'the whole four-year period'
     r"(\w+)[- ]year\s+period)|"
-    r"(?:the\s+)?maximum\s+(?:period|duration)|maksimal\w*\s+(?:periode|varighet))\b"
+    r"(?:the\s+)?maximum\s+(?:period|duration)|maksimal\w*\s+(?:periode|varighet)|"
+    # 'i alle årene det kan få', 'over all the years it can be given'
+    r"(?:i|over|for|gjennom|in|across)\s+(?:alle|all)\s+(?:de\s+|dei\s+|the\s+)?"
+    r"(?:arene|ara|tilskuddsarene|tilskotsara|years|grant years)(?!\s*\d))\b"
 )
 
 

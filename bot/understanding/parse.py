@@ -54,6 +54,7 @@ from bot.understanding.patterns import (
     COOPERATION,
     COST_FOR_ALL,
     COST_OF_ONE,
+    COST_WORD,
     DATE_ASK,
     EACH_MEASURE,
     END_YEAR_ASK,
@@ -84,6 +85,7 @@ from bot.understanding.patterns import (
     PLACE_WORD,
     POSTCODE_BEFORE,
     RATE_ASK,
+    RECEIVED_AMOUNT,
     SALARY_ONLY,
     SCHEME_FREE,
     SERVES,
@@ -480,6 +482,16 @@ class Understander:
         u.follow_up = bool(FOLLOW_UP.match(f)) and len(f.split()) <= 8
         read_operation(u)
         read_ladder_operation(u)
+        got = RECEIVED_AMOUNT.search(f)
+        if "cost" in s and got and not COST_WORD.search(f):
+            # 'vi får 880 000 kr for 2 årsverk – hvilket tilskuddsår er vi i?': a grant received
+            s["received"] = s.pop("cost")
+            s.pop("cost_for_all", None)
+        elif "cost" in s and got:
+            received = extract_money(f[got.end() - 1 :])
+            if isinstance(received, int) and received != s["cost"]:
+                # 'et årsverk koster 700 000 og vi får 550 000': both figures are given
+                s["received_with_cost"] = received
         if not u.schemes_mentioned:
             u.thing = other_thing(u, self.rule_words)
             u.deadline_thing = other_thing(u, self.deadline_words)

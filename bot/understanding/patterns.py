@@ -1018,3 +1018,17 @@ COST_OF_ONE = re.compile(
     rf"\b(?:et|ett|eitt|ein|en|ei|one|an?|1)\s+(?:hel\w*\s+|full\w*\s+)?(?:{POSITION_WORDS})"
     r"\s+(?:koster|kostar|kosta|costs?|vil koste|will cost)\b"
 )
+
+
+# 'vi får 880 000 kr', 'we got NOK 550,000': an amount received, not a cost
+RECEIVED_AMOUNT = re.compile(
+    r"\b(?:far|fikk|mottar|mottok|har fatt|fatt|gis|ble gitt|get|got|receive[sd]?|"
+    r"are getting|were given)\s+(?:(?:na|i dag|now|i ar|this year)\s+)?(?:kr\.?\s*|nok\s*)?\d"
+)
+
+
+# 'hvilket tilskuddsår er vi i?', 'which grant year are we in': a grant year asked for
+WHICH_GRANT_YEAR = re.compile(
+    r"\b(?:hvilket|hvilke|kva for eit|which|what)\s+(?:tilskuddsar\w*|tilskotsar\w*|ar\b|"
+    r"(?:grant\s+)?year\b|trinn\w*|step)"
+)
