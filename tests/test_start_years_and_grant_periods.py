@@ -541,3 +541,22 @@ def test_all_the_years_a_cap_can_be_given_are_its_most_years() -> None:
     rule = cap()
     text = ask("Hva er maks NAV-tilskudd for 1 stilling i alle årene det kan gis?")[0]
     assert kroner(rule.max_years * (rule.per_position + rule.per_measure)) in text
+
+
+def test_an_average_own_share_is_the_own_share_summed_over_the_years_divided_by_them() -> None:
+    steps = ladder()
+    own = sum(760_000 - steps[g] for g in steps)
+    text = ask(
+        "Hva blir egenandelen i gjennomsnitt per år over alle fire årene når ett årsverk "
+        "koster 760 000 kr i kommunalt rusarbeid?"
+    )[0]
+    assert text.startswith(f"Egenandel i gjennomsnitt per år: {kroner(own)} / 4 år")
+    assert kroner(Fraction(own, 4)) in text.split("\n")[0]
+
+
+def test_a_start_after_the_grant_s_end_asked_for_a_later_year_names_the_years_covered() -> None:
+    answer = engine().ask(
+        "Vi startet i 2025 med ett årsverk i kommunalt rusarbeid. Hva får vi i 2026?", TODAY
+    )
+    assert not answer.answered
+    assert "2017–2024" in answer.text and "2025, kan ikke" not in answer.text

@@ -351,18 +351,23 @@ class FigureAnswers(FactAnswers, TableAnswers):
         'gjennomsnittlig tilskudd per år over fire år': the sum divided by the years summed,
         exact, or rounded half up to whole kroner and said to be rounded.
         """
-        years = [k for k in result.figures if re.fullmatch(r"year_\d+|y\d{4}", k)]
+        own = "own_share" in result.figures
+        pattern = r"own_share_(?:year_\d+|y\d{4})" if own else r"year_\d+|y\d{4}"
+        years = [k for k in result.figures if re.fullmatch(pattern, k)]
         if len(years) < 2:
             return False
-        mean = Fraction(result.total, len(years))
+        total_amount = result.figures["own_share"] if own else result.total
+        mean = Fraction(total_amount, len(years))
         shown = fmt.kroner(calc_rules.round_kroner(mean), lang)
-        total = fmt.kroner(result.total, lang)
+        total = fmt.kroner(total_amount, lang)
         rounded = mean.denominator != 1
         if lang == "nb":
-            lead = f"Gjennomsnitt per år: {total} / {len(years)} år = {shown}"
+            lead = ("Egenandel i gjennomsnitt" if own else "Gjennomsnitt") + " per år: "
+            lead += f"{total} / {len(years)} år = {shown}"
             lead += " (avrundet)." if rounded else "."
         else:
-            lead = f"Average per year: {total} / {len(years)} years = {shown}"
+            lead = ("Average own share" if own else "Average") + " per year: "
+            lead += f"{total} / {len(years)} years = {shown}"
             lead += " (rounded)." if rounded else "."
         answer.paragraphs.insert(0, lead)
         return True
@@ -1331,8 +1336,14 @@ class FigureAnswers(FactAnswers, TableAnswers):
             if u.intent != "amount" or not isinstance(asked, int) or not asof.after(asked, last):
                 raise
             assert last is not None
-            result = self.compute_in_year(u, scheme, positions, last)
             end = asof.grant_end(self.kb.schemes[scheme])
+            try:
+                result = self.compute_in_year(u, scheme, positions, last)
+            except calc_errors.CalcError:
+                if end is not None and asked > end:
+                    # 'startet i fjor – hva får vi i år?' after the end: the year is not covered
+                    raise error from None
+                raise
             if end is not None and asked > end:
                 # 'hva gis per stilling i 2025?' after the grant's described end: no figure of
                 # the last year stands in for a year the sources give no grant for
