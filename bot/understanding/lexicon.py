@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
@@ -65,6 +65,10 @@ def _question_words(lex: Lexicon) -> set[str]:
     return words
 
 
+# how many tokens a word set remembers before it forgets them all
+SEEN_SIZE = 8192
+
+
 def _single_letters(word: str) -> str:
     """A word with each run of one letter written once ('skjønn' as 'skjøn')."""
     return re.sub(r"(\w)\1+", r"\1", word)
@@ -78,6 +82,8 @@ class WordSet:
     prefixes: frozenset[str]
     others: frozenset[str] = frozenset()
     stems: frozenset[str] = frozenset()
+    # the tokens already told apart (the sets never change); bounded, as chat words are free
+    _seen: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, words: set[str], others: set[str] | None = None) -> WordSet:
@@ -88,6 +94,15 @@ class WordSet:
 
     def own(self, token: str) -> bool:
         """Tell whether a token is one of the words, inflected, or a word's stem."""
+        known = self._seen.get(token)
+        if known is None:
+            if len(self._seen) > SEEN_SIZE:
+                self._seen.clear()
+            known = self._seen[token] = self._own(token)
+        return known
+
+    def _own(self, token: str) -> bool:
+        """Tell whether a token is one of the words, inflected, or a word's stem (uncached)."""
         if token in self.others or any(
             token.endswith(e) and token[: -len(e)] in self.others for e in ENDINGS
         ):

@@ -193,13 +193,14 @@ class Understander:
             sid: {_stem(t) for t in pad(name).split()} for sid, (_score, name) in found.items()
         }
         for name, content in self.lex.scheme_content.items():
+            if not content <= stems:
+                continue
             sid = self.lex.scheme_names[name]
             if any(content <= other for o, other in named_stems.items() if o != sid):
                 continue
-            if content <= stems:
-                score = 50.0 + len(content)
-                if score > found.get(sid, (0.0, ""))[0]:
-                    found[sid] = (score, name)
+            score = 50.0 + len(content)
+            if score > found.get(sid, (0.0, ""))[0]:
+                found[sid] = (score, name)
         ordered = sorted(found.items(), key=lambda kv: -kv[1][0])
         return [(sid, name) for sid, (_score, name) in ordered]
 
