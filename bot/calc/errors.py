@@ -96,7 +96,12 @@ class InvalidGrantYear(CalcError):
 
     def message(self, lang: Lang = "nb") -> str:
         """Explain that grants are given for at most max_years years, or that years start at 1."""
-        return t(f"calc.grant_year.{self.reason}", lang, year=self.grant_year, n=self.max_years)
+        key = (
+            "calc.grant_year.beyond_ladder"
+            if self.reason == "beyond_ladder"
+            else "calc.grant_year.not_positive"
+        )
+        return t(key, lang, year=self.grant_year, n=self.max_years)
 
 
 class OutOfRange(CalcError):
