@@ -1085,6 +1085,40 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "nb": "«{value}» kan ikke brukes her: {expected}.",
         "en": "“{value}” cannot be used here: {expected}.",
     },
+    "calc.expected.deadline_kind": {
+        "nb": "fristtypen må være søknad, rapportering eller regnskap",
+        "en": "the deadline kind must be application, report or accounts",
+    },
+    "calc.expected.date": {"nb": "dagen må være en dato", "en": "today must be a date"},
+    "calc.expected.count": {
+        "nb": "antall må være 1 eller mer",
+        "en": "the count must be 1 or more",
+    },
+    "calc.expected.groups": {
+        "nb": "oppgi minst én gruppe årsverk",
+        "en": "give at least one group",
+    },
+    "calc.expected.start_groups": {
+        "nb": "oppgi minst én gruppe stillinger med startår",
+        "en": "give at least one group",
+    },
+    "calc.expected.year_order": {
+        "nb": "første år må komme før siste år",
+        "en": "the first year must not come after the last",
+    },
+    "calc.expected.year_span": {
+        "nb": "første år må være et årstall som ikke kommer etter siste år",
+        "en": "the first year must be a year no later than the last",
+    },
+    "calc.expected.measures": {
+        "nb": "antall tiltak må være et helt tall, 0 eller mer",
+        "en": "the number of measures must be a whole number, 0 or more",
+    },
+    "calc.expected.yearly_cost": {
+        "nb": "årlig kostnad per årsverk må være et helt antall kroner, 0 eller mer",
+        "en": "the yearly cost per position must be whole kroner, 0 or more",
+    },
+    "calc.expected.grant_years": {"nb": "oppgi minst ett tilskuddsår", "en": "give a grant year"},
     # --- statistics (bot.stats) -------------------------------------------------------------
     "stats.empty": {
         "nb": "Ingen hendelser i perioden ennå.",

@@ -243,16 +243,32 @@ class InvalidArgument(CalcError):
 
     code = "invalid_argument"
 
-    def __init__(self, name: str, value: object, expected_nb: str, expected_en: str) -> None:
-        """Keep the argument, its value and what was expected, in both languages."""
+    def __init__(self, name: str, value: object, expected: str) -> None:
+        """Keep the argument, its value and what was expected (a key of EXPECTED)."""
         self.name = name
         self.value = value
-        self.expected = {"nb": expected_nb, "en": expected_en}
+        self.expected = expected
         super().__init__()
 
     def message(self, lang: Lang = "nb") -> str:
         """Say what was expected."""
-        return t("calc.invalid_argument", lang, value=self.value, expected=self.expected[lang])
+        expected = t(EXPECTED[self.expected], lang)
+        return t("calc.invalid_argument", lang, value=self.value, expected=expected)
+
+
+# What an argument must be, by the name the calculations give it (texts in bot.texts).
+EXPECTED = {
+    "deadline_kind": "calc.expected.deadline_kind",
+    "date": "calc.expected.date",
+    "count": "calc.expected.count",
+    "groups": "calc.expected.groups",
+    "start_groups": "calc.expected.start_groups",
+    "year_order": "calc.expected.year_order",
+    "year_span": "calc.expected.year_span",
+    "measures": "calc.expected.measures",
+    "yearly_cost": "calc.expected.yearly_cost",
+    "grant_years": "calc.expected.grant_years",
+}
 
 
 def _merge_ranges(ranges: Iterable[YearRange]) -> list[YearRange]:
