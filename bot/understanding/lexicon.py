@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
@@ -65,6 +65,10 @@ def _question_words(lex: Lexicon) -> set[str]:
     return words
 
 
+# how many tokens a word set remembers before it forgets them all
+SEEN_SIZE = 8192
+
+
 def _single_letters(word: str) -> str:
     """A word with each run of one letter written once ('skjønn' as 'skjøn')."""
     return re.sub(r"(\w)\1+", r"\1", word)
@@ -78,6 +82,8 @@ class WordSet:
     prefixes: frozenset[str]
     others: frozenset[str] = frozenset()
     stems: frozenset[str] = frozenset()
+    # the tokens already told apart (the sets never change); bounded, as chat words are free
+    _seen: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, words: set[str], others: set[str] | None = None) -> WordSet:
@@ -88,6 +94,15 @@ class WordSet:
 
     def own(self, token: str) -> bool:
         """Tell whether a token is one of the words, inflected, or a word's stem."""
+        known = self._seen.get(token)
+        if known is None:
+            if len(self._seen) > SEEN_SIZE:
+                self._seen.clear()
+            known = self._seen[token] = self._own(token)
+        return known
+
+    def _own(self, token: str) -> bool:
+        """Tell whether a token is one of the words, inflected, or a word's stem (uncached)."""
         if token in self.others or any(
             token.endswith(e) and token[: -len(e)] in self.others for e in ENDINGS
         ):
@@ -227,6 +242,15 @@ def other_scheme_words(kb: KnowledgeBase, defaults: list[str], common: set[str])
     return {w for w in others if w not in own and _stem(w) not in own_stems}
 
 
+def postings(passages: list[Passage]) -> dict[str, tuple[int, ...]]:
+    """Index passages by term: each term with the positions of the passages that hold it."""
+    out: dict[str, list[int]] = {}
+    for i, passage in enumerate(passages):
+        for term in passage[2]:
+            out.setdefault(term, []).append(i)
+    return {term: tuple(found) for term, found in out.items()}
+
+
 def other_thing(u: Understanding, words: WordSet) -> str | None:
     """Return what a question names that no scheme with rates speaks of ('ungdomstiltak').
 
@@ -269,6 +293,26 @@ class Lexicon:
             intent: [(_needle(phrase), weight) for phrase, weight in phrases]
             for intent, phrases in self.triggers.items()
         }
+        # the needles by the first word they need, so a question looks at its own words' only;
+        # a one-word prefix needle ('frist*') by its first three letters
+        self.needles_by_word: dict[str, list[tuple[int, str, str, float]]] = {}
+        self.prefixes_by_head: dict[str, list[tuple[int, str, str, float]]] = {}
+        flat = [
+            (intent, needle, weight)
+            for intent, needles in self.trigger_needles.items()
+            for needle, weight in needles
+        ]
+        for serial, (intent, needle, weight) in enumerate(flat):
+            core = needle.strip()
+            if needle.endswith(" ") or " " in core:
+                key, bucket = core.split(" ", 1)[0], self.needles_by_word
+            else:
+                # a prefix shorter than three letters is looked for in every question
+                key, bucket = core[:3], self.prefixes_by_head
+            bucket.setdefault(key, []).append((serial, intent, needle, weight))
+        self.short_prefixes = [
+            entry for key, found in self.prefixes_by_head.items() if len(key) < 3 for entry in found
+        ]
         self.scheme_names: dict[str, str] = {}
         for sid, scheme in kb.schemes.items():
             for name in scheme.names.all():
@@ -443,12 +487,31 @@ class Lexicon:
         self.idf_en, self.unseen_idf_en, self.passages_en = self.index(
             [*docs, *docs_en], [*extra, *extra_en]
         )
+        self.postings, self.postings_en = postings(self.passages), postings(self.passages_en)
         self._prefixes = tuple(sorted(p for p in prefixes if len(p) >= 4))
         self._choices = sorted(w for w in words if len(w) >= MIN_CORRECTABLE and w.isalpha())
         self._known: dict[str, bool] = {}
         self._compounds: dict[str, tuple[str, str]] = {}
         self._swaps: dict[str, str] = {}
         self._corrections: dict[str, str | None] = {}
+
+    def trigger_hits(self, padded: str, total_padded: str) -> dict[str, list[float]]:
+        """Return each intent's weights of the trigger phrases a padded question holds.
+
+        The total intent reads ``total_padded`` (the question without what a cost covers).
+        """
+        tokens = set(padded.split()) | set(total_padded.split())
+        found = set(self.short_prefixes)
+        for token in tokens:
+            for entry in self.needles_by_word.get(token, ()):
+                found.add(entry)
+            for entry in self.prefixes_by_head.get(token[:3], ()):
+                found.add(entry)
+        hits: dict[str, list[float]] = {}
+        for _serial, intent, needle, weight in found:
+            if needle in (total_padded if intent == "total" else padded):
+                hits.setdefault(intent, []).append(weight)
+        return hits
 
     def budget_year(self, folded: str, schemes: list[str]) -> int | None:
         """Return the one year a cited chapter and post of a named scheme is given for."""
@@ -606,9 +669,11 @@ class Lexicon:
         best: dict[str, float] = {}
         strong: dict[str, bool] = {}
         limited: dict[str, bool] = {}
-        for key, sid, doc_terms, doc_norm, doc_years, doc_limit in (
-            self.passages_en if english else self.passages
-        ):
+        passages = self.passages_en if english else self.passages
+        index = self.postings_en if english else self.postings
+        # only the passages sharing a term, in their order (ties keep the first passage)
+        for i in sorted({i for t in terms for i in index.get(t, ())}):
+            key, sid, doc_terms, doc_norm, doc_years, doc_limit = passages[i]
             if schemes and sid is not None and sid not in schemes:
                 continue
             shared = terms & doc_terms
