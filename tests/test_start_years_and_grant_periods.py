@@ -16,7 +16,7 @@ from bot.calc import calendar as calendar_calc
 from bot.engine import Engine
 from knowledge.kb import KnowledgeBase
 from knowledge.loader import load_sources
-from knowledge.schema import CapRule, LadderRule
+from knowledge.schema import CapRule, FlatRule, LadderRule
 
 TODAY = dt.date(2026, 12, 1)
 
@@ -560,3 +560,22 @@ def test_a_start_after_the_grant_s_end_asked_for_a_later_year_names_the_years_co
     )
     assert not answer.answered
     assert "2017–2024" in answer.text and "2025, kan ikke" not in answer.text
+
+
+def test_positions_funded_in_the_reference_year_get_the_wind_down_s_flat_amount() -> None:
+    rule = next(r for r in kb().rules("kommunalt-rusarbeid") if isinstance(r, FlatRule))
+    first = rule.years.first
+    text = ask(
+        f"Vi har tre stillinger i kommunalt rusarbeid som fikk tilskudd i {first - 2}. Hva "
+        f"får vi i {first}?"
+    )[0]
+    assert kroner(3 * rule.amount) in text
+
+
+def test_positions_funded_in_a_year_without_their_grant_year_are_not_placed_on_the_ladder() -> None:
+    answer = engine().ask(
+        "Vi har to stillinger i kommunalt rusarbeid som fikk tilskudd i 2020. Hva får vi i 2021?",
+        TODAY,
+    )
+    assert not answer.answered
+    assert "hvilket tilskuddsår" in answer.text

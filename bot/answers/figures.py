@@ -160,6 +160,27 @@ class FigureAnswers(FactAnswers, TableAnswers):
             return self.answer(u, lang, [msg], answered=False)
         if "received" in u.slots:
             return self.received_amount(u, lang)
+        funded = u.slots.get("funded_year")
+        scheme_named = u.scheme or (u.schemes_mentioned[0] if u.schemes_mentioned else None)
+        if isinstance(funded, int) and "start_year" not in u.slots and scheme_named:
+            # positions funded in a year, grant year unknown: only the wind-down's years, where
+            # every existing position gets the same amount, can be answered
+            since = u.slots.get("year", u.slots.get("year_from"))
+            until = u.slots.get("year", u.slots.get("year_to"))
+            asked = range(int(since), int(until) + 1) if since and until else range(0)
+            if asked and all(self.wind_down_reference(scheme_named, y) == funded for y in asked):
+                u.slots["start_year"] = funded
+            else:
+                msg = (
+                    f"Jeg vet ikke hvilket tilskuddsår stillingene er i; at de fikk tilskudd i "
+                    f"{funded}, sier ikke det. Skriv når de fikk tilskudd første gang, f.eks. "
+                    f"«første tilskudd i {funded - 1}»."
+                    if lang == "nb"
+                    else f"I do not know which grant year the positions are in; a grant in "
+                    f"{funded} does not say. Write when they first got a grant, e.g. “first "
+                    f"grant in {funded - 1}”."
+                )
+                return self.answer(u, lang, [msg], answered=False)
         if "received_with_cost" in u.slots and isinstance(u.slots.get("cost"), int):
             # the question gives the cost and the grant: the own share is their difference
             cost, got = int(u.slots["cost"]), int(u.slots["received_with_cost"])

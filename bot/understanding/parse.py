@@ -62,6 +62,7 @@ from bot.understanding.patterns import (
     FOLLOW_UP,
     FRAMEWORK_INTENTS,
     FRAMEWORK_SCHEME,
+    FUNDED_IN,
     GRANT_ADMINISTRATION,
     GRANT_STEM,
     GRANT_TOKEN,
@@ -131,7 +132,7 @@ def year_slots(s: dict[str, Any], timed: str, folded: str) -> None:
 def restore_years(u: Understanding) -> None:
     """Read the years and grant years again without taking one of them as a start year."""
     s = u.slots
-    started = ("start_year", "start_years", "start_groups")
+    started = ("start_year", "start_years", "start_groups", "funded_year")
     for key in (*started, "year_rel", "year", "year_from", "year_to", "date", "years_scattered"):
         s.pop(key, None)
     year_slots(s, u.folded, u.folded)
@@ -351,6 +352,15 @@ class Understander:
             if i == 0:
                 s["start_year"] = start
             timed = timed[:a] + " " * (b - a) + timed[b:]
+        funded = FUNDED_IN.search(timed)
+        if funded and "start_year" not in s:
+            # 'to stillinger som fikk tilskudd i 2021 – hva får vi i 2023?': existing positions
+            s["funded_year"] = int(funded.group(1))
+            timed = (
+                timed[: funded.start()]
+                + " " * (funded.end() - funded.start())
+                + timed[funded.end() :]
+            )
         m = _START_RELATIVE.search(timed)
         if m and "start_year" not in s:
             # 'fikk første tilskudd i fjor': a start year against today, read by the composer

@@ -1032,3 +1032,11 @@ WHICH_GRANT_YEAR = re.compile(
     r"\b(?:hvilket|hvilke|kva for eit|which|what)\s+(?:tilskuddsar\w*|tilskotsar\w*|ar\b|"
     r"(?:grant\s+)?year\b|trinn\w*|step)"
 )
+
+
+# 'to stillinger som fikk tilskudd i 2021', 'positions that had a grant in 2021': a year the
+# positions were funded in, not their first grant year and not a calendar year asked about
+FUNDED_IN = re.compile(
+    r"\b(?:fikk|hadde|mottok|got|had|received)\s+(?:(?!forste|first)[a-z-]+\s+){0,2}?"
+    r"(?:tilskudd\w*|tilskot\w*|grants?|funding)\s+(?:i|in)\s+((?:19|20)\d{2})\b"
+)
