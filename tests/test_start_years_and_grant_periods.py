@@ -579,3 +579,21 @@ def test_positions_funded_in_a_year_without_their_grant_year_are_not_placed_on_t
     )
     assert not answer.answered
     assert "hvilket tilskuddsår" in answer.text
+
+
+def test_groups_in_numbered_tilskuddsår_are_summed() -> None:
+    steps = ladder()
+    text = ask(
+        "Vi har 3 årsverk i tilskuddsår 2 og 2 årsverk i tilskuddsår 4 i kommunalt rusarbeid. "
+        "Hva får vi til sammen?"
+    )[0]
+    assert text.startswith(f"Til sammen: {kroner(3 * steps[2] + 2 * steps[4])}")
+
+
+def test_a_cost_per_position_word_is_no_second_count_of_positions() -> None:
+    steps = ladder()
+    text = ask(
+        "Med en stillingskostnad på 650 000 kr, hva blir egenandelen for 3 årsverk i år 2 i "
+        "kommunalt rusarbeid?"
+    )[0]
+    assert kroner(3 * (650_000 - steps[2])) in text

@@ -344,6 +344,10 @@ def _word_count(words: str) -> Fraction | None:
     return None if value is None else Fraction(value)
 
 
+# 'årsverkskostnad', 'stillingslønn': a position word that begins a word of cost
+_COST_COMPOUND = re.compile(r"(?:kost|lonn|utgift|pris)")
+
+
 def compared_positions(folded: str) -> tuple[Fraction, ...]:
     """Read two different counts of positions in one question ('3 årsverk enn 2 årsverk').
 
@@ -353,9 +357,11 @@ def compared_positions(folded: str) -> tuple[Fraction, ...]:
     counts: list[Fraction] = []
     for m in _COUNT_POSITION.finditer(folded):
         value = _typed_positions(m.group(1))
-        if isinstance(value, Fraction):
+        if isinstance(value, Fraction) and not _COST_COMPOUND.search(m.group(0).split()[-1]):
             counts.append(value)
     for m in _WORD_POSITION.finditer(folded):
+        if _COST_COMPOUND.search(m.group(0).split()[-1]):
+            continue  # 'en årsverkskostnad på 700 000': a cost, not a position
         amount = _word_count(m.group(1))
         if amount is not None:
             counts.append(amount)
@@ -472,7 +478,8 @@ _GROUP = re.compile(
     rf"(?<![\w.,]){_GROUP_COUNT}\s+(?:{_QUALIFIER}({POSITION_WORDS})\s+)?"
     r"(?:som er\s+|som\s+|er\s+|that are\s+)?(?:i|in|pa|on)\s+"
     r"(?:(?:their|its|sitt|sine|sin)\s+)?(?:"
-    rf"(?:ar|year|aret)\s*(\d{{1,2}}|{ORD_WORD})\b(?!\s*(?:ar|years?)\b)"
+    rf"(?:ar|year|aret|tilskuddsar\w*|tilskotsar\w*)\s*(\d{{1,2}}|{ORD_WORD})\b"
+    r"(?!\s*(?:ar|years?)\b)"
     rf"|({ORDINAL_WORDS})\s+(?:ar|aret|year|tilskuddsar\w*)\b"
     r"|(\d{1,2})\.\s*(?:ar|aret)\b"
     # 'og ett i sitt tredje': the year noun left out after a possessive
