@@ -597,3 +597,11 @@ def test_a_cost_per_position_word_is_no_second_count_of_positions() -> None:
         "kommunalt rusarbeid?"
     )[0]
     assert kroner(3 * (650_000 - steps[2])) in text
+
+
+def test_the_whole_period_as_a_setting_leaves_the_grant_year_asked() -> None:
+    steps = ladder()
+    text = ask(
+        "Vi får tilskudd til 3 årsverk i alle fire årene i kommunalt rusarbeid. Hva får vi i år 3?"
+    )[0]
+    assert text.startswith(f"3 årsverk × {kroner(steps[3])} = {kroner(3 * steps[3])}")

@@ -93,6 +93,7 @@ from bot.understanding.patterns import (
     SO_FAR,
     THROUGH_YEAR,
     WHO_APPLIES,
+    WHOLE_PERIOD,
     WITH_COMPETENCE,
     YEAR_SHIFT,
 )
@@ -420,6 +421,10 @@ class Understander:
         duration = extract_duration(timed)
         if duration is not None and not groups and "grant_year_to" not in s:
             s["duration"] = duration
+            if s.get("grant_year", 0) > 0 and WHOLE_PERIOD.search(timed):
+                # 'tilskudd i alle fire år …, hva betaler vi selv i år 4?': the whole period
+                # is the setting, the grant year named is what is asked
+                del s["duration"]
         if s.get("year_rel") == 1 and "grant_year_to" in s and "grant_years" not in s:
             # 'i år 3 nå og går over i år 4 neste år': 'neste år' places the later grant year
             del s["year_rel"]

@@ -1040,3 +1040,10 @@ FUNDED_IN = re.compile(
     r"\b(?:fikk|hadde|mottok|got|had|received)\s+(?:(?!forste|first)[a-z-]+\s+){0,2}?"
     r"(?:tilskudd\w*|tilskot\w*|grants?|funding)\s+(?:i|in)\s+((?:19|20)\d{2})\b"
 )
+
+
+# 'i alle fire år', 'over hele perioden', 'all four years': every year of a grant, as a setting
+WHOLE_PERIOD = re.compile(
+    r"\b(?:alle|all|hele|heile)\s+(?:de\s+|dei\s+|the\s+)?(?:\w+\s+)?(?:ar|arene|ara|years|"
+    r"perioden|period)\b"
+)
