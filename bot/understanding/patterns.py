@@ -593,51 +593,6 @@ SAME_WORD = {"nytt": "ny", "nye": "ny", "new": "ny", "nyt": "ny"}
 NUMBER_NAMES = _wordset("to tre fire fem seks two three four five six")
 
 
-# Everyday words staff use around the topic that the (Norwegian, terse) sources happen not to
-# contain; they are neither typos nor a sign of another topic.
-EVERYDAY_WORDS = _wordset(
-    """
-    normally normalt vanligvis extend extended extension forlenge forlenges forlenget
-    allowance allowances
-    forlengelse
-    siden helt vanlig vanlige kjenner kjenne krever kreves havner havne ligger ligge hjelpe
-    brukes finne lure sporre bot boten kurs ansatt ansatte ny nye nytt gammel gamle gjelder
-    betyr bety riktig stemmer mulig mulighet lov pengene kroner sum stor store liten lite
-    forrige hvert hver eksempel altsa derfor tidligere senere seinere snart lenger lenge
-    akkurat omtrent cirka ting sak saken saker svare svarer informasjon begge hverandre
-    trenge trengte kommunen kommunene vare idag dag dager uke uker maned maneder tid tiden
-    coming soon before after expected expect taper tapers tapering trust trusts rejection
-    rejected reject allocated allocate allocation county counties governor governors
-    participant participants household households month months combined combine block year
-    years yearly annual annually first second last next new old need needs kind type apply
-    applied applying application applications fund funds funding funded money cost costs
-    salary salaries staff position positions employee employees office offices question answer
-    information send sent address email phone person people municipality municipalities local
-    national nationally government ministry directorate rule rules regulation requirement
-    required require requires certificate auditor report reporting deadline deadlines date due
-    day days week weeks give given receive received increase increased total sum amount number
-    share ourselves cover covers covered pay paid support supported supports priority
-    priorities prioritised prioritized focus purpose aim goal goals scheme schemes grant grants
-    available eligible eligibility allowed allow able possible mean means continue continued
-    continues end ends ended stop stopped discontinued abolished exist exists existing work
-    works working project projects measure measures service services social today
-    run runs running operate operates separate hires hire hiring costing normally usually
-    extended extend extension renewed renew prolonged
-    tomorrow yesterday enough something anything everything someone anyone decision kronene kronen
-    decisions vedtak vedtaket avgjorelse beslutning feil problem problemer error errors
-    nett nettet publisert publiseres publisere publisering published publish online internett
-    internet website websites
-    tyder tyde tyda nevnes nevnt nevner nemner nemnt nemnast skrev skreiv skrevet holdt hentet
-    henta hentes
-    heldt halde endret endres endra endring endringer find found normally usually extended
-    extend extension kalenderar kalenderaret calendar
-    pluss plus totalsum totalsummen totalbelop totalbelopet gjaldt galdt gjeld applied applies
-    ventet venta ventes vente forventet forventa roughly approximately split hittil langt dags
-    forfjor
-    """
-)
-
-
 FOLLOW_UP = re.compile(
     r"^(og|enn|hva med|hvordan med|and|what about|how about|samme|same|"
     r"hvis|om|men|but|ok|okei|okay|da|sa)\b"
