@@ -23,6 +23,7 @@ class AnswerBase:
 
     kb: KnowledgeBase
     words: dict[str, tuple[str, ...]]
+    function_words: frozenset[str]
     everyday: frozenset[str]
     name_text: str
     place_words: frozenset[str]

@@ -39,7 +39,6 @@ from bot.answers.deadlines import DeadlineAnswers
 from bot.answers.declines import DeclineAnswers
 from bot.cards import rule_lines
 from bot.text import fold
-from bot.understanding.patterns import FUNCTION_WORDS
 from bot.understanding.query import Understanding
 from bot.vocab import TOPIC_LABELS, Lang
 from knowledge.kb import Provenance
@@ -169,7 +168,9 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         sentence is about; names of schemes alone do not count.
         """
         phrases = [
-            p for p in content_phrases(u.folded, self.everyday) if f" {p} " not in self.name_text
+            p
+            for p in content_phrases(u.folded, self.function_words | self.everyday)
+            if f" {p} " not in self.name_text
         ]
         if not phrases:
             return None
@@ -579,7 +580,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             t
             for t in re.findall(r"[a-z]{4,}", rest)
             if t not in COVER_IGNORED
-            and t not in FUNCTION_WORDS
+            and t not in self.function_words
             and t not in self.everyday
             and t not in self.place_words
         ]

@@ -479,33 +479,6 @@ ENDINGS = (
 MIN_CORRECTABLE = 5
 
 
-# Function words and everyday question words (folded) that say nothing about the topic, in
-# bokmål, nynorsk and English; with the knowledge base's own words they make the vocabulary.
-FUNCTION_WORDS = _wordset(
-    """
-    og i pa til av for med om fra fra som at a en ei et ett eit den det de dei der her denne
-    dette disse vi oss var vare vart dere deres jeg meg min mitt mine du deg din ditt dine han
-    hun ho hen seg sin sitt sine hva hvem hvor hvordan hvorfor hvilken hvilket hvilke nar kva
-    kven kor korleis kvifor kvar er var blir ble vaert vaere bli har hadde hatt kan kunne skal
-    skulle vil ville ma matte bor burde fa far fikk fatt gjor gjore gjorde gjort gar ga gikk
-    ikke ikkje ja nei na da sa ogsa bare berre kun enda fortsatt allerede alle alt noe noen
-    noko nokon ingen mye mange mer flere fleire mest hele heile litt veldig eller men hvis
-    dersom fordi mens etter for under over mellom per pr ved hos mot uten utan inn ut opp ned
-    sammen igjen kom kommer komme trenger treng trengs finnes fins finne vet veit si sier star
-    sta gi gir gitt gis tror lurer sporsmal svar takk hei ok okei greit lurt dette slik sann
-    sant vel jo nok visst egentlig eg me dykk deira vere vert vart gjeld gjev gje nokre
-    the a an is are was were be been being do does did done we you i it its they them their
-    our ours your yours my me us he she his her what whats when where who whom whose which how
-    why can could would should will shall may might must have has had having get gets got
-    getting there this that these those of in on at for to from by with about and or but not
-    no yes any some all still yet now then than so too very much many more most less least
-    please pls thanks thank hi hello hey if into out up down over under again also just only
-    each every per same other another own s t ll re ve d m let lets tell say said know
-    andre annen annet anna
-    """
-)
-
-
 # Words that stand for the same thing in a look-up ('sammen med nabokommunen' ~ 'samarbeid').
 CONCEPTS: dict[str, str] = {
     "sammen": "#coop",
