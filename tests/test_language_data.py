@@ -71,3 +71,22 @@ def test_a_trigger_phrase_matches_whole_words_and_a_starred_phrase_word_starts(
     assert Engine(load_sources(sources)).ask(question, TODAY).intent != "appeal"
     edit(sources, "    appeal:\n", f'    appeal:\n      "{phrase}": 2.0\n')
     assert (Engine(load_sources(sources)).ask(question, TODAY).intent == "appeal") is chosen
+
+
+WORDS = Path("language") / "words.yaml"
+
+
+@pytest.mark.parametrize("section", ["everyday", "function_words"])
+def test_a_plain_word_added_to_the_words_file_is_no_longer_a_thing_without_rates(
+    sources: Path, section: str
+) -> None:
+    question = "Hva er satsen i år 2 for én stilling, sjefen spør?"
+    before = Engine(load_sources(sources)).ask(question, TODAY)
+    assert not before.answered and "sjefen" in before.text
+    path = sources / WORDS
+    text = path.read_text(encoding="utf-8")
+    head = f"  {section}:\n"
+    assert head in text, f"{WORDS} no longer has a {section} list: update this test"
+    path.write_text(text.replace(head, f'{head}    - "sjefen spør"\n', 1), "utf-8")
+    after = Engine(load_sources(sources)).ask(question, TODAY)
+    assert after.answered and "550 000 kr" in after.text

@@ -21,8 +21,6 @@ from bot.understanding.patterns import (
     DURATION_PHRASE,
     ELIDED,
     ENDINGS,
-    EVERYDAY_WORDS,
-    FUNCTION_WORDS,
     GRANT_STEM,
     GRANT_WORDS,
     GROUPS,
@@ -54,7 +52,7 @@ from knowledge.text import ASCII_FOLD
 def _question_words(lex: Lexicon) -> set[str]:
     """Return the words any question may use: function, everyday, trigger, slot words,
     places and offices."""
-    words: set[str] = set(FUNCTION_WORDS | EVERYDAY_WORDS | SLOT_WORDS | OPERATION_WORDS)
+    words: set[str] = set(lex.function_words | SLOT_WORDS | OPERATION_WORDS)
     words |= MEASURE_WORDS | LADDER_WORDS | lex.everyday
     words |= set(CONCEPTS) | set(ORDINALS) | set(NUMBER_WORDS) | set(MONTHS) | lex.place_tokens
     for phrases in lex.triggers.values():
@@ -188,8 +186,8 @@ def rule_scheme_words(kb: KnowledgeBase, lex: Lexicon) -> WordSet:
         texts += [a for e in kb.faq.values() if e.scheme == sid for a in e.aliases]
     for text in texts:
         words.update(WORD.findall(fold(text)))
-    common = set(FUNCTION_WORDS | EVERYDAY_WORDS | OPERATION_WORDS | MEASURE_WORDS | SLOT_WORDS)
-    common |= LADDER_WORDS
+    common = set(function_words(kb) | OPERATION_WORDS | MEASURE_WORDS | SLOT_WORDS)
+    common |= LADDER_WORDS | everyday_words(kb)
     return WordSet.of(words, other_scheme_words(kb, defaults, common))
 
 
@@ -242,6 +240,18 @@ def other_scheme_words(kb: KnowledgeBase, defaults: list[str], common: set[str])
     return {w for w in others if w not in own and _stem(w) not in own_stems}
 
 
+def function_words(kb: KnowledgeBase) -> frozenset[str]:
+    """Return the function words of words.yaml (language: function_words), folded."""
+    entries = kb.language.function_words if kb.language else []
+    return frozenset(w for entry in entries for w in WORD.findall(fold(entry, nynorsk=False)))
+
+
+def everyday_words(kb: KnowledgeBase) -> frozenset[str]:
+    """Return the everyday words of words.yaml (language: everyday), folded as questions are."""
+    entries = kb.language.everyday if kb.language else []
+    return frozenset(w for entry in entries for w in WORD.findall(fold(entry)))
+
+
 def postings(passages: list[Passage]) -> dict[str, tuple[int, ...]]:
     """Index passages by term: each term with the positions of the passages that hold it."""
     out: dict[str, list[int]] = {}
@@ -282,6 +292,9 @@ class Lexicon:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         """Index the names, the vocabulary and the look-up passages once."""
+        # function and everyday words (words.yaml): known, and never a topic of their own
+        self.function_words = function_words(kb)
+        self.everyday = everyday_words(kb)
         # the trigger phrases of each intent (knowledge/data/language/intents.yaml), folded,
         # and as padded needles (see _needle)
         intents = kb.language.intents if kb.language else None
@@ -357,12 +370,14 @@ class Lexicon:
             content = frozenset(
                 _stem(t)
                 for t in tokens
-                if t not in FUNCTION_WORDS and not t.startswith(GRANT_WORDS) and not t.isdigit()
+                if t not in self.function_words
+                and not t.startswith(GRANT_WORDS)
+                and not t.isdigit()
             )
             single = next(iter(content)) if len(content) == 1 else ""
             if (
                 len(single) >= 4
-                and single not in EVERYDAY_WORDS
+                and single not in self.everyday
                 and any(t.startswith(GRANT_WORDS) for t in tokens)
             ):
                 content = content | {GRANT_STEM}
@@ -398,11 +413,7 @@ class Lexicon:
         # Every word the knowledge base, the triggers and plain function words use: a question
         # word outside it (and not an inflection or compound of known words) is either a typo,
         # corrected to the nearest known word, or a topic the knowledge base does not hold.
-        words: set[str] = set(FUNCTION_WORDS | EVERYDAY_WORDS | set(CONCEPTS) | set(COLUMN_WORDS))
-        # everyday words a caseworker may add in words.yaml (language: everyday)
-        self.everyday = frozenset(
-            w for p in (kb.language.everyday if kb.language else []) for w in WORD.findall(fold(p))
-        )
+        words: set[str] = set(self.function_words | set(CONCEPTS) | set(COLUMN_WORDS))
         words |= self.everyday
         prefixes: set[str] = set()
         for text in _strings(kb):
@@ -568,12 +579,11 @@ class Lexicon:
         asked = {TOPIC_CONCEPTS["duration"]} if DURATION_ASK.search(padded) else set()
         return frozenset(asked | ({WEB} if WEB_ASK.search(padded) else set()))
 
-    @staticmethod
-    def column_terms(folded: str) -> frozenset[str]:
+    def column_terms(self, folded: str) -> frozenset[str]:
         """Return the words of a text that can pick a statistics column (digits included)."""
         out = set()
         for token in WORD.findall(folded):
-            if token in FUNCTION_WORDS or token in ("ar", "aret", "year"):
+            if token in self.function_words or token in ("ar", "aret", "year"):
                 continue
             if len(token) > 2 and token.isdigit() and len(token) != 4:
                 continue
@@ -597,7 +607,7 @@ class Lexicon:
     def bare(self, folded: str) -> bool:
         """Tell whether a text is only a place, a year and small words ('Sogne 2018?')."""
         return all(
-            t.isdigit() or t in FUNCTION_WORDS or t in EVERYDAY_WORDS or t in self.place_tokens
+            t.isdigit() or t in self.function_words or t in self.everyday or t in self.place_tokens
             for t in WORD.findall(folded)
         )
 
@@ -631,9 +641,7 @@ class Lexicon:
             if concept:
                 out.add(concept)
                 continue
-            if token in FUNCTION_WORDS or token in EVERYDAY_WORDS or token in NUMBER_NAMES:
-                continue
-            if token in self.everyday:
+            if token in self.function_words or token in self.everyday or token in NUMBER_NAMES:
                 continue
             if len(token) < 3 or token.isdigit():
                 continue
