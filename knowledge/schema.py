@@ -590,6 +590,10 @@ class TableLanguage(Model):
     at_least: list[str] = Field(default_factory=list)
     below: list[str] = Field(default_factory=list)
     at_most: list[str] = Field(default_factory=list)
+    # words just after a figure (and its unit) that make it a bound ('1,2 % eller mer', '70 %
+    # or less')
+    at_least_after: list[str] = Field(default_factory=list)
+    at_most_after: list[str] = Field(default_factory=list)
     # words just after a figure that multiply it ('1 million', '2,5 mill.')
     million: list[str] = Field(default_factory=list)
     # words for the rows themselves: a figure just before them counts places ('alle 15 kommunene')

@@ -558,7 +558,7 @@ class TableAnswers(DeclineAnswers):
                 else:
                     more = "more" if result.total >= 0 else "less"
                     lead = f"{one} got {amount} {more} than {other} in {year}."
-            elif len(years) == 1 and len(named) >= 2:
+            elif len(years) == 1 and len(named) >= 2 and not compares:
                 result = appropriation_calc.appropriation_sum(
                     self.kb, [(sid, years[0]) for sid in named], office
                 )

@@ -311,6 +311,12 @@ class Understander:
             before = [sid for sid, _name in self.scheme_matches(f[: than.start()])]
             if before and set(before) < set(schemes):
                 s["schemes_first"] = tuple(before)
+        between = re.search(r"\b(?:mellom|between)\b", f)
+        if between and not than and len(schemes) == 2:
+            # 'forskjellen mellom A og B': the first one named against the other
+            after = [sid for sid, _name in self.scheme_matches(f[between.end() :])]
+            if len(after) == 2:
+                s["schemes_first"] = (after[0],)
         positions = extract_positions(f)
         if positions is not None:
             s["positions"] = positions

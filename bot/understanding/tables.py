@@ -73,6 +73,12 @@ _FIGURE = re.compile(r"(?<![\w–\-.,])(\d{1,3}(?: \d{3})+|\d+(?:[.,]\d+)?)(?![\
 #: What a bound word says about the rows kept.
 _COMPARE = {"above": ">", "at_least": ">=", "below": "<", "at_most": "<="}
 
+#: What a bound word after a figure says about the rows kept ('70 % eller mer').
+_COMPARE_AFTER = {"at_least_after": ">=", "at_most_after": "<="}
+
+#: A figure's unit, skipped before the bound words that follow it ('1,2 % eller mer').
+_UNIT_AFTER = re.compile(r"^ (?:%|prosent|percent|per cent|kr|kroner|nok|mill\w*|million\w*) ")
+
 
 #: Two compounds sharing their second part ('aust- og vest-agder', 'øst- eller vestlandet').
 _SHARED_TAIL = re.compile(r"\b(\w+)- (og|eller|and|or) (\w+)-(\w+)")
@@ -826,6 +832,10 @@ class TableReader:
             for name, sign in _COMPARE.items():
                 if any(before.endswith(f" {w} ") for w in self.w.get(name, ())):
                     compare = sign
+            tail = _UNIT_AFTER.sub(" ", after, count=1)
+            for name, sign in _COMPARE_AFTER.items():
+                if compare == "==" and any(tail.startswith(f" {w} ") for w in self.w.get(name, ())):
+                    compare = sign  # '1,2 % eller mer' is at least 1,2 %
             if compare == "==" and any(before.endswith(f" {w} ") for w in self.w["lowest"]):
                 compare = ">="  # 'minst 70 %' is at least 70 %
             if compare == "==" and any(before.endswith(f" {w} ") for w in self.w["highest"]):

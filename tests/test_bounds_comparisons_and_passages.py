@@ -1,0 +1,140 @@
+"""Bounds written after a figure, appropriations compared in words, and source sentences reached.
+
+Through the Engine and bot.understanding; every expected figure is computed here from the
+knowledge base's tables and appropriations, never written here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+from functools import cache
+
+import pytest
+
+from bot import fmt
+from bot.engine import Engine
+from bot.understanding.normalise import _stem
+from knowledge.kb import KnowledgeBase
+from knowledge.loader import load_sources
+
+TODAY = dt.date(2026, 11, 23)
+KRA, ADULTS = "kommunalt-rusarbeid", "voksne-langvarige"
+
+
+@cache
+def kb() -> KnowledgeBase:
+    """Load the knowledge base once."""
+    return load_sources()
+
+
+def ask(question: str) -> tuple[bool, str]:
+    """Ask one question in a fresh chat; return whether it was answered and its text."""
+    answer = Engine(kb()).ask(question, TODAY)
+    return answer.answered, answer.text
+
+
+def shares(column: str) -> dict[str, Fraction]:
+    """The statistics table's counties and their figure in a column."""
+    table = kb().tables["nav-sosialtjenestetall"]
+    return {
+        row.label: Fraction(str(row.values[column]))
+        for row in table.rows
+        if row.county and row.values.get(column) is not None
+    }
+
+
+def national(scheme: str, year: int) -> int:
+    """Return a scheme's national appropriation in a year."""
+    (found,) = [
+        a.amount
+        for a in kb().schemes[scheme].appropriations
+        if a.year == year and a.scope == "nasjonal"
+    ]
+    return found
+
+
+@pytest.mark.parametrize(
+    ("question", "keep"),
+    [
+        (
+            "Hvor mange fylker har 1,2 % eller mer av befolkningen 18–66 år med langvarig "
+            "sosialhjelp?",
+            lambda v: v >= Fraction(12, 10),
+        ),
+        (
+            "Hvor mange fylker har en andel på 0,6 prosent eller lavere av befolkningen 18–66 år "
+            "med langvarig sosialhjelp?",
+            lambda v: v <= Fraction(6, 10),
+        ),
+        (
+            "How many counties have 1.0 % or more of the population aged 18–66 on long-term "
+            "social assistance?",
+            lambda v: v >= 1,
+        ),
+    ],
+)
+def test_a_bound_written_after_the_figure_counts_the_rows_on_its_side(
+    question: str, keep: object
+) -> None:
+    values = shares("andel_18_66")
+    expected = sum(1 for v in values.values() if keep(v))  # type: ignore[operator]
+    answered, text = ask(question)
+    assert answered, text
+    assert f": {expected}\n" in text, text
+
+
+def test_a_word_of_the_operations_is_never_corrected_into_another_word() -> None:
+    u = Engine(kb()).understand("Hvor mye større var bevilgningen?", None, TODAY)
+    assert "storre" in u.folded
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor mye større var 2021-bevilgningen til kommunalt rusarbeid enn bevilgningen til "
+        "voksne-ordningen?",
+        "Hva er forskjellen mellom bevilgningen til kommunalt rusarbeid og voksne-ordningen i "
+        "2021?",
+        "How much bigger was the 2021 appropriation for kommunalt rusarbeid than for the "
+        "adults scheme?",
+    ],
+)
+def test_two_schemes_compared_in_one_year_give_their_difference_not_their_sum(
+    question: str,
+) -> None:
+    lang = "en" if question.startswith("How") else "nb"
+    difference = national(KRA, 2021) - national(ADULTS, 2021)
+    total = national(KRA, 2021) + national(ADULTS, 2021)
+    answered, text = ask(question)
+    assert answered, text
+    assert fmt.millions(difference, lang) in text
+    assert fmt.kroner(total, lang) not in text
+
+
+@pytest.mark.parametrize(
+    ("forms", "same"),
+    [
+        (("fordeling", "fordeles", "fordele"), True),
+        (("regjeringen", "regjeringens", "regjering"), True),
+        (("evaluering", "evaluere"), True),
+    ],
+)
+def test_inflections_and_verbal_nouns_share_one_stem(forms: tuple[str, ...], same: bool) -> None:
+    assert (len({_stem(f) for f in forms}) == 1) is same
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Hvordan fordeles midlene i voksne-ordningen mellom statsforvalterne?", "utmåler"),
+        ("Hvordan fordeles pengene til voksne med sammensatte behov til embetene?", "utmåler"),
+        ("Hva innebærer den gylne regel?", "somatikk"),
+    ],
+)
+def test_a_how_question_is_answered_by_the_source_sentence_it_asks_about(
+    question: str, said: str
+) -> None:
+    answered, text = ask(question)
+    assert answered, text
+    assert said in text
