@@ -138,3 +138,39 @@ def test_a_how_question_is_answered_by_the_source_sentence_it_asks_about(
     answered, text = ask(question)
     assert answered, text
     assert said in text
+
+
+def printed_sum(municipality: str) -> int:
+    """A municipality's printed sum including the prognosis year, from the framework table."""
+    table = kb().tables["opptrappingsplan-2016-2020"]
+    column = next(c for c in table.columns if c.sum_of)
+    row = next(r for r in table.rows if r.label == municipality)
+    return int(row.values[column.id])
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        ("Hva er Arendals samlede økning i rammen inkludert prognosen for 2020?", "Arendal"),
+        ("Hvor mye økte rammen til Grimstad totalt, medregnet prognosen for 2020?", "Grimstad"),
+        ("What was Mandal's total framework increase including the forecast for 2020?", "Mandal"),
+    ],
+)
+def test_a_year_named_as_what_a_sum_includes_gives_the_printed_sum(
+    question: str, place: str
+) -> None:
+    lang = "en" if question.startswith("What") else "nb"
+    answered, text = ask(question)
+    assert answered, text
+    assert fmt.kroner(printed_sum(place), lang) in text
+
+
+def test_the_sum_of_two_schemes_against_a_stated_figure_gives_the_gap() -> None:
+    total = national(ADULTS, 2021) + national("barn-unge-langvarige", 2021)
+    stated = 200_000_000
+    answered, text = ask(
+        "De to ordningene for voksne og for barn og unge med sammensatte behov var en gang "
+        "200 mill. kr til sammen. Hvor mye høyere var summen av de to ordningene i 2021?"
+    )
+    assert answered, text
+    assert f"{fmt.millions(total - stated, 'nb')} over {fmt.millions(stated, 'nb')}" in text

@@ -505,6 +505,9 @@ class TableAnswers(DeclineAnswers):
         )
         if national_instead:
             office = None
+        stated = u.slots.get("cost")
+        # 'summen var 227 mill. før; hvor mye høyere var den i 2021?': the sum against a figure
+        stated_money = isinstance(stated, int) and stated >= 1_000_000
         try:
             if len(years) == 2 and named and compares:
                 earlier, later = min(years), max(years)
@@ -558,7 +561,7 @@ class TableAnswers(DeclineAnswers):
                 else:
                     more = "more" if result.total >= 0 else "less"
                     lead = f"{one} got {amount} {more} than {other} in {year}."
-            elif len(years) == 1 and len(named) >= 2 and not compares:
+            elif len(years) == 1 and len(named) >= 2 and (not compares or stated_money):
                 result = appropriation_calc.appropriation_sum(
                     self.kb, [(sid, years[0]) for sid in named], office
                 )
@@ -576,10 +579,9 @@ class TableAnswers(DeclineAnswers):
             return None
         if national_instead:
             lead += " (Nasjonale tall.)" if lang == "nb" else " (National figures.)"
-        stated = u.slots.get("cost")
         if (
             isinstance(stated, int)
-            and stated >= 1_000_000
+            and stated_money
             and result.kind is calc_results.CalcKind.APPROPRIATION_SUM
         ):
             # 'var den totale bevilgningen over 700 millioner?': the sum against the figure
@@ -594,10 +596,12 @@ class TableAnswers(DeclineAnswers):
                     else "equal to"
                 )
             )
+            gap = abs(result.total - stated)
+            by = f"{fmt.millions(gap, lang)} " if gap else ""
             lead += (
-                f" Det er {side} {fmt.millions(stated, lang)}."
+                f" Det er {by}{side} {fmt.millions(stated, lang)}."
                 if lang == "nb"
-                else f" That is {side} {fmt.millions(stated, lang)}."
+                else f" That is {by}{side} {fmt.millions(stated, lang)}."
             )
         # the question is read as this operation: no passage is put before its working
         u.slots["operation"] = (

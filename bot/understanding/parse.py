@@ -494,6 +494,10 @@ class Understander:
             if scores["own_share"] >= 0.7:
                 # 'hvor mye øker egenandelen fra år 1 til år 4': the operation is on the own share
                 scores["own_share"] += 1.0
+        if len(u.schemes_mentioned) >= 2 and AMOUNT_ASK.search(f) and scores["list_schemes"] < 1.0:
+            # 'hvor mye høyere var summen av de to ordningene?': the named schemes' money,
+            # not the list of every scheme
+            scores["list_schemes"] *= 0.5
         if LIST_ASK.search(f) and not u.schemes_mentioned and scores["deadline"] < 0.5:
             # 'which grant has the latest deadline?' asks for deadlines, not the list
             scores["list_schemes"] = max(scores["list_schemes"], 1.5)

@@ -879,7 +879,7 @@ class TableReader:
     def _included(self, padded: str, year: int) -> bool:
         """Whether a year is named only as what a sum includes ('sum inkl. 2020-prognosen')."""
         return any(
-            re.search(rf" {re.escape(inc)} (?:\w+ )?{year} ", padded)
+            re.search(rf" {re.escape(inc)} (?:\w+ ){{0,3}}{year} ", padded)
             for inc in self.w.get("including", ())
         )
 
