@@ -174,3 +174,32 @@ def test_the_sum_of_two_schemes_against_a_stated_figure_gives_the_gap() -> None:
     )
     assert answered, text
     assert f"{fmt.millions(total - stated, 'nb')} over {fmt.millions(stated, 'nb')}" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva er hovedprioriteten i den nye ordningen for voksne med langvarig/sammensatt "
+        "oppfølging i 2022?",
+        "Hva har toppprioritet for voksne med langvarige og sammensatte behov i 2022?",
+        "Which measures come first in the 2022 priorities for the adults scheme and the new "
+        "mental health and substance abuse grant?",
+    ],
+)
+def test_a_years_priorities_come_from_the_scheme_that_states_them_that_year(
+    question: str,
+) -> None:
+    stated = [
+        f
+        for f in kb().schemes[ADULTS].facts
+        if f.topic.value == "priorities" and f.years.contains(2022)
+    ]
+    assert stated
+    answer = Engine(kb()).ask(question, TODAY)
+    assert answer.answered, answer.text
+    assert answer.paragraphs[0].startswith(("Voksne", "Priorities", "Prioriteringer")) or (
+        "ACT/FACT" in answer.paragraphs[0]
+    ), answer.text
+    assert "ACT/FACT" in answer.text
+    # no sentence on another topic (an audit answer) is put before the priorities
+    assert "revisor" not in answer.paragraphs[0].lower()

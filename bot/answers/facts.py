@@ -398,6 +398,18 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             having = self.schemes_with(lambda s: any(f.topic in topics for f in s.facts))
             return self.ask_scheme(u, lang, having)
         asked = u.slots.get("year")
+        if asked is not None and len(schemes) > 1:
+            # 'prioriteringene i den nye ordningen for voksne i 2022' naming two or three
+            # schemes: those with something on the topic for that year answer it; the others'
+            # older statements are not that year's
+            current = [
+                sid
+                for sid in schemes
+                if self.facts(self.kb.schemes[sid], topics, asked)
+                and self.topic_year(self.kb.schemes[sid], topics, asked) is not None
+            ]
+            if current:
+                schemes = current
         late = False  # a year asked after all the topic's facts: answered with the newest
         paragraphs: list[str] = []
         sources: list[Provenance] = []
