@@ -203,3 +203,25 @@ def test_a_years_priorities_come_from_the_scheme_that_states_them_that_year(
     assert "ACT/FACT" in answer.text
     # no sentence on another topic (an audit answer) is put before the priorities
     assert "revisor" not in answer.paragraphs[0].lower()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kan flere kommuner samarbeide om stillinger som er finansiert med rustilskuddet?",
+        "Kan kommunen gå sammen med en ideell organisasjon om tiltak finansiert av tilskudd til "
+        "kommunalt rusarbeid?",
+    ],
+)
+def test_a_cooperation_question_is_answered_by_the_cooperation_sentence(question: str) -> None:
+    answered, text = ask(question)
+    assert answered, text
+    assert "interkommunalt" in text
+
+
+def test_a_strong_passage_nearly_as_good_goes_before_a_weak_best_one() -> None:
+    lex = Engine(kb()).understander.lex
+    found = lex.look_up(
+        "kan kommuner samarbeide med andre om tiltak finansiert av tilskuddet?", [KRA]
+    )
+    assert found and found[0][2], found

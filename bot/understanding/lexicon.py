@@ -126,6 +126,9 @@ class WordSet:
 # How much a passage of no scheme weighs against the named scheme's own passages.
 SCHEMELESS = 0.95
 
+#: How near the best score a strong passage must come to go before a weak best one.
+STRONG_NEAR = 0.75
+
 #: The weight of a passage that shares only words of scheme names with the question.
 NAME_WORDS_ONLY = 0.5
 
@@ -644,6 +647,15 @@ class Lexicon:
                 ) or any(t.startswith("#") for t in shared)
                 limited[key] = doc_limit
         ranked = sorted(best.items(), key=lambda kv: -kv[1])[:8]
+        if ranked and not strong[ranked[0][0]]:
+            # one rare word shared ('finansiert') explains a question less than two words or
+            # a concept shared ('samarbeide … tiltak') by a passage scoring nearly as well
+            near = [
+                kv for kv in ranked[1:] if strong[kv[0]] and kv[1] >= STRONG_NEAR * ranked[0][1]
+            ]
+            if near:
+                ranked.remove(near[0])
+                ranked.insert(0, near[0])
         return [(key, score, strong[key], limited[key]) for key, score in ranked]
 
     def _stem_known(self, word: str) -> bool:
