@@ -225,3 +225,28 @@ def test_a_strong_passage_nearly_as_good_goes_before_a_weak_best_one() -> None:
         "kan kommuner samarbeide med andre om tiltak finansiert av tilskuddet?", [KRA]
     )
     assert found and found[0][2], found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvilke kommuner fikk over 1 million i 2018?",
+        "Which municipalities had more than 500 participants in 2019?",
+    ],
+)
+def test_rows_of_one_kind_are_never_answered_from_a_table_of_another_kind(
+    question: str,
+) -> None:
+    answer = Engine(kb()).ask(question, TODAY)
+    counties = {r.label for r in kb().tables["nav-sosialtjenestetall"].rows if r.county}
+    assert not any(f"– {c}:" in answer.text for c in counties), answer.text
+    assert "sosialhjelp 2018 (antall)" not in answer.text
+
+
+def test_a_county_word_inside_a_name_asks_for_no_rows_of_its_own() -> None:
+    table = kb().tables["opptrappingsplan-2018-prognose"]
+    assert table.rows
+    answered, text = ask(
+        "Hva var samlet økning i perioden ifølge 2018-oversikten for Agder-fylkene?"
+    )
+    assert answered, text

@@ -278,6 +278,12 @@ class TableReader:
             for name, value in words:
                 if isinstance(value, list):
                     self.w[name] = _phrases(value)
+            # every word for rows, whatever their kind, counts places
+            self.w["places"] = (
+                *self.w.get("places", ()),
+                *self.w.get("municipality_places", ()),
+                *self.w.get("county_places", ()),
+            )
             self.numbers = {fold(k): v for k, v in words.numbers.items()}
             self.ordinals = {fold(k): v for k, v in words.ordinals.items()}
             self.short_forms = [
@@ -645,6 +651,8 @@ class TableReader:
         if tally is not None:
             return tally
         for table in tables:
+            if self._other_kind(table, padded):
+                continue  # 'hvilke kommuner fikk …?' is not asked of a table of counties
             query, score = self._read_table(table, padded, years, column_hint, framework)
             if query is not None and score > best_score:
                 best, best_score = query, score
@@ -842,6 +850,33 @@ class TableReader:
                 compare = "<="  # 'mest 3' is at most 3
             return compare, value
         return None
+
+    def _other_kind(self, table: Table, padded: str) -> bool:
+        """Whether a question asks only for rows of another kind than a table's places."""
+        rows = data_rows(table)
+        if not rows:
+            return False
+        municipal = self._asks_rows(padded, "municipality_places")
+        county = self._asks_rows(padded, "county_places")
+        if municipal == county:
+            return False
+        if municipal:
+            return not any(r.municipality for r in rows)
+        return not any(r.county and not r.municipality for r in rows)
+
+    def _asks_rows(self, padded: str, kind: str) -> bool:
+        """Whether a question asks for rows of one kind ('hvilke kommuner', 'fylker med').
+
+        A word of that kind in a name ('Agder-fylkene') asks for no rows.
+        """
+        asking = "|".join(re.escape(w) for w in (*self.w["which"], *self.w["count"]))
+        for word in self.w.get(kind, ()):
+            w = re.escape(word)
+            if re.search(
+                rf" (?:{asking}) (?:\w+ )?{w} | {w} (?:med|som|with|that|having) ", padded
+            ):
+                return True
+        return False
 
     def _from_first(self, padded: str, columns: Sequence[Column]) -> bool:
         """Whether the first of two year columns follows a 'fra' ('fra 2017 til 2018')."""
