@@ -250,3 +250,19 @@ def test_a_county_word_inside_a_name_asks_for_no_rows_of_its_own() -> None:
         "Hva var samlet økning i perioden ifølge 2018-oversikten for Agder-fylkene?"
     )
     assert answered, text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Hva bør kommunene gjøre med økningen i rammen, ifølge oppsummeringen?", "budsjett"),
+        ("Hva skal rammeøkningen gjenspeiles i hos kommunene i Agder?", "budsjett"),
+    ],
+)
+def test_a_what_should_question_about_the_framework_gets_the_slide_not_a_sum(
+    question: str, said: str
+) -> None:
+    answer = Engine(kb()).ask(question, TODAY)
+    assert answer.answered, answer.text
+    assert said in answer.text
+    assert " kr" not in answer.text

@@ -19,6 +19,7 @@ from bot.answers.common import (
 )
 from bot.answers.figures import FigureAnswers
 from bot.text import fold
+from bot.understanding.patterns import FRAMEWORK_INTENTS, FRAMEWORK_SCHEME, MONEY_ASK, PROSE_ASK
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
 from knowledge.kb import KnowledgeBase
@@ -98,6 +99,16 @@ class Composer(FigureAnswers):
         handler = self.handlers.get(u.intent)
         if handler is None:
             return self.dont_know(u, lang)
+        if (
+            u.intent in FRAMEWORK_INTENTS
+            and "municipality" not in u.slots
+            and PROSE_ASK.match(u.folded)
+            and not MONEY_ASK.search(u.folded)
+        ):
+            # 'hva bør økningen i rammen gjenspeiles i?': what the plan's slides say, no sum
+            quoted = self.scheme_passage(u, lang, FRAMEWORK_SCHEME)
+            if quoted is not None:
+                return quoted
         allocated = self.allocation(u, today, lang)
         if allocated is not None:
             return allocated

@@ -186,6 +186,16 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                 return self.quote_passage(u, lang, quoted or found)
         return None
 
+    def scheme_passage(self, u: Understanding, lang: Lang, sid: str) -> Answer | None:
+        """Quote the best look-up passage of one scheme, when it matches well enough."""
+        for key, score in u.passages[:3]:
+            if score < PASSAGE_SCORE:
+                break
+            found = self.passage_item(key, lang)
+            if found is not None and found[2] == sid:
+                return self.quote_passage(u, lang, found)
+        return None
+
     def source_document(self, u: Understanding, lang: Lang) -> Answer | None:
         """'Når var søknadsverkstedet?', 'hvem holdt det?': a source document's date and office.
 
