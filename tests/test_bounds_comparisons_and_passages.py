@@ -266,3 +266,20 @@ def test_a_what_should_question_about_the_framework_gets_the_slide_not_a_sum(
     assert answer.answered, answer.text
     assert said in answer.text
     assert " kr" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("Hvor mye mer enn voksne-ordningen fikk kommunalt rusarbeid i 2021?", KRA),
+        ("How much less than kommunalt rusarbeid did the adults scheme get in 2021?", ADULTS),
+    ],
+)
+def test_the_scheme_just_after_than_is_the_one_compared_against(question: str, first: str) -> None:
+    u = Engine(kb()).understand(question, None, TODAY)
+    assert u.slots.get("schemes_first") == (first,)
+
+
+def test_than_is_no_look_up_word() -> None:
+    u = Engine(kb()).understand("Hvor mye mer enn voksne-ordningen fikk de i 2021?", None, TODAY)
+    assert not any(key.startswith("faq:rusarbeid-annet") for key, _score in u.passages)

@@ -311,12 +311,20 @@ class Understander:
             before = [sid for sid, _name in self.scheme_matches(f[: than.start()])]
             if before and set(before) < set(schemes):
                 s["schemes_first"] = tuple(before)
+            elif not before and len(schemes) == 2:
+                # 'hvor mye mer enn A fikk B?': the scheme just after 'enn' is the other side
+                named = self.names_in(pad(f[than.end() :]).split())
+                other = self.lex.scheme_names[named[0]] if named else None
+                if other in schemes:
+                    s["schemes_first"] = tuple(sid for sid in schemes if sid != other)
         between = re.search(r"\b(?:mellom|between)\b", f)
         if between and not than and len(schemes) == 2:
             # 'forskjellen mellom A og B': the first one named against the other
-            after = [sid for sid, _name in self.scheme_matches(f[between.end() :])]
-            if len(after) == 2:
-                s["schemes_first"] = (after[0],)
+            named = [
+                self.lex.scheme_names[n] for n in self.names_in(pad(f[between.end() :]).split())
+            ]
+            if set(named) == set(schemes):
+                s["schemes_first"] = (named[0],)
         positions = extract_positions(f)
         if positions is not None:
             s["positions"] = positions

@@ -516,7 +516,7 @@ FUNCTION_WORDS = _wordset(
     no yes any some all still yet now then than so too very much many more most less least
     please pls thanks thank hi hello hey if into out up down over under again also just only
     each every per same other another own s t ll re ve d m let lets tell say said know
-    andre annen annet anna
+    andre annen annet anna enn
     """
 )
 
