@@ -283,3 +283,41 @@ def test_the_scheme_just_after_than_is_the_one_compared_against(question: str, f
 def test_than_is_no_look_up_word() -> None:
     u = Engine(kb()).understand("Hvor mye mer enn voksne-ordningen fikk de i 2021?", None, TODAY)
     assert not any(key.startswith("faq:rusarbeid-annet") for key, _score in u.passages)
+
+
+def framework(number_or_group: str, year: int) -> int:
+    """A municipality's framework increase in a year, or a region's sum, from the table."""
+    table = kb().tables["opptrappingsplan-2016-2020"]
+    column = next(c for c in table.columns if c.year == year and not c.sum_of)
+    members = {
+        m.number for m in kb().municipalities.values() if number_or_group in (m.region, m.county)
+    }
+    wanted = members or {number_or_group}
+    return sum(
+        int(r.values[column.id])
+        for r in table.rows
+        if r.municipality in wanted and not r.sum_of_rows
+    )
+
+
+def number(name: str) -> str:
+    """A municipality's number by its name."""
+    return next(m.number for m in kb().municipalities.values() if m.name == name)
+
+
+@pytest.mark.parametrize(
+    ("question", "parts", "year"),
+    [
+        ("Hvor mye fikk Lister og Grimstad til sammen i 2017?", ("Lister", "Grimstad"), 2017),
+        ("Hva fikk Lister og Aust-Agder samlet i 2019?", ("Lister", "Aust-Agder"), 2019),
+        ("Hvor mye fikk Lyngdal i Lister i 2018?", ("Lyngdal",), 2018),
+    ],
+)
+def test_regions_and_places_named_together_give_the_rows_of_each(
+    question: str, parts: tuple[str, ...], year: int
+) -> None:
+    groups = {g for m in kb().municipalities.values() for g in (m.region, m.county) if g}
+    expected = sum(framework(p if p in groups else number(p), year) for p in parts)
+    answer = Engine(kb()).ask(question, TODAY)
+    assert answer.answered, answer.text
+    assert fmt.kroner(expected, "nb") in answer.paragraphs[0].split("\n")[0], answer.text

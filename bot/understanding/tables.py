@@ -483,14 +483,35 @@ class TableReader:
                 return group
         return None
 
+    def groups_named(self, padded: str) -> list[str]:
+        """Every region or county of municipalities a question names, longest names first."""
+        found: list[str] = []
+        rest = padded
+        for group in sorted(self.groups, key=len, reverse=True):
+            name = f" {' '.join(_TOKENS.split(fold(group))).strip()} "
+            if name in rest:
+                found.append(group)
+                rest = rest.replace(name, "  ")
+        return found
+
+    def named_by_name(self, table: Table, padded: str, keys: Sequence[str]) -> list[str]:
+        """The rows among keys that the question names by their name, not by their number."""
+        spelled = {
+            key
+            for name, key in self.spelled[table.id]
+            if not name.isdigit() and f" {name} " in padded
+        }
+        return [k for k in keys if k in spelled]
+
     def group_in(self, table: Table, padded: str) -> list[str]:
         """Rows of a region or county named in the question, or of a span or series of
         municipality numbers ('0901–0941', 'kommunene 10xx') (municipality tables)."""
         if not any(r.municipality for r in table.rows):
             return []
-        group = self.group_named(padded)
-        if group is not None:
-            members = set(self.groups[group])
+        groups = self.groups_named(padded)
+        if groups:
+            # 'Lister og Aust-Agder': the members of every region named
+            members = {m for g in groups for m in self.groups[g]}
             return [r.key for r in data_rows(table) if r.municipality in members]
         numbered = [r for r in data_rows(table) if r.municipality]
         for m in self.number_span.finditer(self.spans):
@@ -1057,6 +1078,23 @@ class TableReader:
         by_group = bool(group) and all(k.isdigit() for k in named)
         rows = group if by_group else named or group
         by_group = by_group or not named
+        # a place named by its name beside a region, in a question that asks one figure of it
+        # (no ranking, count or share: 'nest størst etter Arendal' names a reference)
+        asks_one = not any(self.has(padded, w) for w in ("highest", "lowest", "count", "share"))
+        single = {r.key for r in data_rows(table) if r.municipality}
+        spelled = [
+            k for k in (self.named_by_name(table, padded, named) if group else []) if k in single
+        ]
+        if spelled and asks_one:
+            outside = [k for k in spelled if k not in group]
+            if outside and self.has(padded, "sum"):
+                # 'Lister og Arendal til sammen': the region's rows and the places named
+                rows, by_group = [*group, *outside], False
+            elif not outside:
+                # 'Farsund i Lister': the region only says where the place named lies
+                rows, by_group = spelled, False
+            else:
+                return None, 0.0  # a region and other places, neither summed: not read here
         score += 0.5 if rows else 0.0
         ids = tuple(c.id for c in columns)
         highest = self.asks(padded, "highest", columns)
