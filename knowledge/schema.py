@@ -598,6 +598,8 @@ class TableLanguage(Model):
     million: list[str] = Field(default_factory=list)
     # words for the rows themselves: a figure just before them counts places ('alle 15 kommunene')
     places: list[str] = Field(default_factory=list)
+    # an average asked for ('gjennomsnittlig økning per kommune'): no operation computes one
+    average: list[str] = Field(default_factory=list)
     # the same words by the kind of row they ask for ('hvilke kommuner …', 'hvor mange fylker …')
     municipality_places: list[str] = Field(default_factory=list)
     county_places: list[str] = Field(default_factory=list)

@@ -321,3 +321,19 @@ def test_regions_and_places_named_together_give_the_rows_of_each(
     answer = Engine(kb()).ask(question, TODAY)
     assert answer.answered, answer.text
     assert fmt.kroner(expected, "nb") in answer.paragraphs[0].split("\n")[0], answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva var gjennomsnittlig økning i rammen per kommune i Lister i 2017?",
+        "What was the average number of KVP participants per county?",
+        "Hvor mye fikk kommunene i Aust-Agder i snitt i 2019?",
+    ],
+)
+def test_an_average_asked_for_is_said_not_to_be_computed(question: str) -> None:
+    answer = Engine(kb()).ask(question, TODAY)
+    assert not answer.answered
+    if " kr" in answer.text or "\n– " in answer.text:
+        # figures shown beside the question are said not to be the average asked for
+        assert "gjennomsnitt" in answer.text or "average" in answer.text
