@@ -337,3 +337,9 @@ def test_an_average_asked_for_is_said_not_to_be_computed(question: str) -> None:
     if " kr" in answer.text or "\n– " in answer.text:
         # figures shown beside the question are said not to be the average asked for
         assert "gjennomsnitt" in answer.text or "average" in answer.text
+
+
+def test_a_nynorsk_compound_priority_word_asks_for_the_priorities() -> None:
+    answered, text = ask("Kva har fyrsteprioritet for vaksne i 2022?")
+    assert answered, text
+    assert "ACT/FACT" in text

@@ -180,9 +180,10 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             text, _item, sid, _english = found
             if u.schemes_mentioned and sid not in u.schemes_mentioned:
                 continue
-            padded = _padded(fold(text))
+            quoted = self.passage_item(key, lang) if lang != "nb" else None
+            # the phrase as printed in the Norwegian text or, asked in English, in its English
+            padded = _padded(fold(text)) + (_padded(fold(quoted[0])) if quoted else "")
             if any(f" {p} " in padded for p in phrases):
-                quoted = self.passage_item(key, lang)
                 return self.quote_passage(u, lang, quoted or found)
         return None
 
