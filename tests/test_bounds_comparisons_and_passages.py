@@ -343,3 +343,34 @@ def test_a_nynorsk_compound_priority_word_asks_for_the_priorities() -> None:
     answered, text = ask("Kva har fyrsteprioritet for vaksne i 2022?")
     assert answered, text
     assert "ACT/FACT" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor mye økte bevilgningen til barn og unge fra 2018 til 2021?",
+        "How much less did the adults scheme get in 2021 than in 2018?",
+    ],
+)
+def test_a_change_needing_a_figure_given_for_two_schemes_together_is_declined(
+    question: str,
+) -> None:
+    (joint,) = {
+        a.amount
+        for a in kb().schemes[ADULTS].appropriations
+        if a.year == 2018 and a.scope == "nasjonal"
+    }
+    wrong = {abs(national(s, 2021) - joint) for s in (ADULTS, "barn-unge-langvarige")}
+    answer = Engine(kb()).ask(question, TODAY)
+    assert not answer.answered, answer.text
+    lang = "en" if question.startswith("How") else "nb"
+    assert not any(fmt.millions(w, lang) in answer.text for w in wrong), answer.text
+
+
+def test_the_two_schemes_of_a_joint_figure_compared_together_are_answered() -> None:
+    total = national(ADULTS, 2021) + national("barn-unge-langvarige", 2021)
+    answered, text = ask(
+        "Hvor mye endret bevilgningen til voksne og barn og unge seg til sammen fra 2018 til 2021?"
+    )
+    assert answered, text
+    assert fmt.millions(total, "nb") in text

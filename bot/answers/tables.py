@@ -449,6 +449,44 @@ class TableAnswers(DeclineAnswers):
         compared = both and bool(DIFFERENCE.search(u.folded) or GOES_DOWN.search(u.folded))
         return len(named) >= 2 or not rated or national or compared
 
+    def joint_appropriation(
+        self, named: list[str], years: list[int], office: str | None
+    ) -> tuple[Appropriation, list[str]] | None:
+        """An appropriation used for a scheme asked that the sources give for it together with
+        a scheme not asked, with the schemes it is given for; None when there is none."""
+        for sid in named:
+            for a in self.kb.schemes[sid].appropriations:
+                if a.year not in years or a.scope != ("nasjonal" if office is None else "fylke"):
+                    continue
+                key = (a.year, a.amount, a.text, a.source)
+                sharing = [
+                    other
+                    for other, scheme in self.kb.schemes.items()
+                    if any(
+                        (b.year, b.amount, b.text, b.source) == key for b in scheme.appropriations
+                    )
+                ]
+                if any(other not in named for other in sharing):
+                    return a, sharing
+        return None
+
+    def joint_answer(
+        self, u: Understanding, lang: Lang, a: Appropriation, schemes: list[str]
+    ) -> Answer:
+        """Decline a comparison needing a figure the sources give for several schemes together."""
+        names = fmt.join([self.name(sid) for sid in schemes], lang)
+        amount = fmt.millions(a.amount, lang)
+        msg = (
+            f"Kildene gir {amount} for {a.year} samlet for {names} – ikke et eget tall for hver "
+            "ordning – så endringen for én av dem kan ikke regnes ut fra kildene."
+            if lang == "nb"
+            else f"The sources give {amount} for {a.year} for {names} together – no figure for "
+            "each scheme – so the change for one of them cannot be worked out from the sources."
+        )
+        return self.answer(
+            u, lang, [msg, f"«{a.text}»"], sources=[self.kb.provenance(a)], answered=False
+        )
+
     def appropriations_exist(self, schemes: list[str], years: list[int], office: str) -> bool:
         """Whether an office has a figure for every scheme in every year asked."""
         return all(
@@ -505,6 +543,13 @@ class TableAnswers(DeclineAnswers):
         )
         if national_instead:
             office = None
+        # (across years only: within one year the joint figure is the joint scheme's own)
+        across = compares and len(years) == 2
+        joint = self.joint_appropriation(named, years, office) if across else None
+        if joint is not None:
+            # 'hvor mye økte bevilgningen til barn og unge fra 2018 til 2021?': the 2018 figure
+            # is one for two schemes together, no figure of the one asked
+            return self.joint_answer(u, lang, *joint)
         stated = u.slots.get("cost")
         # 'summen var 227 mill. før; hvor mye høyere var den i 2021?': the sum against a figure
         stated_money = isinstance(stated, int) and stated >= 1_000_000
