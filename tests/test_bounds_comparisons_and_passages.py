@@ -374,3 +374,30 @@ def test_the_two_schemes_of_a_joint_figure_compared_together_are_answered() -> N
     )
     assert answered, text
     assert fmt.millions(total, "nb") in text
+
+
+@pytest.mark.parametrize(
+    ("question", "low", "high"),
+    [
+        (
+            "Hvilke fylker har mellom 1,0 og 1,2 % av befolkningen 18–66 år på langvarig "
+            "sosialhjelp?",
+            Fraction(1),
+            Fraction(12, 10),
+        ),
+        (
+            "How many counties have between 0.5 % and 0.7 % of the population aged 18–66 on "
+            "long-term social assistance?",
+            Fraction(5, 10),
+            Fraction(7, 10),
+        ),
+    ],
+)
+def test_a_range_between_two_figures_counts_the_rows_within_it(
+    question: str, low: Fraction, high: Fraction
+) -> None:
+    values = shares("andel_18_66")
+    expected = sum(1 for v in values.values() if low <= v <= high)
+    answered, text = ask(question)
+    assert answered, text
+    assert f": {expected}\n" in text, text

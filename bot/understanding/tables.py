@@ -76,6 +76,11 @@ _COMPARE = {"above": ">", "at_least": ">=", "below": "<", "at_most": "<="}
 #: What a bound word after a figure says about the rows kept ('70 % eller mer').
 _COMPARE_AFTER = {"at_least_after": ">=", "at_most_after": "<="}
 
+#: The second figure of a range, after the first and its unit ('mellom 1,0 og 1,2 %').
+_RANGE_END = re.compile(
+    r"^\s*(?:%|prosent|percent|kr|kroner)?\s*(?:og|and)\s+(\d{1,3}(?: \d{3})+|\d+(?:[.,]\d+)?)\b"
+)
+
 #: A figure's unit, skipped before the bound words that follow it ('1,2 % eller mer').
 _UNIT_AFTER = re.compile(r"^ (?:%|prosent|percent|per cent|kr|kroner|nok|mill\w*|million\w*) ")
 
@@ -104,6 +109,8 @@ class TableQuery:
     #: a filter against a figure: rows whose value is ``compare`` (>, >=, <, <=, ==) ``bound``
     bound: Fraction | None = None
     compare: str = ""
+    #: the upper end of a range ('mellom 1,0 og 1,2 %'): rows also at most this figure
+    upper: Fraction | None = None
     #: the row the bound was taken from ('færre enn Aust-Agder'), left out of the result
     reference: str | None = None
     #: a ranking of the change from the first column to the second ('fra 2017 til 2018')
@@ -330,6 +337,7 @@ class TableReader:
         )
         self.spans = ""  # the folded question being read, for spans of municipality numbers
         self.rounding = Fraction(0)  # the step of the figure the last bound was read from
+        self.upper: Fraction | None = None  # the upper end of the last bound read as a range
         self.row_names: dict[str, list[tuple[str, str]]] = {}
         for table in self.tables:
             names: list[tuple[str, str]] = []
@@ -865,6 +873,15 @@ class TableReader:
             for name, sign in _COMPARE_AFTER.items():
                 if compare == "==" and any(tail.startswith(f" {w} ") for w in self.w.get(name, ())):
                     compare = sign  # '1,2 % eller mer' is at least 1,2 %
+            self.upper = None
+            if compare == "==" and any(before.endswith(f" {w} ") for w in self.w["between"]):
+                # 'mellom 1,0 og 1,2 %': at least the first figure, at most the second
+                second = _RANGE_END.match(folded[m.end() :])
+                if second is not None:
+                    self.upper = Fraction(second.group(1).replace(" ", "").replace(",", "."))
+                    if self.upper > value:
+                        return ">=", value
+                    self.upper = None
             if compare == "==" and any(before.endswith(f" {w} ") for w in self.w["lowest"]):
                 compare = ">="  # 'minst 70 %' is at least 70 %
             if compare == "==" and any(before.endswith(f" {w} ") for w in self.w["highest"]):
@@ -1119,7 +1136,7 @@ class TableReader:
             # 'hvilke kommuner fikk over 1 million i 2018?', 'fylker med minst 70 %'
             compare, value = bound
             return TableQuery(
-                table.id, "filter", tuple(rows), ids, bound=value, compare=compare
+                table.id, "filter", tuple(rows), ids, bound=value, compare=compare, upper=self.upper
             ), score
         counting = self.has(padded, "count") and self.has(padded, "places")
         if (
