@@ -401,3 +401,29 @@ def test_a_range_between_two_figures_counts_the_rows_within_it(
     answered, text = ask(question)
     assert answered, text
     assert f": {expected}\n" in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second", "year"),
+    [
+        ("Hvor mye mer fikk Arendal enn Lister i 2016?", "Arendal", "Lister", 2016),
+        (
+            "Hvor mye mindre fikk Aust-Agder enn Kristiansand i 2017?",
+            "Aust-Agder",
+            "Kristiansand",
+            2017,
+        ),
+    ],
+)
+def test_a_place_compared_with_a_region_gives_their_difference(
+    question: str, first: str, second: str, year: int
+) -> None:
+    groups = {g for m in kb().municipalities.values() for g in (m.region, m.county) if g}
+
+    def figure(part: str) -> int:
+        return framework(part if part in groups else number(part), year)
+
+    answer = Engine(kb()).ask(question, TODAY)
+    assert answer.answered, answer.text
+    gap = abs(figure(first) - figure(second))
+    assert fmt.kroner(gap, "nb") in answer.paragraphs[0], answer.text

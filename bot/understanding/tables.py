@@ -1107,6 +1107,9 @@ class TableReader:
             if outside and self.has(padded, "sum"):
                 # 'Lister og Arendal til sammen': the region's rows and the places named
                 rows, by_group = [*group, *outside], False
+            elif outside and self.comparing(padded):
+                # 'hvor mye mer fikk Kristiansand enn Lister?': the sides of 'enn' compared
+                rows, by_group = [*outside, *group], False
             elif not outside:
                 # 'Farsund i Lister': the region only says where the place named lies
                 rows, by_group = spelled, False
@@ -1414,7 +1417,10 @@ class TableReader:
         at = _first(padded, self.w.get("than", ()))
         if at < 0:
             return ()
-        first, second = self.rows_in(table, padded[: at + 1]), self.rows_in(table, padded[at:])
+        before, after = padded[: at + 1], padded[at:]
+        # a region on one side stands for its rows ('mer enn Lister')
+        first = self.rows_in(table, before) or self.group_in(table, before)
+        second = self.rows_in(table, after) or self.group_in(table, after)
         if not first or not second or len(first) + len(second) < 3 or set(first) & set(second):
             return ()
         return tuple(first), tuple(second)
