@@ -427,3 +427,30 @@ def test_a_place_compared_with_a_region_gives_their_difference(
     assert answer.answered, answer.text
     gap = abs(figure(first) - figure(second))
     assert fmt.kroner(gap, "nb") in answer.paragraphs[0], answer.text
+
+
+def column_of_year(year: int) -> dict[str, int]:
+    """Every municipality's framework increase in a year, by name."""
+    table = kb().tables["opptrappingsplan-2016-2020"]
+    column = next(c for c in table.columns if c.year == year and not c.sum_of)
+    return {
+        kb().municipalities[r.municipality].name: int(r.values[column.id])
+        for r in table.rows
+        if r.municipality and not r.sum_of_rows
+    }
+
+
+@pytest.mark.parametrize(
+    ("question", "year", "n", "highest"),
+    [
+        ("Hvor mye fikk de fem største kommunene til sammen i 2016?", 2016, 5, True),
+        ("Hva fikk de tre kommunene med lavest økning i 2017 til sammen?", 2017, 3, False),
+    ],
+)
+def test_the_places_of_a_ranking_asked_together_are_added_up(
+    question: str, year: int, n: int, highest: bool
+) -> None:
+    figures = sorted(column_of_year(year).values(), reverse=highest)[:n]
+    answered, text = ask(question)
+    assert answered, text
+    assert f"Til sammen: {fmt.kroner(sum(figures), 'nb')}" in text, text

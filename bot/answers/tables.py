@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from fractions import Fraction
 
 from bot import asof, fmt
 from bot.answer import Answer
@@ -122,6 +123,12 @@ class TableAnswers(DeclineAnswers):
                     group=s.get("group"),
                 )
                 text = working.render_ranking(ranking, lang).rsplit("\n", 1)[0]
+                if self.sum_asked(u):
+                    # 'hvor mye fikk de fem største til sammen?': the places listed, added up
+                    total = sum(e.amount for e in ranking.entries)
+                    text += (
+                        f"\n{'Til sammen' if lang == 'nb' else 'Total'}: {fmt.kroner(total, lang)}"
+                    )
                 return self.answer(
                     u, lang, [text], sources=ranking.sources, scheme="opptrappingsplan-rusfeltet"
                 )
@@ -171,6 +178,19 @@ class TableAnswers(DeclineAnswers):
             cited = [s.id for s in schemes if any(f.source == table.source for f in s.facts)]
             scheme, intent = (cited[0] if len(cited) == 1 else u.scheme), "statistics"
         title, body = table_rendering.render(result, lang)
+        shown = [c for c in table.columns if c.id in result.query.columns]
+        if (
+            op == "rank"
+            and result.ranking
+            and len(shown) == 1
+            and shown[0].unit != "prosent"
+            and not result.query.across
+            and self.sum_asked(u)
+        ):
+            # 'hva fikk de tre med lavest økning til sammen?': the rows listed, added up
+            total = sum((v for _row, v in result.ranking), Fraction(0))
+            figure = table_rendering._figure(total, shown[0], lang)
+            body += f"\n{'Til sammen' if lang == 'nb' else 'Total'}: {figure}"
         answer = self.answer(
             u,
             lang,
@@ -448,6 +468,12 @@ class TableAnswers(DeclineAnswers):
         )
         compared = both and bool(DIFFERENCE.search(u.folded) or GOES_DOWN.search(u.folded))
         return len(named) >= 2 or not rated or national or compared
+
+    def sum_asked(self, u: Understanding) -> bool:
+        """Whether a question asks for a sum in words ('til sammen', 'samlet', 'in total')."""
+        words = self.kb.language.tables.sum if self.kb.language else []
+        padded = f" {' '.join(re.findall(r'[a-z0-9]+', u.folded))} "
+        return any(f" {' '.join(re.findall(r'[a-z0-9]+', fold(w)))} " in padded for w in words)
 
     def joint_appropriation(
         self, named: list[str], years: list[int], office: str | None
