@@ -454,3 +454,15 @@ def test_the_places_of_a_ranking_asked_together_are_added_up(
     answered, text = ask(question)
     assert answered, text
     assert f"Til sammen: {fmt.kroner(sum(figures), 'nb')}" in text, text
+
+
+def test_the_agder_counties_summed_in_the_statistics_are_not_the_framework_increases() -> None:
+    table = kb().tables["nav-sosialtjenestetall"]
+    column = "kvp_deltakere_2019"
+    expected = sum(int(r.values[column]) for r in table.rows if r.county in ("09", "10"))
+    answer = Engine(kb()).ask(
+        "Hvor mange KVP-deltakere var det i Aust-Agder og Vest-Agder til sammen?", TODAY
+    )
+    assert answer.answered, answer.text
+    assert f"Til sammen: {fmt.number(expected, 'nb')}" in answer.text, answer.text
+    assert " kr" not in answer.paragraphs[0]

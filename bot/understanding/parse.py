@@ -640,6 +640,17 @@ class Understander:
         elif u.scheme and other < 0.5:
             # a scheme named with no question about it: summarise the scheme
             scores["scheme_info"] += 0.6
+        if (
+            s.get("county") in ("09", "10")
+            and "column" in s
+            and raw["statistics"] >= 0.9
+            and not raw["framework"]
+            and not raw["framework_ranking"]
+        ):
+            # 'unge 18–24 med sosialhjelp i Aust-Agder og Vest-Agder til sammen': the Agder
+            # counties as rows of the statistics, not the municipalities' framework increases
+            framework = max(scores[k] for k in FRAMEWORK_INTENTS)
+            scores["statistics"] = max(scores["statistics"], framework + 0.3)
         best = max(scores, key=lambda k: scores[k])
         ordered = sorted(scores.values(), reverse=True)
         top, second = ordered[0], ordered[1]
