@@ -466,3 +466,10 @@ def test_the_agder_counties_summed_in_the_statistics_are_not_the_framework_incre
     assert answer.answered, answer.text
     assert f"Til sammen: {fmt.number(expected, 'nb')}" in answer.text, answer.text
     assert " kr" not in answer.paragraphs[0]
+
+
+def test_a_table_lacking_a_year_asked_loses_to_the_table_with_both() -> None:
+    y2016, y2019 = column_of_year(2016)["Arendal"], column_of_year(2019)["Arendal"]
+    answer = Engine(kb()).ask("Hvor mye fikk Arendal mer i 2016 enn i 2019?", TODAY)
+    assert answer.answered, answer.text
+    assert fmt.kroner(y2016 - y2019, "nb") in answer.paragraphs[0], answer.text

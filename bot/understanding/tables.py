@@ -792,6 +792,13 @@ class TableReader:
                 # 'summen for Grimstad for 2016, 2017 og 2018': final figures where a table
                 # has them win over a table that has only a prognosis for one of the years
                 score -= 0.25
+            covered = {c.year for c in picked} | {
+                d.year for c in picked if c.sum_of for d in table.columns if d.id in c.sum_of
+            }
+            if picked and any(y not in covered for y in years):
+                # 'mer i 2016 enn i 2020': a table lacking one of the years asked loses to one
+                # that has them all
+                score -= 1.0
             if not picked and years:
                 return [], 0.0
             if not picked and len(by_year) == 1 and len(table.columns) == 1:
