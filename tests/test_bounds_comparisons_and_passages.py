@@ -473,3 +473,17 @@ def test_a_table_lacking_a_year_asked_loses_to_the_table_with_both() -> None:
     answer = Engine(kb()).ask("Hvor mye fikk Arendal mer i 2016 enn i 2019?", TODAY)
     assert answer.answered, answer.text
     assert fmt.kroner(y2016 - y2019, "nb") in answer.paragraphs[0], answer.text
+
+
+def test_a_region_summed_including_the_prognosis_year_sums_every_year() -> None:
+    years = [2016, 2017, 2018, 2019, 2020]
+    expected = sum(sum(column_of_year(y).values()) for y in years)
+    answer = Engine(kb()).ask("Hvor mye fikk Agder totalt inkludert prognosen for 2020?", TODAY)
+    assert answer.answered, answer.text
+    assert fmt.kroner(expected, "nb") in answer.text, answer.text
+
+
+def test_a_year_a_sum_includes_is_no_year_slot() -> None:
+    question = "Samlet økning for Lister inkludert prognosen for 2020?"
+    u = Engine(kb()).understand(question, None, TODAY)
+    assert "year" not in u.slots

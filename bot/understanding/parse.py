@@ -128,6 +128,22 @@ class Understander:
         self._muni_keys = list(self.lex.municipalities)
         self.rule_words = rule_scheme_words(kb, self.lex)
         self.deadline_words = deadline_scheme_words(kb, self.lex)
+        tables = kb.language.tables if kb.language else None
+        including = sorted({fold(w).rstrip(".") for w in (tables.including if tables else [])})
+        prognosis = sorted({fold(w) for w in (tables.prognosis if tables else [])})
+        # 'inkludert prognosen for 2020', 'inkl. 2020', 'including the forecast for 2020': the
+        # year names what a sum takes in (its printed 'Sum inkl. 2020 prognose'), not a year
+        # asked for
+        self.included_year = (
+            re.compile(
+                rf"\b(?:{'|'.join(map(re.escape, including))})\b\.?"
+                r"(?:\s+(?:den|det|the))?"
+                rf"(?:\s+(?:{'|'.join(map(re.escape, [*prognosis, 'forecast', 'prognosis']))}))?"
+                r"(?:\s+(?:for|fra|of|from|i|in))?(?:\s+(?:aret|year))?\s+(\d{4})\b"
+            )
+            if including
+            else None
+        )
 
     # --- entities ---
 
@@ -381,6 +397,10 @@ class Understander:
             # 'vi har 2 årsverk i år 2 og 3 i år 4, hva får vi i år?': the grant years say
             # where the positions are; 'i år' is their current year, not a calendar year
             del s["year_rel"]
+        if self.included_year is not None:
+            for m in self.included_year.finditer(timed):
+                a, b = m.span(1)
+                timed = timed[:a] + " " * (b - a) + timed[b:]
         year_slots(s, timed, f)
         through = THROUGH_YEAR.search(timed)
         began = s.get("start_year")
