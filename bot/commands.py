@@ -24,8 +24,9 @@ from bot.reply import Document, Message, Post, Reply, Who
 from bot.review import MAX_PER_CHAT_DAY
 from bot.text import clean, fold
 from bot.texts import t
+from bot.understanding.lexicon import function_words
 from bot.understanding.normalise import _stem
-from bot.understanding.patterns import FUNCTION_WORDS, WORD
+from bot.understanding.patterns import WORD
 from bot.understanding.query import Understanding
 from bot.vocab import TOPIC_LABELS, Lang
 from knowledge.kb import KnowledgeBase, Provenance
@@ -405,7 +406,8 @@ class CommandService:
         half of the stems as word prefixes (æøå folded), and hits come in the index's bm25 order.
         """
         folded = WORD.findall(fold(clean(query)[0]))
-        words = list(dict.fromkeys(_stem(w) for w in folded if w not in FUNCTION_WORDS))
+        plain = function_words(self.kb)
+        words = list(dict.fromkeys(_stem(w) for w in folded if w not in plain))
         if not words or self.knowledge_db is None:
             return []
         try:

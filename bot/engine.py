@@ -298,11 +298,16 @@ class Engine:
         answers, the second read in the light of the first; when either cannot be answered
         on its own, the message is answered as one question.
         """
-        words = self._core.kb.language
+        core = self._core
+        words = core.kb.language
         parts = split_questions(text, words.question_words if words else [])
-        if len(parts) > 1 and self._one_row_list(text, today, chat):
-            # 'Hva fikk Åmli i 2016 og hva er kommunens sum?': one row's figures side by side
-            parts = [text]
+        whole = None
+        if len(parts) > 1:
+            # the whole message is read once, for the test below and for its answer as one
+            whole = self._read(text, today, chat, core)
+            if whole[1] is not None and whole[1].op in ("list", "position"):
+                # 'Hva fikk Åmli i 2016 og hva er kommunens sum?': one row's figures side by side
+                parts = [text]
         if len(parts) > 1:
             # the parts are asked in a scratch chat that starts from this chat's context, so a
             # message answered as one question after all leaves the chat's context untouched
@@ -310,32 +315,19 @@ class Engine:
             before = self.contexts.get(chat, today) if chat is not None else None
             if before is not None:
                 self.contexts.put(scratch, before)
-            answers = [self._ask_one(part, today, scratch) for part in parts]
+            answers = [self._ask_one(part, today, scratch, core) for part in parts]
             after = self.contexts.get(scratch, today)
             self.contexts.forget(scratch)
             if all(a.answered for a in answers):
                 if chat is not None and after is not None:
                     self.contexts.put(chat, after)
                 return combine(answers)
-        return self._ask_one(text, today, chat)
+        return self._ask_one(text, today, chat, core, whole)
 
-    def _one_row_list(self, text: str, today: dt.date, chat: str | None) -> bool:
-        """Whether a whole message asks for several figures of one table row."""
-        core = self._core
-        u = self.understand(text, chat, today, core=core)
-        query = core.tables.read(
-            u.folded,
-            today,
-            u.slots.get("column"),
-            None,
-            u.text,
-            framework=u.intent in FRAMEWORK_INTENTS,
-        )
-        return query is not None and query.op in ("list", "position")
-
-    def _ask_one(self, text: str, today: dt.date, chat: str | None) -> Answer:
-        """Answer one question as of a date; remember context when a chat is given."""
-        core = self._core  # read once: the whole answer comes from one knowledge base
+    def _read(
+        self, text: str, today: dt.date, chat: str | None, core: _Core
+    ) -> tuple[Understanding, TableQuery | None]:
+        """Understand a question in its chat and read it as a table query, if it is one."""
         ctx = self.contexts.get(chat, today) if chat is not None else None
         u = self.understand(text, chat, today, core=core)
         query = core.tables.read(
@@ -346,6 +338,20 @@ class Engine:
             u.text,
             framework=u.intent in FRAMEWORK_INTENTS,
         )
+        return u, query
+
+    def _ask_one(
+        self,
+        text: str,
+        today: dt.date,
+        chat: str | None,
+        core: _Core | None = None,
+        read: tuple[Understanding, TableQuery | None] | None = None,
+    ) -> Answer:
+        """Answer one question as of a date; remember context when a chat is given."""
+        core = core or self._core  # read once: the whole answer comes from one knowledge base
+        ctx = self.contexts.get(chat, today) if chat is not None else None
+        u, query = read or self._read(text, today, chat, core)
         result = evaluate(core.kb, query) if query is not None else None
         if (
             result is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -382,8 +383,9 @@ def unwrap(text: str) -> str:
     return WRAPPED.sub(" ", text)
 
 
+@functools.lru_cache(maxsize=16384)
 def fold(text: str, nynorsk: bool = True) -> str:
-    """Lower-case, map nynorsk words to bokmål and fold æøå to ASCII.
+    """Lower-case, map nynorsk words to bokmål and fold æøå to ASCII (remembered: it is pure).
 
     English text keeps its words ('tell me about' must not become 'tell vi about').
     """

@@ -1013,6 +1013,112 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "Question no. {id} and its answer were added as a question and answer; the next "
         "to ask gets the answer from me.",
     },
+    # --- why a calculation cannot be made (bot.calc.errors) ----------------------------------
+    "calc.error": {"nb": "Beregningen kunne ikke gjøres.", "en": "Could not calculate."},
+    "calc.knowledge_missing": {
+        "nb": "Kunnskapsbasen mangler {what}, så jeg kan ikke regne ut dette.",
+        "en": "The knowledge base lacks {what}, so I cannot calculate this.",
+    },
+    "calc.grant_year.beyond_ladder": {
+        "nb": "År {year} gir ikke tilskudd: tilskudd gis i inntil {n} år per årsverk (år 1–{n}).",
+        "en": (
+            "Year {year} is not eligible: the grant is given for at most {n} years per position "
+            "(years 1–{n})."
+        ),
+    },
+    "calc.grant_year.not_positive": {
+        "nb": (
+            "Tilskuddsår «{year}» finnes ikke: år 1 er det første året med tilskudd, og stigen "
+            "har år 1–{n}."
+        ),
+        "en": (
+            "There is no grant year “{year}”: year 1 is the first year with a grant, and the "
+            "ladder has years 1–{n}."
+        ),
+    },
+    "calc.out_of_range": {
+        "nb": "Kildene har ingen regel eller tall for {year} for {subject}; de dekker {spans}.",
+        "en": "The sources have no rule or figure for {year} for {subject}; they cover {spans}.",
+    },
+    "calc.unknown_municipality": {
+        "nb": "Jeg finner ingen kommune «{text}» i kildene.",
+        "en": "I cannot find a municipality “{text}” in the sources.",
+    },
+    "calc.municipality_areas": {
+        "nb": " Kildene har tall for kommunene i {areas}.",
+        "en": " The sources have figures for the municipalities of {areas}.",
+    },
+    "calc.did_you_mean": {"nb": " Mente du {names}?", "en": " Did you mean {names}?"},
+    "calc.unknown_group": {
+        "nb": "Jeg kjenner ikke regionen eller fylket «{text}». Jeg kan summere {options}.",
+        "en": "I do not know the region or county “{text}”. I can total {options}.",
+    },
+    "calc.unknown_scheme": {
+        "nb": "Jeg kjenner ingen tilskuddsordning «{text}».",
+        "en": "I know no grant scheme “{text}”.",
+    },
+    "calc.unknown_office": {
+        "nb": "Jeg kjenner ikke embetet «{text}». Kildene har {options}.",
+        "en": "I do not know the office “{text}”. The sources have {options}.",
+    },
+    "calc.invalid_duration": {
+        "nb": (
+            "«{years}» år går ikke: tilskuddet gis primært for {usual} år og i inntil {most} år "
+            "til samme tiltak."
+        ),
+        "en": (
+            "“{years}” years is not possible: the grant is primarily for {usual} year(s) and at "
+            "most {most} years for one measure."
+        ),
+    },
+    "calc.invalid_start_year": {
+        "nb": (
+            "Stillinger som starter i {start}, kan ikke få tilskudd i {year}. Oppgi et startår som "
+            "er et heltall og ikke senere enn året du spør om."
+        ),
+        "en": (
+            "Positions starting in {start} cannot get a grant in {year}. Give a start year that "
+            "is a whole number no later than the year asked about."
+        ),
+    },
+    "calc.invalid_argument": {
+        "nb": "«{value}» kan ikke brukes her: {expected}.",
+        "en": "“{value}” cannot be used here: {expected}.",
+    },
+    "calc.expected.deadline_kind": {
+        "nb": "fristtypen må være søknad, rapportering eller regnskap",
+        "en": "the deadline kind must be application, report or accounts",
+    },
+    "calc.expected.date": {"nb": "dagen må være en dato", "en": "today must be a date"},
+    "calc.expected.count": {
+        "nb": "antall må være 1 eller mer",
+        "en": "the count must be 1 or more",
+    },
+    "calc.expected.groups": {
+        "nb": "oppgi minst én gruppe årsverk",
+        "en": "give at least one group",
+    },
+    "calc.expected.start_groups": {
+        "nb": "oppgi minst én gruppe stillinger med startår",
+        "en": "give at least one group",
+    },
+    "calc.expected.year_order": {
+        "nb": "første år må komme før siste år",
+        "en": "the first year must not come after the last",
+    },
+    "calc.expected.year_span": {
+        "nb": "første år må være et årstall som ikke kommer etter siste år",
+        "en": "the first year must be a year no later than the last",
+    },
+    "calc.expected.measures": {
+        "nb": "antall tiltak må være et helt tall, 0 eller mer",
+        "en": "the number of measures must be a whole number, 0 or more",
+    },
+    "calc.expected.yearly_cost": {
+        "nb": "årlig kostnad per årsverk må være et helt antall kroner, 0 eller mer",
+        "en": "the yearly cost per position must be whole kroner, 0 or more",
+    },
+    "calc.expected.grant_years": {"nb": "oppgi minst ett tilskuddsår", "en": "give a grant year"},
     # --- statistics (bot.stats) -------------------------------------------------------------
     "stats.empty": {
         "nb": "Ingen hendelser i perioden ennå.",

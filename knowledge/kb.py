@@ -68,6 +68,8 @@ class KnowledgeBase:
     version: str = ""
     language: Language | None = None
     _deadlines: list[DeadlineEntry] = field(default_factory=list, repr=False)
+    # provenances built once per (source, office): the knowledge base never changes
+    _provenances: dict[tuple[str, str], Provenance] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         """Index the deadlines of every scheme once."""
@@ -91,19 +93,22 @@ class KnowledgeBase:
 
     def provenance(self, fact: Sourced) -> Provenance:
         """Return the provenance of a fact."""
-        doc = self.sources[fact.source]
-        office = self.offices[self.office_of(fact)]
-        return Provenance(
-            doc.file,
-            doc.title,
-            doc.date_text,
-            doc.date,
-            office.id,
-            office.name,
-            title_en=doc.title_en,
-            date_text_en=doc.date_text_en,
-            office_name_en=office.name_en,
-        )
+        key = (fact.source, self.office_of(fact))
+        found = self._provenances.get(key)
+        if found is None:
+            doc, office = self.sources[key[0]], self.offices[key[1]]
+            found = self._provenances[key] = Provenance(
+                doc.file,
+                doc.title,
+                doc.date_text,
+                doc.date,
+                office.id,
+                office.name,
+                title_en=doc.title_en,
+                date_text_en=doc.date_text_en,
+                office_name_en=office.name_en,
+            )
+        return found
 
     def deadlines(self) -> list[DeadlineEntry]:
         """Return every deadline of every scheme."""

@@ -728,6 +728,8 @@ class Language(Model):
     question_words: list[str] = []
     received: list[str] = []
     places: list[str] = []
+    # function words: known words that say nothing about the topic, dropped by every look-up
+    function_words: list[str] = []
     # everyday words the sources happen not to use: known words, never a sign of another topic
     everyday: list[str] = []
     # from the intents section (knowledge/data/language/intents.yaml), set by the loader

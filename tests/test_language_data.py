@@ -51,3 +51,42 @@ def test_the_trigger_phrases_removed_from_an_intent_no_longer_choose_it(sources:
     for phrase in ('"klage*": 1.0\n', '"klagerett*": 1.0\n'):
         edit(sources, f"      {phrase}", "")
     assert Engine(load_sources(sources)).ask(question, TODAY).intent != "appeal"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "question", "chosen"),
+    [
+        # a trailing * matches the start of a word, however it is inflected
+        ("innsig*", "Kan vi komme med innsigelsene våre mot vedtaket?", True),
+        # a phrase of several words matches those words in that order
+        ("komme med innsigelse", "Kan vi komme med innsigelse mot vedtaket?", True),
+        ("komme med innsigelse", "Kan vi med innsigelse komme mot vedtaket?", False),
+        # a prefix shorter than three letters is looked for too
+        ("ny*", "Kan vi få vurdert vedtaket på nytt?", True),
+    ],
+)
+def test_a_trigger_phrase_matches_whole_words_and_a_starred_phrase_word_starts(
+    sources: Path, phrase: str, question: str, chosen: bool
+) -> None:
+    assert Engine(load_sources(sources)).ask(question, TODAY).intent != "appeal"
+    edit(sources, "    appeal:\n", f'    appeal:\n      "{phrase}": 2.0\n')
+    assert (Engine(load_sources(sources)).ask(question, TODAY).intent == "appeal") is chosen
+
+
+WORDS = Path("language") / "words.yaml"
+
+
+@pytest.mark.parametrize("section", ["everyday", "function_words"])
+def test_a_plain_word_added_to_the_words_file_is_no_longer_a_thing_without_rates(
+    sources: Path, section: str
+) -> None:
+    question = "Hva er satsen i år 2 for én stilling, sjefen spør?"
+    before = Engine(load_sources(sources)).ask(question, TODAY)
+    assert not before.answered and "sjefen" in before.text
+    path = sources / WORDS
+    text = path.read_text(encoding="utf-8")
+    head = f"  {section}:\n"
+    assert head in text, f"{WORDS} no longer has a {section} list: update this test"
+    path.write_text(text.replace(head, f'{head}    - "sjefen spør"\n', 1), "utf-8")
+    after = Engine(load_sources(sources)).ask(question, TODAY)
+    assert after.answered and "550 000 kr" in after.text

@@ -23,6 +23,8 @@ class AnswerBase:
 
     kb: KnowledgeBase
     words: dict[str, tuple[str, ...]]
+    function_words: frozenset[str]
+    everyday: frozenset[str]
     name_text: str
     place_words: frozenset[str]
     said: dict[str, str]

@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from bot.calc import results as calc_results
 from bot.text import fold, unwrap
-from bot.understanding.patterns import EVERYDAY_WORDS, FIGURE_INTENTS, FUNCTION_WORDS
+from bot.understanding.patterns import FIGURE_INTENTS
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
 from knowledge.kb import Provenance
@@ -345,7 +345,7 @@ def named_thing(text: str, thing: str) -> str:
     return thing
 
 
-def content_phrases(folded: str) -> list[str]:
+def content_phrases(folded: str, plain: frozenset[str]) -> list[str]:
     """Runs of two to six words of a question that hold at least two content words.
 
     A run starts and ends with a content word (four letters or more, no function or
@@ -354,7 +354,7 @@ def content_phrases(folded: str) -> list[str]:
     tokens = re.findall(r"[a-z0-9]+", folded)
 
     def content(t: str) -> bool:
-        return len(t) >= 4 and not t.isdigit() and t not in FUNCTION_WORDS | EVERYDAY_WORDS
+        return len(t) >= 4 and not t.isdigit() and t not in plain
 
     out = []
     for i, first in enumerate(tokens):

@@ -19,6 +19,7 @@ from bot.answers.common import (
 )
 from bot.answers.figures import FigureAnswers
 from bot.text import fold
+from bot.understanding.lexicon import everyday_words, function_words
 from bot.understanding.patterns import FRAMEWORK_INTENTS, FRAMEWORK_SCHEME, MONEY_ASK, PROSE_ASK
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
@@ -31,6 +32,9 @@ class Composer(FigureAnswers):
     def __init__(self, kb: KnowledgeBase) -> None:
         """Keep the knowledge base; register the intent handlers."""
         self.kb = kb
+        # function and everyday words: never a thing a question names, nor a content word
+        self.function_words = function_words(kb)
+        self.everyday = everyday_words(kb)
         # the language words the answers look for, folded once as questions are
         words = kb.language
         contacts = words.contacts if words else None

@@ -39,7 +39,6 @@ from bot.answers.deadlines import DeadlineAnswers
 from bot.answers.declines import DeclineAnswers
 from bot.cards import rule_lines
 from bot.text import fold
-from bot.understanding.patterns import EVERYDAY_WORDS, FUNCTION_WORDS
 from bot.understanding.query import Understanding
 from bot.vocab import TOPIC_LABELS, Lang
 from knowledge.kb import Provenance
@@ -168,7 +167,11 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         passage of the scheme asked about (or of any, when none is named), name what the
         sentence is about; names of schemes alone do not count.
         """
-        phrases = [p for p in content_phrases(u.folded) if f" {p} " not in self.name_text]
+        phrases = [
+            p
+            for p in content_phrases(u.folded, self.function_words | self.everyday)
+            if f" {p} " not in self.name_text
+        ]
         if not phrases:
             return None
         for key, score in u.passages[:3]:
@@ -600,8 +603,8 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             t
             for t in re.findall(r"[a-z]{4,}", rest)
             if t not in COVER_IGNORED
-            and t not in FUNCTION_WORDS
-            and t not in EVERYDAY_WORDS
+            and t not in self.function_words
+            and t not in self.everyday
             and t not in self.place_words
         ]
         missing = [

@@ -33,5 +33,5 @@ ladder's grant years; under the flat rule it must have had a grant the year befo
 sources speak of *continuing existing positions*). The notes each result carries say what the
 sources leave open.
 
-Errors are subclasses of ``errors.CalcError``; each has ``message(lang)`` in bokmål and English.
+Errors are subclasses of ``errors.CalcError``; ``message(lang)`` reads its text from bot.texts.
 """

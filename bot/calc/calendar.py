@@ -133,9 +133,7 @@ def rusarbeid_calendar_year(
     scheme_id, scheme, ladder, rules, reference = _rusarbeid_context(kb)
     y = _check_calendar_year(rules, year, scheme.names.short)
     if not groups:
-        raise InvalidArgument(
-            "groups", "", "oppgi minst én gruppe stillinger med startår", "give at least one group"
-        )
+        raise InvalidArgument("groups", "", "start_groups")
     rule = _rule_for_year(rules, y)
     assert rule is not None
     winddown = reference is not None and y > reference
@@ -280,12 +278,7 @@ def rusarbeid_calendar_total(
     first = _check_calendar_year(rules, first_year, scheme.names.short)
     last = _check_calendar_year(rules, last_year, scheme.names.short)
     if first > last:
-        raise InvalidArgument(
-            "years",
-            f"{first_year}–{last_year}",
-            "første år må komme før siste år",
-            "the first year must not come after the last",
-        )
+        raise InvalidArgument("years", f"{first_year}–{last_year}", "year_order")
     for y in range(first, last + 1):
         _check_calendar_year(rules, y, scheme.names.short)
     steps: list[Step] = []

@@ -47,12 +47,7 @@ def nav_grant(
     scheme_id, cap = _rule(kb, NAV_CAP_RULE, CapRule)
     pos = parse_positions(positions)
     if not _is_int(measures) or measures < 0:
-        raise InvalidArgument(
-            "measures",
-            measures,
-            "antall tiltak må være et helt tall, 0 eller mer",
-            "the number of measures must be a whole number, 0 or more",
-        )
+        raise InvalidArgument("measures", measures, "measures")
     if not _is_int(years) or not 1 <= years <= cap.max_years:
         raise InvalidDuration(years, cap.usual_years, cap.max_years)
     if year is not None and (not _is_int(year) or not cap.years.contains(year)):

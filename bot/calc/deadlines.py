@@ -26,12 +26,7 @@ def _deadline_kind(kind: DeadlineKind | str) -> DeadlineKind:
     for value, stems in _KIND_WORDS.items():
         if any(word.startswith(stem) for stem in stems):
             return value
-    raise InvalidArgument(
-        "kind",
-        kind,
-        "fristtypen må være søknad, rapportering eller regnskap",
-        "the deadline kind must be application, report or accounts",
-    )
+    raise InvalidArgument("kind", kind, "deadline_kind")
 
 
 def upcoming_deadlines(
@@ -52,11 +47,9 @@ def upcoming_deadlines(
     if isinstance(today, dt.datetime):
         today = today.date()
     if not isinstance(today, dt.date):
-        raise InvalidArgument("today", today, "dagen må være en dato", "today must be a date")
+        raise InvalidArgument("today", today, "date")
     if limit is not None and (not _is_int(limit) or limit < 1):
-        raise InvalidArgument(
-            "limit", limit, "antall må være 1 eller mer", "the count must be 1 or more"
-        )
+        raise InvalidArgument("limit", limit, "count")
     filters: dict[str, str] = {}
     wanted_scheme = None
     if scheme_id is not None:

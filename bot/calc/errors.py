@@ -1,4 +1,4 @@
-"""Why a calculation cannot be made, with the message in bokmål and English."""
+"""Why a calculation cannot be made; the messages in bokmål and English are in bot.texts."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from bot import fmt
 from bot import quantity as typed
 from bot.fmt import Lang
+from bot.texts import t
 from knowledge.schema import YearRange
 
 
@@ -21,7 +22,7 @@ class CalcError(Exception):
 
     def message(self, lang: Lang = "nb") -> str:
         """Explain the error in the answer language."""
-        return "Beregningen kunne ikke gjøres." if lang == "nb" else "Could not calculate."
+        return t("calc.error", lang)
 
 
 class KnowledgeMissing(CalcError):
@@ -36,9 +37,7 @@ class KnowledgeMissing(CalcError):
 
     def message(self, lang: Lang = "nb") -> str:
         """Explain which rule or table is missing."""
-        if lang == "nb":
-            return f"Kunnskapsbasen mangler {self.what}, så jeg kan ikke regne ut dette."
-        return f"The knowledge base lacks {self.what}, so I cannot calculate this."
+        return t("calc.knowledge_missing", lang, what=self.what)
 
 
 class InvalidPositions(CalcError):
@@ -97,26 +96,12 @@ class InvalidGrantYear(CalcError):
 
     def message(self, lang: Lang = "nb") -> str:
         """Explain that grants are given for at most max_years years, or that years start at 1."""
-        n = self.max_years
-        if self.reason == "beyond_ladder":
-            if lang == "nb":
-                return (
-                    f"År {self.grant_year} gir ikke tilskudd: tilskudd gis i inntil {n} år "
-                    f"per årsverk (år 1–{n})."
-                )
-            return (
-                f"Year {self.grant_year} is not eligible: the grant is given for at most {n} "
-                f"years per position (years 1–{n})."
-            )
-        if lang == "nb":
-            return (
-                f"Tilskuddsår «{self.grant_year}» finnes ikke: år 1 er det første året med "
-                f"tilskudd, og stigen har år 1–{n}."
-            )
-        return (
-            f"There is no grant year “{self.grant_year}”: year 1 is the first year with a "
-            f"grant, and the ladder has years 1–{n}."
+        key = (
+            "calc.grant_year.beyond_ladder"
+            if self.reason == "beyond_ladder"
+            else "calc.grant_year.not_positive"
         )
+        return t(key, lang, year=self.grant_year, n=self.max_years)
 
 
 class OutOfRange(CalcError):
@@ -134,15 +119,7 @@ class OutOfRange(CalcError):
     def message(self, lang: Lang = "nb") -> str:
         """Name the years the sources do cover."""
         spans = fmt.join([r.label() for r in _merge_ranges(self.covered)], lang)
-        if lang == "nb":
-            return (
-                f"Kildene har ingen regel eller tall for {self.year} for {self.subject}; "
-                f"de dekker {spans}."
-            )
-        return (
-            f"The sources have no rule or figure for {self.year} for {self.subject}; "
-            f"they cover {spans}."
-        )
+        return t("calc.out_of_range", lang, year=self.year, subject=self.subject, spans=spans)
 
 
 class UnknownMunicipality(CalcError):
@@ -161,19 +138,12 @@ class UnknownMunicipality(CalcError):
 
     def message(self, lang: Lang = "nb") -> str:
         """Offer the closest names, or say which counties the sources cover."""
-        names = fmt.join(list(self.suggestions), lang)
-        areas = fmt.join(list(self.areas), lang)
-        if lang == "nb":
-            text = f"Jeg finner ingen kommune «{self.text}» i kildene."
-            if self.suggestions:
-                return text + f" Mente du {names}?"
-            return text + (f" Kildene har tall for kommunene i {areas}." if areas else "")
-        text = f"I cannot find a municipality “{self.text}” in the sources."
+        text = t("calc.unknown_municipality", lang, text=self.text)
         if self.suggestions:
-            return text + f" Did you mean {names}?"
-        return text + (
-            f" The sources have figures for the municipalities of {areas}." if areas else ""
-        )
+            return text + t("calc.did_you_mean", lang, names=fmt.join(list(self.suggestions), lang))
+        if self.areas:
+            return text + t("calc.municipality_areas", lang, areas=fmt.join(list(self.areas), lang))
+        return text
 
 
 class UnknownGroup(CalcError):
@@ -190,11 +160,7 @@ class UnknownGroup(CalcError):
     def message(self, lang: Lang = "nb") -> str:
         """List the groups that can be summed."""
         options = fmt.join(list(self.options), lang)
-        if lang == "nb":
-            return (
-                f"Jeg kjenner ikke regionen eller fylket «{self.text}». Jeg kan summere {options}."
-            )
-        return f"I do not know the region or county “{self.text}”. I can total {options}."
+        return t("calc.unknown_group", lang, text=self.text, options=options)
 
 
 class UnknownScheme(CalcError):
@@ -210,12 +176,10 @@ class UnknownScheme(CalcError):
 
     def message(self, lang: Lang = "nb") -> str:
         """Offer the closest scheme names, if any."""
-        names = fmt.join(list(self.suggestions), lang)
-        if lang == "nb":
-            text = f"Jeg kjenner ingen tilskuddsordning «{self.text}»."
-            return text + (f" Mente du {names}?" if self.suggestions else "")
-        text = f"I know no grant scheme “{self.text}”."
-        return text + (f" Did you mean {names}?" if self.suggestions else "")
+        text = t("calc.unknown_scheme", lang, text=self.text)
+        if self.suggestions:
+            return text + t("calc.did_you_mean", lang, names=fmt.join(list(self.suggestions), lang))
+        return text
 
 
 class UnknownOffice(CalcError):
@@ -232,9 +196,7 @@ class UnknownOffice(CalcError):
     def message(self, lang: Lang = "nb") -> str:
         """List the offices the sources name."""
         options = fmt.join(list(self.options), lang)
-        if lang == "nb":
-            return f"Jeg kjenner ikke embetet «{self.text}». Kildene har {options}."
-        return f"I do not know the office “{self.text}”. The sources have {options}."
+        return t("calc.unknown_office", lang, text=self.text, options=options)
 
 
 class InvalidDuration(CalcError):
@@ -251,14 +213,12 @@ class InvalidDuration(CalcError):
 
     def message(self, lang: Lang = "nb") -> str:
         """Explain the usual and the longest duration."""
-        if lang == "nb":
-            return (
-                f"«{self.years}» år går ikke: tilskuddet gis primært for {self.usual_years} år "
-                f"og i inntil {self.max_years} år til samme tiltak."
-            )
-        return (
-            f"“{self.years}” years is not possible: the grant is primarily for "
-            f"{self.usual_years} year(s) and at most {self.max_years} years for one measure."
+        return t(
+            "calc.invalid_duration",
+            lang,
+            years=self.years,
+            usual=self.usual_years,
+            most=self.max_years,
         )
 
 
@@ -275,15 +235,7 @@ class InvalidStartYear(CalcError):
 
     def message(self, lang: Lang = "nb") -> str:
         """Explain that a position cannot get a grant before it starts."""
-        if lang == "nb":
-            return (
-                f"Stillinger som starter i {self.start_year}, kan ikke få tilskudd i {self.year}. "
-                "Oppgi et startår som er et heltall og ikke senere enn året du spør om."
-            )
-        return (
-            f"Positions starting in {self.start_year} cannot get a grant in {self.year}. "
-            "Give a start year that is a whole number no later than the year asked about."
-        )
+        return t("calc.invalid_start_year", lang, start=self.start_year, year=self.year)
 
 
 class InvalidArgument(CalcError):
@@ -291,18 +243,32 @@ class InvalidArgument(CalcError):
 
     code = "invalid_argument"
 
-    def __init__(self, name: str, value: object, expected_nb: str, expected_en: str) -> None:
-        """Keep the argument, its value and what was expected, in both languages."""
+    def __init__(self, name: str, value: object, expected: str) -> None:
+        """Keep the argument, its value and what was expected (a key of EXPECTED)."""
         self.name = name
         self.value = value
-        self.expected = {"nb": expected_nb, "en": expected_en}
+        self.expected = expected
         super().__init__()
 
     def message(self, lang: Lang = "nb") -> str:
         """Say what was expected."""
-        if lang == "nb":
-            return f"«{self.value}» kan ikke brukes her: {self.expected['nb']}."
-        return f"“{self.value}” cannot be used here: {self.expected['en']}."
+        expected = t(EXPECTED[self.expected], lang)
+        return t("calc.invalid_argument", lang, value=self.value, expected=expected)
+
+
+# What an argument must be, by the name the calculations give it (texts in bot.texts).
+EXPECTED = {
+    "deadline_kind": "calc.expected.deadline_kind",
+    "date": "calc.expected.date",
+    "count": "calc.expected.count",
+    "groups": "calc.expected.groups",
+    "start_groups": "calc.expected.start_groups",
+    "year_order": "calc.expected.year_order",
+    "year_span": "calc.expected.year_span",
+    "measures": "calc.expected.measures",
+    "yearly_cost": "calc.expected.yearly_cost",
+    "grant_years": "calc.expected.grant_years",
+}
 
 
 def _merge_ranges(ranges: Iterable[YearRange]) -> list[YearRange]:

@@ -221,12 +221,7 @@ def framework_increase(
 def _year_span(first_year: int, last_year: int) -> list[int]:
     """Return the years first..last, or raise InvalidArgument when they are reversed."""
     if not (_is_int(first_year) and _is_int(last_year)) or first_year > last_year:
-        raise InvalidArgument(
-            "years",
-            f"{first_year}–{last_year}",
-            "første år må være et årstall som ikke kommer etter siste år",
-            "the first year must be a year no later than the last",
-        )
+        raise InvalidArgument("years", f"{first_year}–{last_year}", "year_span")
     return list(range(first_year, last_year + 1))
 
 
@@ -354,9 +349,7 @@ def framework_ranking(
     table, columns = _framework(kb)
     _check_years(table, columns, [year])
     if top is not None and (not _is_int(top) or top < 1):
-        raise InvalidArgument(
-            "top", top, "antall må være 1 eller mer", "the count must be 1 or more"
-        )
+        raise InvalidArgument("top", top, "count")
     column = columns[year]
     allowed: set[str] | None = None
     group_name = None

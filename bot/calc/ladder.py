@@ -82,9 +82,7 @@ def rusarbeid_mixed(kb: KnowledgeBase, groups: Sequence[LadderGroup]) -> Calcula
     """
     scheme_id, ladder = _ladder(kb)
     if not groups:
-        raise InvalidArgument(
-            "groups", "", "oppgi minst én gruppe årsverk", "give at least one group"
-        )
+        raise InvalidArgument("groups", "", "groups")
     steps: list[Step] = []
     amounts: list[int] = []
     inputs: list[tuple[Fraction, int]] = []
@@ -253,12 +251,7 @@ def _own_share_facts(kb: KnowledgeBase, scheme_id: str) -> list[Note]:
 def _check_cost(yearly_cost: object) -> int:
     """Return a valid yearly cost in kroner or raise InvalidArgument / InvalidAmount."""
     if not _is_int(yearly_cost) or yearly_cost < 0:  # type: ignore[operator]
-        raise InvalidArgument(
-            "yearly_cost",
-            yearly_cost,
-            "årlig kostnad per årsverk må være et helt antall kroner, 0 eller mer",
-            "the yearly cost per position must be whole kroner, 0 or more",
-        )
+        raise InvalidArgument("yearly_cost", yearly_cost, "yearly_cost")
     assert isinstance(yearly_cost, int)
     if yearly_cost > typed.MAX_KRONER:
         raise InvalidAmount(yearly_cost, "too_many")
@@ -487,7 +480,7 @@ def rusarbeid_years_total(
     pos = parse_positions(positions)
     years = sorted({_check_grant_year(ladder, g) for g in grant_years})
     if not years:
-        raise InvalidArgument("grant_years", "", "oppgi minst ett tilskuddsår", "give a grant year")
+        raise InvalidArgument("grant_years", "", "grant_years")
     steps: list[Step] = []
     per_year: list[int] = []
     figures: dict[str, int] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
@@ -21,8 +21,6 @@ from bot.understanding.patterns import (
     DURATION_PHRASE,
     ELIDED,
     ENDINGS,
-    EVERYDAY_WORDS,
-    FUNCTION_WORDS,
     GRANT_STEM,
     GRANT_WORDS,
     GROUPS,
@@ -54,7 +52,7 @@ from knowledge.text import ASCII_FOLD
 def _question_words(lex: Lexicon) -> set[str]:
     """Return the words any question may use: function, everyday, trigger, slot words,
     places and offices."""
-    words: set[str] = set(FUNCTION_WORDS | EVERYDAY_WORDS | SLOT_WORDS | OPERATION_WORDS)
+    words: set[str] = set(lex.function_words | SLOT_WORDS | OPERATION_WORDS)
     words |= MEASURE_WORDS | LADDER_WORDS | lex.everyday
     words |= set(CONCEPTS) | set(ORDINALS) | set(NUMBER_WORDS) | set(MONTHS) | lex.place_tokens
     for phrases in lex.triggers.values():
@@ -63,6 +61,10 @@ def _question_words(lex: Lexicon) -> set[str]:
     for name in lex.offices:
         words.update(WORD.findall(name))
     return words
+
+
+# how many tokens a word set remembers before it forgets them all
+SEEN_SIZE = 8192
 
 
 def _single_letters(word: str) -> str:
@@ -78,6 +80,8 @@ class WordSet:
     prefixes: frozenset[str]
     others: frozenset[str] = frozenset()
     stems: frozenset[str] = frozenset()
+    # the tokens already told apart (the sets never change); bounded, as chat words are free
+    _seen: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, words: set[str], others: set[str] | None = None) -> WordSet:
@@ -88,6 +92,15 @@ class WordSet:
 
     def own(self, token: str) -> bool:
         """Tell whether a token is one of the words, inflected, or a word's stem."""
+        known = self._seen.get(token)
+        if known is None:
+            if len(self._seen) > SEEN_SIZE:
+                self._seen.clear()
+            known = self._seen[token] = self._own(token)
+        return known
+
+    def _own(self, token: str) -> bool:
+        """Tell whether a token is one of the words, inflected, or a word's stem (uncached)."""
         if token in self.others or any(
             token.endswith(e) and token[: -len(e)] in self.others for e in ENDINGS
         ):
@@ -179,8 +192,8 @@ def rule_scheme_words(kb: KnowledgeBase, lex: Lexicon) -> WordSet:
         texts += [a for e in kb.faq.values() if e.scheme == sid for a in e.aliases]
     for text in texts:
         words.update(WORD.findall(fold(text)))
-    common = set(FUNCTION_WORDS | EVERYDAY_WORDS | OPERATION_WORDS | MEASURE_WORDS | SLOT_WORDS)
-    common |= LADDER_WORDS
+    common = set(function_words(kb) | OPERATION_WORDS | MEASURE_WORDS | SLOT_WORDS)
+    common |= LADDER_WORDS | everyday_words(kb)
     return WordSet.of(words, other_scheme_words(kb, defaults, common))
 
 
@@ -233,6 +246,27 @@ def other_scheme_words(kb: KnowledgeBase, defaults: list[str], common: set[str])
     return {w for w in others if w not in own and _stem(w) not in own_stems}
 
 
+def function_words(kb: KnowledgeBase) -> frozenset[str]:
+    """Return the function words of words.yaml (language: function_words), folded."""
+    entries = kb.language.function_words if kb.language else []
+    return frozenset(w for entry in entries for w in WORD.findall(fold(entry, nynorsk=False)))
+
+
+def everyday_words(kb: KnowledgeBase) -> frozenset[str]:
+    """Return the everyday words of words.yaml (language: everyday), folded as questions are."""
+    entries = kb.language.everyday if kb.language else []
+    return frozenset(w for entry in entries for w in WORD.findall(fold(entry)))
+
+
+def postings(passages: list[Passage]) -> dict[str, tuple[int, ...]]:
+    """Index passages by term: each term with the positions of the passages that hold it."""
+    out: dict[str, list[int]] = {}
+    for i, passage in enumerate(passages):
+        for term in passage[2]:
+            out.setdefault(term, []).append(i)
+    return {term: tuple(found) for term, found in out.items()}
+
+
 def other_thing(u: Understanding, words: WordSet) -> str | None:
     """Return what a question names that no scheme with rates speaks of ('ungdomstiltak').
 
@@ -264,6 +298,9 @@ class Lexicon:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         """Index the names, the vocabulary and the look-up passages once."""
+        # function and everyday words (words.yaml): known, and never a topic of their own
+        self.function_words = function_words(kb)
+        self.everyday = everyday_words(kb)
         # the trigger phrases of each intent (knowledge/data/language/intents.yaml), folded,
         # and as padded needles (see _needle)
         intents = kb.language.intents if kb.language else None
@@ -275,6 +312,26 @@ class Lexicon:
             intent: [(_needle(phrase), weight) for phrase, weight in phrases]
             for intent, phrases in self.triggers.items()
         }
+        # the needles by the first word they need, so a question looks at its own words' only;
+        # a one-word prefix needle ('frist*') by its first three letters
+        self.needles_by_word: dict[str, list[tuple[int, str, str, float]]] = {}
+        self.prefixes_by_head: dict[str, list[tuple[int, str, str, float]]] = {}
+        flat = [
+            (intent, needle, weight)
+            for intent, needles in self.trigger_needles.items()
+            for needle, weight in needles
+        ]
+        for serial, (intent, needle, weight) in enumerate(flat):
+            core = needle.strip()
+            if needle.endswith(" ") or " " in core:
+                key, bucket = core.split(" ", 1)[0], self.needles_by_word
+            else:
+                # a prefix shorter than three letters is looked for in every question
+                key, bucket = core[:3], self.prefixes_by_head
+            bucket.setdefault(key, []).append((serial, intent, needle, weight))
+        self.short_prefixes = [
+            entry for key, found in self.prefixes_by_head.items() if len(key) < 3 for entry in found
+        ]
         self.scheme_names: dict[str, str] = {}
         for sid, scheme in kb.schemes.items():
             for name in scheme.names.all():
@@ -300,7 +357,7 @@ class Lexicon:
             _stem(t)
             for n in self.scheme_names
             for t in WORD.findall(n)
-            if len(t) >= 3 and t not in FUNCTION_WORDS
+            if len(t) >= 3 and t not in self.function_words
         )
         # Words of scheme names, for abbreviations ('rusarb.' for 'rusarbeid').
         self.name_words = sorted(
@@ -327,12 +384,14 @@ class Lexicon:
             content = frozenset(
                 _stem(t)
                 for t in tokens
-                if t not in FUNCTION_WORDS and not t.startswith(GRANT_WORDS) and not t.isdigit()
+                if t not in self.function_words
+                and not t.startswith(GRANT_WORDS)
+                and not t.isdigit()
             )
             single = next(iter(content)) if len(content) == 1 else ""
             if (
                 len(single) >= 4
-                and single not in EVERYDAY_WORDS
+                and single not in self.everyday
                 and any(t.startswith(GRANT_WORDS) for t in tokens)
             ):
                 content = content | {GRANT_STEM}
@@ -368,11 +427,7 @@ class Lexicon:
         # Every word the knowledge base, the triggers and plain function words use: a question
         # word outside it (and not an inflection or compound of known words) is either a typo,
         # corrected to the nearest known word, or a topic the knowledge base does not hold.
-        words: set[str] = set(FUNCTION_WORDS | EVERYDAY_WORDS | set(CONCEPTS) | set(COLUMN_WORDS))
-        # everyday words a caseworker may add in words.yaml (language: everyday)
-        self.everyday = frozenset(
-            w for p in (kb.language.everyday if kb.language else []) for w in WORD.findall(fold(p))
-        )
+        words: set[str] = set(self.function_words | set(CONCEPTS) | set(COLUMN_WORDS))
         words |= self.everyday
         prefixes: set[str] = set()
         for text in _strings(kb):
@@ -457,12 +512,31 @@ class Lexicon:
         self.idf_en, self.unseen_idf_en, self.passages_en = self.index(
             [*docs, *docs_en], [*extra, *extra_en]
         )
+        self.postings, self.postings_en = postings(self.passages), postings(self.passages_en)
         self._prefixes = tuple(sorted(p for p in prefixes if len(p) >= 4))
         self._choices = sorted(w for w in words if len(w) >= MIN_CORRECTABLE and w.isalpha())
         self._known: dict[str, bool] = {}
         self._compounds: dict[str, tuple[str, str]] = {}
         self._swaps: dict[str, str] = {}
         self._corrections: dict[str, str | None] = {}
+
+    def trigger_hits(self, padded: str, total_padded: str) -> dict[str, list[float]]:
+        """Return each intent's weights of the trigger phrases a padded question holds.
+
+        The total intent reads ``total_padded`` (the question without what a cost covers).
+        """
+        tokens = set(padded.split()) | set(total_padded.split())
+        found = set(self.short_prefixes)
+        for token in tokens:
+            for entry in self.needles_by_word.get(token, ()):
+                found.add(entry)
+            for entry in self.prefixes_by_head.get(token[:3], ()):
+                found.add(entry)
+        hits: dict[str, list[float]] = {}
+        for _serial, intent, needle, weight in found:
+            if needle in (total_padded if intent == "total" else padded):
+                hits.setdefault(intent, []).append(weight)
+        return hits
 
     def budget_year(self, folded: str, schemes: list[str]) -> int | None:
         """Return the one year a cited chapter and post of a named scheme is given for."""
@@ -519,12 +593,11 @@ class Lexicon:
         asked = {TOPIC_CONCEPTS["duration"]} if DURATION_ASK.search(padded) else set()
         return frozenset(asked | ({WEB} if WEB_ASK.search(padded) else set()))
 
-    @staticmethod
-    def column_terms(folded: str) -> frozenset[str]:
+    def column_terms(self, folded: str) -> frozenset[str]:
         """Return the words of a text that can pick a statistics column (digits included)."""
         out = set()
         for token in WORD.findall(folded):
-            if token in FUNCTION_WORDS or token in ("ar", "aret", "year"):
+            if token in self.function_words or token in ("ar", "aret", "year"):
                 continue
             if len(token) > 2 and token.isdigit() and len(token) != 4:
                 continue
@@ -548,7 +621,7 @@ class Lexicon:
     def bare(self, folded: str) -> bool:
         """Tell whether a text is only a place, a year and small words ('Sogne 2018?')."""
         return all(
-            t.isdigit() or t in FUNCTION_WORDS or t in EVERYDAY_WORDS or t in self.place_tokens
+            t.isdigit() or t in self.function_words or t in self.everyday or t in self.place_tokens
             for t in WORD.findall(folded)
         )
 
@@ -582,9 +655,7 @@ class Lexicon:
             if concept:
                 out.add(concept)
                 continue
-            if token in FUNCTION_WORDS or token in EVERYDAY_WORDS or token in NUMBER_NAMES:
-                continue
-            if token in self.everyday:
+            if token in self.function_words or token in self.everyday or token in NUMBER_NAMES:
                 continue
             if len(token) < 3 or token.isdigit():
                 continue
@@ -620,9 +691,11 @@ class Lexicon:
         best: dict[str, float] = {}
         strong: dict[str, bool] = {}
         limited: dict[str, bool] = {}
-        for key, sid, doc_terms, doc_norm, doc_years, doc_limit in (
-            self.passages_en if english else self.passages
-        ):
+        passages = self.passages_en if english else self.passages
+        index = self.postings_en if english else self.postings
+        # only the passages sharing a term, in their order (ties keep the first passage)
+        for i in sorted({i for t in terms for i in index.get(t, ())}):
+            key, sid, doc_terms, doc_norm, doc_years, doc_limit = passages[i]
             if schemes and sid is not None and sid not in schemes:
                 continue
             shared = terms & doc_terms

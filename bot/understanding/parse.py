@@ -209,13 +209,14 @@ class Understander:
             sid: {_stem(t) for t in pad(name).split()} for sid, (_score, name) in found.items()
         }
         for name, content in self.lex.scheme_content.items():
+            if not content <= stems:
+                continue
             sid = self.lex.scheme_names[name]
             if any(content <= other for o, other in named_stems.items() if o != sid):
                 continue
-            if content <= stems:
-                score = 50.0 + len(content)
-                if score > found.get(sid, (0.0, ""))[0]:
-                    found[sid] = (score, name)
+            score = 50.0 + len(content)
+            if score > found.get(sid, (0.0, ""))[0]:
+                found[sid] = (score, name)
         ordered = sorted(found.items(), key=lambda kv: -kv[1][0])
         return [(sid, name) for sid, (_score, name) in ordered]
 
@@ -484,11 +485,9 @@ class Understander:
         scores = {intent: 0.0 for intent in self.lex.triggers}
         # 'samlet lønnskostnad' says what the cost covers, not that a total is asked for
         total_padded = pad(COST_FOR_ALL.sub(" ", f)) if s.get("cost_for_all") else padded
-        for intent, needles in self.lex.trigger_needles.items():
-            text = total_padded if intent == "total" else padded
-            hits = sorted((w for needle, w in needles if needle in text), reverse=True)
-            if hits:
-                scores[intent] = hits[0] + 0.25 * sum(hits[1:3])
+        for intent, weights in self.lex.trigger_hits(padded, total_padded).items():
+            hits = sorted(weights, reverse=True)
+            scores[intent] = hits[0] + 0.25 * sum(hits[1:3])
         if "year" in s and RATE_ASK.search(f) and u.scheme and self.kb.schemes[u.scheme].rules:
             # 'med hvilken sats i 2025?': the rules of a year, even one the sources lack
             scores["amount"] = max(scores["amount"], 0.6)

@@ -494,33 +494,6 @@ ENDINGS = (
 MIN_CORRECTABLE = 5
 
 
-# Function words and everyday question words (folded) that say nothing about the topic, in
-# bokmål, nynorsk and English; with the knowledge base's own words they make the vocabulary.
-FUNCTION_WORDS = _wordset(
-    """
-    og i pa til av for med om fra fra som at a en ei et ett eit den det de dei der her denne
-    dette disse vi oss var vare vart dere deres jeg meg min mitt mine du deg din ditt dine han
-    hun ho hen seg sin sitt sine hva hvem hvor hvordan hvorfor hvilken hvilket hvilke nar kva
-    kven kor korleis kvifor kvar er var blir ble vaert vaere bli har hadde hatt kan kunne skal
-    skulle vil ville ma matte bor burde fa far fikk fatt gjor gjore gjorde gjort gar ga gikk
-    ikke ikkje ja nei na da sa ogsa bare berre kun enda fortsatt allerede alle alt noe noen
-    noko nokon ingen mye mange mer flere fleire mest hele heile litt veldig eller men hvis
-    dersom fordi mens etter for under over mellom per pr ved hos mot uten utan inn ut opp ned
-    sammen igjen kom kommer komme trenger treng trengs finnes fins finne vet veit si sier star
-    sta gi gir gitt gis tror lurer sporsmal svar takk hei ok okei greit lurt dette slik sann
-    sant vel jo nok visst egentlig eg me dykk deira vere vert vart gjeld gjev gje nokre
-    the a an is are was were be been being do does did done we you i it its they them their
-    our ours your yours my me us he she his her what whats when where who whom whose which how
-    why can could would should will shall may might must have has had having get gets got
-    getting there this that these those of in on at for to from by with about and or but not
-    no yes any some all still yet now then than so too very much many more most less least
-    please pls thanks thank hi hello hey if into out up down over under again also just only
-    each every per same other another own s t ll re ve d m let lets tell say said know
-    andre annen annet anna enn
-    """
-)
-
-
 # Words that stand for the same thing in a look-up ('sammen med nabokommunen' ~ 'samarbeid').
 CONCEPTS: dict[str, str] = {
     "sammen": "#coop",
@@ -620,51 +593,6 @@ SAME_WORD = {"nytt": "ny", "nye": "ny", "new": "ny", "nyt": "ny"}
 
 
 NUMBER_NAMES = _wordset("to tre fire fem seks two three four five six")
-
-
-# Everyday words staff use around the topic that the (Norwegian, terse) sources happen not to
-# contain; they are neither typos nor a sign of another topic.
-EVERYDAY_WORDS = _wordset(
-    """
-    normally normalt vanligvis extend extended extension forlenge forlenges forlenget
-    allowance allowances
-    forlengelse
-    siden helt vanlig vanlige kjenner kjenne krever kreves havner havne ligger ligge hjelpe
-    brukes finne lure sporre bot boten kurs ansatt ansatte ny nye nytt gammel gamle gjelder
-    betyr bety riktig stemmer mulig mulighet lov pengene kroner sum stor store liten lite
-    forrige hvert hver eksempel altsa derfor tidligere senere seinere snart lenger lenge
-    akkurat omtrent cirka ting sak saken saker svare svarer informasjon begge hverandre
-    trenge trengte kommunen kommunene vare idag dag dager uke uker maned maneder tid tiden
-    coming soon before after expected expect taper tapers tapering trust trusts rejection
-    rejected reject allocated allocate allocation county counties governor governors
-    participant participants household households month months combined combine block year
-    years yearly annual annually first second last next new old need needs kind type apply
-    applied applying application applications fund funds funding funded money cost costs
-    salary salaries staff position positions employee employees office offices question answer
-    information send sent address email phone person people municipality municipalities local
-    national nationally government ministry directorate rule rules regulation requirement
-    required require requires certificate auditor report reporting deadline deadlines date due
-    day days week weeks give given receive received increase increased total sum amount number
-    share ourselves cover covers covered pay paid support supported supports priority
-    priorities prioritised prioritized focus purpose aim goal goals scheme schemes grant grants
-    available eligible eligibility allowed allow able possible mean means continue continued
-    continues end ends ended stop stopped discontinued abolished exist exists existing work
-    works working project projects measure measures service services social today
-    run runs running operate operates separate hires hire hiring costing normally usually
-    extended extend extension renewed renew prolonged
-    tomorrow yesterday enough something anything everything someone anyone decision kronene kronen
-    decisions vedtak vedtaket avgjorelse beslutning feil problem problemer error errors
-    nett nettet publisert publiseres publisere publisering published publish online internett
-    internet website websites
-    tyder tyde tyda nevnes nevnt nevner nemner nemnt nemnast skrev skreiv skrevet holdt hentet
-    henta hentes
-    heldt halde endret endres endra endring endringer find found normally usually extended
-    extend extension kalenderar kalenderaret calendar
-    pluss plus totalsum totalsummen totalbelop totalbelopet gjaldt galdt gjeld applied applies
-    ventet venta ventes vente forventet forventa roughly approximately split hittil langt dags
-    forfjor
-    """
-)
 
 
 FOLLOW_UP = re.compile(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -252,11 +253,17 @@ def _column_pairs(table: Table) -> dict[str, frozenset[str]]:
 
 def _names(padded: str, label: str) -> bool:
     """Whether a question spells out a column's label ('sum inkl. 2020-prognosen')."""
-    words = [w for w in _padded(fold(label)).split() if len(w) >= 3]
+    words = _label_words(label)
     asked = padded.split()
     return len(words) >= 2 and all(
         any(a.startswith(w if len(w) < 5 else w[:5]) for a in asked) for w in words
     )
+
+
+@functools.cache
+def _label_words(label: str) -> list[str]:
+    """The words of three letters or more of a label, folded (labels are the tables' own)."""
+    return [w for w in _padded(fold(label)).split() if len(w) >= 3]
 
 
 def column_covers(table: Table, column: Column, year: int) -> bool:
@@ -276,7 +283,7 @@ class TableReader:
         """Fold the language words and index every table's row names."""
         self.kb = kb
         # look-ups repeated for every table while one question is read
-        self._has: dict[tuple[str, str], bool] = {}
+        self._present: dict[str, frozenset[str]] = {}
         self._rows: dict[tuple[str, str], tuple[str, ...]] = {}
         words = kb.language.tables if kb.language else None
         self.words: TableLanguage | None = words
@@ -310,6 +317,11 @@ class TableReader:
                 if len(p.split()) > 1
             )
             self.without = re.compile(rf"\b(?:{without})\b") if without else None
+        # every phrase list's phrases by their first word, to find the lists a question holds
+        self.phrase_index: dict[str, list[tuple[str, str]]] = {}
+        for name, phrases in self.w.items():
+            for phrase in phrases:
+                self.phrase_index.setdefault(phrase.split(" ", 1)[0], []).append((name, phrase))
         # tables of places, and tables of the whole country alone (one national row)
         self.tables = [
             t
@@ -402,13 +414,17 @@ class TableReader:
 
     def has(self, padded: str, name: str) -> bool:
         """Whether a phrase list's words occur in the question."""
-        key = (padded, name)
-        found = self._has.get(key)
-        if found is None:
-            if len(self._has) > CACHE_SIZE:
-                self._has.clear()
-            found = self._has[key] = _first(padded, self.w.get(name, ())) >= 0
-        return found
+        present = self._present.get(padded)
+        if present is None:
+            if len(self._present) > CACHE_SIZE:
+                self._present.clear()
+            present = self._present[padded] = frozenset(
+                listed
+                for token in set(padded.split())
+                for listed, phrase in self.phrase_index.get(token, ())
+                if f" {phrase} " in padded
+            )
+        return name in present
 
     def asks(self, padded: str, name: str, columns: Sequence[Column]) -> bool:
         """Whether a phrase list's words occur other than as the columns' own words
