@@ -487,3 +487,18 @@ def test_a_year_a_sum_includes_is_no_year_slot() -> None:
     question = "Samlet økning for Lister inkludert prognosen for 2020?"
     u = Engine(kb()).understand(question, None, TODAY)
     assert "year" not in u.slots
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor mye er bevilget til tilskuddet for tidlig innsats i skolen i 2021?",
+        "Hva var bevilgningen til barnevern i 2021?",
+    ],
+)
+def test_an_appropriation_of_a_grant_the_sources_do_not_know_is_declined(question: str) -> None:
+    answer = Engine(kb()).ask(question, TODAY)
+    assert not answer.answered, answer.text
+    assert not any(fmt.millions(national(s, 2021), "nb") in answer.text for s in (KRA, ADULTS)), (
+        answer.text
+    )

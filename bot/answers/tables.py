@@ -20,6 +20,7 @@ from bot.answers.common import (
     WHICH_PLACE,
     _folded,
     _says,
+    named_thing,
 )
 from bot.answers.declines import DeclineAnswers
 from bot.calc import appropriation as appropriation_calc
@@ -44,6 +45,9 @@ from bot.understanding.query import Understanding, names_a_grant
 from bot.vocab import Lang, word
 from knowledge.kb import Provenance
 from knowledge.schema import Appropriation, Column, Table
+
+# words of money and schemes themselves: 'bevilgningen' names no grant of its own
+MONEY_WORD = re.compile(r"^(?:bevilg|ramme|pott|midl|penge|budsjett|tilsk|ordning|appropriat|fund)")
 
 
 class TableAnswers(DeclineAnswers):
@@ -345,6 +349,20 @@ class TableAnswers(DeclineAnswers):
         if arithmetic is not None:
             return arithmetic
         named = u.schemes_mentioned[:3] or ([u.scheme] if u.scheme else [])
+        thing_words = [w for w in (u.thing or "").split() if not MONEY_WORD.match(w)]
+        if not named and thing_words:
+            # 'bevilget til tilskuddet for rask psykisk helsehjelp': a grant no scheme of the
+            # sources is, so no scheme's appropriation answers it
+            what = fmt.quote(named_thing(u.text, u.thing or ""))
+            having = self.schemes_with(lambda sc: bool(sc.appropriations))
+            names = ", ".join(self.name(sid) for sid in having)
+            msg = (
+                f"Kildene har ingen bevilgning for {what}. Bevilgninger har jeg bare for: {names}."
+                if lang == "nb"
+                else f"The sources give no appropriation for {what}. I only have appropriations "
+                f"for: {names}."
+            )
+            return self.answer(u, lang, [msg], answered=False)
         administered = u.slots.get("office") not in (None, "nasjonal")
         if administered and GRANT_ADMINISTRATION.search(u.folded):
             # 'tilskuddsforvaltningen i Agder 2018': the office's figures for every scheme
