@@ -366,6 +366,7 @@ class Engine:
             and _table_answers(query, u, core.kb, core.tables, ctx.table_query if ctx else None)
         ):
             answer = core.composer.table_answer(u, result)
+            answer = core.composer.no_average(u, answer, "en" if u.lang == "en" else "nb")
         else:
             query = None
             answer = core.composer.compose(u, today)

@@ -33,8 +33,8 @@ def engine() -> Engine:
         ),
         (
             "Who may apply for the grant for adults with long-term and complex needs in 2022?",
-            "ADULTS",
-            "her: VOKSNE",
+            "Municipalities",
+            "Kommuner (med forbehold",
         ),
     ],
 )

@@ -20,6 +20,7 @@ from bot.answers.common import (
 from bot.answers.figures import FigureAnswers
 from bot.text import fold
 from bot.understanding.lexicon import everyday_words, function_words
+from bot.understanding.patterns import FRAMEWORK_INTENTS, FRAMEWORK_SCHEME, MONEY_ASK, PROSE_ASK
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
 from knowledge.kb import KnowledgeBase
@@ -42,6 +43,7 @@ class Composer(FigureAnswers):
             "rates": _folded(words.rates if words else []),
             "phone": _folded(contacts.phone if contacts else []),
             "email": _folded(contacts.email if contacts else []),
+            "average": _folded(words.tables.average if words else []),
         }
         # the words of places and offices: 'brukes til i Agder?' asks of no cost named 'Agder'
         places = [n for o in kb.offices.values() for n in (o.name, *o.aliases)]
@@ -102,6 +104,16 @@ class Composer(FigureAnswers):
         handler = self.handlers.get(u.intent)
         if handler is None:
             return self.dont_know(u, lang)
+        if (
+            u.intent in FRAMEWORK_INTENTS
+            and "municipality" not in u.slots
+            and PROSE_ASK.match(u.folded)
+            and not MONEY_ASK.search(u.folded)
+        ):
+            # 'hva bør økningen i rammen gjenspeiles i?': what the plan's slides say, no sum
+            quoted = self.scheme_passage(u, lang, FRAMEWORK_SCHEME)
+            if quoted is not None:
+                return quoted
         allocated = self.allocation(u, today, lang)
         if allocated is not None:
             return allocated
@@ -115,4 +127,21 @@ class Composer(FigureAnswers):
             if unsaid is not None:
                 return self.cost_not_named(u, today, lang, u.schemes_mentioned[0], unsaid)
         answer = self.with_passage(u, handler(u, today, lang), lang)
-        return self.after_grant_end(u, self.counted(u, answer, lang), today, lang)
+        answer = self.after_grant_end(u, self.counted(u, answer, lang), today, lang)
+        return self.no_average(u, answer, lang)
+
+    def no_average(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
+        """Say that no average is computed when one is asked; the figures shown are not one."""
+        padded = _padded(u.folded)
+        if not answer.answered or not any(f" {w} " in padded for w in self.words["average"]):
+            return answer
+        lead = (
+            "Jeg regner ikke ut gjennomsnitt, og kildene oppgir ikke noe gjennomsnitt for dette. "
+            "Dette er tallene kildene gir:"
+            if lang == "nb"
+            else "I do not compute averages, and the sources give no average for this. These "
+            "are the figures the sources give:"
+        )
+        answer.paragraphs.insert(0, lead)
+        answer.answered = False
+        return answer

@@ -183,10 +183,21 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             text, _item, sid, _english = found
             if u.schemes_mentioned and sid not in u.schemes_mentioned:
                 continue
-            padded = _padded(fold(text))
+            quoted = self.passage_item(key, lang) if lang != "nb" else None
+            # the phrase as printed in the Norwegian text or, asked in English, in its English
+            padded = _padded(fold(text)) + (_padded(fold(quoted[0])) if quoted else "")
             if any(f" {p} " in padded for p in phrases):
-                quoted = self.passage_item(key, lang)
                 return self.quote_passage(u, lang, quoted or found)
+        return None
+
+    def scheme_passage(self, u: Understanding, lang: Lang, sid: str) -> Answer | None:
+        """Quote the best look-up passage of one scheme, when it matches well enough."""
+        for key, score in u.passages[:3]:
+            if score < PASSAGE_SCORE:
+                break
+            found = self.passage_item(key, lang)
+            if found is not None and found[2] == sid:
+                return self.quote_passage(u, lang, found)
         return None
 
     def source_document(self, u: Understanding, lang: Lang) -> Answer | None:
@@ -401,6 +412,18 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             having = self.schemes_with(lambda s: any(f.topic in topics for f in s.facts))
             return self.ask_scheme(u, lang, having)
         asked = u.slots.get("year")
+        if asked is not None and len(schemes) > 1:
+            # 'prioriteringene i den nye ordningen for voksne i 2022' naming two or three
+            # schemes: those with something on the topic for that year answer it; the others'
+            # older statements are not that year's
+            current = [
+                sid
+                for sid in schemes
+                if self.facts(self.kb.schemes[sid], topics, asked)
+                and self.topic_year(self.kb.schemes[sid], topics, asked) is not None
+            ]
+            if current:
+                schemes = current
         late = False  # a year asked after all the topic's facts: answered with the newest
         paragraphs: list[str] = []
         sources: list[Provenance] = []

@@ -123,6 +123,10 @@ def render(result: TableResult, lang: Lang) -> list[str]:
             "==": ("lik", "equal to"),
         }[q.compare]
         against = _figure(q.bound, unit, lang)
+        if q.upper is not None:
+            # 'mellom 1 % og 1,2 %', 'between 1 % and 1.2 %'
+            words = ("mellom", "between")
+            against += f" {'og' if nb else 'and'} {_figure(q.upper, unit, lang)}"
         if q.reference is not None:
             against = f"{_label(_row(table, q.reference), lang)} ({against})"
         n = len(result.ranking)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from fractions import Fraction
 
 from bot import asof, fmt
 from bot.answer import Answer
@@ -19,6 +20,7 @@ from bot.answers.common import (
     WHICH_PLACE,
     _folded,
     _says,
+    named_thing,
 )
 from bot.answers.declines import DeclineAnswers
 from bot.calc import appropriation as appropriation_calc
@@ -43,6 +45,9 @@ from bot.understanding.query import Understanding, names_a_grant
 from bot.vocab import Lang, word
 from knowledge.kb import Provenance
 from knowledge.schema import Appropriation, Column, Table
+
+# words of money and schemes themselves: 'bevilgningen' names no grant of its own
+MONEY_WORD = re.compile(r"^(?:bevilg|ramme|pott|midl|penge|budsjett|tilsk|ordning|appropriat|fund)")
 
 
 class TableAnswers(DeclineAnswers):
@@ -122,6 +127,12 @@ class TableAnswers(DeclineAnswers):
                     group=s.get("group"),
                 )
                 text = working.render_ranking(ranking, lang).rsplit("\n", 1)[0]
+                if self.sum_asked(u):
+                    # 'hvor mye fikk de fem største til sammen?': the places listed, added up
+                    total = sum(e.amount for e in ranking.entries)
+                    text += (
+                        f"\n{'Til sammen' if lang == 'nb' else 'Total'}: {fmt.kroner(total, lang)}"
+                    )
                 return self.answer(
                     u, lang, [text], sources=ranking.sources, scheme="opptrappingsplan-rusfeltet"
                 )
@@ -171,6 +182,19 @@ class TableAnswers(DeclineAnswers):
             cited = [s.id for s in schemes if any(f.source == table.source for f in s.facts)]
             scheme, intent = (cited[0] if len(cited) == 1 else u.scheme), "statistics"
         title, body = table_rendering.render(result, lang)
+        shown = [c for c in table.columns if c.id in result.query.columns]
+        if (
+            op == "rank"
+            and result.ranking
+            and len(shown) == 1
+            and shown[0].unit != "prosent"
+            and not result.query.across
+            and self.sum_asked(u)
+        ):
+            # 'hva fikk de tre med lavest økning til sammen?': the rows listed, added up
+            total = sum((v for _row, v in result.ranking), Fraction(0))
+            figure = table_rendering._figure(total, shown[0], lang)
+            body += f"\n{'Til sammen' if lang == 'nb' else 'Total'}: {figure}"
         answer = self.answer(
             u,
             lang,
@@ -325,6 +349,20 @@ class TableAnswers(DeclineAnswers):
         if arithmetic is not None:
             return arithmetic
         named = u.schemes_mentioned[:3] or ([u.scheme] if u.scheme else [])
+        thing_words = [w for w in (u.thing or "").split() if not MONEY_WORD.match(w)]
+        if not named and thing_words:
+            # 'bevilget til tilskuddet for rask psykisk helsehjelp': a grant no scheme of the
+            # sources is, so no scheme's appropriation answers it
+            what = fmt.quote(named_thing(u.text, u.thing or ""))
+            having = self.schemes_with(lambda sc: bool(sc.appropriations))
+            names = ", ".join(self.name(sid) for sid in having)
+            msg = (
+                f"Kildene har ingen bevilgning for {what}. Bevilgninger har jeg bare for: {names}."
+                if lang == "nb"
+                else f"The sources give no appropriation for {what}. I only have appropriations "
+                f"for: {names}."
+            )
+            return self.answer(u, lang, [msg], answered=False)
         administered = u.slots.get("office") not in (None, "nasjonal")
         if administered and GRANT_ADMINISTRATION.search(u.folded):
             # 'tilskuddsforvaltningen i Agder 2018': the office's figures for every scheme
@@ -449,6 +487,50 @@ class TableAnswers(DeclineAnswers):
         compared = both and bool(DIFFERENCE.search(u.folded) or GOES_DOWN.search(u.folded))
         return len(named) >= 2 or not rated or national or compared
 
+    def sum_asked(self, u: Understanding) -> bool:
+        """Whether a question asks for a sum in words ('til sammen', 'samlet', 'in total')."""
+        words = self.kb.language.tables.sum if self.kb.language else []
+        padded = f" {' '.join(re.findall(r'[a-z0-9]+', u.folded))} "
+        return any(f" {' '.join(re.findall(r'[a-z0-9]+', fold(w)))} " in padded for w in words)
+
+    def joint_appropriation(
+        self, named: list[str], years: list[int], office: str | None
+    ) -> tuple[Appropriation, list[str]] | None:
+        """An appropriation used for a scheme asked that the sources give for it together with
+        a scheme not asked, with the schemes it is given for; None when there is none."""
+        for sid in named:
+            for a in self.kb.schemes[sid].appropriations:
+                if a.year not in years or a.scope != ("nasjonal" if office is None else "fylke"):
+                    continue
+                key = (a.year, a.amount, a.text, a.source)
+                sharing = [
+                    other
+                    for other, scheme in self.kb.schemes.items()
+                    if any(
+                        (b.year, b.amount, b.text, b.source) == key for b in scheme.appropriations
+                    )
+                ]
+                if any(other not in named for other in sharing):
+                    return a, sharing
+        return None
+
+    def joint_answer(
+        self, u: Understanding, lang: Lang, a: Appropriation, schemes: list[str]
+    ) -> Answer:
+        """Decline a comparison needing a figure the sources give for several schemes together."""
+        names = fmt.join([self.name(sid) for sid in schemes], lang)
+        amount = fmt.millions(a.amount, lang)
+        msg = (
+            f"Kildene gir {amount} for {a.year} samlet for {names} – ikke et eget tall for hver "
+            "ordning – så endringen for én av dem kan ikke regnes ut fra kildene."
+            if lang == "nb"
+            else f"The sources give {amount} for {a.year} for {names} together – no figure for "
+            "each scheme – so the change for one of them cannot be worked out from the sources."
+        )
+        return self.answer(
+            u, lang, [msg, f"«{a.text}»"], sources=[self.kb.provenance(a)], answered=False
+        )
+
     def appropriations_exist(self, schemes: list[str], years: list[int], office: str) -> bool:
         """Whether an office has a figure for every scheme in every year asked."""
         return all(
@@ -505,6 +587,16 @@ class TableAnswers(DeclineAnswers):
         )
         if national_instead:
             office = None
+        # (across years only: within one year the joint figure is the joint scheme's own)
+        across = compares and len(years) == 2
+        joint = self.joint_appropriation(named, years, office) if across else None
+        if joint is not None:
+            # 'hvor mye økte bevilgningen til barn og unge fra 2018 til 2021?': the 2018 figure
+            # is one for two schemes together, no figure of the one asked
+            return self.joint_answer(u, lang, *joint)
+        stated = u.slots.get("cost")
+        # 'summen var 227 mill. før; hvor mye høyere var den i 2021?': the sum against a figure
+        stated_money = isinstance(stated, int) and stated >= 1_000_000
         try:
             if len(years) == 2 and named and compares:
                 earlier, later = min(years), max(years)
@@ -558,7 +650,7 @@ class TableAnswers(DeclineAnswers):
                 else:
                     more = "more" if result.total >= 0 else "less"
                     lead = f"{one} got {amount} {more} than {other} in {year}."
-            elif len(years) == 1 and len(named) >= 2:
+            elif len(years) == 1 and len(named) >= 2 and (not compares or stated_money):
                 result = appropriation_calc.appropriation_sum(
                     self.kb, [(sid, years[0]) for sid in named], office
                 )
@@ -576,10 +668,9 @@ class TableAnswers(DeclineAnswers):
             return None
         if national_instead:
             lead += " (Nasjonale tall.)" if lang == "nb" else " (National figures.)"
-        stated = u.slots.get("cost")
         if (
             isinstance(stated, int)
-            and stated >= 1_000_000
+            and stated_money
             and result.kind is calc_results.CalcKind.APPROPRIATION_SUM
         ):
             # 'var den totale bevilgningen over 700 millioner?': the sum against the figure
@@ -594,10 +685,12 @@ class TableAnswers(DeclineAnswers):
                     else "equal to"
                 )
             )
+            gap = abs(result.total - stated)
+            by = f"{fmt.millions(gap, lang)} " if gap else ""
             lead += (
-                f" Det er {side} {fmt.millions(stated, lang)}."
+                f" Det er {by}{side} {fmt.millions(stated, lang)}."
                 if lang == "nb"
-                else f" That is {side} {fmt.millions(stated, lang)}."
+                else f" That is {by}{side} {fmt.millions(stated, lang)}."
             )
         # the question is read as this operation: no passage is put before its working
         u.slots["operation"] = (

@@ -169,8 +169,11 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
             if len(cells) != len(columns):
                 continue
             if query.op == "filter" and query.bound is not None:
-                if row.key != query.reference and _holds(
-                    cells[0].value, query.compare, query.bound
+                within = query.upper is None or cells[0].value <= query.upper
+                if (
+                    row.key != query.reference
+                    and within
+                    and _holds(cells[0].value, query.compare, query.bound)
                 ):
                     scored.append((row, cells[0].value))
             elif query.op == "filter":

@@ -139,6 +139,12 @@ class WordSet:
 # How much a passage of no scheme weighs against the named scheme's own passages.
 SCHEMELESS = 0.95
 
+#: How near the best score a strong passage must come to go before a weak best one.
+STRONG_NEAR = 0.75
+
+#: The weight of a passage that shares only words of scheme names with the question.
+NAME_WORDS_ONLY = 0.5
+
 
 # How many letters an inflected form may add to a word's crude (seven-letter) stem.
 STEM_SLACK = 5
@@ -345,6 +351,14 @@ class Lexicon:
             for b in scheme.budget:
                 self.budget_refs.setdefault((b.chapter.lstrip("0"), b.post), []).append(sid)
                 self.budget_years[(sid, b.chapter.lstrip("0"), b.post)] = b.years
+        # The stems of the words of scheme names: a passage that shares only such words with a
+        # question ('langvarig', 'sammensatt', 'oppfølging') shares no word of what it asks
+        self.name_stems = frozenset(
+            _stem(t)
+            for n in self.scheme_names
+            for t in WORD.findall(n)
+            if len(t) >= 3 and t not in self.function_words
+        )
         # Words of scheme names, for abbreviations ('rusarb.' for 'rusarbeid').
         self.name_words = sorted(
             {t for n in self.scheme_names for t in WORD.findall(n) if len(t) >= 6 and t.isalpha()}
@@ -695,14 +709,26 @@ class Lexicon:
             if schemes and sid is None:
                 # a passage of the scheme named explains it better than one of no scheme
                 score *= SCHEMELESS
+            if shared <= self.name_stems:
+                # words of a scheme's name tell which scheme, not what is asked about it
+                score *= NAME_WORDS_ONLY
             if score > best.get(key, 0.0):
                 best[key] = score
                 mass_idf = sum(weights[t] for t in shared)
-                strong[key] = (len(shared) >= 2 and mass_idf >= 7.0) or any(
-                    t.startswith("#") for t in shared
-                )
+                strong[key] = (
+                    len(shared) >= 2 and mass_idf >= 7.0 and not shared <= self.name_stems
+                ) or any(t.startswith("#") for t in shared)
                 limited[key] = doc_limit
         ranked = sorted(best.items(), key=lambda kv: -kv[1])[:8]
+        if ranked and not strong[ranked[0][0]]:
+            # one rare word shared ('finansiert') explains a question less than two words or
+            # a concept shared ('samarbeide … tiltak') by a passage scoring nearly as well
+            near = [
+                kv for kv in ranked[1:] if strong[kv[0]] and kv[1] >= STRONG_NEAR * ranked[0][1]
+            ]
+            if near:
+                ranked.remove(near[0])
+                ranked.insert(0, near[0])
         return [(key, score, strong[key], limited[key]) for key, score in ranked]
 
     def _stem_known(self, word: str) -> bool:

@@ -7,7 +7,7 @@ from functools import lru_cache
 from bot.understanding.patterns import GRANT_WORDS, ORGANISATION_WORDS, SAME_WORD, WORD
 from knowledge.kb import KnowledgeBase
 
-STEM_ENDINGS = ("ene", "ane", "er", "ar", "en", "et", "e", "s", "a")
+STEM_ENDINGS = ("inga", "ing", "ene", "ane", "er", "ar", "en", "et", "e", "s", "a")
 
 
 def _transposed(a: str, b: str) -> bool:
@@ -26,7 +26,7 @@ def _transposed(a: str, b: str) -> bool:
 def _stem(token: str) -> str:
     """Cut a word to a crude stem so that inflected forms compare equal ('metoder', 'metode')."""
     token = SAME_WORD.get(token, token)
-    for _ in range(2):
+    for _ in range(4):
         for ending in STEM_ENDINGS:
             if token.endswith(ending) and len(token) - len(ending) >= 4:
                 token = token[: -len(ending)]
@@ -50,7 +50,7 @@ def generic_name(name: str) -> bool:
 
 
 def _strings(kb: KnowledgeBase) -> list[str]:
-    """Return every text in the knowledge base (names, facts, FAQ, tables, offices)."""
+    """Return every text in the knowledge base (names, facts, FAQ, tables, offices, language)."""
     out: list[str] = []
 
     def walk(value: object) -> None:
@@ -66,6 +66,9 @@ def _strings(kb: KnowledgeBase) -> list[str]:
     for group in (kb.schemes, kb.faq, kb.tables, kb.offices, kb.municipalities):
         for model in group.values():
             walk(model.model_dump())
+    if kb.language is not None:
+        # the words of operations ('større', 'eller mer') are known words, never typos
+        walk(kb.language.model_dump())
     return list(dict.fromkeys(out))
 
 

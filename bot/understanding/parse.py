@@ -154,6 +154,22 @@ class Understander:
         self._muni_keys = list(self.lex.municipalities)
         self.rule_words = rule_scheme_words(kb, self.lex)
         self.deadline_words = deadline_scheme_words(kb, self.lex)
+        tables = kb.language.tables if kb.language else None
+        including = sorted({fold(w).rstrip(".") for w in (tables.including if tables else [])})
+        prognosis = sorted({fold(w) for w in (tables.prognosis if tables else [])})
+        # 'inkludert prognosen for 2020', 'inkl. 2020', 'including the forecast for 2020': the
+        # year names what a sum takes in (its printed 'Sum inkl. 2020 prognose'), not a year
+        # asked for
+        self.included_year = (
+            re.compile(
+                rf"\b(?:{'|'.join(map(re.escape, including))})\b\.?"
+                r"(?:\s+(?:den|det|the))?"
+                rf"(?:\s+(?:{'|'.join(map(re.escape, [*prognosis, 'forecast', 'prognosis']))}))?"
+                r"(?:\s+(?:for|fra|of|from|i|in))?(?:\s+(?:aret|year))?\s+(\d{4})\b"
+            )
+            if including
+            else None
+        )
 
     # --- entities ---
 
@@ -339,6 +355,20 @@ class Understander:
             before = [sid for sid, _name in self.scheme_matches(f[: than.start()])]
             if before and set(before) < set(schemes):
                 s["schemes_first"] = tuple(before)
+            elif not before and len(schemes) == 2:
+                # 'hvor mye mer enn A fikk B?': the scheme just after 'enn' is the other side
+                named = self.names_in(pad(f[than.end() :]).split())
+                other = self.lex.scheme_names[named[0]] if named else None
+                if other in schemes:
+                    s["schemes_first"] = tuple(sid for sid in schemes if sid != other)
+        between = re.search(r"\b(?:mellom|between)\b", f)
+        if between and not than and len(schemes) == 2:
+            # 'forskjellen mellom A og B': the first one named against the other
+            named = [
+                self.lex.scheme_names[n] for n in self.names_in(pad(f[between.end() :]).split())
+            ]
+            if set(named) == set(schemes):
+                s["schemes_first"] = (named[0],)
         positions = extract_positions(f)
         if positions is not None:
             s["positions"] = positions
@@ -432,6 +462,10 @@ class Understander:
             # 'vi har 2 årsverk i år 2 og 3 i år 4, hva får vi i år?': the grant years say
             # where the positions are; 'i år' is their current year, not a calendar year
             del s["year_rel"]
+        if self.included_year is not None:
+            for m in self.included_year.finditer(timed):
+                a, b = m.span(1)
+                timed = timed[:a] + " " * (b - a) + timed[b:]
         year_slots(s, timed, f)
         through = THROUGH_YEAR.search(timed)
         began = s.get("start_year")
@@ -561,6 +595,10 @@ class Understander:
             if scores["own_share"] >= 0.7:
                 # 'hvor mye øker egenandelen fra år 1 til år 4': the operation is on the own share
                 scores["own_share"] += 1.0
+        if len(u.schemes_mentioned) >= 2 and AMOUNT_ASK.search(f) and scores["list_schemes"] < 1.0:
+            # 'hvor mye høyere var summen av de to ordningene?': the named schemes' money,
+            # not the list of every scheme
+            scores["list_schemes"] *= 0.5
         if LIST_ASK.search(f) and not u.schemes_mentioned and scores["deadline"] < 0.5:
             # 'which grant has the latest deadline?' asks for deadlines, not the list
             scores["list_schemes"] = max(scores["list_schemes"], 1.5)
@@ -710,6 +748,17 @@ class Understander:
         elif u.scheme and other < 0.5:
             # a scheme named with no question about it: summarise the scheme
             scores["scheme_info"] += 0.6
+        if (
+            s.get("county") in ("09", "10")
+            and "column" in s
+            and raw["statistics"] >= 0.9
+            and not raw["framework"]
+            and not raw["framework_ranking"]
+        ):
+            # 'unge 18–24 med sosialhjelp i Aust-Agder og Vest-Agder til sammen': the Agder
+            # counties as rows of the statistics, not the municipalities' framework increases
+            framework = max(scores[k] for k in FRAMEWORK_INTENTS)
+            scores["statistics"] = max(scores["statistics"], framework + 0.3)
         best = max(scores, key=lambda k: scores[k])
         ordered = sorted(scores.values(), reverse=True)
         top, second = ordered[0], ordered[1]

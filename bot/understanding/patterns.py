@@ -377,6 +377,21 @@ TOPIC_INTENTS = {
 FRAMEWORK_INTENTS = ("framework", "framework_sum", "framework_ranking")
 
 
+# 'Hva bør økningen i rammen gjenspeiles i?', 'kvifor må tenestene styrkjast?': a question
+# asking what should be done or why, which no figure answers
+PROSE_ASK = re.compile(
+    r"^(?:hva|kva|what)\s+(?:bor|skal|ma|matte|forventes|forventast|vil|should|must|shall)\b"
+    r"|^(?:hvorfor|kvifor|why)\b"
+)
+
+
+# money asked for or received: a prose-shaped question with these asks for a figure after all
+MONEY_ASK = re.compile(
+    r"\b(?:hvor mye|kor mykje|hvor stor\w*|kor stor\w*|how much|how large|how big|belop\w*|"
+    r"kroner|kr|millioner|mill|fa|far|fikk|get|got|receive\w*)\b"
+)
+
+
 # the intents that give a place's money or figures
 PLACE_MONEY_INTENTS = ("amount", "total", "appropriation", "statistics", *FRAMEWORK_INTENTS)
 
@@ -514,6 +529,20 @@ CONCEPTS: dict[str, str] = {
     "klage": "#appeal",
     "klagerett": "#appeal",
     "appeal": "#appeal",
+    "fylkesmann": "#office",
+    "fylkesmannen": "#office",
+    "fylkesmannens": "#office",
+    "fylkesmennene": "#office",
+    "statsforvalter": "#office",
+    "statsforvalteren": "#office",
+    "statsforvalterens": "#office",
+    "statsforvalterne": "#office",
+    "statsforvaltarane": "#office",
+    "embete": "#office",
+    "embetet": "#office",
+    "embeter": "#office",
+    "embetene": "#office",
+    "embeta": "#office",
     "helseforetak": "#hf",
     "helseforetaka": "#hf",
     "trust": "#hf",

@@ -74,6 +74,17 @@ _FIGURE = re.compile(r"(?<![\w–\-.,])(\d{1,3}(?: \d{3})+|\d+(?:[.,]\d+)?)(?![\
 #: What a bound word says about the rows kept.
 _COMPARE = {"above": ">", "at_least": ">=", "below": "<", "at_most": "<="}
 
+#: What a bound word after a figure says about the rows kept ('70 % eller mer').
+_COMPARE_AFTER = {"at_least_after": ">=", "at_most_after": "<="}
+
+#: The second figure of a range, after the first and its unit ('mellom 1,0 og 1,2 %').
+_RANGE_END = re.compile(
+    r"^\s*(?:%|prosent|percent|kr|kroner)?\s*(?:og|and)\s+(\d{1,3}(?: \d{3})+|\d+(?:[.,]\d+)?)\b"
+)
+
+#: A figure's unit, skipped before the bound words that follow it ('1,2 % eller mer').
+_UNIT_AFTER = re.compile(r"^ (?:%|prosent|percent|per cent|kr|kroner|nok|mill\w*|million\w*) ")
+
 
 #: Two compounds sharing their second part ('aust- og vest-agder', 'øst- eller vestlandet').
 _SHARED_TAIL = re.compile(r"\b(\w+)- (og|eller|and|or) (\w+)-(\w+)")
@@ -99,6 +110,8 @@ class TableQuery:
     #: a filter against a figure: rows whose value is ``compare`` (>, >=, <, <=, ==) ``bound``
     bound: Fraction | None = None
     compare: str = ""
+    #: the upper end of a range ('mellom 1,0 og 1,2 %'): rows also at most this figure
+    upper: Fraction | None = None
     #: the row the bound was taken from ('færre enn Aust-Agder'), left out of the result
     reference: str | None = None
     #: a ranking of the change from the first column to the second ('fra 2017 til 2018')
@@ -279,6 +292,12 @@ class TableReader:
             for name, value in words:
                 if isinstance(value, list):
                     self.w[name] = _phrases(value)
+            # every word for rows, whatever their kind, counts places
+            self.w["places"] = (
+                *self.w.get("places", ()),
+                *self.w.get("municipality_places", ()),
+                *self.w.get("county_places", ()),
+            )
             self.numbers = {fold(k): v for k, v in words.numbers.items()}
             self.ordinals = {fold(k): v for k, v in words.ordinals.items()}
             self.short_forms = [
@@ -330,6 +349,7 @@ class TableReader:
         )
         self.spans = ""  # the folded question being read, for spans of municipality numbers
         self.rounding = Fraction(0)  # the step of the figure the last bound was read from
+        self.upper: Fraction | None = None  # the upper end of the last bound read as a range
         self.row_names: dict[str, list[tuple[str, str]]] = {}
         for table in self.tables:
             names: list[tuple[str, str]] = []
@@ -487,14 +507,35 @@ class TableReader:
                 return group
         return None
 
+    def groups_named(self, padded: str) -> list[str]:
+        """Every region or county of municipalities a question names, longest names first."""
+        found: list[str] = []
+        rest = padded
+        for group in sorted(self.groups, key=len, reverse=True):
+            name = f" {' '.join(_TOKENS.split(fold(group))).strip()} "
+            if name in rest:
+                found.append(group)
+                rest = rest.replace(name, "  ")
+        return found
+
+    def named_by_name(self, table: Table, padded: str, keys: Sequence[str]) -> list[str]:
+        """The rows among keys that the question names by their name, not by their number."""
+        spelled = {
+            key
+            for name, key in self.spelled[table.id]
+            if not name.isdigit() and f" {name} " in padded
+        }
+        return [k for k in keys if k in spelled]
+
     def group_in(self, table: Table, padded: str) -> list[str]:
         """Rows of a region or county named in the question, or of a span or series of
         municipality numbers ('0901–0941', 'kommunene 10xx') (municipality tables)."""
         if not any(r.municipality for r in table.rows):
             return []
-        group = self.group_named(padded)
-        if group is not None:
-            members = set(self.groups[group])
+        groups = self.groups_named(padded)
+        if groups:
+            # 'Lister og Aust-Agder': the members of every region named
+            members = {m for g in groups for m in self.groups[g]}
             return [r.key for r in data_rows(table) if r.municipality in members]
         numbered = [r for r in data_rows(table) if r.municipality]
         for m in self.number_span.finditer(self.spans):
@@ -655,6 +696,8 @@ class TableReader:
         if tally is not None:
             return tally
         for table in tables:
+            if self._other_kind(table, padded):
+                continue  # 'hvilke kommuner fikk …?' is not asked of a table of counties
             query, score = self._read_table(table, padded, years, column_hint, framework)
             if query is not None and score > best_score:
                 best, best_score = query, score
@@ -765,6 +808,13 @@ class TableReader:
                 # 'summen for Grimstad for 2016, 2017 og 2018': final figures where a table
                 # has them win over a table that has only a prognosis for one of the years
                 score -= 0.25
+            covered = {c.year for c in picked} | {
+                d.year for c in picked if c.sum_of for d in table.columns if d.id in c.sum_of
+            }
+            if picked and any(y not in covered for y in years):
+                # 'mer i 2016 enn i 2020': a table lacking one of the years asked loses to one
+                # that has them all
+                score -= 1.0
             if not picked and years:
                 return [], 0.0
             if not picked and len(by_year) == 1 and len(table.columns) == 1:
@@ -842,12 +892,52 @@ class TableReader:
             for name, sign in _COMPARE.items():
                 if any(before.endswith(f" {w} ") for w in self.w.get(name, ())):
                     compare = sign
+            tail = _UNIT_AFTER.sub(" ", after, count=1)
+            for name, sign in _COMPARE_AFTER.items():
+                if compare == "==" and any(tail.startswith(f" {w} ") for w in self.w.get(name, ())):
+                    compare = sign  # '1,2 % eller mer' is at least 1,2 %
+            self.upper = None
+            if compare == "==" and any(before.endswith(f" {w} ") for w in self.w["between"]):
+                # 'mellom 1,0 og 1,2 %': at least the first figure, at most the second
+                second = _RANGE_END.match(folded[m.end() :])
+                if second is not None:
+                    self.upper = Fraction(second.group(1).replace(" ", "").replace(",", "."))
+                    if self.upper > value:
+                        return ">=", value
+                    self.upper = None
             if compare == "==" and any(before.endswith(f" {w} ") for w in self.w["lowest"]):
                 compare = ">="  # 'minst 70 %' is at least 70 %
             if compare == "==" and any(before.endswith(f" {w} ") for w in self.w["highest"]):
                 compare = "<="  # 'mest 3' is at most 3
             return compare, value
         return None
+
+    def _other_kind(self, table: Table, padded: str) -> bool:
+        """Whether a question asks only for rows of another kind than a table's places."""
+        rows = data_rows(table)
+        if not rows:
+            return False
+        municipal = self._asks_rows(padded, "municipality_places")
+        county = self._asks_rows(padded, "county_places")
+        if municipal == county:
+            return False
+        if municipal:
+            return not any(r.municipality for r in rows)
+        return not any(r.county and not r.municipality for r in rows)
+
+    def _asks_rows(self, padded: str, kind: str) -> bool:
+        """Whether a question asks for rows of one kind ('hvilke kommuner', 'fylker med').
+
+        A word of that kind in a name ('Agder-fylkene') asks for no rows.
+        """
+        asking = "|".join(re.escape(w) for w in (*self.w["which"], *self.w["count"]))
+        for word in self.w.get(kind, ()):
+            w = re.escape(word)
+            if re.search(
+                rf" (?:{asking}) (?:\w+ )?{w} | {w} (?:med|som|with|that|having) ", padded
+            ):
+                return True
+        return False
 
     def _from_first(self, padded: str, columns: Sequence[Column]) -> bool:
         """Whether the first of two year columns follows a 'fra' ('fra 2017 til 2018')."""
@@ -885,7 +975,7 @@ class TableReader:
     def _included(self, padded: str, year: int) -> bool:
         """Whether a year is named only as what a sum includes ('sum inkl. 2020-prognosen')."""
         return any(
-            re.search(rf" {re.escape(inc)} (?:\w+ )?{year} ", padded)
+            re.search(rf" {re.escape(inc)} (?:\w+ ){{0,3}}{year} ", padded)
             for inc in self.w.get("including", ())
         )
 
@@ -1028,6 +1118,26 @@ class TableReader:
         by_group = bool(group) and all(k.isdigit() for k in named)
         rows = group if by_group else named or group
         by_group = by_group or not named
+        # a place named by its name beside a region, in a question that asks one figure of it
+        # (no ranking, count or share: 'nest størst etter Arendal' names a reference)
+        asks_one = not any(self.has(padded, w) for w in ("highest", "lowest", "count", "share"))
+        single = {r.key for r in data_rows(table) if r.municipality}
+        spelled = [
+            k for k in (self.named_by_name(table, padded, named) if group else []) if k in single
+        ]
+        if spelled and asks_one:
+            outside = [k for k in spelled if k not in group]
+            if outside and self.has(padded, "sum"):
+                # 'Lister og Arendal til sammen': the region's rows and the places named
+                rows, by_group = [*group, *outside], False
+            elif outside and self.comparing(padded):
+                # 'hvor mye mer fikk Kristiansand enn Lister?': the sides of 'enn' compared
+                rows, by_group = [*outside, *group], False
+            elif not outside:
+                # 'Farsund i Lister': the region only says where the place named lies
+                rows, by_group = spelled, False
+            else:
+                return None, 0.0  # a region and other places, neither summed: not read here
         score += 0.5 if rows else 0.0
         ids = tuple(c.id for c in columns)
         highest = self.asks(padded, "highest", columns)
@@ -1052,7 +1162,7 @@ class TableReader:
             # 'hvilke kommuner fikk over 1 million i 2018?', 'fylker med minst 70 %'
             compare, value = bound
             return TableQuery(
-                table.id, "filter", tuple(rows), ids, bound=value, compare=compare
+                table.id, "filter", tuple(rows), ids, bound=value, compare=compare, upper=self.upper
             ), score
         counting = self.has(padded, "count") and self.has(padded, "places")
         if (
@@ -1330,7 +1440,10 @@ class TableReader:
         at = _first(padded, self.w.get("than", ()))
         if at < 0:
             return ()
-        first, second = self.rows_in(table, padded[: at + 1]), self.rows_in(table, padded[at:])
+        before, after = padded[: at + 1], padded[at:]
+        # a region on one side stands for its rows ('mer enn Lister')
+        first = self.rows_in(table, before) or self.group_in(table, before)
+        second = self.rows_in(table, after) or self.group_in(table, after)
         if not first or not second or len(first) + len(second) < 3 or set(first) & set(second):
             return ()
         return tuple(first), tuple(second)
