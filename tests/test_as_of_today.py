@@ -141,9 +141,8 @@ CASES = [
         Case(
             WIND_DOWN_2025,
             day,
-            # a year after the grant's described end shows no figure of its last year
-            ("Kildene mine har ingen regel eller sats for 2025.", "er 2024", ENDED),
-            ("330 000 kr",),
+            # a year after the grant's described end: the last year's figure, said not to apply
+            ("Kildene mine har ingen regel eller sats for 2025.", "330 000 kr", "er 2024", ENDED),
             answered=False,
             after=True,
         )

@@ -1366,10 +1366,10 @@ class FigureAnswers(FactAnswers, TableAnswers):
                     raise error from None
                 raise
             if end is not None and asked > end:
-                # 'hva gis per stilling i 2025?' after the grant's described end: no figure of
-                # the last year stands in for a year the sources give no grant for
+                # 'hva gis per stilling i 2025?' after the grant's described end: the last
+                # year's figure with its year, said not to apply (issue 13), and that the
+                # sources describe no grant after the end
                 dated = asof.beyond(self.kb, scheme, "figures_ended", last, asked, lang)
-                dated.shows_figures = False
             else:
                 dated = asof.beyond(self.kb, scheme, "figures_year", last, asked, lang)
             dated.complete = False
