@@ -166,7 +166,7 @@ COST_GENERIC = {
 
 # what a question asks the money of: 'tilskuddet til X?', 'the grant for X?'
 THING_AFTER = re.compile(r"\b(?:til|for|to|of)\s+([^?!.]+)", re.IGNORECASE)
-THING_END = re.compile(r"\s+(?:i|in)\s+(?:år|year|tilskuddsår)\b|,", re.IGNORECASE)
+THING_END = re.compile(r"\s+(?:i|in)\s+(?:år|year|tilskuddsår|\d{4})\b|,", re.IGNORECASE)
 
 
 # number words that may give a count in an answer

@@ -407,6 +407,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         dated = asof.Dated()
         for sid in schemes:
             scheme = self.kb.schemes[sid]
+            name = asof.scheme_name(self.kb, sid, lang)
             year = self.topic_year(scheme, topics, asked)
             facts = self.topic_fact_list(
                 scheme, u.intent, topics, year, self.matching_fact(u, sid, year)
@@ -421,10 +422,10 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                 due = self.newest_deadlines(sid, year)
                 if due:
                     paragraphs.append(
-                        f"Kildene sier ikke noe eget om status for {scheme.names.short}, men "
+                        f"Kildene sier ikke noe eget om status for {name}, men "
                         f"ordningen har disse fristene:"
                         if lang == "nb"
-                        else f"The sources say nothing on the status of {scheme.names.short} "
+                        else f"The sources say nothing on the status of {name} "
                         f"as such, but it has these deadlines:"
                     )
             if not facts and (not due or u.intent == "audit"):
@@ -439,15 +440,13 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                             "no_facts_year",
                             lang,
                             topic=label.lower(),
-                            scheme=scheme.names.short,
+                            scheme=name,
                             year=year,
                             years=", ".join(map(str, all_years)),
                         )
                     )
                 else:
-                    paragraphs.append(
-                        t("no_facts", lang, topic=label.lower(), scheme=scheme.names.short)
-                    )
+                    paragraphs.append(t("no_facts", lang, topic=label.lower(), scheme=name))
                 continue
             answered = True
             dated.extend(self.topic_as_of(sid, topics, asked, today, lang))
@@ -462,7 +461,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                     > 1
                 ):
                     # the same statement for several schemes is given once, with their names
-                    shared.setdefault(text_in(fact, lang), []).append(scheme.names.short)
+                    shared.setdefault(text_in(fact, lang), []).append(name)
                     sources.append(self.kb.provenance(fact))
                     years_used.append(fact.years.last or fact.years.first)
                     continue
@@ -473,8 +472,8 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                 )
                 prov = self.kb.provenance(fact)
                 paragraphs.append(
-                    f"{scheme.names.short}, {fact.years.label()} ({office_in(prov, lang)}): "
-                    f"{text_in(fact, lang)}{mark}"
+                    f"{name[:1].upper()}{name[1:]}, {fact.years.label()} "
+                    f"({office_in(prov, lang)}): {text_in(fact, lang)}{mark}"
                 )
                 sources.append(prov)
                 years_used.append(fact.years.last or fact.years.first)
@@ -505,7 +504,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             # 'må kommunen dekke minst 20 % egenandel?': a percentage the sources do not set
             paragraphs.insert(0, claim)
             answered = False
-        title = f"{label}: {', '.join(self.name(s) for s in schemes)}"
+        title = f"{label}: {', '.join(asof.scheme_name(self.kb, s, lang) for s in schemes)}"
         return self.answer(
             u,
             lang,

@@ -46,8 +46,9 @@ class FigureAnswers(FactAnswers, TableAnswers):
         if u.schemes_mentioned:
             return None
         if u.thing:
-            # the question names something no scheme with rates speaks of: no default
-            return None
+            # the question names something no scheme with rates speaks of: no default, unless
+            # only one scheme's rules speak of it ('per measure for competence, e.g. design')
+            return u.thing_scheme
         caps = self.schemes_with(lambda s: any(r.kind == "cap" for r in s.rules))
         if (
             len(caps) == 1

@@ -19,6 +19,7 @@ from bot.answers.common import (
     WHICH_PLACE,
     _folded,
     _says,
+    named_thing,
 )
 from bot.answers.declines import DeclineAnswers
 from bot.calc import appropriation as appropriation_calc
@@ -321,10 +322,13 @@ class TableAnswers(DeclineAnswers):
         if "year_rel" in u.slots and not any(k in u.slots for k in ("year", "year_from")):
             # 'bevilgningen i fjor', 'i år': the calendar year against today
             u.slots["year"] = today.year + int(u.slots["year_rel"])
+        named = u.schemes_mentioned[:3] or ([u.scheme] if u.scheme else [])
+        if not named and u.money_thing:
+            # 'bevilget til rask psykisk helsehjelp': no scheme's money, not every scheme's
+            return self.no_appropriation(u, lang, fmt.quote(named_thing(u.text, u.money_thing)))
         arithmetic = self.appropriation_arithmetic(u, lang)
         if arithmetic is not None:
             return arithmetic
-        named = u.schemes_mentioned[:3] or ([u.scheme] if u.scheme else [])
         administered = u.slots.get("office") not in (None, "nasjonal")
         if administered and GRANT_ADMINISTRATION.search(u.folded):
             # 'tilskuddsforvaltningen i Agder 2018': the office's figures for every scheme

@@ -31,7 +31,15 @@ from bot.understanding.entities import (
     extract_years,
     relative_year,
 )
-from bot.understanding.lexicon import Lexicon, deadline_scheme_words, other_thing, rule_scheme_words
+from bot.understanding.lexicon import (
+    Lexicon,
+    appropriation_scheme_words,
+    deadline_scheme_words,
+    other_thing,
+    rated_rule_words,
+    rule_scheme_words,
+    thing_scheme,
+)
 from bot.understanding.normalise import _has, _stem, generic_name, pad
 from bot.understanding.operations import read_ladder_operation, read_operation
 from bot.understanding.patterns import (
@@ -128,6 +136,8 @@ class Understander:
         self._muni_keys = list(self.lex.municipalities)
         self.rule_words = rule_scheme_words(kb, self.lex)
         self.deadline_words = deadline_scheme_words(kb, self.lex)
+        self.rated_words = rated_rule_words(kb)
+        self.money_words = appropriation_scheme_words(kb, self.lex)
 
     # --- entities ---
 
@@ -435,7 +445,10 @@ class Understander:
         read_ladder_operation(u)
         if not u.schemes_mentioned:
             u.thing = other_thing(u, self.rule_words)
+            if u.thing:
+                u.thing_scheme = thing_scheme(u.thing, self.rated_words)
             u.deadline_thing = other_thing(u, self.deadline_words)
+            u.money_thing = other_thing(u, self.money_words)
 
     def _score(self, u: Understanding) -> None:
         """Score every intent and choose one, with a confidence."""

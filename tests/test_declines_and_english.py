@@ -1,0 +1,160 @@
+"""No borrowed appropriations, a scheme's whole budget asked by its words, English rate questions.
+
+Through the public interfaces (the Engine and `tilskuddsbot ask --json`); every expected figure
+is read from the knowledge base, never written here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from bot import fmt
+from bot.engine import Engine
+from knowledge.kb import KnowledgeBase
+from knowledge.schema import CapRule, LadderRule
+
+TODAY = dt.date(2026, 11, 23)
+# a thousands group written the Norwegian way ('330 000'), which an English answer must not hold
+SPACED_THOUSANDS = re.compile(r"\b\d{1,3}(?: \d{3})+\b")
+
+
+@pytest.fixture(scope="module")
+def engine(kb: KnowledgeBase) -> Engine:
+    """One engine over the bundled knowledge base."""
+    return Engine(kb)
+
+
+def appropriation_figures(kb: KnowledgeBase) -> set[str]:
+    """Every appropriation of every scheme, as the answers print it in both languages."""
+    out: set[str] = set()
+    for scheme in kb.schemes.values():
+        for a in scheme.appropriations:
+            out |= {fmt.kroner(a.amount, "nb"), fmt.kroner(a.amount, "en")}
+    return out
+
+
+def ladder(kb: KnowledgeBase) -> LadderRule:
+    """The ladder rule of the knowledge base."""
+    return next(r for _s, r in kb.all_rules() if isinstance(r, LadderRule))
+
+
+def cap(kb: KnowledgeBase) -> CapRule:
+    """The cap rule of the knowledge base."""
+    return next(r for _s, r in kb.all_rules() if isinstance(r, CapRule))
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("Hvor mye er bevilget til tilskuddet for rask psykisk helsehjelp i 2021?", "rask"),
+        ("Hva var bevilgningen til internettassistert behandling i 2021?", "internettassistert"),
+        ("Kor mykje er løyvd til tilskot for rask psykisk helsehjelp i 2021?", "rask"),
+        ("How much was appropriated for the rapid mental health grant in 2021?", "rapid"),
+    ],
+)
+def test_an_appropriation_of_something_no_scheme_holds_is_declined_without_other_figures(
+    engine: Engine, kb: KnowledgeBase, question: str, thing: str
+) -> None:
+    answer = engine.ask(question, TODAY)
+    assert not answer.answered
+    assert thing in answer.text
+    assert "ingen tall for bevilgningen" in answer.text or "no figures for" in answer.text
+    assert not any(figure in answer.text for figure in appropriation_figures(kb))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva er bevilgningen til kommunalt rusarbeid i 2021?",
+        "Hvor mye er bevilget i 2021?",
+        "Hva er totalrammen for kommunalt rusarbeid i 2021?",
+    ],
+)
+def test_an_appropriation_of_a_known_scheme_or_of_all_is_still_given(
+    engine: Engine, kb: KnowledgeBase, question: str
+) -> None:
+    answer = engine.ask(question, TODAY)
+    assert answer.answered
+    assert any(figure in answer.text for figure in appropriation_figures(kb))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva er totalrammen for NAV-tilskuddet i 2020?",
+        "Hva er den samlede rammen for tilskuddet til sosiale tjenester i NAV i 2020?",
+        "Kva er totalramma for NAV-tilskotet i 2020?",
+    ],
+)
+def test_the_whole_budget_of_a_scheme_without_appropriations_is_no_cap_calculation(
+    engine: Engine, kb: KnowledgeBase, question: str
+) -> None:
+    answer = engine.ask(question, TODAY)
+    assert not answer.answered
+    assert answer.intent == "appropriation"
+    assert fmt.kroner(cap(kb).per_position, "nb") not in answer.text
+    assert not any(figure in answer.text for figure in appropriation_figures(kb))
+
+
+@pytest.mark.parametrize(
+    ("question", "grant_year"),
+    [
+        (
+            "What is the grant per full-time position (årsverk) in year 3 of the municipal "
+            "substance abuse grant (kommunalt rusarbeid)?",
+            3,
+        ),
+        ("What is the grant per position in year 2 of kommunalt rusarbeid?", 2),
+        ("How much can be granted per FTE in year 4 of the substance abuse grant?", 4),
+    ],
+)
+def test_an_english_rate_question_gets_the_ladder_rate_wholly_in_english(
+    engine: Engine, kb: KnowledgeBase, question: str, grant_year: int
+) -> None:
+    answer = engine.ask(question, TODAY)
+    assert answer.answered
+    assert answer.intent == "amount"
+    assert fmt.kroner(ladder(kb).steps[grant_year - 1].amount, "en") in answer.text
+    assert not SPACED_THOUSANDS.search(answer.text), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much can be granted per measure for competence, e.g. design or evaluation?",
+        "How much can we get per measure for design and evaluation?",
+        "Hvor mye kan man få per tiltak til design eller evaluering?",
+    ],
+)
+def test_a_figure_named_only_by_one_cap_rules_words_gets_that_rule(
+    engine: Engine, kb: KnowledgeBase, question: str
+) -> None:
+    answer = engine.ask(question, TODAY)
+    rule = cap(kb)
+    assert answer.answered
+    assert answer.scheme == "nav-sosiale-tjenester"
+    lang = "en" if question.isascii() else "nb"
+    assert fmt.kroner(rule.per_measure, lang) in answer.text
+    assert fmt.kroner(ladder(kb).steps[0].amount, lang) not in answer.text
+    if lang == "en":
+        assert "(Norwegian source text)" not in answer.text
+        assert not SPACED_THOUSANDS.search(answer.text), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor mye får vi per årsverk til ungdomstiltak?",
+        "What is the rate per FTE for youth clubs in year 1?",
+    ],
+)
+def test_a_thing_no_rated_rule_speaks_of_still_gets_no_rates(
+    engine: Engine, kb: KnowledgeBase, question: str
+) -> None:
+    answer = engine.ask(question, TODAY)
+    assert not answer.answered
+    assert fmt.kroner(cap(kb).per_position, "nb") not in answer.text
+    assert fmt.kroner(ladder(kb).steps[0].amount, "nb") not in answer.text
