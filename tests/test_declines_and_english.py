@@ -158,3 +158,54 @@ def test_a_thing_no_rated_rule_speaks_of_still_gets_no_rates(
     assert not answer.answered
     assert fmt.kroner(cap(kb).per_position, "nb") not in answer.text
     assert fmt.kroner(ladder(kb).steps[0].amount, "nb") not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "scheme"),
+    [
+        ("Hva kan rusarbeidsmidlene brukes til?", "kommunalt-rusarbeid"),
+        ("Kan rusarbeidsmidler brukes til en ny stilling?", "kommunalt-rusarbeid"),
+        ("Hvem kan søke voksne-midlene?", "voksne-langvarige"),
+        ("Kva kan NAV-pengane brukast til?", "nav-sosiale-tjenester"),
+    ],
+)
+def test_a_compound_of_a_scheme_name_and_its_money_names_the_scheme(
+    engine: Engine, question: str, scheme: str
+) -> None:
+    assert engine.understander.understand(question).schemes_mentioned[:1] == [scheme]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What are the priorities in the new 2022 grant for adults with long-term and complex "
+        "needs in substance abuse and mental health?",
+        "What does the new mental health and substance abuse grant fund in 2022?",
+    ],
+)
+def test_words_of_a_longer_english_name_do_not_name_a_shorter_one_too(
+    engine: Engine, question: str
+) -> None:
+    assert "kommunalt-rusarbeid" not in engine.understander.understand(question).schemes_mentioned
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Who could apply for the NAV grant in 2020?", "who_may_apply"),
+        ("What costs could the grant for adults with complex needs cover?", "funds"),
+        ("Hvilke kostnader kan NAV-tilskuddet dekke?", "funds"),
+        ("How much could we get for 2 FTE in year 2 of kommunalt rusarbeid?", "amount"),
+    ],
+)
+def test_english_and_norwegian_wordings_reach_the_same_intent(
+    engine: Engine, question: str, intent: str
+) -> None:
+    assert engine.understander.understand(question).intent == intent
+
+
+def test_an_english_scheme_card_is_headed_and_referenced_in_english(engine: Engine) -> None:
+    answer = engine.ask("Tell me about the NAV grant for social services", TODAY)
+    assert answer.title is not None and answer.title.startswith("Grant for")
+    assert "Kap." not in answer.text
+    assert "Tilskudd til" not in answer.text

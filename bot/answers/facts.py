@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from bot import asof
+from bot import asof, fmt
 from bot.answer import Answer, Option, unique_sources
 from bot.answers.common import (
     COST_ASKED,
@@ -620,7 +620,11 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                 {f.years.first for f in scheme.facts} | {d.year for d in scheme.deadlines}
             )
             span = f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "")
-            lines.append(f"– {scheme.names.official} ({span})")
+            if lang == "nb":
+                lines.append(f"– {scheme.names.official} ({span})")
+            else:  # the English name, and the Norwegian one the documents use
+                official = fmt.quote(scheme.names.official)
+                lines.append(f"– {self.english_name(scheme.id)} ({official}, {span})")
             sources += [self.kb.provenance(f) for f in scheme.facts[:1]]
         title = "Ordningene jeg kjenner" if lang == "nb" else "The schemes I know"
         options = [Option(s.names.short, s.names.short) for s in self.kb.schemes.values()]
@@ -637,7 +641,12 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             return self.no_rates(u, lang, asof.scheme_name(self.kb, scheme.id, lang))
         paragraphs, sources, years = [], [], []
         for b in scheme.budget:
-            paragraphs.append(f"Kap. {b.chapter} post {b.post} ({b.years.label()})")
+            ref = (
+                f"Kap. {b.chapter} post {b.post}"
+                if lang == "nb"
+                else f"Chapter {b.chapter}, post {b.post}"
+            )
+            paragraphs.append(f"{ref} ({b.years.label()})")
             sources.append(self.kb.provenance(b))
         for topic in (Topic.STATUS, Topic.PURPOSE, Topic.WHO_MAY_APPLY, Topic.FUNDS):
             for fact in self.facts(scheme, [topic], None)[:2]:
@@ -666,7 +675,13 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             else "More: /ordninger shows the full card with every year and source."
         )
         paragraphs.append(more)
-        return self.answer(u, lang, paragraphs, sources=sources, title=scheme.names.official)
+        title = scheme.names.official if lang == "nb" else self.english_name(scheme.id)
+        return self.answer(u, lang, paragraphs, sources=sources, title=title)
+
+    def english_name(self, sid: str) -> str:
+        """A scheme's English name, capitalised as a heading ('Grant for developing ...')."""
+        name = asof.scheme_name(self.kb, sid, "en")
+        return name[:1].upper() + name[1:]
 
     def passage_scheme(self, key: str) -> str | None:
         """Return the scheme of a look-up passage ('faq:ID', 'fact:SCHEME:I', 'rule:SCHEME:ID')."""

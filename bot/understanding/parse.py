@@ -126,6 +126,22 @@ def restore_years(u: Understanding) -> None:
             s["grant_year"], s["grant_year_to"] = min(grant_years), max(grant_years)
 
 
+# The money of a scheme as the last part of a compound ('rusarbeidsmidlene', 'NAV-pengene').
+MONEY_HEADS = ("midlene", "midlane", "midlar", "midler", "pengene", "penger")
+
+
+def money_compound_base(token: str) -> str | None:
+    """Return the first part of a compound that ends in a word for money, or None."""
+    for head in MONEY_HEADS:
+        if token.endswith(head) and len(token) > len(head) + 3:
+            base = token[: -len(head)].rstrip("-")
+            # the joining 's' of 'rusarbeidsmidler'
+            return (
+                base[:-1] if base.endswith("s") and not token[: -len(head)].endswith("-") else base
+            )
+    return None
+
+
 class Understander:
     """Turn chat text into an Understanding, using names from the knowledge base."""
 
@@ -162,12 +178,21 @@ class Understander:
                     candidates += [
                         c for c in self.lex.names_by_first.get(base, []) if len(c[0]) == 1
                     ]
+            money_base = money_compound_base(tokens[i])
+            if money_base:
+                # 'rusarbeidsmidler', 'rusarbeidspengene': a one-word name and the money of it
+                candidates += [
+                    c for c in self.lex.names_by_first.get(money_base, []) if len(c[0]) == 1
+                ]
             candidates.sort(key=lambda entry: -len(" ".join(entry[0])))
             for name_tokens, name in candidates:
                 n = len(name_tokens)
                 if i + n > len(tokens) or tuple(tokens[i : i + n - 1]) != name_tokens[:-1]:
                     continue
                 last, want = tokens[i + n - 1], name_tokens[-1]
+                if n == 1 and money_base == want:
+                    matched = (name, n)
+                    break
                 if last == want or (last.startswith(want) and last[len(want) :] in NAME_ENDINGS):
                     matched = (name, n)
                     break
@@ -202,11 +227,15 @@ class Understander:
         named_stems = {
             sid: {_stem(t) for t in pad(name).split()} for sid, (_score, name) in found.items()
         }
-        for name, content in self.lex.scheme_content.items():
+        # longest first: the words of a longer name found so belong to its scheme too ('new
+        # mental health and substance abuse grant' leaves 'substance abuse grant' unnamed)
+        taken: list[tuple[str, set[str] | frozenset[str]]] = list(named_stems.items())
+        for name, content in sorted(self.lex.scheme_content.items(), key=lambda kv: -len(kv[1])):
             sid = self.lex.scheme_names[name]
-            if any(content <= other for o, other in named_stems.items() if o != sid):
+            if any(content <= other for o, other in taken if o != sid):
                 continue
             if content <= stems:
+                taken.append((sid, content))
                 score = 50.0 + len(content)
                 if score > found.get(sid, (0.0, ""))[0]:
                     found[sid] = (score, name)
