@@ -209,3 +209,32 @@ def test_an_english_scheme_card_is_headed_and_referenced_in_english(engine: Engi
     assert answer.title is not None and answer.title.startswith("Grant for")
     assert "Kap." not in answer.text
     assert "Tilskudd til" not in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor stor egenandel må kommunen ha for ACT-team?",
+        "What own share must we pay for a MO centre?",
+    ],
+)
+def test_an_own_share_of_a_thing_no_scheme_holds_is_not_the_default_schemes(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.ask(question, TODAY)
+    assert not answer.answered
+    assert answer.scheme is None
+    assert "egenfinansiering" not in answer.text and "own funding" not in answer.text
+
+
+def test_a_deadline_of_a_thing_no_scheme_holds_names_it_as_asked(engine: Engine) -> None:
+    answer = engine.ask("Når er søknadsfristen for tilskudd til rask psykisk helsehjelp?", TODAY)
+    assert not answer.answered
+    assert "rask psykisk helsehjelp" in answer.text
+
+
+def test_an_english_own_share_quotes_the_source_in_english(engine: Engine) -> None:
+    answer = engine.ask("What is our own share in year 2 for 1 FTE costing NOK 720,000?", TODAY)
+    assert answer.answered
+    assert "(Norwegian source text)" not in answer.text
+    assert not SPACED_THOUSANDS.search(answer.text), answer.text

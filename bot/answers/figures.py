@@ -87,6 +87,9 @@ class FigureAnswers(FactAnswers, TableAnswers):
             and "cost" not in u.slots
             and u.slots.get("operation") not in ("difference", "steps")
         ):
+            if u.thing and not u.schemes_mentioned and not u.thing_scheme:
+                # 'egenandel for ACT-team?': no scheme's own share, not the only one's
+                return self.no_rates(u, lang, fmt.quote(named_thing(u.text, u.thing)))
             return self.topic_facts(u, today, lang, [Topic.OWN_SHARE])
         if "start_year_rel" in u.slots:
             # 'fikk første tilskudd i fjor': the start year against today

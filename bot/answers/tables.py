@@ -396,7 +396,7 @@ class TableAnswers(DeclineAnswers):
             sources.append(self.kb.provenance(table))
             years.append(table.years.last or table.years.first)
         if not paragraphs:
-            names = ", ".join(self.name(s) for s in schemes)
+            names = ", ".join(asof.scheme_name(self.kb, s, lang) for s in schemes)
             year_text = f" {year}" if year else ""
             msg = (
                 f"Jeg har ingen bevilgning for {names}{year_text} i kildene mine."
