@@ -238,3 +238,30 @@ def test_an_english_own_share_quotes_the_source_in_english(engine: Engine) -> No
     assert answer.answered
     assert "(Norwegian source text)" not in answer.text
     assert not SPACED_THOUSANDS.search(answer.text), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did the Innlandet office say about kommunalt rusarbeid after 2021?",
+        "Tell me about the NAV grant for social services",
+        "What is the cap for competence funding per measure in the NAV grant?",
+    ],
+)
+def test_english_scheme_cards_give_the_rules_in_english(engine: Engine, question: str) -> None:
+    text = engine.ask(question, TODAY).text
+    for norwegian in ("per årsverk", "Inntil", "Vilkår", "primært", "øvre grenser", " og inntil"):
+        assert norwegian not in text
+    assert not SPACED_THOUSANDS.search(text), text
+
+
+def test_a_rate_per_fte_is_not_a_count_of_ftes(engine: Engine) -> None:
+    answer = engine.ask("How many FTEs did Arendal get through kommunalt rusarbeid in 2019?", TODAY)
+    assert not answer.answered
+    assert "no number of" in answer.text
+
+
+def test_english_contacts_give_roles_and_offices_in_english(engine: Engine) -> None:
+    text = engine.ask("Who is the contact for the adults scheme at Innlandet?", TODAY).text
+    assert "Saksbehandler" not in text
+    assert "County Governor of Innlandet" in text

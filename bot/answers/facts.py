@@ -259,7 +259,11 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         stem = noun[: max(3, min(len(noun) - 1, 5))]
         if noun.startswith(("prosent", "percent")):
             stem = "%"  # 'hvor mange prosent': '50 %' gives the number asked for
-        counts = re.compile(rf"(?:\d|\b(?:{NUMBER_WORDS})\b)[\d\s.,%]*(?:\w+\s+)?{re.escape(stem)}")
+        # 'NOK 660,000 per FTE' is a rate, not a count of FTEs
+        counts = re.compile(
+            rf"(?:\d|\b(?:{NUMBER_WORDS})\b)[\d\s.,%]*(?:(?!(?:per|pr|each)\b)\w+\s+)?"
+            rf"{re.escape(stem)}"
+        )
         if counts.search(fold(" ".join(answer.paragraphs))):
             return answer
         for key, score in u.passages[:3]:
