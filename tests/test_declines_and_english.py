@@ -265,3 +265,21 @@ def test_english_contacts_give_roles_and_offices_in_english(engine: Engine) -> N
     text = engine.ask("Who is the contact for the adults scheme at Innlandet?", TODAY).text
     assert "Saksbehandler" not in text
     assert "County Governor of Innlandet" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was the 2021 appropriation for the children and young people scheme?",
+        "Which budget chapter is the NAV social services grant on?",
+        "How much was expected for KRA in the 2018 grant administration forecast for Agder?",
+    ],
+)
+def test_english_appropriation_and_budget_lines_name_schemes_in_english(
+    engine: Engine, kb: KnowledgeBase, question: str
+) -> None:
+    answer = engine.ask(question, TODAY)
+    body = re.sub(r"«[^»]*»", "", answer.text)
+    for sid in kb.schemes:
+        assert kb.schemes[sid].names.short not in body, body
+    assert "kap." not in body

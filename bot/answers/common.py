@@ -334,6 +334,11 @@ RATIO_WORDS: dict[Fraction, tuple[str, str]] = {
 }
 
 
+def heading(text: str) -> str:
+    """A name that begins a line, with a capital first letter ('The County Governor of ...')."""
+    return text[:1].upper() + text[1:]
+
+
 def named_thing(text: str, thing: str) -> str:
     """The words a question names a thing by ('tilskuddet til X av Y'), else the thing."""
     first = thing.split()[0].casefold()

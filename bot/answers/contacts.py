@@ -8,16 +8,11 @@ import re
 from bot import asof
 from bot.answer import Answer
 from bot.answers.base import AnswerBase
-from bot.answers.common import STILL_ASK, _padded, _says
+from bot.answers.common import STILL_ASK, _padded, _says, heading
 from bot.text import fold
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
 from knowledge.kb import Provenance
-
-
-def heading(text: str) -> str:
-    """A name that begins a line, with a capital first letter ('The County Governor of ...')."""
-    return text[:1].upper() + text[1:]
 
 
 class ContactAnswers(AnswerBase):

@@ -30,6 +30,7 @@ from bot.answers.common import (
     _padded,
     _says,
     content_phrases,
+    heading,
     office_in,
     t,
     text_in,
@@ -600,7 +601,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         self, u: Understanding, today: dt.date, lang: Lang, sid: str, cost: str
     ) -> Answer:
         """Decline whether a cost the sources never name is covered; say what is funded."""
-        name = self.name(sid)
+        name = self.name(sid, lang)
         known = self.topic_facts(replace(u, intent="funds", text="", folded=""), today, lang)
         lead = (
             f"Kildene sier ikke noe om {cost} i {name}, så jeg vet ikke om det dekkes. "
@@ -648,7 +649,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             ref = (
                 f"Kap. {b.chapter} post {b.post}"
                 if lang == "nb"
-                else f"Chapter {b.chapter}, post {b.post}"
+                else f"Chapter {b.chapter}, item {b.post}"
             )
             paragraphs.append(f"{ref} ({b.years.label()})")
             sources.append(self.kb.provenance(b))
@@ -722,7 +723,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                     if lang == "nb"
                     else f"Applies to {entry.years.label()}"
                 )
-                + (f", {self.name(entry.scheme)}." if entry.scheme else "."),
+                + (f", {self.name(entry.scheme, lang)}." if entry.scheme else "."),
             ]
             dated = self.passage_as_of(entry.scheme, entry.years, today, lang)
             return self.answer(
@@ -741,7 +742,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             item = next(r for r in scheme.rules if isinstance(r, TextRule) and r.id == ref)
         prov = self.kb.provenance(item)
         paragraphs = [
-            f"{scheme.names.short}, {item.years.label()} ({office_in(prov, lang)}): "
+            f"{heading(self.name(sid, lang))}, {item.years.label()} ({office_in(prov, lang)}): "
             f"{text_in(item, lang)}"
         ]
         dated = self.passage_as_of(sid, item.years, today, lang)

@@ -19,6 +19,7 @@ from bot.answers.common import (
     WHICH_PLACE,
     _folded,
     _says,
+    heading,
     named_thing,
 )
 from bot.answers.declines import DeclineAnswers
@@ -364,7 +365,9 @@ class TableAnswers(DeclineAnswers):
         # one appropriation the sources give for two schemes together is listed once
         together: dict[tuple[int, int, str, str], list[str]] = {}
         for sid, a in found:
-            together.setdefault((a.year, a.amount, a.text, a.source), []).append(self.name(sid))
+            together.setdefault((a.year, a.amount, a.text, a.source), []).append(
+                self.name(sid, lang)
+            )
         shown: set[tuple[int, int, str, str]] = set()
         for _sid, a in sorted(found, key=lambda item: item[1].year):
             key = (a.year, a.amount, a.text, a.source)
@@ -376,6 +379,8 @@ class TableAnswers(DeclineAnswers):
                 ("nasjonalt" if lang == "nb" else "nationally")
                 if a.scope == "nasjonal"
                 else prov.office_name
+                if lang == "nb"
+                else prov.office_name_en or prov.office_name
             )
             flags = []
             if a.approximate:
@@ -386,13 +391,14 @@ class TableAnswers(DeclineAnswers):
             if a.amount >= 1_000_000 and a.amount % 100_000 == 0:
                 where = f"{fmt.millions(a.amount, lang)}, {where}"
             paragraphs.append(
-                f"{' / '.join(together[key])} {a.year}: {fmt.kroner(a.amount, lang)} "
+                f"{heading(' / '.join(together[key]))} {a.year}: {fmt.kroner(a.amount, lang)} "
                 f"({where}{extra}) – «{a.text}»"
             )
             sources.append(prov)
             years.append(a.year)
         for table, lines in self.money_tables(named, year, national, office, lang):
-            paragraphs.append(f"{table.title}:\n" + "\n".join(lines))
+            title = (table.title_en or table.title) if lang == "en" else table.title
+            paragraphs.append(f"{title}:\n" + "\n".join(lines))
             sources.append(self.kb.provenance(table))
             years.append(table.years.last or table.years.first)
         if not paragraphs:
@@ -519,7 +525,7 @@ class TableAnswers(DeclineAnswers):
                     office,
                 )
                 change = result.total
-                names = fmt.join([self.name(sid) for sid in named], lang)
+                names = fmt.join([self.name(sid, lang) for sid in named], lang)
                 a, b = (
                     fmt.millions(result.figures["second"], lang),
                     fmt.millions(result.figures["first"], lang),
@@ -553,8 +559,8 @@ class TableAnswers(DeclineAnswers):
                 result = appropriation_calc.appropriation_difference(
                     self.kb, [(sid, year) for sid in first], [(sid, year) for sid in rest], office
                 )
-                one = fmt.join([self.name(sid) for sid in first], lang)
-                other = fmt.join([self.name(sid) for sid in rest], lang)
+                one = fmt.join([self.name(sid, lang) for sid in first], lang)
+                other = fmt.join([self.name(sid, lang) for sid in rest], lang)
                 amount = fmt.millions(abs(result.total), lang)
                 if lang == "nb":
                     more = "mer" if result.total >= 0 else "mindre"
@@ -653,9 +659,12 @@ class TableAnswers(DeclineAnswers):
                     value = row.values.get(column.id)
                     if value is None:
                         continue
-                    label = column.label if len(columns) > 1 else ""
+                    english = lang == "en"
+                    label = (column.label_en or column.label) if english else column.label
+                    label = label if len(columns) > 1 else ""
                     flag = f" ({word('prognosis', lang)})" if column.status == "prognose" else ""
-                    head = f"{row.label} {label}".strip()
+                    row_label = (row.label_en or row.label) if english else row.label
+                    head = f"{row_label} {label}".strip()
                     lines.append(f"– {head}: {fmt.kroner(int(value), lang)}{flag}")
             if lines:
                 out.append((table, lines))
@@ -671,18 +680,17 @@ class TableAnswers(DeclineAnswers):
             budget = self.kb.schemes[sid].budget
             if not budget:
                 paragraphs.append(
-                    f"Kildene oppgir ikke kapittel og post for {self.name(sid)}."
+                    f"Kildene oppgir ikke kapittel og post for {self.name(sid, lang)}."
                     if lang == "nb"
-                    else f"The sources give no budget chapter for {self.name(sid)}."
+                    else f"The sources give no budget chapter for {self.name(sid, lang)}."
                 )
                 continue
             answered = True
             for b in budget:
                 ministry = f", {b.ministry}" if b.ministry else ""
-                word = "post" if lang == "nb" else "item"
+                ref = f"kap. {b.chapter} post" if lang == "nb" else f"chapter {b.chapter}, item"
                 paragraphs.append(
-                    f"{self.name(sid)}: kap. {b.chapter} {word} {b.post}{ministry} "
-                    f"({b.years.label()})"
+                    f"{heading(self.name(sid, lang))}: {ref} {b.post}{ministry} ({b.years.label()})"
                 )
                 sources.append(self.kb.provenance(b))
         return self.answer(u, lang, paragraphs, sources=sources, answered=answered)
