@@ -53,6 +53,9 @@ def cap(kb: KnowledgeBase) -> CapRule:
         ("Hva var bevilgningen til internettassistert behandling i 2021?", "internettassistert"),
         ("Kor mykje er løyvd til tilskot for rask psykisk helsehjelp i 2021?", "rask"),
         ("How much was appropriated for the rapid mental health grant in 2021?", "rapid"),
+        ("Hvor mye er satt av til MO-sentre i 2022?", "MO-sentre"),
+        ("Hva er bevilgningen til ACT-team i 2021?", "ACT-team"),
+        ("Hvor stor er potten for lavterskel substitusjonsbehandling?", "substitusjonsbehandling"),
     ],
 )
 def test_an_appropriation_of_something_no_scheme_holds_is_declined_without_other_figures(
@@ -71,6 +74,8 @@ def test_an_appropriation_of_something_no_scheme_holds_is_declined_without_other
         "Hva er bevilgningen til kommunalt rusarbeid i 2021?",
         "Hvor mye er bevilget i 2021?",
         "Hva er totalrammen for kommunalt rusarbeid i 2021?",
+        "Hvor mye bevilget HOD til ordningene i 2021?",
+        "How much did the Storting appropriate in 2021?",
     ],
 )
 def test_an_appropriation_of_a_known_scheme_or_of_all_is_still_given(

@@ -157,17 +157,18 @@ def deadline_scheme_words(kb: KnowledgeBase, lex: Lexicon) -> WordSet:
 def appropriation_scheme_words(kb: KnowledgeBase, lex: Lexicon) -> WordSet:
     """Return the words an appropriation question may use without naming another thing.
 
-    The question words, every scheme's names, and what the schemes with appropriations and
-    the money tables say (appropriation texts, facts, FAQ entries, titles, descriptions).
+    The question words, the names, appropriation texts and FAQ questions of the schemes
+    with appropriations, and the money tables' titles and descriptions. Not the
+    schemes' facts: what a scheme funds ('Housing First', 'MO-sentre') has no appropriation
+    of its own, and asking for one must not list the schemes'.
     """
     words = _question_words(lex)
     texts: list[str] = []
     for sid, scheme in kb.schemes.items():
-        texts += scheme.names.all()
         if not scheme.appropriations:
             continue
+        texts += scheme.names.all()
         texts += [a.text for a in scheme.appropriations]
-        texts += [f.text for f in scheme.facts] + [f.text_en or "" for f in scheme.facts]
         texts += [q for e in kb.faq.values() if e.scheme == sid for q in (e.question, *e.aliases)]
     for table in kb.tables.values():
         texts += [table.title, table.title_en or "", table.description or ""]
@@ -233,6 +234,22 @@ def thing_scheme(thing: str, schemes: dict[str, WordSet]) -> str | None:
 OWN_TOPICS = ("purpose", "target_group", "funds", "priorities", "who_may_apply")
 # an abbreviation written in capitals ('ACT', 'FACT', 'MO'), not a marker ('NB!', 'NB:')
 ACRONYM = re.compile(r"\b[A-ZÆØÅ]{2,6}\b(?![!:])")
+
+
+def funded_acronyms(kb: KnowledgeBase) -> frozenset[str]:
+    """Return the abbreviations of what the schemes fund or prioritise ('act', 'fact', 'mo').
+
+    Not a word of a scheme's name ('NAV', 'BARN' written in capitals): that names the scheme.
+    """
+    named = {t for sc in kb.schemes.values() for n in sc.names.all() for t in WORD.findall(fold(n))}
+    return frozenset(
+        a.lower()
+        for scheme in kb.schemes.values()
+        for fact in scheme.facts
+        if fact.topic.value in ("funds", "priorities")
+        for a in ACRONYM.findall(fact.text)
+        if a.lower() not in named
+    )
 
 
 def other_scheme_words(kb: KnowledgeBase, defaults: list[str], common: set[str]) -> set[str]:

@@ -35,6 +35,7 @@ from bot.understanding.lexicon import (
     Lexicon,
     appropriation_scheme_words,
     deadline_scheme_words,
+    funded_acronyms,
     other_thing,
     rated_rule_words,
     rule_scheme_words,
@@ -154,6 +155,7 @@ class Understander:
         self.deadline_words = deadline_scheme_words(kb, self.lex)
         self.rated_words = rated_rule_words(kb)
         self.money_words = appropriation_scheme_words(kb, self.lex)
+        self.funded_acronyms = funded_acronyms(kb)
 
     # --- entities ---
 
@@ -477,7 +479,19 @@ class Understander:
             if u.thing:
                 u.thing_scheme = thing_scheme(u.thing, self.rated_words)
             u.deadline_thing = other_thing(u, self.deadline_words)
-            u.money_thing = other_thing(u, self.money_words)
+            u.money_thing = other_thing(u, self.money_words) or self.money_acronym(u.text)
+
+    def money_acronym(self, text: str) -> str | None:
+        """Return a funded measure's abbreviation ('ACT-team', 'MO-sentre') as written, or None.
+
+        Short words pass as question words, so the abbreviations of what schemes fund are
+        looked up alone: no appropriation is given for them.
+        """
+        for m in re.finditer(r"[\wæøåÆØÅ-]+", text):
+            head = m.group(0).split("-")[0]
+            if ACRONYM.fullmatch(head) and fold(head) in self.funded_acronyms:
+                return m.group(0)
+        return None
 
     def _score(self, u: Understanding) -> None:
         """Score every intent and choose one, with a confidence."""
