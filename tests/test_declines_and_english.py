@@ -288,3 +288,28 @@ def test_english_appropriation_and_budget_lines_name_schemes_in_english(
     for sid in kb.schemes:
         assert kb.schemes[sid].names.short not in body, body
     assert "kap." not in body
+
+
+@pytest.mark.parametrize(
+    ("question", "grant_year", "cost"),
+    [
+        (
+            "What must the municipality pay itself in year 4 for one FTE costing NOK 650,000?",
+            4,
+            650_000,
+        ),
+        (
+            "How much must the municipality cover itself in year 2 if a position costs "
+            "NOK 800,000?",
+            2,
+            800_000,
+        ),
+    ],
+)
+def test_an_english_own_share_with_a_reflexive_is_computed(
+    engine: Engine, kb: KnowledgeBase, question: str, grant_year: int, cost: int
+) -> None:
+    answer = engine.ask(question, TODAY)
+    assert answer.intent == "own_share"
+    share = cost - ladder(kb).steps[grant_year - 1].amount
+    assert fmt.kroner(share, "en") in answer.text
