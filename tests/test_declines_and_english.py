@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from fractions import Fraction
 
 import pytest
 
@@ -313,3 +314,25 @@ def test_an_english_own_share_with_a_reflexive_is_computed(
     assert answer.intent == "own_share"
     share = cost - ladder(kb).steps[grant_year - 1].amount
     assert fmt.kroner(share, "en") in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "positions"),
+    [
+        ("How much is the grant for half a position in year 1?", Fraction(1, 2)),
+        ("How much for half an FTE in year 2?", Fraction(1, 2)),
+        ("What do we get for one and a half positions in year 2?", Fraction(3, 2)),
+        ("What do we get for two and a half FTEs in year 3?", Fraction(5, 2)),
+        ("Hva får vi for to og en halv stilling i år 2?", Fraction(5, 2)),
+        ("Hva får vi for en halv stilling i år 4?", Fraction(1, 2)),
+    ],
+)
+def test_a_half_in_words_is_read_as_a_half_in_both_languages(
+    engine: Engine, kb: KnowledgeBase, question: str, positions: Fraction
+) -> None:
+    answer = engine.ask(question, TODAY)
+    grant_year = int(re.findall(r"\d", question)[-1])
+    amount = positions * ladder(kb).steps[grant_year - 1].amount
+    assert amount.denominator == 1
+    lang = "en" if question.isascii() else "nb"
+    assert fmt.kroner(int(amount), lang) in answer.text

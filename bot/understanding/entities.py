@@ -186,6 +186,17 @@ _WORD_POSITION = re.compile(
 )
 
 
+# 'one and a half positions', 'to og en halv stilling': a whole number and a half
+_AND_A_HALF_POSITION = re.compile(
+    rf"\b(one|two|three|four|five|six|en|ett|ei|to|tre|fire|fem|seks)\s+(?:and|og)\s+"
+    rf"(?:a|an|en|ei|et|ett)\s+(?:half|halv|halvt)\s+{_QUALIFIER}{POSITION_WORDS}"
+)
+
+
+# an article before the number word ('half an FTE', 'en halv stilling') counts nothing
+_ARTICLES = frozenset({"a", "an", "en", "ei", "et", "ett"})
+
+
 # 'per årsverk', 'pr. stilling', 'per FTE', 'each position': the rate for one position.
 _PER_POSITION = re.compile(
     rf"\b(?:per|pr|each|every|hvert|hver)\.?\s+(?:100\s*%\s*)?{_QUALIFIER}{POSITION_WORDS}"
@@ -193,7 +204,8 @@ _PER_POSITION = re.compile(
 
 
 _COUNTED_POSITIONS = re.compile(
-    rf"(?:{_PERCENT_POSITION.pattern}|{_COUNT_POSITION.pattern}|{_WORD_POSITION.pattern})"
+    rf"(?:{_PERCENT_POSITION.pattern}|{_COUNT_POSITION.pattern}|{_WORD_POSITION.pattern}|"
+    rf"{_AND_A_HALF_POSITION.pattern})"
 )
 
 
@@ -309,11 +321,15 @@ def extract_positions(folded: str) -> Fraction | str | None:
     m = _COUNT_POSITION.search(folded)
     if m:
         return _typed_positions(m.group(1))
+    m = _AND_A_HALF_POSITION.search(folded)
+    if m:
+        return Fraction(NUMBER_WORDS[m.group(1)]) + Fraction(1, 2)
     m = _WORD_POSITION.search(folded)
     if m:
-        word = m.group(1).split()[-1]
-        amount = NUMBER_WORDS.get(word, NUMBER_WORDS.get(m.group(1).split()[0], 1))
-        return Fraction(amount)
+        words = m.group(1).split()
+        # 'half an FTE', 'a half-time position': the word that counts, not the article
+        counted = [w for w in words if w not in _ARTICLES] or words
+        return Fraction(NUMBER_WORDS.get(counted[0], 1))
     if _PER_POSITION.search(folded) or _ONE_POSITION.search(folded):
         return Fraction(1)
     return None
