@@ -325,9 +325,12 @@ def test_an_english_own_share_with_a_reflexive_is_computed(
         ("What do we get for two and a half FTEs in year 3?", Fraction(5, 2)),
         ("Hva får vi for to og en halv stilling i år 2?", Fraction(5, 2)),
         ("Hva får vi for en halv stilling i år 4?", Fraction(1, 2)),
+        ("What do we get for a quarter position in year 3?", Fraction(1, 4)),
+        ("What do we get for three quarters of a position in year 2?", Fraction(3, 4)),
+        ("Hva får vi for tre kvart stilling i år 2?", Fraction(3, 4)),
     ],
 )
-def test_a_half_in_words_is_read_as_a_half_in_both_languages(
+def test_a_fraction_of_a_position_in_words_is_read_alike_in_both_languages(
     engine: Engine, kb: KnowledgeBase, question: str, positions: Fraction
 ) -> None:
     answer = engine.ask(question, TODAY)

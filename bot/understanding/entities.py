@@ -237,6 +237,9 @@ _FRACTION_POSITION = re.compile(
             (
                 k.replace("to", "to ?", 1)
                 if k.startswith("totredje")
+                # 'tre kvart stilling' as 'trekvart'; not 'tredjedel'
+                else k.replace("tre", "tre ?", 1)
+                if k.startswith("trekvart")
                 else k.replace("two", "two ?", 1).replace("three", "three ?", 1)
                 for k in FRACTION_WORDS
             ),
