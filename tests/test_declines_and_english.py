@@ -328,6 +328,9 @@ def test_an_english_own_share_with_a_reflexive_is_computed(
         ("What do we get for a quarter position in year 3?", Fraction(1, 4)),
         ("What do we get for three quarters of a position in year 2?", Fraction(3, 4)),
         ("Hva får vi for tre kvart stilling i år 2?", Fraction(3, 4)),
+        ("Hva får vi for sju årsverk i år 2?", Fraction(7)),
+        ("What do we get for twelve FTEs in year 1?", Fraction(12)),
+        ("Hva får vi for 1 1/2 stilling i år 2?", Fraction(3, 2)),
     ],
 )
 def test_a_fraction_of_a_position_in_words_is_read_alike_in_both_languages(

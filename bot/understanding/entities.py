@@ -178,9 +178,28 @@ _POSITION_WORD = re.compile(POSITION_WORDS)
 _COUNT_POSITION = re.compile(rf"({NUMBER})\s*{_QUALIFIER}{POSITION_WORDS}")
 
 
+# counts of positions above six in words ('sju årsverk', 'ten positions')
+MORE_NUMBER_WORDS: dict[str, int] = {
+    "sju": 7,
+    "syv": 7,
+    "seven": 7,
+    "atte": 8,
+    "eight": 8,
+    "ni": 9,
+    "nine": 9,
+    "ti": 10,
+    "ten": 10,
+    "elleve": 11,
+    "eleven": 11,
+    "tolv": 12,
+    "twelve": 12,
+}
+
+
 _WORD_POSITION = re.compile(
     rf"\b(halvannen|halvannet|en halv|ei halv|et halvt|ett halvt|halvt|halve|halv|a half-time|"
     rf"half-time|half an?|half|one|an|en|et|ett|ei|to|two|tre|three|fire|four|fem|five|seks|six|"
+    rf"{'|'.join(MORE_NUMBER_WORDS)}|"
     rf"begge|both|(?<=hver )sin|(?<=kvar )si|(?<=hvor )si|(?<=hvert )sitt)"
     rf"\s+{_QUALIFIER}{POSITION_WORDS}"
 )
@@ -251,6 +270,10 @@ _FRACTION_POSITION = re.compile(
 )
 
 
+# '1 1/2 stilling', '2 3/4 FTE': a whole number and a fraction of a position
+_MIXED_POSITION = re.compile(rf"(?<![\w.,/])(\d+)\s+(\d+\s*/\s*\d+)\s*(?:{POSITION_WORDS})")
+
+
 # A quantity word before a position word that none of the patterns read ('syv tolvtedels
 # stillinger'): the answer must ask instead of assuming one position.
 _UNREAD_QUANTITY = re.compile(rf"\b(\w+(?:dels?|tedel\w*))\s+(?:{POSITION_WORDS})")
@@ -309,6 +332,12 @@ def extract_positions(folded: str) -> Fraction | str | None:
     shares = count_of_shares(folded)
     if shares is not None:
         return shares[0] * shares[1]
+    m = _MIXED_POSITION.search(folded)
+    if m:  # '1 1/2 stilling': a whole number and a fraction
+        whole, frac = _typed_positions(m.group(1)), _typed_positions(m.group(2))
+        if isinstance(whole, Fraction) and isinstance(frac, Fraction) and frac < 1:
+            return whole + frac
+        return m.group(0).strip()
     m = _FRACTION_POSITION.search(folded)
     if m:
         if m.group(1) is not None:
@@ -332,7 +361,7 @@ def extract_positions(folded: str) -> Fraction | str | None:
         words = m.group(1).split()
         # 'half an FTE', 'a half-time position': the word that counts, not the article
         counted = [w for w in words if w not in _ARTICLES] or words
-        return Fraction(NUMBER_WORDS.get(counted[0], 1))
+        return Fraction(MORE_NUMBER_WORDS.get(counted[0]) or NUMBER_WORDS.get(counted[0], 1))
     if _PER_POSITION.search(folded) or _ONE_POSITION.search(folded):
         return Fraction(1)
     return None
