@@ -271,7 +271,9 @@ _FRACTION_POSITION = re.compile(
 
 
 # '1 1/2 stilling', '2 3/4 FTE': a whole number and a fraction of a position
-_MIXED_POSITION = re.compile(rf"(?<![\w.,/])(\d+)\s+(\d+\s*/\s*\d+)\s*(?:{POSITION_WORDS})")
+_MIXED_POSITION = re.compile(
+    rf"(?<![\w.,/])(?<!\bar )(?<!year )(?<!aret )(\d+)\s+(\d+\s*/\s*\d+)\s*(?:{POSITION_WORDS})"
+)
 
 
 # A quantity word before a position word that none of the patterns read ('syv tolvtedels
@@ -337,7 +339,7 @@ def extract_positions(folded: str) -> Fraction | str | None:
         whole, frac = _typed_positions(m.group(1)), _typed_positions(m.group(2))
         if isinstance(whole, Fraction) and isinstance(frac, Fraction) and frac < 1:
             return whole + frac
-        return m.group(0).strip()
+        return frac if isinstance(frac, str) else m.group(0).strip()
     m = _FRACTION_POSITION.search(folded)
     if m:
         if m.group(1) is not None:
