@@ -54,8 +54,13 @@ def deadline_text(d: Deadline, lang: Lang = "nb") -> str:
     return value
 
 
+UNITS_EN = {"årsverk": "FTE", "stilling": "position"}
+
+
 def rule_lines(rule: Rule, lang: Lang = "nb") -> list[str]:
     """Describe a calculation rule in a few lines."""
+    if lang == "en":
+        return _rule_lines_en(rule)
     years = rule.years.label()
     if isinstance(rule, LadderRule):
         steps = []
@@ -80,6 +85,36 @@ def rule_lines(rule: Rule, lang: Lang = "nb") -> list[str]:
         ]
     assert isinstance(rule, TextRule)
     return [f"{years}: {rule.text}"]
+
+
+def _rule_lines_en(rule: Rule) -> list[str]:
+    """Describe a calculation rule in English, from the rule's English texts where it has them."""
+    years = rule.years.label()
+    if isinstance(rule, LadderRule):
+        steps = []
+        for step in rule.steps:
+            line = f"year {step.grant_year}: {fmt.kroner(step.amount, 'en')} per FTE"
+            if step.competence:
+                line += f" (incl. {fmt.kroner(step.competence, 'en')} for competence development)"
+            steps.append(line)
+        return [f"{years}: " + "; ".join(steps) + f". Up to {len(rule.steps)} years."]
+    if isinstance(rule, FlatRule | SameAsRule):
+        conditions = rule.conditions_en or rule.conditions
+        cond = f" Conditions: {'; '.join(conditions)}." if conditions else ""
+        if isinstance(rule, FlatRule):
+            unit = UNITS_EN[rule.unit]
+            return [f"{years}: {fmt.kroner(rule.amount, 'en')} per {unit}.{cond}"]
+        return [f"{years}: {(rule.text_en or rule.text).rstrip('.')}.{cond}"]
+    if isinstance(rule, CapRule):
+        return [
+            f"{years}: up to {fmt.kroner(rule.per_position, 'en')} per 100 % position "
+            f"({rule.position_covers_en or rule.position_covers}) and up to "
+            f"{fmt.kroner(rule.per_measure, 'en')} per measure "
+            f"({rule.measure_covers_en or rule.measure_covers}); primarily {rule.usual_years} "
+            f"year(s), up to {rule.max_years} years. These are caps, not a tapering ladder."
+        ]
+    assert isinstance(rule, TextRule)
+    return [f"{years}: {rule.text_en or rule.text}"]
 
 
 def scheme_card(kb: KnowledgeBase, scheme_id: str, lang: Lang = "nb") -> str:

@@ -22,14 +22,14 @@ FLOORS = {
     "batch-8.yaml": (0.96, 3, 0),
     "batch-9.yaml": (0.97, 2, 0),
     "batch-10.yaml": (0.99, 0, 0),
-    "batch-11.yaml": (0.97, 4, 0),
-    "batch-12.yaml": (0.96, 4, 0),
+    "batch-11.yaml": (0.97, 3, 0),
+    "batch-12.yaml": (0.97, 4, 0),
     "batch-13.yaml": (0.97, 1, 0),
     "batch-14.yaml": (0.97, 0, 0),
     "batch-15.yaml": (1.00, 0, 0),
     "batch-16.yaml": (1.00, 0, 0),
-    "batch-19.yaml": (0.94, 4, 0),
-    "batch-20.yaml": (0.93, 4, 1),
+    "batch-19.yaml": (0.94, 3, 0),
+    "batch-20.yaml": (0.95, 4, 0),
 }
 
 

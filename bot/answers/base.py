@@ -56,9 +56,9 @@ class AnswerBase:
             slots=dict(u.slots),
         )
 
-    def name(self, scheme_id: str) -> str:
-        """Return the short name of a scheme."""
-        return self.kb.schemes[scheme_id].names.short
+    def name(self, scheme_id: str, lang: Lang = "nb") -> str:
+        """Return the short name of a scheme, or its English name in an English answer."""
+        return asof.scheme_name(self.kb, scheme_id, lang)
 
     def dont_know(self, u: Understanding, lang: Lang) -> Answer:
         """Decline: say what is not known and what can be answered."""
@@ -66,7 +66,9 @@ class AnswerBase:
 
     def ask_scheme(self, u: Understanding, lang: Lang, candidates: list[str]) -> Answer:
         """Ask which scheme is meant, offering the candidates as options."""
-        options = [Option(self.name(s), f"{u.text} ({self.name(s)})") for s in candidates[:8]]
+        options = [
+            Option(self.name(s, lang), f"{u.text} ({self.name(s, lang)})") for s in candidates[:8]
+        ]
         lines = [t("which_scheme", lang)] + [f"– {o.label}" for o in options]
         return self.answer(u, lang, ["\n".join(lines)], answered=False, options=options)
 

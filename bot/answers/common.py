@@ -166,7 +166,7 @@ COST_GENERIC = {
 
 # what a question asks the money of: 'tilskuddet til X?', 'the grant for X?'
 THING_AFTER = re.compile(r"\b(?:til|for|to|of)\s+([^?!.]+)", re.IGNORECASE)
-THING_END = re.compile(r"\s+(?:i|in)\s+(?:år|year|tilskuddsår)\b|,", re.IGNORECASE)
+THING_END = re.compile(r"\s+(?:i|in)\s+(?:år|year|tilskuddsår|\d{4})\b|,", re.IGNORECASE)
 
 
 # number words that may give a count in an answer
@@ -332,6 +332,11 @@ RATIO_WORDS: dict[Fraction, tuple[str, str]] = {
     Fraction(1): ("det samme", "the same"),
     Fraction(2): ("det dobbelte", "double"),
 }
+
+
+def heading(text: str) -> str:
+    """A name that begins a line, with a capital first letter ('The County Governor of ...')."""
+    return text[:1].upper() + text[1:]
 
 
 def named_thing(text: str, thing: str) -> str:

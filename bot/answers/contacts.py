@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from bot import asof
 from bot.answer import Answer
 from bot.answers.base import AnswerBase
-from bot.answers.common import STILL_ASK, _padded, _says
+from bot.answers.common import STILL_ASK, _padded, _says, heading
 from bot.text import fold
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
@@ -22,9 +23,13 @@ class ContactAnswers(AnswerBase):
         lines = []
         for office_id in dict.fromkeys(p.office_id for p in sources):
             office = self.kb.offices[office_id]
+            name = heading(asof.office_name(office, lang))
             for c in office.contacts:
-                bits = [b for b in (c.name, c.role, c.email, c.phone, c.web, c.note) if b]
-                lines.append(f"{office.name}: " + ", ".join(bits))
+                role, note = (
+                    (c.role, c.note) if lang == "nb" else (c.role_en or c.role, c.note_en or c.note)
+                )
+                bits = [b for b in (c.name, role, c.email, c.phone, c.web, note) if b]
+                lines.append(f"{name}: " + ", ".join(bits))
         return lines
 
     def contact(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
@@ -143,7 +148,9 @@ class ContactAnswers(AnswerBase):
         head = re.search(rf"\b(?:hvem|who)\s+(?:er|is)\s+(?:the\s+)?(?:{titles})\b", text)
         if head and not people:
             listed = "; ".join(
-                f"{c.name} ({c.role})" if c.role else str(c.name)
+                f"{c.name} ({c.role if lang == 'nb' else c.role_en or c.role})"
+                if c.role
+                else str(c.name)
                 for office_id in offices
                 for c in self.kb.offices[office_id].contacts
                 if c.name
@@ -163,8 +170,9 @@ class ContactAnswers(AnswerBase):
         for office_id, c in people:
             o = self.kb.offices[office_id]
             value = getattr(c, wanted) if wanted else None
-            bits = [b for b in (c.name, c.role, c.email, c.phone) if b]
-            lines.append(f"{o.name}: " + ", ".join(bits))
+            role = c.role if lang == "nb" else c.role_en or c.role
+            bits = [b for b in (c.name, role, c.email, c.phone) if b]
+            lines.append(f"{heading(asof.office_name(o, lang))}: " + ", ".join(bits))
             sources.append(self.kb.provenance(c))
             if wanted and not value:
                 missing.append(str(c.name))

@@ -9,7 +9,7 @@ from bot import asof, fmt
 from bot.answer import Answer
 from bot.answers import working
 from bot.answers.base import AnswerBase
-from bot.answers.common import ANNOUNCE_ASK, t, text_in
+from bot.answers.common import ANNOUNCE_ASK, named_thing, t, text_in
 from bot.calc import deadlines as deadline_calc
 from bot.calc import results as calc_results
 from bot.cards import deadline_text
@@ -70,7 +70,7 @@ class DeadlineAnswers(AnswerBase):
         if not schemes and year is not None:
             return self.deadlines_of_year(u, year, today, lang)
         if not schemes and u.deadline_thing:
-            what = fmt.quote(u.deadline_thing)
+            what = fmt.quote(named_thing(u.text, u.deadline_thing))
             msg = (
                 f"Kildene har ingen frister for {what}."
                 if lang == "nb"

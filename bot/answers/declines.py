@@ -77,6 +77,19 @@ class DeclineAnswers(AnswerBase):
             )
         return self.answer(u, lang, [msg], answered=False)
 
+    def no_appropriation(self, u: Understanding, lang: Lang, what: str) -> Answer:
+        """Say the sources give no appropriation for what was asked, and which have one."""
+        having = self.schemes_with(lambda s: bool(s.appropriations))
+        names = ", ".join(asof.scheme_name(self.kb, sid, lang) for sid in having)
+        msg = (
+            f"Kildene har ingen tall for bevilgningen til {what}. Bevilgninger har jeg bare "
+            f"for: {names}. Gjelder det en av dem, skriv navnet på ordningen."
+            if lang == "nb"
+            else f"The sources have no figures for an appropriation for {what}. I only have "
+            f"appropriations for: {names}. If you mean one of them, name the scheme."
+        )
+        return self.answer(u, lang, [msg], answered=False)
+
     def scheme_as_of(self, sid: str, asked: object, today: dt.date, lang: Lang) -> asof.Dated:
         """Say that the newest on a scheme is from before the question's year, and what follows."""
         year = asked if isinstance(asked, int) else today.year

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from bot import asof
+from bot import asof, fmt
 from bot.answer import Answer, Option, unique_sources
 from bot.answers.common import (
     COST_ASKED,
@@ -30,6 +30,7 @@ from bot.answers.common import (
     _padded,
     _says,
     content_phrases,
+    heading,
     office_in,
     t,
     text_in,
@@ -273,7 +274,11 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         stem = noun[: max(3, min(len(noun) - 1, 5))]
         if noun.startswith(("prosent", "percent")):
             stem = "%"  # 'hvor mange prosent': '50 %' gives the number asked for
-        counts = re.compile(rf"(?:\d|\b(?:{NUMBER_WORDS})\b)[\d\s.,%]*(?:\w+\s+)?{re.escape(stem)}")
+        # 'NOK 660,000 per FTE' is a rate, not a count of FTEs
+        counts = re.compile(
+            rf"(?:\d|\b(?:{NUMBER_WORDS})\b)[\d\s.,%]*(?:(?!(?:per|pr|each)\b)\w+\s+)?"
+            rf"{re.escape(stem)}"
+        )
         if counts.search(fold(" ".join(answer.paragraphs))):
             return answer
         for key, score in u.passages[:3]:
@@ -433,6 +438,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         dated = asof.Dated()
         for sid in schemes:
             scheme = self.kb.schemes[sid]
+            name = asof.scheme_name(self.kb, sid, lang)
             year = self.topic_year(scheme, topics, asked)
             facts = self.topic_fact_list(
                 scheme, u.intent, topics, year, self.matching_fact(u, sid, year)
@@ -447,10 +453,10 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                 due = self.newest_deadlines(sid, year)
                 if due:
                     paragraphs.append(
-                        f"Kildene sier ikke noe eget om status for {scheme.names.short}, men "
+                        f"Kildene sier ikke noe eget om status for {name}, men "
                         f"ordningen har disse fristene:"
                         if lang == "nb"
-                        else f"The sources say nothing on the status of {scheme.names.short} "
+                        else f"The sources say nothing on the status of {name} "
                         f"as such, but it has these deadlines:"
                     )
             if not facts and (not due or u.intent == "audit"):
@@ -465,15 +471,13 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                             "no_facts_year",
                             lang,
                             topic=label.lower(),
-                            scheme=scheme.names.short,
+                            scheme=name,
                             year=year,
                             years=", ".join(map(str, all_years)),
                         )
                     )
                 else:
-                    paragraphs.append(
-                        t("no_facts", lang, topic=label.lower(), scheme=scheme.names.short)
-                    )
+                    paragraphs.append(t("no_facts", lang, topic=label.lower(), scheme=name))
                 continue
             answered = True
             dated.extend(self.topic_as_of(sid, topics, asked, today, lang))
@@ -488,7 +492,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                     > 1
                 ):
                     # the same statement for several schemes is given once, with their names
-                    shared.setdefault(text_in(fact, lang), []).append(scheme.names.short)
+                    shared.setdefault(text_in(fact, lang), []).append(name)
                     sources.append(self.kb.provenance(fact))
                     years_used.append(fact.years.last or fact.years.first)
                     continue
@@ -499,8 +503,8 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                 )
                 prov = self.kb.provenance(fact)
                 paragraphs.append(
-                    f"{scheme.names.short}, {fact.years.label()} ({office_in(prov, lang)}): "
-                    f"{text_in(fact, lang)}{mark}"
+                    f"{name[:1].upper()}{name[1:]}, {fact.years.label()} "
+                    f"({office_in(prov, lang)}): {text_in(fact, lang)}{mark}"
                 )
                 sources.append(prov)
                 years_used.append(fact.years.last or fact.years.first)
@@ -531,7 +535,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             # 'må kommunen dekke minst 20 % egenandel?': a percentage the sources do not set
             paragraphs.insert(0, claim)
             answered = False
-        title = f"{label}: {', '.join(self.name(s) for s in schemes)}"
+        title = f"{label}: {', '.join(asof.scheme_name(self.kb, s, lang) for s in schemes)}"
         return self.answer(
             u,
             lang,
@@ -623,7 +627,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         self, u: Understanding, today: dt.date, lang: Lang, sid: str, cost: str
     ) -> Answer:
         """Decline whether a cost the sources never name is covered; say what is funded."""
-        name = self.name(sid)
+        name = self.name(sid, lang)
         known = self.topic_facts(replace(u, intent="funds", text="", folded=""), today, lang)
         lead = (
             f"Kildene sier ikke noe om {cost} i {name}, så jeg vet ikke om det dekkes. "
@@ -647,7 +651,11 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                 {f.years.first for f in scheme.facts} | {d.year for d in scheme.deadlines}
             )
             span = f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "")
-            lines.append(f"– {scheme.names.official} ({span})")
+            if lang == "nb":
+                lines.append(f"– {scheme.names.official} ({span})")
+            else:  # the English name, and the Norwegian one the documents use
+                official = fmt.quote(scheme.names.official)
+                lines.append(f"– {self.english_name(scheme.id)} ({official}, {span})")
             sources += [self.kb.provenance(f) for f in scheme.facts[:1]]
         title = "Ordningene jeg kjenner" if lang == "nb" else "The schemes I know"
         options = [Option(s.names.short, s.names.short) for s in self.kb.schemes.values()]
@@ -664,7 +672,12 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             return self.no_rates(u, lang, asof.scheme_name(self.kb, scheme.id, lang))
         paragraphs, sources, years = [], [], []
         for b in scheme.budget:
-            paragraphs.append(f"Kap. {b.chapter} post {b.post} ({b.years.label()})")
+            ref = (
+                f"Kap. {b.chapter} post {b.post}"
+                if lang == "nb"
+                else f"Chapter {b.chapter}, item {b.post}"
+            )
+            paragraphs.append(f"{ref} ({b.years.label()})")
             sources.append(self.kb.provenance(b))
         for topic in (Topic.STATUS, Topic.PURPOSE, Topic.WHO_MAY_APPLY, Topic.FUNDS):
             for fact in self.facts(scheme, [topic], None)[:2]:
@@ -693,7 +706,13 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             else "More: /ordninger shows the full card with every year and source."
         )
         paragraphs.append(more)
-        return self.answer(u, lang, paragraphs, sources=sources, title=scheme.names.official)
+        title = scheme.names.official if lang == "nb" else self.english_name(scheme.id)
+        return self.answer(u, lang, paragraphs, sources=sources, title=title)
+
+    def english_name(self, sid: str) -> str:
+        """A scheme's English name, capitalised as a heading ('Grant for developing ...')."""
+        name = asof.scheme_name(self.kb, sid, "en")
+        return name[:1].upper() + name[1:]
 
     def passage_scheme(self, key: str) -> str | None:
         """Return the scheme of a look-up passage ('faq:ID', 'fact:SCHEME:I', 'rule:SCHEME:ID')."""
@@ -730,7 +749,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                     if lang == "nb"
                     else f"Applies to {entry.years.label()}"
                 )
-                + (f", {self.name(entry.scheme)}." if entry.scheme else "."),
+                + (f", {self.name(entry.scheme, lang)}." if entry.scheme else "."),
             ]
             dated = self.passage_as_of(entry.scheme, entry.years, today, lang)
             return self.answer(
@@ -749,7 +768,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             item = next(r for r in scheme.rules if isinstance(r, TextRule) and r.id == ref)
         prov = self.kb.provenance(item)
         paragraphs = [
-            f"{scheme.names.short}, {item.years.label()} ({office_in(prov, lang)}): "
+            f"{heading(self.name(sid, lang))}, {item.years.label()} ({office_in(prov, lang)}): "
             f"{text_in(item, lang)}"
         ]
         dated = self.passage_as_of(sid, item.years, today, lang)

@@ -77,8 +77,9 @@ class FigureAnswers(FactAnswers, TableAnswers):
         if u.schemes_mentioned:
             return None
         if u.thing:
-            # the question names something no scheme with rates speaks of: no default
-            return None
+            # the question names something no scheme with rates speaks of: no default, unless
+            # only one scheme's rules speak of it ('per measure for competence, e.g. design')
+            return u.thing_scheme
         caps = self.schemes_with(lambda s: any(r.kind == "cap" for r in s.rules))
         if (
             len(caps) == 1
@@ -117,6 +118,9 @@ class FigureAnswers(FactAnswers, TableAnswers):
             and "cost" not in u.slots
             and u.slots.get("operation") not in ("difference", "steps")
         ):
+            if u.thing and not u.schemes_mentioned and not u.thing_scheme:
+                # 'egenandel for ACT-team?': no scheme's own share, not the only one's
+                return self.no_rates(u, lang, fmt.quote(named_thing(u.text, u.thing)))
             return self.topic_facts(u, today, lang, [Topic.OWN_SHARE])
         if "start_year_rel" in u.slots:
             # 'fikk første tilskudd i fjor': the start year against today

@@ -20,6 +20,7 @@ from bot.answers.common import (
     WHICH_PLACE,
     _folded,
     _says,
+    heading,
     named_thing,
 )
 from bot.answers.declines import DeclineAnswers
@@ -345,24 +346,13 @@ class TableAnswers(DeclineAnswers):
         if "year_rel" in u.slots and not any(k in u.slots for k in ("year", "year_from")):
             # 'bevilgningen i fjor', 'i år': the calendar year against today
             u.slots["year"] = today.year + int(u.slots["year_rel"])
+        named = u.schemes_mentioned[:3] or ([u.scheme] if u.scheme else [])
+        if not named and u.money_thing:
+            # 'bevilget til rask psykisk helsehjelp': no scheme's money, not every scheme's
+            return self.no_appropriation(u, lang, fmt.quote(named_thing(u.text, u.money_thing)))
         arithmetic = self.appropriation_arithmetic(u, lang)
         if arithmetic is not None:
             return arithmetic
-        named = u.schemes_mentioned[:3] or ([u.scheme] if u.scheme else [])
-        thing_words = [w for w in (u.thing or "").split() if not MONEY_WORD.match(w)]
-        if not named and thing_words:
-            # 'bevilget til tilskuddet for rask psykisk helsehjelp': a grant no scheme of the
-            # sources is, so no scheme's appropriation answers it
-            what = fmt.quote(named_thing(u.text, u.thing or ""))
-            having = self.schemes_with(lambda sc: bool(sc.appropriations))
-            names = ", ".join(self.name(sid) for sid in having)
-            msg = (
-                f"Kildene har ingen bevilgning for {what}. Bevilgninger har jeg bare for: {names}."
-                if lang == "nb"
-                else f"The sources give no appropriation for {what}. I only have appropriations "
-                f"for: {names}."
-            )
-            return self.answer(u, lang, [msg], answered=False)
         administered = u.slots.get("office") not in (None, "nasjonal")
         if administered and GRANT_ADMINISTRATION.search(u.folded):
             # 'tilskuddsforvaltningen i Agder 2018': the office's figures for every scheme
@@ -398,7 +388,9 @@ class TableAnswers(DeclineAnswers):
         # one appropriation the sources give for two schemes together is listed once
         together: dict[tuple[int, int, str, str], list[str]] = {}
         for sid, a in found:
-            together.setdefault((a.year, a.amount, a.text, a.source), []).append(self.name(sid))
+            together.setdefault((a.year, a.amount, a.text, a.source), []).append(
+                self.name(sid, lang)
+            )
         shown: set[tuple[int, int, str, str]] = set()
         for _sid, a in sorted(found, key=lambda item: item[1].year):
             key = (a.year, a.amount, a.text, a.source)
@@ -410,6 +402,8 @@ class TableAnswers(DeclineAnswers):
                 ("nasjonalt" if lang == "nb" else "nationally")
                 if a.scope == "nasjonal"
                 else prov.office_name
+                if lang == "nb"
+                else prov.office_name_en or prov.office_name
             )
             flags = []
             if a.approximate:
@@ -420,17 +414,18 @@ class TableAnswers(DeclineAnswers):
             if a.amount >= 1_000_000 and a.amount % 100_000 == 0:
                 where = f"{fmt.millions(a.amount, lang)}, {where}"
             paragraphs.append(
-                f"{' / '.join(together[key])} {a.year}: {fmt.kroner(a.amount, lang)} "
+                f"{heading(' / '.join(together[key]))} {a.year}: {fmt.kroner(a.amount, lang)} "
                 f"({where}{extra}) – «{a.text}»"
             )
             sources.append(prov)
             years.append(a.year)
         for table, lines in self.money_tables(named, year, national, office, lang):
-            paragraphs.append(f"{table.title}:\n" + "\n".join(lines))
+            title = (table.title_en or table.title) if lang == "en" else table.title
+            paragraphs.append(f"{title}:\n" + "\n".join(lines))
             sources.append(self.kb.provenance(table))
             years.append(table.years.last or table.years.first)
         if not paragraphs:
-            names = ", ".join(self.name(s) for s in schemes)
+            names = ", ".join(asof.scheme_name(self.kb, s, lang) for s in schemes)
             year_text = f" {year}" if year else ""
             msg = (
                 f"Jeg har ingen bevilgning for {names}{year_text} i kildene mine."
@@ -607,7 +602,7 @@ class TableAnswers(DeclineAnswers):
                     office,
                 )
                 change = result.total
-                names = fmt.join([self.name(sid) for sid in named], lang)
+                names = fmt.join([self.name(sid, lang) for sid in named], lang)
                 a, b = (
                     fmt.millions(result.figures["second"], lang),
                     fmt.millions(result.figures["first"], lang),
@@ -641,8 +636,8 @@ class TableAnswers(DeclineAnswers):
                 result = appropriation_calc.appropriation_difference(
                     self.kb, [(sid, year) for sid in first], [(sid, year) for sid in rest], office
                 )
-                one = fmt.join([self.name(sid) for sid in first], lang)
-                other = fmt.join([self.name(sid) for sid in rest], lang)
+                one = fmt.join([self.name(sid, lang) for sid in first], lang)
+                other = fmt.join([self.name(sid, lang) for sid in rest], lang)
                 amount = fmt.millions(abs(result.total), lang)
                 if lang == "nb":
                     more = "mer" if result.total >= 0 else "mindre"
@@ -742,9 +737,12 @@ class TableAnswers(DeclineAnswers):
                     value = row.values.get(column.id)
                     if value is None:
                         continue
-                    label = column.label if len(columns) > 1 else ""
+                    english = lang == "en"
+                    label = (column.label_en or column.label) if english else column.label
+                    label = label if len(columns) > 1 else ""
                     flag = f" ({word('prognosis', lang)})" if column.status == "prognose" else ""
-                    head = f"{row.label} {label}".strip()
+                    row_label = (row.label_en or row.label) if english else row.label
+                    head = f"{row_label} {label}".strip()
                     lines.append(f"– {head}: {fmt.kroner(int(value), lang)}{flag}")
             if lines:
                 out.append((table, lines))
@@ -760,18 +758,17 @@ class TableAnswers(DeclineAnswers):
             budget = self.kb.schemes[sid].budget
             if not budget:
                 paragraphs.append(
-                    f"Kildene oppgir ikke kapittel og post for {self.name(sid)}."
+                    f"Kildene oppgir ikke kapittel og post for {self.name(sid, lang)}."
                     if lang == "nb"
-                    else f"The sources give no budget chapter for {self.name(sid)}."
+                    else f"The sources give no budget chapter for {self.name(sid, lang)}."
                 )
                 continue
             answered = True
             for b in budget:
                 ministry = f", {b.ministry}" if b.ministry else ""
-                word = "post" if lang == "nb" else "item"
+                ref = f"kap. {b.chapter} post" if lang == "nb" else f"chapter {b.chapter}, item"
                 paragraphs.append(
-                    f"{self.name(sid)}: kap. {b.chapter} {word} {b.post}{ministry} "
-                    f"({b.years.label()})"
+                    f"{heading(self.name(sid, lang))}: {ref} {b.post}{ministry} ({b.years.label()})"
                 )
                 sources.append(self.kb.provenance(b))
         return self.answer(u, lang, paragraphs, sources=sources, answered=answered)

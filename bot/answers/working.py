@@ -207,9 +207,11 @@ def render_step(step: Step, lang: Lang = "nb", source: Provenance | None = None)
 
 
 def _quoted(note: Note, lang: Lang) -> str:
-    """Render a note's quote, marked as Norwegian source text in English answers."""
+    """Render a note's quote: its English in English answers, else marked as Norwegian."""
     if note.quote is None:
         return ""
+    if lang != "nb" and note.quote_en:
+        return fmt.quote(note.quote_en)
     return (
         fmt.quote(note.quote)
         if lang == "nb"

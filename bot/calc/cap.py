@@ -67,8 +67,8 @@ def nav_grant(
     notes = [
         Note(NoteKey.CAPS_NOT_LADDER),
         Note(NoteKey.DURATION, {"usual": cap.usual_years, "max": cap.max_years}),
-        Note(NoteKey.COVERS, {"what": "position"}, cap.position_covers),
-        Note(NoteKey.COVERS, {"what": "measure"}, cap.measure_covers),
+        Note(NoteKey.COVERS, {"what": "position"}, cap.position_covers, cap.position_covers_en),
+        Note(NoteKey.COVERS, {"what": "measure"}, cap.measure_covers, cap.measure_covers_en),
     ]
     if years > 1:
         notes.append(Note(NoteKey.PERIOD_CAP, {"years": years}))

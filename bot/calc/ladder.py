@@ -245,7 +245,7 @@ def _own_share_facts(kb: KnowledgeBase, scheme_id: str) -> list[Note]:
     if not facts:
         return []
     newest = max(facts, key=lambda f: (len(f.text) > 0, f.years.first))
-    return [Note(NoteKey.OWN_SHARE_SOURCE, {"source": newest.source}, newest.text)]
+    return [Note(NoteKey.OWN_SHARE_SOURCE, {"source": newest.source}, newest.text, newest.text_en)]
 
 
 def _check_cost(yearly_cost: object) -> int:

@@ -153,6 +153,7 @@ class Note:
     key: NoteKey
     params: Mapping[str, int | str] = field(default_factory=dict)
     quote: str | None = None
+    quote_en: str | None = None
 
 
 @dataclass(frozen=True)

@@ -228,12 +228,42 @@ _POSITION_WORD = re.compile(POSITION_WORDS)
 _COUNT_POSITION = re.compile(rf"({NUMBER})\s*{_QUALIFIER}{POSITION_WORDS}")
 
 
+# counts of positions above six in words ('sju årsverk', 'ten positions')
+MORE_NUMBER_WORDS: dict[str, int] = {
+    "sju": 7,
+    "syv": 7,
+    "seven": 7,
+    "atte": 8,
+    "eight": 8,
+    "ni": 9,
+    "nine": 9,
+    "ti": 10,
+    "ten": 10,
+    "elleve": 11,
+    "eleven": 11,
+    "tolv": 12,
+    "twelve": 12,
+}
+
+
 _WORD_POSITION = re.compile(
     rf"\b(halvannen|halvannet|en halv|ei halv|et halvt|ett halvt|halvt|halve|halv|a half-time|"
     rf"half-time|half an?|half|one|an|en|et|ett|ei|to|two|tre|three|fire|four|fem|five|seks|six|"
+    rf"{'|'.join(MORE_NUMBER_WORDS)}|"
     rf"begge|both|(?<=hver )sin|(?<=kvar )si|(?<=hvor )si|(?<=hvert )sitt)"
     rf"\s+{_QUALIFIER}{POSITION_WORDS}"
 )
+
+
+# 'one and a half positions', 'to og en halv stilling': a whole number and a half
+_AND_A_HALF_POSITION = re.compile(
+    rf"\b(one|two|three|four|five|six|en|ett|ei|to|tre|fire|fem|seks)\s+(?:and|og)\s+"
+    rf"(?:a|an|en|ei|et|ett)\s+(?:half|halv|halvt)\s+{_QUALIFIER}{POSITION_WORDS}"
+)
+
+
+# an article before the number word ('half an FTE', 'en halv stilling') counts nothing
+_ARTICLES = frozenset({"a", "an", "en", "ei", "et", "ett"})
 
 
 # 'per årsverk', 'pr. stilling', 'per FTE', 'each position': the rate for one position.
@@ -243,7 +273,8 @@ _PER_POSITION = re.compile(
 
 
 _COUNTED_POSITIONS = re.compile(
-    rf"(?:{_PERCENT_POSITION.pattern}|{_COUNT_POSITION.pattern}|{_WORD_POSITION.pattern})"
+    rf"(?:{_PERCENT_POSITION.pattern}|{_COUNT_POSITION.pattern}|{_WORD_POSITION.pattern}|"
+    rf"{_AND_A_HALF_POSITION.pattern})"
 )
 
 
@@ -275,6 +306,9 @@ _FRACTION_POSITION = re.compile(
             (
                 k.replace("to", "to ?", 1)
                 if k.startswith("totredje")
+                # 'tre kvart stilling' as 'trekvart'; not 'tredjedel'
+                else k.replace("tre", "tre ?", 1)
+                if k.startswith("trekvart")
                 else k.replace("two", "two ?", 1).replace("three", "three ?", 1)
                 for k in FRACTION_WORDS
             ),
@@ -283,6 +317,12 @@ _FRACTION_POSITION = re.compile(
         )
     )
     + rf")\s+(?:(?:av|of)\s+(?:en|ei|et|ett|a|an)\s+)?)(?:{POSITION_WORDS})"
+)
+
+
+# '1 1/2 stilling', '2 3/4 FTE': a whole number and a fraction of a position
+_MIXED_POSITION = re.compile(
+    rf"(?<![\w.,/])(?<!\bar )(?<!year )(?<!aret )(\d+)\s+(\d+\s*/\s*\d+)\s*(?:{POSITION_WORDS})"
 )
 
 
@@ -380,6 +420,12 @@ def extract_positions(folded: str) -> Fraction | str | None:
     shares = count_of_shares(folded)
     if shares is not None:
         return shares[0] * shares[1]
+    m = _MIXED_POSITION.search(folded)
+    if m:  # '1 1/2 stilling': a whole number and a fraction
+        whole, frac = _typed_positions(m.group(1)), _typed_positions(m.group(2))
+        if isinstance(whole, Fraction) and isinstance(frac, Fraction) and frac < 1:
+            return whole + frac
+        return frac if isinstance(frac, str) else m.group(0).strip()
     m = _FRACTION_POSITION.search(folded)
     if m:
         if m.group(1) is not None:
@@ -395,9 +441,16 @@ def extract_positions(folded: str) -> Fraction | str | None:
     m = _COUNT_POSITION.search(folded)
     if m:
         return _typed_positions(m.group(1))
+    m = _AND_A_HALF_POSITION.search(folded)
+    if m:
+        return Fraction(NUMBER_WORDS[m.group(1)]) + Fraction(1, 2)
     m = _WORD_POSITION.search(folded)
     if m:
-        return Fraction(_word_count(m.group(1)) or 1)
+        words = m.group(1).split()
+        # 'half an FTE', 'a half-time position': the word that counts, not the article
+        counted = [w for w in words if w not in _ARTICLES] or words
+        more = MORE_NUMBER_WORDS.get(counted[0])
+        return Fraction(more) if more else Fraction(_word_count(" ".join(counted)) or 1)
     if _PER_POSITION.search(folded) or _ONE_POSITION.search(folded):
         return Fraction(1)
     return None

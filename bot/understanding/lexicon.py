@@ -173,6 +173,30 @@ def deadline_scheme_words(kb: KnowledgeBase, lex: Lexicon) -> WordSet:
     return WordSet.of(words)
 
 
+def appropriation_scheme_words(kb: KnowledgeBase, lex: Lexicon) -> WordSet:
+    """Return the words an appropriation question may use without naming another thing.
+
+    The question words, the names, appropriation texts and FAQ questions of the schemes
+    with appropriations, and the money tables' titles and descriptions. Not the
+    schemes' facts: what a scheme funds ('Housing First', 'MO-sentre') has no appropriation
+    of its own, and asking for one must not list the schemes'.
+    """
+    words = _question_words(lex)
+    texts: list[str] = []
+    for sid, scheme in kb.schemes.items():
+        if not scheme.appropriations:
+            continue
+        texts += scheme.names.all()
+        texts += [a.text for a in scheme.appropriations]
+        texts += [q for e in kb.faq.values() if e.scheme == sid for q in (e.question, *e.aliases)]
+    for table in kb.tables.values():
+        texts += [table.title, table.title_en or "", table.description or ""]
+        texts += [table.description_en or ""]
+    for text in texts:
+        words.update(WORD.findall(fold(text)))
+    return WordSet.of(words)
+
+
 def rule_scheme_words(kb: KnowledgeBase, lex: Lexicon) -> WordSet:
     """Return the words a figure question may use without naming another thing.
 
@@ -197,10 +221,54 @@ def rule_scheme_words(kb: KnowledgeBase, lex: Lexicon) -> WordSet:
     return WordSet.of(words, other_scheme_words(kb, defaults, common))
 
 
+def rated_rule_words(kb: KnowledgeBase) -> dict[str, WordSet]:
+    """Return the words of each rated scheme's rules without a ladder ('design', 'evaluation').
+
+    A figure question that names only what one such scheme's rules speak of ('per measure for
+    competence, e.g. design') asks for that scheme's figures, though it names no scheme.
+    """
+    out: dict[str, WordSet] = {}
+    for sid, scheme in kb.schemes.items():
+        kinds = {r.kind for r in scheme.rules}
+        if "ladder" in kinds or not kinds & {"cap", "flat"}:
+            continue
+        words: set[str] = set()
+        for r in scheme.rules:
+            # every text the rule holds: its words, and what each figure covers
+            for text in r.model_dump().values():
+                if isinstance(text, str):
+                    words.update(t for t in WORD.findall(fold(text)) if len(t) >= 4)
+        out[sid] = WordSet.of(words)
+    return out
+
+
+def thing_scheme(thing: str, schemes: dict[str, WordSet]) -> str | None:
+    """Return the one rated scheme whose rules use every word of a thing, or None."""
+    tokens = [t for t in WORD.findall(fold(thing)) if len(t) >= 4]
+    owners = [sid for sid, words in schemes.items() if tokens and all(map(words.own, tokens))]
+    return owners[0] if len(owners) == 1 else None
+
+
 # What a scheme is for: words of these topics are its own target groups and fields.
 OWN_TOPICS = ("purpose", "target_group", "funds", "priorities", "who_may_apply")
 # an abbreviation written in capitals ('ACT', 'FACT', 'MO'), not a marker ('NB!', 'NB:')
 ACRONYM = re.compile(r"\b[A-ZÆØÅ]{2,6}\b(?![!:])")
+
+
+def funded_acronyms(kb: KnowledgeBase) -> frozenset[str]:
+    """Return the abbreviations of what the schemes fund or prioritise ('act', 'fact', 'mo').
+
+    Not a word of a scheme's name ('NAV', 'BARN' written in capitals): that names the scheme.
+    """
+    named = {t for sc in kb.schemes.values() for n in sc.names.all() for t in WORD.findall(fold(n))}
+    return frozenset(
+        a.lower()
+        for scheme in kb.schemes.values()
+        for fact in scheme.facts
+        if fact.topic.value in ("funds", "priorities")
+        for a in ACRONYM.findall(fact.text)
+        if a.lower() not in named
+    )
 
 
 def other_scheme_words(kb: KnowledgeBase, defaults: list[str], common: set[str]) -> set[str]:

@@ -35,7 +35,16 @@ from bot.understanding.entities import (
     relative_year,
     start_group_spans,
 )
-from bot.understanding.lexicon import Lexicon, deadline_scheme_words, other_thing, rule_scheme_words
+from bot.understanding.lexicon import (
+    Lexicon,
+    appropriation_scheme_words,
+    deadline_scheme_words,
+    funded_acronyms,
+    other_thing,
+    rated_rule_words,
+    rule_scheme_words,
+    thing_scheme,
+)
 from bot.understanding.normalise import _has, _stem, generic_name, pad
 from bot.understanding.operations import read_ladder_operation, read_operation
 from bot.understanding.patterns import (
@@ -144,6 +153,22 @@ def restore_years(u: Understanding) -> None:
             s["grant_year"], s["grant_year_to"] = min(grant_years), max(grant_years)
 
 
+# The money of a scheme as the last part of a compound ('rusarbeidsmidlene', 'NAV-pengene').
+MONEY_HEADS = ("midlene", "midlane", "midlar", "midler", "pengene", "penger")
+
+
+def money_compound_base(token: str) -> str | None:
+    """Return the first part of a compound that ends in a word for money, or None."""
+    for head in MONEY_HEADS:
+        if token.endswith(head) and len(token) > len(head) + 3:
+            base = token[: -len(head)].rstrip("-")
+            # the joining 's' of 'rusarbeidsmidler'
+            return (
+                base[:-1] if base.endswith("s") and not token[: -len(head)].endswith("-") else base
+            )
+    return None
+
+
 class Understander:
     """Turn chat text into an Understanding, using names from the knowledge base."""
 
@@ -170,6 +195,9 @@ class Understander:
             if including
             else None
         )
+        self.rated_words = rated_rule_words(kb)
+        self.money_words = appropriation_scheme_words(kb, self.lex)
+        self.funded_acronyms = funded_acronyms(kb)
 
     # --- entities ---
 
@@ -194,12 +222,21 @@ class Understander:
                     candidates += [
                         c for c in self.lex.names_by_first.get(base, []) if len(c[0]) == 1
                     ]
+            money_base = money_compound_base(tokens[i])
+            if money_base:
+                # 'rusarbeidsmidler', 'rusarbeidspengene': a one-word name and the money of it
+                candidates += [
+                    c for c in self.lex.names_by_first.get(money_base, []) if len(c[0]) == 1
+                ]
             candidates.sort(key=lambda entry: -len(" ".join(entry[0])))
             for name_tokens, name in candidates:
                 n = len(name_tokens)
                 if i + n > len(tokens) or tuple(tokens[i : i + n - 1]) != name_tokens[:-1]:
                     continue
                 last, want = tokens[i + n - 1], name_tokens[-1]
+                if n == 1 and money_base == want:
+                    matched = (name, n)
+                    break
                 if last == want or (last.startswith(want) and last[len(want) :] in NAME_ENDINGS):
                     matched = (name, n)
                     break
@@ -234,12 +271,16 @@ class Understander:
         named_stems = {
             sid: {_stem(t) for t in pad(name).split()} for sid, (_score, name) in found.items()
         }
-        for name, content in self.lex.scheme_content.items():
+        # longest first: the words of a longer name found so belong to its scheme too ('new
+        # mental health and substance abuse grant' leaves 'substance abuse grant' unnamed)
+        taken: list[tuple[str, set[str] | frozenset[str]]] = list(named_stems.items())
+        for name, content in sorted(self.lex.scheme_content.items(), key=lambda kv: -len(kv[1])):
             if not content <= stems:
                 continue
             sid = self.lex.scheme_names[name]
-            if any(content <= other for o, other in named_stems.items() if o != sid):
+            if any(content <= other for o, other in taken if o != sid):
                 continue
+            taken.append((sid, content))
             score = 50.0 + len(content)
             if score > found.get(sid, (0.0, ""))[0]:
                 found[sid] = (score, name)
@@ -544,7 +585,22 @@ class Understander:
                 s["received_with_cost"] = received
         if not u.schemes_mentioned:
             u.thing = other_thing(u, self.rule_words)
+            if u.thing:
+                u.thing_scheme = thing_scheme(u.thing, self.rated_words)
             u.deadline_thing = other_thing(u, self.deadline_words)
+            u.money_thing = other_thing(u, self.money_words) or self.money_acronym(u.text)
+
+    def money_acronym(self, text: str) -> str | None:
+        """Return a funded measure's abbreviation ('ACT-team', 'MO-sentre') as written, or None.
+
+        Short words pass as question words, so the abbreviations of what schemes fund are
+        looked up alone: no appropriation is given for them.
+        """
+        for m in re.finditer(r"[\wæøåÆØÅ-]+", text):
+            head = m.group(0).split("-")[0]
+            if ACRONYM.fullmatch(head) and fold(head) in self.funded_acronyms:
+                return m.group(0)
+        return None
 
     def _score(self, u: Understanding) -> None:
         """Score every intent and choose one, with a confidence."""

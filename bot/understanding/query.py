@@ -44,6 +44,8 @@ class Understanding:
     trigger_top: float = 0.0
     trigger_intent: str | None = None
     thing: str | None = None
+    thing_scheme: str | None = None
+    money_thing: str | None = None
     deadline_thing: str | None = None
     # the slots with the start years read, when a question without figure words had its
     # years read again as calendar years (a follow-up may still ask for figures)
