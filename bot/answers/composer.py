@@ -20,7 +20,13 @@ from bot.answers.common import (
 from bot.answers.figures import FigureAnswers
 from bot.text import fold
 from bot.understanding.lexicon import everyday_words, function_words
-from bot.understanding.patterns import FRAMEWORK_INTENTS, FRAMEWORK_SCHEME, MONEY_ASK, PROSE_ASK
+from bot.understanding.patterns import (
+    FIGURE_INTENTS,
+    FRAMEWORK_INTENTS,
+    FRAMEWORK_SCHEME,
+    MONEY_ASK,
+    PROSE_ASK,
+)
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
 from knowledge.kb import KnowledgeBase
@@ -135,6 +141,8 @@ class Composer(FigureAnswers):
         padded = _padded(u.folded)
         if not answer.answered or not any(f" {w} " in padded for w in self.words["average"]):
             return answer
+        if u.intent in FIGURE_INTENTS:
+            return answer  # the figures work out an average per year themselves, or decline it
         lead = (
             "Jeg regner ikke ut gjennomsnitt, og kildene oppgir ikke noe gjennomsnitt for dette. "
             "Dette er tallene kildene gir:"
