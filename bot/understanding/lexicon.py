@@ -465,6 +465,10 @@ class Lexicon:
                 content = content | {GRANT_STEM}
             if len(content) >= 2:
                 self.scheme_content[name] = content
+        # the long names' content words, longest first (a longer name found takes its words)
+        self.scheme_content_longest = sorted(
+            self.scheme_content.items(), key=lambda kv: -len(kv[1])
+        )
         self.municipalities: dict[str, str] = {
             fold(m.name): num for num, m in kb.municipalities.items()
         }

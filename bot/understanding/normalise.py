@@ -23,6 +23,7 @@ def _transposed(a: str, b: str) -> bool:
     )
 
 
+@lru_cache(maxsize=16384)
 def _stem(token: str) -> str:
     """Cut a word to a crude stem so that inflected forms compare equal ('metoder', 'metode')."""
     token = SAME_WORD.get(token, token)

@@ -274,7 +274,7 @@ class Understander:
         # longest first: the words of a longer name found so belong to its scheme too ('new
         # mental health and substance abuse grant' leaves 'substance abuse grant' unnamed)
         taken: list[tuple[str, set[str] | frozenset[str]]] = list(named_stems.items())
-        for name, content in sorted(self.lex.scheme_content.items(), key=lambda kv: -len(kv[1])):
+        for name, content in self.lex.scheme_content_longest:
             if not content <= stems:
                 continue
             sid = self.lex.scheme_names[name]

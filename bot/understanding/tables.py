@@ -284,6 +284,7 @@ class TableReader:
         self.kb = kb
         # look-ups repeated for every table while one question is read
         self._present: dict[str, frozenset[str]] = {}
+        self._rows_asked: dict[str, re.Pattern[str] | None] = {}  # by kind, compiled once
         self._rows: dict[tuple[str, str], tuple[str, ...]] = {}
         words = kb.language.tables if kb.language else None
         self.words: TableLanguage | None = words
@@ -930,14 +931,19 @@ class TableReader:
 
         A word of that kind in a name ('Agder-fylkene') asks for no rows.
         """
-        asking = "|".join(re.escape(w) for w in (*self.w["which"], *self.w["count"]))
-        for word in self.w.get(kind, ()):
-            w = re.escape(word)
-            if re.search(
-                rf" (?:{asking}) (?:\w+ )?{w} | {w} (?:med|som|with|that|having) ", padded
-            ):
-                return True
-        return False
+        pattern = self._rows_asked.get(kind)
+        if pattern is None:
+            asking = "|".join(re.escape(w) for w in (*self.w["which"], *self.w["count"]))
+            words = "|".join(re.escape(w) for w in self.w.get(kind, ()))
+            pattern = self._rows_asked[kind] = (
+                re.compile(
+                    rf" (?:{asking}) (?:\w+ )?(?:{words}) "
+                    rf"| (?:{words}) (?:med|som|with|that|having) "
+                )
+                if words
+                else None
+            )
+        return pattern is not None and pattern.search(padded) is not None
 
     def _from_first(self, padded: str, columns: Sequence[Column]) -> bool:
         """Whether the first of two year columns follows a 'fra' ('fra 2017 til 2018')."""
