@@ -177,6 +177,8 @@ class Understander:
         self.kb = kb
         self.lex = Lexicon(kb)
         self._muni_keys = list(self.lex.municipalities)
+        # the lengths a lookalike of a municipality name may have (a name's, give or take two)
+        self._muni_lengths = {len(k) + d for k in self._muni_keys for d in range(-2, 3)}
         self.rule_words = rule_scheme_words(kb, self.lex)
         self.deadline_words = deadline_scheme_words(kb, self.lex)
         tables = kb.language.tables if kb.language else None
@@ -302,8 +304,8 @@ class Understander:
                 if any(t in self.lex.other_places for t in tokens[i : i + n]):
                     continue  # a place outside the tables is not a lookalike of one in them
                 chunk = " ".join(tokens[i : i + n])
-                if len(chunk) < 5:
-                    continue
+                if len(chunk) < 5 or len(chunk) not in self._muni_lengths:
+                    continue  # too short, or no name within two letters of its length
                 best = process.extractOne(
                     chunk, self._muni_keys, scorer=fuzz.ratio, score_cutoff=84
                 )
