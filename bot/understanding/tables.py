@@ -28,6 +28,7 @@ Op = Literal[
     "same",
     "printed",
     "tally",
+    "rows",
 ]
 
 
@@ -713,11 +714,34 @@ class TableReader:
             if best.op == "rank" and not best.rows and self.has(padded, "those_asked") and asked:
                 # 'hvem av de to hadde størst nedgang fra 2018 til 2019?': the rows just asked
                 best = replace(best, rows=asked, top=1)
+            shared = self._share_of_count(previous, best, padded)
+            if shared is not None:
+                best = shared
             if kept_columns and best.columns == kept_columns[:1] and best.op == "value":
                 best = replace(best, op=previous.op, columns=kept_columns)
             if follow_up:
                 best = _remember(best, previous)
         return best
+
+    def _share_of_count(
+        self, previous: TableQuery, best: TableQuery, padded: str
+    ) -> TableQuery | None:
+        """'Hvilken andel av aldersgruppen var det?' after a count: the share printed beside
+        the count just asked, when the question names no share column by its own words."""
+        table = self.kb.tables.get(best.table)
+        if table is None or best.op != "value" or len(best.columns) != 1:
+            return None
+        if len(previous.columns) != 1 or not self.has(padded, "share"):
+            return None
+        counted = next((c for c in table.columns if c.id == previous.columns[0]), None)
+        if counted is None or counted.unit != "antall":
+            return None
+        if self._column_by_words(table, padded) is not None:
+            return None  # 'andel under 18' names its own column
+        sibling = self._unit_sibling(table, counted, padded, "prosent")
+        if sibling.unit != "prosent" or sibling.id == best.columns[0]:
+            return None
+        return replace(best, columns=(sibling.id,))
 
     def _columns(
         self,
@@ -925,6 +949,32 @@ class TableReader:
             return not any(r.municipality for r in rows)
         return not any(r.county and not r.municipality for r in rows)
 
+    def _counted_rows(self, table: Table, padded: str) -> TableQuery | None:
+        """'Hvor mange fylker er med i tabellen over sosialtjenestetall?': the table's rows of
+        the kind asked counted, when the question names the table and asks no figure of them."""
+        rows = data_rows(table)
+        if not rows or not self.has(padded, "count") or not self.has(padded, "document"):
+            return None
+        singles = {r.key for r in rows}
+        if not self._tells(table.id, padded) or singles & set(self.rows_in(table, padded)):
+            return None  # the country named is left out ('utenom landet'), a place asks its figure
+        if self._bound(table, table.columns[0]) is not None:
+            return None
+        figures = ("share", "more", "less", "highest", "lowest", "same", "sum", "than")
+        if any(self.has(padded, w) for w in figures):
+            return None  # 'hvor mange fylker hadde høyere andel enn landet?' asks a filter
+        for kind, of_kind in (
+            ("county_places", [r for r in rows if r.county and not r.municipality]),
+            ("municipality_places", [r for r in rows if r.municipality]),
+        ):
+            asking = "|".join(re.escape(w) for w in self.w["count"])
+            words = "|".join(re.escape(w) for w in self.w.get(kind, ()))
+            if of_kind and re.search(rf" (?:{asking}) (?:{words}) ", padded):
+                # 'hvor mange fylker er med', not 'hvor mange i fylket …'
+                keys = tuple(r.key for r in of_kind)
+                return TableQuery(table.id, "rows", keys, (table.columns[0].id,))
+        return None
+
     def _asks_rows(self, padded: str, kind: str) -> bool:
         """Whether a question asks for rows of one kind ('hvilke kommuner', 'fylker med').
 
@@ -1076,6 +1126,9 @@ class TableReader:
             if not (named_rows or ranking) and any(_names(padded, label) for label in labels):
                 first = table.columns[0].id
                 return TableQuery(table.id, "printed", (), (first,), place=i), 3.0
+        counted = self._counted_rows(table, padded)
+        if counted is not None:
+            return counted, 3.0
         columns, score = self._columns(table, padded, years, column_hint, framework)
         if not columns:
             return None, 0.0
@@ -1101,6 +1154,10 @@ class TableReader:
                 return check, score + 0.5
             if len(named) > 1 and self.has(padded, "sum"):
                 return TableQuery(table.id, "sum", tuple(named), ids[:1]), score + 0.5
+            items = [k for k in named if k not in sums]
+            if self.has(padded, "share") and len(items) == 1 and len(sums) == 1 and ids:
+                # 'hvor stor andel av prognosen gjaldt langvarige …?': the item over the sum
+                return TableQuery(table.id, "portion", (items[0], sums[0]), ids[:1]), score + 0.5
             shown = tuple(named) or tuple(r.key for r in table.rows)
             listed: Op = "value" if len(shown) == 1 and len(ids) == 1 else "list"
             return TableQuery(table.id, listed, shown, ids), score + 0.5
