@@ -468,3 +468,32 @@ def test_an_items_share_of_a_printed_sum_is_the_item_over_the_sum() -> None:
     tenths = round(share * 1000)
     text = ask(f"Hvor stor andel av tilskuddsforvaltningen 2018 i Agder gjaldt {item.label}?")
     assert f"{tenths // 10},{tenths % 10} %" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "row", "column"),
+    [
+        (
+            "Oslo hadde 7 112 barn i husholdninger med sosialhjelp i 6–12 måneder. Hvor stor"
+            " andel av befolkningen under 18 år er det, og er det høyest i landet?",
+            "03",
+            "andel_under_18",
+        ),
+        (
+            "Hvor stor andel av befolkningen 18–24 år i Rogaland fikk sosialhjelp, og er det"
+            " lavest i landet?",
+            "11",
+            "andel_18_24",
+        ),
+    ],
+)
+def test_a_share_of_the_population_asked_with_its_rank_is_the_printed_share_and_its_place(
+    question: str, row: str, column: str
+) -> None:
+    rows = [r for r in KB.tables[STATS].rows if r.county and not r.sum_of_rows]
+    value = figure(row, column)
+    place = 1 + sum(Fraction(str(r.values[column])) > value for r in rows)
+    text = ask(question)
+    assert f"{float(value):.1f}".replace(".", ",") + " %" in text
+    assert (f"nr. {place} av {len(rows)}" if place > 1 else f"høyest av {len(rows)}") in text
+    assert "egen utregning" not in text  # no share of the country's count

@@ -91,6 +91,14 @@ _UNIT_AFTER = re.compile(r"^ (?:%|prosent|percent|per cent|kr|kroner|nok|mill\w*
 _SHARED_TAIL = re.compile(r"\b(\w+)- (og|eller|and|or) (\w+)-(\w+)")
 
 
+#: A share of the population ('andel av befolkningen', 'share of the population'): a share
+#: column as printed, never a row's part of the country's count.
+_OF_POPULATION = re.compile(
+    r" (?:andel|andelen|del|delen|share|proportion|percentage) (?:av|of) (?:the )?"
+    r"(?:befolkningen|befolkninga|innbyggerne|innbyggjarane|population|inhabitants) "
+)
+
+
 #: A series of municipality numbers ('10xx', '09xx').
 _NUMBER_SERIES = re.compile(r"\b(\d{2})\s?xx\b")
 
@@ -1532,8 +1540,16 @@ class TableReader:
             pair = [self._unit_sibling(table, column, padded, u) for u in ("antall", "prosent")]
             if pair[0].unit == "antall" and pair[1].unit == "prosent":
                 return TableQuery(table.id, "list", tuple(named), tuple(c.id for c in pair))
-        if share and len(places) == 1 and len(named) == 2 and national:
+        of_population = _OF_POPULATION.search(padded) is not None
+        ranking = self.has(padded, "highest") or self.has(padded, "lowest")
+        single = len(places) == 1 and len(named) == 2 and bool(national)
+        if of_population and ranking and single and column.unit == "prosent":
+            # 'hvor stor andel av befolkningen er det, og er det høyest i landet?': the row's
+            # printed share and its place among the rows, not a ranking of the one row
+            return TableQuery(table.id, "position", (places[0],), (column.id,))
+        if share and len(places) == 1 and len(named) == 2 and national and not of_population:
             # the share of the country's count, unless the question names a share column
+            # ('andel av befolkningen under 18 år … høyest i landet' is the printed share)
             scores = self._column_scores(table, padded)
             best = {
                 unit: max((scores[c.id] for c in table.columns if c.unit == unit), default=0.0)
