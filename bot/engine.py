@@ -113,8 +113,13 @@ def _table_answers(
         whole = query.op != "list" or any(
             r.sum_of_rows and r.key in query.rows for r in kb.tables[query.table].rows
         )
-        if not (whole and reader.told(query.table, u.folded)):
+        # an item the understanding named no scheme for ('long-term and complex needs' is
+        # two schemes' words): the card would have no scheme to show, the table's row answers
+        unnamed = not u.schemes_mentioned and not u.scheme and bool(query.rows)
+        if not ((whole or unnamed) and reader.told(query.table, u.folded)):
             return False
+        if unnamed:
+            return True
     if query.op != "value":
         return True
     if query.claim is not None and not municipal and query.rows:

@@ -233,3 +233,39 @@ def test_a_scheme_named_in_full_is_not_also_another_scheme_its_words_contain() -
     )
     assert fmt.millions(national(YOUNG, 2021), "nb") in text
     assert fmt.millions(national(ADULTS, 2021), "nb") not in text
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "rest"),
+    [
+        (
+            "Hvor mye mer ble bevilget til kommunalt rusarbeid i 2021 enn til de to andre"
+            " ordningene til sammen?",
+            KRA,
+            (ADULTS, YOUNG),
+        ),
+        (
+            "Hvor mye mindre fikk voksne-ordningen i 2021 enn de to andre tilskuddene?",
+            ADULTS,
+            (KRA, YOUNG),
+        ),
+        (
+            "How much more was appropriated to municipal substance abuse work in 2021 than"
+            " to the other two schemes together?",
+            KRA,
+            (ADULTS, YOUNG),
+        ),
+    ],
+)
+def test_a_scheme_against_the_other_schemes_of_that_year_is_its_figure_less_their_sum(
+    question: str, first: str, rest: tuple[str, ...]
+) -> None:
+    difference = national(first, 2021) - sum(national(s, 2021) for s in rest)
+    text = ask(question)
+    assert fmt.kroner(abs(difference), "en" if question.startswith("How") else "nb") in text
+
+
+def test_the_other_schemes_counted_wrong_give_no_difference() -> None:
+    text = ask("Hvor mye mer fikk kommunalt rusarbeid i 2021 enn de tre andre ordningene?")
+    wrong = national(KRA, 2021) - national(ADULTS, 2021) - national(YOUNG, 2021)
+    assert fmt.kroner(wrong, "nb") not in text

@@ -406,3 +406,94 @@ def test_a_claim_about_a_rows_share_of_the_country_is_checked(bound: int, right:
         f"Stemmer det at Oslo hadde over {bound} % av landets husholdninger i midlertidig botilbud?"
     )
     assert ("Ja, det stemmer." in text) == right
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor mange fylker er med i tabellen over sosialtjenestetall?",
+        "Kor mange fylke er med i tabellen over sosialtenestetala, utanom landet?",
+        "How many counties are in the social services figures table?",
+    ],
+)
+def test_the_places_of_a_table_are_counted_when_the_table_itself_is_asked(question: str) -> None:
+    counties = [r for r in KB.tables[STATS].rows if r.county and not r.sum_of_rows]
+    text = ask(question)
+    assert f": {len(counties)}" in text
+    assert all(r.label in text for r in counties)
+
+
+def test_a_count_of_places_with_a_figure_bound_is_a_filter_not_the_tables_size() -> None:
+    table = KB.tables[STATS]
+    counties = [r for r in table.rows if r.county and not r.sum_of_rows]
+    above = [r for r in counties if Fraction(str(r.values["andel_18_24"])) > 6]
+    text = ask(
+        "Hvor mange fylker hadde over 6 % andel 18–24 år i tabellen over sosialtjenestetall?"
+    )
+    assert f": {len(above)}" in text
+    assert len(above) != len(counties)
+
+
+@pytest.mark.parametrize(
+    ("count_question", "row", "share_column"),
+    [
+        (
+            "Hvor mange 18–24-åringer i Rogaland fikk sosialhjelp i 2018?",
+            "12",
+            "andel_18_24",
+        ),
+        (
+            "Hvor mange barn i Oslo bodde i husholdninger med sosialhjelp i 6–12 måneder?",
+            "19",
+            "andel_under_18",
+        ),
+    ],
+)
+def test_a_share_asked_after_a_count_is_the_share_printed_beside_that_count(
+    count_question: str, row: str, share_column: str
+) -> None:
+    label = next(r.label for r in KB.tables[STATS].rows if r.key == row)
+    text = ask(count_question, f"Hvilken andel av aldersgruppen var det i {label}?")
+    shown = f"{float(figure(row, share_column)):.1f}".replace(".", ",")
+    assert f"{shown} %" in text
+
+
+def test_an_items_share_of_a_printed_sum_is_the_item_over_the_sum() -> None:
+    table = "tilskuddsforvaltning-2018-agder"
+    rows = {r.key: r for r in KB.tables[table].rows}
+    total = next(r for r in rows.values() if r.sum_of_rows)
+    item = next(r for r in rows.values() if not r.sum_of_rows)
+    column = KB.tables[table].columns[0].id
+    share = Fraction(str(item.values[column])) / Fraction(str(total.values[column]))
+    tenths = round(share * 1000)
+    text = ask(f"Hvor stor andel av tilskuddsforvaltningen 2018 i Agder gjaldt {item.label}?")
+    assert f"{tenths // 10},{tenths % 10} %" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "row", "column"),
+    [
+        (
+            "Oslo hadde 7 112 barn i husholdninger med sosialhjelp i 6–12 måneder. Hvor stor"
+            " andel av befolkningen under 18 år er det, og er det høyest i landet?",
+            "03",
+            "andel_under_18",
+        ),
+        (
+            "Hvor stor andel av befolkningen 18–24 år i Rogaland fikk sosialhjelp, og er det"
+            " lavest i landet?",
+            "11",
+            "andel_18_24",
+        ),
+    ],
+)
+def test_a_share_of_the_population_asked_with_its_rank_is_the_printed_share_and_its_place(
+    question: str, row: str, column: str
+) -> None:
+    rows = [r for r in KB.tables[STATS].rows if r.county and not r.sum_of_rows]
+    value = figure(row, column)
+    place = 1 + sum(Fraction(str(r.values[column])) > value for r in rows)
+    text = ask(question)
+    assert f"{float(value):.1f}".replace(".", ",") + " %" in text
+    assert (f"nr. {place} av {len(rows)}" if place > 1 else f"høyest av {len(rows)}") in text
+    assert "egen utregning" not in text  # no share of the country's count

@@ -68,6 +68,17 @@ def render(result: TableResult, lang: Lang) -> list[str]:
             lines.append(f"{i}. {_label(row, lang)}: {int(count)} {word} ({'; '.join(names)})")
             if i >= 3:
                 break
+    elif q.op == "rows":
+        assert result.total is not None
+        county = all(row.county and not row.municipality for row, _ in result.ranking)
+        kind = (
+            ("fylker" if county else "kommuner")
+            if nb
+            else ("counties" if county else "municipalities")
+        )
+        head = f"{kind.capitalize()} i tabellen" if nb else f"{kind.capitalize()} in the table"
+        lines.append(f"{head}: {int(result.total)}")
+        lines.append(", ".join(_label(row, lang) for row, _ in result.ranking))
     elif q.op == "printed":
         under = table.totals[q.place]
         label = under.label_en if not nb and under.label_en else under.label

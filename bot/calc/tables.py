@@ -134,6 +134,11 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
     columns.sort(key=lambda c: query.columns.index(c.id))
     rows = [_row(table, k) for k in query.rows] if query.rows else data_rows(table)
     prognosis = any(c.status == "prognose" or c.sum_of for c in columns)
+    if query.op == "rows":
+        # the rows counted: their number, with the rows listed
+        return TableResult(
+            query, table, (), Fraction(len(rows)), tuple((r, Fraction(1)) for r in rows)
+        )
     if query.op == "printed":
         return TableResult(query, table, (), Fraction(table.totals[query.place].value))
     if query.op == "tally":

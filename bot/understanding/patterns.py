@@ -644,6 +644,15 @@ DIFFERENCE = re.compile(
 )
 
 
+# 'enn de to andre ordningene', 'than the other two schemes': the schemes not named, by count
+OTHER_SCHEMES = re.compile(
+    r"\b(?:de|dei|the)\s+(?:(to|tre|fire|two|three|four)\s+)?(?:andre|other)\s+"
+    r"(?:(to|tre|fire|two|three|four)\s+)?(?:ordning\w*|tilskudd\w*|tilskot\w*|schemes?|grants?)\b"
+)
+
+OTHER_COUNTS = {"to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4, "four": 4}
+
+
 # 'hvor stor del av', 'hvor stor andel', 'what share of': one figure as a share of another
 SHARE_ASK = re.compile(
     r"\b(?:hvor stor (?:del|andel)|kor stor (?:del|andel)|hvor mange prosent|kor mange prosent|"

@@ -28,6 +28,7 @@ Op = Literal[
     "same",
     "printed",
     "tally",
+    "rows",
 ]
 
 
@@ -88,6 +89,14 @@ _UNIT_AFTER = re.compile(r"^ (?:%|prosent|percent|per cent|kr|kroner|nok|mill\w*
 
 #: Two compounds sharing their second part ('aust- og vest-agder', 'øst- eller vestlandet').
 _SHARED_TAIL = re.compile(r"\b(\w+)- (og|eller|and|or) (\w+)-(\w+)")
+
+
+#: A share of the population ('andel av befolkningen', 'share of the population'): a share
+#: column as printed, never a row's part of the country's count.
+_OF_POPULATION = re.compile(
+    r" (?:andel|andelen|del|delen|share|proportion|percentage) (?:av|of) (?:the )?"
+    r"(?:befolkningen|befolkninga|innbyggerne|innbyggjarane|population|inhabitants) "
+)
 
 
 #: A series of municipality numbers ('10xx', '09xx').
@@ -714,11 +723,34 @@ class TableReader:
             if best.op == "rank" and not best.rows and self.has(padded, "those_asked") and asked:
                 # 'hvem av de to hadde størst nedgang fra 2018 til 2019?': the rows just asked
                 best = replace(best, rows=asked, top=1)
+            shared = self._share_of_count(previous, best, padded)
+            if shared is not None:
+                best = shared
             if kept_columns and best.columns == kept_columns[:1] and best.op == "value":
                 best = replace(best, op=previous.op, columns=kept_columns)
             if follow_up:
                 best = _remember(best, previous)
         return best
+
+    def _share_of_count(
+        self, previous: TableQuery, best: TableQuery, padded: str
+    ) -> TableQuery | None:
+        """'Hvilken andel av aldersgruppen var det?' after a count: the share printed beside
+        the count just asked, when the question names no share column by its own words."""
+        table = self.kb.tables.get(best.table)
+        if table is None or best.op != "value" or len(best.columns) != 1:
+            return None
+        if len(previous.columns) != 1 or not self.has(padded, "share"):
+            return None
+        counted = next((c for c in table.columns if c.id == previous.columns[0]), None)
+        if counted is None or counted.unit != "antall":
+            return None
+        if self._column_by_words(table, padded) is not None:
+            return None  # 'andel under 18' names its own column
+        sibling = self._unit_sibling(table, counted, padded, "prosent")
+        if sibling.unit != "prosent" or sibling.id == best.columns[0]:
+            return None
+        return replace(best, columns=(sibling.id,))
 
     def _columns(
         self,
@@ -926,6 +958,40 @@ class TableReader:
             return not any(r.municipality for r in rows)
         return not any(r.county and not r.municipality for r in rows)
 
+    def _counted_rows(self, table: Table, padded: str) -> TableQuery | None:
+        """'Hvor mange fylker er med i tabellen over sosialtjenestetall?': the table's rows of
+        the kind asked counted, when the question names the table and asks no figure of them."""
+        rows = data_rows(table)
+        documents = self.w.get("document", ())
+        # the table named alone or in a compound ('sosialtjenestetabellen')
+        named = self.has(padded, "document") or any(
+            len(token) > len(d) and token.endswith(d)
+            for token in padded.split()
+            for d in documents
+            if " " not in d and len(d) >= 6
+        )
+        if not rows or not self.has(padded, "count") or not named:
+            return None
+        singles = {r.key for r in rows}
+        if not self._tells(table.id, padded) or singles & set(self.rows_in(table, padded)):
+            return None  # the country named is left out ('utenom landet'), a place asks its figure
+        if self._bound(table, table.columns[0]) is not None:
+            return None
+        figures = ("share", "more", "less", "highest", "lowest", "same", "sum", "than")
+        if any(self.has(padded, w) for w in figures):
+            return None  # 'hvor mange fylker hadde høyere andel enn landet?' asks a filter
+        for kind, of_kind in (
+            ("county_places", [r for r in rows if r.county and not r.municipality]),
+            ("municipality_places", [r for r in rows if r.municipality]),
+        ):
+            asking = "|".join(re.escape(w) for w in self.w["count"])
+            words = "|".join(re.escape(w) for w in self.w.get(kind, ()))
+            if of_kind and re.search(rf" (?:{asking}) (?:{words}) ", padded):
+                # 'hvor mange fylker er med', not 'hvor mange i fylket …'
+                keys = tuple(r.key for r in of_kind)
+                return TableQuery(table.id, "rows", keys, (table.columns[0].id,))
+        return None
+
     def _asks_rows(self, padded: str, kind: str) -> bool:
         """Whether a question asks for rows of one kind ('hvilke kommuner', 'fylker med').
 
@@ -1082,6 +1148,9 @@ class TableReader:
             if not (named_rows or ranking) and any(_names(padded, label) for label in labels):
                 first = table.columns[0].id
                 return TableQuery(table.id, "printed", (), (first,), place=i), 3.0
+        counted = self._counted_rows(table, padded)
+        if counted is not None:
+            return counted, 3.0
         columns, score = self._columns(table, padded, years, column_hint, framework)
         if not columns:
             return None, 0.0
@@ -1107,6 +1176,10 @@ class TableReader:
                 return check, score + 0.5
             if len(named) > 1 and self.has(padded, "sum"):
                 return TableQuery(table.id, "sum", tuple(named), ids[:1]), score + 0.5
+            items = [k for k in named if k not in sums]
+            if self.has(padded, "share") and len(items) == 1 and len(sums) == 1 and ids:
+                # 'hvor stor andel av prognosen gjaldt langvarige …?': the item over the sum
+                return TableQuery(table.id, "portion", (items[0], sums[0]), ids[:1]), score + 0.5
             shown = tuple(named) or tuple(r.key for r in table.rows)
             listed: Op = "value" if len(shown) == 1 and len(ids) == 1 else "list"
             return TableQuery(table.id, listed, shown, ids), score + 0.5
@@ -1473,8 +1546,16 @@ class TableReader:
             pair = [self._unit_sibling(table, column, padded, u) for u in ("antall", "prosent")]
             if pair[0].unit == "antall" and pair[1].unit == "prosent":
                 return TableQuery(table.id, "list", tuple(named), tuple(c.id for c in pair))
-        if share and len(places) == 1 and len(named) == 2 and national:
+        of_population = _OF_POPULATION.search(padded) is not None
+        ranking = self.has(padded, "highest") or self.has(padded, "lowest")
+        single = len(places) == 1 and len(named) == 2 and bool(national)
+        if of_population and ranking and single and column.unit == "prosent":
+            # 'hvor stor andel av befolkningen er det, og er det høyest i landet?': the row's
+            # printed share and its place among the rows, not a ranking of the one row
+            return TableQuery(table.id, "position", (places[0],), (column.id,))
+        if share and len(places) == 1 and len(named) == 2 and national and not of_population:
             # the share of the country's count, unless the question names a share column
+            # ('andel av befolkningen under 18 år … høyest i landet' is the printed share)
             scores = self._column_scores(table, padded)
             best = {
                 unit: max((scores[c.id] for c in table.columns if c.unit == unit), default=0.0)
