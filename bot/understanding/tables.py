@@ -962,6 +962,8 @@ class TableReader:
         """'Hvor mange fylker er med i tabellen over sosialtjenestetall?': the table's rows of
         the kind asked counted, when the question names the table and asks no figure of them."""
         rows = data_rows(table)
+        if not rows or not self.has(padded, "count"):
+            return None
         documents = self.w.get("document", ())
         # the table named alone or in a compound ('sosialtjenestetabellen')
         named = self.has(padded, "document") or any(
@@ -970,7 +972,7 @@ class TableReader:
             for d in documents
             if " " not in d and len(d) >= 6
         )
-        if not rows or not self.has(padded, "count") or not named:
+        if not named:
             return None
         singles = {r.key for r in rows}
         if not self._tells(table.id, padded) or singles & set(self.rows_in(table, padded)):
