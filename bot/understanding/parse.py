@@ -177,6 +177,7 @@ class Understander:
         self.kb = kb
         self.lex = Lexicon(kb)
         self._muni_keys = list(self.lex.municipalities)
+        self._names_seen: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
         # the lengths a lookalike of a municipality name may have (a name's, give or take two)
         self._muni_lengths = {len(k) + d for k in self._muni_keys for d in range(-2, 3)}
         self.rule_words = rule_scheme_words(kb, self.lex)
@@ -211,8 +212,17 @@ class Understander:
         """Return the scheme names in a token list, longest first at each place, not overlapping.
 
         The last word of a name may carry an inflection ending ('fastlegen', 'voksne-
-        ordningene').
+        ordningene'). The names of the last question read are remembered (asked twice).
         """
+        key, seen = tuple(tokens), self._names_seen  # one read: another thread may swap it
+        if key == seen[0]:
+            return list(seen[1])
+        names = self._names_in(tokens)
+        self._names_seen = (key, tuple(names))
+        return names
+
+    def _names_in(self, tokens: list[str]) -> list[str]:
+        """Find the scheme names in a token list (see names_in)."""
         names: list[str] = []
         i = 0
         while i < len(tokens):
