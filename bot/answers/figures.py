@@ -25,8 +25,10 @@ from bot.understanding.entities import unread_positions
 from bot.understanding.patterns import (
     AVERAGE_ASK,
     COST_SHARE_ASK,
+    DIFFERENCE,
     GRANT_YEAR_NOW,
     MEASURES,
+    PER_MEASURE,
     PER_PART_OF_YEAR,
     SAME_MEASURE,
     WHICH_GRANT_YEAR,
@@ -76,10 +78,14 @@ class FigureAnswers(FactAnswers, TableAnswers):
             return u.scheme
         if u.schemes_mentioned:
             return None
+        caps = self.schemes_with(lambda s: any(r.kind == "cap" for r in s.rules))
+        if len(caps) == 1 and "grant_year" not in u.slots and PER_MEASURE.search(u.folded):
+            # 'hvor mye gis per tiltak til kompetanse?': only the cap rule counts money per
+            # measure (what the measure money covers, e.g. design or evaluation, is its text)
+            return caps[0]
         if u.thing:
             # the question names something no scheme with rates speaks of: no default
             return None
-        caps = self.schemes_with(lambda s: any(r.kind == "cap" for r in s.rules))
         if (
             len(caps) == 1
             and "grant_year" not in u.slots
@@ -233,6 +239,9 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 + "). Write it e.g. as “2 FTE that started in 2019 and 1 that started in 2020”."
             )
             return self.answer(u, lang, [msg], answered=False)
+        compared = self.rates_compared(u)
+        if compared is not None:
+            return self.rates_difference(u, compared, lang)
         scheme = self.money_scheme(u)
         if scheme is None:
             if u.schemes_mentioned:
@@ -284,6 +293,116 @@ class FigureAnswers(FactAnswers, TableAnswers):
             answer.answered = False
         answer.sources = unique_sources([*answer.sources, *dated.sources])
         return answer
+
+    def rates_compared(self, u: Understanding) -> tuple[str, str] | None:
+        """Return the two schemes with rates whose rates a question sets against each other.
+
+        'Hvor mye mer gir A per stilling enn B i år 2?': the schemes named before 'enn' first.
+        """
+        first = u.slots.get("schemes_first")
+        if not first or u.intent != "amount" or not DIFFERENCE.search(u.folded):
+            return None
+        with_rules = self.schemes_with(lambda s: any(r.kind in ("ladder", "cap") for r in s.rules))
+        named = [sid for sid in dict.fromkeys(u.schemes_mentioned) if sid in with_rules]
+        if len(named) != 2 or len(set(u.schemes_mentioned)) != 2:
+            return None
+        ahead = [sid for sid in named if sid in first]
+        if len(ahead) != 1:
+            return None
+        return ahead[0], next(sid for sid in named if sid != ahead[0])
+
+    def rates_difference(self, u: Understanding, schemes: tuple[str, str], lang: Lang) -> Answer:
+        """Answer how much more one scheme's rate per position is than another's."""
+        s = u.slots
+        if any(k in s for k in ("year", "year_from", "start_year", "cost", "grant_year_to")):
+            # calendar years, costs or two grant years on top: not read as one comparison
+            msg = (
+                "Jeg sammenligner to ordningers satser per stilling for ett tilskuddsår om "
+                "gangen, uten kalenderår eller kostnader. Spør f.eks. «hvor mye mer gir "
+                "NAV-tilskuddet per stilling enn kommunalt rusarbeid i år 2?»."
+                if lang == "nb"
+                else "I compare two schemes' rates per position for one grant year at a time, "
+                "without calendar years or costs. Ask e.g. “how much more does the NAV grant "
+                "give per position than kommunalt rusarbeid in year 2?”."
+            )
+            return self.answer(u, lang, [msg], answered=False)
+        grant_year = s.get("grant_year")
+        positions = s.get("positions", 1)
+        if not isinstance(grant_year, int) and any(
+            any(r.kind == "ladder" for r in self.kb.schemes[sid].rules) for sid in schemes
+        ):
+            # a ladder's rate depends on the grant year: without one there is no single figure
+            msg = (
+                "Satsen i en nedtrappingsstige avhenger av tilskuddsåret. Skriv hvilket "
+                "tilskuddsår du vil sammenligne, f.eks. «i år 2»."
+                if lang == "nb"
+                else "A ladder's rate depends on the grant year. Say which grant year to "
+                "compare, e.g. “in year 2”."
+            )
+            return self.answer(u, lang, [msg], answered=False)
+        try:
+            one, other, change = cap_calc.position_rates_difference(
+                self.kb,
+                schemes[0],
+                schemes[1],
+                positions,
+                grant_year if isinstance(grant_year, int) else None,
+            )
+        except calc_errors.CalcError as error:
+            return self.calc_error(u, lang, error)
+        pos = one.inputs["positions"]
+        assert isinstance(pos, Fraction)
+        if lang == "nb":
+            count = "per stilling" if pos == 1 else f"for {fmt.positions(pos, lang)} stillinger"
+            year = f" i år {grant_year}" if isinstance(grant_year, int) else ""
+        else:
+            count = "per position" if pos == 1 else f"for {fmt.positions(pos, lang)} positions"
+            year = f" in year {grant_year}" if isinstance(grant_year, int) else ""
+
+        def rate(calc: calc_results.Calculation) -> str:
+            """One scheme's figure, 'inntil' when it is a cap."""
+            upto = calc.kind is calc_results.CalcKind.NAV_CAP
+            ladder = calc.kind is calc_results.CalcKind.RUSARBEID_GRANT_YEAR
+            lead = ("inntil " if lang == "nb" else "up to ") if upto else ""
+            return f"{lead}{fmt.kroner(calc.total, lang)} {count}" + (year if ladder else "")
+
+        a, b = (asof.scheme_name(self.kb, sid, lang) for sid in schemes)
+        big_a, big_b = (x[:1].upper() + x[1:] for x in (a, b))
+        ka, kb_, kd = (fmt.kroner(x, lang) for x in (one.total, other.total, abs(change)))
+        if lang == "nb":
+            more = "mer" if change >= 0 else "mindre"
+            lines = [
+                f"{big_a}: {rate(one)}. {big_b}: {rate(other)}.",
+                f"{ka} − {kb_} = {fmt.kroner(change, lang)}: {a} gir {kd} {more} enn {b}.",
+            ]
+        else:
+            more = "more" if change >= 0 else "less"
+            lines = [
+                f"{big_a}: {rate(one)}. {big_b}: {rate(other)}.",
+                f"{ka} − {kb_} = {fmt.kroner(change, lang)}: the {a} gives {kd} {more} "
+                f"than the {b}.",
+            ]
+        for name, calc in zip((big_a, big_b), (one, other), strict=True):
+            if calc.kind is calc_results.CalcKind.NAV_CAP:
+                lines.append(
+                    f"{name}: beløpet er en øvre grense («inntil») per 100 % stilling, uten "
+                    "kompetansemidler per tiltak."
+                    if lang == "nb"
+                    else f"{name}: the amount is an upper limit (“up to”) per 100 % position, "
+                    "without the competence money per measure."
+                )
+        ranges = [
+            f"{name} {c.years.label()}"
+            for name, c in zip((a, b), (one, other), strict=True)
+            if c.years
+        ]
+        if ranges:
+            lines.append(
+                "Satsene er fra reglene for " + ", ".join(ranges) + "."
+                if lang == "nb"
+                else "The rates are from the rules for " + ", ".join(ranges) + "."
+            )
+        return self.answer(u, lang, lines, sources=[*one.sources, *other.sources])
 
     def received_amount(self, u: Understanding, lang: Lang) -> Answer:
         """Answer 'vi får 880 000 kr for 2 årsverk – hvilket tilskuddsår er vi i?'.

@@ -361,7 +361,9 @@ class Understander:
                 other = self.lex.scheme_names[named[0]] if named else None
                 if other in schemes:
                     s["schemes_first"] = tuple(sid for sid in schemes if sid != other)
-        between = re.search(r"\b(?:mellom|between)\b", f)
+        between = re.search(
+            r"\b(?:mellom|between)\b|\b(?:forskjell\w*|difference)\s+(?:pa|of)\b", f
+        )
         if between and not than and len(schemes) == 2:
             # 'forskjellen mellom A og B': the first one named against the other
             named = [

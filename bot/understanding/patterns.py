@@ -816,6 +816,9 @@ GRANT_YEAR_NOW = re.compile(
 
 
 # 'samme tiltak', 'the same measure': the words of the cap rule's duration
+# money counted per measure ('per tiltak til kompetanse'): the unit of a cap rule's measure money
+PER_MEASURE = re.compile(r"\b(?:per|pr|for hvert|for kvart|each|a)\s+(?:tiltak|measure)\b")
+
 SAME_MEASURE = re.compile(r"\b(?:samme|same)\s+(?:tiltak|tiltaket|measure|project)\b")
 
 

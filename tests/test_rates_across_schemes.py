@@ -1,0 +1,114 @@
+"""Two schemes' rates set against each other, and money per measure with no scheme named."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot import fmt
+from bot.calc import cap as cap_calc
+from bot.calc import errors as calc_errors
+from bot.calc import ladder as ladder_calc
+from bot.engine import Engine
+from knowledge.kb import KnowledgeBase
+from knowledge.schema import CapRule
+
+TODAY = dt.date(2026, 12, 1)
+NAV = "nav-sosiale-tjenester"
+RUS = "kommunalt-rusarbeid"
+
+
+@pytest.fixture(scope="module")
+def engine(kb: KnowledgeBase) -> Engine:
+    """One engine over the bundled knowledge base."""
+    return Engine(kb)
+
+
+def cap(kb: KnowledgeBase) -> CapRule:
+    """The NAV cap rule."""
+    return next(r for r in kb.schemes[NAV].rules if isinstance(r, CapRule))
+
+
+def ladder_rate(kb: KnowledgeBase, grant_year: int) -> int:
+    """The ladder's figure for one position in a grant year."""
+    return ladder_calc.rusarbeid_grant_year(kb, 1, grant_year).total
+
+
+@pytest.mark.parametrize("grant_year", [1, 2, 3, 4])
+def test_the_rate_difference_of_two_schemes_is_the_cap_per_position_minus_the_ladder_rate(
+    kb: KnowledgeBase, grant_year: int
+) -> None:
+    one, _other, change = cap_calc.position_rates_difference(kb, NAV, RUS, 1, grant_year)
+    assert one.total == cap(kb).per_position
+    assert change == cap(kb).per_position - ladder_rate(kb, grant_year)
+
+
+def test_a_ladder_rate_without_a_grant_year_is_an_error(kb: KnowledgeBase) -> None:
+    with pytest.raises(calc_errors.CalcError):
+        cap_calc.position_rate(kb, RUS, 1, None)
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "grant_year", "lang"),
+    [
+        (
+            "Hvor mye mer gir NAV-tilskuddet per stilling enn kommunalt rusarbeid i år 3?",
+            NAV,
+            3,
+            "nb",
+        ),
+        (
+            "Hvor mye mindre gir rusarbeid-tilskuddet i år 4 enn NAV-tilskuddet per stilling?",
+            RUS,
+            4,
+            "nb",
+        ),
+        (
+            "Hvor stor er forskjellen på NAV-ordningen og kommunalt rusarbeid per årsverk i år 1?",
+            NAV,
+            1,
+            "nb",
+        ),
+        (
+            "How much more does the NAV grant give per position than rusarbeid in year 2?",
+            NAV,
+            2,
+            "en",
+        ),
+    ],
+)
+def test_a_question_setting_two_schemes_rates_against_each_other_gets_their_difference(
+    engine: Engine, kb: KnowledgeBase, question: str, first: str, grant_year: int, lang: str
+) -> None:
+    answer = engine.ask(question, TODAY)
+    text = answer.text
+    change = abs(cap(kb).per_position - ladder_rate(kb, grant_year))
+    assert answer.answered
+    assert fmt.kroner(change, lang) in text  # type: ignore[arg-type]
+    assert fmt.kroner(cap(kb).per_position, lang) in text  # type: ignore[arg-type]
+
+
+def test_two_schemes_rates_without_the_ladders_grant_year_ask_for_it(engine: Engine) -> None:
+    answer = engine.ask(
+        "Hvor mye mer gir NAV-tilskuddet per stilling enn kommunalt rusarbeid?", TODAY
+    )
+    assert not answer.answered
+    assert "tilskuddsår" in "\n".join(answer.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Hvor mye kan man få per tiltak til kompetanse?", "nb"),
+        ("Hvor mye gis det per tiltak til kompetanse, f.eks. evaluering?", "nb"),
+        ("How much is given per measure for competence such as design?", "en"),
+        ("Hvor mye kan NAV-tilskuddet gi til kompetanse per tiltak?", "nb"),
+    ],
+)
+def test_money_per_measure_with_no_scheme_named_is_the_cap_rules_measure_money(
+    engine: Engine, kb: KnowledgeBase, question: str, lang: str
+) -> None:
+    answer = engine.ask(question, TODAY)
+    assert answer.intent == "amount"
+    assert fmt.kroner(cap(kb).per_measure, lang) in "\n".join(answer.paragraphs)  # type: ignore[arg-type]
