@@ -112,3 +112,19 @@ def test_money_per_measure_with_no_scheme_named_is_the_cap_rules_measure_money(
     answer = engine.ask(question, TODAY)
     assert answer.intent == "amount"
     assert fmt.kroner(cap(kb).per_measure, lang) in "\n".join(answer.paragraphs)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("question", "grant_year", "lang"),
+    [
+        ("What is the grant per full-time position (årsverk) in year 2 of rusarbeid?", 2, "en"),
+        ("Hva gis per hel stilling (årsverk) i år 4 i kommunalt rusarbeid?", 4, "nb"),
+        ("What does the substance abuse grant give per FTE (årsverk) in year 1?", 1, "en"),
+    ],
+)
+def test_a_rate_per_position_of_a_grant_year_is_the_ladder_figure_not_a_passage_on_arsverk(
+    engine: Engine, kb: KnowledgeBase, question: str, grant_year: int, lang: str
+) -> None:
+    answer = engine.ask(question, TODAY)
+    assert answer.intent == "amount"
+    assert fmt.kroner(ladder_rate(kb, grant_year), lang) in answer.text  # type: ignore[arg-type]

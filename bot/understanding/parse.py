@@ -144,6 +144,12 @@ def restore_years(u: Understanding) -> None:
             s["grant_year"], s["grant_year_to"] = min(grant_years), max(grant_years)
 
 
+_PER_POSITION = re.compile(
+    r"\b(?:per|pr|for each|a)\s+(?:(?:full[- ]?time|hel|heil)\s+)?"
+    r"(?:arsverk|stilling|position|fte)\b"
+)
+
+
 class Understander:
     """Turn chat text into an Understanding, using names from the knowledge base."""
 
@@ -626,6 +632,9 @@ class Understander:
         ladder = "grant_year" in s or "positions" in s
         if ladder:
             scores["amount"] += 0.7
+        if "grant_year" in s and _PER_POSITION.search(f):
+            # 'the grant per full-time position in year 3': a rate of the ladder, not a passage
+            scores["amount"] += 0.3
         if HOW_MANY_YEARS.search(f) and "positions" not in s and "grant_year" not in s:
             # 'hvor mange år kan samme tiltak maksimalt få?': a duration, not an amount
             scores["amount"] *= 0.3
@@ -787,6 +796,10 @@ class Understander:
             return
         ruled_out = u.passage_limit and u.passage_strong and u.passage_score >= 0.5
         if not (BEYOND.search(u.folded) or ruled_out):
+            return
+        if not BEYOND.search(u.folded) and "grant_year" in u.slots and "positions" in u.slots:
+            # 'the grant per full-time position (årsverk) in year 3': the ladder's rate, however
+            # well the words match a passage limiting the scheme to årsverk
             return
         year = u.slots.get("year")
         funds = [
