@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bot import fmt
+from bot import asof, fmt
 from bot.calc import cap as cap_calc
 from bot.calc import errors as calc_errors
 from bot.calc import ladder as ladder_calc
@@ -128,3 +128,26 @@ def test_a_rate_per_position_of_a_grant_year_is_the_ladder_figure_not_a_passage_
     answer = engine.ask(question, TODAY)
     assert answer.intent == "amount"
     assert fmt.kroner(ladder_rate(kb, grant_year), lang) in answer.text  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("question", "scheme", "answered"),
+    [
+        ("Til og med hvilket år gis tilskudd til kommunalt rusarbeid?", RUS, True),
+        ("Up to which year is the municipal substance abuse grant given?", RUS, True),
+        ("Til og med hvilket år kan NAV-tilskuddet gis?", NAV, False),
+        ("Fram til hvilket år kan et nytt team i voksne-ordningen få tilskudd?", None, False),
+    ],
+)
+def test_the_last_year_asked_without_a_start_year_is_the_described_end_or_asks_for_the_start(
+    engine: Engine, kb: KnowledgeBase, question: str, scheme: str | None, answered: bool
+) -> None:
+    answer = engine.ask(question, TODAY)
+    assert answer.answered is answered
+    end = asof.grant_end(kb.schemes[scheme]) if scheme else None
+    if end is not None:
+        assert str(end) in answer.text
+    else:
+        assert "startår" in answer.text or "start year" in answer.text
+    # never a ladder amount or an appropriation for a question about a year
+    assert "×" not in answer.text and "millioner" not in answer.text

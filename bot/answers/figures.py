@@ -115,6 +115,12 @@ class FigureAnswers(FactAnswers, TableAnswers):
         answered with what the sources say about the own share; a money question about the
         schemes' appropriations (see ``asks_appropriation``) with the appropriations.
         """
+        if u.slots.get("asks_end") and not any(
+            k in u.slots for k in ("start_year", "start_year_rel")
+        ):
+            ended = self.end_without_start(u, today, lang)
+            if ended is not None:
+                return ended
         if u.intent in ("amount", "total") and self.asks_appropriation(u):
             u.intent = "appropriation"
             return self.appropriation(u, today, lang)
@@ -598,6 +604,71 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 lines.append(f"• {unwrap(text)} ({fact.years.label()})")
                 sources.append(self.kb.provenance(fact))
         return self.answer(u, lang, lines, sources=unique_sources(sources), scheme=scheme)
+
+    def end_without_start(self, u: Understanding, today: dt.date, lang: Lang) -> Answer | None:
+        """Answer 'til og med hvilket år gis tilskuddet?' with no start year given.
+
+        The last year the sources describe a grant for, when they describe an end; the years
+        one position or measure can get counted from its start, which the question must give.
+        """
+        scheme = u.scheme or (u.schemes_mentioned[0] if u.schemes_mentioned else None)
+        if scheme is None:
+            return None
+        nb = lang == "nb"
+        item = self.kb.schemes[scheme]
+        name = asof.scheme_name(self.kb, scheme, lang)
+        end = asof.grant_end(item)
+        lines: list[str] = []
+        sources: list[Provenance] = []
+        if end is not None:
+            lines.append(
+                f"Kildene beskriver tilskudd til {name} til og med {end}."
+                if nb
+                else f"The sources describe the {name} up to and including {end}."
+            )
+            for later in item.later_years:
+                text = (later.text_en or later.text) if not nb else later.text
+                lines.append(f"• {unwrap(text)} ({later.years.label()})")
+                sources.append(self.kb.provenance(later))
+        rules = [r for r in self.kb.rules(scheme) if isinstance(r, LadderRule | CapRule)]
+        for rule in rules:
+            if isinstance(rule, LadderRule):
+                count = len(rule.steps)
+                lines.append(
+                    f"For en enkelt stilling avhenger siste år av når den fikk tilskudd første "
+                    f"gang: stigen har {count} tilskuddsår ({rule.years.label()})."
+                    if nb
+                    else f"For one position the last year depends on when it first got a "
+                    f"grant: the ladder has {count} grant years ({rule.years.label()})."
+                )
+            else:
+                lines.append(
+                    f"For et tiltak avhenger siste år av oppstarten: tilskudd gis primært for "
+                    f"{rule.usual_years} år, men kan gis i inntil {rule.max_years} år til samme "
+                    f"tiltak ({rule.years.label()})."
+                    if nb
+                    else f"For a measure the last year depends on its start: grants are given "
+                    f"primarily for {rule.usual_years} year(s), but for up to {rule.max_years} "
+                    f"years for the same measure ({rule.years.label()})."
+                )
+            sources.append(self.kb.provenance(rule))
+        if not rules:
+            for fact in (f for f in item.facts if f.topic == Topic.DURATION):
+                text = (fact.text_en or fact.text) if not nb else fact.text
+                lines.append(f"• {unwrap(text)} ({fact.years.label()})")
+                sources.append(self.kb.provenance(fact))
+        if not lines:
+            return None
+        lines.append(
+            "Skriv startåret, f.eks. «vi startet i 2019», så regner jeg ut siste år."
+            if nb
+            else "Give the start year, e.g. “we started in 2019”, and I will work out the last "
+            "year."
+        )
+        u.scheme = scheme
+        return self.answer(
+            u, lang, lines, sources=unique_sources(sources), answered=end is not None, scheme=scheme
+        )
 
     def ladder_end_year(
         self, u: Understanding, scheme: str, period: calendar_calc.GrantPeriod, lang: Lang

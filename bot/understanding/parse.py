@@ -417,6 +417,9 @@ class Understander:
         if asks_end and ("start_year" in s or "start_year_rel" in s):
             # 'startet i 2018 – til og med hvilket år kan det få tilskudd?': the period's end
             s["asks_end"] = True
+        elif END_YEAR_ASK.search(f) and u.scheme and not s.get("year_from"):
+            # 'til og med hvilket år gis tilskuddet?': the scheme's last year, no start given
+            s["asks_end"] = True
         start_groups = extract_start_groups(f)
         if start_groups:
             s["start_groups"] = start_groups
