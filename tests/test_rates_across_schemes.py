@@ -151,3 +151,21 @@ def test_the_last_year_asked_without_a_start_year_is_the_described_end_or_asks_f
         assert "startår" in answer.text or "start year" in answer.text
     # never a ladder amount or an appropriation for a question about a year
     assert "×" not in answer.text and "millioner" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "positions", "lang"),
+    [
+        ("Hva kan vi maks få i alt for 2 stillinger i NAV-tilskuddet?", 2, "nb"),
+        ("What is the most we can get in total for one position in the NAV grant?", 1, "en"),
+    ],
+)
+def test_a_cap_total_asked_with_no_years_gives_the_year_and_the_most_years(
+    engine: Engine, kb: KnowledgeBase, question: str, positions: int, lang: str
+) -> None:
+    answer = engine.ask(question, TODAY)
+    most = cap_calc.nav_max_years(kb)
+    year = cap_calc.nav_grant(kb, positions).total
+    whole = cap_calc.nav_grant(kb, positions, years=most).total
+    assert fmt.kroner(year, lang) in answer.text  # type: ignore[arg-type]
+    assert fmt.kroner(whole, lang) in answer.text  # type: ignore[arg-type]

@@ -271,6 +271,15 @@ class FigureAnswers(FactAnswers, TableAnswers):
         if not dated.shows_figures:
             answer.paragraphs = []
         answer.paragraphs[:0] = self.operation_lead(u, result, lang)
+        if (
+            result.kind is calc_results.CalcKind.NAV_CAP
+            and u.intent == "total"
+            and not any(k in s for k in ("duration", "grant_year", "year_from"))
+            and dated.shows_figures
+        ):
+            # 'hva kan vi maks få i alt for 2 stillinger?' with no years: the cap of one year,
+            # and of the most years the same measure can get
+            answer.paragraphs[:0] = self.cap_period_lead(scheme, result, lang)
         if u.intent == "own_share" and COST_SHARE_ASK.search(u.folded):
             share = self.cost_share_line(result, lang)
             if share:
@@ -409,6 +418,31 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 else "The rates are from the rules for " + ", ".join(ranges) + "."
             )
         return self.answer(u, lang, lines, sources=[*one.sources, *other.sources])
+
+    def cap_period_lead(
+        self, scheme: str, result: calc_results.Calculation, lang: Lang
+    ) -> list[str]:
+        """Say a cap total asked with no years: per year, and over the most years."""
+        inputs = result.inputs
+        most = cap_calc.nav_max_years(self.kb)
+        if most <= 1:
+            return []
+        period = cap_calc.nav_grant(
+            self.kb,
+            inputs["positions"],  # type: ignore[arg-type]
+            measures=int(inputs["measures"]),  # type: ignore[call-overload]
+            years=most,
+        )
+        year, whole = fmt.kroner(result.total, lang), fmt.kroner(period.total, lang)
+        return [
+            f"Inntil {year} per år. Spørsmålet sier ikke hvor mange år; tilskudd gis primært "
+            f"for ett år, men kan gis i inntil {most} år til samme tiltak: inntil {most} × "
+            f"{year} = {whole} i alt, om hvert år innvilges."
+            if lang == "nb"
+            else f"Up to {year} per year. The question does not say how many years; grants are "
+            f"primarily given for one year, but for up to {most} years for the same measure: "
+            f"up to {most} × {year} = {whole} in all, if each year is granted."
+        ]
 
     def received_amount(self, u: Understanding, lang: Lang) -> Answer:
         """Answer 'vi får 880 000 kr for 2 årsverk – hvilket tilskuddsår er vi i?'.
