@@ -169,3 +169,41 @@ def test_a_cap_total_asked_with_no_years_gives_the_year_and_the_most_years(
     whole = cap_calc.nav_grant(kb, positions, years=most).total
     assert fmt.kroner(year, lang) in answer.text  # type: ignore[arg-type]
     assert fmt.kroner(whole, lang) in answer.text  # type: ignore[arg-type]
+
+
+def national(kb: KnowledgeBase, scheme: str, year: int) -> int:
+    """A scheme's national appropriation in a year."""
+    return next(
+        a.amount
+        for a in kb.schemes[scheme].appropriations
+        if a.year == year and a.scope == "nasjonal"
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor mye mer fikk kommunalt rusarbeid i 2021 enn de to andre ordningene til sammen?",
+        "How much more did the substance abuse grant get in 2021 than the two other schemes?",
+    ],
+)
+def test_the_other_schemes_of_a_comparison_are_those_with_money_that_year(
+    engine: Engine, kb: KnowledgeBase, question: str
+) -> None:
+    answer = engine.ask(question, TODAY)
+    others = [
+        sid
+        for sid, s in kb.schemes.items()
+        if sid != RUS and any(a.year == 2021 and a.scope == "nasjonal" for a in s.appropriations)
+    ]
+    change = national(kb, RUS, 2021) - sum(national(kb, sid, 2021) for sid in others)
+    assert answer.intent == "appropriation"
+    assert f"{change // 1_000_000}" in answer.text
+    assert "×" not in answer.text
+
+
+def test_a_count_of_other_schemes_that_does_not_fit_resolves_nothing(engine: Engine) -> None:
+    u = engine.understand(
+        "Hvor mye mer fikk kommunalt rusarbeid i 2021 enn de fire andre ordningene?", None, TODAY
+    )
+    assert "schemes_first" not in u.slots

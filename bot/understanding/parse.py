@@ -150,6 +150,16 @@ _PER_POSITION = re.compile(
 )
 
 
+# 'enn de to andre ordningene', 'than the two other schemes': the rest of the schemes
+_OTHER_SCHEMES = re.compile(
+    r"\b(?:enn|than)\s+(?:til\s+|for\s+|i\s+)?(?:de|dei|the)\s+(?:(to|tre|fire|two|three|four|\d)\s+)?"
+    r"(?:andre|other)\s+(?:ordning\w*|tilskudd\w*|tilskot\w*|schemes?|grants?)\b"
+)
+_COUNT_WORDS = {"to": 2, "tre": 3, "fire": 4, "two": 2, "three": 3, "four": 4} | {
+    str(n): n for n in range(1, 10)
+}
+
+
 class Understander:
     """Turn chat text into an Understanding, using names from the knowledge base."""
 
@@ -553,9 +563,34 @@ class Understander:
             if isinstance(received, int) and received != s["cost"]:
                 # 'et årsverk koster 700 000 og vi får 550 000': both figures are given
                 s["received_with_cost"] = received
+        self._other_schemes(u)
         if not u.schemes_mentioned:
             u.thing = other_thing(u, self.rule_words)
             u.deadline_thing = other_thing(u, self.deadline_words)
+
+    def _other_schemes(self, u: Understanding) -> None:
+        """Read 'enn de to andre ordningene (i 2021)' as the other schemes with money that year.
+
+        The other side of a comparison named only as 'the (N) other schemes' is every other
+        scheme with a national appropriation in the year asked, when there are as many as
+        the question counts; otherwise nothing is read (and the comparison stays unresolved).
+        """
+        f, s = u.folded, u.slots
+        m = _OTHER_SCHEMES.search(f)
+        year = s.get("year")
+        if not m or not isinstance(year, int) or not u.schemes_mentioned:
+            return
+        others = [
+            sid
+            for sid, scheme in self.kb.schemes.items()
+            if sid not in u.schemes_mentioned
+            and any(a.year == year and a.scope == "nasjonal" for a in scheme.appropriations)
+        ]
+        count = _COUNT_WORDS.get(m.group(1) or "", None) if m.group(1) else None
+        if not others or (count is not None and len(others) != count):
+            return
+        s["schemes_first"] = tuple(dict.fromkeys(u.schemes_mentioned))
+        u.schemes_mentioned = [*dict.fromkeys(u.schemes_mentioned), *others]
 
     def _score(self, u: Understanding) -> None:
         """Score every intent and choose one, with a confidence."""
