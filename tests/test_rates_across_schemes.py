@@ -207,3 +207,37 @@ def test_a_count_of_other_schemes_that_does_not_fit_resolves_nothing(engine: Eng
         "Hvor mye mer fikk kommunalt rusarbeid i 2021 enn de fire andre ordningene?", None, TODAY
     )
     assert "schemes_first" not in u.slots
+
+
+@pytest.mark.parametrize(
+    ("last", "lead"),
+    [
+        ("hvilken av dem går ut først?", "Først ut"),
+        ("hvilken av de to har siste frist?", "Sist ut"),
+        ("which of them is first?", "First"),
+    ],
+)
+def test_which_of_the_deadlines_asked_before_comes_first_or_last(
+    kb: KnowledgeBase, last: str, lead: str
+) -> None:
+    engine = Engine(kb)
+    engine.ask("Søknadsfrist for kommunalt rusarbeid i 2022?", TODAY, chat="t")
+    engine.ask("og NAV-tilskuddet?", TODAY, chat="t")
+    answer = engine.ask(last, TODAY, chat="t")
+    assert answer.intent == "deadline"
+    assert answer.text.startswith(lead)
+    dates = {
+        sid: min(
+            e.deadline.date
+            for e in kb.deadlines()
+            if e.scheme_id == sid
+            and e.deadline.year == 2022
+            and e.deadline.date
+            and e.deadline.kind.value == "application"
+        )
+        for sid in (RUS, NAV)
+    }
+    pick = min if lead in ("Først ut", "First") else max
+    day = pick(dates.values())
+    lang = "en" if lead == "First" else "nb"
+    assert fmt.long_date(day, lang) in answer.text.split("\n")[0]  # type: ignore[arg-type]
