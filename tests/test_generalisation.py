@@ -19,7 +19,7 @@ BATCHES = Path(__file__).parent / "data" / "batches"
 # batch file: (least accuracy, most answers with a wrong or missing figure, most declines missed)
 FLOORS = {
     "batch-7.yaml": (0.98, 2, 0),
-    "batch-8.yaml": (0.96, 3, 0),
+    "batch-8.yaml": (0.97, 1, 0),
     "batch-9.yaml": (0.97, 2, 0),
     "batch-10.yaml": (0.99, 0, 0),
     "batch-11.yaml": (0.97, 4, 0),

@@ -241,3 +241,22 @@ def test_which_of_the_deadlines_asked_before_comes_first_or_last(
     day = pick(dates.values())
     lang = "en" if lead == "First" else "nb"
     assert fmt.long_date(day, lang) in answer.text.split("\n")[0]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Vi hadde rustilskudd i 2021. Kan vi søke nå?",
+        "Kommunen fikk NAV-tilskudd i 2020. Kan vi søke igjen?",
+    ],
+)
+def test_a_year_a_grant_was_had_is_not_the_year_a_follow_up_asks_about(
+    kb: KnowledgeBase, first: str
+) -> None:
+    engine = Engine(kb)
+    day = dt.date(2022, 1, 28)
+    engine.ask(first, day, chat="f")
+    answer = engine.ask("Hva er fristen?", day, chat="f")
+    assert answer.intent == "deadline"
+    assert "year" not in answer.slots
+    assert "2022" in answer.text

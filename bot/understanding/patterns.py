@@ -998,7 +998,7 @@ WHICH_GRANT_YEAR = re.compile(
 # positions were funded in, not their first grant year and not a calendar year asked about
 FUNDED_IN = re.compile(
     r"\b(?:fikk|hadde|mottok|got|had|received)\s+(?:(?!forste|first)[a-z-]+\s+){0,2}?"
-    r"(?:tilskudd\w*|tilskot\w*|grants?|funding)\s+(?:i|in)\s+((?:19|20)\d{2})\b"
+    r"(?:[\w-]*tilskudd\w*|[\w-]*tilskot\w*|grants?|funding)\s+(?:i|in)\s+((?:19|20)\d{2})\b"
 )
 
 
