@@ -260,3 +260,31 @@ def test_a_year_a_grant_was_had_is_not_the_year_a_follow_up_asks_about(
     assert answer.intent == "deadline"
     assert "year" not in answer.slots
     assert "2022" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva er bevilgningen til kommunalt rusarbeid i 2021, og hvor mye er det til sammen for "
+        "alle ordningene?",
+        "Hvor mye får alle ordningene til sammen i 2021?",
+    ],
+)
+def test_money_of_all_the_schemes_is_their_appropriations_summed_never_a_ladder_total(
+    engine: Engine, kb: KnowledgeBase, question: str
+) -> None:
+    answer = engine.ask(question, TODAY)
+    funded = [
+        sid
+        for sid, s in kb.schemes.items()
+        if any(a.year == 2021 and a.scope == "nasjonal" for a in s.appropriations)
+    ]
+    total = sum(national(kb, sid, 2021) for sid in funded)
+    assert fmt.kroner(total, "nb") in answer.text
+    assert "×" not in answer.text
+
+
+def test_money_of_all_the_schemes_with_no_year_is_not_guessed(engine: Engine) -> None:
+    answer = engine.ask("Hvor mye får alle ordningene til sammen?", TODAY)
+    assert not answer.answered
+    assert "×" not in answer.text

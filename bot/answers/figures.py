@@ -65,6 +65,13 @@ PER_YEAR_ONLY: dict[Lang, str] = {
 }
 
 
+# 'for alle ordningene', 'all the schemes': every scheme, not the one a ladder belongs to
+ALL_SCHEMES = re.compile(
+    r"\b(?:alle|samtlige|all)\s+(?:de\s+|dei\s+|the\s+)?(?:ordning\w*|tilskuddsordning\w*|"
+    r"schemes?|grant schemes?)\b"
+)
+
+
 class FigureAnswers(FactAnswers, TableAnswers):
     """Answer figure questions with their working."""
 
@@ -121,6 +128,29 @@ class FigureAnswers(FactAnswers, TableAnswers):
             ended = self.end_without_start(u, today, lang)
             if ended is not None:
                 return ended
+        year = u.slots.get("year")
+        if u.intent in ("amount", "total") and ALL_SCHEMES.search(u.folded):
+            # 'hvor mye er det til sammen for alle ordningene (i 2021)?': the money of every
+            # scheme with a national appropriation that year, never one scheme's ladder
+            with_money = [
+                sid
+                for sid, item in self.kb.schemes.items()
+                if isinstance(year, int)
+                and any(a.year == year and a.scope == "nasjonal" for a in item.appropriations)
+            ]
+            if len(with_money) >= 2:
+                u.intent, u.schemes_mentioned = "appropriation", with_money
+                u.scheme = with_money[0]
+                u.slots.pop("schemes_first", None)
+                return self.appropriation(u, today, lang)
+            msg = (
+                "Jeg forsto ikke hvilke ordningers penger du vil ha summert. Nevn året og "
+                "ordningene, f.eks. «bevilgningene til alle ordningene i 2021 til sammen»."
+                if lang == "nb"
+                else "I did not understand which schemes' money to add up. Give the year and "
+                "the schemes, e.g. “the appropriations of all the schemes in 2021 together”."
+            )
+            return self.answer(u, lang, [msg], answered=False)
         if u.intent in ("amount", "total") and self.asks_appropriation(u):
             u.intent = "appropriation"
             return self.appropriation(u, today, lang)
