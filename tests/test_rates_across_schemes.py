@@ -288,3 +288,19 @@ def test_money_of_all_the_schemes_with_no_year_is_not_guessed(engine: Engine) ->
     answer = engine.ask("Hvor mye får alle ordningene til sammen?", TODAY)
     assert not answer.answered
     assert "×" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "grant_year"),
+    [
+        ("Hvilket år i nedtrappingen er vi i 2021 hvis vi startet i 2019?", 3),
+        ("Hvilket år på stigen er vi i 2020 når stillingen startet i 2019?", 2),
+    ],
+)
+def test_which_year_of_the_wind_down_a_start_and_a_calendar_year_give_is_a_grant_year(
+    engine: Engine, kb: KnowledgeBase, question: str, grant_year: int
+) -> None:
+    answer = engine.ask(question, TODAY)
+    assert answer.intent == "amount"
+    assert f"tilskuddsår {grant_year}" in answer.text
+    assert fmt.kroner(ladder_rate(kb, grant_year), "nb") in answer.text

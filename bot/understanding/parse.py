@@ -92,6 +92,7 @@ from bot.understanding.patterns import (
     SERVES,
     SO_FAR,
     THROUGH_YEAR,
+    WHICH_GRANT_YEAR,
     WHO_APPLIES,
     WHOLE_PERIOD,
     WITH_COMPETENCE,
@@ -754,6 +755,10 @@ class Understander:
             # 'hvor mange år kan samme tiltak få tilskudd?': the grant's duration, not money
             for key in ("amount", "total"):
                 scores[key] *= 0.3
+        if WHICH_GRANT_YEAR.search(f) and "start_year" in s and "year" in s:
+            # 'hvilket år i nedtrappingen er vi i 2021 hvis vi startet i 2019?': the grant year
+            # the start and the calendar year place the position in, not the wind-down's status
+            scores["amount"] = max(scores["amount"], max(scores.values()) + 0.1)
         if s.get("asks_end"):
             # 'til og med hvilket år?', 'hvor lenge?' with a start year: a year reckoned from
             # the rules, not the duration's passage
