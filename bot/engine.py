@@ -380,6 +380,11 @@ class Engine:
             if u.intent in FAMILY_OF_FIGURES:
                 before = ctx.slots.get(ASKED_GRANT_YEARS, ()) if ctx else ()
                 slots[ASKED_GRANT_YEARS] = asked_grant_years(before, u.slots)
+            if u.intent == "deadline":
+                before = ctx.slots.get(ASKED_DEADLINE_SCHEMES, ()) if ctx else ()
+                named = u.schemes_mentioned or ([answer.scheme] if answer.scheme else [])
+                kept = [sid for sid in before if sid not in named] + list(named)
+                slots[ASKED_DEADLINE_SCHEMES] = tuple(kept[-4:])
             if u.intent == "appropriation":
                 before = ctx.slots.get(ASKED_SCHEMES, ()) if ctx else ()
                 named = u.schemes_mentioned or ([answer.scheme] if answer.scheme else [])
@@ -494,6 +499,15 @@ BACK_YEARS = re.compile(
 # The schemes a chat's appropriation questions named in turn ('og barn og unge?'), so that
 # 'summen av alle tre?' or 'og sammen med kommunalt rusarbeid?' can sum them.
 ASKED_SCHEMES = "asked_schemes"
+# The schemes a chat's deadline questions named in turn, so that 'hvilken av de tre går ut
+# først?' can set their deadlines against each other.
+ASKED_DEADLINE_SCHEMES = "asked_deadline_schemes"
+# 'hvilken av de tre', 'which of them', 'kven av dei': a choice among the schemes asked before
+WHICH_OF_THEM = re.compile(
+    r"\b(?:hvilken|hvilke|hvilket|kva for ein|kva for|kven|which)\s+(?:av|of)\s+"
+    r"(?:(?:de|dei|the|disse|desse|these|those)\s+)?(?:(to|tre|fire|two|three|four)|dem|dei|them)\b"
+)
+_COUNTS = {"to": 2, "tre": 3, "fire": 4, "two": 2, "three": 3, "four": 4}
 # 'summen av alle tre', 'til sammen', 'sammen med', 'all three together': the figures asked so far
 BACK_SUM = re.compile(
     r"\b(?:summen|sum|til sammen|tilsammen|til saman|sammen med|saman med|samla|samlet|totalt|"
@@ -545,6 +559,20 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
     """
     if u.intent == "out_of_scope" and u.unknown:
         return
+    which = WHICH_OF_THEM.search(u.folded)
+    asked_deadlines = list(ctx.slots.get(ASKED_DEADLINE_SCHEMES, ()))
+    if which and ctx.intent == "deadline" and not u.schemes_mentioned and len(asked_deadlines) >= 2:
+        # 'hvilken av de tre går ut først?': the deadlines of the schemes asked before
+        count = _COUNTS.get(which.group(1) or "")
+        if count is None or count <= len(asked_deadlines):
+            chosen = asked_deadlines[-count:] if count else asked_deadlines
+            u.intent, u.confidence = "deadline", max(u.confidence, 0.8)
+            u.schemes_mentioned = chosen
+            u.scheme = chosen[0]
+            for key in ("year", "kind"):
+                if key in ctx.slots and key not in u.slots:
+                    u.slots[key] = ctx.slots[key]
+            return
     tokens = u.folded.split()
     if ctx.lang == "en" and u.lang != "en" and len(tokens) <= 4:
         u.lang = "en"

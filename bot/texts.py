@@ -1119,6 +1119,10 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "the yearly cost per position must be whole kroner, 0 or more",
     },
     "calc.expected.grant_years": {"nb": "oppgi minst ett tilskuddsår", "en": "give a grant year"},
+    "calc.expected.rate_scheme": {
+        "nb": "en ordning med satser per stilling",
+        "en": "a scheme with rates per position",
+    },
     # --- statistics (bot.stats) -------------------------------------------------------------
     "stats.empty": {
         "nb": "Ingen hendelser i perioden ennå.",

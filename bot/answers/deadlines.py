@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from bot import asof, fmt
@@ -17,6 +18,11 @@ from bot.understanding.query import Understanding
 from bot.vocab import DEADLINE_LABELS, Lang
 from knowledge.kb import DeadlineEntry
 from knowledge.schema import DeadlineKind, Fact, Topic
+
+# which of the deadlines named comes first or last ('går ut først', 'the latest')
+FIRST_ASK = re.compile(r"\b(?:forst|forste|fyrst|fyrste|tidligst\w*|first|earliest|soonest)\b")
+LAST_ASK = re.compile(r"\b(?:sist|siste|senest\w*|seinast\w*|last|latest)\b")
+WHICH_ASK = re.compile(r"\b(?:hvilken|hvilke|hvilket|kva for|kven|which)\b")
 
 
 class DeadlineAnswers(AnswerBase):
@@ -81,6 +87,7 @@ class DeadlineAnswers(AnswerBase):
             return self.deadlines_across_schemes(u, today, lang)
         u.slots.setdefault("kind", kind.value)
         paragraphs, sources, years, answered = [], [], [], False
+        firsts: list[tuple[dt.date, str]] = []
         for sid in schemes:
             entries = [e for e in self.kb.deadlines() if e.scheme_id == sid]
             of_kind = [e for e in entries if e.deadline.kind == kind]
@@ -119,6 +126,9 @@ class DeadlineAnswers(AnswerBase):
                 continue
             # a deadline the source does not know ('????') answers nothing
             answered = answered or any(not e.deadline.unknown for e in chosen)
+            dates = [e.deadline.date for e in chosen if e.deadline.date and not e.deadline.unknown]
+            if dates:
+                firsts.append((min(dates), sid))
             for e in sorted(chosen, key=lambda e: e.office_id):
                 paragraphs.append(self.deadline_line(e, today, lang))
                 note = (e.deadline.note_en or e.deadline.note) if lang == "en" else e.deadline.note
@@ -131,6 +141,21 @@ class DeadlineAnswers(AnswerBase):
                 for fact in self.report_facts(sid, chosen, paragraphs):
                     paragraphs.append(text_in(fact, lang))
                     sources.append(self.kb.provenance(fact))
+        ranked = WHICH_ASK.search(u.folded) and (
+            FIRST_ASK.search(u.folded) or LAST_ASK.search(u.folded)
+        )
+        if ranked and len(schemes) >= 2 and len(firsts) == len(dict.fromkeys(schemes)):
+            # 'hvilken av de tre går ut først?': the named schemes' deadlines in order
+            pick = min if FIRST_ASK.search(u.folded) else max
+            day, sid = pick(firsts)
+            name = asof.scheme_name(self.kb, sid, lang)
+            when = fmt.long_date(day, lang)
+            paragraphs.insert(
+                0,
+                (f"Først ut: {name} – {when}." if pick is min else f"Sist ut: {name} – {when}.")
+                if lang == "nb"
+                else (f"First: {name} – {when}." if pick is min else f"Last: {name} – {when}."),
+            )
         return self.answer(
             u,
             lang,

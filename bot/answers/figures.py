@@ -25,8 +25,10 @@ from bot.understanding.entities import unread_positions
 from bot.understanding.patterns import (
     AVERAGE_ASK,
     COST_SHARE_ASK,
+    DIFFERENCE,
     GRANT_YEAR_NOW,
     MEASURES,
+    PER_MEASURE,
     PER_PART_OF_YEAR,
     SAME_MEASURE,
     WHICH_GRANT_YEAR,
@@ -63,6 +65,13 @@ PER_YEAR_ONLY: dict[Lang, str] = {
 }
 
 
+# 'for alle ordningene', 'all the schemes': every scheme, not the one a ladder belongs to
+ALL_SCHEMES = re.compile(
+    r"\b(?:alle|samtlige|all)\s+(?:de\s+|dei\s+|the\s+)?(?:ordning\w*|tilskuddsordning\w*|"
+    r"schemes?|grant schemes?)\b"
+)
+
+
 class FigureAnswers(FactAnswers, TableAnswers):
     """Answer figure questions with their working."""
 
@@ -76,11 +85,15 @@ class FigureAnswers(FactAnswers, TableAnswers):
             return u.scheme
         if u.schemes_mentioned:
             return None
+        caps = self.schemes_with(lambda s: any(r.kind == "cap" for r in s.rules))
+        if len(caps) == 1 and "grant_year" not in u.slots and PER_MEASURE.search(u.folded):
+            # 'hvor mye gis per tiltak til kompetanse?': only the cap rule counts money per
+            # measure (what the measure money covers, e.g. design or evaluation, is its text)
+            return caps[0]
         if u.thing:
             # the question names something no scheme with rates speaks of: no default, unless
             # only one scheme's rules speak of it ('per measure for competence, e.g. design')
             return u.thing_scheme
-        caps = self.schemes_with(lambda s: any(r.kind == "cap" for r in s.rules))
         if (
             len(caps) == 1
             and "grant_year" not in u.slots
@@ -110,6 +123,35 @@ class FigureAnswers(FactAnswers, TableAnswers):
         answered with what the sources say about the own share; a money question about the
         schemes' appropriations (see ``asks_appropriation``) with the appropriations.
         """
+        if u.slots.get("asks_end") and not any(
+            k in u.slots for k in ("start_year", "start_year_rel")
+        ):
+            ended = self.end_without_start(u, today, lang)
+            if ended is not None:
+                return ended
+        year = u.slots.get("year")
+        if u.intent in ("amount", "total") and ALL_SCHEMES.search(u.folded):
+            # 'hvor mye er det til sammen for alle ordningene (i 2021)?': the money of every
+            # scheme with a national appropriation that year, never one scheme's ladder
+            with_money = [
+                sid
+                for sid, item in self.kb.schemes.items()
+                if isinstance(year, int)
+                and any(a.year == year and a.scope == "nasjonal" for a in item.appropriations)
+            ]
+            if len(with_money) >= 2:
+                u.intent, u.schemes_mentioned = "appropriation", with_money
+                u.scheme = with_money[0]
+                u.slots.pop("schemes_first", None)
+                return self.appropriation(u, today, lang)
+            msg = (
+                "Jeg forsto ikke hvilke ordningers penger du vil ha summert. Nevn året og "
+                "ordningene, f.eks. «bevilgningene til alle ordningene i 2021 til sammen»."
+                if lang == "nb"
+                else "I did not understand which schemes' money to add up. Give the year and "
+                "the schemes, e.g. “the appropriations of all the schemes in 2021 together”."
+            )
+            return self.answer(u, lang, [msg], answered=False)
         if u.intent in ("amount", "total") and self.asks_appropriation(u):
             u.intent = "appropriation"
             return self.appropriation(u, today, lang)
@@ -237,6 +279,9 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 + "). Write it e.g. as “2 FTE that started in 2019 and 1 that started in 2020”."
             )
             return self.answer(u, lang, [msg], answered=False)
+        compared = self.rates_compared(u)
+        if compared is not None:
+            return self.rates_difference(u, compared, lang)
         scheme = self.money_scheme(u)
         if scheme is None:
             if u.schemes_mentioned:
@@ -260,6 +305,15 @@ class FigureAnswers(FactAnswers, TableAnswers):
         if not dated.shows_figures:
             answer.paragraphs = []
         answer.paragraphs[:0] = self.operation_lead(u, result, lang)
+        if (
+            result.kind is calc_results.CalcKind.NAV_CAP
+            and u.intent == "total"
+            and not any(k in s for k in ("duration", "grant_year", "year_from"))
+            and dated.shows_figures
+        ):
+            # 'hva kan vi maks få i alt for 2 stillinger?' with no years: the cap of one year,
+            # and of the most years the same measure can get
+            answer.paragraphs[:0] = self.cap_period_lead(scheme, result, lang)
         if u.intent == "own_share" and COST_SHARE_ASK.search(u.folded):
             share = self.cost_share_line(result, lang)
             if share:
@@ -288,6 +342,141 @@ class FigureAnswers(FactAnswers, TableAnswers):
             answer.answered = False
         answer.sources = unique_sources([*answer.sources, *dated.sources])
         return answer
+
+    def rates_compared(self, u: Understanding) -> tuple[str, str] | None:
+        """Return the two schemes with rates whose rates a question sets against each other.
+
+        'Hvor mye mer gir A per stilling enn B i år 2?': the schemes named before 'enn' first.
+        """
+        first = u.slots.get("schemes_first")
+        if not first or u.intent != "amount" or not DIFFERENCE.search(u.folded):
+            return None
+        with_rules = self.schemes_with(lambda s: any(r.kind in ("ladder", "cap") for r in s.rules))
+        named = [sid for sid in dict.fromkeys(u.schemes_mentioned) if sid in with_rules]
+        if len(named) != 2 or len(set(u.schemes_mentioned)) != 2:
+            return None
+        ahead = [sid for sid in named if sid in first]
+        if len(ahead) != 1:
+            return None
+        return ahead[0], next(sid for sid in named if sid != ahead[0])
+
+    def rates_difference(self, u: Understanding, schemes: tuple[str, str], lang: Lang) -> Answer:
+        """Answer how much more one scheme's rate per position is than another's."""
+        s = u.slots
+        if any(k in s for k in ("year", "year_from", "start_year", "cost", "grant_year_to")):
+            # calendar years, costs or two grant years on top: not read as one comparison
+            msg = (
+                "Jeg sammenligner to ordningers satser per stilling for ett tilskuddsår om "
+                "gangen, uten kalenderår eller kostnader. Spør f.eks. «hvor mye mer gir "
+                "NAV-tilskuddet per stilling enn kommunalt rusarbeid i år 2?»."
+                if lang == "nb"
+                else "I compare two schemes' rates per position for one grant year at a time, "
+                "without calendar years or costs. Ask e.g. “how much more does the NAV grant "
+                "give per position than kommunalt rusarbeid in year 2?”."
+            )
+            return self.answer(u, lang, [msg], answered=False)
+        grant_year = s.get("grant_year")
+        positions = s.get("positions", 1)
+        if not isinstance(grant_year, int) and any(
+            any(r.kind == "ladder" for r in self.kb.schemes[sid].rules) for sid in schemes
+        ):
+            # a ladder's rate depends on the grant year: without one there is no single figure
+            msg = (
+                "Satsen i en nedtrappingsstige avhenger av tilskuddsåret. Skriv hvilket "
+                "tilskuddsår du vil sammenligne, f.eks. «i år 2»."
+                if lang == "nb"
+                else "A ladder's rate depends on the grant year. Say which grant year to "
+                "compare, e.g. “in year 2”."
+            )
+            return self.answer(u, lang, [msg], answered=False)
+        try:
+            one, other, change = cap_calc.position_rates_difference(
+                self.kb,
+                schemes[0],
+                schemes[1],
+                positions,
+                grant_year if isinstance(grant_year, int) else None,
+            )
+        except calc_errors.CalcError as error:
+            return self.calc_error(u, lang, error)
+        pos = one.inputs["positions"]
+        assert isinstance(pos, Fraction)
+        if lang == "nb":
+            count = "per stilling" if pos == 1 else f"for {fmt.positions(pos, lang)} stillinger"
+            year = f" i år {grant_year}" if isinstance(grant_year, int) else ""
+        else:
+            count = "per position" if pos == 1 else f"for {fmt.positions(pos, lang)} positions"
+            year = f" in year {grant_year}" if isinstance(grant_year, int) else ""
+
+        def rate(calc: calc_results.Calculation) -> str:
+            """One scheme's figure, 'inntil' when it is a cap."""
+            upto = calc.kind is calc_results.CalcKind.NAV_CAP
+            ladder = calc.kind is calc_results.CalcKind.RUSARBEID_GRANT_YEAR
+            lead = ("inntil " if lang == "nb" else "up to ") if upto else ""
+            return f"{lead}{fmt.kroner(calc.total, lang)} {count}" + (year if ladder else "")
+
+        a, b = (asof.scheme_name(self.kb, sid, lang) for sid in schemes)
+        big_a, big_b = (x[:1].upper() + x[1:] for x in (a, b))
+        ka, kb_, kd = (fmt.kroner(x, lang) for x in (one.total, other.total, abs(change)))
+        if lang == "nb":
+            more = "mer" if change >= 0 else "mindre"
+            lines = [
+                f"{big_a}: {rate(one)}. {big_b}: {rate(other)}.",
+                f"{ka} − {kb_} = {fmt.kroner(change, lang)}: {a} gir {kd} {more} enn {b}.",
+            ]
+        else:
+            more = "more" if change >= 0 else "less"
+            lines = [
+                f"{big_a}: {rate(one)}. {big_b}: {rate(other)}.",
+                f"{ka} − {kb_} = {fmt.kroner(change, lang)}: the {a} gives {kd} {more} "
+                f"than the {b}.",
+            ]
+        for name, calc in zip((big_a, big_b), (one, other), strict=True):
+            if calc.kind is calc_results.CalcKind.NAV_CAP:
+                lines.append(
+                    f"{name}: beløpet er en øvre grense («inntil») per 100 % stilling, uten "
+                    "kompetansemidler per tiltak."
+                    if lang == "nb"
+                    else f"{name}: the amount is an upper limit (“up to”) per 100 % position, "
+                    "without the competence money per measure."
+                )
+        ranges = [
+            f"{name} {c.years.label()}"
+            for name, c in zip((a, b), (one, other), strict=True)
+            if c.years
+        ]
+        if ranges:
+            lines.append(
+                "Satsene er fra reglene for " + ", ".join(ranges) + "."
+                if lang == "nb"
+                else "The rates are from the rules for " + ", ".join(ranges) + "."
+            )
+        return self.answer(u, lang, lines, sources=[*one.sources, *other.sources])
+
+    def cap_period_lead(
+        self, scheme: str, result: calc_results.Calculation, lang: Lang
+    ) -> list[str]:
+        """Say a cap total asked with no years: per year, and over the most years."""
+        inputs = result.inputs
+        most = cap_calc.nav_max_years(self.kb)
+        if most <= 1:
+            return []
+        period = cap_calc.nav_grant(
+            self.kb,
+            inputs["positions"],  # type: ignore[arg-type]
+            measures=int(inputs["measures"]),  # type: ignore[call-overload]
+            years=most,
+        )
+        year, whole = fmt.kroner(result.total, lang), fmt.kroner(period.total, lang)
+        return [
+            f"Inntil {year} per år. Spørsmålet sier ikke hvor mange år; tilskudd gis primært "
+            f"for ett år, men kan gis i inntil {most} år til samme tiltak: inntil {most} × "
+            f"{year} = {whole} i alt, om hvert år innvilges."
+            if lang == "nb"
+            else f"Up to {year} per year. The question does not say how many years; grants are "
+            f"primarily given for one year, but for up to {most} years for the same measure: "
+            f"up to {most} × {year} = {whole} in all, if each year is granted."
+        ]
 
     def received_amount(self, u: Understanding, lang: Lang) -> Answer:
         """Answer 'vi får 880 000 kr for 2 årsverk – hvilket tilskuddsår er vi i?'.
@@ -483,6 +672,71 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 lines.append(f"• {unwrap(text)} ({fact.years.label()})")
                 sources.append(self.kb.provenance(fact))
         return self.answer(u, lang, lines, sources=unique_sources(sources), scheme=scheme)
+
+    def end_without_start(self, u: Understanding, today: dt.date, lang: Lang) -> Answer | None:
+        """Answer 'til og med hvilket år gis tilskuddet?' with no start year given.
+
+        The last year the sources describe a grant for, when they describe an end; the years
+        one position or measure can get counted from its start, which the question must give.
+        """
+        scheme = u.scheme or (u.schemes_mentioned[0] if u.schemes_mentioned else None)
+        if scheme is None:
+            return None
+        nb = lang == "nb"
+        item = self.kb.schemes[scheme]
+        name = asof.scheme_name(self.kb, scheme, lang)
+        end = asof.grant_end(item)
+        lines: list[str] = []
+        sources: list[Provenance] = []
+        if end is not None:
+            lines.append(
+                f"Kildene beskriver tilskudd til {name} til og med {end}."
+                if nb
+                else f"The sources describe the {name} up to and including {end}."
+            )
+            for later in item.later_years:
+                text = (later.text_en or later.text) if not nb else later.text
+                lines.append(f"• {unwrap(text)} ({later.years.label()})")
+                sources.append(self.kb.provenance(later))
+        rules = [r for r in self.kb.rules(scheme) if isinstance(r, LadderRule | CapRule)]
+        for rule in rules:
+            if isinstance(rule, LadderRule):
+                count = len(rule.steps)
+                lines.append(
+                    f"For en enkelt stilling avhenger siste år av når den fikk tilskudd første "
+                    f"gang: stigen har {count} tilskuddsår ({rule.years.label()})."
+                    if nb
+                    else f"For one position the last year depends on when it first got a "
+                    f"grant: the ladder has {count} grant years ({rule.years.label()})."
+                )
+            else:
+                lines.append(
+                    f"For et tiltak avhenger siste år av oppstarten: tilskudd gis primært for "
+                    f"{rule.usual_years} år, men kan gis i inntil {rule.max_years} år til samme "
+                    f"tiltak ({rule.years.label()})."
+                    if nb
+                    else f"For a measure the last year depends on its start: grants are given "
+                    f"primarily for {rule.usual_years} year(s), but for up to {rule.max_years} "
+                    f"years for the same measure ({rule.years.label()})."
+                )
+            sources.append(self.kb.provenance(rule))
+        if not rules:
+            for fact in (f for f in item.facts if f.topic == Topic.DURATION):
+                text = (fact.text_en or fact.text) if not nb else fact.text
+                lines.append(f"• {unwrap(text)} ({fact.years.label()})")
+                sources.append(self.kb.provenance(fact))
+        if not lines:
+            return None
+        lines.append(
+            "Skriv startåret, f.eks. «vi startet i 2019», så regner jeg ut siste år."
+            if nb
+            else "Give the start year, e.g. “we started in 2019”, and I will work out the last "
+            "year."
+        )
+        u.scheme = scheme
+        return self.answer(
+            u, lang, lines, sources=unique_sources(sources), answered=end is not None, scheme=scheme
+        )
 
     def ladder_end_year(
         self, u: Understanding, scheme: str, period: calendar_calc.GrantPeriod, lang: Lang

@@ -39,8 +39,6 @@ from bot.understanding.patterns import (
     GOES_DOWN,
     GOES_UP,
     GRANT_ADMINISTRATION,
-    OTHER_COUNTS,
-    OTHER_SCHEMES,
     PREMISE,
     RATE_ASK,
 )
@@ -482,26 +480,7 @@ class TableAnswers(DeclineAnswers):
             {first, last} <= {a.year for a in self.kb.schemes[sid].appropriations} for sid in named
         )
         compared = both and bool(DIFFERENCE.search(u.folded) or GOES_DOWN.search(u.folded))
-        others = self.other_schemes(u, named) if len(named) == 1 else None
-        return len(named) >= 2 or not rated or national or compared or others is not None
-
-    def other_schemes(self, u: Understanding, named: list[str]) -> list[str] | None:
-        """'enn de to andre ordningene': the schemes with a national appropriation in the one
-        year asked besides the one named, when their number is the number said; else None."""
-        m = OTHER_SCHEMES.search(u.folded)
-        if m is None or len(named) != 1 or "year" not in u.slots:
-            return None
-        year = u.slots["year"]
-        others = [
-            sid
-            for sid, scheme in self.kb.schemes.items()
-            if sid not in named
-            and any(a.year == year and a.scope == "nasjonal" for a in scheme.appropriations)
-        ]
-        said = m[1] or m[2]
-        if not others or (said is not None and OTHER_COUNTS[said] != len(others)):
-            return None
-        return others
+        return len(named) >= 2 or not rated or national or compared
 
     def sum_asked(self, u: Understanding) -> bool:
         """Whether a question asks for a sum in words ('til sammen', 'samlet', 'in total')."""
@@ -577,11 +556,8 @@ class TableAnswers(DeclineAnswers):
         if "year_from" in u.slots and "year_to" in u.slots:
             years = [u.slots["year_from"], u.slots["year_to"]]
         office = u.slots.get("office") if u.slots.get("office") != "nasjonal" else None
-        others = self.other_schemes(u, named) if office is None else None
+        # 'enn de to andre ordningene til sammen': the understanding named the others too
         first_named = u.slots.get("schemes_first")
-        if others is not None:
-            # 'enn de to andre ordningene til sammen': the one named against the others
-            first_named, named = named[:1], [*named[:1], *others]
         if not named and len(years) == 1 and says(words.sum):
             # 'prognosen for Agder 2018 i alt', 'alle ordningene i 2021 til sammen': every
             # scheme with a figure that year (national, or of the office named)

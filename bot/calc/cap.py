@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from bot.calc.errors import InvalidArgument, InvalidDuration, OutOfRange
-from bot.calc.ladder import _check_cost, own_share_definition
+from bot.calc.ladder import _check_cost, own_share_definition, rusarbeid_grant_year
 from bot.calc.results import (
     CalcKind,
     Calculation,
@@ -18,6 +18,7 @@ from bot.calc.results import (
     Unit,
 )
 from bot.calc.rules import (
+    LADDER_RULE,
     NAV_CAP_RULE,
     _is_int,
     _multiply,
@@ -28,7 +29,7 @@ from bot.calc.rules import (
     round_kroner,
 )
 from knowledge.kb import KnowledgeBase
-from knowledge.schema import CapRule
+from knowledge.schema import CapRule, LadderRule
 
 
 def nav_grant(
@@ -176,3 +177,33 @@ def nav_own_share(
 
 #: (scheme id, year): the appropriation of one scheme in one year.
 MoneyItem = tuple[str, int]
+
+
+def position_rate(
+    kb: KnowledgeBase, scheme_id: str, positions: PositionsInput, grant_year: int | None
+) -> Calculation:
+    """The most a scheme with rates gives a number of positions, without measure money.
+
+    A ladder scheme needs the grant year (InvalidGrantYear without one); a cap scheme gives
+    its cap per position whatever the grant year.
+    """
+    if scheme_id == _rule(kb, NAV_CAP_RULE, CapRule)[0]:
+        return nav_grant(kb, positions, measures=0)
+    if scheme_id == _rule(kb, LADDER_RULE, LadderRule)[0]:
+        if grant_year is None:
+            raise InvalidArgument("grant_year", grant_year, "grant_years")
+        return rusarbeid_grant_year(kb, positions, grant_year)
+    raise InvalidArgument("scheme", scheme_id, "rate_scheme")
+
+
+def position_rates_difference(
+    kb: KnowledgeBase,
+    first: str,
+    second: str,
+    positions: PositionsInput,
+    grant_year: int | None,
+) -> tuple[Calculation, Calculation, int]:
+    """Two schemes' rates for the same positions and how much more the first gives."""
+    one = position_rate(kb, first, positions, grant_year)
+    other = position_rate(kb, second, positions, grant_year)
+    return one, other, one.total - other.total

@@ -90,6 +90,8 @@ from bot.understanding.patterns import (
     ONE_YEAR,
     ORDER_ASC,
     ORDER_DESC,
+    OTHER_COUNTS,
+    OTHER_SCHEMES,
     PLACE_MONEY_INTENTS,
     PLACE_SLOTS,
     PLACE_WORD,
@@ -101,6 +103,7 @@ from bot.understanding.patterns import (
     SERVES,
     SO_FAR,
     THROUGH_YEAR,
+    WHICH_GRANT_YEAR,
     WHO_APPLIES,
     WHOLE_PERIOD,
     WITH_COMPETENCE,
@@ -167,6 +170,12 @@ def money_compound_base(token: str) -> str | None:
                 base[:-1] if base.endswith("s") and not token[: -len(head)].endswith("-") else base
             )
     return None
+
+
+_PER_POSITION = re.compile(
+    r"\b(?:per|pr|for each|a)\s+(?:(?:full[- ]?time|hel|heil)\s+)?"
+    r"(?:arsverk|stilling|position|fte)\b"
+)
 
 
 class Understander:
@@ -414,7 +423,9 @@ class Understander:
                 other = self.lex.scheme_names[named[0]] if named else None
                 if other in schemes:
                     s["schemes_first"] = tuple(sid for sid in schemes if sid != other)
-        between = re.search(r"\b(?:mellom|between)\b", f)
+        between = re.search(
+            r"\b(?:mellom|between)\b|\b(?:forskjell\w*|difference)\s+(?:pa|of)\b", f
+        )
         if between and not than and len(schemes) == 2:
             # 'forskjellen mellom A og B': the first one named against the other
             named = [
@@ -461,6 +472,9 @@ class Understander:
         asks_end = END_YEAR_ASK.search(f) or HOW_MANY_YEARS.search(f)
         if asks_end and ("start_year" in s or "start_year_rel" in s):
             # 'startet i 2018 – til og med hvilket år kan det få tilskudd?': the period's end
+            s["asks_end"] = True
+        elif END_YEAR_ASK.search(f) and u.scheme and not s.get("year_from"):
+            # 'til og med hvilket år gis tilskuddet?': the scheme's last year, no start given
             s["asks_end"] = True
         start_groups = extract_start_groups(f)
         if start_groups:
@@ -595,6 +609,7 @@ class Understander:
             if isinstance(received, int) and received != s["cost"]:
                 # 'et årsverk koster 700 000 og vi får 550 000': both figures are given
                 s["received_with_cost"] = received
+        self._other_schemes(u)
         if not u.schemes_mentioned:
             u.thing = other_thing(u, self.rule_words)
             if u.thing:
@@ -613,6 +628,31 @@ class Understander:
             if ACRONYM.fullmatch(head) and fold(head) in self.funded_acronyms:
                 return m.group(0)
         return None
+
+    def _other_schemes(self, u: Understanding) -> None:
+        """Read 'enn de to andre ordningene (i 2021)' as the other schemes with money that year.
+
+        The other side of a comparison named only as 'the (N) other schemes' is every other
+        scheme with a national appropriation in the year asked, when there are as many as
+        the question counts; otherwise nothing is read (and the comparison stays unresolved).
+        """
+        f, s = u.folded, u.slots
+        m = OTHER_SCHEMES.search(f)
+        year = s.get("year")
+        if not m or not isinstance(year, int) or not u.schemes_mentioned:
+            return
+        others = [
+            sid
+            for sid, scheme in self.kb.schemes.items()
+            if sid not in u.schemes_mentioned
+            and any(a.year == year and a.scope == "nasjonal" for a in scheme.appropriations)
+        ]
+        said = m[1] or m[2]
+        count = OTHER_COUNTS[said] if said else None
+        if not others or (count is not None and len(others) != count):
+            return
+        s["schemes_first"] = tuple(dict.fromkeys(u.schemes_mentioned))
+        u.schemes_mentioned = [*dict.fromkeys(u.schemes_mentioned), *others]
 
     def _score(self, u: Understanding) -> None:
         """Score every intent and choose one, with a confidence."""
@@ -692,6 +732,9 @@ class Understander:
         ladder = "grant_year" in s or "positions" in s
         if ladder:
             scores["amount"] += 0.7
+        if "grant_year" in s and _PER_POSITION.search(f):
+            # 'the grant per full-time position in year 3': a rate of the ladder, not a passage
+            scores["amount"] += 0.3
         if HOW_MANY_YEARS.search(f) and "positions" not in s and "grant_year" not in s:
             # 'hvor mange år kan samme tiltak maksimalt få?': a duration, not an amount
             scores["amount"] *= 0.3
@@ -773,6 +816,10 @@ class Understander:
             # 'hvor mange år kan samme tiltak få tilskudd?': the grant's duration, not money
             for key in ("amount", "total"):
                 scores[key] *= 0.3
+        if WHICH_GRANT_YEAR.search(f) and "start_year" in s and "year" in s:
+            # 'hvilket år i nedtrappingen er vi i 2021 hvis vi startet i 2019?': the grant year
+            # the start and the calendar year place the position in, not the wind-down's status
+            scores["amount"] = max(scores["amount"], max(scores.values()) + 0.1)
         if s.get("asks_end"):
             # 'til og med hvilket år?', 'hvor lenge?' with a start year: a year reckoned from
             # the rules, not the duration's passage
@@ -853,6 +900,10 @@ class Understander:
             return
         ruled_out = u.passage_limit and u.passage_strong and u.passage_score >= 0.5
         if not (BEYOND.search(u.folded) or ruled_out):
+            return
+        if not BEYOND.search(u.folded) and "grant_year" in u.slots and "positions" in u.slots:
+            # 'the grant per full-time position (årsverk) in year 3': the ladder's rate, however
+            # well the words match a passage limiting the scheme to årsverk
             return
         year = u.slots.get("year")
         funds = [

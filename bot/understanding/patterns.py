@@ -825,6 +825,9 @@ GRANT_YEAR_NOW = re.compile(
 
 
 # 'samme tiltak', 'the same measure': the words of the cap rule's duration
+# money counted per measure ('per tiltak til kompetanse'): the unit of a cap rule's measure money
+PER_MEASURE = re.compile(r"\b(?:per|pr|for hvert|for kvart|each|a)\s+(?:tiltak|measure)\b")
+
 SAME_MEASURE = re.compile(r"\b(?:samme|same)\s+(?:tiltak|tiltaket|measure|project)\b")
 
 
@@ -1004,7 +1007,7 @@ WHICH_GRANT_YEAR = re.compile(
 # positions were funded in, not their first grant year and not a calendar year asked about
 FUNDED_IN = re.compile(
     r"\b(?:fikk|hadde|mottok|got|had|received)\s+(?:(?!forste|first)[a-z-]+\s+){0,2}?"
-    r"(?:tilskudd\w*|tilskot\w*|grants?|funding)\s+(?:i|in)\s+((?:19|20)\d{2})\b"
+    r"(?:[\w-]*tilskudd\w*|[\w-]*tilskot\w*|grants?|funding)\s+(?:i|in)\s+((?:19|20)\d{2})\b"
 )
 
 
