@@ -662,17 +662,6 @@ _START_PAIR = re.compile(
 )
 
 
-def _start_count(token: str) -> Fraction | None:
-    """Read the count of a start group: '2', '1,5', 'to', 'halvannen'."""
-    if token[0].isdigit():
-        try:
-            return read_positions(token)
-        except Refused:
-            return None
-    value = NUMBER_WORDS.get(token)
-    return None if value is None else Fraction(value)
-
-
 def start_group_spans(folded: str) -> list[tuple[int, int]]:
     """Return the spans of the words that say positions' start years, for blanking them."""
     pair = _START_PAIR.search(folded)
@@ -698,13 +687,13 @@ def extract_start_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None
         return ((Fraction(1), int(pair.group(1))), (Fraction(1), int(pair.group(2))))
     read_to = 0
     for m in _START_GROUP.finditer(folded):
-        count = _start_count(m.group(1))
+        count = _group_count(m.group(1))
         if count is None or m.start() < read_to:
             continue  # unread, or already read as the continuation of the group before
         groups.append((count, int(m.group(2))))
         end = read_to = m.end()
         while more := _MORE_START_GROUP.match(folded, end):
-            further = _start_count(more.group(1))
+            further = _group_count(more.group(1))
             if further is None:
                 break
             groups.append((further, int(more.group(2))))
