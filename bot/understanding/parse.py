@@ -732,8 +732,9 @@ class Understander:
         ladder = "grant_year" in s or "positions" in s
         if ladder:
             scores["amount"] += 0.7
-        if "grant_year" in s and _PER_POSITION.search(f):
+        if "grant_year" in s and "cost" not in s and _PER_POSITION.search(f):
             # 'the grant per full-time position in year 3': a rate of the ladder, not a passage
+            # ('if a position costs NOK 800,000' states a cost: the own share's question)
             scores["amount"] += 0.3
         if HOW_MANY_YEARS.search(f) and "positions" not in s and "grant_year" not in s:
             # 'hvor mange år kan samme tiltak maksimalt få?': a duration, not an amount
