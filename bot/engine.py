@@ -24,6 +24,7 @@ from bot.understanding.patterns import (
     FIGURE_INTENTS,
     FRAMEWORK_INTENTS,
     NUMBER_WORDS,
+    OTHER_COUNTS,
     THROUGH_YEAR,
 )
 from bot.understanding.query import Understanding, names_a_grant
@@ -380,16 +381,11 @@ class Engine:
             if u.intent in FAMILY_OF_FIGURES:
                 before = ctx.slots.get(ASKED_GRANT_YEARS, ()) if ctx else ()
                 slots[ASKED_GRANT_YEARS] = asked_grant_years(before, u.slots)
-            if u.intent == "deadline":
-                before = ctx.slots.get(ASKED_DEADLINE_SCHEMES, ()) if ctx else ()
+            asked = {"deadline": ASKED_DEADLINE_SCHEMES, "appropriation": ASKED_SCHEMES}
+            if u.intent in asked:
+                key = asked[u.intent]
                 named = u.schemes_mentioned or ([answer.scheme] if answer.scheme else [])
-                kept = [sid for sid in before if sid not in named] + list(named)
-                slots[ASKED_DEADLINE_SCHEMES] = tuple(kept[-4:])
-            if u.intent == "appropriation":
-                before = ctx.slots.get(ASKED_SCHEMES, ()) if ctx else ()
-                named = u.schemes_mentioned or ([answer.scheme] if answer.scheme else [])
-                kept = [sid for sid in before if sid not in named] + list(named)
-                slots[ASKED_SCHEMES] = tuple(kept[-4:])
+                slots[key] = latest(ctx.slots.get(key, ()) if ctx else (), named)
             self.contexts.put(
                 chat,
                 ChatContext(
@@ -507,7 +503,6 @@ WHICH_OF_THEM = re.compile(
     r"\b(?:hvilken|hvilke|hvilket|kva for ein|kva for|kven|which)\s+(?:av|of)\s+"
     r"(?:(?:de|dei|the|disse|desse|these|those)\s+)?(?:(to|tre|fire|two|three|four)|dem|dei|them)\b"
 )
-_COUNTS = {"to": 2, "tre": 3, "fire": 4, "two": 2, "three": 3, "four": 4}
 # 'summen av alle tre', 'til sammen', 'sammen med', 'all three together': the figures asked so far
 BACK_SUM = re.compile(
     r"\b(?:summen|sum|til sammen|tilsammen|til saman|sammen med|saman med|samla|samlet|totalt|"
@@ -523,7 +518,12 @@ def asked_grant_years(before: tuple[int, ...], slots: dict[str, Any]) -> tuple[i
     elif isinstance(slots.get("grant_year"), int) and slots["grant_year"] > 0:
         last = slots.get("grant_year_to", slots["grant_year"])
         named = list(range(int(slots["grant_year"]), int(last) + 1))
-    kept = [g for g in before if g not in named] + named
+    return latest(before, named)
+
+
+def latest(before: tuple[Any, ...], named: list[Any]) -> tuple[Any, ...]:
+    """Add what a question names to what was asked before, the latest last, four at most."""
+    kept = [x for x in before if x not in named] + list(named)
     return tuple(kept[-4:])
 
 
@@ -563,7 +563,7 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
     asked_deadlines = list(ctx.slots.get(ASKED_DEADLINE_SCHEMES, ()))
     if which and ctx.intent == "deadline" and not u.schemes_mentioned and len(asked_deadlines) >= 2:
         # 'hvilken av de tre går ut først?': the deadlines of the schemes asked before
-        count = _COUNTS.get(which.group(1) or "")
+        count = OTHER_COUNTS.get(which.group(1) or "")
         if count is None or count <= len(asked_deadlines):
             chosen = asked_deadlines[-count:] if count else asked_deadlines
             u.intent, u.confidence = "deadline", max(u.confidence, 0.8)
