@@ -23,8 +23,7 @@ class AnswerBase:
 
     kb: KnowledgeBase
     words: dict[str, tuple[str, ...]]
-    function_words: frozenset[str]
-    everyday: frozenset[str]
+    plain_words: frozenset[str]  # function and everyday words (words.yaml)
     name_text: str
     place_words: frozenset[str]
     said: dict[str, str]

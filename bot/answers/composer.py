@@ -39,8 +39,7 @@ class Composer(FigureAnswers):
         """Keep the knowledge base; register the intent handlers."""
         self.kb = kb
         # function and everyday words: never a thing a question names, nor a content word
-        self.function_words = function_words(kb)
-        self.everyday = everyday_words(kb)
+        self.plain_words = function_words(kb) | everyday_words(kb)
         # the language words the answers look for, folded once as questions are
         words = kb.language
         contacts = words.contacts if words else None

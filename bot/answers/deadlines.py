@@ -141,12 +141,11 @@ class DeadlineAnswers(AnswerBase):
                 for fact in self.report_facts(sid, chosen, paragraphs):
                     paragraphs.append(text_in(fact, lang))
                     sources.append(self.kb.provenance(fact))
-        ranked = WHICH_ASK.search(u.folded) and (
-            FIRST_ASK.search(u.folded) or LAST_ASK.search(u.folded)
-        )
+        first = FIRST_ASK.search(u.folded)
+        ranked = WHICH_ASK.search(u.folded) and (first or LAST_ASK.search(u.folded))
         if ranked and len(schemes) >= 2 and len(firsts) == len(dict.fromkeys(schemes)):
             # 'hvilken av de tre går ut først?': the named schemes' deadlines in order
-            pick = min if FIRST_ASK.search(u.folded) else max
+            pick = min if first else max
             day, sid = pick(firsts)
             name = asof.scheme_name(self.kb, sid, lang)
             when = fmt.long_date(day, lang)

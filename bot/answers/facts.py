@@ -169,9 +169,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         sentence is about; names of schemes alone do not count.
         """
         phrases = [
-            p
-            for p in content_phrases(u.folded, self.function_words | self.everyday)
-            if f" {p} " not in self.name_text
+            p for p in content_phrases(u.folded, self.plain_words) if f" {p} " not in self.name_text
         ]
         if not phrases:
             return None
@@ -503,7 +501,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                 )
                 prov = self.kb.provenance(fact)
                 paragraphs.append(
-                    f"{name[:1].upper()}{name[1:]}, {fact.years.label()} "
+                    f"{heading(name)}, {fact.years.label()} "
                     f"({office_in(prov, lang)}): {text_in(fact, lang)}{mark}"
                 )
                 sources.append(prov)
@@ -606,10 +604,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         things = [
             t
             for t in re.findall(r"[a-z]{4,}", rest)
-            if t not in COVER_IGNORED
-            and t not in self.function_words
-            and t not in self.everyday
-            and t not in self.place_words
+            if t not in COVER_IGNORED and t not in self.plain_words and t not in self.place_words
         ]
         missing = [
             t for t in things if not re.search(rf"\b{re.escape(t[: max(4, len(t) - 2)])}", said)
@@ -711,8 +706,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
 
     def english_name(self, sid: str) -> str:
         """A scheme's English name, capitalised as a heading ('Grant for developing ...')."""
-        name = asof.scheme_name(self.kb, sid, "en")
-        return name[:1].upper() + name[1:]
+        return heading(asof.scheme_name(self.kb, sid, "en"))
 
     def passage_scheme(self, key: str) -> str | None:
         """Return the scheme of a look-up passage ('faq:ID', 'fact:SCHEME:I', 'rule:SCHEME:ID')."""

@@ -10,7 +10,7 @@ from fractions import Fraction
 from bot import asof, fmt
 from bot.answer import Answer, unique_sources
 from bot.answers import working
-from bot.answers.common import PART_WORDS, RATE_KINDS, RATIO_WORDS, named_thing
+from bot.answers.common import PART_WORDS, RATE_KINDS, RATIO_WORDS, heading, named_thing
 from bot.answers.facts import FactAnswers
 from bot.answers.tables import TableAnswers
 from bot.calc import calendar as calendar_calc
@@ -416,7 +416,7 @@ class FigureAnswers(FactAnswers, TableAnswers):
             return f"{lead}{fmt.kroner(calc.total, lang)} {count}" + (year if ladder else "")
 
         a, b = (asof.scheme_name(self.kb, sid, lang) for sid in schemes)
-        big_a, big_b = (x[:1].upper() + x[1:] for x in (a, b))
+        big_a, big_b = heading(a), heading(b)
         ka, kb_, kd = (fmt.kroner(x, lang) for x in (one.total, other.total, abs(change)))
         if lang == "nb":
             more = "mer" if change >= 0 else "mindre"

@@ -47,9 +47,6 @@ from bot.vocab import Lang, word
 from knowledge.kb import Provenance
 from knowledge.schema import Appropriation, Column, Table
 
-# words of money and schemes themselves: 'bevilgningen' names no grant of its own
-MONEY_WORD = re.compile(r"^(?:bevilg|ramme|pott|midl|penge|budsjett|tilsk|ordning|appropriat|fund)")
-
 
 class TableAnswers(DeclineAnswers):
     """Answer table questions."""
@@ -513,7 +510,7 @@ class TableAnswers(DeclineAnswers):
         self, u: Understanding, lang: Lang, a: Appropriation, schemes: list[str]
     ) -> Answer:
         """Decline a comparison needing a figure the sources give for several schemes together."""
-        names = fmt.join([self.name(sid) for sid in schemes], lang)
+        names = fmt.join([self.name(sid, lang) for sid in schemes], lang)
         amount = fmt.millions(a.amount, lang)
         msg = (
             f"Kildene gir {amount} for {a.year} samlet for {names} – ikke et eget tall for hver "
