@@ -358,11 +358,11 @@ class Engine:
         text: str,
         today: dt.date,
         chat: str | None,
-        core: _Core | None = None,
+        core: _Core,
         read: tuple[Understanding, TableQuery | None] | None = None,
     ) -> Answer:
-        """Answer one question as of a date; remember context when a chat is given."""
-        core = core or self._core  # read once: the whole answer comes from one knowledge base
+        """Answer one question as of a date from one knowledge base (``core``, read once by
+        ``ask``); remember context when a chat is given."""
         ctx = self.contexts.get(chat, today) if chat is not None else None
         u, query = read or self._read(text, today, chat, core)
         result = evaluate(core.kb, query) if query is not None else None

@@ -216,8 +216,8 @@ def rule_scheme_words(kb: KnowledgeBase, lex: Lexicon) -> WordSet:
         texts += [a for e in kb.faq.values() if e.scheme == sid for a in e.aliases]
     for text in texts:
         words.update(WORD.findall(fold(text)))
-    common = set(function_words(kb) | OPERATION_WORDS | MEASURE_WORDS | SLOT_WORDS)
-    common |= LADDER_WORDS | everyday_words(kb)
+    common = set(lex.function_words | OPERATION_WORDS | MEASURE_WORDS | SLOT_WORDS)
+    common |= LADDER_WORDS | lex.everyday
     return WordSet.of(words, other_scheme_words(kb, defaults, common))
 
 

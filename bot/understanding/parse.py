@@ -465,7 +465,8 @@ class Understander:
             # 'hvor mye har vi fått hittil?': every year from the start up to this one
             s["year_to_rel"] = 0
         compared = compared_positions(f)
-        several = extract_groups(f) or extract_start_groups(f) or MEASURES.search(f)
+        start_groups = extract_start_groups(f)
+        several = extract_groups(f) or start_groups or MEASURES.search(f)
         if compared and not several and count_of_shares(f) is None:
             # 'hvor mye mer får 3 årsverk enn 2 årsverk?': two counts, not one
             s["positions_compared"] = compared
@@ -476,7 +477,6 @@ class Understander:
         elif END_YEAR_ASK.search(f) and u.scheme and not s.get("year_from"):
             # 'til og med hvilket år gis tilskuddet?': the scheme's last year, no start given
             s["asks_end"] = True
-        start_groups = extract_start_groups(f)
         if start_groups:
             s["start_groups"] = start_groups
             for a, b in start_group_spans(f):

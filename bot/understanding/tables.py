@@ -294,6 +294,7 @@ class TableReader:
         # look-ups repeated for every table while one question is read
         self._present: dict[str, frozenset[str]] = {}
         self._rows_asked: dict[str, re.Pattern[str] | None] = {}  # by kind, compiled once
+        self._rows_counted: dict[str, re.Pattern[str]] = {}  # by kind, compiled once
         self._rows: dict[tuple[str, str], tuple[str, ...]] = {}
         words = kb.language.tables if kb.language else None
         self.words: TableLanguage | None = words
@@ -986,9 +987,12 @@ class TableReader:
             ("county_places", [r for r in rows if r.county and not r.municipality]),
             ("municipality_places", [r for r in rows if r.municipality]),
         ):
-            asking = "|".join(re.escape(w) for w in self.w["count"])
-            words = "|".join(re.escape(w) for w in self.w.get(kind, ()))
-            if of_kind and re.search(rf" (?:{asking}) (?:{words}) ", padded):
+            counted = self._rows_counted.get(kind)
+            if counted is None:
+                asking = "|".join(re.escape(w) for w in self.w["count"])
+                words = "|".join(re.escape(w) for w in self.w.get(kind, ()))
+                counted = self._rows_counted[kind] = re.compile(rf" (?:{asking}) (?:{words}) ")
+            if of_kind and counted.search(padded):
                 # 'hvor mange fylker er med', not 'hvor mange i fylket …'
                 keys = tuple(r.key for r in of_kind)
                 return TableQuery(table.id, "rows", keys, (table.columns[0].id,))
@@ -1031,7 +1035,7 @@ class TableReader:
         heads = {
             w[:5]
             for c in columns
-            for w in _padded(fold(c.label)).split()
+            for w in _label_words(c.label)
             if len(w) >= 5 and not w.isdigit() and w[:5] not in common
         }
         return any(a[:5] in heads for a in padded.split() if len(a) >= 5)
