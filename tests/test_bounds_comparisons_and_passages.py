@@ -324,19 +324,24 @@ def test_regions_and_places_named_together_give_the_rows_of_each(
 
 
 @pytest.mark.parametrize(
-    "question",
+    ("question", "shows_figures"),
     [
-        "Hva var gjennomsnittlig økning i rammen per kommune i Lister i 2017?",
-        "What was the average number of KVP participants per county?",
-        "Hvor mye fikk kommunene i Aust-Agder i snitt i 2019?",
+        ("Hva var gjennomsnittlig økning i rammen per kommune i Lister i 2017?", True),
+        ("What was the average number of KVP participants per county?", False),
+        ("Hvor mye fikk kommunene i Aust-Agder i snitt i 2019?", True),
     ],
 )
-def test_an_average_asked_for_is_said_not_to_be_computed(question: str) -> None:
+def test_an_average_asked_for_is_said_not_to_be_computed(
+    question: str, shows_figures: bool
+) -> None:
     answer = Engine(kb()).ask(question, TODAY)
     assert not answer.answered
-    if " kr" in answer.text or "\n– " in answer.text:
+    if shows_figures:
         # figures shown beside the question are said not to be the average asked for
-        assert "gjennomsnitt" in answer.text or "average" in answer.text
+        assert "Jeg regner ikke ut gjennomsnitt" in answer.paragraphs[0], answer.text
+        assert " kr" in answer.text
+    else:
+        assert " kr" not in answer.text and "NOK" not in answer.text, answer.text
 
 
 def test_a_nynorsk_compound_priority_word_asks_for_the_priorities() -> None:
