@@ -32,6 +32,8 @@ class Answer:
     sources: list[Provenance] = field(default_factory=list)
     options: list[Option] = field(default_factory=list)
     slots: dict[str, Any] = field(default_factory=dict)
+    #: answered with the newest facts of an earlier year: the year asked lies after the sources
+    after_sources: bool = False
 
     @property
     def text(self) -> str:

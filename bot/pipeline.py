@@ -156,10 +156,19 @@ class Pipeline:
         return reply
 
     def question(self, item: Input) -> Reply:
-        """Free text: the engine answers; the unanswered go to review, the answered get 👎."""
+        """Free text: the engine answers; the unanswered go to review, the answered get 👎.
+
+        An answer with the newest facts of an earlier year (the year asked lies after the
+        sources) counts as answered and goes to review too, where a caseworker can add the
+        year's deadline or rule.
+        """
         answer = self.commands.engine.ask(item.text, item.today, item.who.chat)
         kind: Kind = "answered" if answer.answered else "clarify" if answer.options else "declined"
         self.count(item.today, kind, answer.scheme, answer.intent)
+        if answer.answered and answer.after_sources:
+            queued = self.queue_for_review(item.text, item.today, "unanswered", item.who)
+            if note := masked_note(queued, answer.lang):
+                answer = replace(answer, paragraphs=[*answer.paragraphs, note])
         if not answer.answered and not answer.options:  # not a question back: not answered
             queued = self.queue_for_review(item.text, item.today, "unanswered", item.who)
             if note := masked_note(queued, answer.lang):

@@ -5,7 +5,8 @@ no caveat. About a later year, the answer names the year its rule, figure or dea
 says what the sources themselves say about the years after them (the ``later_years`` of the
 YAML: kommunalt rusarbeid wound down, the adults' and children's schemes replaced, "med
 forbehold"), that they describe no grant for kommunalt rusarbeid after 2024, and where to check;
-it never presents an old figure or date as this year's.
+it never presents an old figure or date as this year's. Such an answer counts as answered: it
+is the answer the sources allow (issue 13), not a question for a person.
 """
 
 from __future__ import annotations
@@ -55,7 +56,6 @@ class Case:
     today: str
     has: tuple[str, ...]
     lacks: tuple[str, ...] = ()
-    answered: bool = True
     after: bool = False  # the year asked about lies after the sources: no claim for it
 
     @property
@@ -98,7 +98,6 @@ def scheme_deadline_later(name: str, short: str, date: str, today: str) -> Case:
         today,
         (f"Kildene mine har ingen søknadsfrist for {short} i {year}.", f"– 2022: {date}", CHECK),
         ("mønster",),
-        answered=False,
         after=True,
     )
 
@@ -143,7 +142,6 @@ CASES = [
             day,
             # a year after the grant's described end: the last year's figure, said not to apply
             ("Kildene mine har ingen regel eller sats for 2025.", "330 000 kr", "er 2024", ENDED),
-            answered=False,
             after=True,
         )
         for day in ("2021-06-01", "2022-06-01", "2024-06-01", "2026-03-01")
@@ -167,7 +165,6 @@ CASES = [
             WOUND_DOWN,
         ),
         ("mønster", ENDED),
-        answered=False,
         after=True,
     ),
     Case(
@@ -175,7 +172,6 @@ CASES = [
         "2026-03-01",
         ("ingen søknadsfrist for Kommunalt rusarbeid i 2026.", "– 2022: 15. februar 2022", ENDED),
         ("mønster",),
-        answered=False,
         after=True,
     ),
     scheme_deadline("NAV-tilskuddet", "1. februar 2022", "2022-01-20"),
@@ -185,7 +181,6 @@ CASES = [
             question,
             day,
             ("– 2022: ", "1. februar 2022", "1. februar 2020", NAV_PATTERN.format(year=day[:4])),
-            answered=False,
             after=True,
         )
         for question in (NAV_NOW, NAV_STILL)
@@ -255,7 +250,6 @@ CASES = [
                 NAV_PATTERN.format(year=day[:4]),
                 CHECK,
             ),
-            answered=False,
             after=True,
         )
         for day in ("2024-06-01", "2026-03-01")
@@ -306,7 +300,6 @@ CASES = [
             "earlier years, not a deadline for 2026.",
         ),
         ("Kildene", "Siste kjente", "Samme frist", "mønster"),
-        answered=False,
         after=True,
     ),
     Case("how much do we get in year 3?", "2021-06-01", ("NOK 440,000",), ("discontinued",)),
@@ -334,7 +327,7 @@ def test_the_same_question_is_answered_right_as_of_each_day(engine: Engine, case
         assert expected in text, f"{expected!r} missing from:\n{text}"
     for unwanted in (*case.lacks, *GENERIC):
         assert unwanted not in text, f"{unwanted!r} in:\n{text}"
-    assert answer.answered is case.answered, text
+    assert answer.answered, text
     if case.after:
         asked = re.search(r"\b(20\d\d)\b", case.question)
         year = int(asked.group(1)) if asked else case.day.year

@@ -80,9 +80,8 @@ def test_a_grant_asked_for_a_year_after_the_schemes_end_is_not_promised() -> Non
     scheme = next(s for s in KB.schemes.values() if asof.grant_end(s))
     end = asof.grant_end(scheme)
     assert end is not None
-    answered, text = ask(f"Kan vi få tilskudd til {scheme.names.short.lower()} i {end + 1}?")
-    assert not answered
-    assert str(end) in text
+    _answered, text = ask(f"Kan vi få tilskudd til {scheme.names.short.lower()} i {end + 1}?")
+    assert f"etter {end}" in text
 
 
 def test_the_source_sentence_a_topic_card_lacks_is_quoted_with_its_source() -> None:
@@ -133,8 +132,7 @@ def test_a_grant_asked_for_this_year_after_the_schemes_end_is_not_promised() -> 
     assert end is not None
     late = dt.date(end + 2, 3, 1)
     answer = Engine(KB).ask(f"Hvor mye får vi per stilling i {scheme.names.short} i år?", late)
-    assert not answer.answered
-    assert str(end) in answer.text
+    assert f"etter {end}" in answer.text
 
 
 @pytest.mark.parametrize(

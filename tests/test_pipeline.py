@@ -9,6 +9,7 @@ the same questions for review.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import html
 import io
 import re
@@ -141,6 +142,29 @@ def test_a_pressed_feedback_option_is_feedback_but_the_same_text_typed_is_a_ques
     assert [(e.reason, e.text) for e in tg.core.review.entries(TODAY)] == [
         ("thumbs_down", QUESTION)
     ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Hva er søknadsfristen for kommunalt rusarbeid i 2026?", "Hva er satsen i år 2 i 2026?"],
+)
+def test_an_answer_about_a_year_after_the_sources_is_answered_and_still_goes_to_review(
+    tg: BotHarness, question: str
+) -> None:
+    late = dt.date(2026, 12, 1)
+    reply = tg.core.pipeline.handle(question, Who("x"), late)
+    assert "2026" in reply.text and t("feedback.button") in [
+        b.label for m in reply.messages for b in m.buttons
+    ]
+    assert [(e.reason, e.text) for e in tg.core.review.entries(late)] == [("unanswered", question)]
+
+
+def test_an_answer_about_a_covered_year_does_not_go_to_review(tg: BotHarness) -> None:
+    early = dt.date(2021, 1, 10)
+    tg.core.pipeline.handle(
+        "Hva er søknadsfristen for kommunalt rusarbeid i 2021?", Who("x"), early
+    )
+    assert tg.core.review.entries(early) == []
 
 
 def test_an_admin_command_is_refused_in_the_pipeline_to_everyone_but_the_admins(

@@ -74,12 +74,12 @@ def test_whether_a_contact_still_holds_today_is_not_claimed(follow_up: str) -> N
         ("Når er rapporteringsfristen for rustilskuddet neste år?", "2027"),
     ],
 )
-def test_a_deadline_next_year_for_a_scheme_that_has_ended_is_declined(
+def test_a_deadline_next_year_for_a_scheme_that_has_ended_says_none_is_known(
     question: str, year: str
 ) -> None:
-    answered, text = ask(question)
-    assert not answered
+    _answered, text = ask(question)
     assert year in text
+    assert "2024" in text
     assert "2026" not in text.split("\n")[0]
 
 
@@ -240,7 +240,6 @@ def test_a_phrase_of_the_question_printed_in_a_source_sentence_gets_that_sentenc
     [
         "Hva er «den gylne middelvei» i barnehagen?",
         "Hvem sendte brev til ordførerne om eiendomsskatten?",
-        "Hva er kommunalt rusarbeid i Bergen kommune sitt budsjett for 2030?",
     ],
 )
 def test_a_phrase_the_sources_do_not_print_stays_declined(question: str) -> None:

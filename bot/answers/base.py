@@ -40,6 +40,7 @@ class AnswerBase:
         title: str | None = None,
         scheme: str | None = None,
         options: list[Option] | None = None,
+        after_sources: bool = False,
     ) -> Answer:
         """Build an Answer carrying the understanding's intent, slots and confidence."""
         return Answer(
@@ -53,6 +54,7 @@ class AnswerBase:
             sources=unique_sources(list(sources)),
             options=options or [],
             slots=dict(u.slots),
+            after_sources=after_sources,
         )
 
     def name(self, scheme_id: str, lang: Lang = "nb") -> str:

@@ -71,8 +71,6 @@ class DeadlineAnswers(AnswerBase):
         kind = DeadlineKind(u.slots.get("kind", "application"))
         schemes = u.schemes_mentioned[:3] or ([u.scheme] if u.scheme else [])
         year = self.deadline_year(u, today)
-        # 'neste år': a deadline not yet announced, whose last known date is the answer
-        relative = u.slots.get("year") is None and int(u.slots.get("year_rel") or 0) > 0
         if not schemes and year is not None:
             return self.deadlines_of_year(u, year, today, lang)
         if not schemes and u.deadline_thing:
@@ -86,7 +84,7 @@ class DeadlineAnswers(AnswerBase):
         if not schemes:
             return self.deadlines_across_schemes(u, today, lang)
         u.slots.setdefault("kind", kind.value)
-        paragraphs, sources, years, answered = [], [], [], False
+        paragraphs, sources, years, answered, after = [], [], [], False, False
         firsts: list[tuple[dt.date, str]] = []
         for sid in schemes:
             entries = [e for e in self.kb.deadlines() if e.scheme_id == sid]
@@ -98,11 +96,8 @@ class DeadlineAnswers(AnswerBase):
                 # 'neste år' is answered so too, unless the sources say the scheme ends before
                 paragraphs += gap.lines
                 sources += gap.sources
-                end = asof.grant_end(self.kb.schemes[sid])
-                ended = end is not None and year is not None and year > end
-                dated = any(not e.deadline.unknown for e in of_kind)
-                answered = answered or (year is None and bool(chosen))
-                answered = answered or (relative and dated and not ended)
+                answered = answered or any(not e.deadline.unknown for e in of_kind)
+                after = True
                 continue
             if not chosen:
                 label = DEADLINE_LABELS[kind][lang].lower()
@@ -162,6 +157,7 @@ class DeadlineAnswers(AnswerBase):
             sources=sources,
             answered=answered,
             scheme=schemes[0] if len(schemes) == 1 else None,
+            after_sources=after,
         )
 
     def report_facts(self, sid: str, chosen: list[DeadlineEntry], said: list[str]) -> list[Fact]:
@@ -314,7 +310,12 @@ class DeadlineAnswers(AnswerBase):
             return later
         sources = [i.source for i in outlook.latest_known]
         return self.answer(
-            u, lang, [working.render_outlook(outlook, lang)], sources=sources, answered=False
+            u,
+            lang,
+            [working.render_outlook(outlook, lang)],
+            sources=sources,
+            answered=bool(outlook.latest_known),
+            after_sources=True,
         )
 
     def deadline_year(self, u: Understanding, today: dt.date) -> int | None:
@@ -354,7 +355,14 @@ class DeadlineAnswers(AnswerBase):
         wanted = DeadlineKind(kind) if kind else None
         stale = asof.stale_schemes(self.kb, year, kind=wanted)
         overview = asof.deadline_overview(self.kb, year, lang, stale, wanted)
-        return self.answer(u, lang, overview.lines, sources=overview.sources, answered=False)
+        return self.answer(
+            u,
+            lang,
+            overview.lines,
+            sources=overview.sources,
+            answered=bool(overview.sources),
+            after_sources=True,
+        )
 
     def outlook_after(
         self, u: Understanding, outlook: calc_results.DeadlineOutlook, lang: Lang
@@ -395,6 +403,7 @@ class DeadlineAnswers(AnswerBase):
             lang,
             paragraphs + overview.lines,
             sources=sources,
-            answered=bool(rest.upcoming),
+            answered=bool(shown or overview.sources),
             scheme=u.scheme,
+            after_sources=True,
         )

@@ -53,10 +53,12 @@ class DeclineAnswers(AnswerBase):
             later = asof.later_years(self.kb, sid, None, year, lang)
             ended = asof.phrase("ended", lang, name=asof.scheme_name(self.kb, sid, lang), end=end)
             lines = [ended, *(line for line in later.lines if line != ended)]
-            return self.answer(u, lang, lines, sources=later.sources, answered=False, scheme=sid)
+            return self.answer(
+                u, lang, lines, sources=later.sources, scheme=sid, after_sources=True
+            )
         name = asof.scheme_name(self.kb, sid, lang)
         answer.paragraphs.insert(0, asof.phrase("ended", lang, name=name, end=end))
-        answer.answered = False
+        answer.after_sources = True
         return answer
 
     def no_rates(self, u: Understanding, lang: Lang, what: str) -> Answer:

@@ -339,7 +339,7 @@ class FigureAnswers(FactAnswers, TableAnswers):
         else:
             # the year asked is not covered: say so first, then the last year the sources cover
             answer.paragraphs = dated.lines[:1] + answer.paragraphs + dated.lines[1:]
-            answer.answered = False
+            answer.after_sources = True
         answer.sources = unique_sources([*answer.sources, *dated.sources])
         return answer
 

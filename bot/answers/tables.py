@@ -444,7 +444,7 @@ class TableAnswers(DeclineAnswers):
             paragraphs,
             sources=sources,
             scheme=named[0] if len(named) == 1 else None,
-            answered=late is None,
+            after_sources=late is not None,
         )
 
     def asks_appropriation(self, u: Understanding) -> bool:
