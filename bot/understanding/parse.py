@@ -185,10 +185,14 @@ class Understander:
         """Build the lexicon once."""
         self.kb = kb
         self.lex = Lexicon(kb)
-        self._muni_keys = list(self.lex.municipalities)
         self._names_seen: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
-        # the lengths a lookalike of a municipality name may have (a name's, give or take two)
-        self._muni_lengths = {len(k) + d for k in self._muni_keys for d in range(-2, 3)}
+        # a lookalike of a municipality name has the name's length, give or take two: the names
+        # a chunk of each length may be a lookalike of
+        keys = list(self.lex.municipalities)
+        lengths = {len(k) + d for k in keys for d in range(-2, 3)}
+        self._muni_near: dict[int, list[str]] = {
+            n: [k for k in keys if abs(len(k) - n) <= 2] for n in lengths
+        }
         self.rule_words = rule_scheme_words(kb, self.lex)
         self.deadline_words = deadline_scheme_words(kb, self.lex)
         tables = kb.language.tables if kb.language else None
@@ -323,12 +327,11 @@ class Understander:
                 if any(t in self.lex.other_places for t in tokens[i : i + n]):
                     continue  # a place outside the tables is not a lookalike of one in them
                 chunk = " ".join(tokens[i : i + n])
-                if len(chunk) < 5 or len(chunk) not in self._muni_lengths:
+                near = self._muni_near.get(len(chunk))
+                if len(chunk) < 5 or not near:
                     continue  # too short, or no name within two letters of its length
-                best = process.extractOne(
-                    chunk, self._muni_keys, scorer=fuzz.ratio, score_cutoff=84
-                )
-                if best and abs(len(best[0]) - len(chunk)) <= 2:
+                best = process.extractOne(chunk, near, scorer=fuzz.ratio, score_cutoff=84)
+                if best:
                     return self.lex.municipalities[best[0]]
         return None
 
