@@ -34,6 +34,8 @@ FLOORS = {
     "batch-20.yaml": (0.97, 3, 0),
     "batch-21.yaml": (0.90, 9, 1),
     "batch-22.yaml": (0.98, 1, 2),
+    "batch-23.yaml": (0.96, 2, 1),
+    "batch-24.yaml": (0.91, 8, 4),
 }
 
 
