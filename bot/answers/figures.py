@@ -266,8 +266,9 @@ class FigureAnswers(FactAnswers, TableAnswers):
             return self.answer(u, lang, [msg], answered=False)
         began = u.slots.get("start_years")
         groups = u.slots.get("start_groups") or ()
-        if began and {year for _count, year in groups} != set(began):
-            # 'tre årsverk som startet i 2019 og 2020': how many started when is not said
+        if began and not set(began) <= {year for _count, year in groups}:
+            # 'tre årsverk som startet i 2019 og 2020': how many started when is not said (a
+            # group the start-year reader missed, 'ett nytt årsverk fra 2021', may be more)
             msg = (
                 "Jeg forsto ikke hvor mange årsverk som startet i hvert år ("
                 + ", ".join(str(y) for y in began)
@@ -328,7 +329,8 @@ class FigureAnswers(FactAnswers, TableAnswers):
             # 'hvor mye får vi per måned?': the sources give amounts per year only
             answer.paragraphs.insert(0, PER_YEAR_ONLY[lang])
             answer.answered = False
-        if "positions" not in s and scheme and dated.shows_figures:
+        counted = "positions" in s or s.get("start_groups") or s.get("groups")
+        if not counted and scheme and dated.shows_figures:
             answer.paragraphs.append(
                 "Regnet for 1 årsverk; skriv f.eks. «2 årsverk» for flere."
                 if lang == "nb"

@@ -200,7 +200,7 @@ def relative_year(folded: str) -> int | None:
 
 
 _QUALIFIER = (
-    r"(?:nye\s+|new\s+|hele\s+|fulle\s+|full\s+|heile\s+|hel\s+|heil\s+|faste\s+|nav\s+|"
+    r"(?:nye\s+|nytt\s+|ny\s+|new\s+|hele\s+|fulle\s+|full\s+|heile\s+|hel\s+|heil\s+|faste\s+|nav\s+|"
     r"ekstra\s+|extra\s+|additional\s+|permanent\s+)?"
 )
 
@@ -565,6 +565,15 @@ _PAIR_GROUP = re.compile(
 )
 
 
+# 'ett i hvert av år 1, 2, 3 og 4', 'one FTE in each of years 1, 2 and 4': the years listed
+_EACH_LISTED_GROUP = re.compile(
+    rf"(?<![\w.,]){_GROUP_COUNT}\s+(?:{_QUALIFIER}({POSITION_WORDS})\s+)?(?:i|in|pa|on)\s+"
+    r"(?:hvert|hver|kvart|kvar|each)\s+(?:av\s+|of\s+)?(?:de\s+|dei\s+|the\s+)?"
+    r"(?:tilskuddsar\w*|tilskotsar\w*|arene|ara|ar|trinn\w*|steps?|grant years?|years?)\s*"
+    r"(\d{1,2}(?:\s*(?:,|og|and|,\s*og|,\s*and)\s*\d{1,2})+)\b"
+)
+
+
 # 'ett (årsverk) i hvert av tilskuddsårene 1 til 4', 'one FTE in each of years 1 to 4'
 _EACH_YEAR_GROUP = re.compile(
     rf"(?<![\w.,]){_GROUP_COUNT}\s+(?:{_QUALIFIER}({POSITION_WORDS})\s+)?(?:i|in)\s+"
@@ -604,6 +613,12 @@ def extract_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None:
     if m and count is not None and count > 0 and isinstance(years, int) and 1 < years <= 9:
         # 'ett årsverk i hvert av de fire tilskuddsårene': the same count in years 1..n
         return tuple((count, year) for year in range(1, years + 1))
+    m = _EACH_LISTED_GROUP.search(folded)
+    count = _group_count(m.group(1)) if m else None
+    listed = [int(y) for y in re.findall(r"\d+", m.group(3))] if m else []
+    if count is not None and count > 0 and len(set(listed)) == len(listed) and min(listed) > 0:
+        # 'ett i hvert av år 1, 2, 3 og 4': the same count in each grant year listed
+        return tuple((count, year) for year in listed)
     m = _EACH_YEAR_GROUP.search(folded)
     if m:
         # 'ett årsverk i hvert av tilskuddsårene 1 til 4': the same count in each year
@@ -632,14 +647,26 @@ def extract_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None:
     return tuple(groups)
 
 
+# the words that say when a group of positions began: 'startet (med tilskudd)', 'fikk
+# tilskudd første gang', 'fikk første gang', 'fikk (første) tilskudd', 'got their first grant'
+_START_VERB = (
+    r"(?:(?:startet|starta|begynte|started|began)(?:\s+(?:med|with)\s+(?:[a-z-]+\s+){0,3}?"
+    r"[a-z-]*(?:tilskudd\w*|tilskot\w*|grants?|funding))?"
+    r"|fikk\s+(?:[a-z-]*(?:tilskudd|tilskot)\w*\s+)?(?:for\s+)?forste(?:\s+gang|\s+tilskudd\w*)?"
+    r"|fikk tilskudd|got (?:a |their first )?grant\w*)(?:\s+(?:for\s+)?forste gang)?"
+)
+
+
 # '2 stillinger som startet i 2020 og 1 som startet i 2021': positions by start year
 _START_GROUP = re.compile(
     r"(?<![\w.,])(\d+(?:[.,]\d+)?|halvannen|halvannet|one|an|en|et|ett|ei|to|two|tre|three|"
-    rf"fire|four|fem|five|seks|six)\s+(?:{_QUALIFIER}(?:{POSITION_WORDS})\s+"
+    # 'én russtilling': a compound of the position word
+    rf"fire|four|fem|five|seks|six)\s+(?:{_QUALIFIER}(?:[a-z]+-?)?(?:{POSITION_WORDS})\s+"
     # '2 årsverk i kommunalt rusarbeid som startet i 2020': the scheme's words before 'som'
     r"(?:(?:i|in|til|for|ved|hos)\s+(?:[a-z-]+\s+){1,5}?(?=som\s|that\s|which\s))?)?"
-    r"(?:som\s+|that\s+|which\s+)?(?:startet|starta|begynte|started|began|fikk tilskudd|"
-    r"fikk forste tilskudd|got (?:a |their first )?grant\w*)(?:\s+forste gang)?\s+"
+    rf"(?:som\s+|that\s+|which\s+)?{_START_VERB}\s+"
+    # 'startet med tilskudd til kommunalt rusarbeid i 2019': the scheme's words after the verb
+    r"(?:(?:til|for|i|in|ved)\s+(?:[a-z-]+\s+){1,3}?(?=(?:i|in|fra|from)\s+(?:19|20)\d{2}))?"
     r"(?:(?:i|in|fra|from)\s+)?((?:19|20)\d{2})\b"
 )
 
@@ -647,8 +674,8 @@ _START_GROUP = re.compile(
 # '… og 1 i 2021', '… and one in 2021': a further group with its start words left out
 _MORE_START_GROUP = re.compile(
     r"\s*(?:,\s*)?(?:og|and|,)\s+(\d+(?:[.,]\d+)?|halvannen|halvannet|one|an|en|et|ett|ei|to|"
-    rf"two|tre|three|fire|four|fem|five|seks|six)\s+(?:{_QUALIFIER}(?:{POSITION_WORDS})\s+)?"
-    r"(?:(?:som\s+|that\s+)?(?:startet|starta|begynte|started|began)\s+)?(?:i|in|fra|from)\s+"
+    rf"two|tre|three|fire|four|fem|five|seks|six)\s+(?:{_QUALIFIER}(?:[a-z]+-?)?(?:{POSITION_WORDS})\s+)?"
+    rf"(?:(?:som\s+|that\s+)?{_START_VERB}\s+)?(?:i|in|fra|from)\s+"
     r"((?:19|20)\d{2})\b"
 )
 

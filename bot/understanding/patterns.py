@@ -638,7 +638,9 @@ YES_NO = re.compile(
 # 'hvor mye går tilskuddet ned fra år 1 til år 2', 'forskjellen mellom år 2 og år 4'
 DIFFERENCE = re.compile(
     r"\b(?:forskjell\w*|differanse\w*|gar(?:\s+[a-z]+){0,4}?\s+ned|synker|minker|faller|"
-    r"reduser\w*|reduksjon\w*|nedgang\w*|avkort\w*|mindre|lavere|endring\w*|endrer|endres|"
+    # ('avkortningsstigen', 'reduksjonsstigen' name the ladder, they ask for no change)
+    r"reduser\w*|reduksjon(?!\w*stig)\w*|nedgang\w*|avkort(?!\w*stig)\w*|mindre|lavere|"
+    r"endring\w*|endrer|endres|"
     r"gar(?:\s+[a-z]+){0,4}?\s+opp|oker|okning\w*|stiger|hoyere|mer|difference|drop\w*|decreas\w*|reduc\w*|"
     r"falls?|go(?:es)? down|less|change\w*|increas\w*|rises?|go(?:es)? up|more)\b"
 )
@@ -672,7 +674,8 @@ THAN = re.compile(r"\b(?:ar|year|aret)\s*\d{1,2}\b.*\b(?:enn|than)\b.*\b(?:ar|ye
 
 
 GOES_DOWN = re.compile(
-    r"\b(?:ned|synker|sank|minker|minket|faller|falt|fell|reduser\w*|reduksjon\w*|nedgang\w*|avkort\w*|mindre|"
+    r"\b(?:ned|synker|sank|minker|minket|faller|falt|fell|reduser\w*|reduksjon(?!\w*stig)\w*|"
+    r"nedgang\w*|avkort(?!\w*stig)\w*|mindre|"
     r"lavere|down|drop\w*|decreas\w*|reduc\w*|falls?|less|lower)\b"
 )
 
@@ -717,7 +720,10 @@ STEP_SPAN = re.compile(
 )
 
 
-STEP_CHANGE = re.compile(r"\b(?:trapp\w*|nedtrapp\w*|step\w*|trinn\w*|steg)\b")
+# ('nedtrappingsstigen' names the ladder, it asks for no step)
+STEP_CHANGE = re.compile(
+    r"\b(?:trapp(?!\w*stig)\w*|nedtrapp(?!\w*stig)\w*|step\w*|trinn\w*|steg)\b"
+)
 
 
 # 'til sammen over alle fire årene på nedtrappingsstigen': a sum over the ladder, not its steps
@@ -779,10 +785,11 @@ SHARE_OF_ONE = re.compile(
 
 
 # 'full stilling koster', 'et årsverk koster', 'årsverket koster', 'a full-time position costs':
-# a cost stated for a whole position
+# a cost stated for a whole position (not 'det halve årsverket koster', 'det 50 %-årsverket')
 COST_OF_WHOLE = re.compile(
     r"\b(?:(?:full|fullt|hel|heil|helt|heilt|100\s*%)[\s-]*(?:stilling\w*|arsverk\w*)|"
-    r"(?:et|ett|eitt|ein|one|an?)\s+(?:arsverk|fte)\b|arsverket|arsverka?\s+(?:koster|kostar)|"
+    r"(?:et|ett|eitt|ein|one|an?)\s+(?:arsverk|fte)\b|"
+    r"(?<!halve )(?<!halvt )(?<!-)(?<!% )(?:arsverket|arsverka?\s+(?:koster|kostar))|"
     r"full[- ]time\s+(?:positions?|posts?|jobs?|equivalents?)|whole\s+(?:positions?|fte))"
 )
 

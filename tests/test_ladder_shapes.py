@@ -1,0 +1,166 @@
+"""Ladder questions of many shapes: start-year groups, listed grant years, the whole ladder, costs.
+
+Through the public interface (the Engine); every expected figure is computed here from the
+knowledge base's ladder, never written as a number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from functools import cache
+
+import pytest
+
+from bot import fmt
+from bot.engine import Engine
+from knowledge.kb import KnowledgeBase
+from knowledge.loader import load_sources
+from knowledge.schema import LadderRule
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@cache
+def kb() -> KnowledgeBase:
+    """Load the knowledge base once."""
+    return load_sources()
+
+
+def ladder() -> LadderRule:
+    """Return the ladder rule of kommunalt rusarbeid."""
+    return next(r for _s, r in kb().all_rules() if isinstance(r, LadderRule))
+
+
+def rate(grant_year: int) -> int:
+    """Return the ladder's amount per årsverk in a grant year."""
+    return ladder().steps[grant_year - 1].amount
+
+
+def whole_ladder() -> int:
+    """Return the sum of the ladder's amounts per årsverk over all its grant years."""
+    return sum(step.amount for step in ladder().steps)
+
+
+def shows(text: str, amount: int) -> bool:
+    """Tell whether an answer shows an amount, as the bokmål or the English answers write it."""
+    return fmt.kroner(amount, "nb") in text or fmt.kroner(amount, "en") in text
+
+
+def ask(question: str, today: dt.date = TODAY) -> tuple[str, bool]:
+    """Ask a fresh engine and return the answer text and whether it counts as answered."""
+    answer = Engine(kb()).ask(question, today)
+    return answer.text, answer.answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Vi har ett årsverk som fikk rustilskudd første gang i 2019 og ett som fikk første "
+            "gang i 2020. Hva får vi for dem i 2021?",
+            lambda: rate(3) + rate(2),
+        ),
+        (
+            "Tre stillinger startet med tilskudd til kommunalt rusarbeid i 2019 og én startet i "
+            "2021. Hva fikk vi i 2021?",
+            lambda: 3 * rate(3) + rate(1),
+        ),
+        (
+            "I 2021 hadde vi to årsverk i kommunalt rusarbeid som startet i 2019 og ett nytt "
+            "årsverk fra 2021. Hva ble tilskuddet det året?",
+            lambda: 2 * rate(3) + rate(1),
+        ),
+        (
+            "Én ruskonsulentstilling fikk tilskudd for første gang i 2018 og én i 2020. Hva fikk "
+            "de i kommunalt rusarbeid i 2021?",
+            lambda: rate(4) + rate(2),
+        ),
+    ],
+)
+def test_positions_grouped_by_start_year_in_many_wordings_get_the_ladder_year_of_each_group(
+    question: str, expected: Callable[[], int]
+) -> None:
+    text, answered = ask(question)
+    assert answered, text
+    assert shows(text, expected()), text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Vi har fire stillinger i kommunalt rusarbeid, én i hvert av år 1, 2, 3 og 4. Hva "
+            "får vi til sammen?",
+            lambda: whole_ladder(),
+        ),
+        (
+            "Kommunalt rusarbeid: to årsverk i hvert av år 2 og 4 – hva blir tilskuddet samlet?",
+            lambda: 2 * (rate(2) + rate(4)),
+        ),
+        (
+            "Municipal substance abuse grant: one FTE in each of years 1, 3 and 4. What is the "
+            "total grant?",
+            lambda: rate(1) + rate(3) + rate(4),
+        ),
+    ],
+)
+def test_the_same_count_in_each_grant_year_listed_is_one_group_per_year(
+    question: str, expected: Callable[[], int]
+) -> None:
+    text, answered = ask(question)
+    assert answered, text
+    assert shows(text, expected()), text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Tre årsverk følger hele avkortningsstigen i kommunalt rusarbeid. Hva blir samlet "
+            "tilskudd?",
+            lambda: 3 * whole_ladder(),
+        ),
+        (
+            "Hva får ett årsverk til sammen gjennom hele nedtrappingsstigen fra år 1 til år 4 i "
+            "kommunalt rusarbeid?",
+            lambda: whole_ladder(),
+        ),
+        (
+            "Ett årsverk i kommunalt rusarbeid koster 700 000 kr i året. Hva blir samlet "
+            "egenandel over fire år med full avkortingsstige?",
+            lambda: 4 * 700_000 - whole_ladder(),
+        ),
+    ],
+)
+def test_a_ladder_named_by_its_reduction_word_is_no_question_of_change(
+    question: str, expected: Callable[[], int]
+) -> None:
+    text, answered = ask(question)
+    assert answered, text
+    assert shows(text, expected()), text
+    assert "endring år" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "cost_of_share"),
+    [
+        (
+            "Hva blir egenandelen over fire år for et halvt årsverk i kommunalt rusarbeid når "
+            "det halve årsverket koster 380 000 kr i året?",
+            380_000,
+        ),
+        (
+            "Et halvt årsverk i kommunalt rusarbeid; den halve stillingen koster 390 000 kr i "
+            "året. Hva betaler kommunen selv i alle fire årene?",
+            390_000,
+        ),
+    ],
+)
+def test_a_cost_stated_for_the_half_position_itself_is_not_halved_again(
+    question: str, cost_of_share: int
+) -> None:
+    text, answered = ask(question)
+    assert answered, text
+    half_grants = sum(step.amount // 2 for step in ladder().steps)
+    assert shows(text, 4 * cost_of_share - half_grants), text
