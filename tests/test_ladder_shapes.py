@@ -16,7 +16,7 @@ from bot import fmt
 from bot.engine import Engine
 from knowledge.kb import KnowledgeBase
 from knowledge.loader import load_sources
-from knowledge.schema import LadderRule
+from knowledge.schema import CapRule, LadderRule
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -164,3 +164,86 @@ def test_a_cost_stated_for_the_half_position_itself_is_not_halved_again(
     assert answered, text
     half_grants = sum(step.amount // 2 for step in ladder().steps)
     assert shows(text, 4 * cost_of_share - half_grants), text
+
+
+def nav_cap() -> int:
+    """Return the NAV cap per 100 % position."""
+    return int(next(r for _s, r in kb().all_rules() if isinstance(r, CapRule)).per_position)
+
+
+def competence(grant_year: int) -> int:
+    """Return the competence money a ladder year includes per årsverk (0 when none)."""
+    return ladder().steps[grant_year - 1].competence or 0
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Hvor mye mer gir år 1 i rusarbeid enn NAV-tilskuddet per stilling når vi ser bort "
+            "fra kompetansemidlene?",
+            lambda: rate(1) - competence(1) - nav_cap(),
+        ),
+        (
+            "Forskjellen per stilling mellom NAV-tilskuddet og år 1 i kommunalt rusarbeid, når "
+            "kompetansemidlene holdes utenfor?",
+            lambda: nav_cap() - (rate(1) - competence(1)),
+        ),
+        (
+            "How much more does year 1 of the municipal substance abuse grant give than the NAV "
+            "grant per position, excluding the competence money?",
+            lambda: rate(1) - competence(1) - nav_cap(),
+        ),
+        (
+            "Hva er differansen mellom maksbeløpet per stilling i NAV-tilskuddet 2020 og satsen "
+            "for år 1 i kommunalt rusarbeid?",
+            lambda: nav_cap() - rate(1),
+        ),
+    ],
+)
+def test_two_schemes_rates_compare_without_competence_money_and_in_a_year_both_rules_cover(
+    question: str, expected: Callable[[], int]
+) -> None:
+    text, answered = ask(question)
+    assert answered, text
+    assert shows(text, expected()), text
+
+
+def test_rates_compared_in_a_year_one_scheme_has_no_rule_for_give_no_figure() -> None:
+    text, answered = ask(
+        "Hva er forskjellen mellom maks stillingstilskudd i NAV-ordningen 2023 og år 1 i "
+        "kommunalt rusarbeid?"
+    )
+    assert not answered, text
+    assert not shows(text, abs(nav_cap() - rate(1))), text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Hva får to årsverk i år 1 i kommunalt rusarbeid uten kompetansemidlene?",
+            lambda: 2 * (rate(1) - competence(1)),
+        ),
+        (
+            "Hva får ett årsverk gjennom hele stigen i kommunalt rusarbeid, eksklusive "
+            "kompetansemidler?",
+            lambda: whole_ladder() - competence(1),
+        ),
+    ],
+)
+def test_a_grant_without_its_competence_money_leads_with_the_grant_less_that_money(
+    question: str, expected: Callable[[], int]
+) -> None:
+    text, answered = ask(question)
+    assert answered, text
+    assert text.splitlines()[0].endswith(fmt.kroner(expected(), "nb") + "."), text
+
+
+def test_a_change_from_year_1_without_competence_money_is_declined_not_reckoned_with_it() -> None:
+    text, answered = ask(
+        "Hvor mye mindre gir år 2 enn år 1 i kommunalt rusarbeid når vi ser bort fra "
+        "kompetansemidlene?"
+    )
+    assert not answered, text
+    assert not shows(text, rate(1) - rate(2)), text

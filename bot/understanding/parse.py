@@ -107,6 +107,7 @@ from bot.understanding.patterns import (
     WHO_APPLIES,
     WHOLE_PERIOD,
     WITH_COMPETENCE,
+    WITHOUT_COMPETENCE,
     YEAR_SHIFT,
 )
 from bot.understanding.query import Understanding
@@ -551,7 +552,10 @@ class Understander:
         shift = YEAR_SHIFT.search(f)
         if shift and "year" not in s and "year_rel" not in s:
             s["year_shift"] = 1 if shift.group(1) else -1
-        if WITH_COMPETENCE.search(f) and "measures" not in s:
+        if WITHOUT_COMPETENCE.search(f):
+            # 'når man ser bort fra kompetansemidlene': the rates without competence money
+            s["no_competence"] = True
+        elif WITH_COMPETENCE.search(f) and "measures" not in s:
             # 'med kompetansemidlene i tillegg?': one measure's competence money
             s["measures"] = 1
         m = MEASURES.search(f)

@@ -610,6 +610,21 @@ WITH_COMPETENCE = re.compile(
 )
 
 
+# 'uten kompetansemidlene', 'når man ser bort fra kompetansemidlene', 'ekskl. kompetansemidler',
+# 'excluding the competence money': the competence money a rate includes taken off
+WITHOUT_COMPETENCE = re.compile(
+    r"\b(?:uten|utan|ekskl\.?|eksklusive|eksklusiv|unntatt|fratrukket|minus|trekker fra|"
+    r"trekk(?:er)? fra|ser bort fra|ser vi bort fra|ser man bort fra|sett bort fra|"
+    r"holder utenfor|holdt utenfor|excluding|without|not counting|leaving out|less)\s+"
+    r"(?:\w+\s+)?(?:kompetansemid\w*|kompetanseutviklingsmid\w*|kompetansepeng\w*|"
+    r"kompetansedel\w*|competence (?:funds?|money|development))\b|"
+    r"(?:kompetansemid\w*|kompetanseutviklingsmid\w*|competence (?:funds?|money))\s+"
+    r"(?:er\s+|blir\s+|are\s+|is\s+)?(?:holdes utenfor|holdt utenfor|trukket fra|trekkes fra|"
+    r"tas ut|ikke medregnet|ikke regnet med|regnes ikke med|ikke tatt med|tas ikke med|"
+    r"excluded|left out|not counted|taken off)\b"
+)
+
+
 # 'året etter det', 'the year after that', 'året før det': a year next to the one before
 YEAR_SHIFT = re.compile(
     r"\b(?:(aret etter (?:det|dette)|aret deretter|aret etterpa|the year after(?: that)?|"
