@@ -247,3 +247,60 @@ def test_a_change_from_year_1_without_competence_money_is_declined_not_reckoned_
     )
     assert not answered, text
     assert not shows(text, rate(1) - rate(2)), text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Stemmer det at et årsverk i kommunalt rusarbeid får tilskudd i år 5 også?",
+        "Kan vi få rustilskudd for et sjette år for samme årsverk?",
+        "Is it true that the municipal substance abuse grant gives 200 000 per FTE in year 5?",
+    ],
+)
+def test_a_premise_about_a_grant_year_past_the_ladder_is_answered_no(question: str) -> None:
+    text, _answered = ask(question)
+    assert text.startswith(("Nei", "No")), text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Får små kommuner 15 % påslag på tilskuddet til kommunalt rusarbeid?",
+        "Hva blir tilskuddet i år 2 for ett årsverk i rusarbeid med et tillegg på 10 %?",
+        "Gir NAV-tilskuddet 5 % ekstra per stilling for distriktskommuner?",
+        "Is there a 10% uplift on the municipal substance abuse grant for rural municipalities?",
+    ],
+)
+def test_a_percentage_change_to_the_grant_the_sources_never_give_is_declined_not_reckoned(
+    question: str,
+) -> None:
+    text, answered = ask(question)
+    assert not answered, text
+    assert "årsverk ×" not in text and "FTE ×" not in text, text
+    assert "ingenting om" in text or "say nothing" in text, text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor mange prosent av lønnskostnaden må kommunen selv dekke i kommunalt rusarbeid?",
+        "Hva er egenandelen i prosent for tilskuddet til kommunalt rusarbeid?",
+        "What percentage is the own share in the municipal substance abuse grant?",
+    ],
+)
+def test_an_own_share_asked_as_a_percentage_without_a_cost_says_the_rules_set_none(
+    question: str,
+) -> None:
+    text, answered = ask(question)
+    assert not answered, text
+    said = ("ingen prosentsats", "ikke noe antall prosent", "no percentage", "no number of per")
+    assert any(words in text for words in said), text
+
+
+def test_an_own_share_percentage_with_a_cost_is_still_worked_out() -> None:
+    text, answered = ask(
+        "Hvor mange prosent av lønnskostnaden betaler vi selv i år 3 når et årsverk i "
+        "kommunalt rusarbeid koster 880 000 kr?"
+    )
+    assert answered, text
+    assert "50 %" in text and shows(text, 880_000 - rate(3)), text

@@ -400,6 +400,34 @@ class FigureAnswers(FactAnswers, TableAnswers):
             return None
         return ahead[0], next(sid for sid in named if sid != ahead[0])
 
+    def unsaid_change(self, u: Understanding, percent: str, lang: Lang) -> Answer | None:
+        """Decline a change to the grant by a percentage ('20 % påslag') the sources never give.
+
+        None when the sources of the schemes asked about state that percentage.
+        """
+        sids = list(dict.fromkeys(u.schemes_mentioned)) or ([u.scheme] if u.scheme else [])
+        if any(
+            re.search(rf"(?<![\d.,]){re.escape(percent)}\s*(?:%|prosent|per cent|percent)", said)
+            for said in (self.scheme_words(sid) for sid in sids)
+        ):
+            return None
+        names = " og ".join(asof.scheme_name(self.kb, sid, lang) for sid in sids)
+        if lang == "nb":
+            where = f" i {names}" if names else ""
+            text = (
+                f"Kildene sier ingenting om et påslag, tillegg eller trekk på {percent} %{where}, "
+                "så jeg regner ikke med noe slikt. Jeg regner bare med satsene og grensene "
+                "kildene oppgir."
+            )
+        else:
+            where = f" in the {names.replace(' og ', ' and ')}" if names else ""
+            text = (
+                f"The sources say nothing about a supplement, addition or deduction of {percent} "
+                f"%{where}, so I do not reckon with any. I only reckon with the rates and limits "
+                "the sources give."
+            )
+        return self.answer(u, lang, [text], answered=False)
+
     def rates_of_year(self, schemes: tuple[str, str], year: int) -> bool:
         """Tell whether each scheme's rate rule covers a calendar year ('NAV-ordningen 2020')."""
         for sid in schemes:

@@ -13,6 +13,7 @@ from bot.understanding.patterns import (
     CARDINAL_WORDS,
     COST_OF_ONE,
     END_YEAR_ASK,
+    GRANT_PERCENT,
     MONTHS,
     NUMBER_WORDS,
     ORD_WORD,
@@ -200,7 +201,7 @@ def relative_year(folded: str) -> int | None:
 
 
 _QUALIFIER = (
-    r"(?:nye\s+|nytt\s+|ny\s+|new\s+|hele\s+|fulle\s+|full\s+|heile\s+|hel\s+|heil\s+|faste\s+|nav\s+|"
+    r"(?:nye\s+|new\s+|hele\s+|fulle\s+|full\s+|heile\s+|hel\s+|heil\s+|faste\s+|nav\s+|"
     r"ekstra\s+|extra\s+|additional\s+|permanent\s+)?"
 )
 
@@ -417,6 +418,8 @@ def extract_positions(folded: str) -> Fraction | str | None:
     """
     # 'minst 20 % egenandel' is a share of the cost, not of a position
     folded = OWN_SHARE_PERCENT.sub(" ", folded)
+    # '20 % påslag på tilskuddet' is a change to the grant, not a share of a position
+    folded = GRANT_PERCENT.sub(" ", folded)
     shares = count_of_shares(folded)
     if shares is not None:
         return shares[0] * shares[1]
@@ -657,11 +660,15 @@ _START_VERB = (
 )
 
 
+# 'ett nytt årsverk fra 2021': 'ny' qualifies a position only where a start year follows
+_START_QUALIFIER = rf"(?:nytt\s+|ny\s+)?{_QUALIFIER}"
+
+
 # '2 stillinger som startet i 2020 og 1 som startet i 2021': positions by start year
 _START_GROUP = re.compile(
     r"(?<![\w.,])(\d+(?:[.,]\d+)?|halvannen|halvannet|one|an|en|et|ett|ei|to|two|tre|three|"
     # 'én russtilling': a compound of the position word
-    rf"fire|four|fem|five|seks|six)\s+(?:{_QUALIFIER}(?:[a-z]+-?)?(?:{POSITION_WORDS})\s+"
+    rf"fire|four|fem|five|seks|six)\s+(?:{_START_QUALIFIER}(?:[a-z]+-?)?(?:{POSITION_WORDS})\s+"
     # '2 årsverk i kommunalt rusarbeid som startet i 2020': the scheme's words before 'som'
     r"(?:(?:i|in|til|for|ved|hos)\s+(?:[a-z-]+\s+){1,5}?(?=som\s|that\s|which\s))?)?"
     rf"(?:som\s+|that\s+|which\s+)?{_START_VERB}\s+"
@@ -674,7 +681,7 @@ _START_GROUP = re.compile(
 # '… og 1 i 2021', '… and one in 2021': a further group with its start words left out
 _MORE_START_GROUP = re.compile(
     r"\s*(?:,\s*)?(?:og|and|,)\s+(\d+(?:[.,]\d+)?|halvannen|halvannet|one|an|en|et|ett|ei|to|"
-    rf"two|tre|three|fire|four|fem|five|seks|six)\s+(?:{_QUALIFIER}(?:[a-z]+-?)?(?:{POSITION_WORDS})\s+)?"
+    rf"two|tre|three|fire|four|fem|five|seks|six)\s+(?:{_START_QUALIFIER}(?:[a-z]+-?)?(?:{POSITION_WORDS})\s+)?"
     rf"(?:(?:som\s+|that\s+)?{_START_VERB}\s+)?(?:i|in|fra|from)\s+"
     r"((?:19|20)\d{2})\b"
 )

@@ -73,6 +73,7 @@ from bot.understanding.patterns import (
     FRAMEWORK_SCHEME,
     FUNDED_IN,
     GRANT_ADMINISTRATION,
+    GRANT_PERCENT,
     GRANT_STEM,
     GRANT_TOKEN,
     GROUPS,
@@ -552,6 +553,10 @@ class Understander:
         shift = YEAR_SHIFT.search(f)
         if shift and "year" not in s and "year_rel" not in s:
             s["year_shift"] = 1 if shift.group(1) else -1
+        claimed = GRANT_PERCENT.search(f)
+        if claimed:
+            # 'får distriktskommuner 20 % påslag?': a change to the grant the question claims
+            s["claimed_percent"] = claimed.group(1) or claimed.group(2)
         if WITHOUT_COMPETENCE.search(f):
             # 'når man ser bort fra kompetansemidlene': the rates without competence money
             s["no_competence"] = True

@@ -839,6 +839,22 @@ OWN_SHARE_PERCENT = re.compile(
 )
 
 
+# 'påslag', 'tillegg', 'økning', 'ekstra', 'kutt': a change to the grant itself
+_GRANT_CHANGE_WORDS = (
+    r"(?:paslag\w*|tillegg\w*|tilleg\w*|okning\w*|auke\w*|ekstra|hoyere|hogare|lavere|"
+    r"lagare|kutt\w*|reduksjon\w*|trekk\w*|rabatt\w*|bonus\w*|avslag\w*|supplement\w*|"
+    r"increase\w*|uplift|top-?up|cut|reduction|extra|higher|lower|more|less|mer|mindre)"
+)
+# '20 % påslag på tilskuddet', 'et tillegg på 15 %', 'a 10% uplift': a percentage the grant is
+# said to change by (not a share of a position: '20 % stilling')
+GRANT_PERCENT = re.compile(
+    rf"(?<![\d.,])(\d{{1,3}}(?:[.,]\d+)?)\s*(?:%|prosent|percent|per cent)"
+    rf"(?![\s-]*{POSITION_WORDS})[\s-]*(?:\w+\s+)?{_GRANT_CHANGE_WORDS}\b|"
+    rf"\b{_GRANT_CHANGE_WORDS}\s+(?:pa\s+|of\s+|med\s+|by\s+)?(?:\w+\s+)?"
+    rf"(\d{{1,3}}(?:[.,]\d+)?)\s*(?:%|prosent|percent|per cent)(?![\s-]*{POSITION_WORDS})"
+)
+
+
 # 'vi er i år 2 nå', 'stillingen er i år 3', 'we are in year 2': a grant year said of today
 GRANT_YEAR_NOW = re.compile(
     r"\b(?:vi er|er vi|stillingen er|stillingene er|den er|de er|we are|we're|are we|it is|"
