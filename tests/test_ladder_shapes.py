@@ -13,6 +13,7 @@ from functools import cache
 import pytest
 
 from bot import fmt
+from bot.calc import deadlines as deadline_calc
 from bot.engine import Engine
 from knowledge.kb import KnowledgeBase
 from knowledge.loader import load_sources
@@ -304,3 +305,50 @@ def test_an_own_share_percentage_with_a_cost_is_still_worked_out() -> None:
     )
     assert answered, text
     assert "50 %" in text and shows(text, 880_000 - rate(3)), text
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "between", "later"),
+    [
+        (dt.date(2021, 2, 10), dt.date(2022, 2, 15), 370, 5),
+        (dt.date(2020, 3, 1), dt.date(2021, 2, 10), 346, -19),
+        (dt.date(2020, 2, 29), dt.date(2021, 3, 1), 366, 0),
+        (dt.date(2021, 5, 1), dt.date(2021, 5, 1), 0, 0),
+    ],
+)
+def test_deadline_shift_counts_the_days_between_and_date_against_date(
+    first: dt.date, second: dt.date, between: int, later: int
+) -> None:
+    assert deadline_calc.deadline_shift(first, second) == (between, later)
+
+
+def deadline_of(scheme: str, year: int) -> dt.date:
+    """Return the one dated application deadline of a scheme in a year."""
+    dates = [
+        e.deadline.date
+        for e in kb().deadlines()
+        if e.scheme_id == scheme
+        and e.deadline.year == year
+        and e.deadline.kind.value == "application"
+        and e.deadline.date is not None
+    ]
+    assert len(dates) == 1
+    return dates[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor mange dager senere kom søknadsfristen for rusarbeid i 2022 enn i 2021?",
+        "Hvor mange dager var det mellom søknadsfristen i 2021 og 2022 for kommunalt rusarbeid?",
+        "How many days later was the application deadline for the municipal substance abuse "
+        "grant in 2022 than in 2021?",
+    ],
+)
+def test_two_years_deadlines_are_set_apart_in_days_and_date_against_date(question: str) -> None:
+    text, answered = ask(question)
+    assert answered, text
+    first, second = (deadline_of("kommunalt-rusarbeid", y) for y in (2021, 2022))
+    between, later = deadline_calc.deadline_shift(first, second)
+    assert f"{between} " in text and f"{later} " in text, text
+    assert fmt.long_date(second, "nb") in text or fmt.long_date(second, "en") in text, text
