@@ -77,6 +77,30 @@ def ask(question: str, today: dt.date = TODAY) -> tuple[str, bool]:
             "de i kommunalt rusarbeid i 2021?",
             lambda: rate(4) + rate(2),
         ),
+        (
+            "Hva får vi i 2021 for ett årsverk i rusarbeid fra 2019 og to fra 2020?",
+            lambda: rate(3) + 2 * rate(2),
+        ),
+        (
+            "Vi har to russtillinger: den ene fikk tilskudd første gang i 2018, den andre i 2020. "
+            "Hva får vi i 2021?",
+            lambda: rate(4) + rate(2),
+        ),
+        (
+            "To årsverk har fått rustilskudd siden 2020, og ett nytt årsverk kom til i 2021. Hva "
+            "er tilskuddet i 2021?",
+            lambda: 2 * rate(2) + rate(1),
+        ),
+        (
+            "Kommunen fikk tilskudd til 1 årsverk i 2019 og til 2 nye årsverk i 2021 i "
+            "kommunalt rusarbeid. Hva fikk vi i 2021?",
+            lambda: rate(3) + 2 * rate(1),
+        ),
+        (
+            "One FTE got its first grant in 2019 and two in 2021. What does the municipal "
+            "substance abuse grant give us in 2021?",
+            lambda: rate(3) + 2 * rate(1),
+        ),
     ],
 )
 def test_positions_grouped_by_start_year_in_many_wordings_get_the_ladder_year_of_each_group(
@@ -352,3 +376,33 @@ def test_two_years_deadlines_are_set_apart_in_days_and_date_against_date(questio
     between, later = deadline_calc.deadline_shift(first, second)
     assert f"{between} " in text and f"{later} " in text, text
     assert fmt.long_date(second, "nb") in text or fmt.long_date(second, "en") in text, text
+
+
+def test_positions_funded_in_two_years_without_a_new_word_are_no_start_groups() -> None:
+    # 'fikk tilskudd til 2 årsverk i 2019 og 1 årsverk i 2020' may be the same positions
+    text, _answered = ask(
+        "Kommunen fikk tilskudd til 2 årsverk i 2019 og 1 årsverk i 2020 i kommunalt "
+        "rusarbeid. Hva får vi i 2021?"
+    )
+    assert not shows(text, 2 * rate(3) + rate(2)), text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Hvor mye får et halvt årsverk i rusarbeid over alle fire tilskuddsårene?",
+            lambda: sum(step.amount // 2 for step in ladder().steps),
+        ),
+        (
+            "Hele avkortingsstigen for 1,5 årsverk i kommunalt rusarbeid – hva blir det?",
+            lambda: 3 * whole_ladder() // 2,
+        ),
+    ],
+)
+def test_a_sum_over_the_whole_ladder_leads_with_the_sum_whatever_the_intent(
+    question: str, expected: Callable[[], int]
+) -> None:
+    text, answered = ask(question)
+    assert answered, text
+    assert text.splitlines()[0].endswith(fmt.kroner(expected(), "nb") + "."), text

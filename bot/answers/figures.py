@@ -31,7 +31,9 @@ from bot.understanding.patterns import (
     PER_MEASURE,
     PER_PART_OF_YEAR,
     SAME_MEASURE,
+    SUM_ASK,
     WHICH_GRANT_YEAR,
+    WHOLE_LADDER,
 )
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
@@ -1129,7 +1131,8 @@ class FigureAnswers(FactAnswers, TableAnswers):
         elif (
             result.kind is calc_results.CalcKind.RUSARBEID_PERIOD
             and not verdict
-            and u.intent == "total"
+            # 'hva får et halvt årsverk over alle fire tilskuddsårene?': a sum asked too
+            and (u.intent == "total" or SUM_ASK.search(u.folded) or WHOLE_LADDER.search(u.folded))
         ):
             total = fmt.kroner(result.total, lang)
             final = max(int(k.split("_")[1]) for k in result.figures if k.startswith("year_"))

@@ -481,6 +481,8 @@ class Understander:
             s["asks_end"] = True
         if start_groups:
             s["start_groups"] = start_groups
+            # 'ett årsverk fra 2018 og ett fra 2019': the first group's year starts the reckoning
+            s.setdefault("start_year", min(year for _count, year in start_groups))
             for a, b in start_group_spans(f):
                 # '2 startet i 2020 og 1 i 2021': the groups' years are no calendar years
                 timed = timed[:a] + " " * (b - a) + timed[b:]

@@ -748,6 +748,16 @@ SUM_ASK = re.compile(
 )
 
 
+# 'hele stigen', 'gjennom hele avkortingsstigen', 'over alle fire tilskuddsårene', 'the whole
+# ladder': every grant year of the ladder, summed
+WHOLE_LADDER = re.compile(
+    r"\b(?:(?:hele|heile|full\w*|gjennom|over|whole|full|entire)\s+(?:\w+\s+)?"
+    r"(?:\w*stige\w*|\w*stiga|ladder|perioden|period|tilskuddsperioden)|"
+    r"(?:alle|all)\s+(?:de\s+|dei\s+|the\s+)?(?:\w+\s+)?(?:ar|arene|ara|tilskuddsar\w*|"
+    r"tilskotsar\w*|years|grant years))\b"
+)
+
+
 # 'år 1, 2 og 3', 'år 2 og år 3', 'years 1 and 3': a list of grant years (not 'fra år 1 til 3')
 _YEAR_LIST = re.compile(
     r"(?<!mellom )(?<!between )(?<!fra )(?<!from )\b(?:ar|arene|year|years)\s*(\d{1,2})"
