@@ -406,3 +406,30 @@ def test_a_sum_over_the_whole_ladder_leads_with_the_sum_whatever_the_intent(
     text, answered = ask(question)
     assert answered, text
     assert text.splitlines()[0].endswith(fmt.kroner(expected(), "nb") + "."), text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Hvor mye må kommunen ut med selv i alle fire årene når stillingen i rusarbeid "
+            "koster 780 000 kr i året?",
+            lambda: 4 * 780_000 - whole_ladder(),
+        ),
+        (
+            "Hvor mye betaler vi selv i år 2 når et årsverk i rusarbeid koster 720 000?",
+            lambda: 720_000 - rate(2),
+        ),
+        (
+            "Hva gjenstår for kommunen å finansiere i år 3 når en russtilling koster 830 000?",
+            lambda: 830_000 - rate(3),
+        ),
+    ],
+)
+def test_a_cost_borne_by_the_municipality_itself_asks_for_the_own_share(
+    question: str, expected: Callable[[], int]
+) -> None:
+    text, answered = ask(question)
+    assert answered, text
+    assert shows(text, expected()), text
+    assert "egenandel" in text.lower(), text

@@ -180,6 +180,10 @@ _PER_POSITION = re.compile(
 )
 
 
+# 'selv', 'sjølv', 'ourselves': a cost borne by the municipality itself
+_SELF = re.compile(r"\b(?:selv|sjol|sjolv|ourselves|itself|themselves)\b")
+
+
 class Understander:
     """Turn chat text into an Understanding, using names from the knowledge base."""
 
@@ -760,6 +764,9 @@ class Understander:
             scores["own_share"] += 1.0
         elif "cost" in s and scores["own_share"]:
             scores["own_share"] += 0.5
+        if "cost" in s and _SELF.search(f):
+            # 'hvor mye må kommunen ut med selv når stillingen koster …': what is paid oneself
+            scores["own_share"] += 1.0
         place = "municipality" in s or "group" in s or "place" in s
         if place:
             for key in ("framework", "framework_sum", "framework_ranking"):
