@@ -109,6 +109,12 @@ class Composer(FigureAnswers):
         handler = self.handlers.get(u.intent)
         if handler is None:
             return self.dont_know(u, lang)
+        claimed = u.slots.get("claimed_percent")
+        if claimed is not None and (u.intent in FIGURE_INTENTS or u.intent == "scheme_info"):
+            # 'får distriktskommuner 20 % påslag?': a change to the grant the sources never give
+            declined = self.unsaid_change(u, str(claimed), lang)
+            if declined is not None:
+                return declined
         if (
             u.intent in FRAMEWORK_INTENTS
             and "municipality" not in u.slots

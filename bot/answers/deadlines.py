@@ -23,6 +23,8 @@ from knowledge.schema import DeadlineKind, Fact, Topic
 FIRST_ASK = re.compile(r"\b(?:forst|forste|fyrst|fyrste|tidligst\w*|first|earliest|soonest)\b")
 LAST_ASK = re.compile(r"\b(?:sist|siste|senest\w*|seinast\w*|last|latest)\b")
 WHICH_ASK = re.compile(r"\b(?:hvilken|hvilke|hvilket|kva for|kven|which)\b")
+# 'hvor mange dager', 'how many days': a distance in days asked for
+DAYS_WORD = re.compile(r"\b(?:dager|dagar|dogn|days)\b")
 
 
 class DeadlineAnswers(AnswerBase):
@@ -68,6 +70,9 @@ class DeadlineAnswers(AnswerBase):
 
     def deadline(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
         """Answer when a scheme's deadline is, for a year or the newest year known."""
+        apart = self.deadlines_apart(u, lang)
+        if apart is not None:
+            return apart
         kind = DeadlineKind(u.slots.get("kind", "application"))
         schemes = u.schemes_mentioned[:3] or ([u.scheme] if u.scheme else [])
         year = self.deadline_year(u, today)
@@ -283,8 +288,83 @@ class DeadlineAnswers(AnswerBase):
             u, lang, ["\n".join(lines)], sources=[i.source for i in items], answered=bool(items)
         )
 
+    def deadlines_apart(self, u: Understanding, lang: Lang) -> Answer | None:
+        """Answer how many days one year's deadline came after another's, or None if not asked.
+
+        'hvor mange dager etter fristen i 2021 kom fristen i 2022?': the days between the two
+        dates, and how much later in the year the second fell (date against date). Two dated
+        deadlines of the kind asked, one in each year, or the question is declined.
+        """
+        s = u.slots
+        first, second = s.get("year_from"), s.get("year_to")
+        if not (isinstance(first, int) and isinstance(second, int) and u.scheme):
+            return None
+        if not DAYS_WORD.search(u.folded):
+            return None
+        kind = DeadlineKind(s.get("kind", "application"))
+        dated = {
+            year: [
+                e
+                for e in self.kb.deadlines()
+                if e.scheme_id == u.scheme
+                and e.deadline.kind == kind
+                and e.deadline.year == year
+                and e.deadline.date is not None
+            ]
+            for year in (first, second)
+        }
+        name = asof.scheme_name(self.kb, u.scheme, lang)
+        label = DEADLINE_LABELS[kind][lang]
+        if any(len(entries) != 1 for entries in dated.values()):
+            msg = (
+                f"Jeg finner ikke én datert {label.lower()} for {name} i både {first} og "
+                f"{second}, så jeg kan ikke regne ut avstanden mellom dem."
+                if lang == "nb"
+                else f"I do not find one dated {label.lower()} for the {name} in both {first} "
+                f"and {second}, so I cannot work out the distance between them."
+            )
+            return self.answer(u, lang, [msg], answered=False)
+        a, b = dated[first][0], dated[second][0]
+        assert a.deadline.date is not None and b.deadline.date is not None
+        between, later = deadline_calc.deadline_shift(a.deadline.date, b.deadline.date)
+        da, db = (fmt.long_date(e.deadline.date, lang) for e in (a, b) if e.deadline.date)
+        if lang == "nb":
+            shift = (
+                f"{later} dager senere på året"
+                if later > 0
+                else (f"{-later} dager tidligere på året" if later < 0 else "på samme dato")
+            )
+            lines = [
+                f"{label} for {name}: {da} og {db}. Dato mot dato kom fristen i {second} "
+                f"{shift} enn i {first}; fra dato til dato er det {between} dager.",
+            ]
+        else:
+            shift = (
+                f"{later} days later in the year"
+                if later > 0
+                else (f"{-later} days earlier in the year" if later < 0 else "on the same date")
+            )
+            lines = [
+                f"{label} for the {name}: {da} and {db}. Date against date, the {second} "
+                f"deadline came {shift} than the {first} one; from date to date it is "
+                f"{between} days.",
+            ]
+        if a.office_id != b.office_id:
+            offices = [self.kb.offices[e.office_id].name for e in (a, b)]
+            lines.append(
+                f"Fristene er fra ulike embeter: {offices[0]} ({first}) og {offices[1]} ({second})."
+                if lang == "nb"
+                else f"The deadlines are from different offices: {offices[0]} ({first}) and "
+                f"{offices[1]} ({second})."
+            )
+        sources = [self.kb.provenance(a.deadline), self.kb.provenance(b.deadline)]
+        return self.answer(u, lang, lines, sources=sources)
+
     def days_left(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
         """Say how many days are left until the next deadline (of a scheme)."""
+        apart = self.deadlines_apart(u, lang)
+        if apart is not None:
+            return apart
         day = self.as_of(u, today)
         outlook = deadline_calc.upcoming_deadlines(
             self.kb, day, scheme_id=u.scheme, kind=u.slots.get("kind", "application"), limit=3

@@ -56,6 +56,14 @@ CLAIMED_SHARE = re.compile(
     rf"|{_SHARE}\s+(?:\w+\s+){{0,3}}{_PERCENT.format(g='b')}"
 )
 
+# 'egenandelen i prosent av lønnskostnaden', 'hvor mange prosent', 'as a percentage': the own
+# share asked for as a percentage, which only a cost stated makes one
+ASKED_PERCENT = re.compile(
+    r"\b(?:i prosent|i prosentandel|hvor mange prosent|hvor mange %|hvilken prosent\w*|"
+    r"kor mange prosent|prosentandel\w*|prosentsats\w*|prosentvis|what percentage|"
+    r"which percentage|as a percentage|in per ?cent|what per ?cent|how many per ?cent)\b"
+)
+
 
 class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
     """Answer from the sources' prose."""
@@ -548,17 +556,30 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
     def unstated_share(u: Understanding, paragraphs: list[str], lang: Lang) -> str | None:
         """Say that a share in per cent the question names is set nowhere in the facts given."""
         m = CLAIMED_SHARE.search(u.folded)
-        if m is None:
-            return None
-        number = m.group("a") or m.group("b")
         said = fold(" ".join(paragraphs))
+        if m is None:
+            if not (ASKED_PERCENT.search(u.folded) and re.search(_SHARE, u.folded)):
+                return None
+            if re.search(r"\d\s*(?:%|prosent|per cent|percent)", said):
+                return None
+            # 'hvor stor er egenandelen i prosent av lønnskostnaden?': no rule sets one
+            return (
+                "Kildene oppgir ingen prosentsats for egenandelen; i prosent avhenger den av hva "
+                "stillingen koster og hva tilskuddet blir. Dette er det kildene sier:"
+                if lang == "nb"
+                else "The sources set no percentage for the own share; as a percentage it "
+                "depends on what the position costs and what the grant comes to. This is what "
+                "the sources say:"
+            )
+        number = m.group("a") or m.group("b")
         if re.search(rf"\b{number}\s*(?:%|prosent|per cent|percent)", said):
             return None
         return (
-            f"Kildene sier ikke at egenandelen skal være {number} %; dette er det de sier:"
+            f"Kildene sier ikke at egenandelen skal være {number} %, og oppgir ingen "
+            "prosentsats for egenandelen; dette er det de sier:"
             if lang == "nb"
-            else f"The sources do not say that the own share is to be {number} %; this is what "
-            "they say:"
+            else f"The sources do not say that the own share is to be {number} %, and set no "
+            "percentage for the own share; this is what they say:"
         )
 
     def scheme_words(self, sid: str) -> str:

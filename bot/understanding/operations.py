@@ -114,6 +114,7 @@ def read_operation(u: Understanding) -> None:
         and "grant_year_to" not in s
         and REMAINING.search(f)
         and not re.search(r"\b(?:kompetanse\w*|competence)\b", f)
+        and not _LEFT_TO_PAY.search(f)
     ):
         # (what is left of year 1 after the competence money is the year-1 amount itself)
         s["operation"] = "remaining"
@@ -141,6 +142,13 @@ def read_operation(u: Understanding) -> None:
             s["direction"] = "down"
         elif GOES_UP.search(f):
             s["direction"] = "up"
+
+
+# 'hva gjenstår for kommunen å finansiere i år 3?': what is left to pay, not the years left
+_LEFT_TO_PAY = re.compile(
+    r"\b(?:gjenstar|star igjen|resten)\s+(?:\w+\s+){0,3}?(?:a\s+)?(?:finansiere|dekke|betale|"
+    r"fund|pay|cover)\b|\bleft (?:\w+\s+){0,3}?to (?:pay|fund|cover)\b"
+)
 
 
 _KRONER_TAIL = re.compile(r"^[\d .,]+\s*(?:k\b|kr\.?|kroner|nok|,-)?\s*")

@@ -73,6 +73,7 @@ from bot.understanding.patterns import (
     FRAMEWORK_SCHEME,
     FUNDED_IN,
     GRANT_ADMINISTRATION,
+    GRANT_PERCENT,
     GRANT_STEM,
     GRANT_TOKEN,
     GROUPS,
@@ -107,6 +108,7 @@ from bot.understanding.patterns import (
     WHO_APPLIES,
     WHOLE_PERIOD,
     WITH_COMPETENCE,
+    WITHOUT_COMPETENCE,
     YEAR_SHIFT,
 )
 from bot.understanding.query import Understanding
@@ -176,6 +178,10 @@ _PER_POSITION = re.compile(
     r"\b(?:per|pr|for each|a)\s+(?:(?:full[- ]?time|hel|heil)\s+)?"
     r"(?:arsverk|stilling|position|fte)\b"
 )
+
+
+# 'selv', 'sjølv', 'ourselves': a cost borne by the municipality itself
+_SELF = re.compile(r"\b(?:selv|sjol|sjolv|ourselves|itself|themselves)\b")
 
 
 class Understander:
@@ -482,6 +488,8 @@ class Understander:
             s["asks_end"] = True
         if start_groups:
             s["start_groups"] = start_groups
+            # 'ett årsverk fra 2018 og ett fra 2019': the first group's year starts the reckoning
+            s.setdefault("start_year", min(year for _count, year in start_groups))
             for a, b in start_group_spans(f):
                 # '2 startet i 2020 og 1 i 2021': the groups' years are no calendar years
                 timed = timed[:a] + " " * (b - a) + timed[b:]
@@ -554,7 +562,14 @@ class Understander:
         shift = YEAR_SHIFT.search(f)
         if shift and "year" not in s and "year_rel" not in s:
             s["year_shift"] = 1 if shift.group(1) else -1
-        if WITH_COMPETENCE.search(f) and "measures" not in s:
+        claimed = GRANT_PERCENT.search(f)
+        if claimed:
+            # 'får distriktskommuner 20 % påslag?': a change to the grant the question claims
+            s["claimed_percent"] = claimed.group(1) or claimed.group(2)
+        if WITHOUT_COMPETENCE.search(f):
+            # 'når man ser bort fra kompetansemidlene': the rates without competence money
+            s["no_competence"] = True
+        elif WITH_COMPETENCE.search(f) and "measures" not in s:
             # 'med kompetansemidlene i tillegg?': one measure's competence money
             s["measures"] = 1
         m = MEASURES.search(f)
@@ -752,6 +767,9 @@ class Understander:
             scores["own_share"] += 1.0
         elif "cost" in s and scores["own_share"]:
             scores["own_share"] += 0.5
+        if "cost" in s and _SELF.search(f):
+            # 'hvor mye må kommunen ut med selv når stillingen koster …': what is paid oneself
+            scores["own_share"] += 1.0
         place = "municipality" in s or "group" in s or "place" in s
         if place:
             for key in ("framework", "framework_sum", "framework_ranking"):

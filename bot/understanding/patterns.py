@@ -610,6 +610,21 @@ WITH_COMPETENCE = re.compile(
 )
 
 
+# 'uten kompetansemidlene', 'når man ser bort fra kompetansemidlene', 'ekskl. kompetansemidler',
+# 'excluding the competence money': the competence money a rate includes taken off
+WITHOUT_COMPETENCE = re.compile(
+    r"\b(?:uten|utan|ekskl\.?|eksklusive|eksklusiv|unntatt|fratrukket|minus|trekker fra|"
+    r"trekk(?:er)? fra|ser bort fra|ser vi bort fra|ser man bort fra|sett bort fra|"
+    r"holder utenfor|holdt utenfor|excluding|without|not counting|leaving out|less)\s+"
+    r"(?:\w+\s+)?(?:kompetansemid\w*|kompetanseutviklingsmid\w*|kompetansepeng\w*|"
+    r"kompetansedel\w*|competence (?:funds?|money|development))\b|"
+    r"(?:kompetansemid\w*|kompetanseutviklingsmid\w*|competence (?:funds?|money))\s+"
+    r"(?:er\s+|blir\s+|are\s+|is\s+)?(?:holdes utenfor|holdt utenfor|trukket fra|trekkes fra|"
+    r"tas ut|ikke medregnet|ikke regnet med|regnes ikke med|ikke tatt med|tas ikke med|"
+    r"excluded|left out|not counted|taken off)\b"
+)
+
+
 # 'året etter det', 'the year after that', 'året før det': a year next to the one before
 YEAR_SHIFT = re.compile(
     r"\b(?:(aret etter (?:det|dette)|aret deretter|aret etterpa|the year after(?: that)?|"
@@ -638,7 +653,9 @@ YES_NO = re.compile(
 # 'hvor mye går tilskuddet ned fra år 1 til år 2', 'forskjellen mellom år 2 og år 4'
 DIFFERENCE = re.compile(
     r"\b(?:forskjell\w*|differanse\w*|gar(?:\s+[a-z]+){0,4}?\s+ned|synker|minker|faller|"
-    r"reduser\w*|reduksjon\w*|nedgang\w*|avkort\w*|mindre|lavere|endring\w*|endrer|endres|"
+    # ('avkortningsstigen', 'reduksjonsstigen' name the ladder, they ask for no change)
+    r"reduser\w*|reduksjon(?!\w*stig)\w*|nedgang\w*|avkort(?!\w*stig)\w*|mindre|lavere|"
+    r"endring\w*|endrer|endres|"
     r"gar(?:\s+[a-z]+){0,4}?\s+opp|oker|okning\w*|stiger|hoyere|mer|difference|drop\w*|decreas\w*|reduc\w*|"
     r"falls?|go(?:es)? down|less|change\w*|increas\w*|rises?|go(?:es)? up|more)\b"
 )
@@ -672,7 +689,8 @@ THAN = re.compile(r"\b(?:ar|year|aret)\s*\d{1,2}\b.*\b(?:enn|than)\b.*\b(?:ar|ye
 
 
 GOES_DOWN = re.compile(
-    r"\b(?:ned|synker|sank|minker|minket|faller|falt|fell|reduser\w*|reduksjon\w*|nedgang\w*|avkort\w*|mindre|"
+    r"\b(?:ned|synker|sank|minker|minket|faller|falt|fell|reduser\w*|reduksjon(?!\w*stig)\w*|"
+    r"nedgang\w*|avkort(?!\w*stig)\w*|mindre|"
     r"lavere|down|drop\w*|decreas\w*|reduc\w*|falls?|less|lower)\b"
 )
 
@@ -717,13 +735,26 @@ STEP_SPAN = re.compile(
 )
 
 
-STEP_CHANGE = re.compile(r"\b(?:trapp\w*|nedtrapp\w*|step\w*|trinn\w*|steg)\b")
+# ('nedtrappingsstigen' names the ladder, it asks for no step)
+STEP_CHANGE = re.compile(
+    r"\b(?:trapp(?!\w*stig)\w*|nedtrapp(?!\w*stig)\w*|step\w*|trinn\w*|steg)\b"
+)
 
 
 # 'til sammen over alle fire årene på nedtrappingsstigen': a sum over the ladder, not its steps
 SUM_ASK = re.compile(
     r"\b(?:til sammen|tilsammen|til saman|totalt|samlet|samla|i alt|sammenlagt|in total|"
     r"altogether|all together|combined)\b"
+)
+
+
+# 'hele stigen', 'gjennom hele avkortingsstigen', 'over alle fire tilskuddsårene', 'the whole
+# ladder': every grant year of the ladder, summed
+WHOLE_LADDER = re.compile(
+    r"\b(?:(?:hele|heile|full\w*|gjennom|over|whole|full|entire)\s+(?:\w+\s+)?"
+    r"(?:\w*stige\w*|\w*stiga|ladder|perioden|period|tilskuddsperioden)|"
+    r"(?:alle|all)\s+(?:de\s+|dei\s+|the\s+)?(?:\w+\s+)?(?:ar|arene|ara|tilskuddsar\w*|"
+    r"tilskotsar\w*|years|grant years))\b"
 )
 
 
@@ -779,10 +810,11 @@ SHARE_OF_ONE = re.compile(
 
 
 # 'full stilling koster', 'et årsverk koster', 'årsverket koster', 'a full-time position costs':
-# a cost stated for a whole position
+# a cost stated for a whole position (not 'det halve årsverket koster', 'det 50 %-årsverket')
 COST_OF_WHOLE = re.compile(
     r"\b(?:(?:full|fullt|hel|heil|helt|heilt|100\s*%)[\s-]*(?:stilling\w*|arsverk\w*)|"
-    r"(?:et|ett|eitt|ein|one|an?)\s+(?:arsverk|fte)\b|arsverket|arsverka?\s+(?:koster|kostar)|"
+    r"(?:et|ett|eitt|ein|one|an?)\s+(?:arsverk|fte)\b|"
+    r"(?<!halve )(?<!halvt )(?<!-)(?<!% )(?:arsverket|arsverka?\s+(?:koster|kostar))|"
     r"full[- ]time\s+(?:positions?|posts?|jobs?|equivalents?)|whole\s+(?:positions?|fte))"
 )
 
@@ -814,6 +846,22 @@ OWN_SHARE_PERCENT = re.compile(
     rf"(\d{{1,3}}(?:[.,]\d+)?)\s*(?:%|prosent|percent)\s*(?:av\s+\w+\s+)?{OWN_SHARE_WORDS}|"
     rf"\b{OWN_SHARE_WORDS}\s+(?:pa|of|at|minst|at least|over)\s+(?:minst\s+|at least\s+)?"
     rf"(\d{{1,3}}(?:[.,]\d+)?)\s*(?:%|prosent|percent)(?![\s-]*{POSITION_WORDS})"
+)
+
+
+# 'påslag', 'tillegg', 'økning', 'ekstra', 'kutt': a change to the grant itself
+_GRANT_CHANGE_WORDS = (
+    r"(?:paslag\w*|tillegg\w*|tilleg\w*|okning\w*|auke\w*|ekstra|hoyere|hogare|lavere|"
+    r"lagare|kutt\w*|reduksjon\w*|trekk\w*|rabatt\w*|bonus\w*|avslag\w*|supplement\w*|"
+    r"increase\w*|uplift|top-?up|cut|reduction|extra|higher|lower|more|less|mer|mindre)"
+)
+# '20 % påslag på tilskuddet', 'et tillegg på 15 %', 'a 10% uplift': a percentage the grant is
+# said to change by (not a share of a position: '20 % stilling')
+GRANT_PERCENT = re.compile(
+    rf"(?<![\d.,])(\d{{1,3}}(?:[.,]\d+)?)\s*(?:%|prosent|percent|per cent)"
+    rf"(?![\s-]*{POSITION_WORDS})[\s-]*(?:\w+\s+)?{_GRANT_CHANGE_WORDS}\b|"
+    rf"\b{_GRANT_CHANGE_WORDS}\s+(?:pa\s+|of\s+|med\s+|by\s+)?(?:\w+\s+)?"
+    rf"(\d{{1,3}}(?:[.,]\d+)?)\s*(?:%|prosent|percent|per cent)(?![\s-]*{POSITION_WORDS})"
 )
 
 
