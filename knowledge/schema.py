@@ -607,6 +607,8 @@ class TableLanguage(Model):
     position: list[str] = Field(default_factory=list)
     # the rows just asked about in turn ("hvem av de to …?", "which of them …?")
     those_asked: list[str] = Field(default_factory=list)
+    # the years just asked about in turn ("forskjellen mellom de to årene", "both years")
+    years_asked: list[str] = Field(default_factory=list)
     # rows with the same figure ("which two counties had the same number …?")
     same: list[str] = Field(default_factory=list)
     # a source document by its year ("i 2018-presentasjonen", "the 2020 slides")

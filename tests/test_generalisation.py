@@ -28,11 +28,11 @@ FLOORS = {
     "batch-14.yaml": (0.97, 0, 0),
     "batch-15.yaml": (1.00, 0, 0),
     "batch-16.yaml": (1.00, 0, 0),
-    "batch-17.yaml": (0.95, 6, 0),
-    "batch-18.yaml": (0.94, 5, 0),
+    "batch-17.yaml": (0.96, 5, 0),
+    "batch-18.yaml": (0.96, 3, 0),
     "batch-19.yaml": (0.96, 1, 0),
     "batch-20.yaml": (0.95, 3, 0),
-    "batch-21.yaml": (0.89, 9, 1),
+    "batch-21.yaml": (0.90, 7, 1),
     "batch-22.yaml": (0.97, 1, 2),
 }
 

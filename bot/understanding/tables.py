@@ -296,6 +296,7 @@ class TableReader:
         self._rows_asked: dict[str, re.Pattern[str] | None] = {}  # by kind, compiled once
         self._rows_counted: dict[str, re.Pattern[str]] = {}  # by kind, compiled once
         self._rows: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._heading_texts: dict[str, str] = {}
         words = kb.language.tables if kb.language else None
         self.words: TableLanguage | None = words
         self.w: dict[str, tuple[str, ...]] = {}
@@ -564,7 +565,8 @@ class TableReader:
         """Years named, ranges spelled out, 'i fjor' as the year before today."""
         years: list[int] = []
         comparing = self.comparing(padded)
-        summing = self.has(padded, "sum")
+        # 'i hele perioden 2016–2020': the period is summed, whatever is compared
+        summing = self.has(padded, "sum") or self.has(padded, "whole_period")
         for m in self.range.finditer(folded):
             first, last = int(m.group(1)), int(m.group(2))
             # 'samlet økning 2016–2020 enn Arendal': a period summed, though rows are compared;
@@ -894,7 +896,8 @@ class TableReader:
         """A figure the question bounds the rows by ('over 1 million', 'minst 70 %', '3 505')."""
         folded = self.spans
         # the column's own words, less the figures it quotes from the source («41 millioner»)
-        own = re.sub(r"«[^»]*»", " ", " ".join(filter(None, (column.label, column.definition))))
+        texts = (column.label, column.definition, column.label_en, column.definition_en)
+        own = re.sub(r"«[^»]*»", " ", " ".join(filter(None, texts)))
         label = _padded(fold(own))
         for m in _FIGURE.finditer(folded):
             digits, after = m.group(1), _padded(folded[m.end() :])
@@ -905,6 +908,8 @@ class TableReader:
             prev = (before.split() or [""])[-1]
             if f" {digits.replace(' ', ' ')} {nxt} " in label or f" {nxt} " == " år ":
                 continue  # 'under 18 år' is the column's own words, not a bound
+            if f" {digits} {' '.join(after.split()[:2])} " in self._headings(table):
+                continue  # '6 til 12 måneder' quotes a heading of the table, not a bound
             if (
                 column.unit == "prosent"
                 and f" {prev} {digits} " in label
@@ -945,6 +950,19 @@ class TableReader:
                 compare = "<="  # 'mest 3' is at most 3
             return compare, value
         return None
+
+    def _headings(self, table: Table) -> str:
+        """The folded labels and definitions of every column of a table, in both languages."""
+        found = self._heading_texts.get(table.id)
+        if found is None:
+            texts = [
+                t
+                for c in table.columns
+                for t in (c.label, c.definition, c.label_en, c.definition_en)
+                if t
+            ]
+            found = self._heading_texts[table.id] = _padded(fold(" ".join(texts)))
+        return found
 
     def _other_kind(self, table: Table, padded: str) -> bool:
         """Whether a question asks only for rows of another kind than a table's places."""
@@ -1620,6 +1638,34 @@ class TableReader:
                 return TableQuery(table.id, "value", tuple(one), (sibling.id,))
         return None
 
+    def _years_asked(
+        self,
+        table: Table,
+        previous: TableQuery,
+        padded: str,
+        rows: list[str],
+        columns: list[str],
+    ) -> TableQuery | None:
+        """'Hvor stor er forskjellen mellom de to årene for Grimstad?': the years asked in turn
+        as one row's columns (the row named, else the last one asked), compared or summed."""
+        if columns or not self.has(padded, "years_asked"):
+            return None
+        by_year = {c.id for c in table.columns if c.year is not None and not c.sum_of}
+        asked: list[str] = []
+        for cid in previous.before_columns + previous.columns:
+            if cid in by_year and cid not in asked:
+                asked.append(cid)
+        if len(asked) < 2 or len(rows) > 1:
+            return None
+        one = tuple(rows) or previous.rows[-1:]
+        if len(one) != 1:
+            return None
+        chosen = tuple(asked[-2:])
+        if self.comparing(padded):
+            return TableQuery(table.id, "difference", one, chosen)
+        op: Op = "sum" if self.has(padded, "sum") else "list"
+        return TableQuery(table.id, op, one, chosen)
+
     def _follow_up(self, previous: TableQuery, padded: str, years: list[int]) -> TableQuery | None:
         """A short follow-up changes one part of the previous query ('til sammen?', 'og 2019?')."""
         table = self.kb.tables.get(previous.table)
@@ -1627,6 +1673,9 @@ class TableReader:
             return None
         rows = self.rows_in(table, padded)
         columns = [c.id for c in table.columns if c.year in years and not c.sum_of]
+        by_years = self._years_asked(table, previous, padded, rows, columns)
+        if by_years is not None:
+            return by_years
         ranked = self._ranked_follow_up(table, previous, padded, rows, columns)
         if ranked is not None:
             return ranked

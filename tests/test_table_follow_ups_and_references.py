@@ -1,0 +1,125 @@
+"""Table questions that refer back or aside: the years asked in turn, a whole period, a
+figure quoted from a heading, the office an appropriation chat asked for."""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+
+import pytest
+
+from bot.engine import Engine
+from knowledge.loader import load_sources
+
+KB = load_sources()
+TODAY = dt.date(2026, 12, 1)
+STATS = "nav-sosialtjenestetall"
+PLAN = "opptrappingsplan-2016-2020"
+
+
+def ask(*questions: str) -> str:
+    """Ask questions in one chat and return the last answer's text."""
+    engine = Engine(KB)
+    text = ""
+    for q in questions:
+        text = engine.ask(q, TODAY, chat="refs").text
+    return text
+
+
+def figure(table: str, label: str, column: str) -> Fraction:
+    """A printed figure of the row with a label, as the test's own look-up."""
+    row = next(r for r in KB.tables[table].rows if r.label == label)
+    return Fraction(str(row.values[column]))
+
+
+def grouped(value: Fraction | int) -> str:
+    return f"{int(value):,}".replace(",", " ")
+
+
+def county_ranked(column: str) -> list[tuple[str, Fraction]]:
+    """The counties of the statistics table by a column, highest first."""
+    rows = [r for r in KB.tables[STATS].rows if r.county]
+    return sorted(((r.label, Fraction(str(r.values[column]))) for r in rows), key=lambda kv: -kv[1])
+
+
+@pytest.mark.parametrize(
+    ("questions", "place", "first", "second"),
+    [
+        (
+            ["Hvor mye økte rammen for Vennesla i 2016?", "og i 2018?"],
+            "Vennesla",
+            "y2016",
+            "y2018",
+        ),
+        (
+            ["Hva fikk Lyngdal i økning i rammen i 2017?", "Og Farsund?", "enn i 2019?"],
+            "Farsund",
+            "y2017",
+            "y2019",
+        ),
+    ],
+)
+def test_the_difference_between_the_two_years_asked_is_one_rows_change(
+    questions: list[str], place: str, first: str, second: str
+) -> None:
+    change = abs(figure(PLAN, place, first) - figure(PLAN, place, second))
+    text = ask(*questions, f"Hva er forskjellen mellom de to årene for {place}?")
+    assert grouped(change) in text
+
+
+def test_the_two_years_asked_summed_for_the_place_asked_last() -> None:
+    total = figure(PLAN, "Mandal", "y2016") + figure(PLAN, "Mandal", "y2019")
+    text = ask(
+        "Hvor mye økte rammen for Mandal i 2016?", "og 2019?", "Hva blir begge årene til sammen?"
+    )
+    assert grouped(total) in text
+
+
+def test_a_difference_over_the_whole_period_compares_the_printed_sums() -> None:
+    gap = figure(PLAN, "Grimstad", "sum") - figure(PLAN, "Lillesand", "sum")
+    text = ask(
+        "Hvor mye mer fikk Grimstad enn Lillesand i økning i rammen i hele perioden 2016–2020?"
+    )
+    assert grouped(gap) in text
+
+
+@pytest.mark.parametrize(
+    ("question", "highest"),
+    [
+        (
+            "Hvilket fylke hadde høyest andel barn under 18 i husholdninger med sosialhjelp"
+            " 6 til 12 måneder?",
+            True,
+        ),
+        (
+            "Which county had the lowest share of children under 18 in households receiving"
+            " social assistance for 6 to 12 months?",
+            False,
+        ),
+    ],
+)
+def test_a_span_quoted_from_a_heading_is_no_bound_on_the_rows(question: str, highest: bool) -> None:
+    ranked = county_ranked("andel_under_18")
+    name, _ = ranked[0] if highest else ranked[-1]
+    text = ask(question)
+    assert name in text
+    assert " lik 6 " not in text and "equal to 6" not in text  # no filter by the figure
+
+
+def test_an_appropriation_sum_keeps_the_office_the_chat_asked_for() -> None:
+    text = ask(
+        "Hva var prognosen for tilskuddsforvaltningen i Agder i 2018 for kommunalt rusarbeid?",
+        "og for langvarige og sammensatte?",
+        "Hvor mye blir det til sammen?",
+    )
+    assert "41 millioner" in text
+    assert "Agder" in text
+
+
+@pytest.mark.parametrize("verb", ["was expected to be distributed in", "goes to"])
+def test_an_english_follow_up_asks_the_offices_part_of_an_appropriation(verb: str) -> None:
+    text = ask(
+        "What was the 2021 appropriation for the municipal substance abuse grant?",
+        f"And how much of that {verb} Innlandet?",
+    )
+    assert "32 million" in text
