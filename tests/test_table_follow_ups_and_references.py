@@ -123,3 +123,46 @@ def test_an_english_follow_up_asks_the_offices_part_of_an_appropriation(verb: st
         f"And how much of that {verb} Innlandet?",
     )
     assert "32 million" in text
+
+
+def county_figure(name: str, column: str) -> Fraction:
+    return figure(STATS, name, column)
+
+
+@pytest.mark.parametrize(
+    ("question", "column"),
+    [
+        (
+            "Hvor mange husholdninger var i midlertidig botilbud i fylka i Agder til saman?",
+            "midlertidig_botilbud_2018",
+        ),
+        (
+            "How many KVP participants were there in the Agder counties combined?",
+            "kvp_deltakere_2019",
+        ),
+        (
+            "Hvor mange 18–24-åringer fikk sosialhjelp i 2018 i begge Agder-fylkene til sammen?",
+            "unge_18_24_sosialhjelp_2018",
+        ),
+    ],
+)
+def test_counties_named_by_the_part_their_names_share_are_those_counties(
+    question: str, column: str
+) -> None:
+    total = county_figure("Aust-Agder", column) + county_figure("Vest-Agder", column)
+    text = ask(question)
+    assert grouped(total) in text
+
+
+def test_a_framework_question_after_a_statistics_question_is_no_follow_up_of_it() -> None:
+    framework = sum(
+        Fraction(str(r.values["y2018"]))
+        for r in KB.tables[PLAN].rows
+        if r.municipality and not r.sum_of_rows
+    )
+    text = ask(
+        "Hvor mange husholdninger var i midlertidig botilbud i Aust-Agder og Vest-Agder til saman?",
+        "Hvor mye økte rammen i Agder-kommunene i 2018 til sammen?",
+    )
+    assert grouped(framework) in text
+    assert "husholdninger" not in text.lower()

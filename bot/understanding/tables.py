@@ -505,12 +505,37 @@ class TableReader:
                     ]
                     if words and min(hits) >= 0 and row.key not in (k for _, k in found):
                         found.append((len(" ".join(asked[: min(hits)])), row.key))
+        if not found:
+            # 'de to Agder-fylkene', 'fylkene i Agder', 'the Agder counties': the counties
+            # whose names share that part
+            for at, keys in self._county_families(table, padded):
+                found += [(at, k) for k in keys]
         national = [r.key for r in table.rows if not (r.municipality or r.county or r.sum_of_rows)]
         if len(national) == 1 and national[0] not in (k for _, k in found):
             i = _first(padded, self.w.get("national", ()))
             if i >= 0:
                 found.append((i, national[0]))
         return tuple(key for _, key in sorted(found))
+
+    def _county_families(self, table: Table, padded: str) -> list[tuple[int, list[str]]]:
+        """Counties named together by the part their names share, beside a word for
+        counties ('Agder-fylkene', 'fylka i Agder', 'the Agder counties')."""
+        families: dict[str, list[str]] = {}
+        for row in data_rows(table):
+            parts = row.label.split("-")
+            if row.county and not row.municipality and len(parts) == 2:
+                families.setdefault(fold(parts[1]), []).append(row.key)
+        found = []
+        words = self.w.get("county_places", ())
+        for part, keys in families.items():
+            if len(keys) < 2:
+                continue
+            spots = [f" {part} {w} " for w in words] + [f" {w} i {part} " for w in words]
+            spots += [f" {w} in {part} " for w in words]
+            at = _first(padded, [s.strip() for s in spots])
+            if at >= 0:
+                found.append((at, keys))
+        return found
 
     def group_named(self, padded: str) -> str | None:
         """The region or county of municipalities a question names ('Lister'), or None."""
@@ -719,6 +744,10 @@ class TableReader:
             for w in ("sum", "difference", "more", "less", "position", "those_asked")
         )
         if best is None and previous is not None and (follow_up or operating):
+            shown = self.kb.tables.get(previous.table)
+            statistics = shown is not None and not any(c.unit == "kr" for c in shown.columns)
+            if statistics and self.has(padded, "framework"):
+                return None  # 'hvor mye økte rammen …' after a statistics question
             # 'hva fikk de to til sammen i 2017?': an operation on what was just asked
             return self._follow_up(previous, padded, years)
         if best is not None and previous is not None and best.table == previous.table:
@@ -1673,6 +1702,8 @@ class TableReader:
             return None
         rows = self.rows_in(table, padded)
         columns = [c.id for c in table.columns if c.year in years and not c.sum_of]
+        if len(columns) > 1 and not all(c.unit == "kr" for c in table.columns):
+            columns = []  # a year of several statistics columns names none of them
         by_years = self._years_asked(table, previous, padded, rows, columns)
         if by_years is not None:
             return by_years
