@@ -578,6 +578,8 @@ class TableLanguage(Model):
     framework: list[str] = Field(min_length=1)
     # 'nest størst', 'second-largest': a ranking down to the second place
     second: list[str] = Field(default_factory=list)
+    # 'flest etter Oslo', 'largest after Arendal': a ranking's next place after a named row
+    after_row: list[str] = Field(default_factory=list)
     # 'neste år': the year after today's
     next_year: list[str] = Field(default_factory=list)
     # the word before the first of two years that asks for the change between them

@@ -166,3 +166,37 @@ def test_a_framework_question_after_a_statistics_question_is_no_follow_up_of_it(
     )
     assert grouped(framework) in text
     assert "husholdninger" not in text.lower()
+
+
+def ranked_plan(column: str, members: set[str] | None = None) -> list[tuple[str, Fraction]]:
+    """The municipalities of the framework table by a column, highest first."""
+    rows = [
+        r
+        for r in KB.tables[PLAN].rows
+        if r.municipality and not r.sum_of_rows and (members is None or r.municipality in members)
+    ]
+    return sorted(((r.label, Fraction(str(r.values[column]))) for r in rows), key=lambda kv: -kv[1])
+
+
+@pytest.mark.parametrize("wording", ["etter {}", "bak {}"])
+def test_a_ranking_after_a_named_row_gives_the_next_place(wording: str) -> None:
+    ranked = ranked_plan("y2018")
+    first, (second, value) = ranked[0][0], ranked[1]
+    text = ask(f"Hvilken kommune fikk størst økning i rammen i 2018 {wording.format(first)}?")
+    assert f"{second}: {grouped(value)} kr ←" in text
+
+
+def test_a_ranking_after_a_named_row_counts_from_the_bottom_when_the_lowest_is_asked() -> None:
+    ranked = county_ranked("kvp_deltakere_2019")[::-1]
+    first, (second, value) = ranked[0][0], ranked[1]
+    text = ask(f"Which county had the fewest KVP participants after {first}?")
+    assert f"{second}: {grouped(value)}" in text
+    assert "←" in text.split(second)[1].split("\n")[0]
+
+
+def test_a_ranking_after_a_named_row_stays_within_the_region_asked() -> None:
+    members = {m.number for m in KB.municipalities.values() if m.region == "Lister"}
+    ranked = ranked_plan("y2017", members)
+    first, (second, value) = ranked[0][0], ranked[1]
+    text = ask(f"Hvilken kommune i Lister fikk mest økning i rammen i 2017 etter {first}?")
+    assert f"{second}: {grouped(value)} kr ←" in text

@@ -110,11 +110,12 @@ def render(result: TableResult, lang: Lang) -> list[str]:
         else:
             head = f"{'Highest' if q.descending else 'Lowest'} ({what}):"
         lines.append(head)
+        asked = result.ranking[q.place - 1][1] if 0 < q.place <= len(result.ranking) else None
         for i, (row, value) in enumerate(result.ranking, 1):
             printed = str(row.values[unit.id]) if len(columns) == 1 else ""
             line = f"{i}. {_label(row, lang)}: {_figure(value, unit, lang, printed)}"
-            if q.place and i == q.place:
-                line += " ←"  # the place asked for
+            if q.place and i >= q.place and value == asked:
+                line += " ←"  # the place asked for, and a row tied with it
             lines.append(line)
         if not result.ranking:
             lines.append("–")

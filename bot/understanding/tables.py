@@ -13,6 +13,7 @@ from itertools import pairwise
 from typing import Literal
 
 from bot.text import fold
+from bot.understanding.lexicon import function_words
 from knowledge.kb import KnowledgeBase
 from knowledge.schema import Column, Row, Table, TableLanguage
 
@@ -297,6 +298,8 @@ class TableReader:
         self._rows_counted: dict[str, re.Pattern[str]] = {}  # by kind, compiled once
         self._rows: dict[tuple[str, str], tuple[str, ...]] = {}
         self._heading_texts: dict[str, str] = {}
+        # words that tell no heading ('etter' of 'fordeling etter sosialhjelpsnøkkel')
+        self.function = function_words(kb)
         words = kb.language.tables if kb.language else None
         self.words: TableLanguage | None = words
         self.w: dict[str, tuple[str, ...]] = {}
@@ -993,6 +996,46 @@ class TableReader:
             found = self._heading_texts[table.id] = _padded(fold(" ".join(texts)))
         return found
 
+    def _after_row(self, table: Table, padded: str, named: Sequence[str]) -> str | None:
+        """The one row named just after a word like 'etter' ('flest etter Oslo'), or None."""
+        if len(named) != 1:
+            return None
+        words = self.w.get("after_row", ())
+        for name, key in self.spelled[table.id]:
+            if key == named[0] and any(f" {w} {name} " in padded for w in words):
+                return key
+        return None
+
+    def _after_place(
+        self,
+        table: Table,
+        after: str,
+        among: tuple[str, ...],
+        ids: tuple[str, ...],
+        descending: bool,
+    ) -> TableQuery | None:
+        """A ranking down to the first place after a row: the rows ranked (``among``, else
+        every data row), the place after every row at least as high (or low) as it."""
+        rows = [_row(table, k) for k in among] if among else data_rows(table)
+        reference = _row(table, after)
+        if any(reference.values.get(c) is None for c in ids):
+            return None
+
+        def total(row: Row) -> Fraction:
+            return sum((_value(row.values[c]) for c in ids), Fraction(0))
+
+        if reference not in rows:
+            rows = [reference, *rows]
+        scored = [r for r in rows if all(r.values.get(c) is not None for c in ids)]
+        mark = total(reference)
+        # the row named and every row tied with it or ahead of it come first
+        ahead = [r for r in scored if (total(r) >= mark if descending else total(r) <= mark)]
+        place = len(ahead) + 1
+        if place > len(scored):
+            return None  # nothing comes after the row named
+        keys = tuple(r.key for r in rows) if among else ()
+        return TableQuery(table.id, "rank", keys, ids, place, descending, place=place)
+
     def _other_kind(self, table: Table, padded: str) -> bool:
         """Whether a question asks only for rows of another kind than a table's places."""
         rows = data_rows(table)
@@ -1083,7 +1126,7 @@ class TableReader:
             w[:5]
             for c in columns
             for w in _label_words(c.label)
-            if len(w) >= 5 and not w.isdigit() and w[:5] not in common
+            if len(w) >= 5 and not w.isdigit() and w[:5] not in common and w not in self.function
         }
         return any(a[:5] in heads for a in padded.split() if len(a) >= 5)
 
@@ -1093,7 +1136,7 @@ class TableReader:
             w[:5]
             for c in columns
             for w in _padded(fold(c.label)).split()
-            if len(w) >= 5 and not w.isdigit()
+            if len(w) >= 5 and not w.isdigit() and w not in self.function
         }
         return len({a[:5] for a in padded.split() if len(a) >= 5} & heads)
 
@@ -1372,6 +1415,14 @@ class TableReader:
                 TableQuery(table.id, "rank", tuple(group), ids, top, descending, claim=named[0]),
                 score,
             )
+        after = self._after_row(table, padded, named) if (highest or lowest) else None
+        if after is not None and not premise and not self.has(padded, "second"):
+            # 'hvilket fylke hadde flest … etter Oslo?': the place after the row named
+            descending = highest and not lowest
+            among = [k for k in group if k != after] if after in group else []
+            query = self._after_place(table, after, tuple(among), ids, descending)
+            if query is not None:
+                return query, score
         if (highest or lowest) and self.has(padded, "second") and len(named) == 1 and not by_group:
             rows = group  # 'nest flest etter Oslo': Oslo is the first place, not the only row
         if (highest or lowest) and (self.has(padded, "which") or len(rows) != 1):
