@@ -1419,10 +1419,10 @@ class TableReader:
         if after is not None and not premise and not self.has(padded, "second"):
             # 'hvilket fylke hadde flest … etter Oslo?': the place after the row named
             descending = highest and not lowest
-            among = [k for k in group if k != after] if after in group else []
-            query = self._after_place(table, after, tuple(among), ids, descending)
-            if query is not None:
-                return query, score
+            among = tuple(k for k in group if k != after)
+            next_place = self._after_place(table, after, among, ids, descending)
+            if next_place is not None:
+                return next_place, score
         if (highest or lowest) and self.has(padded, "second") and len(named) == 1 and not by_group:
             rows = group  # 'nest flest etter Oslo': Oslo is the first place, not the only row
         if (highest or lowest) and (self.has(padded, "which") or len(rows) != 1):
