@@ -200,3 +200,18 @@ def test_a_ranking_after_a_named_row_stays_within_the_region_asked() -> None:
     first, (second, value) = ranked[0][0], ranked[1]
     text = ask(f"Hvilken kommune i Lister fikk mest økning i rammen i 2017 etter {first}?")
     assert f"{second}: {grouped(value)} kr ←" in text
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Hvilket fylke hadde flest, og hvor mange?",
+        "Which county had the most of all, and how many was that?",
+        "Kva fylke hadde færrest av alle fylka?",
+    ],
+)
+def test_a_ranking_follow_up_ranks_the_column_just_asked(last: str) -> None:
+    ranked = county_ranked("kvp_deltakere_2019")
+    name, value = ranked[0] if "færrest" not in last else ranked[-1]
+    text = ask("Hvor mange KVP-deltakere var det i Nordland?", "og i Troms?", last)
+    assert f"{name}: {grouped(value)}" in text or f"{name}: {int(value):,}" in text

@@ -746,8 +746,11 @@ class TableReader:
             self.has(padded, w)
             for w in ("sum", "difference", "more", "less", "position", "those_asked")
         )
-        if best is None and previous is not None and (follow_up or operating):
-            shown = self.kb.tables.get(previous.table)
+        shown = self.kb.tables.get(previous.table) if previous is not None else None
+        # 'hvilket fylke hadde flest, og hvor mange?': the columns just asked, ranked
+        ranking = self.has(padded, "highest") or self.has(padded, "lowest")
+        ranking = ranking and shown is not None and not self._other_kind(shown, padded)
+        if best is None and previous is not None and (follow_up or operating or ranking):
             statistics = shown is not None and not any(c.unit == "kr" for c in shown.columns)
             if statistics and self.has(padded, "framework"):
                 return None  # 'hvor mye økte rammen …' after a statistics question
