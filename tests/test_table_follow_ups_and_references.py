@@ -215,3 +215,17 @@ def test_a_ranking_follow_up_ranks_the_column_just_asked(last: str) -> None:
     name, value = ranked[0] if "færrest" not in last else ranked[-1]
     text = ask("Hvor mange KVP-deltakere var det i Nordland?", "og i Troms?", last)
     assert f"{name}: {grouped(value)}" in text or f"{name}: {int(value):,}" in text
+
+
+FORECAST = "opptrappingsplan-2018-prognose"
+
+
+def test_the_sum_of_a_printed_rows_name_names_no_sum_column() -> None:
+    text = ask("Hva sto det for Sum Lister i 2016, i 2017 og i prognosen for 2018?")
+    for column in ("y2016", "y2017", "prognose_2018"):
+        assert grouped(figure(FORECAST, "Sum Lister", column)) in text
+
+
+def test_years_joined_by_a_plus_name_the_printed_sum_of_a_printed_row() -> None:
+    text = ask("Hva er Sum Lister for 2016+2017?")
+    assert grouped(figure(FORECAST, "Sum Lister", "sum_2016_2017")) in text

@@ -802,7 +802,13 @@ class TableReader:
         by_year = [c for c in table.columns if c.year is not None and not c.sum_of]
         ranged = {y for m in self.range.finditer(self.spans) for y in (int(m[1]), int(m[2]))}
         if by_year and all(c.unit == "kr" for c in table.columns):
-            named = [c for c in table.columns if c.sum_of and _names(padded, c.label)]
+            # 'Sum Lister for 2016 og 2017': the 'sum' of a printed row's name names no column
+            unnamed = self._without_printed_rows(table, padded)
+            named = [
+                c
+                for c in table.columns
+                if c.sum_of and (_names(unnamed, c.label) or self._joined(c.label))
+            ]
             # a printed row of its own ('Sum Lister') tells the table as well as its words
             printed_row = bool(years) and any(
                 r.sum_of_rows and r.key in self.rows_in(table, padded) for r in table.rows
@@ -985,6 +991,20 @@ class TableReader:
                 compare = "<="  # 'mest 3' is at most 3
             return compare, value
         return None
+
+    def _joined(self, label: str) -> bool:
+        """Whether the question writes a label's years joined by '+' ('2016+2017')."""
+        joined = re.findall(r"\d{4}\s*\+\s*\d{4}", label)
+        spans = re.sub(r"\s*\+\s*", "+", self.spans)
+        return any(re.sub(r"\s*\+\s*", "+", j) in spans for j in joined)
+
+    def _without_printed_rows(self, table: Table, padded: str) -> str:
+        """A question without the names of a table's printed sum rows ('Sum Lister')."""
+        printed = {r.key for r in table.rows if r.sum_of_rows}
+        for name, key in self.spelled[table.id]:
+            if key in printed and not name.isdigit():
+                padded = padded.replace(f" {name} ", "  ")
+        return padded
 
     def _headings(self, table: Table) -> str:
         """The folded labels and definitions of every column of a table, in both languages."""
