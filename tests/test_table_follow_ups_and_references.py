@@ -229,3 +229,42 @@ def test_the_sum_of_a_printed_rows_name_names_no_sum_column() -> None:
 def test_years_joined_by_a_plus_name_the_printed_sum_of_a_printed_row() -> None:
     text = ask("Hva er Sum Lister for 2016+2017?")
     assert grouped(figure(FORECAST, "Sum Lister", "sum_2016_2017")) in text
+
+
+@pytest.mark.parametrize(
+    ("questions", "label", "first", "second"),
+    [
+        (
+            ["Hvor mye økte rammen for Lillesand i 2016?", "hvor mye mer var det enn i 2019?"],
+            "Lillesand",
+            "y2016",
+            "y2019",
+        ),
+        (
+            [
+                "How much did the framework increase for Froland in 2017, and how much less"
+                " was that than in 2018?"
+            ],
+            "Froland",
+            "y2017",
+            "y2018",
+        ),
+    ],
+)
+def test_a_figure_just_given_is_set_against_another_year_of_the_same_row(
+    questions: list[str], label: str, first: str, second: str
+) -> None:
+    gap = abs(figure(PLAN, label, first) - figure(PLAN, label, second))
+    text = ask(*questions)
+    assert grouped(gap) in text or f"{int(gap):,}" in text
+
+
+def test_a_forecast_just_given_is_set_against_the_printed_sum_of_the_same_row() -> None:
+    gap = figure(FORECAST, "Arendal", "prognose_2018") - figure(
+        FORECAST, "Arendal", "sum_2016_2017"
+    )
+    text = ask(
+        "Hva var prognosen for samlet økning i 2018 for Arendal?",
+        "Og hvor mye høyere var det enn SUM 2016+2017?",
+    )
+    assert grouped(gap) in text

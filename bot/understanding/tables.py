@@ -736,6 +736,9 @@ class TableReader:
         tally = self._tally(tables, padded)
         if tally is not None:
             return tally
+        against = self._against_previous(previous, padded, years)
+        if against is not None:
+            return against
         for table in tables:
             if self._other_kind(table, padded):
                 continue  # 'hvilke kommuner fikk …?' is not asked of a table of counties
@@ -1740,6 +1743,31 @@ class TableReader:
             if sibling.id != column.id and not self._column_by_words(table, padded):
                 return TableQuery(table.id, "value", tuple(one), (sibling.id,))
         return None
+
+    def _against_previous(
+        self, previous: TableQuery | None, padded: str, years: list[int]
+    ) -> TableQuery | None:
+        """'Hvor mye var det mer enn summen for 2016+2017?' after one figure: that figure
+        against another column of the same row, named by its year or heading."""
+        if previous is None or previous.op != "value":
+            return None
+        if len(previous.rows) != 1 or len(previous.columns) != 1:
+            return None
+        if not (self.comparing(padded) and self.has(padded, "than")):
+            return None
+        table = self.kb.tables.get(previous.table)
+        if table is None or not all(c.unit == "kr" for c in table.columns):
+            return None
+        if self.rows_in(table, padded) or self.group_in(table, padded):
+            return None  # 'mer enn Arendal' compares rows
+        columns, _ = self._columns(table, padded, years, None, framework=True)
+        ids = [c.id for c in columns if c.id != previous.columns[0]]
+        if len(ids) > 1:
+            whole = [c.id for c in table.columns if c.sum_of and set(c.sum_of) == set(ids)]
+            ids = whole[:1]
+        if len(ids) != 1:
+            return None
+        return TableQuery(table.id, "difference", previous.rows, (previous.columns[0], ids[0]))
 
     def _years_asked(
         self,
