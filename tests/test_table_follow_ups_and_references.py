@@ -268,3 +268,46 @@ def test_a_forecast_just_given_is_set_against_the_printed_sum_of_the_same_row() 
         "Og hvor mye høyere var det enn SUM 2016+2017?",
     )
     assert grouped(gap) in text
+
+
+@pytest.mark.parametrize(
+    ("first", "share", "sibling"),
+    [
+        (
+            "Hvilket fylke hadde flest barn i husholdninger med sosialhjelp 6–12 måneder?",
+            "Og hvilket fylke hadde høyest andel?",
+            "andel_under_18",
+        ),
+        (
+            "Which county had the most 18–24-year-olds on social assistance in 2018?",
+            "And which one had the highest share?",
+            "andel_18_24",
+        ),
+    ],
+)
+def test_a_share_ranked_after_a_count_ranks_the_share_printed_beside_it(
+    first: str, share: str, sibling: str
+) -> None:
+    name, _ = county_ranked(sibling)[0]
+    printed = str(next(r for r in KB.tables[STATS].rows if r.label == name).values[sibling])
+    text = ask(first, share)
+    assert f"{name}: {printed.replace('.', ',')} %" in text or f"{name}: {printed} %" in text
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Hvor stor andel av befolkningen under 18 år er det i hvert av de to fylkene?",
+        "Og andelen under 18 år for begge?",
+    ],
+)
+def test_a_share_asked_for_each_of_the_rows_asked_lists_them_side_by_side(last: str) -> None:
+    text = ask(
+        "Hvor mange barn bodde i husholdninger med sosialhjelp 6–12 måneder i Nordland?",
+        "og i Finnmark?",
+        last,
+    )
+    for name in ("Nordland", "Finnmark"):
+        row = next(r for r in KB.tables[STATS].rows if r.label == name)
+        value = str(row.values["andel_under_18"]).replace(".", ",")
+        assert f"{name}, Andel av befolkningen under 18 år: {value}" in text

@@ -1715,6 +1715,14 @@ class TableReader:
         a question on a table: the same columns ranked, the row's place, the row's share."""
         columns = columns or list(previous.columns)
         highest, lowest = self.has(padded, "highest"), self.has(padded, "lowest")
+        want = self._unit_asked(padded)
+        if want and len(columns) == 1 and not self._column_by_words(table, padded):
+            # 'og er det det samme fylket som hadde høyest andel?' after a count: the share
+            # printed beside it (and a count beside a share)
+            column = next(c for c in table.columns if c.id == columns[0])
+            sibling = self._unit_sibling(table, column, padded, want)
+            if sibling.unit == want and (highest or lowest):
+                columns = [sibling.id]
         if (highest or lowest) and not rows and not previous.across:
             asked = _asked(previous) if self.has(padded, "those_asked") else ()
             descending = highest and not (
@@ -1840,6 +1848,14 @@ class TableReader:
                 query = replace(query, columns=query.before_columns + query.columns)
         comparing = self.comparing(padded)
         operating = comparing or self.has(padded, "sum")
+        each = not (rows or operating) and self.has(padded, "those_asked")
+        if each and len(query.rows) == 1 and query.before_rows:
+            # 'hvilken andel utgjør det i hvert av de to fylkene?': the rows asked in turn,
+            # side by side
+            many = self.top_in(padded)
+            asked = _asked(previous)
+            chosen = asked[-many:] if many > 1 else asked
+            return replace(query, op="list", rows=chosen)
         if (
             operating
             and len(query.rows) == 1
