@@ -30,8 +30,8 @@ FLOORS = {
     "batch-16.yaml": (1.00, 0, 0),
     "batch-17.yaml": (0.97, 3, 0),
     "batch-18.yaml": (0.96, 2, 0),
-    "batch-19.yaml": (0.96, 1, 0),
-    "batch-20.yaml": (0.95, 3, 0),
+    "batch-19.yaml": (0.97, 0, 0),
+    "batch-20.yaml": (0.96, 2, 0),
     "batch-21.yaml": (0.94, 2, 1),
     "batch-22.yaml": (0.97, 1, 2),
 }

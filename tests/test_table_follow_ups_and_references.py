@@ -311,3 +311,26 @@ def test_a_share_asked_for_each_of_the_rows_asked_lists_them_side_by_side(last: 
         row = next(r for r in KB.tables[STATS].rows if r.label == name)
         value = str(row.values["andel_under_18"]).replace(".", ",")
         assert f"{name}, Andel av befolkningen under 18 år: {value}" in text
+
+
+def test_a_rows_place_below_the_top_names_the_row_that_is_highest() -> None:
+    ranked = county_ranked("andel_18_24")
+    name, _ = ranked[0]
+    other = ranked[3][0]
+    text = ask(
+        f"Hvor stor andel av befolkningen 18–24 år i {other} fikk sosialhjelp,"
+        " og er det høyest i landet?"
+    )
+    assert f"Høyest: {name} (" in text
+
+
+def test_a_computed_share_is_also_given_in_whole_percent() -> None:
+    table = KB.tables["tilskuddsforvaltning-2018-agder"]
+    part = next(r for r in table.rows if r.key == "kommunalt-rusarbeid").values["prognose"]
+    whole = next(r for r in table.rows if r.sum_of_rows).values["prognose"]
+    percent = int(Fraction(part) / Fraction(whole) * 100 + Fraction(1, 2))
+    text = ask(
+        "Hvor mange prosent av prognosen for tilskuddsforvaltningen i Agder 2018 gjaldt"
+        " kommunalt rusarbeid?"
+    )
+    assert f"rundt {percent} %" in text
