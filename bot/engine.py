@@ -386,6 +386,13 @@ class Engine:
                 key = asked[u.intent]
                 named = u.schemes_mentioned or ([answer.scheme] if answer.scheme else [])
                 slots[key] = latest(ctx.slots.get(key, ()) if ctx else (), named)
+            if u.intent == "appropriation":
+                # the office whose figures the chat asked for ('prognosen i Agder'), kept
+                # while its appropriation questions go on, for a later 'til sammen?'
+                before_office = ctx.slots.get(ASKED_OFFICE) if ctx else None
+                office = u.slots.get("office", before_office)
+                if office is not None:
+                    slots[ASKED_OFFICE] = office
             self.contexts.put(
                 chat,
                 ChatContext(
@@ -495,6 +502,9 @@ BACK_YEARS = re.compile(
 # The schemes a chat's appropriation questions named in turn ('og barn og unge?'), so that
 # 'summen av alle tre?' or 'og sammen med kommunalt rusarbeid?' can sum them.
 ASKED_SCHEMES = "asked_schemes"
+# The office a chat's appropriation questions named last ('i Agder', 'nasjonalt'), so that
+# 'til sammen?' sums that office's figures of the schemes asked, not the national ones.
+ASKED_OFFICE = "asked_office"
 # The schemes a chat's deadline questions named in turn, so that 'hvilken av de tre går ut
 # først?' can set their deadlines against each other.
 ASKED_DEADLINE_SCHEMES = "asked_deadline_schemes"
@@ -728,6 +738,9 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         own = [sid for sid in u.schemes_mentioned if sid not in asked] if own_scheme else []
         u.schemes_mentioned = asked + own
         u.scheme = u.schemes_mentioned[0]
+        office = ctx.slots.get(ASKED_OFFICE)
+        if office is not None and "office" not in new_slots and "county" not in new_slots:
+            u.slots["office"] = office
         if own and re.search(r"\b(?:enn|than)\b", u.folded):
             # 'hvor mye mer fikk X enn disse to?': the scheme named against those asked before
             u.slots["schemes_first"] = tuple(own)

@@ -651,10 +651,16 @@ class TableAnswers(DeclineAnswers):
                 parts = [s.amount for s in result.steps if s.op is calc_results.Op.VALUE]
                 total = " + ".join(fmt.millions(p, lang) for p in parts)
                 total += f" = {fmt.millions(result.total, lang)}" if len(parts) > 1 else ""
+                where = ""
+                if office is not None and office in self.kb.offices:
+                    # an office's figures ('prognosen i Agder') are said to be that office's
+                    found = self.kb.offices[office]
+                    name = found.name if lang == "nb" else found.name_en or found.name
+                    where = f" ({name})"
                 lead = (
-                    f"Til sammen i {years[0]}: {total}."
+                    f"Til sammen i {years[0]}{where}: {total}."
                     if lang == "nb"
-                    else f"In total in {years[0]}: {total}."
+                    else f"In total in {years[0]}{where}: {total}."
                 )
             else:
                 return None
