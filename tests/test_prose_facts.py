@@ -436,3 +436,42 @@ def test_the_date_of_a_source_document_asked_by_date_is_its_date(question: str) 
     answered, text = ask(question)
     assert answered
     assert (doc.date_text in text) or ((doc.date_text_en or doc.date_text) in text)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvem sto bak søknadsverkstedet hos Statsforvalteren i Innlandet?",
+        "Hvem ledet søknadsverkstedet i januar 2021?",
+        "Who ran the application workshop in Innlandet in January 2021?",
+    ],
+)
+def test_who_held_a_source_document_named_with_its_office_and_month_is_its_named_people(
+    question: str,
+) -> None:
+    answered, text = ask(question)
+    assert answered
+    assert "Arild Bækkevold" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Når blir ordningen for barn og unge utlyst?", "medio januar 2018"),
+        ("Kva tid blir tilskotet til barn og unge kunngjort?", "medio januar 2018"),
+        ("Når ventes tilskuddet til voksne kunngjort i år?", "medio januar 2018"),
+        ("When is the grant for adults with long-term complex needs announced?", "mid-January"),
+    ],
+)
+def test_when_a_scheme_is_announced_asked_without_a_year_gives_the_dated_announcement(
+    question: str, expected: str
+) -> None:
+    answered, text = ask(question, dt.date(2018, 1, 5))
+    assert answered
+    assert expected in text
+
+
+def test_when_a_scheme_is_announced_in_a_year_gives_that_years_statement_only() -> None:
+    answered, text = ask("Når kunngjøres ordningen for barn og unge i 2021?")
+    assert answered
+    assert "medio januar 2018" not in text

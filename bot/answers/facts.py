@@ -441,6 +441,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             facts = self.topic_fact_list(
                 scheme, u.intent, topics, year, self.matching_fact(u, sid, year)
             )
+            facts = self.announcements(u, scheme, topics, facts) + facts
             due = (
                 self.report_deadlines(sid, u.intent, year)
                 if u.intent in ("reporting", "audit")
