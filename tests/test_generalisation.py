@@ -19,11 +19,11 @@ BATCHES = Path(__file__).parent / "data" / "batches"
 # batch file: (least accuracy, most answers with a wrong or missing figure, most declines missed)
 FLOORS = {
     "batch-7.yaml": (0.98, 2, 0),
-    "batch-8.yaml": (0.97, 1, 0),
+    "batch-8.yaml": (0.98, 1, 0),
     "batch-9.yaml": (0.97, 2, 0),
     "batch-10.yaml": (0.99, 0, 0),
     "batch-11.yaml": (0.98, 3, 0),
-    "batch-12.yaml": (0.97, 4, 0),
+    "batch-12.yaml": (0.98, 3, 0),
     "batch-13.yaml": (0.98, 0, 0),
     "batch-14.yaml": (0.97, 0, 0),
     "batch-15.yaml": (1.00, 0, 0),
@@ -31,7 +31,7 @@ FLOORS = {
     "batch-17.yaml": (0.95, 6, 0),
     "batch-18.yaml": (0.95, 4, 0),
     "batch-19.yaml": (0.96, 1, 0),
-    "batch-20.yaml": (0.95, 3, 0),
+    "batch-20.yaml": (0.96, 2, 0),
     "batch-21.yaml": (0.89, 9, 1),
     "batch-22.yaml": (0.97, 1, 2),
 }

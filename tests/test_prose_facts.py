@@ -475,3 +475,60 @@ def test_when_a_scheme_is_announced_in_a_year_gives_that_years_statement_only() 
     answered, text = ask("Når kunngjøres ordningen for barn og unge i 2021?")
     assert answered
     assert "medio januar 2018" not in text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Hva er tidsperioden for tilskuddet til sosiale tjenester i NAV?", "oppstartsdato"),
+        ("Hva sier signalene fra Direktoratet om kommunalt rusarbeid?", "136 kommuner"),
+        ("Kva seier signala frå Direktoratet om kommunalt rusarbeid?", "Nye kommuner"),
+        ("Hva var avgrensningene for voksne-ordningen i 2018?", "ACT"),
+        ("Hva var avgrensningene for barn og unge-ordningen?", "nye metoder"),
+        ("Hva er veien videre for kommunalt rusarbeid?", "Veien videre"),
+    ],
+)
+def test_a_question_naming_a_section_heading_of_the_sources_gets_that_section(
+    question: str, expected: str
+) -> None:
+    answered, text = ask(question)
+    assert answered
+    assert expected in text
+
+
+def test_a_heading_of_another_year_than_the_one_asked_is_not_quoted() -> None:
+    _answered, text = ask("Hva sier signalene fra Direktoratet om kommunalt rusarbeid i 2021?")
+    assert "136 kommuner" not in text
+
+
+def test_a_grant_word_in_a_heading_does_not_make_the_question_name_it() -> None:
+    # 'Det gis ikke tilskudd til:' heads the exclusions, not every question about a grant
+    answered, text = ask("Hva er tidsperioden for NAV-tilskuddet?")
+    assert answered
+    assert "programfinansiering" not in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva var begrunnelsen for at de kommunale tjenestene også må styrkes, ifølge Agder?",
+        "Kva var grunngjevinga for at dei kommunale tenestene òg må styrkjast i Agder i 2018?",
+        "Hva er grunnen til at de kommunale tjenestene også må styrkes?",
+    ],
+)
+def test_asking_for_the_reason_of_a_statement_is_answered_by_the_sentence_giving_it(
+    question: str,
+) -> None:
+    answered, text = ask(question)
+    assert answered
+    assert "kvalitet og tilgjengelighet" in text
+
+
+def test_a_heading_named_beside_a_quoted_sentence_brings_its_other_sentences() -> None:
+    answered, text = ask(
+        "Hvilke kommuner skulle prioriteres ifølge signalene fra Direktoratet om kommunalt "
+        "rusarbeid, og hvor mange var ikke omfattet?"
+    )
+    assert answered
+    assert "Nye kommuner" in text
+    assert "136" in text

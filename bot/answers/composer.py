@@ -39,7 +39,8 @@ class Composer(FigureAnswers):
         """Keep the knowledge base; register the intent handlers."""
         self.kb = kb
         # function and everyday words: never a thing a question names, nor a content word
-        self.plain_words = function_words(kb) | everyday_words(kb)
+        self.function_words = function_words(kb)
+        self.plain_words = self.function_words | everyday_words(kb)
         # the language words the answers look for, folded once as questions are
         words = kb.language
         contacts = words.contacts if words else None
