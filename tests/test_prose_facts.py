@@ -532,3 +532,25 @@ def test_a_heading_named_beside_a_quoted_sentence_brings_its_other_sentences() -
     assert answered
     assert "Nye kommuner" in text
     assert "136" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor stor ytterligere økning i rammen nevnes for 2018, og videreføres de øremerkede "
+        "tilskuddene?",
+        "Hvor mye ytterligere økning i rammen, og videreføres øremerkede tilskudd?",
+    ],
+)
+def test_a_framework_question_a_sentence_of_the_plan_explains_is_not_asked_back(
+    question: str,
+) -> None:
+    answered, text = ask(question)
+    assert answered
+    assert "300 millioner" in text
+
+
+def test_a_framework_question_without_a_municipality_still_asks_for_one() -> None:
+    answered, text = ask("Hva var økningen i rammen i 2019?")
+    assert not answered
+    assert "Hvilken kommune" in text

@@ -138,6 +138,17 @@ class Composer(FigureAnswers):
             if unsaid is not None:
                 return self.cost_not_named(u, today, lang, u.schemes_mentioned[0], unsaid)
         answer = self.with_passage(u, handler(u, today, lang), lang)
+        if (
+            u.intent in FRAMEWORK_INTENTS
+            and not answer.answered
+            and not any(k in u.slots for k in ("municipality", "group", "place", "county"))
+            and u.passage_explains
+        ):
+            # 'hvor mye ytterligere økning i rammen nevnes, og videreføres de øremerkede
+            # tilskuddene?': no municipality to ask for when a sentence of the plan says it
+            quoted = self.scheme_passage(u, lang, FRAMEWORK_SCHEME)
+            if quoted is not None:
+                return quoted
         answer = self.after_grant_end(u, self.counted(u, answer, lang), today, lang)
         return self.no_average(u, answer, lang)
 
