@@ -29,6 +29,7 @@ class AnswerBase:
     kb: KnowledgeBase
     words: dict[str, tuple[str, ...]]
     plain_words: frozenset[str]  # function and everyday words (words.yaml)
+    function_words: frozenset[str]  # function words alone (words.yaml)
     name_text: str
     place_words: frozenset[str]
     said: dict[str, str]

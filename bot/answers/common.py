@@ -197,6 +197,11 @@ PERSON = re.compile(r"[A-ZÆØÅ][\w-]+(?: [A-ZÆØÅ][\w-]+)+")
 # asking when a call for applications comes out ('kunngjøres', 'utlyst', 'announced')
 ANNOUNCE_ASK = re.compile(r"\b(?:kunngj\w*|utlys\w*|announc\w*|published|publiser\w*)")
 
+# asking when something happens ('når kunngjøres ordningen?', 'kva tid', 'which month')
+WHEN_ASK = re.compile(
+    r"\b(?:nar|when|kva tid|hva tid|hvilken (?:dato|maned|tid)|what date|which (?:date|month))\b"
+)
+
 
 # 'når var …', 'hvem holdt …': when or who of a source document
 DOC_ASK = re.compile(

@@ -10,14 +10,16 @@ from bot import asof, fmt
 from bot.answer import Answer
 from bot.answers import working
 from bot.answers.base import AnswerBase
-from bot.answers.common import ANNOUNCE_ASK, named_thing, t, text_in
+from bot.answers.common import ANNOUNCE_ASK, WHEN_ASK, heading, named_thing, t, text_in
 from bot.calc import deadlines as deadline_calc
 from bot.calc import results as calc_results
 from bot.cards import deadline_text
+from bot.text import fold
+from bot.understanding.patterns import MONTHS
 from bot.understanding.query import Understanding
 from bot.vocab import DEADLINE_LABELS, Lang
 from knowledge.kb import DeadlineEntry
-from knowledge.schema import DeadlineKind, Fact, Topic
+from knowledge.schema import DeadlineKind, Fact, Scheme, Topic
 
 # which of the deadlines named comes first or last ('går ut først', 'the latest')
 FIRST_ASK = re.compile(r"\b(?:forst|forste|fyrst|fyrste|tidligst\w*|first|earliest|soonest)\b")
@@ -25,6 +27,9 @@ LAST_ASK = re.compile(r"\b(?:sist|siste|senest\w*|seinast\w*|last|latest)\b")
 WHICH_ASK = re.compile(r"\b(?:hvilken|hvilke|hvilket|kva for|kven|which)\b")
 # 'hvor mange dager', 'how many days': a distance in days asked for
 DAYS_WORD = re.compile(r"\b(?:dager|dagar|dogn|days)\b")
+
+# a month or a date named in a statement ('medio januar 2018', '15.3.2021')
+DATED = re.compile(rf"\b(?:{'|'.join(m for m in MONTHS if len(m) > 3)})\b|\b\d{{1,2}}\.\d{{1,2}}\.")
 
 
 class DeadlineAnswers(AnswerBase):
@@ -58,6 +63,29 @@ class DeadlineAnswers(AnswerBase):
         if year is None:
             year = max((e.deadline.year for e in entries), default=None)
         return [e for e in entries if e.deadline.year == year]
+
+    @staticmethod
+    def announcements(
+        u: Understanding, scheme: Scheme, topics: list[Topic], facts: list[Fact]
+    ) -> list[Fact]:
+        """'Når kunngjøres ordningen?': the statements of when its call comes, of any year.
+
+        Asked without a year, the newest facts on applying may say only where the call is
+        published; a statement of another year naming the month or date it was to come out
+        ('Kunngjøres tentativt medio januar 2018') answers the question asked.
+        """
+        if u.slots.get("year") is not None or not (
+            ANNOUNCE_ASK.search(u.folded) and WHEN_ASK.search(u.folded)
+        ):
+            return []
+        return [
+            f
+            for f in scheme.facts
+            if f.topic in topics
+            and f not in facts
+            and ANNOUNCE_ASK.search(fold(f.text))
+            and DATED.search(fold(f.text))
+        ]
 
     def deadline_line(self, e: DeadlineEntry, today: dt.date, lang: Lang) -> str:
         """Render one deadline with scheme, kind, office and whether it has passed."""
@@ -141,6 +169,17 @@ class DeadlineAnswers(AnswerBase):
                 for fact in self.report_facts(sid, chosen, paragraphs):
                     paragraphs.append(text_in(fact, lang))
                     sources.append(self.kb.provenance(fact))
+        if kind == DeadlineKind.APPLICATION:
+            # 'when is it announced?': when the call was to come, before the deadline it sets
+            announced = [
+                (of, said)
+                for of in schemes
+                for said in self.announcements(u, self.kb.schemes[of], [Topic.APPLY_HOW], [])
+            ]
+            for of, said in reversed(announced):
+                name = heading(asof.scheme_name(self.kb, of, lang))
+                paragraphs.insert(0, f"{name}, {said.years.label()}: {text_in(said, lang)}")
+                sources.insert(0, self.kb.provenance(said))
         first = FIRST_ASK.search(u.folded)
         ranked = WHICH_ASK.search(u.folded) and (first or LAST_ASK.search(u.folded))
         if ranked and len(schemes) >= 2 and len(firsts) == len(dict.fromkeys(schemes)):

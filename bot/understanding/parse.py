@@ -742,6 +742,7 @@ class Understander:
         u.passages = [(key, score) for key, score, _strong, _limit in found]
         if found:
             u.passage, u.passage_score, u.passage_strong, u.passage_limit = found[0]
+            u.passage_explains = self._explained(u, 0.5)
         topic_intent = self.lex.passage_intent.get(u.passage or "")
         if topic_intent and u.passage_score >= 0.45:
             strong = u.passage_strong and u.passage_score >= 0.6

@@ -382,6 +382,7 @@ FRAMEWORK_INTENTS = ("framework", "framework_sum", "framework_ranking")
 PROSE_ASK = re.compile(
     r"^(?:hva|kva|what)\s+(?:bor|skal|ma|matte|forventes|forventast|vil|should|must|shall)\b"
     r"|^(?:hvorfor|kvifor|why)\b"
+    r"|^(?:hva|what)\s+(?:er|var|is|was)\s+(?:begrunnelsen|grunnen|the reason|the rationale)\b"
 )
 
 
