@@ -216,16 +216,6 @@ def render(result: TableResult, lang: Lang) -> list[str]:
     return [f"{title}", "\n".join(lines)]
 
 
-def _share_text(ratio: Fraction, lang: Lang) -> str:
-    """A computed share as a percentage with one decimal, 'ca.' when rounded."""
-    tenths = ratio * 1000
-    rounded = Fraction(math.floor(tenths + Fraction(1, 2)), 10)
-    text = fmt.decimal(rounded, lang)
-    if tenths.denominator != 1:
-        text = ("ca. " if lang != "en" else "approx. ") + text
-    return f"{text} %" if lang != "en" else f"{text}%"
-
-
 def _render_share(result: TableResult, lang: Lang) -> list[str]:
     """A row's share of the country, a row's place among the rows, or rows sharing a figure."""
     q, nb = result.query, lang != "en"
@@ -245,7 +235,7 @@ def _render_share(result: TableResult, lang: Lang) -> list[str]:
         whole = result.cells[1]
         of = _figure(whole.value, column, lang, whole.printed)
         assert result.total is not None
-        share = _share_text(result.total, lang)
+        share = fmt.share(result.total, lang)
         whole_percent = math.floor(result.total * 100 + Fraction(1, 2))
         if result.total * 1000 != whole_percent * 10:
             # 'i prosent': the whole percent as well ('ca. 31,7 %, rundt 32 %')
