@@ -365,8 +365,11 @@ class Engine:
         ``ask``); remember context when a chat is given."""
         ctx = self.contexts.get(chat, today) if chat is not None else None
         u, query = read or self._read(text, today, chat, core)
-        result = evaluate(core.kb, query) if query is not None else None
-        if (
+        declined = core.composer.per_unit(u)
+        result = evaluate(core.kb, query) if query is not None and declined is None else None
+        if declined is not None:
+            query, answer = None, declined
+        elif (
             result is not None
             and query is not None
             and _table_answers(query, u, core.kb, core.tables, ctx.table_query if ctx else None)

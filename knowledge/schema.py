@@ -736,6 +736,9 @@ class Language(Model):
     function_words: list[str] = []
     # everyday words the sources happen not to use: known words, never a sign of another topic
     everyday: list[str] = []
+    # what the sources give amounts or counts per ('per årsverk', 'per kommune'): an amount
+    # asked per anything else ('per bolig', 'per innbygger') is one they do not give
+    units: list[str] = []
     # from the intents section (knowledge/data/language/intents.yaml), set by the loader
     intents: IntentLanguage | None = None
 

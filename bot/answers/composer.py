@@ -26,10 +26,24 @@ from bot.understanding.patterns import (
     FRAMEWORK_SCHEME,
     MONEY_ASK,
     PROSE_ASK,
+    QUANTITY_ASK,
 )
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
 from knowledge.kb import KnowledgeBase
+
+#: the intents whose answers give amounts or counts, declined for a unit the sources lack
+PER_UNIT_INTENTS = (
+    FIGURE_INTENTS
+    | set(FRAMEWORK_INTENTS)
+    | {
+        "statistics",
+        "appropriation",
+        "scheme_info",
+        "faq",
+        "budget",
+    }
+)
 
 
 class Composer(FigureAnswers):
@@ -82,6 +96,15 @@ class Composer(FigureAnswers):
             self.handlers[intent] = self.framework
         self.handlers["statistics"] = self.statistics
 
+    def per_unit(self, u: Understanding) -> Answer | None:
+        """Decline an amount or count asked per a unit the sources give none per ('per bolig')."""
+        unit = u.slots.get("per_unit")
+        if not unit or u.intent not in PER_UNIT_INTENTS or not QUANTITY_ASK.search(u.folded):
+            return None
+        lang: Lang = "en" if u.lang == "en" else "nb"
+        said = next((w for w in re.findall(r"[\w-]+", u.text) if fold(w) == unit), unit)
+        return self.answer(u, lang, [t("per_unit", lang, unit=said)], answered=False)
+
     def compose(self, u: Understanding, today: dt.date) -> Answer:
         """Answer an understood question as of a date."""
         lang: Lang = "en" if u.lang == "en" else "nb"
@@ -115,6 +138,9 @@ class Composer(FigureAnswers):
         handler = self.handlers.get(u.intent)
         if handler is None:
             return self.dont_know(u, lang)
+        per_unit = self.per_unit(u)
+        if per_unit is not None:
+            return per_unit
         claimed = u.slots.get("claimed_percent")
         if claimed is not None and (u.intent in FIGURE_INTENTS or u.intent == "scheme_info"):
             # 'får distriktskommuner 20 % påslag?': a change to the grant the sources never give

@@ -44,6 +44,7 @@ from bot.understanding.lexicon import (
     rated_rule_words,
     rule_scheme_words,
     thing_scheme,
+    unknown_unit,
 )
 from bot.understanding.normalise import _has, _stem, generic_name, pad
 from bot.understanding.operations import read_ladder_operation, read_operation
@@ -562,6 +563,10 @@ class Understander:
         shift = YEAR_SHIFT.search(f)
         if shift and "year" not in s and "year_rel" not in s:
             s["year_shift"] = 1 if shift.group(1) else -1
+        per_unit = unknown_unit(self.lex, f)
+        if per_unit is not None:
+            # 'hvor mye gis per bolig?': an amount per something the sources give none per
+            s["per_unit"] = per_unit
         claimed = GRANT_PERCENT.search(f)
         if claimed:
             # 'får distriktskommuner 20 % påslag?': a change to the grant the question claims
