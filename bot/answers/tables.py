@@ -135,6 +135,22 @@ class TableAnswers(DeclineAnswers):
                     u, lang, [text], sources=ranking.sources, scheme="opptrappingsplan-rusfeltet"
                 )
             span = (s["year_from"], s["year_to"]) if "year_from" in s else None
+            last = self.framework_years()[1]
+            asked = s.get("year")
+            if "municipality" in s and isinstance(asked, int) and asked > last and not span:
+                # 'hvor mye får Lindesnes i 2021?': the table's last year, said to be so
+                result = framework_calc.framework_increase(self.kb, s["municipality"], last)
+                answer = self.calc_answer(u, lang, result)
+                lead = (
+                    f"Kildene har ingen tall for økningen i rammen i {asked}; tabellen går til "
+                    f"{last}. Det siste kjente tallet, for {last}:"
+                    if lang == "nb"
+                    else f"The sources have no framework increase for {asked}; the table ends "
+                    f"in {last}. The last known figure, for {last}:"
+                )
+                answer.paragraphs.insert(0, lead)
+                answer.after_sources = True
+                return answer
             if "municipality" in s:
                 if span:
                     result = framework_calc.framework_sum(self.kb, s["municipality"], *span)
