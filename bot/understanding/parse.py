@@ -193,6 +193,7 @@ class Understander:
         self.kb = kb
         self.lex = Lexicon(kb)
         self._names_seen: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+        self._name_orders: dict[str, list[list[str]]] = {}
         # a lookalike of a municipality name has the name's length, give or take two: the names
         # a chunk of each length may be a lookalike of
         keys = list(self.lex.municipalities)
@@ -677,6 +678,42 @@ class Understander:
         s["schemes_first"] = tuple(dict.fromkeys(u.schemes_mentioned))
         u.schemes_mentioned = [*dict.fromkeys(u.schemes_mentioned), *others]
 
+    def _long_names(self, sid: str) -> list[list[str]]:
+        """Return the word stems, in order, of a scheme's names of four or more words."""
+        if sid not in self._name_orders:
+            orders = [
+                [_stem(t) for t in pad(fold(name)).replace("/", " ").split()]
+                for name in self.kb.schemes[sid].names.all()
+            ]
+            self._name_orders[sid] = [o for o in orders if len(o) >= 4]
+        return self._name_orders[sid]
+
+    def _without_name_runs(self, padded: str, schemes: list[str]) -> str:
+        """Blank the runs of four or more words that follow a named scheme's long name in
+        order ('barn og unge med behov for langvarig oppfølging' of 'tilbud til barn og unge
+        med behov for langvarig/sammensatt oppfølging'): they name, they ask nothing."""
+        tokens = padded.split()
+        if len(tokens) < 4 or not schemes:
+            return padded
+        stems = [_stem(t) for t in tokens]
+        blank = [False] * len(tokens)
+        for sid in schemes:
+            for order in self._long_names(sid):
+                start = 0
+                while start < len(tokens):
+                    at, end = -1, start
+                    while end < len(tokens) and stems[end] in order[at + 1 :]:
+                        at = order.index(stems[end], at + 1)
+                        end += 1
+                    if end - start >= 4:
+                        blank[start:end] = [True] * (end - start)
+                        start = end
+                    else:
+                        start += 1
+        if not any(blank):
+            return padded
+        return pad(" ".join("_" if b else t for t, b in zip(tokens, blank, strict=True)))
+
     def _score(self, u: Understanding) -> None:
         """Score every intent and choose one, with a confidence."""
         f, s = u.folded, u.slots
@@ -687,6 +724,7 @@ class Understander:
                 # 'tilbud til barn og unge med behov for langvarig/sammensatt oppfølging': the
                 # words of a long scheme name ask nothing ('oppfølging' is no reporting question)
                 padded = padded.replace(spaced, " " * (len(spaced) - 1), 1)
+        padded = self._without_name_runs(padded, u.schemes_mentioned)
         scores = {intent: 0.0 for intent in self.lex.triggers}
         # 'samlet lønnskostnad' says what the cost covers, not that a total is asked for
         total_padded = pad(COST_FOR_ALL.sub(" ", f)) if s.get("cost_for_all") else padded
