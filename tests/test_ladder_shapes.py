@@ -433,3 +433,43 @@ def test_a_cost_borne_by_the_municipality_itself_asks_for_the_own_share(
     assert answered, text
     assert shows(text, expected()), text
     assert "egenandel" in text.lower(), text
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        (
+            "Hvor mange dager er det mellom søknadsfristen og rapporteringsfristen for kommunalt "
+            "rusarbeid i 2021?",
+            ("kommunalt-rusarbeid", "application", 2021),
+            ("kommunalt-rusarbeid", "report", 2021),
+        ),
+        (
+            "Hvor mange dager var det fra søknadsfristen for NAV-tilskuddet i 2020 til fristen "
+            "for rusarbeid i 2020?",
+            ("nav-sosiale-tjenester", "application", 2020),
+            ("kommunalt-rusarbeid", "application", 2020),
+        ),
+    ],
+)
+def test_two_kinds_or_two_schemes_deadlines_are_set_apart_in_days(
+    question: str, first: tuple[str, str, int], second: tuple[str, str, int]
+) -> None:
+    text, answered = ask(question)
+    assert answered, text
+
+    def date_of(scheme: str, kind: str, year: int) -> dt.date:
+        """Return the one date of a deadline."""
+        dates = {
+            e.deadline.date
+            for e in kb().deadlines()
+            if e.scheme_id == scheme and e.deadline.kind.value == kind and e.deadline.year == year
+        }
+        assert len(dates) == 1
+        (date,) = dates
+        assert date is not None
+        return date
+
+    between, _later = deadline_calc.deadline_shift(date_of(*first), date_of(*second))
+    assert f"er det {between} dager" in text, text
+    assert "igjen til fristen" not in text, text

@@ -109,6 +109,10 @@ class Composer(FigureAnswers):
         handler = self.handlers.get(u.intent)
         if handler is None:
             return self.dont_know(u, lang)
+        apart = self.deadlines_apart(u, lang)
+        if apart is not None:
+            # 'hvor mange dager mellom søknadsfristen og rapporteringsfristen i 2021?'
+            return apart
         claimed = u.slots.get("claimed_percent")
         if claimed is not None and (u.intent in FIGURE_INTENTS or u.intent == "scheme_info"):
             # 'får distriktskommuner 20 % påslag?': a change to the grant the sources never give

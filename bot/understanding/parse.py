@@ -601,6 +601,11 @@ class Understander:
             if m:
                 # 'statsforvalteren i Vestland': an office the knowledge base does not hold
                 s["unknown_office"] = m.group(0)
+        application, report = KIND_APPLICATION.search(f), KIND_REPORT.search(f)
+        if application and report:
+            # 'mellom søknadsfristen og rapporteringsfristen': two kinds, in the order named
+            first = "application" if application.start() < report.start() else "report"
+            s["kinds"] = (first, "report" if first == "application" else "application")
         if KIND_REPORT.search(f):
             s["kind"] = "report"
         elif KIND_ACCOUNTS.search(f):
