@@ -473,3 +473,17 @@ def test_two_kinds_or_two_schemes_deadlines_are_set_apart_in_days(
     between, _later = deadline_calc.deadline_shift(date_of(*first), date_of(*second))
     assert f"er det {between} dager" in text, text
     assert "igjen til fristen" not in text, text
+
+
+def nav_measure() -> int:
+    """Return the NAV competence money per measure."""
+    return int(next(r for _s, r in kb().all_rules() if isinstance(r, CapRule)).per_measure)
+
+
+def test_rates_compared_with_competence_money_count_one_measure_of_the_cap() -> None:
+    text, answered = ask(
+        "Hvor mye mer gir NAV-tilskuddet per stilling med kompetansemidler enn år 4 i "
+        "kommunalt rusarbeid?"
+    )
+    assert answered, text
+    assert shows(text, nav_cap() + nav_measure() - rate(4)), text

@@ -477,6 +477,7 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 positions,
                 grant_year if isinstance(grant_year, int) else None,
                 competence=not s.get("no_competence"),
+                measures=int(s.get("measures") or 0),
             )
         except calc_errors.CalcError as error:
             return self.calc_error(u, lang, error)
@@ -524,7 +525,16 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 f"than the {b}.",
             ]
         for name, calc in zip((big_a, big_b), (one, other), strict=True):
-            if calc.kind is calc_results.CalcKind.NAV_CAP:
+            counted = int(str(calc.inputs.get("measures", 0)))
+            if calc.kind is calc_results.CalcKind.NAV_CAP and counted:
+                lines.append(
+                    f"{name}: beløpet er en øvre grense («inntil»), med kompetansemidler for "
+                    f"{counted} tiltak."
+                    if lang == "nb"
+                    else f"{name}: the amount is an upper limit (“up to”), with the competence "
+                    f"money for {counted} measure{'s' if counted > 1 else ''}."
+                )
+            elif calc.kind is calc_results.CalcKind.NAV_CAP:
                 lines.append(
                     f"{name}: beløpet er en øvre grense («inntil») per 100 % stilling, uten "
                     "kompetansemidler per tiltak."
