@@ -294,6 +294,9 @@ def test_a_premise_about_a_grant_year_past_the_ladder_is_answered_no(question: s
         "Hva blir tilskuddet i år 2 for ett årsverk i rusarbeid med et tillegg på 10 %?",
         "Gir NAV-tilskuddet 5 % ekstra per stilling for distriktskommuner?",
         "Is there a 10% uplift on the municipal substance abuse grant for rural municipalities?",
+        "Hvor mye blir rustilskuddet i år 3 med 2,5 % lønnsjustering?",
+        "Blir tilskuddet til kommunalt rusarbeid indeksregulert med 4 % i året?",
+        "Kan vi få 110 % av satsen i rusarbeid for en stilling i en distriktskommune?",
     ],
 )
 def test_a_percentage_change_to_the_grant_the_sources_never_give_is_declined_not_reckoned(
@@ -302,7 +305,7 @@ def test_a_percentage_change_to_the_grant_the_sources_never_give_is_declined_not
     text, answered = ask(question)
     assert not answered, text
     assert "årsverk ×" not in text and "FTE ×" not in text, text
-    assert "ingenting om" in text or "say nothing" in text, text
+    assert not shows(text, rate(1) // 10) and not shows(text, rate(3) // 40), text
 
 
 @pytest.mark.parametrize(
@@ -487,3 +490,23 @@ def test_rates_compared_with_competence_money_count_one_measure_of_the_cap() -> 
     )
     assert answered, text
     assert shows(text, nav_cap() + nav_measure() - rate(4)), text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Er det et tak på 4 årsverk per kommune i kommunalt rusarbeid?",
+        "Is there a limit of two positions per municipality in the substance abuse grant?",
+    ],
+)
+def test_a_limit_on_positions_per_municipality_the_sources_never_give_is_declined(
+    question: str,
+) -> None:
+    text, answered = ask(question)
+    assert not answered, text
+    assert "×" not in text, text
+
+
+def test_a_count_of_inhabitants_is_no_cost() -> None:
+    text, _answered = ask("Får kommuner med over 40 000 innbyggere lavere sats i rusarbeid?")
+    assert not shows(text, 40_000), text

@@ -113,6 +113,12 @@ class Composer(FigureAnswers):
         if apart is not None:
             # 'hvor mange dager mellom søknadsfristen og rapporteringsfristen i 2021?'
             return apart
+        limit = u.slots.get("claimed_limit")
+        if limit is not None and (u.intent in FIGURE_INTENTS or u.intent == "scheme_info"):
+            # 'er det et tak på 5 årsverk per kommune?': a limit the sources never give
+            declined = self.unsaid_limit(u, str(limit), lang)
+            if declined is not None:
+                return declined
         claimed = u.slots.get("claimed_percent")
         if claimed is not None and (u.intent in FIGURE_INTENTS or u.intent == "scheme_info"):
             # 'får distriktskommuner 20 % påslag?': a change to the grant the sources never give

@@ -417,16 +417,41 @@ class FigureAnswers(FactAnswers, TableAnswers):
         if lang == "nb":
             where = f" i {names}" if names else ""
             text = (
-                f"Kildene sier ingenting om et påslag, tillegg eller trekk på {percent} %{where}, "
-                "så jeg regner ikke med noe slikt. Jeg regner bare med satsene og grensene "
-                "kildene oppgir."
+                f"Kildene sier ingenting om at tilskuddet{where} endres med {percent} % (et "
+                "påslag, tillegg, trekk eller en justering), så jeg regner ikke med noe slikt. "
+                "Jeg regner bare med satsene og grensene kildene oppgir."
             )
         else:
             where = f" in the {names.replace(' og ', ' and ')}" if names else ""
             text = (
-                f"The sources say nothing about a supplement, addition or deduction of {percent} "
-                f"%{where}, so I do not reckon with any. I only reckon with the rates and limits "
-                "the sources give."
+                f"The sources say nothing about the grant{where} changing by {percent} % (a "
+                "supplement, addition, deduction or adjustment), so I do not reckon with any. I "
+                "only reckon with the rates and limits the sources give."
+            )
+        return self.answer(u, lang, [text], answered=False)
+
+    def unsaid_limit(self, u: Understanding, count: str, lang: Lang) -> Answer | None:
+        """Decline a limit on positions per municipality the sources never give, else None."""
+        sids = list(dict.fromkeys(u.schemes_mentioned)) or ([u.scheme] if u.scheme else [])
+        if any(
+            re.search(r"\b(?:per|pr\.?|hver)\s+kommune", said)
+            for said in (self.scheme_words(sid) for sid in sids)
+        ):
+            return None
+        names = " og ".join(asof.scheme_name(self.kb, sid, lang) for sid in sids)
+        if lang == "nb":
+            where = f" i {names}" if names else ""
+            text = (
+                f"Kildene sier ingenting om et tak på antall årsverk eller stillinger per "
+                f"kommune{where}, så jeg regner ikke med et tak på {count}. Jeg regner bare med "
+                "satsene og grensene kildene oppgir."
+            )
+        else:
+            where = f" in the {names.replace(' og ', ' and ')}" if names else ""
+            text = (
+                f"The sources say nothing about a limit on the number of positions per "
+                f"municipality{where}, so I do not reckon with a limit of {count}. I only reckon "
+                "with the rates and limits the sources give."
             )
         return self.answer(u, lang, [text], answered=False)
 

@@ -19,6 +19,7 @@ from bot.understanding.patterns import (
     ORD_WORD,
     ORDINALS,
     OWN_SHARE_PERCENT,
+    POSITION_LIMIT,
     POSITION_WORDS,
     RELATIVE_YEAR,
 )
@@ -420,6 +421,8 @@ def extract_positions(folded: str) -> Fraction | str | None:
     folded = OWN_SHARE_PERCENT.sub(" ", folded)
     # '20 % påslag på tilskuddet' is a change to the grant, not a share of a position
     folded = GRANT_PERCENT.sub(" ", folded)
+    # 'et tak på 5 årsverk per kommune' is a limit claimed, not the positions asked about
+    folded = POSITION_LIMIT.sub(" ", folded)
     shares = count_of_shares(folded)
     if shares is not None:
         return shares[0] * shares[1]
@@ -816,6 +819,9 @@ _KRONER_BEFORE = re.compile(rf"(?:kr\.?|nok)\s*{_AMOUNT}")
 
 _BARE_AMOUNT = re.compile(
     r"(?<![\d.,])(\d{1,3}(?:[ .]\d{3})+|\d{1,3}(?:,\d{3})+(?![.,]?\d)|\d{5,7})(?![\d])"
+    # '50 000 innbyggere', '12 000 mottakere': a count of people, not money
+    r"(?!\s*(?:innbyggar\w*|innbygger\w*|personer|mennesker|barn|mottaker\w*|brukere|"
+    r"ansatte|kommuner|inhabitants|residents|people|persons|recipients|children)\b)"
 )
 
 

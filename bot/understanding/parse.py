@@ -96,6 +96,7 @@ from bot.understanding.patterns import (
     PLACE_MONEY_INTENTS,
     PLACE_SLOTS,
     PLACE_WORD,
+    POSITION_LIMIT,
     POSTCODE_BEFORE,
     RATE_ASK,
     RECEIVED_AMOUNT,
@@ -559,10 +560,14 @@ class Understander:
         shift = YEAR_SHIFT.search(f)
         if shift and "year" not in s and "year_rel" not in s:
             s["year_shift"] = 1 if shift.group(1) else -1
+        limit = POSITION_LIMIT.search(f)
+        if limit:
+            # 'er det et tak på 5 årsverk per kommune?': a limit the question claims
+            s["claimed_limit"] = limit.group(1)
         claimed = GRANT_PERCENT.search(f)
         if claimed:
             # 'får distriktskommuner 20 % påslag?': a change to the grant the question claims
-            s["claimed_percent"] = claimed.group(1) or claimed.group(2)
+            s["claimed_percent"] = next(g for g in claimed.groups() if g is not None)
         if WITHOUT_COMPETENCE.search(f):
             # 'når man ser bort fra kompetansemidlene': the rates without competence money
             s["no_competence"] = True
