@@ -510,3 +510,19 @@ def test_a_limit_on_positions_per_municipality_the_sources_never_give_is_decline
 def test_a_count_of_inhabitants_is_no_cost() -> None:
     text, _answered = ask("Får kommuner med over 40 000 innbyggere lavere sats i rusarbeid?")
     assert not shows(text, 40_000), text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Er det riktig at man får rustilskudd i maks seks år?", "Nei"),
+        ("Kan vi få tilskudd til kommunalt rusarbeid i fem år?", "Nei"),
+        ("Kan vi få NAV-tilskuddet i tre år til samme tiltak?", "Ja"),
+        ("Can we get the municipal substance abuse grant for six years?", "No"),
+    ],
+)
+def test_a_number_of_grant_years_asked_yes_or_no_is_confirmed_or_denied(
+    question: str, verdict: str
+) -> None:
+    text, _answered = ask(question)
+    assert text.startswith(verdict), text
