@@ -526,3 +526,34 @@ def test_a_number_of_grant_years_asked_yes_or_no_is_confirmed_or_denied(
 ) -> None:
     text, _answered = ask(question)
     assert text.startswith(verdict), text
+
+
+@pytest.mark.parametrize(
+    ("question", "cost_of_half"),
+    [
+        (
+            "Half an FTE in the substance abuse grant costs NOK 410,000 a year. What is the own "
+            "share in year 2?",
+            410_000,
+        ),
+        (
+            "Half an FTE in the substance abuse grant: what is the own share in year 2 if a full "
+            "FTE costs NOK 820,000?",
+            410_000,
+        ),
+    ],
+)
+def test_a_half_fte_in_english_reads_its_cost_as_english_says_it(
+    question: str, cost_of_half: int
+) -> None:
+    text, answered = ask(question)
+    assert answered, text
+    assert shows(text, cost_of_half - rate(2) // 2), text
+
+
+def test_a_new_group_without_its_position_word_still_counts() -> None:
+    text, answered = ask(
+        "Eitt årsverk starta i 2019, eitt i 2020 og eitt nytt frå 2021. Kva blir tilskotet i 2021?"
+    )
+    assert answered, text
+    assert shows(text, rate(3) + rate(2) + rate(1)), text

@@ -718,7 +718,9 @@ _NEW_WORD = re.compile(r"\b(?:ny|nytt|nye|new)\b")
 # '… og 1 i 2021', '… and one in 2021', '… og ett nytt årsverk kom til i 2021': a further group
 # with its start words left out or said otherwise
 _MORE_START_GROUP = re.compile(
-    rf"\s*(?:,\s*)?(?:og|and|,)\s+(?:(?:til|for)\s+)?{_START_COUNT}\s+(?:{_START_POSITION}\s+)?"
+    rf"\s*(?:,\s*)?(?:og|and|,)\s+(?:(?:til|for)\s+)?{_START_COUNT}\s+"
+    # 'og ett nytt fra 2021': the position word left out after 'nytt'
+    rf"(?:{_START_POSITION}\s+|(?:nytt|ny|nye|new)\s+)?"
     rf"(?:(?:som\s+|that\s+)?(?:{_START_VERB}|kom til|kom|ble opprettet|opprettet|ble lagt til|"
     r"came|was added|was set up)\s+)?(?:i|in|fra|from|siden|since)\s+"
     rf"{_START_YEAR_AT}(?!\s*(?:til|to|-|–)\s*(?:19|20)?\d)"

@@ -805,7 +805,9 @@ COST_PER_UNIT = re.compile(
 SHARE_OF_ONE = re.compile(
     r"\b(?:en|ein|ei|et|eit|a|an|one)\s+(?:\d{1,3}(?:[.,]\d+)?\s*(?:%|prosent|percent)[\s-]*|"
     r"halv\w*\s+|half(?:-time)?\s+|part-time\s+)(?:[a-z-]+\s+)?"
-    r"(?:stilling\w*|positions?|posts?|jobs?|arsverk\w*)"
+    r"(?:stilling\w*|positions?|posts?|jobs?|arsverk\w*|ftes?)|"
+    # 'half an FTE', 'half a position'
+    r"\bhalf\s+(?:an?|one)\s+(?:fte|position|post|job)\b"
 )
 
 
@@ -813,9 +815,10 @@ SHARE_OF_ONE = re.compile(
 # a cost stated for a whole position (not 'det halve årsverket koster', 'det 50 %-årsverket')
 COST_OF_WHOLE = re.compile(
     r"\b(?:(?:full|fullt|hel|heil|helt|heilt|100\s*%)[\s-]*(?:stilling\w*|arsverk\w*)|"
-    r"(?:et|ett|eitt|ein|one|an?)\s+(?:arsverk|fte)\b|"
+    r"(?<!half )(?:et|ett|eitt|ein|one|an?)\s+(?:arsverk|fte)\b|"
     r"(?<!halve )(?<!halvt )(?<!-)(?<!% )(?:arsverket|arsverka?\s+(?:koster|kostar))|"
-    r"full[- ]time\s+(?:positions?|posts?|jobs?|equivalents?)|whole\s+(?:positions?|fte))"
+    r"full[- ]time\s+(?:positions?|posts?|jobs?|equivalents?)|"
+    r"(?:whole|full|entire)\s+(?:positions?|posts?|jobs?|ftes?))"
 )
 
 
