@@ -557,3 +557,11 @@ def test_a_new_group_without_its_position_word_still_counts() -> None:
     )
     assert answered, text
     assert shows(text, rate(3) + rate(2) + rate(1)), text
+
+
+def test_a_count_placed_in_one_grant_year_by_both_is_one_group() -> None:
+    text, answered = ask(
+        "Vi har tre årsverk i kommunalt rusarbeid, alle i år 3, og ett i år 1. Hva får vi i år?"
+    )
+    assert answered, text
+    assert shows(text, 3 * rate(3) + rate(1)), text

@@ -571,6 +571,14 @@ _PAIR_GROUP = re.compile(
 )
 
 
+# 'to årsverk i kommunalt rusarbeid, begge i år 2': a count the next words place in one year
+_BOTH_GROUP = re.compile(
+    rf"(?<![\w.,]){_GROUP_COUNT}\s+{_QUALIFIER}({POSITION_WORDS})\b[^.?!;:]{{0,40}}?,?\s*"
+    r"\b(?:begge|begge to|alle|alle sammen|both|all of them|all)\s+(?:er\s+|are\s+)?(?:i|in)\s+"
+    r"(?:ar|year|aret|tilskuddsar\w*)\s*(\d{1,2})\b"
+)
+
+
 # 'ett i hvert av år 1, 2, 3 og 4', 'one FTE in each of years 1, 2 and 4': the years listed
 _EACH_LISTED_GROUP = re.compile(
     rf"(?<![\w.,]){_GROUP_COUNT}\s+(?:{_QUALIFIER}({POSITION_WORDS})\s+)?(?:i|in|pa|on)\s+"
@@ -633,7 +641,8 @@ def extract_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None:
         if count is not None and count > 0 and 0 < first < last <= 9:
             return tuple((count, year) for year in range(first, last + 1))
     matches = sorted(
-        [*_GROUP.finditer(folded), *_BARE_GROUP.finditer(folded)], key=lambda m: m.start()
+        [*_BOTH_GROUP.finditer(folded), *_GROUP.finditer(folded), *_BARE_GROUP.finditer(folded)],
+        key=lambda m: m.start(),
     )
     seen: set[int] = set()
     for m in matches:
