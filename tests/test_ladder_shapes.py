@@ -565,3 +565,24 @@ def test_a_count_placed_in_one_grant_year_by_both_is_one_group() -> None:
     )
     assert answered, text
     assert shows(text, 3 * rate(3) + rate(1)), text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Hva får tre årsverk i første tilskuddsår og ett i siste i kommunalt rusarbeid?",
+            lambda: 3 * rate(1) + rate(len(ladder().steps)),
+        ),
+        (
+            "Hva får vi for to årsverk i år 2 og ett i det siste året i rusarbeid?",
+            lambda: 2 * rate(2) + rate(len(ladder().steps)),
+        ),
+    ],
+)
+def test_a_group_in_the_last_grant_year_is_placed_in_the_ladders_last_year(
+    question: str, expected: Callable[[], int]
+) -> None:
+    text, answered = ask(question)
+    assert answered, text
+    assert shows(text, expected()), text

@@ -1120,16 +1120,20 @@ class FigureAnswers(FactAnswers, TableAnswers):
             )
         if operation == "steps" and u.intent in ("amount", "total", "own_share"):
             return ladder_calc.rusarbeid_yearly_changes(self.kb, positions)
+        if s.get("groups"):
+            # 'fire i første tilskuddsår og to i siste': the last grant year (-1) of the ladder
+            ladders = [r for r in self.kb.rules(scheme) if isinstance(r, LadderRule)]
+            length = max((len(r.steps) for r in ladders), default=0)
+            placed = [
+                calc_results.LadderGroup(length if g == -1 else int(g), p) for p, g in s["groups"]
+            ]
         if operation is None and s.get("groups") and u.intent == "own_share" and cost is not None:
             # 'to årsverk à 760 000, det ene i år 1 og det andre i år 4': this year's own share
-            groups = [calc_results.LadderGroup(g, p) for p, g in s["groups"]]
             return ladder_calc.rusarbeid_mixed_own_share(
-                self.kb, groups, calc_rules.parse_kroner(cost)
+                self.kb, placed, calc_rules.parse_kroner(cost)
             )
         if operation is None and s.get("groups") and u.intent in ("amount", "total"):
-            return ladder_calc.rusarbeid_mixed(
-                self.kb, [calc_results.LadderGroup(g, p) for p, g in s["groups"]]
-            )
+            return ladder_calc.rusarbeid_mixed(self.kb, placed)
         if operation is None and s.get("grant_years") and u.intent in ("amount", "total"):
             return ladder_calc.rusarbeid_years_total(self.kb, positions, s["grant_years"])
         if operation != "remaining" or "grant_year" not in s:

@@ -536,7 +536,7 @@ _GROUP_COUNT = (
 _GROUP = re.compile(
     rf"(?<![\w.,]){_GROUP_COUNT}\s+(?:{_QUALIFIER}({POSITION_WORDS})\s+)?"
     r"(?:som er\s+|som\s+|er\s+|that are\s+)?(?:i|in|pa|on)\s+"
-    r"(?:(?:their|its|sitt|sine|sin)\s+)?(?:"
+    r"(?:(?:their|its|sitt|sine|sin|det|the)\s+)?(?:"
     rf"(?:ar|year|aret|tilskuddsar\w*|tilskotsar\w*)\s*(\d{{1,2}}|{ORD_WORD})\b"
     r"(?!\s*(?:ar|years?)\b)"
     rf"|({ORDINAL_WORDS})\s+(?:ar|aret|year|tilskuddsar\w*)\b"
@@ -544,7 +544,8 @@ _GROUP = re.compile(
     # 'og ett i sitt tredje': the year noun left out after a possessive
     rf"|(?:(?<=sitt )|(?<=sine )|(?<=its )|(?<=their ))({ORDINAL_WORDS})\b"
     # '2 årsverk i tredje tilskuddsår og 1 årsverk i første?': the noun left out at the end
-    rf"|({ORDINAL_WORDS})(?=\s*(?:[?.!,;:]|$|og\b|and\b)))"
+    # ('og ett i siste i kommunalt rusarbeid?': the scheme's words may follow)
+    rf"|({ORDINAL_WORDS})(?=\s*(?:[?.!,;:]|$|og\b|and\b|i\s+[a-z]|in\s+the\b)))"
 )
 
 
@@ -652,7 +653,8 @@ def extract_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None:
         count = _group_count(m.group(1))
         token = next(g for g in m.groups()[2:] if g is not None)
         year = ORDINALS.get(token) if not token.isdigit() else int(token)
-        if count is None or year is None or count <= 0 or year <= 0:
+        # (-1: 'i siste', the ladder's last grant year, placed by the answer)
+        if count is None or year is None or count <= 0 or year == 0 or year < -1:
             continue
         counted = counted or m.group(2) is not None
         groups.append((count, year))
