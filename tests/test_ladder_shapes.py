@@ -294,6 +294,9 @@ def test_a_premise_about_a_grant_year_past_the_ladder_is_answered_no(question: s
         "Hva blir tilskuddet i år 2 for ett årsverk i rusarbeid med et tillegg på 10 %?",
         "Gir NAV-tilskuddet 5 % ekstra per stilling for distriktskommuner?",
         "Is there a 10% uplift on the municipal substance abuse grant for rural municipalities?",
+        "Hvor mye blir rustilskuddet i år 3 med 2,5 % lønnsjustering?",
+        "Blir tilskuddet til kommunalt rusarbeid indeksregulert med 4 % i året?",
+        "Kan vi få 110 % av satsen i rusarbeid for en stilling i en distriktskommune?",
     ],
 )
 def test_a_percentage_change_to_the_grant_the_sources_never_give_is_declined_not_reckoned(
@@ -302,7 +305,7 @@ def test_a_percentage_change_to_the_grant_the_sources_never_give_is_declined_not
     text, answered = ask(question)
     assert not answered, text
     assert "årsverk ×" not in text and "FTE ×" not in text, text
-    assert "ingenting om" in text or "say nothing" in text, text
+    assert not shows(text, rate(1) // 10) and not shows(text, rate(3) // 40), text
 
 
 @pytest.mark.parametrize(
@@ -433,3 +436,153 @@ def test_a_cost_borne_by_the_municipality_itself_asks_for_the_own_share(
     assert answered, text
     assert shows(text, expected()), text
     assert "egenandel" in text.lower(), text
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        (
+            "Hvor mange dager er det mellom søknadsfristen og rapporteringsfristen for kommunalt "
+            "rusarbeid i 2021?",
+            ("kommunalt-rusarbeid", "application", 2021),
+            ("kommunalt-rusarbeid", "report", 2021),
+        ),
+        (
+            "Hvor mange dager var det fra søknadsfristen for NAV-tilskuddet i 2020 til fristen "
+            "for rusarbeid i 2020?",
+            ("nav-sosiale-tjenester", "application", 2020),
+            ("kommunalt-rusarbeid", "application", 2020),
+        ),
+    ],
+)
+def test_two_kinds_or_two_schemes_deadlines_are_set_apart_in_days(
+    question: str, first: tuple[str, str, int], second: tuple[str, str, int]
+) -> None:
+    text, answered = ask(question)
+    assert answered, text
+
+    def date_of(scheme: str, kind: str, year: int) -> dt.date:
+        """Return the one date of a deadline."""
+        dates = {
+            e.deadline.date
+            for e in kb().deadlines()
+            if e.scheme_id == scheme and e.deadline.kind.value == kind and e.deadline.year == year
+        }
+        assert len(dates) == 1
+        (date,) = dates
+        assert date is not None
+        return date
+
+    between, _later = deadline_calc.deadline_shift(date_of(*first), date_of(*second))
+    assert f"er det {between} dager" in text, text
+    assert "igjen til fristen" not in text, text
+
+
+def nav_measure() -> int:
+    """Return the NAV competence money per measure."""
+    return int(next(r for _s, r in kb().all_rules() if isinstance(r, CapRule)).per_measure)
+
+
+def test_rates_compared_with_competence_money_count_one_measure_of_the_cap() -> None:
+    text, answered = ask(
+        "Hvor mye mer gir NAV-tilskuddet per stilling med kompetansemidler enn år 4 i "
+        "kommunalt rusarbeid?"
+    )
+    assert answered, text
+    assert shows(text, nav_cap() + nav_measure() - rate(4)), text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Er det et tak på 4 årsverk per kommune i kommunalt rusarbeid?",
+        "Is there a limit of two positions per municipality in the substance abuse grant?",
+    ],
+)
+def test_a_limit_on_positions_per_municipality_the_sources_never_give_is_declined(
+    question: str,
+) -> None:
+    text, answered = ask(question)
+    assert not answered, text
+    assert "×" not in text, text
+
+
+def test_a_count_of_inhabitants_is_no_cost() -> None:
+    text, _answered = ask("Får kommuner med over 40 000 innbyggere lavere sats i rusarbeid?")
+    assert not shows(text, 40_000), text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Er det riktig at man får rustilskudd i maks seks år?", "Nei"),
+        ("Kan vi få tilskudd til kommunalt rusarbeid i fem år?", "Nei"),
+        ("Kan vi få NAV-tilskuddet i tre år til samme tiltak?", "Ja"),
+        ("Can we get the municipal substance abuse grant for six years?", "No"),
+    ],
+)
+def test_a_number_of_grant_years_asked_yes_or_no_is_confirmed_or_denied(
+    question: str, verdict: str
+) -> None:
+    text, _answered = ask(question)
+    assert text.startswith(verdict), text
+
+
+@pytest.mark.parametrize(
+    ("question", "cost_of_half"),
+    [
+        (
+            "Half an FTE in the substance abuse grant costs NOK 410,000 a year. What is the own "
+            "share in year 2?",
+            410_000,
+        ),
+        (
+            "Half an FTE in the substance abuse grant: what is the own share in year 2 if a full "
+            "FTE costs NOK 820,000?",
+            410_000,
+        ),
+    ],
+)
+def test_a_half_fte_in_english_reads_its_cost_as_english_says_it(
+    question: str, cost_of_half: int
+) -> None:
+    text, answered = ask(question)
+    assert answered, text
+    assert shows(text, cost_of_half - rate(2) // 2), text
+
+
+def test_a_new_group_without_its_position_word_still_counts() -> None:
+    text, answered = ask(
+        "Eitt årsverk starta i 2019, eitt i 2020 og eitt nytt frå 2021. Kva blir tilskotet i 2021?"
+    )
+    assert answered, text
+    assert shows(text, rate(3) + rate(2) + rate(1)), text
+
+
+def test_a_count_placed_in_one_grant_year_by_both_is_one_group() -> None:
+    text, answered = ask(
+        "Vi har tre årsverk i kommunalt rusarbeid, alle i år 3, og ett i år 1. Hva får vi i år?"
+    )
+    assert answered, text
+    assert shows(text, 3 * rate(3) + rate(1)), text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Hva får tre årsverk i første tilskuddsår og ett i siste i kommunalt rusarbeid?",
+            lambda: 3 * rate(1) + rate(len(ladder().steps)),
+        ),
+        (
+            "Hva får vi for to årsverk i år 2 og ett i det siste året i rusarbeid?",
+            lambda: 2 * rate(2) + rate(len(ladder().steps)),
+        ),
+    ],
+)
+def test_a_group_in_the_last_grant_year_is_placed_in_the_ladders_last_year(
+    question: str, expected: Callable[[], int]
+) -> None:
+    text, answered = ask(question)
+    assert answered, text
+    assert shows(text, expected()), text

@@ -141,6 +141,16 @@ class Composer(FigureAnswers):
         per_unit = self.per_unit(u)
         if per_unit is not None:
             return per_unit
+        apart = self.deadlines_apart(u, lang)
+        if apart is not None:
+            # 'hvor mange dager mellom søknadsfristen og rapporteringsfristen i 2021?'
+            return apart
+        limit = u.slots.get("claimed_limit")
+        if limit is not None and (u.intent in FIGURE_INTENTS or u.intent == "scheme_info"):
+            # 'er det et tak på 5 årsverk per kommune?': a limit the sources never give
+            declined = self.unsaid_limit(u, str(limit), lang)
+            if declined is not None:
+                return declined
         claimed = u.slots.get("claimed_percent")
         if claimed is not None and (u.intent in FIGURE_INTENTS or u.intent == "scheme_info"):
             # 'får distriktskommuner 20 % påslag?': a change to the grant the sources never give

@@ -25,8 +25,14 @@ from knowledge.schema import DeadlineKind, Fact, Scheme, Topic
 FIRST_ASK = re.compile(r"\b(?:forst|forste|fyrst|fyrste|tidligst\w*|first|earliest|soonest)\b")
 LAST_ASK = re.compile(r"\b(?:sist|siste|senest\w*|seinast\w*|last|latest)\b")
 WHICH_ASK = re.compile(r"\b(?:hvilken|hvilke|hvilket|kva for|kven|which)\b")
-# 'hvor mange dager', 'how many days': a distance in days asked for
-DAYS_WORD = re.compile(r"\b(?:dager|dagar|dogn|days)\b")
+# 'hvor mange dager', 'how many days', 'uker': a distance in days asked for
+DAYS_WORD = re.compile(r"\b(?:dager|dagar|dogn|days|uker|veker|weeks)\b")
+WEEKS_WORD = re.compile(r"\b(?:uker|veker|weeks)\b")
+# 'mellom', 'etter', 'senere', 'fra … til': two dates set against each other
+APART_WORD = re.compile(
+    r"\b(?:mellom|etter|senere|seinere|tidligere|for|fra|between|after|later|earlier|before|"
+    r"from|apart)\b"
+)
 
 # a month or a date named in a statement ('medio januar 2018', '15.3.2021')
 DATED = re.compile(rf"\b(?:{'|'.join(m for m in MONTHS if len(m) > 3)})\b|\b\d{{1,2}}\.\d{{1,2}}\.")
@@ -98,9 +104,6 @@ class DeadlineAnswers(AnswerBase):
 
     def deadline(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
         """Answer when a scheme's deadline is, for a year or the newest year known."""
-        apart = self.deadlines_apart(u, lang)
-        if apart is not None:
-            return apart
         kind = DeadlineKind(u.slots.get("kind", "application"))
         schemes = u.schemes_mentioned[:3] or ([u.scheme] if u.scheme else [])
         year = self.deadline_year(u, today)
@@ -327,83 +330,126 @@ class DeadlineAnswers(AnswerBase):
             u, lang, ["\n".join(lines)], sources=[i.source for i in items], answered=bool(items)
         )
 
-    def deadlines_apart(self, u: Understanding, lang: Lang) -> Answer | None:
-        """Answer how many days one year's deadline came after another's, or None if not asked.
+    def deadline_pair(self, u: Understanding) -> list[tuple[str, DeadlineKind, int]] | None:
+        """Return the two deadlines (scheme, kind, year) a question sets apart, or None.
 
-        'hvor mange dager etter fristen i 2021 kom fristen i 2022?': the days between the two
-        dates, and how much later in the year the second fell (date against date). Two dated
-        deadlines of the kind asked, one in each year, or the question is declined.
+        One scheme's deadline in two years ('fristen i 2022 mot fristen i 2021'), two kinds in
+        one year ('mellom søknadsfristen og rapporteringsfristen i 2021') or two schemes' in
+        one year ('fra NAV-fristen til rusarbeid-fristen i 2020').
         """
         s = u.slots
-        first, second = s.get("year_from"), s.get("year_to")
-        if not (isinstance(first, int) and isinstance(second, int) and u.scheme):
+        if not (DAYS_WORD.search(u.folded) and APART_WORD.search(u.folded)):
             return None
-        if not DAYS_WORD.search(u.folded):
+        with_deadlines = {e.scheme_id for e in self.kb.deadlines()}
+        schemes = [sid for sid in dict.fromkeys(u.schemes_mentioned) if sid in with_deadlines]
+        if not schemes and u.scheme in with_deadlines:
+            schemes = [u.scheme]
+        kinds = [DeadlineKind(k) for k in s.get("kinds", ())] or [
+            DeadlineKind(s.get("kind", "application"))
+        ]
+        first, second, year = s.get("year_from"), s.get("year_to"), s.get("year")
+        if (
+            len(schemes) == 1
+            and len(kinds) == 1
+            and isinstance(first, int)
+            and isinstance(second, int)
+        ):
+            return [(schemes[0], kinds[0], first), (schemes[0], kinds[0], second)]
+        if len(schemes) == 1 and len(kinds) == 2 and isinstance(year, int):
+            return [(schemes[0], kinds[0], year), (schemes[0], kinds[1], year)]
+        if len(schemes) == 2 and len(kinds) == 1 and isinstance(year, int):
+            return [(schemes[0], kinds[0], year), (schemes[1], kinds[0], year)]
+        return None
+
+    def deadlines_apart(self, u: Understanding, lang: Lang) -> Answer | None:
+        """Answer how many days lie between two deadlines, or None if that is not asked.
+
+        The days from the one date to the other, and, for two years, how much later in the
+        year the second fell (date against date). One dated deadline for each, or declined.
+        """
+        pair = self.deadline_pair(u)
+        if pair is None:
             return None
-        kind = DeadlineKind(s.get("kind", "application"))
-        dated = {
-            year: [
+        found: list[DeadlineEntry] = []
+        for sid, kind, year in pair:
+            dated = [
                 e
                 for e in self.kb.deadlines()
-                if e.scheme_id == u.scheme
+                if e.scheme_id == sid
                 and e.deadline.kind == kind
                 and e.deadline.year == year
                 and e.deadline.date is not None
             ]
-            for year in (first, second)
-        }
-        name = asof.scheme_name(self.kb, u.scheme, lang)
-        label = DEADLINE_LABELS[kind][lang]
-        if any(len(entries) != 1 for entries in dated.values()):
-            msg = (
-                f"Jeg finner ikke én datert {label.lower()} for {name} i både {first} og "
-                f"{second}, så jeg kan ikke regne ut avstanden mellom dem."
-                if lang == "nb"
-                else f"I do not find one dated {label.lower()} for the {name} in both {first} "
-                f"and {second}, so I cannot work out the distance between them."
-            )
-            return self.answer(u, lang, [msg], answered=False)
-        a, b = dated[first][0], dated[second][0]
+            if len({e.deadline.date for e in dated}) != 1:
+                # none, or several dates (offices) for that deadline: no one distance
+                label = DEADLINE_LABELS[kind][lang].lower()
+                name = asof.scheme_name(self.kb, sid, lang)
+                msg = (
+                    f"Jeg finner ikke én datert {label} for {name} i {year}, så jeg kan ikke "
+                    "regne ut avstanden mellom fristene."
+                    if lang == "nb"
+                    else f"I do not find one dated {label} for the {name} in {year}, so I "
+                    "cannot work out the distance between the deadlines."
+                )
+                return self.answer(u, lang, [msg], answered=False)
+            found.append(dated[0])
+        a, b = found
         assert a.deadline.date is not None and b.deadline.date is not None
         between, later = deadline_calc.deadline_shift(a.deadline.date, b.deadline.date)
-        da, db = (fmt.long_date(e.deadline.date, lang) for e in (a, b) if e.deadline.date)
-        if lang == "nb":
-            shift = (
-                f"{later} dager senere på året"
-                if later > 0
-                else (f"{-later} dager tidligere på året" if later < 0 else "på samme dato")
+        nb = lang == "nb"
+        lines = []
+        for e in found:
+            label = DEADLINE_LABELS[e.deadline.kind][lang]
+            name = asof.scheme_name(self.kb, e.scheme_id, lang)
+            day = fmt.long_date(e.deadline.date, lang) if e.deadline.date else ""
+            lines.append(f"{label} for {name}: {day}." if nb else f"{label}, the {name}: {day}.")
+        weeks = (
+            (
+                f" ({between // 7} uker og {between % 7} dager)"
+                if nb
+                else f" ({between // 7} weeks and {between % 7} days)"
             )
-            lines = [
-                f"{label} for {name}: {da} og {db}. Dato mot dato kom fristen i {second} "
-                f"{shift} enn i {first}; fra dato til dato er det {between} dager.",
-            ]
-        else:
-            shift = (
-                f"{later} days later in the year"
-                if later > 0
-                else (f"{-later} days earlier in the year" if later < 0 else "on the same date")
-            )
-            lines = [
-                f"{label} for the {name}: {da} and {db}. Date against date, the {second} "
-                f"deadline came {shift} than the {first} one; from date to date it is "
-                f"{between} days.",
-            ]
+            if WEEKS_WORD.search(u.folded) and abs(between) >= 7
+            else ""
+        )
+        lines.append(
+            f"Fra den første til den andre datoen er det {between} dager{weeks}."
+            if nb
+            else f"From the first date to the second it is {between} days{weeks}."
+        )
+        if a.deadline.year != b.deadline.year:
+            if nb:
+                shift = (
+                    f"{later} dager senere på året"
+                    if later > 0
+                    else (f"{-later} dager tidligere på året" if later < 0 else "på samme dato")
+                )
+                lines.append(
+                    f"Dato mot dato kom fristen i {b.deadline.year} {shift} enn i "
+                    f"{a.deadline.year}."
+                )
+            else:
+                shift = (
+                    f"{later} days later in the year"
+                    if later > 0
+                    else (f"{-later} days earlier in the year" if later < 0 else "on the same date")
+                )
+                lines.append(
+                    f"Date against date, the {b.deadline.year} deadline came {shift} than the "
+                    f"{a.deadline.year} one."
+                )
         if a.office_id != b.office_id:
             offices = [self.kb.offices[e.office_id].name for e in (a, b)]
             lines.append(
-                f"Fristene er fra ulike embeter: {offices[0]} ({first}) og {offices[1]} ({second})."
-                if lang == "nb"
-                else f"The deadlines are from different offices: {offices[0]} ({first}) and "
-                f"{offices[1]} ({second})."
+                f"Fristene er fra ulike embeter: {offices[0]} og {offices[1]}."
+                if nb
+                else f"The deadlines are from different offices: {offices[0]} and {offices[1]}."
             )
         sources = [self.kb.provenance(a.deadline), self.kb.provenance(b.deadline)]
         return self.answer(u, lang, lines, sources=sources)
 
     def days_left(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
         """Say how many days are left until the next deadline (of a scheme)."""
-        apart = self.deadlines_apart(u, lang)
-        if apart is not None:
-            return apart
         day = self.as_of(u, today)
         outlook = deadline_calc.upcoming_deadlines(
             self.kb, day, scheme_id=u.scheme, kind=u.slots.get("kind", "application"), limit=3

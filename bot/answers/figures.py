@@ -417,16 +417,41 @@ class FigureAnswers(FactAnswers, TableAnswers):
         if lang == "nb":
             where = f" i {names}" if names else ""
             text = (
-                f"Kildene sier ingenting om et påslag, tillegg eller trekk på {percent} %{where}, "
-                "så jeg regner ikke med noe slikt. Jeg regner bare med satsene og grensene "
-                "kildene oppgir."
+                f"Kildene sier ingenting om at tilskuddet{where} endres med {percent} % (et "
+                "påslag, tillegg, trekk eller en justering), så jeg regner ikke med noe slikt. "
+                "Jeg regner bare med satsene og grensene kildene oppgir."
             )
         else:
             where = f" in the {names.replace(' og ', ' and ')}" if names else ""
             text = (
-                f"The sources say nothing about a supplement, addition or deduction of {percent} "
-                f"%{where}, so I do not reckon with any. I only reckon with the rates and limits "
-                "the sources give."
+                f"The sources say nothing about the grant{where} changing by {percent} % (a "
+                "supplement, addition, deduction or adjustment), so I do not reckon with any. I "
+                "only reckon with the rates and limits the sources give."
+            )
+        return self.answer(u, lang, [text], answered=False)
+
+    def unsaid_limit(self, u: Understanding, count: str, lang: Lang) -> Answer | None:
+        """Decline a limit on positions per municipality the sources never give, else None."""
+        sids = list(dict.fromkeys(u.schemes_mentioned)) or ([u.scheme] if u.scheme else [])
+        if any(
+            re.search(r"\b(?:per|pr\.?|hver)\s+kommune", said)
+            for said in (self.scheme_words(sid) for sid in sids)
+        ):
+            return None
+        names = " og ".join(asof.scheme_name(self.kb, sid, lang) for sid in sids)
+        if lang == "nb":
+            where = f" i {names}" if names else ""
+            text = (
+                f"Kildene sier ingenting om et tak på antall årsverk eller stillinger per "
+                f"kommune{where}, så jeg regner ikke med et tak på {count}. Jeg regner bare med "
+                "satsene og grensene kildene oppgir."
+            )
+        else:
+            where = f" in the {names.replace(' og ', ' and ')}" if names else ""
+            text = (
+                f"The sources say nothing about a limit on the number of positions per "
+                f"municipality{where}, so I do not reckon with a limit of {count}. I only reckon "
+                "with the rates and limits the sources give."
             )
         return self.answer(u, lang, [text], answered=False)
 
@@ -477,6 +502,7 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 positions,
                 grant_year if isinstance(grant_year, int) else None,
                 competence=not s.get("no_competence"),
+                measures=int(s.get("measures") or 0),
             )
         except calc_errors.CalcError as error:
             return self.calc_error(u, lang, error)
@@ -524,7 +550,16 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 f"than the {b}.",
             ]
         for name, calc in zip((big_a, big_b), (one, other), strict=True):
-            if calc.kind is calc_results.CalcKind.NAV_CAP:
+            counted = int(str(calc.inputs.get("measures", 0)))
+            if calc.kind is calc_results.CalcKind.NAV_CAP and counted:
+                lines.append(
+                    f"{name}: beløpet er en øvre grense («inntil»), med kompetansemidler for "
+                    f"{counted} tiltak."
+                    if lang == "nb"
+                    else f"{name}: the amount is an upper limit (“up to”), with the competence "
+                    f"money for {counted} measure{'s' if counted > 1 else ''}."
+                )
+            elif calc.kind is calc_results.CalcKind.NAV_CAP:
                 lines.append(
                     f"{name}: beløpet er en øvre grense («inntil») per 100 % stilling, uten "
                     "kompetansemidler per tiltak."
@@ -1085,16 +1120,20 @@ class FigureAnswers(FactAnswers, TableAnswers):
             )
         if operation == "steps" and u.intent in ("amount", "total", "own_share"):
             return ladder_calc.rusarbeid_yearly_changes(self.kb, positions)
+        if s.get("groups"):
+            # 'fire i første tilskuddsår og to i siste': the last grant year (-1) of the ladder
+            ladders = [r for r in self.kb.rules(scheme) if isinstance(r, LadderRule)]
+            length = max((len(r.steps) for r in ladders), default=0)
+            placed = [
+                calc_results.LadderGroup(length if g == -1 else int(g), p) for p, g in s["groups"]
+            ]
         if operation is None and s.get("groups") and u.intent == "own_share" and cost is not None:
             # 'to årsverk à 760 000, det ene i år 1 og det andre i år 4': this year's own share
-            groups = [calc_results.LadderGroup(g, p) for p, g in s["groups"]]
             return ladder_calc.rusarbeid_mixed_own_share(
-                self.kb, groups, calc_rules.parse_kroner(cost)
+                self.kb, placed, calc_rules.parse_kroner(cost)
             )
         if operation is None and s.get("groups") and u.intent in ("amount", "total"):
-            return ladder_calc.rusarbeid_mixed(
-                self.kb, [calc_results.LadderGroup(g, p) for p, g in s["groups"]]
-            )
+            return ladder_calc.rusarbeid_mixed(self.kb, placed)
         if operation is None and s.get("grant_years") and u.intent in ("amount", "total"):
             return ladder_calc.rusarbeid_years_total(self.kb, positions, s["grant_years"])
         if operation != "remaining" or "grant_year" not in s:

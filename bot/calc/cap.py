@@ -186,15 +186,17 @@ def position_rate(
     positions: PositionsInput,
     grant_year: int | None,
     competence: bool = True,
+    measures: int = 0,
 ) -> Calculation:
-    """The most a scheme with rates gives a number of positions, without measure money.
+    """The most a scheme with rates gives a number of positions, with ``measures`` measures.
 
     A ladder scheme needs the grant year (InvalidGrantYear without one); a cap scheme gives
-    its cap per position whatever the grant year. Without ``competence`` the competence money
-    a ladder year includes is taken off (a cap's is per measure, never in its rate).
+    its cap per position whatever the grant year, plus its competence money per measure for
+    ``measures`` measures. Without ``competence`` the competence money a ladder year includes
+    is taken off, and a cap's measure money is left out.
     """
     if scheme_id == _rule(kb, NAV_CAP_RULE, CapRule)[0]:
-        return nav_grant(kb, positions, measures=0)
+        return nav_grant(kb, positions, measures=measures if competence else 0)
     if scheme_id == _rule(kb, LADDER_RULE, LadderRule)[0]:
         if grant_year is None:
             raise InvalidArgument("grant_year", grant_year, "grant_years")
@@ -227,8 +229,9 @@ def position_rates_difference(
     positions: PositionsInput,
     grant_year: int | None,
     competence: bool = True,
+    measures: int = 0,
 ) -> tuple[Calculation, Calculation, int]:
     """Two schemes' rates for the same positions and how much more the first gives."""
-    one = position_rate(kb, first, positions, grant_year, competence)
-    other = position_rate(kb, second, positions, grant_year, competence)
+    one = position_rate(kb, first, positions, grant_year, competence, measures)
+    other = position_rate(kb, second, positions, grant_year, competence, measures)
     return one, other, one.total - other.total

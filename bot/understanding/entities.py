@@ -19,6 +19,7 @@ from bot.understanding.patterns import (
     ORD_WORD,
     ORDINALS,
     OWN_SHARE_PERCENT,
+    POSITION_LIMIT,
     POSITION_WORDS,
     RELATIVE_YEAR,
 )
@@ -95,8 +96,8 @@ _COUNT_OF_YEARS = r"(\d|to|tre|fire|fem|seks|two|three|four|five|six)"
 _DURATION = re.compile(
     r"\b(?:(?:over|gjennom|across|during)\s+(?:(?:alle|all|hele|heile)\s+)?(?:(?:de|dei|the)\s+)?"
     r"|(?:i|for|in)\s+(?:(?:alle|all)\s+(?:(?:de|dei|the)\s+)?)?|(?:alle|all)\s+(?:(?:de|dei|the)\s+)?)"
-    r"(?:(?:maksimalt|maksimale|maksimum|maximum|max|inntil|opptil|up to|at most|mulige|"
-    r"possible)\s+)?"
+    r"(?:(?:maksimalt|maksimale|maksimum|maks|maximum|max|inntil|opptil|hoyst|up to|at most|"
+    r"mulige|possible)\s+)?"
     rf"{_COUNT_OF_YEARS}\s+(?:ar|arene|ara|years?)\b(?!\s*(?:\d|til\s+\d|to\s+\d|-|–))"
 )
 
@@ -420,6 +421,8 @@ def extract_positions(folded: str) -> Fraction | str | None:
     folded = OWN_SHARE_PERCENT.sub(" ", folded)
     # '20 % påslag på tilskuddet' is a change to the grant, not a share of a position
     folded = GRANT_PERCENT.sub(" ", folded)
+    # 'et tak på 5 årsverk per kommune' is a limit claimed, not the positions asked about
+    folded = POSITION_LIMIT.sub(" ", folded)
     shares = count_of_shares(folded)
     if shares is not None:
         return shares[0] * shares[1]
@@ -533,7 +536,7 @@ _GROUP_COUNT = (
 _GROUP = re.compile(
     rf"(?<![\w.,]){_GROUP_COUNT}\s+(?:{_QUALIFIER}({POSITION_WORDS})\s+)?"
     r"(?:som er\s+|som\s+|er\s+|that are\s+)?(?:i|in|pa|on)\s+"
-    r"(?:(?:their|its|sitt|sine|sin)\s+)?(?:"
+    r"(?:(?:their|its|sitt|sine|sin|det|the)\s+)?(?:"
     rf"(?:ar|year|aret|tilskuddsar\w*|tilskotsar\w*)\s*(\d{{1,2}}|{ORD_WORD})\b"
     r"(?!\s*(?:ar|years?)\b)"
     rf"|({ORDINAL_WORDS})\s+(?:ar|aret|year|tilskuddsar\w*)\b"
@@ -541,7 +544,8 @@ _GROUP = re.compile(
     # 'og ett i sitt tredje': the year noun left out after a possessive
     rf"|(?:(?<=sitt )|(?<=sine )|(?<=its )|(?<=their ))({ORDINAL_WORDS})\b"
     # '2 årsverk i tredje tilskuddsår og 1 årsverk i første?': the noun left out at the end
-    rf"|({ORDINAL_WORDS})(?=\s*(?:[?.!,;:]|$|og\b|and\b)))"
+    # ('og ett i siste i kommunalt rusarbeid?': the scheme's words may follow)
+    rf"|({ORDINAL_WORDS})(?=\s*(?:[?.!,;:]|$|og\b|and\b|i\s+[a-z]|in\s+the\b)))"
 )
 
 
@@ -565,6 +569,14 @@ _PAIR_GROUP = re.compile(
     r"\b(?:(?:det|den|the)\s+(?:ene|eine|forste|first|one)|one)\s+(?:[a-z]+\s+){0,2}?(?:i|in)\s+"
     r"(?:ar|year)\s*(\d{1,2})\b[^.?!;]{0,30}?\b(?:det|den|the)\s+(?:andre|other|second)\s+"
     r"(?:[a-z]+\s+){0,2}?(?:i|in)\s+(?:ar|year)\s*(\d{1,2})\b"
+)
+
+
+# 'to årsverk i kommunalt rusarbeid, begge i år 2': a count the next words place in one year
+_BOTH_GROUP = re.compile(
+    rf"(?<![\w.,]){_GROUP_COUNT}\s+{_QUALIFIER}({POSITION_WORDS})\b[^.?!;:]{{0,40}}?,?\s*"
+    r"\b(?:begge|begge to|alle|alle sammen|both|all of them|all)\s+(?:er\s+|are\s+)?(?:i|in)\s+"
+    r"(?:ar|year|aret|tilskuddsar\w*)\s*(\d{1,2})\b"
 )
 
 
@@ -630,7 +642,8 @@ def extract_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None:
         if count is not None and count > 0 and 0 < first < last <= 9:
             return tuple((count, year) for year in range(first, last + 1))
     matches = sorted(
-        [*_GROUP.finditer(folded), *_BARE_GROUP.finditer(folded)], key=lambda m: m.start()
+        [*_BOTH_GROUP.finditer(folded), *_GROUP.finditer(folded), *_BARE_GROUP.finditer(folded)],
+        key=lambda m: m.start(),
     )
     seen: set[int] = set()
     for m in matches:
@@ -640,7 +653,8 @@ def extract_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None:
         count = _group_count(m.group(1))
         token = next(g for g in m.groups()[2:] if g is not None)
         year = ORDINALS.get(token) if not token.isdigit() else int(token)
-        if count is None or year is None or count <= 0 or year <= 0:
+        # (-1: 'i siste', the ladder's last grant year, placed by the answer)
+        if count is None or year is None or count <= 0 or year == 0 or year < -1:
             continue
         counted = counted or m.group(2) is not None
         groups.append((count, year))
@@ -715,7 +729,9 @@ _NEW_WORD = re.compile(r"\b(?:ny|nytt|nye|new)\b")
 # '… og 1 i 2021', '… and one in 2021', '… og ett nytt årsverk kom til i 2021': a further group
 # with its start words left out or said otherwise
 _MORE_START_GROUP = re.compile(
-    rf"\s*(?:,\s*)?(?:og|and|,)\s+(?:(?:til|for)\s+)?{_START_COUNT}\s+(?:{_START_POSITION}\s+)?"
+    rf"\s*(?:,\s*)?(?:og|and|,)\s+(?:(?:til|for)\s+)?{_START_COUNT}\s+"
+    # 'og ett nytt fra 2021': the position word left out after 'nytt'
+    rf"(?:{_START_POSITION}\s+|(?:nytt|ny|nye|new)\s+)?"
     rf"(?:(?:som\s+|that\s+)?(?:{_START_VERB}|kom til|kom|ble opprettet|opprettet|ble lagt til|"
     r"came|was added|was set up)\s+)?(?:i|in|fra|from|siden|since)\s+"
     rf"{_START_YEAR_AT}(?!\s*(?:til|to|-|–)\s*(?:19|20)?\d)"
@@ -816,6 +832,9 @@ _KRONER_BEFORE = re.compile(rf"(?:kr\.?|nok)\s*{_AMOUNT}")
 
 _BARE_AMOUNT = re.compile(
     r"(?<![\d.,])(\d{1,3}(?:[ .]\d{3})+|\d{1,3}(?:,\d{3})+(?![.,]?\d)|\d{5,7})(?![\d])"
+    # '50 000 innbyggere', '12 000 mottakere': a count of people, not money
+    r"(?!\s*(?:innbyggar\w*|innbygger\w*|personer|mennesker|barn|mottaker\w*|brukere|"
+    r"ansatte|kommuner|inhabitants|residents|people|persons|recipients|children)\b)"
 )
 
 

@@ -97,6 +97,7 @@ from bot.understanding.patterns import (
     PLACE_MONEY_INTENTS,
     PLACE_SLOTS,
     PLACE_WORD,
+    POSITION_LIMIT,
     POSTCODE_BEFORE,
     RATE_ASK,
     RECEIVED_AMOUNT,
@@ -568,10 +569,14 @@ class Understander:
         if per_unit is not None:
             # 'hvor mye gis per bolig?': an amount per something the sources give none per
             s["per_unit"] = per_unit
+        limit = POSITION_LIMIT.search(f)
+        if limit:
+            # 'er det et tak på 5 årsverk per kommune?': a limit the question claims
+            s["claimed_limit"] = limit.group(1)
         claimed = GRANT_PERCENT.search(f)
         if claimed:
             # 'får distriktskommuner 20 % påslag?': a change to the grant the question claims
-            s["claimed_percent"] = claimed.group(1) or claimed.group(2)
+            s["claimed_percent"] = next(g for g in claimed.groups() if g is not None)
         if WITHOUT_COMPETENCE.search(f):
             # 'når man ser bort fra kompetansemidlene': the rates without competence money
             s["no_competence"] = True
@@ -610,6 +615,11 @@ class Understander:
             if m:
                 # 'statsforvalteren i Vestland': an office the knowledge base does not hold
                 s["unknown_office"] = m.group(0)
+        application, report = KIND_APPLICATION.search(f), KIND_REPORT.search(f)
+        if application and report:
+            # 'mellom søknadsfristen og rapporteringsfristen': two kinds, in the order named
+            first = "application" if application.start() < report.start() else "report"
+            s["kinds"] = (first, "report" if first == "application" else "application")
         if KIND_REPORT.search(f):
             s["kind"] = "report"
         elif KIND_ACCOUNTS.search(f):

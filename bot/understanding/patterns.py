@@ -812,7 +812,9 @@ COST_PER_UNIT = re.compile(
 SHARE_OF_ONE = re.compile(
     r"\b(?:en|ein|ei|et|eit|a|an|one)\s+(?:\d{1,3}(?:[.,]\d+)?\s*(?:%|prosent|percent)[\s-]*|"
     r"halv\w*\s+|half(?:-time)?\s+|part-time\s+)(?:[a-z-]+\s+)?"
-    r"(?:stilling\w*|positions?|posts?|jobs?|arsverk\w*)"
+    r"(?:stilling\w*|positions?|posts?|jobs?|arsverk\w*|ftes?)|"
+    # 'half an FTE', 'half a position'
+    r"\bhalf\s+(?:an?|one)\s+(?:fte|position|post|job)\b"
 )
 
 
@@ -820,9 +822,10 @@ SHARE_OF_ONE = re.compile(
 # a cost stated for a whole position (not 'det halve årsverket koster', 'det 50 %-årsverket')
 COST_OF_WHOLE = re.compile(
     r"\b(?:(?:full|fullt|hel|heil|helt|heilt|100\s*%)[\s-]*(?:stilling\w*|arsverk\w*)|"
-    r"(?:et|ett|eitt|ein|one|an?)\s+(?:arsverk|fte)\b|"
+    r"(?<!half )(?:et|ett|eitt|ein|one|an?)\s+(?:arsverk|fte)\b|"
     r"(?<!halve )(?<!halvt )(?<!-)(?<!% )(?:arsverket|arsverka?\s+(?:koster|kostar))|"
-    r"full[- ]time\s+(?:positions?|posts?|jobs?|equivalents?)|whole\s+(?:positions?|fte))"
+    r"full[- ]time\s+(?:positions?|posts?|jobs?|equivalents?)|"
+    r"(?:whole|full|entire)\s+(?:positions?|posts?|jobs?|ftes?))"
 )
 
 
@@ -860,15 +863,34 @@ OWN_SHARE_PERCENT = re.compile(
 _GRANT_CHANGE_WORDS = (
     r"(?:paslag\w*|tillegg\w*|tilleg\w*|okning\w*|auke\w*|ekstra|hoyere|hogare|lavere|"
     r"lagare|kutt\w*|reduksjon\w*|trekk\w*|rabatt\w*|bonus\w*|avslag\w*|supplement\w*|"
-    r"increase\w*|uplift|top-?up|cut|reduction|extra|higher|lower|more|less|mer|mindre)"
+    r"increase\w*|uplift|top-?up|cut|reduction|extra|higher|lower|more|less|mer|mindre|"
+    # 'med 2 % lønnsjustering', 'indeksregulert med 3 %', 'økes med 5 %'
+    r"lonnsjuster\w*|prisjuster\w*|justering\w*|justeres|justert|oppjuster\w*|"
+    r"nedjuster\w*|indeksreguler\w*|reguleres|regulert|regulering\w*|lonnsvekst\w*|"
+    r"prisvekst\w*|okes|oker|okte|auka|aukar|reduseres|redusert|kuttes|kuttet|indexed|"
+    r"indexation|adjust\w*|inflation)"
 )
 # '20 % påslag på tilskuddet', 'et tillegg på 15 %', 'a 10% uplift': a percentage the grant is
 # said to change by (not a share of a position: '20 % stilling')
 GRANT_PERCENT = re.compile(
     rf"(?<![\d.,])(\d{{1,3}}(?:[.,]\d+)?)\s*(?:%|prosent|percent|per cent)"
     rf"(?![\s-]*{POSITION_WORDS})[\s-]*(?:\w+\s+)?{_GRANT_CHANGE_WORDS}\b|"
-    rf"\b{_GRANT_CHANGE_WORDS}\s+(?:pa\s+|of\s+|med\s+|by\s+)?(?:\w+\s+)?"
-    rf"(\d{{1,3}}(?:[.,]\d+)?)\s*(?:%|prosent|percent|per cent)(?![\s-]*{POSITION_WORDS})"
+    rf"\b{_GRANT_CHANGE_WORDS}\s+(?:pa\s+|of\s+|med\s+|by\s+)?(?:(?!til\b|to\b)\w+\s+)?"
+    rf"(\d{{1,3}}(?:[.,]\d+)?)\s*(?:%|prosent|percent|per cent)(?![\s-]*{POSITION_WORDS})|"
+    # '120 % av satsen': more than the whole rate is a supplement claimed
+    r"(?<![\d.,])(1\d\d|[2-9]\d\d)\s*(?:%|prosent|percent|per cent)\s+(?:av|of)\s+"
+    r"(?:the\s+)?(?:satsen|sats|tilskuddet|belopet|rate|grant|amount)\b"
+)
+
+
+# 'et tak på 5 årsverk per kommune', 'maks to stillinger per kommune', 'a limit of 3 FTE per
+# municipality': a limit on how many positions one municipality may have funded
+POSITION_LIMIT = re.compile(
+    r"\b(?:tak|taket|grense|grensen|begrensning\w*|maks\w*|maksimum|hoyst|inntil|cap|limit|"
+    r"max\w*|at most|up to)\s+(?:pa\s+|of\s+|er\s+|is\s+)?(?:inntil\s+)?(\d{1,3}|en|ett|et|to|"
+    r"tre|fire|fem|seks|sju|syv|atte|ni|ti|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    rf"(?:{POSITION_WORDS})\s+(?:per|pr\.?|i hver|for hver|hver|each|a|for each|in each)\s+"
+    r"(?:kommune\w*|municipality|municipalities)\b"
 )
 
 
