@@ -699,9 +699,10 @@ class Understander:
         return self._name_orders[sid]
 
     def _without_name_runs(self, padded: str, schemes: list[str]) -> str:
-        """Blank the runs of four or more words that follow a named scheme's long name in
-        order ('barn og unge med behov for langvarig oppfølging' of 'tilbud til barn og unge
-        med behov for langvarig/sammensatt oppfølging'): they name, they ask nothing."""
+        """Blank the runs of four or more words, three of them content words, that follow a
+        named scheme's long name in order ('barn og unge med behov for langvarig oppfølging' of
+        'tilbud til barn og unge med behov for langvarig/sammensatt oppfølging'): they name,
+        they ask nothing."""
         tokens = padded.split()
         if len(tokens) < 4 or not schemes:
             return padded
@@ -715,7 +716,8 @@ class Understander:
                     while end < len(tokens) and stems[end] in order[at + 1 :]:
                         at = order.index(stems[end], at + 1)
                         end += 1
-                    if end - start >= 4:
+                    content = [t for t in tokens[start:end] if t not in self.lex.function_words]
+                    if end - start >= 4 and len(content) >= 3:
                         blank[start:end] = [True] * (end - start)
                         start = end
                     else:
