@@ -708,8 +708,11 @@ class Understander:
             return padded
         stems = [_stem(t) for t in tokens]
         blank = [False] * len(tokens)
+        seen = set(stems)
         for sid in schemes:
             for order in self._long_names(sid):
+                if len(seen.intersection(order)) < 4:
+                    continue  # too few of the name's words to make a run of four
                 start = 0
                 while start < len(tokens):
                     at, end = -1, start
