@@ -443,6 +443,7 @@ def test_the_date_of_a_source_document_asked_by_date_is_its_date(question: str) 
     [
         "Hvem sto bak søknadsverkstedet hos Statsforvalteren i Innlandet?",
         "Hvem ledet søknadsverkstedet i januar 2021?",
+        "hvem holdt søknadsverkstedet hos statsforvalteren i innlandet?",
         "Who ran the application workshop in Innlandet in January 2021?",
     ],
 )
