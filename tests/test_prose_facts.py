@@ -555,3 +555,10 @@ def test_a_framework_question_without_a_municipality_still_asks_for_one() -> Non
     answered, text = ask("Hva var økningen i rammen i 2019?")
     assert not answered
     assert "Hvilken kommune" in text
+
+
+def test_how_a_question_points_at_the_sources_is_no_topic_word_of_its_own() -> None:
+    # 'trekkes fram' says where to look, like 'nevnes'; the model it asks for is in the sentence
+    answered, text = ask("Hvilken modell trekkes frem for lavterskeltilbud til barn og unge i 2022")
+    assert answered
+    assert "Ung Arena" in text
