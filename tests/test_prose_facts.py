@@ -562,3 +562,10 @@ def test_how_a_question_points_at_the_sources_is_no_topic_word_of_its_own() -> N
     answered, text = ask("Hvilken modell trekkes frem for lavterskeltilbud til barn og unge i 2022")
     assert answered
     assert "Ung Arena" in text
+
+
+def test_a_deadline_asked_of_the_call_is_the_deadline_without_the_announcement() -> None:
+    answered, text = ask("Når er søknadsfristen i utlysningen for voksne-ordningen?")
+    assert answered
+    assert "15. mars 2021" in text
+    assert "medio januar 2018" not in text
