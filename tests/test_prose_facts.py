@@ -444,6 +444,7 @@ def test_the_date_of_a_source_document_asked_by_date_is_its_date(question: str) 
         "Hvem sto bak søknadsverkstedet hos Statsforvalteren i Innlandet?",
         "Hvem ledet søknadsverkstedet i januar 2021?",
         "hvem holdt søknadsverkstedet hos statsforvalteren i innlandet?",
+        "Kven heldt søknadsverkstaden?",
         "Who ran the application workshop in Innlandet in January 2021?",
     ],
 )
@@ -487,6 +488,7 @@ def test_when_a_scheme_is_announced_in_a_year_gives_that_years_statement_only() 
         ("Hva var avgrensningene for voksne-ordningen i 2018?", "ACT"),
         ("Hva var avgrensningene for barn og unge-ordningen?", "nye metoder"),
         ("Hva er veien videre for kommunalt rusarbeid?", "Veien videre"),
+        ("Hva sier oppfølgingen i opptrappingsplanen om evaluering?", "evalueringsprogram"),
     ],
 )
 def test_a_question_naming_a_section_heading_of_the_sources_gets_that_section(
