@@ -442,6 +442,8 @@ def test_the_date_of_a_source_document_asked_by_date_is_its_date(question: str) 
     [
         "Hvem sto bak søknadsverkstedet hos Statsforvalteren i Innlandet?",
         "Hvem ledet søknadsverkstedet i januar 2021?",
+        "hvem holdt søknadsverkstedet hos statsforvalteren i innlandet?",
+        "Kven heldt søknadsverkstaden?",
         "Who ran the application workshop in Innlandet in January 2021?",
     ],
 )
@@ -485,6 +487,7 @@ def test_when_a_scheme_is_announced_in_a_year_gives_that_years_statement_only() 
         ("Hva var avgrensningene for voksne-ordningen i 2018?", "ACT"),
         ("Hva var avgrensningene for barn og unge-ordningen?", "nye metoder"),
         ("Hva er veien videre for kommunalt rusarbeid?", "Veien videre"),
+        ("Hva sier oppfølgingen i opptrappingsplanen om evaluering?", "evalueringsprogram"),
     ],
 )
 def test_a_question_naming_a_section_heading_of_the_sources_gets_that_section(
@@ -553,3 +556,17 @@ def test_a_framework_question_without_a_municipality_still_asks_for_one() -> Non
     answered, text = ask("Hva var økningen i rammen i 2019?")
     assert not answered
     assert "Hvilken kommune" in text
+
+
+def test_how_a_question_points_at_the_sources_is_no_topic_word_of_its_own() -> None:
+    # 'trekkes fram' says where to look, like 'nevnes'; the model it asks for is in the sentence
+    answered, text = ask("Hvilken modell trekkes frem for lavterskeltilbud til barn og unge i 2022")
+    assert answered
+    assert "Ung Arena" in text
+
+
+def test_a_deadline_asked_of_the_call_is_the_deadline_without_the_announcement() -> None:
+    answered, text = ask("Når er søknadsfristen i utlysningen for voksne-ordningen?")
+    assert answered
+    assert "15. mars 2021" in text
+    assert "medio januar 2018" not in text

@@ -113,6 +113,13 @@ class Composer(FigureAnswers):
             named = self.contact_detail(u, lang, list(self.kb.offices))
             if named is not None:
                 return named
+        if u.intent in ("out_of_scope", "faq") or u.confidence < CONFIDENCE_THRESHOLD:
+            # 'hvem holdt søknadsverkstedet hos Statsforvalteren i Innlandet?': a document
+            # named by its title, however weakly the words read as an intent, and before a
+            # sentence that only shares the office's name
+            document = self.source_document(u, lang)
+            if document is not None:
+                return document
         if (
             (u.intent == "out_of_scope" and not u.unknown)
             or (u.intent == "list_schemes" and not u.schemes_mentioned)
@@ -123,12 +130,6 @@ class Composer(FigureAnswers):
             quoted = self.phrase_passage(replace(u, intent="faq"), lang)
             if quoted is not None:
                 return quoted
-        if u.intent == "out_of_scope" or u.confidence < CONFIDENCE_THRESHOLD:
-            # 'hvem holdt søknadsverkstedet hos Statsforvalteren i Innlandet?': a document
-            # named by its title, however weakly the words read as an intent
-            document = self.source_document(u, lang)
-            if document is not None:
-                return document
         if u.intent == "out_of_scope":
             return self.dont_know(u, lang)
         if u.confidence < CONFIDENCE_THRESHOLD:

@@ -34,6 +34,9 @@ APART_WORD = re.compile(
     r"from|apart)\b"
 )
 
+# a question that names the deadline itself ('når er søknadsfristen i utlysningen?')
+ASKS_FOR_DEADLINE = re.compile(r"frist|deadline|due\b")
+
 # a month or a date named in a statement ('medio januar 2018', '15.3.2021')
 DATED = re.compile(rf"\b(?:{'|'.join(m for m in MONTHS if len(m) > 3)})\b|\b\d{{1,2}}\.\d{{1,2}}\.")
 
@@ -172,7 +175,7 @@ class DeadlineAnswers(AnswerBase):
                 for fact in self.report_facts(sid, chosen, paragraphs):
                     paragraphs.append(text_in(fact, lang))
                     sources.append(self.kb.provenance(fact))
-        if kind == DeadlineKind.APPLICATION:
+        if kind == DeadlineKind.APPLICATION and not ASKS_FOR_DEADLINE.search(u.folded):
             # 'when is it announced?': when the call was to come, before the deadline it sets
             announced = [
                 (of, said)

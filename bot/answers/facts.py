@@ -175,6 +175,8 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         body = " ".join(answer.paragraphs)
         found: list[tuple[str, Fact]] = []
         for sid in u.schemes_mentioned:
+            # a word of the scheme's own name tells which scheme, not which section
+            own = " ".join(_padded(fold(n)) for n in self.kb.schemes[sid].names.all())
             for fact in self.kb.schemes[sid].facts:
                 head = HEADING.match(fact.text)
                 if head is None or (year is not None and not fact.years.contains(year)):
@@ -185,7 +187,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                     if len(w) >= 4
                     and w not in self.plain_words
                     and not w.startswith(GRANT_WORDS)
-                    and f" {w} " not in self.name_text
+                    and f" {w} " not in own
                 ]
                 named = bool(words) and all(_stem(w) in asked for w in words)
                 if named and text_in(fact, lang)[:60] not in body:
