@@ -570,3 +570,18 @@ def test_a_deadline_asked_of_the_call_is_the_deadline_without_the_announcement()
     assert answered
     assert "15. mars 2021" in text
     assert "medio januar 2018" not in text
+
+
+@pytest.mark.parametrize(
+    ("question", "printed"),
+    [
+        ('Hva betyr "den gylne regel" for økningen i rammen?', "somatikk"),
+        ("Hvor nevnes «Mestre hele livet» i NAV-kunngjøringen?", "Mestre hele livet"),
+    ],
+)
+def test_a_phrase_the_question_quotes_is_answered_by_the_sentence_that_prints_it(
+    question: str, printed: str
+) -> None:
+    answered, text = ask(question)
+    assert answered
+    assert text.startswith("Kilden sier") and printed in text

@@ -32,6 +32,10 @@ from bot.understanding.query import Understanding
 from bot.vocab import Lang
 from knowledge.kb import KnowledgeBase
 
+#: a phrase the question quotes ('hva menes med «Den gylne regel»?'): looked for as printed
+QUOTED_PHRASE = re.compile(r"[«\"“”]\s*\w+(?:\s+\w+)+\s*[»\"“”]")
+
+
 #: the intents whose answers give amounts or counts, declined for a unit the sources lack
 PER_UNIT_INTENTS = (
     FIGURE_INTENTS
@@ -124,6 +128,7 @@ class Composer(FigureAnswers):
             (u.intent == "out_of_scope" and not u.unknown)
             or (u.intent == "list_schemes" and not u.schemes_mentioned)
             or (u.intent == "scheme_info" and not u.scheme)
+            or QUOTED_PHRASE.search(u.text)
         ):
             # a phrase of the question printed word for word in a matching source sentence
             # ('hvor finner vi en oversikt over innovasjonsverktøy?' is no list of schemes)
