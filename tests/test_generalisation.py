@@ -23,7 +23,7 @@ FLOORS = {
     "batch-9.yaml": (0.97, 2, 0),
     "batch-10.yaml": (0.99, 0, 0),
     "batch-11.yaml": (0.98, 3, 0),
-    "batch-12.yaml": (0.97, 4, 0),
+    "batch-12.yaml": (0.98, 4, 0),
     "batch-13.yaml": (0.97, 1, 0),
     "batch-14.yaml": (0.97, 0, 0),
     "batch-15.yaml": (1.00, 0, 0),

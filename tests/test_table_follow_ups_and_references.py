@@ -334,3 +334,20 @@ def test_a_computed_share_is_also_given_in_whole_percent() -> None:
         " kommunalt rusarbeid?"
     )
     assert f"rundt {percent} %" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor mange ordninger står i tabellen over tilskudd fra 2022?",
+        "Kor mange tilskot står i oversiktstabellen frå januar 2022?",
+    ],
+)
+def test_the_2022_overview_of_grants_is_counted_as_the_source_prints_its_rows(
+    question: str,
+) -> None:
+    engine = Engine(KB)
+    answer = engine.ask(question, TODAY, chat="overview")
+    assert answer.answered
+    assert "9 tilskudd" in answer.text
+    assert "Prosjektskjønnsmidler" in answer.text
