@@ -351,3 +351,10 @@ def test_the_2022_overview_of_grants_is_counted_as_the_source_prints_its_rows(
     assert answer.answered
     assert "9 tilskudd" in answer.text
     assert "Prosjektskjønnsmidler" in answer.text
+
+
+def test_a_ranking_after_two_named_rows_gives_the_place_after_both() -> None:
+    ranked = ranked_plan("y2019")
+    (a, _), (b, _), (third, value) = ranked[:3]
+    text = ask(f"Hvilken kommune fikk mest økning i rammen i 2019 etter {a} og {b}?")
+    assert f"{third}: {grouped(value)} kr ←" in text

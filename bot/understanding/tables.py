@@ -1022,38 +1022,39 @@ class TableReader:
             found = self._heading_texts[table.id] = _padded(fold(" ".join(texts)))
         return found
 
-    def _after_row(self, table: Table, padded: str, named: Sequence[str]) -> str | None:
-        """The one row named just after a word like 'etter' ('flest etter Oslo'), or None."""
-        if len(named) != 1:
-            return None
-        words = self.w.get("after_row", ())
-        for name, key in self.spelled[table.id]:
-            if key == named[0] and any(f" {w} {name} " in padded for w in words):
-                return key
-        return None
+    def _after_row(self, table: Table, padded: str, named: Sequence[str]) -> tuple[str, ...]:
+        """The rows named just after a word like 'etter' ('flest etter Oslo', 'etter Oslo og
+        Akershus'), when every row named is named there; else none."""
+        if not named:
+            return ()
+        at = _first(padded, self.w.get("after_row", ()))
+        if at < 0:
+            return ()
+        after = set(self.rows_in(table, padded[at:]))
+        return tuple(named) if all(k in after for k in named) else ()
 
     def _after_place(
         self,
         table: Table,
-        after: str,
+        after: tuple[str, ...],
         among: tuple[str, ...],
         ids: tuple[str, ...],
         descending: bool,
     ) -> TableQuery | None:
-        """A ranking down to the first place after a row: the rows ranked (``among``, else
-        every data row), the place after every row at least as high (or low) as it."""
+        """A ranking down to the first place after some rows: the rows ranked (``among``,
+        else every data row), the place after every row at least as high (or low) as them."""
         rows = [_row(table, k) for k in among] if among else data_rows(table)
-        reference = _row(table, after)
-        if any(reference.values.get(c) is None for c in ids):
+        references = [_row(table, k) for k in after]
+        if any(r.values.get(c) is None for r in references for c in ids):
             return None
 
         def total(row: Row) -> Fraction:
             return sum((_value(row.values[c]) for c in ids), Fraction(0))
 
-        if reference not in rows:
-            rows = [reference, *rows]
+        rows = [r for r in references if r not in rows] + rows
         scored = [r for r in rows if all(r.values.get(c) is not None for c in ids)]
-        mark = total(reference)
+        marks = [total(r) for r in references]
+        mark = min(marks) if descending else max(marks)
         # the row named and every row tied with it or ahead of it come first
         ahead = [r for r in scored if (total(r) >= mark if descending else total(r) <= mark)]
         place = len(ahead) + 1
@@ -1441,11 +1442,11 @@ class TableReader:
                 TableQuery(table.id, "rank", tuple(group), ids, top, descending, claim=named[0]),
                 score,
             )
-        after = self._after_row(table, padded, named) if (highest or lowest) else None
-        if after is not None and not premise and not self.has(padded, "second"):
-            # 'hvilket fylke hadde flest … etter Oslo?': the place after the row named
+        after = self._after_row(table, padded, named) if (highest or lowest) else ()
+        if after and not premise and not self.has(padded, "second"):
+            # 'hvilket fylke hadde flest … etter Oslo?': the place after the rows named
             descending = highest and not lowest
-            among = tuple(k for k in group if k != after)
+            among = tuple(k for k in group if k not in after)
             next_place = self._after_place(table, after, among, ids, descending)
             if next_place is not None:
                 return next_place, score
