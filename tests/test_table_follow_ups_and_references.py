@@ -358,3 +358,10 @@ def test_a_ranking_after_two_named_rows_gives_the_place_after_both() -> None:
     (a, _), (b, _), (third, value) = ranked[:3]
     text = ask(f"Hvilken kommune fikk mest økning i rammen i 2019 etter {a} og {b}?")
     assert f"{third}: {grouped(value)} kr ←" in text
+
+
+@pytest.mark.parametrize("last", ["How much is that in total?", "Kor mykje er det til saman?"])
+def test_a_total_after_one_schemes_appropriation_is_no_ladder_total(last: str) -> None:
+    text = ask("Hva var bevilgningen til kommunalt rusarbeid i 2021?", last)
+    assert "455" in text
+    assert "1 980 000" not in text and "1,980,000" not in text
