@@ -365,3 +365,41 @@ def test_a_total_after_one_schemes_appropriation_is_no_ladder_total(last: str) -
     text = ask("Hva var bevilgningen til kommunalt rusarbeid i 2021?", last)
     assert "455" in text
     assert "1 980 000" not in text and "1,980,000" not in text
+
+
+def region_total(region: str, column: str) -> Fraction:
+    """A region's (or county's) sum of the framework table's municipalities in a column."""
+    members = {m.number for m in KB.municipalities.values() if region in (m.region, m.county)}
+    return sum(
+        (
+            Fraction(str(r.values[column]))
+            for r in KB.tables[PLAN].rows
+            if r.municipality in members and not r.sum_of_rows
+        ),
+        Fraction(0),
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second", "column"),
+    [
+        (
+            "Hvor mye økte rammen i Aust-Agder i 2019 sammenlignet med Vest-Agder?",
+            "Aust-Agder",
+            "Vest-Agder",
+            "y2019",
+        ),
+        (
+            "How much more did Vest-Agder get than Lister in framework increases in 2016?",
+            "Vest-Agder",
+            "Lister",
+            "y2016",
+        ),
+    ],
+)
+def test_two_regions_compared_set_their_sums_against_each_other(
+    question: str, first: str, second: str, column: str
+) -> None:
+    gap = abs(region_total(first, column) - region_total(second, column))
+    text = ask(question)
+    assert grouped(gap) in text or f"{int(gap):,}" in text

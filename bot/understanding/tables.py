@@ -1022,6 +1022,40 @@ class TableReader:
             found = self._heading_texts[table.id] = _padded(fold(" ".join(texts)))
         return found
 
+    def _two_regions(
+        self, table: Table, padded: str, named: Sequence[str], years: list[int]
+    ) -> TableQuery | None:
+        """'Hvor mye økte rammen i Vest-Agder i 2017 sammenlignet med Aust-Agder?': the sums
+        of two regions' rows against each other, the region named first first."""
+        if not self.comparing(padded) or not any(r.municipality for r in table.rows):
+            return None
+        groups = self.groups_named(padded)
+        if len(groups) != 2 or self.named_by_name(table, padded, named):
+            return None
+        at = {g: padded.find(f" {' '.join(_TOKENS.split(fold(g))).strip()} ") for g in groups}
+        first, second = sorted(groups, key=lambda g: at[g])
+        sides = [
+            [r.key for r in data_rows(table) if r.municipality in self.groups[g]]
+            for g in (first, second)
+        ]
+        if not sides[0] or not sides[1] or set(sides[0]) == set(sides[1]):
+            return None
+        columns, _ = self._columns(table, padded, years, None, True)
+        if not columns:
+            return None
+        more, less = self.has(padded, "more"), self.has(padded, "less")
+        # 'stemmer det at Vest-Agder fikk mer enn Aust-Agder?': the claimed direction
+        claimed = self.has(padded, "premise") and (more or less)
+        return TableQuery(
+            table.id,
+            "difference",
+            (*sides[0], *sides[1]),
+            tuple(c.id for c in columns),
+            claim=("more" if more and not less else "less") if claimed else None,
+            split=len(sides[0]),
+            group=f"{first}|{second}",
+        )
+
     def _after_row(self, table: Table, padded: str, named: Sequence[str]) -> tuple[str, ...]:
         """The rows named just after a word like 'etter' ('flest etter Oslo', 'etter Oslo og
         Akershus'), when every row named is named there; else none."""
@@ -1316,6 +1350,9 @@ class TableReader:
             if not named:
                 return None, 0.0
             return self._one_row(table, named, columns, padded, score + 0.5)
+        regions = self._two_regions(table, padded, named, years)
+        if regions is not None:
+            return regions, score + 0.5
         # a named region wins over numbers that only spell its range ('Aust-Agder (0901–0941)')
         by_group = bool(group) and all(k.isdigit() for k in named)
         rows = group if by_group else named or group
