@@ -403,3 +403,39 @@ def test_two_regions_compared_set_their_sums_against_each_other(
     gap = abs(region_total(first, column) - region_total(second, column))
     text = ask(question)
     assert grouped(gap) in text or f"{int(gap):,}" in text
+
+
+def country_share_tenths(name: str, column: str) -> str:
+    """A county's share of the country's count in a column, one decimal, comma."""
+    share = county_figure(name, column) / figure(STATS, "Landet (fylker fra 2019)", column)
+    tenths = int(share * 1000 + Fraction(1, 2))
+    return f"{tenths // 10},{tenths % 10} %"
+
+
+@pytest.mark.parametrize(
+    ("question", "name", "column"),
+    [
+        (
+            "Hvor stor andel av KVP-deltakerne var i Nordland?",
+            "Nordland",
+            "kvp_deltakere_2019",
+        ),
+        (
+            "Hvor stor del av barna i husholdninger med sosialhjelp 6–12 måneder bodde i"
+            " Hordaland?",
+            "Hordaland",
+            "barn_sosialhjelp_6_12_2018",
+        ),
+    ],
+)
+def test_a_share_of_the_counted_that_were_in_a_county_is_of_the_countrys_count(
+    question: str, name: str, column: str
+) -> None:
+    assert country_share_tenths(name, column) in ask(question)
+
+
+def test_a_share_of_the_counted_in_a_county_is_the_share_printed_for_it() -> None:
+    row = next(r for r in KB.tables[STATS].rows if r.label == "Nordland")
+    printed = str(row.values["andel_under_18"]).replace(".", ",")
+    text = ask("Hvor stor andel av barna i Nordland bodde i husholdninger med sosialhjelp?")
+    assert f"{printed} %" in text

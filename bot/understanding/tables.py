@@ -100,6 +100,18 @@ _OF_POPULATION = re.compile(
 )
 
 
+#: A share of something counted ('andel av barna', 'share of the children'), not of a figure.
+_SHARE_OF = re.compile(
+    r" (?:andel|andelen|del|delen|share|proportion|percentage) (?:av|of) (?:the |de |dei )?"
+    r"(?!(?:befolkningen|befolkninga|innbyggerne|population|inhabitants|prognosen|summen|"
+    r"total|sum|det|dette|that|this|it) )\w+"
+)
+
+
+#: The words before a place that say the counted were there ('bodde i', 'lived in').
+_LOCATED = r" (?:var|bodde|budde|befant seg|fantes|lived|were|was|are|is|er) (?:det )?(?:i|in)"
+
+
 #: A series of municipality numbers ('10xx', '09xx').
 _NUMBER_SERIES = re.compile(r"\b(\d{2})\s?xx\b")
 
@@ -1721,7 +1733,16 @@ class TableReader:
             # 'hvor stor andel av befolkningen er det, og er det høyest i landet?': the row's
             # printed share and its place among the rows, not a ranking of the one row
             return TableQuery(table.id, "position", (places[0],), (column.id,))
-        if share and len(places) == 1 and len(named) == 2 and national and not of_population:
+        # 'what share of the children … lived in Oslo?': a share of the counted, the country's
+        # count the whole even when the country is not named
+        share_of = _SHARE_OF.search(padded) is not None and len(named) == 1 and bool(places)
+        if share_of:
+            # '… bodde i Oslo', '… lived in Oslo': where the counted were; 'andel av barna i
+            # Oslo' is the share printed for Oslo
+            spelled = [n for n, k in self.spelled[table.id] if k == places[0]]
+            share_of = any(re.search(rf"{_LOCATED} {re.escape(n)} ", padded) for n in spelled)
+        whole = len(named) == 2 or share_of
+        if share and len(places) == 1 and whole and national and not of_population:
             # the share of the country's count, unless the question names a share column
             # ('andel av befolkningen under 18 år … høyest i landet' is the printed share)
             scores = self._column_scores(table, padded)
