@@ -619,6 +619,8 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         and u.intent in MONEY_INTENTS
         and not own_scheme
         and new_slots <= {"year"}
+        and len(tokens) <= 7  # 'hvor mye er det til sammen for alle ordningene?' asks more
+        and not {"alle", "all", "every"} & set(tokens)
     )
     sums = sums or again
     adds = new_slots or own_scheme or u.follow_up or refers or sums
