@@ -439,3 +439,10 @@ def test_a_share_of_the_counted_in_a_county_is_the_share_printed_for_it() -> Non
     printed = str(row.values["andel_under_18"]).replace(".", ",")
     text = ask("Hvor stor andel av barna i Nordland bodde i husholdninger med sosialhjelp?")
     assert f"{printed} %" in text
+
+
+def test_a_ranking_of_something_else_after_a_table_question_does_not_rank_the_table() -> None:
+    text = ask(
+        "Hvor mange KVP-deltakere var det i Troms?", "Hvilken ordning har høyest bevilgning?"
+    )
+    assert "Deltakere i KVP" not in text

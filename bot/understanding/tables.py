@@ -764,7 +764,7 @@ class TableReader:
         shown = self.kb.tables.get(previous.table) if previous is not None else None
         # 'hvilket fylke hadde flest, og hvor mange?': the columns just asked, ranked
         ranking = self.has(padded, "highest") or self.has(padded, "lowest")
-        ranking = ranking and shown is not None and not self._other_kind(shown, padded)
+        ranking = ranking and shown is not None and self._own_kind(shown, padded)
         if best is None and previous is not None and (follow_up or operating or ranking):
             statistics = shown is not None and not any(c.unit == "kr" for c in shown.columns)
             if statistics and self.has(padded, "framework"):
@@ -1160,6 +1160,16 @@ class TableReader:
                 keys = tuple(r.key for r in of_kind)
                 return TableQuery(table.id, "rows", keys, (table.columns[0].id,))
         return None
+
+    def _own_kind(self, table: Table, padded: str) -> bool:
+        """Whether a question asks for rows of a table's own kind ('hvilket fylke …' of a
+        table of counties)."""
+        rows = data_rows(table)
+        if self._asks_rows(padded, "county_places"):
+            return any(r.county and not r.municipality for r in rows)
+        if self._asks_rows(padded, "municipality_places"):
+            return any(r.municipality for r in rows)
+        return False
 
     def _asks_rows(self, padded: str, kind: str) -> bool:
         """Whether a question asks for rows of one kind ('hvilke kommuner', 'fylker med').
