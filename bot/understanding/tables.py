@@ -765,6 +765,15 @@ class TableReader:
         # 'hvilket fylke hadde flest, og hvor mange?': the columns just asked, ranked
         ranking = self.has(padded, "highest") or self.has(padded, "lowest")
         ranking = ranking and shown is not None and self._own_kind(shown, padded)
+        ranks = self.has(padded, "highest") or self.has(padded, "lowest")
+        if shown is not None and ranks and self._stray(shown, padded):
+            # 'hvilken ordning har høyest bevilgning?' ranks no table shown, by the column
+            # just shown or a guess carried from it
+            if best is None:
+                return None
+            carried = best.table == shown.id and best.op == "rank"
+            if carried and self._column_by_words(shown, padded) is None:
+                return None
         if best is None and previous is not None and (follow_up or operating or ranking):
             statistics = shown is not None and not any(c.unit == "kr" for c in shown.columns)
             if statistics and self.has(padded, "framework"):
@@ -1160,6 +1169,20 @@ class TableReader:
                 keys = tuple(r.key for r in of_kind)
                 return TableQuery(table.id, "rows", keys, (table.columns[0].id,))
         return None
+
+    def _stray(self, table: Table, padded: str) -> bool:
+        """Whether a question has a long word that is no function word, no table-operation
+        word and no word of the table's headings ('ordning', 'bevilgning')."""
+        listed = {w for phrases in self.w.values() for p in phrases for w in p.split()}
+        heads = set().union(*self.column_words.get(table.id, {}).values())
+        return any(
+            len(w) >= 5
+            and not w.isdigit()
+            and w not in self.function
+            and w not in listed
+            and not any(w[:5] == h[:5] for h in heads)
+            for w in padded.split()
+        )
 
     def _own_kind(self, table: Table, padded: str) -> bool:
         """Whether a question asks for rows of a table's own kind ('hvilket fylke …' of a
