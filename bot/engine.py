@@ -613,6 +613,19 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         u.intent in ("out_of_scope", "faq", "scheme_info") and u.trigger_top < 0.5
     )
     sums = sums and ctx.intent == "appropriation" and (u.intent in MONEY_INTENTS or loose)
+    # 'how much is that in total?' after one scheme's appropriation: that appropriation again,
+    # not a ladder total nobody asked for
+    again = (
+        ctx.intent == "appropriation"
+        and len(asked_schemes) == 1
+        and bool(BACK_SUM.search(u.folded))
+        and u.intent in MONEY_INTENTS
+        and not own_scheme
+        and new_slots <= {"year"}
+        and len(tokens) <= 7  # 'hvor mye er det til sammen for alle ordningene?' asks more
+        and not {"alle", "all", "every"} & set(tokens)
+    )
+    sums = sums or again
     adds = new_slots or own_scheme or u.follow_up or refers or sums
     inherit = why or (
         (weak or u.trigger_top == 0)

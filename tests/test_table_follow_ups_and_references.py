@@ -334,3 +334,115 @@ def test_a_computed_share_is_also_given_in_whole_percent() -> None:
         " kommunalt rusarbeid?"
     )
     assert f"rundt {percent} %" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor mange ordninger står i tabellen over tilskudd fra 2022?",
+        "Kor mange tilskot står i oversiktstabellen frå januar 2022?",
+    ],
+)
+def test_the_2022_overview_of_grants_is_counted_as_the_source_prints_its_rows(
+    question: str,
+) -> None:
+    engine = Engine(KB)
+    answer = engine.ask(question, TODAY, chat="overview")
+    assert answer.answered
+    assert "9 tilskudd" in answer.text
+    assert "Prosjektskjønnsmidler" in answer.text
+
+
+def test_a_ranking_after_two_named_rows_gives_the_place_after_both() -> None:
+    ranked = ranked_plan("y2019")
+    (a, _), (b, _), (third, value) = ranked[:3]
+    text = ask(f"Hvilken kommune fikk mest økning i rammen i 2019 etter {a} og {b}?")
+    assert f"{third}: {grouped(value)} kr ←" in text
+
+
+@pytest.mark.parametrize("last", ["How much is that in total?", "Kor mykje er det til saman?"])
+def test_a_total_after_one_schemes_appropriation_is_no_ladder_total(last: str) -> None:
+    text = ask("Hva var bevilgningen til kommunalt rusarbeid i 2021?", last)
+    assert "455" in text
+    assert "1 980 000" not in text and "1,980,000" not in text
+
+
+def region_total(region: str, column: str) -> Fraction:
+    """A region's (or county's) sum of the framework table's municipalities in a column."""
+    members = {m.number for m in KB.municipalities.values() if region in (m.region, m.county)}
+    return sum(
+        (
+            Fraction(str(r.values[column]))
+            for r in KB.tables[PLAN].rows
+            if r.municipality in members and not r.sum_of_rows
+        ),
+        Fraction(0),
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second", "column"),
+    [
+        (
+            "Hvor mye økte rammen i Aust-Agder i 2019 sammenlignet med Vest-Agder?",
+            "Aust-Agder",
+            "Vest-Agder",
+            "y2019",
+        ),
+        (
+            "How much more did Vest-Agder get than Lister in framework increases in 2016?",
+            "Vest-Agder",
+            "Lister",
+            "y2016",
+        ),
+    ],
+)
+def test_two_regions_compared_set_their_sums_against_each_other(
+    question: str, first: str, second: str, column: str
+) -> None:
+    gap = abs(region_total(first, column) - region_total(second, column))
+    text = ask(question)
+    assert grouped(gap) in text or f"{int(gap):,}" in text
+
+
+def country_share_tenths(name: str, column: str) -> str:
+    """A county's share of the country's count in a column, one decimal, comma."""
+    share = county_figure(name, column) / figure(STATS, "Landet (fylker fra 2019)", column)
+    tenths = int(share * 1000 + Fraction(1, 2))
+    return f"{tenths // 10},{tenths % 10} %"
+
+
+@pytest.mark.parametrize(
+    ("question", "name", "column"),
+    [
+        (
+            "Hvor stor andel av KVP-deltakerne var i Nordland?",
+            "Nordland",
+            "kvp_deltakere_2019",
+        ),
+        (
+            "Hvor stor del av barna i husholdninger med sosialhjelp 6–12 måneder bodde i"
+            " Hordaland?",
+            "Hordaland",
+            "barn_sosialhjelp_6_12_2018",
+        ),
+    ],
+)
+def test_a_share_of_the_counted_that_were_in_a_county_is_of_the_countrys_count(
+    question: str, name: str, column: str
+) -> None:
+    assert country_share_tenths(name, column) in ask(question)
+
+
+def test_a_share_of_the_counted_in_a_county_is_the_share_printed_for_it() -> None:
+    row = next(r for r in KB.tables[STATS].rows if r.label == "Nordland")
+    printed = str(row.values["andel_under_18"]).replace(".", ",")
+    text = ask("Hvor stor andel av barna i Nordland bodde i husholdninger med sosialhjelp?")
+    assert f"{printed} %" in text
+
+
+def test_a_ranking_of_something_else_after_a_table_question_does_not_rank_the_table() -> None:
+    text = ask(
+        "Hvor mange KVP-deltakere var det i Troms?", "Hvilken ordning har høyest bevilgning?"
+    )
+    assert "Deltakere i KVP" not in text

@@ -237,7 +237,12 @@ def _render_share(result: TableResult, lang: Lang) -> list[str]:
         assert result.total is not None
         share = fmt.share(result.total, lang)
         whole_percent = math.floor(result.total * 100 + Fraction(1, 2))
-        if result.total * 1000 != whole_percent * 10:
+        tenths = math.floor(result.total * 1000 + Fraction(1, 2))
+        # (only where the whole percent agrees with the one-decimal figure: 4,4977 % is
+        # 'ca. 4,5 %', never also 'rundt 4 %')
+        if tenths != whole_percent * 10 and math.floor(Fraction(tenths, 10) + Fraction(1, 2)) == (
+            whole_percent
+        ):
             # 'i prosent': the whole percent as well ('ca. 31,7 %, rundt 32 %')
             share += f", {'rundt' if nb else 'about'} {whole_percent}" + (" %" if nb else "%")
         joint = "av" if nb else "of"

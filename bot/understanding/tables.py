@@ -100,6 +100,18 @@ _OF_POPULATION = re.compile(
 )
 
 
+#: A share of something counted ('andel av barna', 'share of the children'), not of a figure.
+_SHARE_OF = re.compile(
+    r" (?:andel|andelen|del|delen|share|proportion|percentage) (?:av|of) (?:the |de |dei )?"
+    r"(?!(?:befolkningen|befolkninga|innbyggerne|population|inhabitants|prognosen|summen|"
+    r"total|sum|det|dette|that|this|it) )\w+"
+)
+
+
+#: The words before a place that say the counted were there ('bodde i', 'lived in').
+_LOCATED = r" (?:var|bodde|budde|befant seg|fantes|lived|were|was|are|is|er) (?:det )?(?:i|in)"
+
+
 #: A series of municipality numbers ('10xx', '09xx').
 _NUMBER_SERIES = re.compile(r"\b(\d{2})\s?xx\b")
 
@@ -752,7 +764,16 @@ class TableReader:
         shown = self.kb.tables.get(previous.table) if previous is not None else None
         # 'hvilket fylke hadde flest, og hvor mange?': the columns just asked, ranked
         ranking = self.has(padded, "highest") or self.has(padded, "lowest")
-        ranking = ranking and shown is not None and not self._other_kind(shown, padded)
+        ranking = ranking and shown is not None and self._own_kind(shown, padded)
+        ranks = self.has(padded, "highest") or self.has(padded, "lowest")
+        if shown is not None and ranks and self._stray(shown, padded):
+            # 'hvilken ordning har høyest bevilgning?' ranks no table shown, by the column
+            # just shown or a guess carried from it
+            if best is None:
+                return None
+            carried = best.table == shown.id and best.op == "rank"
+            if carried and self._column_by_words(shown, padded) is None:
+                return None
         if best is None and previous is not None and (follow_up or operating or ranking):
             statistics = shown is not None and not any(c.unit == "kr" for c in shown.columns)
             if statistics and self.has(padded, "framework"):
@@ -1022,38 +1043,73 @@ class TableReader:
             found = self._heading_texts[table.id] = _padded(fold(" ".join(texts)))
         return found
 
-    def _after_row(self, table: Table, padded: str, named: Sequence[str]) -> str | None:
-        """The one row named just after a word like 'etter' ('flest etter Oslo'), or None."""
-        if len(named) != 1:
+    def _two_regions(
+        self, table: Table, padded: str, named: Sequence[str], years: list[int]
+    ) -> TableQuery | None:
+        """'Hvor mye økte rammen i Vest-Agder i 2017 sammenlignet med Aust-Agder?': the sums
+        of two regions' rows against each other, the region named first first."""
+        if not self.comparing(padded) or not any(r.municipality for r in table.rows):
             return None
-        words = self.w.get("after_row", ())
-        for name, key in self.spelled[table.id]:
-            if key == named[0] and any(f" {w} {name} " in padded for w in words):
-                return key
-        return None
+        groups = self.groups_named(padded)
+        if len(groups) != 2 or self.named_by_name(table, padded, named):
+            return None
+        at = {g: padded.find(f" {' '.join(_TOKENS.split(fold(g))).strip()} ") for g in groups}
+        first, second = sorted(groups, key=lambda g: at[g])
+        sides = [
+            [r.key for r in data_rows(table) if r.municipality in self.groups[g]]
+            for g in (first, second)
+        ]
+        if not sides[0] or not sides[1] or set(sides[0]) == set(sides[1]):
+            return None
+        columns, _ = self._columns(table, padded, years, None, True)
+        if not columns:
+            return None
+        more, less = self.has(padded, "more"), self.has(padded, "less")
+        # 'stemmer det at Vest-Agder fikk mer enn Aust-Agder?': the claimed direction
+        claimed = self.has(padded, "premise") and (more or less)
+        return TableQuery(
+            table.id,
+            "difference",
+            (*sides[0], *sides[1]),
+            tuple(c.id for c in columns),
+            claim=("more" if more and not less else "less") if claimed else None,
+            split=len(sides[0]),
+            group=f"{first}|{second}",
+        )
+
+    def _after_row(self, table: Table, padded: str, named: Sequence[str]) -> tuple[str, ...]:
+        """The rows named just after a word like 'etter' ('flest etter Oslo', 'etter Oslo og
+        Akershus'), when every row named is named there; else none."""
+        if not named:
+            return ()
+        at = _first(padded, self.w.get("after_row", ()))
+        if at < 0:
+            return ()
+        after = set(self.rows_in(table, padded[at:]))
+        return tuple(named) if all(k in after for k in named) else ()
 
     def _after_place(
         self,
         table: Table,
-        after: str,
+        after: tuple[str, ...],
         among: tuple[str, ...],
         ids: tuple[str, ...],
         descending: bool,
     ) -> TableQuery | None:
-        """A ranking down to the first place after a row: the rows ranked (``among``, else
-        every data row), the place after every row at least as high (or low) as it."""
+        """A ranking down to the first place after some rows: the rows ranked (``among``,
+        else every data row), the place after every row at least as high (or low) as them."""
         rows = [_row(table, k) for k in among] if among else data_rows(table)
-        reference = _row(table, after)
-        if any(reference.values.get(c) is None for c in ids):
+        references = [_row(table, k) for k in after]
+        if any(r.values.get(c) is None for r in references for c in ids):
             return None
 
         def total(row: Row) -> Fraction:
             return sum((_value(row.values[c]) for c in ids), Fraction(0))
 
-        if reference not in rows:
-            rows = [reference, *rows]
+        rows = [r for r in references if r not in rows] + rows
         scored = [r for r in rows if all(r.values.get(c) is not None for c in ids)]
-        mark = total(reference)
+        marks = [total(r) for r in references]
+        mark = min(marks) if descending else max(marks)
         # the row named and every row tied with it or ahead of it come first
         ahead = [r for r in scored if (total(r) >= mark if descending else total(r) <= mark)]
         place = len(ahead) + 1
@@ -1113,6 +1169,30 @@ class TableReader:
                 keys = tuple(r.key for r in of_kind)
                 return TableQuery(table.id, "rows", keys, (table.columns[0].id,))
         return None
+
+    def _stray(self, table: Table, padded: str) -> bool:
+        """Whether a question has a long word that is no function word, no table-operation
+        word and no word of the table's headings ('ordning', 'bevilgning')."""
+        listed = {w for phrases in self.w.values() for p in phrases for w in p.split()}
+        heads = set().union(*self.column_words.get(table.id, {}).values())
+        return any(
+            len(w) >= 5
+            and not w.isdigit()
+            and w not in self.function
+            and w not in listed
+            and not any(w[:5] == h[:5] for h in heads)
+            for w in padded.split()
+        )
+
+    def _own_kind(self, table: Table, padded: str) -> bool:
+        """Whether a question asks for rows of a table's own kind ('hvilket fylke …' of a
+        table of counties)."""
+        rows = data_rows(table)
+        if self._asks_rows(padded, "county_places"):
+            return any(r.county and not r.municipality for r in rows)
+        if self._asks_rows(padded, "municipality_places"):
+            return any(r.municipality for r in rows)
+        return False
 
     def _asks_rows(self, padded: str, kind: str) -> bool:
         """Whether a question asks for rows of one kind ('hvilke kommuner', 'fylker med').
@@ -1315,6 +1395,9 @@ class TableReader:
             if not named:
                 return None, 0.0
             return self._one_row(table, named, columns, padded, score + 0.5)
+        regions = self._two_regions(table, padded, named, years)
+        if regions is not None:
+            return regions, score + 0.5
         # a named region wins over numbers that only spell its range ('Aust-Agder (0901–0941)')
         by_group = bool(group) and all(k.isdigit() for k in named)
         rows = group if by_group else named or group
@@ -1441,11 +1524,11 @@ class TableReader:
                 TableQuery(table.id, "rank", tuple(group), ids, top, descending, claim=named[0]),
                 score,
             )
-        after = self._after_row(table, padded, named) if (highest or lowest) else None
-        if after is not None and not premise and not self.has(padded, "second"):
-            # 'hvilket fylke hadde flest … etter Oslo?': the place after the row named
+        after = self._after_row(table, padded, named) if (highest or lowest) else ()
+        if after and not premise and not self.has(padded, "second"):
+            # 'hvilket fylke hadde flest … etter Oslo?': the place after the rows named
             descending = highest and not lowest
-            among = tuple(k for k in group if k != after)
+            among = tuple(k for k in group if k not in after)
             next_place = self._after_place(table, after, among, ids, descending)
             if next_place is not None:
                 return next_place, score
@@ -1683,7 +1766,16 @@ class TableReader:
             # 'hvor stor andel av befolkningen er det, og er det høyest i landet?': the row's
             # printed share and its place among the rows, not a ranking of the one row
             return TableQuery(table.id, "position", (places[0],), (column.id,))
-        if share and len(places) == 1 and len(named) == 2 and national and not of_population:
+        # 'what share of the children … lived in Oslo?': a share of the counted, the country's
+        # count the whole even when the country is not named
+        share_of = _SHARE_OF.search(padded) is not None and len(named) == 1 and bool(places)
+        if share_of:
+            # '… bodde i Oslo', '… lived in Oslo': where the counted were; 'andel av barna i
+            # Oslo' is the share printed for Oslo
+            spelled = [n for n, k in self.spelled[table.id] if k == places[0]]
+            share_of = any(re.search(rf"{_LOCATED} {re.escape(n)} ", padded) for n in spelled)
+        whole = len(named) == 2 or share_of
+        if share and len(places) == 1 and whole and national and not of_population:
             # the share of the country's count, unless the question names a share column
             # ('andel av befolkningen under 18 år … høyest i landet' is the printed share)
             scores = self._column_scores(table, padded)
