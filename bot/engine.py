@@ -365,8 +365,11 @@ class Engine:
         ``ask``); remember context when a chat is given."""
         ctx = self.contexts.get(chat, today) if chat is not None else None
         u, query = read or self._read(text, today, chat, core)
-        result = evaluate(core.kb, query) if query is not None else None
-        if (
+        declined = core.composer.per_unit(u)
+        result = evaluate(core.kb, query) if query is not None and declined is None else None
+        if declined is not None:
+            query, answer = None, declined
+        elif (
             result is not None
             and query is not None
             and _table_answers(query, u, core.kb, core.tables, ctx.table_query if ctx else None)
@@ -386,6 +389,13 @@ class Engine:
                 key = asked[u.intent]
                 named = u.schemes_mentioned or ([answer.scheme] if answer.scheme else [])
                 slots[key] = latest(ctx.slots.get(key, ()) if ctx else (), named)
+            if u.intent == "appropriation":
+                # the office whose figures the chat asked for ('prognosen i Agder'), kept
+                # while its appropriation questions go on, for a later 'til sammen?'
+                before_office = ctx.slots.get(ASKED_OFFICE) if ctx else None
+                office = u.slots.get("office", before_office)
+                if office is not None:
+                    slots[ASKED_OFFICE] = office
             self.contexts.put(
                 chat,
                 ChatContext(
@@ -495,6 +505,9 @@ BACK_YEARS = re.compile(
 # The schemes a chat's appropriation questions named in turn ('og barn og unge?'), so that
 # 'summen av alle tre?' or 'og sammen med kommunalt rusarbeid?' can sum them.
 ASKED_SCHEMES = "asked_schemes"
+# The office a chat's appropriation questions named last ('i Agder', 'nasjonalt'), so that
+# 'til sammen?' sums that office's figures of the schemes asked, not the national ones.
+ASKED_OFFICE = "asked_office"
 # The schemes a chat's deadline questions named in turn, so that 'hvilken av de tre går ut
 # først?' can set their deadlines against each other.
 ASKED_DEADLINE_SCHEMES = "asked_deadline_schemes"
@@ -600,6 +613,19 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         u.intent in ("out_of_scope", "faq", "scheme_info") and u.trigger_top < 0.5
     )
     sums = sums and ctx.intent == "appropriation" and (u.intent in MONEY_INTENTS or loose)
+    # 'how much is that in total?' after one scheme's appropriation: that appropriation again,
+    # not a ladder total nobody asked for
+    again = (
+        ctx.intent == "appropriation"
+        and len(asked_schemes) == 1
+        and bool(BACK_SUM.search(u.folded))
+        and u.intent in MONEY_INTENTS
+        and not own_scheme
+        and new_slots <= {"year"}
+        and len(tokens) <= 7  # 'hvor mye er det til sammen for alle ordningene?' asks more
+        and not {"alle", "all", "every"} & set(tokens)
+    )
+    sums = sums or again
     adds = new_slots or own_scheme or u.follow_up or refers or sums
     inherit = why or (
         (weak or u.trigger_top == 0)
@@ -728,6 +754,9 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         own = [sid for sid in u.schemes_mentioned if sid not in asked] if own_scheme else []
         u.schemes_mentioned = asked + own
         u.scheme = u.schemes_mentioned[0]
+        office = ctx.slots.get(ASKED_OFFICE)
+        if office is not None and "office" not in new_slots and "county" not in new_slots:
+            u.slots["office"] = office
         if own and re.search(r"\b(?:enn|than)\b", u.folded):
             # 'hvor mye mer fikk X enn disse to?': the scheme named against those asked before
             u.slots["schemes_first"] = tuple(own)

@@ -147,6 +147,16 @@ def percent(ratio: Fraction | Decimal | int, lang: Lang = "nb") -> str:
     return f"{text} %" if lang == "nb" else f"{text}%"
 
 
+def share(ratio: Fraction, lang: Lang = "nb") -> str:
+    """A computed share as a percentage with one decimal (half up), 'ca.' when rounded."""
+    tenths = ratio * 1000
+    rounded = Fraction(math.floor(tenths + Fraction(1, 2)), 10)
+    text = decimal(rounded, lang)
+    if tenths.denominator != 1:
+        text = ("ca. " if lang == "nb" else "approx. ") + text
+    return f"{text} %" if lang == "nb" else f"{text}%"
+
+
 def year_range(first: int, last: int | None) -> str:
     """Render a range of calendar years: '2016–2020', '2022' or '2022–'."""
     if last == first:

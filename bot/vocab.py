@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
+from bot.fmt import Lang as Lang  # the one definition, re-exported for the answer modules
 from knowledge.schema import DeadlineKind, Topic
-
-Lang = Literal["nb", "en"]
 
 TOPIC_LABELS: dict[Topic, dict[Lang, str]] = {
     Topic.PURPOSE: {"nb": "Formål", "en": "Purpose"},

@@ -578,6 +578,8 @@ class TableLanguage(Model):
     framework: list[str] = Field(min_length=1)
     # 'nest størst', 'second-largest': a ranking down to the second place
     second: list[str] = Field(default_factory=list)
+    # 'flest etter Oslo', 'largest after Arendal': a ranking's next place after a named row
+    after_row: list[str] = Field(default_factory=list)
     # 'neste år': the year after today's
     next_year: list[str] = Field(default_factory=list)
     # the word before the first of two years that asks for the change between them
@@ -607,6 +609,8 @@ class TableLanguage(Model):
     position: list[str] = Field(default_factory=list)
     # the rows just asked about in turn ("hvem av de to …?", "which of them …?")
     those_asked: list[str] = Field(default_factory=list)
+    # the years just asked about in turn ("forskjellen mellom de to årene", "both years")
+    years_asked: list[str] = Field(default_factory=list)
     # rows with the same figure ("which two counties had the same number …?")
     same: list[str] = Field(default_factory=list)
     # a source document by its year ("i 2018-presentasjonen", "the 2020 slides")
@@ -732,6 +736,9 @@ class Language(Model):
     function_words: list[str] = []
     # everyday words the sources happen not to use: known words, never a sign of another topic
     everyday: list[str] = []
+    # what the sources give amounts or counts per ('per årsverk', 'per kommune'): an amount
+    # asked per anything else ('per bolig', 'per innbygger') is one they do not give
+    units: list[str] = []
     # from the intents section (knowledge/data/language/intents.yaml), set by the loader
     intents: IntentLanguage | None = None
 

@@ -6,6 +6,7 @@ Every expected figure is computed here from the knowledge base's appropriations.
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 from functools import cache
 
 import pytest
@@ -272,3 +273,60 @@ def test_the_other_schemes_counted_wrong_give_no_difference() -> None:
     text = ask("Hvor mye mer fikk kommunalt rusarbeid i 2021 enn de tre andre ordningene?")
     wrong = national(KRA, 2021) - national(ADULTS, 2021) - national(YOUNG, 2021)
     assert fmt.kroner(wrong, "nb") not in text
+
+
+def office_share(scheme: str, year: int, office: str) -> tuple[int, int]:
+    """Return an office's appropriation of a scheme and year and the national one."""
+    (part,) = [
+        a.amount
+        for a in kb().schemes[scheme].appropriations
+        if a.year == year and a.scope == "fylke" and kb().provenance(a).office_id == office
+    ]
+    return part, national(scheme, year)
+
+
+def test_an_office_s_share_of_the_national_appropriation_is_their_exact_ratio() -> None:
+    office = next(
+        kb().provenance(a).office_id
+        for a in kb().schemes[KRA].appropriations
+        if a.scope == "fylke" and a.year == 2021
+    )
+    part, whole = office_share(KRA, 2021, office)
+    share, *_ = appropriation_calc.appropriation_share(kb(), (KRA, 2021), office)
+    assert share == Fraction(part, whole) and 0 < share < 1
+
+
+def test_an_office_s_share_of_a_year_without_a_national_figure_is_not_computed() -> None:
+    with pytest.raises(calc_errors.CalcError):
+        appropriation_calc.appropriation_share(kb(), (KRA, 2030), "innlandet")
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        (
+            "Hvor stor andel av den nasjonale bevilgningen til kommunalt rusarbeid i 2021 fikk "
+            "Innlandet?",
+            "nb",
+        ),
+        ("Hvor mange prosent av rustilskuddet i 2021 skulle fordeles i Innlandet?", "nb"),
+        (
+            "What share of the 2021 national appropriation for municipal substance abuse work "
+            "went to Innlandet?",
+            "en",
+        ),
+    ],
+)
+def test_a_share_of_the_national_appropriation_shows_both_figures_and_the_percentage(
+    question: str, lang: fmt.Lang
+) -> None:
+    part, whole = office_share(KRA, 2021, "innlandet")
+    text = ask(question)
+    assert fmt.millions(part, lang) in text and fmt.millions(whole, lang) in text
+    assert fmt.share(Fraction(part, whole), lang) in text
+
+
+def test_a_nynorsk_question_about_the_children_s_scheme_gets_that_scheme_s_money() -> None:
+    text = ask("Kva var løyvinga i 2021 til tilbodet for born og unge med samansette behov?")
+    assert fmt.millions(national(YOUNG, 2021), "nb") in text
+    assert fmt.millions(national(ADULTS, 2021), "nb") not in text

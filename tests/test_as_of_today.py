@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.calc.rules import FRAMEWORK_TABLE
 from bot.cli import main
 from bot.engine import Engine
 from bot.kbdiff import diff_knowledge
@@ -443,3 +444,21 @@ def test_a_changed_later_years_statement_is_named_in_the_update_summary(
     ]
     assert "ny opplysning: «Kilden sier at tilskudd" in diff.lines()[0]
     assert "fjernet: «Kildene sier at tilskudd" in diff.lines()[1]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Hvor mye får Lindesnes i økning i rammen i 2021?", "nb"),
+        ("How much will Grimstad's framework increase be in 2023?", "en"),
+    ],
+)
+def test_a_framework_increase_after_the_table_gives_its_last_year_said_to_be_so(
+    engine: Engine, kb: KnowledgeBase, question: str, lang: str
+) -> None:
+    years = kb.tables[FRAMEWORK_TABLE].years
+    last = years.last or years.first
+    answer = engine.ask(question, dt.date(2026, 12, 1))
+    assert answer.answered
+    assert f"{last}:" in answer.text
+    assert ("ingen tall for økningen" if lang == "nb" else "no framework increase") in answer.text

@@ -204,3 +204,20 @@ def test_the_whole_corpus_is_answered_correctly_and_out_of_scope_questions_are_d
     assert declined_wrongly == []
     assert report.accuracy >= 0.99, report.render()
     assert report.wrong_figures == 0, report.render()
+
+
+@pytest.mark.parametrize(
+    ("text", "reporting"),
+    [
+        (
+            "Hvor mye fikk Innlandet til barn og unge med behov for langvarig oppfølging i 2021?",
+            False,
+        ),
+        ("Hva var bevilgningen til voksne med langvarige og sammensatte behov i 2021?", False),
+        ("Hvordan er oppfølging og rapportering for barn og unge-ordningen?", True),
+    ],
+)
+def test_the_words_of_a_scheme_s_long_name_in_its_order_ask_nothing(
+    understander: Understander, text: str, reporting: bool
+) -> None:
+    assert (understander.understand(text).intent == "reporting") is reporting

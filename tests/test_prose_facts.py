@@ -435,3 +435,153 @@ def test_the_date_of_a_source_document_asked_by_date_is_its_date(question: str) 
     answered, text = ask(question)
     assert answered
     assert (doc.date_text in text) or ((doc.date_text_en or doc.date_text) in text)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvem sto bak søknadsverkstedet hos Statsforvalteren i Innlandet?",
+        "Hvem ledet søknadsverkstedet i januar 2021?",
+        "hvem holdt søknadsverkstedet hos statsforvalteren i innlandet?",
+        "Kven heldt søknadsverkstaden?",
+        "Who ran the application workshop in Innlandet in January 2021?",
+    ],
+)
+def test_who_held_a_source_document_named_with_its_office_and_month_is_its_named_people(
+    question: str,
+) -> None:
+    answered, text = ask(question)
+    assert answered
+    assert "Arild Bækkevold" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Når blir ordningen for barn og unge utlyst?", "medio januar 2018"),
+        ("Kva tid blir tilskotet til barn og unge kunngjort?", "medio januar 2018"),
+        ("Når ventes tilskuddet til voksne kunngjort i år?", "medio januar 2018"),
+        ("When is the grant for adults with long-term complex needs announced?", "mid-January"),
+    ],
+)
+def test_when_a_scheme_is_announced_asked_without_a_year_gives_the_dated_announcement(
+    question: str, expected: str
+) -> None:
+    answered, text = ask(question, dt.date(2018, 1, 5))
+    assert answered
+    assert expected in text
+
+
+def test_when_a_scheme_is_announced_in_a_year_gives_that_years_statement_only() -> None:
+    answered, text = ask("Når kunngjøres ordningen for barn og unge i 2021?")
+    assert answered
+    assert "medio januar 2018" not in text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Hva er tidsperioden for tilskuddet til sosiale tjenester i NAV?", "oppstartsdato"),
+        ("Hva sier signalene fra Direktoratet om kommunalt rusarbeid?", "136 kommuner"),
+        ("Kva seier signala frå Direktoratet om kommunalt rusarbeid?", "Nye kommuner"),
+        ("Hva var avgrensningene for voksne-ordningen i 2018?", "ACT"),
+        ("Hva var avgrensningene for barn og unge-ordningen?", "nye metoder"),
+        ("Hva er veien videre for kommunalt rusarbeid?", "Veien videre"),
+        ("Hva sier oppfølgingen i opptrappingsplanen om evaluering?", "evalueringsprogram"),
+    ],
+)
+def test_a_question_naming_a_section_heading_of_the_sources_gets_that_section(
+    question: str, expected: str
+) -> None:
+    answered, text = ask(question)
+    assert answered
+    assert expected in text
+
+
+def test_a_heading_of_another_year_than_the_one_asked_is_not_quoted() -> None:
+    _answered, text = ask("Hva sier signalene fra Direktoratet om kommunalt rusarbeid i 2021?")
+    assert "136 kommuner" not in text
+
+
+def test_a_grant_word_in_a_heading_does_not_make_the_question_name_it() -> None:
+    # 'Det gis ikke tilskudd til:' heads the exclusions, not every question about a grant
+    answered, text = ask("Hva er tidsperioden for NAV-tilskuddet?")
+    assert answered
+    assert "programfinansiering" not in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva var begrunnelsen for at de kommunale tjenestene også må styrkes, ifølge Agder?",
+        "Kva var grunngjevinga for at dei kommunale tenestene òg må styrkjast i Agder i 2018?",
+        "Hva er grunnen til at de kommunale tjenestene også må styrkes?",
+    ],
+)
+def test_asking_for_the_reason_of_a_statement_is_answered_by_the_sentence_giving_it(
+    question: str,
+) -> None:
+    answered, text = ask(question)
+    assert answered
+    assert "kvalitet og tilgjengelighet" in text
+
+
+def test_a_heading_named_beside_a_quoted_sentence_brings_its_other_sentences() -> None:
+    answered, text = ask(
+        "Hvilke kommuner skulle prioriteres ifølge signalene fra Direktoratet om kommunalt "
+        "rusarbeid, og hvor mange var ikke omfattet?"
+    )
+    assert answered
+    assert "Nye kommuner" in text
+    assert "136" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor stor ytterligere økning i rammen nevnes for 2018, og videreføres de øremerkede "
+        "tilskuddene?",
+        "Hvor mye ytterligere økning i rammen, og videreføres øremerkede tilskudd?",
+    ],
+)
+def test_a_framework_question_a_sentence_of_the_plan_explains_is_not_asked_back(
+    question: str,
+) -> None:
+    answered, text = ask(question)
+    assert answered
+    assert "300 millioner" in text
+
+
+def test_a_framework_question_without_a_municipality_still_asks_for_one() -> None:
+    answered, text = ask("Hva var økningen i rammen i 2019?")
+    assert not answered
+    assert "Hvilken kommune" in text
+
+
+def test_how_a_question_points_at_the_sources_is_no_topic_word_of_its_own() -> None:
+    # 'trekkes fram' says where to look, like 'nevnes'; the model it asks for is in the sentence
+    answered, text = ask("Hvilken modell trekkes frem for lavterskeltilbud til barn og unge i 2022")
+    assert answered
+    assert "Ung Arena" in text
+
+
+def test_a_deadline_asked_of_the_call_is_the_deadline_without_the_announcement() -> None:
+    answered, text = ask("Når er søknadsfristen i utlysningen for voksne-ordningen?")
+    assert answered
+    assert "15. mars 2021" in text
+    assert "medio januar 2018" not in text
+
+
+@pytest.mark.parametrize(
+    ("question", "printed"),
+    [
+        ('Hva betyr "den gylne regel" for økningen i rammen?', "somatikk"),
+        ("Hvor nevnes «Mestre hele livet» i NAV-kunngjøringen?", "Mestre hele livet"),
+    ],
+)
+def test_a_phrase_the_question_quotes_is_answered_by_the_sentence_that_prints_it(
+    question: str, printed: str
+) -> None:
+    answered, text = ask(question)
+    assert answered
+    assert text.startswith("Kilden sier") and printed in text

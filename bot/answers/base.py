@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 
 from bot import asof, fmt
@@ -12,10 +13,14 @@ from bot.answers.common import t
 from bot.calc import errors as calc_errors
 from bot.calc import results as calc_results
 from bot.cards import rule_lines
+from bot.understanding.patterns import PREMISE, YES_NO
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
 from knowledge.kb import KnowledgeBase, Provenance
 from knowledge.schema import Fact, Scheme, Topic
+
+# 'kan vi få …', 'can we get …': a question that is answered yes or no
+CAN_WE = re.compile(r"^(?:og\s+|men\s+|and\s+)?(?:kan|kan vi|kan kommunen|can|could)\b")
 
 
 class AnswerBase:
@@ -24,6 +29,7 @@ class AnswerBase:
     kb: KnowledgeBase
     words: dict[str, tuple[str, ...]]
     plain_words: frozenset[str]  # function and everyday words (words.yaml)
+    function_words: frozenset[str]  # function words alone (words.yaml)
     name_text: str
     place_words: frozenset[str]
     said: dict[str, str]
@@ -135,7 +141,15 @@ class AnswerBase:
     def calc_error(self, u: Understanding, lang: Lang, error: calc_errors.CalcError) -> Answer:
         """Turn a calculation error into a helpful reply."""
         answered = isinstance(error, calc_errors.InvalidGrantYear)
-        return self.answer(u, lang, [error.message(lang)], answered=answered)
+        text = error.message(lang)
+        if (
+            isinstance(error, calc_errors.InvalidGrantYear)
+            and error.reason == "beyond_ladder"
+            and (PREMISE.search(u.folded) or YES_NO.search(u.folded) or CAN_WE.search(u.folded))
+        ):
+            # 'er det riktig at vi får tilskudd også i et femte år?': the answer is no
+            text = ("Nei. " if lang == "nb" else "No. ") + text
+        return self.answer(u, lang, [text], answered=answered)
 
     def money_as_of(
         self, sid: str, last: int, asked: object, today: dt.date, lang: Lang

@@ -197,6 +197,11 @@ PERSON = re.compile(r"[A-ZÆØÅ][\w-]+(?: [A-ZÆØÅ][\w-]+)+")
 # asking when a call for applications comes out ('kunngjøres', 'utlyst', 'announced')
 ANNOUNCE_ASK = re.compile(r"\b(?:kunngj\w*|utlys\w*|announc\w*|published|publiser\w*)")
 
+# asking when something happens ('når kunngjøres ordningen?', 'kva tid', 'which month')
+WHEN_ASK = re.compile(
+    r"\b(?:nar|when|kva tid|hva tid|hvilken (?:dato|maned|tid)|what date|which (?:date|month))\b"
+)
+
 
 # 'når var …', 'hvem holdt …': when or who of a source document
 DOC_ASK = re.compile(
@@ -294,6 +299,14 @@ T: dict[str, dict[Lang, str]] = {
         "en": "I'm not sure what you are asking, so I won't guess.",
     },
     "passed": {"nb": "passert", "en": "passed"},
+    "per_unit": {
+        "nb": "Kildene oppgir ingen beløp eller tall per {unit}. Satsene de gir, er per årsverk "
+        "eller stilling (kompetansemidlene per tiltak), og tabellene har tall per kommune eller "
+        "fylke.",
+        "en": "The sources give no amounts or figures per {unit}. Their rates are per FTE or "
+        "position (the competence money per measure), and their tables give figures per "
+        "municipality or county.",
+    },
     "no_deadline": {
         "nb": "Jeg kjenner ingen {kind} for {scheme}{year}.",
         "en": "I know of no {kind} for {scheme}{year}.",

@@ -26,10 +26,28 @@ from bot.understanding.patterns import (
     FRAMEWORK_SCHEME,
     MONEY_ASK,
     PROSE_ASK,
+    QUANTITY_ASK,
 )
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
 from knowledge.kb import KnowledgeBase
+
+#: a phrase the question quotes ('hva menes med «Den gylne regel»?'): looked for as printed
+QUOTED_PHRASE = re.compile(r"[«\"“”]\s*\w+(?:\s+\w+)+\s*[»\"“”]")
+
+
+#: the intents whose answers give amounts or counts, declined for a unit the sources lack
+PER_UNIT_INTENTS = (
+    FIGURE_INTENTS
+    | set(FRAMEWORK_INTENTS)
+    | {
+        "statistics",
+        "appropriation",
+        "scheme_info",
+        "faq",
+        "budget",
+    }
+)
 
 
 class Composer(FigureAnswers):
@@ -39,7 +57,8 @@ class Composer(FigureAnswers):
         """Keep the knowledge base; register the intent handlers."""
         self.kb = kb
         # function and everyday words: never a thing a question names, nor a content word
-        self.plain_words = function_words(kb) | everyday_words(kb)
+        self.function_words = function_words(kb)
+        self.plain_words = self.function_words | everyday_words(kb)
         # the language words the answers look for, folded once as questions are
         words = kb.language
         contacts = words.contacts if words else None
@@ -81,6 +100,15 @@ class Composer(FigureAnswers):
             self.handlers[intent] = self.framework
         self.handlers["statistics"] = self.statistics
 
+    def per_unit(self, u: Understanding) -> Answer | None:
+        """Decline an amount or count asked per a unit the sources give none per ('per bolig')."""
+        unit = u.slots.get("per_unit")
+        if not unit or u.intent not in PER_UNIT_INTENTS or not QUANTITY_ASK.search(u.folded):
+            return None
+        lang: Lang = "en" if u.lang == "en" else "nb"
+        said = next((w for w in re.findall(r"[\w-]+", u.text) if fold(w) == unit), unit)
+        return self.answer(u, lang, [t("per_unit", lang, unit=said)], answered=False)
+
     def compose(self, u: Understanding, today: dt.date) -> Answer:
         """Answer an understood question as of a date."""
         lang: Lang = "en" if u.lang == "en" else "nb"
@@ -89,10 +117,18 @@ class Composer(FigureAnswers):
             named = self.contact_detail(u, lang, list(self.kb.offices))
             if named is not None:
                 return named
+        if u.intent in ("out_of_scope", "faq") or u.confidence < CONFIDENCE_THRESHOLD:
+            # 'hvem holdt søknadsverkstedet hos Statsforvalteren i Innlandet?': a document
+            # named by its title, however weakly the words read as an intent, and before a
+            # sentence that only shares the office's name
+            document = self.source_document(u, lang)
+            if document is not None:
+                return document
         if (
             (u.intent == "out_of_scope" and not u.unknown)
             or (u.intent == "list_schemes" and not u.schemes_mentioned)
             or (u.intent == "scheme_info" and not u.scheme)
+            or QUOTED_PHRASE.search(u.text)
         ):
             # a phrase of the question printed word for word in a matching source sentence
             # ('hvor finner vi en oversikt over innovasjonsverktøy?' is no list of schemes)
@@ -100,8 +136,7 @@ class Composer(FigureAnswers):
             if quoted is not None:
                 return quoted
         if u.intent == "out_of_scope":
-            document = self.source_document(u, lang)
-            return document if document is not None else self.dont_know(u, lang)
+            return self.dont_know(u, lang)
         if u.confidence < CONFIDENCE_THRESHOLD:
             answer = self.dont_know(u, lang)
             answer.paragraphs.insert(0, t("unsure", lang))
@@ -109,6 +144,25 @@ class Composer(FigureAnswers):
         handler = self.handlers.get(u.intent)
         if handler is None:
             return self.dont_know(u, lang)
+        per_unit = self.per_unit(u)
+        if per_unit is not None:
+            return per_unit
+        apart = self.deadlines_apart(u, lang)
+        if apart is not None:
+            # 'hvor mange dager mellom søknadsfristen og rapporteringsfristen i 2021?'
+            return apart
+        limit = u.slots.get("claimed_limit")
+        if limit is not None and (u.intent in FIGURE_INTENTS or u.intent == "scheme_info"):
+            # 'er det et tak på 5 årsverk per kommune?': a limit the sources never give
+            declined = self.unsaid_limit(u, str(limit), lang)
+            if declined is not None:
+                return declined
+        claimed = u.slots.get("claimed_percent")
+        if claimed is not None and (u.intent in FIGURE_INTENTS or u.intent == "scheme_info"):
+            # 'får distriktskommuner 20 % påslag?': a change to the grant the sources never give
+            declined = self.unsaid_change(u, str(claimed), lang)
+            if declined is not None:
+                return declined
         if (
             u.intent in FRAMEWORK_INTENTS
             and "municipality" not in u.slots
@@ -132,6 +186,17 @@ class Composer(FigureAnswers):
             if unsaid is not None:
                 return self.cost_not_named(u, today, lang, u.schemes_mentioned[0], unsaid)
         answer = self.with_passage(u, handler(u, today, lang), lang)
+        if (
+            u.intent in FRAMEWORK_INTENTS
+            and not answer.answered
+            and not any(k in u.slots for k in ("municipality", "group", "place", "county"))
+            and u.passage_explains
+        ):
+            # 'hvor mye ytterligere økning i rammen nevnes, og videreføres de øremerkede
+            # tilskuddene?': no municipality to ask for when a sentence of the plan says it
+            quoted = self.scheme_passage(u, lang, FRAMEWORK_SCHEME)
+            if quoted is not None:
+                return quoted
         answer = self.after_grant_end(u, self.counted(u, answer, lang), today, lang)
         return self.no_average(u, answer, lang)
 

@@ -10,19 +10,35 @@ from bot import asof, fmt
 from bot.answer import Answer
 from bot.answers import working
 from bot.answers.base import AnswerBase
-from bot.answers.common import ANNOUNCE_ASK, named_thing, t, text_in
+from bot.answers.common import ANNOUNCE_ASK, WHEN_ASK, heading, named_thing, t, text_in
 from bot.calc import deadlines as deadline_calc
 from bot.calc import results as calc_results
 from bot.cards import deadline_text
+from bot.text import fold
+from bot.understanding.patterns import MONTHS
 from bot.understanding.query import Understanding
 from bot.vocab import DEADLINE_LABELS, Lang
 from knowledge.kb import DeadlineEntry
-from knowledge.schema import DeadlineKind, Fact, Topic
+from knowledge.schema import DeadlineKind, Fact, Scheme, Topic
 
 # which of the deadlines named comes first or last ('går ut først', 'the latest')
 FIRST_ASK = re.compile(r"\b(?:forst|forste|fyrst|fyrste|tidligst\w*|first|earliest|soonest)\b")
 LAST_ASK = re.compile(r"\b(?:sist|siste|senest\w*|seinast\w*|last|latest)\b")
 WHICH_ASK = re.compile(r"\b(?:hvilken|hvilke|hvilket|kva for|kven|which)\b")
+# 'hvor mange dager', 'how many days', 'uker': a distance in days asked for
+DAYS_WORD = re.compile(r"\b(?:dager|dagar|dogn|days|uker|veker|weeks)\b")
+WEEKS_WORD = re.compile(r"\b(?:uker|veker|weeks)\b")
+# 'mellom', 'etter', 'senere', 'fra … til': two dates set against each other
+APART_WORD = re.compile(
+    r"\b(?:mellom|etter|senere|seinere|tidligere|for|fra|between|after|later|earlier|before|"
+    r"from|apart)\b"
+)
+
+# a question that names the deadline itself ('når er søknadsfristen i utlysningen?')
+ASKS_FOR_DEADLINE = re.compile(r"frist|deadline|due\b")
+
+# a month or a date named in a statement ('medio januar 2018', '15.3.2021')
+DATED = re.compile(rf"\b(?:{'|'.join(m for m in MONTHS if len(m) > 3)})\b|\b\d{{1,2}}\.\d{{1,2}}\.")
 
 
 class DeadlineAnswers(AnswerBase):
@@ -56,6 +72,29 @@ class DeadlineAnswers(AnswerBase):
         if year is None:
             year = max((e.deadline.year for e in entries), default=None)
         return [e for e in entries if e.deadline.year == year]
+
+    @staticmethod
+    def announcements(
+        u: Understanding, scheme: Scheme, topics: list[Topic], facts: list[Fact]
+    ) -> list[Fact]:
+        """'Når kunngjøres ordningen?': the statements of when its call comes, of any year.
+
+        Asked without a year, the newest facts on applying may say only where the call is
+        published; a statement of another year naming the month or date it was to come out
+        ('Kunngjøres tentativt medio januar 2018') answers the question asked.
+        """
+        if u.slots.get("year") is not None or not (
+            ANNOUNCE_ASK.search(u.folded) and WHEN_ASK.search(u.folded)
+        ):
+            return []
+        return [
+            f
+            for f in scheme.facts
+            if f.topic in topics
+            and f not in facts
+            and ANNOUNCE_ASK.search(fold(f.text))
+            and DATED.search(fold(f.text))
+        ]
 
     def deadline_line(self, e: DeadlineEntry, today: dt.date, lang: Lang) -> str:
         """Render one deadline with scheme, kind, office and whether it has passed."""
@@ -136,6 +175,17 @@ class DeadlineAnswers(AnswerBase):
                 for fact in self.report_facts(sid, chosen, paragraphs):
                     paragraphs.append(text_in(fact, lang))
                     sources.append(self.kb.provenance(fact))
+        if kind == DeadlineKind.APPLICATION and not ASKS_FOR_DEADLINE.search(u.folded):
+            # 'when is it announced?': when the call was to come, before the deadline it sets
+            announced = [
+                (of, said)
+                for of in schemes
+                for said in self.announcements(u, self.kb.schemes[of], [Topic.APPLY_HOW], [])
+            ]
+            for of, said in reversed(announced):
+                name = heading(asof.scheme_name(self.kb, of, lang))
+                paragraphs.insert(0, f"{name}, {said.years.label()}: {text_in(said, lang)}")
+                sources.insert(0, self.kb.provenance(said))
         first = FIRST_ASK.search(u.folded)
         ranked = WHICH_ASK.search(u.folded) and (first or LAST_ASK.search(u.folded))
         if ranked and len(schemes) >= 2 and len(firsts) == len(dict.fromkeys(schemes)):
@@ -282,6 +332,124 @@ class DeadlineAnswers(AnswerBase):
         return self.answer(
             u, lang, ["\n".join(lines)], sources=[i.source for i in items], answered=bool(items)
         )
+
+    def deadline_pair(self, u: Understanding) -> list[tuple[str, DeadlineKind, int]] | None:
+        """Return the two deadlines (scheme, kind, year) a question sets apart, or None.
+
+        One scheme's deadline in two years ('fristen i 2022 mot fristen i 2021'), two kinds in
+        one year ('mellom søknadsfristen og rapporteringsfristen i 2021') or two schemes' in
+        one year ('fra NAV-fristen til rusarbeid-fristen i 2020').
+        """
+        s = u.slots
+        if not (DAYS_WORD.search(u.folded) and APART_WORD.search(u.folded)):
+            return None
+        with_deadlines = {e.scheme_id for e in self.kb.deadlines()}
+        schemes = [sid for sid in dict.fromkeys(u.schemes_mentioned) if sid in with_deadlines]
+        if not schemes and u.scheme in with_deadlines:
+            schemes = [u.scheme]
+        kinds = [DeadlineKind(k) for k in s.get("kinds", ())] or [
+            DeadlineKind(s.get("kind", "application"))
+        ]
+        first, second, year = s.get("year_from"), s.get("year_to"), s.get("year")
+        if (
+            len(schemes) == 1
+            and len(kinds) == 1
+            and isinstance(first, int)
+            and isinstance(second, int)
+        ):
+            return [(schemes[0], kinds[0], first), (schemes[0], kinds[0], second)]
+        if len(schemes) == 1 and len(kinds) == 2 and isinstance(year, int):
+            return [(schemes[0], kinds[0], year), (schemes[0], kinds[1], year)]
+        if len(schemes) == 2 and len(kinds) == 1 and isinstance(year, int):
+            return [(schemes[0], kinds[0], year), (schemes[1], kinds[0], year)]
+        return None
+
+    def deadlines_apart(self, u: Understanding, lang: Lang) -> Answer | None:
+        """Answer how many days lie between two deadlines, or None if that is not asked.
+
+        The days from the one date to the other, and, for two years, how much later in the
+        year the second fell (date against date). One dated deadline for each, or declined.
+        """
+        pair = self.deadline_pair(u)
+        if pair is None:
+            return None
+        found: list[DeadlineEntry] = []
+        for sid, kind, year in pair:
+            dated = [
+                e
+                for e in self.kb.deadlines()
+                if e.scheme_id == sid
+                and e.deadline.kind == kind
+                and e.deadline.year == year
+                and e.deadline.date is not None
+            ]
+            if len({e.deadline.date for e in dated}) != 1:
+                # none, or several dates (offices) for that deadline: no one distance
+                label = DEADLINE_LABELS[kind][lang].lower()
+                name = asof.scheme_name(self.kb, sid, lang)
+                msg = (
+                    f"Jeg finner ikke én datert {label} for {name} i {year}, så jeg kan ikke "
+                    "regne ut avstanden mellom fristene."
+                    if lang == "nb"
+                    else f"I do not find one dated {label} for the {name} in {year}, so I "
+                    "cannot work out the distance between the deadlines."
+                )
+                return self.answer(u, lang, [msg], answered=False)
+            found.append(dated[0])
+        a, b = found
+        assert a.deadline.date is not None and b.deadline.date is not None
+        between, later = deadline_calc.deadline_shift(a.deadline.date, b.deadline.date)
+        nb = lang == "nb"
+        lines = []
+        for e in found:
+            label = DEADLINE_LABELS[e.deadline.kind][lang]
+            name = asof.scheme_name(self.kb, e.scheme_id, lang)
+            day = fmt.long_date(e.deadline.date, lang) if e.deadline.date else ""
+            lines.append(f"{label} for {name}: {day}." if nb else f"{label}, the {name}: {day}.")
+        weeks = (
+            (
+                f" ({between // 7} uker og {between % 7} dager)"
+                if nb
+                else f" ({between // 7} weeks and {between % 7} days)"
+            )
+            if WEEKS_WORD.search(u.folded) and abs(between) >= 7
+            else ""
+        )
+        lines.append(
+            f"Fra den første til den andre datoen er det {between} dager{weeks}."
+            if nb
+            else f"From the first date to the second it is {between} days{weeks}."
+        )
+        if a.deadline.year != b.deadline.year:
+            if nb:
+                shift = (
+                    f"{later} dager senere på året"
+                    if later > 0
+                    else (f"{-later} dager tidligere på året" if later < 0 else "på samme dato")
+                )
+                lines.append(
+                    f"Dato mot dato kom fristen i {b.deadline.year} {shift} enn i "
+                    f"{a.deadline.year}."
+                )
+            else:
+                shift = (
+                    f"{later} days later in the year"
+                    if later > 0
+                    else (f"{-later} days earlier in the year" if later < 0 else "on the same date")
+                )
+                lines.append(
+                    f"Date against date, the {b.deadline.year} deadline came {shift} than the "
+                    f"{a.deadline.year} one."
+                )
+        if a.office_id != b.office_id:
+            offices = [self.kb.offices[e.office_id].name for e in (a, b)]
+            lines.append(
+                f"Fristene er fra ulike embeter: {offices[0]} og {offices[1]}."
+                if nb
+                else f"The deadlines are from different offices: {offices[0]} and {offices[1]}."
+            )
+        sources = [self.kb.provenance(a.deadline), self.kb.provenance(b.deadline)]
+        return self.answer(u, lang, lines, sources=sources)
 
     def days_left(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
         """Say how many days are left until the next deadline (of a scheme)."""

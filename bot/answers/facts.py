@@ -40,10 +40,15 @@ from bot.answers.deadlines import DeadlineAnswers
 from bot.answers.declines import DeclineAnswers
 from bot.cards import rule_lines
 from bot.text import fold
+from bot.understanding.normalise import _stem
+from bot.understanding.patterns import GRANT_WORDS
 from bot.understanding.query import Understanding
 from bot.vocab import TOPIC_LABELS, Lang
 from knowledge.kb import Provenance
 from knowledge.schema import Fact, Scheme, Sourced, TextRule, Topic
+
+# the heading of a section of a source text ('Tidsperiode: …', 'Signaler fra Direktoratet: …')
+HEADING = re.compile(r"^\s*([^:\n.?!«»()]{3,45}):")
 
 # topics whose statements stand until the sources change them
 STANDING_INTENTS = ("purpose",)
@@ -54,6 +59,14 @@ _SHARE = r"(?:egenandel\w*|egenfinansier\w*|medfinansier\w*|own share|co-?financ
 CLAIMED_SHARE = re.compile(
     rf"{_PERCENT.format(g='a')}\s+(?:\w+\s+){{0,2}}{_SHARE}"
     rf"|{_SHARE}\s+(?:\w+\s+){{0,3}}{_PERCENT.format(g='b')}"
+)
+
+# 'egenandelen i prosent av lønnskostnaden', 'hvor mange prosent', 'as a percentage': the own
+# share asked for as a percentage, which only a cost stated makes one
+ASKED_PERCENT = re.compile(
+    r"\b(?:i prosent|i prosentandel|hvor mange prosent|hvor mange %|hvilken prosent\w*|"
+    r"kor mange prosent|prosentandel\w*|prosentsats\w*|prosentvis|what percentage|"
+    r"which percentage|as a percentage|in per ?cent|what per ?cent|how many per ?cent)\b"
 )
 
 
@@ -69,11 +82,20 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         scheme's summary card answers no question of its own, so beside it a passage that
         matches fairly well is enough ('hvor ble utlysningen publisert?').
         """
-        if not u.passages:
-            return answer
         gave_up = bool(answer.options and not u.schemes_mentioned) or any(
             p == t("dont_know", lang) or p.startswith(NO_FACTS_LEADS) for p in answer.paragraphs
         )
+        before = list(answer.paragraphs)
+        found = self.passage_quote(u, answer, lang, gave_up)
+        quoted = found is not answer or found.paragraphs != before
+        # the sections whose heading the question names, beside the sentence quoted or alone
+        headed = self.headed_quote(u, found, lang, gave_up and not quoted)
+        return headed if headed is not None else found
+
+    def passage_quote(self, u: Understanding, answer: Answer, lang: Lang, gave_up: bool) -> Answer:
+        """Quote the look-up's best passage where the card lacks it (see with_passage)."""
+        if not u.passages:
+            return answer
         if not answer.answered and gave_up and u.intent not in PASSAGE_FREE:
             # the card has nothing or asks back, but a sentence holds the question's phrase
             quoted = self.phrase_passage(u, lang)
@@ -131,6 +153,67 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             return self.answer(u, lang, [quote], sources=[prov], scheme=sid)
         answer.paragraphs.insert(0, quote)
         answer.sources = unique_sources([prov, *answer.sources])
+        return answer
+
+    def headed_quote(
+        self, u: Understanding, answer: Answer, lang: Lang, gave_up: bool
+    ) -> Answer | None:
+        """Quote the named scheme's section whose heading the question names ('Tidsperiode:').
+
+        A source sentence headed 'Tidsperiode:', 'Avgrensninger:' or 'Signaler fra
+        Direktoratet:' is what a question naming that heading asks about ('hva er
+        tidsperioden?', 'avgrensningene', 'ifølge signalene fra Direktoratet'), whatever
+        other words it uses. It is quoted first beside a summary card or a topic card that
+        lacks it, and alone where the card found nothing.
+        """
+        if u.intent in PASSAGE_FREE or not u.schemes_mentioned:
+            return None
+        if not (u.intent == "scheme_info" or gave_up or u.intent in INTENT_TOPICS):
+            return None
+        asked = {_stem(w) for w in re.findall(r"[a-z]+", u.folded) if len(w) >= 4}
+        year = u.slots.get("year")
+        body = " ".join(answer.paragraphs)
+        found: list[tuple[str, Fact]] = []
+        for sid in u.schemes_mentioned:
+            # a word of the scheme's own name tells which scheme, not which section
+            own = " ".join(_padded(fold(n)) for n in self.kb.schemes[sid].names.all())
+            for fact in self.kb.schemes[sid].facts:
+                head = HEADING.match(fact.text)
+                if head is None or (year is not None and not fact.years.contains(year)):
+                    continue
+                words = [
+                    w
+                    for w in re.findall(r"[a-z]+", fold(head.group(1)))
+                    if len(w) >= 4
+                    and w not in self.plain_words
+                    and not w.startswith(GRANT_WORDS)
+                    and f" {w} " not in own
+                ]
+                named = bool(words) and all(_stem(w) in asked for w in words)
+                if named and text_in(fact, lang)[:60] not in body:
+                    found.append((sid, fact))
+        if not found:
+            return None
+        quotes, sources = [], []
+        for _sid, fact in found[:3]:
+            prov = self.kb.provenance(fact)
+            text = text_in(fact, lang)
+            english = lang == "en" and fact.text_en is not None
+            office = prov.office_name_en or prov.office_name
+            date = prov.date_text_en or prov.date_text
+            quotes.append(
+                f"Kilden sier ({prov.office_name}, {prov.date_text}): «{text}»"
+                if lang == "nb"
+                else f"The source says ({office}, {date}): «{text}»"
+                if english
+                else f"The source says ({office}, {date}), in Norwegian: «{text}»"
+            )
+            sources.append(prov)
+        if not answer.answered or gave_up:
+            one = found[0][0] if len({of for of, _f in found}) == 1 else None
+            return self.answer(u, lang, quotes, sources=sources, scheme=one)
+        answer.paragraphs[0:0] = quotes
+        answer.sources = unique_sources([*sources, *answer.sources])
         return answer
 
     def passage_item(self, key: str, lang: Lang) -> tuple[str, Sourced, str | None, bool] | None:
@@ -269,6 +352,9 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         if not asked or not answer.answered:
             return answer
         noun = asked.group(1)
+        if noun in self.function_words:
+            # 'hvor mange var ikke omfattet?': a verb, not the thing counted
+            return answer
         stem = noun[: max(3, min(len(noun) - 1, 5))]
         if noun.startswith(("prosent", "percent")):
             stem = "%"  # 'hvor mange prosent': '50 %' gives the number asked for
@@ -441,6 +527,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             facts = self.topic_fact_list(
                 scheme, u.intent, topics, year, self.matching_fact(u, sid, year)
             )
+            facts = self.announcements(u, scheme, topics, facts) + facts
             due = (
                 self.report_deadlines(sid, u.intent, year)
                 if u.intent in ("reporting", "audit")
@@ -548,17 +635,30 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
     def unstated_share(u: Understanding, paragraphs: list[str], lang: Lang) -> str | None:
         """Say that a share in per cent the question names is set nowhere in the facts given."""
         m = CLAIMED_SHARE.search(u.folded)
-        if m is None:
-            return None
-        number = m.group("a") or m.group("b")
         said = fold(" ".join(paragraphs))
+        if m is None:
+            if not (ASKED_PERCENT.search(u.folded) and re.search(_SHARE, u.folded)):
+                return None
+            if re.search(r"\d\s*(?:%|prosent|per cent|percent)", said):
+                return None
+            # 'hvor stor er egenandelen i prosent av lønnskostnaden?': no rule sets one
+            return (
+                "Kildene oppgir ingen prosentsats for egenandelen; i prosent avhenger den av hva "
+                "stillingen koster og hva tilskuddet blir. Dette er det kildene sier:"
+                if lang == "nb"
+                else "The sources set no percentage for the own share; as a percentage it "
+                "depends on what the position costs and what the grant comes to. This is what "
+                "the sources say:"
+            )
+        number = m.group("a") or m.group("b")
         if re.search(rf"\b{number}\s*(?:%|prosent|per cent|percent)", said):
             return None
         return (
-            f"Kildene sier ikke at egenandelen skal være {number} %; dette er det de sier:"
+            f"Kildene sier ikke at egenandelen skal være {number} %, og oppgir ingen "
+            "prosentsats for egenandelen; dette er det de sier:"
             if lang == "nb"
-            else f"The sources do not say that the own share is to be {number} %; this is what "
-            "they say:"
+            else f"The sources do not say that the own share is to be {number} %, and set no "
+            "percentage for the own share; this is what they say:"
         )
 
     def scheme_words(self, sid: str) -> str:

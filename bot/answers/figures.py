@@ -31,7 +31,9 @@ from bot.understanding.patterns import (
     PER_MEASURE,
     PER_PART_OF_YEAR,
     SAME_MEASURE,
+    SUM_ASK,
     WHICH_GRANT_YEAR,
+    WHOLE_LADDER,
 )
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
@@ -63,6 +65,26 @@ PER_YEAR_ONLY: dict[Lang, str] = {
     "en": "The sources give the grant per year, not per month, quarter or week, and do not "
     "say how it is spread over the year. The amounts below are for a whole grant year.",
 }
+
+# 'uten kompetansemidlene' on a reckoning the competence money cannot simply be taken off
+WITHOUT_COMPETENCE_ONLY: dict[Lang, str] = {
+    "nb": "Uten kompetansemidlene regner jeg bare tilskuddsbeløp (ett år, flere år eller en "
+    "sum), ikke endringer, egenandeler eller andeler. Spør f.eks. «hva får 2 årsverk i år 1 "
+    "uten kompetansemidlene?».",
+    "en": "Without the competence money I only work out grant amounts (one year, several years "
+    "or a sum), not changes, own shares or shares. Ask e.g. “what do 2 FTE get in year 1 "
+    "without the competence money?”.",
+}
+# the kinds whose total is a grant the competence money can be taken off
+GRANT_TOTALS = frozenset(
+    {
+        calc_results.CalcKind.RUSARBEID_GRANT_YEAR,
+        calc_results.CalcKind.RUSARBEID_MIXED,
+        calc_results.CalcKind.RUSARBEID_PERIOD,
+        calc_results.CalcKind.RUSARBEID_CALENDAR_YEAR,
+        calc_results.CalcKind.RUSARBEID_CALENDAR_RANGE,
+    }
+)
 
 
 # 'for alle ordningene', 'all the schemes': every scheme, not the one a ladder belongs to
@@ -266,8 +288,9 @@ class FigureAnswers(FactAnswers, TableAnswers):
             return self.answer(u, lang, [msg], answered=False)
         began = u.slots.get("start_years")
         groups = u.slots.get("start_groups") or ()
-        if began and {year for _count, year in groups} != set(began):
-            # 'tre årsverk som startet i 2019 og 2020': how many started when is not said
+        if began and not set(began) <= {year for _count, year in groups}:
+            # 'tre årsverk som startet i 2019 og 2020': how many started when is not said (a
+            # group the start-year reader missed, 'ett nytt årsverk fra 2021', may be more)
             msg = (
                 "Jeg forsto ikke hvor mange årsverk som startet i hvert år ("
                 + ", ".join(str(y) for y in began)
@@ -324,11 +347,30 @@ class FigureAnswers(FactAnswers, TableAnswers):
         ):
             # an average per position of several, or of one year, is not worked out
             return self.answer(u, lang, [AVERAGE_ONLY[lang]], answered=False)
+        if s.get("no_competence") and dated.shows_figures:
+            # 'uten kompetansemidlene': the grant less the competence money it includes
+            taken = sum(
+                step.amount for step in result.steps if step.role is calc_results.Role.COMPETENCE
+            )
+            first_year = any(step.grant_year == 1 for step in result.steps)
+            if (taken or first_year) and result.kind not in GRANT_TOTALS:
+                # (a change or own share from year 1 holds its competence money unseen)
+                return self.answer(u, lang, [WITHOUT_COMPETENCE_ONLY[lang]], answered=False)
+            if taken:
+                gross, less = fmt.kroner(result.total, lang), fmt.kroner(taken, lang)
+                net = fmt.kroner(result.total - taken, lang)
+                answer.paragraphs.insert(
+                    0,
+                    f"Uten kompetansemidlene: {gross} − {less} = {net}."
+                    if lang == "nb"
+                    else f"Without the competence money: {gross} − {less} = {net}.",
+                )
         if PER_PART_OF_YEAR.search(u.folded):
             # 'hvor mye får vi per måned?': the sources give amounts per year only
             answer.paragraphs.insert(0, PER_YEAR_ONLY[lang])
             answer.answered = False
-        if "positions" not in s and scheme and dated.shows_figures:
+        counted = "positions" in s or s.get("start_groups") or s.get("groups")
+        if not counted and scheme and dated.shows_figures:
             answer.paragraphs.append(
                 "Regnet for 1 årsverk; skriv f.eks. «2 årsverk» for flere."
                 if lang == "nb"
@@ -360,10 +402,73 @@ class FigureAnswers(FactAnswers, TableAnswers):
             return None
         return ahead[0], next(sid for sid in named if sid != ahead[0])
 
+    def unsaid_change(self, u: Understanding, percent: str, lang: Lang) -> Answer | None:
+        """Decline a change to the grant by a percentage ('20 % påslag') the sources never give.
+
+        None when the sources of the schemes asked about state that percentage.
+        """
+        sids = list(dict.fromkeys(u.schemes_mentioned)) or ([u.scheme] if u.scheme else [])
+        if any(
+            re.search(rf"(?<![\d.,]){re.escape(percent)}\s*(?:%|prosent|per cent|percent)", said)
+            for said in (self.scheme_words(sid) for sid in sids)
+        ):
+            return None
+        names = " og ".join(asof.scheme_name(self.kb, sid, lang) for sid in sids)
+        if lang == "nb":
+            where = f" i {names}" if names else ""
+            text = (
+                f"Kildene sier ingenting om at tilskuddet{where} endres med {percent} % (et "
+                "påslag, tillegg, trekk eller en justering), så jeg regner ikke med noe slikt. "
+                "Jeg regner bare med satsene og grensene kildene oppgir."
+            )
+        else:
+            where = f" in the {names.replace(' og ', ' and ')}" if names else ""
+            text = (
+                f"The sources say nothing about the grant{where} changing by {percent} % (a "
+                "supplement, addition, deduction or adjustment), so I do not reckon with any. I "
+                "only reckon with the rates and limits the sources give."
+            )
+        return self.answer(u, lang, [text], answered=False)
+
+    def unsaid_limit(self, u: Understanding, count: str, lang: Lang) -> Answer | None:
+        """Decline a limit on positions per municipality the sources never give, else None."""
+        sids = list(dict.fromkeys(u.schemes_mentioned)) or ([u.scheme] if u.scheme else [])
+        if any(
+            re.search(r"\b(?:per|pr\.?|hver)\s+kommune", said)
+            for said in (self.scheme_words(sid) for sid in sids)
+        ):
+            return None
+        names = " og ".join(asof.scheme_name(self.kb, sid, lang) for sid in sids)
+        if lang == "nb":
+            where = f" i {names}" if names else ""
+            text = (
+                f"Kildene sier ingenting om et tak på antall årsverk eller stillinger per "
+                f"kommune{where}, så jeg regner ikke med et tak på {count}. Jeg regner bare med "
+                "satsene og grensene kildene oppgir."
+            )
+        else:
+            where = f" in the {names.replace(' og ', ' and ')}" if names else ""
+            text = (
+                f"The sources say nothing about a limit on the number of positions per "
+                f"municipality{where}, so I do not reckon with a limit of {count}. I only reckon "
+                "with the rates and limits the sources give."
+            )
+        return self.answer(u, lang, [text], answered=False)
+
+    def rates_of_year(self, schemes: tuple[str, str], year: int) -> bool:
+        """Tell whether each scheme's rate rule covers a calendar year ('NAV-ordningen 2020')."""
+        for sid in schemes:
+            rated = [r for r in self.kb.schemes[sid].rules if r.kind in ("ladder", "cap")]
+            if not rated or not all(r.years.contains(year) for r in rated):
+                return False
+        return True
+
     def rates_difference(self, u: Understanding, schemes: tuple[str, str], lang: Lang) -> Answer:
         """Answer how much more one scheme's rate per position is than another's."""
         s = u.slots
-        if any(k in s for k in ("year", "year_from", "start_year", "cost", "grant_year_to")):
+        if any(k in s for k in ("year_from", "start_year", "cost", "grant_year_to")) or (
+            "year" in s and not self.rates_of_year(schemes, s["year"])
+        ):
             # calendar years, costs or two grant years on top: not read as one comparison
             msg = (
                 "Jeg sammenligner to ordningers satser per stilling for ett tilskuddsår om "
@@ -396,6 +501,8 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 schemes[1],
                 positions,
                 grant_year if isinstance(grant_year, int) else None,
+                competence=not s.get("no_competence"),
+                measures=int(s.get("measures") or 0),
             )
         except calc_errors.CalcError as error:
             return self.calc_error(u, lang, error)
@@ -413,7 +520,18 @@ class FigureAnswers(FactAnswers, TableAnswers):
             upto = calc.kind is calc_results.CalcKind.NAV_CAP
             ladder = calc.kind is calc_results.CalcKind.RUSARBEID_GRANT_YEAR
             lead = ("inntil " if lang == "nb" else "up to ") if upto else ""
-            return f"{lead}{fmt.kroner(calc.total, lang)} {count}" + (year if ladder else "")
+            figure = fmt.kroner(calc.total, lang)
+            taken = calc.figures.get("competence_excluded", 0)
+            if taken:
+                # 'uten kompetansemidlene': the ladder year's amount less its competence money
+                gross = fmt.kroner(calc.total + taken, lang)
+                less = fmt.kroner(taken, lang)
+                figure = (
+                    f"{gross} − {less} kompetansemidler = {figure}"
+                    if lang == "nb"
+                    else f"{gross} − {less} competence money = {figure}"
+                )
+            return f"{lead}{figure} {count}" + (year if ladder else "")
 
         a, b = (asof.scheme_name(self.kb, sid, lang) for sid in schemes)
         big_a, big_b = heading(a), heading(b)
@@ -432,7 +550,16 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 f"than the {b}.",
             ]
         for name, calc in zip((big_a, big_b), (one, other), strict=True):
-            if calc.kind is calc_results.CalcKind.NAV_CAP:
+            counted = int(str(calc.inputs.get("measures", 0)))
+            if calc.kind is calc_results.CalcKind.NAV_CAP and counted:
+                lines.append(
+                    f"{name}: beløpet er en øvre grense («inntil»), med kompetansemidler for "
+                    f"{counted} tiltak."
+                    if lang == "nb"
+                    else f"{name}: the amount is an upper limit (“up to”), with the competence "
+                    f"money for {counted} measure{'s' if counted > 1 else ''}."
+                )
+            elif calc.kind is calc_results.CalcKind.NAV_CAP:
                 lines.append(
                     f"{name}: beløpet er en øvre grense («inntil») per 100 % stilling, uten "
                     "kompetansemidler per tiltak."
@@ -993,16 +1120,20 @@ class FigureAnswers(FactAnswers, TableAnswers):
             )
         if operation == "steps" and u.intent in ("amount", "total", "own_share"):
             return ladder_calc.rusarbeid_yearly_changes(self.kb, positions)
+        if s.get("groups"):
+            # 'fire i første tilskuddsår og to i siste': the last grant year (-1) of the ladder
+            ladders = [r for r in self.kb.rules(scheme) if isinstance(r, LadderRule)]
+            length = max((len(r.steps) for r in ladders), default=0)
+            placed = [
+                calc_results.LadderGroup(length if g == -1 else int(g), p) for p, g in s["groups"]
+            ]
         if operation is None and s.get("groups") and u.intent == "own_share" and cost is not None:
             # 'to årsverk à 760 000, det ene i år 1 og det andre i år 4': this year's own share
-            groups = [calc_results.LadderGroup(g, p) for p, g in s["groups"]]
             return ladder_calc.rusarbeid_mixed_own_share(
-                self.kb, groups, calc_rules.parse_kroner(cost)
+                self.kb, placed, calc_rules.parse_kroner(cost)
             )
         if operation is None and s.get("groups") and u.intent in ("amount", "total"):
-            return ladder_calc.rusarbeid_mixed(
-                self.kb, [calc_results.LadderGroup(g, p) for p, g in s["groups"]]
-            )
+            return ladder_calc.rusarbeid_mixed(self.kb, placed)
         if operation is None and s.get("grant_years") and u.intent in ("amount", "total"):
             return ladder_calc.rusarbeid_years_total(self.kb, positions, s["grant_years"])
         if operation != "remaining" or "grant_year" not in s:
@@ -1039,7 +1170,8 @@ class FigureAnswers(FactAnswers, TableAnswers):
         elif (
             result.kind is calc_results.CalcKind.RUSARBEID_PERIOD
             and not verdict
-            and u.intent == "total"
+            # 'hva får et halvt årsverk over alle fire tilskuddsårene?': a sum asked too
+            and (u.intent == "total" or SUM_ASK.search(u.folded) or WHOLE_LADDER.search(u.folded))
         ):
             total = fmt.kroner(result.total, lang)
             final = max(int(k.split("_")[1]) for k in result.figures if k.startswith("year_"))

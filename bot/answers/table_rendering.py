@@ -110,11 +110,12 @@ def render(result: TableResult, lang: Lang) -> list[str]:
         else:
             head = f"{'Highest' if q.descending else 'Lowest'} ({what}):"
         lines.append(head)
+        asked = result.ranking[q.place - 1][1] if 0 < q.place <= len(result.ranking) else None
         for i, (row, value) in enumerate(result.ranking, 1):
             printed = str(row.values[unit.id]) if len(columns) == 1 else ""
             line = f"{i}. {_label(row, lang)}: {_figure(value, unit, lang, printed)}"
-            if q.place and i == q.place:
-                line += " ←"  # the place asked for
+            if q.place and i >= q.place and value == asked:
+                line += " ←"  # the place asked for, and a row tied with it
             lines.append(line)
         if not result.ranking:
             lines.append("–")
@@ -215,16 +216,6 @@ def render(result: TableResult, lang: Lang) -> list[str]:
     return [f"{title}", "\n".join(lines)]
 
 
-def _share_text(ratio: Fraction, lang: Lang) -> str:
-    """A computed share as a percentage with one decimal, 'ca.' when rounded."""
-    tenths = ratio * 1000
-    rounded = Fraction(math.floor(tenths + Fraction(1, 2)), 10)
-    text = fmt.decimal(rounded, lang)
-    if tenths.denominator != 1:
-        text = ("ca. " if lang != "en" else "approx. ") + text
-    return f"{text} %" if lang != "en" else f"{text}%"
-
-
 def _render_share(result: TableResult, lang: Lang) -> list[str]:
     """A row's share of the country, a row's place among the rows, or rows sharing a figure."""
     q, nb = result.query, lang != "en"
@@ -244,7 +235,16 @@ def _render_share(result: TableResult, lang: Lang) -> list[str]:
         whole = result.cells[1]
         of = _figure(whole.value, column, lang, whole.printed)
         assert result.total is not None
-        share = _share_text(result.total, lang)
+        share = fmt.share(result.total, lang)
+        whole_percent = math.floor(result.total * 100 + Fraction(1, 2))
+        tenths = math.floor(result.total * 1000 + Fraction(1, 2))
+        # (only where the whole percent agrees with the one-decimal figure: 4,4977 % is
+        # 'ca. 4,5 %', never also 'rundt 4 %')
+        if tenths != whole_percent * 10 and math.floor(Fraction(tenths, 10) + Fraction(1, 2)) == (
+            whole_percent
+        ):
+            # 'i prosent': the whole percent as well ('ca. 31,7 %, rundt 32 %')
+            share += f", {'rundt' if nb else 'about'} {whole_percent}" + (" %" if nb else "%")
         joint = "av" if nb else "of"
         return [
             f"{_label(first.row, lang)}: {share} ({shown} {joint} {of}, {_label(whole.row, lang)})",
@@ -265,7 +265,17 @@ def _render_share(result: TableResult, lang: Lang) -> list[str]:
     tail = f"{where} av {n}, høyest først" if nb else f"{where} of {n}, highest first"
     if where.startswith(("nr.", "number")):
         tail = f"{where}, høyest først" if nb else f"{where}, highest first"
-    return [head, ("Plassering: " if nb else "Rank: ") + tail]
+    lines = [head, ("Plassering: " if nb else "Rank: ") + tail]
+    if place > 1 and result.ranking:
+        # 'er det høyest i landet?': which row is, when this one is not
+        top = result.ranking[0][1]
+        best = [(r, v) for r, v in result.ranking if v == top]
+        named = ", ".join(
+            f"{_label(r, lang)} ({_figure(v, column, lang, str(r.values[column.id]))})"
+            for r, v in best
+        )
+        lines.append(f"{'Høyest' if nb else 'Highest'}: {named}")
+    return lines
 
 
 def _verdict(result: TableResult, lang: Lang) -> str:

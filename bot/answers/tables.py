@@ -135,6 +135,22 @@ class TableAnswers(DeclineAnswers):
                     u, lang, [text], sources=ranking.sources, scheme="opptrappingsplan-rusfeltet"
                 )
             span = (s["year_from"], s["year_to"]) if "year_from" in s else None
+            last = self.framework_years()[1]
+            asked = s.get("year")
+            if "municipality" in s and isinstance(asked, int) and asked > last and not span:
+                # 'hvor mye får Lindesnes i 2021?': the table's last year, said to be so
+                result = framework_calc.framework_increase(self.kb, s["municipality"], last)
+                answer = self.calc_answer(u, lang, result)
+                lead = (
+                    f"Kildene har ingen tall for økningen i rammen i {asked}; tabellen går til "
+                    f"{last}. Det siste kjente tallet, for {last}:"
+                    if lang == "nb"
+                    else f"The sources have no framework increase for {asked}; the table ends "
+                    f"in {last}. The last known figure, for {last}:"
+                )
+                answer.paragraphs.insert(0, lead)
+                answer.after_sources = True
+                return answer
             if "municipality" in s:
                 if span:
                     result = framework_calc.framework_sum(self.kb, s["municipality"], *span)
@@ -534,6 +550,28 @@ class TableAnswers(DeclineAnswers):
             for year in years
         )
 
+    def appropriation_share(
+        self, sid: str, year: int, office: str, lang: Lang
+    ) -> tuple[list[str], list[Provenance]] | None:
+        """An office's appropriation as a share of the national one, with its working."""
+        try:
+            share, part, whole = appropriation_calc.appropriation_share(
+                self.kb, (sid, year), office
+            )
+        except calc_errors.CalcError:
+            return None
+        prov = self.kb.provenance(part)
+        where = prov.office_name if lang == "nb" else prov.office_name_en or prov.office_name
+        name = self.name(sid, lang)
+        a, b = fmt.millions(part.amount, lang), fmt.millions(whole.amount, lang)
+        lead = (
+            f"{name} {year}: {where} {a} av {b} nasjonalt = {fmt.share(share, lang)}."
+            if lang == "nb"
+            else f"{name} {year}: {where} {a} of {b} nationally = {fmt.share(share, lang)}."
+        )
+        lines = [lead, f"«{part.text}»", f"«{whole.text}»"]
+        return lines, [prov, self.kb.provenance(whole)]
+
     def appropriation_arithmetic(self, u: Understanding, lang: Lang) -> Answer | None:
         """Sum or compare appropriations when the question asks to (words of language.tables).
 
@@ -588,6 +626,11 @@ class TableAnswers(DeclineAnswers):
             # 'hvor mye økte bevilgningen til barn og unge fra 2018 til 2021?': the 2018 figure
             # is one for two schemes together, no figure of the one asked
             return self.joint_answer(u, lang, *joint)
+        if office is not None and len(named) == 1 and len(years) == 1 and says(words.share):
+            # 'hvor stor andel av den nasjonale bevilgningen gikk til Innlandet?'
+            shared = self.appropriation_share(named[0], years[0], office, lang)
+            if shared is not None:
+                return self.answer(u, lang, shared[0], sources=shared[1], scheme=named[0])
         stated = u.slots.get("cost")
         # 'summen var 227 mill. før; hvor mye høyere var den i 2021?': the sum against a figure
         stated_money = isinstance(stated, int) and stated >= 1_000_000
@@ -651,10 +694,16 @@ class TableAnswers(DeclineAnswers):
                 parts = [s.amount for s in result.steps if s.op is calc_results.Op.VALUE]
                 total = " + ".join(fmt.millions(p, lang) for p in parts)
                 total += f" = {fmt.millions(result.total, lang)}" if len(parts) > 1 else ""
+                where = ""
+                if office is not None and office in self.kb.offices:
+                    # an office's figures ('prognosen i Agder') are said to be that office's
+                    found = self.kb.offices[office]
+                    name = found.name if lang == "nb" else found.name_en or found.name
+                    where = f" ({name})"
                 lead = (
-                    f"Til sammen i {years[0]}: {total}."
+                    f"Til sammen i {years[0]}{where}: {total}."
                     if lang == "nb"
-                    else f"In total in {years[0]}: {total}."
+                    else f"In total in {years[0]}{where}: {total}."
                 )
             else:
                 return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from fractions import Fraction
 
 from bot.calc.cap import MoneyItem
 from bot.calc.errors import KnowledgeMissing, UnknownScheme
@@ -124,3 +125,13 @@ def appropriation_difference(
         sources=_unique([*one.sources, *two.sources]),
         years=_year_range(min(y for _s, y in items), max(y for _s, y in items)),
     )
+
+
+def appropriation_share(
+    kb: KnowledgeBase, item: MoneyItem, office: str
+) -> tuple[Fraction, Appropriation, Appropriation]:
+    """An office's appropriation of a scheme and year as an exact share of the national one."""
+    part, whole = _appropriation(kb, item, office), _appropriation(kb, item, None)
+    if whole.amount <= 0:
+        raise KnowledgeMissing(f"national appropriation {item[0]} {item[1]}")
+    return Fraction(part.amount, whole.amount), part, whole

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 
 from bot.calc.errors import InvalidArgument, InvalidDuration, OutOfRange
@@ -180,19 +181,44 @@ MoneyItem = tuple[str, int]
 
 
 def position_rate(
-    kb: KnowledgeBase, scheme_id: str, positions: PositionsInput, grant_year: int | None
+    kb: KnowledgeBase,
+    scheme_id: str,
+    positions: PositionsInput,
+    grant_year: int | None,
+    competence: bool = True,
+    measures: int = 0,
 ) -> Calculation:
-    """The most a scheme with rates gives a number of positions, without measure money.
+    """The most a scheme with rates gives a number of positions, with ``measures`` measures.
 
     A ladder scheme needs the grant year (InvalidGrantYear without one); a cap scheme gives
-    its cap per position whatever the grant year.
+    its cap per position whatever the grant year, plus its competence money per measure for
+    ``measures`` measures. Without ``competence`` the competence money a ladder year includes
+    is taken off, and a cap's measure money is left out.
     """
     if scheme_id == _rule(kb, NAV_CAP_RULE, CapRule)[0]:
-        return nav_grant(kb, positions, measures=0)
+        return nav_grant(kb, positions, measures=measures if competence else 0)
     if scheme_id == _rule(kb, LADDER_RULE, LadderRule)[0]:
         if grant_year is None:
             raise InvalidArgument("grant_year", grant_year, "grant_years")
-        return rusarbeid_grant_year(kb, positions, grant_year)
+        calc = rusarbeid_grant_year(kb, positions, grant_year)
+        included = calc.figures.get("competence", 0)
+        if competence or not included:
+            return calc
+        rest = calc.total - included
+        step = Step(
+            Op.SUBTRACT,
+            Role.GRANT,
+            rest,
+            parts=(calc.total, included),
+            grant_year=calc.steps[0].grant_year,
+            max_years=calc.steps[0].max_years,
+        )
+        return replace(
+            calc,
+            steps=(*calc.steps, step),
+            total=rest,
+            figures={**calc.figures, "grant": rest, "competence_excluded": included},
+        )
     raise InvalidArgument("scheme", scheme_id, "rate_scheme")
 
 
@@ -202,8 +228,10 @@ def position_rates_difference(
     second: str,
     positions: PositionsInput,
     grant_year: int | None,
+    competence: bool = True,
+    measures: int = 0,
 ) -> tuple[Calculation, Calculation, int]:
     """Two schemes' rates for the same positions and how much more the first gives."""
-    one = position_rate(kb, first, positions, grant_year)
-    other = position_rate(kb, second, positions, grant_year)
+    one = position_rate(kb, first, positions, grant_year, competence, measures)
+    other = position_rate(kb, second, positions, grant_year, competence, measures)
     return one, other, one.total - other.total

@@ -119,3 +119,18 @@ def upcoming_deadlines(
         latest_known=tuple(latest),
         newest_source_year=kb.newest_year(),
     )
+
+
+def deadline_shift(first: dt.date, second: dt.date) -> tuple[int, int]:
+    """Days from one deadline to another, and how much later in its year the second falls.
+
+    The second figure compares the dates as days of the year ('dato mot dato': 10 February
+    against 15 February is 5), counted in the second date's year.
+    """
+    if not isinstance(first, dt.date) or not isinstance(second, dt.date):
+        raise InvalidArgument("date", first if not isinstance(first, dt.date) else second, "date")
+    try:
+        same_year = first.replace(year=second.year)
+    except ValueError:  # 29 February in a year without it: 1 March
+        same_year = dt.date(second.year, 3, 1)
+    return (second - first).days, (second - same_year).days

@@ -222,7 +222,10 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
             sides = [(rows[: query.split], columns), (rows[query.split :], columns)]
         else:
             sides = [(rows, columns[:1]), (rows, columns[1:])]
-        cells = [_summed(table, side, cols, query.group) for side, cols in sides]
+        # two regions against each other name each side ('Vest-Agder|Aust-Agder')
+        names = query.group.split("|") if "|" in query.group else [query.group] * 2
+        pairs = zip(sides, names, strict=True)
+        cells = [_summed(table, side, cols, name) for (side, cols), name in pairs]
         return TableResult(
             query, table, tuple(cells), cells[0].value - cells[1].value, prognosis=prognosis
         )

@@ -13,11 +13,13 @@ from bot.understanding.patterns import (
     CARDINAL_WORDS,
     COST_OF_ONE,
     END_YEAR_ASK,
+    GRANT_PERCENT,
     MONTHS,
     NUMBER_WORDS,
     ORD_WORD,
     ORDINALS,
     OWN_SHARE_PERCENT,
+    POSITION_LIMIT,
     POSITION_WORDS,
     RELATIVE_YEAR,
 )
@@ -94,8 +96,8 @@ _COUNT_OF_YEARS = r"(\d|to|tre|fire|fem|seks|two|three|four|five|six)"
 _DURATION = re.compile(
     r"\b(?:(?:over|gjennom|across|during)\s+(?:(?:alle|all|hele|heile)\s+)?(?:(?:de|dei|the)\s+)?"
     r"|(?:i|for|in)\s+(?:(?:alle|all)\s+(?:(?:de|dei|the)\s+)?)?|(?:alle|all)\s+(?:(?:de|dei|the)\s+)?)"
-    r"(?:(?:maksimalt|maksimale|maksimum|maximum|max|inntil|opptil|up to|at most|mulige|"
-    r"possible)\s+)?"
+    r"(?:(?:maksimalt|maksimale|maksimum|maks|maximum|max|inntil|opptil|hoyst|up to|at most|"
+    r"mulige|possible)\s+)?"
     rf"{_COUNT_OF_YEARS}\s+(?:ar|arene|ara|years?)\b(?!\s*(?:\d|til\s+\d|to\s+\d|-|–))"
 )
 
@@ -417,6 +419,10 @@ def extract_positions(folded: str) -> Fraction | str | None:
     """
     # 'minst 20 % egenandel' is a share of the cost, not of a position
     folded = OWN_SHARE_PERCENT.sub(" ", folded)
+    # '20 % påslag på tilskuddet' is a change to the grant, not a share of a position
+    folded = GRANT_PERCENT.sub(" ", folded)
+    # 'et tak på 5 årsverk per kommune' is a limit claimed, not the positions asked about
+    folded = POSITION_LIMIT.sub(" ", folded)
     shares = count_of_shares(folded)
     if shares is not None:
         return shares[0] * shares[1]
@@ -530,7 +536,7 @@ _GROUP_COUNT = (
 _GROUP = re.compile(
     rf"(?<![\w.,]){_GROUP_COUNT}\s+(?:{_QUALIFIER}({POSITION_WORDS})\s+)?"
     r"(?:som er\s+|som\s+|er\s+|that are\s+)?(?:i|in|pa|on)\s+"
-    r"(?:(?:their|its|sitt|sine|sin)\s+)?(?:"
+    r"(?:(?:their|its|sitt|sine|sin|det|the)\s+)?(?:"
     rf"(?:ar|year|aret|tilskuddsar\w*|tilskotsar\w*)\s*(\d{{1,2}}|{ORD_WORD})\b"
     r"(?!\s*(?:ar|years?)\b)"
     rf"|({ORDINAL_WORDS})\s+(?:ar|aret|year|tilskuddsar\w*)\b"
@@ -538,7 +544,8 @@ _GROUP = re.compile(
     # 'og ett i sitt tredje': the year noun left out after a possessive
     rf"|(?:(?<=sitt )|(?<=sine )|(?<=its )|(?<=their ))({ORDINAL_WORDS})\b"
     # '2 årsverk i tredje tilskuddsår og 1 årsverk i første?': the noun left out at the end
-    rf"|({ORDINAL_WORDS})(?=\s*(?:[?.!,;:]|$|og\b|and\b)))"
+    # ('og ett i siste i kommunalt rusarbeid?': the scheme's words may follow)
+    rf"|({ORDINAL_WORDS})(?=\s*(?:[?.!,;:]|$|og\b|and\b|i\s+[a-z]|in\s+the\b)))"
 )
 
 
@@ -562,6 +569,23 @@ _PAIR_GROUP = re.compile(
     r"\b(?:(?:det|den|the)\s+(?:ene|eine|forste|first|one)|one)\s+(?:[a-z]+\s+){0,2}?(?:i|in)\s+"
     r"(?:ar|year)\s*(\d{1,2})\b[^.?!;]{0,30}?\b(?:det|den|the)\s+(?:andre|other|second)\s+"
     r"(?:[a-z]+\s+){0,2}?(?:i|in)\s+(?:ar|year)\s*(\d{1,2})\b"
+)
+
+
+# 'to årsverk i kommunalt rusarbeid, begge i år 2': a count the next words place in one year
+_BOTH_GROUP = re.compile(
+    rf"(?<![\w.,]){_GROUP_COUNT}\s+{_QUALIFIER}({POSITION_WORDS})\b[^.?!;:]{{0,40}}?,?\s*"
+    r"\b(?:begge|begge to|alle|alle sammen|both|all of them|all)\s+(?:er\s+|are\s+)?(?:i|in)\s+"
+    r"(?:ar|year|aret|tilskuddsar\w*)\s*(\d{1,2})\b"
+)
+
+
+# 'ett i hvert av år 1, 2, 3 og 4', 'one FTE in each of years 1, 2 and 4': the years listed
+_EACH_LISTED_GROUP = re.compile(
+    rf"(?<![\w.,]){_GROUP_COUNT}\s+(?:{_QUALIFIER}({POSITION_WORDS})\s+)?(?:i|in|pa|on)\s+"
+    r"(?:hvert|hver|kvart|kvar|each)\s+(?:av\s+|of\s+)?(?:de\s+|dei\s+|the\s+)?"
+    r"(?:tilskuddsar\w*|tilskotsar\w*|arene|ara|ar|trinn\w*|steps?|grant years?|years?)\s*"
+    r"(\d{1,2}(?:\s*(?:,|og|and|,\s*og|,\s*and)\s*\d{1,2})+)\b"
 )
 
 
@@ -604,6 +628,12 @@ def extract_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None:
     if m and count is not None and count > 0 and isinstance(years, int) and 1 < years <= 9:
         # 'ett årsverk i hvert av de fire tilskuddsårene': the same count in years 1..n
         return tuple((count, year) for year in range(1, years + 1))
+    m = _EACH_LISTED_GROUP.search(folded)
+    count = _group_count(m.group(1)) if m else None
+    listed = [int(y) for y in re.findall(r"\d+", m.group(3))] if m else []
+    if count is not None and count > 0 and len(set(listed)) == len(listed) and min(listed) > 0:
+        # 'ett i hvert av år 1, 2, 3 og 4': the same count in each grant year listed
+        return tuple((count, year) for year in listed)
     m = _EACH_YEAR_GROUP.search(folded)
     if m:
         # 'ett årsverk i hvert av tilskuddsårene 1 til 4': the same count in each year
@@ -612,7 +642,8 @@ def extract_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None:
         if count is not None and count > 0 and 0 < first < last <= 9:
             return tuple((count, year) for year in range(first, last + 1))
     matches = sorted(
-        [*_GROUP.finditer(folded), *_BARE_GROUP.finditer(folded)], key=lambda m: m.start()
+        [*_BOTH_GROUP.finditer(folded), *_GROUP.finditer(folded), *_BARE_GROUP.finditer(folded)],
+        key=lambda m: m.start(),
     )
     seen: set[int] = set()
     for m in matches:
@@ -622,7 +653,8 @@ def extract_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None:
         count = _group_count(m.group(1))
         token = next(g for g in m.groups()[2:] if g is not None)
         year = ORDINALS.get(token) if not token.isdigit() else int(token)
-        if count is None or year is None or count <= 0 or year <= 0:
+        # (-1: 'i siste', the ladder's last grant year, placed by the answer)
+        if count is None or year is None or count <= 0 or year == 0 or year < -1:
             continue
         counted = counted or m.group(2) is not None
         groups.append((count, year))
@@ -632,34 +664,114 @@ def extract_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None:
     return tuple(groups)
 
 
-# '2 stillinger som startet i 2020 og 1 som startet i 2021': positions by start year
-_START_GROUP = re.compile(
-    r"(?<![\w.,])(\d+(?:[.,]\d+)?|halvannen|halvannet|one|an|en|et|ett|ei|to|two|tre|three|"
-    rf"fire|four|fem|five|seks|six)\s+(?:{_QUALIFIER}(?:{POSITION_WORDS})\s+"
-    # '2 årsverk i kommunalt rusarbeid som startet i 2020': the scheme's words before 'som'
-    r"(?:(?:i|in|til|for|ved|hos)\s+(?:[a-z-]+\s+){1,5}?(?=som\s|that\s|which\s))?)?"
-    r"(?:som\s+|that\s+|which\s+)?(?:startet|starta|begynte|started|began|fikk tilskudd|"
-    r"fikk forste tilskudd|got (?:a |their first )?grant\w*)(?:\s+forste gang)?\s+"
-    r"(?:(?:i|in|fra|from)\s+)?((?:19|20)\d{2})\b"
+# the words that say when a group of positions began: 'startet (med tilskudd)', 'fikk
+# tilskudd første gang', 'fikk første gang', 'fikk (første) tilskudd', 'got their first grant'
+_START_VERB = (
+    r"(?:(?:startet|starta|begynte|started|began)(?:\s+(?:med|with)\s+(?:[a-z-]+\s+){0,3}?"
+    r"[a-z-]*(?:tilskudd\w*|tilskot\w*|grants?|funding))?"
+    r"|fikk\s+(?:[a-z-]*(?:tilskudd|tilskot)\w*\s+)?(?:for\s+)?forste(?:\s+gang|\s+tilskudd\w*)?"
+    r"|fikk tilskudd|har fatt\s+[a-z-]*(?:tilskudd|tilskot)\w*|has had\s+(?:a\s+)?grants?"
+    r"|got (?:a |its |their )?(?:first )?grant\w*)(?:\s+(?:for\s+)?forste gang)?"
 )
 
 
-# '… og 1 i 2021', '… and one in 2021': a further group with its start words left out
+# 'ett nytt årsverk fra 2021': 'ny' qualifies a position only where a start year follows
+_START_QUALIFIER = rf"(?:nytt\s+|ny\s+)?{_QUALIFIER}"
+
+
+_START_COUNT = (
+    r"(\d+(?:[.,]\d+)?|halvannen|halvannet|one|an|en|et|ett|ei|to|two|tre|three|"
+    r"fire|four|fem|five|seks|six)"
+)
+
+
+# a position word, also as a compound ('én russtilling'), after its qualifiers
+_START_POSITION = rf"{_START_QUALIFIER}(?:[a-z]+-?)?(?:{POSITION_WORDS})"
+
+
+_START_YEAR_AT = r"((?:19|20)\d{2})\b"
+
+
+# '2 stillinger som startet i 2020 og 1 som startet i 2021': positions by start year
+_START_GROUP = re.compile(
+    rf"(?<![\w.,]){_START_COUNT}\s+(?:{_START_POSITION}\s+"
+    # '2 årsverk i kommunalt rusarbeid som startet i 2020': the scheme's words before 'som'
+    r"(?:(?:i|in|til|for|ved|hos)\s+(?:[a-z-]+\s+){1,5}?(?=som\s|that\s|which\s))?)?"
+    rf"(?:som\s+|that\s+|which\s+)?{_START_VERB}\s+"
+    # 'startet med tilskudd til kommunalt rusarbeid i 2019': the scheme's words after the verb
+    r"(?:(?:til|for|i|in|ved)\s+(?:[a-z-]+\s+){1,3}?"
+    r"(?=(?:i|in|fra|from|siden|since)\s+(?:19|20)\d{2}))?"
+    rf"(?:(?:i|in|fra|from|siden|since)\s+)?{_START_YEAR_AT}"
+)
+
+
+# 'ett årsverk fra 2018, ett fra 2019': a count from a year (not 'fra 2018 til 2020')
+_FROM_GROUP = re.compile(
+    rf"(?<![\w.,]){_START_COUNT}\s+(?:{_START_POSITION}\s+"
+    # 'ett årsverk i rusarbeid fra 2019': the scheme's words before 'fra'
+    r"(?:(?:i|in|til|for|ved)\s+(?:[a-z-]+\s+){1,3}?(?=fra\s|from\s))?)?"
+    rf"(?:fra|from)\s+{_START_YEAR_AT}(?!\s*(?:til|to|-|–)\s*(?:19|20)?\d)"
+)
+
+
+# 'fikk tilskudd til 2 årsverk i 2019 og til 1 nytt årsverk i 2020': funded from each year (a
+# group after it must be new: 'og 1 årsverk i 2020' may be the same positions a year later)
+_FUNDED_GROUP = re.compile(
+    r"\b(?:fikk|har fatt|fatt|got|received)\s+(?:[a-z-]*(?:tilskudd|tilskot)\w*\s+|grants?\s+|"
+    rf"funding\s+)?(?:til|for)\s+{_START_COUNT}\s+{_START_POSITION}\s+(?:i|in|fra|from)\s+"
+    rf"{_START_YEAR_AT}"
+)
+
+
+_NEW_WORD = re.compile(r"\b(?:ny|nytt|nye|new)\b")
+
+
+# '… og 1 i 2021', '… and one in 2021', '… og ett nytt årsverk kom til i 2021': a further group
+# with its start words left out or said otherwise
 _MORE_START_GROUP = re.compile(
-    r"\s*(?:,\s*)?(?:og|and|,)\s+(\d+(?:[.,]\d+)?|halvannen|halvannet|one|an|en|et|ett|ei|to|"
-    rf"two|tre|three|fire|four|fem|five|seks|six)\s+(?:{_QUALIFIER}(?:{POSITION_WORDS})\s+)?"
-    r"(?:(?:som\s+|that\s+)?(?:startet|starta|begynte|started|began)\s+)?(?:i|in|fra|from)\s+"
-    r"((?:19|20)\d{2})\b"
+    rf"\s*(?:,\s*)?(?:og|and|,)\s+(?:(?:til|for)\s+)?{_START_COUNT}\s+"
+    # 'og ett nytt fra 2021': the position word left out after 'nytt'
+    rf"(?:{_START_POSITION}\s+|(?:nytt|ny|nye|new)\s+)?"
+    rf"(?:(?:som\s+|that\s+)?(?:{_START_VERB}|kom til|kom|ble opprettet|opprettet|ble lagt til|"
+    r"came|was added|was set up)\s+)?(?:i|in|fra|from|siden|since)\s+"
+    rf"{_START_YEAR_AT}(?!\s*(?:til|to|-|–)\s*(?:19|20)?\d)"
 )
 
 
 # 'det ene startet i 2020 og det andre i 2021', 'one started in 2019 and the other in 2020'
 _START_PAIR = re.compile(
     r"\b(?:(?:det|den|the)\s+(?:ene|eine|forste|first|one)|one)\s+(?:[a-z]+\s+){0,2}?"
-    r"(?:startet|starta|begynte|started|began)\s+(?:(?:i|in|fra|from)\s+)?((?:19|20)\d{2})\b"
+    rf"{_START_VERB}\s+(?:(?:i|in|fra|from|siden|since)\s+)?((?:19|20)\d{{2}})\b"
     r"[^.?!;]{0,30}?\b(?:det|den|the)\s+(?:andre|other|second)\s+(?:[a-z]+\s+){0,2}?"
     r"(?:(?:i|in|fra|from)\s+)?((?:19|20)\d{2})\b"
 )
+
+
+def _start_group_matches(folded: str) -> list[tuple[re.Match[str], list[re.Match[str]]]]:
+    """Return each first start-year group with the further groups that continue it."""
+    firsts = sorted(
+        [
+            *_START_GROUP.finditer(folded),
+            *_FROM_GROUP.finditer(folded),
+            *_FUNDED_GROUP.finditer(folded),
+        ],
+        key=lambda m: (m.start(), -m.end()),
+    )
+    found: list[tuple[re.Match[str], list[re.Match[str]]]] = []
+    read_to = 0
+    for m in firsts:
+        if m.start() < read_to:
+            continue  # inside a group already read, or read as the continuation of one
+        more: list[re.Match[str]] = []
+        end = m.end()
+        while further := _MORE_START_GROUP.match(folded, end):
+            more.append(further)
+            end = further.end()
+        if m.re is _FUNDED_GROUP and not (more and all(_NEW_WORD.search(x[0]) for x in more)):
+            continue
+        found.append((m, more))
+        read_to = end
+    return found
 
 
 def start_group_spans(folded: str) -> list[tuple[int, int]]:
@@ -667,16 +779,7 @@ def start_group_spans(folded: str) -> list[tuple[int, int]]:
     pair = _START_PAIR.search(folded)
     if pair and pair.group(1) != pair.group(2):
         return [pair.span()]
-    spans: list[tuple[int, int]] = []
-    for m in _START_GROUP.finditer(folded):
-        if spans and m.start() < spans[-1][1]:
-            continue  # a group already read as the continuation of the one before
-        spans.append(m.span())
-        end = m.end()
-        while more := _MORE_START_GROUP.match(folded, end):
-            spans.append(more.span())
-            end = more.end()
-    return spans
+    return [x.span() for m, more in _start_group_matches(folded) for x in (m, *more)]
 
 
 def extract_start_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None:
@@ -685,19 +788,16 @@ def extract_start_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None
     pair = _START_PAIR.search(folded)
     if pair and pair.group(1) != pair.group(2):
         return ((Fraction(1), int(pair.group(1))), (Fraction(1), int(pair.group(2))))
-    read_to = 0
-    for m in _START_GROUP.finditer(folded):
+    for m, more in _start_group_matches(folded):
         count = _group_count(m.group(1))
-        if count is None or m.start() < read_to:
-            continue  # unread, or already read as the continuation of the group before
+        if count is None:
+            continue
         groups.append((count, int(m.group(2))))
-        end = read_to = m.end()
-        while more := _MORE_START_GROUP.match(folded, end):
-            further = _group_count(more.group(1))
-            if further is None:
+        for further in more:
+            extra = _group_count(further.group(1))
+            if extra is None:
                 break
-            groups.append((further, int(more.group(2))))
-            end = read_to = more.end()
+            groups.append((extra, int(further.group(2))))
     if len(groups) < 2 or len({y for _c, y in groups}) < 2 or not _POSITION_WORD.search(folded):
         return None
     return tuple(groups)
@@ -732,6 +832,9 @@ _KRONER_BEFORE = re.compile(rf"(?:kr\.?|nok)\s*{_AMOUNT}")
 
 _BARE_AMOUNT = re.compile(
     r"(?<![\d.,])(\d{1,3}(?:[ .]\d{3})+|\d{1,3}(?:,\d{3})+(?![.,]?\d)|\d{5,7})(?![\d])"
+    # '50 000 innbyggere', '12 000 mottakere': a count of people, not money
+    r"(?!\s*(?:innbyggar\w*|innbygger\w*|personer|mennesker|barn|mottaker\w*|brukere|"
+    r"ansatte|kommuner|inhabitants|residents|people|persons|recipients|children)\b)"
 )
 
 

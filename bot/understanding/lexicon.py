@@ -320,6 +320,12 @@ def function_words(kb: KnowledgeBase) -> frozenset[str]:
     return frozenset(w for entry in entries for w in WORD.findall(fold(entry, nynorsk=False)))
 
 
+def unit_words(kb: KnowledgeBase) -> tuple[str, ...]:
+    """Return the units of words.yaml (language: units), folded; a trailing '*' kept."""
+    entries = kb.language.units if kb.language else []
+    return tuple(w for entry in entries for w in fold(entry).split())
+
+
 def everyday_words(kb: KnowledgeBase) -> frozenset[str]:
     """Return the everyday words of words.yaml (language: everyday), folded as questions are."""
     entries = kb.language.everyday if kb.language else []
@@ -369,6 +375,9 @@ class Lexicon:
         # function and everyday words (words.yaml): known, and never a topic of their own
         self.function_words = function_words(kb)
         self.everyday = everyday_words(kb)
+        units = unit_words(kb)
+        self.units = frozenset(w for w in units if not w.endswith("*"))
+        self.unit_starts = tuple(w[:-1] for w in units if w.endswith("*"))
         # the trigger phrases of each intent (knowledge/data/language/intents.yaml), folded,
         # and as padded needles (see _needle)
         intents = kb.language.intents if kb.language else None
@@ -936,3 +945,22 @@ class Lexicon:
             return word
 
         return WORD.sub(fix, folded), unknown
+
+
+#: 'per bolig', 'pr. innbygger', 'for hver deltaker': a unit an amount or count is asked per
+PER_UNIT = re.compile(r"\b(?:per|pr\.?|for hver|for each)\s+((?:[a-z-]{2,}\s*){1,3})")
+
+
+def unknown_unit(lex: Lexicon, folded: str) -> str | None:
+    """Return the unit a question asks an amount per when the sources give none per it."""
+    if not lex.units and not lex.unit_starts:
+        return None  # a language without units declines nothing
+    for m in PER_UNIT.finditer(folded):
+        words: list[str] = []
+        for word in m.group(1).replace("-", " ").split():
+            if word in lex.function_words:
+                break  # 'per bolig i kommunalt rusarbeid': the unit ends at 'i'
+            words.append(word)
+        if words and not any(w in lex.units or w.startswith(lex.unit_starts) for w in words):
+            return words[0]
+    return None

@@ -92,6 +92,14 @@ def read_operation(u: Understanding) -> None:
         elif int(s.get("duration") or 0) > 0 and "cost" not in s:
             # 'stemmer det at stigen går over tre år?': a stated number of grant years
             s["stated_years"] = s.pop("duration")
+    if (
+        _CAN_WE_GET.match(f)
+        and int(s.get("duration") or 0) > 0
+        and not any(k in s for k in ("cost", "positions", "grant_year"))
+        and not AMOUNT_ASK.search(f)
+    ):
+        # 'kan vi få tilskudd i seks år?': a number of grant years to confirm or deny
+        s["stated_years"] = s.pop("duration")
     years = extract_grant_years(f)
     if len(years) >= 2 and SHARE_ASK.search(f) and years[0] != years[1]:
         # 'hvor stor del av satsen for år 1 gis det siste året?': the second as a share of the
@@ -114,6 +122,7 @@ def read_operation(u: Understanding) -> None:
         and "grant_year_to" not in s
         and REMAINING.search(f)
         and not re.search(r"\b(?:kompetanse\w*|competence)\b", f)
+        and not _LEFT_TO_PAY.search(f)
     ):
         # (what is left of year 1 after the competence money is the year-1 amount itself)
         s["operation"] = "remaining"
@@ -141,6 +150,20 @@ def read_operation(u: Understanding) -> None:
             s["direction"] = "down"
         elif GOES_UP.search(f):
             s["direction"] = "up"
+
+
+# 'hva gjenstår for kommunen å finansiere i år 3?': what is left to pay, not the years left
+_LEFT_TO_PAY = re.compile(
+    r"\b(?:gjenstar|star igjen|resten)\s+(?:\w+\s+){0,3}?(?:a\s+)?(?:finansiere|dekke|betale|"
+    r"fund|pay|cover)\b|\bleft (?:\w+\s+){0,3}?to (?:pay|fund|cover)\b"
+)
+
+
+# 'kan vi få …', 'can we get …': a yes/no question about what may be granted
+_CAN_WE_GET = re.compile(
+    r"^(?:og\s+|men\s+)?(?:kan|kan vi|kan kommunen|kan man|kan en|can we|can the municipality|"
+    r"can a municipality)\s+(?:fa|get|receive|motta)\b"
+)
 
 
 _KRONER_TAIL = re.compile(r"^[\d .,]+\s*(?:k\b|kr\.?|kroner|nok|,-)?\s*")

@@ -44,6 +44,7 @@ from bot.understanding.lexicon import (
     rated_rule_words,
     rule_scheme_words,
     thing_scheme,
+    unknown_unit,
 )
 from bot.understanding.normalise import _has, _stem, generic_name, pad
 from bot.understanding.operations import read_ladder_operation, read_operation
@@ -73,6 +74,7 @@ from bot.understanding.patterns import (
     FRAMEWORK_SCHEME,
     FUNDED_IN,
     GRANT_ADMINISTRATION,
+    GRANT_PERCENT,
     GRANT_STEM,
     GRANT_TOKEN,
     GROUPS,
@@ -95,6 +97,7 @@ from bot.understanding.patterns import (
     PLACE_MONEY_INTENTS,
     PLACE_SLOTS,
     PLACE_WORD,
+    POSITION_LIMIT,
     POSTCODE_BEFORE,
     RATE_ASK,
     RECEIVED_AMOUNT,
@@ -107,6 +110,7 @@ from bot.understanding.patterns import (
     WHO_APPLIES,
     WHOLE_PERIOD,
     WITH_COMPETENCE,
+    WITHOUT_COMPETENCE,
     YEAR_SHIFT,
 )
 from bot.understanding.query import Understanding
@@ -178,6 +182,10 @@ _PER_POSITION = re.compile(
 )
 
 
+# 'selv', 'sjølv', 'ourselves': a cost borne by the municipality itself
+_SELF = re.compile(r"\b(?:selv|sjol|sjolv|ourselves|itself|themselves)\b")
+
+
 class Understander:
     """Turn chat text into an Understanding, using names from the knowledge base."""
 
@@ -186,6 +194,7 @@ class Understander:
         self.kb = kb
         self.lex = Lexicon(kb)
         self._names_seen: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+        self._name_orders: dict[str, list[list[str]]] = {}
         # a lookalike of a municipality name has the name's length, give or take two: the names
         # a chunk of each length may be a lookalike of
         keys = list(self.lex.municipalities)
@@ -482,6 +491,8 @@ class Understander:
             s["asks_end"] = True
         if start_groups:
             s["start_groups"] = start_groups
+            # 'ett årsverk fra 2018 og ett fra 2019': the first group's year starts the reckoning
+            s.setdefault("start_year", min(year for _count, year in start_groups))
             for a, b in start_group_spans(f):
                 # '2 startet i 2020 og 1 i 2021': the groups' years are no calendar years
                 timed = timed[:a] + " " * (b - a) + timed[b:]
@@ -554,7 +565,22 @@ class Understander:
         shift = YEAR_SHIFT.search(f)
         if shift and "year" not in s and "year_rel" not in s:
             s["year_shift"] = 1 if shift.group(1) else -1
-        if WITH_COMPETENCE.search(f) and "measures" not in s:
+        per_unit = unknown_unit(self.lex, f)
+        if per_unit is not None:
+            # 'hvor mye gis per bolig?': an amount per something the sources give none per
+            s["per_unit"] = per_unit
+        limit = POSITION_LIMIT.search(f)
+        if limit:
+            # 'er det et tak på 5 årsverk per kommune?': a limit the question claims
+            s["claimed_limit"] = limit.group(1)
+        claimed = GRANT_PERCENT.search(f)
+        if claimed:
+            # 'får distriktskommuner 20 % påslag?': a change to the grant the question claims
+            s["claimed_percent"] = next(g for g in claimed.groups() if g is not None)
+        if WITHOUT_COMPETENCE.search(f):
+            # 'når man ser bort fra kompetansemidlene': the rates without competence money
+            s["no_competence"] = True
+        elif WITH_COMPETENCE.search(f) and "measures" not in s:
             # 'med kompetansemidlene i tillegg?': one measure's competence money
             s["measures"] = 1
         m = MEASURES.search(f)
@@ -589,6 +615,11 @@ class Understander:
             if m:
                 # 'statsforvalteren i Vestland': an office the knowledge base does not hold
                 s["unknown_office"] = m.group(0)
+        application, report = KIND_APPLICATION.search(f), KIND_REPORT.search(f)
+        if application and report:
+            # 'mellom søknadsfristen og rapporteringsfristen': two kinds, in the order named
+            first = "application" if application.start() < report.start() else "report"
+            s["kinds"] = (first, "report" if first == "application" else "application")
         if KIND_REPORT.search(f):
             s["kind"] = "report"
         elif KIND_ACCOUNTS.search(f):
@@ -657,6 +688,47 @@ class Understander:
         s["schemes_first"] = tuple(dict.fromkeys(u.schemes_mentioned))
         u.schemes_mentioned = [*dict.fromkeys(u.schemes_mentioned), *others]
 
+    def _long_names(self, sid: str) -> list[list[str]]:
+        """Return the word stems, in order, of a scheme's names of four or more words."""
+        if sid not in self._name_orders:
+            orders = [
+                [_stem(t) for t in pad(fold(name)).replace("/", " ").split()]
+                for name in self.kb.schemes[sid].names.all()
+            ]
+            self._name_orders[sid] = [o for o in orders if len(o) >= 4]
+        return self._name_orders[sid]
+
+    def _without_name_runs(self, padded: str, schemes: list[str]) -> str:
+        """Blank the runs of four or more words, three of them content words, that follow a
+        named scheme's long name in order ('barn og unge med behov for langvarig oppfølging' of
+        'tilbud til barn og unge med behov for langvarig/sammensatt oppfølging'): they name,
+        they ask nothing."""
+        tokens = padded.split()
+        if len(tokens) < 4 or not schemes:
+            return padded
+        stems = [_stem(t) for t in tokens]
+        blank = [False] * len(tokens)
+        seen = set(stems)
+        for sid in schemes:
+            for order in self._long_names(sid):
+                if len(seen.intersection(order)) < 4:
+                    continue  # too few of the name's words to make a run of four
+                start = 0
+                while start < len(tokens):
+                    at, end = -1, start
+                    while end < len(tokens) and stems[end] in order[at + 1 :]:
+                        at = order.index(stems[end], at + 1)
+                        end += 1
+                    content = [t for t in tokens[start:end] if t not in self.lex.function_words]
+                    if end - start >= 4 and len(content) >= 3:
+                        blank[start:end] = [True] * (end - start)
+                        start = end
+                    else:
+                        start += 1
+        if not any(blank):
+            return padded
+        return pad(" ".join("_" if b else t for t, b in zip(tokens, blank, strict=True)))
+
     def _score(self, u: Understanding) -> None:
         """Score every intent and choose one, with a confidence."""
         f, s = u.folded, u.slots
@@ -667,6 +739,7 @@ class Understander:
                 # 'tilbud til barn og unge med behov for langvarig/sammensatt oppfølging': the
                 # words of a long scheme name ask nothing ('oppfølging' is no reporting question)
                 padded = padded.replace(spaced, " " * (len(spaced) - 1), 1)
+        padded = self._without_name_runs(padded, u.schemes_mentioned)
         scores = {intent: 0.0 for intent in self.lex.triggers}
         # 'samlet lønnskostnad' says what the cost covers, not that a total is asked for
         total_padded = pad(COST_FOR_ALL.sub(" ", f)) if s.get("cost_for_all") else padded
@@ -727,6 +800,7 @@ class Understander:
         u.passages = [(key, score) for key, score, _strong, _limit in found]
         if found:
             u.passage, u.passage_score, u.passage_strong, u.passage_limit = found[0]
+            u.passage_explains = self._explained(u, 0.5)
         topic_intent = self.lex.passage_intent.get(u.passage or "")
         if topic_intent and u.passage_score >= 0.45:
             strong = u.passage_strong and u.passage_score >= 0.6
@@ -752,6 +826,9 @@ class Understander:
             scores["own_share"] += 1.0
         elif "cost" in s and scores["own_share"]:
             scores["own_share"] += 0.5
+        if "cost" in s and _SELF.search(f):
+            # 'hvor mye må kommunen ut med selv når stillingen koster …': what is paid oneself
+            scores["own_share"] += 1.0
         place = "municipality" in s or "group" in s or "place" in s
         if place:
             for key in ("framework", "framework_sum", "framework_ranking"):

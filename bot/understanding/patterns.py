@@ -382,10 +382,17 @@ FRAMEWORK_INTENTS = ("framework", "framework_sum", "framework_ranking")
 PROSE_ASK = re.compile(
     r"^(?:hva|kva|what)\s+(?:bor|skal|ma|matte|forventes|forventast|vil|should|must|shall)\b"
     r"|^(?:hvorfor|kvifor|why)\b"
+    r"|^(?:hva|what)\s+(?:er|var|is|was)\s+(?:begrunnelsen|grunnen|the reason|the rationale)\b"
 )
 
 
 # money asked for or received: a prose-shaped question with these asks for a figure after all
+# 'hvor mye', 'hvor mange', 'how many', 'what amount': a question that asks an amount or count
+QUANTITY_ASK = re.compile(
+    r"\b(?:hvor mye|kor mykje|hvor stor\w*|kor stor\w*|hvor mange|kor mange|how much|how many|"
+    r"how large|how big|belop\w*|sats\w*|rate|amount|tilskudd\w*|grant|fa|far|fikk|get|got)\b"
+)
+
 MONEY_ASK = re.compile(
     r"\b(?:hvor mye|kor mykje|hvor stor\w*|kor stor\w*|how much|how large|how big|belop\w*|"
     r"kroner|kr|millioner|mill|fa|far|fikk|get|got|receive\w*)\b"
@@ -610,6 +617,21 @@ WITH_COMPETENCE = re.compile(
 )
 
 
+# 'uten kompetansemidlene', 'når man ser bort fra kompetansemidlene', 'ekskl. kompetansemidler',
+# 'excluding the competence money': the competence money a rate includes taken off
+WITHOUT_COMPETENCE = re.compile(
+    r"\b(?:uten|utan|ekskl\.?|eksklusive|eksklusiv|unntatt|fratrukket|minus|trekker fra|"
+    r"trekk(?:er)? fra|ser bort fra|ser vi bort fra|ser man bort fra|sett bort fra|"
+    r"holder utenfor|holdt utenfor|excluding|without|not counting|leaving out|less)\s+"
+    r"(?:\w+\s+)?(?:kompetansemid\w*|kompetanseutviklingsmid\w*|kompetansepeng\w*|"
+    r"kompetansedel\w*|competence (?:funds?|money|development))\b|"
+    r"(?:kompetansemid\w*|kompetanseutviklingsmid\w*|competence (?:funds?|money))\s+"
+    r"(?:er\s+|blir\s+|are\s+|is\s+)?(?:holdes utenfor|holdt utenfor|trukket fra|trekkes fra|"
+    r"tas ut|ikke medregnet|ikke regnet med|regnes ikke med|ikke tatt med|tas ikke med|"
+    r"excluded|left out|not counted|taken off)\b"
+)
+
+
 # 'året etter det', 'the year after that', 'året før det': a year next to the one before
 YEAR_SHIFT = re.compile(
     r"\b(?:(aret etter (?:det|dette)|aret deretter|aret etterpa|the year after(?: that)?|"
@@ -638,7 +660,9 @@ YES_NO = re.compile(
 # 'hvor mye går tilskuddet ned fra år 1 til år 2', 'forskjellen mellom år 2 og år 4'
 DIFFERENCE = re.compile(
     r"\b(?:forskjell\w*|differanse\w*|gar(?:\s+[a-z]+){0,4}?\s+ned|synker|minker|faller|"
-    r"reduser\w*|reduksjon\w*|nedgang\w*|avkort\w*|mindre|lavere|endring\w*|endrer|endres|"
+    # ('avkortningsstigen', 'reduksjonsstigen' name the ladder, they ask for no change)
+    r"reduser\w*|reduksjon(?!\w*stig)\w*|nedgang\w*|avkort(?!\w*stig)\w*|mindre|lavere|"
+    r"endring\w*|endrer|endres|"
     r"gar(?:\s+[a-z]+){0,4}?\s+opp|oker|okning\w*|stiger|hoyere|mer|difference|drop\w*|decreas\w*|reduc\w*|"
     r"falls?|go(?:es)? down|less|change\w*|increas\w*|rises?|go(?:es)? up|more)\b"
 )
@@ -672,7 +696,8 @@ THAN = re.compile(r"\b(?:ar|year|aret)\s*\d{1,2}\b.*\b(?:enn|than)\b.*\b(?:ar|ye
 
 
 GOES_DOWN = re.compile(
-    r"\b(?:ned|synker|sank|minker|minket|faller|falt|fell|reduser\w*|reduksjon\w*|nedgang\w*|avkort\w*|mindre|"
+    r"\b(?:ned|synker|sank|minker|minket|faller|falt|fell|reduser\w*|reduksjon(?!\w*stig)\w*|"
+    r"nedgang\w*|avkort(?!\w*stig)\w*|mindre|"
     r"lavere|down|drop\w*|decreas\w*|reduc\w*|falls?|less|lower)\b"
 )
 
@@ -717,13 +742,26 @@ STEP_SPAN = re.compile(
 )
 
 
-STEP_CHANGE = re.compile(r"\b(?:trapp\w*|nedtrapp\w*|step\w*|trinn\w*|steg)\b")
+# ('nedtrappingsstigen' names the ladder, it asks for no step)
+STEP_CHANGE = re.compile(
+    r"\b(?:trapp(?!\w*stig)\w*|nedtrapp(?!\w*stig)\w*|step\w*|trinn\w*|steg)\b"
+)
 
 
 # 'til sammen over alle fire årene på nedtrappingsstigen': a sum over the ladder, not its steps
 SUM_ASK = re.compile(
     r"\b(?:til sammen|tilsammen|til saman|totalt|samlet|samla|i alt|sammenlagt|in total|"
     r"altogether|all together|combined)\b"
+)
+
+
+# 'hele stigen', 'gjennom hele avkortingsstigen', 'over alle fire tilskuddsårene', 'the whole
+# ladder': every grant year of the ladder, summed
+WHOLE_LADDER = re.compile(
+    r"\b(?:(?:hele|heile|full\w*|gjennom|over|whole|full|entire)\s+(?:\w+\s+)?"
+    r"(?:\w*stige\w*|\w*stiga|ladder|perioden|period|tilskuddsperioden)|"
+    r"(?:alle|all)\s+(?:de\s+|dei\s+|the\s+)?(?:\w+\s+)?(?:ar|arene|ara|tilskuddsar\w*|"
+    r"tilskotsar\w*|years|grant years))\b"
 )
 
 
@@ -774,16 +812,20 @@ COST_PER_UNIT = re.compile(
 SHARE_OF_ONE = re.compile(
     r"\b(?:en|ein|ei|et|eit|a|an|one)\s+(?:\d{1,3}(?:[.,]\d+)?\s*(?:%|prosent|percent)[\s-]*|"
     r"halv\w*\s+|half(?:-time)?\s+|part-time\s+)(?:[a-z-]+\s+)?"
-    r"(?:stilling\w*|positions?|posts?|jobs?|arsverk\w*)"
+    r"(?:stilling\w*|positions?|posts?|jobs?|arsverk\w*|ftes?)|"
+    # 'half an FTE', 'half a position'
+    r"\bhalf\s+(?:an?|one)\s+(?:fte|position|post|job)\b"
 )
 
 
 # 'full stilling koster', 'et årsverk koster', 'årsverket koster', 'a full-time position costs':
-# a cost stated for a whole position
+# a cost stated for a whole position (not 'det halve årsverket koster', 'det 50 %-årsverket')
 COST_OF_WHOLE = re.compile(
     r"\b(?:(?:full|fullt|hel|heil|helt|heilt|100\s*%)[\s-]*(?:stilling\w*|arsverk\w*)|"
-    r"(?:et|ett|eitt|ein|one|an?)\s+(?:arsverk|fte)\b|arsverket|arsverka?\s+(?:koster|kostar)|"
-    r"full[- ]time\s+(?:positions?|posts?|jobs?|equivalents?)|whole\s+(?:positions?|fte))"
+    r"(?<!half )(?:et|ett|eitt|ein|one|an?)\s+(?:arsverk|fte)\b|"
+    r"(?<!halve )(?<!halvt )(?<!-)(?<!% )(?:arsverket|arsverka?\s+(?:koster|kostar))|"
+    r"full[- ]time\s+(?:positions?|posts?|jobs?|equivalents?)|"
+    r"(?:whole|full|entire)\s+(?:positions?|posts?|jobs?|ftes?))"
 )
 
 
@@ -814,6 +856,41 @@ OWN_SHARE_PERCENT = re.compile(
     rf"(\d{{1,3}}(?:[.,]\d+)?)\s*(?:%|prosent|percent)\s*(?:av\s+\w+\s+)?{OWN_SHARE_WORDS}|"
     rf"\b{OWN_SHARE_WORDS}\s+(?:pa|of|at|minst|at least|over)\s+(?:minst\s+|at least\s+)?"
     rf"(\d{{1,3}}(?:[.,]\d+)?)\s*(?:%|prosent|percent)(?![\s-]*{POSITION_WORDS})"
+)
+
+
+# 'påslag', 'tillegg', 'økning', 'ekstra', 'kutt': a change to the grant itself
+_GRANT_CHANGE_WORDS = (
+    r"(?:paslag\w*|tillegg\w*|tilleg\w*|okning\w*|auke\w*|ekstra|hoyere|hogare|lavere|"
+    r"lagare|kutt\w*|reduksjon\w*|trekk\w*|rabatt\w*|bonus\w*|avslag\w*|supplement\w*|"
+    r"increase\w*|uplift|top-?up|cut|reduction|extra|higher|lower|more|less|mer|mindre|"
+    # 'med 2 % lønnsjustering', 'indeksregulert med 3 %', 'økes med 5 %'
+    r"lonnsjuster\w*|prisjuster\w*|justering\w*|justeres|justert|oppjuster\w*|"
+    r"nedjuster\w*|indeksreguler\w*|reguleres|regulert|regulering\w*|lonnsvekst\w*|"
+    r"prisvekst\w*|okes|oker|okte|auka|aukar|reduseres|redusert|kuttes|kuttet|indexed|"
+    r"indexation|adjust\w*|inflation)"
+)
+# '20 % påslag på tilskuddet', 'et tillegg på 15 %', 'a 10% uplift': a percentage the grant is
+# said to change by (not a share of a position: '20 % stilling')
+GRANT_PERCENT = re.compile(
+    rf"(?<![\d.,])(\d{{1,3}}(?:[.,]\d+)?)\s*(?:%|prosent|percent|per cent)"
+    rf"(?![\s-]*{POSITION_WORDS})[\s-]*(?:\w+\s+)?{_GRANT_CHANGE_WORDS}\b|"
+    rf"\b{_GRANT_CHANGE_WORDS}\s+(?:pa\s+|of\s+|med\s+|by\s+)?(?:(?!til\b|to\b)\w+\s+)?"
+    rf"(\d{{1,3}}(?:[.,]\d+)?)\s*(?:%|prosent|percent|per cent)(?![\s-]*{POSITION_WORDS})|"
+    # '120 % av satsen': more than the whole rate is a supplement claimed
+    r"(?<![\d.,])(1\d\d|[2-9]\d\d)\s*(?:%|prosent|percent|per cent)\s+(?:av|of)\s+"
+    r"(?:the\s+)?(?:satsen|sats|tilskuddet|belopet|rate|grant|amount)\b"
+)
+
+
+# 'et tak på 5 årsverk per kommune', 'maks to stillinger per kommune', 'a limit of 3 FTE per
+# municipality': a limit on how many positions one municipality may have funded
+POSITION_LIMIT = re.compile(
+    r"\b(?:tak|taket|grense|grensen|begrensning\w*|maks\w*|maksimum|hoyst|inntil|cap|limit|"
+    r"max\w*|at most|up to)\s+(?:pa\s+|of\s+|er\s+|is\s+)?(?:inntil\s+)?(\d{1,3}|en|ett|et|to|"
+    r"tre|fire|fem|seks|sju|syv|atte|ni|ti|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    rf"(?:{POSITION_WORDS})\s+(?:per|pr\.?|i hver|for hver|hver|each|a|for each|in each)\s+"
+    r"(?:kommune\w*|municipality|municipalities)\b"
 )
 
 

@@ -40,6 +40,8 @@ class Understanding:
     passages: list[tuple[str, float]] = field(default_factory=list)
     passage_strong: bool = False
     passage_limit: bool = False
+    # the best passage is strong and shares three distinctive words with the question
+    passage_explains: bool = False
     implicit: set[str] = field(default_factory=set)
     trigger_top: float = 0.0
     trigger_intent: str | None = None

@@ -13,6 +13,7 @@ from itertools import pairwise
 from typing import Literal
 
 from bot.text import fold
+from bot.understanding.lexicon import function_words
 from knowledge.kb import KnowledgeBase
 from knowledge.schema import Column, Row, Table, TableLanguage
 
@@ -97,6 +98,18 @@ _OF_POPULATION = re.compile(
     r" (?:andel|andelen|del|delen|share|proportion|percentage) (?:av|of) (?:the )?"
     r"(?:befolkningen|befolkninga|innbyggerne|innbyggjarane|population|inhabitants) "
 )
+
+
+#: A share of something counted ('andel av barna', 'share of the children'), not of a figure.
+_SHARE_OF = re.compile(
+    r" (?:andel|andelen|del|delen|share|proportion|percentage) (?:av|of) (?:the |de |dei )?"
+    r"(?!(?:befolkningen|befolkninga|innbyggerne|population|inhabitants|prognosen|summen|"
+    r"total|sum|det|dette|that|this|it) )\w+"
+)
+
+
+#: The words before a place that say the counted were there ('bodde i', 'lived in').
+_LOCATED = r" (?:var|bodde|budde|befant seg|fantes|lived|were|was|are|is|er) (?:det )?(?:i|in)"
 
 
 #: A series of municipality numbers ('10xx', '09xx').
@@ -296,6 +309,9 @@ class TableReader:
         self._rows_asked: dict[str, re.Pattern[str] | None] = {}  # by kind, compiled once
         self._rows_counted: dict[str, re.Pattern[str]] = {}  # by kind, compiled once
         self._rows: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._heading_texts: dict[str, str] = {}
+        # words that tell no heading ('etter' of 'fordeling etter sosialhjelpsnøkkel')
+        self.function = function_words(kb)
         words = kb.language.tables if kb.language else None
         self.words: TableLanguage | None = words
         self.w: dict[str, tuple[str, ...]] = {}
@@ -504,12 +520,37 @@ class TableReader:
                     ]
                     if words and min(hits) >= 0 and row.key not in (k for _, k in found):
                         found.append((len(" ".join(asked[: min(hits)])), row.key))
+        if not found:
+            # 'de to Agder-fylkene', 'fylkene i Agder', 'the Agder counties': the counties
+            # whose names share that part
+            for at, keys in self._county_families(table, padded):
+                found += [(at, k) for k in keys]
         national = [r.key for r in table.rows if not (r.municipality or r.county or r.sum_of_rows)]
         if len(national) == 1 and national[0] not in (k for _, k in found):
             i = _first(padded, self.w.get("national", ()))
             if i >= 0:
                 found.append((i, national[0]))
         return tuple(key for _, key in sorted(found))
+
+    def _county_families(self, table: Table, padded: str) -> list[tuple[int, list[str]]]:
+        """Counties named together by the part their names share, beside a word for
+        counties ('Agder-fylkene', 'fylka i Agder', 'the Agder counties')."""
+        families: dict[str, list[str]] = {}
+        for row in data_rows(table):
+            parts = row.label.split("-")
+            if row.county and not row.municipality and len(parts) == 2:
+                families.setdefault(fold(parts[1]), []).append(row.key)
+        found = []
+        words = self.w.get("county_places", ())
+        for part, keys in families.items():
+            if len(keys) < 2:
+                continue
+            spots = [f" {part} {w} " for w in words] + [f" {w} i {part} " for w in words]
+            spots += [f" {w} in {part} " for w in words]
+            at = _first(padded, [s.strip() for s in spots])
+            if at >= 0:
+                found.append((at, keys))
+        return found
 
     def group_named(self, padded: str) -> str | None:
         """The region or county of municipalities a question names ('Lister'), or None."""
@@ -564,7 +605,8 @@ class TableReader:
         """Years named, ranges spelled out, 'i fjor' as the year before today."""
         years: list[int] = []
         comparing = self.comparing(padded)
-        summing = self.has(padded, "sum")
+        # 'i hele perioden 2016–2020': the period is summed, whatever is compared
+        summing = self.has(padded, "sum") or self.has(padded, "whole_period")
         for m in self.range.finditer(folded):
             first, last = int(m.group(1)), int(m.group(2))
             # 'samlet økning 2016–2020 enn Arendal': a period summed, though rows are compared;
@@ -706,6 +748,9 @@ class TableReader:
         tally = self._tally(tables, padded)
         if tally is not None:
             return tally
+        against = self._against_previous(previous, padded, years)
+        if against is not None:
+            return against
         for table in tables:
             if self._other_kind(table, padded):
                 continue  # 'hvilke kommuner fikk …?' is not asked of a table of counties
@@ -716,7 +761,23 @@ class TableReader:
             self.has(padded, w)
             for w in ("sum", "difference", "more", "less", "position", "those_asked")
         )
-        if best is None and previous is not None and (follow_up or operating):
+        shown = self.kb.tables.get(previous.table) if previous is not None else None
+        # 'hvilket fylke hadde flest, og hvor mange?': the columns just asked, ranked
+        ranking = self.has(padded, "highest") or self.has(padded, "lowest")
+        ranking = ranking and shown is not None and self._own_kind(shown, padded)
+        ranks = self.has(padded, "highest") or self.has(padded, "lowest")
+        if shown is not None and ranks and self._stray(shown, padded):
+            # 'hvilken ordning har høyest bevilgning?' ranks no table shown, by the column
+            # just shown or a guess carried from it
+            if best is None:
+                return None
+            carried = best.table == shown.id and best.op == "rank"
+            if carried and self._column_by_words(shown, padded) is None:
+                return None
+        if best is None and previous is not None and (follow_up or operating or ranking):
+            statistics = shown is not None and not any(c.unit == "kr" for c in shown.columns)
+            if statistics and self.has(padded, "framework"):
+                return None  # 'hvor mye økte rammen …' after a statistics question
             # 'hva fikk de to til sammen i 2017?': an operation on what was just asked
             return self._follow_up(previous, padded, years)
         if best is not None and previous is not None and best.table == previous.table:
@@ -765,7 +826,13 @@ class TableReader:
         by_year = [c for c in table.columns if c.year is not None and not c.sum_of]
         ranged = {y for m in self.range.finditer(self.spans) for y in (int(m[1]), int(m[2]))}
         if by_year and all(c.unit == "kr" for c in table.columns):
-            named = [c for c in table.columns if c.sum_of and _names(padded, c.label)]
+            # 'Sum Lister for 2016 og 2017': the 'sum' of a printed row's name names no column
+            unnamed = self._without_printed_rows(table, padded)
+            named = [
+                c
+                for c in table.columns
+                if c.sum_of and (_names(unnamed, c.label) or self._joined(c.label))
+            ]
             # a printed row of its own ('Sum Lister') tells the table as well as its words
             printed_row = bool(years) and any(
                 r.sum_of_rows and r.key in self.rows_in(table, padded) for r in table.rows
@@ -894,7 +961,8 @@ class TableReader:
         """A figure the question bounds the rows by ('over 1 million', 'minst 70 %', '3 505')."""
         folded = self.spans
         # the column's own words, less the figures it quotes from the source («41 millioner»)
-        own = re.sub(r"«[^»]*»", " ", " ".join(filter(None, (column.label, column.definition))))
+        texts = (column.label, column.definition, column.label_en, column.definition_en)
+        own = re.sub(r"«[^»]*»", " ", " ".join(filter(None, texts)))
         label = _padded(fold(own))
         for m in _FIGURE.finditer(folded):
             digits, after = m.group(1), _padded(folded[m.end() :])
@@ -905,6 +973,8 @@ class TableReader:
             prev = (before.split() or [""])[-1]
             if f" {digits.replace(' ', ' ')} {nxt} " in label or f" {nxt} " == " år ":
                 continue  # 'under 18 år' is the column's own words, not a bound
+            if f" {digits} {' '.join(after.split()[:2])} " in self._headings(table):
+                continue  # '6 til 12 måneder' quotes a heading of the table, not a bound
             if (
                 column.unit == "prosent"
                 and f" {prev} {digits} " in label
@@ -945,6 +1015,108 @@ class TableReader:
                 compare = "<="  # 'mest 3' is at most 3
             return compare, value
         return None
+
+    def _joined(self, label: str) -> bool:
+        """Whether the question writes a label's years joined by '+' ('2016+2017')."""
+        joined = re.findall(r"\d{4}\s*\+\s*\d{4}", label)
+        spans = re.sub(r"\s*\+\s*", "+", self.spans)
+        return any(re.sub(r"\s*\+\s*", "+", j) in spans for j in joined)
+
+    def _without_printed_rows(self, table: Table, padded: str) -> str:
+        """A question without the names of a table's printed sum rows ('Sum Lister')."""
+        printed = {r.key for r in table.rows if r.sum_of_rows}
+        for name, key in self.spelled[table.id]:
+            if key in printed and not name.isdigit():
+                padded = padded.replace(f" {name} ", "  ")
+        return padded
+
+    def _headings(self, table: Table) -> str:
+        """The folded labels and definitions of every column of a table, in both languages."""
+        found = self._heading_texts.get(table.id)
+        if found is None:
+            texts = [
+                t
+                for c in table.columns
+                for t in (c.label, c.definition, c.label_en, c.definition_en)
+                if t
+            ]
+            found = self._heading_texts[table.id] = _padded(fold(" ".join(texts)))
+        return found
+
+    def _two_regions(
+        self, table: Table, padded: str, named: Sequence[str], years: list[int]
+    ) -> TableQuery | None:
+        """'Hvor mye økte rammen i Vest-Agder i 2017 sammenlignet med Aust-Agder?': the sums
+        of two regions' rows against each other, the region named first first."""
+        if not self.comparing(padded) or not any(r.municipality for r in table.rows):
+            return None
+        groups = self.groups_named(padded)
+        if len(groups) != 2 or self.named_by_name(table, padded, named):
+            return None
+        at = {g: padded.find(f" {' '.join(_TOKENS.split(fold(g))).strip()} ") for g in groups}
+        first, second = sorted(groups, key=lambda g: at[g])
+        sides = [
+            [r.key for r in data_rows(table) if r.municipality in self.groups[g]]
+            for g in (first, second)
+        ]
+        if not sides[0] or not sides[1] or set(sides[0]) == set(sides[1]):
+            return None
+        columns, _ = self._columns(table, padded, years, None, True)
+        if not columns:
+            return None
+        more, less = self.has(padded, "more"), self.has(padded, "less")
+        # 'stemmer det at Vest-Agder fikk mer enn Aust-Agder?': the claimed direction
+        claimed = self.has(padded, "premise") and (more or less)
+        return TableQuery(
+            table.id,
+            "difference",
+            (*sides[0], *sides[1]),
+            tuple(c.id for c in columns),
+            claim=("more" if more and not less else "less") if claimed else None,
+            split=len(sides[0]),
+            group=f"{first}|{second}",
+        )
+
+    def _after_row(self, table: Table, padded: str, named: Sequence[str]) -> tuple[str, ...]:
+        """The rows named just after a word like 'etter' ('flest etter Oslo', 'etter Oslo og
+        Akershus'), when every row named is named there; else none."""
+        if not named:
+            return ()
+        at = _first(padded, self.w.get("after_row", ()))
+        if at < 0:
+            return ()
+        after = set(self.rows_in(table, padded[at:]))
+        return tuple(named) if all(k in after for k in named) else ()
+
+    def _after_place(
+        self,
+        table: Table,
+        after: tuple[str, ...],
+        among: tuple[str, ...],
+        ids: tuple[str, ...],
+        descending: bool,
+    ) -> TableQuery | None:
+        """A ranking down to the first place after some rows: the rows ranked (``among``,
+        else every data row), the place after every row at least as high (or low) as them."""
+        rows = [_row(table, k) for k in among] if among else data_rows(table)
+        references = [_row(table, k) for k in after]
+        if any(r.values.get(c) is None for r in references for c in ids):
+            return None
+
+        def total(row: Row) -> Fraction:
+            return sum((_value(row.values[c]) for c in ids), Fraction(0))
+
+        rows = [r for r in references if r not in rows] + rows
+        scored = [r for r in rows if all(r.values.get(c) is not None for c in ids)]
+        marks = [total(r) for r in references]
+        mark = min(marks) if descending else max(marks)
+        # the row named and every row tied with it or ahead of it come first
+        ahead = [r for r in scored if (total(r) >= mark if descending else total(r) <= mark)]
+        place = len(ahead) + 1
+        if place > len(scored):
+            return None  # nothing comes after the row named
+        keys = tuple(r.key for r in rows) if among else ()
+        return TableQuery(table.id, "rank", keys, ids, place, descending, place=place)
 
     def _other_kind(self, table: Table, padded: str) -> bool:
         """Whether a question asks only for rows of another kind than a table's places."""
@@ -998,6 +1170,30 @@ class TableReader:
                 return TableQuery(table.id, "rows", keys, (table.columns[0].id,))
         return None
 
+    def _stray(self, table: Table, padded: str) -> bool:
+        """Whether a question has a long word that is no function word, no table-operation
+        word and no word of the table's headings ('ordning', 'bevilgning')."""
+        listed = {w for phrases in self.w.values() for p in phrases for w in p.split()}
+        heads = set().union(*self.column_words.get(table.id, {}).values())
+        return any(
+            len(w) >= 5
+            and not w.isdigit()
+            and w not in self.function
+            and w not in listed
+            and not any(w[:5] == h[:5] for h in heads)
+            for w in padded.split()
+        )
+
+    def _own_kind(self, table: Table, padded: str) -> bool:
+        """Whether a question asks for rows of a table's own kind ('hvilket fylke …' of a
+        table of counties)."""
+        rows = data_rows(table)
+        if self._asks_rows(padded, "county_places"):
+            return any(r.county and not r.municipality for r in rows)
+        if self._asks_rows(padded, "municipality_places"):
+            return any(r.municipality for r in rows)
+        return False
+
     def _asks_rows(self, padded: str, kind: str) -> bool:
         """Whether a question asks for rows of one kind ('hvilke kommuner', 'fylker med').
 
@@ -1036,7 +1232,7 @@ class TableReader:
             w[:5]
             for c in columns
             for w in _label_words(c.label)
-            if len(w) >= 5 and not w.isdigit() and w[:5] not in common
+            if len(w) >= 5 and not w.isdigit() and w[:5] not in common and w not in self.function
         }
         return any(a[:5] in heads for a in padded.split() if len(a) >= 5)
 
@@ -1046,7 +1242,7 @@ class TableReader:
             w[:5]
             for c in columns
             for w in _padded(fold(c.label)).split()
-            if len(w) >= 5 and not w.isdigit()
+            if len(w) >= 5 and not w.isdigit() and w not in self.function
         }
         return len({a[:5] for a in padded.split() if len(a) >= 5} & heads)
 
@@ -1199,6 +1395,9 @@ class TableReader:
             if not named:
                 return None, 0.0
             return self._one_row(table, named, columns, padded, score + 0.5)
+        regions = self._two_regions(table, padded, named, years)
+        if regions is not None:
+            return regions, score + 0.5
         # a named region wins over numbers that only spell its range ('Aust-Agder (0901–0941)')
         by_group = bool(group) and all(k.isdigit() for k in named)
         rows = group if by_group else named or group
@@ -1325,6 +1524,14 @@ class TableReader:
                 TableQuery(table.id, "rank", tuple(group), ids, top, descending, claim=named[0]),
                 score,
             )
+        after = self._after_row(table, padded, named) if (highest or lowest) else ()
+        if after and not premise and not self.has(padded, "second"):
+            # 'hvilket fylke hadde flest … etter Oslo?': the place after the rows named
+            descending = highest and not lowest
+            among = tuple(k for k in group if k not in after)
+            next_place = self._after_place(table, after, among, ids, descending)
+            if next_place is not None:
+                return next_place, score
         if (highest or lowest) and self.has(padded, "second") and len(named) == 1 and not by_group:
             rows = group  # 'nest flest etter Oslo': Oslo is the first place, not the only row
         if (highest or lowest) and (self.has(padded, "which") or len(rows) != 1):
@@ -1559,7 +1766,16 @@ class TableReader:
             # 'hvor stor andel av befolkningen er det, og er det høyest i landet?': the row's
             # printed share and its place among the rows, not a ranking of the one row
             return TableQuery(table.id, "position", (places[0],), (column.id,))
-        if share and len(places) == 1 and len(named) == 2 and national and not of_population:
+        # 'what share of the children … lived in Oslo?': a share of the counted, the country's
+        # count the whole even when the country is not named
+        share_of = _SHARE_OF.search(padded) is not None and len(named) == 1 and bool(places)
+        if share_of:
+            # '… bodde i Oslo', '… lived in Oslo': where the counted were; 'andel av barna i
+            # Oslo' is the share printed for Oslo
+            spelled = [n for n, k in self.spelled[table.id] if k == places[0]]
+            share_of = any(re.search(rf"{_LOCATED} {re.escape(n)} ", padded) for n in spelled)
+        whole = len(named) == 2 or share_of
+        if share and len(places) == 1 and whole and national and not of_population:
             # the share of the country's count, unless the question names a share column
             # ('andel av befolkningen under 18 år … høyest i landet' is the printed share)
             scores = self._column_scores(table, padded)
@@ -1591,6 +1807,14 @@ class TableReader:
         a question on a table: the same columns ranked, the row's place, the row's share."""
         columns = columns or list(previous.columns)
         highest, lowest = self.has(padded, "highest"), self.has(padded, "lowest")
+        want = self._unit_asked(padded)
+        if want and len(columns) == 1 and not self._column_by_words(table, padded):
+            # 'og er det det samme fylket som hadde høyest andel?' after a count: the share
+            # printed beside it (and a count beside a share)
+            column = next(c for c in table.columns if c.id == columns[0])
+            sibling = self._unit_sibling(table, column, padded, want)
+            if sibling.unit == want and (highest or lowest):
+                columns = [sibling.id]
         if (highest or lowest) and not rows and not previous.across:
             asked = _asked(previous) if self.has(padded, "those_asked") else ()
             descending = highest and not (
@@ -1620,6 +1844,59 @@ class TableReader:
                 return TableQuery(table.id, "value", tuple(one), (sibling.id,))
         return None
 
+    def _against_previous(
+        self, previous: TableQuery | None, padded: str, years: list[int]
+    ) -> TableQuery | None:
+        """'Hvor mye var det mer enn summen for 2016+2017?' after one figure: that figure
+        against another column of the same row, named by its year or heading."""
+        if previous is None or previous.op != "value":
+            return None
+        if len(previous.rows) != 1 or len(previous.columns) != 1:
+            return None
+        if not (self.comparing(padded) and self.has(padded, "than")):
+            return None
+        table = self.kb.tables.get(previous.table)
+        if table is None or not all(c.unit == "kr" for c in table.columns):
+            return None
+        if self.rows_in(table, padded) or self.group_in(table, padded):
+            return None  # 'mer enn Arendal' compares rows
+        columns, _ = self._columns(table, padded, years, None, framework=True)
+        ids = [c.id for c in columns if c.id != previous.columns[0]]
+        if len(ids) > 1:
+            whole = [c.id for c in table.columns if c.sum_of and set(c.sum_of) == set(ids)]
+            ids = whole[:1]
+        if len(ids) != 1:
+            return None
+        return TableQuery(table.id, "difference", previous.rows, (previous.columns[0], ids[0]))
+
+    def _years_asked(
+        self,
+        table: Table,
+        previous: TableQuery,
+        padded: str,
+        rows: list[str],
+        columns: list[str],
+    ) -> TableQuery | None:
+        """'Hvor stor er forskjellen mellom de to årene for Grimstad?': the years asked in turn
+        as one row's columns (the row named, else the last one asked), compared or summed."""
+        if columns or not self.has(padded, "years_asked"):
+            return None
+        by_year = {c.id for c in table.columns if c.year is not None and not c.sum_of}
+        asked: list[str] = []
+        for cid in previous.before_columns + previous.columns:
+            if cid in by_year and cid not in asked:
+                asked.append(cid)
+        if len(asked) < 2 or len(rows) > 1:
+            return None
+        one = tuple(rows) or previous.rows[-1:]
+        if len(one) != 1:
+            return None
+        chosen = tuple(asked[-2:])
+        if self.comparing(padded):
+            return TableQuery(table.id, "difference", one, chosen)
+        op: Op = "sum" if self.has(padded, "sum") else "list"
+        return TableQuery(table.id, op, one, chosen)
+
     def _follow_up(self, previous: TableQuery, padded: str, years: list[int]) -> TableQuery | None:
         """A short follow-up changes one part of the previous query ('til sammen?', 'og 2019?')."""
         table = self.kb.tables.get(previous.table)
@@ -1627,6 +1904,11 @@ class TableReader:
             return None
         rows = self.rows_in(table, padded)
         columns = [c.id for c in table.columns if c.year in years and not c.sum_of]
+        if len(columns) > 1 and not all(c.unit == "kr" for c in table.columns):
+            columns = []  # a year of several statistics columns names none of them
+        by_years = self._years_asked(table, previous, padded, rows, columns)
+        if by_years is not None:
+            return by_years
         ranked = self._ranked_follow_up(table, previous, padded, rows, columns)
         if ranked is not None:
             return ranked
@@ -1658,6 +1940,14 @@ class TableReader:
                 query = replace(query, columns=query.before_columns + query.columns)
         comparing = self.comparing(padded)
         operating = comparing or self.has(padded, "sum")
+        each = not (rows or operating) and self.has(padded, "those_asked")
+        if each and len(query.rows) == 1 and query.before_rows:
+            # 'hvilken andel utgjør det i hvert av de to fylkene?': the rows asked in turn,
+            # side by side
+            many = self.top_in(padded)
+            asked = _asked(previous)
+            chosen = asked[-many:] if many > 1 else asked
+            return replace(query, op="list", rows=chosen)
         if (
             operating
             and len(query.rows) == 1
