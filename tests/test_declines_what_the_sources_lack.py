@@ -156,3 +156,16 @@ def test_a_message_answered_as_one_question_after_all_leaves_the_chats_context_a
     engine.ask("Hva er satsen i år 1, og hva er prisen på en kopp kaffe?", TODAY, chat="c")
     assert engine.contexts.describe("c") == before
     assert engine.contexts.describe("\0split:c") is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva er tilskuddssatsen for Husbankens boligsosiale tiltak?",
+        "Kva er tilskotssatsane for Husbankens boligsosiale tiltak?",
+    ],
+)
+def test_a_rate_asked_in_a_compound_of_a_scheme_without_rates_is_declined(question: str) -> None:
+    answered, text = ask(question)
+    assert not answered
+    assert "ingen satser" in text

@@ -221,3 +221,16 @@ def test_the_words_of_a_scheme_s_long_name_in_its_order_ask_nothing(
     understander: Understander, text: str, reporting: bool
 ) -> None:
     assert (understander.understand(text).intent == "reporting") is reporting
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("som direktoratet signaliserte i 2018", False),
+        ("hvor mange 18-24-åringer mottok sosialhjelp i 2018", True),
+    ],
+)
+def test_a_year_alone_names_no_statistics_column(
+    understander: Understander, text: str, named: bool
+) -> None:
+    assert (understander.lex.column_in(fold(text)) is not None) is named

@@ -137,9 +137,14 @@ class TableAnswers(DeclineAnswers):
             span = (s["year_from"], s["year_to"]) if "year_from" in s else None
             last = self.framework_years()[1]
             asked = s.get("year")
-            if "municipality" in s and isinstance(asked, int) and asked > last and not span:
+            placed = "municipality" in s or "group" in s
+            if placed and isinstance(asked, int) and asked > last and not span:
                 # 'hvor mye får Lindesnes i 2021?': the table's last year, said to be so
-                result = framework_calc.framework_increase(self.kb, s["municipality"], last)
+                result = (
+                    framework_calc.framework_increase(self.kb, s["municipality"], last)
+                    if "municipality" in s
+                    else framework_calc.framework_group_total(self.kb, s["group"], last)
+                )
                 answer = self.calc_answer(u, lang, result)
                 lead = (
                     f"Kildene har ingen tall for økningen i rammen i {asked}; tabellen går til "

@@ -546,6 +546,7 @@ class Lexicon:
             for term in col_terms:
                 column_df[term] = column_df.get(term, 0) + 1
         self.column_idf = {t: math.log((len(self.columns) + 1) / n) for t, n in column_df.items()}
+        self.column_words = frozenset(column_df)
         # Look-up passages: FAQ questions (with aliases), facts (sentence by sentence, with a
         # tag for the topics a concept names) and rules stated in words.
         self.needles_by_first: dict[str, list[str]] = {}
@@ -693,6 +694,10 @@ class Lexicon:
         """
         terms = self.column_terms(folded)
         best: tuple[float, str | None] = (0.0, None)
+        # a year alone names no column ('som direktoratet signaliserte i 2018'): it only tells
+        # columns of the same words apart
+        if not any(not t.isdigit() for t in terms & self.column_words):
+            return None
         for cid, col_terms in self.columns:
             score = sum(self.column_idf[t] for t in terms & col_terms)
             if score > best[0] + 1e-9:
