@@ -189,6 +189,12 @@ class FigureAnswers(FactAnswers, TableAnswers):
         if "start_year_rel" in u.slots:
             # 'fikk første tilskudd i fjor': the start year against today
             u.slots["start_year"] = today.year + int(u.slots.pop("start_year_rel"))
+        if "year_rel_to" in u.slots:
+            # 'i år og neste år': the two years against today as a span
+            first = today.year + int(u.slots.pop("year_rel"))
+            u.slots["year_from"] = first
+            u.slots["year_to"] = today.year + int(u.slots.pop("year_rel_to"))
+            u.slots.pop("year", None)
         if "year_to_rel" in u.slots and "start_year" in u.slots:
             # 'hittil': from the start year up to this year
             last = today.year + int(u.slots.pop("year_to_rel"))
@@ -965,6 +971,24 @@ class FigureAnswers(FactAnswers, TableAnswers):
             if final > named:
                 s["grant_year"], s["grant_year_to"] = named, final
         grant_year, year, cost = s.get("grant_year"), s.get("year"), s.get("cost")
+        costs = s.get("costs_by_grant_year")
+        if (
+            costs
+            and u.intent == "own_share"
+            and not any(k in s for k in ("start_year", "year_from", "groups", "operation"))
+        ):
+            # '700 000 kr i år 1, 720 000 kr i år 2 …': each grant year with its own cost
+            by_year = {int(g): calc_rules.parse_kroner(c) for g, c in costs}
+            lowest, highest = min(by_year), max(by_year)
+            return ladder_calc.rusarbeid_own_share(
+                self.kb,
+                pos,
+                lowest,
+                by_year[lowest],
+                through=highest,
+                cost_for_all=bool(s.get("cost_for_all")),
+                costs_by_grant_year=by_year,
+            )
         if "start_year" in s:
             timed = self.compute_from_start(u, pos, int(s["start_year"]))
             if timed is not None:

@@ -1,0 +1,168 @@
+"""Grant years placed in calendar years, start groups said verb first, and pairs of years
+against today ('i år og neste år').
+
+Through the public interface (the Engine); expected figures come from the knowledge base's
+ladder, or from the same question asked with its start year written plainly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+import pytest
+
+from bot import fmt
+from bot.engine import Engine
+from knowledge.kb import KnowledgeBase
+from knowledge.loader import load_sources
+from knowledge.schema import LadderRule
+
+
+@cache
+def kb() -> KnowledgeBase:
+    """Load the knowledge base once."""
+    return load_sources()
+
+
+def rate(grant_year: int) -> int:
+    """Return the ladder's amount per årsverk in a grant year."""
+    rule = next(r for _s, r in kb().all_rules() if isinstance(r, LadderRule))
+    return rule.steps[grant_year - 1].amount
+
+
+def ask(question: str, today: dt.date) -> tuple[str, bool]:
+    """Ask a fresh engine and return the answer text and whether it counts as answered."""
+    answer = Engine(kb()).ask(question, today)
+    return answer.text, answer.answered
+
+
+def lead(question: str, today: dt.date) -> str:
+    """Return the first line of an answered answer."""
+    text, answered = ask(question, today)
+    assert answered, text
+    return text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Vi har tre årsverk i kommunalt rusarbeid, og 2016 var år 1 for dem. Hva fikk vi "
+            "til sammen i 2017 og 2018?",
+            lambda: 3 * (rate(2) + rate(3)),
+        ),
+        (
+            "Stillingen hadde år 2-tilskudd fra kommunalt rusarbeid i 2018. Hvor mye fikk vi "
+            "for den i 2019 og 2020 til sammen?",
+            lambda: rate(3) + rate(4),
+        ),
+        (
+            "Rusarbeid: to stillinger var i år 1 i 2017. Hva ble det i 2018 og 2019 til sammen?",
+            lambda: 2 * (rate(2) + rate(3)),
+        ),
+    ],
+)
+def test_a_calendar_year_said_to_be_a_grant_year_sets_the_start_of_a_sum(
+    question: str, expected: object
+) -> None:
+    text, answered = ask(question, dt.date(2026, 11, 23))
+    assert answered
+    assert callable(expected)
+    assert fmt.kroner(expected(), "nb") in text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("anchored", "plain", "today"),
+    [
+        (
+            "Vi har en russtilling som er i år 2 i år. Hva får vi for den neste år?",
+            "Vi har en russtilling som startet i 2021. Hva får vi for den i 2023?",
+            dt.date(2022, 4, 1),
+        ),
+        (
+            "I fjor var stillingen vår i kommunalt rusarbeid i sitt første år. Hva får vi "
+            "for den i år?",
+            "Stillingen vår i kommunalt rusarbeid startet i 2021. Hva får vi for den i 2022?",
+            dt.date(2022, 4, 1),
+        ),
+        (
+            "Årsverket i kommunalt rusarbeid fikk år 1-tilskudd i 2019. Hva får vi i 2021 og "
+            "2022 til sammen?",
+            "Årsverket i kommunalt rusarbeid startet i 2019. Hva får vi i 2021 og 2022 til sammen?",
+            dt.date(2026, 11, 23),
+        ),
+    ],
+)
+def test_a_grant_year_placed_in_a_year_reads_as_the_start_year_it_implies(
+    anchored: str, plain: str, today: dt.date
+) -> None:
+    assert lead(anchored, today).split(":")[-1] == lead(plain, today).split(":")[-1]
+
+
+def test_a_grant_year_in_the_only_year_asked_keeps_the_question_about_that_year() -> None:
+    text, answered = ask(
+        "Hvor mye får vi i 2019 for et årsverk som er i år 3?", dt.date(2026, 1, 5)
+    )
+    assert answered
+    assert fmt.kroner(rate(3), "nb") in text
+
+
+def test_start_groups_said_with_the_verb_first_add_up_each_groups_ladder() -> None:
+    text, answered = ask(
+        "Vi opprettet to stillinger i 2017 og en ny stilling i 2018 med tilskudd til "
+        "kommunalt rusarbeid. Hva fikk vi til sammen i 2018 og 2019?",
+        dt.date(2026, 11, 23),
+    )
+    assert answered
+    expected = 2 * (rate(2) + rate(3)) + rate(1) + rate(2)
+    assert fmt.kroner(expected, "nb") in text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "today"),
+    [
+        (
+            "Vi har to stillinger i kommunalt rusarbeid som startet i 2019. Hva får vi i år "
+            "og neste år til sammen?",
+            dt.date(2020, 3, 1),
+        ),
+        (
+            "Kommunalt rusarbeid, to stillinger som startet i 2019: hvor mye i fjor og i år "
+            "samlet?",
+            dt.date(2021, 3, 1),
+        ),
+    ],
+)
+def test_two_years_against_today_are_summed_as_the_span_they_name(
+    question: str, today: dt.date
+) -> None:
+    first = today.year if "neste" in question else today.year - 1
+    steps = (first - 2019 + 1, first - 2019 + 2)
+    text, answered = ask(question, today)
+    assert answered
+    assert fmt.kroner(2 * sum(rate(s) for s in steps), "nb") in text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "costs"),
+    [
+        (
+            "Et årsverk i kommunalt rusarbeid koster 650 000 kr i år 1, 700 000 kr i år 2 og "
+            "720 000 kr i år 3. Hva blir egenandelen til sammen for de tre årene?",
+            {1: 650_000, 2: 700_000, 3: 720_000},
+        ),
+        (
+            "Rusarbeid: stillingen koster oss 690 000 kr i første år og 710 000 kr i andre år. "
+            "Hvor mye må vi dekke selv totalt?",
+            {1: 690_000, 2: 710_000},
+        ),
+    ],
+)
+def test_a_cost_for_each_grant_year_is_set_against_that_years_grant(
+    question: str, costs: dict[int, int]
+) -> None:
+    text, answered = ask(question, dt.date(2026, 11, 23))
+    assert answered
+    expected = sum(max(0, cost - rate(g)) for g, cost in costs.items())
+    assert fmt.kroner(expected, "nb") in text.splitlines()[0]
