@@ -166,3 +166,55 @@ def test_a_cost_for_each_grant_year_is_set_against_that_years_grant(
     assert answered
     expected = sum(max(0, cost - rate(g)) for g, cost in costs.items())
     assert fmt.kroner(expected, "nb") in text.splitlines()[0]
+
+
+def nav_cap() -> tuple[int, int]:
+    """Return the NAV cap per 100 % position and per measure (competence money)."""
+    from knowledge.schema import CapRule
+
+    rule = next(r for _s, r in kb().all_rules() if isinstance(r, CapRule))
+    return int(rule.per_position), int(rule.per_measure)
+
+
+@pytest.mark.parametrize(
+    ("question", "positions", "measures"),
+    [
+        ("NAV: fire tiltak som hvert har én hel stilling – maks med kompetansemidler?", 4, 4),
+        ("NAV-tilskudd: to tiltak der hvert har to 100 %-stillinger, maks inkl. kompetanse?", 4, 2),
+        ("NAV grant: three measures that each have one full-time position, maximum?", 3, 3),
+    ],
+)
+def test_measures_that_each_have_positions_count_the_positions_of_every_measure(
+    question: str, positions: int, measures: int
+) -> None:
+    per_position, per_measure = nav_cap()
+    text, answered = ask(question, dt.date(2026, 11, 23))
+    assert answered
+    expected = positions * per_position + measures * per_measure
+    assert fmt.kroner(expected, "nb") in text or fmt.kroner(expected, "en") in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva er det høyeste lønnstilskuddet én 100 %-stilling i et NAV-tiltak kan få over den "
+        "lengste perioden?",
+        "NAV: the salary grant for one full-time position over the longest period allowed?",
+    ],
+)
+def test_the_longest_period_is_the_most_years_the_nav_grant_allows(question: str) -> None:
+    per_position, _per_measure = nav_cap()
+    text, answered = ask(question, dt.date(2026, 11, 23))
+    assert answered
+    three = 3 * per_position
+    assert fmt.kroner(three, "nb") in text or fmt.kroner(three, "en") in text
+
+
+def test_a_deadline_asked_for_this_year_is_not_the_start_years_deadline() -> None:
+    text, answered = ask(
+        "Vi fikk tilskudd til kommunalt rusarbeid i 2021 for et årsverk som da var i sitt "
+        "første år. Når er søknadsfristen i år?",
+        dt.date(2022, 1, 20),
+    )
+    assert answered
+    assert "2022" in text.splitlines()[0]

@@ -111,6 +111,10 @@ _DURATION_MAX = re.compile(
     # 'the whole four-year period'
     r"(\w+)[- ]year\s+period)|"
     r"(?:the\s+)?maximum\s+(?:period|duration)|maksimal\w*\s+(?:periode|varighet)|"
+    # 'over den lengste tidsperioden ordningen tillater', 'the longest period allowed'
+    r"(?:den\s+)?lengste\s+(?:tids|tilskudds|tilskots)?periode\w*|lengst\s+mulig\s+tid|"
+    r"(?:the\s+)?longest\s+(?:possible\s+|allowed\s+)?(?:period|time|duration)|"
+    r"sa mange ar som mulig|as many years as possible|"
     # 'i alle årene det kan få', 'over all the years it can be given'
     r"(?:i|over|for|gjennom|in|across)\s+(?:alle|all)\s+(?:de\s+|dei\s+|the\s+)?"
     r"(?:arene|ara|tilskuddsarene|tilskotsara|years|grant years)(?!\s*\d))\b"

@@ -152,9 +152,16 @@ def year_slots(s: dict[str, Any], timed: str, folded: str) -> None:
 def restore_years(u: Understanding) -> None:
     """Read the years and grant years again without taking one of them as a start year."""
     s = u.slots
+    relative = s.get("year_rel")
+    timed = any(k in s for k in ("year", "year_from"))
     started = ("start_year", "start_years", "start_groups", "funded_year")
     for key in (*started, "year_rel", "year", "year_from", "year_to", "date", "years_scattered"):
         s.pop(key, None)
+    if relative is not None and not timed:
+        # 'fikk tilskudd i 2021 for en stilling i sitt første år – kan vi søke i år?': the
+        # only year asked about is the one against today
+        s["year_rel"] = relative
+        return
     year_slots(s, u.folded, u.folded)
     grant_years = extract_grant_years(u.folded)
     if grant_years and "grant_year" not in s:

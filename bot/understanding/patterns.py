@@ -210,6 +210,8 @@ EACH_MEASURE = re.compile(
     # '1,5 stilling i hvert', 'one position in each'
     rf"{POSITION_WORDS}\s+(?:i|in|pa|til|for)\s+(?:hvert|hver|kvart|kvar|each)|"
     r"(?:hvert|hver|each|per)\s+(?:tiltak|measure|project)|"
+    # 'tre tiltak som hvert har én 100 %-stilling', 'three measures that each have one'
+    r"(?:hvert|hver|kvart|kvar|each)\s+(?:har|hadde|far|fikk|has|have|had|gets|get)\b|"
     # '2 tiltak à 1 stilling', '2 tiltak a 1 stilling', '2 measures @ 1 position'
     r"(?:tiltak|measures?|prosjekt\w*|projects?)\s+(?:a|à|@)\s+"
     rf"(?=\S+\s*%?[\s-]*{POSITION_WORDS}))"
