@@ -218,3 +218,36 @@ def test_a_deadline_asked_for_this_year_is_not_the_start_years_deadline() -> Non
     )
     assert answered
     assert "2022" in text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "last"),
+    [
+        (
+            "Et nytt team startet med tilskudd fra ordningen for barn og unge med behov for "
+            "langvarig og sammensatt oppfølging i 2019. Til og med hvilket år kan det få "
+            "tilskudd?",
+            "2022",
+        ),
+        (
+            "Et nytt ACT-team fikk første gang tilskudd fra ordningen for voksne med langvarige "
+            "og sammensatte behov i 2020. Til og med hvilket år kan teamet få tilskudd?",
+            "2023",
+        ),
+    ],
+)
+def test_a_new_teams_last_year_counts_the_years_the_sources_give_new_teams(
+    question: str, last: str
+) -> None:
+    text, answered = ask(question, dt.date(2026, 11, 23))
+    assert answered
+    assert last in text.splitlines()[0]
+
+
+def test_an_existing_team_is_not_given_the_new_teams_count_of_years() -> None:
+    text, _answered = ask(
+        "Vårt eksisterende ACT-team fikk tilskudd fra ordningen for voksne med langvarige og "
+        "sammensatte behov første gang i 2018. Til og med hvilket år kan det få tilskudd?",
+        dt.date(2026, 11, 23),
+    )
+    assert "2021" not in text.splitlines()[0]

@@ -26,6 +26,7 @@ from bot.understanding.patterns import (
     AVERAGE_ASK,
     COST_SHARE_ASK,
     DIFFERENCE,
+    EXISTING,
     GRANT_YEAR_NOW,
     MEASURES,
     PER_MEASURE,
@@ -734,6 +735,9 @@ class FigureAnswers(FactAnswers, TableAnswers):
         end = asof.grant_end(self.kb.schemes[scheme])
         period = calendar_calc.grant_period(self.kb, scheme, u.slots["start_year"], stated, end)
         durations = [f for f in self.kb.schemes[scheme].facts if f.topic == Topic.DURATION]
+        if period is not None and period.basis == "fact" and EXISTING.search(u.folded):
+            # the years a fact gives are a new project's; an existing one's are in its words
+            period = None
         if period is None:
             return self.topic_facts(u, today, lang, [Topic.DURATION]) if durations else None
         nb = lang == "nb"
@@ -793,6 +797,14 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 f"{period.cut_at} is the last year."
             )
         sources = [self.kb.provenance(r) for r in rules]
+        if period.basis == "fact":
+            lines.append(
+                f"Regnet med de inntil {period.years} årene kildene gir nye prosjekter/team. "
+                "Om varigheten sier kildene:"
+                if nb
+                else f"Reckoned with the up to {period.years} years the sources give new "
+                "projects/teams. On the duration the sources say:"
+            )
         if period.basis == "stated":
             lines.append(
                 f"Regnet med de {period.years} årene du oppgir. Om varigheten sier kildene:"
@@ -800,6 +812,7 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 else f"Reckoned with the {period.years} years you give. On the duration the "
                 "sources say:"
             )
+        if period.basis in ("stated", "fact"):
             for fact in durations:
                 text = (fact.text_en or fact.text) if lang == "en" else fact.text
                 lines.append(f"• {unwrap(text)} ({fact.years.label()})")

@@ -125,6 +125,13 @@ _EXPLICIT_SPAN = re.compile(
 )
 
 
+# a word that says something began: 'startet', 'første gang', 'first time'
+_BEGAN = re.compile(
+    r"\b(?:startet|starta|begynte|started|began|opprettet|oppretta|forste gang|"
+    r"forste tilskudd\w*|first time|first grant|its first|their first)\b"
+)
+
+
 def year_slots(s: dict[str, Any], timed: str, folded: str) -> None:
     """Fill the calendar-year slots (and a date) from a text; ``timed`` has the start year's
     words blanked out, ``folded`` is the text as read."""
@@ -594,6 +601,16 @@ class Understander:
                 a, b = m.span(1)
                 timed = timed[:a] + " " * (b - a) + timed[b:]
         year_slots(s, timed, f)
+        if (
+            END_YEAR_ASK.search(f)
+            and isinstance(s.get("year"), int)
+            and not any(k in s for k in ("start_year", "start_year_rel", "year_rel"))
+            and _BEGAN.search(f)
+        ):
+            # 'et nytt team startet med tilskudd fra ordningen for … i 2019 – til og med hvilket
+            # år?': the one year said with a start word, far from it, is the start year
+            s["start_year"] = s.pop("year")
+            s["asks_end"] = True
         through = THROUGH_YEAR.search(timed)
         began = s.get("start_year")
         if through and began and s.get("year") == int(through.group(1)) > began:

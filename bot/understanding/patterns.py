@@ -956,6 +956,13 @@ _START_RELATIVE = re.compile(
 )
 
 
+# 'eksisterende team', 'existing teams': a project or team already running, not a new one
+EXISTING = re.compile(
+    r"\b(?:eksisterende|eksisterande|existing|allerede etablert\w*|"
+    r"already (?:running|established))\b"
+)
+
+
 # 'hittil', 'så langt', 'so far', 'to date': up to this year
 SO_FAR = re.compile(r"\b(?:hittil|sa langt|til na|til no|so far|to date|til dags dato)\b")
 
