@@ -251,3 +251,16 @@ def test_an_existing_team_is_not_given_the_new_teams_count_of_years() -> None:
         dt.date(2026, 11, 23),
     )
     assert "2021" not in text.splitlines()[0]
+
+
+def test_a_start_year_given_in_a_deadline_question_times_a_later_money_follow_up() -> None:
+    engine = Engine(kb())
+    today = dt.date(2022, 2, 3)
+    engine.ask(
+        "Vi startet en ny stilling i kommunalt rusarbeid i 2020. Når er søknadsfristen i år?",
+        today,
+        chat="anchored",
+    )
+    second = engine.ask("Hvor mye får vi for stillingen i år?", today, chat="anchored")
+    assert second.answered
+    assert fmt.kroner(rate(3), "nb") in second.text.splitlines()[0]
