@@ -264,3 +264,24 @@ def test_a_start_year_given_in_a_deadline_question_times_a_later_money_follow_up
     second = engine.ask("Hvor mye får vi for stillingen i år?", today, chat="anchored")
     assert second.answered
     assert fmt.kroner(rate(3), "nb") in second.text.splitlines()[0]
+
+
+def test_a_grant_year_asked_among_costs_per_grant_year_is_that_years_own_share() -> None:
+    text, answered = ask(
+        "Et årsverk i kommunalt rusarbeid koster 690 000 kr i år 1 og 730 000 kr i år 2. "
+        "Hva er egenandelen i år 2?",
+        dt.date(2026, 11, 23),
+    )
+    assert answered
+    assert fmt.kroner(730_000 - rate(2), "nb") in text
+
+
+def test_a_grant_year_asked_without_a_cost_of_its_own_gets_no_figure() -> None:
+    text, answered = ask(
+        "Et årsverk i kommunalt rusarbeid koster 690 000 kr i år 1 og 730 000 kr i år 2. "
+        "Hva er egenandelen i år 4?",
+        dt.date(2026, 11, 23),
+    )
+    assert not answered
+    assert fmt.kroner(690_000 - rate(4), "nb") not in text
+    assert fmt.kroner(730_000 - rate(4), "nb") not in text

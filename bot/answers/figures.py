@@ -992,7 +992,15 @@ class FigureAnswers(FactAnswers, TableAnswers):
         ):
             # '700 000 kr i år 1, 720 000 kr i år 2 …': each grant year with its own cost
             by_year = {int(g): calc_rules.parse_kroner(c) for g, c in costs}
-            lowest, highest = min(by_year), max(by_year)
+            lowest = int(s.get("grant_year") or min(by_year))
+            highest = int(s.get("grant_year_to") or lowest)
+            if not set(range(lowest, highest + 1)) <= set(by_year):
+                # a grant year asked without a cost of its own: no one cost stands for it
+                raise calc_errors.InvalidArgument(
+                    "cost",
+                    f"år {lowest}" if lowest == highest else f"år {lowest}–{highest}",
+                    "cost_per_grant_year",
+                )
             return ladder_calc.rusarbeid_own_share(
                 self.kb,
                 pos,

@@ -963,7 +963,7 @@ _YEAR_WAS_GRANT_YEAR = re.compile(
 # grant year first, then the calendar year it was or is
 _GRANT_YEAR_IN_YEAR = re.compile(
     r"\b(?:(?:er|var|is|was)\s+(?:na\s+|now\s+)?(?:i|in)|fikk|got|hadde|had)\s+"
-    rf"{_ANCHOR_OWNER}{_ANCHOR_GRANT_YEAR}(?:\s+[a-z-]+){{0,5}}?\s+{_ANCHOR_YEAR}"
+    rf"{_ANCHOR_OWNER}{_ANCHOR_GRANT_YEAR}(?:\s+[a-z-]+){{0,6}}?\s+{_ANCHOR_YEAR}"
 )
 
 
@@ -1007,6 +1007,11 @@ _COST_IN_GRANT_YEAR = re.compile(
     r"(?:i|for|in)\s+(?:(?:ar|year|tilskuddsar|tilskotsar)\s*(\d{1,2})|(" + ORD_WORD + r")\s+"
     r"(?:ar|year|tilskuddsar|tilskotsar))\b"
 )
+
+
+def cost_phrase_spans(folded: str) -> list[tuple[int, int]]:
+    """Return the spans of '700 000 kr i år 1'-phrases, for reading the rest without them."""
+    return [m.span() for m in _COST_IN_GRANT_YEAR.finditer(folded)]
 
 
 def extract_costs_by_grant_year(folded: str) -> tuple[tuple[int, int], ...] | None:

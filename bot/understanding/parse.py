@@ -17,6 +17,7 @@ from bot.understanding.entities import (
     _NATIONAL,
     _has_place,
     compared_positions,
+    cost_phrase_spans,
     count_of_shares,
     extract_costs_by_grant_year,
     extract_date,
@@ -632,6 +633,16 @@ class Understander:
             s["cost"] = costs[0][1]
             s["grant_year"], s["grant_year_to"] = costs[0][0], costs[-1][0]
             s.pop("grant_years", None)
+            rest = f
+            for a, b in cost_phrase_spans(f):
+                rest = rest[:a] + " " * (b - a) + rest[b:]
+            asked = extract_grant_years(rest)
+            if asked and min(asked) > 0:
+                # '… 720 000 kr i år 2. Hva er egenandelen i år 2?': the grant years asked
+                s["grant_year"] = min(asked)
+                s["grant_year_to"] = max(asked)
+                if len(asked) == 1:
+                    del s["grant_year_to"]
         shift = YEAR_SHIFT.search(f)
         if shift and "year" not in s and "year_rel" not in s:
             s["year_shift"] = 1 if shift.group(1) else -1

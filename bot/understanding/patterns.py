@@ -951,7 +951,7 @@ _START_RELATIVE = re.compile(
     # 'har hatt rustilskudd siden i fjor', 'funded since last year'
     r"|(?:[a-z]*(?:tilskudd|tilskot)\w*|grants?|funding|funded)(?:\s+[a-z-]+){0,5}?\s+"
     r"(?:siden|sidan|since))"
-    r"(?:\s+[a-z]+){0,4}?\s+"
+    r"(?:\s+[a-z]+){0,6}?\s+"
     r"(?:(i forfjor|the year before last)|i fjor|ifjor|forrige ar|last year)\b"
 )
 
