@@ -285,3 +285,19 @@ def test_a_grant_year_asked_without_a_cost_of_its_own_gets_no_figure() -> None:
     assert not answered
     assert fmt.kroner(690_000 - rate(4), "nb") not in text
     assert fmt.kroner(730_000 - rate(4), "nb") not in text
+
+
+@pytest.mark.parametrize(
+    ("question", "count"),
+    [
+        ("Rusarbeid: tre av stillingene våre er i år 2. Hva får vi for dem?", 3),
+        ("Kommunalt rusarbeid: 2 av årsverkene er i år 3. Hvor mye gir det?", 2),
+    ],
+)
+def test_a_count_of_some_of_the_positions_is_the_count_asked_about(
+    question: str, count: int
+) -> None:
+    text, answered = ask(question, dt.date(2026, 11, 23))
+    assert answered
+    grant_year = 2 if "år 2" in question else 3
+    assert fmt.kroner(count * rate(grant_year), "nb") in text

@@ -262,6 +262,13 @@ MORE_NUMBER_WORDS: dict[str, int] = {
 }
 
 
+# 'to av stillingene (våre)', '2 av årsverkene', 'two of our positions'
+_PARTITIVE_POSITION = re.compile(
+    r"(?<![\w.,])(\d+|to|two|tre|three|fire|four|fem|five|seks|six)\s+(?:av|of)\s+"
+    rf"(?:(?:de|dei|vare|vart|our|the|disse|these)\s+)?{POSITION_WORDS}"
+)
+
+
 _WORD_POSITION = re.compile(
     rf"\b(halvannen|halvannet|en halv|ei halv|et halvt|ett halvt|halvt|halve|halv|a half-time|"
     rf"half-time|half an?|half|one|an|en|et|ett|ei|to|two|tre|three|fire|four|fem|five|seks|six|"
@@ -461,6 +468,10 @@ def extract_positions(folded: str) -> Fraction | str | None:
     m = _COUNT_POSITION.search(folded)
     if m:
         return _typed_positions(m.group(1))
+    m = _PARTITIVE_POSITION.search(folded)
+    if m:  # 'to av stillingene våre', 'two of our positions': a count of some of them
+        word = m.group(1)
+        return _typed_positions(word) if word[0].isdigit() else Fraction(NUMBER_WORDS[word])
     m = _AND_A_HALF_POSITION.search(folded)
     if m:
         return Fraction(NUMBER_WORDS[m.group(1)]) + Fraction(1, 2)
