@@ -301,3 +301,13 @@ def test_a_count_of_some_of_the_positions_is_the_count_asked_about(
     assert answered
     grant_year = 2 if "år 2" in question else 3
     assert fmt.kroner(count * rate(grant_year), "nb") in text
+
+
+def test_a_grant_year_this_year_without_a_verb_places_the_years_before() -> None:
+    text, answered = ask(
+        "Kommunalt rusarbeid: to årsverk i sitt tredje år i år. Hva fikk vi for dem i fjor "
+        "og i forfjor til sammen?",
+        dt.date(2020, 6, 1),
+    )
+    assert answered
+    assert fmt.kroner(2 * (rate(1) + rate(2)), "nb") in text.splitlines()[0]

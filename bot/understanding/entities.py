@@ -212,7 +212,12 @@ def relative_years(folded: str) -> list[int]:
         value = -1 if m.group(1) else (1 if m.group(2) else 0)
         if value not in found:
             found.append(value)
+    if _BEFORE_LAST.search(folded) and -2 not in found:
+        found.append(-2)  # 'i fjor og i forfjor'
     return found
+
+
+_BEFORE_LAST = re.compile(r"\b(?:i forfjor|the year before last)\b")
 
 
 _QUALIFIER = (
@@ -973,7 +978,9 @@ _YEAR_WAS_GRANT_YEAR = re.compile(
 # 'som er i år 3 i år', 'var i år 2 i 2021', 'fikk år 1-tilskudd til rusarbeid i 2020': the
 # grant year first, then the calendar year it was or is
 _GRANT_YEAR_IN_YEAR = re.compile(
-    r"\b(?:(?:er|var|is|was)\s+(?:na\s+|now\s+)?(?:i|in)|fikk|got|hadde|had)\s+"
+    r"\b(?:(?:er|var|is|was)\s+(?:na\s+|now\s+)?(?:i|in)|fikk|got|hadde|had|"
+    # 'en stilling i sitt tredje år i år': no verb, the owner says whose grant year it is
+    r"(?:i|in)(?=\s+(?:sitt|sine|its|their)\s))\s+"
     rf"{_ANCHOR_OWNER}{_ANCHOR_GRANT_YEAR}(?:\s+[a-z-]+){{0,6}}?\s+{_ANCHOR_YEAR}"
 )
 
