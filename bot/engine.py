@@ -21,6 +21,7 @@ from bot.answers.composer import Composer
 from bot.calc.tables import evaluate
 from bot.understanding.parse import Understander
 from bot.understanding.patterns import (
+    AMOUNT_ASK,
     FIGURE_INTENTS,
     FRAMEWORK_INTENTS,
     NUMBER_WORDS,
@@ -389,6 +390,9 @@ class Engine:
                 key = asked[u.intent]
                 named = u.schemes_mentioned or ([answer.scheme] if answer.scheme else [])
                 slots[key] = latest(ctx.slots.get(key, ()) if ctx else (), named)
+            began = (u.timed_slots or {}).get("start_year")
+            if u.intent not in FIGURE_INTENTS and isinstance(began, int):
+                slots[ASKED_START] = began
             if u.intent == "appropriation":
                 # the office whose figures the chat asked for ('prognosen i Agder'), kept
                 # while its appropriation questions go on, for a later 'til sammen?'
@@ -508,6 +512,9 @@ ASKED_SCHEMES = "asked_schemes"
 # The office a chat's appropriation questions named last ('i Agder', 'nasjonalt'), so that
 # 'til sammen?' sums that office's figures of the schemes asked, not the national ones.
 ASKED_OFFICE = "asked_office"
+# The start year a question that was no figure question gave ('vi fikk tilskudd i 2021 for en
+# stilling i sitt første år – når er fristen?'), for a later 'hvor mye får vi i år?'
+ASKED_START = "asked_start_year"
 # The schemes a chat's deadline questions named in turn, so that 'hvilken av de tre går ut
 # først?' can set their deadlines against each other.
 ASKED_DEADLINE_SCHEMES = "asked_deadline_schemes"
@@ -592,6 +599,21 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
     carried = {k: v for k, v in ctx.slots.items() if k in CARRY or k in MORE_CARRY}
     new_slots = set(u.slots) - {"kind"} - u.implicit
     own_scheme = bool(u.schemes_mentioned)
+    began = carried.get("start_year", ctx.slots.get(ASKED_START))
+    if (
+        isinstance(began, int)
+        and u.intent in {*CHAT_INTENTS, "out_of_scope"}
+        and not u.unknown
+        and AMOUNT_ASK.search(u.folded)
+        and new_slots & {"year", "year_rel"}
+        and new_slots <= {"year", "year_rel", "positions"}
+        and (not own_scheme or ctx.scheme in u.schemes_mentioned)
+    ):
+        # 'hvor mye får vi for stillingen i år?' after a start year: that year's figure on the
+        # ladder, not the rates in general
+        u.intent, u.confidence = "amount", max(u.confidence, 0.8)
+        u.slots["start_year"] = began
+        new_slots.add("start_year")
     weak = u.confidence < 0.75 or u.intent in {"out_of_scope", "greeting", "scheme_info"}
     follow_up = u.follow_up or len(tokens) <= 4
     why = bool(tokens) and tokens[0] in WHY_WORDS and len(tokens) <= 3

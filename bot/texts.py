@@ -1119,6 +1119,10 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "the yearly cost per position must be whole kroner, 0 or more",
     },
     "calc.expected.grant_years": {"nb": "oppgi minst ett tilskuddsår", "en": "give a grant year"},
+    "calc.expected.cost_per_grant_year": {
+        "nb": "en kostnad for hvert tilskuddsår det spørres om",
+        "en": "a cost for each grant year asked about",
+    },
     "calc.expected.rate_scheme": {
         "nb": "en ordning med satser per stilling",
         "en": "a scheme with rates per position",

@@ -218,6 +218,9 @@ class Fact(Sourced):
     text: str
     text_en: English = None
     tentative: bool = False
+    new_max_years: int | None = Field(
+        default=None, ge=1, le=10, description="the most grant years for a new project or team"
+    )
 
 
 class Budget(Sourced):

@@ -26,6 +26,7 @@ from bot.understanding.patterns import (
     AVERAGE_ASK,
     COST_SHARE_ASK,
     DIFFERENCE,
+    EXISTING,
     GRANT_YEAR_NOW,
     MEASURES,
     PER_MEASURE,
@@ -189,6 +190,12 @@ class FigureAnswers(FactAnswers, TableAnswers):
         if "start_year_rel" in u.slots:
             # 'fikk første tilskudd i fjor': the start year against today
             u.slots["start_year"] = today.year + int(u.slots.pop("start_year_rel"))
+        if "year_rel_to" in u.slots:
+            # 'i år og neste år': the two years against today as a span
+            first = today.year + int(u.slots.pop("year_rel"))
+            u.slots["year_from"] = first
+            u.slots["year_to"] = today.year + int(u.slots.pop("year_rel_to"))
+            u.slots.pop("year", None)
         if "year_to_rel" in u.slots and "start_year" in u.slots:
             # 'hittil': from the start year up to this year
             last = today.year + int(u.slots.pop("year_to_rel"))
@@ -728,6 +735,9 @@ class FigureAnswers(FactAnswers, TableAnswers):
         end = asof.grant_end(self.kb.schemes[scheme])
         period = calendar_calc.grant_period(self.kb, scheme, u.slots["start_year"], stated, end)
         durations = [f for f in self.kb.schemes[scheme].facts if f.topic == Topic.DURATION]
+        if period is not None and period.basis == "fact" and EXISTING.search(u.folded):
+            # the years a fact gives are a new project's; an existing one's are in its words
+            period = None
         if period is None:
             return self.topic_facts(u, today, lang, [Topic.DURATION]) if durations else None
         nb = lang == "nb"
@@ -787,6 +797,14 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 f"{period.cut_at} is the last year."
             )
         sources = [self.kb.provenance(r) for r in rules]
+        if period.basis == "fact":
+            lines.append(
+                f"Regnet med de inntil {period.years} årene kildene gir nye prosjekter/team. "
+                "Om varigheten sier kildene:"
+                if nb
+                else f"Reckoned with the up to {period.years} years the sources give new "
+                "projects/teams. On the duration the sources say:"
+            )
         if period.basis == "stated":
             lines.append(
                 f"Regnet med de {period.years} årene du oppgir. Om varigheten sier kildene:"
@@ -794,6 +812,7 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 else f"Reckoned with the {period.years} years you give. On the duration the "
                 "sources say:"
             )
+        if period.basis in ("stated", "fact"):
             for fact in durations:
                 text = (fact.text_en or fact.text) if lang == "en" else fact.text
                 lines.append(f"• {unwrap(text)} ({fact.years.label()})")
@@ -965,6 +984,32 @@ class FigureAnswers(FactAnswers, TableAnswers):
             if final > named:
                 s["grant_year"], s["grant_year_to"] = named, final
         grant_year, year, cost = s.get("grant_year"), s.get("year"), s.get("cost")
+        costs = s.get("costs_by_grant_year")
+        if (
+            costs
+            and u.intent == "own_share"
+            and not any(k in s for k in ("start_year", "year_from", "groups", "operation"))
+        ):
+            # '700 000 kr i år 1, 720 000 kr i år 2 …': each grant year with its own cost
+            by_year = {int(g): calc_rules.parse_kroner(c) for g, c in costs}
+            lowest = int(s.get("grant_year") or min(by_year))
+            highest = int(s.get("grant_year_to") or lowest)
+            if not set(range(lowest, highest + 1)) <= set(by_year):
+                # a grant year asked without a cost of its own: no one cost stands for it
+                raise calc_errors.InvalidArgument(
+                    "cost",
+                    f"år {lowest}" if lowest == highest else f"år {lowest}–{highest}",
+                    "cost_per_grant_year",
+                )
+            return ladder_calc.rusarbeid_own_share(
+                self.kb,
+                pos,
+                lowest,
+                by_year[lowest],
+                through=highest,
+                cost_for_all=bool(s.get("cost_for_all")),
+                costs_by_grant_year=by_year,
+            )
         if "start_year" in s:
             timed = self.compute_from_start(u, pos, int(s["start_year"]))
             if timed is not None:

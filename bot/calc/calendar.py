@@ -42,7 +42,7 @@ from bot.calc.rules import (
     parse_positions,
 )
 from knowledge.kb import KnowledgeBase, Provenance
-from knowledge.schema import CapRule, FlatRule, LadderRule, Scheme, TextRule
+from knowledge.schema import CapRule, FlatRule, LadderRule, Scheme, TextRule, Topic
 
 
 @dataclass(frozen=True)
@@ -396,7 +396,7 @@ class GrantPeriod:
     start: int
     years: int  # the grant years counted (the rule's, else the question's)
     end: int  # the last calendar year with a grant
-    basis: str  # "ladder", "cap" or "stated": where the count of years comes from
+    basis: str  # "ladder", "cap", "fact" or "stated": where the count of years comes from
     stated: int | None  # the count the question gave, if any
     cut_at: int | None  # the described end of the grant when it cuts the period short
 
@@ -424,8 +424,17 @@ def grant_period(
             counts.append((len(rule.steps), "ladder"))
         elif isinstance(rule, CapRule):
             counts.append((rule.max_years, "cap"))
+    # 'Nye prosjekter/team: Tilskuddet gis inntil 4 år': the most years a fact gives a new one
+    # (a start before the fact's years was no new one under it)
+    given = [
+        f.new_max_years
+        for f in kb.schemes[scheme_id].facts
+        if f.topic is Topic.DURATION and f.new_max_years is not None and first >= f.years.first
+    ]
     if counts:
         years, basis = max(counts)
+    elif given:
+        years, basis = max(given), "fact"
     elif stated is not None and stated > 0:
         years, basis = stated, "stated"
     else:

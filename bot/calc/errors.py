@@ -268,6 +268,7 @@ EXPECTED = {
     "measures": "calc.expected.measures",
     "yearly_cost": "calc.expected.yearly_cost",
     "grant_years": "calc.expected.grant_years",
+    "cost_per_grant_year": "calc.expected.cost_per_grant_year",
     "rate_scheme": "calc.expected.rate_scheme",
 }
 

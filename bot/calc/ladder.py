@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
 from bot import quantity as typed
@@ -285,6 +286,7 @@ def rusarbeid_own_share(
     through: int | None = None,
     grant_years: Sequence[int] | None = None,
     cost_for_all: bool = False,
+    costs_by_grant_year: Mapping[int, int] | None = None,
 ) -> Calculation:
     """Kommunalt rusarbeid: what the municipality covers itself, never below 0.
 
@@ -293,11 +295,13 @@ def rusarbeid_own_share(
     With ``cost_for_all`` it is the yearly cost of all the positions together ('samlet
     lønnskostnad'). ``grant_year`` None gives every grant year of the ladder and their total;
     with ``through`` the grant years from ``grant_year`` to ``through`` and their total;
-    ``grant_years`` names the grant years to sum ('år 2 og år 3').
+    ``grant_years`` names the grant years to sum ('år 2 og år 3'); ``costs_by_grant_year``
+    gives a grant year its own yearly cost ('700 000 kr i år 1, 720 000 kr i år 2').
     """
     scheme_id, ladder = _ladder(kb)
     pos = parse_positions(positions)
     yearly_cost = _check_cost(yearly_cost)
+    own_costs = {g: _check_cost(c) for g, c in (costs_by_grant_year or {}).items()}
     years = [r.grant_year for r in ladder.steps]
     if grant_years:
         years = sorted({_check_grant_year(ladder, g) for g in grant_years})
@@ -313,7 +317,14 @@ def rusarbeid_own_share(
     shares: list[int] = []
     grants: list[int] = []
     figures: dict[str, int] = {"cost": cost}
+    costs: list[int] = []
     for g in years:
+        cost = cost_step.amount
+        if g in own_costs and own_costs[g] != yearly_cost:
+            year_cost = _cost_step(pos, unit, own_costs[g], ladder.id, cost_for_all)
+            steps.append(dataclasses.replace(year_cost, grant_year=g))
+            cost = year_cost.amount
+        costs.append(cost)
         grant_steps = _ladder_steps(ladder, pos, g)
         grant = grant_steps[0].amount
         steps.extend(grant_steps)
@@ -343,7 +354,8 @@ def rusarbeid_own_share(
     total = sum(shares)
     figures["grant"] = sum(grants)
     figures["own_share"] = total
-    surplus = sum(grants) - cost * len(years)
+    figures["cost"] = costs[0] if len(set(costs)) == 1 else sum(costs)
+    surplus = sum(grants) - sum(costs)
     notes = [own_share_definition(cost_for_all)]
     if surplus > 0 and total == 0:
         notes.append(Note(NoteKey.SURPLUS, {"amount": surplus}))

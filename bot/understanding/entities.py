@@ -111,6 +111,10 @@ _DURATION_MAX = re.compile(
     # 'the whole four-year period'
     r"(\w+)[- ]year\s+period)|"
     r"(?:the\s+)?maximum\s+(?:period|duration)|maksimal\w*\s+(?:periode|varighet)|"
+    # 'over den lengste tidsperioden ordningen tillater', 'the longest period allowed'
+    r"(?:den\s+)?lengste\s+(?:tids|tilskudds|tilskots)?periode\w*|lengst\s+mulig\s+tid|"
+    r"(?:the\s+)?longest\s+(?:possible\s+|allowed\s+)?(?:period|time|duration)|"
+    r"sa mange ar som mulig|as many years as possible|"
     # 'i alle årene det kan få', 'over all the years it can be given'
     r"(?:i|over|for|gjennom|in|across)\s+(?:alle|all)\s+(?:de\s+|dei\s+|the\s+)?"
     r"(?:arene|ara|tilskuddsarene|tilskotsara|years|grant years)(?!\s*\d))\b"
@@ -201,6 +205,21 @@ def relative_year(folded: str) -> int | None:
     return -1 if m.group(1) else (1 if m.group(2) else 0)
 
 
+def relative_years(folded: str) -> list[int]:
+    """Read every distinct year against today, in order: 'i år og neste år' gives [0, 1]."""
+    found: list[int] = []
+    for m in RELATIVE_YEAR.finditer(folded):
+        value = -1 if m.group(1) else (1 if m.group(2) else 0)
+        if value not in found:
+            found.append(value)
+    if _BEFORE_LAST.search(folded) and -2 not in found:
+        found.append(-2)  # 'i fjor og i forfjor'
+    return found
+
+
+_BEFORE_LAST = re.compile(r"\b(?:i forfjor|the year before last)\b")
+
+
 _QUALIFIER = (
     r"(?:nye\s+|new\s+|hele\s+|fulle\s+|full\s+|heile\s+|hel\s+|heil\s+|faste\s+|nav\s+|"
     r"ekstra\s+|extra\s+|additional\s+|permanent\s+)?"
@@ -246,6 +265,13 @@ MORE_NUMBER_WORDS: dict[str, int] = {
     "tolv": 12,
     "twelve": 12,
 }
+
+
+# 'to av stillingene (våre)', '2 av årsverkene', 'two of our positions'
+_PARTITIVE_POSITION = re.compile(
+    r"(?<![\w.,])(\d+|to|two|tre|three|fire|four|fem|five|seks|six)\s+(?:av|of)\s+"
+    rf"(?:(?:de|dei|vare|vart|our|the|disse|these)\s+)?{POSITION_WORDS}"
+)
 
 
 _WORD_POSITION = re.compile(
@@ -447,6 +473,10 @@ def extract_positions(folded: str) -> Fraction | str | None:
     m = _COUNT_POSITION.search(folded)
     if m:
         return _typed_positions(m.group(1))
+    m = _PARTITIVE_POSITION.search(folded)
+    if m:  # 'to av stillingene våre', 'two of our positions': a count of some of them
+        word = m.group(1)
+        return _typed_positions(word) if word[0].isdigit() else Fraction(NUMBER_WORDS[word])
     m = _AND_A_HALF_POSITION.search(folded)
     if m:
         return Fraction(NUMBER_WORDS[m.group(1)]) + Fraction(1, 2)
@@ -723,6 +753,16 @@ _FUNDED_GROUP = re.compile(
 )
 
 
+# 'vi startet ett årsverk i 2018 og ett nytt i 2019': the start verb before the count (read
+# only with a further group after it: one group alone is the start year's phrase)
+_STARTED_GROUP = re.compile(
+    r"\b(?:startet|starta|begynte|opprettet|oppretta|started|began|set up|created)\s+"
+    rf"{_START_COUNT}\s+{_START_POSITION}\s+"
+    r"(?:(?:i|in|til|for|ved)\s+(?:[a-z-]+\s+){1,3}?(?=(?:i|in|fra|from)\s+(?:19|20)\d{2}))?"
+    rf"(?:i|in|fra|from)\s+{_START_YEAR_AT}(?!\s*(?:til|to|-|–)\s*(?:19|20)?\d)"
+)
+
+
 _NEW_WORD = re.compile(r"\b(?:ny|nytt|nye|new)\b")
 
 
@@ -754,6 +794,7 @@ def _start_group_matches(folded: str) -> list[tuple[re.Match[str], list[re.Match
             *_START_GROUP.finditer(folded),
             *_FROM_GROUP.finditer(folded),
             *_FUNDED_GROUP.finditer(folded),
+            *_STARTED_GROUP.finditer(folded),
         ],
         key=lambda m: (m.start(), -m.end()),
     )
@@ -768,6 +809,8 @@ def _start_group_matches(folded: str) -> list[tuple[re.Match[str], list[re.Match
             more.append(further)
             end = further.end()
         if m.re is _FUNDED_GROUP and not (more and all(_NEW_WORD.search(x[0]) for x in more)):
+            continue
+        if m.re is _STARTED_GROUP and not more:
             continue
         found.append((m, more))
         read_to = end
@@ -905,3 +948,106 @@ def extract_date(folded: str) -> tuple[int, int, int] | None:
     if m:
         return int(m.group(3)), MONTHS[m.group(2)], int(m.group(1))
     return None
+
+
+# a grant year placed in a calendar year: 'år 3', 'tredje år', 'year 3', 'første tilskuddsår'
+_ANCHOR_GRANT_YEAR = (
+    r"(?:(?:ar|year|tilskuddsar\w*|tilskotsar\w*)\s*(\d{1,2}|" + ORD_WORD + r")(?:-[a-z]+)?"
+    r"|(" + ORD_WORD + r"|\d{1,2}\.)\s+(?:ar|aret|year|tilskuddsar\w*|tilskotsar\w*))\b"
+)
+_ANCHOR_YEAR = (
+    r"(?:(?:i|in)\s+)?(?:((?:19|20)\d{2})\b|(i forfjor|the year before last)|(i fjor|ifjor|"
+    r"last year)|(i ar|this year)(?!\s*(?:\d|" + ORD_WORD + r")\b))"
+)
+_ANCHOR_OWNER = (
+    r"(?:(?:stillingens|arsverkets|stillingenes|arsverkenes|deres|dens|sitt|sine|its|their|"
+    r"the|det|den)\s+)?"
+)
+
+
+# '2017 var år 1', 'i fjor, det var stillingens første år', '2021 was year 1': the calendar
+# year first, then the grant year it was
+_YEAR_WAS_GRANT_YEAR = re.compile(
+    rf"{_ANCHOR_YEAR}\s*,?(?:\s+[a-z-]+){{0,6}}?\s+(?:(?:som|that|which|det|den|it)\s+)?"
+    r"(?:(?:da|den gang|then)\s+)?(?:var|er|ble|was|is)\s+(?:(?:da|then)\s+)?"
+    # 'i fjor var stillingen vår i rusarbeid i sitt første år': the subject after the verb
+    rf"(?:(?:[a-z-]+\s+){{1,5}}?(?=(?:i|in)\s))?(?:(?:i|in)\s+)?{_ANCHOR_OWNER}{_ANCHOR_GRANT_YEAR}"
+)
+
+
+# 'som er i år 3 i år', 'var i år 2 i 2021', 'fikk år 1-tilskudd til rusarbeid i 2020': the
+# grant year first, then the calendar year it was or is
+_GRANT_YEAR_IN_YEAR = re.compile(
+    r"\b(?:(?:er|var|is|was)\s+(?:na\s+|now\s+)?(?:i|in)|fikk|got|hadde|had|"
+    # 'en stilling i sitt tredje år i år': no verb, the owner says whose grant year it is
+    r"(?:i|in)(?=\s+(?:sitt|sine|its|their)\s))\s+"
+    rf"{_ANCHOR_OWNER}{_ANCHOR_GRANT_YEAR}(?:\s+[a-z-]+){{0,6}}?\s+{_ANCHOR_YEAR}"
+)
+
+
+def extract_grant_year_anchor(
+    folded: str,
+) -> tuple[int | None, int | None, int, tuple[int, int]] | None:
+    """Read a grant year placed in a calendar year: (year, year against today, grant year, span).
+
+    'stillingen er i år 3 i år' gives (None, 0, 3, …), '2017 var år 1' (2017, None, 1, …);
+    the start year is the calendar year less the grant year plus one.
+    """
+    for pattern in (_YEAR_WAS_GRANT_YEAR, _GRANT_YEAR_IN_YEAR):
+        m = pattern.search(folded)
+        if not m:
+            continue
+        values = m.groups()
+        if pattern is _YEAR_WAS_GRANT_YEAR:
+            year_part, grant_part = values[:4], values[4:]
+        else:
+            grant_part, year_part = values[:2], values[2:]
+        token = next((g for g in grant_part if g is not None), None)
+        if token is None:
+            continue
+        token = token.rstrip(".")
+        grant = int(token) if token.isdigit() else ORDINALS.get(token)
+        if not isinstance(grant, int) or not 1 <= grant <= 9:
+            continue
+        absolute, before_last, last, this = year_part
+        if absolute is not None:
+            return int(absolute), None, grant, m.span()
+        rel = -2 if before_last else -1 if last else 0 if this else None
+        if rel is None:
+            continue
+        return None, rel, grant, m.span()
+    return None
+
+
+# '700 000 kr i år 1, 720 000 kr i år 2': a yearly cost given for each grant year
+_COST_IN_GRANT_YEAR = re.compile(
+    rf"({_AMOUNT_START}{_AMOUNT}\s*(?:k\b|kr\b|kroner|nok|,-)?)\s*(?:(?:per ar|i aret|a year)\s+)?"
+    r"(?:i|for|in)\s+(?:(?:ar|year|tilskuddsar|tilskotsar)\s*(\d{1,2})|(" + ORD_WORD + r")\s+"
+    r"(?:ar|year|tilskuddsar|tilskotsar))\b"
+)
+
+
+def cost_phrase_spans(folded: str) -> list[tuple[int, int]]:
+    """Return the spans of '700 000 kr i år 1'-phrases, for reading the rest without them."""
+    return [m.span() for m in _COST_IN_GRANT_YEAR.finditer(folded)]
+
+
+def extract_costs_by_grant_year(folded: str) -> tuple[tuple[int, int], ...] | None:
+    """Read a cost for each of two grant years or more: ((1, 700 000), (2, 720 000), …).
+
+    None unless the costs differ and every grant year has one cost ('700 000 i år 1 og 2'
+    is one cost for the years, read elsewhere).
+    """
+    found: dict[int, int] = {}
+    for m in _COST_IN_GRANT_YEAR.finditer(folded):
+        value = _typed_kroner(m.group(1))
+        token = next((g for g in m.groups()[-2:] if g is not None), None)
+        grant = int(token) if token and token.isdigit() else ORDINALS.get(token or "")
+        if not isinstance(value, int) or value < 1000 or not isinstance(grant, int):
+            continue
+        if found.get(grant, value) != value:
+            return None
+        found[grant] = value
+    if len(found) < 2 or len(set(found.values())) < 2:
+        return None
+    return tuple(sorted(found.items()))

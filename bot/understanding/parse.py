@@ -17,10 +17,13 @@ from bot.understanding.entities import (
     _NATIONAL,
     _has_place,
     compared_positions,
+    cost_phrase_spans,
     count_of_shares,
+    extract_costs_by_grant_year,
     extract_date,
     extract_duration,
     extract_first_years,
+    extract_grant_year_anchor,
     extract_grant_year_list,
     extract_grant_years,
     extract_groups,
@@ -33,6 +36,7 @@ from bot.understanding.entities import (
     extract_years,
     listed_start_years,
     relative_year,
+    relative_years,
     start_group_spans,
 )
 from bot.understanding.lexicon import (
@@ -122,6 +126,13 @@ _EXPLICIT_SPAN = re.compile(
 )
 
 
+# a word that says something began: 'startet', 'første gang', 'first time'
+_BEGAN = re.compile(
+    r"\b(?:startet|starta|begynte|started|began|opprettet|oppretta|forste gang|"
+    r"forste tilskudd\w*|first time|first grant|its first|their first)\b"
+)
+
+
 def year_slots(s: dict[str, Any], timed: str, folded: str) -> None:
     """Fill the calendar-year slots (and a date) from a text; ``timed`` has the start year's
     words blanked out, ``folded`` is the text as read."""
@@ -149,9 +160,16 @@ def year_slots(s: dict[str, Any], timed: str, folded: str) -> None:
 def restore_years(u: Understanding) -> None:
     """Read the years and grant years again without taking one of them as a start year."""
     s = u.slots
+    relative = s.get("year_rel")
+    timed = any(k in s for k in ("year", "year_from"))
     started = ("start_year", "start_years", "start_groups", "funded_year")
     for key in (*started, "year_rel", "year", "year_from", "year_to", "date", "years_scattered"):
         s.pop(key, None)
+    if relative is not None and not timed:
+        # 'fikk tilskudd i 2021 for en stilling i sitt første år – kan vi søke i år?': the
+        # only year asked about is the one against today
+        s["year_rel"] = relative
+        return
     year_slots(s, u.folded, u.folded)
     grant_years = extract_grant_years(u.folded)
     if grant_years and "grant_year" not in s:
@@ -413,6 +431,35 @@ class Understander:
             u.slots["thing"] = u.thing
         return u
 
+    @staticmethod
+    def _anchor_start(
+        s: dict[str, Any], timed: str, anchored: tuple[int | None, int | None, int, tuple[int, int]]
+    ) -> str:
+        """Set the start year from a grant year placed in a calendar year; return ``timed`` blanked.
+
+        '2017 var år 1' starts in 2017, 'er i år 3 i år' two years before today. The words and
+        earlier mentions of that calendar year are no year asked about. Only another year asked
+        about makes it a start: 'i 2022 er stillingen i år 2' alone asks about that year.
+        """
+        year, rel, grant, (a, b) = anchored
+        blanked = timed[:a] + " " * (b - a) + timed[b:]
+        if year is not None:
+            # 'startet i 2017, og 2017 var år 1': the year said before the anchor sets the
+            # scene; said after it ('… i 2022. Hva får vi for 2022 og 2023?') it is asked about
+            blanked = re.sub(rf"(?<![\d.,]){year}(?!\d)", "    ", blanked[:a]) + blanked[a:]
+        if not extract_years(blanked) and relative_year(blanked) is None:
+            return timed
+        if year is not None:
+            start = year - grant + 1
+            if s.get("start_year", start) != start:
+                return timed  # two start years that disagree: read neither from the anchor
+            s["start_year"] = start
+        elif "start_year" in s or rel is None:
+            return timed
+        else:
+            s["start_year_rel"] = rel - grant + 1
+        return blanked
+
     def _entities(self, u: Understanding) -> None:
         """Fill the slots of an Understanding."""
         f = u.folded
@@ -459,6 +506,9 @@ class Understander:
             if i == 0:
                 s["start_year"] = start
             timed = timed[:a] + " " * (b - a) + timed[b:]
+        anchored = extract_grant_year_anchor(timed)
+        if anchored is not None:
+            timed = self._anchor_start(s, timed, anchored)
         funded = FUNDED_IN.search(timed)
         if funded and "start_year" not in s:
             # 'to stillinger som fikk tilskudd i 2021 – hva får vi i 2023?': existing positions
@@ -469,7 +519,7 @@ class Understander:
                 + timed[funded.end() :]
             )
         m = _START_RELATIVE.search(timed)
-        if m and "start_year" not in s:
+        if m and "start_year" not in s and "start_year_rel" not in s:
             # 'fikk første tilskudd i fjor': a start year against today, read by the composer
             s["start_year_rel"] = -2 if m.group(1) else -1
             timed = timed[: m.start()] + " " * (m.end() - m.start()) + timed[m.end() :]
@@ -508,6 +558,10 @@ class Understander:
         relative = relative_year(timed)
         if relative is not None:
             s["year_rel"] = relative
+            both = relative_years(timed)
+            if len(both) == 2 and not extract_years(timed):
+                # 'i år og neste år (til sammen)': two years against today, the span between
+                s["year_rel"], s["year_rel_to"] = min(both), max(both)
         grant_years = extract_grant_years(timed)
         if grant_years:
             s["grant_year"] = grant_years[0]
@@ -548,6 +602,16 @@ class Understander:
                 a, b = m.span(1)
                 timed = timed[:a] + " " * (b - a) + timed[b:]
         year_slots(s, timed, f)
+        if (
+            END_YEAR_ASK.search(f)
+            and isinstance(s.get("year"), int)
+            and not any(k in s for k in ("start_year", "start_year_rel", "year_rel"))
+            and _BEGAN.search(f)
+        ):
+            # 'et nytt team startet med tilskudd fra ordningen for … i 2019 – til og med hvilket
+            # år?': the one year said with a start word, far from it, is the start year
+            s["start_year"] = s.pop("year")
+            s["asks_end"] = True
         through = THROUGH_YEAR.search(timed)
         began = s.get("start_year")
         if through and began and s.get("year") == int(through.group(1)) > began:
@@ -562,6 +626,23 @@ class Understander:
         money = extract_money(f)
         if money is not None:
             s["cost"] = money
+        costs = extract_costs_by_grant_year(f)
+        if costs is not None:
+            # '700 000 kr i år 1, 720 000 kr i år 2': the grant years are those with a cost
+            s["costs_by_grant_year"] = costs
+            s["cost"] = costs[0][1]
+            s["grant_year"], s["grant_year_to"] = costs[0][0], costs[-1][0]
+            s.pop("grant_years", None)
+            rest = f
+            for a, b in cost_phrase_spans(f):
+                rest = rest[:a] + " " * (b - a) + rest[b:]
+            asked = extract_grant_years(rest)
+            if asked and min(asked) > 0:
+                # '… 720 000 kr i år 2. Hva er egenandelen i år 2?': the grant years asked
+                s["grant_year"] = min(asked)
+                s["grant_year_to"] = max(asked)
+                if len(asked) == 1:
+                    del s["grant_year_to"]
         shift = YEAR_SHIFT.search(f)
         if shift and "year" not in s and "year_rel" not in s:
             s["year_shift"] = 1 if shift.group(1) else -1

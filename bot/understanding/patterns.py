@@ -210,6 +210,8 @@ EACH_MEASURE = re.compile(
     # '1,5 stilling i hvert', 'one position in each'
     rf"{POSITION_WORDS}\s+(?:i|in|pa|til|for)\s+(?:hvert|hver|kvart|kvar|each)|"
     r"(?:hvert|hver|each|per)\s+(?:tiltak|measure|project)|"
+    # 'tre tiltak som hvert har én 100 %-stilling', 'three measures that each have one'
+    r"(?:hvert|hver|kvart|kvar|each)\s+(?:har|hadde|far|fikk|has|have|had|gets|get)\b|"
     # '2 tiltak à 1 stilling', '2 tiltak a 1 stilling', '2 measures @ 1 position'
     r"(?:tiltak|measures?|prosjekt\w*|projects?)\s+(?:a|à|@)\s+"
     rf"(?=\S+\s*%?[\s-]*{POSITION_WORDS}))"
@@ -949,8 +951,15 @@ _START_RELATIVE = re.compile(
     # 'har hatt rustilskudd siden i fjor', 'funded since last year'
     r"|(?:[a-z]*(?:tilskudd|tilskot)\w*|grants?|funding|funded)(?:\s+[a-z-]+){0,5}?\s+"
     r"(?:siden|sidan|since))"
-    r"(?:\s+[a-z]+){0,4}?\s+"
+    r"(?:\s+[a-z]+){0,6}?\s+"
     r"(?:(i forfjor|the year before last)|i fjor|ifjor|forrige ar|last year)\b"
+)
+
+
+# 'eksisterende team', 'existing teams': a project or team already running, not a new one
+EXISTING = re.compile(
+    r"\b(?:eksisterende|eksisterande|existing|allerede etablert\w*|"
+    r"already (?:running|established))\b"
 )
 
 
