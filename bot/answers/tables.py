@@ -22,6 +22,7 @@ from bot.answers.common import (
     _says,
     heading,
     named_thing,
+    raw_words,
 )
 from bot.answers.declines import DeclineAnswers
 from bot.calc import appropriation as appropriation_calc
@@ -58,7 +59,14 @@ class TableAnswers(DeclineAnswers):
         appropriation, when the sources give one.
         """
         s = u.slots
-        place = s.get("municipality") or s.get("county") or s.get("place") or s.get("group")
+        # ('the rest of the country outside Innlandet': the country is no place granted money)
+        county = s.get("county") if s.get("county") != "landet" else None
+        place = s.get("municipality") or county or s.get("place") or s.get("group")
+        own_region = bool(place) and place in (county, s.get("group"))
+        if s.get("office") and own_region and "municipality" not in s:
+            # 'andre fylker enn Agder': the region named is the office's own, whose share of
+            # the appropriation the sources may give (or that they give none of)
+            place = None
         # 'Hvor mye fikk Arendal i tilskudd til NAV-kontoret?' is no framework increase
         granted = u.intent in FRAMEWORK_INTENTS and names_a_grant(u)
         if (u.intent not in ALLOCATION_INTENTS and not granted) or not _says(
@@ -68,7 +76,7 @@ class TableAnswers(DeclineAnswers):
         much = HOW_MUCH.search(u.folded)
         if not place and much and s.get("office") and u.intent != "appropriation" and u.scheme:
             shared = self.appropriation(u, today, lang)
-            return shared if shared.answered else None
+            return shared if shared.answered or own_region else None
         if not place and WHICH_PLACE.search(u.folded) and u.intent in ALLOCATION_INTENTS:
             # 'hvilken kommune fikk mest tilskudd?': allocations per place are not in the sources
             place = "hver kommune" if lang == "nb" else "each municipality"
@@ -245,6 +253,9 @@ class TableAnswers(DeclineAnswers):
         """Show a county's row of the NAV social-services statistics, each column defined."""
         table = self.kb.tables.get(STATISTICS_TABLE)
         county = u.slots.get("county")
+        declined = self.uncounted(u, lang)
+        if declined is not None:
+            return declined
         if table is not None and county is None and "column" not in u.slots:
             about = self.table_notes(u, table, lang)
             if about is not None:
@@ -288,6 +299,44 @@ class TableAnswers(DeclineAnswers):
             ["\n".join(lines), *notes],
             sources=[self.kb.provenance(table)],
             title=title,
+            scheme="nav-sosiale-tjenester",
+        )
+
+    def uncounted(self, u: Understanding, lang: Lang) -> Answer | None:
+        """Decline people a question says were counted in something the table does not count
+        ('flest deltakere i Individuell jobbstøtte'), naming what its column of such people
+        does count; None when the question says no such thing."""
+        table = self.kb.tables.get(STATISTICS_TABLE)
+        thing = u.slots.get("uncounted")
+        if table is None or not isinstance(thing, str):
+            return None
+        column = next((c for c in table.columns if c.id == u.slots.get("column")), None)
+        said = fmt.quote(raw_words(u.text, thing))
+        title = re.sub(
+            r"^(?:Tabell|Table):\s*",
+            "",
+            (table.title_en or table.title) if lang == "en" else table.title,
+        )
+        if column is not None:
+            label = (
+                (column.definition_en or column.label_en or column.label)
+                if lang == "en"
+                else (column.definition or column.label)
+            )
+            counted = f" Den har bare «{label}»." if lang == "nb" else f" It only has «{label}»."
+        else:
+            counted = ""
+        msg = (
+            f"Tabellen «{title}» har ingen tall for {said}.{counted}"
+            if lang == "nb"
+            else f"The table «{title}» has no figures for {said}.{counted}"
+        )
+        return self.answer(
+            u,
+            lang,
+            [msg],
+            sources=[self.kb.provenance(table)],
+            answered=False,
             scheme="nav-sosiale-tjenester",
         )
 
@@ -437,6 +486,10 @@ class TableAnswers(DeclineAnswers):
             paragraphs.append(f"{title}:\n" + "\n".join(lines))
             sources.append(self.kb.provenance(table))
             years.append(table.years.last or table.years.first)
+        if not paragraphs and office is not None and office in self.kb.offices and named:
+            # 'hvor mye fikk Innlandet fra barn og unge-ordningen?': no figure of that office;
+            # the national one is said as such, never another scheme's office figure
+            return self.no_office_appropriation(u, lang, named, year, office)
         if not paragraphs:
             names = ", ".join(asof.scheme_name(self.kb, s, lang) for s in schemes)
             year_text = f" {year}" if year else ""
@@ -462,6 +515,35 @@ class TableAnswers(DeclineAnswers):
             scheme=named[0] if len(named) == 1 else None,
             after_sources=late is not None,
         )
+
+    def no_office_appropriation(
+        self, u: Understanding, lang: Lang, named: list[str], year: int | None, office: str
+    ) -> Answer:
+        """Decline an office's appropriation the sources lack, giving the national one known."""
+        place = self.kb.offices[office]
+        where = place.name if lang == "nb" else place.name_en or place.name
+        names = fmt.join([self.name(sid, lang) for sid in named], lang)
+        year_text = (f" i {year}" if lang == "nb" else f" in {year}") if year else ""
+        lines = [
+            f"Kildene har ingen tall for hva {where} fikk til fordeling fra {names}{year_text}."
+            if lang == "nb"
+            else f"The sources give no figure for what {where} got to distribute from "
+            f"{names}{year_text}."
+        ]
+        sources: list[Provenance] = []
+        for sid in named:
+            for a in self.kb.schemes[sid].appropriations:
+                if a.scope != "nasjonal" or (year is not None and a.year != year):
+                    continue
+                amount = fmt.millions(a.amount, lang)
+                lines.append(
+                    f"Nasjonalt {a.year} ({self.name(sid, lang)}): {amount} – «{a.text}»"
+                    if lang == "nb"
+                    else f"Nationally {a.year} ({self.name(sid, lang)}): {amount} – "
+                    f"«{a.text_en or a.text}»"
+                )
+                sources.append(self.kb.provenance(a))
+        return self.answer(u, lang, lines, sources=sources, answered=False)
 
     def asks_appropriation(self, u: Understanding) -> bool:
         """Whether a money question without ladder inputs asks for the schemes' appropriations.
@@ -572,6 +654,56 @@ class TableAnswers(DeclineAnswers):
         lines = [lead, f"«{part.text}»", f"«{whole.text}»"]
         return lines, [prov, self.kb.provenance(whole)]
 
+    def appropriation_outside(
+        self, u: Understanding, lang: Lang, sid: str, years: list[int], office: str
+    ) -> Answer | None:
+        """The national appropriation minus an office's, with its working; None without both."""
+        if not years:
+            # no year asked: the one year the office has a figure of the scheme for, if one
+            held = {
+                a.year
+                for a in self.kb.schemes[sid].appropriations
+                if a.scope == "fylke" and self.kb.provenance(a).office_id == office
+            }
+            if len(held) != 1:
+                return None
+            years = sorted(held)
+        try:
+            result = appropriation_calc.appropriation_outside(self.kb, (sid, years[0]), office)
+        except calc_errors.CalcError:
+            return None
+        found = [
+            a
+            for a in self.kb.schemes[sid].appropriations
+            if a.year == years[0]
+            and (
+                a.scope == "nasjonal"
+                or (a.scope == "fylke" and self.kb.provenance(a).office_id == office)
+            )
+        ]
+        rough = any(a.approximate for a in found)
+        place = self.kb.offices[office]
+        where = place.name if lang == "nb" else place.name_en or place.name
+        name = heading(self.name(sid, lang))
+        whole, part = result.figures["first"], result.figures["second"]
+        about = ("omtrent " if lang == "nb" else "approximately ") if rough else ""
+        lead = (
+            f"{name} {years[0]}: av {fmt.millions(whole, lang)} nasjonalt fordeler {where} "
+            f"{about}{fmt.millions(part, lang)}, så resten av landet får "
+            f"{about}{fmt.millions(result.total, lang)}."
+            if lang == "nb"
+            else f"{name} {years[0]}: of {fmt.millions(whole, lang)} nationally, {where} "
+            f"distributes {about}{fmt.millions(part, lang)}, so the rest of the country gets "
+            f"{about}{fmt.millions(result.total, lang)}."
+        )
+        u.slots["operation"] = "difference"
+        answer = self.calc_answer(u, lang, result)
+        answer.paragraphs.insert(0, lead)
+        answer.paragraphs[1:1] = [
+            f"«{a.text_en if lang == 'en' and a.text_en else a.text}»" for a in found
+        ]
+        return answer
+
     def appropriation_arithmetic(self, u: Understanding, lang: Lang) -> Answer | None:
         """Sum or compare appropriations when the question asks to (words of language.tables).
 
@@ -609,6 +741,11 @@ class TableAnswers(DeclineAnswers):
                     for a in scheme.appropriations
                 )
             ]
+        if office is not None and len(named) == 1 and len(years) <= 1 and says(words.outside):
+            # 'hvor mye gikk til resten av landet utenom Innlandet?': national minus the office's
+            outside = self.appropriation_outside(u, lang, named[0], years, office)
+            if outside is not None:
+                return outside
         down, up = GOES_DOWN.search(u.folded), GOES_UP.search(u.folded)
         compares = says(words.difference) or bool(DIFFERENCE.search(u.folded) or down or up)
         compares = compares or ((says(words.more) or says(words.less)) and says(words.than))

@@ -312,7 +312,10 @@ class Understander:
             if not content <= stems:
                 continue
             sid = self.lex.scheme_names[name]
-            if any(content <= other for o, other in taken if o != sid):
+            # (a grant word names no scheme: 'ordningen for barn og unge med langvarig
+            # oppfølging' leaves 'langvarig-ordningen' to the children's scheme)
+            own = content - {GRANT_STEM}
+            if any(own and own <= other for o, other in taken if o != sid):
                 continue
             taken.append((sid, content))
             score = 50.0 + len(content)
@@ -607,6 +610,10 @@ class Understander:
         column = self.lex.column_in(f)
         if column:
             s["column"] = column
+            uncounted = self.lex.foreign_counted(f, column)
+            if uncounted:
+                # 'deltakere i Individuell jobbstøtte': people the table does not count
+                s["uncounted"] = uncounted
         office = self.office_in(f)
         if office:
             s["office"] = office
