@@ -250,3 +250,72 @@ def test_people_counted_in_what_the_table_counts_are_answered(
     text, answered = ask(question)
     assert answered
     assert grouped(county(label, column)) in text
+
+
+ADULTS = "voksne-langvarige"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva var bevilgningen til langvarige og sammensatte behov i 2021?",
+        "bevilgning langvarig-ordningen 2021",
+        "What was the 2021 appropriation for long-term and complex needs (langvarige og "
+        "sammensatte behov)?",
+    ],
+)
+def test_words_two_schemes_names_share_list_each_schemes_figure_and_add_none(
+    question: str,
+) -> None:
+    text, answered = ask(question)
+    lang = "en" if question.startswith("What") else "nb"
+    adults, young = appropriation(ADULTS, 2021, None), appropriation(YOUNG, 2021, None)
+    assert answered
+    assert fmt.millions(adults, lang) in text
+    assert fmt.millions(young, lang) in text
+    assert fmt.millions(adults + young, lang) not in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor mye fikk langvarige og sammensatte behov og kommunalt rusarbeid til sammen i 2021?",
+        "Hvor mye mer fikk kommunalt rusarbeid enn langvarige og sammensatte behov i 2021?",
+    ],
+)
+def test_arithmetic_on_words_two_schemes_names_share_asks_which_is_meant(question: str) -> None:
+    answer = Engine(KB).ask(question, TODAY, chat="which")
+    assert not answer.answered
+    assert len(answer.options) == 2
+    for option in answer.options:
+        picked = Engine(KB).ask(option.text, TODAY, chat="picked")
+        assert picked.answered, option.text
+
+
+@pytest.mark.parametrize(
+    ("question", "scheme"),
+    [
+        (
+            "Hva var bevilgningen til barn og unge med langvarige og sammensatte behov i 2021?",
+            YOUNG,
+        ),
+        ("Hva var bevilgningen til voksne med langvarige og sammensatte behov i 2021?", ADULTS),
+        ("bevilgning langvarige og sammensatte tjenestebehov 2021", ADULTS),
+    ],
+)
+def test_a_word_of_one_schemes_own_names_settles_the_shared_words(
+    question: str, scheme: str
+) -> None:
+    text, answered = ask(question)
+    other = YOUNG if scheme == ADULTS else ADULTS
+    assert answered
+    assert fmt.millions(appropriation(scheme, 2021, None), "nb") in text
+    assert fmt.millions(appropriation(other, 2021, None), "nb") not in text
+
+
+def test_words_two_schemes_share_in_a_year_of_one_joint_figure_give_that_figure_once() -> None:
+    text, answered = ask("Hva var bevilgningen til langvarige og sammensatte behov i 2018?")
+    joint = appropriation(ADULTS, 2018, None)
+    assert joint == appropriation(YOUNG, 2018, None)
+    assert answered
+    assert text.count(fmt.millions(joint, "nb")) == 1

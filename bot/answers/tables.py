@@ -7,7 +7,7 @@ import re
 from fractions import Fraction
 
 from bot import asof, fmt
-from bot.answer import Answer
+from bot.answer import Answer, Option
 from bot.answers import table_rendering, working
 from bot.answers.common import (
     ALLOCATION_INTENTS,
@@ -412,7 +412,28 @@ class TableAnswers(DeclineAnswers):
         if not named and u.money_thing:
             # 'bevilget til rask psykisk helsehjelp': no scheme's money, not every scheme's
             return self.no_appropriation(u, lang, fmt.quote(named_thing(u.text, u.money_thing)))
-        arithmetic = self.appropriation_arithmetic(u, lang)
+        shared = [
+            sid
+            for sid in u.ambiguous_schemes
+            if sid not in named and self.kb.schemes[sid].appropriations
+        ]
+        lead: list[str] = []
+        meant = [sid for sid in named if sid not in u.schemes_mentioned[1:]][:1]
+        if shared and self.told_apart([*meant, *shared], u.slots.get("year")):
+            # 'bevilgningen til langvarige og sammensatte behov i 2021': words two schemes'
+            # names share, the schemes with figures of their own; each is listed, none summed
+            if self.money_arithmetic(u) or len(named) > 1:
+                return self.ask_shared(u, lang, [*meant, *shared])
+            names = fmt.join([self.name(sid, lang) for sid in [*named, *shared]], lang)
+            said = fmt.quote(raw_words(u.text, u.shared_name or ""))
+            lead = [
+                f"{said} kan gjelde flere ordninger i kildene: {names}. Tallene for hver:"
+                if lang == "nb"
+                else f"{said} may mean more than one scheme in the sources: {names}. The "
+                "figures of each:"
+            ]
+            named = [*named, *shared]
+        arithmetic = self.appropriation_arithmetic(u, lang) if not lead else None
         if arithmetic is not None:
             return arithmetic
         administered = u.slots.get("office") not in (None, "nasjonal")
@@ -499,6 +520,7 @@ class TableAnswers(DeclineAnswers):
                 else f"I have no appropriation for {names}{year_text}."
             )
             return self.answer(u, lang, [msg], answered=False)
+        paragraphs[:0] = lead
         if late is not None:  # the year asked is not covered: said first
             paragraphs.insert(
                 0, asof.phrase("appropriation", lang, year=u.slots.get("year"), last=late)
@@ -515,6 +537,65 @@ class TableAnswers(DeclineAnswers):
             scheme=named[0] if len(named) == 1 else None,
             after_sources=late is not None,
         )
+
+    def ask_shared(self, u: Understanding, lang: Lang, schemes: list[str]) -> Answer:
+        """Ask which scheme words several schemes' names share mean, each option the question
+        with the words replaced by that scheme's name."""
+        said = raw_words(u.text, u.shared_name or "")
+        options = [
+            Option(
+                self.name(sid, lang),
+                u.text.replace(said, self.name(sid, lang), 1)
+                if said in u.text
+                else f"{u.text} ({self.name(sid, lang)})",
+            )
+            for sid in schemes
+        ]
+        lines = [
+            f"{fmt.quote(said)} kan gjelde flere ordninger, med hvert sitt tall i kildene. "
+            "Hvilken mener du?"
+            if lang == "nb"
+            else f"{fmt.quote(said)} may mean more than one scheme, each with its own figure in "
+            "the sources. Which one do you mean?"
+        ] + [f"– {o.label}" for o in options]
+        return self.answer(u, lang, ["\n".join(lines)], answered=False, options=options)
+
+    def told_apart(self, schemes: list[str], year: object) -> bool:
+        """Whether schemes have appropriations of their own (not one figure for them all) in
+        the year asked, or in some year when none is asked."""
+        years = (
+            {year}
+            if isinstance(year, int)
+            else {a.year for sid in schemes for a in self.kb.schemes[sid].appropriations}
+        )
+        for y in years:
+            keys = [
+                {
+                    (a.amount, a.text, a.source, a.scope)
+                    for a in self.kb.schemes[sid].appropriations
+                    if a.year == y
+                }
+                for sid in schemes
+            ]
+            if all(keys) and any(k != keys[0] for k in keys[1:]):
+                return True
+        return False
+
+    def money_arithmetic(self, u: Understanding) -> bool:
+        """Whether a money question asks to add, compare, split or take a share of figures."""
+        words = self.kb.language.tables if self.kb.language else None
+        if words is None:
+            return False
+        lists = [words.sum, words.difference, words.share, words.outside]
+        said = [any(re.search(rf"\b{re.escape(fold(p))}\b", u.folded) for p in ws) for ws in lists]
+        more = any(
+            re.search(rf"\b{re.escape(fold(p))}\b", u.folded) for p in words.more + words.less
+        )
+        than = any(re.search(rf"\b{re.escape(fold(p))}\b", u.folded) for p in words.than)
+        changed = (
+            DIFFERENCE.search(u.folded) or GOES_DOWN.search(u.folded) or GOES_UP.search(u.folded)
+        )
+        return any(said) or (more and than) or bool(changed) or "year_from" in u.slots
 
     def no_office_appropriation(
         self, u: Understanding, lang: Lang, named: list[str], year: int | None, office: str

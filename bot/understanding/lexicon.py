@@ -482,6 +482,28 @@ class Lexicon:
         self.scheme_content_longest = sorted(
             self.scheme_content.items(), key=lambda kv: -len(kv[1])
         )
+        # A name whose words are all words of another scheme's name ('langvarige og
+        # sammensatte behov' of the children's 'barn og unge med langvarige/sammensatte
+        # behov'): the other schemes it also fits, and each scheme's words of its own names
+        words_of: dict[str, set[str]] = {}
+        for name, sid in self.scheme_names.items():
+            stems = {_stem(t) for t in WORD.findall(name) if t not in self.function_words}
+            words_of.setdefault(sid, set()).update(stems)
+        self.scheme_words = {sid: frozenset(w) for sid, w in words_of.items()}
+        self.shared_names: dict[str, frozenset[str]] = {}
+        for name, sid in self.scheme_names.items():
+            if any(t.isdigit() for t in WORD.findall(name)):
+                continue
+            own = self.scheme_content.get(name, frozenset()) - {GRANT_STEM}
+            if not own:
+                continue
+            others = frozenset(
+                self.scheme_names[other]
+                for other, content in self.scheme_content.items()
+                if self.scheme_names[other] != sid and own <= content
+            )
+            if others:
+                self.shared_names[name] = others
         self.municipalities: dict[str, str] = {
             fold(m.name): num for num, m in kb.municipalities.items()
         }

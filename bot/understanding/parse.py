@@ -281,6 +281,17 @@ class Understander:
                 i += 1
         return names
 
+    def _shared(self, u: Understanding, matches: list[tuple[str, str]]) -> None:
+        """Note the other schemes the words naming a scheme fit as well, unless the question
+        has a word of that scheme's own names only ('voksne', 'tjenestebehov')."""
+        stems = {_stem(t) for t in pad(u.folded).split()}
+        for sid, name in matches:
+            others = self.lex.shared_names.get(name, frozenset()) - {s for s, _n in matches}
+            if others and not self._own_words(stems, sid, others):
+                u.ambiguous_schemes = sorted(others)
+                u.shared_name = name
+                return
+
     def scheme_matches(self, folded: str) -> list[tuple[str, str]]:
         """Return (scheme, the name that matched) for the schemes a text names, best first."""
         padded = pad(folded)
@@ -322,7 +333,22 @@ class Understander:
             if score > found.get(sid, (0.0, ""))[0]:
                 found[sid] = (score, name)
         ordered = sorted(found.items(), key=lambda kv: -kv[1][0])
-        return [(sid, name) for sid, (_score, name) in ordered]
+        matched = [(sid, name) for sid, (_score, name) in ordered]
+        # words two schemes' names share, beside a name of the other scheme, describe that
+        # one ('barn og unge med langvarige og sammensatte behov' names no adults' scheme)
+        return [
+            (sid, name)
+            for sid, name in matched
+            if not (
+                self.lex.shared_names.get(name, frozenset()) & {o for o, _n in matched}
+                and not self._own_words(stems, sid, self.lex.shared_names[name])
+            )
+        ]
+
+    def _own_words(self, stems: set[str], sid: str, others: frozenset[str]) -> bool:
+        """Whether a question has a word of one scheme's names that no other scheme's has."""
+        rest = set().union(*(self.lex.scheme_words.get(o, frozenset()) for o in others))
+        return bool(stems & (self.lex.scheme_words.get(sid, frozenset()) - rest))
 
     def municipality_in(self, folded: str) -> str | None:
         """Return the kommunenummer a text names (number or name, typos tolerated)."""
@@ -426,6 +452,7 @@ class Understander:
         if schemes:
             u.scheme = schemes[0]
             u.weak_scheme = all(generic_name(name) for _sid, name in matches)
+            self._shared(u, matches)
         than = re.search(r"\b(?:enn|than)\b", f)
         if than and len(schemes) >= 2:
             # 'mer fikk kommunalt rusarbeid enn de to andre': the schemes compared against
