@@ -79,6 +79,12 @@ def test_the_rest_outside_an_office_without_a_figure_of_its_own_is_refused() -> 
             "agder",
         ),
         (
+            "Hva var igjen av 2021-bevilgningen til kommunalt rusarbeid når Innlandets del er "
+            "trukket fra?",
+            2021,
+            "innlandet",
+        ),
+        (
             "How much of the 2021 money for municipal substance abuse work went to the rest of "
             "the country outside Innlandet?",
             2021,
@@ -319,3 +325,16 @@ def test_words_two_schemes_share_in_a_year_of_one_joint_figure_give_that_figure_
     assert joint == appropriation(YOUNG, 2018, None)
     assert answered
     assert text.count(fmt.millions(joint, "nb")) == 1
+
+
+def test_a_follow_up_on_the_places_of_a_top_three_gives_each_places_figure() -> None:
+    text, answered = ask(
+        "Hvilke tre fylker hadde flest KVP-deltakere?",
+        "Hvor mange husholdninger i midlertidig botilbud hadde de?",
+    )
+    rows = [r for r in KB.tables[STATS].rows if r.county]
+    top = sorted(rows, key=lambda r: -Fraction(str(r.values["kvp_deltakere_2019"])))[:3]
+    assert answered
+    for row in top:
+        assert f"{row.label}, " in text
+        assert grouped(county(row.label, "midlertidig_botilbud_2018")) in text

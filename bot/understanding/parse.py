@@ -402,6 +402,10 @@ class Understander:
         for name, office in sorted(self.lex.offices.items(), key=lambda kv: -len(kv[0])):
             if len(name) >= 4 and _has(padded, name):
                 return office
+        for name, office in self.lex.offices.items():
+            # 'Innlandets del': a one-word name in the genitive
+            if len(name) >= 4 and " " not in name and f" {name}s " in padded:
+                return office
         return None
 
     # --- the whole question ---
