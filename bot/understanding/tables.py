@@ -1863,8 +1863,14 @@ class TableReader:
         table = self.kb.tables.get(previous.table)
         if table is None or self.rows_in(table, padded) or self.group_in(table, padded):
             return None
-        operations = ("highest", "lowest", "sum", "difference", "position", "same", "than")
+        # (a question for rows of a kind, 'hvor mange fylker er det?', asks no figure of them)
+        operations: tuple[str, ...] = ("highest", "lowest", "sum", "difference", "position")
+        operations += ("same", "than", "which", "document")
         if any(self.has(padded, w) for w in operations):
+            return None
+        if self._asks_rows(padded, "county_places") or self._asks_rows(
+            padded, "municipality_places"
+        ):
             return None
         if any(c.unit == "kr" for c in table.columns):
             dated = [c.id for c in table.columns if c.year in years and not c.sum_of]
