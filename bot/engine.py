@@ -105,6 +105,9 @@ def _table_answers(
     when it follows a question on the same table ('og i Rogaland?').
     """
     municipal = any(r.municipality for r in kb.tables[query.table].rows)
+    if u.slots.get("uncounted"):
+        # 'flest deltakere i Individuell jobbstøtte': the KVP column counts other people
+        return False
     if municipal and names_a_grant(u):
         # 'Hvor mye fikk Arendal i tilskudd til NAV-kontoret?': a grant, not the framework
         return False
@@ -380,6 +383,9 @@ class Engine:
         else:
             query = None
             answer = core.composer.compose(u, today)
+        if query is not None and result is not None and query.op == "rank" and result.ranking:
+            # the places the ranking named, for a follow-up's 'der' ('hvor mange var det der?')
+            query = replace(query, shown=tuple(row.key for row, _value in result.ranking))
         if chat is not None and answer.answered:
             slots = dict(u.slots)
             if u.intent in FAMILY_OF_FIGURES:

@@ -624,6 +624,10 @@ class TableLanguage(Model):
     between: list[str] = Field(default_factory=list)
     # every year of a table ("over hele perioden", "over the whole period"): its printed sum
     whole_period: list[str] = Field(default_factory=list)
+    # the rows a ranking's answer just named ("hvor mange var det der?", "in that county")
+    those_shown: list[str] = Field(default_factory=list)
+    # the rest beside a place named ('resten av landet utenom Innlandet', 'outside Agder')
+    outside: list[str] = Field(default_factory=list)
     numbers: dict[str, Annotated[int, Field(ge=1, le=50)]] = Field(min_length=1)
     # a place in a ranking by its ordinal ("femte", "fifth"): the ranking down to it
     ordinals: dict[str, Annotated[int, Field(ge=1, le=50)]] = Field(default_factory=dict)

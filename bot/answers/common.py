@@ -383,3 +383,15 @@ def content_phrases(folded: str, plain: frozenset[str]) -> list[str]:
             if content(run[-1]) and sum(map(content, run)) >= 2:
                 out.append(" ".join(run))
     return out
+
+
+def raw_words(text: str, phrase: str) -> str:
+    """The words of a question as typed that fold to a phrase ('Individuell jobbstøtte'),
+    else the phrase."""
+    wanted = phrase.split()
+    tokens = list(re.finditer(r"\w+", text))
+    folded = [fold(m.group(0), nynorsk=False) for m in tokens]
+    for i in range(len(tokens) - len(wanted) + 1):
+        if folded[i : i + len(wanted)] == wanted:
+            return text[tokens[i].start() : tokens[i + len(wanted) - 1].end()]
+    return phrase

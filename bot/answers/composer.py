@@ -147,6 +147,11 @@ class Composer(FigureAnswers):
         per_unit = self.per_unit(u)
         if per_unit is not None:
             return per_unit
+        if u.intent in FRAMEWORK_INTENTS:
+            # 'hvilket fylke hadde flest barn i barnevernstiltak?': no table counts them
+            uncounted = self.uncounted(u, lang)
+            if uncounted is not None:
+                return uncounted
         apart = self.deadlines_apart(u, lang)
         if apart is not None:
             # 'hvor mange dager mellom søknadsfristen og rapporteringsfristen i 2021?'

@@ -7,7 +7,7 @@ import re
 from fractions import Fraction
 
 from bot import asof, fmt
-from bot.answer import Answer
+from bot.answer import Answer, Option
 from bot.answers import table_rendering, working
 from bot.answers.common import (
     ALLOCATION_INTENTS,
@@ -22,6 +22,7 @@ from bot.answers.common import (
     _says,
     heading,
     named_thing,
+    raw_words,
 )
 from bot.answers.declines import DeclineAnswers
 from bot.calc import appropriation as appropriation_calc
@@ -58,7 +59,14 @@ class TableAnswers(DeclineAnswers):
         appropriation, when the sources give one.
         """
         s = u.slots
-        place = s.get("municipality") or s.get("county") or s.get("place") or s.get("group")
+        # ('the rest of the country outside Innlandet': the country is no place granted money)
+        county = s.get("county") if s.get("county") != "landet" else None
+        place = s.get("municipality") or county or s.get("place") or s.get("group")
+        own_region = bool(place) and place in (county, s.get("group"))
+        if s.get("office") and own_region and "municipality" not in s:
+            # 'andre fylker enn Agder': the region named is the office's own, whose share of
+            # the appropriation the sources may give (or that they give none of)
+            place = None
         # 'Hvor mye fikk Arendal i tilskudd til NAV-kontoret?' is no framework increase
         granted = u.intent in FRAMEWORK_INTENTS and names_a_grant(u)
         if (u.intent not in ALLOCATION_INTENTS and not granted) or not _says(
@@ -68,7 +76,7 @@ class TableAnswers(DeclineAnswers):
         much = HOW_MUCH.search(u.folded)
         if not place and much and s.get("office") and u.intent != "appropriation" and u.scheme:
             shared = self.appropriation(u, today, lang)
-            return shared if shared.answered else None
+            return shared if shared.answered or own_region else None
         if not place and WHICH_PLACE.search(u.folded) and u.intent in ALLOCATION_INTENTS:
             # 'hvilken kommune fikk mest tilskudd?': allocations per place are not in the sources
             place = "hver kommune" if lang == "nb" else "each municipality"
@@ -250,6 +258,9 @@ class TableAnswers(DeclineAnswers):
         """Show a county's row of the NAV social-services statistics, each column defined."""
         table = self.kb.tables.get(STATISTICS_TABLE)
         county = u.slots.get("county")
+        declined = self.uncounted(u, lang)
+        if declined is not None:
+            return declined
         if table is not None and county is None and "column" not in u.slots:
             about = self.table_notes(u, table, lang)
             if about is not None:
@@ -293,6 +304,44 @@ class TableAnswers(DeclineAnswers):
             ["\n".join(lines), *notes],
             sources=[self.kb.provenance(table)],
             title=title,
+            scheme="nav-sosiale-tjenester",
+        )
+
+    def uncounted(self, u: Understanding, lang: Lang) -> Answer | None:
+        """Decline people a question says were counted in something the table does not count
+        ('flest deltakere i Individuell jobbstøtte'), naming what its column of such people
+        does count; None when the question says no such thing."""
+        table = self.kb.tables.get(STATISTICS_TABLE)
+        thing = u.slots.get("uncounted")
+        if table is None or not isinstance(thing, str):
+            return None
+        column = next((c for c in table.columns if c.id == u.slots.get("column")), None)
+        said = fmt.quote(raw_words(u.text, thing))
+        title = re.sub(
+            r"^(?:Tabell|Table):\s*",
+            "",
+            (table.title_en or table.title) if lang == "en" else table.title,
+        )
+        if column is not None:
+            label = (
+                (column.definition_en or column.label_en or column.label)
+                if lang == "en"
+                else (column.definition or column.label)
+            )
+            counted = f" Den har bare «{label}»." if lang == "nb" else f" It only has «{label}»."
+        else:
+            counted = ""
+        msg = (
+            f"Tabellen «{title}» har ingen tall for {said}.{counted}"
+            if lang == "nb"
+            else f"The table «{title}» has no figures for {said}.{counted}"
+        )
+        return self.answer(
+            u,
+            lang,
+            [msg],
+            sources=[self.kb.provenance(table)],
+            answered=False,
             scheme="nav-sosiale-tjenester",
         )
 
@@ -368,7 +417,28 @@ class TableAnswers(DeclineAnswers):
         if not named and u.money_thing:
             # 'bevilget til rask psykisk helsehjelp': no scheme's money, not every scheme's
             return self.no_appropriation(u, lang, fmt.quote(named_thing(u.text, u.money_thing)))
-        arithmetic = self.appropriation_arithmetic(u, lang)
+        shared = [
+            sid
+            for sid in u.ambiguous_schemes
+            if sid not in named and self.kb.schemes[sid].appropriations
+        ]
+        lead: list[str] = []
+        meant = [sid for sid in named if sid not in u.schemes_mentioned[1:]][:1]
+        if shared and self.told_apart([*meant, *shared], u.slots.get("year")):
+            # 'bevilgningen til langvarige og sammensatte behov i 2021': words two schemes'
+            # names share, the schemes with figures of their own; each is listed, none summed
+            if self.money_arithmetic(u) or len(named) > 1:
+                return self.ask_shared(u, lang, [*meant, *shared])
+            names = fmt.join([self.name(sid, lang) for sid in [*named, *shared]], lang)
+            said = fmt.quote(raw_words(u.text, u.shared_name or ""))
+            lead = [
+                f"{said} kan gjelde flere ordninger i kildene: {names}. Tallene for hver:"
+                if lang == "nb"
+                else f"{said} may mean more than one scheme in the sources: {names}. The "
+                "figures of each:"
+            ]
+            named = [*named, *shared]
+        arithmetic = self.appropriation_arithmetic(u, lang) if not lead else None
         if arithmetic is not None:
             return arithmetic
         administered = u.slots.get("office") not in (None, "nasjonal")
@@ -442,6 +512,10 @@ class TableAnswers(DeclineAnswers):
             paragraphs.append(f"{title}:\n" + "\n".join(lines))
             sources.append(self.kb.provenance(table))
             years.append(table.years.last or table.years.first)
+        if not paragraphs and office is not None and office in self.kb.offices and named:
+            # 'hvor mye fikk Innlandet fra barn og unge-ordningen?': no figure of that office;
+            # the national one is said as such, never another scheme's office figure
+            return self.no_office_appropriation(u, lang, named, year, office)
         if not paragraphs:
             names = ", ".join(asof.scheme_name(self.kb, s, lang) for s in schemes)
             year_text = f" {year}" if year else ""
@@ -451,6 +525,7 @@ class TableAnswers(DeclineAnswers):
                 else f"I have no appropriation for {names}{year_text}."
             )
             return self.answer(u, lang, [msg], answered=False)
+        paragraphs[:0] = lead
         if late is not None:  # the year asked is not covered: said first
             paragraphs.insert(
                 0, asof.phrase("appropriation", lang, year=u.slots.get("year"), last=late)
@@ -467,6 +542,94 @@ class TableAnswers(DeclineAnswers):
             scheme=named[0] if len(named) == 1 else None,
             after_sources=late is not None,
         )
+
+    def ask_shared(self, u: Understanding, lang: Lang, schemes: list[str]) -> Answer:
+        """Ask which scheme words several schemes' names share mean, each option the question
+        with the words replaced by that scheme's name."""
+        said = raw_words(u.text, u.shared_name or "")
+        options = [
+            Option(
+                self.name(sid, lang),
+                u.text.replace(said, self.name(sid, lang), 1)
+                if said in u.text
+                else f"{u.text} ({self.name(sid, lang)})",
+            )
+            for sid in schemes
+        ]
+        lines = [
+            f"{fmt.quote(said)} kan gjelde flere ordninger, med hvert sitt tall i kildene. "
+            "Hvilken mener du?"
+            if lang == "nb"
+            else f"{fmt.quote(said)} may mean more than one scheme, each with its own figure in "
+            "the sources. Which one do you mean?"
+        ] + [f"– {o.label}" for o in options]
+        return self.answer(u, lang, ["\n".join(lines)], answered=False, options=options)
+
+    def told_apart(self, schemes: list[str], year: object) -> bool:
+        """Whether schemes have appropriations of their own (not one figure for them all) in
+        the year asked, or in some year when none is asked."""
+        years = (
+            {year}
+            if isinstance(year, int)
+            else {a.year for sid in schemes for a in self.kb.schemes[sid].appropriations}
+        )
+        for y in years:
+            keys = [
+                {
+                    (a.amount, a.text, a.source, a.scope)
+                    for a in self.kb.schemes[sid].appropriations
+                    if a.year == y
+                }
+                for sid in schemes
+            ]
+            if all(keys) and any(k != keys[0] for k in keys[1:]):
+                return True
+        return False
+
+    def money_arithmetic(self, u: Understanding) -> bool:
+        """Whether a money question asks to add, compare, split or take a share of figures."""
+        words = self.kb.language.tables if self.kb.language else None
+        if words is None:
+            return False
+        lists = [words.sum, words.difference, words.share, words.outside]
+        said = [any(re.search(rf"\b{re.escape(fold(p))}\b", u.folded) for p in ws) for ws in lists]
+        more = any(
+            re.search(rf"\b{re.escape(fold(p))}\b", u.folded) for p in words.more + words.less
+        )
+        than = any(re.search(rf"\b{re.escape(fold(p))}\b", u.folded) for p in words.than)
+        changed = (
+            DIFFERENCE.search(u.folded) or GOES_DOWN.search(u.folded) or GOES_UP.search(u.folded)
+        )
+        return any(said) or (more and than) or bool(changed) or "year_from" in u.slots
+
+    def no_office_appropriation(
+        self, u: Understanding, lang: Lang, named: list[str], year: int | None, office: str
+    ) -> Answer:
+        """Decline an office's appropriation the sources lack, giving the national one known."""
+        place = self.kb.offices[office]
+        where = place.name if lang == "nb" else place.name_en or place.name
+        names = fmt.join([self.name(sid, lang) for sid in named], lang)
+        year_text = (f" i {year}" if lang == "nb" else f" in {year}") if year else ""
+        lines = [
+            f"Kildene har ingen tall for hva {where} fikk til fordeling fra {names}{year_text}."
+            if lang == "nb"
+            else f"The sources give no figure for what {where} got to distribute from "
+            f"{names}{year_text}."
+        ]
+        sources: list[Provenance] = []
+        for sid in named:
+            for a in self.kb.schemes[sid].appropriations:
+                if a.scope != "nasjonal" or (year is not None and a.year != year):
+                    continue
+                amount = fmt.millions(a.amount, lang)
+                lines.append(
+                    f"Nasjonalt {a.year} ({self.name(sid, lang)}): {amount} – «{a.text}»"
+                    if lang == "nb"
+                    else f"Nationally {a.year} ({self.name(sid, lang)}): {amount} – "
+                    f"«{a.text_en or a.text}»"
+                )
+                sources.append(self.kb.provenance(a))
+        return self.answer(u, lang, lines, sources=sources, answered=False)
 
     def asks_appropriation(self, u: Understanding) -> bool:
         """Whether a money question without ladder inputs asks for the schemes' appropriations.
@@ -577,6 +740,56 @@ class TableAnswers(DeclineAnswers):
         lines = [lead, f"«{part.text}»", f"«{whole.text}»"]
         return lines, [prov, self.kb.provenance(whole)]
 
+    def appropriation_outside(
+        self, u: Understanding, lang: Lang, sid: str, years: list[int], office: str
+    ) -> Answer | None:
+        """The national appropriation minus an office's, with its working; None without both."""
+        if not years:
+            # no year asked: the one year the office has a figure of the scheme for, if one
+            held = {
+                a.year
+                for a in self.kb.schemes[sid].appropriations
+                if a.scope == "fylke" and self.kb.provenance(a).office_id == office
+            }
+            if len(held) != 1:
+                return None
+            years = sorted(held)
+        try:
+            result = appropriation_calc.appropriation_outside(self.kb, (sid, years[0]), office)
+        except calc_errors.CalcError:
+            return None
+        found = [
+            a
+            for a in self.kb.schemes[sid].appropriations
+            if a.year == years[0]
+            and (
+                a.scope == "nasjonal"
+                or (a.scope == "fylke" and self.kb.provenance(a).office_id == office)
+            )
+        ]
+        rough = any(a.approximate for a in found)
+        place = self.kb.offices[office]
+        where = place.name if lang == "nb" else place.name_en or place.name
+        name = heading(self.name(sid, lang))
+        whole, part = result.figures["first"], result.figures["second"]
+        about = ("omtrent " if lang == "nb" else "approximately ") if rough else ""
+        lead = (
+            f"{name} {years[0]}: av {fmt.millions(whole, lang)} nasjonalt fordeler {where} "
+            f"{about}{fmt.millions(part, lang)}, så resten av landet får "
+            f"{about}{fmt.millions(result.total, lang)}."
+            if lang == "nb"
+            else f"{name} {years[0]}: of {fmt.millions(whole, lang)} nationally, {where} "
+            f"distributes {about}{fmt.millions(part, lang)}, so the rest of the country gets "
+            f"{about}{fmt.millions(result.total, lang)}."
+        )
+        u.slots["operation"] = "difference"
+        answer = self.calc_answer(u, lang, result)
+        answer.paragraphs.insert(0, lead)
+        answer.paragraphs[1:1] = [
+            f"«{a.text_en if lang == 'en' and a.text_en else a.text}»" for a in found
+        ]
+        return answer
+
     def appropriation_arithmetic(self, u: Understanding, lang: Lang) -> Answer | None:
         """Sum or compare appropriations when the question asks to (words of language.tables).
 
@@ -614,6 +827,11 @@ class TableAnswers(DeclineAnswers):
                     for a in scheme.appropriations
                 )
             ]
+        if office is not None and len(named) == 1 and len(years) <= 1 and says(words.outside):
+            # 'hvor mye gikk til resten av landet utenom Innlandet?': national minus the office's
+            outside = self.appropriation_outside(u, lang, named[0], years, office)
+            if outside is not None:
+                return outside
         down, up = GOES_DOWN.search(u.folded), GOES_UP.search(u.folded)
         compares = says(words.difference) or bool(DIFFERENCE.search(u.folded) or down or up)
         compares = compares or ((says(words.more) or says(words.less)) and says(words.than))

@@ -135,3 +135,48 @@ def appropriation_share(
     if whole.amount <= 0:
         raise KnowledgeMissing(f"national appropriation {item[0]} {item[1]}")
     return Fraction(part.amount, whole.amount), part, whole
+
+
+def appropriation_outside(kb: KnowledgeBase, item: MoneyItem, office: str) -> Calculation:
+    """The national appropriation of a scheme and year minus the share one office distributes.
+
+    'Hvor mye gikk til resten av landet utenom Innlandet?': what the sources leave for the other
+    offices together. Raises KnowledgeMissing when either figure is missing.
+    """
+    part, whole = _appropriation(kb, item, office), _appropriation(kb, item, None)
+    rest = whole.amount - part.amount
+    if rest < 0:
+        raise KnowledgeMissing(f"office share above national {item[0]} {item[1]}")
+    name = kb.schemes[item[0]].names.short
+    prov = kb.provenance(part)
+    steps = (
+        Step(
+            op=Op.VALUE, role=Role.APPROPRIATION, amount=whole.amount, subject=name, year=whole.year
+        ),
+        Step(
+            op=Op.VALUE,
+            role=Role.APPROPRIATION,
+            amount=part.amount,
+            subject=f"{name}, {prov.office_name}",
+            year=part.year,
+        ),
+        Step(
+            op=Op.SUBTRACT,
+            role=Role.DIFFERENCE,
+            amount=rest,
+            parts=(whole.amount, part.amount),
+        ),
+    )
+    notes = [Note(NoteKey.PROGNOSIS, {"years": str(a.year)}) for a in (whole, part) if a.prognosis]
+    return Calculation(
+        kind=CalcKind.APPROPRIATION_DIFFERENCE,
+        scheme_id=item[0],
+        inputs={"first": (item,), "second": (item,), "office": office},
+        rule_ids=(),
+        steps=steps,
+        total=rest,
+        figures={"first": whole.amount, "second": part.amount, "difference": rest},
+        notes=_unique_notes(notes),
+        sources=_unique([kb.provenance(whole), prov]),
+        years=_year_range(item[1], item[1]),
+    )

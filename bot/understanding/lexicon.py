@@ -362,6 +362,10 @@ def other_thing(u: Understanding, words: WordSet) -> str | None:
     return " ".join(originals or foreign)
 
 
+# the prepositions that say what a column's people were counted in ('deltakere i KVP')
+COUNTED_IN = frozenset({"i", "pa", "in", "on"})
+
+
 class Lexicon:
     """What the knowledge base names and says, folded for matching.
 
@@ -478,6 +482,28 @@ class Lexicon:
         self.scheme_content_longest = sorted(
             self.scheme_content.items(), key=lambda kv: -len(kv[1])
         )
+        # A name whose words are all words of another scheme's name ('langvarige og
+        # sammensatte behov' of the children's 'barn og unge med langvarige/sammensatte
+        # behov'): the other schemes it also fits, and each scheme's words of its own names
+        words_of: dict[str, set[str]] = {}
+        for name, sid in self.scheme_names.items():
+            stems = {_stem(t) for t in WORD.findall(name) if t not in self.function_words}
+            words_of.setdefault(sid, set()).update(stems)
+        self.scheme_words = {sid: frozenset(w) for sid, w in words_of.items()}
+        self.shared_names: dict[str, frozenset[str]] = {}
+        for name, sid in self.scheme_names.items():
+            if any(t.isdigit() for t in WORD.findall(name)):
+                continue
+            own = self.scheme_content.get(name, frozenset()) - {GRANT_STEM}
+            if not own:
+                continue
+            others = frozenset(
+                self.scheme_names[other]
+                for other, content in self.scheme_content.items()
+                if self.scheme_names[other] != sid and own <= content
+            )
+            if others:
+                self.shared_names[name] = others
         self.municipalities: dict[str, str] = {
             fold(m.name): num for num, m in kb.municipalities.items()
         }
@@ -534,6 +560,21 @@ class Lexicon:
         # places outside the tables, by folded name: never corrected into a table municipality
         language = kb.language
         self.other_places = frozenset(fold(p) for p in (language.places if language else []))
+        # Every word of the tables and of the words for their operations: what a question
+        # may say of a table's figures without naming another thing than the table counts
+        table_texts: list[str] = []
+        for shown in kb.tables.values():
+            table_texts += [shown.title, shown.title_en or "", shown.description or ""]
+            table_texts += [shown.description_en or "", *shown.notes, *(shown.notes_en or [])]
+            for col in shown.columns:
+                table_texts += [col.label, col.label_en or "", col.definition or ""]
+                table_texts += [col.definition_en or ""]
+            table_texts += [t for r in shown.rows for t in (r.label, r.label_en or "")]
+        if language is not None:
+            for _name, value in language.tables:
+                if isinstance(value, list):
+                    table_texts += value
+        self.table_words = frozenset(w for t in table_texts for w in WORD.findall(fold(t)))
         # The statistics table's columns, by the words of their labels and definitions.
         self.columns: list[tuple[str, frozenset[str]]] = []
         stats_table = kb.tables.get("nav-sosialtjenestetall")
@@ -703,6 +744,47 @@ class Lexicon:
             if score > best[0] + 1e-9:
                 best = (score, cid)
         return best[1] if best[0] >= 1.0 else None
+
+    def foreign_counted(self, folded: str, column: str) -> str | None:
+        """Return what a question says a column's people were counted in, when the table
+        counts no such thing ('deltakere i Individuell jobbstøtte' of the KVP column).
+
+        A telling word of the column's heading (one of at most two columns) followed by
+        'i'/'på'/'in' and a word no table, place, time or table-operation word spells is
+        another programme than the one counted; None when there is none.
+        """
+        own = next((terms for cid, terms in self.columns if cid == column), None)
+        if not own:
+            return None
+        telling = {t for t in own if not t.isdigit() and self.column_idf.get(t, 0.0) >= 1.5}
+        tokens = WORD.findall(folded)
+        for i, token in enumerate(tokens[:-2]):
+            if tokens[i + 1] not in COUNTED_IN or token.isdigit():
+                continue
+            if not self.column_terms(token) & telling:
+                continue
+            rest = [t for t in tokens[i + 2 :] if t not in ("det", "den", "the")]
+            thing: list[str] = []
+            for word in rest[:4]:
+                if not self._foreign_word(word):
+                    break
+                thing.append(word)
+            if thing and len(thing[0]) >= 4:
+                return " ".join([token, tokens[i + 1], *thing])
+        return None
+
+    def _foreign_word(self, word: str) -> bool:
+        """Whether a word is none of the tables', places', times' or small words."""
+        return not (
+            word.isdigit()
+            or len(word) < 3
+            or word in self.function_words
+            or word in self.everyday
+            or word in self.place_tokens
+            or word in self.other_places
+            or word in COLUMN_WORDS
+            or any(w.startswith(word[: max(5, len(word) - 3)]) for w in self.table_words)
+        )
 
     def bare(self, folded: str) -> bool:
         """Tell whether a text is only a place, a year and small words ('Sogne 2018?')."""

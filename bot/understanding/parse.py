@@ -299,6 +299,17 @@ class Understander:
                 i += 1
         return names
 
+    def _shared(self, u: Understanding, matches: list[tuple[str, str]]) -> None:
+        """Note the other schemes the words naming a scheme fit as well, unless the question
+        has a word of that scheme's own names only ('voksne', 'tjenestebehov')."""
+        stems = {_stem(t) for t in pad(u.folded).split()}
+        for sid, name in matches:
+            others = self.lex.shared_names.get(name, frozenset()) - {s for s, _n in matches}
+            if others and not self._own_words(stems, sid, others):
+                u.ambiguous_schemes = sorted(others)
+                u.shared_name = name
+                return
+
     def scheme_matches(self, folded: str) -> list[tuple[str, str]]:
         """Return (scheme, the name that matched) for the schemes a text names, best first."""
         padded = pad(folded)
@@ -330,14 +341,32 @@ class Understander:
             if not content <= stems:
                 continue
             sid = self.lex.scheme_names[name]
-            if any(content <= other for o, other in taken if o != sid):
+            # (a grant word names no scheme: 'ordningen for barn og unge med langvarig
+            # oppfølging' leaves 'langvarig-ordningen' to the children's scheme)
+            own = content - {GRANT_STEM}
+            if any(own and own <= other for o, other in taken if o != sid):
                 continue
             taken.append((sid, content))
             score = 50.0 + len(content)
             if score > found.get(sid, (0.0, ""))[0]:
                 found[sid] = (score, name)
         ordered = sorted(found.items(), key=lambda kv: -kv[1][0])
-        return [(sid, name) for sid, (_score, name) in ordered]
+        matched = [(sid, name) for sid, (_score, name) in ordered]
+        # words two schemes' names share, beside a name of the other scheme, describe that
+        # one ('barn og unge med langvarige og sammensatte behov' names no adults' scheme)
+        return [
+            (sid, name)
+            for sid, name in matched
+            if not (
+                self.lex.shared_names.get(name, frozenset()) & {o for o, _n in matched}
+                and not self._own_words(stems, sid, self.lex.shared_names[name])
+            )
+        ]
+
+    def _own_words(self, stems: set[str], sid: str, others: frozenset[str]) -> bool:
+        """Whether a question has a word of one scheme's names that no other scheme's has."""
+        rest = set().union(*(self.lex.scheme_words.get(o, frozenset()) for o in others))
+        return bool(stems & (self.lex.scheme_words.get(sid, frozenset()) - rest))
 
     def municipality_in(self, folded: str) -> str | None:
         """Return the kommunenummer a text names (number or name, typos tolerated)."""
@@ -390,6 +419,10 @@ class Understander:
         padded = pad(folded)
         for name, office in sorted(self.lex.offices.items(), key=lambda kv: -len(kv[0])):
             if len(name) >= 4 and _has(padded, name):
+                return office
+        for name, office in self.lex.offices.items():
+            # 'Innlandets del': a one-word name in the genitive
+            if len(name) >= 4 and " " not in name and f" {name}s " in padded:
                 return office
         return None
 
@@ -470,6 +503,7 @@ class Understander:
         if schemes:
             u.scheme = schemes[0]
             u.weak_scheme = all(generic_name(name) for _sid, name in matches)
+            self._shared(u, matches)
         than = re.search(r"\b(?:enn|than)\b", f)
         if than and len(schemes) >= 2:
             # 'mer fikk kommunalt rusarbeid enn de to andre': the schemes compared against
@@ -688,6 +722,10 @@ class Understander:
         column = self.lex.column_in(f)
         if column:
             s["column"] = column
+            uncounted = self.lex.foreign_counted(f, column)
+            if uncounted:
+                # 'deltakere i Individuell jobbstøtte': people the table does not count
+                s["uncounted"] = uncounted
         office = self.office_in(f)
         if office:
             s["office"] = office

@@ -29,7 +29,10 @@ class Understanding:
     slots: dict[str, Any] = field(default_factory=dict)
     scores: dict[str, float] = field(default_factory=dict)
     schemes_mentioned: list[str] = field(default_factory=list)
+    # the schemes the words naming ``scheme`` fit as well ('langvarige og sammensatte behov'
+    # fits the adults' and the children's scheme), with those words
     ambiguous_schemes: list[str] = field(default_factory=list)
+    shared_name: str | None = None
     follow_up: bool = False
     truncated: bool = False
     faq: str | None = None

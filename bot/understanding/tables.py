@@ -152,6 +152,9 @@ class TableQuery:
     other: TableQuery | None = None
     #: the step a claimed figure is rounded to ('8,1 millioner' to 100 000), 0 for exact
     rounding: Fraction = Fraction(0)
+    #: the rows a ranking's answer named (set once it is answered), for a follow-up that
+    #: refers to them ('og hvor mange barn var det der?')
+    shown: tuple[str, ...] = ()
 
 
 def _figure_unit(after: str) -> bool:
@@ -751,6 +754,9 @@ class TableReader:
         against = self._against_previous(previous, padded, years)
         if against is not None:
             return against
+        shown_rows = self._of_shown(previous, padded, years, column_hint)
+        if shown_rows is not None:
+            return shown_rows
         for table in tables:
             if self._other_kind(table, padded):
                 continue  # 'hvilke kommuner fikk …?' is not asked of a table of counties
@@ -1424,8 +1430,10 @@ class TableReader:
                 return None, 0.0  # a region and other places, neither summed: not read here
         score += 0.5 if rows else 0.0
         ids = tuple(c.id for c in columns)
-        highest = self.asks(padded, "highest", columns)
-        lowest = self.asks(padded, "lowest", columns)
+        # (the words of any of the table's columns: 'andelen 18–24-åringer som mottok
+        # sosialhjelp minst én gang' quotes the count column beside the share asked)
+        highest = self.asks(padded, "highest", table.columns)
+        lowest = self.asks(padded, "lowest", table.columns)
         # 'which municipality ranks fifth?': a place by its ordinal, counted from the top
         place = self.ordinal_in(padded) if self.has(padded, "which") or highest or lowest else 0
         highest = highest or (bool(place) and not lowest)
@@ -1843,6 +1851,40 @@ class TableReader:
             if sibling.id != column.id and not self._column_by_words(table, padded):
                 return TableQuery(table.id, "value", tuple(one), (sibling.id,))
         return None
+
+    def _of_shown(
+        self, previous: TableQuery | None, padded: str, years: list[int], hint: str | None
+    ) -> TableQuery | None:
+        """'Og hvor mange barn var det der?' after a ranking: a figure of the rows its answer
+        named (the column the follow-up names, or the count or share beside the one ranked),
+        never a new ranking by the other column."""
+        if previous is None or not previous.shown or not self.has(padded, "those_shown"):
+            return None
+        table = self.kb.tables.get(previous.table)
+        if table is None or self.rows_in(table, padded) or self.group_in(table, padded):
+            return None
+        # (a question for rows of a kind, 'hvor mange fylker er det?', asks no figure of them)
+        operations: tuple[str, ...] = ("highest", "lowest", "sum", "difference", "position")
+        operations += ("same", "than", "which", "document")
+        if any(self.has(padded, w) for w in operations):
+            return None
+        if self._asks_rows(padded, "county_places") or self._asks_rows(
+            padded, "municipality_places"
+        ):
+            return None
+        if any(c.unit == "kr" for c in table.columns):
+            dated = [c.id for c in table.columns if c.year in years and not c.sum_of]
+            columns = tuple(dated) or previous.columns
+        else:
+            hinted = next((c for c in table.columns if c.id == hint), None)
+            named = hinted or self._column_by_words(table, padded, least=COLUMN_SCORE / 2)
+            base = named or next((c for c in table.columns if c.id in previous.columns[:1]), None)
+            if base is None:
+                return None
+            columns = (self._unit_sibling(table, base, padded).id,)
+        rows = previous.shown
+        op: Op = "value" if len(rows) == 1 and len(columns) == 1 else "list"
+        return TableQuery(table.id, op, rows, columns)
 
     def _against_previous(
         self, previous: TableQuery | None, padded: str, years: list[int]
