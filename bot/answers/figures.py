@@ -95,6 +95,27 @@ ALL_SCHEMES = re.compile(
 )
 
 
+#: a change to the grant by a percentage the sources never give ('20 % påslag')
+UNSAID_CHANGE: dict[Lang, str] = {
+    "nb": "Kildene sier ingenting om at tilskuddet{where} endres med {percent} % (et påslag, "
+    "tillegg, trekk eller en justering), så jeg regner ikke med noe slikt. Jeg regner bare med "
+    "satsene og grensene kildene oppgir.",
+    "en": "The sources say nothing about the grant{where} changing by {percent} % (a "
+    "supplement, addition, deduction or adjustment), so I do not reckon with any. I only "
+    "reckon with the rates and limits the sources give.",
+}
+
+#: a limit on positions per municipality the sources never give
+UNSAID_LIMIT: dict[Lang, str] = {
+    "nb": "Kildene sier ingenting om et tak på antall årsverk eller stillinger per "
+    "kommune{where}, så jeg regner ikke med et tak på {count}. Jeg regner bare med satsene og "
+    "grensene kildene oppgir.",
+    "en": "The sources say nothing about a limit on the number of positions per "
+    "municipality{where}, so I do not reckon with a limit of {count}. I only reckon with the "
+    "rates and limits the sources give.",
+}
+
+
 class FigureAnswers(FactAnswers, TableAnswers):
     """Answer figure questions with their working."""
 
@@ -414,53 +435,26 @@ class FigureAnswers(FactAnswers, TableAnswers):
 
         None when the sources of the schemes asked about state that percentage.
         """
-        sids = list(dict.fromkeys(u.schemes_mentioned)) or ([u.scheme] if u.scheme else [])
-        if any(
-            re.search(rf"(?<![\d.,]){re.escape(percent)}\s*(?:%|prosent|per cent|percent)", said)
-            for said in (self.scheme_words(sid) for sid in sids)
-        ):
-            return None
-        names = " og ".join(asof.scheme_name(self.kb, sid, lang) for sid in sids)
-        if lang == "nb":
-            where = f" i {names}" if names else ""
-            text = (
-                f"Kildene sier ingenting om at tilskuddet{where} endres med {percent} % (et "
-                "påslag, tillegg, trekk eller en justering), så jeg regner ikke med noe slikt. "
-                "Jeg regner bare med satsene og grensene kildene oppgir."
-            )
-        else:
-            where = f" in the {names.replace(' og ', ' and ')}" if names else ""
-            text = (
-                f"The sources say nothing about the grant{where} changing by {percent} % (a "
-                "supplement, addition, deduction or adjustment), so I do not reckon with any. I "
-                "only reckon with the rates and limits the sources give."
-            )
-        return self.answer(u, lang, [text], answered=False)
+        stated = rf"(?<![\d.,]){re.escape(percent)}\s*(?:%|prosent|per cent|percent)"
+        return self.unsaid(u, lang, stated, UNSAID_CHANGE, percent=percent)
 
     def unsaid_limit(self, u: Understanding, count: str, lang: Lang) -> Answer | None:
         """Decline a limit on positions per municipality the sources never give, else None."""
+        return self.unsaid(u, lang, r"\b(?:per|pr\.?|hver)\s+kommune", UNSAID_LIMIT, count=count)
+
+    def unsaid(
+        self, u: Understanding, lang: Lang, stated: str, text: dict[Lang, str], **values: str
+    ) -> Answer | None:
+        """Decline a rule the sources of the schemes asked about never state (None if they do)."""
         sids = list(dict.fromkeys(u.schemes_mentioned)) or ([u.scheme] if u.scheme else [])
-        if any(
-            re.search(r"\b(?:per|pr\.?|hver)\s+kommune", said)
-            for said in (self.scheme_words(sid) for sid in sids)
-        ):
+        if any(re.search(stated, said) for said in (self.scheme_words(sid) for sid in sids)):
             return None
         names = " og ".join(asof.scheme_name(self.kb, sid, lang) for sid in sids)
         if lang == "nb":
             where = f" i {names}" if names else ""
-            text = (
-                f"Kildene sier ingenting om et tak på antall årsverk eller stillinger per "
-                f"kommune{where}, så jeg regner ikke med et tak på {count}. Jeg regner bare med "
-                "satsene og grensene kildene oppgir."
-            )
         else:
             where = f" in the {names.replace(' og ', ' and ')}" if names else ""
-            text = (
-                f"The sources say nothing about a limit on the number of positions per "
-                f"municipality{where}, so I do not reckon with a limit of {count}. I only reckon "
-                "with the rates and limits the sources give."
-            )
-        return self.answer(u, lang, [text], answered=False)
+        return self.answer(u, lang, [text[lang].format(where=where, **values)], answered=False)
 
     def rates_of_year(self, schemes: tuple[str, str], year: int) -> bool:
         """Tell whether each scheme's rate rule covers a calendar year ('NAV-ordningen 2020')."""
