@@ -219,13 +219,25 @@ def test_the_last_year_of_a_grant_is_reckoned_from_the_start_year(question: str,
     assert text.split("\n")[0] in (f"Til og med {last}.", f"Through {last}.")
 
 
-def test_the_last_year_of_a_scheme_without_rules_needs_the_years_stated() -> None:
+def test_the_last_year_of_a_new_team_is_reckoned_from_the_years_the_sources_give_new_teams() -> (
+    None
+):
     answer = engine().ask(
         "Et team i voksne-ordningen startet i 2019. Til og med hvilket år kan det få tilskudd?",
         TODAY,
     )
-    assert "Til og med" not in answer.text
+    assert answer.text.startswith("Til og med 2022.")  # 2019 + the 2018 rule's 4 years - 1
     assert "inntil 4 år" in answer.text
+
+
+def test_the_last_year_of_an_existing_team_is_not_reckoned_from_the_new_teams_years() -> None:
+    answer = engine().ask(
+        "Et eksisterende team i voksne-ordningen har fått tilskudd siden 2017. Til og med "
+        "hvilket år kan det få tilskudd?",
+        TODAY,
+    )
+    assert "Til og med" not in answer.text
+    assert "Overgangsordning inntil 2 år" in answer.text
 
 
 def test_a_position_that_cannot_start_in_the_wind_down_gets_no_last_year() -> None:
@@ -508,14 +520,16 @@ def test_other_wordings_of_the_last_year_with_a_start_year(question: str, last: 
     assert ask(question)[0].startswith(f"Til og med {last}.")
 
 
-def test_how_long_for_a_scheme_without_rules_or_a_stated_count_quotes_the_sources() -> None:
+def test_how_long_for_a_new_team_of_a_scheme_without_rules_shows_the_reckoning_and_the_rule() -> (
+    None
+):
     answer = engine().ask(
         "Et nytt team for voksne med langvarige og sammensatte behov startet i 2018. Hvor "
         "lenge kan det få tilskudd?",
         TODAY,
     )
-    assert "Til og med" not in answer.text
-    assert "inntil 4 år" in answer.text
+    assert answer.text.startswith("Til og med 2021.")
+    assert "2018 + 4 år − 1 = 2021" in answer.text and "inntil 4 år" in answer.text
 
 
 @pytest.mark.parametrize(("positions", "grant_year"), [(2, 3), (3, 1), (1, 4)])
