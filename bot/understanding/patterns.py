@@ -389,15 +389,17 @@ PROSE_ASK = re.compile(
 
 
 # money asked for or received: a prose-shaped question with these asks for a figure after all
-# 'hvor mye', 'hvor mange', 'how many', 'what amount': a question that asks an amount or count
-QUANTITY_ASK = re.compile(
-    r"\b(?:hvor mye|kor mykje|hvor stor\w*|kor stor\w*|hvor mange|kor mange|how much|how many|"
-    r"how large|how big|belop\w*|sats\w*|rate|amount|tilskudd\w*|grant|fa|far|fikk|get|got)\b"
+# the words of a question asking how much: one list for the money and the quantity asks
+_HOW_MUCH = (
+    r"hvor mye|kor mykje|hvor stor\w*|kor stor\w*|how much|how large|how big|belop\w*|"
+    r"fa|far|fikk|get|got"
 )
 
-MONEY_ASK = re.compile(
-    r"\b(?:hvor mye|kor mykje|hvor stor\w*|kor stor\w*|how much|how large|how big|belop\w*|"
-    r"kroner|kr|millioner|mill|fa|far|fikk|get|got|receive\w*)\b"
+MONEY_ASK = re.compile(rf"\b(?:{_HOW_MUCH}|kroner|kr|millioner|mill|receive\w*)\b")
+
+# 'hvor mye', 'hvor mange', 'how many', 'what amount': a question that asks an amount or count
+QUANTITY_ASK = re.compile(
+    rf"\b(?:{_HOW_MUCH}|hvor mange|kor mange|how many|sats\w*|rate|amount|tilskudd\w*|grant)\b"
 )
 
 
