@@ -254,6 +254,19 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 "e.g. “0.33 FTE”, “1/3 position” or “50 % position”."
             )
             return self.answer(u, lang, [msg], answered=False)
+        unread = u.slots.get("positions_unread")
+        if unread:
+            # several counts of positions that no reading put together: no figure for one
+            counts = ", ".join(fmt.positions(Fraction(c), lang) for c in unread)
+            msg = (
+                f"Jeg forsto ikke hvordan antallene årsverk du nevner ({counts}) henger sammen. "
+                "Skriv f.eks. «2 årsverk i år 3 og 1 årsverk i år 1» eller «1,5 årsverk i år 2»."
+                if lang == "nb"
+                else f"I did not understand how the numbers of positions you give ({counts}) "
+                "fit together. Write e.g. “2 FTE in year 3 and 1 FTE in year 1” or “1.5 FTE in "
+                "year 2”."
+            )
+            return self.answer(u, lang, [msg], answered=False)
         if "received" in u.slots:
             return self.received_amount(u, lang)
         funded = u.slots.get("funded_year")

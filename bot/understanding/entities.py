@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
+from itertools import pairwise
 
 from bot.quantity import Refused, read_kroner, read_positions
 from bot.understanding.patterns import (
@@ -492,6 +493,71 @@ def extract_positions(folded: str) -> Fraction | str | None:
     return None
 
 
+# the patterns that each read one count of positions, widest first ('to stillinger på 50 %'
+# before '50 %'-stilling), for finding every count a question names
+_MENTION_PATTERNS = (
+    _COUNT_OF_SHARE,
+    _MIXED_POSITION,
+    _AND_A_HALF_POSITION,
+    _FRACTION_POSITION,
+    re.compile(rf"(?:\b(?:en|ei|et|ett|one|an?)\s+)?{_PERCENT_POSITION.pattern}"),
+    _COUNT_POSITION,
+    _WORD_POSITION,
+)
+
+
+# counts joined into one total: 'én 100 % stilling og én 50 % stilling', 'to årsverk, en halv'
+_JOINED = re.compile(r"\s*(?:,|og|and|pluss|plus|\+|samt|i tillegg til)\s*")
+
+
+def position_mentions(folded: str) -> list[tuple[Fraction, tuple[int, int]]]:
+    """Return every count of positions a text names, in order, with the span of its words.
+
+    The unit of a cost ('et årsverk koster'), a cost compound ('årsverkskostnad'), a limit
+    claimed and words that count nothing ('begge', 'hver sin') are no counts.
+    """
+    for pattern in (COST_OF_ONE, OWN_SHARE_PERCENT, GRANT_PERCENT, POSITION_LIMIT):
+        folded = pattern.sub(lambda m: " " * len(m.group(0)), folded)
+    found: list[tuple[Fraction, tuple[int, int]]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _MENTION_PATTERNS:
+        for m in pattern.finditer(folded):
+            a, b = m.span()
+            words = m.group(0)
+            if (
+                any(a < y and x < b for x, y in taken)
+                or _COST_COMPOUND.search(words.split()[-1])
+                or not _POSITION_WORD.search(words)
+            ):
+                continue
+            value = extract_positions(words)
+            if not isinstance(value, Fraction) or value <= 0:
+                continue
+            if pattern is _WORD_POSITION and not _counts(m.group(1)):
+                continue
+            taken.append((a, b))
+            found.append((value, (a, b)))
+    return sorted(found, key=lambda item: item[1])
+
+
+def _counts(word: str) -> bool:
+    """Whether a word before a position word counts it ('to', 'en halv'; not 'begge')."""
+    return word.split()[-1] not in {"begge", "both", "sin", "si", "sitt"}
+
+
+def joined_positions(folded: str) -> tuple[Fraction, ...] | None:
+    """Read counts of positions named one after another as one total, e.g. 'én 100 % stilling
+    og én 50 % stilling' (1,5); None unless two or more are joined by 'og', a comma or 'pluss'
+    and no other count is named."""
+    mentions = position_mentions(folded)
+    if len(mentions) < 2:
+        return None
+    for (_v, (_a, end)), (_w, (start, _b)) in pairwise(mentions):
+        if not _JOINED.fullmatch(folded[end:start]):
+            return None
+    return tuple(value for value, _span in mentions)
+
+
 ORDINAL_WORDS = "|".join(
     sorted(
         (k for k, v in ORDINALS.items() if not k.isdigit() and k not in CARDINAL_WORDS),
@@ -562,9 +628,14 @@ _GROUP_COUNT = (
 )
 
 
+# 'nytt' qualifies a position in a grant year ('og ett nytt årsverk i år 1'); elsewhere
+# 'en ny stilling' is what a municipality applies for, no count
+_GROUP_QUALIFIER = rf"(?:nytt\s+|ny\s+)?{_QUALIFIER}"
+
+
 # 'to årsverk i år 1 og ett (årsverk) i år 3', '1,5 stillinger i tredje år og 2 i år 4'
 _GROUP = re.compile(
-    rf"(?<![\w.,]){_GROUP_COUNT}\s+(?:{_QUALIFIER}({POSITION_WORDS})\s+)?"
+    rf"(?<![\w.,]){_GROUP_COUNT}\s+(?:{_GROUP_QUALIFIER}({POSITION_WORDS})\s+)?"
     r"(?:som er\s+|som\s+|er\s+|that are\s+)?(?:i|in|pa|on)\s+"
     r"(?:(?:their|its|sitt|sine|sin|det|the)\s+)?(?:"
     rf"(?:ar|year|aret|tilskuddsar\w*|tilskotsar\w*)\s*(\d{{1,2}}|{ORD_WORD})\b"
@@ -581,7 +652,7 @@ _GROUP = re.compile(
 
 # '0,5 årsverk år 2, 1,5 årsverk år 3': a group with its position word and no 'i'
 _BARE_GROUP = re.compile(
-    rf"(?<![\w.,]){_GROUP_COUNT}\s+{_QUALIFIER}({POSITION_WORDS})\s+(?:"
+    rf"(?<![\w.,]){_GROUP_COUNT}\s+{_GROUP_QUALIFIER}({POSITION_WORDS})\s+(?:"
     rf"(?:ar|year)\s*(\d{{1,2}})\b(?!\s*(?:ar|years?|til|to|-|–)\b))"
 )
 

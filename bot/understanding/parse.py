@@ -34,7 +34,9 @@ from bot.understanding.entities import (
     extract_start_years,
     extract_year_span,
     extract_years,
+    joined_positions,
     listed_start_years,
+    position_mentions,
     relative_year,
     relative_years,
     start_group_spans,
@@ -119,6 +121,10 @@ from bot.understanding.patterns import (
 )
 from bot.understanding.query import Understanding
 from knowledge.kb import KnowledgeBase
+
+# the word a scheme's name stands as when its words are read as one
+_NAME_WORD = "tilskuddsordningen"
+
 
 # '2021 til og med 2024', 'fra 2019 til 2022', '2020–2023': calendar years given as a span
 _EXPLICIT_SPAN = re.compile(
@@ -535,8 +541,11 @@ class Understander:
                 # 'og egenandelen hvis et årsverk koster 700 000?': the cost's unit, no count
                 u.implicit.add("positions")
         # the year positions first got a grant is a start year, not a calendar year asked about
+        # (read with each scheme name as one word: 'startet to stillinger med tilskudd til
+        # kommunalt rusarbeid i 2021' says the start year as near as without the name)
+        worded = self._names_as_words(f, matches)
         timed = f
-        for i, (start, (a, b)) in enumerate(extract_start_years(f)):
+        for i, (start, (a, b)) in enumerate(extract_start_years(worded)):
             if i == 0:
                 s["start_year"] = start
             timed = timed[:a] + " " * (b - a) + timed[b:]
@@ -561,7 +570,7 @@ class Understander:
             # 'hvor mye har vi fått hittil?': every year from the start up to this one
             s["year_to_rel"] = 0
         compared = compared_positions(f)
-        start_groups = extract_start_groups(f)
+        start_groups = extract_start_groups(worded)
         several = extract_groups(f) or start_groups or MEASURES.search(f)
         if compared and not several and count_of_shares(f) is None:
             # 'hvor mye mer får 3 årsverk enn 2 årsverk?': two counts, not one
@@ -577,15 +586,15 @@ class Understander:
             s["start_groups"] = start_groups
             # 'ett årsverk fra 2018 og ett fra 2019': the first group's year starts the reckoning
             s.setdefault("start_year", min(year for _count, year in start_groups))
-            for a, b in start_group_spans(f):
+            for a, b in start_group_spans(worded):
                 # '2 startet i 2020 og 1 i 2021': the groups' years are no calendar years
                 timed = timed[:a] + " " * (b - a) + timed[b:]
-        starts = sorted({start for start, _span in extract_start_years(f)})
+        starts = sorted({start for start, _span in extract_start_years(worded)})
         if len(starts) >= 2:
             # 'startet i 2019 og 2020': positions in several start years
             s["start_years"] = tuple(starts)
             counted = positions is not None and "positions" not in u.implicit
-            one_list = listed_start_years(f)
+            one_list = listed_start_years(worded)
             if not start_groups and counted and positions == len(starts) == len(one_list):
                 # 'de to årsverkene (startet 2019 og 2020)': one position from each year
                 s["start_groups"] = tuple((Fraction(1), year) for year in starts)
@@ -657,6 +666,7 @@ class Understander:
             cited = self.lex.budget_year(f, u.schemes_mentioned)
             if cited is not None:
                 s["year"] = cited
+        self._counts_read(s, f)
         money = extract_money(f)
         if money is not None:
             s["cost"] = money
@@ -763,12 +773,61 @@ class Understander:
                 # 'et årsverk koster 700 000 og vi får 550 000': both figures are given
                 s["received_with_cost"] = received
         self._other_schemes(u)
-        if not u.schemes_mentioned:
+        owned = self._owned_by_other(f, matches) if u.weak_scheme else None
+        if owned:
+            # 'tilskuddet til frivillige organisasjoners rusarbeid': someone else's work, not
+            # the scheme whose one-word name it shares
+            u.scheme, u.schemes_mentioned, u.weak_scheme = None, [], False
+            u.thing = owned
+        elif not u.schemes_mentioned:
             u.thing = other_thing(u, self.rule_words)
             if u.thing:
                 u.thing_scheme = thing_scheme(u.thing, self.rated_words)
             u.deadline_thing = other_thing(u, self.deadline_words)
             u.money_thing = other_thing(u, self.money_words) or self.money_acronym(u.text)
+
+    def _owned_by_other(self, f: str, matches: list[tuple[str, str]]) -> str | None:
+        """Return 'frivillige organisasjoners rusarbeid': a one-word scheme name owned, by a
+        genitive before it, by someone none of that scheme's names speaks of."""
+        for sid, name in matches:
+            if " " in name:
+                continue
+            m = re.search(rf"\b(?:([a-z]+e)\s+)?([a-z]{{4,}}s)\s+{re.escape(name)}\b", f)
+            if not m:
+                continue
+            owner = m.group(2)
+            if owner in self.lex.function_words or owner in self.lex.everyday:
+                continue
+            own = self.lex.scheme_words.get(sid, frozenset())
+            if any(word[:5] == owner[:5] for word in own):
+                continue  # 'kommunens rusarbeid' is the municipal work the scheme names
+            return m.group(0)
+        return None
+
+    @staticmethod
+    def _names_as_words(f: str, matches: list[tuple[str, str]]) -> str:
+        """Return the text with each scheme name said in it as one word, padded to its length."""
+        for _sid, name in matches:
+            if len(name) > len(_NAME_WORD) and " " in name:
+                f = re.sub(rf"\b{re.escape(name)}\b", _NAME_WORD.ljust(len(name)), f)
+        return f
+
+    @staticmethod
+    def _counts_read(s: dict[str, Any], f: str) -> None:
+        """Join counts of positions named one after another; note counts no reading took."""
+        if any(k in s for k in ("groups", "start_groups", "positions_compared")):
+            return
+        mentions = position_mentions(f)
+        if len({value for value, _span in mentions}) < 2:
+            return  # one count, or one count said twice ('en halv stilling (0,5 årsverk)')
+        joined = joined_positions(f)
+        if joined is not None:
+            # 'én 100 % stilling og én 50 % stilling': one total of 1,5 positions
+            s["positions"] = sum(joined, Fraction(0))
+            s["positions_joined"] = joined
+        else:
+            # 'to årsverk … og ett nytt årsverk …' read as neither groups nor a total
+            s["positions_unread"] = tuple(value for value, _span in mentions)
 
     def money_acronym(self, text: str) -> str | None:
         """Return a funded measure's abbreviation ('ACT-team', 'MO-sentre') as written, or None.

@@ -846,7 +846,8 @@ SALARY_ONLY = re.compile(
 # 'få til lønn', 'i lønnsmidler', 'salary funding': the money asked for is pay, not competence
 SALARY_ASK = re.compile(
     r"\b(?:(?:til|i|for|in|on)\s+lonn(?:en|a)?\b(?!\s+og\s+kompetanse)|lonnsmid\w*|"
-    r"lonnstilskudd\w*|stillingstilskudd\w*|stillingsmid\w*|salary (?:funding|money|grants?)|"
+    r"lonnstilskudd\w*|lonnsstotte\w*|lonnstilskot\w*|stillingstilskudd\w*|stillingsmid\w*|"
+    r"salary (?:funding|money|grants?|support)|"
     # 'øvre grense for lønnsdelen', 'the salary part': the positions' money without measures
     r"lonnsdel\w*|lonnsandel\w*|salary (?:part|portion|component|share)s?\b|"
     r"position grants?|for (?:the )?salar(?:y|ies)\b)"
