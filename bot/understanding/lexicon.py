@@ -10,7 +10,15 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from bot.text import fold, unwrap
-from bot.understanding.normalise import STEM_ENDINGS, _needle, _stem, _strings, _transposed, pad
+from bot.understanding.normalise import (
+    STEM_ENDINGS,
+    _letter_dropped,
+    _needle,
+    _stem,
+    _strings,
+    _transposed,
+    pad,
+)
 from bot.understanding.patterns import (
     AMOUNT,
     AMOUNT_DIGITS,
@@ -979,13 +987,35 @@ class Lexicon:
                 for found in process.extract(
                     word, self._choices, scorer=fuzz.ratio, score_cutoff=85, limit=3
                 ):
-                    if _transposed(word, found[0]):
+                    # a word read only as a compound one letter off a known word
+                    # ('fylkesmanen', 'fylkes' + 'manen') is that word misspelt
+                    dropped = word in self._compounds and _letter_dropped(word, found[0])
+                    if _transposed(word, found[0]) or dropped:
                         near = found[0]
                         break
+            if near is None and word in self._compounds:
+                near = self._compound_head_fixed(word)
             if len(self._swaps) < 50_000:
                 self._swaps[word] = near or word
             return near or word
         return self._swaps[word]
+
+    def _compound_head_fixed(self, word: str) -> str | None:
+        """Return a compound whose head is a known word with a letter left out, spelt whole
+        ('kontakperson' as 'kontaktperson'), else None."""
+        head, tail = self._compounds[word]
+        if len(head) < 5 or head in self.vocab:
+            return None
+        for found in process.extract(
+            head, self._choices, scorer=fuzz.ratio, score_cutoff=85, limit=3
+        ):
+            # (the letter may be the head's last: 'kontak' + 'person')
+            whole = found[0]
+            if len(whole) == len(head) + 1 and (
+                whole.startswith(head) or _letter_dropped(head, whole)
+            ):
+                return whole + tail
+        return None
 
     def expand_elided(self, folded: str) -> str:
         """Spell out a compound whose shared last part is left out: 'status- og regnskaps-

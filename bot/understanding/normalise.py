@@ -23,6 +23,15 @@ def _transposed(a: str, b: str) -> bool:
     )
 
 
+def _letter_dropped(a: str, b: str) -> bool:
+    """Tell whether the shorter of two words is the longer with one inner letter left out."""
+    short, long = sorted((a, b), key=len)
+    if len(long) != len(short) + 1:
+        return False
+    i = next((k for k in range(len(short)) if short[k] != long[k]), len(short))
+    return 0 < i < len(short) and short[i:] == long[i + 1 :]
+
+
 @lru_cache(maxsize=16384)
 def _stem(token: str) -> str:
     """Cut a word to a crude stem so that inflected forms compare equal ('metoder', 'metode')."""
