@@ -189,3 +189,47 @@ def test_the_municipalitys_own_work_is_the_scheme_it_names() -> None:
     text, answered = ask("Hvor mye får vi til kommunens rusarbeid i år 2 for ett årsverk?")
     assert answered
     assert fmt.kroner(rate(2), "nb") in text
+
+
+@pytest.mark.parametrize(
+    ("question", "grant_year", "count", "then"),
+    [
+        (
+            "Vi får 1 100 000 kr i år 2 i kommunalt rusarbeid. Hvor mange årsverk er det?",
+            2,
+            2,
+            None,
+        ),
+        (
+            "Hvor mange årsverk i år 3 av kommunalt rusarbeid tilsvarer et tilskudd på "
+            "1 320 000 kr?",
+            3,
+            3,
+            None,
+        ),
+        (
+            "Vi fikk 1 980 000 kr i tilskudd for årsverkene våre i år 1. Hvor mange årsverk "
+            "er det, og hva får de samme årsverkene i år 2?",
+            1,
+            3,
+            2,
+        ),
+    ],
+)
+def test_a_grant_received_in_a_grant_year_gives_the_positions_it_pays_for(
+    question: str, grant_year: int, count: int, then: int | None
+) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert f"= {count} årsverk" in text
+    assert fmt.kroner(count * rate(grant_year), "nb") in text
+    if then is not None:
+        assert fmt.kroner(count * rate(then), "nb") in text
+
+
+def test_a_grant_no_whole_count_matches_gives_the_exact_share_of_positions() -> None:
+    text, answered = ask(
+        "Vi får 500 000 kr i år 2 i kommunalt rusarbeid. Hvor mange årsverk er det?"
+    )
+    assert answered
+    assert fmt.positions(Fraction(500_000, rate(2)), "nb") in text

@@ -31,6 +31,7 @@ from bot.understanding.patterns import (
     MEASURES,
     PER_MEASURE,
     PER_PART_OF_YEAR,
+    POSITIONS_ASK,
     SAME_MEASURE,
     SUM_ASK,
     WHICH_GRANT_YEAR,
@@ -628,10 +629,12 @@ class FigureAnswers(FactAnswers, TableAnswers):
         nb = lang == "nb"
         received = u.slots["received"]
         positions = u.slots.get("positions", 1)
-        scheme = u.scheme or (u.schemes_mentioned[0] if u.schemes_mentioned else None)
+        scheme = self.money_scheme(u)
         ladders = [r for r in self.kb.rules(scheme) if isinstance(r, LadderRule)] if scheme else []
         if not (isinstance(received, int) and isinstance(positions, Fraction | int) and ladders):
             return self.answer(u, lang, [RECEIVED_ONLY[lang]], answered=False)
+        if POSITIONS_ASK.search(u.folded) and isinstance(u.slots.get("grant_year"), int):
+            return self.positions_received(u, lang, received, ladders, scheme)
         if not WHICH_GRANT_YEAR.search(u.folded):
             return self.answer(u, lang, [RECEIVED_ONLY[lang]], answered=False)
         matches = sorted(
@@ -661,6 +664,49 @@ class FigureAnswers(FactAnswers, TableAnswers):
             )
             for g, rate in matches
         ]
+        sources = [self.kb.provenance(r) for r in ladders]
+        return self.answer(u, lang, lines, sources=unique_sources(sources), scheme=scheme)
+
+    def positions_received(
+        self,
+        u: Understanding,
+        lang: Lang,
+        received: int,
+        ladders: list[LadderRule],
+        scheme: str | None,
+    ) -> Answer:
+        """Answer 'vi fikk 1 320 000 kr i år 1 – hvor mange årsverk er det, og hva får de i
+        år 2?': the positions the amount is at the first grant year's rate, and the grant
+        for them in the other grant years asked."""
+        nb = lang == "nb"
+        first = int(u.slots["grant_year"])
+        last = int(u.slots.get("grant_year_to", first))
+        wanted = [g for g in (u.slots.get("grant_years") or range(first, last + 1)) if g > 0]
+        rates = {
+            g: {step.amount for rule in ladders for step in rule.steps if step.grant_year == g}
+            for g in wanted
+        }
+        if any(len(found) != 1 for found in rates.values()):
+            # a grant year the ladders give no rate, or different rates, for: no count
+            return self.answer(u, lang, [RECEIVED_ONLY[lang]], answered=False)
+        rate = next(iter(rates[first]))
+        positions = Fraction(received, rate)
+        count, amount = fmt.positions(positions, lang), fmt.kroner(received, lang)
+        lines = [
+            f"{amount} i tilskuddsår {first} svarer til {amount} / {fmt.kroner(rate, lang)} = "
+            f"{count} årsverk."
+            if nb
+            else f"{amount} in grant year {first} matches {amount} / {fmt.kroner(rate, lang)} "
+            f"= {count} FTE."
+        ]
+        for g in wanted[1:]:
+            other = next(iter(rates[g]))
+            total = fmt.kroner(calc_rules.round_kroner(positions * other), lang)
+            lines.append(
+                f"Tilskuddsår {g}: {count} årsverk × {fmt.kroner(other, lang)} = {total}."
+                if nb
+                else f"Grant year {g}: {count} FTE × {fmt.kroner(other, lang)} = {total}."
+            )
         sources = [self.kb.provenance(r) for r in ladders]
         return self.answer(u, lang, lines, sources=unique_sources(sources), scheme=scheme)
 

@@ -104,6 +104,7 @@ from bot.understanding.patterns import (
     PLACE_SLOTS,
     PLACE_WORD,
     POSITION_LIMIT,
+    POSITIONS_ASK,
     POSTCODE_BEFORE,
     RATE_ASK,
     RECEIVED_AMOUNT,
@@ -763,8 +764,9 @@ class Understander:
         read_operation(u)
         read_ladder_operation(u)
         got = RECEIVED_AMOUNT.search(f)
-        if "cost" in s and got and not COST_WORD.search(f):
+        if "cost" in s and (got or POSITIONS_ASK.search(f)) and not COST_WORD.search(f):
             # 'vi får 880 000 kr for 2 årsverk – hvilket tilskuddsår er vi i?': a grant received
+            # ('hvor mange årsverk tilsvarer et tilskudd på 1 320 000 kr?': no cost either)
             s["received"] = s.pop("cost")
             s.pop("cost_for_all", None)
         elif "cost" in s and got:
@@ -1000,6 +1002,9 @@ class Understander:
         if "positions" in s and "positions" not in u.implicit and SALARY_ONLY.search(f):
             # 'NAV-tilskudd for 1,5 stilling, bare lønn': the cap for those positions
             scores["amount"] += 0.6
+        if "received" in s and POSITIONS_ASK.search(f):
+            # 'we received NOK 880,000 in year 3 – how many FTEs is that?': a count from a grant
+            scores["amount"] += 1.0
         if "cost" in s and ladder:
             scores["own_share"] += 1.0
         elif "cost" in s and scores["own_share"]:
@@ -1265,6 +1270,10 @@ class Understander:
         if claimed and (not u.unknown or strong_scheme):
             # 'stemmer det at vi får 1 980 000 kr for ett årsverk i hvert år?': a figure claimed
             # for positions is a figure question
+            return False
+        if "received" in s and POSITIONS_ASK.search(u.folded) and not u.unknown:
+            # 'vi fikk 1 980 000 kr i år 1 – hvor mange årsverk er det?': the positions of a
+            # grant received are a figure question, however it is worded
             return False
         if u.unknown:
             if strong_scheme:

@@ -1085,6 +1085,10 @@ RECEIVED_AMOUNT = re.compile(
 )
 
 
+# 'hvor mange årsverk tilsvarer det?', 'how many FTEs is that': a count of positions asked for
+POSITIONS_ASK = re.compile(rf"\b(?:hvor mange|kor mange|how many)\s+(?:{POSITION_WORDS})")
+
+
 # 'hvilket tilskuddsår er vi i?', 'which grant year are we in': a grant year asked for
 WHICH_GRANT_YEAR = re.compile(
     r"\b(?:hvilket|hvilke|kva for eit|which|what)\s+(?:tilskuddsar\w*|tilskotsar\w*|ar\b|"
