@@ -75,6 +75,19 @@ def ask(question: str, today: dt.date = TODAY) -> tuple[str, bool]:
             "most we can get with the competence money?",
             lambda: cap(Fraction(3, 2)) + measure_cap(),
         ),
+        (
+            "NAV-tilskudd: to 100 %-stillinger og én 50 %-stilling i ett tiltak, hva er maks?",
+            lambda: cap(Fraction(5, 2)) + measure_cap(),
+        ),
+        (
+            "Ett NAV-tiltak med en hel og en halv stilling – hva er øvre grense med "
+            "kompetansemidler?",
+            lambda: cap(Fraction(3, 2)) + measure_cap(),
+        ),
+        (
+            "NAV: 100 % + 50 % stilling i samme tiltak, maks tilskudd med kompetanse?",
+            lambda: cap(Fraction(3, 2)) + measure_cap(),
+        ),
     ],
 )
 def test_counts_of_positions_named_one_after_another_are_one_total(
@@ -83,6 +96,29 @@ def test_counts_of_positions_named_one_after_another_are_one_total(
     text, answered = ask(question)
     assert answered
     assert fmt.kroner(expected(), "nb") in text or fmt.kroner(expected(), "en") in text
+
+
+@pytest.mark.parametrize(
+    ("question", "positions", "grant_year"),
+    [
+        (
+            "Kommunalt rusarbeid: 2 årsverk og et halvt årsverk i år 1, hva får vi?",
+            Fraction(5, 2),
+            1,
+        ),
+        (
+            "Ett årsverk og en halv stilling i år 3 – hva blir tilskuddet til kommunalt rusarbeid?",
+            Fraction(3, 2),
+            3,
+        ),
+    ],
+)
+def test_counts_joined_in_one_grant_year_are_one_total_on_the_ladder(
+    question: str, positions: Fraction, grant_year: int
+) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert fmt.kroner(round_kroner(positions * rate(grant_year)), "nb") in text
 
 
 @pytest.mark.parametrize(

@@ -510,12 +510,33 @@ _MENTION_PATTERNS = (
 _JOINED = re.compile(r"\s*(?:,|og|and|pluss|plus|\+|samt|i tillegg til)\s*")
 
 
+# 'en hel og en halv stilling', 'en 80 % og en 20 % stilling', '100 % + 50 % stilling': a
+# first count whose position word is left out, said before the second's
+_ELIDED_POSITION = re.compile(
+    r"((?<![\w.,])(?:(?:en|ett|ei|et|one|an?)\s+(?:hel|helt|heil|full|whole)|"
+    r"(?:(?:en|ett|ei|et|one|an?)\s+)?\d{1,3}\s*(?:%|prosent|percent)))"
+    r"(\s*(?:og|and|\+|pluss|plus)\s+)"
+    r"(?=(?:(?:en|ett|ei|et|one|an?)\s+)?(?:halv\w*|half|\d{1,3}\s*(?:%|prosent|percent))"
+    rf"[\s-]*({POSITION_WORDS}))"
+)
+
+
+def spell_out_positions(folded: str) -> str:
+    """Give each count of positions its position word: 'en hel og en halv stilling' as 'en hel
+    stilling og en halv stilling', '50 %-stilling' as '50 % stilling'."""
+    folded = re.sub(rf"%-(?={POSITION_WORDS})", "% ", folded)
+    return _ELIDED_POSITION.sub(lambda m: f"{m.group(1)} {m.group(3)}{m.group(2)}", folded)
+
+
 def position_mentions(folded: str) -> list[tuple[Fraction, tuple[int, int]]]:
     """Return every count of positions a text names, in order, with the span of its words.
 
-    The unit of a cost ('et årsverk koster'), a cost compound ('årsverkskostnad'), a limit
-    claimed and words that count nothing ('begge', 'hver sin') are no counts.
+    The text is read with each count's position word spelt out (``spell_out_positions``; the
+    spans are of that text). The unit of a cost ('et årsverk koster'), a cost compound
+    ('årsverkskostnad'), a limit claimed and words that count nothing ('begge', 'hver sin')
+    are no counts.
     """
+    folded = spell_out_positions(folded)
     for pattern in (COST_OF_ONE, OWN_SHARE_PERCENT, GRANT_PERCENT, POSITION_LIMIT):
         folded = pattern.sub(lambda m: " " * len(m.group(0)), folded)
     found: list[tuple[Fraction, tuple[int, int]]] = []
@@ -552,6 +573,7 @@ def joined_positions(folded: str) -> tuple[Fraction, ...] | None:
     mentions = position_mentions(folded)
     if len(mentions) < 2:
         return None
+    folded = spell_out_positions(folded)
     for (_v, (_a, end)), (_w, (start, _b)) in pairwise(mentions):
         if not _JOINED.fullmatch(folded[end:start]):
             return None

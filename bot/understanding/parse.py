@@ -123,6 +123,13 @@ from bot.understanding.patterns import (
 from bot.understanding.query import Understanding
 from knowledge.kb import KnowledgeBase
 
+# words that compare counts rather than add them ('enn', 'forskjellen på', 'i stedet for')
+COMPARED = re.compile(
+    r"\b(?:enn|than|forskjell\w*|mellom|difference|between|sammenlign\w*|compare\w*|versus|"
+    r"vs|eller|or|i stedet|istedenfor|instead|om vi hadde|if we had)\b"
+)
+
+
 # the word a scheme's name stands as when its words are read as one
 _NAME_WORD = "tilskuddsordningen"
 
@@ -817,8 +824,10 @@ class Understander:
     @staticmethod
     def _counts_read(s: dict[str, Any], f: str) -> None:
         """Join counts of positions named one after another; note counts no reading took."""
-        if any(k in s for k in ("groups", "start_groups", "positions_compared")):
+        if any(k in s for k in ("groups", "start_groups")):
             return
+        if "positions_compared" in s and (COMPARED.search(f) or not joined_positions(f)):
+            return  # '3 årsverk enn 2 årsverk', 'forskjellen på 2 og 3 årsverk'
         mentions = position_mentions(f)
         if len({value for value, _span in mentions}) < 2:
             return  # one count, or one count said twice ('en halv stilling (0,5 årsverk)')
@@ -827,6 +836,7 @@ class Understander:
             # 'én 100 % stilling og én 50 % stilling': one total of 1,5 positions
             s["positions"] = sum(joined, Fraction(0))
             s["positions_joined"] = joined
+            s.pop("positions_compared", None)
         else:
             # 'to årsverk … og ett nytt årsverk …' read as neither groups nor a total
             s["positions_unread"] = tuple(value for value, _span in mentions)
