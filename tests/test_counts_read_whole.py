@@ -88,6 +88,11 @@ def ask(question: str, today: dt.date = TODAY) -> tuple[str, bool]:
             "NAV: 100 % + 50 % stilling i samme tiltak, maks tilskudd med kompetanse?",
             lambda: cap(Fraction(3, 2)) + measure_cap(),
         ),
+        (
+            "To NAV-tiltak med én 100 % stilling hver – hva er samlet maks per år inkludert "
+            "kompetanse?",
+            lambda: 2 * (cap(Fraction(1)) + measure_cap()),
+        ),
     ],
 )
 def test_counts_of_positions_named_one_after_another_are_one_total(

@@ -197,7 +197,8 @@ COOPERATION = re.compile(r"\b(?:sammen|together|jointly|samarbeid\w*|cooperat\w*
 MEASURES = re.compile(
     r"\b(\d+|en|ett|ei|et|one|a|to|two|tre|three|fire|four|fem|five)\s*"
     r"(?:(?:separate|ulike|forskjellige|adskilte|atskilte|egne|different|distinct)\s+)?"
-    r"(?:tiltak|measures?|prosjekt\w*|projects?)"
+    # 'to NAV-tiltak', 'two NAV measures': the measure word as the last part of a compound
+    r"(?:nav[- ]|[a-z]+-)?(?:tiltak|measures?|prosjekt\w*|projects?)"
 )
 
 
