@@ -18,6 +18,7 @@ from bot.answers.common import (
     t,
 )
 from bot.answers.figures import FigureAnswers
+from bot.answers.premises import premise_verdict
 from bot.text import fold
 from bot.understanding.lexicon import everyday_words, function_words
 from bot.understanding.patterns import (
@@ -203,7 +204,7 @@ class Composer(FigureAnswers):
             if quoted is not None:
                 return quoted
         answer = self.after_grant_end(u, self.counted(u, answer, lang), today, lang)
-        return self.no_average(u, answer, lang)
+        return premise_verdict(u.folded, self.no_average(u, answer, lang), lang)
 
     def no_average(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
         """Say that no average is computed when one is asked; the figures shown are not one."""

@@ -957,7 +957,8 @@ _MILLIONS = re.compile(
 )
 
 
-_YEAR_WORD_END = re.compile(r"(?:ar|year)\s*$")
+# ("år 3 millioner" is no amount; "var 455 millioner" is)
+_YEAR_WORD_END = re.compile(r"\b(?:ar|year)\s*$")
 
 
 _KRONER_AFTER = re.compile(rf"{_AMOUNT_START}{_AMOUNT}\s*(?:k\b|kr\b|kroner|nok|,-)")

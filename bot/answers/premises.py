@@ -1,0 +1,121 @@
+"""A premise the question states ('stemmer det at fristen var 1. mars?') checked against the
+figure or date the answer gives: yes, about, or no, said before the answer."""
+
+from __future__ import annotations
+
+import re
+
+from bot import fmt
+from bot.answer import Answer
+from bot.understanding.entities import extract_money
+from bot.understanding.patterns import MONTHS, PREMISE
+from bot.vocab import Lang
+
+# a claim of more or less than a figure ('over 5 millioner') is no figure to compare
+_BOUND = re.compile(
+    r"\b(?:over|under|mer enn|meir enn|mindre enn|minst|hoyst|hogst|more than|less than|"
+    r"at least|at most|above|below)\b"
+)
+
+# a kroner amount as the answers write it ('8 098 380 kr', 'NOK 8,098,380')
+_KRONER = re.compile(r"(?<!\d)(?<!\d )(\d{1,3}(?: \d{3})*) kr\b|\bNOK (\d{1,3}(?:,\d{3})*)\b")
+
+# a day and month as a question says it ('1. mars', '15.3')
+_DAY_MONTH = re.compile(
+    r"\b(\d{1,2})\.\s*(?:(" + "|".join(m for m in MONTHS if m.isalpha()) + r")|(\d{1,2})\b)"
+)
+
+# a date as the answers write it ('10. februar 2021', '10 February 2021')
+_ANSWER_DATE = re.compile(
+    r"\b(\d{1,2})\.? (" + "|".join(fmt.MONTHS["nb"] + fmt.MONTHS["en"]) + r")\b"
+)
+
+VERDICT: dict[str, dict[Lang, str]] = {
+    "yes": {"nb": "Ja, det stemmer.", "en": "Yes, that is right."},
+    "about": {
+        "nb": "Omtrent, ja: kildene gir {figure}.",
+        "en": "Roughly, yes: the sources give {figure}.",
+    },
+    "no": {
+        "nb": "Nei, det stemmer ikke: kildene gir {figure}, ikke {stated}.",
+        "en": "No, that is not right: the sources give {figure}, not {stated}.",
+    },
+}
+
+
+def premise_verdict(folded: str, answer: Answer, lang: Lang) -> Answer:
+    """Say before an answer whether the figure or date a premise states is the one it gives.
+
+    Only a premise ('stemmer det at …', 'is it true that …') with one amount or one day and
+    month is checked, against the first figure or date of the answer's first paragraphs; an
+    answer that already says yes or no, or gives no figure of the kind, is left as it is.
+    """
+    if not answer.answered or not answer.paragraphs or not PREMISE.search(folded):
+        return answer
+    head = "\n".join(answer.paragraphs[:3])
+    if _BOUND.search(folded) or re.search(r"(?m)^(?:ja|nei|yes|no)\b", head.lower()):
+        return answer
+    stated = extract_money(folded)
+    if isinstance(stated, int) and stated > 0:
+        given = _first_kroner(head)
+        if given is None:
+            return answer
+        if given == stated:
+            lead = VERDICT["yes"][lang]
+        elif _rounded_to(given, stated) == stated:
+            # '8 millioner' of 8 098 380 kr: the figure rounded as the question rounds it
+            lead = VERDICT["about"][lang].format(figure=fmt.kroner(given, lang))
+        else:
+            lead = VERDICT["no"][lang].format(
+                figure=fmt.kroner(given, lang), stated=fmt.kroner(stated, lang)
+            )
+        answer.paragraphs.insert(0, lead)
+        return answer
+    day_month = _stated_day_month(folded)
+    if day_month is None:
+        return answer
+    m = _ANSWER_DATE.search(head)
+    if m is None:
+        return answer
+    given_day, given_month = int(m.group(1)), MONTHS[m.group(2).lower()]
+    if (given_day, given_month) == day_month:
+        lead = VERDICT["yes"][lang]
+    else:
+        figure = m.group(0)
+        stated_text = f"{day_month[0]}. {fmt.MONTHS['nb'][day_month[1] - 1]}"
+        if lang == "en":
+            stated_text = f"{day_month[0]} {fmt.MONTHS['en'][day_month[1] - 1]}"
+        lead = VERDICT["no"][lang].format(figure=figure, stated=stated_text)
+    answer.paragraphs.insert(0, lead)
+    return answer
+
+
+def _first_kroner(text: str) -> int | None:
+    """Return the first kroner amount a text writes, in whole kroner."""
+    m = _KRONER.search(text)
+    if m is None:
+        return None
+    digits = (m.group(1) or m.group(2)).replace(" ", "").replace(",", "")
+    return int(digits)
+
+
+def _stated_day_month(folded: str) -> tuple[int, int] | None:
+    """Return the one day and month a question states ('1. mars' -> (1, 3))."""
+    found = list(_DAY_MONTH.finditer(folded))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    month = MONTHS.get(m.group(2)) if m.group(2) else int(m.group(3))
+    day = int(m.group(1))
+    if not isinstance(month, int) or not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    return day, month
+
+
+def _rounded_to(given: int, stated: int) -> int:
+    """Round a figure to the last non-zero digit of a stated one: (8 098 380, 8 000 000) ->
+    8 000 000; a stated figure with no zeros at the end is its own precision."""
+    step = 1
+    while stated % (step * 10) == 0:
+        step *= 10
+    return (given + step // 2) // step * step if step > 1 else given
