@@ -4,12 +4,16 @@ figure or date the answer gives: yes, about, or no, said before the answer."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 from bot import fmt
 from bot.answer import Answer
 from bot.understanding.entities import extract_money
 from bot.understanding.patterns import MONTHS, PREMISE
 from bot.vocab import Lang
+
+T = TypeVar("T")
 
 # a claim of more or less than a figure ('over 5 millioner') is no figure to compare
 _BOUND = re.compile(
@@ -18,7 +22,9 @@ _BOUND = re.compile(
 )
 
 # a kroner amount as the answers write it ('8 098 380 kr', 'NOK 8,098,380')
-_KRONER = re.compile(r"(?<!\d)(?<!\d )(\d{1,3}(?: \d{3})*) kr\b|\bNOK (\d{1,3}(?:,\d{3})*)\b")
+_KRONER = re.compile(
+    r"(?<!\d)(?<!\d )(\d{1,3}(?: \d{3})*) kr\b|\bNOK (\d{1,3}(?:,\d{3})*)\b(?![.,]?\d| million)"
+)
 
 # a day and month as a question says it ('1. mars', '15.3')
 _DAY_MONTH = re.compile(
@@ -57,7 +63,7 @@ def premise_verdict(folded: str, answer: Answer, lang: Lang) -> Answer:
         return answer
     stated = extract_money(folded)
     if isinstance(stated, int) and stated > 0:
-        given = _first_kroner(head)
+        given = _one_figure(answer.paragraphs[:3], _kroner_in)
         if given is None:
             return answer
         if given == stated:
@@ -74,29 +80,48 @@ def premise_verdict(folded: str, answer: Answer, lang: Lang) -> Answer:
     day_month = _stated_day_month(folded)
     if day_month is None:
         return answer
-    m = _ANSWER_DATE.search(head)
-    if m is None:
+    date = _one_figure(answer.paragraphs[:3], _dates_in)
+    if date is None:
         return answer
-    given_day, given_month = int(m.group(1)), MONTHS[m.group(2).lower()]
-    if (given_day, given_month) == day_month:
+    if date == day_month:
         lead = VERDICT["yes"][lang]
     else:
-        figure = m.group(0)
-        stated_text = f"{day_month[0]}. {fmt.MONTHS['nb'][day_month[1] - 1]}"
-        if lang == "en":
-            stated_text = f"{day_month[0]} {fmt.MONTHS['en'][day_month[1] - 1]}"
-        lead = VERDICT["no"][lang].format(figure=figure, stated=stated_text)
+        lead = VERDICT["no"][lang].format(
+            figure=_day_month_text(date, lang), stated=_day_month_text(day_month, lang)
+        )
     answer.paragraphs.insert(0, lead)
     return answer
 
 
-def _first_kroner(text: str) -> int | None:
-    """Return the first kroner amount a text writes, in whole kroner."""
-    m = _KRONER.search(text)
-    if m is None:
-        return None
-    digits = (m.group(1) or m.group(2)).replace(" ", "").replace(",", "")
-    return int(digits)
+def _one_figure(paragraphs: list[str], found_in: Callable[[str], list[T]]) -> T | None:
+    """Return the one figure the first paragraph giving any gives, else None (a paragraph
+    with two figures, 'inntil 610 000 kr per stilling og 10 000 kr per tiltak', is no one
+    figure to hold a premise against)."""
+    for paragraph in paragraphs:
+        figures = set(found_in(paragraph))
+        if figures:
+            return figures.pop() if len(figures) == 1 else None
+    return None
+
+
+def _kroner_in(text: str) -> list[int]:
+    """Return the kroner amounts a text writes, in whole kroner."""
+    return [
+        int((m.group(1) or m.group(2)).replace(" ", "").replace(",", ""))
+        for m in _KRONER.finditer(text)
+    ]
+
+
+def _dates_in(text: str) -> list[tuple[int, int]]:
+    """Return the days and months of the dates a text writes."""
+    return [(int(m.group(1)), MONTHS[m.group(2).lower()]) for m in _ANSWER_DATE.finditer(text)]
+
+
+def _day_month_text(day_month: tuple[int, int], lang: Lang) -> str:
+    """Write a day and month: '10. februar' (nb), '10 February' (en)."""
+    day, month = day_month
+    name = fmt.MONTHS[lang][month - 1]
+    return f"{day}. {name}" if lang == "nb" else f"{day} {name}"
 
 
 def _stated_day_month(folded: str) -> tuple[int, int] | None:
