@@ -51,6 +51,10 @@ PER_UNIT_INTENTS = (
 )
 
 
+# a word of deadlines ('frist', 'søknadsfristen', 'deadline')
+DEADLINE_WORD = re.compile(r"\b\w*frist\w*|\bdeadlines?\b")
+
+
 class Composer(FigureAnswers):
     """Turn an Understanding into an Answer, using the knowledge base and calculations."""
 
@@ -145,6 +149,9 @@ class Composer(FigureAnswers):
         handler = self.handlers.get(u.intent)
         if handler is None:
             return self.dont_know(u, lang)
+        if u.intent == "list_schemes" and "year" in u.slots and DEADLINE_WORD.search(u.folded):
+            # 'hvilke tilskudd har frist i februar 2022?': the deadlines of the year, not a list
+            handler = self.deadline
         per_unit = self.per_unit(u)
         if per_unit is not None:
             return per_unit

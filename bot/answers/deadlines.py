@@ -15,6 +15,7 @@ from bot.calc import deadlines as deadline_calc
 from bot.calc import results as calc_results
 from bot.cards import deadline_text
 from bot.text import fold
+from bot.understanding.entities import extract_day_month
 from bot.understanding.patterns import MONTHS
 from bot.understanding.query import Understanding
 from bot.vocab import DEADLINE_LABELS, Lang
@@ -103,6 +104,9 @@ class DeadlineAnswers(AnswerBase):
         passed = f" ({t('passed', lang)})" if d.date and d.date < today else ""
         label = DEADLINE_LABELS[d.kind][lang]
         name = asof.scheme_name(self.kb, e.scheme_id, lang)
+        if lang == "en":
+            # the name the scheme is applied for under, as the office's is given beside it
+            name += f" ({self.kb.schemes[e.scheme_id].names.short})"
         return f"{label} {name} {d.year}: {deadline_text(d, lang)}{passed} – {office}"
 
     def deadline(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
@@ -231,6 +235,30 @@ class DeadlineAnswers(AnswerBase):
             for e in self.kb.deadlines()
             if e.deadline.year == year and (asked is None or e.deadline.kind.value == asked)
         ]
+        month = u.slots.get("month")
+        day_month = extract_day_month(u.folded)
+        if day_month is not None:
+            month = day_month[1]
+        if isinstance(month, int) and entries:
+            # 'hvilke frister er i februar 2022?', '… har frist 15. februar?': the dated
+            # deadlines of that month (and day) only
+            in_month = [
+                e
+                for e in entries
+                if e.deadline.date
+                and e.deadline.date.month == month
+                and (day_month is None or e.deadline.date.day == day_month[0])
+            ]
+            if not in_month:
+                name = fmt.MONTHS[lang][month - 1]
+                msg = (
+                    f"Jeg kjenner ingen frister i {name} {year}."
+                    if lang == "nb"
+                    else f"I know of no deadlines in {name} {year}."
+                )
+                lines = [msg, *(self.deadline_line(e, today, lang) for e in entries)]
+                return self.answer(u, lang, lines, answered=False)
+            entries = in_month
         if not entries and asof.stale_schemes(self.kb, year):
             return self.deadlines_after(u, year, asked, lang)
         if not entries:

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from bot import fmt
 from bot.answer import Answer
-from bot.understanding.entities import extract_money
+from bot.understanding.entities import extract_day_month, extract_money
 from bot.understanding.patterns import MONTHS, PREMISE
 from bot.vocab import Lang
 
@@ -24,11 +24,6 @@ _BOUND = re.compile(
 # a kroner amount as the answers write it ('8 098 380 kr', 'NOK 8,098,380')
 _KRONER = re.compile(
     r"(?<!\d)(?<!\d )(\d{1,3}(?: \d{3})*) kr\b|\bNOK (\d{1,3}(?:,\d{3})*)\b(?![.,]?\d| million)"
-)
-
-# a day and month as a question says it ('1. mars', '15.3')
-_DAY_MONTH = re.compile(
-    r"\b(\d{1,2})\.\s*(?:(" + "|".join(m for m in MONTHS if m.isalpha()) + r")|(\d{1,2})\b)"
 )
 
 # a date as the answers write it ('10. februar 2021', '10 February 2021')
@@ -77,7 +72,7 @@ def premise_verdict(folded: str, answer: Answer, lang: Lang) -> Answer:
             )
         answer.paragraphs.insert(0, lead)
         return answer
-    day_month = _stated_day_month(folded)
+    day_month = extract_day_month(folded)
     if day_month is None:
         return answer
     date = _one_figure(answer.paragraphs[:3], _dates_in)
@@ -122,19 +117,6 @@ def _day_month_text(day_month: tuple[int, int], lang: Lang) -> str:
     day, month = day_month
     name = fmt.MONTHS[lang][month - 1]
     return f"{day}. {name}" if lang == "nb" else f"{day} {name}"
-
-
-def _stated_day_month(folded: str) -> tuple[int, int] | None:
-    """Return the one day and month a question states ('1. mars' -> (1, 3))."""
-    found = list(_DAY_MONTH.finditer(folded))
-    if len(found) != 1:
-        return None
-    m = found[0]
-    month = MONTHS.get(m.group(2)) if m.group(2) else int(m.group(3))
-    day = int(m.group(1))
-    if not isinstance(month, int) or not 1 <= month <= 12 or not 1 <= day <= 31:
-        return None
-    return day, month
 
 
 def _rounded_to(given: int, stated: int) -> int:

@@ -1029,6 +1029,26 @@ def extract_money(folded: str) -> int | str | None:
     return None
 
 
+# a day and month as a question says it ('1. mars', '15.3', '15 March')
+_DAY_MONTH = re.compile(
+    r"\b(\d{1,2})\.?\s*(?:(" + "|".join(m for m in MONTHS if m.isalpha() and len(m) > 3) + r")\b|"
+    r"\.(\d{1,2})\b(?!\.\d))"
+)
+
+
+def extract_day_month(folded: str) -> tuple[int, int] | None:
+    """Read the one day and month a text states ('1. mars' -> (1, 3)), else None."""
+    found = list(_DAY_MONTH.finditer(folded))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    month = MONTHS.get(m.group(2)) if m.group(2) else int(m.group(3))
+    day = int(m.group(1))
+    if not isinstance(month, int) or not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    return day, month
+
+
 def extract_date(folded: str) -> tuple[int, int, int] | None:
     """Read '1.3.2022', '15. februar 2022', '2022-02-15' as (year, month, day)."""
     m = _ISO_DATE.search(folded)

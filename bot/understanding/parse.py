@@ -91,6 +91,8 @@ from bot.understanding.patterns import (
     LIMITED,
     LIST_ASK,
     MEASURES,
+    MONTH_ONLY,
+    MONTHS,
     MOST_ASK,
     NAME_ENDINGS,
     NUMBER_WORDS,
@@ -763,6 +765,10 @@ class Understander:
             s["kind"] = "accounts"
         elif KIND_APPLICATION.search(f):
             s["kind"] = "application"
+        month = MONTH_ONLY.search(f)
+        if month:
+            # 'hvilke frister er i februar 2022?': a month without a day, for filtering dates
+            s["month"] = MONTHS[month.group(1)]
         if ORDER_ASC.search(f):
             s["order"] = "asc"
         elif ORDER_DESC.search(f):

@@ -248,6 +248,14 @@ ASKS_DEADLINE = re.compile(
 )
 
 
+# 'i februar (2022)', 'in February': a month without a day before it
+MONTH_ONLY = re.compile(
+    r"(?<!\d\.)(?<!\d\. )\b(?:i|in|during|for)\s+(januar|februar|mars|april|mai|juni|juli|august|"
+    r"september|oktober|november|desember|january|february|march|may|june|july|october|"
+    r"december)\b"
+)
+
+
 DATE_ASK = re.compile(
     r"\b(?:frist\w*|\w+frist\w*|deadlines?|due|senest|seinast|innen nar|nar ma|nar skal|"
     r"nar er|nar var|when is|when was|when must|when do|when should|vaere inne|be in)\b"
