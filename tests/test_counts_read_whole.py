@@ -274,3 +274,33 @@ def test_a_grant_no_whole_count_matches_gives_the_exact_share_of_positions() -> 
     )
     assert answered
     assert fmt.positions(Fraction(500_000, rate(2)), "nb") in text
+
+
+@pytest.mark.parametrize(
+    ("question", "count"),
+    [
+        (
+            "Stillingene våre (2 stk.) fikk første tilskudd til kommunalt rusarbeid i 2019. "
+            "Hva får vi for dem i 2021?",
+            2,
+        ),
+        ("Vi har 3 stk. årsverk i år 2 i kommunalt rusarbeid. Hva får vi?", 3),
+    ],
+)
+def test_a_count_in_pieces_is_a_count_of_positions(question: str, count: int) -> None:
+    text, answered = ask(question)
+    assert answered
+    assert fmt.kroner(count * rate(3 if "2019" in question else 2), "nb") in text
+
+
+def test_a_count_after_what_it_is_for_asks_a_figure_not_the_purpose() -> None:
+    engine = Engine(kb())
+    answer = engine.ask(
+        "How much is the grant per full-time position in year 2 of the municipal substance "
+        "abuse grant, and what is it for 3 positions?",
+        TODAY,
+        chat="c",
+    )
+    assert answer.answered
+    assert fmt.kroner(rate(2), "en") in answer.text
+    assert fmt.kroner(3 * rate(2), "en") in answer.text

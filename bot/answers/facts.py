@@ -637,7 +637,9 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         m = CLAIMED_SHARE.search(u.folded)
         said = fold(" ".join(paragraphs))
         if m is None:
-            if not (ASKED_PERCENT.search(u.folded) and re.search(_SHARE, u.folded)):
+            # ('hvor stor prosentandel må kommunen dekke selv?': the own share, however named)
+            named = re.search(_SHARE, u.folded) or u.intent == "own_share"
+            if not (ASKED_PERCENT.search(u.folded) and named):
                 return None
             if re.search(r"\d\s*(?:%|prosent|per cent|percent)", said):
                 return None

@@ -438,6 +438,15 @@ def compared_positions(folded: str) -> tuple[Fraction, ...]:
     return distinct if len(distinct) >= 2 else ()
 
 
+# 'stillingene våre (2 stk.)', '3 stk. årsverk': a count in pieces, before or after the word
+_PIECES_POSITION = re.compile(
+    rf"(?:{POSITION_WORDS})(?:\s+(?:vare|vart|vår|our))?\s*\(?\s*"
+    r"(\d+|to|tre|fire|fem|seks|two|three|four|five|six)\s*(?:stk|stykk|stykker|pcs)\b\.?\s*\)?"
+    r"|(?<![\w.,])(\d+|to|tre|fire|fem|seks|two|three|four|five|six)\s*(?:stk|stykk|stykker|pcs)\b"
+    rf"\.?\s+{_QUALIFIER}(?:{POSITION_WORDS})"
+)
+
+
 def extract_positions(folded: str) -> Fraction | str | None:
     """Read '2 årsverk', '1,5 årsverk', '50 % stilling', 'en halv stilling', 'per årsverk'.
 
@@ -453,6 +462,10 @@ def extract_positions(folded: str) -> Fraction | str | None:
     shares = count_of_shares(folded)
     if shares is not None:
         return shares[0] * shares[1]
+    m = _PIECES_POSITION.search(folded)
+    if m:
+        token = m.group(1) or m.group(2)
+        return Fraction(int(token)) if token.isdigit() else Fraction(NUMBER_WORDS[token])
     m = _MIXED_POSITION.search(folded)
     if m:  # '1 1/2 stilling': a whole number and a fraction
         whole, frac = _typed_positions(m.group(1)), _typed_positions(m.group(2))
@@ -496,6 +509,7 @@ def extract_positions(folded: str) -> Fraction | str | None:
 # the patterns that each read one count of positions, widest first ('to stillinger på 50 %'
 # before '50 %'-stilling), for finding every count a question names
 _MENTION_PATTERNS = (
+    _PIECES_POSITION,
     _COUNT_OF_SHARE,
     _MIXED_POSITION,
     _AND_A_HALF_POSITION,

@@ -71,6 +71,7 @@ from bot.understanding.patterns import (
     COST_FOR_ALL,
     COST_OF_ONE,
     COST_WORD,
+    COUNTED_SCHEMES,
     DATE_ASK,
     EACH_MEASURE,
     END_YEAR_ASK,
@@ -129,6 +130,13 @@ from knowledge.kb import KnowledgeBase
 COMPARED = re.compile(
     r"\b(?:enn|than|forskjell\w*|mellom|difference|between|sammenlign\w*|compare\w*|versus|"
     r"vs|eller|or|i stedet|istedenfor|instead|om vi hadde|if we had)\b"
+)
+
+
+# 'for 3 positions', 'for to årsverk': a count the question asks a figure for
+_FOR_COUNT = re.compile(
+    r"\bfor\s+(?:\d+(?:[.,]\d+)?|en|ett|ei|to|tre|fire|fem|one|two|three|four|five)\s+"
+    r"(?:\w+\s+)?(?:arsverk\w*|stilling\w*|positions?|ftes?)\b"
 )
 
 
@@ -869,6 +877,19 @@ class Understander:
         f, s = u.folded, u.slots
         m = OTHER_SCHEMES.search(f)
         year = s.get("year")
+        counted = COUNTED_SCHEMES.search(f)
+        if counted and not m and isinstance(year, int) and not u.schemes_mentioned:
+            # 'legg sammen bevilgningene for 2021 til de tre ordningene': the schemes with a
+            # national appropriation that year, when there are as many as the question counts
+            having = [
+                sid
+                for sid, scheme in self.kb.schemes.items()
+                if any(a.year == year and a.scope == "nasjonal" for a in scheme.appropriations)
+            ]
+            if len(having) == OTHER_COUNTS[counted.group(1)]:
+                u.schemes_mentioned = having
+                u.scheme = having[0]
+            return
         if not m or not isinstance(year, int) or not u.schemes_mentioned:
             return
         others = [
@@ -987,6 +1008,9 @@ class Understander:
             scores["who_may_apply"] *= 0.5
         elif WHO_APPLIES.search(f):
             scores["who_may_apply"] = max(scores["who_may_apply"], 0.8)
+        if "positions" in s and "positions" not in u.implicit and _FOR_COUNT.search(f):
+            # 'and what is it for 3 positions?': a figure for a count, not what it is for
+            scores["purpose"] *= 0.3
         raw = dict(scores)
         u.trigger_top = max(raw.values())
         u.trigger_intent = max(raw, key=lambda k: raw[k]) if u.trigger_top > 0 else None

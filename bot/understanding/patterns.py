@@ -689,6 +689,12 @@ OTHER_SCHEMES = re.compile(
 
 OTHER_COUNTS = {"to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4, "four": 4}
 
+# 'de tre ordningene', 'alle tre tilskuddene', 'the three schemes': schemes counted, not named
+COUNTED_SCHEMES = re.compile(
+    r"\b(?:de|dei|the|alle|all)\s+(to|tre|fire|two|three|four)\s+"
+    r"(?:ordning\w*|tilskuddsordning\w*|tilskudd\w*|tilskot\w*|schemes?|grants?)\b"
+)
+
 
 # 'hvor stor del av', 'hvor stor andel', 'what share of': one figure as a share of another
 SHARE_ASK = re.compile(

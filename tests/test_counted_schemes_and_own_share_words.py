@@ -1,0 +1,76 @@
+"""Schemes counted, not named ('de tre ordningene'), and the own share said as own funds.
+
+Through the public interface (the Engine); figures are read from the knowledge base.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+from bot import fmt
+from bot.engine import Engine
+from knowledge.kb import KnowledgeBase
+from knowledge.loader import load_sources
+from knowledge.schema import LadderRule
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@cache
+def kb() -> KnowledgeBase:
+    """Load the knowledge base once."""
+    return load_sources()
+
+
+def national(year: int) -> dict[str, int]:
+    """Return each scheme's national appropriation in a year."""
+    return {
+        sid: a.amount
+        for sid, s in kb().schemes.items()
+        for a in s.appropriations
+        if a.year == year and a.scope == "nasjonal"
+    }
+
+
+def test_the_n_schemes_are_those_with_the_figure_when_as_many_have_it() -> None:
+    having = national(2021)
+    words = {2: "to", 3: "tre", 4: "fire"}[len(having)]
+    answer = Engine(kb()).ask(
+        f"Legg sammen bevilgningene for 2021 til de {words} ordningene.", TODAY
+    )
+    assert answer.answered
+    total = sum(having.values())
+    assert fmt.millions(total, "nb").split()[0] in answer.text
+
+
+def test_a_count_of_schemes_that_does_not_match_names_none() -> None:
+    having = national(2021)
+    wrong = {2: "fire", 3: "fire", 4: "to"}[len(having)]
+    answer = Engine(kb()).ask(
+        f"Legg sammen bevilgningene for 2021 til de {wrong} ordningene.", TODAY
+    )
+    total = sum(having.values())
+    assert fmt.millions(total, "nb").split()[0] not in answer.text
+
+
+def test_own_funds_are_the_own_share() -> None:
+    ladder = next(r for _s, r in kb().all_rules() if isinstance(r, LadderRule))
+    first, last = ladder.steps[0].amount, ladder.steps[-1].amount
+    answer = Engine(kb()).ask(
+        "To stillinger à 700 000 kr per år. Hvor mye mer må kommunen budsjettere med av egne "
+        "midler i år 4 enn i år 1?",
+        TODAY,
+    )
+    assert answer.answered
+    assert fmt.kroner(2 * (first - last), "nb") in answer.text
+
+
+def test_a_percentage_of_the_own_share_no_rule_sets_is_declined() -> None:
+    answer = Engine(kb()).ask(
+        "Hvor stor prosentandel av lønnskostnaden må kommunen minst dekke selv for å få "
+        "tilskudd til kommunalt rusarbeid?",
+        TODAY,
+    )
+    assert not answer.answered
+    assert "ingen prosentsats" in answer.text
