@@ -117,6 +117,19 @@ UNSAID_LIMIT: dict[Lang, str] = {
 }
 
 
+# a sentence that gives a rule's years in words ('… kan gis i inntil tre år til samme tiltak')
+DURATION_SENTENCE = re.compile(r"\b(?:inntil|opptil|up to)\b[^.]*\b(?:år|years?)\b", re.IGNORECASE)
+
+
+def duration_words(rule: CapRule, lang: Lang) -> str | None:
+    """Return the sentence of a rule's text that gives its years, in the answer language."""
+    text = unwrap((rule.text_en or rule.text) if lang == "en" else rule.text)
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if DURATION_SENTENCE.search(sentence):
+            return sentence
+    return None
+
+
 class FigureAnswers(FactAnswers, TableAnswers):
     """Answer figure questions with their working."""
 
@@ -815,14 +828,29 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 else f"The ladder has {period.years} grant years."
             )
         elif period.basis == "cap":
-            lines.append(
-                f"Tilskudd kan gis i inntil {period.years} år til samme tiltak; hvert år søkes "
-                "og vurderes for seg, så dette er det seneste året, ikke et løfte."
-                if nb
-                else f"A grant can be given for up to {period.years} years for the same "
-                "measure; each year is applied for and assessed on its own, so this is the "
-                "latest year, not a promise."
-            )
+            caps = [r for r in rules if isinstance(r, CapRule) and r.max_years == period.years]
+            # the rule of the start year, else the one whose years were used (said below)
+            cap = next((r for r in caps if r.years.contains(period.start)), None)
+            cap = cap or (caps[-1] if caps else None)
+            said = duration_words(cap, lang) if cap is not None else None
+            if said is not None:
+                # 'hvor lenge?': the rule's own words ('… i inntil tre år til samme tiltak')
+                lines.append(
+                    f"Kilden sier: «{said}» Hvert år søkes og vurderes for seg, så dette er det "
+                    "seneste året, ikke et løfte."
+                    if nb
+                    else f"The source says: «{said}» Each year is applied for and assessed on "
+                    "its own, so this is the latest year, not a promise."
+                )
+            else:
+                lines.append(
+                    f"Tilskudd kan gis i inntil {period.years} år til samme tiltak; hvert år "
+                    "søkes og vurderes for seg, så dette er det seneste året, ikke et løfte."
+                    if nb
+                    else f"A grant can be given for up to {period.years} years for the same "
+                    "measure; each year is applied for and assessed on its own, so this is the "
+                    "latest year, not a promise."
+                )
         covering = [r for r in rules if r.years.contains(period.start)]
         if rules and not covering:
             # 'tiltaket startet i fjor': the count of years is from rules of other years
