@@ -764,7 +764,9 @@ class Understander:
         if foreign:
             # 'Statsforvalteren i Nordland': an office the sources hold nothing from
             s["unknown_office"] = foreign
-        u.regions = self.lex.foreign_regions(u.text)
+        if not office:
+            # 'kontaktperson i Nordland?' (not 'hos Innlandet for kommuner i Nordland')
+            u.regions = self.lex.foreign_regions(u.text)
         application, report = KIND_APPLICATION.search(f), KIND_REPORT.search(f)
         if application and report:
             # 'mellom søknadsfristen og rapporteringsfristen': two kinds, in the order named
