@@ -214,3 +214,14 @@ def test_a_date_the_source_assumes_is_marked_assumed_in_every_answer(
 ) -> None:
     answered, text = ask(question, today)
     assert answered and words in text
+
+
+def test_a_municipality_named_like_a_region_is_no_office() -> None:
+    _answered, text = ask("Hvilke tilskudd kan Oslo kommune søke på?")
+    assert "ingenting fra" not in text
+
+
+def test_a_region_beside_a_named_office_asks_that_offices_contacts() -> None:
+    question = "Hvem er kontaktperson hos Statsforvalteren i Innlandet for kommuner i Troms?"
+    answered, text = ask(question)
+    assert answered and "Bækkevold" in text

@@ -385,7 +385,9 @@ def _office_patterns(kb: KnowledgeBase) -> tuple[re.Pattern[str] | None, re.Patt
         rf"(?:the\s+)?(?P<series>{series})"
         rf"|(?P<series_before>{series})(?:'s|s)?\s+(?:the\s+)?(?P<title_after>{title}))(?![\w-])"
     )
-    return named, re.compile(rf"(?<![\w-])(?:{region})(?![\w-])")
+    # 'Oslo kommune' is a municipality, not a county governor's region
+    bare = rf"(?<![\w-])(?:{region})(?![\w-])(?!\s+(?:kommune|kommunes|municipality)\b)"
+    return named, re.compile(bare)
 
 
 # the prepositions that say what a column's people were counted in ('deltakere i KVP')
