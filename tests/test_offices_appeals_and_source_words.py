@@ -186,6 +186,10 @@ def test_a_claimed_percentage_on_top_is_declined_whatever_else_the_question_asks
             "up to three years for the same measure",
         ),
         ("Hvor lenge kan NAV-tilskuddet gis til samme tiltak?", "inntil tre år til samme tiltak"),
+        (
+            "Første tilskudd til kommunalt rusarbeid fikk vi i 2017. Til og med hvilket år får vi?",
+            "årsverk inntil 4 år",
+        ),
     ],
 )
 def test_a_duration_is_answered_in_the_rules_own_words(question: str, words: str) -> None:

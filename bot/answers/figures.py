@@ -121,12 +121,18 @@ UNSAID_LIMIT: dict[Lang, str] = {
 DURATION_SENTENCE = re.compile(r"\b(?:inntil|opptil|up to)\b[^.]*\b(?:år|years?)\b", re.IGNORECASE)
 
 
-def duration_words(rule: CapRule, lang: Lang) -> str | None:
-    """Return the sentence of a rule's text that gives its years, in the answer language."""
+def duration_words(rule: CapRule | LadderRule, lang: Lang) -> str | None:
+    """Return the sentence of a rule's text that gives its years, in the answer language.
+
+    A heading before a colon ('Beregningsregler (…): Tilskudd har blitt gitt … inntil 4 år')
+    is left out.
+    """
     text = unwrap((rule.text_en or rule.text) if lang == "en" else rule.text)
     for sentence in re.split(r"(?<=[.!?])\s+", text):
-        if DURATION_SENTENCE.search(sentence):
-            return sentence
+        m = DURATION_SENTENCE.search(sentence)
+        if m:
+            head = sentence.rfind(": ", 0, m.start())
+            return sentence[head + 2 :] if head >= 0 else sentence
     return None
 
 
@@ -1010,6 +1016,16 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 else f"Start year {period.start} is grant year 1, and the ladder has "
                 f"{period.years} grant years ({period.start}–{full})."
             )
+            ladders = [
+                r
+                for r in self.kb.rules(scheme)
+                if isinstance(r, LadderRule) and r.years.contains(period.start)
+            ]
+            said = duration_words(ladders[0], lang) if ladders else None
+            if said is not None:
+                # 'hvor lenge?': the rule's own words ('… årsverk inntil 4 år, …')
+                lines.append(f"Kilden sier: «{said}»" if nb else f"The source says: «{said}»")
+                sources.append(self.kb.provenance(ladders[0]))
         else:
             lines.append(
                 f"Etter stigen alene ({period.years} tilskuddsår) ville siste år vært {full}; "
