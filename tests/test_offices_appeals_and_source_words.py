@@ -229,3 +229,15 @@ def test_a_region_beside_a_named_office_asks_that_offices_contacts() -> None:
     question = "Hvem er kontaktperson hos Statsforvalteren i Innlandet for kommuner i Troms?"
     answered, text = ask(question)
     assert answered and "Bækkevold" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Får vi refusjon for lønnsutgifter i NAV-tilskuddet?",
+        "Hvor mye kan vi få per tiltak til kompetanse i NAV-tilskuddet?",
+        "Kan kompetansemidlene brukes til kurs?",
+    ],
+)
+def test_words_near_an_appeal_ask_no_appeal(question: str) -> None:
+    assert Engine(KB).ask(question, TODAY).intent != "appeal"
