@@ -25,6 +25,7 @@ from bot.understanding.patterns import (
     FIGURE_INTENTS,
     FRAMEWORK_INTENTS,
     NUMBER_WORDS,
+    OFFICE_INTENTS,
     OTHER_COUNTS,
     THROUGH_YEAR,
 )
@@ -87,6 +88,8 @@ def combine(answers: list[Answer]) -> Answer:
 
 # Intents a plain table look-up ("Vennesla i 2019") may answer instead of the intent's own card.
 TABLE_INTENTS = {"framework", "framework_sum", "framework_ranking", "statistics", "out_of_scope"}
+# what only the sources' prose says: no table answers it
+PROSE_ONLY = {"appeal"}
 
 
 def _table_answers(
@@ -105,6 +108,10 @@ def _table_answers(
     when it follows a question on the same table ('og i Rogaland?').
     """
     municipal = any(r.municipality for r in kb.tables[query.table].rows)
+    if u.intent in PROSE_ONLY and u.trigger_intent == u.intent and u.trigger_top >= 1.0:
+        # 'does the Public Administration Act give us a right of appeal?': no table holds
+        # appeal rights, whatever table word ('administration') the question shares
+        return False
     if u.slots.get("uncounted"):
         # 'flest deltakere i Individuell jobbstøtte': the KVP column counts other people
         return False
@@ -306,6 +313,10 @@ class Engine:
         if ctx is not None:
             apply_context(u, ctx)
         u.slots.pop("year_shift", None)  # 'året etter det' means nothing without a previous year
+        if u.regions and "unknown_office" not in u.slots and u.intent in OFFICE_INTENTS:
+            # 'kontaktperson i Nordland?', 'og i Vestland?' after a deadline: that region's
+            # office, which the sources hold nothing from
+            u.slots["unknown_office"] = tuple(f"Statsforvalteren i {r}" for r in u.regions)
         return u
 
     def ask(self, text: str, today: dt.date, chat: str | None = None) -> Answer:
@@ -369,7 +380,7 @@ class Engine:
         ``ask``); remember context when a chat is given."""
         ctx = self.contexts.get(chat, today) if chat is not None else None
         u, query = read or self._read(text, today, chat, core)
-        declined = core.composer.per_unit(u)
+        declined = core.composer.foreign_office(u) or core.composer.per_unit(u)
         result = evaluate(core.kb, query) if query is not None and declined is None else None
         if declined is not None:
             query, answer = None, declined

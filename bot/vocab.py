@@ -30,7 +30,12 @@ DEADLINE_LABELS: dict[DeadlineKind, dict[Lang, str]] = {
 }
 
 WORDS: dict[str, dict[Lang, str]] = {
-    "tentative": {"nb": "foreløpig, usikker i kilden", "en": "tentative in the source"},
+    # a date or statement the source itself marks as assumed ('vi antar 15.3.2021', 'April(?)'):
+    # every answer marks it with these words, the source's own word family ('antatt') first
+    "tentative": {
+        "nb": "antatt og foreløpig, usikker i kilden",
+        "en": "assumed and tentative, uncertain in the source",
+    },
     "unknown": {
         "nb": "ukjent: kilden oppgir ingen dato",
         "en": "unknown: the source gives no date",

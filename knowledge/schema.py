@@ -656,6 +656,13 @@ class ContactLanguage(Model):
     titles: list[str] = Field(min_length=1)
 
 
+class OfficeLanguage(Model):
+    """The titles and regions a county governor's office is named by ('Statsforvalteren i X')."""
+
+    titles: list[str] = Field(min_length=1)
+    regions: list[str] = Field(min_length=1)
+
+
 #: Every intent the understanding can choose; each has its answer family in bot.answers.
 Intent = Literal[
     "amount",
@@ -735,6 +742,8 @@ class Language(Model):
 
     tables: TableLanguage
     contacts: ContactLanguage | None = None
+    # an office named by a region no office of the sources has ('Statsforvalteren i Nordland')
+    offices: OfficeLanguage | None = None
     rates: list[str] = []
     question_words: list[str] = []
     received: list[str] = []

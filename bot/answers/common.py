@@ -307,6 +307,14 @@ T: dict[str, dict[Lang, str]] = {
         "position (the competence money per measure), and their tables give figures per "
         "municipality or county.",
     },
+    "foreign_office": {
+        "nb": "Kildene mine har ingenting fra {office} – verken ordninger, frister, beløp eller "
+        "kontaktpersoner – og jeg svarer ikke med opplysninger fra andre embeter. Det jeg vet, "
+        "kommer fra {known}.",
+        "en": "My sources hold nothing from {office} – no schemes, deadlines, amounts or contact "
+        "persons – and I do not answer with another office's information. What I know comes "
+        "from {known}.",
+    },
     "no_deadline": {
         "nb": "Jeg kjenner ingen {kind} for {scheme}{year}.",
         "en": "I know of no {kind} for {scheme}{year}.",

@@ -37,6 +37,10 @@ from knowledge.kb import KnowledgeBase
 QUOTED_PHRASE = re.compile(r"[«\"“”]\s*\w+(?:\s+\w+)+\s*[»\"“”]")
 
 
+#: the intents whose figures are counted in tables and appropriations, not a grant's rules
+COUNTED_INTENTS = frozenset({*FRAMEWORK_INTENTS, "statistics", "appropriation", "budget"})
+
+
 #: the intents whose answers give amounts or counts, declined for a unit the sources lack
 PER_UNIT_INTENTS = (
     FIGURE_INTENTS
@@ -117,6 +121,9 @@ class Composer(FigureAnswers):
     def compose(self, u: Understanding, today: dt.date) -> Answer:
         """Answer an understood question as of a date."""
         lang: Lang = "en" if u.lang == "en" else "nb"
+        foreign = self.foreign_office(u)
+        if foreign is not None:
+            return foreign
         if u.intent == "out_of_scope" or u.confidence < CONFIDENCE_THRESHOLD:
             # 'e-posten til Arild Bækkevold?': a contact person the sources name
             named = self.contact_detail(u, lang, list(self.kb.offices))
@@ -171,7 +178,9 @@ class Composer(FigureAnswers):
             if declined is not None:
                 return declined
         claimed = u.slots.get("claimed_percent")
-        if claimed is not None and (u.intent in FIGURE_INTENTS or u.intent == "scheme_info"):
+        if claimed is not None and u.intent not in COUNTED_INTENTS:
+            # 'får kommunen 20 % ekstra hvis den samarbeider?' asks that change, whatever the
+            # passage about cooperation says; tables and appropriations count their own figures
             # 'får distriktskommuner 20 % påslag?': a change to the grant the sources never give
             declined = self.unsaid_change(u, str(claimed), lang)
             if declined is not None:

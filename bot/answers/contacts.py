@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bot import asof
+from bot import asof, fmt
 from bot.answer import Answer
 from bot.answers.base import AnswerBase
-from bot.answers.common import STILL_ASK, _padded, _says, heading
+from bot.answers.common import STILL_ASK, _padded, _says, heading, t
 from bot.text import fold
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
@@ -32,6 +32,33 @@ class ContactAnswers(AnswerBase):
                 lines.append(f"{name}: " + ", ".join(bits))
         return lines
 
+    def foreign_office(self, u: Understanding) -> Answer | None:
+        """Decline a question naming an office the sources hold nothing from, naming it.
+
+        'Hvilke tilskudd gir Statsforvalteren i Nordland?' gets no other office's schemes,
+        deadlines, figures or contacts, whatever else it asks.
+        """
+        named = u.slots.get("unknown_office")
+        if not named:
+            return None
+        lang: Lang = "en" if u.lang == "en" else "nb"
+        offices = [str(n) for n in (named if isinstance(named, tuple | list) else [named])]
+        if lang == "en":
+            offices = [f"the County Governor of {n.split(' i ', 1)[-1]}" for n in offices]
+        known = fmt.join(
+            [
+                # 'et statsforvalterembete (ikke navngitt i kilden)' inside the sentence
+                name if o.kind == "statsforvalter" else name[:1].lower() + name[1:]
+                for o in self.kb.offices.values()
+                for name in [asof.office_name(o, lang)]
+            ],
+            lang,
+        )
+        office = fmt.join(offices, lang)
+        return self.answer(
+            u, lang, [t("foreign_office", lang, office=office, known=known)], answered=False
+        )
+
     def contact(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
         """List contacts: of the named office, of the offices behind a scheme, or all.
 
@@ -39,16 +66,6 @@ class ContactAnswers(AnswerBase):
         office's contacts.
         """
         office = u.slots.get("office")
-        if not office and u.slots.get("unknown_office"):
-            known = ", ".join(o.name for o in self.kb.offices.values() if o.contacts)
-            name = str(u.slots["unknown_office"])
-            msg = (
-                f"Jeg har ingen kontaktopplysninger for {name}. Kildene mine har kontakter "
-                f"hos: {known}."
-                if lang == "nb"
-                else f"I have no contact details for {name}. My sources have contacts at: {known}."
-            )
-            return self.answer(u, lang, [msg], answered=False)
         if office:
             offices = [office]
         elif u.scheme:

@@ -43,7 +43,7 @@ from bot.text import fold
 from bot.understanding.normalise import _stem
 from bot.understanding.patterns import GRANT_WORDS
 from bot.understanding.query import Understanding
-from bot.vocab import TOPIC_LABELS, Lang
+from bot.vocab import TOPIC_LABELS, Lang, word
 from knowledge.kb import Provenance
 from knowledge.schema import Fact, Scheme, Sourced, TextRule, Topic
 
@@ -581,11 +581,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                     sources.append(self.kb.provenance(fact))
                     years_used.append(fact.years.last or fact.years.first)
                     continue
-                mark = (
-                    " (foreløpig)"
-                    if fact.tentative and lang == "nb"
-                    else (" (tentative)" if fact.tentative else "")
-                )
+                mark = f" ({word('tentative', lang)})" if fact.tentative else ""
                 prov = self.kb.provenance(fact)
                 paragraphs.append(
                     f"{heading(name)}, {fact.years.label()} "

@@ -117,6 +117,25 @@ UNSAID_LIMIT: dict[Lang, str] = {
 }
 
 
+# a sentence that gives a rule's years in words ('… kan gis i inntil tre år til samme tiltak')
+DURATION_SENTENCE = re.compile(r"\b(?:inntil|opptil|up to)\b[^.]*\b(?:år|years?)\b", re.IGNORECASE)
+
+
+def duration_words(rule: CapRule | LadderRule, lang: Lang) -> str | None:
+    """Return the sentence of a rule's text that gives its years, in the answer language.
+
+    A heading before a colon ('Beregningsregler (…): Tilskudd har blitt gitt … inntil 4 år')
+    is left out.
+    """
+    text = unwrap((rule.text_en or rule.text) if lang == "en" else rule.text)
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        m = DURATION_SENTENCE.search(sentence)
+        if m:
+            head = sentence.rfind(": ", 0, m.start())
+            return sentence[head + 2 :] if head >= 0 else sentence
+    return None
+
+
 class FigureAnswers(FactAnswers, TableAnswers):
     """Answer figure questions with their working."""
 
@@ -815,14 +834,29 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 else f"The ladder has {period.years} grant years."
             )
         elif period.basis == "cap":
-            lines.append(
-                f"Tilskudd kan gis i inntil {period.years} år til samme tiltak; hvert år søkes "
-                "og vurderes for seg, så dette er det seneste året, ikke et løfte."
-                if nb
-                else f"A grant can be given for up to {period.years} years for the same "
-                "measure; each year is applied for and assessed on its own, so this is the "
-                "latest year, not a promise."
-            )
+            caps = [r for r in rules if isinstance(r, CapRule) and r.max_years == period.years]
+            # the rule of the start year, else the one whose years were used (said below)
+            cap = next((r for r in caps if r.years.contains(period.start)), None)
+            cap = cap or (caps[-1] if caps else None)
+            said = duration_words(cap, lang) if cap is not None else None
+            if said is not None:
+                # 'hvor lenge?': the rule's own words ('… i inntil tre år til samme tiltak')
+                lines.append(
+                    f"Kilden sier: «{said}» Hvert år søkes og vurderes for seg, så dette er det "
+                    "seneste året, ikke et løfte."
+                    if nb
+                    else f"The source says: «{said}» Each year is applied for and assessed on "
+                    "its own, so this is the latest year, not a promise."
+                )
+            else:
+                lines.append(
+                    f"Tilskudd kan gis i inntil {period.years} år til samme tiltak; hvert år "
+                    "søkes og vurderes for seg, så dette er det seneste året, ikke et løfte."
+                    if nb
+                    else f"A grant can be given for up to {period.years} years for the same "
+                    "measure; each year is applied for and assessed on its own, so this is the "
+                    "latest year, not a promise."
+                )
         covering = [r for r in rules if r.years.contains(period.start)]
         if rules and not covering:
             # 'tiltaket startet i fjor': the count of years is from rules of other years
@@ -982,6 +1016,16 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 else f"Start year {period.start} is grant year 1, and the ladder has "
                 f"{period.years} grant years ({period.start}–{full})."
             )
+            ladders = [
+                r
+                for r in self.kb.rules(scheme)
+                if isinstance(r, LadderRule) and r.years.contains(period.start)
+            ]
+            said = duration_words(ladders[0], lang) if ladders else None
+            if said is not None:
+                # 'hvor lenge?': the rule's own words ('… årsverk inntil 4 år, …')
+                lines.append(f"Kilden sier: «{said}»" if nb else f"The source says: «{said}»")
+                sources.append(self.kb.provenance(ladders[0]))
         else:
             lines.append(
                 f"Etter stigen alene ({period.years} tilskuddsår) ville siste år vært {full}; "

@@ -20,7 +20,7 @@ from bot.calc.results import (
     Unit,
 )
 from bot.fmt import Lang
-from bot.vocab import DEADLINE_LABELS
+from bot.vocab import DEADLINE_LABELS, word
 from knowledge.kb import Provenance
 
 _UNIT_WORDS: dict[Unit, dict[Lang, tuple[str, str]]] = {
@@ -465,7 +465,7 @@ def render_deadline(item: DeadlineItem, lang: Lang = "nb", with_source: bool = F
         if item.days_left is not None:
             value += f" ({fmt.days(item.days_left, lang)})"
     if item.tentative:
-        value += (" – foreløpig: " if nb else " – tentative: ") + fmt.quote(item.raw)
+        value += f" – {word('tentative', lang)}: " + fmt.quote(item.raw)
     text = f"{name} – {kind}: {value} – {item.office_name}"
     if with_source:
         text += f" ({'kilde' if nb else 'source'}: {item.source.label()})"

@@ -370,6 +370,26 @@ def other_thing(u: Understanding, words: WordSet) -> str | None:
     return " ".join(originals or foreign)
 
 
+def _office_patterns(kb: KnowledgeBase) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Build the patterns of an office named by title and region, and of one region."""
+    words = kb.language.offices if kb.language else None
+    if words is None:
+        return None, None
+    regions = sorted({fold(r) for r in words.regions}, key=len, reverse=True)
+    titles = sorted({fold(t) for t in words.titles}, key=len, reverse=True)
+    region = "|".join(re.escape(r) for r in regions)
+    title = "|".join(re.escape(t) for t in titles)
+    series = rf"(?:{region})(?:\s*(?:,|\bog\b|\band\b|&)\s*(?:{region}))*"
+    named = re.compile(
+        rf"(?<![\w-])(?:(?P<title>{title})\s+(?:(?:i|in|of|for|fra|from|hos|at)\s+)?"
+        rf"(?:the\s+)?(?P<series>{series})"
+        rf"|(?P<series_before>{series})(?:'s|s)?\s+(?:the\s+)?(?P<title_after>{title}))(?![\w-])"
+    )
+    # 'Oslo kommune' is a municipality, not a county governor's region
+    bare = rf"(?<![\w-])(?:{region})(?![\w-])(?!\s+(?:kommune|kommunes|municipality)\b)"
+    return named, re.compile(bare)
+
+
 # the prepositions that say what a column's people were counted in ('deltakere i KVP')
 COUNTED_IN = frozenset({"i", "pa", "in", "on"})
 
@@ -536,6 +556,9 @@ class Lexicon:
         self.office_names = sorted(
             (n for n in self.offices if len(n.split()) >= 2), key=len, reverse=True
         )
+        self.office_named, self.office_region = _office_patterns(kb)
+        office_words = kb.language.offices if kb.language else None
+        self.region_names = {fold(r): r for r in (office_words.regions if office_words else [])}
         self.years = sorted(
             {d.deadline.year for d in kb.deadlines()} | {t.years.first for t in kb.tables.values()}
         )
@@ -917,6 +940,35 @@ class Lexicon:
                 if stem in self.vocab or (len(stem) >= 4 and stem.startswith(self._prefixes)):
                     return True
         return any(word + ending in self.vocab for ending in ENDINGS if len(word) >= 4)
+
+    def foreign_offices(self, text: str) -> tuple[str, ...]:
+        """Return the offices a question names that no office of the sources is.
+
+        'Statsforvalteren i Nordland', 'Fylkesmannen i Hordaland', 'Statsforvaltaren i
+        Vestland', 'the County Governor of Troms og Finnmark', 'Nordlands statsforvalter':
+        each region of the name that is no name or alias of an office of the sources gives
+        one office, written 'Fylkesmannen i X' after the old title, else 'Statsforvalteren i X'.
+        """
+        if self.office_named is None or self.office_region is None:
+            return ()
+        folded = fold(text)
+        found: list[str] = []
+        for m in self.office_named.finditer(folded):
+            title = m.group("title") or m.group("title_after") or ""
+            head = "Fylkesmannen" if title.startswith(("fylkesmann", "fm")) else "Statsforvalteren"
+            series = m.group("series") or m.group("series_before") or ""
+            for r in self.office_region.finditer(series):
+                region = self.region_names[r.group(0)]
+                if fold(region) not in self.offices:
+                    found.append(f"{head} i {region}")
+        return tuple(dict.fromkeys(found))
+
+    def foreign_regions(self, text: str) -> tuple[str, ...]:
+        """Return the regions a text names that no office of the sources has, as spelt."""
+        if self.office_region is None:
+            return ()
+        found = (self.region_names[m.group(0)] for m in self.office_region.finditer(fold(text)))
+        return tuple(dict.fromkeys(r for r in found if fold(r) not in self.offices))
 
     def known(self, word: str) -> bool:
         """Tell whether a word is known: as such, inflected, or a compound of known words."""

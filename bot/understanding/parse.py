@@ -116,6 +116,7 @@ from bot.understanding.patterns import (
     SERVES,
     SO_FAR,
     THROUGH_YEAR,
+    TOPIC_CONCEPTS,
     WHICH_GRANT_YEAR,
     WHO_APPLIES,
     WHOLE_PERIOD,
@@ -450,6 +451,18 @@ class Understander:
                 return office
         return None
 
+    def _unknown_office(self, u: Understanding) -> tuple[str, ...]:
+        """Return an office named by title and a place word the sources do not know at all."""
+        m = OFFICE_NAME.search(u.text.lower())
+        if m is None:
+            return ()
+        said = u.text[m.start() : m.end()]
+        place = said.split()[2]
+        if not place[:1].isupper() or fold(place) not in u.unknown:
+            return ()  # 'fylkesmannen i ditt fylke' names no office
+        head = "Fylkesmannen" if fold(said).startswith("fylkesmann") else "Statsforvalteren"
+        return (f"{head} i {place}",)
+
     # --- the whole question ---
 
     def understand(self, raw: str) -> Understanding:
@@ -757,11 +770,13 @@ class Understander:
         office = self.office_in(f)
         if office:
             s["office"] = office
-        else:
-            m = OFFICE_NAME.search(u.text.lower())
-            if m:
-                # 'statsforvalteren i Vestland': an office the knowledge base does not hold
-                s["unknown_office"] = m.group(0)
+        foreign = self.lex.foreign_offices(u.text) or self._unknown_office(u)
+        if foreign:
+            # 'Statsforvalteren i Nordland': an office the sources hold nothing from
+            s["unknown_office"] = foreign
+        if not office:
+            # 'kontaktperson i Nordland?' (not 'hos Innlandet for kommuner i Nordland')
+            u.regions = self.lex.foreign_regions(u.text)
         application, report = KIND_APPLICATION.search(f), KIND_REPORT.search(f)
         if application and report:
             # 'mellom søknadsfristen og rapporteringsfristen': two kinds, in the order named
@@ -1147,6 +1162,12 @@ class Understander:
         ):
             for key in FIGURE_INTENTS:
                 scores[key] = min(scores[key], 0.3)
+            if TOPIC_CONCEPTS["duration"] in asked:
+                # 'hvor lenge kan NAV-tilskuddet gis til samme tiltak?': the duration's passage,
+                # not the intent of a weak trigger word ('kan nav')
+                for key, hit in raw.items():
+                    if hit < 0.8:
+                        scores[key] = min(scores[key], 0.5)
         other = max(v for k, v in scores.items() if k not in ("greeting", "help"))
         look = u.passage_score
         anchored = any(k in s for k in ANCHOR_SLOTS)

@@ -312,9 +312,8 @@ ONE_YEAR = re.compile(
 )
 
 
-OFFICE_NAME = re.compile(
-    r"\b(?:statsforvalter(?:en)?|fylkesmann(?:en)?)\s+i\s+[a-zæøå-]+(?:\s+og\s+[a-zæøå-]+)?"
-)
+# an office by its title and a place ('statsforvalteren i X'), lower case
+OFFICE_NAME = re.compile(r"\b(?:statsforvalt[ae]r(?:en)?|fylkesmann(?:en)?)\s+i\s+[a-zæøå-]+")
 
 
 AMOUNT = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:[ .]\d{3})+|\d{5,})(?![\d])")
@@ -459,6 +458,13 @@ SCHEME_FREE = frozenset({"next_deadline", "list_schemes", "help", "greeting", "d
 
 
 FIGURE_INTENTS = frozenset({"amount", "total", "own_share"})
+
+
+# what each office says for itself: a region named with one of these asks for its office's
+# ('når er fristen i Nordland?', 'kontaktperson i Vestland?')
+OFFICE_INTENTS = frozenset(
+    {"contact", "deadline", "next_deadline", "days_left", "apply_how", "list_schemes"}
+)
 
 
 # Word parts that make a scheme name specific ('rustilskuddet', 'skjonnsmidler').

@@ -55,6 +55,9 @@ class Understanding:
     # the slots with the start years read, when a question without figure words had its
     # years read again as calendar years (a follow-up may still ask for figures)
     timed_slots: dict[str, Any] | None = None
+    # regions named without an office title that no office of the sources has ('kontaktperson
+    # i Nordland'): the office a contact or deadline question is about
+    regions: tuple[str, ...] = ()
 
 
 def names_a_grant(u: Understanding) -> bool:
