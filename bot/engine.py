@@ -118,6 +118,11 @@ def _table_answers(
         whole = query.op != "list" or any(
             r.sum_of_rows and r.key in query.rows for r in kb.tables[query.table].rows
         )
+        if query.op == "portion":
+            # 'hvor stor andel av prognosen på 41 millioner gjaldt kommunalt rusarbeid?': an
+            # item's part of the printed sum, which the card (a share of the national
+            # appropriation) does not give
+            return True
         # an item the understanding named no scheme for ('long-term and complex needs' is
         # two schemes' words): the card would have no scheme to show, the table's row answers
         unnamed = not u.schemes_mentioned and not u.scheme and bool(query.rows)
@@ -324,6 +329,9 @@ class Engine:
             whole = self._read(text, today, chat, core)
             if whole[1] is not None and whole[1].op in ("list", "position"):
                 # 'Hva fikk Åmli i 2016 og hva er kommunens sum?': one row's figures side by side
+                parts = [text]
+            elif whole[1] is not None and whole[1].op == "rank" and core.tables.counts_on(text):
+                # 'hvilket fylke hadde flest, og hvilke to fulgte etter?': one ranking, further
                 parts = [text]
         if len(parts) > 1:
             # the parts are asked in a scratch chat that starts from this chat's context, so a

@@ -250,6 +250,19 @@ class TableAnswers(DeclineAnswers):
                 "The prognosis is:",
             )
             answer.answered = False
+        if result.query.late and columns:
+            # a year after everything the sources say: the last figures known, with their year
+            known = sorted({c.year or table.years.last or table.years.first for c in columns})
+            answer.paragraphs.insert(
+                0,
+                asof.phrase(
+                    "table_late",
+                    lang,
+                    year=result.query.late,
+                    last=", ".join(str(y) for y in known),
+                ),
+            )
+            answer.after_sources = True
         answer.intent = intent
         answer.confidence = max(answer.confidence, 0.8)
         return answer
@@ -442,16 +455,20 @@ class TableAnswers(DeclineAnswers):
         if arithmetic is not None:
             return arithmetic
         administered = u.slots.get("office") not in (None, "nasjonal")
+        asked = named
         if administered and GRANT_ADMINISTRATION.search(u.folded):
-            # 'tilskuddsforvaltningen i Agder 2018': the office's figures for every scheme
+            # 'tilskuddsforvaltningen i Agder 2018': the office's figures for every scheme,
+            # the scheme named first ('tilskuddsforvaltningen til kommunalt rusarbeid')
             named = []
         schemes = named or self.schemes_with(lambda s: bool(s.appropriations))
         year = u.slots.get("year")
-        late = self.late_appropriation_year(schemes, year)
-        if late is not None:
-            year = late  # a year after every appropriation: the newest, named as such
         national = u.slots.get("county") == "landet" or u.slots.get("office") == "nasjonal"
         office = u.slots.get("office") if u.slots.get("office") != "nasjonal" else None
+        late = self.late_appropriation_year(schemes, year)
+        if late is not None:
+            # a year after every appropriation: the newest, named as such; of the office or
+            # the nation asked when the question names one (the Agder prognosis ends in 2018)
+            year = self.late_appropriation_year(schemes, year, office, national) or late
         found: list[tuple[str, Appropriation]] = [
             (sid, a)
             for sid in schemes
@@ -480,7 +497,7 @@ class TableAnswers(DeclineAnswers):
                 self.name(sid, lang)
             )
         shown: set[tuple[int, int, str, str]] = set()
-        for _sid, a in sorted(found, key=lambda item: item[1].year):
+        for _sid, a in sorted(found, key=lambda item: (item[1].year, item[0] not in asked)):
             key = (a.year, a.amount, a.text, a.source)
             if key in shown:
                 continue
@@ -528,7 +545,7 @@ class TableAnswers(DeclineAnswers):
         paragraphs[:0] = lead
         if late is not None:  # the year asked is not covered: said first
             paragraphs.insert(
-                0, asof.phrase("appropriation", lang, year=u.slots.get("year"), last=late)
+                0, asof.phrase("appropriation", lang, year=u.slots.get("year"), last=year)
             )
         if len(named) == 1:
             dated = self.money_as_of(named[0], max(years), u.slots.get("year"), today, lang)
