@@ -108,6 +108,9 @@ def _table_answers(
     if u.slots.get("uncounted"):
         # 'flest deltakere i Individuell jobbstøtte': the KVP column counts other people
         return False
+    if municipal and query.late and query.op == "value":
+        # 'hvor mye får Lindesnes i 2021?': the framework card says the table's last year
+        return False
     if municipal and names_a_grant(u):
         # 'Hvor mye fikk Arendal i tilskudd til NAV-kontoret?': a grant, not the framework
         return False

@@ -215,3 +215,47 @@ def test_a_statistics_question_after_or_inside_the_sources_without_its_figure_is
 ) -> None:
     (answer,) = chat([question])
     assert not answer.answered
+
+
+@pytest.mark.parametrize(
+    ("question", "shown", "year"),
+    [
+        ("Hva fikk Risør og Tvedestrand til sammen i 2024?", "378 373", "2020"),
+        ("Hvor mye mer fikk Mandal enn Vennesla i 2023?", "48 433", "2020"),
+        ("Hvilken kommune i Lister fikk mest i 2022?", "Flekkefjord", "2020"),
+    ],
+)
+def test_named_places_asked_after_the_framework_table_get_its_last_year_with_that_year(
+    question: str, shown: str, year: str
+) -> None:
+    (answer,) = chat([question])
+    assert answer.answered and answer.after_sources
+    assert shown in answer.text and year in answer.text
+
+
+def test_a_ranking_of_every_place_in_a_year_the_sources_span_is_still_declined() -> None:
+    (answer,) = chat(["Hvilken kommune fikk minst økning i rammen i 2022?"])
+    assert not answer.answered
+
+
+@pytest.mark.parametrize(
+    ("question", "share"),
+    [
+        ("Hvor stor andel av de 41 millionene gjaldt langvarige og sammensatte?", "31,7"),
+        ("Hva var den samlede tilskuddsprognosen i Agder i 2018?", "41 000 000"),
+    ],
+)
+def test_the_grant_administration_table_is_named_by_its_sum_or_a_compound_of_its_words(
+    question: str, share: str
+) -> None:
+    (answer,) = chat([question])
+    assert answer.answered
+    assert share in answer.text
+    assert "22 635 303" not in answer.text  # the framework increase, not the grant prognosis
+
+
+def test_counting_on_from_the_second_place_lists_down_to_the_place_after_it() -> None:
+    (answer,) = chat(["Hvilket fylke hadde nest flest KVP-deltakere, og hvilket kom deretter?"])
+    assert answer.answered
+    assert "Rogaland" in answer.text and "Hordaland" in answer.text
+    assert "\n4. " not in answer.text

@@ -515,8 +515,15 @@ class TableReader:
         return self._tells(table_id, _padded(folded))
 
     def _tells(self, table_id: str, padded: str) -> bool:
-        """Whether a padded question holds one of a table's own words."""
-        return any(w in self.telling.get(table_id, ()) for w in padded.split())
+        """Whether a padded question holds one of a table's own words, or a compound whose
+        first part begins one of them ('tilskuddsprognosen' of 'tilskuddsforvaltning')."""
+        telling = self.telling.get(table_id, frozenset())
+        if any(w in telling for w in padded.split()):
+            return True
+        heads = (m[0][: -len(m[1])] for m in self.tails.finditer(padded)) if self.tails else ()
+        return any(
+            len(h) >= COMPOUND_HEAD + 1 and any(w.startswith(h) for w in telling) for h in heads
+        )
 
     def asks_figure(self, folded: str) -> bool:
         """Whether a question asks for a count or a share ('hvor mange', 'andel')."""
@@ -753,7 +760,9 @@ class TableReader:
         )
         if first is None:
             top = _TOP_DIGIT.search(" ".join(words[:start]))
-            first = max(1, int(top.group(1))) if top else 1
+            # 'nest flest, og hvem kom deretter?' counts on from the second place
+            second = self.has(_padded(" ".join(words[:start])), "second")
+            first = max(1, int(top.group(1))) if top else 2 if second else 1
         return first, after
 
     # --- the query ---
@@ -970,6 +979,7 @@ class TableReader:
                     and self.has(padded, "prognosis")
                     and any(not _row(table, k).sum_of_rows for k in self.rows_in(table, padded))
                 )
+                or (items and self._quotes_sum(table, by_year))
             )
             if items and (not told or self.has(padded, "national")):
                 return [], 0.0  # named items of one office: asked by their own words only
@@ -1039,7 +1049,7 @@ class TableReader:
                 # that has them all
                 score -= 1.0
             if not picked and years:
-                return [], 0.0
+                return self._late_years(table, padded, by_year, years, prognosis)
             if not picked and len(by_year) == 1 and len(table.columns) == 1:
                 return by_year, score  # a table of one column needs no year
             if not picked:
@@ -1088,6 +1098,42 @@ class TableReader:
             # a year the table has no figures for tells that another table is meant
             return [column], 3.0 if all(table.years.contains(y) for y in years) else 1.0
         return [], 0.0
+
+    def _quotes_sum(self, table: Table, columns: Sequence[Column]) -> bool:
+        """Whether a question quotes a table's printed sum beside one of its items ('andel av
+        de 41 millionene gjaldt kommunalt rusarbeid?')."""
+        if not columns or not self.rows_in(table, _padded(self.spans)):
+            return False
+        bound = self._bound(table, columns[0])
+        if bound is None or bound[0] != "==":
+            return False
+        sums = {_value(v) for r in table.rows if r.sum_of_rows for v in r.values.values()}
+        return bound[1] in sums
+
+    def _late_years(
+        self,
+        table: Table,
+        padded: str,
+        by_year: Sequence[Column],
+        years: Sequence[int],
+        prognosis: bool,
+    ) -> tuple[list[Column], float]:
+        """The last year's column of a table of places, when every year asked lies after it
+        and the question names its places ('Arendal og Grimstad til sammen i 2023'), or
+        after everything the sources say: the last figures known, said to be from their
+        year; none for a year inside the table's span or a table of named items."""
+        if not any(r.municipality or r.county for r in table.rows):
+            return [], 0.0  # an office's items: asked by their own year only
+        newest = max(c.year or 0 for c in by_year)
+        named = bool(self.rows_in(table, padded) or self.group_in(table, padded))
+        after = newest if named else max(newest, self.sources_last.get(table.id) or newest)
+        if not all(y > after for y in years):
+            return [], 0.0  # 'hvem fikk mest i 2021?' ranks no figures the sources have
+        last = [c for c in by_year if c.year == newest]
+        final = [c for c in last if c.status != "prognose"]
+        self._late[table.id] = max(years)
+        # the newest table's figures win over an older table's ('2020' over '2018')
+        return (final if final and not prognosis else last)[:1], 1.0 + newest / 10_000
 
     def _bound(self, table: Table, column: Column) -> tuple[str, Fraction] | None:
         """A figure the question bounds the rows by ('over 1 million', 'minst 70 %', '3 505')."""
