@@ -259,3 +259,31 @@ def test_counting_on_from_the_second_place_lists_down_to_the_place_after_it() ->
     assert answer.answered
     assert "Rogaland" in answer.text and "Hordaland" in answer.text
     assert "\n4. " not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "share"),
+    [
+        ("Hvor stor andel av økningen i 2017 utgjorde Arendals økning i 2019?", "65,2"),
+        ("Hvor mange prosent av 2018-beløpet fikk Grimstad i 2019?", "52,9"),
+    ],
+)
+def test_one_places_figure_of_one_year_as_a_share_of_its_figure_of_another(
+    question: str, share: str
+) -> None:
+    (answer,) = chat([question])
+    assert answer.answered
+    assert share in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor stor andel av Lister-summen for 2016 og 2017 fikk Sirdal?",
+        "Hvor stor andel av økningen i 2018 fikk Kristiansand og Arendal til sammen?",
+    ],
+)
+def test_a_share_the_table_reads_as_a_sum_is_declined_without_the_sum(question: str) -> None:
+    (answer,) = chat([question])
+    assert not answer.answered
+    assert "Til sammen" not in answer.text

@@ -48,6 +48,16 @@ from bot.vocab import Lang, word
 from knowledge.kb import Provenance
 from knowledge.schema import Appropriation, Column, Table
 
+#: A share asked of figures whose sum the question reads as (a sum is no share).
+UNSHARED: dict[Lang, str] = {
+    "nb": "Jeg regner ut én rads andel av én kolonne i tabellen (f.eks. «hvor stor andel av "
+    "økningen i 2018 fikk Arendal?», eller av en regions sum: «… av Listers økning i 2018 …»), "
+    "men ikke andelen slik dette spørsmålet er stilt. Spør om ett år og én kommune om gangen.",
+    "en": "I work out one row's share of one column of the table (e.g. “what share of the 2018 "
+    "increase did Arendal get?”, or of a region's sum: “… of Lister's increase in 2018 …”), but "
+    "not the share as this question puts it. Ask about one year and one municipality at a time.",
+}
+
 
 class TableAnswers(DeclineAnswers):
     """Answer table questions."""
@@ -208,8 +218,20 @@ class TableAnswers(DeclineAnswers):
         else:
             cited = [s.id for s in schemes if any(f.source == table.source for f in s.facts)]
             scheme, intent = (cited[0] if len(cited) == 1 else u.scheme), "statistics"
-        title, body = table_rendering.render(result, lang)
         shown = [c for c in table.columns if c.id in result.query.columns]
+        language = self.kb.language.tables if self.kb.language else None
+        shares = _folded(language.share) if language else ()
+        if (
+            op == "sum"
+            and result.query.claim is None
+            and shown
+            and all(c.unit == "kr" for c in shown)
+            and _says(u, shares)
+        ):
+            # 'hvor stor andel av Lister-summen for 2016 og 2017 fikk Sirdal?': a share the
+            # sum of the figures does not give; said, never a figure for another ask
+            return self.answer(u, lang, [UNSHARED[lang]], answered=False, scheme=scheme)
+        title, body = table_rendering.render(result, lang)
         if (
             op == "rank"
             and result.ranking
@@ -231,7 +253,6 @@ class TableAnswers(DeclineAnswers):
             scheme=scheme,
         )
         columns = [c for c in table.columns if c.id in result.query.columns]
-        language = self.kb.language.tables if self.kb.language else None
         words = [*language.actual, *language.without_prognosis] if language else []
         compared = result.query.other is not None  # the final figure is the other side
         if (

@@ -750,9 +750,9 @@ class TableReader:
             following = words[at + 1] if at + 1 < len(words) else ""
             return None if following.isdigit() else self.numbers[words[at]]
 
-        # the next places' count just before the words ('hvilke to fulgte etter') or just
-        # after them ('the next two', 'de neste tre'); one when not said
-        near = [start - 1, start - 2, end, end + 1]
+        # the next places' count in the words ('de to neste'), just before them ('hvilke to
+        # fulgte etter') or just after them ('the next two', 'de neste tre'); one when not said
+        near = [start, start - 1, start - 2, end, end + 1]  # 'og de to neste' holds its count
         after = next((n for at in near if (n := number(at)) is not None), 1)
         used = {at for at in near if number(at) is not None}
         first = next(
@@ -906,6 +906,14 @@ class TableReader:
             if follow_up:
                 best = _remember(best, previous)
         return best
+
+    def _share_whole(self, padded: str, columns: Sequence[Column]) -> Column | None:
+        """The column of the year a share is taken of ('andel av 2016-økningen'), or None."""
+        shares = "|".join(re.escape(p) for p in self.w.get("share", ()))
+        found = re.search(rf" (?:{shares}) (?:av|of) (?:\w+ ){{0,2}}?(20[0-4]\d) ", padded)
+        if not shares or found is None:
+            return None
+        return next((c for c in columns if c.year == int(found[1]) and not c.sum_of), None)
 
     def _whole_named(self, table: Table, padded: str, key: str) -> bool:
         """Whether a share's whole is the row itself ('andel av prognosen for kommunalt
@@ -1775,6 +1783,14 @@ class TableReader:
                 ("more" if more and not less else "less") if premise and (more or less) else None
             )
             return TableQuery(table.id, "difference", tuple(rows), ids, claim=claim), score
+        if self.has(padded, "share") and len(rows) == 1 and len(columns) == 2 and not by_group:
+            of_year = self._share_whole(padded, columns)
+            if of_year is not None:
+                # 'hvor stor andel av 2016-økningen utgjør 2020-prognosen for Kristiansand?':
+                # the row's figure of one year over its figure of the year after 'andel av'
+                part = next(c for c in columns if c.id != of_year.id)
+                portion = TableQuery(table.id, "portion", tuple(rows), (part.id, of_year.id))
+                return portion, score
         if len(rows) == 1 and len(columns) > 1 and any(c.sum_of for c in columns):
             # 'Åmli i 2016 og summen inkl. prognosen': figures side by side, no total of them
             return TableQuery(table.id, "list", tuple(rows), ids), score
