@@ -287,3 +287,10 @@ def test_a_share_the_table_reads_as_a_sum_is_declined_without_the_sum(question: 
     (answer,) = chat([question])
     assert not answer.answered
     assert "Til sammen" not in answer.text
+
+
+def test_a_count_of_places_the_table_does_not_have_asks_which_are_meant() -> None:
+    (answer,) = chat(["Hva fikk de 13 kommunene i Vest-Agder til sammen i 2019?"])
+    assert not answer.answered
+    assert "15" in answer.text and "13" in answer.text
+    assert "7 404 763" not in answer.text  # the sum of all 15

@@ -231,6 +231,20 @@ class TableAnswers(DeclineAnswers):
             # 'hvor stor andel av Lister-summen for 2016 og 2017 fikk Sirdal?': a share the
             # sum of the figures does not give; said, never a figure for another ask
             return self.answer(u, lang, [UNSHARED[lang]], answered=False, scheme=scheme)
+        if result.query.miscounted:
+            # 'de 14 kommunene i Aust-Agder' of 15 rows: no sum of rows the question left unsaid
+            n, said = (
+                len(result.query.rows) or len(table_query.data_rows(table)),
+                result.query.miscounted,
+            )
+            msg = (
+                f"Tabellen har {n} rader for det du spør om, ikke {said}. Si hvilke du mener, "
+                "så regner jeg ut tallet for dem."
+                if lang == "nb"
+                else f"The table has {n} rows for what you ask about, not {said}. Say which "
+                "you mean and I will work out the figure for them."
+            )
+            return self.answer(u, lang, [msg], answered=False, scheme=scheme)
         title, body = table_rendering.render(result, lang)
         if (
             op == "rank"

@@ -168,6 +168,9 @@ class TableQuery:
     #: a year asked after everything the sources say, 0 for none: the columns are the last
     #: figures known, said to be from their own year ('husholdninger i botilbud i fjor')
     late: int = 0
+    #: how many places the question says the rows are ('de 14 kommunene i Aust-Agder') when
+    #: the table has another number of them, 0 when it agrees or says none
+    miscounted: int = 0
 
 
 def _figure_unit(after: str) -> bool:
@@ -411,6 +414,7 @@ class TableReader:
         # the last year the sources say anything of the schemes citing each table's source
         self.sources_last = {t.id: _sources_last(kb, t) for t in self.tables}
         self._late: dict[str, int] = {}  # tables read with a year after the sources, by id
+        self.place_count = 0  # how many places the question read last says it asks about
         self.spans = ""  # the folded question being read, for spans of municipality numbers
         self.rounding = Fraction(0)  # the step of the figure the last bound was read from
         self.upper: Fraction | None = None  # the upper end of the last bound read as a range
@@ -779,10 +783,17 @@ class TableReader:
         """Read a table query from a folded question, or None when it is not one; shares of
         several rows are listed side by side, never added ('andelen i Oslo og Troms til
         sammen' has no sum without the counts behind each share)."""
-        self._late = {}
+        self._late, self.place_count = {}, 0
         query = self._read(folded, today, column_hint, previous, raw, framework)
         if query is not None and query.table in self._late and query.other is None:
             query = replace(query, late=self._late[query.table])
+        said = self.place_count
+        if query is not None and said and query.op in ("sum", "list") and query.other is None:
+            asked = self.kb.tables[query.table]
+            rows = query.rows or tuple(r.key for r in data_rows(asked))
+            if len(rows) != said and len(rows) > 1:
+                # 'de 14 kommunene i Aust-Agder' of a county of 15: which are meant is unsaid
+                query = replace(query, miscounted=said)
         if query is None or query.op != "sum" or query.claim is not None:
             return query
         table = self.kb.tables.get(query.table)
@@ -1169,6 +1180,7 @@ class TableReader:
                 continue  # 'lågast del under 18 med sosialhjelp': the heading's 'under 18'
             value = Fraction(digits.replace(" ", "").replace(",", "."))
             if any(self._place_words(after).startswith(f" {w} ") for w in self.w.get("places", ())):
+                self.place_count = int(value) if value.denominator == 1 else 0
                 continue  # 'alle de 15 kommunene', 'de 15 Aust-Agder-kommunene' count places
             self.rounding = Fraction(0)
             if any(after.startswith(f" {w} ") for w in self.w.get("million", ())):
