@@ -68,6 +68,10 @@ PHRASES: dict[str, dict[Lang, str]] = {
         "en": "The newest the sources say about the scheme is from {years}; they have nothing "
         "for {year}.",
     },
+    "table_late": {
+        "nb": "Kildene mine har ingen tall for {year}; det siste kjente er fra {last}:",
+        "en": "My sources have no figure for {year}; the last known is from {last}:",
+    },
     "appropriation": {
         "nb": "Kildene mine har ingen bevilgning for {year}; den nyeste er fra {last}.",
         "en": "My sources have no appropriation for {year}; the newest is from {last}.",

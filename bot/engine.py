@@ -115,6 +115,9 @@ def _table_answers(
     if u.slots.get("uncounted"):
         # 'flest deltakere i Individuell jobbstøtte': the KVP column counts other people
         return False
+    if municipal and query.late and query.op == "value":
+        # 'hvor mye får Lindesnes i 2021?': the framework card says the table's last year
+        return False
     if municipal and names_a_grant(u):
         # 'Hvor mye fikk Arendal i tilskudd til NAV-kontoret?': a grant, not the framework
         return False
@@ -125,6 +128,11 @@ def _table_answers(
         whole = query.op != "list" or any(
             r.sum_of_rows and r.key in query.rows for r in kb.tables[query.table].rows
         )
+        if query.op == "portion":
+            # 'hvor stor andel av prognosen på 41 millioner gjaldt kommunalt rusarbeid?': an
+            # item's part of the printed sum, which the card (a share of the national
+            # appropriation) does not give
+            return True
         # an item the understanding named no scheme for ('long-term and complex needs' is
         # two schemes' words): the card would have no scheme to show, the table's row answers
         unnamed = not u.schemes_mentioned and not u.scheme and bool(query.rows)
@@ -335,6 +343,9 @@ class Engine:
             whole = self._read(text, today, chat, core)
             if whole[1] is not None and whole[1].op in ("list", "position"):
                 # 'Hva fikk Åmli i 2016 og hva er kommunens sum?': one row's figures side by side
+                parts = [text]
+            elif whole[1] is not None and whole[1].op == "rank" and core.tables.counts_on(text):
+                # 'hvilket fylke hadde flest, og hvilke to fulgte etter?': one ranking, further
                 parts = [text]
         if len(parts) > 1:
             # the parts are asked in a scratch chat that starts from this chat's context, so a

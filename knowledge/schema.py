@@ -583,6 +583,8 @@ class TableLanguage(Model):
     second: list[str] = Field(default_factory=list)
     # 'flest etter Oslo', 'largest after Arendal': a ranking's next place after a named row
     after_row: list[str] = Field(default_factory=list)
+    # 'og hvilke to fulgte etter?', 'and the next two': places counted on after the first ones
+    next_places: list[str] = Field(default_factory=list)
     # 'neste år': the year after today's
     next_year: list[str] = Field(default_factory=list)
     # the word before the first of two years that asks for the change between them

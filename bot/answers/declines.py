@@ -109,10 +109,26 @@ class DeclineAnswers(AnswerBase):
             return asof.Dated()
         return asof.later_years(self.kb, sid, last, today.year, lang)
 
-    def late_appropriation_year(self, schemes: list[str], year: object) -> int | None:
-        """Return the newest appropriation year when the asked year lies after all of them."""
+    def late_appropriation_year(
+        self, schemes: list[str], year: object, office: str | None = None, national: bool = False
+    ) -> int | None:
+        """Return the newest appropriation year when the asked year lies after all of them;
+        of the office's or the national figures alone when the question names that scope (the
+        Agder prognosis ends in 2018, though Innlandet's figures go on)."""
         newest = max(
-            (a.year for sid in schemes for a in self.kb.schemes[sid].appropriations), default=None
+            (
+                a.year
+                for sid in schemes
+                for a in self.kb.schemes[sid].appropriations
+                if not (national or office)
+                or (national and a.scope == "nasjonal")
+                or (
+                    office is not None
+                    and a.scope == "fylke"
+                    and self.kb.provenance(a).office_id == office
+                )
+            ),
+            default=None,
         )
         if isinstance(year, int) and asof.after(year, newest):
             return newest

@@ -246,6 +246,14 @@ def _render_share(result: TableResult, lang: Lang) -> list[str]:
             # 'i prosent': the whole percent as well ('ca. 31,7 %, rundt 32 %')
             share += f", {'rundt' if nb else 'about'} {whole_percent}" + (" %" if nb else "%")
         joint = "av" if nb else "of"
+        if whole.row.key == first.row.key and whole.column.id != first.column.id:
+            # one row's figure of one year over its figure of another: each year named
+            part_of = f"{_column(first.column, lang)}: {shown}"
+            whole_of = f"{_column(whole.column, lang)}: {of}"
+            return [
+                f"{_label(first.row, lang)}: {share} ({part_of} {joint} {whole_of})",
+                "Egen utregning." if nb else "Our own calculation.",
+            ]
         return [
             f"{_label(first.row, lang)}: {share} ({shown} {joint} {of}, {_label(whole.row, lang)})",
             f"{_column(column, lang)}; " + ("egen utregning." if nb else "our own calculation."),

@@ -48,6 +48,16 @@ from bot.vocab import Lang, word
 from knowledge.kb import Provenance
 from knowledge.schema import Appropriation, Column, Table
 
+#: A share asked of figures whose sum the question reads as (a sum is no share).
+UNSHARED: dict[Lang, str] = {
+    "nb": "Jeg regner ut én rads andel av én kolonne i tabellen (f.eks. «hvor stor andel av "
+    "økningen i 2018 fikk Arendal?», eller av en regions sum: «… av Listers økning i 2018 …»), "
+    "men ikke andelen slik dette spørsmålet er stilt. Spør om ett år og én kommune om gangen.",
+    "en": "I work out one row's share of one column of the table (e.g. “what share of the 2018 "
+    "increase did Arendal get?”, or of a region's sum: “… of Lister's increase in 2018 …”), but "
+    "not the share as this question puts it. Ask about one year and one municipality at a time.",
+}
+
 
 class TableAnswers(DeclineAnswers):
     """Answer table questions."""
@@ -208,8 +218,34 @@ class TableAnswers(DeclineAnswers):
         else:
             cited = [s.id for s in schemes if any(f.source == table.source for f in s.facts)]
             scheme, intent = (cited[0] if len(cited) == 1 else u.scheme), "statistics"
-        title, body = table_rendering.render(result, lang)
         shown = [c for c in table.columns if c.id in result.query.columns]
+        language = self.kb.language.tables if self.kb.language else None
+        shares = _folded(language.share) if language else ()
+        if (
+            op == "sum"
+            and result.query.claim is None
+            and shown
+            and all(c.unit == "kr" for c in shown)
+            and _says(u, shares)
+        ):
+            # 'hvor stor andel av Lister-summen for 2016 og 2017 fikk Sirdal?': a share the
+            # sum of the figures does not give; said, never a figure for another ask
+            return self.answer(u, lang, [UNSHARED[lang]], answered=False, scheme=scheme)
+        if result.query.miscounted:
+            # 'de 14 kommunene i Aust-Agder' of 15 rows: no sum of rows the question left unsaid
+            n, said = (
+                len(result.query.rows) or len(table_query.data_rows(table)),
+                result.query.miscounted,
+            )
+            msg = (
+                f"Tabellen har {n} rader for det du spør om, ikke {said}. Si hvilke du mener, "
+                "så regner jeg ut tallet for dem."
+                if lang == "nb"
+                else f"The table has {n} rows for what you ask about, not {said}. Say which "
+                "you mean and I will work out the figure for them."
+            )
+            return self.answer(u, lang, [msg], answered=False, scheme=scheme)
+        title, body = table_rendering.render(result, lang)
         if (
             op == "rank"
             and result.ranking
@@ -231,7 +267,6 @@ class TableAnswers(DeclineAnswers):
             scheme=scheme,
         )
         columns = [c for c in table.columns if c.id in result.query.columns]
-        language = self.kb.language.tables if self.kb.language else None
         words = [*language.actual, *language.without_prognosis] if language else []
         compared = result.query.other is not None  # the final figure is the other side
         if (
@@ -250,6 +285,19 @@ class TableAnswers(DeclineAnswers):
                 "The prognosis is:",
             )
             answer.answered = False
+        if result.query.late and columns:
+            # a year after everything the sources say: the last figures known, with their year
+            known = sorted({c.year or table.years.last or table.years.first for c in columns})
+            answer.paragraphs.insert(
+                0,
+                asof.phrase(
+                    "table_late",
+                    lang,
+                    year=result.query.late,
+                    last=", ".join(str(y) for y in known),
+                ),
+            )
+            answer.after_sources = True
         answer.intent = intent
         answer.confidence = max(answer.confidence, 0.8)
         return answer
@@ -442,16 +490,20 @@ class TableAnswers(DeclineAnswers):
         if arithmetic is not None:
             return arithmetic
         administered = u.slots.get("office") not in (None, "nasjonal")
+        asked = named
         if administered and GRANT_ADMINISTRATION.search(u.folded):
-            # 'tilskuddsforvaltningen i Agder 2018': the office's figures for every scheme
+            # 'tilskuddsforvaltningen i Agder 2018': the office's figures for every scheme,
+            # the scheme named first ('tilskuddsforvaltningen til kommunalt rusarbeid')
             named = []
         schemes = named or self.schemes_with(lambda s: bool(s.appropriations))
         year = u.slots.get("year")
-        late = self.late_appropriation_year(schemes, year)
-        if late is not None:
-            year = late  # a year after every appropriation: the newest, named as such
         national = u.slots.get("county") == "landet" or u.slots.get("office") == "nasjonal"
         office = u.slots.get("office") if u.slots.get("office") != "nasjonal" else None
+        late = self.late_appropriation_year(schemes, year)
+        if late is not None:
+            # a year after every appropriation: the newest, named as such; of the office or
+            # the nation asked when the question names one (the Agder prognosis ends in 2018)
+            year = self.late_appropriation_year(schemes, year, office, national) or late
         found: list[tuple[str, Appropriation]] = [
             (sid, a)
             for sid in schemes
@@ -480,7 +532,7 @@ class TableAnswers(DeclineAnswers):
                 self.name(sid, lang)
             )
         shown: set[tuple[int, int, str, str]] = set()
-        for _sid, a in sorted(found, key=lambda item: item[1].year):
+        for _sid, a in sorted(found, key=lambda item: (item[1].year, item[0] not in asked)):
             key = (a.year, a.amount, a.text, a.source)
             if key in shown:
                 continue
@@ -528,7 +580,7 @@ class TableAnswers(DeclineAnswers):
         paragraphs[:0] = lead
         if late is not None:  # the year asked is not covered: said first
             paragraphs.insert(
-                0, asof.phrase("appropriation", lang, year=u.slots.get("year"), last=late)
+                0, asof.phrase("appropriation", lang, year=u.slots.get("year"), last=year)
             )
         if len(named) == 1:
             dated = self.money_as_of(named[0], max(years), u.slots.get("year"), today, lang)

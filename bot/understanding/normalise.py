@@ -35,13 +35,30 @@ def _letter_dropped(a: str, b: str) -> bool:
 @lru_cache(maxsize=16384)
 def _stem(token: str) -> str:
     """Cut a word to a crude stem so that inflected forms compare equal ('metoder', 'metode')."""
+    return _unending(token)[:7]
+
+
+@lru_cache(maxsize=16384)
+def _unending(token: str) -> str:
+    """A word without its inflectional endings, uncut ('tilskuddene' as 'tilskudd')."""
     token = SAME_WORD.get(token, token)
     for _ in range(4):
         for ending in STEM_ENDINGS:
             if token.endswith(ending) and len(token) - len(ending) >= 4:
                 token = token[: -len(ending)]
                 break
-    return token[:7]
+    return token
+
+
+#: Most letters an inflected form may add to a word beyond its stem ('kommunalt', 'kommunal').
+INFLECTION_LETTERS = 3
+
+
+def inflected(token: str, word: str) -> bool:
+    """Whether a token is a form of a word, not a compound built on it ('tilskuddet' is a form
+    of 'tilskudd', 'tilskuddsforvaltningen' is not)."""
+    short, long = sorted((_unending(token), _unending(word)), key=len)
+    return long.startswith(short) and len(long) - len(short) <= INFLECTION_LETTERS
 
 
 def generic_name(name: str) -> bool:

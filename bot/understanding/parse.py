@@ -52,7 +52,7 @@ from bot.understanding.lexicon import (
     thing_scheme,
     unknown_unit,
 )
-from bot.understanding.normalise import _has, _stem, generic_name, pad
+from bot.understanding.normalise import _has, _stem, generic_name, inflected, pad
 from bot.understanding.operations import read_ladder_operation, read_operation
 from bot.understanding.patterns import (
     _START_RELATIVE,
@@ -237,7 +237,7 @@ class Understander:
         self.kb = kb
         self.lex = Lexicon(kb)
         self._names_seen: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
-        self._name_orders: dict[str, list[list[str]]] = {}
+        self._name_orders: dict[str, list[tuple[list[str], list[str]]]] = {}
         # a lookalike of a municipality name has the name's length, give or take two: the names
         # a chunk of each length may be a lookalike of
         keys = list(self.lex.municipalities)
@@ -430,10 +430,11 @@ class Understander:
         return None
 
     def group_in(self, folded: str) -> str | None:
-        """Return Lister, Aust-Agder, Vest-Agder or Agder when named."""
+        """Return Lister, Aust-Agder, Vest-Agder or Agder when named (also in the genitive:
+        'Listers kommuner')."""
         padded = pad(folded)
         for key in ("aust-agder", "aust agder", "vest-agder", "vest agder", "lister"):
-            if _has(padded, key):
+            if _has(padded, key) or _has(padded, f"{key}s"):
                 return GROUPS[key]
         if AGDER_GROUP.search(folded):
             return "Agder"
@@ -920,14 +921,15 @@ class Understander:
         s["schemes_first"] = tuple(dict.fromkeys(u.schemes_mentioned))
         u.schemes_mentioned = [*dict.fromkeys(u.schemes_mentioned), *others]
 
-    def _long_names(self, sid: str) -> list[list[str]]:
-        """Return the word stems, in order, of a scheme's names of four or more words."""
+    def _long_names(self, sid: str) -> list[tuple[list[str], list[str]]]:
+        """Return the word stems and the words, in order, of a scheme's names of four or
+        more words."""
         if sid not in self._name_orders:
-            orders = [
-                [_stem(t) for t in pad(fold(name)).replace("/", " ").split()]
-                for name in self.kb.schemes[sid].names.all()
+            names = self.kb.schemes[sid].names.all()
+            spelled = [pad(fold(name)).replace("/", " ").split() for name in names]
+            self._name_orders[sid] = [
+                ([_stem(t) for t in words], words) for words in spelled if len(words) >= 4
             ]
-            self._name_orders[sid] = [o for o in orders if len(o) >= 4]
         return self._name_orders[sid]
 
     def _without_name_runs(self, padded: str, schemes: list[str]) -> str:
@@ -942,7 +944,7 @@ class Understander:
         blank = [False] * len(tokens)
         seen = set(stems)
         for sid in schemes:
-            for order in self._long_names(sid):
+            for order, words in self._long_names(sid):
                 if len(seen.intersection(order)) < 4:
                     continue  # too few of the name's words to make a run of four
                 start = 0
@@ -950,6 +952,8 @@ class Understander:
                     at, end = -1, start
                     while end < len(tokens) and stems[end] in order[at + 1 :]:
                         at = order.index(stems[end], at + 1)
+                        if not inflected(tokens[end], words[at]):
+                            break  # 'tilskuddsforvaltningen' is a compound, not 'tilskudd'
                         end += 1
                     content = [t for t in tokens[start:end] if t not in self.lex.function_words]
                     if end - start >= 4 and len(content) >= 3:

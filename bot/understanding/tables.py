@@ -12,6 +12,7 @@ from functools import partial
 from itertools import pairwise
 from typing import Literal
 
+from bot import asof
 from bot.text import fold
 from bot.understanding.lexicon import function_words
 from knowledge.kb import KnowledgeBase
@@ -112,6 +113,15 @@ _SHARE_OF = re.compile(
 _LOCATED = r" (?:var|bodde|budde|befant seg|fantes|lived|were|was|are|is|er) (?:det )?(?:i|in)"
 
 
+#: Phrase lists whose one-word phrases also count as the last part of a compound
+#: ('tilskuddsprognosen' says 'prognosen').
+COMPOUND_TAILS = ("prognosis",)
+
+
+#: Fewest letters before a compound's last part ('tilskudds' of 'tilskuddsprognosen').
+COMPOUND_HEAD = 4
+
+
 #: A series of municipality numbers ('10xx', '09xx').
 _NUMBER_SERIES = re.compile(r"\b(\d{2})\s?xx\b")
 
@@ -155,6 +165,12 @@ class TableQuery:
     #: the rows a ranking's answer named (set once it is answered), for a follow-up that
     #: refers to them ('og hvor mange barn var det der?')
     shown: tuple[str, ...] = ()
+    #: a year asked after everything the sources say, 0 for none: the columns are the last
+    #: figures known, said to be from their own year ('husholdninger i botilbud i fjor')
+    late: int = 0
+    #: how many places the question says the rows are ('de 14 kommunene i Aust-Agder') when
+    #: the table has another number of them, 0 when it agrees or says none
+    miscounted: int = 0
 
 
 def _figure_unit(after: str) -> bool:
@@ -253,6 +269,17 @@ def _source_year(kb: KnowledgeBase, table: Table) -> int | None:
         return doc.date.year
     m = _YEAR.search(doc.date_text or "")
     return int(m.group(1)) if m else None
+
+
+def _sources_last(kb: KnowledgeBase, table: Table) -> int | None:
+    """The last year the sources say anything of the schemes whose facts cite a table's source
+    (the newest source's year when none does): a year after it is after the sources."""
+    cited = [sid for sid, s in kb.schemes.items() if any(f.source == table.source for f in s.facts)]
+    last = [y for y in (asof.scheme_last(kb, sid) for sid in cited) if y is not None]
+    if last:
+        return max(last)
+    dated = [d.date.year for d in kb.sources.values() if d.date is not None]
+    return max(dated, default=None)
 
 
 def _column_pairs(table: Table) -> dict[str, frozenset[str]]:
@@ -377,6 +404,17 @@ class TableReader:
             if documents
             else None
         )
+        tails = sorted(
+            {p for name in COMPOUND_TAILS for p in self.w.get(name, ()) if " " not in p},
+            key=len,
+            reverse=True,
+        )
+        alternatives = "|".join(re.escape(t) for t in tails)
+        self.tails = re.compile(rf"\b\w{{{COMPOUND_HEAD},}}?({alternatives})\b") if tails else None
+        # the last year the sources say anything of the schemes citing each table's source
+        self.sources_last = {t.id: _sources_last(kb, t) for t in self.tables}
+        self._late: dict[str, int] = {}  # tables read with a year after the sources, by id
+        self.place_count = 0  # how many places the question read last says it asks about
         self.spans = ""  # the folded question being read, for spans of municipality numbers
         self.rounding = Fraction(0)  # the step of the figure the last bound was read from
         self.upper: Fraction | None = None  # the upper end of the last bound read as a range
@@ -430,6 +468,8 @@ class TableReader:
         for muni in kb.municipalities.values():
             for group in filter(None, (muni.region, muni.county)):
                 self.groups.setdefault(group, []).append(muni.number)
+        # the words of the regions' and counties' names ('aust', 'agder', 'lister')
+        self.group_words = frozenset(w for g in self.groups for w in _padded(fold(g)).split())
 
     # --- what the question names ---
 
@@ -479,8 +519,15 @@ class TableReader:
         return self._tells(table_id, _padded(folded))
 
     def _tells(self, table_id: str, padded: str) -> bool:
-        """Whether a padded question holds one of a table's own words."""
-        return any(w in self.telling.get(table_id, ()) for w in padded.split())
+        """Whether a padded question holds one of a table's own words, or a compound whose
+        first part begins one of them ('tilskuddsprognosen' of 'tilskuddsforvaltning')."""
+        telling = self.telling.get(table_id, frozenset())
+        if any(w in telling for w in padded.split()):
+            return True
+        heads = (m[0][: -len(m[1])] for m in self.tails.finditer(padded)) if self.tails else ()
+        return any(
+            len(h) >= COMPOUND_HEAD + 1 and any(w.startswith(h) for w in telling) for h in heads
+        )
 
     def asks_figure(self, folded: str) -> bool:
         """Whether a question asks for a count or a share ('hvor mange', 'andel')."""
@@ -557,20 +604,21 @@ class TableReader:
 
     def group_named(self, padded: str) -> str | None:
         """The region or county of municipalities a question names ('Lister'), or None."""
-        for group in sorted(self.groups, key=len, reverse=True):
-            if f" {' '.join(_TOKENS.split(fold(group))).strip()} " in padded:
-                return group
-        return None
+        named = self.groups_named(padded)
+        return named[0] if named else None
 
     def groups_named(self, padded: str) -> list[str]:
-        """Every region or county of municipalities a question names, longest names first."""
+        """Every region or county of municipalities a question names, longest names first,
+        also in the genitive ('Aust-Agders økning')."""
         found: list[str] = []
         rest = padded
         for group in sorted(self.groups, key=len, reverse=True):
-            name = f" {' '.join(_TOKENS.split(fold(group))).strip()} "
-            if name in rest:
-                found.append(group)
-                rest = rest.replace(name, "  ")
+            name = " ".join(_TOKENS.split(fold(group))).strip()
+            for form in (f" {name} ", f" {name}s "):
+                if form in rest:
+                    if group not in found:
+                        found.append(group)
+                    rest = rest.replace(form, "  ")
         return found
 
     def named_by_name(self, table: Table, padded: str, keys: Sequence[str]) -> list[str]:
@@ -639,6 +687,13 @@ class TableReader:
             folded = pattern.sub(long, folded)
         return _SHARED_TAIL.sub(r"\1-\4 \2 \3-\4", folded)
 
+    def compound_tails(self, folded: str) -> str:
+        """A compound ending in a word of a tail list followed by that word as well
+        ('den samlede tilskuddsprognosen' also says 'prognosen')."""
+        if self.tails is None:
+            return folded
+        return self.tails.sub(lambda m: f"{m[0]} {m[1]}", folded)
+
     def ordinal_in(self, padded: str) -> int:
         """The place a ranking is asked for by its ordinal ('femte', 'fifth'), or 0."""
         for word, n in self.ordinals.items():
@@ -650,7 +705,15 @@ class TableReader:
         return 0
 
     def top_in(self, padded: str) -> int:
-        """How many a ranking asks for ("de tre", "top 5", "nest størst" two); one when not said."""
+        """How many a ranking asks for ("de tre", "top 5", "nest størst" two); one when not said.
+
+        Places counted on after the first ones are added to them ('hvilket fylke hadde flest,
+        og hvilke to fulgte etter?' is three places, 'the top two and the next three' five).
+        """
+        counted_on = self._counted_on(padded)
+        if counted_on is not None:
+            first, after = counted_on
+            return first + after
         if self.has(padded, "second"):
             return 2
         m = _TOP_DIGIT.search(padded)
@@ -661,6 +724,50 @@ class TableReader:
             if re.search(rf" {re.escape(word)} (?!\d)", padded):
                 return n
         return 1
+
+    def counts_on(self, text: str) -> bool:
+        """Whether a question counts on after a ranking's first places ('og hvilke to fulgte
+        etter?')."""
+        return self._counted_on(_padded(self.long_forms(fold(text)))) is not None
+
+    def _counted_on(self, padded: str) -> tuple[int, int] | None:
+        """How many first places and how many next ones a question asks for, when it counts
+        on after the first ('hvilket fylke hadde flest, og hvilke to fulgte etter?' is one and
+        two), else None."""
+        if not self.has(padded, "next_places"):
+            return None
+        # the question as corrected, not the copy as typed after it
+        copy = next(c for c in padded.split("  ") if self.has(_padded(c), "next_places"))
+        words = copy.split()
+        spans = [
+            (i, i + len(p.split()))
+            for p in self.w.get("next_places", ())
+            for i in range(len(words))
+            if words[i : i + len(p.split())] == p.split()
+        ]
+        start, end = min(spans)
+
+        def number(at: int) -> int | None:
+            """A number word at a place in the question, not one joining a range."""
+            if not 0 <= at < len(words) or words[at] not in self.numbers:
+                return None
+            following = words[at + 1] if at + 1 < len(words) else ""
+            return None if following.isdigit() else self.numbers[words[at]]
+
+        # the next places' count in the words ('de to neste'), just before them ('hvilke to
+        # fulgte etter') or just after them ('the next two', 'de neste tre'); one when not said
+        near = [start, start - 1, start - 2, end, end + 1]  # 'og de to neste' holds its count
+        after = next((n for at in near if (n := number(at)) is not None), 1)
+        used = {at for at in near if number(at) is not None}
+        first = next(
+            (n for at in range(start) if at not in used and (n := number(at)) is not None), None
+        )
+        if first is None:
+            top = _TOP_DIGIT.search(" ".join(words[:start]))
+            # 'nest flest, og hvem kom deretter?' counts on from the second place
+            second = self.has(_padded(" ".join(words[:start])), "second")
+            first = max(1, int(top.group(1))) if top else 2 if second else 1
+        return first, after
 
     # --- the query ---
 
@@ -676,7 +783,17 @@ class TableReader:
         """Read a table query from a folded question, or None when it is not one; shares of
         several rows are listed side by side, never added ('andelen i Oslo og Troms til
         sammen' has no sum without the counts behind each share)."""
+        self._late, self.place_count = {}, 0
         query = self._read(folded, today, column_hint, previous, raw, framework)
+        if query is not None and query.table in self._late and query.other is None:
+            query = replace(query, late=self._late[query.table])
+        said = self.place_count
+        if query is not None and said and query.op in ("sum", "list") and query.other is None:
+            asked = self.kb.tables[query.table]
+            rows = query.rows or tuple(r.key for r in data_rows(asked))
+            if len(rows) != said and len(rows) > 1:
+                # 'de 14 kommunene i Aust-Agder' of a county of 15: which are meant is unsaid
+                query = replace(query, miscounted=said)
         if query is None or query.op != "sum" or query.claim is not None:
             return query
         table = self.kb.tables.get(query.table)
@@ -703,6 +820,7 @@ class TableReader:
         if self.words is None:
             return None
         folded, raw = self.long_forms(folded), self.long_forms(fold(raw)) if raw else ""
+        folded, raw = self.compound_tails(folded), self.compound_tails(raw)
         if self.without is not None:
             folded = self.without.sub(lambda m: re.sub(r"20[0-4]\d\s*-?\s*", "", m[0]), folded)
         across = self._across_tables(folded, today, column_hint, previous)
@@ -800,6 +918,32 @@ class TableReader:
                 best = _remember(best, previous)
         return best
 
+    def _share_whole(self, padded: str, columns: Sequence[Column]) -> Column | None:
+        """The column of the year a share is taken of ('andel av 2016-økningen'), or None."""
+        shares = "|".join(re.escape(p) for p in self.w.get("share", ()))
+        found = re.search(rf" (?:{shares}) (?:av|of) (?:\w+ ){{0,2}}?(20[0-4]\d) ", padded)
+        if not shares or found is None:
+            return None
+        return next((c for c in columns if c.year == int(found[1]) and not c.sum_of), None)
+
+    def _whole_named(self, table: Table, padded: str, key: str) -> bool:
+        """Whether a share's whole is the row itself ('andel av prognosen for kommunalt
+        rusarbeid gikk til Agder' asks a part of that row, not the row's part of the sum)."""
+        names = "|".join(re.escape(name) for name, k in self.spelled[table.id] if k == key)
+        shares = "|".join(re.escape(p) for p in self.w.get("share", ()))
+        if not names or not shares:
+            return False
+        whole = re.search(
+            rf" (?:{shares}) (?:av|of) (?:\w+ ){{0,2}}(\w+) (?:for|til|to|i|in) (?:the )?"
+            rf"(?:{names}) ",
+            padded,
+        )
+        if whole is None:
+            return False
+        noun = whole[1]
+        listed = {p for name in ("prognosis", "sum") for p in self.w.get(name, ())}
+        return noun.endswith(("en", "et", "ne")) or noun in listed
+
     def _share_of_count(
         self, previous: TableQuery, best: TableQuery, padded: str
     ) -> TableQuery | None:
@@ -854,6 +998,7 @@ class TableReader:
                     and self.has(padded, "prognosis")
                     and any(not _row(table, k).sum_of_rows for k in self.rows_in(table, padded))
                 )
+                or (items and self._quotes_sum(table, by_year))
             )
             if items and (not told or self.has(padded, "national")):
                 return [], 0.0  # named items of one office: asked by their own words only
@@ -923,7 +1068,7 @@ class TableReader:
                 # that has them all
                 score -= 1.0
             if not picked and years:
-                return [], 0.0
+                return self._late_years(table, padded, by_year, years, prognosis)
             if not picked and len(by_year) == 1 and len(table.columns) == 1:
                 return by_year, score  # a table of one column needs no year
             if not picked:
@@ -958,10 +1103,56 @@ class TableReader:
         if column is not None:
             column = self._unit_sibling(table, column, padded)
             if years and not any(column_covers(table, column, y) for y in years):
-                return [], 0.0  # 'KVP-deltakere i 2020': the table counts another year
+                last = self.sources_last.get(table.id)
+                if last is None or not all(y > last for y in years):
+                    return [], 0.0  # 'KVP-deltakere i 2020': the table counts another year
+                # 'i fjor' after everything the sources say: the last figure known, with its
+                # year, for a column the question names by its own words ('mottok sosialhjelp'
+                # is no column's count; a table of other years still wins)
+                said = self._column_by_words(table, padded)
+                if said is None or self._unit_sibling(table, said, padded).id != column.id:
+                    return [], 0.0
+                self._late[table.id] = max(years)
+                return [column], 1.0
             # a year the table has no figures for tells that another table is meant
             return [column], 3.0 if all(table.years.contains(y) for y in years) else 1.0
         return [], 0.0
+
+    def _quotes_sum(self, table: Table, columns: Sequence[Column]) -> bool:
+        """Whether a question quotes a table's printed sum beside one of its items ('andel av
+        de 41 millionene gjaldt kommunalt rusarbeid?')."""
+        if not columns or not self.rows_in(table, _padded(self.spans)):
+            return False
+        bound = self._bound(table, columns[0])
+        if bound is None or bound[0] != "==":
+            return False
+        sums = {_value(v) for r in table.rows if r.sum_of_rows for v in r.values.values()}
+        return bound[1] in sums
+
+    def _late_years(
+        self,
+        table: Table,
+        padded: str,
+        by_year: Sequence[Column],
+        years: Sequence[int],
+        prognosis: bool,
+    ) -> tuple[list[Column], float]:
+        """The last year's column of a table of places, when every year asked lies after it
+        and the question names its places ('Arendal og Grimstad til sammen i 2023'), or
+        after everything the sources say: the last figures known, said to be from their
+        year; none for a year inside the table's span or a table of named items."""
+        if not any(r.municipality or r.county for r in table.rows):
+            return [], 0.0  # an office's items: asked by their own year only
+        newest = max(c.year or 0 for c in by_year)
+        named = bool(self.rows_in(table, padded) or self.group_in(table, padded))
+        after = newest if named else max(newest, self.sources_last.get(table.id) or newest)
+        if not all(y > after for y in years):
+            return [], 0.0  # 'hvem fikk mest i 2021?' ranks no figures the sources have
+        last = [c for c in by_year if c.year == newest]
+        final = [c for c in last if c.status != "prognose"]
+        self._late[table.id] = max(years)
+        # the newest table's figures win over an older table's ('2020' over '2018')
+        return (final if final and not prognosis else last)[:1], 1.0 + newest / 10_000
 
     def _bound(self, table: Table, column: Column) -> tuple[str, Fraction] | None:
         """A figure the question bounds the rows by ('over 1 million', 'minst 70 %', '3 505')."""
@@ -988,8 +1179,9 @@ class TableReader:
             ):
                 continue  # 'lågast del under 18 med sosialhjelp': the heading's 'under 18'
             value = Fraction(digits.replace(" ", "").replace(",", "."))
-            if any(after.startswith(f" {w} ") for w in self.w.get("places", ())):
-                continue  # 'alle de 15 kommunene' counts the places
+            if any(self._place_words(after).startswith(f" {w} ") for w in self.w.get("places", ())):
+                self.place_count = int(value) if value.denominator == 1 else 0
+                continue  # 'alle de 15 kommunene', 'de 15 Aust-Agder-kommunene' count places
             self.rounding = Fraction(0)
             if any(after.startswith(f" {w} ") for w in self.w.get("million", ())):
                 value *= 1_000_000
@@ -1021,6 +1213,15 @@ class TableReader:
                 compare = "<="  # 'mest 3' is at most 3
             return compare, value
         return None
+
+    def _place_words(self, after: str) -> str:
+        """The words after a figure less a region's or county's name before a word for places
+        ('15 aust agder kommunene' as '15 kommunene')."""
+        words = after.split()
+        named = 0
+        while named < len(words) and words[named] in self.group_words:
+            named += 1
+        return _padded(" ".join(words[named:]))
 
     def _joined(self, label: str) -> bool:
         """Whether the question writes a label's years joined by '+' ('2016+2017')."""
@@ -1385,7 +1586,13 @@ class TableReader:
             if len(named) > 1 and self.has(padded, "sum"):
                 return TableQuery(table.id, "sum", tuple(named), ids[:1]), score + 0.5
             items = [k for k in named if k not in sums]
-            if self.has(padded, "share") and len(items) == 1 and len(sums) == 1 and ids:
+            if (
+                self.has(padded, "share")
+                and len(items) == 1
+                and len(sums) == 1
+                and ids
+                and not self._whole_named(table, padded, items[0])
+            ):
                 # 'hvor stor andel av prognosen gjaldt langvarige …?': the item over the sum
                 return TableQuery(table.id, "portion", (items[0], sums[0]), ids[:1]), score + 0.5
             shown = tuple(named) or tuple(r.key for r in table.rows)
@@ -1588,6 +1795,14 @@ class TableReader:
                 ("more" if more and not less else "less") if premise and (more or less) else None
             )
             return TableQuery(table.id, "difference", tuple(rows), ids, claim=claim), score
+        if self.has(padded, "share") and len(rows) == 1 and len(columns) == 2 and not by_group:
+            of_year = self._share_whole(padded, columns)
+            if of_year is not None:
+                # 'hvor stor andel av 2016-økningen utgjør 2020-prognosen for Kristiansand?':
+                # the row's figure of one year over its figure of the year after 'andel av'
+                part = next(c for c in columns if c.id != of_year.id)
+                portion = TableQuery(table.id, "portion", tuple(rows), (part.id, of_year.id))
+                return portion, score
         if len(rows) == 1 and len(columns) > 1 and any(c.sum_of for c in columns):
             # 'Åmli i 2016 og summen inkl. prognosen': figures side by side, no total of them
             return TableQuery(table.id, "list", tuple(rows), ids), score
@@ -1815,6 +2030,12 @@ class TableReader:
         a question on a table: the same columns ranked, the row's place, the row's share."""
         columns = columns or list(previous.columns)
         highest, lowest = self.has(padded, "highest"), self.has(padded, "lowest")
+        counted_on = self._counted_on(padded)
+        further = counted_on is not None and previous.op == "rank" and not previous.across
+        if further and counted_on and not (rows or highest or lowest) and previous.claim is None:
+            # 'og hvilke to fulgte etter?' after a ranking: the same ranking, further down
+            top = max(previous.top, previous.place) + counted_on[1]
+            return replace(previous, top=top, place=0, shown=())
         want = self._unit_asked(padded)
         if want and len(columns) == 1 and not self._column_by_words(table, padded):
             # 'og er det det samme fylket som hadde høyest andel?' after a count: the share
