@@ -74,3 +74,11 @@ def test_a_percentage_of_the_own_share_no_rule_sets_is_declined() -> None:
     )
     assert not answer.answered
     assert "ingen prosentsats" in answer.text
+
+
+def test_a_total_with_only_a_calendar_year_borrows_no_ladder() -> None:
+    ladder = next(r for _s, r in kb().all_rules() if isinstance(r, LadderRule))
+    whole = sum(step.amount for step in ladder.steps)
+    for question in ("Hva fikk kommunene til sammen i 2019?", "Hva fikk alle til sammen i 2017?"):
+        answer = Engine(kb()).ask(question, TODAY)
+        assert fmt.kroner(whole, "nb") not in answer.text

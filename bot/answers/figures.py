@@ -136,6 +136,13 @@ def duration_words(rule: CapRule | LadderRule, lang: Lang) -> str | None:
     return None
 
 
+def _only_year_said(slots: dict[str, object]) -> bool:
+    """Whether a question says nothing of positions, costs or grant years, only a year."""
+    return "year" in slots and not any(
+        k in slots for k in ("cost", "duration", "grant_year_to", "year_rel", "start_year_rel")
+    )
+
+
 class FigureAnswers(FactAnswers, TableAnswers):
     """Answer figure questions with their working."""
 
@@ -175,8 +182,9 @@ class FigureAnswers(FactAnswers, TableAnswers):
             or "positions" in u.slots
             or "start_year" in u.slots
             or "operation" in u.slots
-            or u.intent in ("total", "own_share")
+            or (u.intent in ("total", "own_share") and not _only_year_said(u.slots))
         ):
+            # ('hva fikk kommunene til sammen i 2019?': a calendar year alone says no ladder)
             return ladders[0]
         return None
 
