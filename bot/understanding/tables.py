@@ -56,6 +56,10 @@ FOLLOW_UP_WORDS = 6
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
 
+#: Any year a question's years may be read from, inside a word or not (a superset of _YEAR).
+_ANY_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")
+
+
 _TOP_DIGIT = re.compile(r"\b(?:topp|top)\s*-?\s*(\d{1,2})\b")
 
 
@@ -114,6 +118,28 @@ _LOCATED = r" (?:var|bodde|budde|befant seg|fantes|lived|were|was|are|is|er) (?:
 
 #: A series of municipality numbers ('10xx', '09xx').
 _NUMBER_SERIES = re.compile(r"\b(\d{2})\s?xx\b")
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """The words without which no query against one table is read (``TableReader._may_ask``).
+
+    ``rows``: the words of each name of a row, under the name's longest word;
+    ``item_labels``: the first letters of an item's label words; ``telling``: the table's own
+    words; ``spelled``: the first letters of a printed sum's label words; ``columns`` and
+    ``column_prefixes``: the column headings' words and their first five letters. A table
+    of kroner per year (``kroner``) has its columns by year, so it needs a row named and a
+    year; any other table a column's words, beside a row named or a ranking or 'which'.
+    """
+
+    kroner: bool
+    items: bool
+    rows: dict[str, tuple[frozenset[str], ...]]
+    item_labels: tuple[tuple[str, ...], ...]
+    telling: frozenset[str]
+    spelled: tuple[tuple[str, ...], ...]
+    columns: frozenset[str]
+    column_prefixes: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -430,6 +456,86 @@ class TableReader:
         for muni in kb.municipalities.values():
             for group in filter(None, (muni.region, muni.county)):
                 self.groups.setdefault(group, []).append(muni.number)
+        self.cues = {t.id: self._cues(t) for t in self.tables}
+
+    def _cues(self, table: Table) -> _Cues:
+        """The words a question must hold for a query against a table to be read at all,
+        taken from what the reading itself looks for (see ``_may_ask``)."""
+        # every name of a row (and a word for the whole country, and the shared part of two
+        # counties' names) as the set of its words, under its longest word
+        names = [name.split() for name, _key in self.spelled[table.id]]
+        names += [p.split() for p in self.w.get("national", ())]
+        families = (r.label.split("-") for r in data_rows(table) if r.county)
+        names += [fold(p[1]).split() for p in families if len(p) == 2]
+        rows: dict[str, set[frozenset[str]]] = {}
+        for words in filter(None, names):
+            rows.setdefault(max(words, key=len), set()).add(frozenset(words))
+        # an item named by the first letters of each long word of its label
+        items = tuple(
+            tuple(w[:5] for w in _padded(fold(label)).split() if len(w) >= 4)
+            for r in table.rows
+            for label in filter(None, (r.label, r.label_en))
+        )
+        # a label spelled out ('sum inkl. 2020-prognosen') by the first letters of its words
+        labels = [x for t in table.totals for x in (t.label, t.label_en) if x]
+        labels += [c.label for c in table.columns if c.sum_of]
+        spelled = tuple(
+            tuple(w if len(w) < 5 else w[:5] for w in words)
+            for words in map(_label_words, labels)
+            if len(words) >= 2
+        )
+        by_year = [c for c in table.columns if c.year is not None and not c.sum_of]
+        pairs = self.column_pairs[table.id].values()
+        heads = {w for found in pairs for p in found for w in p.split()}
+        return _Cues(
+            kroner=bool(by_year) and all(c.unit == "kr" for c in table.columns),
+            items=table.id in self.item_tables,
+            rows={k: tuple(v) for k, v in rows.items()},
+            item_labels=tuple(filter(None, items)) if table.id in self.item_tables else (),
+            telling=self.telling[table.id],
+            spelled=spelled,
+            columns=frozenset(heads | set(self.column_counts[table.id])),
+            column_prefixes=frozenset(self.column_prefixes[table.id]),
+        )
+
+    def _may_ask(self, folded: str, padded: str) -> bool:
+        """Whether a question without a previous table query, a column guess or a framework
+        reading can be a table question at all: a cheap test of the words every way of
+        reading one needs (a table's own words, a printed sum's label, a row's name with a
+        year for a table of kroner per year, a column's words with a row or a ranking for
+        any other table, the framework and document words), so the reading runs only then."""
+        if "+" in folded or (self.document is not None and self.document.search(folded)):
+            return True  # 'summen 2016+2017', 'i 2018-presentasjonen'
+        if self.has(padded, "framework") or self.has(padded, "most_columns"):
+            return True
+        tokens = set(padded.split())
+        prefixes = {t[:n] for t in tokens for n in (3, 4, 5)}
+        years: bool | None = None
+        ranks: bool | None = None
+        for cue in self.cues.values():
+            if not tokens.isdisjoint(cue.telling):
+                return True
+            if any(prefixes.issuperset(label) for label in cue.spelled):
+                return True
+            rows = any(words <= tokens for t in tokens for words in cue.rows.get(t, ())) or any(
+                prefixes.issuperset(label) for label in cue.item_labels
+            )
+            if cue.kroner:
+                # its columns are its years: a row named, with a year (or an item's prognosis)
+                if rows and years is None:
+                    years = bool(_ANY_YEAR.search(folded)) or any(
+                        self.has(padded, w) for w in ("last_year", "next_year", "this_year")
+                    )
+                if rows and (years or (cue.items and self.has(padded, "prognosis"))):
+                    return True
+                continue
+            if tokens.isdisjoint(cue.columns) and prefixes.isdisjoint(cue.column_prefixes):
+                continue
+            if ranks is None:
+                ranks = any(self.has(padded, w) for w in ("highest", "lowest", "which"))
+            if rows or ranks:
+                return True
+        return False
 
     # --- what the question names ---
 
@@ -705,6 +811,10 @@ class TableReader:
         folded, raw = self.long_forms(folded), self.long_forms(fold(raw)) if raw else ""
         if self.without is not None:
             folded = self.without.sub(lambda m: re.sub(r"20[0-4]\d\s*-?\s*", "", m[0]), folded)
+        if previous is None and column_hint is None and not framework:
+            early = _padded(folded) + (_padded(raw) if raw else "")
+            if not self._may_ask(folded, early):
+                return None
         across = self._across_tables(folded, today, column_hint, previous)
         if across is not None:
             return across
