@@ -129,7 +129,8 @@ class _Cues:
     words; ``spelled``: the first letters of a printed sum's label words; ``columns`` and
     ``column_prefixes``: the column headings' words and their first five letters. A table
     of kroner per year (``kroner``) has its columns by year, so it needs a row named and a
-    year; any other table a column's words, beside a row named or a ranking or 'which'.
+    year, and a table of named items (``items``) its own words or an item's prognosis; any
+    other table a column's words, beside a row named or a ranking or 'which'.
     """
 
     kroner: bool
@@ -521,12 +522,17 @@ class TableReader:
                 prefixes.issuperset(label) for label in cue.item_labels
             )
             if cue.kroner:
-                # its columns are its years: a row named, with a year (or an item's prognosis)
+                if cue.items:
+                    # named items are asked by the table's own words, or by an item's prognosis
+                    if rows and self.has(padded, "prognosis"):
+                        return True
+                    continue
+                # its columns are its years: a row named, with a year
                 if rows and years is None:
                     years = bool(_ANY_YEAR.search(folded)) or any(
                         self.has(padded, w) for w in ("last_year", "next_year", "this_year")
                     )
-                if rows and (years or (cue.items and self.has(padded, "prognosis"))):
+                if rows and years:
                     return True
                 continue
             if tokens.isdisjoint(cue.columns) and prefixes.isdisjoint(cue.column_prefixes):
