@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from fractions import Fraction
 
@@ -324,8 +325,9 @@ def _folded(phrases: list[str]) -> tuple[str, ...]:
     return tuple(fold(p) for p in phrases)
 
 
+@functools.lru_cache(maxsize=4096)
 def _padded(text: str) -> str:
-    """A text's words between single spaces, e-mail addresses kept whole."""
+    """A text's words between single spaces, e-mail addresses kept whole (remembered)."""
     return " " + " ".join(re.split(r"[^\w@-]+", text)) + " "
 
 

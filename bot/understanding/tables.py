@@ -205,8 +205,9 @@ def _phrases(items: Sequence[str]) -> tuple[str, ...]:
     return tuple(sorted(out, key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def _padded(folded: str) -> str:
-    """Words of a folded text between spaces, for phrase look-ups."""
+    """Words of a folded text between spaces, for phrase look-ups (remembered: it is pure)."""
     return " " + " ".join(_TOKENS.split(folded)).strip() + " "
 
 
@@ -357,8 +358,9 @@ class TableReader:
             )
             self.numbers = {fold(k): v for k, v in words.numbers.items()}
             self.ordinals = {fold(k): v for k, v in words.ordinals.items()}
+            # (each with its folded form, which a question must hold for the pattern to match)
             self.short_forms = [
-                (re.compile(rf"(?<![\w.]){re.escape(fold(k))}(?![\w])"), fold(v))
+                (fold(k), re.compile(rf"(?<![\w.]){re.escape(fold(k))}(?![\w])"), fold(v))
                 for k, v in sorted(words.short_forms.items(), key=lambda kv: -len(kv[0]))
             ]
             joins = "|".join(re.escape(fold(w)) for w in sorted(words.range_to, key=len)[::-1])
@@ -737,7 +739,7 @@ class TableReader:
         if self.has(padded, "next_year"):
             years.append(today.year + 1)
         this_year = any(
-            re.search(rf" {re.escape(phrase)} (?!\d)", padded)
+            f" {phrase} " in padded and re.search(rf" {re.escape(phrase)} (?!\d)", padded)
             for phrase in self.w.get("this_year", ())
         )
         if this_year and today.year not in years:
@@ -747,15 +749,17 @@ class TableReader:
     def long_forms(self, folded: str) -> str:
         """Short forms written out ('u18' as 'under 18') and a shared second part of two
         compounds given to both ('aust- og vest-agder' as 'aust-agder og vest-agder')."""
-        for pattern, long in self.short_forms:
-            folded = pattern.sub(long, folded)
-        return _SHARED_TAIL.sub(r"\1-\4 \2 \3-\4", folded)
+        for short, pattern, long in self.short_forms:
+            if short in folded:
+                folded = pattern.sub(long, folded)
+        return _SHARED_TAIL.sub(r"\1-\4 \2 \3-\4", folded) if "- " in folded else folded
 
     def ordinal_in(self, padded: str) -> int:
         """The place a ranking is asked for by its ordinal ('femte', 'fifth'), or 0."""
         for word, n in self.ordinals.items():
             # 'i tredje år' is a year of a grant, not a place; 'på tredjeplass' is one
-            if re.search(rf" {re.escape(word)} (?!(?:ar|year|tilskudd)\w*)", padded):
+            found = f" {word} " in padded
+            if found and re.search(rf" {re.escape(word)} (?!(?:ar|year|tilskudd)\w*)", padded):
                 return n
             if f" {word}plass " in padded or f" {word}plassen " in padded:
                 return n
@@ -770,7 +774,7 @@ class TableReader:
             return max(1, int(m.group(1)))
         for word, n in self.numbers.items():
             # 'from 2017 to 2018': a word before a figure joins a range, it counts nothing
-            if re.search(rf" {re.escape(word)} (?!\d)", padded):
+            if f" {word} " in padded and re.search(rf" {re.escape(word)} (?!\d)", padded):
                 return n
         return 1
 
