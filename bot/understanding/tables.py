@@ -505,8 +505,11 @@ class TableReader:
         """Whether a question without a previous table query, a column guess or a framework
         reading can be a table question at all: a cheap test of the words every way of
         reading one needs (a table's own words, a printed sum's label, a row's name with a
-        year for a table of kroner per year, a column's words with a row or a ranking for
-        any other table, the framework and document words), so the reading runs only then."""
+        year and a printed sum's row or the headings' words for a table of kroner per year,
+        an item's prognosis for a table of items, a column found by its words beside a row
+        or a ranking for any other table, the framework and document words), so the reading
+        runs only then. The words come from the reader's own indexes; the last tests are the
+        reader's own look-ups, whose answers it remembers for the reading itself."""
         if "+" in folded or (self.document is not None and self.document.search(folded)):
             return True  # 'summen 2016+2017', 'i 2018-presentasjonen'
         if self.has(padded, "framework") or self.has(padded, "most_columns"):
@@ -515,7 +518,8 @@ class TableReader:
         prefixes = {t[:n] for t in tokens for n in (3, 4, 5)}
         years: bool | None = None
         ranks: bool | None = None
-        for cue in self.cues.values():
+        for table in self.tables:
+            cue = self.cues[table.id]
             if not tokens.isdisjoint(cue.telling):
                 return True
             if any(prefixes.issuperset(label) for label in cue.spelled):
@@ -524,24 +528,32 @@ class TableReader:
                 prefixes.issuperset(label) for label in cue.item_labels
             )
             if cue.kroner:
+                if not rows:
+                    continue
                 if cue.items:
                     # named items are asked by the table's own words, or by an item's prognosis
-                    if rows and self.has(padded, "prognosis"):
+                    if self.has(padded, "prognosis"):
                         return True
                     continue
-                # its columns are its years: a row named, with a year
-                if rows and years is None:
+                # its columns are its years: a row named with a year, a printed sum's row or
+                # the headings' words beside it
+                if years is None:
                     years = bool(_ANY_YEAR.search(folded)) or any(
                         self.has(padded, w) for w in ("last_year", "next_year", "this_year")
                     )
-                if rows and years:
+                named = self.rows_in(table, padded) if years else []
+                if any(r.sum_of_rows and r.key in named for r in table.rows):
+                    return True
+                by_year = [c for c in table.columns if c.year is not None and not c.sum_of]
+                if named and self._echoed_words(padded, by_year) >= 2:
                     return True
                 continue
             if tokens.isdisjoint(cue.columns) and prefixes.isdisjoint(cue.column_prefixes):
                 continue
             if ranks is None:
                 ranks = any(self.has(padded, w) for w in ("highest", "lowest", "which"))
-            if rows or ranks:
+            # a column by its words, as the reading finds it
+            if (rows or ranks) and self._column_by_words(table, padded) is not None:
                 return True
         return False
 
