@@ -13,12 +13,12 @@ a scheme by its id.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from bot import fmt
 from bot.cards import deadline_text
+from bot.text import lazy_pattern
 from bot.vocab import DEADLINE_LABELS, Lang
 from knowledge.kb import DeadlineEntry, KnowledgeBase, Provenance
 from knowledge.schema import (
@@ -129,7 +129,7 @@ PHRASES: dict[str, dict[Lang, str]] = {
     },
 }
 
-THIS_YEAR = re.compile(
+THIS_YEAR = lazy_pattern(
     r"\b(?:i ar|i aar|dette aret|iar|this year|this year's|current year)\b(?!\s*\d)"
 )
 
