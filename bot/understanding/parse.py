@@ -220,6 +220,10 @@ _PER_POSITION = re.compile(
 _SELF = re.compile(r"\b(?:selv|sjol|sjolv|ourselves|itself|themselves)\b")
 
 
+#: Most chunks of words whose municipality lookalike is remembered before starting afresh.
+LOOKALIKES_SIZE = 50_000
+
+
 class Understander:
     """Turn chat text into an Understanding, using names from the knowledge base."""
 
@@ -236,6 +240,22 @@ class Understander:
         self._muni_near: dict[int, list[str]] = {
             n: [k for k in keys if abs(len(k) - n) <= 2] for n in lengths
         }
+        # the lookalike found for each chunk of words (the chunks of questions recur)
+        self._muni_lookalikes: dict[str, str | None] = {}
+        # the long names whose every content word a question must have, by one of those words
+        # (the word fewest names share), in the order they are tried
+        self._content_by_stem: dict[str, list[int]] = {}
+        self._content_always: list[int] = []
+        shared: dict[str, int] = {}
+        for _name, content in self.lex.scheme_content_longest:
+            for stem in content:
+                shared[stem] = shared.get(stem, 0) + 1
+        for i, (_name, content) in enumerate(self.lex.scheme_content_longest):
+            if not content:
+                self._content_always.append(i)
+                continue
+            key = min(sorted(content), key=lambda stem: shared[stem])
+            self._content_by_stem.setdefault(key, []).append(i)
         self.rule_words = rule_scheme_words(kb, self.lex)
         self.deadline_words = deadline_scheme_words(kb, self.lex)
         tables = kb.language.tables if kb.language else None
@@ -353,7 +373,9 @@ class Understander:
         # longest first: the words of a longer name found so belong to its scheme too ('new
         # mental health and substance abuse grant' leaves 'substance abuse grant' unnamed)
         taken: list[tuple[str, set[str] | frozenset[str]]] = list(named_stems.items())
-        for name, content in self.lex.scheme_content_longest:
+        tried = {i for stem in stems for i in self._content_by_stem.get(stem, ())}
+        for i in sorted(tried.union(self._content_always)):
+            name, content = self.lex.scheme_content_longest[i]
             if not content <= stems:
                 continue
             sid = self.lex.scheme_names[name]
@@ -402,9 +424,14 @@ class Understander:
                 near = self._muni_near.get(len(chunk))
                 if len(chunk) < 5 or not near:
                     continue  # too short, or no name within two letters of its length
-                best = process.extractOne(chunk, near, scorer=fuzz.ratio, score_cutoff=84)
-                if best:
-                    return self.lex.municipalities[best[0]]
+                if chunk not in self._muni_lookalikes:
+                    if len(self._muni_lookalikes) > LOOKALIKES_SIZE:
+                        self._muni_lookalikes.clear()
+                    best = process.extractOne(chunk, near, scorer=fuzz.ratio, score_cutoff=84)
+                    self._muni_lookalikes[chunk] = best[0] if best else None
+                found = self._muni_lookalikes[chunk]
+                if found is not None:
+                    return self.lex.municipalities[found]
         return None
 
     def county_in(self, folded: str) -> str | None:

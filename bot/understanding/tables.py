@@ -460,6 +460,14 @@ class TableReader:
             for group in filter(None, (muni.region, muni.county)):
                 self.groups.setdefault(group, []).append(muni.number)
         self.cues = {t.id: self._cues(t) for t in self.tables}
+        # the same words for every table at once: a table's own words and printed sums'
+        # labels tell a table question whatever the table; a row's name, which table it is of
+        self._telling_any = frozenset().union(*(c.telling for c in self.cues.values()))
+        self._spelled_any = tuple(dict.fromkeys(x for c in self.cues.values() for x in c.spelled))
+        self._row_words: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for tid, cue in self.cues.items():
+            for key, forms in cue.rows.items():
+                self._row_words.setdefault(key, []).extend((tid, words) for words in forms)
 
     def _cues(self, table: Table) -> _Cues:
         """The words a question must hold for a query against a table to be read at all,
@@ -515,16 +523,19 @@ class TableReader:
         if self.has(padded, "framework") or self.has(padded, "most_columns"):
             return True
         tokens = set(padded.split())
+        if not tokens.isdisjoint(self._telling_any):
+            return True
         prefixes = {t[:n] for t in tokens for n in (3, 4, 5)}
+        if any(prefixes.issuperset(label) for label in self._spelled_any):
+            return True
+        named_in = {
+            tid for t in tokens for tid, words in self._row_words.get(t, ()) if words <= tokens
+        }
         years: bool | None = None
         ranks: bool | None = None
         for table in self.tables:
             cue = self.cues[table.id]
-            if not tokens.isdisjoint(cue.telling):
-                return True
-            if any(prefixes.issuperset(label) for label in cue.spelled):
-                return True
-            rows = any(words <= tokens for t in tokens for words in cue.rows.get(t, ())) or any(
+            rows = table.id in named_in or any(
                 prefixes.issuperset(label) for label in cue.item_labels
             )
             if cue.kroner:
