@@ -240,6 +240,9 @@ class Understander:
         self._muni_near: dict[int, list[str]] = {
             n: [k for k in keys if abs(len(k) - n) <= 2] for n in lengths
         }
+        # the counties' and offices' names, longest first, as they are looked for
+        self._counties_longest = sorted(self.lex.counties.items(), key=lambda kv: -len(kv[0]))
+        self._offices_longest = sorted(self.lex.offices.items(), key=lambda kv: -len(kv[0]))
         # the lookalike found for each chunk of words (the chunks of questions recur)
         self._muni_lookalikes: dict[str, str | None] = {}
         # the long names whose every content word a question must have, by one of those words
@@ -437,7 +440,7 @@ class Understander:
     def county_in(self, folded: str) -> str | None:
         """Return the county code a text names (statistics table)."""
         padded = pad(folded)
-        for name, code in sorted(self.lex.counties.items(), key=lambda kv: -len(kv[0])):
+        for name, code in self._counties_longest:
             if _has(padded, name):
                 return code
         m = _COUNTY_NUMBER.search(folded)
@@ -460,7 +463,7 @@ class Understander:
     def office_in(self, folded: str) -> str | None:
         """Return the office a text names (Agder, Innlandet, national)."""
         padded = pad(folded)
-        for name, office in sorted(self.lex.offices.items(), key=lambda kv: -len(kv[0])):
+        for name, office in self._offices_longest:
             if len(name) >= 4 and _has(padded, name):
                 return office
         for name, office in self.lex.offices.items():
