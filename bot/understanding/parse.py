@@ -243,6 +243,8 @@ class Understander:
         # the counties' and offices' names, longest first, as they are looked for
         self._counties_longest = sorted(self.lex.counties.items(), key=lambda kv: -len(kv[0]))
         self._offices_longest = sorted(self.lex.offices.items(), key=lambda kv: -len(kv[0]))
+        # the names that may start at each token (tokens recur)
+        self._candidates_seen: dict[str, tuple[list[tuple[tuple[str, ...], str]], str | None]] = {}
         # the lookalike found for each chunk of words (the chunks of questions recur)
         self._muni_lookalikes: dict[str, str | None] = {}
         # the long names whose every content word a question must have, by one of those words
@@ -306,20 +308,7 @@ class Understander:
         i = 0
         while i < len(tokens):
             matched = None
-            candidates = list(self.lex.names_by_first.get(tokens[i], []))
-            for ending in NAME_ENDINGS:
-                if tokens[i].endswith(ending):
-                    base = tokens[i][: -len(ending)]
-                    candidates += [
-                        c for c in self.lex.names_by_first.get(base, []) if len(c[0]) == 1
-                    ]
-            money_base = money_compound_base(tokens[i])
-            if money_base:
-                # 'rusarbeidsmidler', 'rusarbeidspengene': a one-word name and the money of it
-                candidates += [
-                    c for c in self.lex.names_by_first.get(money_base, []) if len(c[0]) == 1
-                ]
-            candidates.sort(key=lambda entry: -len(" ".join(entry[0])))
+            candidates, money_base = self._name_candidates(tokens[i])
             for name_tokens, name in candidates:
                 n = len(name_tokens)
                 if i + n > len(tokens) or tuple(tokens[i : i + n - 1]) != name_tokens[:-1]:
@@ -337,6 +326,30 @@ class Understander:
             else:
                 i += 1
         return names
+
+    def _name_candidates(self, token: str) -> tuple[list[tuple[tuple[str, ...], str]], str | None]:
+        """The names that may start at a token, longest first, and the token's money compound
+        base (remembered per token: they depend on the token alone)."""
+        found = self._candidates_seen.get(token)
+        if found is None:
+            candidates = list(self.lex.names_by_first.get(token, []))
+            for ending in NAME_ENDINGS:
+                if token.endswith(ending):
+                    base = token[: -len(ending)]
+                    candidates += [
+                        c for c in self.lex.names_by_first.get(base, []) if len(c[0]) == 1
+                    ]
+            money_base = money_compound_base(token)
+            if money_base:
+                # 'rusarbeidsmidler', 'rusarbeidspengene': a one-word name and the money of it
+                candidates += [
+                    c for c in self.lex.names_by_first.get(money_base, []) if len(c[0]) == 1
+                ]
+            candidates.sort(key=lambda entry: -len(" ".join(entry[0])))
+            if len(self._candidates_seen) > LOOKALIKES_SIZE:
+                self._candidates_seen.clear()
+            found = self._candidates_seen[token] = (candidates, money_base)
+        return found
 
     def _shared(self, u: Understanding, matches: list[tuple[str, str]]) -> None:
         """Note the other schemes the words naming a scheme fit as well, unless the question
