@@ -13,12 +13,12 @@ a scheme by its id.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from bot import fmt
 from bot.cards import deadline_text
+from bot.text import lazy_pattern
 from bot.vocab import DEADLINE_LABELS, Lang
 from knowledge.kb import DeadlineEntry, KnowledgeBase, Provenance
 from knowledge.schema import (
@@ -133,7 +133,7 @@ PHRASES: dict[str, dict[Lang, str]] = {
     },
 }
 
-THIS_YEAR = re.compile(
+THIS_YEAR = lazy_pattern(
     r"\b(?:i ar|i aar|dette aret|iar|this year|this year's|current year)\b(?!\s*\d)"
 )
 
@@ -188,6 +188,11 @@ def span(years: Iterable[int]) -> str:
 
 def scheme_years(kb: KnowledgeBase, scheme_id: str) -> list[int]:
     """Return every year the sources state something for a scheme (facts, rules, money, dates)."""
+    return list(kb.derived(("scheme_years", scheme_id), lambda: tuple(_years(kb, scheme_id))))
+
+
+def _years(kb: KnowledgeBase, scheme_id: str) -> list[int]:
+    """Every year the sources state something for a scheme (see scheme_years)."""
     scheme = kb.schemes[scheme_id]
     ranges = [
         *(f.years for f in scheme.facts),
@@ -270,6 +275,12 @@ def where_to_check(kb: KnowledgeBase, scheme_ids: Iterable[str], lang: Lang) -> 
     a mailbox or function, not a person), else a person's e-mail. When no office behind the
     schemes has contacts, the office of the newest dated source that has some is named.
     """
+    ids = tuple(scheme_ids)
+    return kb.derived(("where_to_check", ids, lang), lambda: _where_to_check(kb, ids, lang))
+
+
+def _where_to_check(kb: KnowledgeBase, scheme_ids: tuple[str, ...], lang: Lang) -> str | None:
+    """Name the offices to check with (see where_to_check)."""
     dated: dict[str, dt.date] = {}
     for sid in scheme_ids:
         scheme = kb.schemes[sid]

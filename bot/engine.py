@@ -19,6 +19,7 @@ from typing import Any
 from bot.answer import Answer
 from bot.answers.composer import Composer
 from bot.calc.tables import evaluate
+from bot.text import lazy_pattern
 from bot.understanding.parse import Understander
 from bot.understanding.patterns import (
     AMOUNT_ASK,
@@ -59,7 +60,7 @@ def split_questions(text: str, question_words: list[str]) -> list[str]:
 
 
 # 'To spørsmål: hva …', 'Two questions: what …': a short lead-in before the questions
-_LEAD = re.compile(r"\s*[^:?.!\d]{1,30}:\s+")
+_LEAD = lazy_pattern(r"\s*[^:?.!\d]{1,30}:\s+")
 
 
 @lru_cache(maxsize=4)
@@ -495,7 +496,7 @@ REPLACES = {
     "start_years": ("start_year",),
 }
 WHY_WORDS = ("hvorfor", "why", "kvifor")
-WORDS = re.compile(r"[a-z]+")
+WORDS = lazy_pattern(r"[a-z]+")
 # Words that point back to a person the previous answer named ('e-posten hans', 'her phone').
 REFERS_BACK = frozenset(
     {"hans", "hennes", "hennar", "deres", "deira", "dens", "dets", "his", "her", "their", "its"}
@@ -520,7 +521,7 @@ MONEY_INTENTS = {
 
 
 # 'og fra år 2?', 'and from year 2?': a follow-up that moves the start of a span of grant years
-FROM_YEAR = re.compile(r"\b(?:fra|from|fom|f\.o\.m\.)\s+(?:og med\s+)?(?:ar|year)\b")
+FROM_YEAR = lazy_pattern(r"\b(?:fra|from|fom|f\.o\.m\.)\s+(?:og med\s+)?(?:ar|year)\b")
 
 
 # The grant years a chat's figure questions named in turn ('år 2?', 'og i år 3?'), so that
@@ -528,7 +529,7 @@ FROM_YEAR = re.compile(r"\b(?:fra|from|fom|f\.o\.m\.)\s+(?:og med\s+)?(?:ar|year
 ASKED_GRANT_YEARS = "asked_grant_years"
 FAMILY_OF_FIGURES = ("amount", "total", "own_share")
 # 'for dei to åra', 'begge årene', 'the two years', 'those years': the grant years asked before
-BACK_YEARS = re.compile(
+BACK_YEARS = lazy_pattern(
     r"\b(?:(?:de|dei|the|disse|desse|these|those)\s+(?:(to|tre|fire|two|three|four|\d)\s+)?"
     r"|(begge|both)\s+(?:de\s+|dei\s+|the\s+)?)(?:ar|arene|ara|years|tilskuddsarene|tilskotsara)\b"
 )
@@ -547,12 +548,12 @@ ASKED_START = "asked_start_year"
 # først?' can set their deadlines against each other.
 ASKED_DEADLINE_SCHEMES = "asked_deadline_schemes"
 # 'hvilken av de tre', 'which of them', 'kven av dei': a choice among the schemes asked before
-WHICH_OF_THEM = re.compile(
+WHICH_OF_THEM = lazy_pattern(
     r"\b(?:hvilken|hvilke|hvilket|kva for ein|kva for|kven|which)\s+(?:av|of)\s+"
     r"(?:(?:de|dei|the|disse|desse|these|those)\s+)?(?:(to|tre|fire|two|three|four)|dem|dei|them)\b"
 )
 # 'summen av alle tre', 'til sammen', 'sammen med', 'all three together': the figures asked so far
-BACK_SUM = re.compile(
+BACK_SUM = lazy_pattern(
     r"\b(?:summen|sum|til sammen|tilsammen|til saman|sammen med|saman med|samla|samlet|totalt|"
     r"in total|altogether|combined|together|all three|alle tre|alle dei tre|alle de tre)\b"
 )

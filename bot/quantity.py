@@ -26,6 +26,7 @@ from fractions import Fraction
 from typing import Literal
 
 from bot import fmt
+from bot.text import lazy_pattern
 from bot.texts import t
 from bot.vocab import Lang
 
@@ -90,14 +91,14 @@ class Refused(ValueError):
 
 
 _SIGN = "+-\u2212\u2013"  # plus, hyphen-minus, minus sign, en dash
-_UNIT = re.compile(
+_UNIT = lazy_pattern(
     r"\s*(?:årsverk\w*|arsverk\w*|stillinger|stillingar|stillingen|stilling|ftes?|"
     r"positions?|posts?)$"
 )
-_PERCENT = re.compile(r"\s*(?:%|prosent|percent|pst\.?)$")
-_DECIMAL = re.compile(r"(\d+)(?:[.,](\d+))?", re.ASCII)
-_FRACTION = re.compile(r"(\d+)\s*/\s*(\d+)", re.ASCII)
-_SCIENTIFIC = re.compile(r"\d+(?:[.,]\d+)?\s*e\s*[" + _SIGN + r"]?\d+", re.ASCII | re.I)
+_PERCENT = lazy_pattern(r"\s*(?:%|prosent|percent|pst\.?)$")
+_DECIMAL = lazy_pattern(r"(\d+)(?:[.,](\d+))?", re.ASCII)
+_FRACTION = lazy_pattern(r"(\d+)\s*/\s*(\d+)", re.ASCII)
+_SCIENTIFIC = lazy_pattern(r"\d+(?:[.,]\d+)?\s*e\s*[" + _SIGN + r"]?\d+", re.ASCII | re.I)
 
 
 def _strip_sign(text: str) -> tuple[str, bool]:
@@ -178,10 +179,10 @@ def _positions_text(text: str) -> Fraction:
     return _read_number(body, "positions", text) * scale
 
 
-_KRONER_BEFORE = re.compile(r"^(?:kr\.?|nok)\s*")
-_KRONER_AFTER = re.compile(r"\s*(?:kr\.?|kroner|nok|,-|\.-)$")
-_MULTIPLIER = re.compile(r"\s*(k|tusen|mill\w*|mnok|m)$")
-_GROUPED = re.compile(r"\d{1,3}(?:[ .,\u00a0]\d{3})+", re.ASCII)
+_KRONER_BEFORE = lazy_pattern(r"^(?:kr\.?|nok)\s*")
+_KRONER_AFTER = lazy_pattern(r"\s*(?:kr\.?|kroner|nok|,-|\.-)$")
+_MULTIPLIER = lazy_pattern(r"\s*(k|tusen|mill\w*|mnok|m)$")
+_GROUPED = lazy_pattern(r"\d{1,3}(?:[ .,\u00a0]\d{3})+", re.ASCII)
 
 
 def check_kroner(value: int, shown: object = None) -> int:

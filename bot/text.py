@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from typing import Any, cast
 
 from knowledge.text import ASCII_FOLD
 
@@ -387,6 +388,47 @@ def detect_language(text: str) -> str:
 def unwrap(text: str) -> str:
     """Join the wrapped lines of a source text: an indented line continues the one before it."""
     return WRAPPED.sub(" ", text)
+
+
+#: What a compiled pattern offers, taken over by a lazy pattern once it is compiled.
+_PATTERN_ATTRIBUTES = (
+    "search",
+    "match",
+    "fullmatch",
+    "sub",
+    "subn",
+    "split",
+    "findall",
+    "finditer",
+    "flags",
+    "groups",
+    "groupindex",
+)
+
+
+class _LazyPattern:
+    """A regular expression compiled when it is first used, then used as compiled: its
+    methods become the compiled pattern's own, so a use costs what a compiled one's does."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        """Keep the source; ``pattern`` is there before compiling, for composing others."""
+        self.pattern = pattern
+        self._flags = flags
+
+    def __getattr__(self, name: str) -> Any:
+        """Compile on the first use of anything but the source."""
+        if name.startswith("__"):
+            raise AttributeError(name)
+        compiled = re.compile(self.pattern, self._flags)
+        for attribute in _PATTERN_ATTRIBUTES:
+            setattr(self, attribute, getattr(compiled, attribute))
+        return getattr(compiled, name)
+
+
+def lazy_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A module's regular expression, compiled on first use rather than at import (a
+    command starts faster when it needs only some of them)."""
+    return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
 
 
 @functools.lru_cache(maxsize=16384)

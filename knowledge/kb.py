@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar, cast
 
 from knowledge.schema import (
     Deadline,
@@ -55,6 +56,9 @@ class DeadlineEntry:
     office_id: str
 
 
+_T = TypeVar("_T")
+
+
 @dataclass(frozen=True)
 class KnowledgeBase:
     """Every validated fact, indexed for lookup."""
@@ -70,6 +74,10 @@ class KnowledgeBase:
     _deadlines: list[DeadlineEntry] = field(default_factory=list, repr=False)
     # provenances built once per (source, office): the knowledge base never changes
     _provenances: dict[tuple[str, str], Provenance] = field(default_factory=dict, repr=False)
+    # what answers derive from it (a scheme's years, where to check), made once per key
+    _derived: dict[tuple[object, ...], object] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         """Index the deadlines of every scheme once."""
@@ -109,6 +117,13 @@ class KnowledgeBase:
                 office_name_en=office.name_en,
             )
         return found
+
+    def derived(self, key: tuple[object, ...], make: Callable[[], _T]) -> _T:
+        """Return what ``make`` derives from the knowledge base, made once per key (it never
+        changes); ``make`` must be pure and its result never changed by the caller."""
+        if key not in self._derived:
+            self._derived[key] = make()
+        return cast(_T, self._derived[key])
 
     def deadlines(self) -> list[DeadlineEntry]:
         """Return every deadline of every scheme."""

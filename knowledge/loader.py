@@ -6,18 +6,21 @@ so a caseworker who edited a copy of the sources knows exactly what to fix.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
 from pydantic import ValidationError
 
 from knowledge.kb import KnowledgeBase, deadline_id
 from knowledge.schema import IntentLanguage, Language, SameAsRule, SourceFile
+
+if TYPE_CHECKING:
+    import yaml
 
 
 @dataclass(frozen=True)
@@ -43,29 +46,35 @@ class KnowledgeError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
-class _Loader(yaml.SafeLoader):
-    """A safe YAML loader that leaves dates as text and refuses a key given twice in a mapping."""
+@functools.cache
+def _loader() -> type[yaml.SafeLoader]:
+    """A safe YAML loader that leaves dates as text and refuses a key given twice in a
+    mapping (built on first use: PyYAML is imported only when sources are read, never by a
+    command that answers from the built database)."""
+    import yaml
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        """Build a mapping; a key listed twice is an error at its second line, not a silent loss."""
-        seen: set[Any] = set()
-        for key_node, _value in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    f"the key {key!r} is given twice in one mapping",
-                    None,
-                    "a second entry would silently replace the first",
-                    key_node.start_mark,
-                )
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
+    class _Loader(yaml.SafeLoader):
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+            """Build a mapping; a key listed twice is an error at its second line, not a
+            silent loss."""
+            seen: set[Any] = set()
+            for key_node, _value in node.value:
+                key = self.construct_object(key_node, deep=True)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        f"the key {key!r} is given twice in one mapping",
+                        None,
+                        "a second entry would silently replace the first",
+                        key_node.start_mark,
+                    )
+                seen.add(key)
+            return super().construct_mapping(node, deep=deep)
 
-
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    _Loader.yaml_implicit_resolvers = {
+        key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return _Loader
 
 
 def default_sources() -> Path:
@@ -105,8 +114,10 @@ def _entry_and_field(raw: Any, loc: tuple[int | str, ...]) -> tuple[str, str]:
 
 def _parse_file(path: Path, shown: str) -> tuple[SourceFile | None, list[Problem]]:
     """Parse and validate one YAML file."""
+    import yaml
+
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "?"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable
 
 from bot import asof, fmt
@@ -13,6 +12,7 @@ from bot.answers.common import t
 from bot.calc import errors as calc_errors
 from bot.calc import results as calc_results
 from bot.cards import rule_lines
+from bot.text import lazy_pattern
 from bot.understanding.patterns import PREMISE, YES_NO
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
@@ -20,7 +20,7 @@ from knowledge.kb import KnowledgeBase, Provenance
 from knowledge.schema import Fact, Scheme, Topic
 
 # 'kan vi få …', 'can we get …': a question that is answered yes or no
-CAN_WE = re.compile(r"^(?:og\s+|men\s+|and\s+)?(?:kan|kan vi|kan kommunen|can|could)\b")
+CAN_WE = lazy_pattern(r"^(?:og\s+|men\s+|and\s+)?(?:kan|kan vi|kan kommunen|can|could)\b")
 
 
 class AnswerBase:

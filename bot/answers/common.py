@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from fractions import Fraction
 
 from bot.calc import results as calc_results
-from bot.text import fold, unwrap
+from bot.text import fold, lazy_pattern, unwrap
 from bot.understanding.patterns import FIGURE_INTENTS
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
@@ -18,10 +19,10 @@ CONFIDENCE_THRESHOLD = 0.5
 
 # Words that state a limit of what a scheme funds ('kun til årsverk', 'ikke rettet mot').
 # A fact's reference to a table ('se tabellen opptrappingsplan-nasjonal-ramme').
-TABLE_REF = re.compile(r"\btabell(?:en)?\s+([a-z0-9][a-z0-9-]+[a-z0-9])")
+TABLE_REF = lazy_pattern(r"\btabell(?:en)?\s+([a-z0-9][a-z0-9-]+[a-z0-9])")
 
 
-LIMIT_WORDS = re.compile(r"\b(?:ikke|kun|bare|only|not)\b", re.IGNORECASE)
+LIMIT_WORDS = lazy_pattern(r"\b(?:ikke|kun|bare|only|not)\b", re.IGNORECASE)
 
 
 # Rule kinds that give a rate or an amount.
@@ -80,17 +81,19 @@ PASSAGE_FREE = FIGURE_INTENTS | {
 
 # 'hvor mange timer', 'how many hours': the thing a count is asked of
 # ('hvor mange kroner' asks for an amount, not for a count of something)
-HOW_MANY = re.compile(r"\b(?:hvor mange|how many)\s+(?:flere\s+|more\s+)?(?!kron|nok\b)([a-z]{3,})")
+HOW_MANY = lazy_pattern(
+    r"\b(?:hvor mange|how many)\s+(?:flere\s+|more\s+)?(?!kron|nok\b)([a-z]{3,})"
+)
 
 
 # a kind of cost asked about: 'reiseutgifter', 'utgifter til reise', 'travel costs'
-COST_ASKED = re.compile(
+COST_ASKED = lazy_pattern(
     r"\b(?:(\w{3,}?)s?(?:utgift|utgifter|utgiftene|kostnad|kostnader|kostnadene)|"
     r"(\w{3,}) (?:costs?|expenses?))\b"
 )
 
 
-HOW_MUCH = re.compile(r"\b(?:hvor mye|kor mykje|kor mye|how much)\b")
+HOW_MUCH = lazy_pattern(r"\b(?:hvor mye|kor mykje|kor mye|how much)\b")
 
 
 # intents whose answer says what a scheme covers ('annet enn årsverk' is a limit's question)
@@ -128,7 +131,7 @@ COVER_IGNORED = {
 
 
 # asking whether something is covered
-COVER_ASK = re.compile(r"\b(?:dekk\w*|cover\w*|pay for|brukes til|used for|finansier\w*)\b")
+COVER_ASK = lazy_pattern(r"\b(?:dekk\w*|cover\w*|pay for|brukes til|used for|finansier\w*)\b")
 
 
 # cost words that name no particular kind ('andre utgifter', 'other costs')
@@ -165,8 +168,8 @@ COST_GENERIC = {
 
 
 # what a question asks the money of: 'tilskuddet til X?', 'the grant for X?'
-THING_AFTER = re.compile(r"\b(?:til|for|to|of)\s+([^?!.]+)", re.IGNORECASE)
-THING_END = re.compile(r"\s+(?:i|in)\s+(?:år|year|tilskuddsår|\d{4})\b|,", re.IGNORECASE)
+THING_AFTER = lazy_pattern(r"\b(?:til|for|to|of)\s+([^?!.]+)", re.IGNORECASE)
+THING_END = lazy_pattern(r"\s+(?:i|in)\s+(?:år|year|tilskuddsår|\d{4})\b|,", re.IGNORECASE)
 
 
 # number words that may give a count in an answer
@@ -184,40 +187,40 @@ STATISTICS_TABLE = "nav-sosialtjenestetall"
 
 
 # 'hvilken kommune', 'which municipality': a place asked for, not named
-WHICH_PLACE = re.compile(
+WHICH_PLACE = lazy_pattern(
     r"\b(?:hvilken|hvilke|hvilket|kva for|kven|which)\s+(?:kommune\w*|fylke\w*|"
     r"municipalit\w*|count(?:y|ies))\b"
 )
 
 
 # a person's name: two or more capitalised words ('Arild Bækkevold')
-PERSON = re.compile(r"[A-ZÆØÅ][\w-]+(?: [A-ZÆØÅ][\w-]+)+")
+PERSON = lazy_pattern(r"[A-ZÆØÅ][\w-]+(?: [A-ZÆØÅ][\w-]+)+")
 
 
 # asking when a call for applications comes out ('kunngjøres', 'utlyst', 'announced')
-ANNOUNCE_ASK = re.compile(r"\b(?:kunngj\w*|utlys\w*|announc\w*|published|publiser\w*)")
+ANNOUNCE_ASK = lazy_pattern(r"\b(?:kunngj\w*|utlys\w*|announc\w*|published|publiser\w*)")
 
 # asking when something happens ('når kunngjøres ordningen?', 'kva tid', 'which month')
-WHEN_ASK = re.compile(
+WHEN_ASK = lazy_pattern(
     r"\b(?:nar|when|kva tid|hva tid|hvilken (?:dato|maned|tid)|what date|which (?:date|month))\b"
 )
 
 
 # 'når var …', 'hvem holdt …': when or who of a source document
-DOC_ASK = re.compile(
+DOC_ASK = lazy_pattern(
     r"^\s*(?:og\s+|on\s+|pa\s+)?"
     r"(?:nar|hvem|kven|when|who|hvilken dato|hvilke dato|hva dato|what date|which date)\b"
 )
 
 
 # whether something the sources said still holds now ('er han fortsatt kontaktperson?')
-STILL_ASK = re.compile(
+STILL_ASK = lazy_pattern(
     r"\b(?:fortsatt|fremdeles|framleis|enno|still|currently|per i dag|(?:i dag|na|today|now)\?)"
 )
 
 
 # A question about a table itself, not about a row: its sources, colours or use.
-TABLE_ABOUT = re.compile(
+TABLE_ABOUT = lazy_pattern(
     r"\b(?:kild\w*|kjeld\w*|hentet|henta|kommer\b.*\bfra|kjem\b.*\bfra|farge\w*|farga\w*|"
     r"malekort\w*|scorecard\w*|colou?r\w*|sources?|comes? from|where\b.*\bfrom)\b"
 )
@@ -226,7 +229,7 @@ TABLE_ABOUT = re.compile(
 # What of a table is asked about, and the words of the notes that speak of it.
 TABLE_ASPECTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (
-        re.compile(
+        lazy_pattern(
             r"\b(?:kild\w*|kjeld\w*|hentet|henta|kommer\b.*\bfra|kjem\b.*\bfra|sources?|"
             r"comes? from|where\b.*\bfrom)\b"
         ),
@@ -235,10 +238,10 @@ TABLE_ASPECTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     # the source's colour paragraph ends 'Tabellen er ikke et målekort': red and green rank
     # no office's work, so what the colours mean includes that note
     (
-        re.compile(r"\b(?:farge\w*|farga\w*|colou?r\w*)\b"),
+        lazy_pattern(r"\b(?:farge\w*|farga\w*|colou?r\w*)\b"),
         ("farge", "colour", "malekort", "scorecard"),
     ),
-    (re.compile(r"\b(?:malekort\w*|scorecard\w*)\b"), ("malekort", "scorecard")),
+    (lazy_pattern(r"\b(?:malekort\w*|scorecard\w*)\b"), ("malekort", "scorecard")),
 )
 
 
@@ -332,8 +335,9 @@ def _folded(phrases: list[str]) -> tuple[str, ...]:
     return tuple(fold(p) for p in phrases)
 
 
+@functools.lru_cache(maxsize=4096)
 def _padded(text: str) -> str:
-    """A text's words between single spaces, e-mail addresses kept whole."""
+    """A text's words between single spaces, e-mail addresses kept whole (remembered)."""
     return " " + " ".join(re.split(r"[^\w@-]+", text)) + " "
 
 

@@ -19,7 +19,7 @@ from bot.answers.common import (
 )
 from bot.answers.figures import FigureAnswers
 from bot.answers.premises import premise_verdict
-from bot.text import fold
+from bot.text import fold, lazy_pattern
 from bot.understanding.lexicon import everyday_words, function_words
 from bot.understanding.patterns import (
     FIGURE_INTENTS,
@@ -34,7 +34,7 @@ from bot.vocab import Lang
 from knowledge.kb import KnowledgeBase
 
 #: a phrase the question quotes ('hva menes med «Den gylne regel»?'): looked for as printed
-QUOTED_PHRASE = re.compile(r"[«\"“”]\s*\w+(?:\s+\w+)+\s*[»\"“”]")
+QUOTED_PHRASE = lazy_pattern(r"[«\"“”]\s*\w+(?:\s+\w+)+\s*[»\"“”]")
 
 
 #: the intents whose figures are counted in tables and appropriations, not a grant's rules
@@ -56,7 +56,7 @@ PER_UNIT_INTENTS = (
 
 
 # a word of deadlines ('frist', 'søknadsfristen', 'deadline')
-DEADLINE_WORD = re.compile(r"\b\w*frist\w*|\bdeadlines?\b")
+DEADLINE_WORD = lazy_pattern(r"\b\w*frist\w*|\bdeadlines?\b")
 
 
 class Composer(FigureAnswers):

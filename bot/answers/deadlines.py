@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import replace
 
 from bot import asof, fmt
@@ -14,7 +13,7 @@ from bot.answers.common import ANNOUNCE_ASK, WHEN_ASK, heading, named_thing, t, 
 from bot.calc import deadlines as deadline_calc
 from bot.calc import results as calc_results
 from bot.cards import deadline_text
-from bot.text import fold
+from bot.text import fold, lazy_pattern
 from bot.understanding.entities import extract_day_month
 from bot.understanding.patterns import MONTHS
 from bot.understanding.query import Understanding
@@ -23,23 +22,25 @@ from knowledge.kb import DeadlineEntry
 from knowledge.schema import DeadlineKind, Fact, Scheme, Topic
 
 # which of the deadlines named comes first or last ('går ut først', 'the latest')
-FIRST_ASK = re.compile(r"\b(?:forst|forste|fyrst|fyrste|tidligst\w*|first|earliest|soonest)\b")
-LAST_ASK = re.compile(r"\b(?:sist|siste|senest\w*|seinast\w*|last|latest)\b")
-WHICH_ASK = re.compile(r"\b(?:hvilken|hvilke|hvilket|kva for|kven|which)\b")
+FIRST_ASK = lazy_pattern(r"\b(?:forst|forste|fyrst|fyrste|tidligst\w*|first|earliest|soonest)\b")
+LAST_ASK = lazy_pattern(r"\b(?:sist|siste|senest\w*|seinast\w*|last|latest)\b")
+WHICH_ASK = lazy_pattern(r"\b(?:hvilken|hvilke|hvilket|kva for|kven|which)\b")
 # 'hvor mange dager', 'how many days', 'uker': a distance in days asked for
-DAYS_WORD = re.compile(r"\b(?:dager|dagar|dogn|days|uker|veker|weeks)\b")
-WEEKS_WORD = re.compile(r"\b(?:uker|veker|weeks)\b")
+DAYS_WORD = lazy_pattern(r"\b(?:dager|dagar|dogn|days|uker|veker|weeks)\b")
+WEEKS_WORD = lazy_pattern(r"\b(?:uker|veker|weeks)\b")
 # 'mellom', 'etter', 'senere', 'fra … til': two dates set against each other
-APART_WORD = re.compile(
+APART_WORD = lazy_pattern(
     r"\b(?:mellom|etter|senere|seinere|tidligere|for|fra|between|after|later|earlier|before|"
     r"from|apart)\b"
 )
 
 # a question that names the deadline itself ('når er søknadsfristen i utlysningen?')
-ASKS_FOR_DEADLINE = re.compile(r"frist|deadline|due\b")
+ASKS_FOR_DEADLINE = lazy_pattern(r"frist|deadline|due\b")
 
 # a month or a date named in a statement ('medio januar 2018', '15.3.2021')
-DATED = re.compile(rf"\b(?:{'|'.join(m for m in MONTHS if len(m) > 3)})\b|\b\d{{1,2}}\.\d{{1,2}}\.")
+DATED = lazy_pattern(
+    rf"\b(?:{'|'.join(m for m in MONTHS if len(m) > 3)})\b|\b\d{{1,2}}\.\d{{1,2}}\."
+)
 
 
 class DeadlineAnswers(AnswerBase):

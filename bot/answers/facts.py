@@ -39,7 +39,7 @@ from bot.answers.contacts import ContactAnswers
 from bot.answers.deadlines import DeadlineAnswers
 from bot.answers.declines import DeclineAnswers
 from bot.cards import rule_lines
-from bot.text import fold
+from bot.text import fold, lazy_pattern
 from bot.understanding.normalise import _stem
 from bot.understanding.patterns import GRANT_WORDS
 from bot.understanding.query import Understanding
@@ -48,7 +48,7 @@ from knowledge.kb import Provenance
 from knowledge.schema import Fact, Scheme, Sourced, TextRule, Topic
 
 # the heading of a section of a source text ('Tidsperiode: …', 'Signaler fra Direktoratet: …')
-HEADING = re.compile(r"^\s*([^:\n.?!«»()]{3,45}):")
+HEADING = lazy_pattern(r"^\s*([^:\n.?!«»()]{3,45}):")
 
 # topics whose statements stand until the sources change them
 STANDING_INTENTS = ("purpose",)
@@ -56,14 +56,14 @@ STANDING_INTENTS = ("purpose",)
 # a share in per cent named with the own share ('minst 20 % egenandel', 'own share of 25 %')
 _PERCENT = r"(?P<{g}>\d+(?:[.,]\d+)?)\s*(?:%|prosent|per cent|percent)"
 _SHARE = r"(?:egenandel\w*|egenfinansier\w*|medfinansier\w*|own share|co-?financ\w*)"
-CLAIMED_SHARE = re.compile(
+CLAIMED_SHARE = lazy_pattern(
     rf"{_PERCENT.format(g='a')}\s+(?:\w+\s+){{0,2}}{_SHARE}"
     rf"|{_SHARE}\s+(?:\w+\s+){{0,3}}{_PERCENT.format(g='b')}"
 )
 
 # 'egenandelen i prosent av lønnskostnaden', 'hvor mange prosent', 'as a percentage': the own
 # share asked for as a percentage, which only a cost stated makes one
-ASKED_PERCENT = re.compile(
+ASKED_PERCENT = lazy_pattern(
     r"\b(?:i prosent|i prosentandel|hvor mange prosent|hvor mange %|hvilken prosent\w*|"
     r"kor mange prosent|prosentandel\w*|prosentsats\w*|prosentvis|what percentage|"
     r"which percentage|as a percentage|in per ?cent|what per ?cent|how many per ?cent)\b"

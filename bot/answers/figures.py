@@ -20,7 +20,7 @@ from bot.calc import ladder as ladder_calc
 from bot.calc import results as calc_results
 from bot.calc import rules as calc_rules
 from bot.cards import rule_lines
-from bot.text import unwrap
+from bot.text import lazy_pattern, unwrap
 from bot.understanding.entities import unread_positions
 from bot.understanding.patterns import (
     AVERAGE_ASK,
@@ -52,7 +52,7 @@ RECEIVED_ONLY: dict[Lang, str] = {
     "work out the grant for a year you give.",
 }
 # 'snitt per årsverk', 'average per FTE': an average over positions, not over years
-PER_POSITION_WORD = re.compile(r"\b(?:per|pr\.?)\s+(?:arsverk|stilling\w*|position|fte)\b")
+PER_POSITION_WORD = lazy_pattern(r"\b(?:per|pr\.?)\s+(?:arsverk|stilling\w*|position|fte)\b")
 # 'hvor mye får vi i snitt i år 2?': an average needs a sum over several years
 AVERAGE_ONLY: dict[Lang, str] = {
     "nb": "Et gjennomsnitt regner jeg bare per år over flere tilskuddsår, for alle årsverkene "
@@ -90,7 +90,7 @@ GRANT_TOTALS = frozenset(
 
 
 # 'for alle ordningene', 'all the schemes': every scheme, not the one a ladder belongs to
-ALL_SCHEMES = re.compile(
+ALL_SCHEMES = lazy_pattern(
     r"\b(?:alle|samtlige|all)\s+(?:de\s+|dei\s+|the\s+)?(?:ordning\w*|tilskuddsordning\w*|"
     r"schemes?|grant schemes?)\b"
 )

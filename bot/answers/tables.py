@@ -854,7 +854,10 @@ class TableAnswers(DeclineAnswers):
             return None
 
         def says(phrases: list[str]) -> bool:
-            return any(re.search(rf"\b{re.escape(fold(p))}\b", u.folded) for p in phrases)
+            return any(
+                fold(p) in u.folded and re.search(rf"\b{re.escape(fold(p))}\b", u.folded)
+                for p in phrases
+            )
 
         named = [sid for sid in u.schemes_mentioned if self.kb.schemes[sid].appropriations]
         years = [u.slots["year"]] if "year" in u.slots else []

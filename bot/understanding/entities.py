@@ -7,6 +7,7 @@ from fractions import Fraction
 from itertools import pairwise
 
 from bot.quantity import Refused, read_kroner, read_positions
+from bot.text import lazy_pattern
 from bot.understanding.patterns import (
     _FIRST_YEARS,
     _START_YEAR,
@@ -37,7 +38,7 @@ def extract_grant_year_list(folded: str) -> list[int] | None:
 
 
 # 'år 1 til 3', 'years 1 to 3', 'tilskuddsårene 2–4': a span of grant years without 'fra'
-_YEAR_SPAN = re.compile(
+_YEAR_SPAN = lazy_pattern(
     r"\b(?:ar|arene|ara|year|years|tilskuddsar\w*|tilskotsar\w*)\s*(\d{1,2})\s*"
     r"(?:til|to|through|-|–)\s*(?:(?:ar|year)\s*)?(\d{1,2})\b"
     rf"(?!\s*(?:%|prosent|[.,]\d|{POSITION_WORDS}|ar\b|years?\b))"
@@ -45,7 +46,7 @@ _YEAR_SPAN = re.compile(
 
 
 # 'de to siste årene', 'the last two grant years', 'dei to siste tilskotsåra': the ladder's end
-_LAST_YEARS = re.compile(
+_LAST_YEARS = lazy_pattern(
     r"\b(?:(?:de|dei|the)\s+(\w+)\s+(?:siste|last|final)|(?:de|dei|the)\s+(?:siste|last|final)"
     r"\s+(\w+))\s+(?:\w+\s+)?(?:arene|ara|years|tilskuddsarene|tilskotsara|aar)\b"
 )
@@ -94,7 +95,7 @@ _COUNT_OF_YEARS = r"(\d|to|tre|fire|fem|seks|two|three|four|five|six)"
 
 # 'over tre år', 'i alle tre åra', 'over the maximum three years', 'for 2 years': how many
 # years a figure is summed over, from the grant year named (or year 1)
-_DURATION = re.compile(
+_DURATION = lazy_pattern(
     r"\b(?:(?:over|gjennom|across|during)\s+(?:(?:alle|all|hele|heile)\s+)?(?:(?:de|dei|the)\s+)?"
     r"|(?:i|for|in)\s+(?:(?:alle|all)\s+(?:(?:de|dei|the)\s+)?)?|(?:alle|all)\s+(?:(?:de|dei|the)\s+)?)"
     r"(?:(?:maksimalt|maksimale|maksimum|maks|maximum|max|inntil|opptil|hoyst|up to|at most|"
@@ -105,7 +106,7 @@ _DURATION = re.compile(
 
 # 'så lenge som mulig', 'over hele fireårsperioden', 'that whole period': every year the rules
 # allow (a count in the words, 'fireårsperioden', is that many years)
-_DURATION_MAX = re.compile(
+_DURATION_MAX = lazy_pattern(
     r"\b(?:sa lenge som mulig|sa lenge det gar|lengst mulig|as long as possible|"
     r"(?:(?:over|i|gjennom|for|across|during)\s+)?(?:hele|heile|(?:that|the|this)\s+(?:whole|entire|full))"
     r"\s+(?:(\w+?)ars?periode\w*|tilskuddsperiode\w*|tilskotsperiode\w*|perioden|period|"
@@ -123,7 +124,7 @@ _DURATION_MAX = re.compile(
 
 
 # 'og to år?', 'hva med tre år?', 'and two years?': a follow-up that names only a count of years
-_FOLLOW_UP_DURATION = re.compile(
+_FOLLOW_UP_DURATION = lazy_pattern(
     rf"^(?:og|and|men|but|hva med|kva med|what about|how about)\s+(?:(?:for|i|over|in)\s+)?"
     rf"{_COUNT_OF_YEARS}\s+(?:ar|arene|ara|years?)\s*(?:da|then)?\s*[?.!]*\s*$"
 )
@@ -147,11 +148,11 @@ def extract_duration(folded: str) -> int | None:
     return None
 
 
-_SINCE = re.compile(r"\b(?:siden|sidan|since)\s+(?:19|20)\d{2}$")
+_SINCE = lazy_pattern(r"\b(?:siden|sidan|since)\s+(?:19|20)\d{2}$")
 
 
 # 'startet i 2019 og 2020', 'started in 2019 and in 2020': more start years after the first
-_MORE_START_YEARS = re.compile(
+_MORE_START_YEARS = lazy_pattern(
     r"\s*(?:,|og|and)\s*(?:(?:i|in)\s+)?((?:19|20)\d{2})\b(?!\s*(?:-|–))"
     # 'startet i 2019, og 2021 fikk vi …': a year that begins a clause is no start year
     r"(?!\s+(?:fikk|far|fa|er|var|blir|ble|gir|ga|got|get|gets|is|was|will)\b)"
@@ -218,7 +219,7 @@ def relative_years(folded: str) -> list[int]:
     return found
 
 
-_BEFORE_LAST = re.compile(r"\b(?:i forfjor|the year before last)\b")
+_BEFORE_LAST = lazy_pattern(r"\b(?:i forfjor|the year before last)\b")
 
 
 _QUALIFIER = (
@@ -238,16 +239,16 @@ NUMBER = (
 )
 
 
-_PERCENT_POSITION = re.compile(
+_PERCENT_POSITION = lazy_pattern(
     rf"({NUMBER})\s*(?:%|prosent|percent)\s*(?:av\s+(?:en|ei|et|ett)\s+)?"
     rf"({POSITION_WORDS})?"
 )
 
 
-_POSITION_WORD = re.compile(POSITION_WORDS)
+_POSITION_WORD = lazy_pattern(POSITION_WORDS)
 
 
-_COUNT_POSITION = re.compile(rf"({NUMBER})\s*{_QUALIFIER}{POSITION_WORDS}")
+_COUNT_POSITION = lazy_pattern(rf"({NUMBER})\s*{_QUALIFIER}{POSITION_WORDS}")
 
 
 # counts of positions above six in words ('sju årsverk', 'ten positions')
@@ -269,13 +270,13 @@ MORE_NUMBER_WORDS: dict[str, int] = {
 
 
 # 'to av stillingene (våre)', '2 av årsverkene', 'two of our positions'
-_PARTITIVE_POSITION = re.compile(
+_PARTITIVE_POSITION = lazy_pattern(
     r"(?<![\w.,])(\d+|to|two|tre|three|fire|four|fem|five|seks|six)\s+(?:av|of)\s+"
     rf"(?:(?:de|dei|vare|vart|our|the|disse|these)\s+)?{POSITION_WORDS}"
 )
 
 
-_WORD_POSITION = re.compile(
+_WORD_POSITION = lazy_pattern(
     rf"\b(halvannen|halvannet|en halv|ei halv|et halvt|ett halvt|halvt|halve|halv|a half-time|"
     rf"half-time|half an?|half|one|an|en|et|ett|ei|to|two|tre|three|fire|four|fem|five|seks|six|"
     rf"{'|'.join(MORE_NUMBER_WORDS)}|"
@@ -285,7 +286,7 @@ _WORD_POSITION = re.compile(
 
 
 # 'one and a half positions', 'to og en halv stilling': a whole number and a half
-_AND_A_HALF_POSITION = re.compile(
+_AND_A_HALF_POSITION = lazy_pattern(
     rf"\b(one|two|three|four|five|six|en|ett|ei|to|tre|fire|fem|seks)\s+(?:and|og)\s+"
     rf"(?:a|an|en|ei|et|ett)\s+(?:half|halv|halvt)\s+{_QUALIFIER}{POSITION_WORDS}"
 )
@@ -296,12 +297,12 @@ _ARTICLES = frozenset({"a", "an", "en", "ei", "et", "ett"})
 
 
 # 'per årsverk', 'pr. stilling', 'per FTE', 'each position': the rate for one position.
-_PER_POSITION = re.compile(
+_PER_POSITION = lazy_pattern(
     rf"\b(?:per|pr|each|every|hvert|hver)\.?\s+(?:100\s*%\s*)?{_QUALIFIER}{POSITION_WORDS}"
 )
 
 
-_COUNTED_POSITIONS = re.compile(
+_COUNTED_POSITIONS = lazy_pattern(
     rf"(?:{_PERCENT_POSITION.pattern}|{_COUNT_POSITION.pattern}|{_WORD_POSITION.pattern}|"
     rf"{_AND_A_HALF_POSITION.pattern})"
 )
@@ -328,7 +329,7 @@ FRACTION_WORDS: dict[str, Fraction] = {
 }
 
 
-_FRACTION_POSITION = re.compile(
+_FRACTION_POSITION = lazy_pattern(
     rf"(?:(?<![\w.,/{_SIGNS}])([{_SIGNS}]?\d+\s*/\s*\d+)\s*|\b("
     + "|".join(
         sorted(
@@ -350,14 +351,14 @@ _FRACTION_POSITION = re.compile(
 
 
 # '1 1/2 stilling', '2 3/4 FTE': a whole number and a fraction of a position
-_MIXED_POSITION = re.compile(
+_MIXED_POSITION = lazy_pattern(
     rf"(?<![\w.,/])(?<!\bar )(?<!year )(?<!aret )(\d+)\s+(\d+\s*/\s*\d+)\s*(?:{POSITION_WORDS})"
 )
 
 
 # A quantity word before a position word that none of the patterns read ('syv tolvtedels
 # stillinger'): the answer must ask instead of assuming one position.
-_UNREAD_QUANTITY = re.compile(rf"\b(\w+(?:dels?|tedel\w*))\s+(?:{POSITION_WORDS})")
+_UNREAD_QUANTITY = lazy_pattern(rf"\b(\w+(?:dels?|tedel\w*))\s+(?:{POSITION_WORDS})")
 
 
 def unread_positions(folded: str) -> bool:
@@ -365,7 +366,7 @@ def unread_positions(folded: str) -> bool:
     return extract_positions(folded) is None and _UNREAD_QUANTITY.search(folded) is not None
 
 
-_ONE_POSITION = re.compile(
+_ONE_POSITION = lazy_pattern(
     r"\b(?:stillingen|arsverket|the position|our position|the fte|our fte)\s+"
     r"(?:koster|kostar|costs?|er pa|is)\b"
 )
@@ -381,7 +382,7 @@ def _typed_positions(typed: str) -> Fraction | str:
 
 # 'to stillinger på 50 %', 'tre 40 %-stillinger', 'two 50% positions', '2 x 100 % stilling':
 # positions of a share each
-_COUNT_OF_SHARE = re.compile(
+_COUNT_OF_SHARE = lazy_pattern(
     r"(?<![\w.,])(\d+|to|two|tre|three|fire|four|fem|five|seks|six)(?:\s+|\s*[x×*]\s*)(?:"
     rf"(?:{POSITION_WORDS})\s+(?:pa|of|at)\s+(\d{{1,3}})\s*(?:%|prosent|percent)|"
     rf"(\d{{1,3}})\s*(?:%|prosent|percent)[\s-]*(?:{POSITION_WORDS}))"
@@ -414,7 +415,7 @@ def _word_count(words: str) -> Fraction | None:
 
 
 # 'årsverkskostnad', 'stillingslønn': a position word that begins a word of cost
-_COST_COMPOUND = re.compile(r"(?:kost|lonn|utgift|pris)")
+_COST_COMPOUND = lazy_pattern(r"(?:kost|lonn|utgift|pris)")
 
 
 def compared_positions(folded: str) -> tuple[Fraction, ...]:
@@ -514,19 +515,19 @@ _MENTION_PATTERNS = (
     _MIXED_POSITION,
     _AND_A_HALF_POSITION,
     _FRACTION_POSITION,
-    re.compile(rf"(?:\b(?:en|ei|et|ett|one|an?)\s+)?{_PERCENT_POSITION.pattern}"),
+    lazy_pattern(rf"(?:\b(?:en|ei|et|ett|one|an?)\s+)?{_PERCENT_POSITION.pattern}"),
     _COUNT_POSITION,
     _WORD_POSITION,
 )
 
 
 # counts joined into one total: 'én 100 % stilling og én 50 % stilling', 'to årsverk, en halv'
-_JOINED = re.compile(r"\s*(?:,|og|and|pluss|plus|\+|samt|i tillegg til)\s*")
+_JOINED = lazy_pattern(r"\s*(?:,|og|and|pluss|plus|\+|samt|i tillegg til)\s*")
 
 
 # 'en hel og en halv stilling', 'en 80 % og en 20 % stilling', '100 % + 50 % stilling': a
 # first count whose position word is left out, said before the second's
-_ELIDED_POSITION = re.compile(
+_ELIDED_POSITION = lazy_pattern(
     r"((?<![\w.,])(?:(?:en|ett|ei|et|one|an?)\s+(?:hel|helt|heil|full|whole)|"
     r"(?:(?:en|ett|ei|et|one|an?)\s+)?\d{1,3}\s*(?:%|prosent|percent)))"
     r"(\s*(?:og|and|\+|pluss|plus)\s+)"
@@ -605,25 +606,25 @@ ORDINAL_WORDS = "|".join(
 
 _GRANT_YEAR_PATTERNS = (
     # 'år 3', 'år3', 'year three', 'år nr. 2' (not 'år to årsverk')
-    re.compile(
+    lazy_pattern(
         rf"\b(?:ar|year|aret)(?:\s*|-)(?:nr\.?\s*|nummer\s*)?(\d{{1,2}}|{ORD_WORD})\b"
         rf"(?!\s*(?:ar|years?)\b)(?!\s+{POSITION_WORDS})"
     ),
     # '3. år', '3 året', 'i 3. år', 'for 4 år' at the start, 'year 3'
-    re.compile(
+    lazy_pattern(
         r"(?:(?<![\w.,])(\d{1,2})\.\s*(?:ar|aret)\b|\b(\d{1,2})\s+aret\b|"
         r"\b(?:i|for|in)\s+(\d{1,2})\.?\s*(?:ar|aret|year)\b|^(\d{1,2})\.?\s*ar\b)"
         r"(?!\s*(?:med|with)\b)"
     ),
     # 'tredje år', 'third year', 'første året', 'fjerde driftsår'
-    re.compile(
+    lazy_pattern(
         rf"\b({ORDINAL_WORDS})\s+(?:ar|aret|year|tilskuddsar|tilskuddsaret|driftsar|driftsaret)\b"
     ),
 )
 
 
 # 'tredje og fjerde år', 'the third and fourth year': two grant years sharing the noun
-_ORDINAL_PAIR = re.compile(
+_ORDINAL_PAIR = lazy_pattern(
     rf"\b({ORDINAL_WORDS})\s+(?:og|and|eller|or|til|to)\s+({ORDINAL_WORDS})\s+"
     r"(?:ar|aret|arene|year|years|tilskuddsar\w*)\b"
 )
@@ -670,7 +671,7 @@ _GROUP_QUALIFIER = rf"(?:nytt\s+|ny\s+)?{_QUALIFIER}"
 
 
 # 'to årsverk i år 1 og ett (årsverk) i år 3', '1,5 stillinger i tredje år og 2 i år 4'
-_GROUP = re.compile(
+_GROUP = lazy_pattern(
     rf"(?<![\w.,]){_GROUP_COUNT}\s+(?:{_GROUP_QUALIFIER}({POSITION_WORDS})\s+)?"
     r"(?:som er\s+|som\s+|er\s+|that are\s+)?(?:i|in|pa|on)\s+"
     r"(?:(?:their|its|sitt|sine|sin|det|the)\s+)?(?:"
@@ -687,14 +688,14 @@ _GROUP = re.compile(
 
 
 # '0,5 årsverk år 2, 1,5 årsverk år 3': a group with its position word and no 'i'
-_BARE_GROUP = re.compile(
+_BARE_GROUP = lazy_pattern(
     rf"(?<![\w.,]){_GROUP_COUNT}\s+{_GROUP_QUALIFIER}({POSITION_WORDS})\s+(?:"
     rf"(?:ar|year)\s*(\d{{1,2}})\b(?!\s*(?:ar|years?|til|to|-|–)\b))"
 )
 
 
 # 'ett årsverk i hvert av de fire tilskuddsårene', 'one FTE in each of the four years'
-_EACH_OF_YEARS = re.compile(
+_EACH_OF_YEARS = lazy_pattern(
     rf"(?<![\w.,]){_GROUP_COUNT}\s+(?:{_QUALIFIER}({POSITION_WORDS})\s+)?(?:i|in)\s+"
     r"(?:hvert|hver|kvart|kvar|each)\s+(?:av|of)\s+(?:de|dei|the)\s+(\w+)\s+"
     r"(?:tilskuddsarene|tilskotsara|arene|ara|grant years|years)\b"
@@ -702,7 +703,7 @@ _EACH_OF_YEARS = re.compile(
 
 
 # 'det ene er i år 1 og det andre i år 4', 'one is in year 2 and the other in year 3'
-_PAIR_GROUP = re.compile(
+_PAIR_GROUP = lazy_pattern(
     r"\b(?:(?:det|den|the)\s+(?:ene|eine|forste|first|one)|one)\s+(?:[a-z]+\s+){0,2}?(?:i|in)\s+"
     r"(?:ar|year)\s*(\d{1,2})\b[^.?!;]{0,30}?\b(?:det|den|the)\s+(?:andre|other|second)\s+"
     r"(?:[a-z]+\s+){0,2}?(?:i|in)\s+(?:ar|year)\s*(\d{1,2})\b"
@@ -710,7 +711,7 @@ _PAIR_GROUP = re.compile(
 
 
 # 'to årsverk i kommunalt rusarbeid, begge i år 2': a count the next words place in one year
-_BOTH_GROUP = re.compile(
+_BOTH_GROUP = lazy_pattern(
     rf"(?<![\w.,]){_GROUP_COUNT}\s+{_QUALIFIER}({POSITION_WORDS})\b[^.?!;:]{{0,40}}?,?\s*"
     r"\b(?:begge|begge to|alle|alle sammen|both|all of them|all)\s+(?:er\s+|are\s+)?(?:i|in)\s+"
     r"(?:ar|year|aret|tilskuddsar\w*)\s*(\d{1,2})\b"
@@ -718,7 +719,7 @@ _BOTH_GROUP = re.compile(
 
 
 # 'ett i hvert av år 1, 2, 3 og 4', 'one FTE in each of years 1, 2 and 4': the years listed
-_EACH_LISTED_GROUP = re.compile(
+_EACH_LISTED_GROUP = lazy_pattern(
     rf"(?<![\w.,]){_GROUP_COUNT}\s+(?:{_QUALIFIER}({POSITION_WORDS})\s+)?(?:i|in|pa|on)\s+"
     r"(?:hvert|hver|kvart|kvar|each)\s+(?:av\s+|of\s+)?(?:de\s+|dei\s+|the\s+)?"
     r"(?:tilskuddsar\w*|tilskotsar\w*|arene|ara|ar|trinn\w*|steps?|grant years?|years?)\s*"
@@ -727,7 +728,7 @@ _EACH_LISTED_GROUP = re.compile(
 
 
 # 'ett (årsverk) i hvert av tilskuddsårene 1 til 4', 'one FTE in each of years 1 to 4'
-_EACH_YEAR_GROUP = re.compile(
+_EACH_YEAR_GROUP = lazy_pattern(
     rf"(?<![\w.,]){_GROUP_COUNT}\s+(?:{_QUALIFIER}({POSITION_WORDS})\s+)?(?:i|in)\s+"
     r"(?:hvert|hver|kvart|kvar|each)\s+(?:av\s+|of\s+)?(?:de\s+|dei\s+|the\s+)?"
     r"(?:tilskuddsarene|tilskotsara|arene|ara|grant years|years)\s*(\d{1,2})\s*"
@@ -830,7 +831,7 @@ _START_YEAR_AT = r"((?:19|20)\d{2})\b"
 
 
 # '2 stillinger som startet i 2020 og 1 som startet i 2021': positions by start year
-_START_GROUP = re.compile(
+_START_GROUP = lazy_pattern(
     rf"(?<![\w.,]){_START_COUNT}\s+(?:{_START_POSITION}\s+"
     # '2 årsverk i kommunalt rusarbeid som startet i 2020': the scheme's words before 'som'
     r"(?:(?:i|in|til|for|ved|hos)\s+(?:[a-z-]+\s+){1,5}?(?=som\s|that\s|which\s))?)?"
@@ -843,7 +844,7 @@ _START_GROUP = re.compile(
 
 
 # 'ett årsverk fra 2018, ett fra 2019': a count from a year (not 'fra 2018 til 2020')
-_FROM_GROUP = re.compile(
+_FROM_GROUP = lazy_pattern(
     rf"(?<![\w.,]){_START_COUNT}\s+(?:{_START_POSITION}\s+"
     # 'ett årsverk i rusarbeid fra 2019': the scheme's words before 'fra'
     r"(?:(?:i|in|til|for|ved)\s+(?:[a-z-]+\s+){1,3}?(?=fra\s|from\s))?)?"
@@ -853,7 +854,7 @@ _FROM_GROUP = re.compile(
 
 # 'fikk tilskudd til 2 årsverk i 2019 og til 1 nytt årsverk i 2020': funded from each year (a
 # group after it must be new: 'og 1 årsverk i 2020' may be the same positions a year later)
-_FUNDED_GROUP = re.compile(
+_FUNDED_GROUP = lazy_pattern(
     r"\b(?:fikk|har fatt|fatt|got|received)\s+(?:[a-z-]*(?:tilskudd|tilskot)\w*\s+|grants?\s+|"
     rf"funding\s+)?(?:til|for)\s+{_START_COUNT}\s+{_START_POSITION}\s+(?:i|in|fra|from)\s+"
     rf"{_START_YEAR_AT}"
@@ -862,7 +863,7 @@ _FUNDED_GROUP = re.compile(
 
 # 'vi startet ett årsverk i 2018 og ett nytt i 2019': the start verb before the count (read
 # only with a further group after it: one group alone is the start year's phrase)
-_STARTED_GROUP = re.compile(
+_STARTED_GROUP = lazy_pattern(
     r"\b(?:startet|starta|begynte|opprettet|oppretta|started|began|set up|created)\s+"
     rf"{_START_COUNT}\s+{_START_POSITION}\s+"
     r"(?:(?:i|in|til|for|ved)\s+(?:[a-z-]+\s+){1,3}?(?=(?:i|in|fra|from)\s+(?:19|20)\d{2}))?"
@@ -870,12 +871,12 @@ _STARTED_GROUP = re.compile(
 )
 
 
-_NEW_WORD = re.compile(r"\b(?:ny|nytt|nye|new)\b")
+_NEW_WORD = lazy_pattern(r"\b(?:ny|nytt|nye|new)\b")
 
 
 # '… og 1 i 2021', '… and one in 2021', '… og ett nytt årsverk kom til i 2021': a further group
 # with its start words left out or said otherwise
-_MORE_START_GROUP = re.compile(
+_MORE_START_GROUP = lazy_pattern(
     rf"\s*(?:,\s*)?(?:og|and|,)\s+(?:(?:til|for)\s+)?{_START_COUNT}\s+"
     # 'og ett nytt fra 2021': the position word left out after 'nytt'
     rf"(?:{_START_POSITION}\s+|(?:nytt|ny|nye|new)\s+)?"
@@ -886,7 +887,7 @@ _MORE_START_GROUP = re.compile(
 
 
 # 'det ene startet i 2020 og det andre i 2021', 'one started in 2019 and the other in 2020'
-_START_PAIR = re.compile(
+_START_PAIR = lazy_pattern(
     r"\b(?:(?:det|den|the)\s+(?:ene|eine|forste|first|one)|one)\s+(?:[a-z]+\s+){0,2}?"
     rf"{_START_VERB}\s+(?:(?:i|in|fra|from|siden|since)\s+)?((?:19|20)\d{{2}})\b"
     r"[^.?!;]{0,30}?\b(?:det|den|the)\s+(?:andre|other|second)\s+(?:[a-z]+\s+){0,2}?"
@@ -953,7 +954,7 @@ def extract_start_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None
     return tuple(groups)
 
 
-_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d])")
+_YEAR = lazy_pattern(r"(?<![\d.,])((?:19|20)\d{2})(?![\d])")
 
 
 # An amount as typed, whole (a sign, digit groups, decimals, an exponent), for bot.quantity.
@@ -966,22 +967,22 @@ _AMOUNT = (
 _AMOUNT_START = rf"(?<![\w.,/{_SIGNS}])"
 
 
-_MILLIONS = re.compile(
+_MILLIONS = lazy_pattern(
     rf"{_AMOUNT_START}[{_SIGNS}]?\d(?:\d|[.,](?=\d)|e[+\u2212-]?(?=\d))*\s*(?:mill\w*|mnok|m\b)"
 )
 
 
 # ("år 3 millioner" is no amount; "var 455 millioner" is)
-_YEAR_WORD_END = re.compile(r"\b(?:ar|year)\s*$")
+_YEAR_WORD_END = lazy_pattern(r"\b(?:ar|year)\s*$")
 
 
-_KRONER_AFTER = re.compile(rf"{_AMOUNT_START}{_AMOUNT}\s*(?:k\b|kr\b|kroner|nok|,-)")
+_KRONER_AFTER = lazy_pattern(rf"{_AMOUNT_START}{_AMOUNT}\s*(?:k\b|kr\b|kroner|nok|,-)")
 
 
-_KRONER_BEFORE = re.compile(rf"(?:kr\.?|nok)\s*{_AMOUNT}")
+_KRONER_BEFORE = lazy_pattern(rf"(?:kr\.?|nok)\s*{_AMOUNT}")
 
 
-_BARE_AMOUNT = re.compile(
+_BARE_AMOUNT = lazy_pattern(
     r"(?<![\d.,])(\d{1,3}(?:[ .]\d{3})+|\d{1,3}(?:,\d{3})+(?![.,]?\d)|\d{5,7})(?![\d])"
     # '50 000 innbyggere', '12 000 mottakere': a count of people, not money
     r"(?!\s*(?:innbyggar\w*|innbygger\w*|personer|mennesker|barn|mottaker\w*|brukere|"
@@ -989,25 +990,25 @@ _BARE_AMOUNT = re.compile(
 )
 
 
-_ISO_DATE = re.compile(r"\b(20\d{2})-(\d{1,2})-(\d{1,2})\b")
+_ISO_DATE = lazy_pattern(r"\b(20\d{2})-(\d{1,2})-(\d{1,2})\b")
 
 
-_DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2,4})\b")
+_DOTTED_DATE = lazy_pattern(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2,4})\b")
 
 
-_WORDED_DATE = re.compile(rf"\b(\d{{1,2}})\.?\s*({'|'.join(MONTHS)})\w*\s+(20\d{{2}})\b")
+_WORDED_DATE = lazy_pattern(rf"\b(\d{{1,2}})\.?\s*({'|'.join(MONTHS)})\w*\s+(20\d{{2}})\b")
 
 
-_FOUR_DIGITS = re.compile(r"(?<![\d.,])(\d{4})(?![\d])")
+_FOUR_DIGITS = lazy_pattern(r"(?<![\d.,])(\d{4})(?![\d])")
 
 
-_LETTERS = re.compile(r"[a-z]+")
+_LETTERS = lazy_pattern(r"[a-z]+")
 
 
-_COUNTY_NUMBER = re.compile(r"\bfylke\s*(\d{2})\b")
+_COUNTY_NUMBER = lazy_pattern(r"\bfylke\s*(\d{2})\b")
 
 
-_NATIONAL = re.compile(r"\b(?:landet|hele landet|nasjonalt|norway|national|country)\b")
+_NATIONAL = lazy_pattern(r"\b(?:landet|hele landet|nasjonalt|norway|national|country)\b")
 
 
 def extract_years(folded: str) -> list[int]:
@@ -1044,7 +1045,7 @@ def extract_money(folded: str) -> int | str | None:
 
 
 # a day and month as a question says it ('1. mars', '15.3', '15 March')
-_DAY_MONTH = re.compile(
+_DAY_MONTH = lazy_pattern(
     r"\b(\d{1,2})\.?\s*(?:(" + "|".join(m for m in MONTHS if m.isalpha() and len(m) > 3) + r")\b|"
     r"\.(\d{1,2})\b(?!\.\d))"
 )
@@ -1095,7 +1096,7 @@ _ANCHOR_OWNER = (
 
 # '2017 var år 1', 'i fjor, det var stillingens første år', '2021 was year 1': the calendar
 # year first, then the grant year it was
-_YEAR_WAS_GRANT_YEAR = re.compile(
+_YEAR_WAS_GRANT_YEAR = lazy_pattern(
     rf"{_ANCHOR_YEAR}\s*,?(?:\s+[a-z-]+){{0,6}}?\s+(?:(?:som|that|which|det|den|it)\s+)?"
     r"(?:(?:da|den gang|then)\s+)?(?:var|er|ble|was|is)\s+(?:(?:da|then)\s+)?"
     # 'i fjor var stillingen vår i rusarbeid i sitt første år': the subject after the verb
@@ -1105,7 +1106,7 @@ _YEAR_WAS_GRANT_YEAR = re.compile(
 
 # 'som er i år 3 i år', 'var i år 2 i 2021', 'fikk år 1-tilskudd til rusarbeid i 2020': the
 # grant year first, then the calendar year it was or is
-_GRANT_YEAR_IN_YEAR = re.compile(
+_GRANT_YEAR_IN_YEAR = lazy_pattern(
     r"\b(?:(?:er|var|is|was)\s+(?:na\s+|now\s+)?(?:i|in)|fikk|got|hadde|had|"
     # 'en stilling i sitt tredje år i år': no verb, the owner says whose grant year it is
     r"(?:i|in)(?=\s+(?:sitt|sine|its|their)\s))\s+"
@@ -1148,7 +1149,7 @@ def extract_grant_year_anchor(
 
 
 # '700 000 kr i år 1, 720 000 kr i år 2': a yearly cost given for each grant year
-_COST_IN_GRANT_YEAR = re.compile(
+_COST_IN_GRANT_YEAR = lazy_pattern(
     rf"({_AMOUNT_START}{_AMOUNT}\s*(?:k\b|kr\b|kroner|nok|,-)?)\s*(?:(?:per ar|i aret|a year)\s+)?"
     r"(?:i|for|in)\s+(?:(?:ar|year|tilskuddsar|tilskotsar)\s*(\d{1,2})|(" + ORD_WORD + r")\s+"
     r"(?:ar|year|tilskuddsar|tilskotsar))\b"

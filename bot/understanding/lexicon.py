@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -85,18 +86,24 @@ class WordSet:
     """Words a question may use, with their stems' prefixes for inflected and compound forms."""
 
     words: frozenset[str]
-    prefixes: frozenset[str]
     others: frozenset[str] = frozenset()
-    stems: frozenset[str] = frozenset()
     # the tokens already told apart (the sets never change); bounded, as chat words are free
     _seen: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, words: set[str], others: set[str] | None = None) -> WordSet:
         """Index a set of folded words; ``others`` name what belongs to other schemes."""
-        prefixes = {w[:n] for w in words for n in range(4, min(len(w), 7) + 1)}
-        stems = {_whole_stem(w) for w in words if len(w) >= 4}
-        return cls(frozenset(words), frozenset(prefixes), frozenset(others or ()), frozenset(stems))
+        return cls(frozenset(words), frozenset(others or ()))
+
+    @functools.cached_property
+    def prefixes(self) -> frozenset[str]:
+        """The words' first four to seven letters (made when a token first needs them)."""
+        return frozenset(w[:n] for w in self.words for n in range(4, min(len(w), 7) + 1))
+
+    @functools.cached_property
+    def stems(self) -> frozenset[str]:
+        """The words' stems, endings cut (made when a token first needs them)."""
+        return frozenset(_whole_stem(w) for w in self.words if len(w) >= 4)
 
     def own(self, token: str) -> bool:
         """Tell whether a token is one of the words, inflected, or a word's stem."""

@@ -107,8 +107,10 @@ def _needle(phrase: str) -> str:
     return f" {core}" if prefix else f" {core} "
 
 
+@lru_cache(maxsize=8192)
 def pad(folded: str) -> str:
-    """Return the text as space-separated alphanumeric tokens with a space at both ends."""
+    """Return the text as space-separated alphanumeric tokens with a space at both ends
+    (remembered: it is pure)."""
     return " " + " ".join(WORD.findall(folded)) + " "
 
 

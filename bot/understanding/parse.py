@@ -229,6 +229,10 @@ _PER_POSITION = re.compile(
 _SELF = re.compile(r"\b(?:selv|sjol|sjolv|ourselves|itself|themselves)\b")
 
 
+#: Most chunks of words whose municipality lookalike is remembered before starting afresh.
+LOOKALIKES_SIZE = 50_000
+
+
 class Understander:
     """Turn chat text into an Understanding, using names from the knowledge base."""
 
@@ -245,6 +249,27 @@ class Understander:
         self._muni_near: dict[int, list[str]] = {
             n: [k for k in keys if abs(len(k) - n) <= 2] for n in lengths
         }
+        # the counties' and offices' names, longest first, as they are looked for
+        self._counties_longest = sorted(self.lex.counties.items(), key=lambda kv: -len(kv[0]))
+        self._offices_longest = sorted(self.lex.offices.items(), key=lambda kv: -len(kv[0]))
+        # the names that may start at each token (tokens recur)
+        self._candidates_seen: dict[str, tuple[list[tuple[tuple[str, ...], str]], str | None]] = {}
+        # the lookalike found for each chunk of words (the chunks of questions recur)
+        self._muni_lookalikes: dict[str, str | None] = {}
+        # the long names whose every content word a question must have, by one of those words
+        # (the word fewest names share), in the order they are tried
+        self._content_by_stem: dict[str, list[int]] = {}
+        self._content_always: list[int] = []
+        shared: dict[str, int] = {}
+        for _name, content in self.lex.scheme_content_longest:
+            for stem in content:
+                shared[stem] = shared.get(stem, 0) + 1
+        for i, (_name, content) in enumerate(self.lex.scheme_content_longest):
+            if not content:
+                self._content_always.append(i)
+                continue
+            key = min(sorted(content), key=lambda stem: shared[stem])
+            self._content_by_stem.setdefault(key, []).append(i)
         self.rule_words = rule_scheme_words(kb, self.lex)
         self.deadline_words = deadline_scheme_words(kb, self.lex)
         tables = kb.language.tables if kb.language else None
@@ -292,20 +317,7 @@ class Understander:
         i = 0
         while i < len(tokens):
             matched = None
-            candidates = list(self.lex.names_by_first.get(tokens[i], []))
-            for ending in NAME_ENDINGS:
-                if tokens[i].endswith(ending):
-                    base = tokens[i][: -len(ending)]
-                    candidates += [
-                        c for c in self.lex.names_by_first.get(base, []) if len(c[0]) == 1
-                    ]
-            money_base = money_compound_base(tokens[i])
-            if money_base:
-                # 'rusarbeidsmidler', 'rusarbeidspengene': a one-word name and the money of it
-                candidates += [
-                    c for c in self.lex.names_by_first.get(money_base, []) if len(c[0]) == 1
-                ]
-            candidates.sort(key=lambda entry: -len(" ".join(entry[0])))
+            candidates, money_base = self._name_candidates(tokens[i])
             for name_tokens, name in candidates:
                 n = len(name_tokens)
                 if i + n > len(tokens) or tuple(tokens[i : i + n - 1]) != name_tokens[:-1]:
@@ -323,6 +335,30 @@ class Understander:
             else:
                 i += 1
         return names
+
+    def _name_candidates(self, token: str) -> tuple[list[tuple[tuple[str, ...], str]], str | None]:
+        """The names that may start at a token, longest first, and the token's money compound
+        base (remembered per token: they depend on the token alone)."""
+        found = self._candidates_seen.get(token)
+        if found is None:
+            candidates = list(self.lex.names_by_first.get(token, []))
+            for ending in NAME_ENDINGS:
+                if token.endswith(ending):
+                    base = token[: -len(ending)]
+                    candidates += [
+                        c for c in self.lex.names_by_first.get(base, []) if len(c[0]) == 1
+                    ]
+            money_base = money_compound_base(token)
+            if money_base:
+                # 'rusarbeidsmidler', 'rusarbeidspengene': a one-word name and the money of it
+                candidates += [
+                    c for c in self.lex.names_by_first.get(money_base, []) if len(c[0]) == 1
+                ]
+            candidates.sort(key=lambda entry: -len(" ".join(entry[0])))
+            if len(self._candidates_seen) > LOOKALIKES_SIZE:
+                self._candidates_seen.clear()
+            found = self._candidates_seen[token] = (candidates, money_base)
+        return found
 
     def _shared(self, u: Understanding, matches: list[tuple[str, str]]) -> None:
         """Note the other schemes the words naming a scheme fit as well, unless the question
@@ -362,7 +398,9 @@ class Understander:
         # longest first: the words of a longer name found so belong to its scheme too ('new
         # mental health and substance abuse grant' leaves 'substance abuse grant' unnamed)
         taken: list[tuple[str, set[str] | frozenset[str]]] = list(named_stems.items())
-        for name, content in self.lex.scheme_content_longest:
+        tried = {i for stem in stems for i in self._content_by_stem.get(stem, ())}
+        for i in sorted(tried.union(self._content_always)):
+            name, content = self.lex.scheme_content_longest[i]
             if not content <= stems:
                 continue
             sid = self.lex.scheme_names[name]
@@ -411,15 +449,20 @@ class Understander:
                 near = self._muni_near.get(len(chunk))
                 if len(chunk) < 5 or not near:
                     continue  # too short, or no name within two letters of its length
-                best = process.extractOne(chunk, near, scorer=fuzz.ratio, score_cutoff=84)
-                if best:
-                    return self.lex.municipalities[best[0]]
+                if chunk not in self._muni_lookalikes:
+                    if len(self._muni_lookalikes) > LOOKALIKES_SIZE:
+                        self._muni_lookalikes.clear()
+                    best = process.extractOne(chunk, near, scorer=fuzz.ratio, score_cutoff=84)
+                    self._muni_lookalikes[chunk] = best[0] if best else None
+                found = self._muni_lookalikes[chunk]
+                if found is not None:
+                    return self.lex.municipalities[found]
         return None
 
     def county_in(self, folded: str) -> str | None:
         """Return the county code a text names (statistics table)."""
         padded = pad(folded)
-        for name, code in sorted(self.lex.counties.items(), key=lambda kv: -len(kv[0])):
+        for name, code in self._counties_longest:
             if _has(padded, name):
                 return code
         m = _COUNTY_NUMBER.search(folded)
@@ -443,7 +486,7 @@ class Understander:
     def office_in(self, folded: str) -> str | None:
         """Return the office a text names (Agder, Innlandet, national)."""
         padded = pad(folded)
-        for name, office in sorted(self.lex.offices.items(), key=lambda kv: -len(kv[0])):
+        for name, office in self._offices_longest:
             if len(name) >= 4 and _has(padded, name):
                 return office
         for name, office in self.lex.offices.items():

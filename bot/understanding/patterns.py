@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
+from bot.text import lazy_pattern
+
 
 def _wordset(text: str) -> frozenset[str]:
     """Return the white-space separated words of a text as a set."""
@@ -152,18 +154,18 @@ GROUPS = {
 }
 
 
-WORD = re.compile(r"[a-z0-9]+")
+WORD = lazy_pattern(r"[a-z0-9]+")
 
 
-SENTENCE = re.compile(r"\s*(?:•|\n|(?<=[.!?»])\s+(?=[A-ZÆØÅ«]))\s*")
+SENTENCE = lazy_pattern(r"\s*(?:•|\n|(?<=[.!?»])\s+(?=[A-ZÆØÅ«]))\s*")
 
 
 # Where something is online: a web address in a passage, or asking for one in a question
 # ('hvor ble utlysningen publisert?', 'på nett', 'nettsiden', 'where is it published').
-WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\b[a-z0-9-]+\.no(?:/\S*)?(?=[\s.,;:)»]|$)")
+WEB_ADDRESS = lazy_pattern(r"(?:https?://|www\.)\S+|\b[a-z0-9-]+\.no(?:/\S*)?(?=[\s.,;:)»]|$)")
 
 
-WEB_ASK = re.compile(
+WEB_ASK = lazy_pattern(
     r"\b(?:publiser\w*|published|publish|lagt ut|ligger ute|pa nett(?:et)?|nettside\w*|"
     r"nettsted\w*|nettadresse\w*|heimeside\w*|hjemmeside\w*|websites?|web ?pages?|online|"
     r"internett\w*|internet)"
@@ -174,27 +176,27 @@ WEB = "#web"
 
 
 # How long a grant runs, asked in words no fact uses ('for how long', 'bare ut kalenderåret').
-DURATION_ASK = re.compile(
+DURATION_ASK = lazy_pattern(
     r"\b(?:how long|hvor lenge|kor lenge|how many years|hvor mange ar|kor mange ar|"
     r"kalenderar\w*|calendar year|extended|forlenge\w*)\b"
 )
 
 
-ACRONYM = re.compile(r"\b[A-ZÆØÅ]{2,6}\b")
+ACRONYM = lazy_pattern(r"\b[A-ZÆØÅ]{2,6}\b")
 
 
 # 'kan helseforetak søke', 'could health trusts apply': a question about who may apply (not
 # 'kan vi søke', which asks about the application).
-WHO_APPLIES = re.compile(
+WHO_APPLIES = lazy_pattern(
     r"\b(?:kan|could|can|may)\s+(?!vi\b|we\b|jeg\b|i\b|du\b|you\b|me\b)"
     r"(?:[a-z]+\s+){1,3}(?:soke|sokje|apply)\b"
 )
 
 
-COOPERATION = re.compile(r"\b(?:sammen|together|jointly|samarbeid\w*|cooperat\w*)\b")
+COOPERATION = lazy_pattern(r"\b(?:sammen|together|jointly|samarbeid\w*|cooperat\w*)\b")
 
 
-MEASURES = re.compile(
+MEASURES = lazy_pattern(
     r"\b(\d+|en|ett|ei|et|one|a|to|two|tre|three|fire|four|fem|five)\s*"
     r"(?:(?:separate|ulike|forskjellige|adskilte|atskilte|egne|different|distinct)\s+)?"
     # 'to NAV-tiltak', 'two NAV measures': the measure word as the last part of a compound
@@ -204,7 +206,7 @@ MEASURES = re.compile(
 
 # 'med hver sin 50 %-stilling', 'en halv stilling hver', 'each with one full-time position':
 # the positions named are those of each measure (nynorsk 'kvar si' is folded to 'hvor si')
-EACH_MEASURE = re.compile(
+EACH_MEASURE = lazy_pattern(
     r"\b(?:hver sin|hvert sitt|hver si|kvar si|kvar sin|kvart sitt|each with|each having|"
     r"hvert med|hver med|kvart med|kvar med|hvor si|hvor sin|hvor med|"
     rf"{POSITION_WORDS}\s+(?:hver|hvert|kvar|kvart|each)|hvert av (?:dem|tiltakene)|"
@@ -219,60 +221,60 @@ EACH_MEASURE = re.compile(
 )
 
 
-KIND_REPORT = re.compile(r"\b(?:rapport\w*|report\w*|statusrapport\w*)")
+KIND_REPORT = lazy_pattern(r"\b(?:rapport\w*|report\w*|statusrapport\w*)")
 
 
-KIND_ACCOUNTS = re.compile(r"\b(?:regnskap\w*|accounts?|revisorattest\w*)\b")
+KIND_ACCOUNTS = lazy_pattern(r"\b(?:regnskap\w*|accounts?|revisorattest\w*)\b")
 
 
-KIND_APPLICATION = re.compile(r"(?:soknad|soke|apply|application|sokefrist)")
+KIND_APPLICATION = lazy_pattern(r"(?:soknad|soke|apply|application|sokefrist)")
 
 
-ORDER_ASC = re.compile(r"\b(?:minst|lavest\w*|least|lowest|smallest|minste|bunn\w*|bottom)\b")
+ORDER_ASC = lazy_pattern(r"\b(?:minst|lavest\w*|least|lowest|smallest|minste|bunn\w*|bottom)\b")
 
 
-ORDER_DESC = re.compile(
+ORDER_DESC = lazy_pattern(
     r"\b(?:mest|storst\w*|hoyest\w*|most|highest|largest|biggest|flest|topp\w*|top)\b"
 )
 
 
 # 'når er fristen', 'when is the report due': asking for a date, not the content.
 # a compound with its last part left out before 'og'/'eller': 'status- og regnskapsrapporten'
-ELIDED = re.compile(r"\b([a-z]{3,})- (og|eller|and|or) ([a-z]{7,})\b")
+ELIDED = lazy_pattern(r"\b([a-z]{3,})- (og|eller|and|or) ([a-z]{7,})\b")
 
 
 # a question that opens by asking for a deadline
-ASKS_DEADLINE = re.compile(
+ASKS_DEADLINE = lazy_pattern(
     r"\s*(?:hva|hvilken|hvilke|kva|kva for|nar|when|what)\b(?:\s+\w+){0,2}?\s+"
     r"(?:\w*frist\w*|deadlines?)\b"
 )
 
 
 # 'i februar (2022)', 'in February': a month without a day before it
-MONTH_ONLY = re.compile(
+MONTH_ONLY = lazy_pattern(
     r"(?<!\d\.)(?<!\d\. )\b(?:i|in|during|for)\s+(januar|februar|mars|april|mai|juni|juli|august|"
     r"september|oktober|november|desember|january|february|march|may|june|july|october|"
     r"december)\b"
 )
 
 
-DATE_ASK = re.compile(
+DATE_ASK = lazy_pattern(
     r"\b(?:frist\w*|\w+frist\w*|deadlines?|due|senest|seinast|innen nar|nar ma|nar skal|"
     r"nar er|nar var|when is|when was|when must|when do|when should|vaere inne|be in)\b"
 )
 
 
 # '2604 Lillehammer': a place in a postal address, not a place asked about
-POSTCODE_BEFORE = re.compile(r"\b\d{4}\s*$")
+POSTCODE_BEFORE = lazy_pattern(r"\b\d{4}\s*$")
 
 
-PLACE_WORD = re.compile(r"\b[A-ZÆØÅ][a-zæøåéü]+(?:[- ][A-ZÆØÅ][a-zæøåéü]+)*\b")
+PLACE_WORD = lazy_pattern(r"\b[A-ZÆØÅ][a-zæøåéü]+(?:[- ][A-ZÆØÅ][a-zæøåéü]+)*\b")
 
 
-ANY_WORD = re.compile(r"[a-z0-9]")
+ANY_WORD = lazy_pattern(r"[a-z0-9]")
 
 
-COMMAND = re.compile(r"^/([a-z]+)\b")
+COMMAND = lazy_pattern(r"^/([a-z]+)\b")
 
 
 # Chat commands that reach the question understanding ('/start' opens a chat).
@@ -280,49 +282,49 @@ COMMANDS = {"start": "greeting", "help": "help", "hjelp": "help"}
 
 
 # 'ikke bare lønn', 'annet enn årsverk', 'other than salaries': more than what is funded
-BEYOND = re.compile(
+BEYOND = lazy_pattern(
     r"\b(?:ikke bare|ikke berre|annet enn|anna enn|andre \w+ enn|other than|not only|"
     r"utover|bortsett fra)\b"
 )
 
 
 # a statement that limits what is funded ('kun til årsverk', 'bare til videreføring')
-LIMITED = re.compile(r"\b(?:kun|bare|only|ikke|not)\b")
+LIMITED = lazy_pattern(r"\b(?:kun|bare|only|ikke|not)\b")
 
 
 # 'hvilke tilskudd ...', 'kva tilskotsordningar ...', 'which grants ...': the list of schemes
-LIST_ASK = re.compile(
+LIST_ASK = lazy_pattern(
     r"^(?:hvilke|hva|hva slags|hva for|what|which|what kind of)\s+"
     r"(?:tilskudd\w*|ordning\w*|grants?|schemes?|midler)\b"
 )
 
 
-AMOUNT_ASK = re.compile(r"\b(?:hvor mye|sats\w*|belop\w*|how much|rate|utbetal\w*)\b")
+AMOUNT_ASK = lazy_pattern(r"\b(?:hvor mye|sats\w*|belop\w*|how much|rate|utbetal\w*)\b")
 
 
 # 'Agder' as all its municipalities, not as in 'Statsforvalteren i Agder'
-AGDER_GROUP = re.compile(
+AGDER_GROUP = lazy_pattern(
     r"(?<!fylkesmannen i )(?<!fylkesmann i )(?<!statsforvalteren i )(?<!statsforvalter i )"
     r"(?<!fm )(?<!sf )\b(?:hele agder|agder(?:fylkene)?|alle kommunene|alle kommuner)\b"
 )
 
 
-ONE_YEAR = re.compile(
+ONE_YEAR = lazy_pattern(
     r"\b(?:for aret|i aret|per ar|pr ar|hvert ar|a year|per year|that year|this year)\b"
 )
 
 
 # an office by its title and a place ('statsforvalteren i X'), lower case
-OFFICE_NAME = re.compile(r"\b(?:statsforvalt[ae]r(?:en)?|fylkesmann(?:en)?)\s+i\s+[a-zæøå-]+")
+OFFICE_NAME = lazy_pattern(r"\b(?:statsforvalt[ae]r(?:en)?|fylkesmann(?:en)?)\s+i\s+[a-zæøå-]+")
 
 
-AMOUNT = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:[ .]\d{3})+|\d{5,})(?![\d])")
+AMOUNT = lazy_pattern(r"(?<![\d.,])(?:\d{1,3}(?:[ .]\d{3})+|\d{5,})(?![\d])")
 
 
-AMOUNT_DIGITS = re.compile(r"\D")
+AMOUNT_DIGITS = lazy_pattern(r"\D")
 
 
-BUDGET_REF = re.compile(r"\b(\d{3,4})\s*(?:[.,]|\s+post\s+|post)\s*(\d{2})\b")
+BUDGET_REF = lazy_pattern(r"\b(\d{3,4})\s*(?:[.,]|\s+post\s+|post)\s*(\d{2})\b")
 
 
 # Slots that anchor a question in the knowledge base even when no scheme is named.
@@ -345,14 +347,14 @@ ANCHOR_SLOTS = (
 )
 
 
-HOW_MANY_YEARS = re.compile(
+HOW_MANY_YEARS = lazy_pattern(
     r"\b(?:(?:hvor mange|kor mange|how many) (?:ar|years)|hvor lenge|for how long|extend\w*|"
     r"forleng\w*)\b"
 )
 
 
 # Phrases that ask how many years a grant runs ('kan gis for ett år', 'i inntil tre år').
-DURATION_PHRASE = re.compile(
+DURATION_PHRASE = lazy_pattern(
     r"\b(?:(?:for|i|over|inntil|opptil|mer enn|meir enn|bare|kun|maks|maksimalt) "
     r"(?:ett|eitt|en|ei|to|tre|fire|fem|seks|\d) (?:ar|arene)|"
     r"(?:for|i|in)\s+(?:bare\s+|kun\s+|berre\s+|only\s+|inntil\s+|opptil\s+|up to\s+)"
@@ -389,7 +391,7 @@ FRAMEWORK_INTENTS = ("framework", "framework_sum", "framework_ranking")
 
 # 'Hva bør økningen i rammen gjenspeiles i?', 'kvifor må tenestene styrkjast?': a question
 # asking what should be done or why, which no figure answers
-PROSE_ASK = re.compile(
+PROSE_ASK = lazy_pattern(
     r"^(?:hva|kva|what)\s+(?:bor|skal|ma|matte|forventes|forventast|vil|should|must|shall)\b"
     r"|^(?:hvorfor|kvifor|why)\b"
     r"|^(?:hva|what)\s+(?:er|var|is|was)\s+(?:begrunnelsen|grunnen|the reason|the rationale)\b"
@@ -403,10 +405,10 @@ _HOW_MUCH = (
     r"fa|far|fikk|get|got"
 )
 
-MONEY_ASK = re.compile(rf"\b(?:{_HOW_MUCH}|kroner|kr|millioner|mill|receive\w*)\b")
+MONEY_ASK = lazy_pattern(rf"\b(?:{_HOW_MUCH}|kroner|kr|millioner|mill|receive\w*)\b")
 
 # 'hvor mye', 'hvor mange', 'how many', 'what amount': a question that asks an amount or count
-QUANTITY_ASK = re.compile(
+QUANTITY_ASK = lazy_pattern(
     rf"\b(?:{_HOW_MUCH}|hvor mange|kor mange|how many|sats\w*|rate|amount|tilskudd\w*|grant)\b"
 )
 
@@ -478,10 +480,10 @@ ORGANISATION_WORDS = frozenset({"kontor", "kontoret", "kontorene", "office", "of
 NAME_ENDINGS = ("ene", "ane", "en", "et", "er", "ar", "a", "e", "n", "s")
 
 
-GRANT_WORD = re.compile(r"\b(?:tilskudd\w*|tilskot\w*|grants?)\b")
+GRANT_WORD = lazy_pattern(r"\b(?:tilskudd\w*|tilskot\w*|grants?)\b")
 
 
-GRANT_TOKEN = re.compile(r"\b(?:tilskudd|tilskot|ordning|midl|grant|scheme)")
+GRANT_TOKEN = lazy_pattern(r"\b(?:tilskudd|tilskot|ordning|midl|grant|scheme)")
 
 
 GRANT_STEM = "#grant"
@@ -621,7 +623,7 @@ SAME_WORD = {"nytt": "ny", "nye": "ny", "new": "ny", "nyt": "ny"}
 NUMBER_NAMES = _wordset("to tre fire fem seks two three four five six")
 
 
-FOLLOW_UP = re.compile(
+FOLLOW_UP = lazy_pattern(
     r"^(og|enn|hva med|hvordan med|and|what about|how about|samme|same|"
     r"hvis|om|men|but|ok|okei|okay|da|sa)\b"
 )
@@ -629,7 +631,7 @@ FOLLOW_UP = re.compile(
 
 # 'med kompetansemidlene i tillegg', 'inkludert kompetansemidler', 'including competence
 # funds': the competence money per measure counted in
-WITH_COMPETENCE = re.compile(
+WITH_COMPETENCE = lazy_pattern(
     r"\b(?:med|inkl\.?|inkludert|medregnet|pluss|plus|including|with|og)\s+"
     r"(?:\w+\s+)?(?:kompetansemid\w*|kompetanseutviklingsmid\w*|kompetansepeng\w*|"
     r"competence (?:funds?|money)|kompetanse)\b"
@@ -638,7 +640,7 @@ WITH_COMPETENCE = re.compile(
 
 # 'uten kompetansemidlene', 'når man ser bort fra kompetansemidlene', 'ekskl. kompetansemidler',
 # 'excluding the competence money': the competence money a rate includes taken off
-WITHOUT_COMPETENCE = re.compile(
+WITHOUT_COMPETENCE = lazy_pattern(
     r"\b(?:uten|utan|ekskl\.?|eksklusive|eksklusiv|unntatt|fratrukket|minus|trekker fra|"
     r"trekk(?:er)? fra|ser bort fra|ser vi bort fra|ser man bort fra|sett bort fra|"
     r"holder utenfor|holdt utenfor|excluding|without|not counting|leaving out|less)\s+"
@@ -652,7 +654,7 @@ WITHOUT_COMPETENCE = re.compile(
 
 
 # 'året etter det', 'the year after that', 'året før det': a year next to the one before
-YEAR_SHIFT = re.compile(
+YEAR_SHIFT = lazy_pattern(
     r"\b(?:(aret etter (?:det|dette)|aret deretter|aret etterpa|the year after(?: that)?|"
     r"the following year|aret etter(?=\s*[?.!]*\s*$))|"
     r"(aret for (?:det|dette)|aret forut|the year before(?: that)?|aret for(?=\s*[?.!]*\s*$)))\b"
@@ -660,7 +662,7 @@ YEAR_SHIFT = re.compile(
 
 
 # 'er det riktig at', 'stemmer det at', 'er det rett at' (nynorsk), 'is it true that'
-PREMISE = re.compile(
+PREMISE = lazy_pattern(
     r"\b(?:stemmer det|stemmer dette|stemmer det at|er det riktig|er det rett|er det sant|"
     r"er det korrekt|riktig at|rett at|korrekt at|sant at|is it true|is it correct|"
     r"is it right|is that right|is that correct|am i right|true that|correct that|"
@@ -669,7 +671,7 @@ PREMISE = re.compile(
 
 
 # a yes/no question that states a figure ('får vi 550 000 i år 3?', 'do we get 440,000?')
-YES_NO = re.compile(
+YES_NO = lazy_pattern(
     r"^(?:og\s+|men\s+|and\s+)?(?:far vi|far kommunen|far man|gir|blir tilskuddet|"
     r"blir det|utgjor|er tilskuddet|er satsen|do we get|will we get|does year|"
     r"is the grant|is the rate|gives? year)\b"
@@ -677,7 +679,7 @@ YES_NO = re.compile(
 
 
 # 'hvor mye går tilskuddet ned fra år 1 til år 2', 'forskjellen mellom år 2 og år 4'
-DIFFERENCE = re.compile(
+DIFFERENCE = lazy_pattern(
     r"\b(?:forskjell\w*|differanse\w*|gar(?:\s+[a-z]+){0,4}?\s+ned|synker|minker|faller|"
     # ('avkortningsstigen', 'reduksjonsstigen' name the ladder, they ask for no change)
     r"reduser\w*|reduksjon(?!\w*stig)\w*|nedgang\w*|avkort(?!\w*stig)\w*|mindre|lavere|"
@@ -688,7 +690,7 @@ DIFFERENCE = re.compile(
 
 
 # 'enn de to andre ordningene', 'than the other two schemes': the schemes not named, by count
-OTHER_SCHEMES = re.compile(
+OTHER_SCHEMES = lazy_pattern(
     r"\b(?:de|dei|the)\s+(?:(to|tre|fire|two|three|four)\s+)?(?:andre|other)\s+"
     r"(?:(to|tre|fire|two|three|four)\s+)?(?:ordning\w*|tilskudd\w*|tilskot\w*|schemes?|grants?)\b"
 )
@@ -703,7 +705,7 @@ COUNTED_SCHEMES = re.compile(
 
 
 # 'hvor stor del av', 'hvor stor andel', 'what share of': one figure as a share of another
-SHARE_ASK = re.compile(
+SHARE_ASK = lazy_pattern(
     r"\b(?:hvor stor (?:del|andel)|kor stor (?:del|andel)|hvor mange prosent|kor mange prosent|"
     r"hvilken (?:del|andel|brokdel)|how (?:large|big) a (?:share|part|fraction)|what (?:share|"
     r"part|fraction|percentage|proportion))\b"
@@ -711,40 +713,40 @@ SHARE_ASK = re.compile(
 
 
 # 'vi er i år 3, hva gjenstår', 'resten av perioden', 'what is left from year 2'
-REMAINING = re.compile(
+REMAINING = lazy_pattern(
     r"\b(?:gjenstar\w*|gjenstaende|resten|resterande|resterende|rest av|gjenverande|"
     r"remaining|remain\w*|left|rest of|ut perioden|fra na av|framover|fremover)\b"
 )
 
 
-THAN = re.compile(r"\b(?:ar|year|aret)\s*\d{1,2}\b.*\b(?:enn|than)\b.*\b(?:ar|year|aret)\s*\d")
+THAN = lazy_pattern(r"\b(?:ar|year|aret)\s*\d{1,2}\b.*\b(?:enn|than)\b.*\b(?:ar|year|aret)\s*\d")
 
 
-GOES_DOWN = re.compile(
+GOES_DOWN = lazy_pattern(
     r"\b(?:ned|synker|sank|minker|minket|faller|falt|fell|reduser\w*|reduksjon(?!\w*stig)\w*|"
     r"nedgang\w*|avkort(?!\w*stig)\w*|mindre|"
     r"lavere|down|drop\w*|decreas\w*|reduc\w*|falls?|less|lower)\b"
 )
 
 
-GOES_UP = re.compile(
+GOES_UP = lazy_pattern(
     r"\b(?:opp|oker|okte|okt|auka|auke|steg|okning\w*|mer|hoyere|up|increas\w*|rises?|rose|"
     r"grew|more|higher)\b"
 )
 
 
 # a stated figure per position ('550 000 per årsverk', 'per FTE')
-PER_UNIT = re.compile(
+PER_UNIT = lazy_pattern(
     rf"(?:per|pr|for hvert|for hver|each|a|an)\.?\s+(?:{POSITION_WORDS}|\w+\s+{POSITION_WORDS})"
 )
 
 
 # words of cost that mark an amount as what a position costs, not a stated figure
-COST_WORD = re.compile(r"\b(?:kost\w*|lonn\w*|costs?|salary|salaries|utgift\w*)\b")
+COST_WORD = lazy_pattern(r"\b(?:kost\w*|lonn\w*|costs?|salary|salaries|utgift\w*)\b")
 
 
 # 'ved lik kostnad', 'lønna er den samme', 'the cost stays the same': a cost word stating no cost
-SAME_COST = re.compile(
+SAME_COST = lazy_pattern(
     r"\b(?:(?:lik|likt|samme|uendret|uforandret|same|unchanged|constant)\s+"
     r"(?:kost\w*|lonn\w*|costs?|salary|salaries|utgift\w*)|"
     r"(?:kost\w*|lonn\w*|costs?|salary|salaries|utgift\w*)\s+(?:er\s+|blir\s+|holder seg\s+|"
@@ -753,13 +755,13 @@ SAME_COST = re.compile(
 )
 
 
-_ANY_AMOUNT = re.compile(
+_ANY_AMOUNT = lazy_pattern(
     r"(?<![\d.,])(\d{1,3}(?:[ .,]\d{3})+|\d{4,7})(?![\d])(?:\s*(k\b|kr\b|kroner|nok|,-))?"
 )
 
 
 # the ladder's steps: 'fra ett år til det neste', 'hvert år', 'den årlige reduksjonen'
-STEP_SPAN = re.compile(
+STEP_SPAN = lazy_pattern(
     r"\b(?:fra (?:ett|et|eitt|ei|ett) ar til (?:det )?neste|fra ar til ar|hvert ar|kvart ar|"
     r"per ar|pr\.? ar|arlig\w*|for hvert ar|fra det ene aret til det neste|each year|every year|"
     r"per year|from (?:one|each) year to the next|year (?:to|on|over) year|annual\w*|yearly|"
@@ -768,13 +770,13 @@ STEP_SPAN = re.compile(
 
 
 # ('nedtrappingsstigen' names the ladder, it asks for no step)
-STEP_CHANGE = re.compile(
+STEP_CHANGE = lazy_pattern(
     r"\b(?:trapp(?!\w*stig)\w*|nedtrapp(?!\w*stig)\w*|step\w*|trinn\w*|steg)\b"
 )
 
 
 # 'til sammen over alle fire årene på nedtrappingsstigen': a sum over the ladder, not its steps
-SUM_ASK = re.compile(
+SUM_ASK = lazy_pattern(
     r"\b(?:til sammen|tilsammen|til saman|totalt|samlet|samla|i alt|sammenlagt|in total|"
     r"altogether|all together|combined)\b"
 )
@@ -782,7 +784,7 @@ SUM_ASK = re.compile(
 
 # 'hele stigen', 'gjennom hele avkortingsstigen', 'over alle fire tilskuddsårene', 'the whole
 # ladder': every grant year of the ladder, summed
-WHOLE_LADDER = re.compile(
+WHOLE_LADDER = lazy_pattern(
     r"\b(?:(?:hele|heile|full\w*|gjennom|over|whole|full|entire)\s+(?:\w+\s+)?"
     r"(?:\w*stige\w*|\w*stiga|ladder|perioden|period|tilskuddsperioden)|"
     r"(?:alle|all)\s+(?:de\s+|dei\s+|the\s+)?(?:\w+\s+)?(?:ar|arene|ara|tilskuddsar\w*|"
@@ -791,7 +793,7 @@ WHOLE_LADDER = re.compile(
 
 
 # 'år 1, 2 og 3', 'år 2 og år 3', 'years 1 and 3': a list of grant years (not 'fra år 1 til 3')
-_YEAR_LIST = re.compile(
+_YEAR_LIST = lazy_pattern(
     r"(?<!mellom )(?<!between )(?<!fra )(?<!from )\b(?:ar|arene|year|years)\s*(\d{1,2})"
     r"((?:\s*(?:,|\bog\b|\band\b|&|\+)\s*(?:(?:ar|year)\s*)?\d{1,2}\b"
     rf"(?!\s*(?:%|prosent|[.,]\d|\d|{POSITION_WORDS}|ar\b|years?\b)))+)"
@@ -799,7 +801,7 @@ _YEAR_LIST = re.compile(
 
 
 # 'de tre første årene', 'the first two years', 'etter tre år': grant years 1..n
-_FIRST_YEARS = re.compile(
+_FIRST_YEARS = lazy_pattern(
     r"\b(?:(?:de|dei|the)\s+(\w+)\s+(?:forste|first)\s+(?:grant\s+|tilskudds|tilskots)?"
     r"(?:arene|ara|years)|"
     r"(?:de|dei|the)\s+(?:forste|first)\s+(\w+)\s+(?:grant\s+|tilskudds|tilskots)?"
@@ -809,7 +811,7 @@ _FIRST_YEARS = re.compile(
 
 
 # 'samlet lønnskostnad', 'koster til sammen', 'the total cost': the cost of all positions
-COST_FOR_ALL = re.compile(
+COST_FOR_ALL = lazy_pattern(
     r"\b(?:(?:samlet|samla|samlede|total\w*|til sammen|tilsammen|i alt|sammenlagt)\s+"
     r"(?:\w+\s+)?(?:lonn\w*|kostnad\w*|kost\b|utgift\w*|costs?|salary|salaries|budsjett\w*)|"
     r"(?:koster|kostar|costs?|cost us)\s+(?:oss\s+|us\s+)?(?:til sammen|tilsammen|totalt|samlet|"
@@ -825,7 +827,7 @@ COST_FOR_ALL = re.compile(
 
 
 # 'samlet kostnad per årsverk', '800 000 kr hver': a cost per position after all
-COST_PER_UNIT = re.compile(
+COST_PER_UNIT = lazy_pattern(
     rf"(?:(?:\d|kr|kroner|nok)\.?\s*|(?:kost\w*|lonn\w*|utgift\w*|costs?|salary)\s+)"
     rf"(?:per|pr\.?|hver|for hver\w*|each|a)\s+(?:100\s*%\s*)?(?:{POSITION_WORDS})|"
     r"\b(?:hver|each|apiece)\b"
@@ -834,7 +836,7 @@ COST_PER_UNIT = re.compile(
 
 # 'en 80 %-stilling', 'ei halv stilling', 'a 40% position': one position that is a share of a
 # whole one, so a cost stated for it is what that position costs
-SHARE_OF_ONE = re.compile(
+SHARE_OF_ONE = lazy_pattern(
     r"\b(?:en|ein|ei|et|eit|a|an|one)\s+(?:\d{1,3}(?:[.,]\d+)?\s*(?:%|prosent|percent)[\s-]*|"
     r"halv\w*\s+|half(?:-time)?\s+|part-time\s+)(?:[a-z-]+\s+)?"
     r"(?:stilling\w*|positions?|posts?|jobs?|arsverk\w*|ftes?)|"
@@ -845,7 +847,7 @@ SHARE_OF_ONE = re.compile(
 
 # 'full stilling koster', 'et årsverk koster', 'årsverket koster', 'a full-time position costs':
 # a cost stated for a whole position (not 'det halve årsverket koster', 'det 50 %-årsverket')
-COST_OF_WHOLE = re.compile(
+COST_OF_WHOLE = lazy_pattern(
     r"\b(?:(?:full|fullt|hel|heil|helt|heilt|100\s*%)[\s-]*(?:stilling\w*|arsverk\w*)|"
     r"(?<!half )(?:et|ett|eitt|ein|one|an?)\s+(?:arsverk|fte)\b|"
     r"(?<!halve )(?<!halvt )(?<!-)(?<!% )(?:arsverket|arsverka?\s+(?:koster|kostar))|"
@@ -855,7 +857,7 @@ COST_OF_WHOLE = re.compile(
 
 
 # 'kun lønn', 'salary only', 'bare lønn': the cap for positions, no measure money
-SALARY_ONLY = re.compile(
+SALARY_ONLY = lazy_pattern(
     r"\b(?:(?:kun|bare|berre|only|just)\s+(?:til\s+|for\s+)?(?:lonn\w*|salary|salaries|pay)|"
     r"(?:lonn\w*|salary|salaries|pay)\s+only|uten tiltak\w*|without (?:a )?measures?|"
     # 'uten kompetansemidler', 'ekskl. kompetanse', 'without the competence money'
@@ -865,7 +867,7 @@ SALARY_ONLY = re.compile(
 
 
 # 'få til lønn', 'i lønnsmidler', 'salary funding': the money asked for is pay, not competence
-SALARY_ASK = re.compile(
+SALARY_ASK = lazy_pattern(
     r"\b(?:(?:til|i|for|in|on)\s+lonn(?:en|a)?\b(?!\s+og\s+kompetanse)|lonnsmid\w*|"
     r"lonnstilskudd\w*|lonnsstotte\w*|lonnstilskot\w*|stillingstilskudd\w*|stillingsmid\w*|"
     r"salary (?:funding|money|grants?|support)|"
@@ -878,7 +880,7 @@ SALARY_ASK = re.compile(
 # 'minst 20 % egenandel', 'egenandel på 25 prosent', 'a 20% own share': a share of the cost
 # stated for the own share (a premise to check against the sources), not a share of a position
 OWN_SHARE_WORDS = r"(?:egenandel\w*|egenfinansier\w*|egeninnsats\w*|own[- ]shares?|co-?fund\w*)"
-OWN_SHARE_PERCENT = re.compile(
+OWN_SHARE_PERCENT = lazy_pattern(
     rf"(\d{{1,3}}(?:[.,]\d+)?)\s*(?:%|prosent|percent)\s*(?:av\s+\w+\s+)?{OWN_SHARE_WORDS}|"
     rf"\b{OWN_SHARE_WORDS}\s+(?:pa|of|at|minst|at least|over)\s+(?:minst\s+|at least\s+)?"
     rf"(\d{{1,3}}(?:[.,]\d+)?)\s*(?:%|prosent|percent)(?![\s-]*{POSITION_WORDS})"
@@ -898,7 +900,7 @@ _GRANT_CHANGE_WORDS = (
 )
 # '20 % påslag på tilskuddet', 'et tillegg på 15 %', 'a 10% uplift': a percentage the grant is
 # said to change by (not a share of a position: '20 % stilling')
-GRANT_PERCENT = re.compile(
+GRANT_PERCENT = lazy_pattern(
     rf"(?<![\d.,])(\d{{1,3}}(?:[.,]\d+)?)\s*(?:%|prosent|percent|per cent)"
     rf"(?![\s-]*{POSITION_WORDS})[\s-]*(?:\w+\s+)?{_GRANT_CHANGE_WORDS}\b|"
     rf"\b{_GRANT_CHANGE_WORDS}\s+(?:pa\s+|of\s+|med\s+|by\s+)?(?:(?!til\b|to\b)\w+\s+)?"
@@ -911,7 +913,7 @@ GRANT_PERCENT = re.compile(
 
 # 'et tak på 5 årsverk per kommune', 'maks to stillinger per kommune', 'a limit of 3 FTE per
 # municipality': a limit on how many positions one municipality may have funded
-POSITION_LIMIT = re.compile(
+POSITION_LIMIT = lazy_pattern(
     r"\b(?:tak|taket|grense|grensen|begrensning\w*|maks\w*|maksimum|hoyst|inntil|cap|limit|"
     r"max\w*|at most|up to)\s+(?:pa\s+|of\s+|er\s+|is\s+)?(?:inntil\s+)?(\d{1,3}|en|ett|et|to|"
     r"tre|fire|fem|seks|sju|syv|atte|ni|ti|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
@@ -921,7 +923,7 @@ POSITION_LIMIT = re.compile(
 
 
 # 'vi er i år 2 nå', 'stillingen er i år 3', 'we are in year 2': a grant year said of today
-GRANT_YEAR_NOW = re.compile(
+GRANT_YEAR_NOW = lazy_pattern(
     r"\b(?:vi er|er vi|stillingen er|stillingene er|den er|de er|we are|we're|are we|it is|"
     r"the position is)\s+(?:na\s+|now\s+)?(?:i|in)\s+(?:ar|year|tilskuddsar|tilskotsar)\s*\d"
 )
@@ -929,15 +931,15 @@ GRANT_YEAR_NOW = re.compile(
 
 # 'samme tiltak', 'the same measure': the words of the cap rule's duration
 # money counted per measure ('per tiltak til kompetanse'): the unit of a cap rule's measure money
-PER_MEASURE = re.compile(r"\b(?:per|pr|for hvert|for kvart|each|a)\s+(?:tiltak|measure)\b")
+PER_MEASURE = lazy_pattern(r"\b(?:per|pr|for hvert|for kvart|each|a)\s+(?:tiltak|measure)\b")
 
-SAME_MEASURE = re.compile(r"\b(?:samme|same)\s+(?:tiltak|tiltaket|measure|project)\b")
+SAME_MEASURE = lazy_pattern(r"\b(?:samme|same)\s+(?:tiltak|tiltaket|measure|project)\b")
 
 
 # the year a position first got a grant: 'fikk tilskudd første gang i 2019', 'første
 # tilskuddsår var 2020', 'startet med tilskudd i 2018', 'som startet i 2021', 'started in 2019',
 # 'har hatt tilskudd siden 2017'
-_START_YEAR = re.compile(
+_START_YEAR = lazy_pattern(
     r"\b(?:(?:forste|first)\s+(?:[a-z]+\s+){0,3}?"
     r"(?:gang|tilskudd\w*|tilskot\w*|tilskuddsar\w*|time|grant\w*|year|funded|financed)"
     r"(?:\s+[a-z]+){0,8}?\s+(?:i|var|er|was|in|fra|from)?\s*((?:19|20)\d{2})|"
@@ -959,17 +961,17 @@ _START_YEAR = re.compile(
 
 
 # 'hva kan en stilling maksimalt få', 'the most it can get': a figure asked for
-MOST_ASK = re.compile(
+MOST_ASK = lazy_pattern(
     r"\b(?:maks\w*|maximum|max|mest|most|inntil|up to|hoyest(?:e)? mulig\w*|highest possible)\b"
 )
 
 
 # 'tilskuddsforvaltning', 'grant administration': the money an office administers
-GRANT_ADMINISTRATION = re.compile(r"\b(?:tilskuddsforvaltning\w*|grant[ -]administration)\b")
+GRANT_ADMINISTRATION = lazy_pattern(r"\b(?:tilskuddsforvaltning\w*|grant[ -]administration)\b")
 
 
 # 'fikk første tilskudd i fjor', 'startet i forfjor', 'started last year': a relative start
-_START_RELATIVE = re.compile(
+_START_RELATIVE = lazy_pattern(
     r"\b(?:(?:forste|first)\s+(?:[a-z]+\s+){0,3}?(?:tilskudd\w*|tilskot\w*|grant\w*|gang|time)"
     r"|startet|starta|begynte|started|began|fikk tilskudd|got (?:a |our first )?grant"
     # 'har hatt rustilskudd siden i fjor', 'funded since last year'
@@ -981,25 +983,25 @@ _START_RELATIVE = re.compile(
 
 
 # 'eksisterende team', 'existing teams': a project or team already running, not a new one
-EXISTING = re.compile(
+EXISTING = lazy_pattern(
     r"\b(?:eksisterende|eksisterande|existing|allerede etablert\w*|"
     r"already (?:running|established))\b"
 )
 
 
 # 'hittil', 'så langt', 'so far', 'to date': up to this year
-SO_FAR = re.compile(r"\b(?:hittil|sa langt|til na|til no|so far|to date|til dags dato)\b")
+SO_FAR = lazy_pattern(r"\b(?:hittil|sa langt|til na|til no|so far|to date|til dags dato)\b")
 
 
 # 'til og med 2022', 'through 2022', 'fram til 2022': the last of the calendar years counted
-THROUGH_YEAR = re.compile(
+THROUGH_YEAR = lazy_pattern(
     r"\b(?:til og med|tom|t\.o\.m\.?|fram til|frem til|fram til og med|through|up to and "
     r"including|up to|until|to and including)\s+(?:utgangen av\s+|the end of\s+)?((?:19|20)\d{2})\b"
 )
 
 
 # 'i fjor', 'neste år', 'i år' (not 'i år 3'): a calendar year relative to today
-RELATIVE_YEAR = re.compile(
+RELATIVE_YEAR = lazy_pattern(
     r"\b(?:(i fjor|ifjor|last year|forrige ar)|(neste ar|next year|til neste ar|naste ar)|"
     r"(i ar|this year|dette aret|inneverende ar))\b(?!\s*(?:\d|nr|nummer|" + ORD_WORD + r")\b)"
 )
@@ -1007,7 +1009,7 @@ RELATIVE_YEAR = re.compile(
 
 # a rate asked for ('med hvilken sats', 'the rate'): a rule, not an appropriation
 # 'og året etter det?': the year after the one the previous question was about
-RATE_ASK = re.compile(r"\b(?:sats\w*|rates?|per arsverk|per stilling|per fte)\b")
+RATE_ASK = lazy_pattern(r"\b(?:sats\w*|rates?|per arsverk|per stilling|per fte)\b")
 
 
 # the words of these readings, part of the vocabulary
@@ -1045,7 +1047,7 @@ MEASURE_WORDS = _wordset(
 
 # 'til og med hvilket år', 'hva er det siste året vi kan få tilskudd', 'hvilket år er siste
 # tilskuddsår', 'until which year', 'what is the last year': the last calendar year of a grant
-END_YEAR_ASK = re.compile(
+END_YEAR_ASK = lazy_pattern(
     r"\b(?:(?:til og med|tom|t\.o\.m\.?|fram til|frem til|fram til og med|frem til og med|"
     r"inntil|opp til|til)\s+(?:hvilket|hvilke|kva|hva|hva for et|hva slags)\s+ar\b|"
     r"(?:hvilket|kva for eit|kva for)\s+(?:ar\s+)?(?:er|blir|vil vere|vil vaere|var)\s+(?:da\s+)?"
@@ -1068,14 +1070,14 @@ END_YEAR_ASK = re.compile(
 
 
 # 'gjennomsnittlig tilskudd per år', 'i snitt', 'on average': a multi-year sum per year
-AVERAGE_ASK = re.compile(
+AVERAGE_ASK = lazy_pattern(
     r"\b(?:gjennomsnitt\w*|gjennomsnitleg\w*|i snitt|snittet|snittbelop\w*|average\w*|"
     r"on average|mean)\b"
 )
 
 
 # 'per måned', 'i kvartalet', 'monthly': a part of a year the sources give no figure for
-PER_PART_OF_YEAR = re.compile(
+PER_PART_OF_YEAR = lazy_pattern(
     r"\b(?:(?:per|pr\.?|i|hver|hvert|a|each|every)\s+(?:maned|maneden|mnd|month|kvartal|"
     r"kvartalet|quarter|uke|veke|week|dag|day|halvar|halvaret)|manedlig\w*|manadleg\w*|"
     r"kvartalsvis|ukentlig|monthly|quarterly|weekly|daily)\b"
@@ -1084,7 +1086,7 @@ PER_PART_OF_YEAR = re.compile(
 
 # 'egenandelen i prosent', 'hvor stor andel av kostnaden dekker tilskuddet', 'what percentage':
 # the own share and the grant as shares of the cost
-COST_SHARE_ASK = re.compile(
+COST_SHARE_ASK = lazy_pattern(
     r"\b(?:i prosent|prosent\w*|percent\w*|per cent|andel(?:en)?|dekningsgrad\w*|"
     r"hvor stor (?:del|andel)|kor stor (?:del|andel)|what (?:share|part|fraction|proportion)|"
     r"how (?:large|big) a (?:share|part))\b"
@@ -1093,25 +1095,25 @@ COST_SHARE_ASK = re.compile(
 
 # 'et årsverk koster 700 000', 'one FTE costs', 'hvis ett årsverk koster': the unit of a cost,
 # not a count of positions
-COST_OF_ONE = re.compile(
+COST_OF_ONE = lazy_pattern(
     rf"\b(?:et|ett|eitt|ein|en|ei|one|an?|1)\s+(?:hel\w*\s+|full\w*\s+)?(?:{POSITION_WORDS})"
     r"\s+(?:koster|kostar|kosta|costs?|vil koste|will cost)\b"
 )
 
 
 # 'vi får 880 000 kr', 'we got NOK 550,000': an amount received, not a cost
-RECEIVED_AMOUNT = re.compile(
+RECEIVED_AMOUNT = lazy_pattern(
     r"\b(?:far|fikk|mottar|mottok|har fatt|fatt|gis|ble gitt|get|got|receive[sd]?|"
     r"are getting|were given)\s+(?:(?:na|i dag|now|i ar|this year)\s+)?(?:kr\.?\s*|nok\s*)?\d"
 )
 
 
 # 'hvor mange årsverk tilsvarer det?', 'how many FTEs is that': a count of positions asked for
-POSITIONS_ASK = re.compile(rf"\b(?:hvor mange|kor mange|how many)\s+(?:{POSITION_WORDS})")
+POSITIONS_ASK = lazy_pattern(rf"\b(?:hvor mange|kor mange|how many)\s+(?:{POSITION_WORDS})")
 
 
 # 'hvilket tilskuddsår er vi i?', 'which grant year are we in': a grant year asked for
-WHICH_GRANT_YEAR = re.compile(
+WHICH_GRANT_YEAR = lazy_pattern(
     r"\b(?:hvilket|hvilke|kva for eit|which|what)\s+(?:tilskuddsar\w*|tilskotsar\w*|ar\b|"
     r"(?:grant\s+)?year\b|trinn\w*|step)"
 )
@@ -1119,14 +1121,14 @@ WHICH_GRANT_YEAR = re.compile(
 
 # 'to stillinger som fikk tilskudd i 2021', 'positions that had a grant in 2021': a year the
 # positions were funded in, not their first grant year and not a calendar year asked about
-FUNDED_IN = re.compile(
+FUNDED_IN = lazy_pattern(
     r"\b(?:fikk|hadde|mottok|got|had|received)\s+(?:(?!forste|first)[a-z-]+\s+){0,2}?"
     r"(?:[\w-]*tilskudd\w*|[\w-]*tilskot\w*|grants?|funding)\s+(?:i|in)\s+((?:19|20)\d{2})\b"
 )
 
 
 # 'i alle fire år', 'over hele perioden', 'all four years': every year of a grant, as a setting
-WHOLE_PERIOD = re.compile(
+WHOLE_PERIOD = lazy_pattern(
     r"\b(?:alle|all|hele|heile)\s+(?:de\s+|dei\s+|the\s+)?(?:\w+\s+)?(?:ar|arene|ara|years|"
     r"perioden|period)\b"
 )

@@ -57,6 +57,14 @@ FOLLOW_UP_WORDS = 6
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
 
+#: Any year a question's years may be read from, inside a word or not (a superset of _YEAR).
+_ANY_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")
+
+
+# '41 millionene', '41 mill.': a figure in millions as a question says it
+_MILLIONS_SAID = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*mill")
+
+
 _TOP_DIGIT = re.compile(r"\b(?:topp|top)\s*-?\s*(\d{1,2})\b")
 
 
@@ -127,6 +135,29 @@ _NUMBER_SERIES = re.compile(r"\b(\d{2})\s?xx\b")
 
 
 @dataclass(frozen=True)
+class _Cues:
+    """The words without which no query against one table is read (``TableReader._may_ask``).
+
+    ``rows``: the words of each name of a row, under the name's longest word;
+    ``item_labels``: the first letters of an item's label words; ``telling``: the table's own
+    words; ``spelled``: the first letters of a printed sum's label words; ``columns`` and
+    ``column_prefixes``: the column headings' words and their first five letters. A table
+    of kroner per year (``kroner``) has its columns by year, so it needs a row named and a
+    year, and a table of named items (``items``) its own words or an item's prognosis; any
+    other table a column's words, beside a row named or a ranking or 'which'.
+    """
+
+    kroner: bool
+    items: bool
+    rows: dict[str, tuple[frozenset[str], ...]]
+    item_labels: tuple[tuple[str, ...], ...]
+    telling: frozenset[str]
+    spelled: tuple[tuple[str, ...], ...]
+    columns: frozenset[str]
+    column_prefixes: frozenset[str]
+
+
+@dataclass(frozen=True)
 class TableQuery:
     """Rows, columns and what to do with them; rows empty means every data row."""
 
@@ -194,8 +225,9 @@ def _phrases(items: Sequence[str]) -> tuple[str, ...]:
     return tuple(sorted(out, key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def _padded(folded: str) -> str:
-    """Words of a folded text between spaces, for phrase look-ups."""
+    """Words of a folded text between spaces, for phrase look-ups (remembered: it is pure)."""
     return " " + " ".join(_TOKENS.split(folded)).strip() + " "
 
 
@@ -357,8 +389,9 @@ class TableReader:
             )
             self.numbers = {fold(k): v for k, v in words.numbers.items()}
             self.ordinals = {fold(k): v for k, v in words.ordinals.items()}
+            # (each with its folded form, which a question must hold for the pattern to match)
             self.short_forms = [
-                (re.compile(rf"(?<![\w.]){re.escape(fold(k))}(?![\w])"), fold(v))
+                (fold(k), re.compile(rf"(?<![\w.]){re.escape(fold(k))}(?![\w])"), fold(v))
                 for k, v in sorted(words.short_forms.items(), key=lambda kv: -len(kv[0]))
             ]
             joins = "|".join(re.escape(fold(w)) for w in sorted(words.range_to, key=len)[::-1])
@@ -470,6 +503,115 @@ class TableReader:
                 self.groups.setdefault(group, []).append(muni.number)
         # the words of the regions' and counties' names ('aust', 'agder', 'lister')
         self.group_words = frozenset(w for g in self.groups for w in _padded(fold(g)).split())
+        self.cues = {t.id: self._cues(t) for t in self.tables}
+        # the same words for every table at once: a table's own words and printed sums'
+        # labels tell a table question whatever the table; a row's name, which table it is of
+        self._telling_any = frozenset().union(*(c.telling for c in self.cues.values()))
+        self._spelled_any = tuple(dict.fromkeys(x for c in self.cues.values() for x in c.spelled))
+        self._row_words: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for tid, cue in self.cues.items():
+            for key, forms in cue.rows.items():
+                self._row_words.setdefault(key, []).extend((tid, words) for words in forms)
+
+    def _cues(self, table: Table) -> _Cues:
+        """The words a question must hold for a query against a table to be read at all,
+        taken from what the reading itself looks for (see ``_may_ask``)."""
+        # every name of a row (and a word for the whole country, and the shared part of two
+        # counties' names) as the set of its words, under its longest word
+        names = [name.split() for name, _key in self.spelled[table.id]]
+        names += [p.split() for p in self.w.get("national", ())]
+        families = (r.label.split("-") for r in data_rows(table) if r.county)
+        names += [fold(p[1]).split() for p in families if len(p) == 2]
+        rows: dict[str, set[frozenset[str]]] = {}
+        for words in filter(None, names):
+            rows.setdefault(max(words, key=len), set()).add(frozenset(words))
+        # an item named by the first letters of each long word of its label
+        items = tuple(
+            tuple(w[:5] for w in _padded(fold(label)).split() if len(w) >= 4)
+            for r in table.rows
+            for label in filter(None, (r.label, r.label_en))
+        )
+        # a label spelled out ('sum inkl. 2020-prognosen') by the first letters of its words
+        labels = [x for t in table.totals for x in (t.label, t.label_en) if x]
+        labels += [c.label for c in table.columns if c.sum_of]
+        spelled = tuple(
+            tuple(w if len(w) < 5 else w[:5] for w in words)
+            for words in map(_label_words, labels)
+            if len(words) >= 2
+        )
+        by_year = [c for c in table.columns if c.year is not None and not c.sum_of]
+        pairs = self.column_pairs[table.id].values()
+        heads = {w for found in pairs for p in found for w in p.split()}
+        return _Cues(
+            kroner=bool(by_year) and all(c.unit == "kr" for c in table.columns),
+            items=table.id in self.item_tables,
+            rows={k: tuple(v) for k, v in rows.items()},
+            item_labels=tuple(filter(None, items)) if table.id in self.item_tables else (),
+            telling=self.telling[table.id],
+            spelled=spelled,
+            columns=frozenset(heads | set(self.column_counts[table.id])),
+            column_prefixes=frozenset(self.column_prefixes[table.id]),
+        )
+
+    def _may_ask(self, folded: str, padded: str) -> bool:
+        """Whether a question without a previous table query, a column guess or a framework
+        reading can be a table question at all: a cheap test of the words every way of
+        reading one needs (a table's own words, a printed sum's label, a row's name with a
+        year and a printed sum's row or the headings' words for a table of kroner per year,
+        an item's prognosis for a table of items, a column found by its words beside a row
+        or a ranking for any other table, the framework and document words), so the reading
+        runs only then. The words come from the reader's own indexes; the last tests are the
+        reader's own look-ups, whose answers it remembers for the reading itself."""
+        if "+" in folded or (self.document is not None and self.document.search(folded)):
+            return True  # 'summen 2016+2017', 'i 2018-presentasjonen'
+        if self.has(padded, "framework") or self.has(padded, "most_columns"):
+            return True
+        tokens = set(padded.split())
+        if not tokens.isdisjoint(self._telling_any):
+            return True
+        prefixes = {t[:n] for t in tokens for n in (3, 4, 5)}
+        if any(prefixes.issuperset(label) for label in self._spelled_any):
+            return True
+        named_in = {
+            tid for t in tokens for tid, words in self._row_words.get(t, ()) if words <= tokens
+        }
+        years: bool | None = None
+        ranks: bool | None = None
+        for table in self.tables:
+            cue = self.cues[table.id]
+            rows = table.id in named_in or any(
+                prefixes.issuperset(label) for label in cue.item_labels
+            )
+            if cue.kroner:
+                if not rows:
+                    continue
+                if cue.items:
+                    # named items are asked by the table's own words, by an item's prognosis,
+                    # or beside the table's printed sum quoted ('de 41 millionene')
+                    if self.has(padded, "prognosis") or self._sum_said(table, folded):
+                        return True
+                    continue
+                # its columns are its years: a row named with a year, a printed sum's row or
+                # the headings' words beside it
+                if years is None:
+                    years = bool(_ANY_YEAR.search(folded)) or any(
+                        self.has(padded, w) for w in ("last_year", "next_year", "this_year")
+                    )
+                named = self.rows_in(table, padded) if years else []
+                if any(r.sum_of_rows and r.key in named for r in table.rows):
+                    return True
+                by_year = [c for c in table.columns if c.year is not None and not c.sum_of]
+                if named and self._echoed_words(padded, by_year) >= 2:
+                    return True
+                continue
+            if tokens.isdisjoint(cue.columns) and prefixes.isdisjoint(cue.column_prefixes):
+                continue
+            if ranks is None:
+                ranks = any(self.has(padded, w) for w in ("highest", "lowest", "which"))
+            # a column by its words, as the reading finds it
+            if (rows or ranks) and self._column_by_words(table, padded) is not None:
+                return True
+        return False
 
     # --- what the question names ---
 
@@ -673,7 +815,7 @@ class TableReader:
         if self.has(padded, "next_year"):
             years.append(today.year + 1)
         this_year = any(
-            re.search(rf" {re.escape(phrase)} (?!\d)", padded)
+            f" {phrase} " in padded and re.search(rf" {re.escape(phrase)} (?!\d)", padded)
             for phrase in self.w.get("this_year", ())
         )
         if this_year and today.year not in years:
@@ -683,9 +825,10 @@ class TableReader:
     def long_forms(self, folded: str) -> str:
         """Short forms written out ('u18' as 'under 18') and a shared second part of two
         compounds given to both ('aust- og vest-agder' as 'aust-agder og vest-agder')."""
-        for pattern, long in self.short_forms:
-            folded = pattern.sub(long, folded)
-        return _SHARED_TAIL.sub(r"\1-\4 \2 \3-\4", folded)
+        for short, pattern, long in self.short_forms:
+            if short in folded:
+                folded = pattern.sub(long, folded)
+        return _SHARED_TAIL.sub(r"\1-\4 \2 \3-\4", folded) if "- " in folded else folded
 
     def compound_tails(self, folded: str) -> str:
         """A compound ending in a word of a tail list followed by that word as well
@@ -698,7 +841,8 @@ class TableReader:
         """The place a ranking is asked for by its ordinal ('femte', 'fifth'), or 0."""
         for word, n in self.ordinals.items():
             # 'i tredje år' is a year of a grant, not a place; 'på tredjeplass' is one
-            if re.search(rf" {re.escape(word)} (?!(?:ar|year|tilskudd)\w*)", padded):
+            found = f" {word} " in padded
+            if found and re.search(rf" {re.escape(word)} (?!(?:ar|year|tilskudd)\w*)", padded):
                 return n
             if f" {word}plass " in padded or f" {word}plassen " in padded:
                 return n
@@ -721,7 +865,7 @@ class TableReader:
             return max(1, int(m.group(1)))
         for word, n in self.numbers.items():
             # 'from 2017 to 2018': a word before a figure joins a range, it counts nothing
-            if re.search(rf" {re.escape(word)} (?!\d)", padded):
+            if f" {word} " in padded and re.search(rf" {re.escape(word)} (?!\d)", padded):
                 return n
         return 1
 
@@ -823,6 +967,10 @@ class TableReader:
         folded, raw = self.compound_tails(folded), self.compound_tails(raw)
         if self.without is not None:
             folded = self.without.sub(lambda m: re.sub(r"20[0-4]\d\s*-?\s*", "", m[0]), folded)
+        if previous is None and column_hint is None and not framework:
+            early = _padded(folded) + (_padded(raw) if raw else "")
+            if not self._may_ask(folded, early):
+                return None
         across = self._across_tables(folded, today, column_hint, previous)
         if across is not None:
             return across
@@ -1117,6 +1265,17 @@ class TableReader:
             # a year the table has no figures for tells that another table is meant
             return [column], 3.0 if all(table.years.contains(y) for y in years) else 1.0
         return [], 0.0
+
+    @staticmethod
+    def _sum_said(table: Table, folded: str) -> bool:
+        """Whether a question says a figure in millions that is one of a table's printed sums
+        (the cheap test before ``_quotes_sum`` reads it)."""
+        sums = {_value(v) for r in table.rows if r.sum_of_rows for v in r.values.values()}
+        for m in _MILLIONS_SAID.finditer(folded):
+            said = Fraction(m.group(1).replace(",", ".").replace(" ", "")) * 1_000_000
+            if said in sums:
+                return True
+        return False
 
     def _quotes_sum(self, table: Table, columns: Sequence[Column]) -> bool:
         """Whether a question quotes a table's printed sum beside one of its items ('andel av
