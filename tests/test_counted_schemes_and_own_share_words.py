@@ -82,3 +82,23 @@ def test_a_total_with_only_a_calendar_year_borrows_no_ladder() -> None:
     for question in ("Hva fikk kommunene til sammen i 2019?", "Hva fikk alle til sammen i 2017?"):
         answer = Engine(kb()).ask(question, TODAY)
         assert fmt.kroner(whole, "nb") not in answer.text
+
+
+def test_a_percentage_of_the_own_share_claimed_without_its_name_is_declined() -> None:
+    answer = Engine(kb()).ask(
+        "Må kommunen dekke minst 35 % av lønnskostnaden selv for å få tilskudd til kommunalt "
+        "rusarbeid?",
+        TODAY,
+    )
+    assert not answer.answered
+    assert "35 %" in answer.text
+
+
+def test_words_of_everyday_hedging_leave_a_duration_question_answered() -> None:
+    answer = Engine(kb()).ask(
+        "Et NAV-tiltak startet i 2020. Hvor lenge kan det samme tiltaket få tilskudd, i hvert "
+        "fall i teorien?",
+        TODAY,
+    )
+    assert answer.answered
+    assert "2022" in answer.text

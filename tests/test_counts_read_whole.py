@@ -139,6 +139,11 @@ def test_counts_joined_in_one_grant_year_are_one_total_on_the_ladder(
             "Hva får vi til sammen?",
             lambda: rate(4) + 2 * rate(1),
         ),
+        (
+            "Vi har ett helt årsverk i år 3 og et halvt årsverk i år 2. Hva blir tilskuddet til "
+            "sammen?",
+            lambda: rate(3) + rate(2) // 2,
+        ),
     ],
 )
 def test_a_new_position_in_a_grant_year_is_a_group_of_its_own(

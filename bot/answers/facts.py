@@ -61,6 +61,11 @@ CLAIMED_SHARE = lazy_pattern(
     rf"|{_SHARE}\s+(?:\w+\s+){{0,3}}{_PERCENT.format(g='b')}"
 )
 
+# a percentage claimed in an own-share question that names no share word ('minst 30 % av
+# lønnskostnaden selv')
+_CLAIMED_OWN_PERCENT = lazy_pattern(rf"{_PERCENT.format(g='a')}")
+
+
 # 'egenandelen i prosent av lønnskostnaden', 'hvor mange prosent', 'as a percentage': the own
 # share asked for as a percentage, which only a cost stated makes one
 ASKED_PERCENT = lazy_pattern(
@@ -631,6 +636,9 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
     def unstated_share(u: Understanding, paragraphs: list[str], lang: Lang) -> str | None:
         """Say that a share in per cent the question names is set nowhere in the facts given."""
         m = CLAIMED_SHARE.search(u.folded)
+        if m is None and u.intent == "own_share":
+            # 'må kommunen dekke minst 30 % av lønnskostnaden selv?': the own share, said so
+            m = _CLAIMED_OWN_PERCENT.search(u.folded)
         said = fold(" ".join(paragraphs))
         if m is None:
             # ('hvor stor prosentandel må kommunen dekke selv?': the own share, however named)
