@@ -102,3 +102,19 @@ def test_words_of_everyday_hedging_leave_a_duration_question_answered() -> None:
     )
     assert answer.answered
     assert "2022" in answer.text
+
+
+def test_a_word_of_the_framework_tables_names_no_statistics_column() -> None:
+    table = kb().tables["opptrappingsplan-2018-prognose"]
+    row = next(r for r in table.rows if r.label == "Lillesand")
+    both = row.values["y2016"] + row.values["y2017"]
+    answer = Engine(kb()).ask(
+        "Hvor mye fikk Lillesand etter sosialhjelpsnøkkelen i 2016 og 2017 til sammen?", TODAY
+    )
+    assert answer.answered
+    assert fmt.kroner(both, "nb") in answer.text
+
+
+def test_what_social_assistance_pays_stays_unknown() -> None:
+    answer = Engine(kb()).ask("Hvor mye sosialhjelp fikk Lillesand i 2017?", TODAY)
+    assert not answer.answered

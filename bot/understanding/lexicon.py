@@ -613,6 +613,30 @@ class Lexicon:
                 if isinstance(value, list):
                     table_texts += value
         self.table_words = frozenset(w for t in table_texts for w in WORD.findall(fold(t)))
+        # the words only another table than the statistics table prints ('sosialhjelps-
+        # nøkkelen' of the framework tables): no statistics column's word, whatever its stem
+        own_texts: dict[str, list[str]] = {}
+        for tid, shown in kb.tables.items():
+            texts = [shown.title, shown.title_en or "", shown.description or ""]
+            texts += [shown.description_en or "", *shown.notes, *(shown.notes_en or [])]
+            for col in shown.columns:
+                texts += [col.label, col.label_en or "", col.definition or ""]
+                texts += [col.definition_en or ""]
+            own_texts[tid] = texts
+        stats_words = {
+            w for t in own_texts.get("nav-sosialtjenestetall", []) for w in WORD.findall(fold(t))
+        }
+        self.other_table_words = frozenset(
+            w
+            for tid, shown in kb.tables.items()
+            if tid != "nav-sosialtjenestetall"
+            # (a table's title and headings, not its notes, name what it is of)
+            for t in [shown.title, shown.title_en or "", *(c.label for c in shown.columns)]
+            for w in WORD.findall(fold(t))
+            if w not in stats_words
+        )
+        # (and their inflections: 'sosialhjelpsnøkkel' + 'en')
+        self.other_table_stems = tuple(w for w in self.other_table_words if len(w) >= 10)
         # The statistics table's columns, by the words of their labels and definitions.
         self.columns: list[tuple[str, frozenset[str]]] = []
         stats_table = kb.tables.get("nav-sosialtjenestetall")
@@ -762,8 +786,19 @@ class Lexicon:
                 continue
             if len(token) > 2 and token.isdigit() and len(token) != 4:
                 continue
+            if token in self.other_table_words or token.startswith(self.other_table_stems):
+                continue  # 'etter sosialhjelpsnøkkelen': the framework tables' word
             out.add(_stem(COLUMN_WORDS.get(token, token)))
         return frozenset(out)
+
+    def names_other_table(self, folded: str) -> bool:
+        """Whether a text says a word of the title or headings of a table other than the
+        statistics table ('sosialhjelpsnøkkelen'), where the word shares a statistics stem."""
+        return any(
+            t in self.other_table_words or t.startswith(self.other_table_stems)
+            for t in WORD.findall(folded)
+            if len(t) >= 10
+        )
 
     def column_in(self, folded: str) -> str | None:
         """Return the statistics column a question asks about, if it names one.

@@ -1370,9 +1370,15 @@ class Understander:
         ]
         strong_scheme = bool(u.scheme and not u.weak_scheme)
         free = best in SCHEME_FREE and top >= 0.8
-        if raw["statistics"] and "county" not in s and not u.scheme and AMOUNT_ASK.search(u.folded):
+        if (
+            raw["statistics"]
+            and "county" not in s
+            and not u.scheme
+            and AMOUNT_ASK.search(u.folded)
+            and not self.lex.names_other_table(u.folded)
+        ):
             # the statistics count people and households; what social assistance pays is
-            # not in the sources
+            # not in the sources ('etter sosialhjelpsnøkkelen' names the framework tables)
             return True
         claimed = "stated" in s and any(k in s for k in ("positions", "grant_year", "groups"))
         if claimed and (not u.unknown or strong_scheme):
