@@ -118,3 +118,48 @@ def test_a_word_of_the_framework_tables_names_no_statistics_column() -> None:
 def test_what_social_assistance_pays_stays_unknown() -> None:
     answer = Engine(kb()).ask("Hvor mye sosialhjelp fikk Lillesand i 2017?", TODAY)
     assert not answer.answered
+
+
+def test_more_money_on_a_condition_the_sources_never_give_is_declined() -> None:
+    ladder = next(r for _s, r in kb().all_rules() if isinstance(r, LadderRule))
+    for question in (
+        "Får kommuner ekstra tilskudd per årsverk hvis de samarbeider interkommunalt i "
+        "kommunalt rusarbeid?",
+        "Do we get more money per FTE in the municipal substance abuse grant if we cooperate "
+        "with another municipality?",
+    ):
+        answer = Engine(kb()).ask(question, TODAY)
+        assert not answer.answered
+        for step in ladder.steps:
+            assert fmt.kroner(step.amount, "nb") not in answer.text
+            assert fmt.kroner(step.amount, "en") not in answer.text
+
+
+def test_positions_in_a_grant_year_ask_the_ladder_without_a_trigger_word() -> None:
+    ladder = next(r for _s, r in kb().all_rules() if isinstance(r, LadderRule))
+    answer = Engine(kb()).ask("Vi har en halv stilling i første år. Hva er tilskuddet?", TODAY)
+    assert answer.answered
+    assert fmt.kroner(ladder.steps[0].amount // 2, "nb") in answer.text
+
+
+def test_the_count_beside_a_cost_of_one_position_is_the_count() -> None:
+    ladder = next(r for _s, r in kb().all_rules() if isinstance(r, LadderRule))
+    cost = 900_000
+    own = sum(2 * (cost - ladder.steps[g - 1].amount) for g in (2, 3))
+    answer = Engine(kb()).ask(
+        f"En stilling koster {fmt.number(cost)} kr i året. Hva betaler kommunen selv i år 2 og "
+        "år 3 til sammen for to slike årsverk?",
+        TODAY,
+    )
+    assert answer.answered
+    assert fmt.kroner(own, "nb") in answer.text
+
+
+def test_pri_is_the_slides_short_form_of_a_priority() -> None:
+    answer = Engine(kb()).ask(
+        "Hvilke tiltak er Pri 2 for voksne i 2022-ordningen for langvarig/sammensatt "
+        "tjenestebehov?",
+        TODAY,
+    )
+    assert answer.answered
+    assert answer.intent == "priorities"

@@ -43,7 +43,9 @@ FLOORS = {
     "batch-29.yaml": (0.97, 2, 0),
     "batch-30.yaml": (0.98, 3, 0),
     "batch-31.yaml": (0.96, 4, 0),
-    "batch-32.yaml": (0.96, 4, 0),
+    "batch-32.yaml": (0.97, 4, 0),
+    "batch-33.yaml": (0.95, 6, 1),
+    "batch-34.yaml": (0.95, 5, 0),
 }
 
 

@@ -177,6 +177,11 @@ class Composer(FigureAnswers):
             declined = self.unsaid_limit(u, str(limit), lang)
             if declined is not None:
                 return declined
+        if u.slots.get("claimed_extra") and u.intent not in COUNTED_INTENTS:
+            # 'ekstra tilskudd hvis de samarbeider?': more money on a condition never stated
+            declined = self.unsaid_extra(u, lang)
+            if declined is not None:
+                return declined
         claimed = u.slots.get("claimed_percent")
         if claimed is not None and u.intent not in COUNTED_INTENTS:
             # 'får kommunen 20 % ekstra hvis den samarbeider?' asks that change, whatever the

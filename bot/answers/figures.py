@@ -106,6 +106,14 @@ UNSAID_CHANGE: dict[Lang, str] = {
     "reckon with the rates and limits the sources give.",
 }
 
+#: more of a grant on a condition the sources never give
+UNSAID_EXTRA: dict[Lang, str] = {
+    "nb": "Kildene sier ingenting om ekstra tilskudd{where} på et slikt vilkår, så jeg regner "
+    "ikke med noe tillegg. Jeg regner bare med satsene og grensene kildene oppgir.",
+    "en": "The sources say nothing about extra grant money{where} on such a condition, so I do "
+    "not reckon with any. I only reckon with the rates and limits the sources give.",
+}
+
 #: a limit on positions per municipality the sources never give
 UNSAID_LIMIT: dict[Lang, str] = {
     "nb": "Kildene sier ingenting om et tak på antall årsverk eller stillinger per "
@@ -478,6 +486,12 @@ class FigureAnswers(FactAnswers, TableAnswers):
         """
         stated = rf"(?<![\d.,]){re.escape(percent)}\s*(?:%|prosent|per cent|percent)"
         return self.unsaid(u, lang, stated, UNSAID_CHANGE, percent=percent)
+
+    def unsaid_extra(self, u: Understanding, lang: Lang) -> Answer | None:
+        """Decline more of a grant on a condition ('hvis de samarbeider') the sources never
+        give: None when a scheme asked about speaks of extra money or a supplement at all."""
+        stated = r"\b(?:ekstra|tillegg|paslag|okt tilskudd)\b"
+        return self.unsaid(u, lang, stated, UNSAID_EXTRA)
 
     def unsaid_limit(self, u: Understanding, count: str, lang: Lang) -> Answer | None:
         """Decline a limit on positions per municipality the sources never give, else None."""

@@ -223,7 +223,7 @@ _BEFORE_LAST = lazy_pattern(r"\b(?:i forfjor|the year before last)\b")
 
 
 _QUALIFIER = (
-    r"(?:nye\s+|new\s+|hele\s+|helt\s+|heilt\s+|fulle\s+|full\s+|heile\s+|hel\s+|heil\s+|faste\s+|nav\s+|"
+    r"(?:nye\s+|new\s+|slike\s+|sanne\s+|such\s+|hele\s+|helt\s+|heilt\s+|fulle\s+|full\s+|heile\s+|hel\s+|heil\s+|faste\s+|nav\s+|"
     r"ekstra\s+|extra\s+|additional\s+|permanent\s+)?"
 )
 

@@ -75,6 +75,7 @@ from bot.understanding.patterns import (
     DATE_ASK,
     EACH_MEASURE,
     END_YEAR_ASK,
+    EXTRA_IF,
     FIGURE_INTENTS,
     FOLLOW_UP,
     FRAMEWORK_INTENTS,
@@ -609,9 +610,13 @@ class Understander:
                 s["schemes_first"] = (named[0],)
         positions = extract_positions(f)
         if positions is not None:
-            s["positions"] = positions
             unit = COST_OF_ONE.search(f)
             rest = f[: unit.start()] + " " + f[unit.end() :] if unit else f
+            beside = extract_positions(rest) if unit else None
+            if beside is not None and _COUNTED_POSITIONS.search(rest):
+                # 'en stilling koster 900 000 … for to slike årsverk': the count, not the unit
+                positions = beside
+            s["positions"] = positions
             if not _COUNTED_POSITIONS.search(rest) and (unit is None or positions == 1):
                 # 'og egenandelen hvis et årsverk koster 700 000?': the cost's unit, no count
                 u.implicit.add("positions")
@@ -773,6 +778,10 @@ class Understander:
         if limit:
             # 'er det et tak på 5 årsverk per kommune?': a limit the question claims
             s["claimed_limit"] = limit.group(1)
+        if EXTRA_IF.search(f) and not GRANT_PERCENT.search(f):
+            # 'får kommuner ekstra tilskudd per årsverk hvis de samarbeider?': a condition for
+            # more money, which only the sources could state
+            s["claimed_extra"] = True
         claimed = GRANT_PERCENT.search(f)
         if claimed:
             # 'får distriktskommuner 20 % påslag?': a change to the grant the question claims
@@ -1384,6 +1393,16 @@ class Understander:
         if claimed and (not u.unknown or strong_scheme):
             # 'stemmer det at vi får 1 980 000 kr for ett årsverk i hvert år?': a figure claimed
             # for positions is a figure question
+            return False
+        if (
+            "positions" in s
+            and "positions" not in u.implicit
+            and isinstance(s.get("grant_year"), int)
+            and not u.unknown
+            and best in FIGURE_INTENTS
+        ):
+            # 'vi har en halv stilling i første år – hva er tilskuddet?': positions counted in
+            # a grant year ask the ladder's figure, whatever the trigger words
             return False
         if "received" in s and POSITIONS_ASK.search(u.folded) and not u.unknown:
             # 'vi fikk 1 980 000 kr i år 1 – hvor mange årsverk er det?': the positions of a

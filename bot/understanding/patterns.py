@@ -697,6 +697,15 @@ OTHER_SCHEMES = lazy_pattern(
 
 OTHER_COUNTS = {"to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4, "four": 4}
 
+# 'ekstra tilskudd per årsverk hvis de samarbeider', 'more money if we cooperate': more of a
+# grant on a condition the question names
+EXTRA_IF = lazy_pattern(
+    r"\b(?:ekstra|mer|meir|hoyere|hogare|additional|extra|more|higher)\s+"
+    r"(?:tilskudd\w*|tilskot\w*|penger|pengar|midler|midlar|grants?|money|funding)\b"
+    r"(?:\s+[\w.]+){0,10}?\s+(?:hvis|dersom|om|viss|nar|if|when)\s+\w+"
+)
+
+
 # 'de tre ordningene', 'alle tre tilskuddene', 'the three schemes': schemes counted, not named
 COUNTED_SCHEMES = re.compile(
     r"\b(?:de|dei|the|alle|all)\s+(to|tre|fire|two|three|four)\s+"
