@@ -916,9 +916,12 @@ def _start_group_matches(folded: str) -> list[tuple[re.Match[str], list[re.Match
         while further := _MORE_START_GROUP.match(folded, end):
             more.append(further)
             end = further.end()
-        if m.re is _FUNDED_GROUP and not (more and all(_NEW_WORD.search(x[0]) for x in more)):
+        # (by the source: the patterns are compiled on first use, so a match's ``re`` is the
+        # compiled one, not the module's lazy pattern)
+        funded, started = (m.re.pattern == x.pattern for x in (_FUNDED_GROUP, _STARTED_GROUP))
+        if funded and not (more and all(_NEW_WORD.search(x[0]) for x in more)):
             continue
-        if m.re is _STARTED_GROUP and not more:
+        if started and not more:
             continue
         found.append((m, more))
         read_to = end
