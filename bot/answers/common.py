@@ -302,6 +302,16 @@ T: dict[str, dict[Lang, str]] = {
         "en": "I'm not sure what you are asking, so I won't guess.",
     },
     "passed": {"nb": "passert", "en": "passed"},
+    # a premise's figure or date held against the answer's (bot.answers.premises)
+    "premise_yes": {"nb": "Ja, det stemmer.", "en": "Yes, that is right."},
+    "premise_about": {
+        "nb": "Omtrent, ja: kildene gir {figure}.",
+        "en": "Roughly, yes: the sources give {figure}.",
+    },
+    "premise_no": {
+        "nb": "Nei, det stemmer ikke: kildene gir {figure}, ikke {stated}.",
+        "en": "No, that is not right: the sources give {figure}, not {stated}.",
+    },
     "per_unit": {
         "nb": "Kildene oppgir ingen beløp eller tall per {unit}. Satsene de gir, er per årsverk "
         "eller stilling (kompetansemidlene per tiltak), og tabellene har tall per kommune eller "

@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from bot import fmt
 from bot.answer import Answer
+from bot.answers.common import t
 from bot.understanding.entities import extract_day_month, extract_money
 from bot.understanding.patterns import MONTHS, PREMISE
 from bot.vocab import Lang
@@ -31,18 +32,6 @@ _ANSWER_DATE = re.compile(
     r"\b(\d{1,2})\.? (" + "|".join(fmt.MONTHS["nb"] + fmt.MONTHS["en"]) + r")\b"
 )
 
-VERDICT: dict[str, dict[Lang, str]] = {
-    "yes": {"nb": "Ja, det stemmer.", "en": "Yes, that is right."},
-    "about": {
-        "nb": "Omtrent, ja: kildene gir {figure}.",
-        "en": "Roughly, yes: the sources give {figure}.",
-    },
-    "no": {
-        "nb": "Nei, det stemmer ikke: kildene gir {figure}, ikke {stated}.",
-        "en": "No, that is not right: the sources give {figure}, not {stated}.",
-    },
-}
-
 
 def premise_verdict(folded: str, answer: Answer, lang: Lang) -> Answer:
     """Say before an answer whether the figure or date a premise states is the one it gives.
@@ -62,13 +51,13 @@ def premise_verdict(folded: str, answer: Answer, lang: Lang) -> Answer:
         if given is None:
             return answer
         if given == stated:
-            lead = VERDICT["yes"][lang]
+            lead = t("premise_yes", lang)
         elif _rounded_to(given, stated) == stated:
             # '8 millioner' of 8 098 380 kr: the figure rounded as the question rounds it
-            lead = VERDICT["about"][lang].format(figure=fmt.kroner(given, lang))
+            lead = t("premise_about", lang, figure=fmt.kroner(given, lang))
         else:
-            lead = VERDICT["no"][lang].format(
-                figure=fmt.kroner(given, lang), stated=fmt.kroner(stated, lang)
+            lead = t(
+                "premise_no", lang, figure=fmt.kroner(given, lang), stated=fmt.kroner(stated, lang)
             )
         answer.paragraphs.insert(0, lead)
         return answer
@@ -79,10 +68,13 @@ def premise_verdict(folded: str, answer: Answer, lang: Lang) -> Answer:
     if date is None:
         return answer
     if date == day_month:
-        lead = VERDICT["yes"][lang]
+        lead = t("premise_yes", lang)
     else:
-        lead = VERDICT["no"][lang].format(
-            figure=_day_month_text(date, lang), stated=_day_month_text(day_month, lang)
+        lead = t(
+            "premise_no",
+            lang,
+            figure=_day_month_text(date, lang),
+            stated=_day_month_text(day_month, lang),
         )
     answer.paragraphs.insert(0, lead)
     return answer

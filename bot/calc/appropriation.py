@@ -127,11 +127,18 @@ def appropriation_difference(
     )
 
 
+def _office_and_national(
+    kb: KnowledgeBase, item: MoneyItem, office: str
+) -> tuple[Appropriation, Appropriation]:
+    """An office's appropriation of a scheme and year, and the national one beside it."""
+    return _appropriation(kb, item, office), _appropriation(kb, item, None)
+
+
 def appropriation_share(
     kb: KnowledgeBase, item: MoneyItem, office: str
 ) -> tuple[Fraction, Appropriation, Appropriation]:
     """An office's appropriation of a scheme and year as an exact share of the national one."""
-    part, whole = _appropriation(kb, item, office), _appropriation(kb, item, None)
+    part, whole = _office_and_national(kb, item, office)
     if whole.amount <= 0:
         raise KnowledgeMissing(f"national appropriation {item[0]} {item[1]}")
     return Fraction(part.amount, whole.amount), part, whole
@@ -143,7 +150,7 @@ def appropriation_outside(kb: KnowledgeBase, item: MoneyItem, office: str) -> Ca
     'Hvor mye gikk til resten av landet utenom Innlandet?': what the sources leave for the other
     offices together. Raises KnowledgeMissing when either figure is missing.
     """
-    part, whole = _appropriation(kb, item, office), _appropriation(kb, item, None)
+    part, whole = _office_and_national(kb, item, office)
     rest = whole.amount - part.amount
     if rest < 0:
         raise KnowledgeMissing(f"office share above national {item[0]} {item[1]}")

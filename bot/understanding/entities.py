@@ -581,11 +581,14 @@ def _counts(word: str) -> bool:
     return word.split()[-1] not in {"begge", "both", "sin", "si", "sitt"}
 
 
-def joined_positions(folded: str) -> tuple[Fraction, ...] | None:
+def joined_positions(
+    folded: str, mentions: list[tuple[Fraction, tuple[int, int]]] | None = None
+) -> tuple[Fraction, ...] | None:
     """Read counts of positions named one after another as one total, e.g. 'én 100 % stilling
     og én 50 % stilling' (1,5); None unless two or more are joined by 'og', a comma or 'pluss'
     and no other count is named."""
-    mentions = position_mentions(folded)
+    if mentions is None:
+        mentions = position_mentions(folded)
     if len(mentions) < 2:
         return None
     folded = spell_out_positions(folded)

@@ -54,7 +54,7 @@ from bot.understanding.patterns import (
 )
 from bot.understanding.query import Doc, Passage, Understanding
 from knowledge.kb import KnowledgeBase
-from knowledge.schema import TextRule, YearRange
+from knowledge.schema import Table, TextRule, YearRange
 from knowledge.text import ASCII_FOLD
 
 
@@ -356,6 +356,15 @@ def postings(passages: list[Passage]) -> dict[str, tuple[int, ...]]:
     return {term: tuple(found) for term, found in out.items()}
 
 
+def _printed_texts(shown: Table) -> list[str]:
+    """A table's title, description, notes and headings as printed, in both languages."""
+    texts = [shown.title, shown.title_en or "", shown.description or ""]
+    texts += [shown.description_en or "", *shown.notes, *(shown.notes_en or [])]
+    for col in shown.columns:
+        texts += [col.label, col.label_en or "", col.definition or "", col.definition_en or ""]
+    return texts
+
+
 def other_thing(u: Understanding, words: WordSet) -> str | None:
     """Return what a question names that no scheme with rates speaks of ('ungdomstiltak').
 
@@ -602,11 +611,7 @@ class Lexicon:
         # may say of a table's figures without naming another thing than the table counts
         table_texts: list[str] = []
         for shown in kb.tables.values():
-            table_texts += [shown.title, shown.title_en or "", shown.description or ""]
-            table_texts += [shown.description_en or "", *shown.notes, *(shown.notes_en or [])]
-            for col in shown.columns:
-                table_texts += [col.label, col.label_en or "", col.definition or ""]
-                table_texts += [col.definition_en or ""]
+            table_texts += _printed_texts(shown)
             table_texts += [t for r in shown.rows for t in (r.label, r.label_en or "")]
         if language is not None:
             for _name, value in language.tables:
@@ -615,16 +620,11 @@ class Lexicon:
         self.table_words = frozenset(w for t in table_texts for w in WORD.findall(fold(t)))
         # the words only another table than the statistics table prints ('sosialhjelps-
         # nøkkelen' of the framework tables): no statistics column's word, whatever its stem
-        own_texts: dict[str, list[str]] = {}
-        for tid, shown in kb.tables.items():
-            texts = [shown.title, shown.title_en or "", shown.description or ""]
-            texts += [shown.description_en or "", *shown.notes, *(shown.notes_en or [])]
-            for col in shown.columns:
-                texts += [col.label, col.label_en or "", col.definition or ""]
-                texts += [col.definition_en or ""]
-            own_texts[tid] = texts
+        stats_shown = kb.tables.get("nav-sosialtjenestetall")
         stats_words = {
-            w for t in own_texts.get("nav-sosialtjenestetall", []) for w in WORD.findall(fold(t))
+            w
+            for t in (_printed_texts(stats_shown) if stats_shown else [])
+            for w in WORD.findall(fold(t))
         }
         self.other_table_words = frozenset(
             w

@@ -908,12 +908,12 @@ class Understander:
         """Join counts of positions named one after another; note counts no reading took."""
         if any(k in s for k in ("groups", "start_groups")):
             return
-        if "positions_compared" in s and (COMPARED.search(f) or not joined_positions(f)):
-            return  # '3 årsverk enn 2 årsverk', 'forskjellen på 2 og 3 årsverk'
         mentions = position_mentions(f)
+        joined = joined_positions(f, mentions)
+        if "positions_compared" in s and (COMPARED.search(f) or joined is None):
+            return  # '3 årsverk enn 2 årsverk', 'forskjellen på 2 og 3 årsverk'
         if len({value for value, _span in mentions}) < 2:
             return  # one count, or one count said twice ('en halv stilling (0,5 årsverk)')
-        joined = joined_positions(f)
         if joined is not None:
             # 'én 100 % stilling og én 50 % stilling': one total of 1,5 positions
             s["positions"] = sum(joined, Fraction(0))
