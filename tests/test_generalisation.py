@@ -46,6 +46,10 @@ FLOORS = {
     "batch-32.yaml": (0.97, 4, 0),
     "batch-33.yaml": (0.95, 6, 1),
     "batch-34.yaml": (0.95, 5, 0),
+    "batch-35.yaml": (0.95, 5, 2),
+    "batch-36.yaml": (0.96, 3, 1),
+    "batch-37.yaml": (0.89, 12, 2),
+    "batch-38.yaml": (0.93, 8, 4),
 }
 
 
