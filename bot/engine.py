@@ -557,6 +557,14 @@ BACK_SUM = lazy_pattern(
     r"\b(?:summen|sum|til sammen|tilsammen|til saman|sammen med|saman med|samla|samlet|totalt|"
     r"in total|altogether|combined|together|all three|alle tre|alle dei tre|alle de tre)\b"
 )
+# 'and how much is that together with X?': the one figure just given, not every figure asked
+# so far ('hva blir det til sammen' is no reference: 'det' there points at nothing)
+THAT_FIGURE = lazy_pattern(
+    r"\b(?:that|this|dette|denne|det (?:belopet|tallet)|den (?:summen|bevilgningen))\b"
+)
+ALL_FIGURES = lazy_pattern(
+    r"\b(?:alle|alt|all|disse|desse|dem|deim|dei|de|these|those|them|both|begge|summen)\b"
+)
 
 
 def asked_grant_years(before: tuple[int, ...], slots: dict[str, Any]) -> tuple[int, ...]:
@@ -803,6 +811,15 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         # the schemes asked before, and one the question adds ('og sammen med X')
         asked = list(ctx.slots[ASKED_SCHEMES])
         own = [sid for sid in u.schemes_mentioned if sid not in asked] if own_scheme else []
+        if (
+            own
+            and ctx.scheme in asked
+            and ctx.slots.get("operation") != "sum"
+            and THAT_FIGURE.search(u.folded)
+            and not ALL_FIGURES.search(u.folded)
+        ):
+            # 'and how much is that together with the adults scheme?': the last figure and X
+            asked = [ctx.scheme]
         u.schemes_mentioned = asked + own
         u.scheme = u.schemes_mentioned[0]
         office = ctx.slots.get(ASKED_OFFICE)

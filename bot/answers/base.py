@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from bot import asof, fmt
 from bot.answer import Answer, Option, unique_sources
 from bot.answers import working
-from bot.answers.common import t
+from bot.answers.common import t, text_in
 from bot.calc import errors as calc_errors
 from bot.calc import results as calc_results
 from bot.cards import rule_lines
@@ -142,14 +142,27 @@ class AnswerBase:
         """Turn a calculation error into a helpful reply."""
         answered = isinstance(error, calc_errors.InvalidGrantYear)
         text = error.message(lang)
+        asks_yes_no = bool(
+            PREMISE.search(u.folded) or YES_NO.search(u.folded) or CAN_WE.search(u.folded)
+        )
+        paragraphs = [text]
         if (
             isinstance(error, calc_errors.InvalidGrantYear)
             and error.reason == "beyond_ladder"
-            and (PREMISE.search(u.folded) or YES_NO.search(u.folded) or CAN_WE.search(u.folded))
+            and asks_yes_no
         ):
             # 'er det riktig at vi får tilskudd også i et femte år?': the answer is no
-            text = ("Nei. " if lang == "nb" else "No. ") + text
-        return self.answer(u, lang, [text], answered=answered)
+            paragraphs = [("Nei. " if lang == "nb" else "No. ") + text]
+        if isinstance(error, calc_errors.InvalidDuration) and asks_yes_no and u.scheme:
+            # 'kan tilskuddet gis i inntil fem år?': no, and what the sources say of the period
+            answered = True
+            paragraphs = [("Nei. " if lang == "nb" else "No. ") + text]
+            scheme = self.kb.schemes[u.scheme]
+            durations = [f for f in scheme.facts if f.topic == Topic.DURATION]
+            paragraphs += [text_in(f, lang) for f in durations[-1:]]
+            sources = [self.kb.provenance(f) for f in durations[-1:]]
+            return self.answer(u, lang, paragraphs, sources=sources)
+        return self.answer(u, lang, paragraphs, answered=answered)
 
     def money_as_of(
         self, sid: str, last: int, asked: object, today: dt.date, lang: Lang

@@ -7,14 +7,17 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from bot import asof
 from bot.answer import Answer
 from bot.answers.common import (
     CONFIDENCE_THRESHOLD,
     COVER_ASK,
     COVER_INTENTS,
     INTENT_TOPICS,
+    RATE_KINDS,
     _folded,
     _padded,
+    _says,
     t,
 )
 from bot.answers.figures import FigureAnswers
@@ -54,6 +57,8 @@ PER_UNIT_INTENTS = (
     }
 )
 
+#: the intents a rate asked of a scheme without rates is declined from ('sats', 'per årsverk')
+RATE_ASK_INTENTS = FIGURE_INTENTS | {"appropriation", "scheme_info", "faq", "budget"}
 
 # a word of deadlines ('frist', 'søknadsfristen', 'deadline')
 DEADLINE_WORD = lazy_pattern(r"\b\w*frist\w*|\bdeadlines?\b")
@@ -118,6 +123,18 @@ class Composer(FigureAnswers):
         said = next((w for w in re.findall(r"[\w-]+", u.text) if fold(w) == unit), unit)
         return self.answer(u, lang, [t("per_unit", lang, unit=said)], answered=False)
 
+    def rate_of_rateless(self, u: Understanding, lang: Lang) -> Answer | None:
+        """Decline a rate asked of schemes the sources give no rates for, whatever the intent."""
+        named = u.schemes_mentioned or ([u.scheme] if u.scheme else [])
+        if (
+            not u.schemes_mentioned
+            or u.intent not in RATE_ASK_INTENTS
+            or not _says(u, self.words["rates"])
+            or any(r.kind in RATE_KINDS for sid in named for r in self.kb.schemes[sid].rules)
+        ):
+            return None
+        return self.no_rates(u, lang, asof.scheme_name(self.kb, named[0], lang))
+
     def compose(self, u: Understanding, today: dt.date) -> Answer:
         """Answer an understood question as of a date."""
         lang: Lang = "en" if u.lang == "en" else "nb"
@@ -159,7 +176,7 @@ class Composer(FigureAnswers):
         if u.intent == "list_schemes" and "year" in u.slots and DEADLINE_WORD.search(u.folded):
             # 'hvilke tilskudd har frist i februar 2022?': the deadlines of the year, not a list
             handler = self.deadline
-        per_unit = self.per_unit(u)
+        per_unit = self.per_unit(u) or self.rate_of_rateless(u, lang)
         if per_unit is not None:
             return per_unit
         if u.intent in FRAMEWORK_INTENTS:

@@ -41,7 +41,7 @@ from bot.answers.declines import DeclineAnswers
 from bot.cards import rule_lines
 from bot.text import fold, lazy_pattern
 from bot.understanding.normalise import _stem
-from bot.understanding.patterns import GRANT_WORDS
+from bot.understanding.patterns import GRANT_WORDS, KIND_ACCOUNTS
 from bot.understanding.query import Understanding
 from bot.vocab import TOPIC_LABELS, Lang, word
 from knowledge.kb import Provenance
@@ -428,6 +428,19 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                 sid, _, index = rest.partition(":")
                 if self.kb.schemes[sid].facts[int(index)].topic in topics:
                     return [sid]
+        year = u.slots.get("year")
+        if isinstance(year, int):
+            # 'revisorattestasjon i forslaget til regelverk for 2018?': the one scheme with a
+            # fact on the topic that year
+            dated = [
+                sid
+                for sid in having
+                if any(
+                    f.topic in topics and f.years.contains(year) for f in self.kb.schemes[sid].facts
+                )
+            ]
+            if len(dated) == 1:
+                return dated
         return []
 
     def topic_fact_list(
@@ -500,6 +513,9 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
     ) -> Answer:
         """Answer a question about one topic of a scheme (who may apply, priorities, ...)."""
         topics = topics or INTENT_TOPICS[u.intent]
+        if topics == [Topic.REPORTING] and KIND_ACCOUNTS.search(u.folded):
+            # 'hva kreves av regnskap i rapporteringen?': the report's accounts and audit too
+            topics = [Topic.REPORTING, Topic.AUDIT]
         label = TOPIC_LABELS[topics[0]][lang]
         schemes = self.topic_schemes(u, topics)
         if not schemes:

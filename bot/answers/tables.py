@@ -40,6 +40,7 @@ from bot.understanding.patterns import (
     GOES_DOWN,
     GOES_UP,
     GRANT_ADMINISTRATION,
+    MUNICIPAL_SUBJECT,
     PREMISE,
     RATE_ASK,
 )
@@ -706,6 +707,10 @@ class TableAnswers(DeclineAnswers):
             sid for sid in named if any(r.kind in RATE_KINDS for r in self.kb.schemes[sid].rules)
         ]
         national = u.slots.get("office") == "nasjonal" or u.slots.get("county") == "landet"
+        # 'hvor mye fikk Innlandet i 2021?': an office's share of the money, no one's rate
+        office_money = u.slots.get("office") not in (None, "nasjonal") and not (
+            MUNICIPAL_SUBJECT.search(u.folded)
+        )
         # 'hvor mye mindre var tilskuddet i 2021 enn i 2018?': with no grant year the ladder
         # gives no one figure per calendar year, the appropriations do
         first, last = u.slots.get("year_from"), u.slots.get("year_to")
@@ -713,7 +718,7 @@ class TableAnswers(DeclineAnswers):
             {first, last} <= {a.year for a in self.kb.schemes[sid].appropriations} for sid in named
         )
         compared = both and bool(DIFFERENCE.search(u.folded) or GOES_DOWN.search(u.folded))
-        return len(named) >= 2 or not rated or national or compared
+        return len(named) >= 2 or not rated or national or compared or office_money
 
     def sum_asked(self, u: Understanding) -> bool:
         """Whether a question asks for a sum in words ('til sammen', 'samlet', 'in total')."""

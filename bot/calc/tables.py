@@ -182,6 +182,9 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
                 ):
                     scored.append((row, cells[0].value))
             elif query.op == "filter":
+                if len(cells) < 2:
+                    # a row compared across two columns needs both ('mer i 2017 enn i 2016')
+                    continue
                 a, b = cells[0].value, cells[1].value
                 if (a > b) if query.descending else (a < b):
                     scored.append((row, a - b))

@@ -476,6 +476,12 @@ class Lexicon:
             for b in scheme.budget:
                 self.budget_refs.setdefault((b.chapter.lstrip("0"), b.post), []).append(sid)
                 self.budget_years[(sid, b.chapter.lstrip("0"), b.post)] = b.years
+        # the national appropriations by amount: 'de 455 millionene' names the scheme they are
+        self.appropriated: dict[int, list[tuple[str, int]]] = {}
+        for sid, scheme in kb.schemes.items():
+            for a in scheme.appropriations:
+                if a.scope == "nasjonal":
+                    self.appropriated.setdefault(a.amount, []).append((sid, a.year))
         # The stems of the words of scheme names: a passage that shares only such words with a
         # question ('langvarig', 'sammensatt', 'oppfølging') shares no word of what it asks
         self.name_stems = frozenset(
@@ -731,6 +737,21 @@ class Lexicon:
                 if years is not None and years.last == years.first:
                     return years.first
         return None
+
+    def appropriated_scheme(
+        self, amount: int, year: int | None, schemes: list[str]
+    ) -> tuple[str, int | None] | None:
+        """Return the one scheme (of those named, if any) whose national appropriation is this
+        amount in some year (this year, if given and no scheme is named), and that year."""
+        found = {
+            (sid, y)
+            for sid, y in self.appropriated.get(amount, [])
+            if (sid in schemes if schemes else year in (None, y))
+        }
+        if len({sid for sid, _y in found}) != 1:
+            return None
+        sid, first = min(found)
+        return sid, first if len(found) == 1 else None
 
     def sentences(self, text: str) -> list[tuple[str, bool]]:
         """Split a text into its lines and sentences, then add them read whole (extra: True).

@@ -81,6 +81,8 @@ from bot.understanding.patterns import (
     FRAMEWORK_INTENTS,
     FRAMEWORK_SCHEME,
     FUNDED_IN,
+    GOES_DOWN,
+    GOES_UP,
     GRANT_ADMINISTRATION,
     GRANT_PERCENT,
     GRANT_STEM,
@@ -116,6 +118,7 @@ from bot.understanding.patterns import (
     SCHEME_FREE,
     SERVES,
     SO_FAR,
+    STATED_NOW,
     THROUGH_YEAR,
     TOPIC_CONCEPTS,
     WHICH_GRANT_YEAR,
@@ -205,7 +208,21 @@ def restore_years(u: Understanding) -> None:
 
 
 # The money of a scheme as the last part of a compound ('rusarbeidsmidlene', 'NAV-pengene').
-MONEY_HEADS = ("midlene", "midlane", "midlar", "midler", "pengene", "penger")
+# words a compound of a one-word scheme name ends in: its money ('rusarbeidsmidler') or the
+# scheme itself ('rusarbeidsordningen', 'rusarbeidstilskotet')
+MONEY_HEADS = (
+    "midlene",
+    "midlane",
+    "midlar",
+    "midler",
+    "pengene",
+    "penger",
+    "ordningen",
+    "ordninga",
+    "ordning",
+    "tilskotet",
+    "tilskot",
+)
 
 
 def money_compound_base(token: str) -> str | None:
@@ -750,6 +767,8 @@ class Understander:
         money = extract_money(f)
         if money is not None:
             s["cost"] = money
+            if isinstance(money, int):
+                self._cited_appropriation(u, money)
         costs = extract_costs_by_grant_year(f)
         if costs is not None:
             # '700 000 kr i år 1, 720 000 kr i år 2': the grant years are those with a cost
@@ -845,6 +864,15 @@ class Understander:
         if month:
             # 'hvilke frister er i februar 2022?': a month without a day, for filtering dates
             s["month"] = MONTHS[month.group(1)]
+        now = STATED_NOW.search(f)
+        if now and isinstance(s.get("year_rel"), int) and "year_rel_to" not in s:
+            # 'vi er i desember 2019 – fristen neste år?': the year said is today's, the year
+            # asked is counted from it
+            s["year"] = int(now.group(2)) + s.pop("year_rel")
+            s.pop("year_from", None)
+            s.pop("year_to", None)
+            if now.group(1):
+                s.pop("month", None)
         if ORDER_ASC.search(f):
             s["order"] = "asc"
         elif ORDER_DESC.search(f):
@@ -934,6 +962,27 @@ class Understander:
             if ACRONYM.fullmatch(head) and fold(head) in self.funded_acronyms:
                 return m.group(0)
         return None
+
+    def _cited_appropriation(self, u: Understanding, money: int) -> None:
+        """Read an amount that is a scheme's appropriation as that scheme's, in its year."""
+        s = u.slots
+        cited = self.lex.appropriated_scheme(money, s.get("year"), u.schemes_mentioned)
+        if cited is None:
+            return
+        sid, year = cited
+        if not u.schemes_mentioned:
+            # 'hvor stor andel av de 455 millionene gikk til Innlandet?': the figure cited
+            # names the scheme (and its year)
+            u.scheme, u.schemes_mentioned = sid, [sid]
+        if year is None or "year_from" in s:
+            return
+        if "year" not in s:
+            s["year"] = year
+        elif s["year"] != year and (GOES_DOWN.search(u.folded) or GOES_UP.search(u.folded)):
+            # 'redusert fra 472,4 mill. til 2021-bevilgningen': the figure cited is another
+            # year's, so the change asked is between the two years
+            s["year_from"], s["year_to"] = sorted((year, s.pop("year")))
+            s.setdefault("operation", "difference")
 
     def _other_schemes(self, u: Understanding) -> None:
         """Read 'enn de to andre ordningene (i 2021)' as the other schemes with money that year.

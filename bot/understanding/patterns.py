@@ -251,6 +251,15 @@ ASKS_DEADLINE = lazy_pattern(
 
 
 # 'i februar (2022)', 'in February': a month without a day before it
+# 'vi er i desember 2019', 'det er nå mars 2021', 'it is now 2020': the day the question is asked
+# from, said in words; 'neste år' and 'i fjor' count from it
+STATED_NOW = lazy_pattern(
+    r"\b(?:vi er|det er|na er det|i dag er det|we are|it is|it's|today is)(?:\s+(?:na|now))?"
+    r"(?:\s+(?:i|in))?\s+(?:(januar|februar|mars|april|mai|juni|juli|august|september|oktober|"
+    r"november|desember|january|february|march|may|june|july|october|december)\s+)?(20\d\d)\b"
+)
+
+
 MONTH_ONLY = lazy_pattern(
     r"(?<!\d\.)(?<!\d\. )\b(?:i|in|during|for)\s+(januar|februar|mars|april|mai|juni|juli|august|"
     r"september|oktober|november|desember|january|february|march|may|june|july|october|"
@@ -666,7 +675,11 @@ PREMISE = lazy_pattern(
     r"\b(?:stemmer det|stemmer dette|stemmer det at|er det riktig|er det rett|er det sant|"
     r"er det korrekt|riktig at|rett at|korrekt at|sant at|is it true|is it correct|"
     r"is it right|is that right|is that correct|am i right|true that|correct that|"
-    r"har jeg rett|har vi rett|rett i at|is it so that)\b"
+    r"har jeg rett|har vi rett|rett i at|is it so that|er det slik at|er det sann at|"
+    r"(?:jeg|vi|eg|me) har (?:hort|lest|fatt hore) at|i(?:'ve| have)? (?:heard|read) that)\b"
+    # 'kan gis i inntil fem år. Riktig?', '…, right?': the claim first, then the question
+    r"|[.,;:!]\s*(?:er (?:det|dette) )?(?:riktig|rett|korrekt|sant|stemmer (?:det|dette)|"
+    r"stemmer|right|correct|true|is that so)\s*\?+\s*$"
 )
 
 
@@ -1140,4 +1153,11 @@ FUNDED_IN = lazy_pattern(
 WHOLE_PERIOD = lazy_pattern(
     r"\b(?:alle|all|hele|heile)\s+(?:de\s+|dei\s+|the\s+)?(?:\w+\s+)?(?:ar|arene|ara|years|"
     r"perioden|period)\b"
+)
+
+# a municipality as the one who gets the money ('får vi', 'kommunen vår', 'we get'): a rate
+# asked, not an office's share of the appropriation
+MUNICIPAL_SUBJECT = lazy_pattern(
+    r"\b(?:vi|oss|vaar|var kommune|kommunen|kommunene|kommuner|kommunar|en kommune|"
+    r"ein kommune|man|me|we|our|us|municipality|municipalities)\b"
 )

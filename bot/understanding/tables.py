@@ -929,6 +929,15 @@ class TableReader:
         sammen' has no sum without the counts behind each share)."""
         self._late, self.place_count = {}, 0
         query = self._read(folded, today, column_hint, previous, raw, framework)
+        if (
+            query is not None
+            and query.op == "filter"
+            and query.bound is None
+            and len(query.columns) != 2
+        ):
+            # a follow-up that keeps a comparison of two columns but names one ('og i 2018?')
+            # compares nothing: the rows' figures of the column named
+            query = replace(query, op="value")
         if query is not None and query.table in self._late and query.other is None:
             query = replace(query, late=self._late[query.table])
         said = self.place_count
