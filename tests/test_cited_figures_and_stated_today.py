@@ -243,3 +243,21 @@ def test_a_follow_up_naming_one_year_after_a_comparison_of_two_is_answered(
     engine.ask("Hvilke kommuner fikk mer økning i rammen i 2017 enn i 2016?", TODAY, chat=9)
     answer = engine.ask(follow_up, TODAY, chat=9)
     assert answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Legg sammen 2021-bevilgningene til de tre {chapter}-ordningene.",
+        "Hva fikk kommunalt rusarbeid og de to andre {chapter}-tilskuddene i 2021 til sammen?",
+    ],
+)
+def test_schemes_counted_by_their_budget_chapter_are_those_of_the_chapter(question: str) -> None:
+    chapter = next(b.chapter for b in kb().schemes[KRA].budget)
+    of_chapter = [
+        sid for sid, s in kb().schemes.items() if any(b.chapter == chapter for b in s.budget)
+    ]
+    assert len(of_chapter) == 3
+    total = sum(appropriation(sid, 2021) for sid in of_chapter)
+    text, answered, _scheme = ask(question.format(chapter=chapter))
+    assert answered and f"{millions(total)} millioner kr." in text, text

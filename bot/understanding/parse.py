@@ -65,6 +65,7 @@ from bot.understanding.patterns import (
     ASKS_DEADLINE,
     BEYOND,
     BUDGET_REF,
+    CHAPTER_SCHEMES,
     COMMAND,
     COMMANDS,
     COOPERATION,
@@ -992,6 +993,25 @@ class Understander:
         the question counts; otherwise nothing is read (and the comparison stays unresolved).
         """
         f, s = u.folded, u.slots
+        chapter = CHAPTER_SCHEMES.search(f)
+        if chapter:
+            # 'kommunalt rusarbeid og de to 765-ordningene': the schemes of that chapter not
+            # named besides, when there are as many as counted (or all of them)
+            of_chapter = [
+                sid
+                for sid, scheme in self.kb.schemes.items()
+                if any(b.chapter.lstrip("0") == chapter[2].lstrip("0") for b in scheme.budget)
+            ]
+            unnamed = [sid for sid in of_chapter if sid not in u.schemes_mentioned]
+            count = OTHER_COUNTS.get(chapter[1] or "")
+            if count is None and re.match(r"(?:begge|both)\b", chapter[0]):
+                count = 2
+            if count is None or count == len(unnamed):
+                u.schemes_mentioned = [*dict.fromkeys(u.schemes_mentioned), *unnamed]
+            elif count == len(of_chapter):
+                u.schemes_mentioned = of_chapter
+            u.scheme = u.schemes_mentioned[0] if u.schemes_mentioned else u.scheme
+            return
         m = OTHER_SCHEMES.search(f)
         year = s.get("year")
         counted = COUNTED_SCHEMES.search(f)

@@ -725,6 +725,13 @@ COUNTED_SCHEMES = re.compile(
     r"(?:ordning\w*|tilskuddsordning\w*|tilskudd\w*|tilskot\w*|schemes?|grants?)\b"
 )
 
+# 'de to 765-ordningene', 'both chapter 765 schemes': schemes counted by their budget chapter
+CHAPTER_SCHEMES = lazy_pattern(
+    r"\b(?:de|dei|the|alle|all|begge|both)\s+(?:(to|tre|fire|two|three|four)\s+)?"
+    r"(?:(?:andre|other)\s+)?(?:kap(?:ittel)?\.?\s*|chapter\s+)?(\d{3,4})\s*-?\s*(?:ordning\w*|tilskudd\w*|tilskot\w*|"
+    r"schemes?|grants?|postene|postane)\b"
+)
+
 
 # 'hvor stor del av', 'hvor stor andel', 'what share of': one figure as a share of another
 SHARE_ASK = lazy_pattern(
