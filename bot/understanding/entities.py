@@ -119,7 +119,10 @@ _DURATION_MAX = lazy_pattern(
     r"sa mange ar som mulig|as many years as possible|"
     # 'i alle årene det kan få', 'over all the years it can be given'
     r"(?:i|over|for|gjennom|in|across)\s+(?:alle|all)\s+(?:de\s+|dei\s+|the\s+)?"
-    r"(?:arene|ara|tilskuddsarene|tilskotsara|years|grant years)(?!\s*\d))\b"
+    r"(?:arene|ara|tilskuddsarene|tilskotsara|years|grant years)(?!\s*\d)|"
+    # 'får tilskudd alle årene det er mulig', 'every year possible'
+    r"(?:alle|all|every)\s+(?:de\s+|dei\s+|the\s+)?(?:arene|ara|years?|tilskuddsarene)\s+"
+    r"(?:(?:det|som)\s+er\s+mulig|det gar|(?:that\s+(?:is|are)\s+)?possible|allowed))\b"
 )
 
 
@@ -385,7 +388,11 @@ def _typed_positions(typed: str) -> Fraction | str:
 _COUNT_OF_SHARE = lazy_pattern(
     r"(?<![\w.,])(\d+|to|two|tre|three|fire|four|fem|five|seks|six)(?:\s+|\s*[x×*]\s*)(?:"
     rf"(?:{POSITION_WORDS})\s+(?:pa|of|at)\s+(\d{{1,3}})\s*(?:%|prosent|percent)|"
-    rf"(\d{{1,3}})\s*(?:%|prosent|percent)[\s-]*(?:{POSITION_WORDS}))"
+    rf"(\d{{1,3}})\s*(?:%|prosent|percent)[\s-]*(?:{POSITION_WORDS})|"
+    # 'to personer i 100 % stilling', 'tre ansatte i hel stilling', 'two people in 50 % posts'
+    r"(?:personer|ansatte|medarbeidere|tilsette|people|persons|employees|staff)\s+"
+    r"(?:i|pa|in|on|at)\s+(?:en\s+|ei\s+|a\s+)?(?:(\d{1,3})\s*(?:%|prosent|percent)[\s-]*|"
+    rf"(hele|hel|heil|heile|fulle|full|full[- ]time|whole)[\s-]+)(?:{POSITION_WORDS}))"
 )
 
 
@@ -396,7 +403,7 @@ def count_of_shares(folded: str) -> tuple[int, Fraction] | None:
         return None
     token = m.group(1)
     count = int(token) if token.isdigit() else NUMBER_WORDS.get(token)
-    share = Fraction(int(m.group(2) or m.group(3)), 100)
+    share = Fraction(int(m.group(2) or m.group(3) or m.group(4) or 100), 100)
     # 'to 100 % stillinger': whole positions, counted like 'to stillinger'
     if not isinstance(count, int) or not 2 <= count <= 50 or not 0 < share <= 1:
         return None
@@ -522,7 +529,16 @@ _MENTION_PATTERNS = (
 
 
 # counts joined into one total: 'én 100 % stilling og én 50 % stilling', 'to årsverk, en halv'
-_JOINED = lazy_pattern(r"\s*(?:,|og|and|pluss|plus|\+|samt|i tillegg til)\s*")
+# 'det ene med 1 stilling og det andre med 0,5', 'tiltak A med … og tiltak B med …': the counts
+# of several measures, one after another (the same count twice is two measures' counts)
+_MEASURE_JOINT = (
+    r"(?:(?:det|den|the)\s+(?:andre|anna|other|second)|(?:tiltak|measure|prosjekt)\w*\s+[a-z0-9])"
+    r"(?:\s+(?:tiltaket|measure|prosjektet))?\s+(?:med|with|har|has)\s+"
+)
+_JOINED = lazy_pattern(rf"\s*(?:,|og|and|pluss|plus|\+|samt|i tillegg til)\s*(?:{_MEASURE_JOINT})?")
+_JOINED_BY_MEASURE = lazy_pattern(
+    rf"\s*(?:,|og|and|pluss|plus|\+|samt|i tillegg til)\s*{_MEASURE_JOINT}"
+)
 
 
 # 'en hel og en halv stilling', 'en 80 % og en 20 % stilling', '100 % + 50 % stilling': a
@@ -596,6 +612,16 @@ def joined_positions(
         if not _JOINED.fullmatch(folded[end:start]):
             return None
     return tuple(value for value, _span in mentions)
+
+
+def joined_by_measure(folded: str, mentions: list[tuple[Fraction, tuple[int, int]]]) -> bool:
+    """Whether counts of positions are joined as those of several measures ('det ene med …
+    og det andre med …'), so that the same count twice is two counts, not one said twice."""
+    folded = spell_out_positions(folded)
+    return any(
+        _JOINED_BY_MEASURE.fullmatch(folded[end:start])
+        for (_v, (_a, end)), (_w, (start, _b)) in pairwise(mentions)
+    )
 
 
 ORDINAL_WORDS = "|".join(

@@ -34,6 +34,7 @@ from bot.understanding.entities import (
     extract_start_years,
     extract_year_span,
     extract_years,
+    joined_by_measure,
     joined_positions,
     listed_start_years,
     position_mentions,
@@ -941,7 +942,9 @@ class Understander:
         joined = joined_positions(f, mentions)
         if "positions_compared" in s and (COMPARED.search(f) or joined is None):
             return  # '3 årsverk enn 2 årsverk', 'forskjellen på 2 og 3 årsverk'
-        if len({value for value, _span in mentions}) < 2:
+        if len({value for value, _span in mentions}) < 2 and not (
+            joined is not None and joined_by_measure(f, mentions)
+        ):
             return  # one count, or one count said twice ('en halv stilling (0,5 årsverk)')
         if joined is not None:
             # 'én 100 % stilling og én 50 % stilling': one total of 1,5 positions
