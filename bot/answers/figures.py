@@ -27,6 +27,7 @@ from bot.understanding.patterns import (
     COST_SHARE_ASK,
     DIFFERENCE,
     EXISTING,
+    FROM_ON,
     GRANT_YEAR_NOW,
     MEASURES,
     PER_MEASURE,
@@ -1188,6 +1189,16 @@ class FigureAnswers(FactAnswers, TableAnswers):
             if grant_year is not None and last is not None:
                 span = list(range(grant_year, last + 1))
                 return ladder_calc.rusarbeid_years_total(self.kb, pos, span)
+            if isinstance(grant_year, int) and grant_year > 1:
+                # 'tre årsverk i år 3 – hva blir summen?': the sum over the positions of that
+                # grant year; 'fra år 2', 'resten': the years from it to the ladder's last
+                ladders = [r for r in self.kb.rules(scheme) if isinstance(r, LadderRule)]
+                length = max((len(r.steps) for r in ladders), default=grant_year)
+                final = length if FROM_ON.search(u.folded) else grant_year
+                span = list(range(grant_year, max(final, grant_year) + 1))
+                return ladder_calc.rusarbeid_years_total(self.kb, pos, span)
+            if grant_year == 1 and not FROM_ON.search(u.folded):
+                return ladder_calc.rusarbeid_years_total(self.kb, pos, [1])
             return ladder_calc.rusarbeid_period_total(self.kb, pos)
         if year is not None and grant_year is not None:
             start = year - grant_year + 1
@@ -1417,10 +1428,15 @@ class FigureAnswers(FactAnswers, TableAnswers):
             if isinstance(listed, tuple) and len(listed) > 1:
                 years = self.years_text(listed, lang)
             total = fmt.kroner(result.total, lang)
+            plural = (
+                "years"
+                if first != last or (isinstance(listed, tuple) and len(listed) > 1)
+                else "year"
+            )
             lines.append(
                 f"Til sammen for år {years}: {total}."
                 if lang == "nb"
-                else f"In total for years {years}: {total}."
+                else f"In total for {plural} {years}: {total}."
             )
         return lines
 

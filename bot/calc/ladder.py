@@ -503,7 +503,8 @@ def rusarbeid_years_total(
         figures[f"year_{g}"] = year_steps[0].amount
     a, b = years[0], years[-1]
     span = (a, b) if years == list(range(a, b + 1)) else None
-    steps.append(_sum_step(Role.TOTAL, per_year, grant_years=span))
+    if len(per_year) > 1:  # one grant year is its own total
+        steps.append(_sum_step(Role.TOTAL, per_year, grant_years=span))
     figures["total"] = sum(per_year)
     notes = [
         *_competence_notes(ladder, steps),

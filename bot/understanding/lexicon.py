@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from bot.text import fold, unwrap
+from bot.text import fold, lazy_pattern, unwrap
 from bot.understanding.normalise import (
     STEM_ENDINGS,
     _letter_dropped,
@@ -365,6 +365,14 @@ def _printed_texts(shown: Table) -> list[str]:
     return texts
 
 
+# a compound whose head is a position ('ruskonsulentstilling', 'koordinatorårsverket')
+POSITION_COMPOUND = lazy_pattern(
+    r"(?:stilling|stillingen|stillinger|stillingene|arsverk|arsverket)$"
+)
+# the nouns of a position's costs: the word before them ('sosiale utgifter') is no thing
+COST_NOUNS = frozenset({"utgifter", "utgiftene", "kostnader", "kostnadene", "costs", "expenses"})
+
+
 def other_thing(u: Understanding, words: WordSet) -> str | None:
     """Return what a question names that no scheme with rates speaks of ('ungdomstiltak').
 
@@ -372,8 +380,15 @@ def other_thing(u: Understanding, words: WordSet) -> str | None:
     not be answered from the default scheme. The words are given as the user wrote them.
     """
     # a number however written ('1e308', '3/0') is a quantity for the quantity reader, not a thing
+    tokens = WORD.findall(u.folded)
     foreign = [
-        t for t in WORD.findall(u.folded) if not words.own(t) and not any(c.isdigit() for c in t)
+        t
+        for i, t in enumerate(tokens)
+        if not words.own(t)
+        and not any(c.isdigit() for c in t)
+        # 'ruskonsulentstilling' is a position, 'sosiale utgifter' a position's cost
+        and not POSITION_COMPOUND.search(t)
+        and not (i + 1 < len(tokens) and tokens[i + 1] in COST_NOUNS)
     ]
     if not foreign:
         return None

@@ -658,7 +658,11 @@ WITHOUT_COMPETENCE = lazy_pattern(
     r"(?:kompetansemid\w*|kompetanseutviklingsmid\w*|competence (?:funds?|money))\s+"
     r"(?:er\s+|blir\s+|are\s+|is\s+)?(?:holdes utenfor|holdt utenfor|trukket fra|trekkes fra|"
     r"tas ut|ikke medregnet|ikke regnet med|regnes ikke med|ikke tatt med|tas ikke med|"
-    r"excluded|left out|not counted|taken off)\b"
+    r"excluded|left out|not counted|taken off)\b|"
+    # 'når vi holder kompetansemidlene utenfor (begge)', 'keeping the competence money out'
+    r"\b(?:holder|holde|holdes|halde|held|keep|keeping|leave|leaving)\s+(?:the\s+)?"
+    r"(?:kompetansemid\w*|kompetanseutviklingsmid\w*|kompetansepeng\w*|kompetansedel\w*|"
+    r"competence (?:funds?|money))\s+(?:utenfor|utanfor|out(?:side)?)\b"
 )
 
 
@@ -1167,4 +1171,12 @@ WHOLE_PERIOD = lazy_pattern(
 MUNICIPAL_SUBJECT = lazy_pattern(
     r"\b(?:vi|oss|vaar|var kommune|kommunen|kommunene|kommuner|kommunar|en kommune|"
     r"ein kommune|man|me|we|our|us|municipality|municipalities)\b"
+)
+
+# 'fra år 2', 'f.o.m. tredje år', 'from year 2 on', 'resten', 'what remains': the grant years
+# from one to the last, not that one alone
+FROM_ON = lazy_pattern(
+    r"\b(?:(?:fra|fom|f\.o\.m\.?|fra og med|from|starting (?:with|from|in))\s+(?:the\s+)?"
+    r"(?:\w+\s+)?(?:ar|aret|year)\b|og videre|and on|onwards?|gjenst\w*|resten|resterende|"
+    r"remain\w*|the rest|hele perioden|heile perioden|whole period|alle arene|all (?:the )?years)\b"
 )
