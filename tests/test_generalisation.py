@@ -50,6 +50,8 @@ FLOORS = {
     "batch-36.yaml": (0.96, 3, 1),
     "batch-37.yaml": (0.89, 12, 2),
     "batch-38.yaml": (0.93, 8, 4),
+    "batch-39.yaml": (0.94, 5, 2),
+    "batch-40.yaml": (0.94, 7, 3),
 }
 
 
