@@ -754,6 +754,9 @@ class Language(Model):
     function_words: list[str] = []
     # everyday words the sources happen not to use: known words, never a sign of another topic
     everyday: list[str] = []
+    # verbs that say how a text relates to another ('viser til', 'henviser'): known words, never
+    # a thing of their own, but still look-up terms (an FAQ alias may use them)
+    verbs: list[str] = []
     # what the sources give amounts or counts per ('per årsverk', 'per kommune'): an amount
     # asked per anything else ('per bolig', 'per innbygger') is one they do not give
     units: list[str] = []

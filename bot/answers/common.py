@@ -284,6 +284,14 @@ T: dict[str, dict[Lang, str]] = {
         "nb": "Kildene mine sier ingenting om «{topic}» for {scheme}.",
         "en": "My sources say nothing about “{topic}” for {scheme}.",
     },
+    "advice": {
+        "nb": "Råd og egne vurderinger kan jeg ikke gi – det må kommunen vurdere selv, gjerne "
+        "sammen med Statsforvalteren. Jeg kan svare på hva kildene sier om ordningene: hvem "
+        "som kan søke, hva som dekkes, satser, frister og vilkår.",
+        "en": "I cannot give advice or opinions of my own – that is for the municipality to "
+        "weigh, preferably with the county governor. I can answer what the sources say about "
+        "the schemes: who may apply, what is funded, rates, deadlines and conditions.",
+    },
     "dont_know": {
         "nb": "Det vet jeg ikke – det står ikke i kildene jeg bygger på. Jeg kan svare på "
         "tilskuddsordningene for rus og psykisk helse og NAV-kontorenes sosiale tjenester: "

@@ -25,6 +25,7 @@ from bot.answers.premises import premise_verdict
 from bot.text import fold, lazy_pattern
 from bot.understanding.lexicon import everyday_words, function_words
 from bot.understanding.patterns import (
+    ADVICE_ASK,
     FIGURE_INTENTS,
     FRAMEWORK_INTENTS,
     FRAMEWORK_SCHEME,
@@ -141,6 +142,9 @@ class Composer(FigureAnswers):
         foreign = self.foreign_office(u)
         if foreign is not None:
             return foreign
+        if ADVICE_ASK.search(u.folded):
+            # 'bør vi søke A eller B – hva anbefaler du?': advice the sources cannot give
+            return self.answer(u, lang, [t("advice", lang)], answered=False)
         if u.intent == "out_of_scope" or u.confidence < CONFIDENCE_THRESHOLD:
             # 'e-posten til Arild Bækkevold?': a contact person the sources name
             named = self.contact_detail(u, lang, list(self.kb.offices))

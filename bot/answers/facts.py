@@ -41,11 +41,11 @@ from bot.answers.declines import DeclineAnswers
 from bot.cards import rule_lines
 from bot.text import fold, lazy_pattern
 from bot.understanding.normalise import _stem
-from bot.understanding.patterns import GRANT_WORDS, KIND_ACCOUNTS
+from bot.understanding.patterns import GRANT_WORDS, HOW_MANY_YEARS, KIND_ACCOUNTS
 from bot.understanding.query import Understanding
 from bot.vocab import TOPIC_LABELS, Lang, word
 from knowledge.kb import Provenance
-from knowledge.schema import Fact, Scheme, Sourced, TextRule, Topic
+from knowledge.schema import Fact, LadderRule, Scheme, Sourced, TextRule, Topic
 
 # the heading of a section of a source text ('Tidsperiode: …', 'Signaler fra Direktoratet: …')
 HEADING = lazy_pattern(r"^\s*([^:\n.?!«»()]{3,45}):")
@@ -788,6 +788,12 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         if _says(u, self.words["rates"]) and not any(r.kind in RATE_KINDS for r in scheme.rules):
             return self.no_rates(u, lang, asof.scheme_name(self.kb, scheme.id, lang))
         paragraphs, sources, years = [], [], []
+        if HOW_MANY_YEARS.search(u.folded) and not SINCE.search(u.folded):
+            # 'hvor lenge kan et årsverk få tilskudd?': a ladder's length is the period
+            for rule in scheme.rules:
+                if isinstance(rule, LadderRule):
+                    paragraphs.append(ladder_period(rule, lang))
+                    sources.append(self.kb.provenance(rule))
         for b in scheme.budget:
             ref = (
                 f"Kap. {b.chapter} post {b.post}"
@@ -949,3 +955,23 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             key=lambda r: (r.last if r.last is not None else r.first, r.first),
         )
         return asof.beyond(self.kb, sid, "facts", last, year, lang, years=newest.label())
+
+
+# 'hvor mange år har gått siden …', 'how many years ago': time elapsed, not a grant's period
+SINCE = lazy_pattern(r"\b(?:siden|sidan|since|ago)\b")
+
+
+def ladder_period(rule: LadderRule, lang: Lang) -> str:
+    """Say how many grant years a ladder runs and from which amount to which."""
+    n, first, last = len(rule.steps), rule.steps[0].amount, rule.steps[-1].amount
+    if lang == "nb":
+        return (
+            f"Etter reglene for {rule.years.label()} gis tilskudd i inntil {n} år per årsverk "
+            f"(år 1–{n}), trappet ned fra {fmt.kroner(first, lang)} til "
+            f"{fmt.kroner(last, lang)}."
+        )
+    return (
+        f"Under the rules for {rule.years.label()} a grant is given for up to {n} years per FTE "
+        f"(years 1–{n}), stepped down from {fmt.kroner(first, lang)} to "
+        f"{fmt.kroner(last, lang)}."
+    )

@@ -10,7 +10,7 @@ from typing import TypeVar
 from bot import fmt
 from bot.answer import Answer
 from bot.answers.common import t
-from bot.understanding.entities import extract_day_month, extract_money
+from bot.understanding.entities import extract_date, extract_day_month, extract_money
 from bot.understanding.patterns import MONTHS, PREMISE
 from bot.vocab import Lang
 
@@ -29,7 +29,7 @@ _KRONER = re.compile(
 
 # a date as the answers write it ('10. februar 2021', '10 February 2021')
 _ANSWER_DATE = re.compile(
-    r"\b(\d{1,2})\.? (" + "|".join(fmt.MONTHS["nb"] + fmt.MONTHS["en"]) + r")\b"
+    r"\b(\d{1,2})\.? (" + "|".join(fmt.MONTHS["nb"] + fmt.MONTHS["en"]) + r")\b(?: (\d{4})\b)?"
 )
 
 
@@ -64,17 +64,23 @@ def premise_verdict(folded: str, answer: Answer, lang: Lang) -> Answer:
     day_month = extract_day_month(folded)
     if day_month is None:
         return answer
-    date = _one_figure(answer.paragraphs[:3], _dates_in)
-    if date is None:
+    dated = _one_figure(answer.paragraphs[:3], _dates_in)
+    if dated is None:
         return answer
-    if date == day_month:
+    day, month, given_year = dated
+    given_day = (day, month)
+    # 'var fristen 1. februar 2020?': the year is checked too when both say one
+    full = extract_date(folded)
+    stated_year = full[0] if full is not None and (full[2], full[1]) == day_month else None
+    if given_day == day_month and (stated_year is None or given_year in (None, stated_year)):
         lead = t("premise_yes", lang)
     else:
+        with_years = stated_year is not None and given_year is not None
         lead = t(
             "premise_no",
             lang,
-            figure=_day_month_text(date, lang),
-            stated=_day_month_text(day_month, lang),
+            figure=_day_month_text(given_day, lang, given_year if with_years else None),
+            stated=_day_month_text(day_month, lang, stated_year if with_years else None),
         )
     answer.paragraphs.insert(0, lead)
     return answer
@@ -99,16 +105,20 @@ def _kroner_in(text: str) -> list[int]:
     ]
 
 
-def _dates_in(text: str) -> list[tuple[int, int]]:
-    """Return the days and months of the dates a text writes."""
-    return [(int(m.group(1)), MONTHS[m.group(2).lower()]) for m in _ANSWER_DATE.finditer(text)]
+def _dates_in(text: str) -> list[tuple[int, int, int | None]]:
+    """Return the days, months and years (None when not written) of the dates a text writes."""
+    return [
+        (int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3)) if m.group(3) else None)
+        for m in _ANSWER_DATE.finditer(text)
+    ]
 
 
-def _day_month_text(day_month: tuple[int, int], lang: Lang) -> str:
-    """Write a day and month: '10. februar' (nb), '10 February' (en)."""
+def _day_month_text(day_month: tuple[int, int], lang: Lang, year: int | None = None) -> str:
+    """Write a day and month, with a year if given: '10. februar 2021', '10 February'."""
     day, month = day_month
     name = fmt.MONTHS[lang][month - 1]
-    return f"{day}. {name}" if lang == "nb" else f"{day} {name}"
+    text = f"{day}. {name}" if lang == "nb" else f"{day} {name}"
+    return f"{text} {year}" if year is not None else text
 
 
 def _rounded_to(given: int, stated: int) -> int:

@@ -1098,8 +1098,11 @@ class TableAnswers(DeclineAnswers):
             for b in budget:
                 ministry = f", {b.ministry}" if b.ministry else ""
                 ref = f"kap. {b.chapter} post" if lang == "nb" else f"chapter {b.chapter}, item"
+                # the budget's short form as the sources print it ('765.62')
+                short = f"{b.chapter}.{b.post}"
                 paragraphs.append(
-                    f"{heading(self.name(sid, lang))}: {ref} {b.post}{ministry} ({b.years.label()})"
+                    f"{heading(self.name(sid, lang))}: {ref} {b.post}{ministry} "
+                    f"({short}, {b.years.label()})"
                 )
                 sources.append(self.kb.provenance(b))
         return self.answer(u, lang, paragraphs, sources=sources, answered=answered)

@@ -62,7 +62,7 @@ def _question_words(lex: Lexicon) -> set[str]:
     """Return the words any question may use: function, everyday, trigger, slot words,
     places and offices."""
     words: set[str] = set(lex.function_words | SLOT_WORDS | OPERATION_WORDS)
-    words |= MEASURE_WORDS | LADDER_WORDS | lex.everyday
+    words |= MEASURE_WORDS | LADDER_WORDS | lex.everyday | lex.verbs
     words |= set(CONCEPTS) | set(ORDINALS) | set(NUMBER_WORDS) | set(MONTHS) | lex.place_tokens
     for phrases in lex.triggers.values():
         for phrase, _weight in phrases:
@@ -438,6 +438,8 @@ class Lexicon:
         # function and everyday words (words.yaml): known, and never a topic of their own
         self.function_words = function_words(kb)
         self.everyday = everyday_words(kb)
+        verbs = kb.language.verbs if kb.language else []
+        self.verbs = frozenset(w for entry in verbs for w in WORD.findall(fold(entry)))
         units = unit_words(kb)
         self.units = frozenset(w for w in units if not w.endswith("*"))
         self.unit_starts = tuple(w[:-1] for w in units if w.endswith("*"))
@@ -603,7 +605,7 @@ class Lexicon:
         # word outside it (and not an inflection or compound of known words) is either a typo,
         # corrected to the nearest known word, or a topic the knowledge base does not hold.
         words: set[str] = set(self.function_words | set(CONCEPTS) | set(COLUMN_WORDS))
-        words |= self.everyday
+        words |= self.everyday | self.verbs
         prefixes: set[str] = set()
         for text in _strings(kb):
             words.update(WORD.findall(fold(text)))

@@ -118,6 +118,7 @@ from bot.understanding.patterns import (
     RECEIVED_AMOUNT,
     SALARY_ONLY,
     SCHEME_FREE,
+    SCHEME_HAD,
     SERVES,
     SO_FAR,
     STATED_NOW,
@@ -1109,6 +1110,9 @@ class Understander:
         if "year" in s and RATE_ASK.search(f) and u.scheme and self.kb.schemes[u.scheme].rules:
             # 'med hvilken sats i 2025?': the rules of a year, even one the sources lack
             scores["amount"] = max(scores["amount"], 0.6)
+        if u.scheme and SCHEME_HAD.search(padded):
+            # 'hvor mye hadde tilskuddet til kommunalt rusarbeid i 2018?': the scheme's money
+            scores["appropriation"] = max(scores["appropriation"], 0.9)
         if "start_year" in s and ("year" in s or "year_from" in s or "grant_year" in s):
             # 'første tilskudd i 2019 – hva får vi i 2021?': the grant in a calendar year
             scores["amount"] = max(scores["amount"], 0.5)
@@ -1259,8 +1263,10 @@ class Understander:
             # are a grant's rate or cap, never a ranking of framework increases
             for key in FRAMEWORK_INTENTS:
                 scores[key] *= 0.3
-        if HOW_MANY_YEARS.search(f) and not ("positions" in s or "cost" in s):
-            # 'hvor mange år kan samme tiltak få tilskudd?': the grant's duration, not money
+        one_position = s.get("positions") == 1 and not ("cost" in s or "grant_year" in s)
+        if HOW_MANY_YEARS.search(f) and (one_position or not ("positions" in s or "cost" in s)):
+            # 'hvor mange år kan samme tiltak få tilskudd?', 'hvor lenge kan et årsverk få
+            # tilskudd?': the grant's duration, not money
             for key in ("amount", "total"):
                 scores[key] *= 0.3
         if WHICH_GRANT_YEAR.search(f) and "start_year" in s and "year" in s:

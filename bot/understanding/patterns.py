@@ -684,6 +684,9 @@ PREMISE = lazy_pattern(
     # 'kan gis i inntil fem år. Riktig?', '…, right?': the claim first, then the question
     r"|[.,;:!]\s*(?:er (?:det|dette) )?(?:riktig|rett|korrekt|sant|stemmer (?:det|dette)|"
     r"stemmer|right|correct|true|is that so)\s*\?+\s*$"
+    # '…, ikke sant?', '…, eller hva?', '…, isn't it?': a tag question after the claim
+    r"|[,;]?\s*(?:ikke sant|ikkje sant|ikke sannt|eller hva|eller\?|isn'?t (?:it|that so)|"
+    r"aren'?t they|don'?t they|doesn'?t it|can'?t it|right)\s*\?+\s*$"
 )
 
 
@@ -1179,4 +1182,26 @@ FROM_ON = lazy_pattern(
     r"\b(?:(?:fra|fom|f\.o\.m\.?|fra og med|from|starting (?:with|from|in))\s+(?:the\s+)?"
     r"(?:\w+\s+)?(?:ar|aret|year)\b|og videre|and on|onwards?|gjenst\w*|resten|resterende|"
     r"remain\w*|the rest|hele perioden|heile perioden|whole period|alle arene|all (?:the )?years)\b"
+)
+
+# 'hva anbefaler du?', 'synes du?', 'bør vi heller …', 'bør vi søke A eller B?': advice or an
+# opinion asked of the bot, which the sources cannot give (folded text: 'bør' is 'bor')
+ADVICE_ASK = lazy_pattern(
+    r"\b(?:synes du|syns du|mener du|meiner du|tror du|anbefaler du|anbefaler dere|"
+    r"(?:hva|kva) (?:vil du |ville du )?(?:anbefaler?|anbefale|tilrar|rar) du|ditt rad|dine rad|"
+    r"din (?:mening|vurdering|anbefaling)|etter din mening|"
+    r"what do you (?:think|recommend|suggest|advise)|do you think|would you (?:recommend|advise)|"
+    r"in your (?:opinion|view)|your (?:opinion|advice|recommendation)|"
+    r"(?:bor|burde) (?:vi|kommunen|man|me|jeg|eg) heller|should we rather|"
+    r"en suksess|a success|lonner det seg|er det lurt|is it wise|is it worth)\b"
+    # 'bør vi ansette A eller B?', 'should we apply for A or B?': a choice put to the bot
+    r"|\b(?:bor|burde|should) (?:vi|kommunen|kommunen var|man|me|we|the municipality)\b"
+    r"[^?.!]*\b(?:eller|or)\b(?! (?:ikke|ikkje|not)\b)"
+)
+
+# 'hvor mye hadde <ordningen> i 2018?' with the scheme's name blanked out: what the scheme had
+# (its appropriation), not what someone got from it ('hvor mye hadde vi …')
+SCHEME_HAD = lazy_pattern(
+    r"\bhvor mye (?:hadde|utgjorde)\s+(?:(?:tilskudd\w*|ordning\w*|tilskuddsordning\w*)\s+)?"
+    r"(?:til\s+)?(?:_|\s{2})"
 )
