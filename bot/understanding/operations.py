@@ -18,6 +18,7 @@ from bot.understanding.patterns import (
     GOES_UP,
     PER_UNIT,
     PREMISE,
+    RELATION_ASK,
     REMAINING,
     SALARY_ASK,
     SALARY_ONLY,
@@ -106,6 +107,11 @@ def read_operation(u: Understanding) -> None:
         # first (-1, the last grant year, is resolved against the ladder)
         s["operation"] = "ratio"
         s["grant_year"], s["grant_year_to"] = years[0], years[1]
+    elif len(years) >= 2 and min(years) > 0 and years[0] != years[1] and RELATION_ASK.search(f):
+        # 'hvordan forholder år 4 seg til år 1?': the later year as a share of the earlier,
+        # with the change between them
+        s["operation"] = "ratio"
+        s["grant_year"], s["grant_year_to"] = min(years[:2]), max(years[:2])
     elif len(years) >= 2 and min(years) > 0 and DIFFERENCE.search(f):
         s["operation"] = "difference"
         # 'fra år 1 til år 2' changes from the first; 'mindre i år 4 enn i år 1' from the second

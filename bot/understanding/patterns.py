@@ -1205,3 +1205,10 @@ SCHEME_HAD = lazy_pattern(
     r"\bhvor mye (?:hadde|utgjorde)\s+(?:(?:tilskudd\w*|ordning\w*|tilskuddsordning\w*)\s+)?"
     r"(?:til\s+)?(?:_|\s{2})"
 )
+
+# 'hvordan forholder det seg til år 1?', 'i forhold til', 'compared with': two figures related,
+# the one as a share of the other
+RELATION_ASK = lazy_pattern(
+    r"\b(?:forholder (?:det|den|dette|seg|satsen|belopet|tilskuddet) (?:seg )?til|i forhold til|"
+    r"(?:how does|how do) (?:it|that|this|they)\s+(?:compare|relate)|relative to|in relation to)\b"
+)
