@@ -148,3 +148,14 @@ def test_a_verb_of_the_question_is_no_thing_without_rates(question: str) -> None
 def test_a_word_for_the_sources_update_does_not_make_a_question_unknown() -> None:
     text, answered = ask("Hvilke tiltak står under pri 2 for voksne i 2022-oppdateringen?")
     assert answered and "Housing First" in text, text
+
+
+@pytest.mark.parametrize(
+    ("claimed", "verdict"),
+    [("1. mars 2020", "Nei"), ("1. februar 2020", "Ja"), ("1. mars", "Nei")],
+)
+def test_a_dated_premise_is_held_against_the_date_of_its_year_among_several(
+    claimed: str, verdict: str
+) -> None:
+    text, answered = ask(f"Var søknadsfristen for NAV-tilskuddet {claimed}, stemmer det?")
+    assert answered and text.startswith(verdict), text

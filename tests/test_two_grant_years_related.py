@@ -56,3 +56,15 @@ def test_a_later_grant_year_related_to_an_earlier_is_given_as_its_share_and_chan
     assert fmt.kroner(rate(later), lang) in first and fmt.kroner(rate(base), lang) in first, first
     assert percent in first, first
     assert fmt.kroner(rate(base) - rate(later), lang) in first, first
+
+
+def test_the_year_named_after_the_share_words_is_the_base_of_the_share() -> None:
+    answer = Engine(kb()).ask(
+        "Hvor mye får man per årsverk i det siste tilskuddsåret i kommunalt rusarbeid, og hvor "
+        "stor del av år 1-satsen er det?",
+        TODAY,
+    )
+    last = len(next(r for _s, r in kb().all_rules() if isinstance(r, LadderRule)).steps)
+    first = answer.text.splitlines()[0]
+    assert first.startswith(f"År {last} gir {fmt.kroner(rate(last), 'nb')}"), first
+    assert f"av satsen i år 1 ({fmt.kroner(rate(1), 'nb')})" in first, first

@@ -64,14 +64,14 @@ def premise_verdict(folded: str, answer: Answer, lang: Lang) -> Answer:
     day_month = extract_day_month(folded)
     if day_month is None:
         return answer
-    dated = _one_figure(answer.paragraphs[:3], _dates_in)
+    # 'var fristen 1. februar 2020?': the year is checked too when both say one
+    full = extract_date(folded)
+    stated_year = full[0] if full is not None and (full[2], full[1]) == day_month else None
+    dated = _one_date(answer.paragraphs[:3], stated_year)
     if dated is None:
         return answer
     day, month, given_year = dated
     given_day = (day, month)
-    # 'var fristen 1. februar 2020?': the year is checked too when both say one
-    full = extract_date(folded)
-    stated_year = full[0] if full is not None and (full[2], full[1]) == day_month else None
     if given_day == day_month and (stated_year is None or given_year in (None, stated_year)):
         lead = t("premise_yes", lang)
     else:
@@ -94,6 +94,26 @@ def _one_figure(paragraphs: list[str], found_in: Callable[[str], list[T]]) -> T 
         figures = set(found_in(paragraph))
         if figures:
             return figures.pop() if len(figures) == 1 else None
+    return None
+
+
+def _one_date(paragraphs: list[str], year: int | None) -> tuple[int, int, int | None] | None:
+    """Return the one date the first paragraph giving any gives: the one of the stated year
+    when it lists several years' dates, the day and month alone when they are all the same."""
+    for paragraph in paragraphs:
+        dates = set(_dates_in(paragraph))
+        if not dates:
+            continue
+        if len(dates) == 1:
+            return dates.pop()
+        of_year = [d for d in dates if d[2] == year] if year is not None else []
+        if len(of_year) == 1:
+            return of_year[0]
+        days = {(d, m) for d, m, _y in dates}
+        if len(days) == 1 and year is None:
+            ((d, m),) = days
+            return d, m, None
+        return None
     return None
 
 

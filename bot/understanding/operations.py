@@ -106,7 +106,14 @@ def read_operation(u: Understanding) -> None:
         # 'hvor stor del av satsen for år 1 gis det siste året?': the second as a share of the
         # first (-1, the last grant year, is resolved against the ladder)
         s["operation"] = "ratio"
-        s["grant_year"], s["grant_year_to"] = years[0], years[1]
+        base, other = years[0], years[1]
+        share = SHARE_ASK.search(f)
+        named_after = extract_grant_years(f[share.end() :]) if share else []
+        if named_after and named_after[0] == years[1]:
+            # 'hva får man det siste året, og hvor stor del av år 1-satsen er det?': the year
+            # named after the share words is the base
+            base, other = years[1], years[0]
+        s["grant_year"], s["grant_year_to"] = base, other
     elif len(years) >= 2 and min(years) > 0 and years[0] != years[1] and RELATION_ASK.search(f):
         # 'hvordan forholder år 4 seg til år 1?': the later year as a share of the earlier,
         # with the change between them

@@ -1305,7 +1305,12 @@ class Understander:
         other = max(v for k, v in scores.items() if k not in ("greeting", "help"))
         look = u.passage_score
         anchored = any(k in s for k in ANCHOR_SLOTS)
-        clear = look >= 0.6 or (u.passage_strong and look >= 0.5) or (bool(asked) and look >= 0.4)
+        clear = (
+            look >= 0.6
+            or (u.passage_strong and look >= 0.5)
+            or (bool(asked) and look >= 0.4)
+            or self._explained(u, 0.5)
+        )
         # 'hvor mye er tilskuddet til <noe uten satser>?' asks for figures the sources lack;
         # a passage that only names the thing in passing does not answer it
         priced_thing = bool(u.thing) and raw["amount"] >= 0.5 and bool(AMOUNT_ASK.search(f))
@@ -1375,10 +1380,12 @@ class Understander:
 
     def _explained(self, u: Understanding, least: float) -> bool:
         """Tell whether the best passage is strong and shares three distinctive words."""
-        shared = self.lex.terms(u.folded, query=True) & self.lex.key_terms.get(
-            u.passage or "", frozenset()
-        )
-        return u.passage_strong and len(shared) >= 3 and u.passage_score >= least
+        asked = self.lex.terms(u.folded, query=True)
+        shared = asked & self.lex.key_terms.get(u.passage or "", frozenset())
+        # a long sentence holding every distinctive word of the question explains it, though
+        # its length lowers its score
+        floor = least * 0.8 if shared == asked else least
+        return u.passage_strong and len(shared) >= 3 and u.passage_score >= floor
 
     def _place(self, u: Understanding, raw: dict[str, float]) -> None:
         """Read a place the knowledge base does not hold ('Bergen') in a framework question.
