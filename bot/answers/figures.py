@@ -1362,11 +1362,11 @@ class FigureAnswers(FactAnswers, TableAnswers):
             count, total = int(str(result.inputs["years"])), fmt.kroner(result.total, lang)
             own = "own_share" in result.figures
             if lang == "nb":
-                what = "Egenandel i alt" if own else "Inntil i alt"
-                lines.append(f"{what} for {count} år: {total}.")
+                what = "Egenandel" if own else "Inntil"
+                lines.append(f"{what} {total} i alt for {count} år.")
             else:
-                what = "Own share in all" if own else "Up to in all"
-                lines.append(f"{what} for {count} years: {total}.")
+                what = "Own share" if own else "Up to"
+                lines.append(f"{what} {total} in all for {count} years.")
         elif result.kind is calc_results.CalcKind.RUSARBEID_MIXED and not verdict:
             total = fmt.kroner(result.total, lang)
             lines.append(f"Til sammen: {total}." if lang == "nb" else f"In total: {total}.")

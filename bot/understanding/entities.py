@@ -117,6 +117,9 @@ _DURATION_MAX = lazy_pattern(
     r"(?:den\s+)?lengste\s+(?:tids|tilskudds|tilskots)?periode\w*|lengst\s+mulig\s+tid|"
     r"(?:the\s+)?longest\s+(?:possible\s+|allowed\s+)?(?:period|time|duration)|"
     r"sa mange ar som mulig|as many years as possible|"
+    # 'i maksimalt antall år', 'det høyeste antall år', 'the maximum number of years'
+    r"(?:maksimalt|maks|max|hoyeste|flest mulig|storst mulig|det hoyeste)\s+(?:antall\s+)?ar\b|"
+    r"(?:the\s+)?(?:maximum|max|largest)\s+number\s+of\s+years|"
     # 'i alle årene det kan få', 'over all the years it can be given'
     r"(?:i|over|for|gjennom|in|across)\s+(?:alle|all)\s+(?:de\s+|dei\s+|the\s+)?"
     r"(?:arene|ara|tilskuddsarene|tilskotsara|years|grant years)(?!\s*\d)|"
@@ -227,7 +230,7 @@ _BEFORE_LAST = lazy_pattern(r"\b(?:i forfjor|the year before last)\b")
 
 _QUALIFIER = (
     r"(?:nye\s+|new\s+|slike\s+|sanne\s+|such\s+|hele\s+|helt\s+|heilt\s+|fulle\s+|full\s+|heile\s+|hel\s+|heil\s+|faste\s+|nav\s+|"
-    r"ekstra\s+|extra\s+|additional\s+|permanent\s+)?"
+    r"ekstra\s+|extra\s+|additional\s+|permanent\s+|full[- ]?time\s+|whole\s+|heltids\s+)?"
 )
 
 

@@ -671,7 +671,12 @@ class Understander:
             s["year_to_rel"] = 0
         compared = compared_positions(f)
         start_groups = extract_start_groups(worded)
-        several = extract_groups(f) or start_groups or MEASURES.search(f)
+        several = (
+            extract_groups(f)
+            or extract_groups(self._without_names(f, matches))
+            or start_groups
+            or MEASURES.search(f)
+        )
         if compared and not several and count_of_shares(f) is None:
             # 'hvor mye mer får 3 årsverk enn 2 årsverk?': two counts, not one
             s["positions_compared"] = compared
@@ -723,7 +728,9 @@ class Understander:
         last_years = extract_last_years(timed)
         if last_years and "grant_year" not in s:
             s["last_years"] = last_years
-        groups = extract_groups(timed)
+        # 'en stilling i kommunalt rusarbeid i år 2 og to i år 4': a group's scheme said
+        # between its count and its grant year
+        groups = extract_groups(timed) or extract_groups(self._without_names(timed, matches))
         if groups:
             s["groups"] = groups
         duration = extract_duration(timed)
@@ -932,6 +939,18 @@ class Understander:
         for _sid, name in matches:
             if len(name) > len(_NAME_WORD) and " " in name:
                 f = re.sub(rf"\b{re.escape(name)}\b", _NAME_WORD.ljust(len(name)), f)
+        return f
+
+    @staticmethod
+    def _without_names(f: str, matches: list[tuple[str, str]]) -> str:
+        """Return the text without the scheme names said in it, with their prepositions."""
+        for _sid, name in matches:
+            f = re.sub(
+                rf"\s*\b(?:(?:i|in|for|til|under|innen|within)\s+)?(?:the\s+)?{re.escape(name)}\b"
+                r"(?:\s+(?:work|grant|scheme|field)\b)?",
+                "",
+                f,
+            )
         return f
 
     @staticmethod

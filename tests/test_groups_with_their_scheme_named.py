@@ -1,0 +1,69 @@
+"""Positions in several grant years are read with the scheme's name between count and year,
+in English with 'full-time'; a NAV cap 'i maksimalt antall år' runs over the most years.
+
+Through the public interface (the Engine); the figures are read from the knowledge base.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+import pytest
+
+from bot import fmt
+from bot.engine import Engine
+from knowledge.kb import KnowledgeBase
+from knowledge.loader import load_sources
+from knowledge.schema import CapRule, LadderRule
+
+TODAY = dt.date(2026, 12, 4)
+
+
+@cache
+def kb() -> KnowledgeBase:
+    """Load the knowledge base once."""
+    return load_sources()
+
+
+def rate(grant_year: int) -> int:
+    """Return the ladder's amount per årsverk in a grant year."""
+    rule = next(r for _s, r in kb().all_rules() if isinstance(r, LadderRule))
+    return rule.steps[grant_year - 1].amount
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        (
+            "Vi har en hel stilling i kommunalt rusarbeid i år 2 og to stillinger i år 4. Hva er "
+            "samlet tilskudd?",
+            "nb",
+        ),
+        (
+            "We have one full-time position in municipal substance abuse work in year 2 and two "
+            "positions in year 4. What is the total grant?",
+            "en",
+        ),
+        ("We have one full-time position in year 2 and two positions in year 4. Total?", "en"),
+    ],
+)
+def test_groups_of_positions_are_read_around_the_scheme_name(question: str, lang: str) -> None:
+    answer = Engine(kb()).ask(question, TODAY)
+    assert answer.answered, answer.text
+    assert fmt.kroner(rate(2) + 2 * rate(4), lang) in answer.text.splitlines()[0], answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvis samme NAV-tiltak med én full stilling får tilskudd i maksimalt antall år, hva blir "
+        "samlet maksimum for lønn?",
+        "NAV-tilskuddet, én stilling uten kompetansemidler, i det høyeste antall år: i alt?",
+    ],
+)
+def test_a_cap_for_the_maximum_number_of_years_runs_over_the_most_years(question: str) -> None:
+    cap = next(r for _s, r in kb().all_rules() if isinstance(r, CapRule))
+    answer = Engine(kb()).ask(question, TODAY)
+    assert answer.answered, answer.text
+    assert fmt.kroner(cap.max_years * cap.per_position, "nb") in answer.text, answer.text
