@@ -159,3 +159,46 @@ def test_a_dated_premise_is_held_against_the_date_of_its_year_among_several(
 ) -> None:
     text, answered = ask(f"Var søknadsfristen for NAV-tilskuddet {claimed}, stemmer det?")
     assert answered and text.startswith(verdict), text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kan en kommune som ikke fikk tilskudd til kommunalt rusarbeid i 2021, søke i 2022?",
+        "Kan vi søke om tilskudd til kommunalt rusarbeid i 2022 når vi ikke hadde tilskudd i 2021?",
+    ],
+)
+def test_a_condition_the_question_negates_and_the_sources_make_the_only_case_gets_no(
+    question: str,
+) -> None:
+    text, answered = ask(question)
+    assert answered and "\nNei. Kilden: «Bare" in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "sid", "right"),
+    [
+        (
+            "Stemmer det at tilskudd til kommunalt rusarbeid er kap. 765 post 60?",
+            "kommunalt-rusarbeid",
+            False,
+        ),
+        (
+            "Er det riktig at kommunalt rusarbeid ligger på kap. 765 post 62?",
+            "kommunalt-rusarbeid",
+            True,
+        ),
+        ("Stemmer det at NAV-tilskuddet er kap. 765.62?", "nav-sosiale-tjenester", False),
+        ("Is the NAV grant on chapter 0621 item 63, right?", "nav-sosiale-tjenester", True),
+    ],
+)
+def test_a_cited_budget_reference_is_checked_against_the_named_scheme(
+    question: str, sid: str, right: bool
+) -> None:
+    budget = kb().schemes[sid].budget[0]
+    text, answered = ask(question)
+    first = text.splitlines()[0]
+    assert answered, text
+    assert first.startswith(("Ja", "Yes") if right else ("Nei", "No")), text
+    if not right:
+        assert f"{budget.chapter}.{budget.post}" in first, text

@@ -67,3 +67,19 @@ def test_a_cap_for_the_maximum_number_of_years_runs_over_the_most_years(question
     answer = Engine(kb()).ask(question, TODAY)
     assert answer.answered, answer.text
     assert fmt.kroner(cap.max_years * cap.per_position, "nb") in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vi har 4 årsverk: ett i hvert tilskuddsår (år 1 til år 4). Hva blir samlet tilskudd?",
+        "We have four FTEs, one in each grant year (year 1 to year 4). Total grant?",
+    ],
+)
+def test_one_position_in_each_grant_year_of_a_bracketed_range_sums_the_ladder(
+    question: str,
+) -> None:
+    answer = Engine(kb()).ask(question, TODAY)
+    lang = "en" if question.startswith("We") else "nb"
+    total = sum(rate(g) for g in range(1, 5))
+    assert answer.answered and fmt.kroner(total, lang) in answer.text.splitlines()[0], answer.text

@@ -316,6 +316,10 @@ T: dict[str, dict[Lang, str]] = {
         "nb": "Omtrent, ja: kildene gir {figure}.",
         "en": "Roughly, yes: the sources give {figure}.",
     },
+    "condition_no": {
+        "nb": "Nei. Kilden: «{sentence}»",
+        "en": "No. The source: “{sentence}”",
+    },
     "premise_no": {
         "nb": "Nei, det stemmer ikke: kildene gir {figure}, ikke {stated}.",
         "en": "No, that is not right: the sources give {figure}, not {stated}.",

@@ -21,7 +21,7 @@ from bot.answers.common import (
     t,
 )
 from bot.answers.figures import FigureAnswers
-from bot.answers.premises import premise_verdict
+from bot.answers.premises import condition_verdict, premise_verdict
 from bot.text import fold, lazy_pattern
 from bot.understanding.lexicon import everyday_words, function_words
 from bot.understanding.patterns import (
@@ -246,7 +246,8 @@ class Composer(FigureAnswers):
             if quoted is not None:
                 return quoted
         answer = self.after_grant_end(u, self.counted(u, answer, lang), today, lang)
-        return premise_verdict(u.folded, self.no_average(u, answer, lang), lang)
+        answer = premise_verdict(u.folded, self.no_average(u, answer, lang), lang)
+        return condition_verdict(u.folded, answer, lang)
 
     def no_average(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
         """Say that no average is computed when one is asked; the figures shown are not one."""

@@ -10,6 +10,7 @@ from typing import TypeVar
 from bot import fmt
 from bot.answer import Answer
 from bot.answers.common import t
+from bot.text import fold
 from bot.understanding.entities import extract_date, extract_day_month, extract_money
 from bot.understanding.patterns import MONTHS, PREMISE
 from bot.vocab import Lang
@@ -31,6 +32,48 @@ _KRONER = re.compile(
 _ANSWER_DATE = re.compile(
     r"\b(\d{1,2})\.? (" + "|".join(fmt.MONTHS["nb"] + fmt.MONTHS["en"]) + r")\b(?: (\d{4})\b)?"
 )
+
+
+# 'kan en kommune som ikke fikk tilskudd i 2021, søke?': a yes/no question on a condition it
+# negates (the words after 'ikke', up to the asking verb or a comma)
+_YES_NO_START = re.compile(r"^(?:og\s+)?(?:kan|kunne|far|gis|gjelder|can|could|may|does|do)\b")
+_NEGATED = re.compile(
+    r"\b(?:ikke|ikkje|not|didn't|did not|haven't|have not)\s+((?:[a-z0-9]+\s+){1,8}?[a-z0-9]+)"
+    r"(?=\s*[,?]|\s+(?:soke|soker|sok|apply|fa|get|ga|delta)\b)"
+)
+# a sentence that makes something the only case ('Bare kommuner som fikk tilskudd i 2021 …')
+_ONLY = re.compile(r"\b(?:bare|kun|only|utelukkende)\b")
+
+
+def condition_verdict(folded: str, answer: Answer, lang: Lang) -> Answer:
+    """Say no before an answer whose sentence makes the condition a question negates the only
+    case ('kan en kommune som ikke fikk tilskudd i 2021 søke?' against 'Bare kommuner som fikk
+    tilskudd i 2021 kan søke'); any other answer is left as it is."""
+    if not answer.answered or not answer.paragraphs or not _YES_NO_START.match(folded):
+        return answer
+    m = _NEGATED.search(folded)
+    if m is None:
+        return answer
+    words = [w for w in m.group(1).split() if len(w) >= 3 or w.isdigit()]
+    head = "\n".join(answer.paragraphs[:3])
+    if re.search(r"(?m)^(?:ja|nei|yes|no)\b", head.lower()):
+        return answer
+    for paragraph in answer.paragraphs:
+        for sentence in re.split(r"(?<=[.!?])\s+", paragraph):
+            said = fold(sentence)
+            if _ONLY.search(said) and _holds(words, said):
+                answer.paragraphs.insert(0, t("condition_no", lang, sentence=sentence.strip()))
+                return answer
+    return answer
+
+
+def _holds(words: list[str], said: str) -> bool:
+    """Tell whether a sentence says a condition: its numbers and most of its words (the
+    scheme's name, said in the question, may be left out of the sentence)."""
+    tokens = set(re.findall(r"[a-z0-9]+", said))
+    if not words or any(w.isdigit() and w not in tokens for w in words):
+        return False
+    return sum(w in tokens for w in words) >= 0.6 * len(words)
 
 
 def premise_verdict(folded: str, answer: Answer, lang: Lang) -> Answer:

@@ -23,6 +23,7 @@ from bot.answers.common import (
     heading,
     named_thing,
     raw_words,
+    t,
 )
 from bot.answers.declines import DeclineAnswers
 from bot.calc import appropriation as appropriation_calc
@@ -1084,6 +1085,8 @@ class TableAnswers(DeclineAnswers):
         schemes = u.schemes_mentioned[:3] or ([u.scheme] if u.scheme else [])
         if not schemes:
             return self.ask_scheme(u, lang, self.schemes_with(lambda s: bool(s.budget)))
+        if u.slots.get("cited_budget") is not None:
+            schemes = schemes[:1]
         paragraphs, sources, answered = [], [], False
         for sid in schemes:
             budget = self.kb.schemes[sid].budget
@@ -1105,4 +1108,16 @@ class TableAnswers(DeclineAnswers):
                     f"({short}, {b.years.label()})"
                 )
                 sources.append(self.kb.provenance(b))
+        cited = u.slots.get("cited_budget")
+        if cited is not None and answered:
+            # 'stemmer det at … er kap. 765 post 60?': the cited reference checked
+            chapter, post = cited
+            # the scheme named, not one the cited reference itself points to
+            named = self.kb.schemes[schemes[0]].budget
+            if any((b.chapter.lstrip("0"), b.post) == (chapter.lstrip("0"), post) for b in named):
+                lead = t("premise_yes", lang)
+            else:
+                figure = " / ".join(dict.fromkeys(f"{b.chapter}.{b.post}" for b in named))
+                lead = t("premise_no", lang, figure=figure, stated=f"{chapter}.{post}")
+            paragraphs.insert(0, lead)
         return self.answer(u, lang, paragraphs, sources=sources, answered=answered)

@@ -763,8 +763,10 @@ _EACH_LISTED_GROUP = lazy_pattern(
 _EACH_YEAR_GROUP = lazy_pattern(
     rf"(?<![\w.,]){_GROUP_COUNT}\s+(?:{_QUALIFIER}({POSITION_WORDS})\s+)?(?:i|in)\s+"
     r"(?:hvert|hver|kvart|kvar|each)\s+(?:av\s+|of\s+)?(?:de\s+|dei\s+|the\s+)?"
-    r"(?:tilskuddsarene|tilskotsara|arene|ara|grant years|years)\s*(\d{1,2})\s*"
-    r"(?:til|to|through|-|–|og|and)\s*(\d{1,2})\b"
+    r"(?:tilskuddsar\w*|tilskotsar\w*|arene|ara|ar|grant years?|years?)\s*"
+    # 'i hvert tilskuddsår (år 1 til år 4)', 'in each grant year (year 1 to 4)'
+    r"\(?\s*(?:(?:ar|year)\s+)?(\d{1,2})\s*"
+    r"(?:til|to|through|-|–|og|and)\s*(?:(?:ar|year)\s+)?(\d{1,2})\b"
 )
 
 

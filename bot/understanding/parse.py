@@ -66,6 +66,7 @@ from bot.understanding.patterns import (
     ASKS_DEADLINE,
     BEYOND,
     BUDGET_REF,
+    BUDGET_WORD,
     CHAPTER_SCHEMES,
     COMMAND,
     COMMANDS,
@@ -114,6 +115,7 @@ from bot.understanding.patterns import (
     POSITION_LIMIT,
     POSITIONS_ASK,
     POSTCODE_BEFORE,
+    PREMISE,
     RATE_ASK,
     RECEIVED_AMOUNT,
     SALARY_ONLY,
@@ -130,6 +132,7 @@ from bot.understanding.patterns import (
     WITH_COMPETENCE,
     WITHOUT_COMPETENCE,
     YEAR_SHIFT,
+    YES_NO,
 )
 from bot.understanding.query import Understanding
 from knowledge.kb import KnowledgeBase
@@ -773,6 +776,16 @@ class Understander:
             cited = self.lex.budget_year(f, u.schemes_mentioned)
             if cited is not None:
                 s["year"] = cited
+        cited_ref = BUDGET_REF.search(f)
+        rest = f[: cited_ref.start()] + f[cited_ref.end() :] if cited_ref else f
+        if (
+            cited_ref
+            and BUDGET_WORD.search(f)
+            and (PREMISE.search(f) or YES_NO.search(f))
+            and extract_money(rest) is None
+        ):
+            # 'stemmer det at kommunalt rusarbeid er kap. 765 post 60?': a chapter and post to check
+            s["cited_budget"] = (cited_ref.group(1), cited_ref.group(2))
         self._counts_read(s, f)
         money = extract_money(f)
         if money is not None:
@@ -1129,6 +1142,8 @@ class Understander:
         if "year" in s and RATE_ASK.search(f) and u.scheme and self.kb.schemes[u.scheme].rules:
             # 'med hvilken sats i 2025?': the rules of a year, even one the sources lack
             scores["amount"] = max(scores["amount"], 0.6)
+        if "cited_budget" in s:
+            scores["budget"] = max(scores["budget"], 1.2)
         if u.scheme and SCHEME_HAD.search(padded):
             # 'hvor mye hadde tilskuddet til kommunalt rusarbeid i 2018?': the scheme's money
             scores["appropriation"] = max(scores["appropriation"], 0.9)

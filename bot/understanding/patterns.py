@@ -333,7 +333,7 @@ AMOUNT = lazy_pattern(r"(?<![\d.,])(?:\d{1,3}(?:[ .]\d{3})+|\d{5,})(?![\d])")
 AMOUNT_DIGITS = lazy_pattern(r"\D")
 
 
-BUDGET_REF = lazy_pattern(r"\b(\d{3,4})\s*(?:[.,]|\s+post\s+|post)\s*(\d{2})\b")
+BUDGET_REF = lazy_pattern(r"\b(\d{3,4})\s*(?:[.,]|,?\s+(?:post|item)\s+|post)\s*(\d{2})\b")
 
 
 # Slots that anchor a question in the knowledge base even when no scheme is named.
@@ -1212,3 +1212,6 @@ RELATION_ASK = lazy_pattern(
     r"\b(?:forholder (?:det|den|dette|seg|satsen|belopet|tilskuddet) (?:seg )?til|i forhold til|"
     r"(?:how does|how do) (?:it|that|this|they)\s+(?:compare|relate)|relative to|in relation to)\b"
 )
+
+# the words of a budget reference ('kap. 765 post 60', 'kapittel', 'chapter … item')
+BUDGET_WORD = lazy_pattern(r"\b(?:kap|kapittel|kapitel|post|posten|chapter|item|budsjettpost\w*)\b")
