@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import Any, cast
 
 from knowledge.text import ASCII_FOLD
@@ -429,6 +430,60 @@ def lazy_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """A module's regular expression, compiled on first use rather than at import (a
     command starts faster when it needs only some of them)."""
     return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
+
+
+class _GuardedPattern:
+    """A lazy pattern that is not run on a text holding none of the words every match of it
+    holds: such a text has no match, found at the cost of a substring test."""
+
+    def __init__(self, pattern: str, needles: tuple[str, ...]) -> None:
+        """Keep the source and the words; compile on the first text that holds one of them."""
+        self.pattern = pattern
+        self._compiled = _LazyPattern(pattern, 0)
+        self._needles = needles
+
+    def _may_match(self, text: str) -> bool:
+        """Whether a text holds one of the words every match holds."""
+        return any(needle in text for needle in self._needles)
+
+    def search(self, text: str, *args: int) -> re.Match[str] | None:
+        """The first match, as ``re.Pattern.search``."""
+        return self._compiled.search(text, *args) if self._may_match(text) else None
+
+    def match(self, text: str, *args: int) -> re.Match[str] | None:
+        """A match at the start, as ``re.Pattern.match``."""
+        return self._compiled.match(text, *args) if self._may_match(text) else None
+
+    def fullmatch(self, text: str, *args: int) -> re.Match[str] | None:
+        """A match of the whole text, as ``re.Pattern.fullmatch``."""
+        return self._compiled.fullmatch(text, *args) if self._may_match(text) else None
+
+    def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
+        """Every match, as ``re.Pattern.finditer``."""
+        return self._compiled.finditer(text, *args) if self._may_match(text) else iter(())
+
+    def findall(self, text: str, *args: int) -> list[Any]:
+        """Every match's groups, as ``re.Pattern.findall``."""
+        return self._compiled.findall(text, *args) if self._may_match(text) else []
+
+    def sub(self, repl: Any, text: str, count: int = 0) -> str:
+        """The text with the matches replaced, as ``re.Pattern.sub``."""
+        return self._compiled.sub(repl, text, count) if self._may_match(text) else text
+
+    def __getattr__(self, name: str) -> Any:
+        """Anything else (``groups``, ``flags``) from the compiled pattern."""
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self._compiled, name)
+
+
+def guarded_pattern(pattern: str, *needles: str) -> re.Pattern[str]:
+    """A lazy pattern run only on a text that holds one of ``needles``, words (substrings, in
+    the text's case) that every match of the pattern holds: '%', 'prosent' or 'percent' for a
+    percentage. Most questions hold none, and are spared the pattern and its compiling."""
+    if not needles:
+        raise ValueError("a guarded pattern needs the words every match of it holds")
+    return cast("re.Pattern[str]", _GuardedPattern(pattern, needles))
 
 
 @functools.lru_cache(maxsize=16384)

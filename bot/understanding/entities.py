@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from fractions import Fraction
 from itertools import pairwise
@@ -25,6 +26,11 @@ from bot.understanding.patterns import (
     POSITION_WORDS,
     RELATIVE_YEAR,
 )
+
+#: How many texts the pure readers below remember: the few texts of one question (the
+#: question, it with start years blanked, its parts), read again by later steps and by the
+#: answers; too few to keep earlier questions, so a new question is read anew.
+REMEMBERED = 64
 
 
 def extract_grant_year_list(folded: str) -> list[int] | None:
@@ -172,6 +178,12 @@ def extract_start_years(folded: str) -> list[tuple[int, tuple[int, int]]]:
     regne med tilskudd i 2021?', 'i år'); alone it is the year the question is about. A list
     after the words ('startet i 2019 og 2020') gives each of its years.
     """
+    return list(_extract_start_years(folded))
+
+
+@functools.lru_cache(maxsize=REMEMBERED)
+def _extract_start_years(folded: str) -> tuple[tuple[int, tuple[int, int]], ...]:
+    """extract_start_years, remembered (it is pure): the same text is read several times."""
     found = []
     for m in _START_YEAR.finditer(folded):
         if _SINCE.search(m.group(0)) and not END_YEAR_ASK.search(folded):
@@ -184,7 +196,7 @@ def extract_start_years(folded: str) -> list[tuple[int, tuple[int, int]]]:
         while more := _MORE_START_YEARS.match(folded, end):
             found.append((int(more.group(1)), (end, more.end())))
             end = more.end()
-    return found
+    return tuple(found)
 
 
 def listed_start_years(folded: str) -> list[int]:
@@ -399,6 +411,7 @@ _COUNT_OF_SHARE = lazy_pattern(
 )
 
 
+@functools.lru_cache(maxsize=REMEMBERED)
 def count_of_shares(folded: str) -> tuple[int, Fraction] | None:
     """Read 'to stillinger på 50 %': how many positions, and the share of a whole each is."""
     m = _COUNT_OF_SHARE.search(folded)
@@ -428,6 +441,7 @@ def _word_count(words: str) -> Fraction | None:
 _COST_COMPOUND = lazy_pattern(r"(?:kost|lonn|utgift|pris)")
 
 
+@functools.lru_cache(maxsize=REMEMBERED)
 def compared_positions(folded: str) -> tuple[Fraction, ...]:
     """Read two different counts of positions in one question ('3 årsverk enn 2 årsverk').
 
@@ -458,6 +472,7 @@ _PIECES_POSITION = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=REMEMBERED)
 def extract_positions(folded: str) -> Fraction | str | None:
     """Read '2 årsverk', '1,5 årsverk', '50 % stilling', 'en halv stilling', 'per årsverk'.
 
@@ -664,6 +679,12 @@ _ORDINAL_PAIR = lazy_pattern(
 
 def extract_grant_years(folded: str) -> list[int]:
     """Read every grant year: 'år 3', 'tredje år', 'year three', '3. år', 'år 1 og år 2'."""
+    return list(_extract_grant_years(folded))
+
+
+@functools.lru_cache(maxsize=REMEMBERED)
+def _extract_grant_years(folded: str) -> tuple[int, ...]:
+    """extract_grant_years, remembered (it is pure): the same text is read several times."""
     found: list[tuple[int, int]] = []
     for m in _ORDINAL_PAIR.finditer(folded):
         for group in (1, 2):
@@ -682,7 +703,7 @@ def extract_grant_years(folded: str) -> list[int]:
     for _start, value in sorted(found):
         if value not in values:
             values.append(value)
-    return values
+    return tuple(values)
 
 
 def extract_grant_year(folded: str) -> int | None:
@@ -781,6 +802,7 @@ def _group_count(token: str) -> Fraction | None:
     return None if value is None else Fraction(value)
 
 
+@functools.lru_cache(maxsize=REMEMBERED)
 def extract_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None:
     """Read groups of positions in different grant years ('2 årsverk i år 1 og 1 i år 3').
 
@@ -970,6 +992,7 @@ def start_group_spans(folded: str) -> list[tuple[int, int]]:
     return [x.span() for m, more in _start_group_matches(folded) for x in (m, *more)]
 
 
+@functools.lru_cache(maxsize=REMEMBERED)
 def extract_start_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None:
     """Read positions by start year, two groups or more in different start years, else None."""
     groups: list[tuple[Fraction, int]] = []

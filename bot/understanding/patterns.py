@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from bot.text import lazy_pattern
+from bot.text import guarded_pattern, lazy_pattern
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -916,10 +916,13 @@ SALARY_ASK = lazy_pattern(
 # 'minst 20 % egenandel', 'egenandel på 25 prosent', 'a 20% own share': a share of the cost
 # stated for the own share (a premise to check against the sources), not a share of a position
 OWN_SHARE_WORDS = r"(?:egenandel\w*|egenfinansier\w*|egeninnsats\w*|own[- ]shares?|co-?fund\w*)"
-OWN_SHARE_PERCENT = lazy_pattern(
+OWN_SHARE_PERCENT = guarded_pattern(
     rf"(\d{{1,3}}(?:[.,]\d+)?)\s*(?:%|prosent|percent)\s*(?:av\s+\w+\s+)?{OWN_SHARE_WORDS}|"
     rf"\b{OWN_SHARE_WORDS}\s+(?:pa|of|at|minst|at least|over)\s+(?:minst\s+|at least\s+)?"
-    rf"(\d{{1,3}}(?:[.,]\d+)?)\s*(?:%|prosent|percent)(?![\s-]*{POSITION_WORDS})"
+    rf"(\d{{1,3}}(?:[.,]\d+)?)\s*(?:%|prosent|percent)(?![\s-]*{POSITION_WORDS})",
+    "%",
+    "prosent",
+    "percent",
 )
 
 
@@ -936,25 +939,31 @@ _GRANT_CHANGE_WORDS = (
 )
 # '20 % påslag på tilskuddet', 'et tillegg på 15 %', 'a 10% uplift': a percentage the grant is
 # said to change by (not a share of a position: '20 % stilling')
-GRANT_PERCENT = lazy_pattern(
+GRANT_PERCENT = guarded_pattern(
     rf"(?<![\d.,])(\d{{1,3}}(?:[.,]\d+)?)\s*(?:%|prosent|percent|per cent)"
     rf"(?![\s-]*{POSITION_WORDS})[\s-]*(?:\w+\s+)?{_GRANT_CHANGE_WORDS}\b|"
     rf"\b{_GRANT_CHANGE_WORDS}\s+(?:pa\s+|of\s+|med\s+|by\s+)?(?:(?!til\b|to\b)\w+\s+)?"
     rf"(\d{{1,3}}(?:[.,]\d+)?)\s*(?:%|prosent|percent|per cent)(?![\s-]*{POSITION_WORDS})|"
     # '120 % av satsen': more than the whole rate is a supplement claimed
     r"(?<![\d.,])(1\d\d|[2-9]\d\d)\s*(?:%|prosent|percent|per cent)\s+(?:av|of)\s+"
-    r"(?:the\s+)?(?:satsen|sats|tilskuddet|belopet|rate|grant|amount)\b"
+    r"(?:the\s+)?(?:satsen|sats|tilskuddet|belopet|rate|grant|amount)\b",
+    "%",
+    "prosent",
+    "percent",
+    "per cent",
 )
 
 
 # 'et tak på 5 årsverk per kommune', 'maks to stillinger per kommune', 'a limit of 3 FTE per
 # municipality': a limit on how many positions one municipality may have funded
-POSITION_LIMIT = lazy_pattern(
+POSITION_LIMIT = guarded_pattern(
     r"\b(?:tak|taket|grense|grensen|begrensning\w*|maks\w*|maksimum|hoyst|inntil|cap|limit|"
     r"max\w*|at most|up to)\s+(?:pa\s+|of\s+|er\s+|is\s+)?(?:inntil\s+)?(\d{1,3}|en|ett|et|to|"
     r"tre|fire|fem|seks|sju|syv|atte|ni|ti|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     rf"(?:{POSITION_WORDS})\s+(?:per|pr\.?|i hver|for hver|hver|each|a|for each|in each)\s+"
-    r"(?:kommune\w*|municipality|municipalities)\b"
+    r"(?:kommune\w*|municipality|municipalities)\b",
+    "kommune",
+    "municipalit",
 )
 
 
@@ -1131,9 +1140,11 @@ COST_SHARE_ASK = lazy_pattern(
 
 # 'et årsverk koster 700 000', 'one FTE costs', 'hvis ett årsverk koster': the unit of a cost,
 # not a count of positions
-COST_OF_ONE = lazy_pattern(
+COST_OF_ONE = guarded_pattern(
     rf"\b(?:et|ett|eitt|ein|en|ei|one|an?|1)\s+(?:hel\w*\s+|full\w*\s+)?(?:{POSITION_WORDS})"
-    r"\s+(?:koster|kostar|kosta|costs?|vil koste|will cost)\b"
+    r"\s+(?:koster|kostar|kosta|costs?|vil koste|will cost)\b",
+    "kost",
+    "cost",
 )
 
 
