@@ -1267,6 +1267,10 @@ class Understander:
             # 'hvilket år i nedtrappingen er vi i 2021 hvis vi startet i 2019?': the grant year
             # the start and the calendar year place the position in, not the wind-down's status
             scores["amount"] = max(scores["amount"], max(scores.values()) + 0.1)
+        if s.get("operation") == "old_vs_new":
+            # 'hvor mye taper vi på avviklingsreglene mot den gamle stigen?': the wind-down's
+            # words name the rules the figures are reckoned by, not a question of its status
+            scores["amount"] = max(scores["amount"], max(scores.values()) + 0.2, 1.0)
         if s.get("asks_end"):
             # 'til og med hvilket år?', 'hvor lenge?' with a start year: a year reckoned from
             # the rules, not the duration's passage
