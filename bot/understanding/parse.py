@@ -126,6 +126,7 @@ from bot.understanding.patterns import (
     WHICH_GRANT_YEAR,
     WHO_APPLIES,
     WHOLE_PERIOD,
+    WIND_DOWN,
     WITH_COMPETENCE,
     WITHOUT_COMPETENCE,
     YEAR_SHIFT,
@@ -1267,6 +1268,16 @@ class Understander:
             # 'hvilket år i nedtrappingen er vi i 2021 hvis vi startet i 2019?': the grant year
             # the start and the calendar year place the position in, not the wind-down's status
             scores["amount"] = max(scores["amount"], max(scores.values()) + 0.1)
+        if (
+            "start_year" in s
+            and ("year" in s or "year_from" in s)
+            and WIND_DOWN.search(f)
+            and max(raw["amount"], raw["total"]) >= 0.3
+        ):
+            # 'stillingen hadde år 2 i 2021 – hva får vi i 2022 etter at ordningen avvikles?':
+            # a start and a calendar year ask the grant by the wind-down's rules, not its status
+            best = "total" if raw["total"] > raw["amount"] else "amount"
+            scores[best] = max(scores[best], scores["status"] + 0.2)
         if s.get("operation") == "old_vs_new":
             # 'hvor mye taper vi på avviklingsreglene mot den gamle stigen?': the wind-down's
             # words name the rules the figures are reckoned by, not a question of its status

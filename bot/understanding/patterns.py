@@ -1062,6 +1062,12 @@ COMPARED = lazy_pattern(
 )
 
 
+# 'nedtrappingen', 'etter at ordningen avvikles', 'the wind-down': a scheme's wind-down rules
+WIND_DOWN = lazy_pattern(
+    r"\b(?:nedtrapp\w*|avvikl\w*|wind(?:s|ing)?[- ]down|wound down|phas(?:ed|ing) out)\b"
+)
+
+
 # the words of these readings, part of the vocabulary
 LADDER_WORDS = _wordset(
     "gjennom periode perioden periodene firearsperiode firearsperioden tilskuddsperiode "
