@@ -10,7 +10,6 @@ on request.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
@@ -67,6 +66,16 @@ def split_questions(text: str, question_words: list[str]) -> list[str]:
     if premise:
         parts = [premise + p[0].upper() + p[1:] for p in parts]
     return [p if p.endswith("?") else p + "?" for p in parts]
+
+
+def _shared_start(parts: list[str]) -> str:
+    """Return the text every part begins with (the premise the parts were given)."""
+    first = parts[0]
+    size = len(first)
+    for part in parts[1:]:
+        size = min(size, len(part))
+        size = next((i for i in range(size) if first[i] != part[i]), size)
+    return first[:size]
 
 
 # the end of a stated sentence: 'Stillingen koster 700 000 kr pr år. Hva …' (not '1.5 mill')
@@ -376,7 +385,7 @@ class Engine:
             self.contexts.forget(scratch)
             # a premise stated before the questions is held by figures reckoned from it ('koster
             # 700 000 kr'); other questions read it with the whole message
-            premised = bool(_STATED_END.search(os.path.commonprefix(parts)))
+            premised = bool(_STATED_END.search(_shared_start(parts)))
             if all(a.answered for a in answers) and (
                 not premised or all(a.intent in FIGURE_INTENTS for a in answers)
             ):
