@@ -96,6 +96,7 @@ from bot.understanding.patterns import (
     KIND_REPORT,
     LIMITED,
     LIST_ASK,
+    MEASURE_EACH_POSITION,
     MEASURES,
     MONTH_ONLY,
     MONTHS,
@@ -815,6 +816,17 @@ class Understander:
             # 'med kompetansemidlene i tillegg?': one measure's competence money
             s["measures"] = 1
         m = MEASURES.search(f)
+        each_own = MEASURE_EACH_POSITION.search(f)
+        named_positions = s.get("positions")
+        if (
+            not m
+            and each_own
+            and isinstance(named_positions, Fraction)
+            and named_positions.denominator == 1
+            and named_positions > 1
+        ):
+            # 'og hvis de to stillingene er i hvert sitt tiltak?': a measure for each position
+            s["measures"] = int(named_positions)
         if m:
             count = m.group(1)
             s["measures"] = int(count) if count.isdigit() else int(NUMBER_WORDS.get(count, 1))

@@ -221,6 +221,15 @@ EACH_MEASURE = lazy_pattern(
 )
 
 
+# 'de to stillingene er i hvert sitt tiltak', 'i ulike tiltak', 'in separate measures': one
+# measure for each position named
+MEASURE_EACH_POSITION = lazy_pattern(
+    r"\b(?:i|in|pa|on)\s+(?:hvert sitt|hver sitt|hver sin|hvert sin|kvart sitt|kvar sitt|"
+    r"hvor sitt|hvor sin|ulike|forskjellige|separate|different|(?:each|their) own)\s+(?:eget\s+)?"
+    r"(?:tiltak|measures?|prosjekt\w*|projects?)\b"
+)
+
+
 KIND_REPORT = lazy_pattern(r"\b(?:rapport\w*|report\w*|statusrapport\w*)")
 
 
