@@ -50,13 +50,38 @@ def split_questions(text: str, question_words: list[str]) -> list[str]:
     first, joins = _question_patterns(tuple(question_words))
     lead = _LEAD.match(text)
     body = text[lead.end() :] if lead and first.match(text[lead.end() :]) else text
+    premise = ""
     if not first.match(body):
-        return [text]
+        # 'Stillingen koster 700 000 kr. Hva blir egenandelen i år 4, og hvor mye …?': what
+        # the sentences before the questions state holds for each of them
+        ends = [m.end() for m in _SENTENCE_END.finditer(text) if "?" not in text[: m.end()]]
+        asked = [end for end in ends if first.match(text[end:])]
+        if not asked:
+            return [text]
+        premise, body = text[: asked[0]], text[asked[0] :]
     pieces = joins.split(body)
     parts = [p.strip(" ,") for p in pieces if p.strip(" ,")]
     if len(parts) < 2 or any(len(p.split()) < 2 for p in parts):
         return [text]
+    if premise:
+        parts = [premise + p[0].upper() + p[1:] for p in parts]
     return [p if p.endswith("?") else p + "?" for p in parts]
+
+
+def _shared_start(parts: list[str]) -> str:
+    """Return the text every part begins with (the premise the parts were given)."""
+    first = parts[0]
+    size = len(first)
+    for part in parts[1:]:
+        size = min(size, len(part))
+        size = next((i for i in range(size) if first[i] != part[i]), size)
+    return first[:size]
+
+
+# the end of a stated sentence: 'Stillingen koster 700 000 kr pr år. Hva …' (not '1.5 mill')
+_SENTENCE_END = lazy_pattern(r"[.!]\s+(?=[A-ZÆØÅ])")
+# the same end where the parts of one message begin alike (their premise)
+_STATED_END = lazy_pattern(r"[.!]\s")
 
 
 # 'To spørsmål: hva …', 'Two questions: what …': a short lead-in before the questions
@@ -361,7 +386,12 @@ class Engine:
             answers = [self._ask_one(part, today, scratch, core) for part in parts]
             after = self.contexts.get(scratch, today)
             self.contexts.forget(scratch)
-            if all(a.answered for a in answers):
+            # a premise stated before the questions is held by figures reckoned from it ('koster
+            # 700 000 kr'); other questions read it with the whole message
+            premised = bool(_STATED_END.search(_shared_start(parts)))
+            if all(a.answered for a in answers) and (
+                not premised or all(a.intent in FIGURE_INTENTS for a in answers)
+            ):
                 if chat is not None and after is not None:
                     self.contexts.put(chat, after)
                 return combine(answers)

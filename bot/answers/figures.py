@@ -1236,19 +1236,23 @@ class FigureAnswers(FactAnswers, TableAnswers):
             start = min(g.start_year for g in groups)
         cost = s.get("cost")
         own = u.intent == "own_share" and cost is not None
+        old_vs_new = s.get("operation") == "old_vs_new" and not own
         first, last = s.get("year_from"), s.get("year_to")
         if "year" in s:
             first = last = s["year"]
         elif first is None and "grant_year" in s and int(s["grant_year"]) > 0:
             first = start + int(s["grant_year"]) - 1
             last = start + int(s.get("grant_year_to", s["grant_year"])) - 1
-        elif first is None and (u.intent == "total" or own):
+        elif first is None and (u.intent == "total" or own or old_vs_new):
             ladders = [r for r in self.kb.rules("kommunalt-rusarbeid") if isinstance(r, LadderRule)]
             steps = max((len(r.steps) for r in ladders), default=1)
             covered = [r.years.last or r.years.first for r in self.kb.rules("kommunalt-rusarbeid")]
             first, last = start, min(start + steps - 1, max(covered, default=start))
         if first is None or last is None:
             return None
+        if old_vs_new:
+            # the rules of each calendar year (the wind-down) against the old ladder run on
+            return calendar_calc.rusarbeid_old_vs_new(self.kb, int(first), int(last), groups)
         if own:
             return calendar_calc.rusarbeid_calendar_own_share(
                 self.kb,
@@ -1338,6 +1342,8 @@ class FigureAnswers(FactAnswers, TableAnswers):
             lines.append(self.ratio_line(result, lang))
         elif result.kind is calc_results.CalcKind.RUSARBEID_DIFFERENCE:
             lines.append(self.difference_line(result, lang))
+        elif result.kind is calc_results.CalcKind.RUSARBEID_OLD_VS_NEW and not verdict:
+            lines.append(self.old_vs_new_line(result, lang))
         elif result.kind is calc_results.CalcKind.RUSARBEID_STEPS:
             lines.append(self.steps_line(u, result, lang))
         elif result.kind is calc_results.CalcKind.RUSARBEID_OWN_SHARE_DIFFERENCE:
@@ -1439,6 +1445,34 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 else f"In total for {plural} {years}: {total}."
             )
         return lines
+
+    @staticmethod
+    def old_vs_new_line(result: calc_results.Calculation, lang: Lang) -> str:
+        """Say what the rules of each year give against the old ladder, and the difference."""
+        assert result.years is not None and result.years.last is not None
+        span = fmt.year_range(result.years.first, result.years.last)
+        new, old = result.figures["new"], result.figures["old"]
+        gap = fmt.kroner(abs(result.figures["difference"]), lang)
+        nb = lang == "nb"
+        if nb:
+            lead = (
+                f"For {span}: {fmt.kroner(new, lang)} med nedtrappingen, "
+                f"{fmt.kroner(old, lang)} etter den gamle avkortningsstigen."
+            )
+            if old > new:
+                return f"{lead} Nedtrappingen gir {gap} mindre."
+            if new > old:
+                return f"{lead} Nedtrappingen gir {gap} mer."
+            return f"{lead} Det blir det samme."
+        lead = (
+            f"For {span}: {fmt.kroner(new, lang)} with the wind-down, "
+            f"{fmt.kroner(old, lang)} by the old ladder."
+        )
+        if old > new:
+            return f"{lead} The wind-down gives {gap} less."
+        if new > old:
+            return f"{lead} The wind-down gives {gap} more."
+        return f"{lead} It comes to the same."
 
     @staticmethod
     def years_text(years: tuple[object, ...], lang: Lang) -> str:

@@ -154,6 +154,7 @@ def render_step(step: Step, lang: Lang = "nb", source: Provenance | None = None)
             ),
             Role.CAP_PERIOD: ("inntil i alt: ", "up to in all: "),
             Role.OWN_SHARE_PERIOD: ("egenandel i alt: ", "own share in all: "),
+            Role.OLD_GRANT: ("etter den gamle stigen: ", "by the old ladder: "),
         }
         label = labels.get(step.role, ("", ""))[0 if nb else 1]
         return f"{_prefix(step, lang)}{label}{product}{tail}"
@@ -197,6 +198,9 @@ def render_step(step: Step, lang: Lang = "nb", source: Provenance | None = None)
         label = f"{subject}{year}".strip()
         return f"{label}: {_k(step.amount, lang)}{tail}"
     # Op.SUM
+    if step.role is Role.OLD_GRANT:
+        label = "etter den gamle stigen" if nb else "by the old ladder"
+        return f"{label}, {_sum_label(step, lang)}: {_sum_text(step, lang)}{tail}"
     if step.role is Role.CAP_YEAR:
         label = "inntil per år" if nb else "up to per year"
         return f"{label}: {_sum_text(step, lang)}{tail}"

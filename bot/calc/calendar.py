@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from bot.calc.errors import InvalidArgument, InvalidStartYear, KnowledgeMissing, OutOfRange
@@ -319,6 +319,76 @@ def rusarbeid_calendar_total(
         sources=_unique(sources),
         years=_year_range(first, last),
         eligible=figures["total"] > 0,
+    )
+
+
+def rusarbeid_old_vs_new(
+    kb: KnowledgeBase,
+    first_year: int,
+    last_year: int,
+    groups: Sequence[PositionGroup],
+    funded_in_2021: bool | None = None,
+) -> Calculation:
+    """Kommunalt rusarbeid over calendar years by the wind-down against the old ladder alone.
+
+    The wind-down total is :func:`rusarbeid_calendar_total`; the old rules' total runs every
+    group down the grant-year ladder from its start year (grant year ``year − start + 1``, no
+    grant after the ladder's last step) as if no wind-down rule had come. The difference is
+    the old total less the wind-down total (what the wind-down takes away when positive).
+    """
+    new = rusarbeid_calendar_total(kb, first_year, last_year, groups, funded_in_2021)
+    _scheme, ladder = _ladder(kb)
+    assert new.years is not None and new.years.last is not None
+    first, last = new.years.first, new.years.last
+    # (one calendar year needs no sum of its years)
+    steps: list[Step] = [s for s in new.steps if s.role is not Role.TOTAL or first != last]
+    old_amounts: list[int] = []
+    figures: dict[str, int] = {}
+    for y in range(first, last + 1):
+        amount = 0
+        for group in groups:
+            if not _is_int(group.start_year) or group.start_year > y:
+                continue
+            grant_year = y - group.start_year + 1
+            if grant_year > len(ladder.steps):
+                continue
+            step = _ladder_steps(ladder, parse_positions(group.positions), grant_year, y)[0]
+            steps.append(replace(step, role=Role.OLD_GRANT, start_year=group.start_year))
+            amount += step.amount
+        old_amounts.append(amount)
+        figures[f"old_y{y}"] = amount
+        if f"y{y}" in new.figures:
+            figures[f"new_y{y}"] = new.figures[f"y{y}"]
+    old = sum(old_amounts)
+    if first != last:
+        steps.append(
+            Step(
+                op=Op.SUM,
+                role=Role.OLD_GRANT,
+                amount=old,
+                parts=tuple(old_amounts),
+                years=(first, last),
+            )
+        )
+    difference = old - new.total
+    steps.append(
+        Step(op=Op.SUBTRACT, role=Role.DIFFERENCE, amount=difference, parts=(old, new.total))
+    )
+    figures.update({"new": new.total, "old": old, "difference": difference})
+    rule_ids = tuple(dict.fromkeys([*new.rule_ids, ladder.id]))
+    sources = _unique([*new.sources, kb.provenance(ladder)])
+    return Calculation(
+        kind=CalcKind.RUSARBEID_OLD_VS_NEW,
+        scheme_id=new.scheme_id,
+        inputs=dict(new.inputs),
+        rule_ids=rule_ids,
+        steps=tuple(steps),
+        total=difference,
+        figures=figures,
+        notes=new.notes,
+        sources=sources,
+        years=new.years,
+        eligible=new.eligible,
     )
 
 

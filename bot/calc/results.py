@@ -44,6 +44,7 @@ class Role(StrEnum):
     OTHER_FIGURE = "other_figure"
     DIFFERENCE = "difference"
     OWN_SHARE_DIFFERENCE = "own_share_difference"
+    OLD_GRANT = "old_grant"  # the grant had the ladder gone on instead of a wind-down
 
 
 class Unit(StrEnum):
@@ -86,6 +87,7 @@ class CalcKind(StrEnum):
     RUSARBEID_OWN_SHARE_DIFFERENCE = "rusarbeid_own_share_difference"
     RUSARBEID_CALENDAR_OWN_SHARE = "rusarbeid_calendar_own_share"
     RUSARBEID_MIXED_OWN_SHARE = "rusarbeid_mixed_own_share"
+    RUSARBEID_OLD_VS_NEW = "rusarbeid_old_vs_new"
     NAV_CAP = "nav_cap"
     APPROPRIATION_SUM = "appropriation_sum"
     APPROPRIATION_DIFFERENCE = "appropriation_difference"

@@ -798,8 +798,16 @@ def _group_count(token: str) -> Fraction | None:
             return read_positions(token)
         except Refused:
             return None
-    value = NUMBER_WORDS.get(token.split()[-1], NUMBER_WORDS.get(token.split()[0]))
+    words = token.split()
+    value = NUMBER_WORDS.get(words[-1], NUMBER_WORDS.get(words[0]))
+    if value is None and words[-1] in _ARTICLES_OF_ONE:
+        # 'ett årsverk fra 2020 og et fra 2021': the bokmål article counts one
+        value = 1
     return None if value is None else Fraction(value)
+
+
+# the articles a count of one may be written as where a count is read ('et' beside 'ett')
+_ARTICLES_OF_ONE = frozenset({"et", "ein", "eitt"})
 
 
 @functools.lru_cache(maxsize=REMEMBERED)
@@ -874,7 +882,7 @@ _START_QUALIFIER = rf"(?:nytt\s+|ny\s+)?{_QUALIFIER}"
 
 
 _START_COUNT = (
-    r"(\d+(?:[.,]\d+)?|halvannen|halvannet|one|an|en|et|ett|ei|to|two|tre|three|"
+    r"(\d+(?:[.,]\d+)?|halvannen|halvannet|one|an|en|et|ett|ei|ein|eitt|to|two|tre|three|"
     r"fire|four|fem|five|seks|six)"
 )
 

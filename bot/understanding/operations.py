@@ -9,6 +9,7 @@ from bot.understanding.entities import _YEAR, count_of_shares, extract_grant_yea
 from bot.understanding.patterns import (
     _ANY_AMOUNT,
     AMOUNT_ASK,
+    COMPARED,
     COST_FOR_ALL,
     COST_OF_WHOLE,
     COST_PER_UNIT,
@@ -16,6 +17,7 @@ from bot.understanding.patterns import (
     DIFFERENCE,
     GOES_DOWN,
     GOES_UP,
+    OLD_RULES,
     PER_UNIT,
     PREMISE,
     RELATION_ASK,
@@ -102,6 +104,17 @@ def read_operation(u: Understanding) -> None:
         # 'kan vi få tilskudd i seks år?': a number of grant years to confirm or deny
         s["stated_years"] = s.pop("duration")
     years = extract_grant_years(f)
+    if (
+        OLD_RULES.search(f)
+        and COMPARED.search(f)
+        and "start_year" in s
+        and "cost" not in s
+        and "grant_year_to" not in s
+    ):
+        # 'hvor mye taper vi på nedtrappingen sammenlignet med den gamle avkortningsstigen?':
+        # the grant by the rules of each calendar year against the ladder run on alone
+        s["operation"] = "old_vs_new"
+        return
     if len(years) >= 2 and SHARE_ASK.search(f) and years[0] != years[1]:
         # 'hvor stor del av satsen for år 1 gis det siste året?': the second as a share of the
         # first (-1, the last grant year, is resolved against the ladder)

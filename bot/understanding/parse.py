@@ -97,6 +97,7 @@ from bot.understanding.patterns import (
     KIND_REPORT,
     LIMITED,
     LIST_ASK,
+    MEASURE_EACH_POSITION,
     MEASURES,
     MONTH_ONLY,
     MONTHS,
@@ -129,6 +130,7 @@ from bot.understanding.patterns import (
     WHICH_GRANT_YEAR,
     WHO_APPLIES,
     WHOLE_PERIOD,
+    WIND_DOWN,
     WITH_COMPETENCE,
     WITHOUT_COMPETENCE,
     YEAR_SHIFT,
@@ -835,6 +837,17 @@ class Understander:
             # 'med kompetansemidlene i tillegg?': one measure's competence money
             s["measures"] = 1
         m = MEASURES.search(f)
+        each_own = MEASURE_EACH_POSITION.search(f)
+        named_positions = s.get("positions")
+        if (
+            not m
+            and each_own
+            and isinstance(named_positions, Fraction)
+            and named_positions.denominator == 1
+            and named_positions > 1
+        ):
+            # 'og hvis de to stillingene er i hvert sitt tiltak?': a measure for each position
+            s["measures"] = int(named_positions)
         if m:
             count = m.group(1)
             s["measures"] = int(count) if count.isdigit() else int(NUMBER_WORDS.get(count, 1))
@@ -1307,6 +1320,20 @@ class Understander:
             # 'hvilket år i nedtrappingen er vi i 2021 hvis vi startet i 2019?': the grant year
             # the start and the calendar year place the position in, not the wind-down's status
             scores["amount"] = max(scores["amount"], max(scores.values()) + 0.1)
+        if (
+            "start_year" in s
+            and ("year" in s or "year_from" in s)
+            and WIND_DOWN.search(f)
+            and max(raw["amount"], raw["total"]) >= 0.3
+        ):
+            # 'stillingen hadde år 2 i 2021 – hva får vi i 2022 etter at ordningen avvikles?':
+            # a start and a calendar year ask the grant by the wind-down's rules, not its status
+            best = "total" if raw["total"] > raw["amount"] else "amount"
+            scores[best] = max(scores[best], scores["status"] + 0.2)
+        if s.get("operation") == "old_vs_new":
+            # 'hvor mye taper vi på avviklingsreglene mot den gamle stigen?': the wind-down's
+            # words name the rules the figures are reckoned by, not a question of its status
+            scores["amount"] = max(scores["amount"], max(scores.values()) + 0.2, 1.0)
         if s.get("asks_end"):
             # 'til og med hvilket år?', 'hvor lenge?' with a start year: a year reckoned from
             # the rules, not the duration's passage

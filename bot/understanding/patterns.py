@@ -221,6 +221,15 @@ EACH_MEASURE = lazy_pattern(
 )
 
 
+# 'de to stillingene er i hvert sitt tiltak', 'i ulike tiltak', 'in separate measures': one
+# measure for each position named
+MEASURE_EACH_POSITION = lazy_pattern(
+    r"\b(?:i|in|pa|on)\s+(?:hvert sitt|hver sitt|hver sin|hvert sin|kvart sitt|kvar sitt|"
+    r"hvor sitt|hvor sin|ulike|forskjellige|separate|different|(?:each|their) own)\s+(?:eget\s+)?"
+    r"(?:tiltak|measures?|prosjekt\w*|projects?)\b"
+)
+
+
 KIND_REPORT = lazy_pattern(r"\b(?:rapport\w*|report\w*|statusrapport\w*)")
 
 
@@ -1057,6 +1066,29 @@ RELATIVE_YEAR = lazy_pattern(
 RATE_ASK = lazy_pattern(r"\b(?:sats\w*|rates?|per arsverk|per stilling|per fte)\b")
 
 
+# 'den gamle avkortningsstigen', 'etter de gamle reglene', 'reglene fra før', 'the old
+# rules': the grant-year ladder as it ran before a wind-down replaced it
+OLD_RULES = lazy_pattern(
+    r"\b(?:(?:gaml[ae]|gammel|tidligere|opprinnelig\w*|forrige|old|previous|original|former)"
+    r"\s+(?:[a-z]+\s+){0,2}?(?:\w*stige\w*|\w*stiga|regl\w*|regel\w*|ordning\w*|"
+    r"modell\w*|beregning\w*|rules?|ladder|scheme|system)|"
+    r"(?:reglene|ordningen|stigen) (?:fra )?for (?:nedtrapping\w*|avvikling\w*))\b"
+)
+
+
+# 'sammenlignet med', 'hvor mye taper vi', 'mot', 'compared with': one figure against another
+COMPARED = lazy_pattern(
+    r"\b(?:sammenlign\w*|samanlikn\w*|jamfor\w*|taper|tape|tapet|tap|mister|miste|"
+    r"enn|versus|vs|mot|compared?|comparison|lose|loses|lost|than)\b"
+)
+
+
+# 'nedtrappingen', 'etter at ordningen avvikles', 'the wind-down': a scheme's wind-down rules
+WIND_DOWN = lazy_pattern(
+    r"\b(?:nedtrapp\w*|avvikl\w*|wind(?:s|ing)?[- ]down|wound down|phas(?:ed|ing) out)\b"
+)
+
+
 # the words of these readings, part of the vocabulary
 LADDER_WORDS = _wordset(
     "gjennom periode perioden periodene firearsperiode firearsperioden tilskuddsperiode "
@@ -1068,7 +1100,9 @@ LADDER_WORDS = _wordset(
     "arlig arlige arleg yearly fjor ifjor neste naste samlet samla samlede begge both fikk "
     "fatt hatt between mellom ved stays stay same unchanged constant remains remain got "
     "received receive tillegg blanding blandet blanda mix mixed kombinert combined hvert kvart "
-    "through until including inkludert fram frem utgangen funded financed"
+    "through until including inkludert fram frem utgangen funded financed "
+    # the rules a ladder grant is reckoned by, and the wind-down that replaces the ladder
+    "regel regelen regler reglene regelverk regelverket rules avvikling avviklingen"
 )
 
 
@@ -1079,7 +1113,9 @@ OPERATION_WORDS = _wordset(
     "differanse differansen synker minker faller reduseres reduksjon reduksjonen nedgang "
     "nedgangen endring endringen difference drop drops decrease decreases reduced falls "
     "mindre lavere ned opp oker okning hoyere lower higher less more up down enn than endres "
-    "trekkes trekke trekker trekk fratrukket deducted deduct subtracted igjen"
+    "trekkes trekke trekker trekk fratrukket deducted deduct subtracted igjen "
+    "sammenlignet sammenlignes sammenlikna samanlikna jamfort taper tape tapet tap mister "
+    "miste mot versus compared comparison lose loses lost"
 )
 
 
