@@ -15,6 +15,7 @@ from typing import Literal
 from bot import asof
 from bot.text import fold
 from bot.understanding.lexicon import function_words
+from bot.understanding.patterns import MONTHS
 from knowledge.kb import KnowledgeBase
 from knowledge.schema import Column, Row, Table, TableLanguage
 
@@ -429,10 +430,12 @@ class TableReader:
         # the year of each table's source, for 'i 2018-presentasjonen', 'the 2020 slides'
         self.source_years = {t.id: _source_year(kb, t) for t in self.tables}
         documents = "|".join(re.escape(p) for p in self.w.get("document", ()))
+        # 'tabellen fra januar 2020': the month of the document's date beside its year
+        months = "|".join(sorted(MONTHS, key=len, reverse=True))
         self.document = (
             re.compile(
                 rf"\b(20[0-4]\d)\s*-?\s*(?:{documents})\b"
-                rf"|\b(?:{documents})\s+(?:fra|from|of|i|in)\s+(20[0-4]\d)\b"
+                rf"|\b(?:{documents})\s+(?:fra|from|of|i|in)\s+(?:(?:{months})\s+)?(20[0-4]\d)\b"
             )
             if documents
             else None
@@ -1199,7 +1202,14 @@ class TableReader:
             comparing = self.comparing(padded)
             if comparing and len(self.rows_in(table, padded)) <= 1:
                 # 'hvor mye lavere var Lister-summen i 2017 enn i 2016?': the years compared
-                named = [c for c in named if not set(c.sum_of or []) <= {d.id for d in picked}]
+                # (a sum compared with another column, 'prognosen for 2018 og SUM 2016+2017',
+                # is one side of the comparison and stays)
+                named = [
+                    c
+                    for c in named
+                    if not set(c.sum_of or []) <= {d.id for d in picked}
+                    or any(d.id not in (c.sum_of or []) for d in picked)
+                ]
             for summed_column in named:
                 # a printed sum named by its label ('SUM 2016+2017') stands for its parts
                 parts = [c for c in picked if c.id in (summed_column.sum_of or [])]
@@ -1929,8 +1939,20 @@ class TableReader:
             return TableQuery(table.id, "filter", (), ids, descending=more), score
         if not rows:
             return None, 0.0
+        # ('hvor mye økte rammen samlet mellom summen for 2016+2017 og prognosen for 2018?':
+        # a change between a printed sum and another column named after 'mellom', whatever sum
+        # word it holds; 'økte rammen mellom 2016 og 2018' is the years' increases added)
         comparing = self.has(padded, "difference") or (
-            (more or less) and (than or (len(columns) == 2 and not self.has(padded, "sum")))
+            (more or less)
+            and (
+                than
+                or (len(columns) == 2 and not self.has(padded, "sum"))
+                or (
+                    len(columns) == 2
+                    and any(c.sum_of for c in columns)
+                    and self.has(padded, "between")
+                )
+            )
         )
         if comparing and than and len(rows) == 2 and len(columns) > 1 and not by_group:
             # 'Kristiansands samlede økning 2016–2020 enn Arendals': each row's years summed,

@@ -1,0 +1,138 @@
+"""Table questions over printed sums and pairs of columns: a difference named 'differansen',
+a printed sum compared with another column, rows added by 'legg sammen', a table named by its
+month and year, and rows filtered by comparing two of their years.
+
+Through the public interface (the Engine); the expected figures are the knowledge base's own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.engine import Engine
+from knowledge.loader import load_sources
+
+KB = load_sources()
+TODAY = dt.date(2026, 12, 1)
+AGDER = "opptrappingsplan-2016-2020"
+PROGNOSIS_2018 = "opptrappingsplan-2018-prognose"
+
+
+def ask(*questions: str) -> str:
+    """Ask questions in one chat and return the last answer's text."""
+    engine = Engine(KB)
+    text = ""
+    for q in questions:
+        text = engine.ask(q, TODAY, chat="sums").text
+    return text
+
+
+def figure(row: str, column: str, table: str = AGDER) -> int:
+    """One printed figure of a row, as the test's own look-up."""
+    values = next(r for r in KB.tables[table].rows if r.key == row).values
+    return int(str(values[column]))
+
+
+def key(label: str, table: str = AGDER) -> str:
+    """The key of a row by its label."""
+    return next(r.key for r in KB.tables[table].rows if r.label == label)
+
+
+def grouped(value: int) -> str:
+    return f"{value:,}".replace(",", " ")
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        (
+            "Differansen mellom Arendals og Grimstads sum inkl. 2020-prognose?",
+            "Arendal",
+            "Grimstad",
+        ),
+        ("Hva er differansen mellom Lillesand og Froland i 2018?", "Lillesand", "Froland"),
+        ("Differansen mellom Mandal og Farsund i 2017?", "Mandal", "Farsund"),
+    ],
+)
+def test_a_difference_asked_as_differansen_is_a_difference_of_the_rows_named(
+    question: str, first: str, second: str
+) -> None:
+    column = "sum" if "sum" in question else f"y{question[-5:-1]}"
+    text = ask(question)
+    assert grouped(abs(figure(key(first), column) - figure(key(second), column))) in text
+
+
+@pytest.mark.parametrize(
+    ("question", "row"),
+    [
+        (
+            "I 2018-oversikten: hva er differansen mellom Arendals prognose for samlet økning "
+            "2018 og SUM 2016+2017?",
+            "Arendal",
+        ),
+        ("Hva er forskjellen mellom Grimstads SUM 2016+2017 og prognosen for 2018?", "Grimstad"),
+        (
+            "Hvor mye økte rammen for Lister samlet mellom summen for 2016+2017 og prognosen "
+            "for samlet økning 2018?",
+            "Sum Lister",
+        ),
+        (
+            "Hvor mye økte Kristiansands ramme mellom SUM 2016+2017 og prognosen for 2018?",
+            "Kristiansand",
+        ),
+    ],
+)
+def test_a_printed_sum_compared_with_another_column_is_one_side_of_the_difference(
+    question: str, row: str
+) -> None:
+    k = key(row, PROGNOSIS_2018)
+    expected = figure(k, "prognose_2018", PROGNOSIS_2018) - figure(
+        k, "sum_2016_2017", PROGNOSIS_2018
+    )
+    text = ask(question)
+    assert f"Forskjell: {grouped(abs(expected))} kr" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "rows"),
+    [
+        (
+            "Legg sammen Kristiansand, Arendal og Grimstad sine summer inkl. 2020-prognosen.",
+            ("Kristiansand", "Arendal", "Grimstad"),
+        ),
+        ("Summene inkl. 2020-prognosen for Arendal og Froland?", ("Arendal", "Froland")),
+        (
+            "Hva blir Kristiansand og Arendal sine summer inkl. 2020-prognosen til sammen?",
+            ("Kristiansand", "Arendal"),
+        ),
+    ],
+)
+def test_printed_sums_including_the_prognosis_are_added_without_the_prognosis_year_again(
+    question: str, rows: tuple[str, ...]
+) -> None:
+    text = ask(question)
+    assert f"Til sammen: {grouped(sum(figure(key(r), 'sum') for r in rows))} kr" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "row", "years"),
+    [
+        (
+            "Risør: hvor mye økte rammen til sammen 2016–2018 etter tabellen fra januar 2020?",
+            "Risør",
+            (2016, 2017, 2018),
+        ),
+        (
+            "Hvor mye fikk Arendal i 2016 og 2017 til sammen ifølge tabellen fra januar 2020?",
+            "Arendal",
+            (2016, 2017),
+        ),
+    ],
+)
+def test_a_table_named_by_its_month_and_year_adds_no_column_of_that_year(
+    question: str, row: str, years: tuple[int, ...]
+) -> None:
+    text = ask(question)
+    assert f"Til sammen: {grouped(sum(figure(key(row), f'y{y}') for y in years))} kr" in text
