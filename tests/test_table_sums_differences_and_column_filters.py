@@ -136,3 +136,41 @@ def test_a_table_named_by_its_month_and_year_adds_no_column_of_that_year(
 ) -> None:
     text = ask(question)
     assert f"Til sammen: {grouped(sum(figure(key(row), f'y{y}') for y in years))} kr" in text
+
+
+def rows_above(first: str, second: str, region: str = "") -> set[str]:
+    """The labels of the municipalities whose first column is above their second."""
+    table = KB.tables[AGDER]
+    return {
+        r.label
+        for r in table.rows
+        if r.municipality
+        and (not region or r.municipality.startswith(region))
+        and int(str(r.values[first])) > int(str(r.values[second]))
+    }
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second", "region"),
+    [
+        ("Hvilke kommuner fikk mer i 2017 enn i 2016?", "y2017", "y2016", ""),
+        (
+            "Hvilke Aust-Agder-kommuner fikk mer i 2017 enn i 2016 i rammeøkning?",
+            "y2017",
+            "y2016",
+            "09",
+        ),
+        ("Hvilke kommuner i Vest-Agder fikk mer i 2018 enn i 2017?", "y2018", "y2017", "10"),
+        ("Hvilke kommuner fikk mindre i 2017 enn i 2016?", "y2016", "y2017", ""),
+    ],
+)
+def test_rows_are_filtered_by_comparing_two_of_their_years(
+    question: str, first: str, second: str, region: str
+) -> None:
+    text = ask(question)
+    expected = rows_above(first, second, region)
+    assert expected
+    for label in expected:
+        assert label in text
+    others = {r.label for r in KB.tables[AGDER].rows if r.municipality} - expected
+    assert not any(f"– {label} (" in text for label in others)

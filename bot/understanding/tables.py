@@ -586,8 +586,10 @@ class TableReader:
                 prefixes.issuperset(label) for label in cue.item_labels
             )
             if cue.kroner:
-                if not rows:
+                if not rows and not self._years_compared_of_kind(table, folded, padded):
                     continue
+                if not rows:
+                    return True
                 if cue.items:
                     # named items are asked by the table's own words, by an item's prognosis,
                     # or beside the table's printed sum quoted ('de 41 millionene')
@@ -1166,8 +1168,11 @@ class TableReader:
             # sosialhjelpsnøkkel 2016 og 2017 for Grimstad') needs no framework word of its own
             spelled = bool(years) and bool(self.rows_in(table, padded))
             spelled = spelled and self._echoed_words(padded, by_year) >= 2
+            # 'hvilke kommuner fikk mer i 2017 enn i 2016?': the table's own kind of rows
+            # compared across two of its years tells it too
+            kind = self._years_compared_of_kind(table, self.spans, padded)
             if not ((framework and (years or whole)) or self.has(padded, "framework")) and not (
-                named or printed_row or told or spelled
+                named or printed_row or told or spelled or kind
             ):
                 return [], 0.0
             if whole:
@@ -1569,6 +1574,17 @@ class TableReader:
             for w in padded.split()
         )
 
+    def _years_compared_of_kind(self, table: Table, folded: str, padded: str) -> bool:
+        """Whether a question asks for a table's own kind of rows by comparing two of the
+        years its columns are ('hvilke kommuner fikk mer i 2017 enn i 2016?')."""
+        if not (self.has(padded, "more") or self.has(padded, "less")):
+            return False
+        if not self.has(padded, "than") or not self.has(padded, "which"):
+            return False
+        said = {int(y) for y in _YEAR.findall(folded)}
+        by_year = {c.year for c in table.columns if c.year is not None and not c.sum_of}
+        return len(said & by_year) == 2 and self._own_kind(table, padded)
+
     def _own_kind(self, table: Table, padded: str) -> bool:
         """Whether a question asks for rows of a table's own kind ('hvilket fylke …' of a
         table of counties)."""
@@ -1935,8 +1951,12 @@ class TableReader:
             return TableQuery(
                 table.id, "rank", tuple(rows), ids, place or top, descending, place=place
             ), score
-        if not rows and len(columns) == 2 and (more or less) and than:
-            return TableQuery(table.id, "filter", (), ids, descending=more), score
+        if (not rows or (by_group and self.has(padded, "which"))) and (
+            len(columns) == 2 and (more or less) and than
+        ):
+            # 'hvilke (Aust-Agder-)kommuner fikk mer i 2017 enn i 2016?': the rows (of the
+            # region named) whose first column is above (below) their second
+            return TableQuery(table.id, "filter", tuple(rows), ids, descending=more), score
         if not rows:
             return None, 0.0
         # ('hvor mye økte rammen samlet mellom summen for 2016+2017 og prognosen for 2018?':
