@@ -8,6 +8,8 @@ Through the public interface (the Engine); the expected figures are the knowledg
 from __future__ import annotations
 
 import datetime as dt
+import math
+from fractions import Fraction
 
 import pytest
 
@@ -174,3 +176,45 @@ def test_rows_are_filtered_by_comparing_two_of_their_years(
         assert label in text
     others = {r.label for r in KB.tables[AGDER].rows if r.municipality} - expected
     assert not any(f"– {label} (" in text for label in others)
+
+
+def per_cent(value: Fraction) -> str:
+    """A fraction as the per cent the answers print: one decimal, half up, comma."""
+    tenths = math.floor(abs(value) * 1000 + Fraction(1, 2))
+    whole, decimal = divmod(tenths, 10)
+    return f"{whole},{decimal} %" if decimal else f"{whole} %"
+
+
+@pytest.mark.parametrize(
+    ("question", "row", "first", "second"),
+    [
+        (
+            "Hvor mange prosent ble Grimstads årlige rammeøkning redusert fra 2016 til "
+            "2020-prognosen?",
+            "Grimstad",
+            "y2016",
+            "y2020",
+        ),
+        ("Hvor mange prosent økte Arendals ramme fra 2017 til 2018?", "Arendal", "y2017", "y2018"),
+        (
+            "Med hvor mange prosent gikk økningen for Kristiansand ned fra 2016 til 2019?",
+            "Kristiansand",
+            "y2016",
+            "y2019",
+        ),
+        (
+            "Hva var den prosentvise endringen for Lillesand fra 2016 til 2018?",
+            "Lillesand",
+            "y2016",
+            "y2018",
+        ),
+    ],
+)
+def test_a_change_asked_in_per_cent_is_the_change_over_the_first_figure(
+    question: str, row: str, first: str, second: str
+) -> None:
+    a, b = figure(key(row), first), figure(key(row), second)
+    text = ask(question)
+    assert per_cent(Fraction(b - a, a)) in text
+    assert ("Nedgang" if b < a else "Økning") in text
+    assert "Forskjell" not in text

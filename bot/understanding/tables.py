@@ -32,6 +32,7 @@ Op = Literal[
     "printed",
     "tally",
     "rows",
+    "relative",
 ]
 
 
@@ -1974,6 +1975,16 @@ class TableReader:
                 )
             )
         )
+        if (
+            self.has(padded, "per_cent_change")
+            and (comparing or self.has(padded, "from_year"))
+            and len(rows) == 1
+            and len(columns) == 2
+            and not by_group
+        ):
+            # 'hvor mange prosent ble Grimstads økning redusert fra 2016 til 2020?': the
+            # change from the first column to the second, in per cent of the first
+            return TableQuery(table.id, "relative", tuple(rows), ids), score
         if comparing and than and len(rows) == 2 and len(columns) > 1 and not by_group:
             # 'Kristiansands samlede økning 2016–2020 enn Arendals': each row's years summed,
             # by the printed sum where the years are exactly its parts
