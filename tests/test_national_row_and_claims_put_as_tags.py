@@ -103,3 +103,39 @@ def test_a_ranking_claim_put_as_a_tag_is_checked_and_the_true_first_place_named(
     assert ("Ja, det stemmer." if right else "Nei, det stemmer ikke.") in text
     assert any(f"1. {r.label}: {printed(r, column)}" in text for r in first)
     assert f"{claimed}: {printed(by_label(claimed), column)}" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "column", "above"),
+    [
+        (
+            "Hvor mange fylker hadde høyere andel 18–24-åringer med sosialhjelp i 2018 enn "
+            "landet som helhet?",
+            "andel_18_24",
+            True,
+        ),
+        (
+            "Hvor mange fylker hadde lavere andel KVP-deltakere basert på rammefinansiering "
+            "enn landet?",
+            "kvp_rammefinansiering",
+            False,
+        ),
+        (
+            "Hvilke fylker hadde høyere andel av befolkningen 18–66 år med sosialhjelp enn "
+            "landssnittet?",
+            "andel_18_66",
+            True,
+        ),
+    ],
+)
+def test_counties_counted_against_the_national_row_compare_the_share_asked(
+    question: str, column: str, above: bool
+) -> None:
+    bound = float(str(national().values[column]))
+    rows = [r for r in counties() if r.values.get(column) is not None]
+    kept = [r for r in rows if (float(str(r.values[column])) > bound) == above]
+    kept = [r for r in kept if float(str(r.values[column])) != bound]
+    text = ask(question)
+    assert f"): {len(kept)}\n" in text
+    for r in kept:
+        assert f"– {r.label}: {printed(r, column)} %" in text

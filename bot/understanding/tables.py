@@ -2199,7 +2199,11 @@ class TableReader:
         places = [k for k in named if k not in national]
         if len(named) == 1 and self.has(padded, "position"):
             return TableQuery(table.id, "position", tuple(named), (column.id,))
-        if share and count and len(named) == 1:
+        # ('hvor mange fylker hadde høyere andel …?' counts places, not a count column)
+        places_counted = self._asks_rows(padded, "county_places") or self._asks_rows(
+            padded, "municipality_places"
+        )
+        if share and count and len(named) == 1 and not places_counted:
             pair = [self._unit_sibling(table, column, padded, u) for u in ("antall", "prosent")]
             if pair[0].unit == "antall" and pair[1].unit == "prosent":
                 return TableQuery(table.id, "list", tuple(named), tuple(c.id for c in pair))
