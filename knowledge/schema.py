@@ -624,6 +624,8 @@ class TableLanguage(Model):
     most_columns: list[str] = Field(default_factory=list)
     # the word before the first of two things compared ("forskjellen mellom A og B")
     between: list[str] = Field(default_factory=list)
+    # a change asked in per cent of the first figure ("hvor mange prosent ble den redusert")
+    per_cent_change: list[str] = Field(default_factory=list)
     # every year of a table ("over hele perioden", "over the whole period"): its printed sum
     whole_period: list[str] = Field(default_factory=list)
     # the rows a ranking's answer just named ("hvor mange var det der?", "in that county")

@@ -88,6 +88,8 @@ def render(result: TableResult, lang: Lang) -> list[str]:
         lines += [note] if note else []
     elif q.op in ("portion", "position", "same"):
         lines += _render_share(result, lang)
+    elif q.op == "relative":
+        lines += _render_relative(result, lang)
     elif q.op == "rank" and q.across:
         head = "Høyest" if q.descending else "Lavest"
         if not nb:
@@ -284,6 +286,30 @@ def _render_share(result: TableResult, lang: Lang) -> list[str]:
         )
         lines.append(f"{'Høyest' if nb else 'Highest'}: {named}")
     return lines
+
+
+def _render_relative(result: TableResult, lang: Lang) -> list[str]:
+    """The change from one figure to another in per cent of the first, with both figures."""
+    nb = lang != "en"
+    first, second = result.cells
+    assert result.total is not None
+    if result.total > 0:
+        word = "Økning" if nb else "Increase"
+    elif result.total < 0:
+        word = "Nedgang" if nb else "Decrease"
+    else:
+        word = "Endring" if nb else "Change"
+    a, b = (
+        f"{_column(c.column, lang)}: {_figure(c.value, c.column, lang, c.printed)}"
+        for c in (first, second)
+    )
+    diff = _figure(abs(second.value - first.value), first.column, lang)
+    base = _figure(first.value, first.column, lang, first.printed)
+    of = "av" if nb else "of"
+    return [
+        f"{_label(first.row, lang)}: {word} {fmt.share(abs(result.total), lang)} ({a} → {b})",
+        f"{diff} {of} {base}; " + ("egen utregning." if nb else "our own calculation."),
+    ]
 
 
 def _verdict(result: TableResult, lang: Lang) -> str:

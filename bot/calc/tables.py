@@ -236,6 +236,12 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
         return TableResult(
             query, table, tuple(cells), cells[0].value - cells[1].value, prognosis=prognosis
         )
+    if query.op == "relative":
+        # the change from the first figure to the second, as a fraction of the first
+        if cells[0].value == 0:
+            return None
+        change = (cells[1].value - cells[0].value) / cells[0].value
+        return TableResult(query, table, tuple(cells), change, prognosis=prognosis)
     if query.op == "portion":
         if query.split:
             # the row against the sum of all the rows it is one of

@@ -15,6 +15,7 @@ from typing import Literal
 from bot import asof
 from bot.text import fold
 from bot.understanding.lexicon import function_words
+from bot.understanding.patterns import MONTHS
 from knowledge.kb import KnowledgeBase
 from knowledge.schema import Column, Row, Table, TableLanguage
 
@@ -31,6 +32,7 @@ Op = Literal[
     "printed",
     "tally",
     "rows",
+    "relative",
 ]
 
 
@@ -429,10 +431,12 @@ class TableReader:
         # the year of each table's source, for 'i 2018-presentasjonen', 'the 2020 slides'
         self.source_years = {t.id: _source_year(kb, t) for t in self.tables}
         documents = "|".join(re.escape(p) for p in self.w.get("document", ()))
+        # 'tabellen fra januar 2020': the month of the document's date beside its year
+        months = "|".join(sorted(MONTHS, key=len, reverse=True))
         self.document = (
             re.compile(
                 rf"\b(20[0-4]\d)\s*-?\s*(?:{documents})\b"
-                rf"|\b(?:{documents})\s+(?:fra|from|of|i|in)\s+(20[0-4]\d)\b"
+                rf"|\b(?:{documents})\s+(?:fra|from|of|i|in)\s+(?:(?:{months})\s+)?(20[0-4]\d)\b"
             )
             if documents
             else None
@@ -583,8 +587,10 @@ class TableReader:
                 prefixes.issuperset(label) for label in cue.item_labels
             )
             if cue.kroner:
-                if not rows:
+                if not rows and not self._years_compared_of_kind(table, folded, padded):
                     continue
+                if not rows:
+                    return True
                 if cue.items:
                     # named items are asked by the table's own words, by an item's prognosis,
                     # or beside the table's printed sum quoted ('de 41 millionene')
@@ -1163,8 +1169,11 @@ class TableReader:
             # sosialhjelpsnøkkel 2016 og 2017 for Grimstad') needs no framework word of its own
             spelled = bool(years) and bool(self.rows_in(table, padded))
             spelled = spelled and self._echoed_words(padded, by_year) >= 2
+            # 'hvilke kommuner fikk mer i 2017 enn i 2016?': the table's own kind of rows
+            # compared across two of its years tells it too
+            kind = self._years_compared_of_kind(table, self.spans, padded)
             if not ((framework and (years or whole)) or self.has(padded, "framework")) and not (
-                named or printed_row or told or spelled
+                named or printed_row or told or spelled or kind
             ):
                 return [], 0.0
             if whole:
@@ -1199,7 +1208,14 @@ class TableReader:
             comparing = self.comparing(padded)
             if comparing and len(self.rows_in(table, padded)) <= 1:
                 # 'hvor mye lavere var Lister-summen i 2017 enn i 2016?': the years compared
-                named = [c for c in named if not set(c.sum_of or []) <= {d.id for d in picked}]
+                # (a sum compared with another column, 'prognosen for 2018 og SUM 2016+2017',
+                # is one side of the comparison and stays)
+                named = [
+                    c
+                    for c in named
+                    if not set(c.sum_of or []) <= {d.id for d in picked}
+                    or any(d.id not in (c.sum_of or []) for d in picked)
+                ]
             for summed_column in named:
                 # a printed sum named by its label ('SUM 2016+2017') stands for its parts
                 parts = [c for c in picked if c.id in (summed_column.sum_of or [])]
@@ -1558,6 +1574,17 @@ class TableReader:
             and not any(w[:5] == h[:5] for h in heads)
             for w in padded.split()
         )
+
+    def _years_compared_of_kind(self, table: Table, folded: str, padded: str) -> bool:
+        """Whether a question asks for a table's own kind of rows by comparing two of the
+        years its columns are ('hvilke kommuner fikk mer i 2017 enn i 2016?')."""
+        if not (self.has(padded, "more") or self.has(padded, "less")):
+            return False
+        if not self.has(padded, "than") or not self.has(padded, "which"):
+            return False
+        said = {int(y) for y in _YEAR.findall(folded)}
+        by_year = {c.year for c in table.columns if c.year is not None and not c.sum_of}
+        return len(said & by_year) == 2 and self._own_kind(table, padded)
 
     def _own_kind(self, table: Table, padded: str) -> bool:
         """Whether a question asks for rows of a table's own kind ('hvilket fylke …' of a
@@ -1925,13 +1952,39 @@ class TableReader:
             return TableQuery(
                 table.id, "rank", tuple(rows), ids, place or top, descending, place=place
             ), score
-        if not rows and len(columns) == 2 and (more or less) and than:
-            return TableQuery(table.id, "filter", (), ids, descending=more), score
+        if (not rows or (by_group and self.has(padded, "which"))) and (
+            len(columns) == 2 and (more or less) and than
+        ):
+            # 'hvilke (Aust-Agder-)kommuner fikk mer i 2017 enn i 2016?': the rows (of the
+            # region named) whose first column is above (below) their second
+            return TableQuery(table.id, "filter", tuple(rows), ids, descending=more), score
         if not rows:
             return None, 0.0
+        # ('hvor mye økte rammen samlet mellom summen for 2016+2017 og prognosen for 2018?':
+        # a change between a printed sum and another column named after 'mellom', whatever sum
+        # word it holds; 'økte rammen mellom 2016 og 2018' is the years' increases added)
         comparing = self.has(padded, "difference") or (
-            (more or less) and (than or (len(columns) == 2 and not self.has(padded, "sum")))
+            (more or less)
+            and (
+                than
+                or (len(columns) == 2 and not self.has(padded, "sum"))
+                or (
+                    len(columns) == 2
+                    and any(c.sum_of for c in columns)
+                    and self.has(padded, "between")
+                )
+            )
         )
+        if (
+            self.has(padded, "per_cent_change")
+            and (comparing or self.has(padded, "from_year"))
+            and len(rows) == 1
+            and len(columns) == 2
+            and not by_group
+        ):
+            # 'hvor mange prosent ble Grimstads økning redusert fra 2016 til 2020?': the
+            # change from the first column to the second, in per cent of the first
+            return TableQuery(table.id, "relative", tuple(rows), ids), score
         if comparing and than and len(rows) == 2 and len(columns) > 1 and not by_group:
             # 'Kristiansands samlede økning 2016–2020 enn Arendals': each row's years summed,
             # by the printed sum where the years are exactly its parts
@@ -2146,7 +2199,11 @@ class TableReader:
         places = [k for k in named if k not in national]
         if len(named) == 1 and self.has(padded, "position"):
             return TableQuery(table.id, "position", tuple(named), (column.id,))
-        if share and count and len(named) == 1:
+        # ('hvor mange fylker hadde høyere andel …?' counts places, not a count column)
+        places_counted = self._asks_rows(padded, "county_places") or self._asks_rows(
+            padded, "municipality_places"
+        )
+        if share and count and len(named) == 1 and not places_counted:
             pair = [self._unit_sibling(table, column, padded, u) for u in ("antall", "prosent")]
             if pair[0].unit == "antall" and pair[1].unit == "prosent":
                 return TableQuery(table.id, "list", tuple(named), tuple(c.id for c in pair))
