@@ -6,35 +6,19 @@ Through the public interface (the Engine); the rates are read from the knowledge
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 
 import pytest
 
 from bot import fmt
 from bot.engine import Engine
-from knowledge.kb import KnowledgeBase
-from knowledge.loader import load_sources
-from knowledge.schema import LadderRule
+from tests.rules import kb, ladder, rate
 
 TODAY = dt.date(2026, 12, 4)
 
 
-@cache
-def kb() -> KnowledgeBase:
-    """Load the knowledge base once."""
-    return load_sources()
-
-
-def rate(grant_year: int) -> int:
-    """Return the ladder's amount per årsverk in a grant year."""
-    rule = next(r for _s, r in kb().all_rules() if isinstance(r, LadderRule))
-    return rule.steps[grant_year - 1].amount
-
-
 def years() -> int:
     """Return the number of grant years on the ladder."""
-    rule = next(r for _s, r in kb().all_rules() if isinstance(r, LadderRule))
-    return len(rule.steps)
+    return len(ladder().steps)
 
 
 @pytest.mark.parametrize(

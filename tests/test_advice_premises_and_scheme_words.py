@@ -7,23 +7,14 @@ Through the public interface (the Engine); expected figures come from the knowle
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 
 import pytest
 
 from bot import fmt
 from bot.engine import Engine
-from knowledge.kb import KnowledgeBase
-from knowledge.loader import load_sources
-from knowledge.schema import LadderRule
+from tests.rules import kb, ladder
 
 TODAY = dt.date(2026, 12, 4)
-
-
-@cache
-def kb() -> KnowledgeBase:
-    """Load the knowledge base once."""
-    return load_sources()
 
 
 def ask(question: str) -> tuple[str, bool]:
@@ -53,11 +44,6 @@ def test_advice_or_an_opinion_asked_of_the_bot_is_declined_without_figures(quest
 def test_a_should_question_the_sources_answer_is_no_advice() -> None:
     text, answered = ask("bør vi se NAV-tilskuddet i sammenheng med andre tilskudd?")
     assert answered, text
-
-
-def ladder() -> LadderRule:
-    """Return the ladder rule of the knowledge base."""
-    return next(r for _s, r in kb().all_rules() if isinstance(r, LadderRule))
 
 
 @pytest.mark.parametrize(

@@ -7,29 +7,14 @@ Through the public interface (the Engine); the figures are read from the knowled
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 
 import pytest
 
 from bot import fmt
 from bot.engine import Engine
-from knowledge.kb import KnowledgeBase
-from knowledge.loader import load_sources
-from knowledge.schema import CapRule, LadderRule
+from tests.rules import kb, nav_cap, rate
 
 TODAY = dt.date(2026, 12, 4)
-
-
-@cache
-def kb() -> KnowledgeBase:
-    """Load the knowledge base once."""
-    return load_sources()
-
-
-def rate(grant_year: int) -> int:
-    """Return the ladder's amount per årsverk in a grant year."""
-    rule = next(r for _s, r in kb().all_rules() if isinstance(r, LadderRule))
-    return rule.steps[grant_year - 1].amount
 
 
 @pytest.mark.parametrize(
@@ -63,7 +48,7 @@ def test_groups_of_positions_are_read_around_the_scheme_name(question: str, lang
     ],
 )
 def test_a_cap_for_the_maximum_number_of_years_runs_over_the_most_years(question: str) -> None:
-    cap = next(r for _s, r in kb().all_rules() if isinstance(r, CapRule))
+    cap = nav_cap()
     answer = Engine(kb()).ask(question, TODAY)
     assert answer.answered, answer.text
     assert fmt.kroner(cap.max_years * cap.per_position, "nb") in answer.text, answer.text

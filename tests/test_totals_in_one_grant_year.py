@@ -7,40 +7,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from functools import cache
 
 import pytest
 
 from bot import fmt
 from bot.engine import Engine
-from knowledge.kb import KnowledgeBase
-from knowledge.loader import load_sources
-from knowledge.schema import CapRule, LadderRule
+from tests.rules import kb, ladder, nav_cap, rate
 
 TODAY = dt.date(2026, 12, 4)
 
 
-@cache
-def kb() -> KnowledgeBase:
-    """Load the knowledge base once."""
-    return load_sources()
-
-
-def rate(grant_year: int) -> int:
-    """Return the ladder's amount per årsverk in a grant year."""
-    rule = next(r for _s, r in kb().all_rules() if isinstance(r, LadderRule))
-    return rule.steps[grant_year - 1].amount
-
-
 def competence() -> int:
     """Return the ladder's competence money per årsverk in year 1."""
-    rule = next(r for _s, r in kb().all_rules() if isinstance(r, LadderRule))
-    return rule.steps[0].competence or 0
-
-
-def nav_cap() -> CapRule:
-    """Return the NAV scheme's cap rule."""
-    return next(r for _s, r in kb().all_rules() if isinstance(r, CapRule))
+    return ladder().steps[0].competence or 0
 
 
 def lead(question: str, lang: str = "nb") -> str:

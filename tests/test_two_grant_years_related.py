@@ -6,29 +6,14 @@ Through the public interface (the Engine); the rates are read from the knowledge
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 
 import pytest
 
 from bot import fmt
 from bot.engine import Engine
-from knowledge.kb import KnowledgeBase
-from knowledge.loader import load_sources
-from knowledge.schema import LadderRule
+from tests.rules import kb, ladder, rate
 
 TODAY = dt.date(2026, 12, 4)
-
-
-@cache
-def kb() -> KnowledgeBase:
-    """Load the knowledge base once."""
-    return load_sources()
-
-
-def rate(grant_year: int) -> int:
-    """Return the ladder's amount per årsverk in a grant year."""
-    rule = next(r for _s, r in kb().all_rules() if isinstance(r, LadderRule))
-    return rule.steps[grant_year - 1].amount
 
 
 @pytest.mark.parametrize(
@@ -64,7 +49,7 @@ def test_the_year_named_after_the_share_words_is_the_base_of_the_share() -> None
         "stor del av år 1-satsen er det?",
         TODAY,
     )
-    last = len(next(r for _s, r in kb().all_rules() if isinstance(r, LadderRule)).steps)
+    last = len(ladder().steps)
     first = answer.text.splitlines()[0]
     assert first.startswith(f"År {last} gir {fmt.kroner(rate(last), 'nb')}"), first
     assert f"av satsen i år 1 ({fmt.kroner(rate(1), 'nb')})" in first, first
