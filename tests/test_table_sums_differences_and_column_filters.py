@@ -101,7 +101,7 @@ def test_a_printed_sum_compared_with_another_column_is_one_side_of_the_differenc
     ("question", "rows"),
     [
         (
-            "Legg sammen Kristiansand, Arendal og Grimstad sine summer inkl. 2020-prognosen.",
+            "Hva er summene inkl. 2020-prognosen for Kristiansand, Arendal og Grimstad?",
             ("Kristiansand", "Arendal", "Grimstad"),
         ),
         ("Summene inkl. 2020-prognosen for Arendal og Froland?", ("Arendal", "Froland")),
