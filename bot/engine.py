@@ -370,7 +370,7 @@ class Engine:
             if whole[1] is not None and whole[1].op in ("list", "position"):
                 # 'Hva fikk Åmli i 2016 og hva er kommunens sum?': one row's figures side by side
                 parts = [text]
-            elif whole[0].slots.get("operation") == "ratio":
+            elif whole[0].slots.get("operation") in ("ratio", "old_vs_new"):
                 # 'hva gis i år 4, og hvordan forholder det seg til år 1?': one year against another
                 parts = [text]
             elif whole[1] is not None and whole[1].op == "rank" and core.tables.counts_on(text):

@@ -48,7 +48,7 @@ FLOORS = {
     "batch-34.yaml": (0.95, 5, 0),
     "batch-35.yaml": (0.99, 1, 1),
     "batch-36.yaml": (0.99, 0, 1),
-    "batch-37.yaml": (0.96, 4, 2),
+    "batch-37.yaml": (0.96, 5, 2),
     "batch-38.yaml": (0.98, 4, 2),
     "batch-39.yaml": (0.98, 2, 0),
     "batch-40.yaml": (0.99, 1, 0),
