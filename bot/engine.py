@@ -45,8 +45,13 @@ def split_questions(text: str, question_words: list[str]) -> list[str]:
     spørsmål:') is split, at '?' or at ', og' / ' and' followed by another question word;
     each part keeps at least two words.
     """
+    return _split(text, question_words)[0]
+
+
+def _split(text: str, question_words: list[str]) -> tuple[list[str], bool]:
+    """The questions of a message, and whether a statement before them starts each one."""
     if not question_words:
-        return [text]
+        return [text], False
     first, joins = _question_patterns(tuple(question_words))
     lead = _LEAD.match(text)
     body = text[lead.end() :] if lead and first.match(text[lead.end() :]) else text
@@ -57,31 +62,19 @@ def split_questions(text: str, question_words: list[str]) -> list[str]:
         ends = [m.end() for m in _SENTENCE_END.finditer(text) if "?" not in text[: m.end()]]
         asked = [end for end in ends if first.match(text[end:])]
         if not asked:
-            return [text]
+            return [text], False
         premise, body = text[: asked[0]], text[asked[0] :]
     pieces = joins.split(body)
     parts = [p.strip(" ,") for p in pieces if p.strip(" ,")]
     if len(parts) < 2 or any(len(p.split()) < 2 for p in parts):
-        return [text]
+        return [text], False
     if premise:
         parts = [premise + p[0].upper() + p[1:] for p in parts]
-    return [p if p.endswith("?") else p + "?" for p in parts]
-
-
-def _shared_start(parts: list[str]) -> str:
-    """Return the text every part begins with (the premise the parts were given)."""
-    first = parts[0]
-    size = len(first)
-    for part in parts[1:]:
-        size = min(size, len(part))
-        size = next((i for i in range(size) if first[i] != part[i]), size)
-    return first[:size]
+    return [p if p.endswith("?") else p + "?" for p in parts], bool(premise)
 
 
 # the end of a stated sentence: 'Stillingen koster 700 000 kr pr år. Hva …' (not '1.5 mill')
 _SENTENCE_END = lazy_pattern(r"[.!]\s+(?=[A-ZÆØÅ])")
-# the same end where the parts of one message begin alike (their premise)
-_STATED_END = lazy_pattern(r"[.!]\s")
 
 
 # 'To spørsmål: hva …', 'Two questions: what …': a short lead-in before the questions
@@ -362,7 +355,7 @@ class Engine:
         """
         core = self._core
         words = core.kb.language
-        parts = split_questions(text, words.question_words if words else [])
+        parts, premised = _split(text, words.question_words if words else [])
         whole = None
         if len(parts) > 1:
             # the whole message is read once, for the test below and for its answer as one
@@ -388,7 +381,6 @@ class Engine:
             self.contexts.forget(scratch)
             # a premise stated before the questions is held by figures reckoned from it ('koster
             # 700 000 kr'); other questions read it with the whole message
-            premised = bool(_STATED_END.search(_shared_start(parts)))
             if all(a.answered for a in answers) and (
                 not premised or all(a.intent in FIGURE_INTENTS for a in answers)
             ):

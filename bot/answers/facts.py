@@ -47,6 +47,9 @@ from bot.vocab import TOPIC_LABELS, Lang, word
 from knowledge.kb import Provenance
 from knowledge.schema import Fact, LadderRule, Scheme, Sourced, TextRule, Topic
 
+# 'hvor mange år har gått siden …', 'how many years ago': time elapsed, not a grant's period
+SINCE = lazy_pattern(r"\b(?:siden|sidan|since|ago)\b")
+
 # the heading of a section of a source text ('Tidsperiode: …', 'Signaler fra Direktoratet: …')
 HEADING = lazy_pattern(r"^\s*([^:\n.?!«»()]{3,45}):")
 
@@ -955,10 +958,6 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             key=lambda r: (r.last if r.last is not None else r.first, r.first),
         )
         return asof.beyond(self.kb, sid, "facts", last, year, lang, years=newest.label())
-
-
-# 'hvor mange år har gått siden …', 'how many years ago': time elapsed, not a grant's period
-SINCE = lazy_pattern(r"\b(?:siden|sidan|since|ago)\b")
 
 
 def ladder_period(rule: LadderRule, lang: Lang) -> str:

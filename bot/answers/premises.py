@@ -55,8 +55,7 @@ def condition_verdict(folded: str, answer: Answer, lang: Lang) -> Answer:
     if m is None:
         return answer
     words = [w for w in m.group(1).split() if len(w) >= 3 or w.isdigit()]
-    head = "\n".join(answer.paragraphs[:3])
-    if re.search(r"(?m)^(?:ja|nei|yes|no)\b", head.lower()):
+    if _decided(answer):
         return answer
     for paragraph in answer.paragraphs:
         for sentence in re.split(r"(?<=[.!?])\s+", paragraph):
@@ -65,6 +64,12 @@ def condition_verdict(folded: str, answer: Answer, lang: Lang) -> Answer:
                 answer.paragraphs.insert(0, t("condition_no", lang, sentence=sentence.strip()))
                 return answer
     return answer
+
+
+def _decided(answer: Answer) -> bool:
+    """Tell whether an answer already says yes or no in its first paragraphs."""
+    head = "\n".join(answer.paragraphs[:3])
+    return re.search(r"(?m)^(?:ja|nei|yes|no)\b", head.lower()) is not None
 
 
 def _holds(words: list[str], said: str) -> bool:
@@ -85,8 +90,7 @@ def premise_verdict(folded: str, answer: Answer, lang: Lang) -> Answer:
     """
     if not answer.answered or not answer.paragraphs or not PREMISE.search(folded):
         return answer
-    head = "\n".join(answer.paragraphs[:3])
-    if _BOUND.search(folded) or re.search(r"(?m)^(?:ja|nei|yes|no)\b", head.lower()):
+    if _BOUND.search(folded) or _decided(answer):
         return answer
     stated = extract_money(folded)
     if isinstance(stated, int) and stated > 0:

@@ -115,13 +115,13 @@ def read_operation(u: Understanding) -> None:
         # the grant by the rules of each calendar year against the ladder run on alone
         s["operation"] = "old_vs_new"
         return
-    if len(years) >= 2 and SHARE_ASK.search(f) and years[0] != years[1]:
+    share = SHARE_ASK.search(f) if len(years) >= 2 else None
+    if share and years[0] != years[1]:
         # 'hvor stor del av satsen for år 1 gis det siste året?': the second as a share of the
         # first (-1, the last grant year, is resolved against the ladder)
         s["operation"] = "ratio"
         base, other = years[0], years[1]
-        share = SHARE_ASK.search(f)
-        named_after = extract_grant_years(f[share.end() :]) if share else []
+        named_after = extract_grant_years(f[share.end() :])
         if named_after and named_after[0] == years[1]:
             # 'hva får man det siste året, og hvor stor del av år 1-satsen er det?': the year
             # named after the share words is the base

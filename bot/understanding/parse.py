@@ -676,12 +676,7 @@ class Understander:
             s["year_to_rel"] = 0
         compared = compared_positions(f)
         start_groups = extract_start_groups(worded)
-        several = (
-            extract_groups(f)
-            or extract_groups(self._without_names(f, matches))
-            or start_groups
-            or MEASURES.search(f)
-        )
+        several = self._groups_in(f, matches) or start_groups or MEASURES.search(f)
         if compared and not several and count_of_shares(f) is None:
             # 'hvor mye mer får 3 årsverk enn 2 årsverk?': two counts, not one
             s["positions_compared"] = compared
@@ -733,9 +728,7 @@ class Understander:
         last_years = extract_last_years(timed)
         if last_years and "grant_year" not in s:
             s["last_years"] = last_years
-        # 'en stilling i kommunalt rusarbeid i år 2 og to i år 4': a group's scheme said
-        # between its count and its grant year
-        groups = extract_groups(timed) or extract_groups(self._without_names(timed, matches))
+        groups = self._groups_in(timed, matches)
         if groups:
             s["groups"] = groups
         duration = extract_duration(timed)
@@ -966,6 +959,14 @@ class Understander:
             if len(name) > len(_NAME_WORD) and " " in name:
                 f = re.sub(rf"\b{re.escape(name)}\b", _NAME_WORD.ljust(len(name)), f)
         return f
+
+    @classmethod
+    def _groups_in(
+        cls, f: str, matches: list[tuple[str, str]]
+    ) -> tuple[tuple[Fraction, int], ...] | None:
+        """Read groups of positions, also with a scheme's name between a group's count and its
+        grant year ('en stilling i kommunalt rusarbeid i år 2 og to i år 4')."""
+        return extract_groups(f) or extract_groups(cls._without_names(f, matches))
 
     @staticmethod
     def _without_names(f: str, matches: list[tuple[str, str]]) -> str:
