@@ -449,7 +449,7 @@ def test_a_changed_later_years_statement_is_named_in_the_update_summary(
 @pytest.mark.parametrize(
     ("question", "lang"),
     [
-        ("Hvor mye får Lindesnes i økning i rammen i 2021?", "nb"),
+        ("Hvor mye får Lindesnes i økning i rammen i 2025?", "nb"),
         ("How much will Grimstad's framework increase be in 2023?", "en"),
     ],
 )
@@ -462,3 +462,22 @@ def test_a_framework_increase_after_the_table_gives_its_last_year_said_to_be_so(
     assert answer.answered
     assert f"{last}:" in answer.text
     assert ("ingen tall for økningen" if lang == "nb" else "no framework increase") in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Hvor mye får Lindesnes i økning i rammen i 2021?", "nb"),
+        ("Kva var økinga i ramma for Sirdal i 2022?", "nb"),
+        ("How much did Arendal's framework increase in 2021?", "en"),
+    ],
+)
+def test_a_framework_increase_for_a_year_the_documents_span_but_the_table_leaves_out_is_declined(
+    engine: Engine, kb: KnowledgeBase, question: str, lang: str
+) -> None:
+    years = kb.tables[FRAMEWORK_TABLE].years
+    last = years.last or years.first
+    answer = engine.ask(question, dt.date(2026, 12, 1))
+    assert not answer.answered
+    assert ("ingen tall for økningen" if lang == "nb" else "no framework increase") in answer.text
+    assert f"{last}:" not in answer.text and " kr" not in answer.text

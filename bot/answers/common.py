@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from fractions import Fraction
@@ -204,6 +205,42 @@ ANNOUNCE_ASK = lazy_pattern(r"\b(?:kunngj\w*|utlys\w*|announc\w*|published|publi
 WHEN_ASK = lazy_pattern(
     r"\b(?:nar|when|kva tid|hva tid|hvilken (?:dato|maned|tid)|what date|which (?:date|month))\b"
 )
+
+
+# a date printed in figures in a source sentence ('av 18.12.2015')
+NUMERIC_DATE = lazy_pattern(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+
+
+def _stems_meet(a: str, b: str) -> bool:
+    """Whether two folded words share a stem ('brev' and 'brevet', 'ordforerne' and 'ordforere')."""
+    if len(a) >= 5 and len(b) >= 5:
+        return a[:5] == b[:5]
+    return a.startswith(b) or b.startswith(a)
+
+
+def dated_sentence(
+    folded_question: str, paragraphs: list[str], plain: frozenset[str]
+) -> tuple[dt.date, str] | None:
+    """The date a when-question asks of: the answer's sentence holding a date in figures and
+    sharing most of the question's own words (two at least), with that date; a deadline's
+    sentence only when the question asks of a deadline."""
+    deadline_asked = "frist" in folded_question or "deadline" in folded_question
+    asked = [w for w in re.findall(r"[a-z0-9]+", folded_question) if len(w) > 3 and w not in plain]
+    best: tuple[int, dt.date, str] | None = None
+    for paragraph in paragraphs:
+        for sentence in re.split(r"(?<=[.!?»])\s+(?=[A-ZÆØÅ«•])|\n+|\s+•\s+", paragraph):
+            found = NUMERIC_DATE.search(sentence)
+            if found is None or (not deadline_asked and "frist" in fold(sentence)):
+                continue
+            try:
+                day = dt.date(int(found.group(3)), int(found.group(2)), int(found.group(1)))
+            except ValueError:
+                continue
+            words = re.findall(r"[a-z0-9]+", fold(sentence))
+            shared = sum(any(_stems_meet(a, w) for w in words) for a in asked)
+            if shared >= 2 and (best is None or shared > best[0]):
+                best = (shared, day, sentence.strip(" •"))
+    return None if best is None else (best[1], best[2])
 
 
 # 'når var …', 'hvem holdt …': when or who of a source document

@@ -7,17 +7,19 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from bot import asof
+from bot import asof, fmt
 from bot.answer import Answer
 from bot.answers.common import (
     CONFIDENCE_THRESHOLD,
     COVER_ASK,
     COVER_INTENTS,
+    DOC_ASK,
     INTENT_TOPICS,
     RATE_KINDS,
     _folded,
     _padded,
     _says,
+    dated_sentence,
     t,
 )
 from bot.answers.figures import FigureAnswers
@@ -39,6 +41,10 @@ from knowledge.kb import KnowledgeBase
 
 #: a phrase the question quotes ('hva menes med «Den gylne regel»?'): looked for as printed
 QUOTED_PHRASE = lazy_pattern(r"[«\"“”]\s*\w+(?:\s+\w+)+\s*[»\"“”]")
+
+
+#: the intents that answer with dates of their own (deadlines, days left)
+DATED_INTENTS = frozenset({"deadline", "days_left", "next_deadline"})
 
 
 #: the intents whose figures are counted in tables and appropriations, not a grant's rules
@@ -138,6 +144,18 @@ class Composer(FigureAnswers):
 
     def compose(self, u: Understanding, today: dt.date) -> Answer:
         """Answer an understood question as of a date."""
+        answer = self._compose(u, today)
+        lang: Lang = "en" if u.lang == "en" else "nb"
+        if answer.answered and u.intent not in DATED_INTENTS and DOC_ASK.search(u.folded):
+            # 'når sendte helseministeren brevet?': the date of the sentence the card quotes
+            found = dated_sentence(u.folded, answer.paragraphs, self.plain_words)
+            if found is not None and fmt.long_date(found[0], lang) not in answer.text:
+                day, sentence = found
+                answer.paragraphs.insert(0, f"{fmt.long_date(day, lang)}: «{sentence}»")
+        return answer
+
+    def _compose(self, u: Understanding, today: dt.date) -> Answer:
+        """Pick the answer family for an understood question."""
         lang: Lang = "en" if u.lang == "en" else "nb"
         foreign = self.foreign_office(u)
         if foreign is not None:

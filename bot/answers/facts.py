@@ -803,7 +803,8 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                 if lang == "nb"
                 else f"Chapter {b.chapter}, item {b.post}"
             )
-            paragraphs.append(f"{ref} ({b.years.label()})")
+            # the short form '765.62' is how budget references are often written and searched
+            paragraphs.append(f"{ref} ({b.chapter}.{b.post}, {b.years.label()})")
             sources.append(self.kb.provenance(b))
         for topic in (Topic.STATUS, Topic.PURPOSE, Topic.WHO_MAY_APPLY, Topic.FUNDS):
             for fact in self.facts(scheme, [topic], None)[:2]:

@@ -158,8 +158,24 @@ class TableAnswers(DeclineAnswers):
             last = self.framework_years()[1]
             asked = s.get("year")
             placed = "municipality" in s or "group" in s
+            if placed and isinstance(asked, int) and last < asked <= self.kb.newest_year():
+                # 'hva var økningen for Sirdal i 2021?': a year the documents span but the table
+                # leaves out has no figure; the table's last year would be read as that year's
+                first = self.framework_years()[0]
+                forecast = framework_calc.is_prognosis(self.kb, last)
+                msg = (
+                    f"Kildene har ingen tall for økningen i rammen i {asked}; tabellen går til "
+                    f"{last}{f' (og {last} er en prognose)' if forecast else ''}. Spør gjerne "
+                    f"om {last} eller om {first}–{last}."
+                    if lang == "nb"
+                    else f"The sources have no framework increase for {asked}; the table ends "
+                    f"in {last}{f' (and {last} is a forecast)' if forecast else ''}. Ask about "
+                    f"{last} or {first}–{last} instead."
+                )
+                return self.answer(u, lang, [msg], answered=False)
             if placed and isinstance(asked, int) and asked > last and not span:
-                # 'hvor mye får Lindesnes i 2021?': the table's last year, said to be so
+                # 'hvor mye får Lindesnes i 2024?': after the documents, the table's last year,
+                # said to be so
                 result = (
                     framework_calc.framework_increase(self.kb, s["municipality"], last)
                     if "municipality" in s

@@ -53,6 +53,12 @@ def _status(column: Column) -> Status | None:
     return Status(column.status) if column.status else None
 
 
+def is_prognosis(kb: KnowledgeBase, year: int) -> bool:
+    """Whether the framework table's figures for a year are a prognosis."""
+    column = _year_columns(_table(kb, FRAMEWORK_TABLE)).get(year)
+    return column is not None and _status(column) is Status.PROGNOSE
+
+
 def _row_of(table: Table, municipality: Municipality) -> Row | None:
     """Return the row of a municipality in a table."""
     for row in table.rows:

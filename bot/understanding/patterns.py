@@ -1235,6 +1235,10 @@ FROM_ON = lazy_pattern(
 # opinion asked of the bot, which the sources cannot give (folded text: 'bør' is 'bor')
 ADVICE_ASK = lazy_pattern(
     r"\b(?:synes du|syns du|mener du|meiner du|tror du|anbefaler du|anbefaler dere|"
+    r"synes dere|syns de|syns dykk|mener dere|meiner de|meiner dykk|tror dere|trur de|"
+    r"(?:en|ei|eit|et) (?:god|klok|fornuftig|riktig|dårlig|darlig) "
+    r"(?:beslutning|avgjorelse|ide|idé)|"
+    r"a (?:good|wise|bad|sensible) (?:decision|idea)|"
     r"(?:hva|kva) (?:vil du |ville du )?(?:anbefaler?|anbefale|tilrar|rar) du|ditt rad|dine rad|"
     r"din (?:mening|vurdering|anbefaling)|etter din mening|"
     r"what do you (?:think|recommend|suggest|advise)|do you think|would you (?:recommend|advise)|"
