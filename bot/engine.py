@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
+from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
@@ -577,6 +578,13 @@ WHICH_OF_THEM = lazy_pattern(
     r"\b(?:hvilken|hvilke|hvilket|kva for ein|kva for|kven|which)\s+(?:av|of)\s+"
     r"(?:(?:de|dei|the|disse|desse|these|those)\s+)?(?:(to|tre|fire|two|three|four)|dem|dei|them)\b"
 )
+# 'hvis en av dem bare er 50 %', 'if one of them is half-time': some of the positions asked
+# before changed to the share the follow-up gives
+SOME_OF_THEM = lazy_pattern(
+    r"\b(en|ett|ei|ein|eitt|one|to|two|tre|three|\d+)\s+(?:av|of)\s+"
+    r"(?:dem|dei|them|those|these|disse|desse|(?:de|dei|the)\s+\w+|stillingene|stillingane|"
+    r"arsverkene|arsverka|positions|ftes)\b"
+)
 # 'summen av alle tre', 'til sammen', 'sammen med', 'all three together': the figures asked so far
 BACK_SUM = lazy_pattern(
     r"\b(?:summen|sum|til sammen|tilsammen|til saman|sammen med|saman med|samla|samlet|totalt|"
@@ -764,6 +772,9 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         if ctx.intent == "statistics" and u.intent == "statistics":
             u.slots.pop("group", None)
         drop_stale_operation(u, new_slots)
+        changed = changed_positions(u, ctx.slots.get("positions"), new_slots)
+        if changed is not None:
+            u.slots["positions"] = changed
         if (
             "grant_year" in new_slots
             and "grant_year_to" not in new_slots
@@ -853,6 +864,25 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         if own and re.search(r"\b(?:enn|than)\b", u.folded):
             # 'hvor mye mer fikk X enn disse to?': the scheme named against those asked before
             u.slots["schemes_first"] = tuple(own)
+
+
+def changed_positions(u: Understanding, before: object, new_slots: set[str]) -> Fraction | None:
+    """Return the positions asked before with some of them changed to the share now given.
+
+    'hvis en av dem bare er 50 %?' after 3 positions: two whole positions and a half.
+    """
+    m = SOME_OF_THEM.search(u.folded)
+    share = u.slots.get("positions")
+    if m is None or "positions" not in new_slots or not isinstance(share, Fraction):
+        return None
+    if not isinstance(before, (int, Fraction)) or not 0 < share < 1:
+        return None
+    word = m.group(1)
+    word = {"ein": "en", "eitt": "ett"}.get(word, word)
+    count = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    if not isinstance(count, int) or not 1 <= count <= before:
+        return None
+    return Fraction(before) - count + count * share
 
 
 def own_question(u: Understanding, ctx_intent: str) -> bool:
