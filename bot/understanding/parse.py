@@ -119,6 +119,7 @@ from bot.understanding.patterns import (
     PREMISE,
     RATE_ASK,
     RECEIVED_AMOUNT,
+    RULES_OF_YEAR,
     SALARY_ONLY,
     SCHEME_FREE,
     SCHEME_HAD,
@@ -745,6 +746,12 @@ class Understander:
             # 'vi har 2 årsverk i år 2 og 3 i år 4, hva får vi i år?': the grant years say
             # where the positions are; 'i år' is their current year, not a calendar year
             del s["year_rel"]
+        if any(k in s for k in ("start_year", "start_year_rel", "funded_year")):
+            # 'som startet i 2021 – hvor mye taper vi på 2022-reglene?': the years follow from
+            # the start; the rules' year is none of them
+            for m in RULES_OF_YEAR.finditer(timed):
+                a, b = next(m.span(g) for g in (1, 2, 3) if m.group(g) is not None)
+                timed = timed[:a] + " " * (b - a) + timed[b:]
         if self.included_year is not None:
             for m in self.included_year.finditer(timed):
                 a, b = m.span(1)

@@ -1009,8 +1009,19 @@ _START_YEAR = lazy_pattern(
     r"(?:[a-z]*(?:tilskudd|tilskot)\w*|grants?|funding|funded)(?:\s+[a-z-]+){0,5}?\s+"
     r"(?:siden|sidan|since)\s+((?:19|20)\d{2})|"
     # 'to nye årsverk i kommunalt rusarbeid fra 2019', 'two new positions from 2020'
-    rf"\b(?:nye?|new)\s+(?:{POSITION_WORDS})(?:\s+[a-z-]+){{0,4}}?\s+(?:fra|from)\s+(?:og med\s+)?"
+    rf"\b(?:nye?|nytt|new)\s+(?:{POSITION_WORDS})(?:\s+[a-z-]+){{0,4}}?\s+"
+    r"(?:fra|from)\s+(?:og med\s+)?"
     r"((?:19|20)\d{2})(?!\s*(?:til|to|-|–|og|and)\s*\d))(?![\d])"
+)
+
+
+# '2022-reglene', 'reglene fra 2022', 'nedtrappingen som ble varslet i 2022', 'the 2022 rules':
+# the year a set of rules came from, no calendar year a figure is asked for
+RULES_OF_YEAR = lazy_pattern(
+    r"\b((?:19|20)\d{2})(?:-|\s)?(?:reglene|reglane|regelverket|rules|regime)\b|"
+    r"\b(?:reglene|reglane|regelverket|rules)\s+(?:fra|from|of)\s+((?:19|20)\d{2})\b|"
+    r"\b(?:varslet|varsla|innfort|vedtatt|vedteke|announced|introduced)\s+(?:i|in)\s+"
+    r"((?:19|20)\d{2})\b"
 )
 
 
@@ -1070,7 +1081,7 @@ RATE_ASK = lazy_pattern(r"\b(?:sats\w*|rates?|per arsverk|per stilling|per fte)\
 # rules': the grant-year ladder as it ran before a wind-down replaced it
 OLD_RULES = lazy_pattern(
     r"\b(?:(?:gaml[ae]|gammel|tidligere|opprinnelig\w*|forrige|old|previous|original|former)"
-    r"\s+(?:[a-z]+\s+){0,2}?(?:\w*stige\w*|\w*stiga|regl\w*|regel\w*|ordning\w*|"
+    r"\s+(?:[a-z]+\s+){0,2}?(?:\w*stige\w*|\w*stiga|\w*regl\w*|\w*regel\w*|ordning\w*|"
     r"modell\w*|beregning\w*|rules?|ladder|scheme|system)|"
     r"(?:reglene|ordningen|stigen) (?:fra )?for (?:nedtrapping\w*|avvikling\w*))\b"
 )
