@@ -119,6 +119,7 @@ from bot.understanding.patterns import (
     PREMISE,
     RATE_ASK,
     RECEIVED_AMOUNT,
+    RESTATED_YEAR,
     RULES_OF_YEAR,
     SALARY_ONLY,
     SCHEME_FREE,
@@ -588,6 +589,10 @@ class Understander:
             # 'startet i 2017, og 2017 var år 1': the year said before the anchor sets the
             # scene; said after it ('… i 2022. Hva får vi for 2022 og 2023?') it is asked about
             blanked = re.sub(rf"(?<![\d.,]){year}(?!\d)", "    ", blanked[:a]) + blanked[a:]
+            restated = RESTATED_YEAR.search(blanked[:a])
+            if restated:
+                # 'i fjor (2021) … som da var i år 2': the year against today said again
+                blanked = blanked[: restated.start()] + " " * (a - restated.start()) + blanked[a:]
         if not extract_years(blanked) and relative_year(blanked) is None:
             return timed
         if year is not None:
@@ -655,7 +660,8 @@ class Understander:
             if i == 0:
                 s["start_year"] = start
             timed = timed[:a] + " " * (b - a) + timed[b:]
-        anchored = extract_grant_year_anchor(timed)
+        # (a scheme's name read as one word, so a long name leaves the anchor's words near)
+        anchored = extract_grant_year_anchor(self._names_as_words(timed, matches))
         if anchored is not None:
             timed = self._anchor_start(s, timed, anchored)
         funded = FUNDED_IN.search(timed)

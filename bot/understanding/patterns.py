@@ -263,7 +263,9 @@ ASKS_DEADLINE = lazy_pattern(
 # 'vi er i desember 2019', 'det er nå mars 2021', 'it is now 2020': the day the question is asked
 # from, said in words; 'neste år' and 'i fjor' count from it
 STATED_NOW = lazy_pattern(
-    r"\b(?:vi er|det er|na er det|i dag er det|we are|it is|it's|today is)(?:\s+(?:na|now))?"
+    r"\b(?:vi er|det er|na er det|i dag er det|we are|it is|it's|today is|"
+    # 'vi skriver dette i januar 2022', 'we are writing this in March 2022'
+    r"vi skriver(?: dette)?|we are writing(?: this)?|we're writing(?: this)?)(?:\s+(?:na|now))?"
     r"(?:\s+(?:i|in))?\s+(?:(januar|februar|mars|april|mai|juni|juli|august|september|oktober|"
     r"november|desember|january|february|march|may|june|july|october|december)\s+)?(20\d\d)\b"
 )
@@ -1065,10 +1067,19 @@ THROUGH_YEAR = lazy_pattern(
 )
 
 
+# 'i fjor (', 'last year (': a year against today that a year in brackets then names
+RESTATED_YEAR = lazy_pattern(
+    r"\b(?:i fjor|ifjor|last year|forrige ar|i forfjor|the year before last|i ar|this year)"
+    r"\s*\(\s*$"
+)
+
+
 # 'i fjor', 'neste år', 'i år' (not 'i år 3'): a calendar year relative to today
 RELATIVE_YEAR = lazy_pattern(
     r"\b(?:(i fjor|ifjor|last year|forrige ar)|(neste ar|next year|til neste ar|naste ar)|"
     r"(i ar|this year|dette aret|inneverende ar))\b(?!\s*(?:\d|nr|nummer|" + ORD_WORD + r")\b)"
+    # 'i fjor (2021)': the year in brackets says which year; it is read, not today's less one
+    r"(?!\s*\(\s*(?:19|20)\d{2}\s*\))"
 )
 
 
