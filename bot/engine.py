@@ -74,6 +74,22 @@ def _split(text: str, question_words: list[str]) -> tuple[list[str], bool]:
     return [p if p.endswith("?") else p + "?" for p in parts], bool(premise)
 
 
+# 'hvor mye totalt over alle fire år?', 'and how much in total?': a question that says only
+# how far to count, leaving out what the question before it asked
+_ELLIPTIC = lazy_pattern(
+    r"(?:^|[.!?:]\s+)(?:hvor mye|hvor mykje|kor mykje|kor mye|hva|kva|how much|what)\s+"
+    r"(?:(?:blir|blei|ble|er|vert|is|will)\s+(?:det|it|that)\s+|(?:is|will)\s+(?:it|that)\s+be\s+)?"
+    r"(?:totalt|til sammen|tilsammen|til saman|i alt|samla|samlet|in total|altogether|overall)"
+    r"(?=\s+(?:over|for|gjennom|i|pa|across|in|during)\b|\s*[?,.]|\s*$)",
+    re.IGNORECASE,
+)
+
+
+def elliptic(question: str) -> bool:
+    """Whether a question says only how far to count ('hvor mye totalt over fire år?')."""
+    return _ELLIPTIC.search(question) is not None
+
+
 # the end of a stated sentence: 'Stillingen koster 700 000 kr pr år. Hva …' (not '1.5 mill')
 _SENTENCE_END = lazy_pattern(r"[.!]\s+(?=[A-ZÆØÅ])")
 
@@ -333,12 +349,27 @@ class Engine:
         self._core = _Core.build(kb)
 
     def understand(
-        self, text: str, chat: str | None, today: dt.date, *, core: _Core | None = None
+        self,
+        text: str,
+        chat: str | None,
+        today: dt.date,
+        *,
+        core: _Core | None = None,
+        continued: bool = False,
     ) -> Understanding:
-        """Understand a message in the light of the chat's previous question."""
+        """Understand a message in the light of the chat's previous question.
+
+        ``continued``: the message is a later question of one message that leaves out what
+        the one before it asked ('…, og hvor mye totalt over alle fire år?').
+        """
         u = (core or self._core).understander.understand(text)
         ctx = self.contexts.get(chat, today) if chat is not None else None
         if ctx is not None:
+            if continued:
+                u.follow_up = True
+                if u.intent in FAMILY_OF_FIGURES and ctx.intent in FAMILY_OF_FIGURES:
+                    # 'hvor mye totalt …' after a figure: the sum of what was asked before
+                    u.intent = "total"
             apply_context(u, ctx)
         u.slots.pop("year_shift", None)  # 'året etter det' means nothing without a previous year
         if u.regions and "unknown_office" not in u.slots and u.intent in OFFICE_INTENTS:
@@ -377,7 +408,10 @@ class Engine:
             before = self.contexts.get(chat, today) if chat is not None else None
             if before is not None:
                 self.contexts.put(scratch, before)
-            answers = [self._ask_one(part, today, scratch, core) for part in parts]
+            answers = [
+                self._ask_one(part, today, scratch, core, continued=i > 0 and elliptic(part))
+                for i, part in enumerate(parts)
+            ]
             after = self.contexts.get(scratch, today)
             self.contexts.forget(scratch)
             # a premise stated before the questions is held by figures reckoned from it ('koster
@@ -391,11 +425,11 @@ class Engine:
         return self._ask_one(text, today, chat, core, whole)
 
     def _read(
-        self, text: str, today: dt.date, chat: str | None, core: _Core
+        self, text: str, today: dt.date, chat: str | None, core: _Core, continued: bool = False
     ) -> tuple[Understanding, TableQuery | None]:
         """Understand a question in its chat and read it as a table query, if it is one."""
         ctx = self.contexts.get(chat, today) if chat is not None else None
-        u = self.understand(text, chat, today, core=core)
+        u = self.understand(text, chat, today, core=core, continued=continued)
         query = core.tables.read(
             u.folded,
             today,
@@ -413,11 +447,12 @@ class Engine:
         chat: str | None,
         core: _Core,
         read: tuple[Understanding, TableQuery | None] | None = None,
+        continued: bool = False,
     ) -> Answer:
         """Answer one question as of a date from one knowledge base (``core``, read once by
         ``ask``); remember context when a chat is given."""
         ctx = self.contexts.get(chat, today) if chat is not None else None
-        u, query = read or self._read(text, today, chat, core)
+        u, query = read or self._read(text, today, chat, core, continued)
         declined = core.composer.foreign_office(u) or core.composer.per_unit(u)
         result = evaluate(core.kb, query) if query is not None and declined is None else None
         if declined is not None:

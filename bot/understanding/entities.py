@@ -106,7 +106,8 @@ _DURATION = lazy_pattern(
     r"|(?:i|for|in)\s+(?:(?:alle|all)\s+(?:(?:de|dei|the)\s+)?)?|(?:alle|all)\s+(?:(?:de|dei|the)\s+)?)"
     r"(?:(?:maksimalt|maksimale|maksimum|maks|maximum|max|inntil|opptil|hoyst|up to|at most|"
     r"mulige|possible)\s+)?"
-    rf"{_COUNT_OF_YEARS}\s+(?:ar|arene|ara|years?)\b(?!\s*(?:\d|til\s+\d|to\s+\d|-|–))"
+    rf"{_COUNT_OF_YEARS}\s+(?:ar|arene|ara|years?|tilskuddsar|tilskuddsarene|tilskotsar|"
+    r"tilskotsara|grant years)\b(?!\s*(?:\d|til\s+\d|to\s+\d|-|–))"
 )
 
 
