@@ -37,6 +37,7 @@ from bot.understanding.patterns import (
     SUM_ASK,
     WHICH_GRANT_YEAR,
     WHOLE_LADDER,
+    WHOLE_POSITIONS,
 )
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
@@ -741,6 +742,19 @@ class FigureAnswers(FactAnswers, TableAnswers):
             else f"{amount} in grant year {first} matches {amount} / {fmt.kroner(rate, lang)} "
             f"= {count} FTE."
         ]
+        whole = positions.numerator // positions.denominator
+        if positions.denominator != 1 and WHOLE_POSITIONS.search(u.folded):
+            # 'hvor mange hele årsverk ville det holdt til?': what is left pays for no position
+            paid = fmt.kroner(whole * rate, lang)
+            lines.append(
+                f"Det holder til {whole} hele årsverk ({whole} × {fmt.kroner(rate, lang)} = "
+                f"{paid}); resten, {fmt.kroner(received - whole * rate, lang)}, dekker ikke et "
+                "helt årsverk til."
+                if nb
+                else f"That is enough for {whole} whole FTE ({whole} × {fmt.kroner(rate, lang)} "
+                f"= {paid}); the rest, {fmt.kroner(received - whole * rate, lang)}, does not "
+                "cover another whole FTE."
+            )
         for g in wanted[1:]:
             other = next(iter(rates[g]))
             total = fmt.kroner(calc_rules.round_kroner(positions * other), lang)

@@ -1214,7 +1214,22 @@ RECEIVED_AMOUNT = lazy_pattern(
 
 
 # 'hvor mange årsverk tilsvarer det?', 'how many FTEs is that': a count of positions asked for
-POSITIONS_ASK = lazy_pattern(rf"\b(?:hvor mange|kor mange|how many)\s+(?:{POSITION_WORDS})")
+# ('hvor mange helt nye årsverk', 'how many whole new FTEs': with the words that say which)
+POSITIONS_ASK = lazy_pattern(
+    r"\b(?:hvor mange|kor mange|how many)\s+"
+    r"(?:(?:helt|heilt|hele|heile|nye|nytt|nya|fulle|whole|full|new|complete|ekstra|extra|"
+    r"additional)\s+){0,2}"
+    rf"(?:{POSITION_WORDS})"
+)
+
+
+# 'hvor mange hele årsverk', 'ville det holdt til', 'enough for': whole positions an amount
+# pays for, what is left over counting for none
+WHOLE_POSITIONS = lazy_pattern(
+    rf"\b(?:helt?|hele|heile|heilt|fulle|whole|full|complete)\s+(?:(?:nye|nytt|new)\s+)?"
+    rf"{POSITION_WORDS}|\b(?:holde[rt]?|holdt|rekke[rt]?|rokk|strekke[rt]?|strakk)\s+"
+    r"(?:\w+\s+){0,3}?til\b|\b(?:be\s+)?enough\s+for\b"
+)
 
 
 # 'hvilket tilskuddsår er vi i?', 'which grant year are we in': a grant year asked for
