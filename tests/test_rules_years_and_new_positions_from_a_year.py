@@ -71,3 +71,51 @@ def test_a_year_asked_about_after_a_start_is_still_that_year() -> None:
     )
     assert "110 000 kr" in answer.text
     assert "1 870 000" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "figures"),
+    [
+        (
+            "Hvor mye taper vi pr stilling på de nye nedtrappingsreglene fra 2022 sammenlignet "
+            "med den gamle stigen, for en stilling som startet i 2021?",
+            ["1 870 000 kr", "110 000 kr"],
+        ),
+        (
+            "Vi fikk tilskudd til en ny stilling i kommunalt rusarbeid i 2021. Hvor mye får vi "
+            "samlet for den stillingen 2021–2024 med nedtrappingen fra 2022, og hvor mye mindre "
+            "er det enn med den gamle stigen?",
+            ["1 870 000 kr", "1 980 000 kr", "110 000 kr"],
+        ),
+        (
+            "We got a grant for one new position in kommunalt rusarbeid in 2021. How much less "
+            "do we get in all under the wind-down from 2022 than under the old ladder?",
+            ["NOK 1,870,000", "NOK 110,000"],
+        ),
+    ],
+)
+def test_compound_rule_words_and_a_new_position_granted_in_a_year_run_from_that_start(
+    question: str, figures: list[str]
+) -> None:
+    answer = engine().ask(question, TODAY)
+    for figure in figures:
+        assert figure in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "En stilling som startet i 2021 – hva er forskjellen på det vi får i 2023 etter de nye "
+        "reglene og det vi ville fått i år 3 etter den gamle stigen?",
+        "Ein stilling starta i 2021. Kva er skilnaden på det vi får i 2023 etter dei nye "
+        "reglane og det vi ville fått etter den gamle stigen?",
+        "A position started in 2021. What is the difference between what we get in 2023 under "
+        "the new rules and what the old ladder would have given?",
+    ],
+)
+def test_the_difference_between_the_new_rules_and_the_old_ladder_is_an_old_against_new(
+    question: str,
+) -> None:
+    text = engine().ask(question, TODAY).text
+    assert any(f in text for f in ("440 000 kr", "NOK 440,000"))
+    assert any(f in text for f in ("110 000 kr", "NOK 110,000"))

@@ -1010,6 +1010,11 @@ _START_YEAR = lazy_pattern(
     # 'har fått tilskudd til kommunalt rusarbeid siden 2017', 'funded since 2018'
     r"(?:[a-z]*(?:tilskudd|tilskot)\w*|grants?|funding|funded)(?:\s+[a-z-]+){0,5}?\s+"
     r"(?:siden|sidan|since)\s+((?:19|20)\d{2})|"
+    # 'fikk tilskudd til en ny stilling i kommunalt rusarbeid i 2021': new when granted
+    r"(?:fikk|fekk|got|received)\s+(?:[a-z-]+\s+){0,3}?[a-z-]*(?:tilskudd\w*|tilskot\w*|grants?|"
+    r"funding)\s+(?:til|for)\s+(?:(?:en|ei|ett|eit|a|one|to|two|tre|three|\d+)\s+)?"
+    rf"(?:nye?|nytt|new)\s+(?:{POSITION_WORDS})(?:\s+[a-z-]+){{0,4}}?\s+(?:i|in)\s+"
+    r"((?:19|20)\d{2})(?!\s*(?:til|to|-|–|og|and)\s*\d)|"
     # 'to nye årsverk i kommunalt rusarbeid fra 2019', 'two new positions from 2020'
     rf"\b(?:nye?|nytt|new)\s+(?:{POSITION_WORDS})(?:\s+[a-z-]+){{0,4}}?\s+"
     r"(?:fra|from)\s+(?:og med\s+)?"
@@ -1021,7 +1026,8 @@ _START_YEAR = lazy_pattern(
 # the year a set of rules came from, no calendar year a figure is asked for
 RULES_OF_YEAR = lazy_pattern(
     r"\b((?:19|20)\d{2})(?:-|\s)?(?:reglene|reglane|regelverket|rules|regime)\b|"
-    r"\b(?:reglene|reglane|regelverket|rules)\s+(?:fra|from|of)\s+((?:19|20)\d{2})\b|"
+    r"\b(?:\w*reglene|\w*reglane|\w*regelverket|rules|nedtrapping\w*|avvikling\w*|wind-down)\s+"
+    r"(?:fra|from|of)\s+((?:19|20)\d{2})\b|"
     r"\b(?:varslet|varsla|innfort|vedtatt|vedteke|announced|introduced)\s+(?:i|in)\s+"
     r"((?:19|20)\d{2})\b"
 )
@@ -1101,7 +1107,9 @@ OLD_RULES = lazy_pattern(
 # 'sammenlignet med', 'hvor mye taper vi', 'mot', 'compared with': one figure against another
 COMPARED = lazy_pattern(
     r"\b(?:sammenlign\w*|samanlikn\w*|jamfor\w*|taper|tape|tapet|tap|mister|miste|"
-    r"enn|versus|vs|mot|compared?|comparison|lose|loses|lost|than)\b"
+    r"enn|versus|vs|mot|compared?|comparison|lose|loses|lost|than|"
+    # 'hva er forskjellen på det vi får etter de nye reglene og den gamle stigen?'
+    r"forskjell\w*|skilnad\w*|difference)\b"
 )
 
 
