@@ -613,6 +613,9 @@ WHICH_OF_THEM = lazy_pattern(
     r"\b(?:hvilken|hvilke|hvilket|kva for ein|kva for|kven|which)\s+(?:av|of)\s+"
     r"(?:(?:de|dei|the|disse|desse|these|those)\s+)?(?:(to|tre|fire|two|three|four)|dem|dei|them)\b"
 )
+# 'og hvis de ble videreført i 2023?', 'and if they were continued in 2023?': a follow-up that
+# sets a scene for the figure asked before
+SCENARIO = lazy_pattern(r"^(?:(?:og|men|and|but|so)\s+)?(?:hvis|om|dersom|viss|if|what if)\b")
 # 'hvis en av dem bare er 50 %', 'if one of them is half-time': some of the positions asked
 # before changed to the share the follow-up gives
 SOME_OF_THEM = lazy_pattern(
@@ -719,6 +722,18 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         u.intent, u.confidence = "amount", max(u.confidence, 0.8)
         u.slots["start_year"] = began
         new_slots.add("start_year")
+    if (
+        u.intent == "status"
+        and ctx.intent in FAMILY_OF_FIGURES
+        and SCENARIO.match(u.folded)
+        and len(tokens) <= 12
+        and not own_scheme
+        and "year" in new_slots
+        and new_slots <= {"year", "positions"}
+    ):
+        # 'og hvis de ble videreført i 2023 etter de nye reglene?' after a figure: the same
+        # figure in that year, by that year's rules, not the scheme's status
+        u.intent, u.confidence = ctx.intent, max(u.confidence, 0.8)
     weak = u.confidence < 0.75 or u.intent in {"out_of_scope", "greeting", "scheme_info"}
     follow_up = u.follow_up or len(tokens) <= 4
     why = bool(tokens) and tokens[0] in WHY_WORDS and len(tokens) <= 3
