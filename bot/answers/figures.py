@@ -98,6 +98,12 @@ ALL_SCHEMES = lazy_pattern(
 )
 
 
+#: 'i prosent', 'how many per cent', 'as a percentage': a change asked as a share of the first
+IN_PERCENT = lazy_pattern(
+    r"(?<![\d\s])\s*\b(?:prosent\w*|percent\w*|per cent|prosentvis|percentage)\b"
+)
+
+
 #: a change to the grant by a percentage the sources never give ('20 % påslag')
 UNSAID_CHANGE: dict[Lang, str] = {
     "nb": "Kildene sier ingenting om at tilskuddet{where} endres med {percent} % (et påslag, "
@@ -1355,7 +1361,11 @@ class FigureAnswers(FactAnswers, TableAnswers):
         ):
             lines.append(self.ratio_line(result, lang))
         elif result.kind is calc_results.CalcKind.RUSARBEID_DIFFERENCE:
-            lines.append(self.difference_line(result, lang))
+            line = self.difference_line(result, lang)
+            if IN_PERCENT.search(u.folded):
+                # 'hvor stor er reduksjonen i prosent fra år 1 til år 4?': the change's share
+                line += self.change_tail(result.figures["from"], result.figures["to"], lang)
+            lines.append(line)
         elif result.kind is calc_results.CalcKind.RUSARBEID_OLD_VS_NEW and not verdict:
             lines.append(self.old_vs_new_line(result, lang))
         elif result.kind is calc_results.CalcKind.RUSARBEID_STEPS:
