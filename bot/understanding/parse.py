@@ -122,6 +122,7 @@ from bot.understanding.patterns import (
     RESTATED_YEAR,
     RULES_OF_YEAR,
     SALARY_ONLY,
+    SALARY_PART,
     SCHEME_FREE,
     SCHEME_HAD,
     SERVES,
@@ -194,6 +195,18 @@ def year_slots(s: dict[str, Any], timed: str, folded: str) -> None:
     ):
         # '… fra 2018 og ett nytt fra 2020 – hva får vi i 2021?': years that are no span
         s["years_scattered"] = tuple(years)
+
+
+def salary_part_of_grant_year(folded: str) -> bool:
+    """Whether the salary part is asked of a grant year ('lønnsdelen i år 1 … enn NAV').
+
+    Each side of an 'enn' is read on its own: 'enn NAV-tilskuddet (lønnsdelen)' says what the
+    other scheme's figure is, not that a grant year's competence money is left out.
+    """
+    for side in re.split(r"\b(?:enn|than)\b", folded):
+        if SALARY_PART.search(side) and extract_grant_years(side):
+            return True
+    return False
 
 
 def restore_years(u: Understanding) -> None:
@@ -836,7 +849,7 @@ class Understander:
         if claimed:
             # 'får distriktskommuner 20 % påslag?': a change to the grant the question claims
             s["claimed_percent"] = next(g for g in claimed.groups() if g is not None)
-        if WITHOUT_COMPETENCE.search(f):
+        if WITHOUT_COMPETENCE.search(f) or salary_part_of_grant_year(f):
             # 'når man ser bort fra kompetansemidlene': the rates without competence money
             s["no_competence"] = True
         elif WITH_COMPETENCE.search(f) and "measures" not in s:

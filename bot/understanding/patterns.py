@@ -660,6 +660,14 @@ WITH_COMPETENCE = lazy_pattern(
 
 # 'uten kompetansemidlene', 'når man ser bort fra kompetansemidlene', 'ekskl. kompetansemidler',
 # 'excluding the competence money': the competence money a rate includes taken off
+# 'lønnsdelen pr årsverk i år 1', 'the salary part': a grant year's amount less its competence
+# money, when said of a grant year
+SALARY_PART = lazy_pattern(
+    r"\b(?:lonnsdel\w*|lonnsandel\w*|lonsdel\w*|lonsandel\w*)|"
+    r"\b(?:salary|pay|wage)\s+(?:part|portion|component|share)\b"
+)
+
+
 WITHOUT_COMPETENCE = lazy_pattern(
     r"\b(?:uten|utan|ekskl\.?|eksklusive|eksklusiv|unntatt|fratrukket|minus|trekker fra|"
     r"trekk(?:er)? fra|ser bort fra|ser vi bort fra|ser man bort fra|sett bort fra|"
