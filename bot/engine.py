@@ -365,11 +365,10 @@ class Engine:
         u = (core or self._core).understander.understand(text)
         ctx = self.contexts.get(chat, today) if chat is not None else None
         if ctx is not None:
-            if continued:
+            if continued and u.intent in FAMILY_OF_FIGURES and ctx.intent in FAMILY_OF_FIGURES:
+                # 'hvor mye totalt …' after a figure: the sum of what was asked before
                 u.follow_up = True
-                if u.intent in FAMILY_OF_FIGURES and ctx.intent in FAMILY_OF_FIGURES:
-                    # 'hvor mye totalt …' after a figure: the sum of what was asked before
-                    u.intent = "total"
+                u.intent = "total"
             apply_context(u, ctx)
         u.slots.pop("year_shift", None)  # 'året etter det' means nothing without a previous year
         if u.regions and "unknown_office" not in u.slots and u.intent in OFFICE_INTENTS:

@@ -12,6 +12,7 @@ from functools import cache
 
 import pytest
 
+from bot import fmt
 from bot.engine import Engine
 from knowledge.loader import load_sources
 
@@ -66,3 +67,26 @@ def test_a_second_question_with_its_own_ask_keeps_it() -> None:
     )
     assert "150 000 kr" in answer.text
     assert "1 980 000 kr" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva er bevilgningen til kommunalt rusarbeid i 2021, og hvor mye er det til sammen for "
+        "alle ordningene?",
+        "Hva var bevilgningen til kommunalt rusarbeid i 2021, og hvor mye totalt for alle "
+        "ordningene?",
+    ],
+)
+def test_how_much_in_total_after_an_appropriation_is_no_sum_of_figures_asked_before(
+    question: str,
+) -> None:
+    answer = engine().ask(question, TODAY)
+    total = sum(
+        a.amount
+        for scheme in load_sources().schemes.values()
+        for a in scheme.appropriations
+        if a.year == 2021 and a.scope == "nasjonal"
+    )
+    assert fmt.kroner(total, "nb") in answer.text
+    assert "×" not in answer.text
