@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
+from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
@@ -71,6 +72,22 @@ def _split(text: str, question_words: list[str]) -> tuple[list[str], bool]:
     if premise:
         parts = [premise + p[0].upper() + p[1:] for p in parts]
     return [p if p.endswith("?") else p + "?" for p in parts], bool(premise)
+
+
+# 'hvor mye totalt over alle fire år?', 'and how much in total?': a question that says only
+# how far to count, leaving out what the question before it asked
+_ELLIPTIC = lazy_pattern(
+    r"(?:^|[.!?:]\s+)(?:hvor mye|hvor mykje|kor mykje|kor mye|hva|kva|how much|what)\s+"
+    r"(?:(?:blir|blei|ble|er|vert|is|will)\s+(?:det|it|that)\s+|(?:is|will)\s+(?:it|that)\s+be\s+)?"
+    r"(?:totalt|til sammen|tilsammen|til saman|i alt|samla|samlet|in total|altogether|overall)"
+    r"(?=\s+(?:over|for|gjennom|i|pa|across|in|during)\b|\s*[?,.]|\s*$)",
+    re.IGNORECASE,
+)
+
+
+def elliptic(question: str) -> bool:
+    """Whether a question says only how far to count ('hvor mye totalt over fire år?')."""
+    return _ELLIPTIC.search(question) is not None
 
 
 # the end of a stated sentence: 'Stillingen koster 700 000 kr pr år. Hva …' (not '1.5 mill')
@@ -332,12 +349,26 @@ class Engine:
         self._core = _Core.build(kb)
 
     def understand(
-        self, text: str, chat: str | None, today: dt.date, *, core: _Core | None = None
+        self,
+        text: str,
+        chat: str | None,
+        today: dt.date,
+        *,
+        core: _Core | None = None,
+        continued: bool = False,
     ) -> Understanding:
-        """Understand a message in the light of the chat's previous question."""
+        """Understand a message in the light of the chat's previous question.
+
+        ``continued``: the message is a later question of one message that leaves out what
+        the one before it asked ('…, og hvor mye totalt over alle fire år?').
+        """
         u = (core or self._core).understander.understand(text)
         ctx = self.contexts.get(chat, today) if chat is not None else None
         if ctx is not None:
+            if continued and u.intent in FAMILY_OF_FIGURES and ctx.intent in FAMILY_OF_FIGURES:
+                # 'hvor mye totalt …' after a figure: the sum of what was asked before
+                u.follow_up = True
+                u.intent = "total"
             apply_context(u, ctx)
         u.slots.pop("year_shift", None)  # 'året etter det' means nothing without a previous year
         if u.regions and "unknown_office" not in u.slots and u.intent in OFFICE_INTENTS:
@@ -376,7 +407,10 @@ class Engine:
             before = self.contexts.get(chat, today) if chat is not None else None
             if before is not None:
                 self.contexts.put(scratch, before)
-            answers = [self._ask_one(part, today, scratch, core) for part in parts]
+            answers = [
+                self._ask_one(part, today, scratch, core, continued=i > 0 and elliptic(part))
+                for i, part in enumerate(parts)
+            ]
             after = self.contexts.get(scratch, today)
             self.contexts.forget(scratch)
             # a premise stated before the questions is held by figures reckoned from it ('koster
@@ -390,11 +424,11 @@ class Engine:
         return self._ask_one(text, today, chat, core, whole)
 
     def _read(
-        self, text: str, today: dt.date, chat: str | None, core: _Core
+        self, text: str, today: dt.date, chat: str | None, core: _Core, continued: bool = False
     ) -> tuple[Understanding, TableQuery | None]:
         """Understand a question in its chat and read it as a table query, if it is one."""
         ctx = self.contexts.get(chat, today) if chat is not None else None
-        u = self.understand(text, chat, today, core=core)
+        u = self.understand(text, chat, today, core=core, continued=continued)
         query = core.tables.read(
             u.folded,
             today,
@@ -412,11 +446,12 @@ class Engine:
         chat: str | None,
         core: _Core,
         read: tuple[Understanding, TableQuery | None] | None = None,
+        continued: bool = False,
     ) -> Answer:
         """Answer one question as of a date from one knowledge base (``core``, read once by
         ``ask``); remember context when a chat is given."""
         ctx = self.contexts.get(chat, today) if chat is not None else None
-        u, query = read or self._read(text, today, chat, core)
+        u, query = read or self._read(text, today, chat, core, continued)
         declined = core.composer.foreign_office(u) or core.composer.per_unit(u)
         result = evaluate(core.kb, query) if query is not None and declined is None else None
         if declined is not None:
@@ -577,6 +612,16 @@ WHICH_OF_THEM = lazy_pattern(
     r"\b(?:hvilken|hvilke|hvilket|kva for ein|kva for|kven|which)\s+(?:av|of)\s+"
     r"(?:(?:de|dei|the|disse|desse|these|those)\s+)?(?:(to|tre|fire|two|three|four)|dem|dei|them)\b"
 )
+# 'og hvis de ble videreført i 2023?', 'and if they were continued in 2023?': a follow-up that
+# sets a scene for the figure asked before
+SCENARIO = lazy_pattern(r"^(?:(?:og|men|and|but|so)\s+)?(?:hvis|om|dersom|viss|if|what if)\b")
+# 'hvis en av dem bare er 50 %', 'if one of them is half-time': some of the positions asked
+# before changed to the share the follow-up gives
+SOME_OF_THEM = lazy_pattern(
+    r"\b(en|ett|ei|ein|eitt|one|to|two|tre|three|\d+)\s+(?:av|of)\s+"
+    r"(?:dem|dei|them|those|these|disse|desse|(?:de|dei|the)\s+\w+|stillingene|stillingane|"
+    r"arsverkene|arsverka|positions|ftes)\b"
+)
 # 'summen av alle tre', 'til sammen', 'sammen med', 'all three together': the figures asked so far
 BACK_SUM = lazy_pattern(
     r"\b(?:summen|sum|til sammen|tilsammen|til saman|sammen med|saman med|samla|samlet|totalt|"
@@ -676,6 +721,18 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         u.intent, u.confidence = "amount", max(u.confidence, 0.8)
         u.slots["start_year"] = began
         new_slots.add("start_year")
+    if (
+        u.intent == "status"
+        and ctx.intent in FAMILY_OF_FIGURES
+        and SCENARIO.match(u.folded)
+        and len(tokens) <= 12
+        and not own_scheme
+        and "year" in new_slots
+        and new_slots <= {"year", "positions"}
+    ):
+        # 'og hvis de ble videreført i 2023 etter de nye reglene?' after a figure: the same
+        # figure in that year, by that year's rules, not the scheme's status
+        u.intent, u.confidence = ctx.intent, max(u.confidence, 0.8)
     weak = u.confidence < 0.75 or u.intent in {"out_of_scope", "greeting", "scheme_info"}
     follow_up = u.follow_up or len(tokens) <= 4
     why = bool(tokens) and tokens[0] in WHY_WORDS and len(tokens) <= 3
@@ -764,6 +821,9 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         if ctx.intent == "statistics" and u.intent == "statistics":
             u.slots.pop("group", None)
         drop_stale_operation(u, new_slots)
+        changed = changed_positions(u, ctx.slots.get("positions"), new_slots)
+        if changed is not None:
+            u.slots["positions"] = changed
         if (
             "grant_year" in new_slots
             and "grant_year_to" not in new_slots
@@ -853,6 +913,25 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         if own and re.search(r"\b(?:enn|than)\b", u.folded):
             # 'hvor mye mer fikk X enn disse to?': the scheme named against those asked before
             u.slots["schemes_first"] = tuple(own)
+
+
+def changed_positions(u: Understanding, before: object, new_slots: set[str]) -> Fraction | None:
+    """Return the positions asked before with some of them changed to the share now given.
+
+    'hvis en av dem bare er 50 %?' after 3 positions: two whole positions and a half.
+    """
+    m = SOME_OF_THEM.search(u.folded)
+    share = u.slots.get("positions")
+    if m is None or "positions" not in new_slots or not isinstance(share, Fraction):
+        return None
+    if not isinstance(before, (int, Fraction)) or not 0 < share < 1:
+        return None
+    word = m.group(1)
+    word = {"ein": "en", "eitt": "ett"}.get(word, word)
+    count = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    if not isinstance(count, int) or not 1 <= count <= before:
+        return None
+    return Fraction(before) - count + count * share
 
 
 def own_question(u: Understanding, ctx_intent: str) -> bool:

@@ -83,7 +83,10 @@ PASSAGE_FREE = FIGURE_INTENTS | {
 # 'hvor mange timer', 'how many hours': the thing a count is asked of
 # ('hvor mange kroner' asks for an amount, not for a count of something)
 HOW_MANY = lazy_pattern(
-    r"\b(?:hvor mange|how many)\s+(?:flere\s+|more\s+)?(?!kron|nok\b)([a-z]{3,})"
+    r"\b(?:hvor mange|how many)\s+(?:flere\s+|more\s+)?"
+    # ('hvor mange helt nye årsverk': the words that say which are no thing counted)
+    r"(?:(?:helt|heilt|hele|heile|nye|nytt|fulle|whole|full|new|complete|ekstra|extra|"
+    r"additional)\s+){0,2}(?!kron|nok\b)([a-z]{3,})"
 )
 
 

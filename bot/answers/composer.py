@@ -192,6 +192,11 @@ class Composer(FigureAnswers):
             answer = self.dont_know(u, lang)
             answer.paragraphs.insert(0, t("unsure", lang))
             return answer
+        if u.intent == "appropriation":
+            # 'hvor mange hele årsverk i år 1 ville Innlandet-potten i 2021 dekket?'
+            counted = self.positions_of_appropriation(u, lang)
+            if counted is not None:
+                return counted
         handler = self.handlers.get(u.intent)
         if handler is None:
             return self.dont_know(u, lang)

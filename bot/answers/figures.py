@@ -10,9 +10,17 @@ from fractions import Fraction
 from bot import asof, fmt
 from bot.answer import Answer, unique_sources
 from bot.answers import working
-from bot.answers.common import PART_WORDS, RATE_KINDS, RATIO_WORDS, heading, named_thing
+from bot.answers.common import (
+    PART_WORDS,
+    RATE_KINDS,
+    RATIO_WORDS,
+    heading,
+    named_thing,
+    office_in,
+)
 from bot.answers.facts import FactAnswers
 from bot.answers.tables import TableAnswers
+from bot.calc import appropriation as appropriation_calc
 from bot.calc import calendar as calendar_calc
 from bot.calc import cap as cap_calc
 from bot.calc import errors as calc_errors
@@ -37,6 +45,7 @@ from bot.understanding.patterns import (
     SUM_ASK,
     WHICH_GRANT_YEAR,
     WHOLE_LADDER,
+    WHOLE_POSITIONS,
 )
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
@@ -94,6 +103,12 @@ GRANT_TOTALS = frozenset(
 ALL_SCHEMES = lazy_pattern(
     r"\b(?:alle|samtlige|all)\s+(?:de\s+|dei\s+|the\s+)?(?:ordning\w*|tilskuddsordning\w*|"
     r"schemes?|grant schemes?)\b"
+)
+
+
+#: 'i prosent', 'how many per cent', 'as a percentage': a change asked as a share of the first
+IN_PERCENT = lazy_pattern(
+    r"(?<![\d\s])\s*\b(?:prosent\w*|percent\w*|per cent|prosentvis|percentage)\b"
 )
 
 
@@ -709,6 +724,50 @@ class FigureAnswers(FactAnswers, TableAnswers):
         sources = [self.kb.provenance(r) for r in ladders]
         return self.answer(u, lang, lines, sources=unique_sources(sources), scheme=scheme)
 
+    def positions_of_appropriation(self, u: Understanding, lang: Lang) -> Answer | None:
+        """Answer 'hvis hele Innlandet-potten i 2021 gikk til nye årsverk i år 1, hvor mange
+        hele årsverk ville det dekket?': the scheme's own money that year over its rate.
+
+        None unless the question names one scheme with a ladder, a calendar year and a grant
+        year, and the sources give that scheme's money for the year (national or the office's).
+        """
+        scheme, year, grant_year = u.scheme, u.slots.get("year"), u.slots.get("grant_year")
+        if not (POSITIONS_ASK.search(u.folded) and isinstance(grant_year, int) and grant_year > 0):
+            return None
+        if scheme is None or not isinstance(year, int) or len(set(u.schemes_mentioned)) > 1:
+            return None
+        ladders = [
+            r for r in self.kb.rules(scheme) if isinstance(r, LadderRule) and r.years.contains(year)
+        ]
+        office = u.slots.get("office")
+        try:
+            pot = appropriation_calc.appropriation_sum(
+                self.kb, [(scheme, year)], None if office in (None, "nasjonal") else office
+            )
+        except calc_errors.CalcError:
+            return None
+        if not ladders:
+            return None
+        answer = self.positions_received(u, lang, pot.total, ladders, scheme)
+        name = asof.scheme_name(self.kb, scheme, lang)
+        if office in (None, "nasjonal"):
+            said = " (nasjonalt)" if lang == "nb" else " (nationally)"
+        else:
+            said = f" ({office_in(pot.sources[0], lang)})" if pot.sources else ""
+        given = [a for a in self.kb.schemes[scheme].appropriations if a.year == year]
+        about = (
+            ("ca. " if lang == "nb" else "approx. ")
+            if any(a.approximate and a.amount == pot.total for a in given)
+            else ""
+        )
+        guess = any(a.prognosis and a.amount == pot.total for a in given)
+        told = f"{about}{fmt.kroner(pot.total, lang)}" + (
+            (" (prognose)" if lang == "nb" else " (forecast)") if guess else ""
+        )
+        answer.paragraphs.insert(0, f"{heading(name)} {year}{said}: {told}.")
+        answer.sources = unique_sources([*pot.sources, *answer.sources])
+        return answer
+
     def positions_received(
         self,
         u: Understanding,
@@ -741,6 +800,19 @@ class FigureAnswers(FactAnswers, TableAnswers):
             else f"{amount} in grant year {first} matches {amount} / {fmt.kroner(rate, lang)} "
             f"= {count} FTE."
         ]
+        whole = positions.numerator // positions.denominator
+        if positions.denominator != 1 and WHOLE_POSITIONS.search(u.folded):
+            # 'hvor mange hele årsverk ville det holdt til?': what is left pays for no position
+            paid = fmt.kroner(whole * rate, lang)
+            lines.append(
+                f"Det holder til {whole} hele årsverk ({whole} × {fmt.kroner(rate, lang)} = "
+                f"{paid}); resten, {fmt.kroner(received - whole * rate, lang)}, dekker ikke et "
+                "helt årsverk til."
+                if nb
+                else f"That is enough for {whole} whole FTE ({whole} × {fmt.kroner(rate, lang)} "
+                f"= {paid}); the rest, {fmt.kroner(received - whole * rate, lang)}, does not "
+                "cover another whole FTE."
+            )
         for g in wanted[1:]:
             other = next(iter(rates[g]))
             total = fmt.kroner(calc_rules.round_kroner(positions * other), lang)
@@ -1341,7 +1413,11 @@ class FigureAnswers(FactAnswers, TableAnswers):
         ):
             lines.append(self.ratio_line(result, lang))
         elif result.kind is calc_results.CalcKind.RUSARBEID_DIFFERENCE:
-            lines.append(self.difference_line(result, lang))
+            line = self.difference_line(result, lang)
+            if IN_PERCENT.search(u.folded):
+                # 'hvor stor er reduksjonen i prosent fra år 1 til år 4?': the change's share
+                line += self.change_tail(result.figures["from"], result.figures["to"], lang)
+            lines.append(line)
         elif result.kind is calc_results.CalcKind.RUSARBEID_OLD_VS_NEW and not verdict:
             lines.append(self.old_vs_new_line(result, lang))
         elif result.kind is calc_results.CalcKind.RUSARBEID_STEPS:

@@ -241,14 +241,23 @@ def render_note(note: Note, lang: Lang = "nb") -> str:
         per, total = _k(_param_int(note, "per_position"), lang), _k(_param_int(note, "total"), lang)
         rest = _k(_param_int(note, "rest"), lang) if "rest" in note.params else None
         one = _param_int(note, "total") <= _param_int(note, "per_position")
+        each = (
+            _k(_param_int(note, "rest_per_position"), lang)
+            if "rest_per_position" in note.params
+            else None
+        )
         if nb:
             text = f"År 1 inkluderer {per} per årsverk til kompetanseutvikling ({total} i alt)"
             noun = "årsverket" if one else "årsverkene"
+            if rest and each:
+                rest = f"{each} per årsverk ({rest} i alt)"
             return text + (
                 f"; resten av år 1-beløpet, {rest}, er til selve {noun}." if rest else "."
             )
         text = f"Year 1 includes {per} per FTE for competence development ({total} in all)"
         noun = "the FTE itself" if one else "the FTEs themselves"
+        if rest and each:
+            rest = f"{each} per FTE ({rest} in all)"
         return text + (f"; the rest of the year-1 amount, {rest}, is for {noun}." if rest else ".")
     if key is NoteKey.ROUNDING:
         if nb:

@@ -249,5 +249,9 @@ def _competence_notes(ladder: LadderRule, steps: Sequence[Step]) -> list[Note]:
             if i > 0 and steps[i - 1].amount >= step.amount:
                 # what the year-1 amount leaves for the position itself (pay)
                 params["rest"] = steps[i - 1].amount - step.amount
+                rate = steps[i - 1].rate
+                if rate is not None and rate >= step.rate and params["rest"] != rate - step.rate:
+                    # several positions: what each one's year-1 amount leaves for its pay
+                    params["rest_per_position"] = rate - step.rate
             notes.append(Note(NoteKey.COMPETENCE_INCLUDED, params))
     return notes

@@ -106,7 +106,8 @@ _DURATION = lazy_pattern(
     r"|(?:i|for|in)\s+(?:(?:alle|all)\s+(?:(?:de|dei|the)\s+)?)?|(?:alle|all)\s+(?:(?:de|dei|the)\s+)?)"
     r"(?:(?:maksimalt|maksimale|maksimum|maks|maximum|max|inntil|opptil|hoyst|up to|at most|"
     r"mulige|possible)\s+)?"
-    rf"{_COUNT_OF_YEARS}\s+(?:ar|arene|ara|years?)\b(?!\s*(?:\d|til\s+\d|to\s+\d|-|–))"
+    rf"{_COUNT_OF_YEARS}\s+(?:ar|arene|ara|years?|tilskuddsar|tilskuddsarene|tilskotsar|"
+    r"tilskotsara|grant years)\b(?!\s*(?:\d|til\s+\d|to\s+\d|-|–))"
 )
 
 
@@ -1165,8 +1166,13 @@ _ANCHOR_OWNER = (
 # '2017 var år 1', 'i fjor, det var stillingens første år', '2021 was year 1': the calendar
 # year first, then the grant year it was
 _YEAR_WAS_GRANT_YEAR = lazy_pattern(
-    rf"{_ANCHOR_YEAR}\s*,?(?:\s+[a-z-]+){{0,6}}?\s+(?:(?:som|that|which|det|den|it)\s+)?"
-    r"(?:(?:da|den gang|then)\s+)?(?:var|er|ble|was|is)\s+(?:(?:da|then)\s+)?"
+    rf"{_ANCHOR_YEAR}\)?\s*,?(?:(?:\s+[a-z-]+){{0,6}}?\s+(?:(?:som|that|which|det|den|it)\s+)?"
+    r"(?:(?:da|den gang|then)\s+)?|"
+    # 'i fjor (2021) fekk vi tilskot til to stillingar i … som då var i år 2': 'da'/'then'
+    # ties a year further off to the grant year
+    r"(?:\s+[a-z-]+\s*,?){0,10}?\s+(?:som|that|which)\s+(?:(?:da|den gang|then)\s+"
+    r"(?=(?:var|was|were)\b)|(?=(?:var|was|were)\s+(?:da|then)\b)))"
+    r"(?:var|er|ble|was|is|were|are)\s+(?:(?:da|then)\s+)?"
     # 'i fjor var stillingen vår i rusarbeid i sitt første år': the subject after the verb
     rf"(?:(?:[a-z-]+\s+){{1,5}}?(?=(?:i|in)\s))?(?:(?:i|in)\s+)?{_ANCHOR_OWNER}{_ANCHOR_GRANT_YEAR}"
 )

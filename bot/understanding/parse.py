@@ -119,7 +119,10 @@ from bot.understanding.patterns import (
     PREMISE,
     RATE_ASK,
     RECEIVED_AMOUNT,
+    RESTATED_YEAR,
+    RULES_OF_YEAR,
     SALARY_ONLY,
+    SALARY_PART,
     SCHEME_FREE,
     SCHEME_HAD,
     SERVES,
@@ -192,6 +195,18 @@ def year_slots(s: dict[str, Any], timed: str, folded: str) -> None:
     ):
         # '… fra 2018 og ett nytt fra 2020 – hva får vi i 2021?': years that are no span
         s["years_scattered"] = tuple(years)
+
+
+def salary_part_of_grant_year(folded: str) -> bool:
+    """Whether the salary part is asked of a grant year ('lønnsdelen i år 1 … enn NAV').
+
+    Each side of an 'enn' is read on its own: 'enn NAV-tilskuddet (lønnsdelen)' says what the
+    other scheme's figure is, not that a grant year's competence money is left out.
+    """
+    for side in re.split(r"\b(?:enn|than)\b", folded):
+        if SALARY_PART.search(side) and extract_grant_years(side):
+            return True
+    return False
 
 
 def restore_years(u: Understanding) -> None:
@@ -587,6 +602,10 @@ class Understander:
             # 'startet i 2017, og 2017 var år 1': the year said before the anchor sets the
             # scene; said after it ('… i 2022. Hva får vi for 2022 og 2023?') it is asked about
             blanked = re.sub(rf"(?<![\d.,]){year}(?!\d)", "    ", blanked[:a]) + blanked[a:]
+            restated = RESTATED_YEAR.search(blanked[:a])
+            if restated:
+                # 'i fjor (2021) … som da var i år 2': the year against today said again
+                blanked = blanked[: restated.start()] + " " * (a - restated.start()) + blanked[a:]
         if not extract_years(blanked) and relative_year(blanked) is None:
             return timed
         if year is not None:
@@ -654,7 +673,8 @@ class Understander:
             if i == 0:
                 s["start_year"] = start
             timed = timed[:a] + " " * (b - a) + timed[b:]
-        anchored = extract_grant_year_anchor(timed)
+        # (a scheme's name read as one word, so a long name leaves the anchor's words near)
+        anchored = extract_grant_year_anchor(self._names_as_words(timed, matches))
         if anchored is not None:
             timed = self._anchor_start(s, timed, anchored)
         funded = FUNDED_IN.search(timed)
@@ -745,6 +765,12 @@ class Understander:
             # 'vi har 2 årsverk i år 2 og 3 i år 4, hva får vi i år?': the grant years say
             # where the positions are; 'i år' is their current year, not a calendar year
             del s["year_rel"]
+        if any(k in s for k in ("start_year", "start_year_rel", "funded_year")):
+            # 'som startet i 2021 – hvor mye taper vi på 2022-reglene?': the years follow from
+            # the start; the rules' year is none of them
+            for m in RULES_OF_YEAR.finditer(timed):
+                a, b = next(m.span(g) for g in (1, 2, 3) if m.group(g) is not None)
+                timed = timed[:a] + " " * (b - a) + timed[b:]
         if self.included_year is not None:
             for m in self.included_year.finditer(timed):
                 a, b = m.span(1)
@@ -823,7 +849,7 @@ class Understander:
         if claimed:
             # 'får distriktskommuner 20 % påslag?': a change to the grant the question claims
             s["claimed_percent"] = next(g for g in claimed.groups() if g is not None)
-        if WITHOUT_COMPETENCE.search(f):
+        if WITHOUT_COMPETENCE.search(f) or salary_part_of_grant_year(f):
             # 'når man ser bort fra kompetansemidlene': the rates without competence money
             s["no_competence"] = True
         elif WITH_COMPETENCE.search(f) and "measures" not in s:

@@ -263,7 +263,9 @@ ASKS_DEADLINE = lazy_pattern(
 # 'vi er i desember 2019', 'det er nå mars 2021', 'it is now 2020': the day the question is asked
 # from, said in words; 'neste år' and 'i fjor' count from it
 STATED_NOW = lazy_pattern(
-    r"\b(?:vi er|det er|na er det|i dag er det|we are|it is|it's|today is)(?:\s+(?:na|now))?"
+    r"\b(?:vi er|det er|na er det|i dag er det|we are|it is|it's|today is|"
+    # 'vi skriver dette i januar 2022', 'we are writing this in March 2022'
+    r"vi skriver(?: dette)?|we are writing(?: this)?|we're writing(?: this)?)(?:\s+(?:na|now))?"
     r"(?:\s+(?:i|in))?\s+(?:(januar|februar|mars|april|mai|juni|juli|august|september|oktober|"
     r"november|desember|january|february|march|may|june|july|october|december)\s+)?(20\d\d)\b"
 )
@@ -658,6 +660,14 @@ WITH_COMPETENCE = lazy_pattern(
 
 # 'uten kompetansemidlene', 'når man ser bort fra kompetansemidlene', 'ekskl. kompetansemidler',
 # 'excluding the competence money': the competence money a rate includes taken off
+# 'lønnsdelen pr årsverk i år 1', 'the salary part': a grant year's amount less its competence
+# money, when said of a grant year
+SALARY_PART = lazy_pattern(
+    r"\b(?:lonnsdel\w*|lonnsandel\w*|lonsdel\w*|lonsandel\w*)|"
+    r"\b(?:salary|pay|wage)\s+(?:part|portion|component|share)\b"
+)
+
+
 WITHOUT_COMPETENCE = lazy_pattern(
     r"\b(?:uten|utan|ekskl\.?|eksklusive|eksklusiv|unntatt|fratrukket|minus|trekker fra|"
     r"trekk(?:er)? fra|ser bort fra|ser vi bort fra|ser man bort fra|sett bort fra|"
@@ -1008,9 +1018,26 @@ _START_YEAR = lazy_pattern(
     # 'har fått tilskudd til kommunalt rusarbeid siden 2017', 'funded since 2018'
     r"(?:[a-z]*(?:tilskudd|tilskot)\w*|grants?|funding|funded)(?:\s+[a-z-]+){0,5}?\s+"
     r"(?:siden|sidan|since)\s+((?:19|20)\d{2})|"
+    # 'fikk tilskudd til en ny stilling i kommunalt rusarbeid i 2021': new when granted
+    r"(?:fikk|fekk|got|received)\s+(?:[a-z-]+\s+){0,3}?[a-z-]*(?:tilskudd\w*|tilskot\w*|grants?|"
+    r"funding)\s+(?:til|for)\s+(?:(?:en|ei|ett|eit|a|one|to|two|tre|three|\d+)\s+)?"
+    rf"(?:nye?|nytt|new)\s+(?:{POSITION_WORDS})(?:\s+[a-z-]+){{0,4}}?\s+(?:i|in)\s+"
+    r"((?:19|20)\d{2})(?!\s*(?:til|to|-|–|og|and)\s*\d)|"
     # 'to nye årsverk i kommunalt rusarbeid fra 2019', 'two new positions from 2020'
-    rf"\b(?:nye?|new)\s+(?:{POSITION_WORDS})(?:\s+[a-z-]+){{0,4}}?\s+(?:fra|from)\s+(?:og med\s+)?"
+    rf"\b(?:nye?|nytt|new)\s+(?:{POSITION_WORDS})(?:\s+[a-z-]+){{0,4}}?\s+"
+    r"(?:fra|from)\s+(?:og med\s+)?"
     r"((?:19|20)\d{2})(?!\s*(?:til|to|-|–|og|and)\s*\d))(?![\d])"
+)
+
+
+# '2022-reglene', 'reglene fra 2022', 'nedtrappingen som ble varslet i 2022', 'the 2022 rules':
+# the year a set of rules came from, no calendar year a figure is asked for
+RULES_OF_YEAR = lazy_pattern(
+    r"\b((?:19|20)\d{2})(?:-|\s)?(?:reglene|reglane|regelverket|rules|regime)\b|"
+    r"\b(?:\w*reglene|\w*reglane|\w*regelverket|rules|nedtrapping\w*|avvikling\w*|wind-down)\s+"
+    r"(?:fra|from|of)\s+((?:19|20)\d{2})\b|"
+    r"\b(?:varslet|varsla|innfort|vedtatt|vedteke|announced|introduced)\s+(?:i|in)\s+"
+    r"((?:19|20)\d{2})\b"
 )
 
 
@@ -1054,10 +1081,19 @@ THROUGH_YEAR = lazy_pattern(
 )
 
 
+# 'i fjor (', 'last year (': a year against today that a year in brackets then names
+RESTATED_YEAR = lazy_pattern(
+    r"\b(?:i fjor|ifjor|last year|forrige ar|i forfjor|the year before last|i ar|this year)"
+    r"\s*\(\s*$"
+)
+
+
 # 'i fjor', 'neste år', 'i år' (not 'i år 3'): a calendar year relative to today
 RELATIVE_YEAR = lazy_pattern(
     r"\b(?:(i fjor|ifjor|last year|forrige ar)|(neste ar|next year|til neste ar|naste ar)|"
     r"(i ar|this year|dette aret|inneverende ar))\b(?!\s*(?:\d|nr|nummer|" + ORD_WORD + r")\b)"
+    # 'i fjor (2021)': the year in brackets says which year; it is read, not today's less one
+    r"(?!\s*\(\s*(?:19|20)\d{2}\s*\))"
 )
 
 
@@ -1070,7 +1106,7 @@ RATE_ASK = lazy_pattern(r"\b(?:sats\w*|rates?|per arsverk|per stilling|per fte)\
 # rules': the grant-year ladder as it ran before a wind-down replaced it
 OLD_RULES = lazy_pattern(
     r"\b(?:(?:gaml[ae]|gammel|tidligere|opprinnelig\w*|forrige|old|previous|original|former)"
-    r"\s+(?:[a-z]+\s+){0,2}?(?:\w*stige\w*|\w*stiga|regl\w*|regel\w*|ordning\w*|"
+    r"\s+(?:[a-z]+\s+){0,2}?(?:\w*stige\w*|\w*stiga|\w*regl\w*|\w*regel\w*|ordning\w*|"
     r"modell\w*|beregning\w*|rules?|ladder|scheme|system)|"
     r"(?:reglene|ordningen|stigen) (?:fra )?for (?:nedtrapping\w*|avvikling\w*))\b"
 )
@@ -1079,7 +1115,9 @@ OLD_RULES = lazy_pattern(
 # 'sammenlignet med', 'hvor mye taper vi', 'mot', 'compared with': one figure against another
 COMPARED = lazy_pattern(
     r"\b(?:sammenlign\w*|samanlikn\w*|jamfor\w*|taper|tape|tapet|tap|mister|miste|"
-    r"enn|versus|vs|mot|compared?|comparison|lose|loses|lost|than)\b"
+    r"enn|versus|vs|mot|compared?|comparison|lose|loses|lost|than|"
+    # 'hva er forskjellen på det vi får etter de nye reglene og den gamle stigen?'
+    r"forskjell\w*|skilnad\w*|difference)\b"
 )
 
 
@@ -1192,7 +1230,22 @@ RECEIVED_AMOUNT = lazy_pattern(
 
 
 # 'hvor mange årsverk tilsvarer det?', 'how many FTEs is that': a count of positions asked for
-POSITIONS_ASK = lazy_pattern(rf"\b(?:hvor mange|kor mange|how many)\s+(?:{POSITION_WORDS})")
+# ('hvor mange helt nye årsverk', 'how many whole new FTEs': with the words that say which)
+POSITIONS_ASK = lazy_pattern(
+    r"\b(?:hvor mange|kor mange|how many)\s+"
+    r"(?:(?:helt|heilt|hele|heile|nye|nytt|nya|fulle|whole|full|new|complete|ekstra|extra|"
+    r"additional)\s+){0,2}"
+    rf"(?:{POSITION_WORDS})"
+)
+
+
+# 'hvor mange hele årsverk', 'ville det holdt til', 'enough for': whole positions an amount
+# pays for, what is left over counting for none
+WHOLE_POSITIONS = lazy_pattern(
+    rf"\b(?:helt?|hele|heile|heilt|fulle|whole|full|complete)\s+(?:(?:nye|nytt|new)\s+)?"
+    rf"{POSITION_WORDS}|\b(?:holde[rt]?|holdt|rekke[rt]?|rokk|strekke[rt]?|strakk)\s+"
+    r"(?:\w+\s+){0,3}?til\b|\b(?:be\s+)?enough\s+for\b"
+)
 
 
 # 'hvilket tilskuddsår er vi i?', 'which grant year are we in': a grant year asked for
