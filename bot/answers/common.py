@@ -357,6 +357,8 @@ T: dict[str, dict[Lang, str]] = {
         "nb": "Nei. Kilden: «{sentence}»",
         "en": "No. The source: “{sentence}”",
     },
+    # a yes/no question answered by a source sentence that permits it ('kan velge')
+    "permission_yes": {"nb": "Ja.", "en": "Yes."},
     "premise_no": {
         "nb": "Nei, det stemmer ikke: kildene gir {figure}, ikke {stated}.",
         "en": "No, that is not right: the sources give {figure}, not {stated}.",
