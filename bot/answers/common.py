@@ -203,7 +203,8 @@ ANNOUNCE_ASK = lazy_pattern(r"\b(?:kunngj\w*|utlys\w*|announc\w*|published|publi
 
 # asking when something happens ('når kunngjøres ordningen?', 'kva tid', 'which month')
 WHEN_ASK = lazy_pattern(
-    r"\b(?:nar|when|kva tid|hva tid|hvilken (?:dato|maned|tid)|what date|which (?:date|month))\b"
+    r"\b(?:nar|when|kva tid|hva tid|hvilken (?:dato|maned|tid)|hvilke dato|hva dato|kva dato|"
+    r"what date|which (?:date|month))\b"
 )
 
 
@@ -222,12 +223,16 @@ def dated_sentence(
     folded_question: str, paragraphs: list[str], plain: frozenset[str]
 ) -> tuple[dt.date, str] | None:
     """The date a when-question asks of: the answer's sentence holding a date in figures and
-    sharing most of the question's own words (two at least), with that date; a deadline's
-    sentence only when the question asks of a deadline."""
+    sharing most of the question's own words (two at least, or one when its paragraph shares
+    another: 'hvilket brev … egenandelen?' of 'Presisering av egenandel: … Brev om dette … av
+    18.12.2015'), with that date; a deadline's sentence only when the question asks of a
+    deadline."""
     deadline_asked = "frist" in folded_question or "deadline" in folded_question
     asked = [w for w in re.findall(r"[a-z0-9]+", folded_question) if len(w) > 3 and w not in plain]
-    best: tuple[int, dt.date, str] | None = None
+    best: tuple[tuple[int, int], dt.date, str] | None = None
     for paragraph in paragraphs:
+        around = [w for w in re.findall(r"[a-z0-9]+", fold(paragraph)) if len(w) > 3]
+        in_paragraph = sum(any(_stems_meet(a, w) for w in around) for a in asked)
         for sentence in re.split(r"(?<=[.!?»])\s+(?=[A-ZÆØÅ«•])|\n+|\s+•\s+", paragraph):
             found = NUMERIC_DATE.search(sentence)
             if found is None or (not deadline_asked and "frist" in fold(sentence)):
@@ -238,9 +243,20 @@ def dated_sentence(
                 continue
             words = re.findall(r"[a-z0-9]+", fold(sentence))
             shared = sum(any(_stems_meet(a, w) for w in words) for a in asked)
-            if shared >= 2 and (best is None or shared > best[0]):
-                best = (shared, day, sentence.strip(" •"))
+            # one word of the sentence itself, a whole word ('brev', not 'til' of 'tilskudd')
+            alone = sum(any(_stems_meet(a, w) for w in words if len(w) > 3) for a in asked)
+            rank = (shared, in_paragraph)
+            if (shared >= 2 or (alone == 1 and in_paragraph >= 2)) and (
+                best is None or rank > best[0]
+            ):
+                best = (rank, day, sentence.strip(" •"))
     return None if best is None else (best[1], best[2])
+
+
+# 'hvilket brev viser de til?', 'which letter': the dated letter a sentence refers to
+LETTER_ASK = lazy_pattern(
+    r"\b(?:hvilket brev|hvilke brev|kva brev|kva for (?:eit )?brev|which letter|what letter)\b"
+)
 
 
 # 'når var …', 'hvem holdt …': when or who of a source document

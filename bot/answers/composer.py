@@ -8,19 +8,23 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bot import asof, fmt
-from bot.answer import Answer
+from bot.answer import Answer, unique_sources
 from bot.answers.common import (
     CONFIDENCE_THRESHOLD,
     COVER_ASK,
     COVER_INTENTS,
     DOC_ASK,
     INTENT_TOPICS,
+    LETTER_ASK,
+    PASSAGE_ASKED,
     RATE_KINDS,
+    WHEN_ASK,
     _folded,
     _padded,
     _says,
     dated_sentence,
     t,
+    text_in,
 )
 from bot.answers.figures import FigureAnswers
 from bot.answers.premises import condition_verdict, permission_verdict, premise_verdict
@@ -38,6 +42,7 @@ from bot.understanding.patterns import (
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
 from knowledge.kb import KnowledgeBase
+from knowledge.schema import Sourced
 
 #: a phrase the question quotes ('hva menes med «Den gylne regel»?'): looked for as printed
 QUOTED_PHRASE = lazy_pattern(r"[«\"“”]\s*\w+(?:\s+\w+)+\s*[»\"“”]")
@@ -146,13 +151,56 @@ class Composer(FigureAnswers):
         """Answer an understood question as of a date."""
         answer = self._compose(u, today)
         lang: Lang = "en" if u.lang == "en" else "nb"
-        if answer.answered and u.intent not in DATED_INTENTS and DOC_ASK.search(u.folded):
-            # 'når sendte helseministeren brevet?': the date of the sentence the card quotes
-            found = dated_sentence(u.folded, answer.paragraphs, self.plain_words)
-            if found is not None and fmt.long_date(found[0], lang) not in answer.text:
-                day, sentence = found
-                answer.paragraphs.insert(0, f"{fmt.long_date(day, lang)}: «{sentence}»")
+        if u.intent not in DATED_INTENTS and (
+            DOC_ASK.search(u.folded) or LETTER_ASK.search(u.folded)
+        ):
+            answer = self.dated_fact(u, answer, lang)
         return answer
+
+    def dated_fact(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
+        """'Når sendte helseministeren brevet?', 'hvilken dato …', 'hvilket brev …': the date
+        of the sentence the card quotes, else of the answered scheme's facts or, where the card
+        declined, of the strong look-up passage that clearly answers."""
+        found = (
+            dated_sentence(u.folded, answer.paragraphs, self.plain_words)
+            if answer.answered
+            else None
+        )
+        source = None
+        if found is None and (WHEN_ASK.search(u.folded) or LETTER_ASK.search(u.folded)):
+            for text, item, sid in self.dated_candidates(u, answer, lang):
+                found = dated_sentence(u.folded, [text], self.plain_words)
+                if found is not None:
+                    source = (item, sid)
+                    break
+        if found is None or fmt.long_date(found[0], lang) in answer.text:
+            return answer
+        day, sentence = found
+        line = f"{fmt.long_date(day, lang)}: «{sentence}»"
+        if source is not None and not answer.answered:
+            prov = self.kb.provenance(source[0])
+            return self.answer(u, lang, [line], sources=[prov], scheme=source[1])
+        answer.paragraphs.insert(0, line)
+        if source is not None:
+            answer.sources = unique_sources([self.kb.provenance(source[0]), *answer.sources])
+        return answer
+
+    def dated_candidates(
+        self, u: Understanding, answer: Answer, lang: Lang
+    ) -> list[tuple[str, Sourced, str | None]]:
+        """The texts a date asked of a fact may be read from: an answered card's scheme's
+        facts; for a decline, the look-up's best passage when strong and clearly matching."""
+        if answer.answered:
+            sid = answer.scheme
+            if sid not in self.kb.schemes:
+                return []
+            return [(text_in(f, lang), f, sid) for f in self.kb.schemes[sid].facts]
+        if not u.passage_strong or not u.passages or u.passages[0][1] < PASSAGE_ASKED:
+            return []
+        found = self.passage_item(u.passages[0][0], lang)
+        if found is None or (u.schemes_mentioned and found[2] not in u.schemes_mentioned):
+            return []
+        return [(found[0], found[1], found[2])]
 
     def _compose(self, u: Understanding, today: dt.date) -> Answer:
         """Pick the answer family for an understood question."""
