@@ -1571,8 +1571,10 @@ class Understander:
                 (u.passage_strong and u.passage_score >= 0.6) or self._explained(u, 0.5)
             )
         if best == "contact":
-            # 'fastlegens telefonnummer', 'telefon til NAV': not the scheme's caseworkers
-            return True
+            # 'fastlegens telefonnummer', 'telefon til NAV': not the scheme's caseworkers; but
+            # a sentence of the scheme that clearly answers names the contact ('teknisk support
+            # knyttet til søknadsskjemaet: hjelp@statsforvalteren.no')
+            return not self._explained(u, 0.6)
         if best in FIGURE_INTENTS:
             return not self.kb.schemes[u.scheme].rules
         return False
