@@ -41,7 +41,7 @@ from bot.answers.declines import DeclineAnswers
 from bot.cards import rule_lines
 from bot.text import fold, lazy_pattern
 from bot.understanding.normalise import _stem
-from bot.understanding.patterns import GRANT_WORDS, HOW_MANY_YEARS, KIND_ACCOUNTS
+from bot.understanding.patterns import BEYOND, GRANT_WORDS, HOW_MANY_YEARS, KIND_ACCOUNTS
 from bot.understanding.query import Understanding
 from bot.vocab import TOPIC_LABELS, Lang, word
 from knowledge.kb import Provenance
@@ -453,6 +453,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         topics: list[Topic],
         year: int | None,
         passage: Fact | None = None,
+        beyond: bool = False,
     ) -> list[Fact]:
         """Return the facts that answer a topic question for a scheme and year.
 
@@ -481,7 +482,10 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             said = {f.text for f in facts}
             for f in scheme.facts:
                 limiting = f.topic in (Topic.FUNDS, Topic.PURPOSE) and LIMIT_WORDS.search(f.text)
-                if limiting and f.text not in said and not f.tentative:
+                # 'annet enn årsverk?': a statement of another year on more than that ('åpner
+                # for dekking av andre utgifter enn årsverk') answers it as well
+                widening = beyond and f.topic == Topic.FUNDS and BEYOND.search(fold(f.text))
+                if (limiting or widening) and f.text not in said and not f.tentative:
                     facts.append(f)
                     said.add(f.text)
         if not facts and intent == "not_funded":
@@ -549,7 +553,12 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             name = asof.scheme_name(self.kb, sid, lang)
             year = self.topic_year(scheme, topics, asked)
             facts = self.topic_fact_list(
-                scheme, u.intent, topics, year, self.matching_fact(u, sid, year)
+                scheme,
+                u.intent,
+                topics,
+                year,
+                self.matching_fact(u, sid, year),
+                beyond=bool(BEYOND.search(u.folded)),
             )
             facts = self.announcements(u, scheme, topics, facts) + facts
             due = (
