@@ -186,18 +186,25 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             # a word of the scheme's own name tells which scheme, not which section
             own = " ".join(_padded(fold(n)) for n in self.kb.schemes[sid].names.all())
             for fact in self.kb.schemes[sid].facts:
-                head = HEADING.match(fact.text)
-                if head is None or (year is not None and not fact.years.contains(year)):
+                if year is not None and not fact.years.contains(year):
                     continue
-                words = [
-                    w
-                    for w in re.findall(r"[a-z]+", fold(head.group(1)))
-                    if len(w) >= 4
-                    and w not in self.plain_words
-                    and not w.startswith(GRANT_WORDS)
-                    and f" {w} " not in own
-                ]
-                named = bool(words) and all(_stem(w) in asked for w in words)
+                # the heading as printed, or, asked in English, as the English text gives it
+                heads = [HEADING.match(fact.text)]
+                if lang == "en" and fact.text_en:
+                    heads.append(HEADING.match(fact.text_en))
+                named = False
+                for head in heads:
+                    if head is None:
+                        continue
+                    words = [
+                        w
+                        for w in re.findall(r"[a-z]+", fold(head.group(1)))
+                        if len(w) >= 4
+                        and w not in self.plain_words
+                        and not w.startswith(GRANT_WORDS)
+                        and f" {w} " not in own
+                    ]
+                    named = named or (bool(words) and all(_stem(w) in asked for w in words))
                 if named and text_in(fact, lang)[:60] not in body:
                     found.append((sid, fact))
         if not found:
