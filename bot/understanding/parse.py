@@ -124,6 +124,7 @@ from bot.understanding.patterns import (
     SCHEME_HAD,
     SERVES,
     SO_FAR,
+    STAFF_ADDED,
     STATED_NOW,
     THROUGH_YEAR,
     TOPIC_CONCEPTS,
@@ -1153,6 +1154,11 @@ class Understander:
         for intent, weights in self.lex.trigger_hits(padded, total_padded).items():
             hits = sorted(weights, reverse=True)
             scores[intent] = hits[0] + 0.25 * sum(hits[1:3])
+        if STAFF_ADDED.search(f) and scores["contact"] > 0:
+            # 'en søknad som bare handler om flere saksbehandlere': the staff a grant would
+            # fund, so the weight of the caseworker word goes to what is funded
+            scores["funds"] = max(scores["funds"], scores["contact"])
+            scores["contact"] = 0.0
         if "year" in s and RATE_ASK.search(f) and u.scheme and self.kb.schemes[u.scheme].rules:
             # 'med hvilken sats i 2025?': the rules of a year, even one the sources lack
             scores["amount"] = max(scores["amount"], 0.6)
