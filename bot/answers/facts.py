@@ -475,6 +475,21 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             facts.append(passage)
         if not facts and year is not None and intent in ("reporting", "audit"):
             facts = self.facts(scheme, topics, year + 1)
+        if year is not None and intent == "status":
+            # 'endres ordningen neste år?': an earlier statement on what happens in the year
+            # asked ('hvis det skulle bli endringer fra og med 2022') speaks of it as well
+            said = {f.text for f in facts}
+            named = re.compile(rf"\b{year}\b")
+            for f in scheme.facts:
+                if (
+                    f.topic in topics
+                    and f.years.first < year
+                    and f.text not in said
+                    and not f.tentative
+                    and named.search(f.text)
+                ):
+                    facts.append(f)
+                    said.add(f.text)
         if facts and intent in STANDING_INTENTS and year is None:
             # what a scheme is for stands until the sources change it: the purpose stated in
             # an earlier year ('Formål: å øke kapasiteten ...') is given with the newest
@@ -536,6 +551,9 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             having = self.schemes_with(lambda s: any(f.topic in topics for f in s.facts))
             return self.ask_scheme(u, lang, having)
         asked = u.slots.get("year")
+        if asked is None and u.intent == "status" and isinstance(u.slots.get("year_rel"), int):
+            # 'endres ordningen neste år?': the status of the year after today's
+            asked = today.year + int(u.slots["year_rel"])
         if asked is not None and len(schemes) > 1:
             # 'prioriteringene i den nye ordningen for voksne i 2022' naming two or three
             # schemes: those with something on the topic for that year answer it; the others'
