@@ -259,6 +259,45 @@ LETTER_ASK = lazy_pattern(
 )
 
 
+# 'hvilken prop. bygger planen på?', 'kva for proposisjon', 'which bill': the parliamentary
+# document a source sentence names
+DOC_REF_ASK = lazy_pattern(
+    r"\b(?:hvilken|hvilke|hva for|kva for|which|what)\s+(?:ein\s+|en\s+)?"
+    r"(?:prop\b\.?|proposisjon\w*|stortingsproposisjon\w*|stortingsmelding\w*|melding\w*|"
+    r"bill|white paper|parliamentary (?:bill|paper|document))"
+)
+# 'Prop. 15 S (2015–2016)', 'Meld. St. 19', 'St.meld. nr. 30', 'NOU 2019: 26' in a sentence
+DOC_REF = lazy_pattern(
+    r"\b(?:Prop\.\s*\d+\s*[SLA]\b|Meld\.\s*St\.\s*\d+|St\.\s*meld\.\s*(?:nr\.\s*)?\d+|"
+    r"NOU\s+\d{4})"
+)
+# the words that ask for such a document, not what it is about
+_DOC_REF_WORDS = ("prop", "proposisjon", "stortingsprop", "stortingsmeld", "melding", "bill")
+
+
+def doc_ref_sentence(
+    folded_question: str, text: str, plain: frozenset[str]
+) -> tuple[int, str] | None:
+    """The sentence of a text naming a parliamentary document ('Prop. 15 S …') that shares most
+    of the question's own words (one at least, besides the words asking for a document), with
+    how many it shares."""
+    asked = [
+        w
+        for w in re.findall(r"[a-z0-9]+", folded_question)
+        if len(w) > 3 and w not in plain and not w.startswith(_DOC_REF_WORDS)
+    ]
+    best: tuple[int, str] | None = None
+    for part in re.split(r"(?<=[.!?»])\s+(?=[A-ZÆØÅ«•])|\n+(?=\s*•)", text):
+        sentence = " ".join(part.split())
+        if not DOC_REF.search(sentence):
+            continue
+        words = re.findall(r"[a-z0-9]+", fold(sentence))
+        shared = sum(any(_stems_meet(a, w) for w in words if len(w) > 3) for a in asked)
+        if shared >= 1 and (best is None or shared > best[0]):
+            best = (shared, sentence.strip(" •"))
+    return best
+
+
 # 'når var …', 'hvem holdt …': when or who of a source document
 DOC_ASK = lazy_pattern(
     r"^\s*(?:og\s+|on\s+|pa\s+)?"

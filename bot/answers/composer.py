@@ -14,6 +14,8 @@ from bot.answers.common import (
     COVER_ASK,
     COVER_INTENTS,
     DOC_ASK,
+    DOC_REF,
+    DOC_REF_ASK,
     INTENT_TOPICS,
     LETTER_ASK,
     PASSAGE_ASKED,
@@ -23,6 +25,7 @@ from bot.answers.common import (
     _padded,
     _says,
     dated_sentence,
+    doc_ref_sentence,
     t,
     text_in,
 )
@@ -155,6 +158,42 @@ class Composer(FigureAnswers):
             DOC_ASK.search(u.folded) or LETTER_ASK.search(u.folded)
         ):
             answer = self.dated_fact(u, answer, lang)
+        if DOC_REF_ASK.search(u.folded) and not DOC_REF.search(answer.text):
+            answer = self.doc_reference(u, answer, lang)
+        return answer
+
+    def doc_reference(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
+        """'Hvilken prop. bygger opptrappingsplanen på?': the source sentence naming the
+        parliamentary document ('Prop. 15 S (2015–2016) …') that shares most of the question's
+        words, from any scheme's facts, quoted first."""
+        own = self.kb.schemes.get(answer.scheme or "")
+        names = [fold(n) for n in own.names.all()] if own is not None else []
+        best: tuple[int, str, Sourced, str] | None = None
+        for sid, scheme in self.kb.schemes.items():
+            for fact in scheme.facts:
+                found = doc_ref_sentence(u.folded, text_in(fact, lang), self.plain_words)
+                if found is None or (best is not None and found[0] <= best[0]):
+                    continue
+                ref = DOC_REF.search(found[1])
+                # another scheme's sentence counts when it shares two of the question's words
+                # or names the answered scheme's document ('Prop. 15 S' of the plan)
+                named = ref is not None and any(fold(ref.group(0)) in n for n in names)
+                if sid == answer.scheme or found[0] >= 2 or named:
+                    best = (found[0], found[1], fact, sid)
+        if best is None:
+            return answer
+        _shared, sentence, item, sid = best
+        prov = self.kb.provenance(item)
+        name = asof.scheme_name(self.kb, sid, lang)
+        line = (
+            f"Kildene sier om {name}: «{sentence}»"
+            if lang == "nb"
+            else f"The sources say of {name}: «{sentence}»"
+        )
+        if not answer.answered:
+            return self.answer(u, lang, [line], sources=[prov], scheme=sid)
+        answer.paragraphs.insert(0, line)
+        answer.sources = unique_sources([prov, *answer.sources])
         return answer
 
     def dated_fact(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
