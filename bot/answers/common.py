@@ -313,7 +313,7 @@ STILL_ASK = lazy_pattern(
 
 # A question about a table itself, not about a row: its sources, colours or use.
 TABLE_ABOUT = lazy_pattern(
-    r"\b(?:kild\w*|kjeld\w*|hentet|henta|kommer\b.*\bfra|kjem\b.*\bfra|farge\w*|farga\w*|"
+    r"\b(?:kild\w*|kjeld\w*|hentet|henta|kommer\b.*\bfra|kjem\b.*\bfra|\w*farge\w*|\w*farga\w*|"
     r"malekort\w*|scorecard\w*|colou?r\w*|sources?|comes? from|where\b.*\bfrom)\b"
 )
 
@@ -330,7 +330,8 @@ TABLE_ASPECTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     # the source's colour paragraph ends 'Tabellen er ikke et målekort': red and green rank
     # no office's work, so what the colours mean includes that note
     (
-        lazy_pattern(r"\b(?:farge\w*|farga\w*|colou?r\w*)\b"),
+        # also a colour named in a compound ('rødfargen', 'grønnfarga')
+        lazy_pattern(r"\b(?:\w*farge\w*|\w*farga\w*|colou?r\w*)\b"),
         ("farge", "colour", "malekort", "scorecard"),
     ),
     (lazy_pattern(r"\b(?:malekort\w*|scorecard\w*)\b"), ("malekort", "scorecard")),
