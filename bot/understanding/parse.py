@@ -298,6 +298,19 @@ class Understander:
             key = min(sorted(content), key=lambda stem: shared[stem])
             self._content_by_stem.setdefault(key, []).append(i)
         self.rule_words = rule_scheme_words(kb, self.lex)
+        # what a source document is called by its kind ('Søknadsverksted: …', 'Kunngjøring
+        # 2020: …'): 'søknadsverkstedet' names where something is said, not a thing with rates
+        self.document_words = tuple(
+            sorted(
+                {
+                    head
+                    for doc in kb.sources.values()
+                    if ":" in doc.title
+                    for head in fold(doc.title.split(":")[0]).split()[:1]
+                    if len(head) >= 6
+                }
+            )
+        )
         self.deadline_words = deadline_scheme_words(kb, self.lex)
         tables = kb.language.tables if kb.language else None
         including = sorted({fold(w).rstrip(".") for w in (tables.including if tables else [])})
@@ -930,6 +943,8 @@ class Understander:
             u.thing = owned
         elif not u.schemes_mentioned:
             u.thing = other_thing(u, self.rule_words)
+            if u.thing and all(fold(w).startswith(self.document_words) for w in u.thing.split()):
+                u.thing = None  # 'hvilket brev viser søknadsverkstedet til?': the source
             if u.thing:
                 u.thing_scheme = thing_scheme(u.thing, self.rated_words)
             u.deadline_thing = other_thing(u, self.deadline_words)
