@@ -90,6 +90,10 @@ def elliptic(question: str) -> bool:
     return _ELLIPTIC.search(question) is not None
 
 
+# where a message's first clause ends and another ask starts ('…i 2027, og vil …')
+_CLAUSE_JOIN = lazy_pattern(r",\s+(?:og|and)\s+", re.IGNORECASE)
+
+
 # the end of a stated sentence: 'Stillingen koster 700 000 kr pr år. Hva …' (not '1.5 mill')
 _SENTENCE_END = lazy_pattern(r"[.!]\s+(?=[A-ZÆØÅ])")
 
@@ -421,7 +425,28 @@ class Engine:
                 if chat is not None and after is not None:
                     self.contexts.put(chat, after)
                 return combine(answers)
+        lead = self._foreign_lead(text, today, core)
+        if lead is not None:
+            return lead
         return self._ask_one(text, today, chat, core, whole)
+
+    def _foreign_lead(self, text: str, today: dt.date, core: _Core) -> Answer | None:
+        """The decline of a message whose first ask, before ', og' / ', and', is about
+        something the sources do not hold ('Hvem vinner kommunevalget i 2027, og vil …?')."""
+        words = core.kb.language
+        if words is None:
+            return None
+        first, _joins = _question_patterns(tuple(words.question_words))
+        clause = _CLAUSE_JOIN.split(text, maxsplit=1)
+        if len(clause) < 2 or len(clause[0].split()) < 3 or not first.match(clause[0]):
+            return None
+        u = self.understand(clause[0].strip(" ,") + "?", None, today, core=core)
+        if u.intent != "out_of_scope" or not u.unknown or u.scheme or u.schemes_mentioned:
+            return None
+        if any(k in u.slots for k in ("municipality", "place", "county", "office", "column")):
+            return None
+        answer = core.composer.compose(u, today)
+        return None if answer.answered else answer
 
     def _read(
         self, text: str, today: dt.date, chat: str | None, core: _Core, continued: bool = False

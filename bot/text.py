@@ -101,6 +101,13 @@ NYNORSK: dict[str, str] = {
     "aukar": "øker",
     "minkar": "minker",
     "eigendelen": "egenandelen",
+    "eigeninnsats": "egeninnsats",
+    "eigeninnsatsen": "egeninnsatsen",
+    "eigenfinansiering": "egenfinansiering",
+    "eigenfinansieringa": "egenfinansieringen",
+    "avkorta": "avkortet",
+    "avkortast": "avkortes",
+    "gjere": "gjøre",
     "eigenandelen": "egenandelen",
     "dekkje": "dekke",
     "åra": "årene",
@@ -499,8 +506,27 @@ def fold(text: str, nynorsk: bool = True) -> str:
             or (_nynorsk_compound(part) if part.startswith(_NYNORSK_HEAD_START) else part)
             for part in parts
         ]
+        parts = [_nynorsk_tail(p) if _NYNORSK_TAIL_MARK.search(p) else p for p in parts]
     joined = "".join(parts).translate(_FOLD)
     return _SPACE.sub(" ", joined).strip()
+
+
+# a nynorsk last part of a compound ('rustilskotet', 'helsetenestene'), longest first
+_NYNORSK_TAILS = tuple(
+    sorted(
+        ((k, v) for k, v in NYNORSK.items() if k.startswith(("tilskot", "teneste"))),
+        key=lambda kv: -len(kv[0]),
+    )
+)
+_NYNORSK_TAIL_MARK = re.compile(r".{3}(?:tilskot|teneste)")
+
+
+def _nynorsk_tail(word: str) -> str:
+    """Map the nynorsk last part of a compound ('rustilskotet' -> 'rustilskuddet')."""
+    for tail, bokmal in _NYNORSK_TAILS:
+        if word.endswith(tail) and len(word) - len(tail) >= 3:
+            return word[: -len(tail)] + bokmal
+    return word
 
 
 def _nynorsk_compound(word: str) -> str:

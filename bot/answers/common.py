@@ -206,7 +206,8 @@ ANNOUNCE_ASK = lazy_pattern(r"\b(?:kunngj\w*|utlys\w*|announc\w*|published|publi
 
 # asking when something happens ('når kunngjøres ordningen?', 'kva tid', 'which month')
 WHEN_ASK = lazy_pattern(
-    r"\b(?:nar|when|kva tid|hva tid|hvilken (?:dato|maned|tid)|what date|which (?:date|month))\b"
+    r"\b(?:nar|when|kva tid|hva tid|hvilken (?:dato|maned|tid)|hvilke dato|hva dato|kva dato|"
+    r"what date|which (?:date|month))\b"
 )
 
 
@@ -225,12 +226,16 @@ def dated_sentence(
     folded_question: str, paragraphs: list[str], plain: frozenset[str]
 ) -> tuple[dt.date, str] | None:
     """The date a when-question asks of: the answer's sentence holding a date in figures and
-    sharing most of the question's own words (two at least), with that date; a deadline's
-    sentence only when the question asks of a deadline."""
+    sharing most of the question's own words (two at least, or one when its paragraph shares
+    another: 'hvilket brev … egenandelen?' of 'Presisering av egenandel: … Brev om dette … av
+    18.12.2015'), with that date; a deadline's sentence only when the question asks of a
+    deadline."""
     deadline_asked = "frist" in folded_question or "deadline" in folded_question
     asked = [w for w in re.findall(r"[a-z0-9]+", folded_question) if len(w) > 3 and w not in plain]
-    best: tuple[int, dt.date, str] | None = None
+    best: tuple[tuple[int, int], dt.date, str] | None = None
     for paragraph in paragraphs:
+        around = [w for w in re.findall(r"[a-z0-9]+", fold(paragraph)) if len(w) > 3]
+        in_paragraph = sum(any(_stems_meet(a, w) for w in around) for a in asked)
         for sentence in re.split(r"(?<=[.!?»])\s+(?=[A-ZÆØÅ«•])|\n+|\s+•\s+", paragraph):
             found = NUMERIC_DATE.search(sentence)
             if found is None or (not deadline_asked and "frist" in fold(sentence)):
@@ -241,9 +246,59 @@ def dated_sentence(
                 continue
             words = re.findall(r"[a-z0-9]+", fold(sentence))
             shared = sum(any(_stems_meet(a, w) for w in words) for a in asked)
-            if shared >= 2 and (best is None or shared > best[0]):
-                best = (shared, day, sentence.strip(" •"))
+            # one word of the sentence itself, a whole word ('brev', not 'til' of 'tilskudd')
+            alone = sum(any(_stems_meet(a, w) for w in words if len(w) > 3) for a in asked)
+            rank = (shared, in_paragraph)
+            if (shared >= 2 or (alone == 1 and in_paragraph >= 2)) and (
+                best is None or rank > best[0]
+            ):
+                best = (rank, day, sentence.strip(" •"))
     return None if best is None else (best[1], best[2])
+
+
+# 'hvilket brev viser de til?', 'which letter': the dated letter a sentence refers to
+LETTER_ASK = lazy_pattern(
+    r"\b(?:hvilket brev|hvilke brev|kva brev|kva for (?:eit )?brev|which letter|what letter)\b"
+)
+
+
+# 'hvilken prop. bygger planen på?', 'kva for proposisjon', 'which bill': the parliamentary
+# document a source sentence names
+DOC_REF_ASK = lazy_pattern(
+    r"\b(?:hvilken|hvilke|hva for|kva for|which|what)\s+(?:ein\s+|en\s+)?"
+    r"(?:prop\b\.?|proposisjon\w*|stortingsproposisjon\w*|stortingsmelding\w*|melding\w*|"
+    r"bill|white paper|parliamentary (?:bill|paper|document))"
+)
+# 'Prop. 15 S (2015–2016)', 'Meld. St. 19', 'St.meld. nr. 30', 'NOU 2019: 26' in a sentence
+DOC_REF = lazy_pattern(
+    r"\b(?:Prop\.\s*\d+\s*[SLA]\b|Meld\.\s*St\.\s*\d+|St\.\s*meld\.\s*(?:nr\.\s*)?\d+|"
+    r"NOU\s+\d{4})"
+)
+# the words that ask for such a document, not what it is about
+_DOC_REF_WORDS = ("prop", "proposisjon", "stortingsprop", "stortingsmeld", "melding", "bill")
+
+
+def doc_ref_sentence(
+    folded_question: str, text: str, plain: frozenset[str]
+) -> tuple[int, str] | None:
+    """The sentence of a text naming a parliamentary document ('Prop. 15 S …') that shares most
+    of the question's own words (one at least, besides the words asking for a document), with
+    how many it shares."""
+    asked = [
+        w
+        for w in re.findall(r"[a-z0-9]+", folded_question)
+        if len(w) > 3 and w not in plain and not w.startswith(_DOC_REF_WORDS)
+    ]
+    best: tuple[int, str] | None = None
+    for part in re.split(r"(?<=[.!?»])\s+(?=[A-ZÆØÅ«•])|\n+(?=\s*•)", text):
+        sentence = " ".join(part.split())
+        if not DOC_REF.search(sentence):
+            continue
+        words = re.findall(r"[a-z0-9]+", fold(sentence))
+        shared = sum(any(_stems_meet(a, w) for w in words if len(w) > 3) for a in asked)
+        if shared >= 1 and (best is None or shared > best[0]):
+            best = (shared, sentence.strip(" •"))
+    return best
 
 
 # 'når var …', 'hvem holdt …': when or who of a source document
@@ -261,7 +316,7 @@ STILL_ASK = lazy_pattern(
 
 # A question about a table itself, not about a row: its sources, colours or use.
 TABLE_ABOUT = lazy_pattern(
-    r"\b(?:kild\w*|kjeld\w*|hentet|henta|kommer\b.*\bfra|kjem\b.*\bfra|farge\w*|farga\w*|"
+    r"\b(?:kild\w*|kjeld\w*|hentet|henta|kommer\b.*\bfra|kjem\b.*\bfra|\w*farge\w*|\w*farga\w*|"
     r"malekort\w*|scorecard\w*|colou?r\w*|sources?|comes? from|where\b.*\bfrom)\b"
 )
 
@@ -278,7 +333,8 @@ TABLE_ASPECTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     # the source's colour paragraph ends 'Tabellen er ikke et målekort': red and green rank
     # no office's work, so what the colours mean includes that note
     (
-        lazy_pattern(r"\b(?:farge\w*|farga\w*|colou?r\w*)\b"),
+        # also a colour named in a compound ('rødfargen', 'grønnfarga')
+        lazy_pattern(r"\b(?:\w*farge\w*|\w*farga\w*|colou?r\w*)\b"),
         ("farge", "colour", "malekort", "scorecard"),
     ),
     (lazy_pattern(r"\b(?:malekort\w*|scorecard\w*)\b"), ("malekort", "scorecard")),
@@ -360,6 +416,8 @@ T: dict[str, dict[Lang, str]] = {
         "nb": "Nei. Kilden: «{sentence}»",
         "en": "No. The source: “{sentence}”",
     },
+    # a yes/no question answered by a source sentence that permits it ('kan velge')
+    "permission_yes": {"nb": "Ja.", "en": "Yes."},
     "premise_no": {
         "nb": "Nei, det stemmer ikke: kildene gir {figure}, ikke {stated}.",
         "en": "No, that is not right: the sources give {figure}, not {stated}.",

@@ -8,22 +8,29 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bot import asof, fmt
-from bot.answer import Answer
+from bot.answer import Answer, unique_sources
 from bot.answers.common import (
     CONFIDENCE_THRESHOLD,
     COVER_ASK,
     COVER_INTENTS,
     DOC_ASK,
+    DOC_REF,
+    DOC_REF_ASK,
     INTENT_TOPICS,
+    LETTER_ASK,
+    PASSAGE_ASKED,
     RATE_KINDS,
+    WHEN_ASK,
     _folded,
     _padded,
     _says,
     dated_sentence,
+    doc_ref_sentence,
     t,
+    text_in,
 )
 from bot.answers.figures import FigureAnswers
-from bot.answers.premises import condition_verdict, premise_verdict
+from bot.answers.premises import condition_verdict, permission_verdict, premise_verdict
 from bot.text import fold, lazy_pattern
 from bot.understanding.lexicon import everyday_words, function_words
 from bot.understanding.patterns import (
@@ -38,6 +45,7 @@ from bot.understanding.patterns import (
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
 from knowledge.kb import KnowledgeBase
+from knowledge.schema import Sourced
 
 #: a phrase the question quotes ('hva menes med «Den gylne regel»?'): looked for as printed
 QUOTED_PHRASE = lazy_pattern(r"[«\"“”]\s*\w+(?:\s+\w+)+\s*[»\"“”]")
@@ -146,13 +154,92 @@ class Composer(FigureAnswers):
         """Answer an understood question as of a date."""
         answer = self._compose(u, today)
         lang: Lang = "en" if u.lang == "en" else "nb"
-        if answer.answered and u.intent not in DATED_INTENTS and DOC_ASK.search(u.folded):
-            # 'når sendte helseministeren brevet?': the date of the sentence the card quotes
-            found = dated_sentence(u.folded, answer.paragraphs, self.plain_words)
-            if found is not None and fmt.long_date(found[0], lang) not in answer.text:
-                day, sentence = found
-                answer.paragraphs.insert(0, f"{fmt.long_date(day, lang)}: «{sentence}»")
+        if u.intent not in DATED_INTENTS and (
+            DOC_ASK.search(u.folded) or LETTER_ASK.search(u.folded)
+        ):
+            answer = self.dated_fact(u, answer, lang)
+        if DOC_REF_ASK.search(u.folded) and not DOC_REF.search(answer.text):
+            answer = self.doc_reference(u, answer, lang)
         return answer
+
+    def doc_reference(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
+        """'Hvilken prop. bygger opptrappingsplanen på?': the source sentence naming the
+        parliamentary document ('Prop. 15 S (2015–2016) …') that shares most of the question's
+        words, from any scheme's facts, quoted first."""
+        own = self.kb.schemes.get(answer.scheme or "")
+        names = [fold(n) for n in own.names.all()] if own is not None else []
+        best: tuple[int, str, Sourced, str] | None = None
+        for sid, scheme in self.kb.schemes.items():
+            for fact in scheme.facts:
+                found = doc_ref_sentence(u.folded, text_in(fact, lang), self.plain_words)
+                if found is None or (best is not None and found[0] <= best[0]):
+                    continue
+                ref = DOC_REF.search(found[1])
+                # another scheme's sentence counts when it shares two of the question's words
+                # or names the answered scheme's document ('Prop. 15 S' of the plan)
+                named = ref is not None and any(fold(ref.group(0)) in n for n in names)
+                if sid == answer.scheme or found[0] >= 2 or named:
+                    best = (found[0], found[1], fact, sid)
+        if best is None:
+            return answer
+        _shared, sentence, item, sid = best
+        prov = self.kb.provenance(item)
+        name = asof.scheme_name(self.kb, sid, lang)
+        line = (
+            f"Kildene sier om {name}: «{sentence}»"
+            if lang == "nb"
+            else f"The sources say of {name}: «{sentence}»"
+        )
+        if not answer.answered:
+            return self.answer(u, lang, [line], sources=[prov], scheme=sid)
+        answer.paragraphs.insert(0, line)
+        answer.sources = unique_sources([prov, *answer.sources])
+        return answer
+
+    def dated_fact(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
+        """'Når sendte helseministeren brevet?', 'hvilken dato …', 'hvilket brev …': the date
+        of the sentence the card quotes, else of the answered scheme's facts or, where the card
+        declined, of the strong look-up passage that clearly answers."""
+        found = (
+            dated_sentence(u.folded, answer.paragraphs, self.plain_words)
+            if answer.answered
+            else None
+        )
+        source = None
+        if found is None and (WHEN_ASK.search(u.folded) or LETTER_ASK.search(u.folded)):
+            for text, item, sid in self.dated_candidates(u, answer, lang):
+                found = dated_sentence(u.folded, [text], self.plain_words)
+                if found is not None:
+                    source = (item, sid)
+                    break
+        if found is None or fmt.long_date(found[0], lang) in answer.text:
+            return answer
+        day, sentence = found
+        line = f"{fmt.long_date(day, lang)}: «{sentence}»"
+        if source is not None and not answer.answered:
+            prov = self.kb.provenance(source[0])
+            return self.answer(u, lang, [line], sources=[prov], scheme=source[1])
+        answer.paragraphs.insert(0, line)
+        if source is not None:
+            answer.sources = unique_sources([self.kb.provenance(source[0]), *answer.sources])
+        return answer
+
+    def dated_candidates(
+        self, u: Understanding, answer: Answer, lang: Lang
+    ) -> list[tuple[str, Sourced, str | None]]:
+        """The texts a date asked of a fact may be read from: an answered card's scheme's
+        facts; for a decline, the look-up's best passage when strong and clearly matching."""
+        if answer.answered:
+            sid = answer.scheme
+            if sid not in self.kb.schemes:
+                return []
+            return [(text_in(f, lang), f, sid) for f in self.kb.schemes[sid].facts]
+        if not u.passage_strong or not u.passages or u.passages[0][1] < PASSAGE_ASKED:
+            return []
+        found = self.passage_item(u.passages[0][0], lang)
+        if found is None or (u.schemes_mentioned and found[2] not in u.schemes_mentioned):
+            return []
+        return [(found[0], found[1], found[2])]
 
     def _compose(self, u: Understanding, today: dt.date) -> Answer:
         """Pick the answer family for an understood question."""
@@ -270,7 +357,8 @@ class Composer(FigureAnswers):
                 return quoted
         answer = self.after_grant_end(u, self.counted(u, answer, lang), today, lang)
         answer = premise_verdict(u.folded, self.no_average(u, answer, lang), lang)
-        return condition_verdict(u.folded, answer, lang)
+        answer = condition_verdict(u.folded, answer, lang)
+        return permission_verdict(u.folded, answer, lang)
 
     def no_average(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
         """Say that no average is computed when one is asked; the figures shown are not one."""

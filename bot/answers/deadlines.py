@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from bot import asof, fmt
@@ -15,6 +16,7 @@ from bot.calc import results as calc_results
 from bot.cards import deadline_text
 from bot.text import fold, lazy_pattern
 from bot.understanding.entities import extract_day_month
+from bot.understanding.normalise import _stem
 from bot.understanding.patterns import MONTHS
 from bot.understanding.query import Understanding
 from bot.vocab import DEADLINE_LABELS, Lang
@@ -40,6 +42,14 @@ ASKS_FOR_DEADLINE = lazy_pattern(r"frist|deadline|due\b")
 # a month or a date named in a statement ('medio januar 2018', '15.3.2021')
 DATED = lazy_pattern(
     rf"\b(?:{'|'.join(m for m in MONTHS if len(m) > 3)})\b|\b\d{{1,2}}\.\d{{1,2}}\."
+)
+
+
+# a grant named by what it is for ('tilskudd til frivillig arbeid innen psykisk helse', 'the
+# grant for voluntary work'), up to the end of the clause
+NAMED_GRANT = lazy_pattern(
+    r"\b(?:tilskudd|tilskuddet|tilskot|tilskotet|tilskuddsordning\w*|grant|grants|scheme)\s+"
+    r"(?:til|for|to)\s+((?:[a-z0-9/-]+\s*){1,7})"
 )
 
 
@@ -126,6 +136,9 @@ class DeadlineAnswers(AnswerBase):
             )
             return self.answer(u, lang, [msg], answered=False)
         if not schemes:
+            unknown = self.unknown_grant(u)
+            if unknown is not None:
+                return self.no_such_scheme(u, lang, unknown)
             return self.deadlines_across_schemes(u, today, lang)
         u.slots.setdefault("kind", kind.value)
         paragraphs, sources, years, answered, after = [], [], [], False, False
@@ -318,6 +331,39 @@ class DeadlineAnswers(AnswerBase):
             sources=sources,
             answered=bool(outlook.upcoming),
         )
+
+    def unknown_grant(self, u: Understanding) -> str | None:
+        """The grant a question names that no scheme's name speaks of, as written ('tilskudd
+        til frivillig arbeid innen psykisk helse'), or None.
+
+        A grant named by what it is for, with a content word no scheme's names hold, is a
+        scheme the sources do not have; its deadline is not any other scheme's.
+        """
+        found = NAMED_GRANT.search(u.folded)
+        if found is None:
+            return None
+        words = [
+            w
+            for w in re.findall(r"[a-z]+", found.group(1))
+            if len(w) >= 4 and w not in self.plain_words and w not in self.place_words
+        ]
+        named = {_stem(w) for w in re.findall(r"[a-z]+", self.name_text) if len(w) >= 4}
+        if len(words) < 2 or all(_stem(w) in named for w in words):
+            return None
+        return found.group(1).strip()
+
+    def no_such_scheme(self, u: Understanding, lang: Lang, named: str) -> Answer:
+        """Say the sources hold no scheme by that name, and which schemes they hold."""
+        names = ", ".join(asof.scheme_name(self.kb, sid, lang) for sid in self.kb.schemes)
+        said = fmt.quote(named_thing(u.text, named))
+        msg = (
+            f"Kildene mine har ingen ordning for {said}, og derfor ingen frister for den. "
+            f"Ordningene de har, er: {names}."
+            if lang == "nb"
+            else f"My sources have no scheme for {said}, so no deadlines for it. The schemes "
+            f"they have are: {names}."
+        )
+        return self.answer(u, lang, [msg], answered=False)
 
     def deadlines_across_schemes(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
         """List, for every scheme, its next deadline of each kind, else the last one known.

@@ -41,7 +41,7 @@ from bot.answers.declines import DeclineAnswers
 from bot.cards import rule_lines
 from bot.text import fold, lazy_pattern
 from bot.understanding.normalise import _stem
-from bot.understanding.patterns import GRANT_WORDS, HOW_MANY_YEARS, KIND_ACCOUNTS
+from bot.understanding.patterns import BEYOND, GRANT_WORDS, HOW_MANY_YEARS, KIND_ACCOUNTS
 from bot.understanding.query import Understanding
 from bot.vocab import TOPIC_LABELS, Lang, word
 from knowledge.kb import Provenance
@@ -186,18 +186,25 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             # a word of the scheme's own name tells which scheme, not which section
             own = " ".join(_padded(fold(n)) for n in self.kb.schemes[sid].names.all())
             for fact in self.kb.schemes[sid].facts:
-                head = HEADING.match(fact.text)
-                if head is None or (year is not None and not fact.years.contains(year)):
+                if year is not None and not fact.years.contains(year):
                     continue
-                words = [
-                    w
-                    for w in re.findall(r"[a-z]+", fold(head.group(1)))
-                    if len(w) >= 4
-                    and w not in self.plain_words
-                    and not w.startswith(GRANT_WORDS)
-                    and f" {w} " not in own
-                ]
-                named = bool(words) and all(_stem(w) in asked for w in words)
+                # the heading as printed, or, asked in English, as the English text gives it
+                heads = [HEADING.match(fact.text)]
+                if lang == "en" and fact.text_en:
+                    heads.append(HEADING.match(fact.text_en))
+                named = False
+                for head in heads:
+                    if head is None:
+                        continue
+                    words = [
+                        w
+                        for w in re.findall(r"[a-z]+", fold(head.group(1)))
+                        if len(w) >= 4
+                        and w not in self.plain_words
+                        and not w.startswith(GRANT_WORDS)
+                        and f" {w} " not in own
+                    ]
+                    named = named or (bool(words) and all(_stem(w) in asked for w in words))
                 if named and text_in(fact, lang)[:60] not in body:
                     found.append((sid, fact))
         if not found:
@@ -453,6 +460,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         topics: list[Topic],
         year: int | None,
         passage: Fact | None = None,
+        beyond: bool = False,
     ) -> list[Fact]:
         """Return the facts that answer a topic question for a scheme and year.
 
@@ -467,6 +475,21 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             facts.append(passage)
         if not facts and year is not None and intent in ("reporting", "audit"):
             facts = self.facts(scheme, topics, year + 1)
+        if year is not None and intent == "status":
+            # 'endres ordningen neste år?': an earlier statement on what happens in the year
+            # asked ('hvis det skulle bli endringer fra og med 2022') speaks of it as well
+            said = {f.text for f in facts}
+            named = re.compile(rf"\b{year}\b")
+            for f in scheme.facts:
+                if (
+                    f.topic in topics
+                    and f.years.first < year
+                    and f.text not in said
+                    and not f.tentative
+                    and named.search(f.text)
+                ):
+                    facts.append(f)
+                    said.add(f.text)
         if facts and intent in STANDING_INTENTS and year is None:
             # what a scheme is for stands until the sources change it: the purpose stated in
             # an earlier year ('Formål: å øke kapasiteten ...') is given with the newest
@@ -481,7 +504,10 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             said = {f.text for f in facts}
             for f in scheme.facts:
                 limiting = f.topic in (Topic.FUNDS, Topic.PURPOSE) and LIMIT_WORDS.search(f.text)
-                if limiting and f.text not in said and not f.tentative:
+                # 'annet enn årsverk?': a statement of another year on more than that ('åpner
+                # for dekking av andre utgifter enn årsverk') answers it as well
+                widening = beyond and f.topic == Topic.FUNDS and BEYOND.search(fold(f.text))
+                if (limiting or widening) and f.text not in said and not f.tentative:
                     facts.append(f)
                     said.add(f.text)
         if not facts and intent == "not_funded":
@@ -525,6 +551,9 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             having = self.schemes_with(lambda s: any(f.topic in topics for f in s.facts))
             return self.ask_scheme(u, lang, having)
         asked = u.slots.get("year")
+        if asked is None and u.intent == "status" and isinstance(u.slots.get("year_rel"), int):
+            # 'endres ordningen neste år?': the status of the year after today's
+            asked = today.year + int(u.slots["year_rel"])
         if asked is not None and len(schemes) > 1:
             # 'prioriteringene i den nye ordningen for voksne i 2022' naming two or three
             # schemes: those with something on the topic for that year answer it; the others'
@@ -549,7 +578,12 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             name = asof.scheme_name(self.kb, sid, lang)
             year = self.topic_year(scheme, topics, asked)
             facts = self.topic_fact_list(
-                scheme, u.intent, topics, year, self.matching_fact(u, sid, year)
+                scheme,
+                u.intent,
+                topics,
+                year,
+                self.matching_fact(u, sid, year),
+                beyond=bool(BEYOND.search(u.folded)),
             )
             facts = self.announcements(u, scheme, topics, facts) + facts
             due = (

@@ -66,6 +66,35 @@ def condition_verdict(folded: str, answer: Answer, lang: Lang) -> Answer:
     return answer
 
 
+# a sentence that leaves something to the municipality's choice or opens for it ('Kommuner
+# kan velge å inngå interkommunalt samarbeid', 'Ordningen åpner for dekking av …')
+_PERMITS = re.compile(
+    r"\b(?:kan (?:selv )?velge|star fritt til|har anledning til|apner for|may (?:choose|opt)|"
+    r"are free to|is free to|allows?)\b"
+)
+
+# how an answer quotes the source sentence it rests on (bot.answers.facts)
+_QUOTE = re.compile(
+    r"^(?:Kilden sier|The source says) \([^)]*(?:\([^)]*\)[^)]*)*\)[^«]*«(.+)»$", re.S
+)
+
+
+def permission_verdict(folded: str, answer: Answer, lang: Lang) -> Answer:
+    """Say yes before an answer to a yes/no question whose quoted source sentence permits
+    what is asked ('kan kommunen samarbeide med andre?' against 'Kommuner kan velge å inngå
+    interkommunalt samarbeid'); a question that negates a condition is left to
+    condition_verdict."""
+    if not answer.answered or not answer.paragraphs or not _YES_NO_START.match(folded):
+        return answer
+    if _NEGATED.search(folded) or _decided(answer):
+        return answer
+    quoted = _QUOTE.match(answer.paragraphs[0])
+    if quoted is None or not _PERMITS.search(fold(quoted.group(1))):
+        return answer
+    answer.paragraphs.insert(0, t("permission_yes", lang))
+    return answer
+
+
 def _decided(answer: Answer) -> bool:
     """Tell whether an answer already says yes or no in its first paragraphs."""
     head = "\n".join(answer.paragraphs[:3])

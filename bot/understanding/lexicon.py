@@ -607,8 +607,16 @@ class Lexicon:
         words: set[str] = set(self.function_words | set(CONCEPTS) | set(COLUMN_WORDS))
         words |= self.everyday | self.verbs
         prefixes: set[str] = set()
+        # a three-letter word and the stems beside it in one source text ('rød' and 'farge' of
+        # 'Farger: … rød og grønn'): a short compound of the two ('rødfargen') is a known word
+        self._short_heads: set[tuple[str, str]] = set()
         for text in _strings(kb):
-            words.update(WORD.findall(fold(text)))
+            found = WORD.findall(fold(text))
+            words.update(found)
+            short = {w for w in found if len(w) == 3 and w.isalpha()}
+            if short and len(found) <= 200:
+                stems = {w[:5] for w in found if len(w) >= 5}
+                self._short_heads.update((h, stem) for h in short for stem in stems)
         for phrases in self.triggers.values():
             for phrase, _weight in phrases:
                 tokens = WORD.findall(phrase)
@@ -1064,7 +1072,9 @@ class Lexicon:
                 )
                 # a three-letter head ('rus') only before a long tail ('stillingane'),
                 # lest 'dag' + 'pengene' pass for a known word
-                long_enough = len(head) >= 4 or len(tail) >= 8
+                long_enough = (
+                    len(head) >= 4 or len(tail) >= 8 or (head, tail[:5]) in self._short_heads
+                )
                 if head_known and long_enough and len(tail) >= 4 and self._stem_known(tail):
                     found = True
                     if len(self._compounds) < 50_000:

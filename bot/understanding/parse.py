@@ -127,6 +127,7 @@ from bot.understanding.patterns import (
     SCHEME_HAD,
     SERVES,
     SO_FAR,
+    STAFF_ADDED,
     STATED_NOW,
     THROUGH_YEAR,
     TOPIC_CONCEPTS,
@@ -312,6 +313,19 @@ class Understander:
             key = min(sorted(content), key=lambda stem: shared[stem])
             self._content_by_stem.setdefault(key, []).append(i)
         self.rule_words = rule_scheme_words(kb, self.lex)
+        # what a source document is called by its kind ('Søknadsverksted: …', 'Kunngjøring
+        # 2020: …'): 'søknadsverkstedet' names where something is said, not a thing with rates
+        self.document_words = tuple(
+            sorted(
+                {
+                    head
+                    for doc in kb.sources.values()
+                    if ":" in doc.title
+                    for head in fold(doc.title.split(":")[0]).split()[:1]
+                    if len(head) >= 6
+                }
+            )
+        )
         self.deadline_words = deadline_scheme_words(kb, self.lex)
         tables = kb.language.tables if kb.language else None
         including = sorted({fold(w).rstrip(".") for w in (tables.including if tables else [])})
@@ -955,6 +969,8 @@ class Understander:
             u.thing = owned
         elif not u.schemes_mentioned:
             u.thing = other_thing(u, self.rule_words)
+            if u.thing and all(fold(w).startswith(self.document_words) for w in u.thing.split()):
+                u.thing = None  # 'hvilket brev viser søknadsverkstedet til?': the source
             if u.thing:
                 u.thing_scheme = thing_scheme(u.thing, self.rated_words)
             u.deadline_thing = other_thing(u, self.deadline_words)
@@ -1179,6 +1195,11 @@ class Understander:
         for intent, weights in self.lex.trigger_hits(padded, total_padded).items():
             hits = sorted(weights, reverse=True)
             scores[intent] = hits[0] + 0.25 * sum(hits[1:3])
+        if STAFF_ADDED.search(f) and scores["contact"] > 0:
+            # 'en søknad som bare handler om flere saksbehandlere': the staff a grant would
+            # fund, so the weight of the caseworker word goes to what is funded
+            scores["funds"] = max(scores["funds"], scores["contact"])
+            scores["contact"] = 0.0
         if "year" in s and RATE_ASK.search(f) and u.scheme and self.kb.schemes[u.scheme].rules:
             # 'med hvilken sats i 2025?': the rules of a year, even one the sources lack
             scores["amount"] = max(scores["amount"], 0.6)
@@ -1597,8 +1618,10 @@ class Understander:
                 (u.passage_strong and u.passage_score >= 0.6) or self._explained(u, 0.5)
             )
         if best == "contact":
-            # 'fastlegens telefonnummer', 'telefon til NAV': not the scheme's caseworkers
-            return True
+            # 'fastlegens telefonnummer', 'telefon til NAV': not the scheme's caseworkers; but
+            # a sentence of the scheme that clearly answers names the contact ('teknisk support
+            # knyttet til søknadsskjemaet: hjelp@statsforvalteren.no')
+            return not self._explained(u, 0.6)
         if best in FIGURE_INTENTS:
             return not self.kb.schemes[u.scheme].rules
         return False

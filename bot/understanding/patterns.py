@@ -301,6 +301,14 @@ COMMAND = lazy_pattern(r"^/([a-z]+)\b")
 COMMANDS = {"start": "greeting", "help": "help", "hjelp": "help"}
 
 
+# 'flere saksbehandlere', 'ansette nye saksbehandlarar', 'more caseworkers': staff counted or
+# hired are positions a grant may fund, not a contact asked for
+STAFF_ADDED = lazy_pattern(
+    r"\b(?:flere|fleire|nye|ekstra|ansette|tilsette|more|new|extra|additional|hire|hiring)\s+"
+    r"(?:\w+\s+)?(?:saksbehandler\w*|saksbehandlar\w*|caseworkers?|case workers?)\b"
+)
+
+
 # 'ikke bare lønn', 'annet enn årsverk', 'other than salaries': more than what is funded
 BEYOND = lazy_pattern(
     r"\b(?:ikke bare|ikke berre|annet enn|anna enn|andre \w+ enn|other than|not only|"
@@ -563,9 +571,23 @@ CONCEPTS: dict[str, str] = {
     "neighboring": "#coop",
     "neighbour": "#coop",
     "frivillig": "#volunteer",
+    "frivillige": "#volunteer",
+    "frivilligheten": "#volunteer",
+    "frivilligheita": "#volunteer",
     "ideell": "#volunteer",
     "ideelle": "#volunteer",
     "voluntary": "#volunteer",
+    "volunteer": "#volunteer",
+    "volunteers": "#volunteer",
+    # 'kapasitetsøkning', 'øke kapasiteten', 'kapasitetsvekst': more capacity in the services
+    "kapasitet": "#capacity",
+    "kapasiteten": "#capacity",
+    "kapasitetsokning": "#capacity",
+    "kapasitetsokningen": "#capacity",
+    "kapasitetsauke": "#capacity",
+    "kapasitetsauken": "#capacity",
+    "kapasitetsvekst": "#capacity",
+    "capacity": "#capacity",
     "lenge": "#duration",
     "varighet": "#duration",
     "tidsperiode": "#duration",

@@ -1,0 +1,38 @@
+"""'Vil ordningen for kommunalt rusarbeid endres neste år?': 'neste år' is read against today,
+so a status question asked in 2021 is about 2022, and it gets the statement of 2021 that speaks
+of 2022 ('Hvis det skulle bli endringer fra og med 2022 … statsbudsjettet for 2021') beside
+what the sources say of 2022 itself.
+
+Through the public interface (the Engine).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.engine import Engine
+from tests.rules import kb
+
+TODAY = dt.date(2021, 1, 10)
+
+
+def ask(question: str) -> tuple[str, bool]:
+    """Ask a fresh engine; return the answer's text and whether it answered."""
+    answer = Engine(kb()).ask(question, TODAY)
+    return answer.text, answer.answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vil ordningen for kommunalt rusarbeid endres neste år?",
+        "Blir det endringer i rustilskuddet fra neste år?",
+        "Vil ordninga for kommunalt rusarbeid endrast neste år?",
+    ],
+)
+def test_a_change_asked_of_next_year_names_the_state_budget(question: str) -> None:
+    text, answered = ask(question)
+    assert answered, text
+    assert "statsbudsjettet for 2021" in text, text

@@ -1,0 +1,40 @@
+"""A question whether a grant covers more than something ('annet enn årsverk', 'andre utgifter
+enn stillinger') gets the scheme's statement of any year that it covers more ('Ordningen åpner
+for dekking av andre utgifter enn årsverk'), beside the newest year's card.
+
+Through the public interface (the Engine).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.engine import Engine
+from tests.rules import kb
+
+TODAY = dt.date(2026, 12, 4)
+
+
+def ask(question: str) -> tuple[str, bool]:
+    """Ask a fresh engine; return the answer's text and whether it answered."""
+    answer = Engine(kb()).ask(question, TODAY)
+    return answer.text, answer.answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kan tilskuddet til barn og unge med behov for langvarig/sammensatt oppfølging brukes "
+        "til annet enn årsverk?",
+        "Kan barn og unge-ordningen brukes til annet enn årsverk?",
+        "Kan tilskotet til barn og unge med langvarige behov nyttast til anna enn årsverk?",
+    ],
+)
+def test_a_question_beyond_positions_gets_the_sentence_opening_for_other_costs(
+    question: str,
+) -> None:
+    text, answered = ask(question)
+    assert answered, text
+    assert "andre utgifter enn årsverk" in text, text
