@@ -277,7 +277,9 @@ def _telling_words(tables: Sequence[Table]) -> dict[str, frozenset[str]]:
     ('tidslinjen' tells the national timeline)."""
 
     def words(*texts: str | None) -> set[str]:
-        return {w for t in texts if t for w in _padded(fold(t)).split() if len(w) >= 6}
+        found = {w for t in texts if t for w in _padded(fold(t)).split() if len(w) >= 6}
+        # a definite form also with its other ending ('tidslinjen', 'tidslinja')
+        return found | {w[:-2] + "a" for w in found if w.endswith("en")}
 
     own = {
         t.id: words(
@@ -1797,7 +1799,10 @@ class TableReader:
             # the whole country's table: its row named ('nasjonalt'), or told by the table's
             # own words ('ifølge tidslinjen'); a look-up, sum or change of its years only
             told = self._tells(table.id, padded)
-            places = self.has(padded, "places") or self.has(padded, "which")
+            # rows of places asked ('hvilke kommuner …'), not 'hva blir det?'
+            places = self.has(padded, "places") or any(
+                self._asks_rows(padded, kind) for kind in ("municipality_places", "county_places")
+            )
             if not named and told and not places and not self.rows_in_any(padded, table):
                 named = [table.rows[0].key]
             if not named:
