@@ -1957,9 +1957,15 @@ class TableReader:
             return TableQuery(
                 table.id, "rank", tuple(rows), ids, place or top, descending, place=place
             ), score
-        if (not rows or (by_group and self.has(padded, "which"))) and (
-            len(columns) == 2 and (more or less) and than
-        ):
+        two_years = len(columns) == 2 and (more or less) and than
+        asks_places = any(
+            self._asks_rows(padded, kind) for kind in ("municipality_places", "county_places")
+        )
+        if two_years and not rows and self.has(padded, "sum") and not asks_places:
+            # 'totalt for alle kommunene: hvor mye lavere var 2017 enn 2016?': every row's
+            # two totals compared, not the rows whose years differ
+            rows = [r.key for r in data_rows(table)]
+        if (not rows or (by_group and self.has(padded, "which"))) and two_years:
             # 'hvilke (Aust-Agder-)kommuner fikk mer i 2017 enn i 2016?': the rows (of the
             # region named) whose first column is above (below) their second
             return TableQuery(table.id, "filter", tuple(rows), ids, descending=more), score
