@@ -399,6 +399,7 @@ class TableReader:
                 for k, v in sorted(words.short_forms.items(), key=lambda kv: -len(kv[0]))
             ]
             joins = "|".join(re.escape(fold(w)) for w in sorted(words.range_to, key=len)[::-1])
+            self.joins = joins
             self.range = re.compile(rf"\b(20[0-4]\d)\s*(?:{joins})\s*(20[0-4]\d)\b")
             # a span of municipality numbers ('0901–0941', 'fra 1001 til 1046')
             self.number_span = re.compile(rf"\b(\d{{4}})\s*(?:{joins})\s*(\d{{4}})\b")
@@ -455,6 +456,7 @@ class TableReader:
         self._late: dict[str, int] = {}  # tables read with a year after the sources, by id
         self.place_count = 0  # how many places the question read last says it asks about
         self.spans = ""  # the folded question being read, for spans of municipality numbers
+        self._name_spans: dict[str, re.Pattern[str]] = {}  # by table, compiled once
         self.rounding = Fraction(0)  # the step of the figure the last bound was read from
         self.upper: Fraction | None = None  # the upper end of the last bound read as a range
         self.row_names: dict[str, list[tuple[str, str]]] = {}
@@ -791,16 +793,43 @@ class TableReader:
             members = {m for g in groups for m in self.groups[g]}
             return [r.key for r in data_rows(table) if r.municipality in members]
         numbered = [r for r in data_rows(table) if r.municipality]
-        for m in self.number_span.finditer(self.spans):
-            first, last = m.group(1), m.group(2)
+        for first, last in self.spans_in(table):
             keys = [r.key for r in numbered if first <= (r.municipality or "") <= last]
-            if first < last and len(keys) > 1:
+            if len(keys) > 1:
                 return keys
         for m in _NUMBER_SERIES.finditer(padded):
             keys = [r.key for r in numbered if (r.municipality or "").startswith(m.group(1))]
             if keys:
                 return keys
         return []
+
+    def spans_in(self, table: Table) -> list[tuple[str, str]]:
+        """The spans of municipality numbers the question being read names, by their numbers
+        ('0901–0941') or by the places at their ends ('Risør til Bykle'), lowest first."""
+        spans = [(m[1], m[2]) for m in self.number_span.finditer(self.spans) if m[1] < m[2]]
+        pattern = self._name_spans.get(table.id)
+        if pattern is None:
+            names = "|".join(
+                re.escape(name)
+                for name, _key in self.row_names[table.id]
+                if not name.isdigit() and len(name) >= 3
+            )
+            pattern = self._name_spans[table.id] = re.compile(
+                rf"(?<!\w)({names})\s*(?:{self.joins})\s*({names})(?!\w)"
+            )
+        if not any(r.municipality for r in table.rows):
+            return spans
+        numbers = {
+            name: row.municipality
+            for name, key in self.row_names[table.id]
+            for row in table.rows
+            if row.key == key and row.municipality
+        }
+        for m in pattern.finditer(self.spans):
+            ends = sorted((numbers.get(m[1], ""), numbers.get(m[2], "")))
+            if ends[0] and ends[0] < ends[1]:
+                spans.append((ends[0], ends[1]))
+        return spans
 
     def years_in(self, folded: str, padded: str, today: dt.date) -> list[int]:
         """Years named, ranges spelled out, 'i fjor' as the year before today."""
@@ -1822,6 +1851,9 @@ class TableReader:
         spelled = [
             k for k in (self.named_by_name(table, padded, named) if group else []) if k in single
         ]
+        ends = {n for span in self.spans_in(table) for n in span} if group else set()
+        if spelled and all(_row(table, k).municipality in ends for k in spelled):
+            spelled = []  # 'Risør til Bykle': the places at a span's ends name the span
         if spelled and asks_one:
             outside = [k for k in spelled if k not in group]
             if outside and self.has(padded, "sum"):
