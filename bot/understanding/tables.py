@@ -1181,7 +1181,16 @@ class TableReader:
             printed_row = bool(years) and any(
                 r.sum_of_rows and r.key in self.rows_in(table, padded) for r in table.rows
             )
-            whole = self.has(padded, "whole_period") and not years
+            # ('Lister i hele perioden 2016–2020': the years of the printed sum, which it names
+            # too, for the rows named)
+            summed_years = [{d.year for d in by_year if d.id in c.sum_of} for c in table.columns]
+            whole = self.has(padded, "whole_period") and (
+                not years
+                or (
+                    set(years) in summed_years
+                    and bool(self.rows_in(table, padded) or self.group_in(table, padded))
+                )
+            )
             # a table told by its own words ('tilskuddsforvaltningen'), or a table of named
             # items whose row and prognosis are asked ('forecast … for long-term complex needs')
             items = table.id in self.item_tables
