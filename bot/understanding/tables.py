@@ -2437,12 +2437,54 @@ class TableReader:
         op: Op = "sum" if self.has(padded, "sum") else "list"
         return TableQuery(table.id, op, one, chosen)
 
+    def _prognosis_elsewhere(
+        self,
+        table: Table,
+        previous: TableQuery,
+        padded: str,
+        years: list[int],
+        rows: list[str],
+    ) -> TableQuery | None:
+        """'Og hvor mye var prognosen for 2018?' after a table that holds 2018 as a fact: the
+        prognosis of the same places in the table that prints one for those years (their
+        printed sum where one adds exactly them), else None."""
+        if not years or not self.has(padded, "prognosis") or self.has(padded, "without_prognosis"):
+            return None
+        own = [c for c in table.columns if c.year in years and not c.sum_of]
+        if not own or any(c.status == "prognose" for c in own):
+            return None
+        places = [_row(table, k).municipality for k in (tuple(rows) or previous.rows)]
+        if not places or None in places:
+            return None
+        for other in self.tables:
+            columns = [
+                c.id
+                for c in other.columns
+                if c.year in years and c.status == "prognose" and not c.sum_of
+            ]
+            by_place = {r.municipality: r.key for r in data_rows(other) if r.municipality}
+            if other.id == table.id or len(columns) != len(set(years)):
+                continue
+            if not all(p in by_place for p in places):
+                continue
+            keys = tuple(by_place[p] for p in places if p is not None)
+            printed = [
+                r.key for r in other.rows if r.sum_of_rows and set(r.sum_of_rows) == set(keys)
+            ]
+            target = tuple(printed[:1]) or keys
+            op: Op = "value" if len(target) == 1 and len(columns) == 1 else "sum"
+            return TableQuery(other.id, op, target, tuple(columns))
+        return None
+
     def _follow_up(self, previous: TableQuery, padded: str, years: list[int]) -> TableQuery | None:
         """A short follow-up changes one part of the previous query ('til sammen?', 'og 2019?')."""
         table = self.kb.tables.get(previous.table)
         if table is None:
             return None
         rows = self.rows_in(table, padded)
+        elsewhere = self._prognosis_elsewhere(table, previous, padded, years, rows)
+        if elsewhere is not None:
+            return elsewhere
         columns = [c.id for c in table.columns if c.year in years and not c.sum_of]
         if len(columns) > 1 and not all(c.unit == "kr" for c in table.columns):
             columns = []  # a year of several statistics columns names none of them
