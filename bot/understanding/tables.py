@@ -1066,6 +1066,9 @@ class TableReader:
         against = self._against_previous(previous, padded, years)
         if against is not None:
             return against
+        one_of_two = self._one_of_two(previous, padded, years)
+        if one_of_two is not None:
+            return one_of_two
         shown_rows = self._of_shown(previous, padded, years, column_hint)
         if shown_rows is not None:
             return shown_rows
@@ -2408,6 +2411,35 @@ class TableReader:
         if len(ids) != 1:
             return None
         return TableQuery(table.id, "difference", previous.rows, (previous.columns[0], ids[0]))
+
+    def _one_of_two(
+        self, previous: TableQuery | None, padded: str, years: list[int]
+    ) -> TableQuery | None:
+        """'Og hvor mange flere var det i Oslo?' after two rows added or listed: the row named
+        against the other one, in the same column."""
+        if previous is None or previous.op not in ("sum", "list", "value"):
+            return None
+        rows = _asked(previous)[-2:] if previous.op == "value" else previous.rows
+        if len(rows) != 2 or len(previous.columns) != 1:
+            return None
+        if not self.has(padded, "how_much_more") or self.has(padded, "than"):
+            return None
+        if any(self.has(padded, w) for w in ("sum", "highest", "lowest", "share", "premise")):
+            return None
+        table = self.kb.tables.get(previous.table)
+        if table is None:
+            return None
+        named = self.rows_in(table, padded)
+        if len(named) != 1 or named[0] not in rows or self.group_in(table, padded):
+            return None
+        column = self._column_by_words(table, padded)
+        own_years = [c.id for c in table.columns if c.year in years and not c.sum_of]
+        if (column is not None and column.id not in previous.columns) or (
+            own_years and own_years != list(previous.columns)
+        ):
+            return None  # another column asked: not the figures just shown
+        other = next(k for k in rows if k != named[0])
+        return TableQuery(table.id, "difference", (named[0], other), previous.columns)
 
     def _years_asked(
         self,
