@@ -2583,7 +2583,9 @@ class TableReader:
         if query.op == "value" and len(columns) > 1 and not comparing:
             return replace(query, op="sum")  # 'og for 2016+2017?'
         if comparing and n == 2:
-            return replace(query, op="difference")
+            # two rows of several columns each: each row's columns added, one against the other
+            split = 1 if len(query.rows) == 2 and len(query.columns) > 1 else 0
+            return replace(query, op="difference", split=split)
         if n == 1 and query.op in ("sum", "difference", "list"):
             query = replace(query, op="value")
         if rows or columns:
