@@ -1983,6 +1983,17 @@ class TableReader:
                 TableQuery(table.id, "rank", tuple(group), ids, top, descending, claim=named[0]),
                 score,
             )
+        two_asked = (highest or lowest) and len(rows) == 2 and not by_group and not premise
+        if two_asked and self.has(padded, "difference") and not self.has(padded, "which_year"):
+            # 'Sirdal eller Hægebostad – hvem fikk mest …, og hvor stor er forskjellen?': the
+            # two rows against each other, the one asked for first
+            def total(key: str) -> Fraction:
+                values = _row(table, key).values
+                return sum((_value(values.get(c, 0)) for c in ids), Fraction(0))
+
+            ordered = tuple(sorted(rows, key=total, reverse=highest and not lowest))
+            split = 1 if len(ids) > 1 else 0
+            return TableQuery(table.id, "difference", ordered, ids, split=split), score
         after = self._after_row(table, padded, named) if (highest or lowest) else ()
         if after and not premise and not self.has(padded, "second"):
             # 'hvilket fylke hadde flest … etter Oslo?': the place after the rows named
