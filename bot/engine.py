@@ -357,9 +357,12 @@ class Engine:
         words = core.kb.language
         parts, premised = _split(text, words.question_words if words else [])
         whole = None
-        if len(parts) > 1:
+        if len(parts) > 1 or core.tables.both_ends(text):
             # the whole message is read once, for the test below and for its answer as one
             whole = self._read(text, today, chat, core)
+            ends = self._both_ends(text, today, chat, core, whole)
+            if ends is not None:
+                return ends
             if whole[1] is not None and whole[1].op in ("list", "position"):
                 # 'Hva fikk Åmli i 2016 og hva er kommunens sum?': one row's figures side by side
                 parts = [text]
@@ -388,6 +391,31 @@ class Engine:
                     self.contexts.put(chat, after)
                 return combine(answers)
         return self._ask_one(text, today, chat, core, whole)
+
+    def _both_ends(
+        self,
+        text: str,
+        today: dt.date,
+        chat: str | None,
+        core: _Core,
+        whole: tuple[Understanding, TableQuery | None],
+    ) -> Answer | None:
+        """'Hvilket fylke hadde lavest og hvilket høyest andel …?': one column ranked from
+        both ends, each end answered in the order asked; None when the message is no such
+        ranking."""
+        u, query = whole
+        if query is None or query.op != "rank" or len(query.columns) != 1:
+            return None
+        if query.change or query.across or query.claim is not None or query.place:
+            return None
+        if not core.tables.both_ends(text, query.table):
+            return None
+        first_lowest = core.tables.lowest_first(text)
+        answers = [
+            self._ask_one(text, today, chat, core, (u, replace(query, descending=descending)))
+            for descending in ((False, True) if first_lowest else (True, False))
+        ]
+        return combine(answers) if all(a.answered for a in answers) else None
 
     def _read(
         self, text: str, today: dt.date, chat: str | None, core: _Core

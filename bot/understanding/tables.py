@@ -651,7 +651,14 @@ class TableReader:
     def asks(self, padded: str, name: str, columns: Sequence[Column]) -> bool:
         """Whether a phrase list's words occur other than as the columns' own words
         ('mottok sosialhjelp minst én gang' is the column, not a ranking by the lowest)."""
-        own = _padded(" ".join(fold(c.definition or c.label) for c in columns))
+        own = _padded(
+            " ".join(
+                fold(text)
+                for c in columns
+                for text in (c.definition or c.label, c.definition_en or c.label_en)
+                if text
+            )
+        )
         for phrase in self.w.get(name, ()):
             start = 0
             while (i := padded.find(f" {phrase} ", start)) >= 0:
@@ -905,6 +912,23 @@ class TableReader:
             if f" {word} " in padded and re.search(rf" {re.escape(word)} (?!\d)", padded):
                 return n
         return 1
+
+    def both_ends(self, text: str, table_id: str | None = None) -> bool:
+        """Whether a question asks for a ranking's top and bottom at once ('hvilket fylke
+        hadde lavest og hvilket høyest …?'), not a second place or the places after one;
+        with a table, other than by its columns' own words ('minst én gang')."""
+        padded = _padded(self.long_forms(fold(text)))
+        table = self.kb.tables.get(table_id) if table_id else None
+        columns = table.columns if table is not None else []
+        if not (self.asks(padded, "highest", columns) and self.asks(padded, "lowest", columns)):
+            return False
+        return not any(self.has(padded, w) for w in ("second", "next_places", "premise"))
+
+    def lowest_first(self, text: str) -> bool:
+        """Whether a question names the bottom of a ranking before its top."""
+        padded = _padded(self.long_forms(fold(text)))
+        lowest, highest = _first(padded, self.w["lowest"]), _first(padded, self.w["highest"])
+        return 0 <= lowest < highest or highest < 0
 
     def counts_on(self, text: str) -> bool:
         """Whether a question counts on after a ranking's first places ('og hvilke to fulgte
