@@ -608,7 +608,8 @@ WHICH_OF_THEM = lazy_pattern(
 # 'summen av alle tre', 'til sammen', 'sammen med', 'all three together': the figures asked so far
 BACK_SUM = lazy_pattern(
     r"\b(?:summen|sum|til sammen|tilsammen|til saman|sammen med|saman med|samla|samlet|totalt|"
-    r"in total|altogether|combined|together|all three|alle tre|alle dei tre|alle de tre)\b"
+    r"in total|the total|altogether|combined|together|all three|alle tre|alle dei tre|"
+    r"alle de tre|totalen|sum total)\b"
 )
 # 'and how much is that together with X?': the one figure just given, not every figure asked
 # so far ('hva blir det til sammen' is no reference: 'det' there points at nothing)
