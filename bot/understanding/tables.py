@@ -296,6 +296,35 @@ def _telling_words(tables: Sequence[Table]) -> dict[str, frozenset[str]]:
     }
 
 
+def _office_counties(
+    kb: KnowledgeBase, table: Table
+) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """For each office whose names include two or more of a table's counties, the office's
+    other names (its region, 'Innlandet') and those counties ('Hedmark', 'Oppland')."""
+    counties = {
+        " ".join(_TOKENS.split(fold(r.label, nynorsk=False))).strip(): r.key
+        for r in data_rows(table)
+        if r.county and not r.municipality
+    }
+    found = []
+    for office in kb.offices.values():
+        names = [
+            " ".join(_TOKENS.split(fold(n, nynorsk=False))).strip()
+            for n in (office.name, *office.aliases)
+        ]
+        keys = tuple(counties[n] for n in names if n in counties)
+        # ('Agder' is part of 'Aust-Agder' itself: the counties named by that part are
+        # read as a family of names)
+        others = tuple(
+            n
+            for n in names
+            if n not in counties and len(n) >= 4 and not any(n in c for c in counties)
+        )
+        if len(keys) >= 2 and others:
+            found.append((tuple(sorted(others, key=len, reverse=True)), keys))
+    return found
+
+
 def _source_year(kb: KnowledgeBase, table: Table) -> int | None:
     """The year of a table's source document: its date, else the year its date text gives."""
     doc = kb.sources.get(table.source)
@@ -511,6 +540,8 @@ class TableReader:
                 self.groups.setdefault(group, []).append(muni.number)
         # the words of the regions' and counties' names ('aust', 'agder', 'lister')
         self.group_words = frozenset(w for g in self.groups for w in _padded(fold(g)).split())
+        # an office's region named for the counties it was made of ('Innlandet')
+        self.office_counties = {t.id: _office_counties(kb, t) for t in self.tables}
         self.cues = {t.id: self._cues(t) for t in self.tables}
         # the same words for every table at once: a table's own words and printed sums'
         # labels tell a table question whatever the table; a row's name, which table it is of
@@ -793,6 +824,11 @@ class TableReader:
         """Rows of a region or county named in the question, or of a span or series of
         municipality numbers ('0901–0941', 'kommunene 10xx') (municipality tables)."""
         if not any(r.municipality for r in table.rows):
+            # 'Innlandet': an office's region whose other names are counties of the table
+            # (the counties before 2020), each of them, when no county is named itself
+            for region, counties in self.office_counties.get(table.id, ()):
+                if _first(padded, region) >= 0 and not self.rows_in(table, padded):
+                    return list(counties)
             return []
         groups = self.groups_named(padded)
         if groups:
@@ -1873,6 +1909,11 @@ class TableReader:
             if not named:
                 return None, 0.0
             return self._one_row(table, named, columns, padded, score + 0.5)
+        merged = group and not any(r.municipality for r in table.rows)
+        if merged and any(c.unit == "prosent" for c in columns):
+            # 'andelen i Innlandet': the table's shares are of counties merged since, and
+            # no share of the merged county can be made from them
+            return None, 0.0
         regions = self._two_regions(table, padded, named, years)
         if regions is not None:
             return regions, score + 0.5
