@@ -769,7 +769,14 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         new_slots = set(u.slots) - {"kind"} - u.implicit
     family = FAMILIES.get(u.intent, u.intent)
     same = inherit or family == ctx_family
-    if same and (follow_up or not own_scheme or inherit):
+    # 'hvor mye mer fikk voksne enn barn og unge?' after their appropriations: the schemes
+    # just asked, in the year they were asked for
+    back = (
+        u.intent == ctx.intent == "appropriation"
+        and own_scheme
+        and set(u.schemes_mentioned) <= set(ctx.slots.get(ASKED_SCHEMES, ()))
+    )
+    if same and (follow_up or not own_scheme or inherit or back):
         fresh = u.intent == "total" and ctx.intent != "total"
         if fresh and ctx.intent == "own_share" and "cost" in carried:
             # 'hva blir det totalt over alle fire år?' after an own share: the sum of own shares
