@@ -404,8 +404,10 @@ class Engine:
         both ends, each end answered in the order asked; None when the message is no such
         ranking."""
         u, query = whole
-        if query is None or query.op != "rank" or len(query.columns) != 1:
+        if query is None or query.op != "rank":
             return None
+        if len(query.columns) != 1 and not core.tables.adds(text):
+            return None  # 'mest i 2016 og minst i 2017' ranks no one column from both ends
         if query.change or query.across or query.claim is not None or query.place:
             return None
         if not core.tables.both_ends(text, query.table):

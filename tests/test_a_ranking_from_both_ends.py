@@ -102,3 +102,27 @@ def test_a_columns_own_english_words_ask_for_no_bottom() -> None:
     )
     low, high = ends(STATISTICS, "andel_18_24")
     assert high in text and low not in text
+
+
+def row_total(label: str, *columns: str) -> int:
+    """A municipality's years added, as the test's own sum."""
+    values = next(r for r in KB.tables[AGDER].rows if r.label == label).values
+    return sum(int(str(values[c])) for c in columns)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvilken Agder-kommune hadde størst samlet rammeøkning 2016–2020, og hvilken minst?",
+        "Kva kommune i Agder fekk størst samla auke i ramma 2016–2020, og kva kommune minst?",
+    ],
+)
+def test_both_ends_of_years_added_are_ranked_by_the_same_years(question: str) -> None:
+    text = Engine(KB).ask(question, TODAY, chat="ends").text
+    years = ("y2016", "y2017", "y2018", "y2019", "y2020")
+    assert grouped(row_total("Kristiansand", *years)) in text
+    assert grouped(row_total("Bykle", *years)) in text
+
+
+def grouped(value: int) -> str:
+    return f"{value:,}".replace(",", " ")

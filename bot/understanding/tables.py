@@ -960,6 +960,11 @@ class TableReader:
             return False
         return not any(self.has(padded, w) for w in ("second", "next_places", "premise"))
 
+    def adds(self, text: str) -> bool:
+        """Whether a question adds its columns ('samlet 2016–2020', 'over hele perioden')."""
+        padded = _padded(self.long_forms(fold(text)))
+        return self.has(padded, "sum") or self.has(padded, "whole_period")
+
     def lowest_first(self, text: str) -> bool:
         """Whether a question names the bottom of a ranking before its top."""
         padded = _padded(self.long_forms(fold(text)))
