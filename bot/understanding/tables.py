@@ -1909,6 +1909,13 @@ class TableReader:
             places = self.has(padded, "places") or any(
                 self._asks_rows(padded, kind) for kind in ("municipality_places", "county_places")
             )
+            # 'hvilket år ble økningen i rammen størst?': the years of no place named are the
+            # whole country's
+            ranked = self.has(padded, "which_year") and (
+                self.has(padded, "highest") or self.has(padded, "lowest")
+            )
+            placeless = not places and not (set(padded.split()) & self.group_words)
+            told = told or (ranked and placeless)
             if not named and told and not places and not self.rows_in_any(padded, table):
                 named = [table.rows[0].key]
             if not named:
