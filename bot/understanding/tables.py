@@ -1915,7 +1915,7 @@ class TableReader:
                 self.has(padded, "highest") or self.has(padded, "lowest")
             )
             placeless = not places and not (set(padded.split()) & self.group_words)
-            told = told or (ranked and placeless)
+            told = told or (ranked and placeless) or self._quotes_row(table.rows[0])
             if not named and told and not places and not self.rows_in_any(padded, table):
                 named = [table.rows[0].key]
             if not named:
@@ -2310,6 +2310,16 @@ class TableReader:
         if len(columns) > 1:
             return TableQuery(table.id, "sum", tuple(named), ids), score
         return TableQuery(table.id, "value", tuple(named), ids), score
+
+    def _quotes_row(self, row: Row) -> bool:
+        """Whether the question being read quotes three or more of a row's figures, as
+        printed or in millions ('ifølge figuren (400, 300, 375, 200, 150)')."""
+        said = {
+            _value(m[1].replace(" ", "").replace(",", ".")) for m in _FIGURE.finditer(self.spans)
+        }
+        values = [_value(v) for v in row.values.values()]
+        quoted = [v for v in values if v in said or v / 1_000_000 in said]
+        return len(quoted) >= 3
 
     def _sides(
         self, table: Table, padded: str
