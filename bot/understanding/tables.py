@@ -2086,6 +2086,11 @@ class TableReader:
                 lowest and _first(padded, self.w["lowest"]) < _first(padded, self.w["highest"])
             )
             top = self.top_in(padded) if len(rows) < 2 or by_group else 1
+            one_each = {r.key for r in data_rows(table)}
+            if len(rows) == 2 and set(rows) <= one_each and not (by_group or place):
+                # 'Telemark eller Aust-Agder – hvem hadde flest?': both places, in order (a
+                # ranking of a total keeps its first place: 'Til sammen' is of the shown)
+                top = 1 if self.has(padded, "sum") else 2
             return TableQuery(
                 table.id, "rank", tuple(rows), ids, place or top, descending, place=place
             ), score
