@@ -1134,6 +1134,9 @@ class TableReader:
         one_of_two = self._one_of_two(previous, padded, years)
         if one_of_two is not None:
             return one_of_two
+        of_country = self._share_of_country(previous, padded)
+        if of_country is not None:
+            return of_country
         shown_rows = self._of_shown(previous, padded, years, column_hint)
         if shown_rows is not None:
             return shown_rows
@@ -2514,6 +2517,29 @@ class TableReader:
         if len(ids) != 1:
             return None
         return TableQuery(table.id, "difference", previous.rows, (previous.columns[0], ids[0]))
+
+    def _share_of_country(self, previous: TableQuery | None, padded: str) -> TableQuery | None:
+        """'Og hvor stor andel av landet er det?' after one place's count: that count over the
+        whole country's in the same column."""
+        if previous is None or previous.op != "value" or len(previous.rows) != 1:
+            return None
+        table = self.kb.tables.get(previous.table)
+        if table is None or len(previous.columns) != 1:
+            return None
+        if not (self.has(padded, "share") and self.has(padded, "national")):
+            return None
+        counted = next((c for c in table.columns if c.id == previous.columns[0]), None)
+        national = [r.key for r in table.rows if not (r.municipality or r.county or r.sum_of_rows)]
+        if counted is None or counted.unit != "antall" or len(national) != 1:
+            return None
+        if previous.rows[0] == national[0]:
+            return None
+        named = [k for k in self.rows_in(table, padded) if k != national[0]]
+        column = self._column_by_words(table, padded)
+        if named or (column is not None and column.id != counted.id):
+            return None  # another place or another column asked
+        rows = (previous.rows[0], national[0])
+        return TableQuery(table.id, "portion", rows, previous.columns)
 
     def _one_of_two(
         self, previous: TableQuery | None, padded: str, years: list[int]
