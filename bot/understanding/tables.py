@@ -1976,6 +1976,12 @@ class TableReader:
         if same and (not named or by_group):
             # 'hvilke to fylker hadde like mange …?': the rows that share a figure
             return TableQuery(table.id, "same", tuple(rows), ids), score
+        if len(named) == 2 and len(columns) == 1 and self.has(padded, "percentage_points"):
+            # 'hvor mange prosentpoeng høyere enn landet lå Telemark på andelen …?': the two
+            # rows' shares subtracted, never a count's part of another
+            share = self._unit_sibling(table, columns[0], padded, "prosent")
+            if share.unit == "prosent":
+                return TableQuery(table.id, "difference", tuple(named), (share.id,)), score + 0.5
         if len(columns) == 1 and columns[0].unit in ("antall", "prosent") and len(named) <= 2:
             special = self._share_query(table, padded, named, columns[0])
             if special is not None:
