@@ -192,23 +192,17 @@ def appropriation_scheme_words(kb: KnowledgeBase, lex: Lexicon) -> WordSet:
     """Return the words an appropriation question may use without naming another thing.
 
     The question words, the names, appropriation texts and FAQ questions of the schemes
-    with appropriations, the titles of the documents and the names of the offices the
-    appropriations are given by ('the application workshop', 'the Health Directorate'),
-    and the money tables' titles and descriptions. Not the schemes' facts: what a scheme
-    funds ('Housing First', 'MO-sentre') has no appropriation of its own, and asking for
-    one must not list the schemes'.
+    with appropriations, and the money tables' titles and descriptions. Not the
+    schemes' facts: what a scheme funds ('Housing First', 'MO-sentre') has no appropriation
+    of its own, and asking for one must not list the schemes'.
     """
     words = _question_words(lex)
     texts: list[str] = []
-    for office in kb.offices.values():
-        texts += [office.name, office.name_en or "", *office.aliases]
     for sid, scheme in kb.schemes.items():
         if not scheme.appropriations:
             continue
         texts += scheme.names.all()
-        texts += [t for a in scheme.appropriations for t in (a.text, a.text_en or "")]
-        documents = [kb.sources.get(a.source) for a in scheme.appropriations]
-        texts += [t for d in documents if d is not None for t in (d.title, d.title_en or "")]
+        texts += [a.text for a in scheme.appropriations]
         texts += [q for e in kb.faq.values() if e.scheme == sid for q in (e.question, *e.aliases)]
     for table in kb.tables.values():
         texts += [table.title, table.title_en or "", table.description or ""]

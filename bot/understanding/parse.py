@@ -278,15 +278,6 @@ class Understander:
         # the counties' and offices' names, longest first, as they are looked for
         self._counties_longest = sorted(self.lex.counties.items(), key=lambda kv: -len(kv[0]))
         self._offices_longest = sorted(self.lex.offices.items(), key=lambda kv: -len(kv[0]))
-        # each office's documents by the first word of their headings ('søknadsverksted',
-        # 'application workshop'), for an office named as a document's author
-        self._headings: dict[str, set[str]] = {}
-        for doc in kb.sources.values():
-            for title in filter(None, (doc.title, doc.title_en)):
-                if ":" in title:
-                    first = fold(title.split(":", 1)[0]).split()
-                    if first and len(first[0]) >= 6:
-                        self._headings.setdefault(doc.office, set()).add(first[0][:6])
         # the names that may start at each token (tokens recur)
         self._candidates_seen: dict[str, tuple[list[tuple[tuple[str, ...], str]], str | None]] = {}
         # the lookalike found for each chunk of words (the chunks of questions recur)
@@ -529,14 +520,6 @@ class Understander:
             if len(name) >= 4 and " " not in name and f" {name}s " in padded:
                 return office
         return None
-
-    def _authored(self, folded: str, office: str) -> bool:
-        """Whether an office is named only as the author of one of its documents ('the
-        Innlandet application workshop'), which says nothing of whose figures are asked."""
-        headings = self._headings.get(office, set())
-        names = [n for n, o in self._offices_longest if o == office and len(n) >= 4]
-        named = [m for n in names for m in re.finditer(rf"\b{re.escape(n)}(?:s|'s)? (\w+)", folded)]
-        return bool(named) and all(m[1][:6] in headings for m in named)
 
     def _unknown_office(self, u: Understanding) -> tuple[str, ...]:
         """Return an office named by title and a place word the sources do not know at all."""
@@ -886,7 +869,7 @@ class Understander:
                 # 'deltakere i Individuell jobbstøtte': people the table does not count
                 s["uncounted"] = uncounted
         office = self.office_in(f)
-        if office and not self._authored(f, office):
+        if office:
             s["office"] = office
         foreign = self.lex.foreign_offices(u.text) or self._unknown_office(u)
         if foreign:
