@@ -392,9 +392,12 @@ class Engine:
         words = core.kb.language
         parts, premised = _split(text, words.question_words if words else [])
         whole = None
-        if len(parts) > 1:
+        if len(parts) > 1 or core.tables.both_ends(text):
             # the whole message is read once, for the test below and for its answer as one
             whole = self._read(text, today, chat, core)
+            ends = self._both_ends(text, today, chat, core, whole)
+            if ends is not None:
+                return ends
             if whole[1] is not None and whole[1].op in ("list", "position"):
                 # 'Hva fikk Åmli i 2016 og hva er kommunens sum?': one row's figures side by side
                 parts = [text]
@@ -447,6 +450,33 @@ class Engine:
             return None
         answer = core.composer.compose(u, today)
         return None if answer.answered else answer
+
+    def _both_ends(
+        self,
+        text: str,
+        today: dt.date,
+        chat: str | None,
+        core: _Core,
+        whole: tuple[Understanding, TableQuery | None],
+    ) -> Answer | None:
+        """'Hvilket fylke hadde lavest og hvilket høyest andel …?': one column ranked from
+        both ends, each end answered in the order asked; None when the message is no such
+        ranking."""
+        u, query = whole
+        if query is None or query.op != "rank":
+            return None
+        if len(query.columns) != 1 and not core.tables.adds(text):
+            return None  # 'mest i 2016 og minst i 2017' ranks no one column from both ends
+        if query.change or query.across or query.claim is not None or query.place:
+            return None
+        if not core.tables.both_ends(text, query.table):
+            return None
+        first_lowest = core.tables.lowest_first(text)
+        answers = [
+            self._ask_one(text, today, chat, core, (u, replace(query, descending=descending)))
+            for descending in ((False, True) if first_lowest else (True, False))
+        ]
+        return combine(answers) if all(a.answered for a in answers) else None
 
     def _read(
         self, text: str, today: dt.date, chat: str | None, core: _Core, continued: bool = False
@@ -650,7 +680,8 @@ SOME_OF_THEM = lazy_pattern(
 # 'summen av alle tre', 'til sammen', 'sammen med', 'all three together': the figures asked so far
 BACK_SUM = lazy_pattern(
     r"\b(?:summen|sum|til sammen|tilsammen|til saman|sammen med|saman med|samla|samlet|totalt|"
-    r"in total|altogether|combined|together|all three|alle tre|alle dei tre|alle de tre)\b"
+    r"in total|the total|altogether|combined|together|all three|alle tre|alle dei tre|"
+    r"alle de tre|totalen|sum total)\b"
 )
 # 'and how much is that together with X?': the one figure just given, not every figure asked
 # so far ('hva blir det til sammen' is no reference: 'det' there points at nothing)
@@ -822,7 +853,14 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         new_slots = set(u.slots) - {"kind"} - u.implicit
     family = FAMILIES.get(u.intent, u.intent)
     same = inherit or family == ctx_family
-    if same and (follow_up or not own_scheme or inherit):
+    # 'hvor mye mer fikk voksne enn barn og unge?' after their appropriations: the schemes
+    # just asked, in the year they were asked for
+    back = (
+        u.intent == ctx.intent == "appropriation"
+        and own_scheme
+        and set(u.schemes_mentioned) <= set(ctx.slots.get(ASKED_SCHEMES, ()))
+    )
+    if same and (follow_up or not own_scheme or inherit or back):
         fresh = u.intent == "total" and ctx.intent != "total"
         if fresh and ctx.intent == "own_share" and "cost" in carried:
             # 'hva blir det totalt over alle fire år?' after an own share: the sum of own shares

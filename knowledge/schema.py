@@ -624,6 +624,11 @@ class TableLanguage(Model):
     most_columns: list[str] = Field(default_factory=list)
     # the word before the first of two things compared ("forskjellen mellom A og B")
     between: list[str] = Field(default_factory=list)
+    # how far one figure is above or below another, asked as an amount ("hvor mange flere",
+    # "how much more"), not a verb of change ("hvor mye økte")
+    how_much_more: list[str] = Field(default_factory=list)
+    # a difference of two shares asked in points ("hvor mange prosentpoeng høyere")
+    percentage_points: list[str] = Field(default_factory=list)
     # a change asked in per cent of the first figure ("hvor mange prosent ble den redusert")
     per_cent_change: list[str] = Field(default_factory=list)
     # every year of a table ("over hele perioden", "over the whole period"): its printed sum

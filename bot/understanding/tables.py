@@ -277,7 +277,9 @@ def _telling_words(tables: Sequence[Table]) -> dict[str, frozenset[str]]:
     ('tidslinjen' tells the national timeline)."""
 
     def words(*texts: str | None) -> set[str]:
-        return {w for t in texts if t for w in _padded(fold(t)).split() if len(w) >= 6}
+        found = {w for t in texts if t for w in _padded(fold(t)).split() if len(w) >= 6}
+        # a definite form also with its other ending ('tidslinjen', 'tidslinja')
+        return found | {w[:-2] + "a" for w in found if w.endswith("en")}
 
     own = {
         t.id: words(
@@ -292,6 +294,35 @@ def _telling_words(tables: Sequence[Table]) -> dict[str, frozenset[str]]:
         tid: frozenset(w for w in found if not any(w in every[o] for o in every if o != tid))
         for tid, found in own.items()
     }
+
+
+def _office_counties(
+    kb: KnowledgeBase, table: Table
+) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """For each office whose names include two or more of a table's counties, the office's
+    other names (its region, 'Innlandet') and those counties ('Hedmark', 'Oppland')."""
+    counties = {
+        " ".join(_TOKENS.split(fold(r.label, nynorsk=False))).strip(): r.key
+        for r in data_rows(table)
+        if r.county and not r.municipality
+    }
+    found = []
+    for office in kb.offices.values():
+        names = [
+            " ".join(_TOKENS.split(fold(n, nynorsk=False))).strip()
+            for n in (office.name, *office.aliases)
+        ]
+        keys = tuple(counties[n] for n in names if n in counties)
+        # ('Agder' is part of 'Aust-Agder' itself: the counties named by that part are
+        # read as a family of names)
+        others = tuple(
+            n
+            for n in names
+            if n not in counties and len(n) >= 4 and not any(n in c for c in counties)
+        )
+        if len(keys) >= 2 and others:
+            found.append((tuple(sorted(others, key=len, reverse=True)), keys))
+    return found
 
 
 def _source_year(kb: KnowledgeBase, table: Table) -> int | None:
@@ -397,6 +428,7 @@ class TableReader:
                 for k, v in sorted(words.short_forms.items(), key=lambda kv: -len(kv[0]))
             ]
             joins = "|".join(re.escape(fold(w)) for w in sorted(words.range_to, key=len)[::-1])
+            self.joins = joins
             self.range = re.compile(rf"\b(20[0-4]\d)\s*(?:{joins})\s*(20[0-4]\d)\b")
             # a span of municipality numbers ('0901–0941', 'fra 1001 til 1046')
             self.number_span = re.compile(rf"\b(\d{{4}})\s*(?:{joins})\s*(\d{{4}})\b")
@@ -453,6 +485,7 @@ class TableReader:
         self._late: dict[str, int] = {}  # tables read with a year after the sources, by id
         self.place_count = 0  # how many places the question read last says it asks about
         self.spans = ""  # the folded question being read, for spans of municipality numbers
+        self._name_spans: dict[str, re.Pattern[str]] = {}  # by table, compiled once
         self.rounding = Fraction(0)  # the step of the figure the last bound was read from
         self.upper: Fraction | None = None  # the upper end of the last bound read as a range
         self.row_names: dict[str, list[tuple[str, str]]] = {}
@@ -507,6 +540,8 @@ class TableReader:
                 self.groups.setdefault(group, []).append(muni.number)
         # the words of the regions' and counties' names ('aust', 'agder', 'lister')
         self.group_words = frozenset(w for g in self.groups for w in _padded(fold(g)).split())
+        # an office's region named for the counties it was made of ('Innlandet')
+        self.office_counties = {t.id: _office_counties(kb, t) for t in self.tables}
         self.cues = {t.id: self._cues(t) for t in self.tables}
         # the same words for every table at once: a table's own words and printed sums'
         # labels tell a table question whatever the table; a row's name, which table it is of
@@ -647,7 +682,14 @@ class TableReader:
     def asks(self, padded: str, name: str, columns: Sequence[Column]) -> bool:
         """Whether a phrase list's words occur other than as the columns' own words
         ('mottok sosialhjelp minst én gang' is the column, not a ranking by the lowest)."""
-        own = _padded(" ".join(fold(c.definition or c.label) for c in columns))
+        own = _padded(
+            " ".join(
+                fold(text)
+                for c in columns
+                for text in (c.definition or c.label, c.definition_en or c.label_en)
+                if text
+            )
+        )
         for phrase in self.w.get(name, ()):
             start = 0
             while (i := padded.find(f" {phrase} ", start)) >= 0:
@@ -782,6 +824,11 @@ class TableReader:
         """Rows of a region or county named in the question, or of a span or series of
         municipality numbers ('0901–0941', 'kommunene 10xx') (municipality tables)."""
         if not any(r.municipality for r in table.rows):
+            # 'Innlandet': an office's region whose other names are counties of the table
+            # (the counties before 2020), each of them, when no county is named itself
+            for region, counties in self.office_counties.get(table.id, ()):
+                if _first(padded, region) >= 0 and not self.rows_in(table, padded):
+                    return list(counties)
             return []
         groups = self.groups_named(padded)
         if groups:
@@ -789,16 +836,43 @@ class TableReader:
             members = {m for g in groups for m in self.groups[g]}
             return [r.key for r in data_rows(table) if r.municipality in members]
         numbered = [r for r in data_rows(table) if r.municipality]
-        for m in self.number_span.finditer(self.spans):
-            first, last = m.group(1), m.group(2)
+        for first, last in self.spans_in(table):
             keys = [r.key for r in numbered if first <= (r.municipality or "") <= last]
-            if first < last and len(keys) > 1:
+            if len(keys) > 1:
                 return keys
         for m in _NUMBER_SERIES.finditer(padded):
             keys = [r.key for r in numbered if (r.municipality or "").startswith(m.group(1))]
             if keys:
                 return keys
         return []
+
+    def spans_in(self, table: Table) -> list[tuple[str, str]]:
+        """The spans of municipality numbers the question being read names, by their numbers
+        ('0901–0941') or by the places at their ends ('Risør til Bykle'), lowest first."""
+        spans = [(m[1], m[2]) for m in self.number_span.finditer(self.spans) if m[1] < m[2]]
+        pattern = self._name_spans.get(table.id)
+        if pattern is None:
+            names = "|".join(
+                re.escape(name)
+                for name, _key in self.row_names[table.id]
+                if not name.isdigit() and len(name) >= 3
+            )
+            pattern = self._name_spans[table.id] = re.compile(
+                rf"(?<!\w)({names})\s*(?:{self.joins})\s*({names})(?!\w)"
+            )
+        if not any(r.municipality for r in table.rows):
+            return spans
+        numbers = {
+            name: row.municipality
+            for name, key in self.row_names[table.id]
+            for row in table.rows
+            if row.key == key and row.municipality
+        }
+        for m in pattern.finditer(self.spans):
+            ends = sorted((numbers.get(m[1], ""), numbers.get(m[2], "")))
+            if ends[0] and ends[0] < ends[1]:
+                spans.append((ends[0], ends[1]))
+        return spans
 
     def years_in(self, folded: str, padded: str, today: dt.date) -> list[int]:
         """Years named, ranges spelled out, 'i fjor' as the year before today."""
@@ -874,6 +948,28 @@ class TableReader:
             if f" {word} " in padded and re.search(rf" {re.escape(word)} (?!\d)", padded):
                 return n
         return 1
+
+    def both_ends(self, text: str, table_id: str | None = None) -> bool:
+        """Whether a question asks for a ranking's top and bottom at once ('hvilket fylke
+        hadde lavest og hvilket høyest …?'), not a second place or the places after one;
+        with a table, other than by its columns' own words ('minst én gang')."""
+        padded = _padded(self.long_forms(fold(text)))
+        table = self.kb.tables.get(table_id) if table_id else None
+        columns = table.columns if table is not None else []
+        if not (self.asks(padded, "highest", columns) and self.asks(padded, "lowest", columns)):
+            return False
+        return not any(self.has(padded, w) for w in ("second", "next_places", "premise"))
+
+    def adds(self, text: str) -> bool:
+        """Whether a question adds its columns ('samlet 2016–2020', 'over hele perioden')."""
+        padded = _padded(self.long_forms(fold(text)))
+        return self.has(padded, "sum") or self.has(padded, "whole_period")
+
+    def lowest_first(self, text: str) -> bool:
+        """Whether a question names the bottom of a ranking before its top."""
+        padded = _padded(self.long_forms(fold(text)))
+        lowest, highest = _first(padded, self.w["lowest"]), _first(padded, self.w["highest"])
+        return 0 <= lowest < highest or highest < 0
 
     def counts_on(self, text: str) -> bool:
         """Whether a question counts on after a ranking's first places ('og hvilke to fulgte
@@ -1035,6 +1131,12 @@ class TableReader:
         against = self._against_previous(previous, padded, years)
         if against is not None:
             return against
+        one_of_two = self._one_of_two(previous, padded, years)
+        if one_of_two is not None:
+            return one_of_two
+        of_country = self._share_of_country(previous, padded)
+        if of_country is not None:
+            return of_country
         shown_rows = self._of_shown(previous, padded, years, column_hint)
         if shown_rows is not None:
             return shown_rows
@@ -1150,7 +1252,16 @@ class TableReader:
             printed_row = bool(years) and any(
                 r.sum_of_rows and r.key in self.rows_in(table, padded) for r in table.rows
             )
-            whole = self.has(padded, "whole_period") and not years
+            # ('Lister i hele perioden 2016–2020': the years of the printed sum, which it names
+            # too, for the rows named)
+            summed_years = [{d.year for d in by_year if d.id in c.sum_of} for c in table.columns]
+            whole = self.has(padded, "whole_period") and (
+                not years
+                or (
+                    set(years) in summed_years
+                    and bool(self.rows_in(table, padded) or self.group_in(table, padded))
+                )
+            )
             # a table told by its own words ('tilskuddsforvaltningen'), or a table of named
             # items whose row and prognosis are asked ('forecast … for long-term complex needs')
             items = table.id in self.item_tables
@@ -1797,12 +1908,27 @@ class TableReader:
             # the whole country's table: its row named ('nasjonalt'), or told by the table's
             # own words ('ifølge tidslinjen'); a look-up, sum or change of its years only
             told = self._tells(table.id, padded)
-            places = self.has(padded, "places") or self.has(padded, "which")
+            # rows of places asked ('hvilke kommuner …'), not 'hva blir det?'
+            places = self.has(padded, "places") or any(
+                self._asks_rows(padded, kind) for kind in ("municipality_places", "county_places")
+            )
+            # 'hvilket år ble økningen i rammen størst?': the years of no place named are the
+            # whole country's
+            ranked = self.has(padded, "which_year") and (
+                self.has(padded, "highest") or self.has(padded, "lowest")
+            )
+            placeless = not places and not (set(padded.split()) & self.group_words)
+            told = told or (ranked and placeless) or self._quotes_row(table.rows[0])
             if not named and told and not places and not self.rows_in_any(padded, table):
                 named = [table.rows[0].key]
             if not named:
                 return None, 0.0
             return self._one_row(table, named, columns, padded, score + 0.5)
+        merged = group and not any(r.municipality for r in table.rows)
+        if merged and any(c.unit == "prosent" for c in columns):
+            # 'andelen i Innlandet': the table's shares are of counties merged since, and
+            # no share of the merged county can be made from them
+            return None, 0.0
         regions = self._two_regions(table, padded, named, years)
         if regions is not None:
             return regions, score + 0.5
@@ -1817,6 +1943,9 @@ class TableReader:
         spelled = [
             k for k in (self.named_by_name(table, padded, named) if group else []) if k in single
         ]
+        ends = {n for span in self.spans_in(table) for n in span} if group else set()
+        if spelled and all(_row(table, k).municipality in ends for k in spelled):
+            spelled = []  # 'Risør til Bykle': the places at a span's ends name the span
         if spelled and asks_one:
             outside = [k for k in spelled if k not in group]
             if outside and self.has(padded, "sum"):
@@ -1847,6 +1976,12 @@ class TableReader:
         if same and (not named or by_group):
             # 'hvilke to fylker hadde like mange …?': the rows that share a figure
             return TableQuery(table.id, "same", tuple(rows), ids), score
+        if len(named) == 2 and len(columns) == 1 and self.has(padded, "percentage_points"):
+            # 'hvor mange prosentpoeng høyere enn landet lå Telemark på andelen …?': the two
+            # rows' shares subtracted, never a count's part of another
+            share = self._unit_sibling(table, columns[0], padded, "prosent")
+            if share.unit == "prosent":
+                return TableQuery(table.id, "difference", tuple(named), (share.id,)), score + 0.5
         if len(columns) == 1 and columns[0].unit in ("antall", "prosent") and len(named) <= 2:
             special = self._share_query(table, padded, named, columns[0])
             if special is not None:
@@ -1934,6 +2069,17 @@ class TableReader:
                 TableQuery(table.id, "rank", tuple(group), ids, top, descending, claim=named[0]),
                 score,
             )
+        two_asked = (highest or lowest) and len(rows) == 2 and not by_group and not premise
+        if two_asked and self.has(padded, "difference") and not self.has(padded, "which_year"):
+            # 'Sirdal eller Hægebostad – hvem fikk mest …, og hvor stor er forskjellen?': the
+            # two rows against each other, the one asked for first
+            def total(key: str) -> Fraction:
+                values = _row(table, key).values
+                return sum((_value(values.get(c, 0)) for c in ids), Fraction(0))
+
+            ordered = tuple(sorted(rows, key=total, reverse=highest and not lowest))
+            split = 1 if len(ids) > 1 else 0
+            return TableQuery(table.id, "difference", ordered, ids, split=split), score
         after = self._after_row(table, padded, named) if (highest or lowest) else ()
         if after and not premise and not self.has(padded, "second"):
             # 'hvilket fylke hadde flest … etter Oslo?': the place after the rows named
@@ -1949,12 +2095,23 @@ class TableReader:
                 lowest and _first(padded, self.w["lowest"]) < _first(padded, self.w["highest"])
             )
             top = self.top_in(padded) if len(rows) < 2 or by_group else 1
+            one_each = {r.key for r in data_rows(table)}
+            if len(rows) == 2 and set(rows) <= one_each and not (by_group or place):
+                # 'Telemark eller Aust-Agder – hvem hadde flest?': both places, in order (a
+                # ranking of a total keeps its first place: 'Til sammen' is of the shown)
+                top = 1 if self.has(padded, "sum") else 2
             return TableQuery(
                 table.id, "rank", tuple(rows), ids, place or top, descending, place=place
             ), score
-        if (not rows or (by_group and self.has(padded, "which"))) and (
-            len(columns) == 2 and (more or less) and than
-        ):
+        two_years = len(columns) == 2 and (more or less) and than
+        asks_places = any(
+            self._asks_rows(padded, kind) for kind in ("municipality_places", "county_places")
+        )
+        if two_years and not rows and self.has(padded, "sum") and not asks_places:
+            # 'totalt for alle kommunene: hvor mye lavere var 2017 enn 2016?': every row's
+            # two totals compared, not the rows whose years differ
+            rows = [r.key for r in data_rows(table)]
+        if (not rows or (by_group and self.has(padded, "which"))) and two_years:
             # 'hvilke (Aust-Agder-)kommuner fikk mer i 2017 enn i 2016?': the rows (of the
             # region named) whose first column is above (below) their second
             return TableQuery(table.id, "filter", tuple(rows), ids, descending=more), score
@@ -2168,6 +2325,16 @@ class TableReader:
             return TableQuery(table.id, "sum", tuple(named), ids), score
         return TableQuery(table.id, "value", tuple(named), ids), score
 
+    def _quotes_row(self, row: Row) -> bool:
+        """Whether the question being read quotes three or more of a row's figures, as
+        printed or in millions ('ifølge figuren (400, 300, 375, 200, 150)')."""
+        said = {
+            _value(m[1].replace(" ", "").replace(",", ".")) for m in _FIGURE.finditer(self.spans)
+        }
+        values = [_value(v) for v in row.values.values()]
+        quoted = [v for v in values if v in said or v / 1_000_000 in said]
+        return len(quoted) >= 3
+
     def _sides(
         self, table: Table, padded: str
     ) -> tuple[tuple[str, ...], tuple[str, ...]] | tuple[()]:
@@ -2357,6 +2524,58 @@ class TableReader:
             return None
         return TableQuery(table.id, "difference", previous.rows, (previous.columns[0], ids[0]))
 
+    def _share_of_country(self, previous: TableQuery | None, padded: str) -> TableQuery | None:
+        """'Og hvor stor andel av landet er det?' after one place's count: that count over the
+        whole country's in the same column."""
+        if previous is None or previous.op != "value" or len(previous.rows) != 1:
+            return None
+        table = self.kb.tables.get(previous.table)
+        if table is None or len(previous.columns) != 1:
+            return None
+        if not (self.has(padded, "share") and self.has(padded, "national")):
+            return None
+        counted = next((c for c in table.columns if c.id == previous.columns[0]), None)
+        national = [r.key for r in table.rows if not (r.municipality or r.county or r.sum_of_rows)]
+        if counted is None or counted.unit != "antall" or len(national) != 1:
+            return None
+        if previous.rows[0] == national[0]:
+            return None
+        named = [k for k in self.rows_in(table, padded) if k != national[0]]
+        column = self._column_by_words(table, padded)
+        if named or (column is not None and column.id != counted.id):
+            return None  # another place or another column asked
+        rows = (previous.rows[0], national[0])
+        return TableQuery(table.id, "portion", rows, previous.columns)
+
+    def _one_of_two(
+        self, previous: TableQuery | None, padded: str, years: list[int]
+    ) -> TableQuery | None:
+        """'Og hvor mange flere var det i Oslo?' after two rows added or listed: the row named
+        against the other one, in the same column."""
+        if previous is None or previous.op not in ("sum", "list", "value"):
+            return None
+        rows = _asked(previous)[-2:] if previous.op == "value" else previous.rows
+        if len(rows) != 2 or len(previous.columns) != 1:
+            return None
+        if not self.has(padded, "how_much_more") or self.has(padded, "than"):
+            return None
+        if any(self.has(padded, w) for w in ("sum", "highest", "lowest", "share", "premise")):
+            return None
+        table = self.kb.tables.get(previous.table)
+        if table is None:
+            return None
+        named = self.rows_in(table, padded)
+        if len(named) != 1 or named[0] not in rows or self.group_in(table, padded):
+            return None
+        column = self._column_by_words(table, padded)
+        own_years = [c.id for c in table.columns if c.year in years and not c.sum_of]
+        if (column is not None and column.id not in previous.columns) or (
+            own_years and own_years != list(previous.columns)
+        ):
+            return None  # another column asked: not the figures just shown
+        other = next(k for k in rows if k != named[0])
+        return TableQuery(table.id, "difference", (named[0], other), previous.columns)
+
     def _years_asked(
         self,
         table: Table,
@@ -2385,12 +2604,54 @@ class TableReader:
         op: Op = "sum" if self.has(padded, "sum") else "list"
         return TableQuery(table.id, op, one, chosen)
 
+    def _prognosis_elsewhere(
+        self,
+        table: Table,
+        previous: TableQuery,
+        padded: str,
+        years: list[int],
+        rows: list[str],
+    ) -> TableQuery | None:
+        """'Og hvor mye var prognosen for 2018?' after a table that holds 2018 as a fact: the
+        prognosis of the same places in the table that prints one for those years (their
+        printed sum where one adds exactly them), else None."""
+        if not years or not self.has(padded, "prognosis") or self.has(padded, "without_prognosis"):
+            return None
+        own = [c for c in table.columns if c.year in years and not c.sum_of]
+        if not own or any(c.status == "prognose" for c in own):
+            return None
+        places = [_row(table, k).municipality for k in (tuple(rows) or previous.rows)]
+        if not places or None in places:
+            return None
+        for other in self.tables:
+            columns = [
+                c.id
+                for c in other.columns
+                if c.year in years and c.status == "prognose" and not c.sum_of
+            ]
+            by_place = {r.municipality: r.key for r in data_rows(other) if r.municipality}
+            if other.id == table.id or len(columns) != len(set(years)):
+                continue
+            if not all(p in by_place for p in places):
+                continue
+            keys = tuple(by_place[p] for p in places if p is not None)
+            printed = [
+                r.key for r in other.rows if r.sum_of_rows and set(r.sum_of_rows) == set(keys)
+            ]
+            target = tuple(printed[:1]) or keys
+            op: Op = "value" if len(target) == 1 and len(columns) == 1 else "sum"
+            return TableQuery(other.id, op, target, tuple(columns))
+        return None
+
     def _follow_up(self, previous: TableQuery, padded: str, years: list[int]) -> TableQuery | None:
         """A short follow-up changes one part of the previous query ('til sammen?', 'og 2019?')."""
         table = self.kb.tables.get(previous.table)
         if table is None:
             return None
         rows = self.rows_in(table, padded)
+        elsewhere = self._prognosis_elsewhere(table, previous, padded, years, rows)
+        if elsewhere is not None:
+            return elsewhere
         columns = [c.id for c in table.columns if c.year in years and not c.sum_of]
         if len(columns) > 1 and not all(c.unit == "kr" for c in table.columns):
             columns = []  # a year of several statistics columns names none of them
@@ -2457,7 +2718,9 @@ class TableReader:
         if query.op == "value" and len(columns) > 1 and not comparing:
             return replace(query, op="sum")  # 'og for 2016+2017?'
         if comparing and n == 2:
-            return replace(query, op="difference")
+            # two rows of several columns each: each row's columns added, one against the other
+            split = 1 if len(query.rows) == 2 and len(query.columns) > 1 else 0
+            return replace(query, op="difference", split=split)
         if n == 1 and query.op in ("sum", "difference", "list"):
             query = replace(query, op="value")
         if rows or columns:
