@@ -9,19 +9,16 @@ Through the public interface (the Engine).
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import pytest
 
-from bot.engine import Engine
-from tests.rules import kb
+from tests.asking import text_and_answered
 
 TODAY = dt.date(2026, 12, 1)
 
 
-def ask(question: str) -> tuple[str, bool]:
-    """Ask a fresh engine; return the answer's text and whether it answered."""
-    answer = Engine(kb()).ask(question, TODAY)
-    return answer.text, answer.answered
+ask = partial(text_and_answered, today=TODAY)
 
 
 @pytest.mark.parametrize(

@@ -7,20 +7,12 @@ Through the public interface (the Engine).
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 
 import pytest
 
-from bot.engine import Engine
-from knowledge.loader import load_sources
+from tests.asking import engine
 
 TODAY = dt.date(2026, 12, 4)
-
-
-@cache
-def engine() -> Engine:
-    """Build one engine over the bundled knowledge base."""
-    return Engine(load_sources())
 
 
 @pytest.mark.parametrize(
