@@ -93,6 +93,7 @@ class Composer(FigureAnswers):
         contacts = words.contacts if words else None
         self.words: dict[str, tuple[str, ...]] = {
             "received": _folded(words.received if words else []),
+            "receives": _folded(words.receives if words else []),
             "rates": _folded(words.rates if words else []),
             "phone": _folded(contacts.phone if contacts else []),
             "email": _folded(contacts.email if contacts else []),
