@@ -756,6 +756,8 @@ class Language(Model):
     rates: list[str] = []
     question_words: list[str] = []
     received: list[str] = []
+    # present tense of 'received' ('hvor mye får Bergen?'): an allocation unless a rate is asked
+    receives: list[str] = []
     places: list[str] = []
     # function words: known words that say nothing about the topic, dropped by every look-up
     function_words: list[str] = []

@@ -30,7 +30,12 @@ from bot.answers.common import (
     text_in,
 )
 from bot.answers.figures import FigureAnswers
-from bot.answers.premises import condition_verdict, permission_verdict, premise_verdict
+from bot.answers.premises import (
+    condition_verdict,
+    permission_verdict,
+    premise_verdict,
+    requirement_verdict,
+)
 from bot.text import fold, lazy_pattern
 from bot.understanding.lexicon import everyday_words, function_words
 from bot.understanding.patterns import (
@@ -93,6 +98,7 @@ class Composer(FigureAnswers):
         contacts = words.contacts if words else None
         self.words: dict[str, tuple[str, ...]] = {
             "received": _folded(words.received if words else []),
+            "receives": _folded(words.receives if words else []),
             "rates": _folded(words.rates if words else []),
             "phone": _folded(contacts.phone if contacts else []),
             "email": _folded(contacts.email if contacts else []),
@@ -358,7 +364,8 @@ class Composer(FigureAnswers):
         answer = self.after_grant_end(u, self.counted(u, answer, lang), today, lang)
         answer = premise_verdict(u.folded, self.no_average(u, answer, lang), lang)
         answer = condition_verdict(u.folded, answer, lang)
-        return permission_verdict(u.folded, answer, lang)
+        answer = permission_verdict(u.folded, answer, lang)
+        return requirement_verdict(u.folded, answer, lang)
 
     def no_average(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
         """Say that no average is computed when one is asked; the figures shown are not one."""

@@ -224,3 +224,38 @@ def _rounded_to(given: int, stated: int) -> int:
     while stated % (step * 10) == 0:
         step *= 10
     return (given + step // 2) // step * step if step > 1 else given
+
+
+# a yes/no question on whether something is required ('is an auditor-attested account
+# required?', 'er det krav om revisorattestert regnskap?', 'kreves det …?')
+_REQUIRED_START = re.compile(
+    r"^(?:og\s+)?(?:er|is|are|kreves|krevst|ma|must|do|does|stilles|gjelder|blir)\b"
+)
+_REQUIRED = re.compile(
+    r"\b(?:required|requirement|requirements|krav|kravet|kreves|krevst|pakrevd|"
+    r"obligatorisk\w*|mandatory)\b"
+)
+# a requirement the source says is dropped ('Revisorattestasjon tas bort')
+_DROPPED = re.compile(
+    r"\b(?:tas bort|fjernes|fjernet|bortfaller|faller bort|removed|dropped|no longer)\b"
+)
+
+
+def requirement_verdict(folded: str, answer: Answer, lang: Lang) -> Answer:
+    """Say yes (or no) before an answer to 'is X required?' whose first source sentence on a
+    requirement states it (or says it is dropped); any other answer is left as it is."""
+    if not answer.answered or not answer.paragraphs or _decided(answer):
+        return answer
+    if not _REQUIRED_START.match(folded) or not _REQUIRED.search(folded):
+        return answer
+    if _NEGATED.search(folded) or PREMISE.search(folded):
+        return answer
+    for paragraph in answer.paragraphs[:2]:
+        said = fold(paragraph)
+        if not _REQUIRED.search(said):
+            continue
+        dropped = _DROPPED.search(said) is not None
+        lead = ("Nei." if lang == "nb" else "No.") if dropped else t("permission_yes", lang)
+        answer.paragraphs.insert(0, lead)
+        return answer
+    return answer

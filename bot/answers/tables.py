@@ -81,8 +81,8 @@ class TableAnswers(DeclineAnswers):
             place = None
         # 'Hvor mye fikk Arendal i tilskudd til NAV-kontoret?' is no framework increase
         granted = u.intent in FRAMEWORK_INTENTS and names_a_grant(u)
-        if (u.intent not in ALLOCATION_INTENTS and not granted) or not _says(
-            u, self.words["received"]
+        if (u.intent not in ALLOCATION_INTENTS and not granted) or not (
+            _says(u, self.words["received"]) or self.receives(u)
         ):
             return None
         much = HOW_MUCH.search(u.folded)
@@ -105,6 +105,13 @@ class TableAnswers(DeclineAnswers):
             "rules, not what each municipality or county was granted."
         )
         return self.answer(u, lang, [msg], answered=False)
+
+    def receives(self, u: Understanding) -> bool:
+        """Whether a question asks in the present tense what a place gets, not a rate."""
+        inputs = ("positions", "grant_year", "start_year", "groups", "duration", "cost")
+        if any(k in u.slots for k in inputs) or _says(u, self.words["rates"]):
+            return False
+        return _says(u, self.words["receives"])
 
     def framework_years(self) -> tuple[int, int]:
         """Return the first and last year of the framework-increase table."""
