@@ -727,7 +727,9 @@ _GROUP_QUALIFIER = rf"(?:nytt\s+|ny\s+)?{_QUALIFIER}"
 # 'to årsverk i år 1 og ett (årsverk) i år 3', '1,5 stillinger i tredje år og 2 i år 4'
 _GROUP = lazy_pattern(
     rf"(?<![\w.,]){_GROUP_COUNT}\s+(?:{_GROUP_QUALIFIER}({POSITION_WORDS})\s+)?"
-    r"(?:som er\s+|som\s+|er\s+|that are\s+)?(?:i|in|pa|on)\s+"
+    # 'to stillinger som går inn i sitt tredje år', 'two positions entering their third year'
+    r"(?:som (?:na\s+)?(?:gar inn|gar|er inne|er|kjem inn|kommer inn)\s+|som\s+|er\s+|"
+    r"that are\s+)?(?:i|in|pa|on|entering)\s+"
     r"(?:(?:their|its|sitt|sine|sin|det|the)\s+)?(?:"
     rf"(?:ar|year|aret|tilskuddsar\w*|tilskotsar\w*)\s*(\d{{1,2}}|{ORD_WORD})\b"
     r"(?!\s*(?:ar|years?)\b)"
