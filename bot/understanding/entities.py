@@ -664,9 +664,9 @@ _GRANT_YEAR_PATTERNS = (
         r"\b(?:i|for|in)\s+(\d{1,2})\.?\s*(?:ar|aret|year)\b|^(\d{1,2})\.?\s*ar\b)"
         r"(?!\s*(?:med|with)\b)"
     ),
-    # 'tredje år', 'third year', 'første året', 'fjerde driftsår'
+    # 'tredje år', 'third year', 'første året', 'fjerde driftsår', 'the first-year rate'
     lazy_pattern(
-        rf"\b({ORDINAL_WORDS})\s+(?:ar|aret|year|tilskuddsar|tilskuddsaret|driftsar|driftsaret)\b"
+        rf"\b({ORDINAL_WORDS})(?:\s+|-)(?:ar|aret|year|tilskuddsar|tilskuddsaret|driftsar|driftsaret)\b"
     ),
 )
 
