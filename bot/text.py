@@ -355,6 +355,9 @@ NORWEGIAN_MARKERS = frozenset(
         "neste",
         "mange",
         "dager",
+        # 'sum for de to?': the pronoun weighs against English 'for' and 'to'
+        "de",
+        "dem",
     }
     | NYNORSK_MARKERS
 )
