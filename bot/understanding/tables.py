@@ -2012,6 +2012,12 @@ class TableReader:
                 compare=">" if more and not less else "<",
                 reference=named[0],
             ), score
+        asked = {c.id for c in columns}
+        whole = [c for c in table.columns if c.sum_of and set(c.sum_of) == asked]
+        if self.has(padded, "share") and len(named) == 1 and len(columns) > 1 and whole:
+            # 'hvor stor andel av den samlede rammeøkningen 2016–2020 gikk til Kristiansand?':
+            # the years asked are the printed sum's parts, so the share is of that sum
+            columns, ids = whole[:1], (whole[0].id,)
         if (
             self.has(padded, "share")
             and len(named) == 1
