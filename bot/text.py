@@ -88,6 +88,11 @@ NYNORSK: dict[str, str] = {
     "husstand": "husholdning",
     "husstandar": "husholdninger",
     "husstandane": "husholdningene",
+    "hushald": "husholdning",
+    "hushaldet": "husholdningen",
+    "hushalda": "husholdningene",
+    "hushaldningar": "husholdninger",
+    "hushaldningane": "husholdningene",
     "eitt": "ett",
     "eit": "et",
     "ein": "en",
@@ -355,6 +360,9 @@ NORWEGIAN_MARKERS = frozenset(
         "neste",
         "mange",
         "dager",
+        # 'sum for de to?': the pronoun weighs against English 'for' and 'to'
+        "de",
+        "dem",
     }
     | NYNORSK_MARKERS
 )

@@ -664,9 +664,9 @@ _GRANT_YEAR_PATTERNS = (
         r"\b(?:i|for|in)\s+(\d{1,2})\.?\s*(?:ar|aret|year)\b|^(\d{1,2})\.?\s*ar\b)"
         r"(?!\s*(?:med|with)\b)"
     ),
-    # 'tredje år', 'third year', 'første året', 'fjerde driftsår'
+    # 'tredje år', 'third year', 'første året', 'fjerde driftsår', 'the first-year rate'
     lazy_pattern(
-        rf"\b({ORDINAL_WORDS})\s+(?:ar|aret|year|tilskuddsar|tilskuddsaret|driftsar|driftsaret)\b"
+        rf"\b({ORDINAL_WORDS})(?:\s+|-)(?:ar|aret|year|tilskuddsar|tilskuddsaret|driftsar|driftsaret)\b"
     ),
 )
 
@@ -727,7 +727,9 @@ _GROUP_QUALIFIER = rf"(?:nytt\s+|ny\s+)?{_QUALIFIER}"
 # 'to årsverk i år 1 og ett (årsverk) i år 3', '1,5 stillinger i tredje år og 2 i år 4'
 _GROUP = lazy_pattern(
     rf"(?<![\w.,]){_GROUP_COUNT}\s+(?:{_GROUP_QUALIFIER}({POSITION_WORDS})\s+)?"
-    r"(?:som er\s+|som\s+|er\s+|that are\s+)?(?:i|in|pa|on)\s+"
+    # 'to stillinger som går inn i sitt tredje år', 'two positions entering their third year'
+    r"(?:som (?:na\s+)?(?:gar inn|gar|er inne|er|kjem inn|kommer inn)\s+|som\s+|er\s+|"
+    r"that are\s+)?(?:i|in|pa|on|entering)\s+"
     r"(?:(?:their|its|sitt|sine|sin|det|the)\s+)?(?:"
     rf"(?:ar|year|aret|tilskuddsar\w*|tilskotsar\w*)\s*(\d{{1,2}}|{ORD_WORD})\b"
     r"(?!\s*(?:ar|years?)\b)"
@@ -792,6 +794,26 @@ _EACH_YEAR_GROUP = lazy_pattern(
 )
 
 
+# 'år 2 x 2 + år 3 x 1,5', '2 x år 2 + 1,5 x år 3': a grant year times a count of positions
+_TIMES_GROUP = lazy_pattern(
+    r"(?<![\w.,])(?:(?:ar|year)\s*(\d{1,2})\s*(?:x|×|\*|ganger|times)\s*(\d+(?:[.,]\d+)?)"
+    r"|(\d+(?:[.,]\d+)?)\s*(?:x|×|\*|ganger|times)\s*(?:ar|year)\s*(\d{1,2}))"
+    r"(?![\w]|[.,]\d|\s*(?:kr|nok|%|prosent|percent))"
+)
+
+
+def _times_groups(folded: str) -> list[tuple[Fraction, int]]:
+    """Read the groups said as a grant year times a count ('år 2 x 2 + år 3 x 1,5')."""
+    groups: list[tuple[Fraction, int]] = []
+    for m in _TIMES_GROUP.finditer(folded):
+        year, token = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        count = _group_count(token)
+        if count is None or count <= 0 or not 0 < int(year) <= 9:
+            return []
+        groups.append((count, int(year)))
+    return groups
+
+
 def _group_count(token: str) -> Fraction | None:
     """Read the count of a group of positions: '2', '1,5', 'to', 'halvannen'."""
     if token[0].isdigit():
@@ -844,6 +866,10 @@ def extract_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None:
         first, last = int(m.group(3)), int(m.group(4))
         if count is not None and count > 0 and 0 < first < last <= 9:
             return tuple((count, year) for year in range(first, last + 1))
+    times = _times_groups(folded)
+    if len(times) > 1 and len({year for _c, year in times}) == len(times):
+        # 'år 2 x 2 + år 3 x 1,5': each grant year times its count of positions
+        return tuple(times)
     matches = sorted(
         [*_BOTH_GROUP.finditer(folded), *_GROUP.finditer(folded), *_BARE_GROUP.finditer(folded)],
         key=lambda m: m.start(),

@@ -2012,6 +2012,12 @@ class TableReader:
                 compare=">" if more and not less else "<",
                 reference=named[0],
             ), score
+        asked = {c.id for c in columns}
+        whole = [c for c in table.columns if c.sum_of and set(c.sum_of) == asked]
+        if self.has(padded, "share") and len(named) == 1 and len(columns) > 1 and whole:
+            # 'hvor stor andel av den samlede rammeøkningen 2016–2020 gikk til Kristiansand?':
+            # the years asked are the printed sum's parts, so the share is of that sum
+            columns, ids = whole[:1], (whole[0].id,)
         if (
             self.has(padded, "share")
             and len(named) == 1
@@ -2142,9 +2148,11 @@ class TableReader:
             # 'hvor mange prosent ble Grimstads økning redusert fra 2016 til 2020?': the
             # change from the first column to the second, in per cent of the first
             return TableQuery(table.id, "relative", tuple(rows), ids), score
-        if comparing and than and len(rows) == 2 and len(columns) > 1 and not by_group:
-            # 'Kristiansands samlede økning 2016–2020 enn Arendals': each row's years summed,
-            # by the printed sum where the years are exactly its parts
+        between = self.has(padded, "difference") and self.has(padded, "between")
+        if comparing and (than or between) and len(rows) == 2 and len(columns) > 1 and not by_group:
+            # 'Kristiansands samlede økning 2016–2020 enn Arendals', 'forskjellen mellom Arendal
+            # og Grimstad i samlet rammeøkning 2016–2020': each row's years summed, by the
+            # printed sum where the years are exactly its parts
             asked = {c.id for c in columns}
             whole = [c for c in table.columns if c.sum_of and set(c.sum_of) == asked]
             if whole:
