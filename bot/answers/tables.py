@@ -11,6 +11,7 @@ from bot.answer import Answer, Option
 from bot.answers import table_rendering, working
 from bot.answers.common import (
     ALLOCATION_INTENTS,
+    HOW_MANY,
     HOW_MUCH,
     RATE_KINDS,
     STATISTICS_TABLE,
@@ -107,10 +108,12 @@ class TableAnswers(DeclineAnswers):
         return self.answer(u, lang, [msg], answered=False)
 
     def receives(self, u: Understanding) -> bool:
-        """Whether a question asks in the present tense what a place gets, not a rate."""
+        """Whether a question asks in the present tense what a place gets, not a rate or a count."""
         inputs = ("positions", "grant_year", "start_year", "groups", "duration", "cost")
         if any(k in u.slots for k in inputs) or _says(u, self.words["rates"]):
             return False
+        if HOW_MANY.search(u.folded):
+            return False  # 'how many FTEs did Arendal get?' is a count the sources do not give
         return _says(u, self.words["receives"])
 
     def framework_years(self) -> tuple[int, int]:
