@@ -222,6 +222,11 @@ def _stems_meet(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+def _meeting(asked: list[str], words: list[str]) -> int:
+    """How many of the question's words meet a word of a text by their stem."""
+    return sum(any(_stems_meet(a, w) for w in words) for a in asked)
+
+
 def dated_sentence(
     folded_question: str, paragraphs: list[str], plain: frozenset[str]
 ) -> tuple[dt.date, str] | None:
@@ -235,7 +240,7 @@ def dated_sentence(
     best: tuple[tuple[int, int], dt.date, str] | None = None
     for paragraph in paragraphs:
         around = [w for w in re.findall(r"[a-z0-9]+", fold(paragraph)) if len(w) > 3]
-        in_paragraph = sum(any(_stems_meet(a, w) for w in around) for a in asked)
+        in_paragraph = _meeting(asked, around)
         for sentence in re.split(r"(?<=[.!?»])\s+(?=[A-ZÆØÅ«•])|\n+|\s+•\s+", paragraph):
             found = NUMERIC_DATE.search(sentence)
             if found is None or (not deadline_asked and "frist" in fold(sentence)):
@@ -245,9 +250,9 @@ def dated_sentence(
             except ValueError:
                 continue
             words = re.findall(r"[a-z0-9]+", fold(sentence))
-            shared = sum(any(_stems_meet(a, w) for w in words) for a in asked)
+            shared = _meeting(asked, words)
             # one word of the sentence itself, a whole word ('brev', not 'til' of 'tilskudd')
-            alone = sum(any(_stems_meet(a, w) for w in words if len(w) > 3) for a in asked)
+            alone = _meeting(asked, [w for w in words if len(w) > 3])
             rank = (shared, in_paragraph)
             if (shared >= 2 or (alone == 1 and in_paragraph >= 2)) and (
                 best is None or rank > best[0]
@@ -295,7 +300,7 @@ def doc_ref_sentence(
         if not DOC_REF.search(sentence):
             continue
         words = re.findall(r"[a-z0-9]+", fold(sentence))
-        shared = sum(any(_stems_meet(a, w) for w in words if len(w) > 3) for a in asked)
+        shared = _meeting(asked, [w for w in words if len(w) > 3])
         if shared >= 1 and (best is None or shared > best[0]):
             best = (shared, sentence.strip(" •"))
     return best
