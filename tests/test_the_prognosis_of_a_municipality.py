@@ -17,7 +17,9 @@ from tests.asking import text_and_answered
         ("Kva er prognosen til Arendal i år?", "1 483 980"),
     ],
 )
-def test_the_prognosis_asked_in_its_year_is_that_years_prognosis(question: str, figure: str) -> None:
+def test_the_prognosis_asked_in_its_year_is_that_years_prognosis(
+    question: str, figure: str
+) -> None:
     text, answered = text_and_answered(question, dt.date(2020, 3, 1))
     assert answered
     assert figure in text
