@@ -24,3 +24,16 @@ def test_what_a_report_must_contain_without_a_scheme_asks_which_scheme(
     assert asked_back in text
     assert not_known not in text
     assert "Sosiale tjenester i NAV" in text or "social services in NAV" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "asked_back"),
+    [
+        ("Hvordan skal kommunen søke om midler?", "Hvilken ordning"),
+        ("Korleis kan kommunen søkje?", "Hvilken ordning"),
+        ("How can we apply?", "Which scheme"),
+    ],
+)
+def test_how_to_apply_with_a_modal_verb_asks_which_scheme(question: str, asked_back: str) -> None:
+    text, _ = text_and_answered(question, dt.date(2026, 12, 7))
+    assert asked_back in text
