@@ -29,7 +29,7 @@ def test_what_a_report_must_contain_without_a_scheme_asks_which_scheme(
 @pytest.mark.parametrize(
     ("question", "asked_back"),
     [
-        ("Hvordan skal kommunen søke om midler?", "Hvilken ordning"),
+        ("Hvordan skal kommunen søke?", "Hvilken ordning"),
         ("Korleis kan kommunen søkje?", "Hvilken ordning"),
         ("How can we apply?", "Which scheme"),
     ],
