@@ -76,6 +76,12 @@ PHRASES: dict[str, dict[Lang, str]] = {
         "nb": "Kildene mine har ingen bevilgning for {year}; den nyeste er fra {last}.",
         "en": "My sources have no appropriation for {year}; the newest is from {last}.",
     },
+    "appropriation_within": {
+        "nb": "Kildene mine har ingen bevilgning for {year}, selv om de omtaler ordningen det "
+        "året; den nyeste bevilgningen er fra {last}. Spør gjerne om {last}.",
+        "en": "My sources have no appropriation for {year}, though they speak of the scheme "
+        "that year; the newest appropriation is from {last}. Ask about {last} instead.",
+    },
     "deadline_none": {
         "nb": "Kildene mine har ingen {kind} for {scheme} i {year}.",
         "en": "My sources have no {kind} for the {scheme} in {year}.",

@@ -20,7 +20,7 @@ from typing import Any
 from bot.answer import Answer
 from bot.answers.composer import Composer
 from bot.calc.tables import evaluate
-from bot.text import lazy_pattern
+from bot.text import lazy_pattern, use_forms
 from bot.understanding.parse import Understander
 from bot.understanding.patterns import (
     AMOUNT_ASK,
@@ -318,6 +318,8 @@ class _Core:
     @classmethod
     def build(cls, kb: KnowledgeBase) -> _Core:
         """Build the understander, table reader and composer for a knowledge base."""
+        if kb.language is not None and kb.language.forms is not None:
+            use_forms(kb.language.forms)  # its nynorsk forms fold every question from now
         return cls(kb, Understander(kb), Composer(kb), TableReader(kb))
 
 

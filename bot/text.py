@@ -6,8 +6,11 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any, cast
 
+from knowledge.loader import bundled_forms
+from knowledge.schema import LanguageForms
 from knowledge.text import ASCII_FOLD
 
 MAX_INPUT = 2000
@@ -17,355 +20,62 @@ _WORDS = re.compile(r"[0-9]+(?:[.,][0-9]+)*%?|[a-zæøåéèüäö]+(?:-[a-zæø
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f]")
 _SPACE = re.compile(r"\s+")
 
-# Nynorsk (and common dialect) forms mapped to the bokmål form the triggers use.
-NYNORSK: dict[str, str] = {
-    "kva": "hva",
-    "kven": "hvem",
-    "kor": "hvor",
-    "korleis": "hvordan",
-    "kvifor": "hvorfor",
-    "mykje": "mye",
-    "tilskot": "tilskudd",
-    "tilskotet": "tilskuddet",
-    "tilskota": "tilskuddene",
-    "søkje": "søke",
-    "søkjer": "søker",
-    "søkjast": "søkes",
-    "ikkje": "ikke",
-    "eg": "jeg",
-    "me": "vi",
-    "dykk": "dere",
-    "kommunen": "kommunen",
-    "får": "får",
-    "fekk": "fikk",
-    "frå": "fra",
-    "verkstad": "verksted",
-    "verkstaden": "verkstedet",
-    "søknadsverkstad": "søknadsverksted",
-    "søknadsverkstaden": "søknadsverkstedet",
-    "årsverka": "årsverk",
-    "dagar": "dager",
-    "søknadsfristen": "søknadsfristen",
-    "kjem": "kommer",
-    "høyrer": "hører",
-    "gjeld": "gjelder",
-    "berre": "bare",
-    "sjølv": "selv",
-    "skal": "skal",
-    "må": "må",
-    "nokon": "noen",
-    "noko": "noe",
-    "kvar": "hvor",
-    "sende": "sende",
-    "rapportera": "rapportere",
-    "vere": "være",
-    "vert": "blir",
-    "heile": "hele",
-    "fyrste": "første",
-    "tredje": "tredje",
-    "fjerde": "fjerde",
-    "andre": "andre",
-    "pengar": "penger",
-    "eigenandel": "egenandel",
-    "eigendel": "egenandel",
-    "eigen": "egen",
-    "kommunar": "kommuner",
-    "stillingar": "stillinger",
-    "ordningar": "ordninger",
-    "ordninga": "ordningen",
-    "søknaden": "søknaden",
-    "fristar": "frister",
-    "prioriterte": "prioriterte",
-    "klagerett": "klagerett",
-    "føremål": "formål",
-    "føremålet": "formålet",
-    "gjev": "gir",
-    "gje": "gi",
-    "vart": "ble",
-    "saman": "sammen",
-    "mellombels": "midlertidig",
-    "butilbod": "botilbud",
-    "husstand": "husholdning",
-    "husstandar": "husholdninger",
-    "husstandane": "husholdningene",
-    "hushald": "husholdning",
-    "hushaldet": "husholdningen",
-    "hushalda": "husholdningene",
-    "hushaldningar": "husholdninger",
-    "hushaldningane": "husholdningene",
-    "eitt": "ett",
-    "eit": "et",
-    "ein": "en",
-    "éin": "en",
-    "gong": "gang",
-    "gonger": "ganger",
-    "auka": "økte",
-    "auke": "økning",
-    "aukinga": "økningen",
-    "auken": "økningen",
-    "aukar": "øker",
-    "minkar": "minker",
-    "eigendelen": "egenandelen",
-    "eigeninnsats": "egeninnsats",
-    "eigeninnsatsen": "egeninnsatsen",
-    "eigenfinansiering": "egenfinansiering",
-    "eigenfinansieringa": "egenfinansieringen",
-    "avkorta": "avkortet",
-    "avkortast": "avkortes",
-    "gjere": "gjøre",
-    "eigenandelen": "egenandelen",
-    "dekkje": "dekke",
-    "åra": "årene",
-    "løyvd": "bevilget",
-    "løyvt": "bevilget",
-    "løyving": "bevilgning",
-    "løyvinga": "bevilgningen",
-    "morgon": "morgen",
-    "rekneskap": "regnskap",
-    "rekneskapen": "regnskapet",
-    "midlane": "midlene",
-    "midlar": "midler",
-    "tenester": "tjenester",
-    "tenestene": "tjenestene",
-    "nyttast": "brukes",
-    "nytte": "bruke",
-    "treng": "trenger",
-    "sjå": "se",
-    "hovudinntekt": "hovedinntekt",
-    "stillinga": "stillingen",
-    "kunne": "kan",
-    "ytterlegare": "ytterligere",
-    "øyremerkte": "øremerkede",
-    "øyremerka": "øremerkede",
-    "øyremerkt": "øremerket",
-    "halde": "holde",
-    "speglast": "speiles",
-    "spegla": "speilet",
-    "grunngjeving": "begrunnelse",
-    "grunngjevinga": "begrunnelsen",
-    "styrkjast": "styrkes",
-    "styrkje": "styrke",
-    "ifølgje": "ifølge",
-    "følgje": "følge",
-    "nemner": "nevner",
-    "nemnt": "nevnt",
-    "nemnde": "nevnte",
-    "tyder": "betyr",
-    "fargane": "fargene",
-    "ramma": "rammen",
-    "vaksne": "voksne",
-    "born": "barn",
-    "borna": "barna",
-    "samansette": "sammensatte",
-    "samansett": "sammensatt",
-    "heldt": "holdt",
-    "òg": "også",
-}
-
-# Nynorsk first parts of compounds and their bokmål form.
 # A line break followed by indentation (and no bullet): a wrapped line of one sentence or bullet.
 WRAPPED = re.compile(r"[ \t]*\n[ \t]+(?=[^\s•])")
 
-NYNORSK_HEADS = (("tilskots", "tilskudds"), ("tilskot", "tilskudd"), ("teneste", "tjeneste"))
 
-_NYNORSK_HEAD_START = tuple({head[:3] for head, _bokmal in NYNORSK_HEADS})
+@dataclass(frozen=True)
+class _Forms:
+    """The word forms of knowledge/data/language/forms.yaml, ready for folding and detection."""
 
-NYNORSK_MARKERS = frozenset(
-    {
-        "kva",
-        "kven",
-        "korleis",
-        "mykje",
-        "tilskot",
-        "tilskotet",
-        "søkje",
-        "ikkje",
-        "eg",
-        "dykk",
-        "fekk",
-        "frå",
-        "berre",
-        "sjølv",
-        "nokon",
-        "noko",
-        "kvar",
-        "heile",
-        "fyrste",
-        "pengar",
-        "eigenandel",
-        "kommunar",
-        "stillingar",
-        "ordningar",
-        "gjev",
-        "vert",
-        "kjem",
-        "dagar",
-    }
-)
+    nynorsk: dict[str, str]
+    heads: tuple[tuple[str, str], ...]
+    head_start: tuple[str, ...]
+    tails: tuple[tuple[str, str], ...]
+    nynorsk_markers: frozenset[str]
+    norwegian_markers: frozenset[str]
+    english_markers: frozenset[str]
 
-ENGLISH_MARKERS = frozenset(
-    {
-        "what",
-        "when",
-        "how",
-        "much",
-        "many",
-        "who",
-        "which",
-        "the",
-        "is",
-        "are",
-        "can",
-        "do",
-        "does",
-        "we",
-        "our",
-        "for",
-        "deadline",
-        "grant",
-        "grants",
-        "apply",
-        "year",
-        "get",
-        "of",
-        "please",
-        "hello",
-        "hi",
-        "tell",
-        "me",
-        "about",
-        "where",
-        "send",
-        "application",
-        "funding",
-        "municipality",
-        "scheme",
-        "schemes",
-        "positions",
-        "fte",
-        "there",
-        "any",
-        "and",
-        "next",
-        "days",
-        "left",
-        "until",
-        "report",
-        "contact",
-        "appeal",
-        "right",
-        "purpose",
-        "budget",
-        "chapter",
-        "who's",
-        "what's",
-        "whats",
-        "it",
-        "in",
-        "to",
-        "a",
-        "an",
-        "with",
-        "cover",
-        "ourselves",
-        "excluded",
-        "priorities",
-        "eligible",
-        "rules",
-        "audit",
-        "thanks",
-        "help",
-        "framework",
-        "increase",
-        "combined",
-        "total",
-        "money",
-        "got",
-        "did",
-        "municipal",
-        "substance",
-        "abuse",
-        "children",
-        "young",
-        "people",
-        "adults",
-        "needs",
-        "complex",
-        "social",
-        "services",
-        "office",
-        "rate",
-        "own",
-        "share",
-        "cost",
-        "costs",
-        "position",
-        "deadlines",
-        "coming",
-        "participants",
-        "households",
-        "months",
-        "assistance",
-        "allocated",
-        "whole",
-        "period",
-        "escalation",
-    }
-)
-NORWEGIAN_MARKERS = frozenset(
-    {
-        "hva",
-        "når",
-        "hvor",
-        "hvem",
-        "hvilke",
-        "hvordan",
-        "er",
-        "og",
-        "vi",
-        "får",
-        "på",
-        "til",
-        "det",
-        "en",
-        "et",
-        "av",
-        "som",
-        "kan",
-        "med",
-        "om",
-        "for",
-        "i",
-        "å",
-        "år",
-        "frist",
-        "tilskudd",
-        "kommunen",
-        "mye",
-        "søke",
-        "ikke",
-        "skal",
-        "må",
-        "har",
-        "fikk",
-        "årsverk",
-        "stilling",
-        "hei",
-        "takk",
-        "meg",
-        "oss",
-        "dere",
-        "jeg",
-        "du",
-        "neste",
-        "mange",
-        "dager",
-        # 'sum for de to?': the pronoun weighs against English 'for' and 'to'
-        "de",
-        "dem",
-    }
-    | NYNORSK_MARKERS
-)
+
+_active: list[_Forms] = []  # the forms in use: those of the knowledge base answering
+
+
+def use_forms(forms: LanguageForms) -> None:
+    """Fold and detect language with these forms (the knowledge base's, set by the engine)."""
+    ready = _ready(forms)
+    if _active and _active[0] == ready:
+        return
+    _active[:] = [ready]
+    fold.cache_clear()
+
+
+def _forms() -> _Forms:
+    """The forms in use; the bundled ones until a knowledge base sets its own."""
+    if not _active:
+        _active.append(_ready(bundled_forms()))
+    return _active[0]
+
+
+def _ready(forms: LanguageForms) -> _Forms:
+    """Prepare word forms for folding and language detection."""
+    heads = tuple(sorted(forms.nynorsk_heads.items(), key=lambda kv: -len(kv[0])))
+    nynorsk_markers = forms.words(forms.nynorsk_markers)
+    return _Forms(
+        nynorsk=dict(forms.nynorsk),
+        heads=heads,
+        head_start=tuple({head[:3] for head, _bokmal in heads}),
+        # a nynorsk last part of a compound ('rustilskotet', 'helsetenestene'), longest first
+        tails=tuple(
+            sorted(
+                ((k, v) for k, v in forms.nynorsk.items() if k.startswith(_TAIL_HEADS)),
+                key=lambda kv: -len(kv[0]),
+            )
+        ),
+        nynorsk_markers=nynorsk_markers,
+        norwegian_markers=forms.words(forms.norwegian_markers) | nynorsk_markers,
+        english_markers=forms.words(forms.english_markers),
+    )
+
 
 _FOLD = ASCII_FOLD
 
@@ -390,13 +100,14 @@ def detect_language(text: str) -> str:
     tokens = words(text)
     if not tokens:
         return "nb"
-    english = sum(t in ENGLISH_MARKERS for t in tokens)
-    norwegian = sum(t in NORWEGIAN_MARKERS for t in tokens)
+    forms = _forms()
+    english = sum(t in forms.english_markers for t in tokens)
+    norwegian = sum(t in forms.norwegian_markers for t in tokens)
     if any(ch in text.lower() for ch in "æøå"):
         norwegian += 1
     if english > norwegian and english >= 1:
         return "en"
-    if any(t in NYNORSK_MARKERS for t in tokens):
+    if any(t in forms.nynorsk_markers for t in tokens):
         return "nn"
     return "nb"
 
@@ -509,9 +220,10 @@ def fold(text: str, nynorsk: bool = True) -> str:
     """
     parts = _WORD_SPLIT.split(text.lower())
     if nynorsk:
+        forms = _forms()
         parts = [
-            NYNORSK.get(part)
-            or (_nynorsk_compound(part) if part.startswith(_NYNORSK_HEAD_START) else part)
+            forms.nynorsk.get(part)
+            or (_nynorsk_compound(part) if part.startswith(forms.head_start) else part)
             for part in parts
         ]
         parts = [_nynorsk_tail(p) if _NYNORSK_TAIL_MARK.search(p) else p for p in parts]
@@ -519,19 +231,13 @@ def fold(text: str, nynorsk: bool = True) -> str:
     return _SPACE.sub(" ", joined).strip()
 
 
-# a nynorsk last part of a compound ('rustilskotet', 'helsetenestene'), longest first
-_NYNORSK_TAILS = tuple(
-    sorted(
-        ((k, v) for k, v in NYNORSK.items() if k.startswith(("tilskot", "teneste"))),
-        key=lambda kv: -len(kv[0]),
-    )
-)
+_TAIL_HEADS = ("tilskot", "teneste")
 _NYNORSK_TAIL_MARK = re.compile(r".{3}(?:tilskot|teneste)")
 
 
 def _nynorsk_tail(word: str) -> str:
     """Map the nynorsk last part of a compound ('rustilskotet' -> 'rustilskuddet')."""
-    for tail, bokmal in _NYNORSK_TAILS:
+    for tail, bokmal in _forms().tails:
         if word.endswith(tail) and len(word) - len(tail) >= 3:
             return word[: -len(tail)] + bokmal
     return word
@@ -539,9 +245,10 @@ def _nynorsk_tail(word: str) -> str:
 
 def _nynorsk_compound(word: str) -> str:
     """Map the nynorsk first part of a compound ('tilskotsordningar' -> 'tilskudds…')."""
-    if not word.startswith(_NYNORSK_HEAD_START):
+    forms = _forms()
+    if not word.startswith(forms.head_start):
         return word
-    for head, bokmal in NYNORSK_HEADS:
+    for head, bokmal in forms.heads:
         if word.startswith(head) and len(word) > len(head) + 2:
             return bokmal + word[len(head) :]
     return word

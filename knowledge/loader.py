@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from knowledge.kb import KnowledgeBase, deadline_id
-from knowledge.schema import IntentLanguage, Language, SameAsRule, SourceFile
+from knowledge.schema import IntentLanguage, Language, LanguageForms, SameAsRule, SourceFile
 
 if TYPE_CHECKING:
     import yaml
@@ -138,6 +138,21 @@ def _parse_file(path: Path, shown: str) -> tuple[SourceFile | None, list[Problem
         return None, problems
 
 
+FORMS_FILE = Path("language") / "forms.yaml"
+
+
+def bundled_forms() -> LanguageForms:
+    """Read and validate the bundled word forms (nynorsk, language markers)."""
+    root = default_sources()
+    path = root / FORMS_FILE
+    item, problems = _parse_file(path, str(Path(root.name) / FORMS_FILE))
+    if item is not None and item.forms is None:
+        problems = [Problem(str(FORMS_FILE), "forms", "-", "no forms section")]
+    if problems or item is None or item.forms is None:
+        raise KnowledgeError(problems)
+    return item.forms
+
+
 def source_paths(folder: Path) -> list[Path]:
     """List the YAML files below a folder, recursively, in a stable order."""
     return sorted(p for p in folder.rglob("*") if p.suffix in {".yaml", ".yml"} and p.is_file())
@@ -211,9 +226,11 @@ def _assemble(
             "rule",
             "language",
             "intents",
+            "forms",
         )
     }
     intents: tuple[str, IntentLanguage] | None = None
+    forms: tuple[str, LanguageForms] | None = None
     for file, item in parsed:
         if item.language is not None and reg["language"].add(
             "language", file, "language", "language"
@@ -221,6 +238,8 @@ def _assemble(
             language = item.language
         if item.intents is not None and reg["intents"].add("intents", file, "intents", "intents"):
             intents = (file, item.intents)
+        if item.forms is not None and reg["forms"].add("forms", file, "forms", "forms"):
+            forms = (file, item.forms)
         for i, doc in enumerate(item.sources):
             if reg["source"].add(doc.file, file, f"sources[{i}] ({doc.file})", "file"):
                 sources[doc.file] = doc
@@ -342,6 +361,12 @@ def _assemble(
             )
         else:
             language = language.model_copy(update={"intents": given})
+    if forms is not None:
+        file, written = forms
+        if language is None:
+            problems.append(Problem(file, "forms", "forms", "forms need a language section"))
+        else:
+            language = language.model_copy(update={"forms": written})
     if problems:
         return None, problems
     kb = KnowledgeBase(

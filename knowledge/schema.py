@@ -746,6 +746,31 @@ class IntentLanguage(Model):
         return triggers
 
 
+class LanguageForms(Model):
+    """How words are written beyond bokmål, and the words that tell a question's language."""
+
+    # a nynorsk word -> its bokmål form, and a nynorsk first part of a compound -> its bokmål
+    nynorsk: dict[str, str] = Field(min_length=1)
+    nynorsk_heads: dict[str, str] = {}
+    # marker words, several to an entry separated by spaces
+    nynorsk_markers: list[str] = []
+    norwegian_markers: list[str] = []
+    english_markers: list[str] = []
+
+    @field_validator("nynorsk", "nynorsk_heads")
+    @classmethod
+    def _lower_case(cls, forms: dict[str, str]) -> dict[str, str]:
+        """Refuse a form not written in lower case, as questions are matched lower-cased."""
+        for word, bokmal in forms.items():
+            if word != word.lower() or bokmal != bokmal.lower():
+                raise ValueError(f"{word!r}: {bokmal!r} must be written in lower case")
+        return forms
+
+    def words(self, markers: list[str]) -> frozenset[str]:
+        """Return the single words of a list of marker entries."""
+        return frozenset(w for entry in markers for w in entry.lower().split())
+
+
 class Language(Model):
     """What the understanding knows about language, beyond the names in the sources."""
 
@@ -771,6 +796,8 @@ class Language(Model):
     units: list[str] = []
     # from the intents section (knowledge/data/language/intents.yaml), set by the loader
     intents: IntentLanguage | None = None
+    # from the forms section (knowledge/data/language/forms.yaml), set by the loader
+    forms: LanguageForms | None = None
 
 
 class SourceFile(Model):
@@ -784,6 +811,7 @@ class SourceFile(Model):
     tables: list[Table] = []
     language: Language | None = None
     intents: IntentLanguage | None = None
+    forms: LanguageForms | None = None
 
     @field_validator("sources", "offices", "municipalities", "faq", "tables", mode="before")
     @classmethod

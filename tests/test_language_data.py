@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.engine import Engine
-from knowledge.loader import default_sources, load_sources
+from knowledge.loader import KnowledgeError, default_sources, load_sources
 
 TODAY = dt.date(2026, 12, 1)
 INTENTS = Path("language") / "intents.yaml"
@@ -90,3 +90,36 @@ def test_a_plain_word_added_to_the_words_file_is_no_longer_a_thing_without_rates
     path.write_text(text.replace(head, f'{head}    - "sjefen spør"\n', 1), "utf-8")
     after = Engine(load_sources(sources)).ask(question, TODAY)
     assert after.answered and "550 000 kr" in after.text
+
+
+FORMS = Path("language") / "forms.yaml"
+
+
+def edit_forms(folder: Path, old: str, new: str) -> None:
+    """Replace a snippet of the forms file, which must be there."""
+    path = folder / FORMS
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{FORMS} no longer contains {old!r}: update this test"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_nynorsk_form_added_to_the_forms_file_is_read_as_its_bokmal_word(
+    sources: Path,
+) -> None:
+    question = "Kva er tidsgrensa for tilskot til kommunalt rusarbeid i 2021?"
+    assert Engine(load_sources(sources)).ask(question, TODAY).intent != "deadline"
+    edit_forms(sources, "  nynorsk:\n", '  nynorsk:\n    "tidsgrensa": "fristen"\n')
+    after = Engine(load_sources(sources)).ask(question, TODAY)
+    assert after.intent == "deadline"
+    assert "10. februar 2021" in after.text
+    Engine(load_sources())  # the bundled forms again, for the tests after this one
+
+
+def test_a_form_written_in_capitals_is_refused_with_its_file_and_field(sources: Path) -> None:
+    edit_forms(sources, "  nynorsk:\n", '  nynorsk:\n    "Tidsgrensa": "fristen"\n')
+    with pytest.raises(KnowledgeError) as caught:
+        load_sources(sources)
+    message = str(caught.value)
+    assert "forms.yaml" in message
+    assert "nynorsk" in message
+    assert "lower case" in message

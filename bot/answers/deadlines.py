@@ -527,8 +527,26 @@ class DeadlineAnswers(AnswerBase):
         return self.answer(u, lang, lines, sources=sources)
 
     def days_left(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
-        """Say how many days are left until the next deadline (of a scheme)."""
+        """Say how many days are left until the next deadline (of a scheme).
+
+        Asked of a year ('rekker vi det i år?') whose deadlines of the scheme have all passed,
+        it is that year's deadline, said to be passed, not the next year's.
+        """
         day = self.as_of(u, today)
+        year = self.deadline_year(u, day)
+        passed: list[dt.date] = []
+        if u.scheme:
+            kind = DeadlineKind(u.slots.get("kind", "application"))
+            dated = [
+                e.deadline.date
+                for e in self.kb.deadlines()
+                if e.scheme_id == u.scheme
+                and e.deadline.kind == kind
+                and e.deadline.year == (year or day.year)
+            ]
+            passed = sorted({d for d in dated if d is not None and d < day})
+            if year is not None and dated and len(passed) == len(dated):
+                return self.deadline(u, day, lang)
         outlook = deadline_calc.upcoming_deadlines(
             self.kb, day, scheme_id=u.scheme, kind=u.slots.get("kind", "application"), limit=3
         )
@@ -541,6 +559,15 @@ class DeadlineAnswers(AnswerBase):
                 else f"There are {days} days left until the deadline."
             )
             lines = [head] + [working.render_deadline(i, lang) for i in outlook.upcoming]
+            if passed and year is None:
+                # this year's deadline is behind us: say so before the next one
+                when = fmt.long_date(passed[-1], lang)
+                lines.insert(
+                    0,
+                    f"Fristen i {day.year} ({when}) er passert."
+                    if lang == "nb"
+                    else f"The {day.year} deadline ({when}) has passed.",
+                )
             return self.answer(
                 u,
                 lang,

@@ -606,10 +606,13 @@ class TableAnswers(DeclineAnswers):
             )
             return self.answer(u, lang, [msg], answered=False)
         paragraphs[:0] = lead
-        if late is not None:  # the year asked is not covered: said first
-            paragraphs.insert(
-                0, asof.phrase("appropriation", lang, year=u.slots.get("year"), last=year)
-            )
+        asked_year = u.slots.get("year")
+        if late is not None and isinstance(asked_year, int) and asked_year <= self.kb.newest_year():
+            # 'bevilgningen i 2022?': a year the documents span but give no figure for; the
+            # newest year's figure would be read as that year's, so it is pointed to, not given
+            paragraphs = [asof.phrase("appropriation_within", lang, year=asked_year, last=year)]
+        elif late is not None:  # the year asked is not covered: said first
+            paragraphs.insert(0, asof.phrase("appropriation", lang, year=asked_year, last=year))
         if len(named) == 1:
             dated = self.money_as_of(named[0], max(years), u.slots.get("year"), today, lang)
             paragraphs += dated.lines

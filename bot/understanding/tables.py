@@ -486,6 +486,7 @@ class TableReader:
         self.place_count = 0  # how many places the question read last says it asks about
         self.spans = ""  # the folded question being read, for spans of municipality numbers
         self._name_spans: dict[str, re.Pattern[str]] = {}  # by table, compiled once
+        self._span_numbers: dict[str, dict[str, str]] = {}  # by table: row name -> number
         self.rounding = Fraction(0)  # the step of the figure the last bound was read from
         self.upper: Fraction | None = None  # the upper end of the last bound read as a range
         self.row_names: dict[str, list[tuple[str, str]]] = {}
@@ -862,12 +863,12 @@ class TableReader:
             )
         if not any(r.municipality for r in table.rows):
             return spans
-        numbers = {
-            name: row.municipality
-            for name, key in self.row_names[table.id]
-            for row in table.rows
-            if row.key == key and row.municipality
-        }
+        numbers = self._span_numbers.get(table.id)
+        if numbers is None:
+            by_key = {row.key: row.municipality for row in table.rows if row.municipality}
+            numbers = self._span_numbers[table.id] = {
+                name: by_key[key] for name, key in self.row_names[table.id] if key in by_key
+            }
         for m in pattern.finditer(self.spans):
             ends = sorted((numbers.get(m[1], ""), numbers.get(m[2], "")))
             if ends[0] and ends[0] < ends[1]:
