@@ -219,6 +219,9 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
         return None
     if query.op in ("value", "list"):
         return TableResult(query, table, tuple(cells), cells[0].value, prognosis=prognosis)
+    if query.op == "difference" and len(rows) == 2 and len(columns) > 1 and not query.split:
+        # two rows of several columns each: each row's columns added, one against the other
+        query = replace(query, split=1)
     if query.op == "difference" and (query.split or len(rows) > 2):
         # two sums against each other: rows against rows, or a group's two columns
         if query.split:

@@ -644,6 +644,8 @@ class TableReader:
                 by_year = [c for c in table.columns if c.year is not None and not c.sum_of]
                 if named and self._echoed_words(padded, by_year) >= 2:
                     return True
+                if named and self._years_compared(table, folded, padded):
+                    return True
                 continue
             if tokens.isdisjoint(cue.columns) and prefixes.isdisjoint(cue.column_prefixes):
                 continue
@@ -1283,6 +1285,12 @@ class TableReader:
             # 'hvilke kommuner fikk mer i 2017 enn i 2016?': the table's own kind of rows
             # compared across two of its years tells it too
             kind = self._years_compared_of_kind(table, self.spans, padded)
+            # 'kva er skilnaden mellom 2018 og 2017 for Vennesla?': a row named with two of
+            # the table's years compared tells it too
+            kind = kind or (
+                bool(self.rows_in(table, padded))
+                and self._years_compared(table, self.spans, padded)
+            )
             if not ((framework and (years or whole)) or self.has(padded, "framework")) and not (
                 named or printed_row or told or spelled or kind
             ):
@@ -1696,6 +1704,15 @@ class TableReader:
         said = {int(y) for y in _YEAR.findall(folded)}
         by_year = {c.year for c in table.columns if c.year is not None and not c.sum_of}
         return len(said & by_year) == 2 and self._own_kind(table, padded)
+
+    def _years_compared(self, table: Table, folded: str, padded: str) -> bool:
+        """Whether a question compares two of the years a table's columns are ('skilnaden
+        mellom 2018 og 2017')."""
+        if not self.comparing(padded):
+            return False
+        said = {int(y) for y in _YEAR.findall(folded)}
+        by_year = {c.year for c in table.columns if c.year is not None and not c.sum_of}
+        return len(said & by_year) == 2
 
     def _own_kind(self, table: Table, padded: str) -> bool:
         """Whether a question asks for rows of a table's own kind ('hvilket fylke …' of a
@@ -2725,10 +2742,17 @@ class TableReader:
             return replace(query, op="sum")
         if query.op == "value" and len(columns) > 1 and not comparing:
             return replace(query, op="sum")  # 'og for 2016+2017?'
-        if comparing and n == 2:
-            # two rows of several columns each: each row's columns added, one against the other
-            split = 1 if len(query.rows) == 2 and len(query.columns) > 1 else 0
-            return replace(query, op="difference", split=split)
+        if comparing and (n == 2 or len(query.rows) == 2):
+            # two rows of several columns each: each row's columns added, one against the
+            # other, by the printed sum where the columns are exactly its parts
+            if len(query.rows) == 2 and len(query.columns) > 1:
+                whole = [
+                    c.id for c in table.columns if c.sum_of and set(c.sum_of) == set(query.columns)
+                ]
+                if whole:
+                    return replace(query, op="difference", columns=tuple(whole[:1]), split=0)
+                return replace(query, op="difference", split=1)
+            return replace(query, op="difference", split=0)
         if n == 1 and query.op in ("sum", "difference", "list"):
             query = replace(query, op="value")
         if rows or columns:
