@@ -90,6 +90,18 @@ def render(result: TableResult, lang: Lang) -> list[str]:
         lines += _render_share(result, lang)
     elif q.op == "relative":
         lines += _render_relative(result, lang)
+    elif q.op == "spread":
+        top, bottom = result.cells
+        assert result.total is not None
+        head = "Spenn (høyest minus lavest)" if nb else "Range (highest minus lowest)"
+        lines.append(f"{head}: {_figure(result.total, unit, lang)}")
+        for word, cell in zip(
+            ("Høyest", "Lavest") if nb else ("Highest", "Lowest"), (top, bottom), strict=True
+        ):
+            lines.append(
+                f"– {word}: {_label(cell.row, lang)}, {_column(cell.column, lang)}: "
+                f"{_figure(cell.value, cell.column, lang, cell.printed)}"
+            )
     elif q.op == "rank" and q.across:
         head = "Høyest" if q.descending else "Lavest"
         if not nb:
@@ -237,16 +249,7 @@ def _render_share(result: TableResult, lang: Lang) -> list[str]:
         whole = result.cells[1]
         of = _figure(whole.value, column, lang, whole.printed)
         assert result.total is not None
-        share = fmt.share(result.total, lang)
-        whole_percent = math.floor(result.total * 100 + Fraction(1, 2))
-        tenths = math.floor(result.total * 1000 + Fraction(1, 2))
-        # (only where the whole percent agrees with the one-decimal figure: 4,4977 % is
-        # 'ca. 4,5 %', never also 'rundt 4 %')
-        if tenths != whole_percent * 10 and math.floor(Fraction(tenths, 10) + Fraction(1, 2)) == (
-            whole_percent
-        ):
-            # 'i prosent': the whole percent as well ('ca. 31,7 %, rundt 32 %')
-            share += f", {'rundt' if nb else 'about'} {whole_percent}" + (" %" if nb else "%")
+        share = _share(result.total, lang)
         joint = "av" if nb else "of"
         if whole.row.key == first.row.key and whole.column.id != first.column.id:
             # one row's figure of one year over its figure of another: each year named
@@ -288,6 +291,20 @@ def _render_share(result: TableResult, lang: Lang) -> list[str]:
     return lines
 
 
+def _share(ratio: Fraction, lang: Lang) -> str:
+    """A computed share with one decimal, and the whole percent as well ('ca. 31,7 %, rundt
+    32 %') where the two agree: 4,4977 % is 'ca. 4,5 %', never also 'rundt 4 %'."""
+    nb = lang != "en"
+    share = fmt.share(ratio, lang)
+    whole_percent = math.floor(ratio * 100 + Fraction(1, 2))
+    tenths = math.floor(ratio * 1000 + Fraction(1, 2))
+    if tenths != whole_percent * 10 and math.floor(Fraction(tenths, 10) + Fraction(1, 2)) == (
+        whole_percent
+    ):
+        share += f", {'rundt' if nb else 'about'} {whole_percent}" + (" %" if nb else "%")
+    return share
+
+
 def _render_relative(result: TableResult, lang: Lang) -> list[str]:
     """The change from one figure to another in per cent of the first, with both figures."""
     nb = lang != "en"
@@ -307,7 +324,7 @@ def _render_relative(result: TableResult, lang: Lang) -> list[str]:
     base = _figure(first.value, first.column, lang, first.printed)
     of = "av" if nb else "of"
     return [
-        f"{_label(first.row, lang)}: {word} {fmt.share(abs(result.total), lang)} ({a} → {b})",
+        f"{_label(first.row, lang)}: {word} {_share(abs(result.total), lang)} ({a} → {b})",
         f"{diff} {of} {base}; " + ("egen utregning." if nb else "our own calculation."),
     ]
 

@@ -167,6 +167,20 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
         if not cells:
             return None
         return TableResult(query, table, tuple(cells), cells[0].value, tuple(everyone))
+    if query.op == "spread":
+        # the highest row's figure (its columns added) minus the lowest row's
+        each_row = [
+            _summed(table, [row], columns)
+            for row in rows
+            if all(c.id in row.values for c in columns)
+        ]
+        if len(each_row) < 2:
+            return None
+        top = max(each_row, key=lambda c: c.value)
+        bottom = min(each_row, key=lambda c: c.value)
+        return TableResult(
+            query, table, (top, bottom), top.value - bottom.value, prognosis=prognosis
+        )
     if query.op in ("rank", "filter"):
         scored: list[tuple[Row, Fraction]] = []
         for row in rows:

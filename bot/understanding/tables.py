@@ -33,6 +33,7 @@ Op = Literal[
     "tally",
     "rows",
     "relative",
+    "spread",
 ]
 
 
@@ -2003,6 +2004,13 @@ class TableReader:
             special = self._share_query(table, padded, named, columns[0])
             if special is not None:
                 return special, score + 0.5
+        # 'spennet i 2019', 'forskjellen mellom høyeste og laveste': the highest row's figure
+        # minus the lowest row's
+        spread = self.has(padded, "spread") or (
+            highest and lowest and self.has(padded, "difference")
+        )
+        if spread and (not named or by_group) and not premise:
+            return TableQuery(table.id, "spread", tuple(rows), ids), score
         asks_rows = self.has(padded, "which") or self.has(padded, "count")
         if bound is not None and asks_rows and (not named or by_group):
             # 'hvilke kommuner fikk over 1 million i 2018?', 'fylker med minst 70 %'
