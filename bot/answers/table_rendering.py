@@ -206,6 +206,10 @@ def render(result: TableResult, lang: Lang) -> list[str]:
                     f"Difference: {_figure(abs(diff), unit, lang)} ({a} is {word} than {b})."
                 )
             lines += parts
+        elif q.op == "sum" and q.each:
+            # a sum for each column asked on its own, no total of them
+            lines.append("Summen for hvert år:" if nb else "The sum for each year:")
+            lines += parts
         else:
             total = _figure(result.total, unit, lang)
             lines.append(("Til sammen: " if nb else "Total: ") + total)

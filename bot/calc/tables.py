@@ -266,6 +266,11 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
         if cells[1].value == 0:
             return None
         return TableResult(query, table, tuple(cells), cells[0].value / cells[1].value)
+    if query.op == "sum" and query.each and len(columns) > 1:
+        # 'i 2016 og i 2017': the rows' sum in each column on its own
+        each = tuple(_summed(table, rows, [c], query.group) for c in columns)
+        total = sum((c.value for c in each), Fraction(0))
+        return TableResult(query, table, each, total, prognosis=prognosis)
     total = sum((c.value for c in cells), Fraction(0))
     printed = False
     for column in table.columns:

@@ -205,6 +205,13 @@ class TableQuery:
     #: how many places the question says the rows are ('de 14 kommunene i Aust-Agder') when
     #: the table has another number of them, 0 when it agrees or says none
     miscounted: int = 0
+    #: a sum asked for each column on its own ('i 2016 og i 2017'): the rows' sum per column
+    each: bool = False
+
+
+#: Two years each with its own preposition ('i 2016 og i 2017', 'in 2016 and in 2017'): each
+#: year asked on its own, not the two added.
+_EACH_YEAR = re.compile(r" (\w+) (20[0-4]\d) (?:og|and) \1 (20[0-4]\d) ")
 
 
 def _figure_unit(after: str) -> bool:
@@ -2217,6 +2224,18 @@ class TableReader:
         if len(rows) == 1 and len(columns) > 1 and any(c.sum_of for c in columns):
             # 'Åmli i 2016 og summen inkl. prognosen': figures side by side, no total of them
             return TableQuery(table.id, "list", tuple(rows), ids), score
+        each = len(columns) > 1 and not any(c.sum_of for c in columns)
+        said = _padded(self.spans)
+        found = _EACH_YEAR.search(said) if each else None
+        # ('i 2016 og i 2017 til sammen' adds the years: a sum word after them)
+        each = found is not None and not self.has(" " + said[found.end() :], "sum")
+        if each and len(rows) == 1:
+            # 'hva fikk Arendal i 2016 og i 2017?': each year's figure, side by side
+            return TableQuery(table.id, "list", tuple(rows), ids), score
+        if each:
+            # 'den samlede økningen for Lister i 2016 og i 2017': the rows' sum in each year
+            name = (self.group_named(padded) or "") if by_group else ""
+            return TableQuery(table.id, "sum", tuple(rows), ids, group=name, each=True), score
         if len(rows) > 1 or len(columns) > 1:
             summed = TableQuery(table.id, "sum", tuple(rows), ids)
             bound = self._bound(table, columns[0]) if premise and len(rows) == 1 else None
