@@ -630,7 +630,10 @@ class TableReader:
                 prefixes.issuperset(label) for label in cue.item_labels
             )
             if cue.kroner:
-                if not rows and not self._years_compared_of_kind(table, folded, padded):
+                if not rows and not (
+                    self._years_compared_of_kind(table, folded, padded)
+                    or self._bounded_of_kind(table, folded, padded)
+                ):
                     continue
                 if not rows:
                     return True
@@ -1293,6 +1296,7 @@ class TableReader:
             # 'hvilke kommuner fikk mer i 2017 enn i 2016?': the table's own kind of rows
             # compared across two of its years tells it too
             kind = self._years_compared_of_kind(table, self.spans, padded)
+            kind = kind or self._bounded_of_kind(table, self.spans, padded)
             # 'kva er skilnaden mellom 2018 og 2017 for Vennesla?': a row named with two of
             # the table's years compared tells it too
             kind = kind or (
@@ -1494,6 +1498,18 @@ class TableReader:
                 self.place_count = int(value) if value.denominator == 1 else 0
                 continue  # 'alle de 15 kommunene', 'de 15 Aust-Agder-kommunene' count places
             self.rounding = Fraction(0)
+            between = any(before.endswith(f" {w} ") for w in self.w["between"])
+            ends = _RANGE_END.match(folded[m.end() :]) if between else None
+            if ends is not None and not any(
+                after.startswith(f" {w} ") for w in self.w.get("million", ())
+            ):
+                # 'mellom 1 og 2 millioner': the unit after the second figure is the first's too
+                past = _padded(folded[m.end() + ends.end() :])
+                if any(past.startswith(f" {w} ") for w in self.w.get("million", ())):
+                    upper = Fraction(ends.group(1).replace(" ", "").replace(",", "."))
+                    if upper > value:
+                        self.upper = upper * 1_000_000
+                        return ">=", value * 1_000_000
             if any(after.startswith(f" {w} ") for w in self.w.get("million", ())):
                 value *= 1_000_000
                 # '8,1 millioner' is a figure rounded to its last decimal
@@ -1515,6 +1531,9 @@ class TableReader:
                 second = _RANGE_END.match(folded[m.end() :])
                 if second is not None:
                     self.upper = Fraction(second.group(1).replace(" ", "").replace(",", "."))
+                    past = _padded(folded[m.end() + second.end() :])
+                    if any(past.startswith(f" {w} ") for w in self.w.get("million", ())):
+                        self.upper *= 1_000_000  # 'mellom 1 million og 1,5 millioner'
                     if self.upper > value:
                         return ">=", value
                     self.upper = None
@@ -1712,6 +1731,17 @@ class TableReader:
         said = {int(y) for y in _YEAR.findall(folded)}
         by_year = {c.year for c in table.columns if c.year is not None and not c.sum_of}
         return len(said & by_year) == 2 and self._own_kind(table, padded)
+
+    def _bounded_of_kind(self, table: Table, folded: str, padded: str) -> bool:
+        """Whether a question asks for a table's own kind of rows by a bound on a figure in
+        one of its years ('hvilke kommuner fikk over 1 million i 2018?')."""
+        bounds = ("above", "at_least", "below", "at_most", "between")
+        if not any(self.has(padded, w) for w in bounds) or not self.has(padded, "which"):
+            return False
+        said = {int(y) for y in _YEAR.findall(folded)}
+        by_year = {c.year for c in table.columns if c.year is not None and not c.sum_of}
+        figures = [m for m in _FIGURE.finditer(folded) if not _YEAR.fullmatch(m.group(1))]
+        return bool(said & by_year) and bool(figures) and self._own_kind(table, padded)
 
     def _years_compared(self, table: Table, folded: str, padded: str) -> bool:
         """Whether a question compares two of the years a table's columns are ('skilnaden
@@ -1996,6 +2026,19 @@ class TableReader:
         more, less = self.has(padded, "more"), self.has(padded, "less")
         than = self.has(padded, "than")
         premise = self.has(padded, "premise")
+        printed_sum = [
+            c for c in table.columns if c.sum_of and set(c.sum_of) == {d.id for d in columns}
+        ]
+        if (
+            len(columns) > 1
+            and printed_sum
+            and not named
+            and self.has(padded, "which")
+            and self._bound(table, printed_sum[0]) is not None
+        ):
+            # 'hvilke kommuner hadde sum 2016–2020 mellom 1 og 2 millioner?': a bound on the
+            # printed sum of the years asked
+            columns, ids = printed_sum[:1], (printed_sum[0].id,)
         bound = self._bound(table, columns[0]) if len(columns) == 1 else None
         same = self.has(padded, "same") and self.has(padded, "which") and len(columns) == 1
         if same and (not named or by_group):
