@@ -265,7 +265,8 @@ def _render_share(result: TableResult, lang: Lang) -> list[str]:
             ]
         return [
             f"{_label(first.row, lang)}: {share} ({shown} {joint} {of}, {_label(whole.row, lang)})",
-            f"{_column(column, lang)}; " + ("egen utregning." if nb else "our own calculation."),
+            f"{_column(whole.column, lang)}; "
+            + ("egen utregning." if nb else "our own calculation."),
         ]
     above = sum(v > first.value for _, v in result.ranking)
     tied = sum(v == first.value for _, v in result.ranking) > 1

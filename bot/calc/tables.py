@@ -261,8 +261,8 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
         return TableResult(query, table, tuple(cells), change, prognosis=prognosis)
     if query.op == "portion":
         if query.split:
-            # the row against the sum of all the rows it is one of
-            cells = [cells[0], _summed(table, rows, columns, query.group)]
+            # the row (its columns added) against the sum of all the rows it is one of
+            cells = [_summed(table, rows[:1], columns), _summed(table, rows, columns, query.group)]
         if cells[1].value == 0:
             return None
         return TableResult(query, table, tuple(cells), cells[0].value / cells[1].value)

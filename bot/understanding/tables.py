@@ -1150,6 +1150,9 @@ class TableReader:
         of_country = self._share_of_country(previous, padded)
         if of_country is not None:
             return of_country
+        of_group = self._share_of_group(previous, padded)
+        if of_group is not None:
+            return of_group
         shown_rows = self._of_shown(previous, padded, years, column_hint)
         if shown_rows is not None:
             return shown_rows
@@ -2641,6 +2644,25 @@ class TableReader:
             return None  # another place or another column asked
         rows = (previous.rows[0], national[0])
         return TableQuery(table.id, "portion", rows, previous.columns)
+
+    def _share_of_group(self, previous: TableQuery | None, padded: str) -> TableQuery | None:
+        """'Hvor stor andel av Lister-summen er det?' after one place's figure or sum of
+        years: that figure over the sum of the region's rows in the same columns."""
+        if previous is None or previous.op not in ("value", "sum") or len(previous.rows) != 1:
+            return None
+        table = self.kb.tables.get(previous.table)
+        if table is None or not self.has(padded, "share"):
+            return None
+        if any(c.unit != "kr" for c in table.columns if c.id in previous.columns):
+            return None
+        group = self.group_in(table, padded)
+        row = previous.rows[0]
+        named = [k for k in self.rows_in(table, padded) if k not in group]
+        if row not in group or named:
+            return None  # another place asked, or a region the place is not in
+        members = (row, *[k for k in group if k != row])
+        name = self.group_named(padded) or ""
+        return TableQuery(table.id, "portion", members, previous.columns, split=1, group=name)
 
     def _one_of_two(
         self, previous: TableQuery | None, padded: str, years: list[int]
