@@ -228,10 +228,25 @@ def render(result: TableResult, lang: Lang) -> list[str]:
             if nb
             else "Note: the figures for the prognosis year are a prognosis, not a final figure."
         )
+    numbers = _numbers(result, lang) if q.numbered else ""
+    if numbers:
+        lines.insert(0, numbers)
     verdict = _verdict(result, lang)
     if verdict:
         lines.insert(0, verdict)
     return [f"{title}", "\n".join(lines)]
+
+
+def _numbers(result: TableResult, lang: Lang) -> str:
+    """The municipality numbers of the rows a result names ('Kommunenummer: Sirdal 1046')."""
+    rows: list[Row] = []
+    for row in (*(c.row for c in result.cells), *(r for r, _ in result.ranking)):
+        if row.municipality and all(r.key != row.key for r in rows):
+            rows.append(row)
+    if not rows:
+        return ""
+    named = ", ".join(f"{_label(r, lang)} {r.municipality}" for r in rows)
+    return ("Kommunenummer: " if lang != "en" else "Municipality number: ") + named
 
 
 def _render_share(result: TableResult, lang: Lang) -> list[str]:

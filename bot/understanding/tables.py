@@ -207,6 +207,8 @@ class TableQuery:
     miscounted: int = 0
     #: a sum asked for each column on its own ('i 2016 og i 2017'): the rows' sum per column
     each: bool = False
+    #: the municipality numbers of the rows asked as well ('kommunenummeret til …')
+    numbered: bool = False
 
 
 #: Two years each with its own preposition ('i 2016 og i 2017', 'in 2016 and in 2017'): each
@@ -1044,6 +1046,8 @@ class TableReader:
         sammen' has no sum without the counts behind each share)."""
         self._late, self.place_count = {}, 0
         query = self._read(folded, today, column_hint, previous, raw, framework)
+        if query is not None and self.has(_padded(self.long_forms(folded)), "municipality_number"):
+            query = replace(query, numbered=True)
         if (
             query is not None
             and query.op == "filter"
