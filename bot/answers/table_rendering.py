@@ -76,7 +76,8 @@ def render(result: TableResult, lang: Lang) -> list[str]:
             if nb
             else ("counties" if county else "municipalities")
         )
-        head = f"{kind.capitalize()} i tabellen" if nb else f"{kind.capitalize()} in the table"
+        where = q.group or ("tabellen" if nb else "the table")
+        head = f"{kind.capitalize()} i {where}" if nb else f"{kind.capitalize()} in {where}"
         lines.append(f"{head}: {int(result.total)}")
         lines.append(", ".join(_label(row, lang) for row, _ in result.ranking))
     elif q.op == "printed":

@@ -615,6 +615,8 @@ class TableReader:
             return True  # 'summen 2016+2017', 'i 2018-presentasjonen'
         if self.has(padded, "framework") or self.has(padded, "most_columns"):
             return True
+        if self._members_asked(folded, padded):
+            return True  # 'hvilke kommuner er med i Lister?'
         tokens = set(padded.split())
         if not tokens.isdisjoint(self._telling_any):
             return True
@@ -1714,6 +1716,37 @@ class TableReader:
                 return TableQuery(table.id, "rows", keys, (table.columns[0].id,))
         return None
 
+    def _members_asked(self, folded: str, padded: str) -> bool:
+        """Whether a question asks which municipalities a region is, and no figure of them
+        ('hvilke kommuner er med i Lister?')."""
+        if not self.groups_named(padded) or not self._asks_rows(padded, "municipality_places"):
+            return False
+        figures = ("share", "more", "less", "highest", "lowest", "same", "sum", "than")
+        if any(self.has(padded, w) for w in (*figures, "difference", "framework")):
+            return False
+        # (a year may name the document: 'i 2018-oversikten')
+        return not any(not _YEAR.fullmatch(m[1]) for m in _FIGURE.finditer(folded))
+
+    def _group_members(self, table: Table, padded: str) -> tuple[TableQuery, float] | None:
+        """'Which municipalities make up Lister?': the rows of the region named, as the
+        table's printed sum of that region adds them (a table printing it wins)."""
+        if not self._members_asked(self.spans, padded) or not any(
+            r.municipality for r in table.rows
+        ):
+            return None
+        group = self.groups_named(padded)[0]
+        name = f" {' '.join(_TOKENS.split(fold(group))).strip()} "
+        printed = [r for r in table.rows if r.sum_of_rows and name in _padded(fold(r.label))]
+        if printed:
+            keys = tuple(k for k in printed[0].sum_of_rows)
+            return TableQuery(table.id, "rows", keys, (table.columns[0].id,), group=group), 3.5
+        members = self.group_in(table, padded)
+        if not members:
+            return None
+        return TableQuery(
+            table.id, "rows", tuple(members), (table.columns[0].id,), group=group
+        ), 3.0
+
     def _stray(self, table: Table, padded: str) -> bool:
         """Whether a question has a long word that is no function word, no table-operation
         word and no word of the table's headings ('ordning', 'bevilgning')."""
@@ -1928,6 +1961,9 @@ class TableReader:
         counted = self._counted_rows(table, padded)
         if counted is not None:
             return counted, 3.0
+        of_group = self._group_members(table, padded)
+        if of_group is not None:
+            return of_group
         columns, score = self._columns(table, padded, years, column_hint, framework)
         if not columns:
             return None, 0.0
