@@ -1317,8 +1317,11 @@ class TableReader:
             ):
                 return [], 0.0
             if whole:
-                # 'minst samlet over hele perioden': the printed sum of every year
+                # 'minst samlet over hele perioden': the printed sum of every year, or every
+                # year added in a table that prints no sum
                 summed = [c for c in table.columns if c.sum_of]
+                if not summed and table.id in self.national_tables:
+                    return by_year, 2.0
                 return summed[:1], 2.0 if summed else 0.0
             prognosis = self.has(padded, "prognosis") and not self.has(padded, "without_prognosis")
             if self.has(padded, "including") and self.has(padded, "sum"):
@@ -1390,6 +1393,9 @@ class TableReader:
                 summed = [c for c in table.columns if c.sum_of]
                 if not summed and self.has(padded, "which_year"):
                     return by_year, score - 0.5  # a table of years without a printed sum
+                if not summed and self.has(padded, "sum") and table.id in self.national_tables:
+                    # 'summen av økningene i tidslinjen': every year added, no sum printed
+                    return by_year, score - 0.5
                 return summed[:1], score - 0.5
             return picked, score
         column = next((c for c in table.columns if c.id == column_hint), None)
