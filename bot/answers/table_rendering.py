@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from bot import fmt
 from bot.calc.tables import TableResult, _holds
-from bot.understanding.tables import _row
+from bot.understanding.tables import _row, _value
 from bot.vocab import Lang
 from knowledge.kb import KnowledgeBase, Provenance
 from knowledge.schema import Column, Row
@@ -221,6 +221,7 @@ def render(result: TableResult, lang: Lang) -> list[str]:
                     if nb
                     else "The sum is the one printed in the table."
                 )
+            lines += _printed_sums_note(result, lang)
     if result.prognosis and any(
         c.status == "prognose" for c in (*columns, *result_columns(result))
     ):
@@ -236,6 +237,37 @@ def render(result: TableResult, lang: Lang) -> list[str]:
     if verdict:
         lines.insert(0, verdict)
     return [f"{title}", "\n".join(lines)]
+
+
+def _printed_sums_note(result: TableResult, lang: Lang) -> list[str]:
+    """Where rows' printed sums are added ('Sum inkl. 2020 prognose' of 15 rows) and they
+    differ from the sum of the figures they add: both totals, and the gap."""
+    q, table = result.query, result.table
+    column = next((c for c in table.columns if c.id == q.columns[0]), None)
+    if len(q.columns) != 1 or column is None or not column.sum_of or len(result.cells) < 2:
+        return []
+    parts = [
+        _value(cell.row.values[p])
+        for cell in result.cells
+        for p in column.sum_of
+        if p in cell.row.values
+    ]
+    if len(parts) != len(result.cells) * len(column.sum_of) or result.total is None:
+        return []
+    computed = sum(parts, Fraction(0))
+    if computed == result.total:
+        return []
+    gap = _figure(abs(computed - result.total), column, lang)
+    figures = _figure(computed, column, lang)
+    if lang != "en":
+        return [
+            f"Summen er de trykte radsummene («{_column(column, lang)}») lagt sammen; "
+            f"årstallene lagt sammen gir {figures}, {gap} i forskjell (avrunding i kilden)."
+        ]
+    return [
+        f"The total adds the printed row sums («{_column(column, lang)}»); the yearly "
+        f"figures added give {figures}, {gap} apart (rounding in the source)."
+    ]
 
 
 def _numbers(result: TableResult, lang: Lang) -> str:

@@ -2328,6 +2328,10 @@ class TableReader:
             # 'den samlede økningen for Lister i 2016 og i 2017': the rows' sum in each year
             name = (self.group_named(padded) or "") if by_group else ""
             return TableQuery(table.id, "sum", tuple(rows), ids, group=name, each=True), score
+        if len(rows) > 1 and len(columns) > 1 and printed_sum and not comparing:
+            # 'de 15 kommunene til sammen i 2016–2020': each row's printed sum of exactly
+            # those years, added, as a single row's printed sum is given
+            return TableQuery(table.id, "sum", tuple(rows), (printed_sum[0].id,)), score
         if len(rows) > 1 or len(columns) > 1:
             summed = TableQuery(table.id, "sum", tuple(rows), ids)
             bound = self._bound(table, columns[0]) if premise and len(rows) == 1 else None
