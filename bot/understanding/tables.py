@@ -2334,9 +2334,11 @@ class TableReader:
             return TableQuery(table.id, "sum", tuple(rows), (printed_sum[0].id,)), score
         if len(rows) > 1 or len(columns) > 1:
             summed = TableQuery(table.id, "sum", tuple(rows), ids)
-            bound = self._bound(table, columns[0]) if premise and len(rows) == 1 else None
+            claims = premise and (len(rows) == 1 or by_group)
+            bound = self._bound(table, columns[0]) if claims else None
             if bound is not None and not comparing:
-                # 'stemmer det at Arendal fikk 3,4 millioner i 2019 og 2020 til sammen?'
+                # 'stemmer det at Arendal fikk 3,4 millioner i 2019 og 2020 til sammen?',
+                # 'stemmer det at Lister fikk 2 044 792 i 2016?': the sum checked
                 compare, value = bound
                 claimed = replace(summed, claim=rows[0], bound=value, compare=compare)
                 return replace(claimed, rounding=self.rounding), score
