@@ -57,3 +57,13 @@ def test_the_spread_is_the_highest_figure_minus_the_lowest(
     text, answered = text_and_answered(question, TODAY)
     assert answered
     assert grouped(spread(column, labels), lang) in text
+
+
+def test_a_spread_among_a_regions_municipalities_needs_no_framework_word() -> None:
+    rows = [r for r in kb().tables[AGDER].rows if (r.municipality or "").startswith("09")]
+    figures = [int(str(r.values["y2019"])) for r in rows]
+    text, answered = text_and_answered(
+        "Kor stort er spennet mellom kommunane i Aust-Agder i 2019?", TODAY
+    )
+    assert answered
+    assert grouped(max(figures) - min(figures)) in text

@@ -41,3 +41,10 @@ def test_a_sum_word_after_the_years_adds_them() -> None:
     text, answered = text_and_answered("Hvor mye fikk Grimstad i 2018 og i 2019 til sammen?", TODAY)
     assert answered
     assert grouped(figure("Grimstad", "y2018") + figure("Grimstad", "y2019")) in text
+
+
+def test_two_regions_summed_per_year_are_labelled_by_their_count_not_one_name() -> None:
+    text, answered = text_and_answered("Hva fikk Lister og Aust-Agder i 2016 og i 2017?", TODAY)
+    assert answered
+    assert "21 kommuner til sammen" in text
+    assert "Aust-Agder (21 kommuner)" not in text

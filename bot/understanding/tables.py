@@ -1780,14 +1780,20 @@ class TableReader:
 
     def _bounded_of_kind(self, table: Table, folded: str, padded: str) -> bool:
         """Whether a question asks for a table's own kind of rows by a bound on a figure in
-        one of its years ('hvilke kommuner fikk over 1 million i 2018?')."""
+        one of its years ('hvilke kommuner fikk over 1 million i 2018?'), or for the spread
+        of their figures in one of its years."""
+        said = {int(y) for y in _YEAR.findall(folded)}
+        by_year = {c.year for c in table.columns if c.year is not None and not c.sum_of}
+        if not said & by_year:
+            return False
+        if self.has(padded, "spread"):
+            # 'kva er spennet mellom kommunane i 2020?': the table's rows of that year
+            return self._own_kind(table, padded) or bool(self.groups_named(padded))
         bounds = ("above", "at_least", "below", "at_most", "between")
         if not any(self.has(padded, w) for w in bounds) or not self.has(padded, "which"):
             return False
-        said = {int(y) for y in _YEAR.findall(folded)}
-        by_year = {c.year for c in table.columns if c.year is not None and not c.sum_of}
         figures = [m for m in _FIGURE.finditer(folded) if not _YEAR.fullmatch(m.group(1))]
-        return bool(said & by_year) and bool(figures) and self._own_kind(table, padded)
+        return bool(figures) and self._own_kind(table, padded)
 
     def _years_compared(self, table: Table, folded: str, padded: str) -> bool:
         """Whether a question compares two of the years a table's columns are ('skilnaden
@@ -2326,7 +2332,8 @@ class TableReader:
             return TableQuery(table.id, "list", tuple(rows), ids), score
         if each:
             # 'den samlede økningen for Lister i 2016 og i 2017': the rows' sum in each year
-            name = (self.group_named(padded) or "") if by_group else ""
+            groups = self.groups_named(padded) if by_group else []
+            name = groups[0] if len(groups) == 1 else ""  # 'Lister og Aust-Agder' is no one
             return TableQuery(table.id, "sum", tuple(rows), ids, group=name, each=True), score
         if len(rows) > 1 and len(columns) > 1 and printed_sum and not comparing:
             # 'de 15 kommunene til sammen i 2016–2020': each row's printed sum of exactly
