@@ -631,6 +631,10 @@ class TableLanguage(Model):
     percentage_points: list[str] = Field(default_factory=list)
     # a change asked in per cent of the first figure ("hvor mange prosent ble den redusert")
     per_cent_change: list[str] = Field(default_factory=list)
+    # a municipality's number asked beside its figure ("hva er kommunenummeret til …")
+    municipality_number: list[str] = Field(default_factory=list)
+    # the highest figure minus the lowest ("spennet", "the range between the highest and …")
+    spread: list[str] = Field(default_factory=list)
     # every year of a table ("over hele perioden", "over the whole period"): its printed sum
     whole_period: list[str] = Field(default_factory=list)
     # the rows a ranking's answer just named ("hvor mange var det der?", "in that county")

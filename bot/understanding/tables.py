@@ -33,6 +33,7 @@ Op = Literal[
     "tally",
     "rows",
     "relative",
+    "spread",
 ]
 
 
@@ -204,6 +205,15 @@ class TableQuery:
     #: how many places the question says the rows are ('de 14 kommunene i Aust-Agder') when
     #: the table has another number of them, 0 when it agrees or says none
     miscounted: int = 0
+    #: a sum asked for each column on its own ('i 2016 og i 2017'): the rows' sum per column
+    each: bool = False
+    #: the municipality numbers of the rows asked as well ('kommunenummeret til …')
+    numbered: bool = False
+
+
+#: Two years each with its own preposition ('i 2016 og i 2017', 'in 2016 and in 2017'): each
+#: year asked on its own, not the two added.
+_EACH_YEAR = re.compile(r" (\w+) (20[0-4]\d) (?:og|and) \1 (20[0-4]\d) ")
 
 
 def _figure_unit(after: str) -> bool:
@@ -606,6 +616,8 @@ class TableReader:
             return True  # 'summen 2016+2017', 'i 2018-presentasjonen'
         if self.has(padded, "framework") or self.has(padded, "most_columns"):
             return True
+        if self._members_asked(folded, padded):
+            return True  # 'hvilke kommuner er med i Lister?'
         tokens = set(padded.split())
         if not tokens.isdisjoint(self._telling_any):
             return True
@@ -623,7 +635,10 @@ class TableReader:
                 prefixes.issuperset(label) for label in cue.item_labels
             )
             if cue.kroner:
-                if not rows and not self._years_compared_of_kind(table, folded, padded):
+                if not rows and not (
+                    self._years_compared_of_kind(table, folded, padded)
+                    or self._bounded_of_kind(table, folded, padded)
+                ):
                     continue
                 if not rows:
                     return True
@@ -644,6 +659,8 @@ class TableReader:
                     return True
                 by_year = [c for c in table.columns if c.year is not None and not c.sum_of]
                 if named and self._echoed_words(padded, by_year) >= 2:
+                    return True
+                if named and self._years_compared(table, folded, padded):
                     return True
                 continue
             if tokens.isdisjoint(cue.columns) and prefixes.isdisjoint(cue.column_prefixes):
@@ -1032,6 +1049,8 @@ class TableReader:
         sammen' has no sum without the counts behind each share)."""
         self._late, self.place_count = {}, 0
         query = self._read(folded, today, column_hint, previous, raw, framework)
+        if query is not None and self.has(_padded(self.long_forms(folded)), "municipality_number"):
+            query = replace(query, numbered=True)
         if (
             query is not None
             and query.op == "filter"
@@ -1138,6 +1157,9 @@ class TableReader:
         of_country = self._share_of_country(previous, padded)
         if of_country is not None:
             return of_country
+        of_group = self._share_of_group(previous, padded)
+        if of_group is not None:
+            return of_group
         shown_rows = self._of_shown(previous, padded, years, column_hint)
         if shown_rows is not None:
             return shown_rows
@@ -1284,13 +1306,23 @@ class TableReader:
             # 'hvilke kommuner fikk mer i 2017 enn i 2016?': the table's own kind of rows
             # compared across two of its years tells it too
             kind = self._years_compared_of_kind(table, self.spans, padded)
+            kind = kind or self._bounded_of_kind(table, self.spans, padded)
+            # 'kva er skilnaden mellom 2018 og 2017 for Vennesla?': a row named with two of
+            # the table's years compared tells it too
+            kind = kind or (
+                bool(self.rows_in(table, padded))
+                and self._years_compared(table, self.spans, padded)
+            )
             if not ((framework and (years or whole)) or self.has(padded, "framework")) and not (
                 named or printed_row or told or spelled or kind
             ):
                 return [], 0.0
             if whole:
-                # 'minst samlet over hele perioden': the printed sum of every year
+                # 'minst samlet over hele perioden': the printed sum of every year, or every
+                # year added in a table that prints no sum
                 summed = [c for c in table.columns if c.sum_of]
+                if not summed and table.id in self.national_tables:
+                    return by_year, 2.0
                 return summed[:1], 2.0 if summed else 0.0
             prognosis = self.has(padded, "prognosis") and not self.has(padded, "without_prognosis")
             if self.has(padded, "including") and self.has(padded, "sum"):
@@ -1362,6 +1394,9 @@ class TableReader:
                 summed = [c for c in table.columns if c.sum_of]
                 if not summed and self.has(padded, "which_year"):
                     return by_year, score - 0.5  # a table of years without a printed sum
+                if not summed and self.has(padded, "sum") and table.id in self.national_tables:
+                    # 'summen av økningene i tidslinjen': every year added, no sum printed
+                    return by_year, score - 0.5
                 return summed[:1], score - 0.5
             return picked, score
         column = next((c for c in table.columns if c.id == column_hint), None)
@@ -1479,6 +1514,18 @@ class TableReader:
                 self.place_count = int(value) if value.denominator == 1 else 0
                 continue  # 'alle de 15 kommunene', 'de 15 Aust-Agder-kommunene' count places
             self.rounding = Fraction(0)
+            between = any(before.endswith(f" {w} ") for w in self.w["between"])
+            ends = _RANGE_END.match(folded[m.end() :]) if between else None
+            if ends is not None and not any(
+                after.startswith(f" {w} ") for w in self.w.get("million", ())
+            ):
+                # 'mellom 1 og 2 millioner': the unit after the second figure is the first's too
+                past = _padded(folded[m.end() + ends.end() :])
+                if any(past.startswith(f" {w} ") for w in self.w.get("million", ())):
+                    upper = Fraction(ends.group(1).replace(" ", "").replace(",", "."))
+                    if upper > value:
+                        self.upper = upper * 1_000_000
+                        return ">=", value * 1_000_000
             if any(after.startswith(f" {w} ") for w in self.w.get("million", ())):
                 value *= 1_000_000
                 # '8,1 millioner' is a figure rounded to its last decimal
@@ -1500,6 +1547,9 @@ class TableReader:
                 second = _RANGE_END.match(folded[m.end() :])
                 if second is not None:
                     self.upper = Fraction(second.group(1).replace(" ", "").replace(",", "."))
+                    past = _padded(folded[m.end() + second.end() :])
+                    if any(past.startswith(f" {w} ") for w in self.w.get("million", ())):
+                        self.upper *= 1_000_000  # 'mellom 1 million og 1,5 millioner'
                     if self.upper > value:
                         return ">=", value
                     self.upper = None
@@ -1673,6 +1723,37 @@ class TableReader:
                 return TableQuery(table.id, "rows", keys, (table.columns[0].id,))
         return None
 
+    def _members_asked(self, folded: str, padded: str) -> bool:
+        """Whether a question asks which municipalities a region is, and no figure of them
+        ('hvilke kommuner er med i Lister?')."""
+        if not self.groups_named(padded) or not self._asks_rows(padded, "municipality_places"):
+            return False
+        figures = ("share", "more", "less", "highest", "lowest", "same", "sum", "than")
+        if any(self.has(padded, w) for w in (*figures, "difference", "framework")):
+            return False
+        # (a year may name the document: 'i 2018-oversikten')
+        return not any(not _YEAR.fullmatch(m[1]) for m in _FIGURE.finditer(folded))
+
+    def _group_members(self, table: Table, padded: str) -> tuple[TableQuery, float] | None:
+        """'Which municipalities make up Lister?': the rows of the region named, as the
+        table's printed sum of that region adds them (a table printing it wins)."""
+        if not self._members_asked(self.spans, padded) or not any(
+            r.municipality for r in table.rows
+        ):
+            return None
+        group = self.groups_named(padded)[0]
+        name = f" {' '.join(_TOKENS.split(fold(group))).strip()} "
+        printed = [r for r in table.rows if r.sum_of_rows and name in _padded(fold(r.label))]
+        if printed:
+            keys = tuple(k for k in printed[0].sum_of_rows)
+            return TableQuery(table.id, "rows", keys, (table.columns[0].id,), group=group), 3.5
+        members = self.group_in(table, padded)
+        if not members:
+            return None
+        return TableQuery(
+            table.id, "rows", tuple(members), (table.columns[0].id,), group=group
+        ), 3.0
+
     def _stray(self, table: Table, padded: str) -> bool:
         """Whether a question has a long word that is no function word, no table-operation
         word and no word of the table's headings ('ordning', 'bevilgning')."""
@@ -1697,6 +1778,32 @@ class TableReader:
         said = {int(y) for y in _YEAR.findall(folded)}
         by_year = {c.year for c in table.columns if c.year is not None and not c.sum_of}
         return len(said & by_year) == 2 and self._own_kind(table, padded)
+
+    def _bounded_of_kind(self, table: Table, folded: str, padded: str) -> bool:
+        """Whether a question asks for a table's own kind of rows by a bound on a figure in
+        one of its years ('hvilke kommuner fikk over 1 million i 2018?'), or for the spread
+        of their figures in one of its years."""
+        said = {int(y) for y in _YEAR.findall(folded)}
+        by_year = {c.year for c in table.columns if c.year is not None and not c.sum_of}
+        if not said & by_year:
+            return False
+        if self.has(padded, "spread"):
+            # 'kva er spennet mellom kommunane i 2020?': the table's rows of that year
+            return self._own_kind(table, padded) or bool(self.groups_named(padded))
+        bounds = ("above", "at_least", "below", "at_most", "between")
+        if not any(self.has(padded, w) for w in bounds) or not self.has(padded, "which"):
+            return False
+        figures = [m for m in _FIGURE.finditer(folded) if not _YEAR.fullmatch(m.group(1))]
+        return bool(figures) and self._own_kind(table, padded)
+
+    def _years_compared(self, table: Table, folded: str, padded: str) -> bool:
+        """Whether a question compares two of the years a table's columns are ('skilnaden
+        mellom 2018 og 2017')."""
+        if not self.comparing(padded):
+            return False
+        said = {int(y) for y in _YEAR.findall(folded)}
+        by_year = {c.year for c in table.columns if c.year is not None and not c.sum_of}
+        return len(said & by_year) == 2
 
     def _own_kind(self, table: Table, padded: str) -> bool:
         """Whether a question asks for rows of a table's own kind ('hvilket fylke …' of a
@@ -1867,6 +1974,9 @@ class TableReader:
         counted = self._counted_rows(table, padded)
         if counted is not None:
             return counted, 3.0
+        of_group = self._group_members(table, padded)
+        if of_group is not None:
+            return of_group
         columns, score = self._columns(table, padded, years, column_hint, framework)
         if not columns:
             return None, 0.0
@@ -1972,6 +2082,19 @@ class TableReader:
         more, less = self.has(padded, "more"), self.has(padded, "less")
         than = self.has(padded, "than")
         premise = self.has(padded, "premise")
+        printed_sum = [
+            c for c in table.columns if c.sum_of and set(c.sum_of) == {d.id for d in columns}
+        ]
+        if (
+            len(columns) > 1
+            and printed_sum
+            and not named
+            and self.has(padded, "which")
+            and self._bound(table, printed_sum[0]) is not None
+        ):
+            # 'hvilke kommuner hadde sum 2016–2020 mellom 1 og 2 millioner?': a bound on the
+            # printed sum of the years asked
+            columns, ids = printed_sum[:1], (printed_sum[0].id,)
         bound = self._bound(table, columns[0]) if len(columns) == 1 else None
         same = self.has(padded, "same") and self.has(padded, "which") and len(columns) == 1
         if same and (not named or by_group):
@@ -1987,6 +2110,13 @@ class TableReader:
             special = self._share_query(table, padded, named, columns[0])
             if special is not None:
                 return special, score + 0.5
+        # 'spennet i 2019', 'forskjellen mellom høyeste og laveste': the highest row's figure
+        # minus the lowest row's
+        spread = self.has(padded, "spread") or (
+            highest and lowest and self.has(padded, "difference")
+        )
+        if spread and (not named or by_group) and not premise:
+            return TableQuery(table.id, "spread", tuple(rows), ids), score
         asks_rows = self.has(padded, "which") or self.has(padded, "count")
         if bound is not None and asks_rows and (not named or by_group):
             # 'hvilke kommuner fikk over 1 million i 2018?', 'fylker med minst 70 %'
@@ -2193,11 +2323,30 @@ class TableReader:
         if len(rows) == 1 and len(columns) > 1 and any(c.sum_of for c in columns):
             # 'Åmli i 2016 og summen inkl. prognosen': figures side by side, no total of them
             return TableQuery(table.id, "list", tuple(rows), ids), score
+        each = len(columns) > 1 and not any(c.sum_of for c in columns)
+        said = _padded(self.spans)
+        found = _EACH_YEAR.search(said) if each else None
+        # ('i 2016 og i 2017 til sammen' adds the years: a sum word after them)
+        each = found is not None and not self.has(" " + said[found.end() :], "sum")
+        if each and len(rows) == 1:
+            # 'hva fikk Arendal i 2016 og i 2017?': each year's figure, side by side
+            return TableQuery(table.id, "list", tuple(rows), ids), score
+        if each:
+            # 'den samlede økningen for Lister i 2016 og i 2017': the rows' sum in each year
+            groups = self.groups_named(padded) if by_group else []
+            name = groups[0] if len(groups) == 1 else ""  # 'Lister og Aust-Agder' is no one
+            return TableQuery(table.id, "sum", tuple(rows), ids, group=name, each=True), score
+        if len(rows) > 1 and len(columns) > 1 and printed_sum and not comparing:
+            # 'de 15 kommunene til sammen i 2016–2020': each row's printed sum of exactly
+            # those years, added, as a single row's printed sum is given
+            return TableQuery(table.id, "sum", tuple(rows), (printed_sum[0].id,)), score
         if len(rows) > 1 or len(columns) > 1:
             summed = TableQuery(table.id, "sum", tuple(rows), ids)
-            bound = self._bound(table, columns[0]) if premise and len(rows) == 1 else None
+            claims = premise and (len(rows) == 1 or by_group)
+            bound = self._bound(table, columns[0]) if claims else None
             if bound is not None and not comparing:
-                # 'stemmer det at Arendal fikk 3,4 millioner i 2019 og 2020 til sammen?'
+                # 'stemmer det at Arendal fikk 3,4 millioner i 2019 og 2020 til sammen?',
+                # 'stemmer det at Lister fikk 2 044 792 i 2016?': the sum checked
                 compare, value = bound
                 claimed = replace(summed, claim=rows[0], bound=value, compare=compare)
                 return replace(claimed, rounding=self.rounding), score
@@ -2556,6 +2705,25 @@ class TableReader:
         rows = (previous.rows[0], national[0])
         return TableQuery(table.id, "portion", rows, previous.columns)
 
+    def _share_of_group(self, previous: TableQuery | None, padded: str) -> TableQuery | None:
+        """'Hvor stor andel av Lister-summen er det?' after one place's figure or sum of
+        years: that figure over the sum of the region's rows in the same columns."""
+        if previous is None or previous.op not in ("value", "sum") or len(previous.rows) != 1:
+            return None
+        table = self.kb.tables.get(previous.table)
+        if table is None or not self.has(padded, "share"):
+            return None
+        if any(c.unit != "kr" for c in table.columns if c.id in previous.columns):
+            return None
+        group = self.group_in(table, padded)
+        row = previous.rows[0]
+        named = [k for k in self.rows_in(table, padded) if k not in group]
+        if row not in group or named:
+            return None  # another place asked, or a region the place is not in
+        members = (row, *[k for k in group if k != row])
+        name = self.group_named(padded) or ""
+        return TableQuery(table.id, "portion", members, previous.columns, split=1, group=name)
+
     def _one_of_two(
         self, previous: TableQuery | None, padded: str, years: list[int]
     ) -> TableQuery | None:
@@ -2726,10 +2894,17 @@ class TableReader:
             return replace(query, op="sum")
         if query.op == "value" and len(columns) > 1 and not comparing:
             return replace(query, op="sum")  # 'og for 2016+2017?'
-        if comparing and n == 2:
-            # two rows of several columns each: each row's columns added, one against the other
-            split = 1 if len(query.rows) == 2 and len(query.columns) > 1 else 0
-            return replace(query, op="difference", split=split)
+        if comparing and (n == 2 or len(query.rows) == 2):
+            # two rows of several columns each: each row's columns added, one against the
+            # other, by the printed sum where the columns are exactly its parts
+            if len(query.rows) == 2 and len(query.columns) > 1:
+                whole = [
+                    c.id for c in table.columns if c.sum_of and set(c.sum_of) == set(query.columns)
+                ]
+                if whole:
+                    return replace(query, op="difference", columns=tuple(whole[:1]), split=0)
+                return replace(query, op="difference", split=1)
+            return replace(query, op="difference", split=0)
         if n == 1 and query.op in ("sum", "difference", "list"):
             query = replace(query, op="value")
         if rows or columns:
