@@ -1113,7 +1113,8 @@ class TableReader:
                 and self._column_by_words(shown, padded) is None
                 and not (self.has(padded, "share") or self.has(padded, "count"))
             ):
-                kept_columns = previous.columns
+                # (a count and then its share asked of one place: both, for the next place)
+                kept_columns = self._asked_pair(shown, previous) or previous.columns
                 column_hint = previous.columns[0]
         best: TableQuery | None = None
         best_score = 0.0
@@ -1163,7 +1164,18 @@ class TableReader:
             carried = best.table == shown.id and best.op == "rank"
             if carried and self._column_by_words(shown, padded) is None:
                 return None
-        if best is None and previous is not None and (follow_up or operating or ranking):
+        # 'hvor stor andel av befolkningen 18–66 år er det?' after one place's count: the
+        # share of that place, asked back of the figure just given (a long question too)
+        back = (
+            previous is not None
+            and previous.op == "value"
+            and len(previous.rows) == 1
+            and shown is not None
+            and self._unit_asked(padded) is not None
+            and self.has(padded, "those_shown")
+            and not self.rows_in(shown, padded)
+        )
+        if best is None and previous is not None and (follow_up or operating or ranking or back):
             statistics = shown is not None and not any(c.unit == "kr" for c in shown.columns)
             if statistics and self.has(padded, "framework"):
                 return None  # 'hvor mye økte rammen …' after a statistics question
@@ -1177,11 +1189,27 @@ class TableReader:
             shared = self._share_of_count(previous, best, padded)
             if shared is not None:
                 best = shared
-            if kept_columns and best.columns == kept_columns[:1] and best.op == "value":
-                best = replace(best, op=previous.op, columns=kept_columns)
+            if kept_columns and best.columns == (column_hint,) and best.op == "value":
+                kept: Op = "list" if len(kept_columns) > len(previous.columns) else previous.op
+                best = replace(best, op=kept, columns=kept_columns)
             if follow_up:
                 best = _remember(best, previous)
         return best
+
+    def _asked_pair(self, table: Table, previous: TableQuery) -> tuple[str, ...]:
+        """A count and the share printed beside it, asked in turn ('hvor mange …?' – 'hvor
+        stor andel er det?'), in the table's order; () when the last two columns asked are
+        not such a pair."""
+        if len(previous.columns) != 1 or not previous.before_columns:
+            return ()
+        ids = {previous.columns[0], previous.before_columns[-1]}
+        columns = [c for c in table.columns if c.id in ids]
+        if len(columns) != 2 or {c.unit for c in columns} != {"antall", "prosent"}:
+            return ()
+        count, share = sorted(columns, key=lambda c: c.unit)
+        if self._unit_sibling(table, count, "", "prosent").id != share.id:
+            return ()
+        return (count.id, share.id)
 
     def _share_whole(self, padded: str, columns: Sequence[Column]) -> Column | None:
         """The column of the year a share is taken of ('andel av 2016-økningen'), or None."""
@@ -2429,6 +2457,11 @@ class TableReader:
         """'kva fylke hadde flest?', 'how does it rank?', 'og hvor stor andel er det?' after
         a question on a table: the same columns ranked, the row's place, the row's share."""
         columns = columns or list(previous.columns)
+        if len({_column(table, c).unit for c in columns}) > 1:
+            # a count and its share shown side by side: the one of the unit asked (a
+            # ranking of the count when none is)
+            unit = self._unit_asked(padded) or "antall"
+            columns = [c for c in columns if _column(table, c).unit == unit] or columns
         highest, lowest = self.has(padded, "highest"), self.has(padded, "lowest")
         counted_on = self._counted_on(padded)
         further = counted_on is not None and previous.op == "rank" and not previous.across
@@ -2668,7 +2701,16 @@ class TableReader:
             return by_years
         ranked = self._ranked_follow_up(table, previous, padded, rows, columns)
         if ranked is not None:
-            return ranked
+            return _remember(ranked, previous)
+        ranks = self.has(padded, "highest") or self.has(padded, "lowest")
+        operates = self.comparing(padded) or self.has(padded, "sum")
+        if previous.op == "rank" and rows and not (columns or ranks or operates or previous.across):
+            # 'hva er landstallet?' after a ranking: the figures of the row named, not a
+            # ranking of it (a count and its share ranked in turn both)
+            pair = self._asked_pair(table, previous) or previous.columns
+            op: Op = "value" if len(rows) == 1 and len(pair) == 1 else "list"
+            looked_up = TableQuery(table.id, op, tuple(rows), pair)
+            return _remember(looked_up, replace(previous, columns=pair))
         if not rows and not columns and not any(c.unit == "kr" for c in table.columns):
             # 'og hvor mange KVP-deltakere hadde fylket?': another column of the same rows
             column = self._column_by_words(table, padded, least=COLUMN_SCORE / 2)
@@ -2720,6 +2762,13 @@ class TableReader:
             query = replace(query, rows=earlier + query.rows)
             if rows:
                 query = replace(query, rows=query.rows[::-1])
+        units = {c.unit for c in table.columns if c.id in query.columns}
+        if len(units) > 1 and (operating or self._unit_asked(padded)):
+            # a count and its share shown side by side: 'hvor mange … til sammen?' adds or
+            # compares the counts (a share is never added to a count), 'andelen?' the shares
+            unit = self._unit_asked(padded) or "antall"
+            same_unit = tuple(c for c in query.columns if _column(table, c).unit == unit)
+            query = replace(query, columns=same_unit or query.columns)
         n = max(len(query.rows), len(query.columns))
         if self.has(padded, "sum") and n > 1 and not comparing:
             return replace(query, op="sum")
@@ -2757,6 +2806,10 @@ def _remember(query: TableQuery, previous: TableQuery) -> TableQuery:
         before_rows=tuple(k for k in before_rows if k not in query.rows),
         before_columns=tuple(k for k in before_columns if k not in query.columns),
     )
+
+
+def _column(table: Table, cid: str) -> Column:
+    return next(c for c in table.columns if c.id == cid)
 
 
 def _row(table: Table, key: str) -> Row:
