@@ -1040,6 +1040,14 @@ class TableReader:
             # a follow-up that keeps a comparison of two columns but names one ('og i 2018?')
             # compares nothing: the rows' figures of the column named
             query = replace(query, op="value")
+        if query is not None and query.op == "rank" and query.rows and not query.across:
+            # the whole country is never ranked among its counties: 'lavest i hele landet'
+            # ranks the counties (every one when the country was the only row named)
+            asked = self.kb.tables[query.table]
+            places = {r.key for r in data_rows(asked)}
+            kept = tuple(k for k in query.rows if k in places or _row(asked, k).sum_of_rows)
+            if places and kept != query.rows:
+                query = replace(query, rows=kept if len(kept) > 1 else ())
         if query is not None and query.table in self._late and query.other is None:
             query = replace(query, late=self._late[query.table])
         said = self.place_count
