@@ -679,6 +679,10 @@ class TableReader:
             )
         return name in present
 
+    def whether(self, padded: str) -> bool:
+        """Whether a question starts with its verb ('har Oslo …?'): it asks if a claim holds."""
+        return any(padded.startswith(f" {p} ") for p in self.w.get("whether", ()))
+
     def asks(self, padded: str, name: str, columns: Sequence[Column]) -> bool:
         """Whether a phrase list's words occur other than as the columns' own words
         ('mottok sosialhjelp minst én gang' is the column, not a ranking by the lowest)."""
@@ -2006,7 +2010,7 @@ class TableReader:
         highest = highest or (bool(place) and not lowest)
         more, less = self.has(padded, "more"), self.has(padded, "less")
         than = self.has(padded, "than")
-        premise = self.has(padded, "premise")
+        premise = self.has(padded, "premise") or self.whether(padded)
         bound = self._bound(table, columns[0]) if len(columns) == 1 else None
         same = self.has(padded, "same") and self.has(padded, "which") and len(columns) == 1
         if same and (not named or by_group):
