@@ -792,6 +792,16 @@ class TableReader:
             spots = [f" {part} {w} " for w in words] + [f" {w} i {part} " for w in words]
             spots += [f" {w} in {part} " for w in words]
             at = _first(padded, [s.strip() for s in spots])
+            counties_only = not any(r.municipality for r in table.rows)
+            if (
+                at < 0
+                and counties_only
+                and re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", self.spans)
+            ):
+                # a table of counties only: the part as a word of its own is the county they
+                # were merged into ('Agder samlet' of Aust- and Vest-Agder; not the
+                # 'Agder-presentasjonen')
+                at = _first(padded, [part])
             if at >= 0:
                 found.append((at, keys))
         return found
