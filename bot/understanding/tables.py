@@ -679,6 +679,14 @@ class TableReader:
             )
         return name in present
 
+    def _unfigured(self, padded: str) -> str:
+        """The question without its words for the figure in question ('tallet', 'personer'),
+        which name no column of their own."""
+        out = padded
+        for phrase in self.w.get("the_figure", ()):
+            out = out.replace(f" {phrase} ", " ")
+        return out
+
     def whether(self, padded: str) -> bool:
         """Whether a question starts with its verb ('har Oslo …?'): it asks if a claim holds."""
         return any(padded.startswith(f" {p} ") for p in self.w.get("whether", ()))
@@ -2552,8 +2560,15 @@ class TableReader:
             dated = [c.id for c in table.columns if c.year in years and not c.sum_of]
             columns = tuple(dated) or previous.columns
         else:
+            # (the column named by the question's own words: 'hvor mange personer var det?'
+            # names no column by 'personer', whatever the understanding guessed from it)
             hinted = next((c for c in table.columns if c.id == hint), None)
-            named = hinted or self._column_by_words(table, padded, least=COLUMN_SCORE / 2)
+            unsaid = self._column_by_words(table, _padded(self._unfigured(padded))) is None
+            if hinted is not None and unsaid and self._unfigured(padded) != padded:
+                hinted = None
+            named = hinted or self._column_by_words(
+                table, _padded(self._unfigured(padded)), least=COLUMN_SCORE / 2
+            )
             base = named or next((c for c in table.columns if c.id in previous.columns[:1]), None)
             if base is None:
                 return None
