@@ -120,7 +120,8 @@ _SHARE_OF = re.compile(
 
 
 #: The words before a place that say the counted were there ('bodde i', 'lived in').
-_LOCATED = r" (?:var|bodde|budde|befant seg|fantes|lived|were|was|are|is|er) (?:det )?(?:i|in)"
+_LOCATED_VERB = r" (?:var|bodde|budde|befant seg|fantes|lived|were|was|are|is|er)"
+_LOCATED = _LOCATED_VERB + r" (?:det )?(?:i|in)"
 
 
 #: Phrase lists whose one-word phrases also count as the last part of a compound
@@ -1851,11 +1852,15 @@ class TableReader:
             return units[0] if len(units) == 1 else None
         return next(c for c in table.columns if c.id == ranked[0][0])
 
-    def _column_scores(self, table: Table, padded: str, exact: bool = False) -> dict[str, float]:
+    def _column_scores(self, table: Table, padded: str, exact: bool = False) -> dict[str, Fraction]:
         """Each column's score: the telling words it shares with the question (``exact``: the
-        same words only, not words sharing their first letters)."""
+        same words only, not words sharing their first letters), added exactly, so that two
+        columns told by as many words tie whatever order the words are added in."""
         bags = self.column_words[table.id]
         counts, prefixes = self.column_counts[table.id], self.column_prefixes[table.id]
+        # (the verb that says where the counted were, 'bodde i Oslo', is no word of a heading
+        # that says 'bodde i husholdninger')
+        padded = self._unlocated(table, padded)
         asked = {t for t in padded.split() if len(t) >= MIN_WORD or t.isdigit() or t in counts}
         # each asked word with the column words it matches (the same word, else the same first
         # five letters: 'sosialhjelp' is not 'sosialhjelpsmottak'), found through the index
@@ -1863,17 +1868,28 @@ class TableReader:
         matches = {
             w: {w} if w in counts else set() if exact else prefixes.get(w[:5], set()) for w in asked
         }
-        scores: dict[str, float] = {}
+        scores: dict[str, Fraction] = {}
         for cid, bag in bags.items():
-            score = 0.0
+            score = Fraction(0)
             for found in matches.values():
                 hits = found & bag
                 if hits:
-                    score += 1.0 / min(counts[w] for w in hits)
+                    score += Fraction(1, min(counts[w] for w in hits))
             # a pair of words only this column's heading has ('under 18') tells even more
             score += sum(f" {pair} " in padded for pair in self.column_pairs[table.id][cid])
             scores[cid] = score
         return scores
+
+    def _unlocated(self, table: Table, padded: str) -> str:
+        """The question without the verbs that say where the counted were before a row's
+        name ('bodde i Oslo' reads 'i Oslo')."""
+        if not re.search(_LOCATED, padded):
+            return padded
+        names = "|".join(re.escape(n) for n, _key in self.spelled[table.id])
+        if not names:
+            return padded
+        where = rf"(?= (?:det )?(?:i|in) (?:{names}) )"
+        return re.sub(_LOCATED_VERB + where, "", padded)
 
     def _unit_asked(self, padded: str) -> str | None:
         """'prosent' when a share is asked, 'antall' when a count is, else None."""
