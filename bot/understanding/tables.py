@@ -1169,6 +1169,9 @@ class TableReader:
         of_country = self._share_of_country(previous, padded)
         if of_country is not None:
             return of_country
+        same_as = self._same_as_previous(previous, padded)
+        if same_as is not None:
+            return same_as
         shown_rows = self._of_shown(previous, padded, years, column_hint)
         if shown_rows is not None:
             return shown_rows
@@ -2640,6 +2643,36 @@ class TableReader:
             return None  # another place or another column asked
         rows = (previous.rows[0], national[0])
         return TableQuery(table.id, "portion", rows, previous.columns)
+
+    def _same_as_previous(self, previous: TableQuery | None, padded: str) -> TableQuery | None:
+        """'Hvilket annet fylke har samme andel?' after one place's figure: the other rows
+        with that figure in the same column (the count or share beside it when the other
+        unit is asked)."""
+        if previous is None or previous.op != "value" or len(previous.rows) != 1:
+            return None
+        if len(previous.columns) != 1 or not self.has(padded, "same"):
+            return None
+        table = self.kb.tables.get(previous.table)
+        if table is None or any(c.unit == "kr" for c in table.columns):
+            return None
+        if self.rows_in(table, padded) or self.group_in(table, padded):
+            return None
+        named = self._column_by_words(table, padded)
+        column = self._unit_sibling(table, _column(table, previous.columns[0]), padded)
+        if named is not None and named.id != column.id:
+            return None  # another column asked
+        value = _row(table, previous.rows[0]).values.get(column.id)
+        if value is None:
+            return None
+        return TableQuery(
+            table.id,
+            "filter",
+            (),
+            (column.id,),
+            bound=_value(value),
+            compare="==",
+            reference=previous.rows[0],
+        )
 
     def _one_of_two(
         self, previous: TableQuery | None, padded: str, years: list[int]
