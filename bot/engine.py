@@ -588,7 +588,7 @@ FAMILY_EQUIVALENT = {
 REPLACES = {
     "municipality": ("group", "place", "county"),
     "group": ("municipality", "place", "county"),
-    "place": ("municipality", "group"),
+    "place": ("municipality", "group", "county"),
     "county": ("municipality", "group", "place"),
     "year": ("year_from", "year_to", "year_rel"),
     "year_from": ("year", "year_rel"),

@@ -641,6 +641,12 @@ class TableLanguage(Model):
     those_shown: list[str] = Field(default_factory=list)
     # the rest beside a place named ('resten av landet utenom Innlandet', 'outside Agder')
     outside: list[str] = Field(default_factory=list)
+    # a question that starts with its verb asks whether something holds ('Har Oslo den
+    # høyeste andelen …?', 'Did Troms have the fewest …?'): a claim the answer says yes or no to
+    whether: list[str] = Field(default_factory=list)
+    # the figure in question said without its heading ('i hvilket fylke var tallet lavest?'):
+    # a word of the question about the table, not of something else
+    the_figure: list[str] = Field(default_factory=list)
     numbers: dict[str, Annotated[int, Field(ge=1, le=50)]] = Field(min_length=1)
     # a place in a ranking by its ordinal ("femte", "fifth"): the ranking down to it
     ordinals: dict[str, Annotated[int, Field(ge=1, le=50)]] = Field(default_factory=dict)

@@ -341,6 +341,17 @@ class TableAnswers(DeclineAnswers):
             about = self.table_notes(u, table, lang)
             if about is not None:
                 return about
+        place = u.slots.get("place")
+        if table is not None and county is None and isinstance(place, str):
+            # 'og Bergen?': a place that is no row of the table, never the place asked before
+            msg = (
+                f"Tabellen har ingen tall for {place}; den har bare tall for landet og fylkene "
+                "slik de var i 2019, ikke for kommuner."
+                if lang == "nb"
+                else f"The table has no figures for {place}; it only has figures for the "
+                "country and the counties as they were in 2019, not for municipalities."
+            )
+            return self.answer(u, lang, [msg], answered=False)
         if table is None or county is None:
             msg = (
                 "Hvilket fylke? Tabellen har tall for landet og fylkene slik de var i 2019."

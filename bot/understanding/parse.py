@@ -1518,7 +1518,8 @@ class Understander:
             return
         if "municipality" in s or "county" in s:
             return
-        if not u.unknown and not any(t in self.lex.other_places for t in u.folded.split()):
+        words = re.findall(r"[\w-]+", u.folded)  # ('og drammen?': the words without the '?')
+        if not u.unknown and not any(t in self.lex.other_places for t in words):
             return
         # 'og Bergen?': a follow-up naming only a place
         follow_up = bool(FOLLOW_UP.match(u.folded)) and len(u.folded.split()) <= 3
@@ -1527,20 +1528,25 @@ class Understander:
         # a known place outside the tables ('Lillehammer') asked for money or a year's figure
         listed = placed or "year" in s or any(raw[k] for k in PLACE_MONEY_INTENTS)
         for m in PLACE_WORD.finditer(u.text):
-            word = fold(m.group(0))
-            if placed and word in u.unknown:
-                s["place"] = m.group(0)
-                u.unknown.remove(word)
-                return
-            if (
-                listed
-                and word in self.lex.other_places
-                and not POSTCODE_BEFORE.search(u.text[: m.start()])
-            ):
-                s["place"] = m.group(0)
-                if word in u.unknown:
+            # ('Og Drammen?': the capitalised words run together, the place is the last ones)
+            spans = [m.group(0)]
+            if FOLLOW_UP.match(fold(m.group(0))) and " " in m.group(0):
+                spans.append(m.group(0).split(" ", 1)[1])
+            for said in spans:
+                word = fold(said)
+                if placed and word in u.unknown:
+                    s["place"] = said
                     u.unknown.remove(word)
-                return
+                    return
+                if (
+                    listed
+                    and word in self.lex.other_places
+                    and not POSTCODE_BEFORE.search(u.text[: m.start()])
+                ):
+                    s["place"] = said
+                    if word in u.unknown:
+                        u.unknown.remove(word)
+                    return
 
     def _declined(self, u: Understanding, scores: dict[str, float], raw: dict[str, float]) -> bool:
         """Tell whether a question is outside what the knowledge base holds.

@@ -121,7 +121,8 @@ _SHARE_OF = re.compile(
 
 
 #: The words before a place that say the counted were there ('bodde i', 'lived in').
-_LOCATED = r" (?:var|bodde|budde|befant seg|fantes|lived|were|was|are|is|er) (?:det )?(?:i|in)"
+_LOCATED_VERB = r" (?:var|bodde|budde|befant seg|fantes|lived|were|was|are|is|er)"
+_LOCATED = _LOCATED_VERB + r" (?:det )?(?:i|in)"
 
 
 #: Phrase lists whose one-word phrases also count as the last part of a compound
@@ -697,6 +698,18 @@ class TableReader:
             )
         return name in present
 
+    def _unfigured(self, padded: str) -> str:
+        """The question without its words for the figure in question ('tallet', 'personer'),
+        which name no column of their own."""
+        out = padded
+        for phrase in self.w.get("the_figure", ()):
+            out = out.replace(f" {phrase} ", " ")
+        return out
+
+    def whether(self, padded: str) -> bool:
+        """Whether a question starts with its verb ('har Oslo …?'): it asks if a claim holds."""
+        return any(padded.startswith(f" {p} ") for p in self.w.get("whether", ()))
+
     def asks(self, padded: str, name: str, columns: Sequence[Column]) -> bool:
         """Whether a phrase list's words occur other than as the columns' own words
         ('mottok sosialhjelp minst én gang' is the column, not a ranking by the lowest)."""
@@ -806,6 +819,16 @@ class TableReader:
             spots = [f" {part} {w} " for w in words] + [f" {w} i {part} " for w in words]
             spots += [f" {w} in {part} " for w in words]
             at = _first(padded, [s.strip() for s in spots])
+            counties_only = not any(r.municipality for r in table.rows)
+            if (
+                at < 0
+                and counties_only
+                and re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", self.spans)
+            ):
+                # a table of counties only: the part as a word of its own is the county they
+                # were merged into ('Agder samlet' of Aust- and Vest-Agder; not the
+                # 'Agder-presentasjonen')
+                at = _first(padded, [part])
             if at >= 0:
                 found.append((at, keys))
         return found
@@ -1060,6 +1083,14 @@ class TableReader:
             # a follow-up that keeps a comparison of two columns but names one ('og i 2018?')
             # compares nothing: the rows' figures of the column named
             query = replace(query, op="value")
+        if query is not None and query.op == "rank" and query.rows and not query.across:
+            # the whole country is never ranked among its counties: 'lavest i hele landet'
+            # ranks the counties (every one when the country was the only row named)
+            asked = self.kb.tables[query.table]
+            places = {r.key for r in data_rows(asked)}
+            kept = tuple(k for k in query.rows if k in places or _row(asked, k).sum_of_rows)
+            if places and kept != query.rows:
+                query = replace(query, rows=kept if len(kept) > 1 else ())
         if query is not None and query.table in self._late and query.other is None:
             query = replace(query, late=self._late[query.table])
         said = self.place_count
@@ -1133,7 +1164,8 @@ class TableReader:
                 and self._column_by_words(shown, padded) is None
                 and not (self.has(padded, "share") or self.has(padded, "count"))
             ):
-                kept_columns = previous.columns
+                # (a count and then its share asked of one place: both, for the next place)
+                kept_columns = self._asked_pair(shown, previous) or previous.columns
                 column_hint = previous.columns[0]
         best: TableQuery | None = None
         best_score = 0.0
@@ -1160,6 +1192,9 @@ class TableReader:
         of_group = self._share_of_group(previous, padded)
         if of_group is not None:
             return of_group
+        same_as = self._same_as_previous(previous, padded)
+        if same_as is not None:
+            return same_as
         shown_rows = self._of_shown(previous, padded, years, column_hint)
         if shown_rows is not None:
             return shown_rows
@@ -1186,7 +1221,18 @@ class TableReader:
             carried = best.table == shown.id and best.op == "rank"
             if carried and self._column_by_words(shown, padded) is None:
                 return None
-        if best is None and previous is not None and (follow_up or operating or ranking):
+        # 'hvor stor andel av befolkningen 18–66 år er det?' after one place's count: the
+        # share of that place, asked back of the figure just given (a long question too)
+        back = (
+            previous is not None
+            and previous.op == "value"
+            and len(previous.rows) == 1
+            and shown is not None
+            and self._unit_asked(padded) is not None
+            and self.has(padded, "those_shown")
+            and not self.rows_in(shown, padded)
+        )
+        if best is None and previous is not None and (follow_up or operating or ranking or back):
             statistics = shown is not None and not any(c.unit == "kr" for c in shown.columns)
             if statistics and self.has(padded, "framework"):
                 return None  # 'hvor mye økte rammen …' after a statistics question
@@ -1200,11 +1246,27 @@ class TableReader:
             shared = self._share_of_count(previous, best, padded)
             if shared is not None:
                 best = shared
-            if kept_columns and best.columns == kept_columns[:1] and best.op == "value":
-                best = replace(best, op=previous.op, columns=kept_columns)
+            if kept_columns and best.columns == (column_hint,) and best.op == "value":
+                kept: Op = "list" if len(kept_columns) > len(previous.columns) else previous.op
+                best = replace(best, op=kept, columns=kept_columns)
             if follow_up:
                 best = _remember(best, previous)
         return best
+
+    def _asked_pair(self, table: Table, previous: TableQuery) -> tuple[str, ...]:
+        """A count and the share printed beside it, asked in turn ('hvor mange …?' – 'hvor
+        stor andel er det?'), in the table's order; () when the last two columns asked are
+        not such a pair."""
+        if len(previous.columns) != 1 or not previous.before_columns:
+            return ()
+        ids = {previous.columns[0], previous.before_columns[-1]}
+        columns = [c for c in table.columns if c.id in ids]
+        if len(columns) != 2 or {c.unit for c in columns} != {"antall", "prosent"}:
+            return ()
+        count, share = sorted(columns, key=lambda c: c.unit)
+        if self._unit_sibling(table, count, "", "prosent").id != share.id:
+            return ()
+        return (count.id, share.id)
 
     def _share_whole(self, padded: str, columns: Sequence[Column]) -> Column | None:
         """The column of the year a share is taken of ('andel av 2016-økningen'), or None."""
@@ -1901,11 +1963,15 @@ class TableReader:
             return units[0] if len(units) == 1 else None
         return next(c for c in table.columns if c.id == ranked[0][0])
 
-    def _column_scores(self, table: Table, padded: str, exact: bool = False) -> dict[str, float]:
+    def _column_scores(self, table: Table, padded: str, exact: bool = False) -> dict[str, Fraction]:
         """Each column's score: the telling words it shares with the question (``exact``: the
-        same words only, not words sharing their first letters)."""
+        same words only, not words sharing their first letters), added exactly, so that two
+        columns told by as many words tie whatever order the words are added in."""
         bags = self.column_words[table.id]
         counts, prefixes = self.column_counts[table.id], self.column_prefixes[table.id]
+        # (the verb that says where the counted were, 'bodde i Oslo', is no word of a heading
+        # that says 'bodde i husholdninger')
+        padded = self._unlocated(table, padded)
         asked = {t for t in padded.split() if len(t) >= MIN_WORD or t.isdigit() or t in counts}
         # each asked word with the column words it matches (the same word, else the same first
         # five letters: 'sosialhjelp' is not 'sosialhjelpsmottak'), found through the index
@@ -1913,17 +1979,28 @@ class TableReader:
         matches = {
             w: {w} if w in counts else set() if exact else prefixes.get(w[:5], set()) for w in asked
         }
-        scores: dict[str, float] = {}
+        scores: dict[str, Fraction] = {}
         for cid, bag in bags.items():
-            score = 0.0
+            score = Fraction(0)
             for found in matches.values():
                 hits = found & bag
                 if hits:
-                    score += 1.0 / min(counts[w] for w in hits)
+                    score += Fraction(1, min(counts[w] for w in hits))
             # a pair of words only this column's heading has ('under 18') tells even more
             score += sum(f" {pair} " in padded for pair in self.column_pairs[table.id][cid])
             scores[cid] = score
         return scores
+
+    def _unlocated(self, table: Table, padded: str) -> str:
+        """The question without the verbs that say where the counted were before a row's
+        name ('bodde i Oslo' reads 'i Oslo')."""
+        if not re.search(_LOCATED, padded):
+            return padded
+        names = "|".join(re.escape(n) for n, _key in self.spelled[table.id])
+        if not names:
+            return padded
+        where = rf"(?= (?:det )?(?:i|in) (?:{names}) )"
+        return re.sub(_LOCATED_VERB + where, "", padded)
 
     def _unit_asked(self, padded: str) -> str | None:
         """'prosent' when a share is asked, 'antall' when a count is, else None."""
@@ -2081,7 +2158,7 @@ class TableReader:
         highest = highest or (bool(place) and not lowest)
         more, less = self.has(padded, "more"), self.has(padded, "less")
         than = self.has(padded, "than")
-        premise = self.has(padded, "premise")
+        premise = self.has(padded, "premise") or self.whether(padded)
         printed_sum = [
             c for c in table.columns if c.sum_of and set(c.sum_of) == {d.id for d in columns}
         ]
@@ -2579,6 +2656,11 @@ class TableReader:
         """'kva fylke hadde flest?', 'how does it rank?', 'og hvor stor andel er det?' after
         a question on a table: the same columns ranked, the row's place, the row's share."""
         columns = columns or list(previous.columns)
+        if len({_column(table, c).unit for c in columns}) > 1:
+            # a count and its share shown side by side: the one of the unit asked (a
+            # ranking of the count when none is)
+            unit = self._unit_asked(padded) or "antall"
+            columns = [c for c in columns if _column(table, c).unit == unit] or columns
         highest, lowest = self.has(padded, "highest"), self.has(padded, "lowest")
         counted_on = self._counted_on(padded)
         further = counted_on is not None and previous.op == "rank" and not previous.across
@@ -2647,8 +2729,15 @@ class TableReader:
             dated = [c.id for c in table.columns if c.year in years and not c.sum_of]
             columns = tuple(dated) or previous.columns
         else:
+            # (the column named by the question's own words: 'hvor mange personer var det?'
+            # names no column by 'personer', whatever the understanding guessed from it)
             hinted = next((c for c in table.columns if c.id == hint), None)
-            named = hinted or self._column_by_words(table, padded, least=COLUMN_SCORE / 2)
+            unsaid = self._column_by_words(table, _padded(self._unfigured(padded))) is None
+            if hinted is not None and unsaid and self._unfigured(padded) != padded:
+                hinted = None
+            named = hinted or self._column_by_words(
+                table, _padded(self._unfigured(padded)), least=COLUMN_SCORE / 2
+            )
             base = named or next((c for c in table.columns if c.id in previous.columns[:1]), None)
             if base is None:
                 return None
@@ -2723,6 +2812,35 @@ class TableReader:
         members = (row, *[k for k in group if k != row])
         name = self.group_named(padded) or ""
         return TableQuery(table.id, "portion", members, previous.columns, split=1, group=name)
+    def _same_as_previous(self, previous: TableQuery | None, padded: str) -> TableQuery | None:
+        """'Hvilket annet fylke har samme andel?' after one place's figure: the other rows
+        with that figure in the same column (the count or share beside it when the other
+        unit is asked)."""
+        if previous is None or previous.op != "value" or len(previous.rows) != 1:
+            return None
+        if len(previous.columns) != 1 or not self.has(padded, "same"):
+            return None
+        table = self.kb.tables.get(previous.table)
+        if table is None or any(c.unit == "kr" for c in table.columns):
+            return None
+        if self.rows_in(table, padded) or self.group_in(table, padded):
+            return None
+        named = self._column_by_words(table, padded)
+        column = self._unit_sibling(table, _column(table, previous.columns[0]), padded)
+        if named is not None and named.id != column.id:
+            return None  # another column asked
+        value = _row(table, previous.rows[0]).values.get(column.id)
+        if value is None:
+            return None
+        return TableQuery(
+            table.id,
+            "filter",
+            (),
+            (column.id,),
+            bound=_value(value),
+            compare="==",
+            reference=previous.rows[0],
+        )
 
     def _one_of_two(
         self, previous: TableQuery | None, padded: str, years: list[int]
@@ -2837,7 +2955,16 @@ class TableReader:
             return by_years
         ranked = self._ranked_follow_up(table, previous, padded, rows, columns)
         if ranked is not None:
-            return ranked
+            return _remember(ranked, previous)
+        ranks = self.has(padded, "highest") or self.has(padded, "lowest")
+        operates = self.comparing(padded) or self.has(padded, "sum")
+        if previous.op == "rank" and rows and not (columns or ranks or operates or previous.across):
+            # 'hva er landstallet?' after a ranking: the figures of the row named, not a
+            # ranking of it (a count and its share ranked in turn both)
+            pair = self._asked_pair(table, previous) or previous.columns
+            op: Op = "value" if len(rows) == 1 and len(pair) == 1 else "list"
+            looked_up = TableQuery(table.id, op, tuple(rows), pair)
+            return _remember(looked_up, replace(previous, columns=pair))
         if not rows and not columns and not any(c.unit == "kr" for c in table.columns):
             # 'og hvor mange KVP-deltakere hadde fylket?': another column of the same rows
             column = self._column_by_words(table, padded, least=COLUMN_SCORE / 2)
@@ -2889,6 +3016,13 @@ class TableReader:
             query = replace(query, rows=earlier + query.rows)
             if rows:
                 query = replace(query, rows=query.rows[::-1])
+        units = {c.unit for c in table.columns if c.id in query.columns}
+        if len(units) > 1 and (operating or self._unit_asked(padded)):
+            # a count and its share shown side by side: 'hvor mange … til sammen?' adds or
+            # compares the counts (a share is never added to a count), 'andelen?' the shares
+            unit = self._unit_asked(padded) or "antall"
+            same_unit = tuple(c for c in query.columns if _column(table, c).unit == unit)
+            query = replace(query, columns=same_unit or query.columns)
         n = max(len(query.rows), len(query.columns))
         if self.has(padded, "sum") and n > 1 and not comparing:
             return replace(query, op="sum")
@@ -2933,6 +3067,10 @@ def _remember(query: TableQuery, previous: TableQuery) -> TableQuery:
         before_rows=tuple(k for k in before_rows if k not in query.rows),
         before_columns=tuple(k for k in before_columns if k not in query.columns),
     )
+
+
+def _column(table: Table, cid: str) -> Column:
+    return next(c for c in table.columns if c.id == cid)
 
 
 def _row(table: Table, key: str) -> Row:
