@@ -1421,7 +1421,12 @@ class FigureAnswers(FactAnswers, TableAnswers):
         elif result.kind is calc_results.CalcKind.RUSARBEID_OLD_VS_NEW and not verdict:
             lines.append(self.old_vs_new_line(result, lang))
         elif result.kind is calc_results.CalcKind.RUSARBEID_STEPS:
-            lines.append(self.steps_line(u, result, lang))
+            line = self.steps_line(u, result, lang)
+            if IN_PERCENT.search(u.folded) and u.intent != "own_share":
+                # 'hvor mange prosent går tilskuddet ned fra år 1 til år 2, fra år 2 til år 3
+                # …?': each step's change as a share of the year before it
+                line += self.steps_percent_tail(result, lang)
+            lines.append(line)
         elif result.kind is calc_results.CalcKind.RUSARBEID_OWN_SHARE_DIFFERENCE:
             lines.append(self.own_share_difference_line(result, lang))
         elif (
@@ -1605,6 +1610,30 @@ class FigureAnswers(FactAnswers, TableAnswers):
         )
         verb = "endres" if nb else "changes"
         return f"{noun} {verb} {scope} slik: " + "; ".join(parts) + f" ({chain})."
+
+    @staticmethod
+    def steps_percent_tail(result: calc_results.Calculation, lang: Lang) -> str:
+        """Say each step's change in per cent of the grant year before it."""
+        years = sorted(int(k.split("_")[1]) for k in result.figures if k.startswith("year_"))
+        parts = []
+        for a, b in itertools.pairwise(years):
+            base, part = result.figures[f"year_{a}"], result.figures[f"year_{b}"]
+            if not base:
+                continue
+            change = Fraction(abs(part - base), base)
+            shown = f"{round(float(change * 100), 1):.1f}".removesuffix(".0")
+            exact = (change * 1000).denominator == 1
+            if lang == "nb":
+                about = "" if exact else "omtrent "
+                parts.append(f"år {a} → {b}: {about}{shown.replace('.', ',')} %")
+            else:
+                about = "" if exact else "about "
+                parts.append(f"year {a} → {b}: {about}{shown}%")
+        if not parts:
+            return ""
+        if lang == "nb":
+            return " I prosent av året før: " + "; ".join(parts) + "."
+        return " In per cent of the year before: " + "; ".join(parts) + "."
 
     @staticmethod
     def own_share_difference_line(result: calc_results.Calculation, lang: Lang) -> str:

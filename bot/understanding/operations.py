@@ -115,6 +115,17 @@ def read_operation(u: Understanding) -> None:
         # the grant by the rules of each calendar year against the ladder run on alone
         s["operation"] = "old_vs_new"
         return
+    pairs = [(int(a), int(b)) for a, b in _FROM_TO_GRANT_YEAR.findall(f)]
+    if len(pairs) >= 2 and all(b == a + 1 for a, b in pairs) and "operation" not in s:
+        # 'fra år 1 til år 2, fra år 2 til år 3 og fra år 3 til år 4': the ladder's steps
+        s["operation"] = "steps"
+        for key in ("grant_year", "grant_year_to"):
+            s.pop(key, None)
+        if GOES_DOWN.search(f):
+            s["direction"] = "down"
+        elif GOES_UP.search(f):
+            s["direction"] = "up"
+        return
     share = SHARE_ASK.search(f) if len(years) >= 2 else None
     if share and years[0] != years[1]:
         # 'hvor stor del av satsen for år 1 gis det siste året?': the second as a share of the
@@ -176,6 +187,13 @@ def read_operation(u: Understanding) -> None:
             s["direction"] = "down"
         elif GOES_UP.search(f):
             s["direction"] = "up"
+
+
+# 'fra år 1 til år 2', 'from year 2 to year 3': one step between two grant years
+_FROM_TO_GRANT_YEAR = re.compile(
+    r"\b(?:fra|from)\s+(?:ar|year|aret|tilskuddsar|tilskotsar)\s*(\d{1,2})\s+(?:til|to)\s+"
+    r"(?:(?:ar|year|aret|tilskuddsar|tilskotsar)\s*)?(\d{1,2})\b"
+)
 
 
 # 'hva gjenstår for kommunen å finansiere i år 3?': what is left to pay, not the years left
