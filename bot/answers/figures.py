@@ -42,6 +42,7 @@ from bot.understanding.patterns import (
     PER_PART_OF_YEAR,
     POSITIONS_ASK,
     SAME_MEASURE,
+    SHARE_ASK,
     SUM_ASK,
     WHICH_GRANT_YEAR,
     WHOLE_LADDER,
@@ -109,6 +110,13 @@ ALL_SCHEMES = lazy_pattern(
 #: 'i prosent', 'how many per cent', 'as a percentage': a change asked as a share of the first
 IN_PERCENT = lazy_pattern(
     r"(?<![\d\s])\s*\b(?:prosent\w*|percent\w*|per cent|prosentvis|percentage)\b"
+)
+
+
+#: the competence money a year-1 amount includes: 'kompetanseutviklingsmidlene', 'competence money'
+COMPETENCE_MONEY = lazy_pattern(
+    r"\b(?:kompetansemid\w*|kompetanseutviklingsmid\w*|kompetansepeng\w*|kompetansedel\w*|"
+    r"kompetanseutvikling|competence (?:funds?|money|development))\b"
 )
 
 
@@ -421,6 +429,16 @@ class FigureAnswers(FactAnswers, TableAnswers):
         if not dated.shows_figures:
             answer.paragraphs = []
         answer.paragraphs[:0] = self.operation_lead(u, result, lang)
+        if (
+            dated.shows_figures
+            and COMPETENCE_MONEY.search(u.folded)
+            and (IN_PERCENT.search(u.folded) or SHARE_ASK.search(u.folded))
+        ):
+            # 'hvor mye utgjør kompetansemidlene i prosent av år 1-satsen?': the competence
+            # money's share of the grant-year amount that includes it
+            share = self.competence_share_line(result, lang)
+            if share:
+                answer.paragraphs.insert(0, share)
         if (
             result.kind is calc_results.CalcKind.NAV_CAP
             and u.intent == "total"
@@ -1612,23 +1630,67 @@ class FigureAnswers(FactAnswers, TableAnswers):
         return f"{noun} {verb} {scope} slik: " + "; ".join(parts) + f" ({chain})."
 
     @staticmethod
+    def percent(share: Fraction, lang: Lang) -> str:
+        """Render a share in per cent to one decimal, 'omtrent' where it is rounded."""
+        shown = f"{round(float(share * 100), 1):.1f}".removesuffix(".0")
+        exact = (share * 1000).denominator == 1
+        if lang == "nb":
+            return f"{'' if exact else 'omtrent '}{shown.replace('.', ',')} %"
+        return f"{'' if exact else 'about '}{shown}%"
+
+    @staticmethod
+    def competence_share_line(result: calc_results.Calculation, lang: Lang) -> str | None:
+        """Say what share of its grant year's amount the competence money is, per position."""
+        money = [s for s in result.steps if s.role is calc_results.Role.COMPETENCE]
+        measures = [s for s in result.steps if s.role is calc_results.Role.CAP_MEASURES]
+        capped = [s for s in result.steps if s.role is calc_results.Role.CAP_YEAR]
+        if not money and len(measures) == 1 and len(capped) == 1 and capped[0].amount:
+            # the cap's competence money per measure, of the year's cap it is part of
+            part, whole = measures[0].amount, capped[0].amount
+            shown = FigureAnswers.percent(Fraction(part, whole), lang)
+            if lang == "nb":
+                return (
+                    f"Kompetansemidlene ({fmt.kroner(part, lang)}) utgjør {shown} av det "
+                    f"høyeste beløpet per år ({fmt.kroner(whole, lang)})."
+                )
+            return (
+                f"The competence money ({fmt.kroner(part, lang)}) is {shown} of the most that "
+                f"may be granted per year ({fmt.kroner(whole, lang)})."
+            )
+        if len(money) != 1 or money[0].grant_year is None:
+            return None
+        year = money[0].grant_year
+        grants = [
+            s
+            for s in result.steps
+            if s.role is calc_results.Role.GRANT
+            and s.grant_year == year
+            and s.op is calc_results.Op.MULTIPLY
+        ]
+        if len(grants) != 1 or not grants[0].amount:
+            return None
+        part, whole = money[0].amount, grants[0].amount
+        shown = FigureAnswers.percent(Fraction(part, whole), lang)
+        if lang == "nb":
+            return (
+                f"Kompetansemidlene ({fmt.kroner(part, lang)}) utgjør {shown} av beløpet i år "
+                f"{year} ({fmt.kroner(whole, lang)})."
+            )
+        return (
+            f"The competence money ({fmt.kroner(part, lang)}) is {shown} of the amount in year "
+            f"{year} ({fmt.kroner(whole, lang)})."
+        )
+
+    @staticmethod
     def steps_percent_tail(result: calc_results.Calculation, lang: Lang) -> str:
         """Say each step's change in per cent of the grant year before it."""
         years = sorted(int(k.split("_")[1]) for k in result.figures if k.startswith("year_"))
         parts = []
         for a, b in itertools.pairwise(years):
             base, part = result.figures[f"year_{a}"], result.figures[f"year_{b}"]
-            if not base:
-                continue
-            change = Fraction(abs(part - base), base)
-            shown = f"{round(float(change * 100), 1):.1f}".removesuffix(".0")
-            exact = (change * 1000).denominator == 1
-            if lang == "nb":
-                about = "" if exact else "omtrent "
-                parts.append(f"år {a} → {b}: {about}{shown.replace('.', ',')} %")
-            else:
-                about = "" if exact else "about "
-                parts.append(f"year {a} → {b}: {about}{shown}%")
+            if base:
+                shown = FigureAnswers.percent(Fraction(abs(part - base), base), lang)
+                parts.append(f"{'år' if lang == 'nb' else 'year'} {a} → {b}: {shown}")
         if not parts:
             return ""
         if lang == "nb":
