@@ -14,8 +14,7 @@ TODAY = dt.date(2026, 12, 7)
 
 def test_the_ladders_competence_money_in_percent_of_year_one() -> None:
     text, answered = text_and_answered(
-        "Hvor mange prosent av tilskuddet i første år i kommunalt rusarbeid er "
-        "kompetansemidler?",
+        "Hvor mange prosent av tilskuddet i første år i kommunalt rusarbeid er kompetansemidler?",
         TODAY,
     )
     assert answered
@@ -24,8 +23,7 @@ def test_the_ladders_competence_money_in_percent_of_year_one() -> None:
 
 def test_the_ladders_competence_money_as_a_share_in_english() -> None:
     text, answered = text_and_answered(
-        "What share of the year 1 amount for municipal substance abuse work is competence "
-        "money?",
+        "What share of the year 1 amount for municipal substance abuse work is competence money?",
         TODAY,
     )
     assert answered
