@@ -742,6 +742,8 @@ YES_NO = lazy_pattern(
 # 'hvor mye går tilskuddet ned fra år 1 til år 2', 'forskjellen mellom år 2 og år 4'
 DIFFERENCE = lazy_pattern(
     r"\b(?:forskjell\w*|differanse\w*|gar(?:\s+[a-z]+){0,4}?\s+ned|synker|minker|faller|"
+    # the past tense: 'hvor mye har tilskuddet falt?', 'gikk ned', 'sank', 'økte'
+    r"falt|sank|minket|gikk(?:\s+[a-z]+){0,4}?\s+(?:ned|opp)|okte|fell|rose|"
     # ('avkortningsstigen', 'reduksjonsstigen' name the ladder, they ask for no change)
     r"reduser\w*|reduksjon(?!\w*stig)\w*|nedgang\w*|avkort(?!\w*stig)\w*|mindre|lavere|"
     r"endring\w*|endrer|endres|"
@@ -1175,7 +1177,7 @@ OPERATION_WORDS = _wordset(
     "mindre lavere ned opp oker okning hoyere lower higher less more up down enn than endres "
     "trekkes trekke trekker trekk fratrukket deducted deduct subtracted igjen "
     "sammenlignet sammenlignes sammenlikna samanlikna jamfort taper tape tapet tap mister "
-    "miste mot versus compared comparison lose loses lost"
+    "miste mot versus compared comparison lose loses lost falt sank minket gikk okte fell rose"
 )
 
 
