@@ -24,11 +24,13 @@ from bot.text import lazy_pattern
 from bot.understanding.parse import Understander
 from bot.understanding.patterns import (
     AMOUNT_ASK,
+    DIFFERENCE,
     FIGURE_INTENTS,
     FRAMEWORK_INTENTS,
     NUMBER_WORDS,
     OFFICE_INTENTS,
     OTHER_COUNTS,
+    THAN_GRANT_YEAR,
     THROUGH_YEAR,
 )
 from bot.understanding.query import Understanding, names_a_grant
@@ -897,6 +899,23 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
             # 'og år 3?' after the sum of years 1-4 names one grant year; 'og fra år 2?' keeps
             # the end of the span
             u.slots.pop("grant_year_to", None)
+        before = carried.get("grant_year")
+        if (
+            u.intent in FIGURE_INTENTS
+            and "grant_year" in new_slots
+            and "grant_year_to" not in u.slots
+            and "operation" not in u.slots
+            and not u.slots.get("groups")
+            and isinstance(before, int)
+            and before > 0
+            and before != u.slots["grant_year"]
+            and DIFFERENCE.search(u.folded)
+            and THAN_GRANT_YEAR.search(u.folded)
+        ):
+            # 'hvor mye mindre er det enn om de samme årsverkene var i år 1?' after a figure for
+            # year 4: the change from the grant year named to the one asked before
+            u.slots["operation"] = "difference"
+            u.slots["grant_year_to"] = before
         if (
             u.slots.get("operation") == "ratio"
             and "operation" not in new_slots

@@ -801,6 +801,10 @@ REMAINING = lazy_pattern(
 THAN = lazy_pattern(r"\b(?:ar|year|aret)\s*\d{1,2}\b.*\b(?:enn|than)\b.*\b(?:ar|year|aret)\s*\d")
 
 
+# 'hvor mye mindre er det enn om de var i år 1?': a grant year set against the figure before
+THAN_GRANT_YEAR = lazy_pattern(r"\b(?:enn|than)\b.*\b(?:ar|year|aret)\s*\d")
+
+
 GOES_DOWN = lazy_pattern(
     r"\b(?:ned|synker|sank|minker|minket|faller|falt|fell|reduser\w*|reduksjon(?!\w*stig)\w*|"
     r"nedgang\w*|avkort(?!\w*stig)\w*|mindre|"
