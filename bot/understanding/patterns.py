@@ -1033,7 +1033,9 @@ SAME_MEASURE = lazy_pattern(r"\b(?:samme|same)\s+(?:tiltak|tiltaket|measure|proj
 # 'har hatt tilskudd siden 2017'
 _START_YEAR = lazy_pattern(
     r"\b(?:(?:forste|first)\s+(?:[a-z]+\s+){0,3}?"
-    r"(?:gang|tilskudd\w*|tilskot\w*|tilskuddsar\w*|time|grant\w*|year|funded|financed)"
+    # ('sitt første KRA-år i 2021': a year of the scheme, named by its short form)
+    r"(?:gang|tilskudd\w*|tilskot\w*|tilskuddsar\w*|time|grant\w*|year|funded|financed|"
+    r"[a-z]+-(?:ar|aret|year))"
     r"(?:\s+[a-z]+){0,8}?\s+(?:i|var|er|was|in|fra|from)?\s*((?:19|20)\d{2})|"
     r"(?:startet|starta|starte|begynte|begynt|oppstart\w*|opprettet|oppretta|started|began|"
     # 'startet 2 årsverk i kommunalt rusarbeid i 2020' (no year among the words between)
