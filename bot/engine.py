@@ -618,7 +618,15 @@ WORDS = lazy_pattern(r"[a-z]+")
 REFERS_BACK = frozenset(
     {"hans", "hennes", "hennar", "deres", "deira", "dens", "dets", "his", "her", "their", "its"}
 )
-MORE_CARRY = ("grant_year_to", "place", "column", "operation", "grant_years", "groups")
+MORE_CARRY = (
+    "grant_year_to",
+    "place",
+    "column",
+    "operation",
+    "grant_years",
+    "groups",
+    "groups_year_rel",
+)
 # Intents about no particular scheme: a follow-up does not inherit the previous scheme.
 SCHEME_FREE = {"greeting", "help", "list_schemes", "next_deadline", "out_of_scope"}
 # Intents that are no question about a scheme, never taken from a follow-up's trigger word.
@@ -899,6 +907,7 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
             # 'og år 3?' after the sum of years 1-4 names one grant year; 'og fra år 2?' keeps
             # the end of the span
             u.slots.pop("grant_year_to", None)
+        move_groups(u, ctx, new_slots)
         before = carried.get("grant_year")
         if (
             u.intent in FIGURE_INTENTS
@@ -995,6 +1004,49 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         if own and re.search(r"\b(?:enn|than)\b", u.folded):
             # 'hvor mye mer fikk X enn disse to?': the scheme named against those asked before
             u.slots["schemes_first"] = tuple(own)
+
+
+def move_groups(u: Understanding, ctx: ChatContext, new_slots: set[str]) -> None:
+    """Move groups of positions in different grant years along the ladder with the year asked.
+
+    'Og neste år?' after 'en i år 2 og en i år 4 – hva får vi i år?': each group a grant year
+    further (the one past the last grant year gets nothing); 'hvor mye går tilskuddet ned fra
+    i år til neste år?': the groups as they stand in each of the two years, and the change.
+    The year the groups were last placed in is kept (``groups_year_rel``, this year when none).
+    """
+    groups = ctx.slots.get("groups")
+    rel = u.slots.get("year_rel")
+    if (
+        u.intent not in FIGURE_INTENTS
+        or not groups
+        or "groups" in new_slots
+        or "year_rel" not in new_slots
+        or not isinstance(rel, int)
+        or any(g < 1 for _p, g in groups)
+    ):
+        return
+    base = int(ctx.slots.get(GROUPS_YEAR_REL, 0))
+
+    def moved(by: int) -> tuple[tuple[Fraction, int], ...] | None:
+        out = tuple((p, g + by) for p, g in groups)
+        return out if all(g >= 1 for _p, g in out) else None
+
+    to = u.slots.get("year_rel_to")
+    now, later = moved(rel - base), moved(int(to) - base) if isinstance(to, int) else None
+    if now is None or (isinstance(to, int) and later is None):
+        return
+    for key in ("year_rel", "year_rel_to", "year", "grant_year", "grant_year_to", "operation"):
+        u.slots.pop(key, None)
+    u.slots["groups"] = now
+    u.slots[GROUPS_YEAR_REL] = rel
+    if later is not None and later != now:
+        u.slots["groups_to"] = later
+        u.slots["operation"] = "groups_change"
+    u.thing = None  # 'når den ene er ferdig': what the move says, no thing of its own
+
+
+# the relative year (0 this year) the groups of positions carried in a chat stand in
+GROUPS_YEAR_REL = "groups_year_rel"
 
 
 def changed_positions(u: Understanding, before: object, new_slots: set[str]) -> Fraction | None:

@@ -1403,6 +1403,13 @@ class FigureAnswers(FactAnswers, TableAnswers):
             )
         if operation is None and s.get("groups") and u.intent in ("amount", "total"):
             return ladder_calc.rusarbeid_mixed(self.kb, placed)
+        if operation == "groups_change" and s.get("groups") and s.get("groups_to"):
+            # 'hvor mye går tilskuddet ned fra i år til neste år?' for groups a year on
+            later = [
+                calc_results.LadderGroup(length if g == -1 else int(g), p)
+                for p, g in s["groups_to"]
+            ]
+            return ladder_calc.rusarbeid_mixed_change(self.kb, placed, later)
         if operation is None and s.get("grant_years") and u.intent in ("amount", "total"):
             return ladder_calc.rusarbeid_years_total(self.kb, positions, s["grant_years"])
         if operation != "remaining" or "grant_year" not in s:
@@ -1475,6 +1482,8 @@ class FigureAnswers(FactAnswers, TableAnswers):
         elif result.kind is calc_results.CalcKind.RUSARBEID_MIXED and not verdict:
             total = fmt.kroner(result.total, lang)
             lines.append(f"Til sammen: {total}." if lang == "nb" else f"In total: {total}.")
+        elif result.kind is calc_results.CalcKind.RUSARBEID_MIXED_CHANGE and not verdict:
+            lines.append(self.mixed_change_line(result, lang))
         elif result.kind is calc_results.CalcKind.RUSARBEID_MIXED_OWN_SHARE and not verdict:
             total = fmt.kroner(result.total, lang)
             lines.append(
@@ -1628,6 +1637,25 @@ class FigureAnswers(FactAnswers, TableAnswers):
         )
         verb = "endres" if nb else "changes"
         return f"{noun} {verb} {scope} slik: " + "; ".join(parts) + f" ({chain})."
+
+    @staticmethod
+    def mixed_change_line(result: calc_results.Calculation, lang: Lang) -> str:
+        """Say how the grant for groups of positions changes when they move a year on."""
+        old, new = result.figures["from"], result.figures["to"]
+        change = fmt.kroner(abs(new - old), lang)
+        chain = f"{fmt.kroner(old, lang)} → {fmt.kroner(new, lang)}"
+        share = f", {FigureAnswers.percent(Fraction(abs(new - old), old), lang)}" if old else ""
+        if new == old:
+            return (
+                f"Tilskuddet blir det samme: {fmt.kroner(new, lang)}."
+                if lang == "nb"
+                else f"The grant stays the same: {fmt.kroner(new, lang)}."
+            )
+        if lang == "nb":
+            way = "ned" if new < old else "opp"
+            return f"Tilskuddet går {way} med {change}{share} ({chain})."
+        way = "down" if new < old else "up"
+        return f"The grant goes {way} by {change}{share} ({chain})."
 
     @staticmethod
     def percent(share: Fraction, lang: Lang) -> str:
