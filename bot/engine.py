@@ -531,6 +531,9 @@ class Engine:
             if u.intent in FAMILY_OF_FIGURES:
                 before = ctx.slots.get(ASKED_GRANT_YEARS, ()) if ctx else ()
                 slots[ASKED_GRANT_YEARS] = asked_grant_years(before, u.slots)
+                figure = asked_figure(u)
+                earlier = ctx.slots.get(ASKED_FIGURES, ()) if ctx else ()
+                slots[ASKED_FIGURES] = latest(earlier, [figure]) if figure else ()
             asked = {"deadline": ASKED_DEADLINE_SCHEMES, "appropriation": ASKED_SCHEMES}
             if u.intent in asked:
                 key = asked[u.intent]
@@ -714,6 +717,58 @@ def asked_grant_years(before: tuple[int, ...], slots: dict[str, Any]) -> tuple[i
     return latest(before, named)
 
 
+def asked_figure(u: Understanding) -> tuple[Fraction, int] | None:
+    """The positions and grant year of a plain ladder figure ('0,5 årsverk i år 3'), or None."""
+    s = u.slots
+    g, positions = s.get("grant_year"), s.get("positions", Fraction(1))
+    if u.intent != "amount" or not isinstance(g, int) or g < 1:
+        return None
+    if any(k in s for k in ("grant_year_to", "grant_years", "groups", "operation", "cost")):
+        return None
+    if any(k in s for k in ("start_year", "year", "year_from", "start_groups")):
+        return None
+    return (Fraction(positions), g) if isinstance(positions, Fraction | int) else None
+
+
+def refer_to_asked_figures(u: Understanding, ctx: ChatContext) -> bool:
+    """Read 'kor mykje er det samla for dei to?' after plain ladder figures as their sum.
+
+    The last figures asked (positions in one grant year each) become groups of positions, so
+    the sum is the grant for all of them; False when the question is no such sum.
+    """
+    asked = ctx.slots.get(ASKED_FIGURES, ())
+    m = BACK_FIGURES.search(u.folded)
+    if not m or not BACK_SUM.search(u.folded) or ctx.intent not in FAMILY_OF_FIGURES:
+        return False
+    new_slots = set(u.slots) - {"kind"} - u.implicit
+    if new_slots or u.schemes_mentioned not in ([], [ctx.scheme]):
+        return False
+    word = m.group(1) or "2"
+    count = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    if not isinstance(count, int) or not 2 <= count <= len(asked):
+        return False
+    chosen = tuple(asked[-count:])
+    u.intent, u.confidence = "amount", max(u.confidence, 0.8)
+    u.slots["groups"] = chosen
+    u.slots["positions"] = sum((p for p, _g in chosen), Fraction(0))
+    years = [g for _p, g in chosen]
+    u.slots["grant_year"], u.slots["grant_year_to"] = min(years), max(years)
+    if ctx.scheme:
+        u.scheme, u.schemes_mentioned = ctx.scheme, [ctx.scheme]
+    return True
+
+
+# The plain ladder figures a chat asked in turn (positions, grant year), so that 'hvor mye er
+# det til sammen for de to?' can sum them.
+ASKED_FIGURES = "asked_figures"
+# 'de to', 'dei to', 'begge', 'the two', 'both': the figures asked before, not two years or
+# two schemes (those are read elsewhere)
+BACK_FIGURES = lazy_pattern(
+    r"\b(?:(?:de|dei|the|disse|desse|these|those)\s+(to|tre|fire|two|three|four)|begge|both)\b"
+    r"(?!\s+(?:ar|arene|ara|years|tilskuddsarene|tilskotsara|ordning\w*|schemes?|tilskudd\w*)\b)"
+)
+
+
 def latest(before: tuple[Any, ...], named: list[Any]) -> tuple[Any, ...]:
     """Add what a question names to what was asked before, the latest last, four at most."""
     kept = [x for x in before if x not in named] + list(named)
@@ -769,6 +824,8 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
     tokens = u.folded.split()
     if ctx.lang == "en" and u.lang != "en" and len(tokens) <= 4:
         u.lang = "en"
+    if refer_to_asked_figures(u, ctx):
+        return
     carried = {k: v for k, v in ctx.slots.items() if k in CARRY or k in MORE_CARRY}
     new_slots = set(u.slots) - {"kind"} - u.implicit
     own_scheme = bool(u.schemes_mentioned)
