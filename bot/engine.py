@@ -543,6 +543,11 @@ class Engine:
             if u.intent not in FIGURE_INTENTS and isinstance(began, int):
                 slots[ASKED_START] = began
             if u.intent == "appropriation":
+                earlier_years = ctx.slots.get(ASKED_YEARS, ()) if ctx else ()
+                named_years = [u.slots[k] for k in ("year_from", "year_to", "year") if k in u.slots]
+                slots[ASKED_YEARS] = latest(
+                    earlier_years, [y for y in named_years if isinstance(y, int)]
+                )
                 # the office whose figures the chat asked for ('prognosen i Agder'), kept
                 # while its appropriation questions go on, for a later 'til sammen?'
                 before_office = ctx.slots.get(ASKED_OFFICE) if ctx else None
@@ -756,6 +761,24 @@ def refer_to_asked_figures(u: Understanding, ctx: ChatContext) -> bool:
     if ctx.scheme:
         u.scheme, u.schemes_mentioned = ctx.scheme, [ctx.scheme]
     return True
+
+
+def compare_asked_years(u: Understanding, ctx: ChatContext, new_slots: set[str]) -> None:
+    """Read 'hvor mange prosent er nedgangen?' after appropriations of two years asked in
+    turn ('i 2018?' – 'og i 2021?') as the change between the last two years asked."""
+    asked = ctx.slots.get(ASKED_YEARS, ())
+    if len(asked) < 2 or new_slots & {"year", "year_from", "year_to", "year_rel"}:
+        return
+    if not DIFFERENCE.search(u.folded):
+        return
+    earlier, later = sorted(asked[-2:])
+    u.slots.pop("year", None)
+    u.slots["year_from"], u.slots["year_to"] = earlier, later
+
+
+# The calendar years a chat's appropriation questions named in turn, so that 'hvor stor er
+# nedgangen?' can set the last two against each other.
+ASKED_YEARS = "asked_years"
 
 
 # The plain ladder figures a chat asked in turn (positions, grant year), so that 'hvor mye er
@@ -996,6 +1019,8 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
             )
         if u.intent in FAMILY_OF_FIGURES:
             refer_to_asked_years(u, ctx, new_slots)
+        if u.intent == ctx.intent == "appropriation":
+            compare_asked_years(u, ctx, new_slots)
     elif (
         not own_scheme
         and "year" in carried

@@ -62,6 +62,10 @@ UNSHARED: dict[Lang, str] = {
 }
 
 
+# 'i prosent', 'how many per cent': a change asked as a share of the earlier figure
+PER_CENT = re.compile(r"\b(?:prosent\w*|percent\w*|per cent|percentage)\b")
+
+
 class TableAnswers(DeclineAnswers):
     """Answer table questions."""
 
@@ -969,6 +973,18 @@ class TableAnswers(DeclineAnswers):
                     lead = f"{names}: the appropriation {way} from {earlier} to {later}"
                     lead += f" by {fmt.millions(abs(change), lang)}" if change else ""
                     lead += f" (from {a} to {b})."
+                base = result.figures["second"]  # the earlier year's figure
+                if change and base and (says(words.per_cent_change) or PER_CENT.search(u.folded)):
+                    # 'hvor mange prosent er nedgangen?': the change as a share of the earlier
+                    share = Fraction(abs(change), base)
+                    shown = f"{round(float(share * 100), 1):.1f}".removesuffix(".0")
+                    exact = (share * 1000).denominator == 1
+                    if lang == "nb":
+                        about = "" if exact else "omtrent "
+                        lead += f" Det er {about}{shown.replace('.', ',')} % av {a}."
+                    else:
+                        about = "" if exact else "about "
+                        lead += f" That is {about}{shown}% of {a}."
                 claimed = -1 if down and not up else 1 if up and not down else 0
                 if PREMISE.search(u.folded) and claimed:
                     # 'stemmer det at bevilgningen gikk ned?': the direction stated, checked
