@@ -1378,6 +1378,15 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 None if cost is None else calc_rules.parse_kroner(cost),
                 cost_for_all=for_all,
             )
+        year, grant_year = s.get("year"), s.get("grant_year")
+        if operation == "year_vs_old" and isinstance(year, int) and isinstance(grant_year, int):
+            # 'år 2 etter gamle regler mot 2023-reglene': the year's rules for positions that
+            # were continued, against the old ladder in that grant year
+            reference = self.wind_down_reference(scheme, year)
+            if reference is not None and grant_year > 0:
+                return calendar_calc.rusarbeid_year_vs_old(
+                    self.kb, year, grant_year, positions, reference
+                )
         if operation == "ratio" and "grant_year_to" in s:
             ladders = [r for r in self.kb.rules(scheme) if isinstance(r, LadderRule)]
             length = max((len(r.steps) for r in ladders), default=0)

@@ -126,6 +126,21 @@ def read_operation(u: Understanding) -> None:
         elif GOES_UP.search(f):
             s["direction"] = "up"
         return
+    if (
+        OLD_RULES.search(f)
+        and (COMPARED.search(f) or DIFFERENCE.search(f))
+        and "year" in s
+        and len(years) == 1
+        and years[0] > 0
+        and not any(k in s for k in ("start_year", "cost", "groups", "operation"))
+    ):
+        # 'hva ville et årsverk i år 2 gitt etter gamle regler, og hva gir 2023-reglene?', 'hvor
+        # mye mindre får 3 stillinger i 2023 enn i år 1 etter gammel stige?': that year's rules
+        # against the old ladder in the grant year named
+        s["operation"] = "year_vs_old"
+        s["grant_year"] = years[0]
+        s.pop("grant_year_to", None)
+        return
     share = SHARE_ASK.search(f) if len(years) >= 2 else None
     if share and _CHANGED_BY.match(f[share.end() :]):
         # 'hvor mange prosent sank tilskuddet til år 3?': a change in per cent, not a share
