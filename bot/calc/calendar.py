@@ -15,6 +15,7 @@ from bot.calc.results import (
     NoteKey,
     Op,
     PositionGroup,
+    PositionsInput,
     Reason,
     Role,
     Step,
