@@ -1167,7 +1167,7 @@ class Understander:
         m = OTHER_SCHEMES.search(f)
         year = s.get("year")
         counted = COUNTED_SCHEMES.search(f)
-        if counted and not m and isinstance(year, int) and not u.schemes_mentioned:
+        if counted and not m and isinstance(year, int):
             # 'legg sammen bevilgningene for 2021 til de tre ordningene': the schemes with a
             # national appropriation that year, when there are as many as the question counts
             having = [
@@ -1175,9 +1175,17 @@ class Understander:
                 for sid, scheme in self.kb.schemes.items()
                 if any(a.year == year and a.scope == "nasjonal" for a in scheme.appropriations)
             ]
-            if len(having) == OTHER_COUNTS[counted.group(1)]:
+            if len(having) != OTHER_COUNTS[counted.group(1)]:
+                # 'de fire ordningene' when three have figures that year: not those three
+                s["schemes_counted"] = OTHER_COUNTS[counted.group(1)]
+                return
+            if not u.schemes_mentioned:
                 u.schemes_mentioned = having
                 u.scheme = having[0]
+            elif set(u.schemes_mentioned) < set(having):
+                # 'hvor stor andel av bevilgningene til de tre ordningene gikk til X?': X is a
+                # part of the schemes counted
+                s["share_of"] = tuple(having)
             return
         if not m or not isinstance(year, int) or not u.schemes_mentioned:
             return

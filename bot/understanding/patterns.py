@@ -772,7 +772,10 @@ EXTRA_IF = lazy_pattern(
 # 'de tre ordningene', 'alle tre tilskuddene', 'the three schemes': schemes counted, not named
 COUNTED_SCHEMES = re.compile(
     r"\b(?:de|dei|the|alle|all)\s+(to|tre|fire|two|three|four)\s+"
-    r"(?:ordning\w*|tilskuddsordning\w*|tilskudd\w*|tilskot\w*|schemes?|grants?)\b"
+    # 'de tre helseordningene', 'the three Health Directorate schemes': a compound, or up to
+    # two words of what the schemes are before the noun (no preposition, no position)
+    rf"(?:(?!(?:i|in|av|of|for|til|pa|on|med|with|og|and|{POSITION_WORDS})\b)[a-z-]+\s+){{0,2}}?"
+    r"(?:\w*ordning\w*|tilskudd\w*|tilskot\w*|schemes?|grants?)\b"
 )
 
 # 'de to 765-ordningene', 'both chapter 765 schemes': schemes counted by their budget chapter
