@@ -977,9 +977,9 @@ class TableAnswers(DeclineAnswers):
         whole = [sid for sid in u.slots.get("share_of", ()) if self.kb.schemes[sid].appropriations]
         if len(named) == 1 and len(years) == 1 and whole and says(words.share):
             # 'hvor stor andel av 2021-bevilgningene til de tre ordningene gikk til X?'
-            shared = self.share_of_schemes(u, lang, named[0], whole, years[0], office)
-            if shared is not None:
-                return shared
+            of_all = self.share_of_schemes(u, lang, named[0], whole, years[0], office)
+            if of_all is not None:
+                return of_all
         if office is not None and len(named) == 1 and len(years) == 1 and says(words.share):
             # 'hvor stor andel av den nasjonale bevilgningen gikk til Innlandet?'
             shared = self.appropriation_share(named[0], years[0], office, lang)
