@@ -62,6 +62,10 @@ UNSHARED: dict[Lang, str] = {
 }
 
 
+# 'i prosent', 'how many per cent': a change asked as a share of the earlier figure
+PER_CENT = re.compile(r"\b(?:prosent\w*|percent\w*|per cent|percentage)\b")
+
+
 class TableAnswers(DeclineAnswers):
     """Answer table questions."""
 
@@ -838,6 +842,40 @@ class TableAnswers(DeclineAnswers):
         lines = [lead, f"«{part.text}»", f"«{whole.text}»"]
         return lines, [prov, self.kb.provenance(whole)]
 
+    def share_of_schemes(
+        self,
+        u: Understanding,
+        lang: Lang,
+        sid: str,
+        schemes: list[str],
+        year: int,
+        office: str | None,
+    ) -> Answer | None:
+        """One scheme's appropriation as a share of the sum of several schemes' in a year."""
+        try:
+            total = appropriation_calc.appropriation_sum(
+                self.kb, [(other, year) for other in schemes], office
+            )
+            part = appropriation_calc.appropriation_sum(self.kb, [(sid, year)], office)
+        except calc_errors.CalcError:
+            return None
+        if not total.total:
+            return None
+        parts = [s.amount for s in total.steps if s.op is calc_results.Op.VALUE]
+        summed = " + ".join(fmt.millions(p, lang) for p in parts)
+        share = fmt.share(Fraction(part.total, total.total), lang)
+        name = self.name(sid, lang)
+        a, b = fmt.millions(part.total, lang), fmt.millions(total.total, lang)
+        lead = (
+            f"{name} {year}: {a} av {b} ({summed}) = {share}."
+            if lang == "nb"
+            else f"{name} {year}: {a} of {b} ({summed}) = {share}."
+        )
+        u.slots["operation"] = "sum"
+        answer = self.calc_answer(u, lang, total)
+        answer.paragraphs.insert(0, lead)
+        return answer
+
     def appropriation_outside(
         self, u: Understanding, lang: Lang, sid: str, years: list[int], office: str
     ) -> Answer | None:
@@ -912,7 +950,7 @@ class TableAnswers(DeclineAnswers):
         office = u.slots.get("office") if u.slots.get("office") != "nasjonal" else None
         # 'enn de to andre ordningene til sammen': the understanding named the others too
         first_named = u.slots.get("schemes_first")
-        if not named and len(years) == 1 and says(words.sum):
+        if not named and len(years) == 1 and says(words.sum) and "schemes_counted" not in u.slots:
             # 'prognosen for Agder 2018 i alt', 'alle ordningene i 2021 til sammen': every
             # scheme with a figure that year (national, or of the office named)
             named = [
@@ -950,6 +988,12 @@ class TableAnswers(DeclineAnswers):
             # 'hvor mye økte bevilgningen til barn og unge fra 2018 til 2021?': the 2018 figure
             # is one for two schemes together, no figure of the one asked
             return self.joint_answer(u, lang, *joint)
+        whole = [sid for sid in u.slots.get("share_of", ()) if self.kb.schemes[sid].appropriations]
+        if len(named) == 1 and len(years) == 1 and whole and says(words.share):
+            # 'hvor stor andel av 2021-bevilgningene til de tre ordningene gikk til X?'
+            of_all = self.share_of_schemes(u, lang, named[0], whole, years[0], office)
+            if of_all is not None:
+                return of_all
         if office is not None and len(named) == 1 and len(years) == 1 and says(words.share):
             # 'hvor stor andel av den nasjonale bevilgningen gikk til Innlandet?'
             shared = self.appropriation_share(named[0], years[0], office, lang)
@@ -983,6 +1027,18 @@ class TableAnswers(DeclineAnswers):
                     lead = f"{names}: the appropriation {way} from {earlier} to {later}"
                     lead += f" by {fmt.millions(abs(change), lang)}" if change else ""
                     lead += f" (from {a} to {b})."
+                base = result.figures["second"]  # the earlier year's figure
+                if change and base and (says(words.per_cent_change) or PER_CENT.search(u.folded)):
+                    # 'hvor mange prosent er nedgangen?': the change as a share of the earlier
+                    share = Fraction(abs(change), base)
+                    shown = f"{round(float(share * 100), 1):.1f}".removesuffix(".0")
+                    exact = (share * 1000).denominator == 1
+                    if lang == "nb":
+                        about = "" if exact else "omtrent "
+                        lead += f" Det er {about}{shown.replace('.', ',')} % av {a}."
+                    else:
+                        about = "" if exact else "about "
+                        lead += f" That is {about}{shown}% of {a}."
                 claimed = -1 if down and not up else 1 if up and not down else 0
                 if PREMISE.search(u.folded) and claimed:
                     # 'stemmer det at bevilgningen gikk ned?': the direction stated, checked
