@@ -759,6 +759,9 @@ class Language(Model):
     # present tense of 'received' ('hvor mye får Bergen?'): an allocation unless a rate is asked
     receives: list[str] = []
     places: list[str] = []
+    # countries other than Norway ('i Sverige', 'in Denmark'): the sources hold only Norwegian
+    # state grants, so a question about one is declined, never answered with Norway's figures
+    countries: list[str] = []
     # function words: known words that say nothing about the topic, dropped by every look-up
     function_words: list[str] = []
     # everyday words the sources happen not to use: known words, never a sign of another topic

@@ -443,6 +443,12 @@ T: dict[str, dict[Lang, str]] = {
         "persons – and I do not answer with another office's information. What I know comes "
         "from {known}.",
     },
+    "foreign_country": {
+        "nb": "Kildene mine gjelder bare norske statlige tilskuddsordninger og sier ingenting om "
+        "tilskudd i {country}; jeg svarer ikke med de norske ordningenes satser eller frister.",
+        "en": "My sources cover only Norwegian state grant schemes and say nothing about grants "
+        "in {country}; I do not answer with the Norwegian schemes' rates or deadlines.",
+    },
     "no_deadline": {
         "nb": "Jeg kjenner ingen {kind} for {scheme}{year}.",
         "en": "I know of no {kind} for {scheme}{year}.",

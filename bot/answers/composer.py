@@ -250,7 +250,7 @@ class Composer(FigureAnswers):
     def _compose(self, u: Understanding, today: dt.date) -> Answer:
         """Pick the answer family for an understood question."""
         lang: Lang = "en" if u.lang == "en" else "nb"
-        foreign = self.foreign_office(u)
+        foreign = self.foreign_office(u) or self.foreign_country(u)
         if foreign is not None:
             return foreign
         if ADVICE_ASK.search(u.folded):

@@ -59,6 +59,18 @@ class ContactAnswers(AnswerBase):
             u, lang, [t("foreign_office", lang, office=office, known=known)], answered=False
         )
 
+    def foreign_country(self, u: Understanding) -> Answer | None:
+        """Decline a question about a grant in a country other than Norway, naming it.
+
+        'Hvor mye får vi til rusarbeid i Sverige?' gets no Norwegian scheme's figures: the
+        sources hold only Norwegian state grants.
+        """
+        country = u.slots.get("foreign_country")
+        if not country:
+            return None
+        lang: Lang = "en" if u.lang == "en" else "nb"
+        return self.answer(u, lang, [t("foreign_country", lang, country=country)], answered=False)
+
     def contact(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
         """List contacts: of the named office, of the offices behind a scheme, or all.
 

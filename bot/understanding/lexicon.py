@@ -638,6 +638,10 @@ class Lexicon:
         # places outside the tables, by folded name: never corrected into a table municipality
         language = kb.language
         self.other_places = frozenset(fold(p) for p in (language.places if language else []))
+        # countries other than Norway, by their folded names padded: the sources hold none
+        self.countries = {
+            f" {fold(c)} ": c for c in (language.countries if language else []) if c.strip()
+        }
         # Every word of the tables and of the words for their operations: what a question
         # may say of a table's figures without naming another thing than the table counts
         table_texts: list[str] = []
@@ -1028,6 +1032,11 @@ class Lexicon:
                 if stem in self.vocab or (len(stem) >= 4 and stem.startswith(self._prefixes)):
                     return True
         return any(word + ending in self.vocab for ending in ENDINGS if len(word) >= 4)
+
+    def foreign_country(self, text: str) -> str | None:
+        """Return the country other than Norway a text names ('i Sverige', 'in Denmark')."""
+        padded = pad(fold(text))
+        return next((name for key, name in self.countries.items() if key in padded), None)
 
     def foreign_offices(self, text: str) -> tuple[str, ...]:
         """Return the offices a question names that no office of the sources is.

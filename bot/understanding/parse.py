@@ -915,6 +915,11 @@ class Understander:
         if foreign:
             # 'Statsforvalteren i Nordland': an office the sources hold nothing from
             s["unknown_office"] = foreign
+        country = self.lex.foreign_country(u.text)
+        if country:
+            # 'tilskudd til rusarbeid i Sverige': a country whose grants the sources do not hold
+            s["foreign_country"] = country
+            u.unknown = [w for w in u.unknown if f" {w} " not in pad(fold(country))]
         if not office:
             # 'kontaktperson i Nordland?' (not 'hos Innlandet for kommuner i Nordland')
             u.regions = self.lex.foreign_regions(u.text)
