@@ -762,6 +762,9 @@ class Language(Model):
     # countries other than Norway ('i Sverige', 'in Denmark'): the sources hold only Norwegian
     # state grants, so a question about one is declined, never answered with Norway's figures
     countries: list[str] = []
+    # other benefits, loans and schemes the sources do not hold ('startlån', 'bostøtte'): words
+    # never corrected into a word of the sources, so a question about one stays unknown
+    other_things: list[str] = []
     # function words: known words that say nothing about the topic, dropped by every look-up
     function_words: list[str] = []
     # everyday words the sources happen not to use: known words, never a sign of another topic
