@@ -663,6 +663,9 @@ class ContactLanguage(Model):
     phone: list[str] = Field(min_length=1)
     email: list[str] = Field(min_length=1)
     titles: list[str] = Field(min_length=1)
+    # titles of people the sources mention only by title ('fra helseministeren', 'ifølge
+    # statsråden'): who held one is a name the sources do not give
+    roles: list[str] = []
 
 
 class OfficeLanguage(Model):

@@ -166,7 +166,8 @@ class Composer(FigureAnswers):
             answer = self.dated_fact(u, answer, lang)
         if DOC_REF_ASK.search(u.folded) and not DOC_REF.search(answer.text):
             answer = self.doc_reference(u, answer, lang)
-        return answer
+        # 'hvem var helseminister …?': a title the sources name nobody by
+        return self.role_unnamed(u, answer) or answer
 
     def doc_reference(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
         """'Hvilken prop. bygger opptrappingsplanen på?': the source sentence naming the
