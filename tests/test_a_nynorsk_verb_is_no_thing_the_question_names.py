@@ -37,3 +37,8 @@ def test_special_priority_asked_in_english_is_the_priorities_sentence() -> None:
     )
     assert answered, text
     assert "immigrants" in text, text
+
+
+def test_gjekk_is_no_thing_with_rates() -> None:
+    text, _answered = ask("Kven var helseminister då brevet om eigendelen gjekk til ordførarane?")
+    assert "«gjekk»" not in text, text
