@@ -18,6 +18,7 @@ from bot.answers.common import (
     DOC_REF_ASK,
     INTENT_TOPICS,
     LETTER_ASK,
+    NUMERIC_DATE,
     PASSAGE_ASKED,
     RATE_KINDS,
     WHEN_ASK,
@@ -37,6 +38,7 @@ from bot.answers.premises import (
     requirement_verdict,
 )
 from bot.text import fold, lazy_pattern
+from bot.understanding.entities import extract_date
 from bot.understanding.lexicon import everyday_words, function_words
 from bot.understanding.patterns import (
     ADVICE_ASK,
@@ -166,8 +168,32 @@ class Composer(FigureAnswers):
             answer = self.dated_fact(u, answer, lang)
         if DOC_REF_ASK.search(u.folded) and not DOC_REF.search(answer.text):
             answer = self.doc_reference(u, answer, lang)
+        if not answer.answered and u.intent not in DATED_INTENTS and "date" in u.slots:
+            # 'hva handlet brevet av 18. desember 2015 om?': the sentence naming that date
+            answer = self.of_date(u, answer, lang)
         # 'hvem var helseminister …?': a title the sources name nobody by
         return self.role_unnamed(u, answer) or answer
+
+    def of_date(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
+        """A declined question naming a date ('the letter of 18 December 2015'): the one
+        source text that names that date in figures, quoted with its office and date, of the
+        scheme named if any."""
+        asked = u.slots["date"]
+        found: list[tuple[Sourced, str]] = []
+        for sid, scheme in self.kb.schemes.items():
+            if u.schemes_mentioned and sid not in u.schemes_mentioned:
+                continue
+            for fact in scheme.facts:
+                folded = fold(fact.text)
+                days = {extract_date(m.group(0)) for m in NUMERIC_DATE.finditer(folded)}
+                if asked in days and all(fact.text != f.text for f, _sid in found):
+                    found.append((fact, sid))
+        if len(found) != 1:
+            return answer
+        fact, sid = found[0]
+        return self.quote_passage(
+            u, lang, (text_in(fact, lang), fact, sid, bool(lang == "en" and fact.text_en))
+        )
 
     def doc_reference(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
         """'Hvilken prop. bygger opptrappingsplanen på?': the source sentence naming the
