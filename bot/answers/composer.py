@@ -52,7 +52,7 @@ from bot.understanding.patterns import (
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
 from knowledge.kb import KnowledgeBase
-from knowledge.schema import Sourced
+from knowledge.schema import Fact, Sourced
 
 #: a phrase the question quotes ('hva menes med «Den gylne regel»?'): looked for as printed
 QUOTED_PHRASE = lazy_pattern(r"[«\"“”]\s*\w+(?:\s+\w+)+\s*[»\"“”]")
@@ -179,7 +179,7 @@ class Composer(FigureAnswers):
         source text that names that date in figures, quoted with its office and date, of the
         scheme named if any."""
         asked = u.slots["date"]
-        found: list[tuple[Sourced, str]] = []
+        found: list[tuple[Fact, str]] = []
         for sid, scheme in self.kb.schemes.items():
             if u.schemes_mentioned and sid not in u.schemes_mentioned:
                 continue
