@@ -16,6 +16,7 @@ from bot.answers.common import (
     DOC_ASK,
     DOC_REF,
     DOC_REF_ASK,
+    HOW_MANY,
     INTENT_TOPICS,
     LETTER_ASK,
     NUMERIC_DATE,
@@ -168,11 +169,52 @@ class Composer(FigureAnswers):
             answer = self.dated_fact(u, answer, lang)
         if DOC_REF_ASK.search(u.folded) and not DOC_REF.search(answer.text):
             answer = self.doc_reference(u, answer, lang)
+        if not answer.answered and u.scheme and HOW_MANY.search(u.folded):
+            # 'how many municipalities were not covered by the scheme in 2018?'
+            answer = self.count_of_scheme(u, answer, lang)
         if not answer.answered and u.intent not in DATED_INTENTS and "date" in u.slots:
             # 'hva handlet brevet av 18. desember 2015 om?': the sentence naming that date
             answer = self.of_date(u, answer, lang)
         # 'hvem var helseminister …?': a title the sources name nobody by
         return self.role_unnamed(u, answer) or answer
+
+    def count_of_scheme(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
+        """A declined 'hvor mange X …?' of a named scheme: the one fact of that scheme (and of
+        the year asked, if any) that gives a number of X and shares another of the question's
+        words ('136 kommuner er ikke omfattet av ordningen'), quoted with its office and date."""
+        asked = HOW_MANY.search(u.folded)
+        sid = u.scheme
+        if asked is None or sid not in self.kb.schemes:
+            return answer
+        noun = asked.group(1)
+        if noun in self.function_words:
+            return answer
+        stem = re.escape(noun[: max(3, min(len(noun) - 1, 5))])
+        counts = re.compile(rf"\b\d[\d\s]*\s+(?:\w+\s+)?{stem}")
+        own = " ".join(_padded(fold(n)) for n in self.kb.schemes[sid].names.all())
+        words = {
+            w
+            for w in re.findall(r"[a-z]+", u.folded)
+            if len(w) >= 4
+            and w not in self.function_words
+            and not w.startswith(noun[:5])
+            and f" {w} " not in own
+        }
+        year = u.slots.get("year")
+        found: list[tuple[str, Fact]] = []
+        for fact in self.kb.schemes[sid].facts:
+            if isinstance(year, int) and not fact.years.contains(year):
+                continue
+            text = text_in(fact, lang)
+            folded = fold(f"{fact.text} {fact.text_en or ''}")
+            # a word shared as written or inflected ('cover', 'covered')
+            said = {w[:5] for w in re.findall(r"[a-z]+", folded) if len(w) >= 4}
+            if counts.search(fold(text)) and any(w[:5] in said for w in words):
+                found.append((text, fact))
+        if len(found) != 1:
+            return answer
+        text, fact = found[0]
+        return self.quote_passage(u, lang, (text, fact, sid, bool(lang == "en" and fact.text_en)))
 
     def of_date(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
         """A declined question naming a date ('the letter of 18 December 2015'): the one
