@@ -24,7 +24,7 @@ def _follow_up(first: str, second: str) -> tuple[str, bool]:
 
 def test_other_costs_of_the_adult_scheme_asked_in_english_is_yes() -> None:
     text, answered = _follow_up(
-        "When was the 2021 application deadline for services to adults with long-term complex needs?",
+        "When was the 2021 deadline for services to adults with long-term complex needs?",
         "May it pay for other expenses than FTEs?",
     )
     assert answered, text
