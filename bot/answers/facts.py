@@ -121,9 +121,12 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         )
         # an FAQ entry whose question says what the asker says is the source's own answer
         asked_faq = key.startswith("faq:") and answer.answered and score >= PASSAGE_ALONE
-        if not (
-            u.passage_strong or topic_gap or asked_faq or (summary and score >= SUMMARY_PASSAGE)
-        ):
+        # beside a summary card, a sentence holding every content word of the question answers
+        # it though its length lowers its score
+        beside = summary and (
+            score >= SUMMARY_PASSAGE or (u.passage_covers and score >= SUMMARY_STRONG)
+        )
+        if not (u.passage_strong or topic_gap or asked_faq or beside):
             return answer
         generic = bool(answer.paragraphs) and answer.paragraphs[0] == t("dont_know", lang)
         # 'Hvilken ordning gjelder det?' asks back; a sentence that clearly answers needs no scheme
