@@ -51,7 +51,8 @@ from knowledge.schema import Fact, LadderRule, Scheme, Sourced, TextRule, Topic
 SINCE = lazy_pattern(r"\b(?:siden|sidan|since|ago)\b")
 
 # the heading of a section of a source text ('Tidsperiode: …', 'Signaler fra Direktoratet: …')
-HEADING = lazy_pattern(r"^\s*([^:\n.?!«»()]{3,45}):")
+# ('Regelverket 2018 (under utarbeidelse): …' is headed 'Regelverket 2018', its state in brackets)
+HEADING = lazy_pattern(r"^\s*([^:\n.?!«»()]{3,45}?)\s*(?:\([^()\n]{1,40}\))?:")
 
 # topics whose statements stand until the sources change them
 STANDING_INTENTS = ("purpose",)
@@ -198,6 +199,10 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                 named = False
                 for head in heads:
                     if head is None:
+                        continue
+                    if answer.answered and "(" in head.group(0) and head.group(0) in body:
+                        # a heading with its state in brackets ('Regelverket 2018 (under
+                        # utarbeidelse):') whose section the card quotes: the one it chose
                         continue
                     words = [
                         w
