@@ -769,7 +769,8 @@ EXTRA_IF = lazy_pattern(
 
 # 'de tre ordningene', 'alle tre tilskuddene', 'the three schemes': schemes counted, not named
 COUNTED_SCHEMES = re.compile(
-    r"\b(?:de|dei|the|alle|all)\s+(to|tre|fire|two|three|four)\s+"
+    # ('the three Health Directorate schemes': up to two words saying whose they are)
+    r"\b(?:de|dei|the|alle|all)\s+(to|tre|fire|two|three|four)\s+(?:[a-z]+\s+){0,2}?"
     r"(?:ordning\w*|tilskuddsordning\w*|tilskudd\w*|tilskot\w*|schemes?|grants?)\b"
 )
 
