@@ -178,6 +178,30 @@ class Composer(FigureAnswers):
         # 'hvem var helseminister …?': a title the sources name nobody by
         return self.role_unnamed(u, answer) or answer
 
+    def quoted_fact(self, u: Understanding, lang: Lang) -> Answer | None:
+        """'Hva menes med «Den gylne regel»?': the one source text (of the scheme named, if
+        any) that prints the phrase the question quotes, however low its look-up score."""
+        m = QUOTED_PHRASE.search(u.text)
+        if m is None:
+            return None
+        phrase = " ".join(re.findall(r"[a-z0-9]+", fold(m.group(0))))
+        if not phrase or f" {phrase} " in self.name_text:
+            return None
+        found: list[tuple[Fact, str]] = []
+        for sid, scheme in self.kb.schemes.items():
+            if u.schemes_mentioned and sid not in u.schemes_mentioned:
+                continue
+            for fact in scheme.facts:
+                if f" {phrase} " in _padded(" ".join(re.findall(r"[a-z0-9]+", fold(fact.text)))):
+                    if all(fact.text != f.text for f, _sid in found):
+                        found.append((fact, sid))
+        if len(found) != 1:
+            return None
+        fact, sid = found[0]
+        return self.quote_passage(
+            u, lang, (text_in(fact, lang), fact, sid, bool(lang == "en" and fact.text_en))
+        )
+
     def count_of_scheme(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
         """A declined 'hvor mange X …?' of a named scheme: the one fact of that scheme (and of
         the year asked, if any) that gives a number of X and shares another of the question's
@@ -345,7 +369,9 @@ class Composer(FigureAnswers):
         ):
             # a phrase of the question printed word for word in a matching source sentence
             # ('hvor finner vi en oversikt over innovasjonsverktøy?' is no list of schemes)
-            quoted = self.phrase_passage(replace(u, intent="faq"), lang)
+            quoted = self.quoted_fact(replace(u, intent="faq"), lang) or self.phrase_passage(
+                replace(u, intent="faq"), lang
+            )
             if quoted is not None:
                 return quoted
         if u.intent == "out_of_scope":
