@@ -192,9 +192,9 @@ class Composer(FigureAnswers):
             if u.schemes_mentioned and sid not in u.schemes_mentioned:
                 continue
             for fact in scheme.facts:
-                if f" {phrase} " in _padded(" ".join(re.findall(r"[a-z0-9]+", fold(fact.text)))):
-                    if all(fact.text != f.text for f, _sid in found):
-                        found.append((fact, sid))
+                words = " ".join(re.findall(r"[a-z0-9]+", fold(fact.text)))
+                if f" {phrase} " in _padded(words) and all(f.text != fact.text for f, _ in found):
+                    found.append((fact, sid))
         if len(found) != 1:
             return None
         fact, sid = found[0]
