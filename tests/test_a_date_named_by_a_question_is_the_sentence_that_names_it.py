@@ -31,3 +31,12 @@ def test_the_letter_of_a_date_is_quoted_in_english() -> None:
 def test_a_date_no_source_names_is_still_declined() -> None:
     _text, answered = ask("Hva sto det i brevet som ble sendt 3. mai 2016?")
     assert not answered
+
+
+def test_who_sent_a_letter_named_beside_another_scheme_is_its_dated_sentence() -> None:
+    text, answered = ask(
+        "Når ble brevet om opptrappingsplanen og egenandelen sendt til landets ordførere?"
+    )
+    assert answered, text
+    assert "18. desember 2015" in text, text
+    assert "helseministeren" in text, text

@@ -59,6 +59,10 @@ from knowledge.schema import Fact, Sourced
 QUOTED_PHRASE = lazy_pattern(r"[«\"“”]\s*\w+(?:\s+\w+)+\s*[»\"“”]")
 
 
+#: a letter named ('brevet', 'brev om dette', 'the letter'): a dated sentence may say which
+LETTER_WORD = lazy_pattern(r"\b(?:brev|brevet|breva|brevene|letter|letters)\b")
+
+
 #: the intents that answer with dates of their own (deadlines, days left)
 DATED_INTENTS = frozenset({"deadline", "days_left", "next_deadline"})
 
@@ -311,6 +315,18 @@ class Composer(FigureAnswers):
                 if found is not None:
                     source = (item, sid)
                     break
+        if found is None and not answer.answered and LETTER_WORD.search(u.folded):
+            # 'hvem skrev brevet til landets ordførere, og når?', declined by a card of the plan
+            # it names: the one dated sentence of any scheme about that letter
+            dated = [
+                (hit, fact, sid)
+                for sid, scheme in self.kb.schemes.items()
+                for fact in scheme.facts
+                for hit in [dated_sentence(u.folded, [text_in(fact, lang)], self.plain_words)]
+                if hit is not None and LETTER_WORD.search(fold(hit[1]))
+            ]
+            if len({hit for hit, _fact, _sid in dated}) == 1:
+                found, source = dated[0][0], (dated[0][1], dated[0][2])
         if found is None or fmt.long_date(found[0], lang) in answer.text:
             return answer
         day, sentence = found
