@@ -673,6 +673,9 @@ class ContactLanguage(Model):
     phone: list[str] = Field(min_length=1)
     email: list[str] = Field(min_length=1)
     titles: list[str] = Field(min_length=1)
+    # titles of people the sources mention only by title ('fra helseministeren', 'ifølge
+    # statsråden'): who held one is a name the sources do not give
+    roles: list[str] = []
 
 
 class OfficeLanguage(Model):
@@ -794,6 +797,12 @@ class Language(Model):
     # present tense of 'received' ('hvor mye får Bergen?'): an allocation unless a rate is asked
     receives: list[str] = []
     places: list[str] = []
+    # countries other than Norway ('i Sverige', 'in Denmark'): the sources hold only Norwegian
+    # state grants, so a question about one is declined, never answered with Norway's figures
+    countries: list[str] = []
+    # other benefits, loans and schemes the sources do not hold ('startlån', 'bostøtte'): words
+    # never corrected into a word of the sources, so a question about one stays unknown
+    other_things: list[str] = []
     # function words: known words that say nothing about the topic, dropped by every look-up
     function_words: list[str] = []
     # everyday words the sources happen not to use: known words, never a sign of another topic

@@ -90,6 +90,7 @@ from bot.understanding.patterns import (
     GRANT_PERCENT,
     GRANT_STEM,
     GRANT_TOKEN,
+    GRANT_WORDS,
     GROUPS,
     HOW_MANY_YEARS,
     KIND_ACCOUNTS,
@@ -974,6 +975,11 @@ class Understander:
         if foreign:
             # 'Statsforvalteren i Nordland': an office the sources hold nothing from
             s["unknown_office"] = foreign
+        country = self.lex.foreign_country(u.text)
+        if country:
+            # 'tilskudd til rusarbeid i Sverige': a country whose grants the sources do not hold
+            s["foreign_country"] = country
+            u.unknown = [w for w in u.unknown if f" {w} " not in pad(fold(country))]
         if not office:
             # 'kontaktperson i Nordland?' (not 'hos Innlandet for kommuner i Nordland')
             u.regions = self.lex.foreign_regions(u.text)
@@ -1331,6 +1337,7 @@ class Understander:
         if found:
             u.passage, u.passage_score, u.passage_strong, u.passage_limit = found[0]
             u.passage_explains = self._explained(u, 0.5)
+            u.passage_covers = self._covered(u)
         topic_intent = self.lex.passage_intent.get(u.passage or "")
         if topic_intent and u.passage_score >= 0.45:
             strong = u.passage_strong and u.passage_score >= 0.6
@@ -1563,6 +1570,18 @@ class Understander:
         # its length lowers its score
         floor = least * 0.8 if shared == asked else least
         return u.passage_strong and len(shared) >= 3 and u.passage_score >= floor
+
+    def _covered(self, u: Understanding) -> bool:
+        """Tell whether the best passage holds every content word of the question, leaving out
+        the grant words that only point at the scheme named ('NAV-ordningen')."""
+        asked = {
+            t
+            for t in self.lex.terms(u.folded, query=True)
+            if not (
+                u.schemes_mentioned and any(t.startswith(g) or g.startswith(t) for g in GRANT_WORDS)
+            )
+        }
+        return bool(asked) and asked <= self.lex.key_terms.get(u.passage or "", frozenset())
 
     def _place(self, u: Understanding, raw: dict[str, float]) -> None:
         """Read a place the knowledge base does not hold ('Bergen') in a framework question.
