@@ -236,6 +236,7 @@ def render(result: TableResult, lang: Lang) -> list[str]:
     verdict = _verdict(result, lang)
     if verdict:
         lines.insert(0, verdict)
+        lines += _figure_elsewhere(result, lang)
     return [f"{title}", "\n".join(lines)]
 
 
@@ -402,6 +403,31 @@ def _verdict(result: TableResult, lang: Lang) -> str:
     if lang == "en":
         return "Yes, that is right." if right else "No, that is not right."
     return "Ja, det stemmer." if right else "Nei, det stemmer ikke."
+
+
+def _figure_elsewhere(result: TableResult, lang: Lang) -> list[str]:
+    """A claimed figure that is not the row's but another row's in the same column ('Oslo
+    hadde 97 %' is Vest-Agder's figure): the rows that have it, said after the verdict."""
+    q, table = result.query, result.table
+    if q.op != "value" or q.compare != "==" or q.bound is None or len(q.columns) != 1:
+        return []
+    if result.total is None or _holds(result.total, q.compare, q.bound, q.rounding):
+        return []
+    column = next(c for c in table.columns if c.id == q.columns[0])
+    owners = [
+        r
+        for r in table.rows
+        if r.key not in q.rows
+        and r.values.get(column.id) is not None
+        and _holds(Fraction(str(r.values[column.id])), "==", q.bound, q.rounding)
+    ]
+    if not owners or len(owners) > 3:
+        return []  # (a figure many rows round to names none of them)
+    names = ", ".join(_label(r, lang) for r in owners)
+    said = _figure(q.bound, column, lang, str(owners[0].values[column.id]))
+    return [
+        f"{said} er tallet for {names}." if lang != "en" else f"{said} is the figure for {names}."
+    ]
 
 
 def result_columns(result: TableResult) -> list[Column]:

@@ -377,18 +377,36 @@ class TableAnswers(DeclineAnswers):
             and not table_query.column_covers(table, chosen, year)
         ):
             return self.other_year_count(u, lang, chosen, year, row.label)
+        english = lang == "en"
         for column in table.columns:
             if wanted and column.id != wanted:
                 continue
             value = row.values.get(column.id)
             if value is None:
                 continue
-            shown = fmt.decimal(value, lang) + (" %" if column.unit == "prosent" else "")
+            # a share as printed ('5.0' is '5,0 %', not '5 %')
+            printed = str(value) if not isinstance(value, int) else ""
+            decimal = printed.replace(".", ",") if printed and not english else printed
+            shown = (decimal or fmt.decimal(value, lang)) + (
+                " %" if column.unit == "prosent" else ""
+            )
             if column.unit == "antall" and isinstance(value, int):
                 shown = fmt.number(value, lang)
-            lines.append(f"– {column.definition}: {shown}")
-        title = f"{table.title}: {row.label}"
-        notes = [n for n in table.notes if "målekort" in n][:1]
+            defined = (column.definition_en or column.definition) if english else column.definition
+            lines.append(f"– {defined}: {shown}")
+        heading = (table.title_en or table.title) if english else table.title
+        place = (row.label_en or row.label) if english else row.label
+        title = f"{heading}: {place}"
+        # the note that the table is no scorecard, in the language asked
+        scorecard = [i for i, n in enumerate(table.notes) if "målekort" in n][:1]
+        notes = [
+            (
+                table.notes_en[i]
+                if english and table.notes_en and i < len(table.notes_en)
+                else table.notes[i]
+            )
+            for i in scorecard
+        ]
         return self.answer(
             u,
             lang,

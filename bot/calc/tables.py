@@ -263,6 +263,10 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
         if query.split:
             # the row (its columns added) against the sum of all the rows it is one of
             cells = [_summed(table, rows[:1], columns), _summed(table, rows, columns, query.group)]
+        elif len(rows) > 2:
+            # several rows added against the last one ('Hedmark og Oppland til sammen' of the
+            # whole country)
+            cells = [_summed(table, rows[:-1], columns), *_cells(table, rows[-1:], columns)]
         if cells[1].value == 0:
             return None
         return TableResult(query, table, tuple(cells), cells[0].value / cells[1].value)

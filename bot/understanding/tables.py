@@ -2772,9 +2772,11 @@ class TableReader:
         return TableQuery(table.id, "difference", previous.rows, (previous.columns[0], ids[0]))
 
     def _share_of_country(self, previous: TableQuery | None, padded: str) -> TableQuery | None:
-        """'Og hvor stor andel av landet er det?' after one place's count: that count over the
-        whole country's in the same column."""
-        if previous is None or previous.op != "value" or len(previous.rows) != 1:
+        """'Og hvor stor andel av landet er det?' after one place's count (or the sum of some
+        places' counts): that count over the whole country's in the same column."""
+        if previous is None or previous.op not in ("value", "sum") or not previous.rows:
+            return None
+        if previous.op == "value" and len(previous.rows) != 1:
             return None
         table = self.kb.tables.get(previous.table)
         if table is None or len(previous.columns) != 1:
@@ -2785,13 +2787,13 @@ class TableReader:
         national = [r.key for r in table.rows if not (r.municipality or r.county or r.sum_of_rows)]
         if counted is None or counted.unit != "antall" or len(national) != 1:
             return None
-        if previous.rows[0] == national[0]:
+        if national[0] in previous.rows:
             return None
         named = [k for k in self.rows_in(table, padded) if k != national[0]]
         column = self._column_by_words(table, padded)
         if named or (column is not None and column.id != counted.id):
             return None  # another place or another column asked
-        rows = (previous.rows[0], national[0])
+        rows = (*previous.rows, national[0])
         return TableQuery(table.id, "portion", rows, previous.columns)
 
     def _share_of_group(self, previous: TableQuery | None, padded: str) -> TableQuery | None:
