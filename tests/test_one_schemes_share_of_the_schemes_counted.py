@@ -37,3 +37,13 @@ def test_a_count_that_does_not_fit_the_schemes_is_not_read_as_them() -> None:
         "Hva var summen av 2021-bevilgningene til de fire helseordningene?", TODAY
     )
     assert "687" not in text
+
+
+def test_schemes_named_beside_a_count_are_summed_as_named() -> None:
+    text, answered = text_and_answered(
+        "Hva er 2018-bevilgningene til de to ordningene kommunalt rusarbeid og voksne og barn "
+        "med sammensatte behov til sammen?",
+        TODAY,
+    )
+    assert answered
+    assert "699,4" in text  # 472,4 + 227 (one figure for the joint scheme)

@@ -1182,8 +1182,9 @@ class Understander:
                 if any(a.year == year and a.scope == "nasjonal" for a in scheme.appropriations)
             ]
             if len(having) != OTHER_COUNTS[counted.group(1)]:
-                # 'de fire ordningene' when three have figures that year: not those three
-                s["schemes_counted"] = OTHER_COUNTS[counted.group(1)]
+                if not u.schemes_mentioned:
+                    # 'de fire ordningene' when three have figures that year: not those three
+                    s["schemes_counted"] = OTHER_COUNTS[counted.group(1)]
                 return
             if not u.schemes_mentioned:
                 u.schemes_mentioned = having

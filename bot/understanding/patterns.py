@@ -817,7 +817,7 @@ GOES_DOWN = lazy_pattern(
 
 GOES_UP = lazy_pattern(
     r"\b(?:opp|oker|okte|okt|auka|auke|steg|okning\w*|mer|hoyere|up|increas\w*|rises?|rose|"
-    r"grew|more|higher)\b"
+    r"grew|more|higher|storre|bigger|larger)\b"
 )
 
 
