@@ -803,6 +803,9 @@ class Language(Model):
     # other benefits, loans and schemes the sources do not hold ('startlån', 'bostøtte'): words
     # never corrected into a word of the sources, so a question about one stays unknown
     other_things: list[str] = []
+    # words that stand for one thing in a look-up, by the thing's name ('system': 'løsning',
+    # 'systemer', 'solution'): a question's word meets a source sentence's other word for it
+    concepts: dict[str, list[str]] = {}
     # function words: known words that say nothing about the topic, dropped by every look-up
     function_words: list[str] = []
     # everyday words the sources happen not to use: known words, never a sign of another topic

@@ -182,6 +182,25 @@ class Composer(FigureAnswers):
         # 'hvem var helseminister …?': a title the sources name nobody by
         return self.role_unnamed(u, answer) or answer
 
+    def rateless_named(self, u: Understanding) -> bool:
+        """Whether a declined figure question names, by two words of its names, one scheme the
+        sources give no rates for ('kompensasjon' and 'fastleger' of the GPs' compensation)."""
+        if u.unknown or not u.scheme or u.scheme not in self.kb.schemes:
+            return False
+        if len(u.schemes_mentioned) != 1 or u.trigger_intent not in FIGURE_INTENTS:
+            return False
+        scheme = self.kb.schemes[u.scheme]
+        if any(r.kind in RATE_KINDS for r in scheme.rules):
+            return False
+        names = {
+            w[:6]
+            for n in scheme.names.all()
+            for w in re.findall(r"[a-z]+", fold(n))
+            if len(w) >= 6 and w not in self.plain_words
+        }
+        asked = {w[:6] for w in re.findall(r"[a-z]+", u.folded) if len(w) >= 6}
+        return len(names & asked) >= 2
+
     def quoted_fact(self, u: Understanding, lang: Lang) -> Answer | None:
         """'Hva menes med «Den gylne regel»?': the one source text (of the scheme named, if
         any) that prints the phrase the question quotes, however low its look-up score."""
@@ -390,6 +409,10 @@ class Composer(FigureAnswers):
             )
             if quoted is not None:
                 return quoted
+        if u.intent == "out_of_scope" and self.rateless_named(u):
+            # 'hvor mye kompensasjon får fastleger ved koronafravær?': a scheme without rates
+            # named by its words, not one everyday word ('egenandelen hos fastlegen')
+            return self.no_rates(u, lang, asof.scheme_name(self.kb, str(u.scheme), lang))
         if u.intent == "out_of_scope":
             return self.dont_know(u, lang)
         if u.confidence < CONFIDENCE_THRESHOLD:

@@ -605,7 +605,12 @@ class Lexicon:
         # Every word the knowledge base, the triggers and plain function words use: a question
         # word outside it (and not an inflection or compound of known words) is either a typo,
         # corrected to the nearest known word, or a topic the knowledge base does not hold.
-        words: set[str] = set(self.function_words | set(CONCEPTS) | set(COLUMN_WORDS))
+        # the concepts of words.yaml beside those of the code: one term for several words
+        self.concepts: dict[str, str] = dict(CONCEPTS)
+        for name, members in (kb.language.concepts if kb.language else {}).items():
+            for member in members:
+                self.concepts.setdefault(fold(member), f"#{name}")
+        words: set[str] = set(self.function_words | set(self.concepts) | set(COLUMN_WORDS))
         words |= self.everyday | self.verbs
         prefixes: set[str] = set()
         # a three-letter word and the stems beside it in one source text ('rød' and 'farge' of
@@ -947,7 +952,7 @@ class Lexicon:
         elif not query and WEB_ADDRESS.search(folded):
             out.add(WEB)
         for token in padded.split():
-            concept = CONCEPTS.get(token)
+            concept = self.concepts.get(token)
             if concept:
                 out.add(concept)
                 continue
