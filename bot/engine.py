@@ -24,11 +24,13 @@ from bot.text import lazy_pattern, use_forms
 from bot.understanding.parse import Understander
 from bot.understanding.patterns import (
     AMOUNT_ASK,
+    DIFFERENCE,
     FIGURE_INTENTS,
     FRAMEWORK_INTENTS,
     NUMBER_WORDS,
     OFFICE_INTENTS,
     OTHER_COUNTS,
+    THAN_GRANT_YEAR,
     THROUGH_YEAR,
 )
 from bot.understanding.query import Understanding, names_a_grant
@@ -531,6 +533,9 @@ class Engine:
             if u.intent in FAMILY_OF_FIGURES:
                 before = ctx.slots.get(ASKED_GRANT_YEARS, ()) if ctx else ()
                 slots[ASKED_GRANT_YEARS] = asked_grant_years(before, u.slots)
+                figure = asked_figure(u)
+                earlier = ctx.slots.get(ASKED_FIGURES, ()) if ctx else ()
+                slots[ASKED_FIGURES] = latest(earlier, [figure]) if figure else ()
             asked = {"deadline": ASKED_DEADLINE_SCHEMES, "appropriation": ASKED_SCHEMES}
             if u.intent in asked:
                 key = asked[u.intent]
@@ -540,6 +545,11 @@ class Engine:
             if u.intent not in FIGURE_INTENTS and isinstance(began, int):
                 slots[ASKED_START] = began
             if u.intent == "appropriation":
+                earlier_years = ctx.slots.get(ASKED_YEARS, ()) if ctx else ()
+                named_years = [u.slots[k] for k in ("year_from", "year_to", "year") if k in u.slots]
+                slots[ASKED_YEARS] = latest(
+                    earlier_years, [y for y in named_years if isinstance(y, int)]
+                )
                 # the office whose figures the chat asked for ('prognosen i Agder'), kept
                 # while its appropriation questions go on, for a later 'til sammen?'
                 before_office = ctx.slots.get(ASKED_OFFICE) if ctx else None
@@ -588,7 +598,7 @@ FAMILY_EQUIVALENT = {
 REPLACES = {
     "municipality": ("group", "place", "county"),
     "group": ("municipality", "place", "county"),
-    "place": ("municipality", "group"),
+    "place": ("municipality", "group", "county"),
     "county": ("municipality", "group", "place"),
     "year": ("year_from", "year_to", "year_rel"),
     "year_from": ("year", "year_rel"),
@@ -618,7 +628,15 @@ WORDS = lazy_pattern(r"[a-z]+")
 REFERS_BACK = frozenset(
     {"hans", "hennes", "hennar", "deres", "deira", "dens", "dets", "his", "her", "their", "its"}
 )
-MORE_CARRY = ("grant_year_to", "place", "column", "operation", "grant_years", "groups")
+MORE_CARRY = (
+    "grant_year_to",
+    "place",
+    "column",
+    "operation",
+    "grant_years",
+    "groups",
+    "groups_year_rel",
+)
 # Intents about no particular scheme: a follow-up does not inherit the previous scheme.
 SCHEME_FREE = {"greeting", "help", "list_schemes", "next_deadline", "out_of_scope"}
 # Intents that are no question about a scheme, never taken from a follow-up's trigger word.
@@ -706,6 +724,76 @@ def asked_grant_years(before: tuple[int, ...], slots: dict[str, Any]) -> tuple[i
     return latest(before, named)
 
 
+def asked_figure(u: Understanding) -> tuple[Fraction, int] | None:
+    """The positions and grant year of a plain ladder figure ('0,5 årsverk i år 3'), or None."""
+    s = u.slots
+    g, positions = s.get("grant_year"), s.get("positions", Fraction(1))
+    if u.intent != "amount" or not isinstance(g, int) or g < 1:
+        return None
+    if any(k in s for k in ("grant_year_to", "grant_years", "groups", "operation", "cost")):
+        return None
+    if any(k in s for k in ("start_year", "year", "year_from", "start_groups")):
+        return None
+    return (Fraction(positions), g) if isinstance(positions, Fraction | int) else None
+
+
+def refer_to_asked_figures(u: Understanding, ctx: ChatContext) -> bool:
+    """Read 'kor mykje er det samla for dei to?' after plain ladder figures as their sum.
+
+    The last figures asked (positions in one grant year each) become groups of positions, so
+    the sum is the grant for all of them; False when the question is no such sum.
+    """
+    asked = ctx.slots.get(ASKED_FIGURES, ())
+    m = BACK_FIGURES.search(u.folded)
+    if not m or not BACK_SUM.search(u.folded) or ctx.intent not in FAMILY_OF_FIGURES:
+        return False
+    new_slots = set(u.slots) - {"kind"} - u.implicit
+    if new_slots or u.schemes_mentioned not in ([], [ctx.scheme]):
+        return False
+    word = m.group(1) or "2"
+    count = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    if not isinstance(count, int) or not 2 <= count <= len(asked):
+        return False
+    chosen = tuple(asked[-count:])
+    u.intent, u.confidence = "amount", max(u.confidence, 0.8)
+    u.slots["groups"] = chosen
+    u.slots["positions"] = sum((p for p, _g in chosen), Fraction(0))
+    years = [g for _p, g in chosen]
+    u.slots["grant_year"], u.slots["grant_year_to"] = min(years), max(years)
+    if ctx.scheme:
+        u.scheme, u.schemes_mentioned = ctx.scheme, [ctx.scheme]
+    return True
+
+
+def compare_asked_years(u: Understanding, ctx: ChatContext, new_slots: set[str]) -> None:
+    """Read 'hvor mange prosent er nedgangen?' after appropriations of two years asked in
+    turn ('i 2018?' – 'og i 2021?') as the change between the last two years asked."""
+    asked = ctx.slots.get(ASKED_YEARS, ())
+    if len(asked) < 2 or new_slots & {"year", "year_from", "year_to", "year_rel"}:
+        return
+    if not DIFFERENCE.search(u.folded):
+        return
+    earlier, later = sorted(asked[-2:])
+    u.slots.pop("year", None)
+    u.slots["year_from"], u.slots["year_to"] = earlier, later
+
+
+# The calendar years a chat's appropriation questions named in turn, so that 'hvor stor er
+# nedgangen?' can set the last two against each other.
+ASKED_YEARS = "asked_years"
+
+
+# The plain ladder figures a chat asked in turn (positions, grant year), so that 'hvor mye er
+# det til sammen for de to?' can sum them.
+ASKED_FIGURES = "asked_figures"
+# 'de to', 'dei to', 'begge', 'the two', 'both': the figures asked before, not two years or
+# two schemes (those are read elsewhere)
+BACK_FIGURES = lazy_pattern(
+    r"\b(?:(?:de|dei|the|disse|desse|these|those)\s+(to|tre|fire|two|three|four)|begge|both)\b"
+    r"(?!\s+(?:ar|arene|ara|years|tilskuddsarene|tilskotsara|ordning\w*|schemes?|tilskudd\w*)\b)"
+)
+
+
 def latest(before: tuple[Any, ...], named: list[Any]) -> tuple[Any, ...]:
     """Add what a question names to what was asked before, the latest last, four at most."""
     kept = [x for x in before if x not in named] + list(named)
@@ -761,6 +849,8 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
     tokens = u.folded.split()
     if ctx.lang == "en" and u.lang != "en" and len(tokens) <= 4:
         u.lang = "en"
+    if refer_to_asked_figures(u, ctx):
+        return
     carried = {k: v for k, v in ctx.slots.items() if k in CARRY or k in MORE_CARRY}
     new_slots = set(u.slots) - {"kind"} - u.implicit
     own_scheme = bool(u.schemes_mentioned)
@@ -899,6 +989,24 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
             # 'og år 3?' after the sum of years 1-4 names one grant year; 'og fra år 2?' keeps
             # the end of the span
             u.slots.pop("grant_year_to", None)
+        move_groups(u, ctx, new_slots)
+        before = carried.get("grant_year")
+        if (
+            u.intent in FIGURE_INTENTS
+            and "grant_year" in new_slots
+            and "grant_year_to" not in u.slots
+            and "operation" not in u.slots
+            and not u.slots.get("groups")
+            and isinstance(before, int)
+            and before > 0
+            and before != u.slots["grant_year"]
+            and DIFFERENCE.search(u.folded)
+            and THAN_GRANT_YEAR.search(u.folded)
+        ):
+            # 'hvor mye mindre er det enn om de samme årsverkene var i år 1?' after a figure for
+            # year 4: the change from the grant year named to the one asked before
+            u.slots["operation"] = "difference"
+            u.slots["grant_year_to"] = before
         if (
             u.slots.get("operation") == "ratio"
             and "operation" not in new_slots
@@ -913,6 +1021,8 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
             )
         if u.intent in FAMILY_OF_FIGURES:
             refer_to_asked_years(u, ctx, new_slots)
+        if u.intent == ctx.intent == "appropriation":
+            compare_asked_years(u, ctx, new_slots)
     elif (
         not own_scheme
         and "year" in carried
@@ -978,6 +1088,49 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         if own and re.search(r"\b(?:enn|than)\b", u.folded):
             # 'hvor mye mer fikk X enn disse to?': the scheme named against those asked before
             u.slots["schemes_first"] = tuple(own)
+
+
+def move_groups(u: Understanding, ctx: ChatContext, new_slots: set[str]) -> None:
+    """Move groups of positions in different grant years along the ladder with the year asked.
+
+    'Og neste år?' after 'en i år 2 og en i år 4 – hva får vi i år?': each group a grant year
+    further (the one past the last grant year gets nothing); 'hvor mye går tilskuddet ned fra
+    i år til neste år?': the groups as they stand in each of the two years, and the change.
+    The year the groups were last placed in is kept (``groups_year_rel``, this year when none).
+    """
+    groups = ctx.slots.get("groups")
+    rel = u.slots.get("year_rel")
+    if (
+        u.intent not in FIGURE_INTENTS
+        or not groups
+        or "groups" in new_slots
+        or "year_rel" not in new_slots
+        or not isinstance(rel, int)
+        or any(g < 1 for _p, g in groups)
+    ):
+        return
+    base = int(ctx.slots.get(GROUPS_YEAR_REL, 0))
+
+    def moved(by: int) -> tuple[tuple[Fraction, int], ...] | None:
+        out = tuple((p, g + by) for p, g in groups)
+        return out if all(g >= 1 for _p, g in out) else None
+
+    to = u.slots.get("year_rel_to")
+    now, later = moved(rel - base), moved(int(to) - base) if isinstance(to, int) else None
+    if now is None or (isinstance(to, int) and later is None):
+        return
+    for key in ("year_rel", "year_rel_to", "year", "grant_year", "grant_year_to", "operation"):
+        u.slots.pop(key, None)
+    u.slots["groups"] = now
+    u.slots[GROUPS_YEAR_REL] = rel
+    if later is not None and later != now:
+        u.slots["groups_to"] = later
+        u.slots["operation"] = "groups_change"
+    u.thing = None  # 'når den ene er ferdig': what the move says, no thing of its own
+
+
+# the relative year (0 this year) the groups of positions carried in a chat stand in
+GROUPS_YEAR_REL = "groups_year_rel"
 
 
 def changed_positions(u: Understanding, before: object, new_slots: set[str]) -> Fraction | None:

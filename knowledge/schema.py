@@ -631,12 +631,22 @@ class TableLanguage(Model):
     percentage_points: list[str] = Field(default_factory=list)
     # a change asked in per cent of the first figure ("hvor mange prosent ble den redusert")
     per_cent_change: list[str] = Field(default_factory=list)
+    # a municipality's number asked beside its figure ("hva er kommunenummeret til …")
+    municipality_number: list[str] = Field(default_factory=list)
+    # the highest figure minus the lowest ("spennet", "the range between the highest and …")
+    spread: list[str] = Field(default_factory=list)
     # every year of a table ("over hele perioden", "over the whole period"): its printed sum
     whole_period: list[str] = Field(default_factory=list)
     # the rows a ranking's answer just named ("hvor mange var det der?", "in that county")
     those_shown: list[str] = Field(default_factory=list)
     # the rest beside a place named ('resten av landet utenom Innlandet', 'outside Agder')
     outside: list[str] = Field(default_factory=list)
+    # a question that starts with its verb asks whether something holds ('Har Oslo den
+    # høyeste andelen …?', 'Did Troms have the fewest …?'): a claim the answer says yes or no to
+    whether: list[str] = Field(default_factory=list)
+    # the figure in question said without its heading ('i hvilket fylke var tallet lavest?'):
+    # a word of the question about the table, not of something else
+    the_figure: list[str] = Field(default_factory=list)
     numbers: dict[str, Annotated[int, Field(ge=1, le=50)]] = Field(min_length=1)
     # a place in a ranking by its ordinal ("femte", "fifth"): the ranking down to it
     ordinals: dict[str, Annotated[int, Field(ge=1, le=50)]] = Field(default_factory=dict)
@@ -663,6 +673,9 @@ class ContactLanguage(Model):
     phone: list[str] = Field(min_length=1)
     email: list[str] = Field(min_length=1)
     titles: list[str] = Field(min_length=1)
+    # titles of people the sources mention only by title ('fra helseministeren', 'ifølge
+    # statsråden'): who held one is a name the sources do not give
+    roles: list[str] = []
 
 
 class OfficeLanguage(Model):
@@ -784,6 +797,15 @@ class Language(Model):
     # present tense of 'received' ('hvor mye får Bergen?'): an allocation unless a rate is asked
     receives: list[str] = []
     places: list[str] = []
+    # countries other than Norway ('i Sverige', 'in Denmark'): the sources hold only Norwegian
+    # state grants, so a question about one is declined, never answered with Norway's figures
+    countries: list[str] = []
+    # other benefits, loans and schemes the sources do not hold ('startlån', 'bostøtte'): words
+    # never corrected into a word of the sources, so a question about one stays unknown
+    other_things: list[str] = []
+    # words that stand for one thing in a look-up, by the thing's name ('system': 'løsning',
+    # 'systemer', 'solution'): a question's word meets a source sentence's other word for it
+    concepts: dict[str, list[str]] = {}
     # function words: known words that say nothing about the topic, dropped by every look-up
     function_words: list[str] = []
     # everyday words the sources happen not to use: known words, never a sign of another topic

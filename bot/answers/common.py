@@ -443,6 +443,18 @@ T: dict[str, dict[Lang, str]] = {
         "persons – and I do not answer with another office's information. What I know comes "
         "from {known}.",
     },
+    "role_unnamed": {
+        "nb": "Kildene mine nevner ikke hvem som var {role} – de bruker bare tittelen og "
+        "oppgir ikke noe navn.",
+        "en": "My sources do not say who the {role} was – they use only the title and give no "
+        "name.",
+    },
+    "foreign_country": {
+        "nb": "Kildene mine gjelder bare norske statlige tilskuddsordninger og sier ingenting om "
+        "tilskudd i {country}; jeg svarer ikke med de norske ordningenes satser eller frister.",
+        "en": "My sources cover only Norwegian state grant schemes and say nothing about grants "
+        "in {country}; I do not answer with the Norwegian schemes' rates or deadlines.",
+    },
     "no_deadline": {
         "nb": "Jeg kjenner ingen {kind} for {scheme}{year}.",
         "en": "I know of no {kind} for {scheme}{year}.",

@@ -16,8 +16,10 @@ from bot.answers.common import (
     DOC_ASK,
     DOC_REF,
     DOC_REF_ASK,
+    HOW_MANY,
     INTENT_TOPICS,
     LETTER_ASK,
+    NUMERIC_DATE,
     PASSAGE_ASKED,
     RATE_KINDS,
     WHEN_ASK,
@@ -37,6 +39,7 @@ from bot.answers.premises import (
     requirement_verdict,
 )
 from bot.text import fold, lazy_pattern
+from bot.understanding.entities import extract_date
 from bot.understanding.lexicon import everyday_words, function_words
 from bot.understanding.patterns import (
     ADVICE_ASK,
@@ -50,10 +53,14 @@ from bot.understanding.patterns import (
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
 from knowledge.kb import KnowledgeBase
-from knowledge.schema import Sourced
+from knowledge.schema import Fact, Sourced
 
 #: a phrase the question quotes ('hva menes med «Den gylne regel»?'): looked for as printed
 QUOTED_PHRASE = lazy_pattern(r"[«\"“”]\s*\w+(?:\s+\w+)+\s*[»\"“”]")
+
+
+#: a letter named ('brevet', 'brev om dette', 'the letter'): a dated sentence may say which
+LETTER_WORD = lazy_pattern(r"\b(?:brev|brevet|breva|brevene|letter|letters)\b")
 
 
 #: the intents that answer with dates of their own (deadlines, days left)
@@ -166,7 +173,116 @@ class Composer(FigureAnswers):
             answer = self.dated_fact(u, answer, lang)
         if DOC_REF_ASK.search(u.folded) and not DOC_REF.search(answer.text):
             answer = self.doc_reference(u, answer, lang)
-        return answer
+        if not answer.answered and u.scheme and HOW_MANY.search(u.folded):
+            # 'how many municipalities were not covered by the scheme in 2018?'
+            answer = self.count_of_scheme(u, answer, lang)
+        if not answer.answered and u.intent not in DATED_INTENTS and "date" in u.slots:
+            # 'hva handlet brevet av 18. desember 2015 om?': the sentence naming that date
+            answer = self.of_date(u, answer, lang)
+        # 'hvem var helseminister …?': a title the sources name nobody by
+        return self.role_unnamed(u, answer) or answer
+
+    def rateless_named(self, u: Understanding) -> bool:
+        """Whether a declined figure question names, by two words of its names, one scheme the
+        sources give no rates for ('kompensasjon' and 'fastleger' of the GPs' compensation)."""
+        if u.unknown or not u.scheme or u.scheme not in self.kb.schemes:
+            return False
+        if len(u.schemes_mentioned) != 1 or u.trigger_intent not in FIGURE_INTENTS:
+            return False
+        scheme = self.kb.schemes[u.scheme]
+        if any(r.kind in RATE_KINDS for r in scheme.rules):
+            return False
+        names = {
+            w[:6]
+            for n in scheme.names.all()
+            for w in re.findall(r"[a-z]+", fold(n))
+            if len(w) >= 6 and w not in self.plain_words
+        }
+        asked = {w[:6] for w in re.findall(r"[a-z]+", u.folded) if len(w) >= 6}
+        return len(names & asked) >= 2
+
+    def quoted_fact(self, u: Understanding, lang: Lang) -> Answer | None:
+        """'Hva menes med «Den gylne regel»?': the one source text (of the scheme named, if
+        any) that prints the phrase the question quotes, however low its look-up score."""
+        m = QUOTED_PHRASE.search(u.text)
+        if m is None:
+            return None
+        phrase = " ".join(re.findall(r"[a-z0-9]+", fold(m.group(0))))
+        if not phrase or f" {phrase} " in self.name_text:
+            return None
+        found: list[tuple[Fact, str]] = []
+        for sid, scheme in self.kb.schemes.items():
+            if u.schemes_mentioned and sid not in u.schemes_mentioned:
+                continue
+            for fact in scheme.facts:
+                words = " ".join(re.findall(r"[a-z0-9]+", fold(fact.text)))
+                if f" {phrase} " in _padded(words) and all(f.text != fact.text for f, _ in found):
+                    found.append((fact, sid))
+        if len(found) != 1:
+            return None
+        fact, sid = found[0]
+        return self.quote_passage(
+            u, lang, (text_in(fact, lang), fact, sid, bool(lang == "en" and fact.text_en))
+        )
+
+    def count_of_scheme(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
+        """A declined 'hvor mange X …?' of a named scheme: the one fact of that scheme (and of
+        the year asked, if any) that gives a number of X and shares another of the question's
+        words ('136 kommuner er ikke omfattet av ordningen'), quoted with its office and date."""
+        asked = HOW_MANY.search(u.folded)
+        sid = u.scheme
+        if asked is None or sid not in self.kb.schemes:
+            return answer
+        noun = asked.group(1)
+        if noun in self.function_words:
+            return answer
+        stem = re.escape(noun[: max(3, min(len(noun) - 1, 5))])
+        counts = re.compile(rf"\b\d[\d\s]*\s+(?:\w+\s+)?{stem}")
+        own = " ".join(_padded(fold(n)) for n in self.kb.schemes[sid].names.all())
+        words = {
+            w
+            for w in re.findall(r"[a-z]+", u.folded)
+            if len(w) >= 4
+            and w not in self.function_words
+            and not w.startswith(noun[:5])
+            and f" {w} " not in own
+        }
+        year = u.slots.get("year")
+        found: list[tuple[str, Fact]] = []
+        for fact in self.kb.schemes[sid].facts:
+            if isinstance(year, int) and not fact.years.contains(year):
+                continue
+            text = text_in(fact, lang)
+            folded = fold(f"{fact.text} {fact.text_en or ''}")
+            # a word shared as written or inflected ('cover', 'covered')
+            said = {w[:5] for w in re.findall(r"[a-z]+", folded) if len(w) >= 4}
+            if counts.search(fold(text)) and any(w[:5] in said for w in words):
+                found.append((text, fact))
+        if len(found) != 1:
+            return answer
+        text, fact = found[0]
+        return self.quote_passage(u, lang, (text, fact, sid, bool(lang == "en" and fact.text_en)))
+
+    def of_date(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
+        """A declined question naming a date ('the letter of 18 December 2015'): the one
+        source text that names that date in figures, quoted with its office and date, of the
+        scheme named if any."""
+        asked = u.slots["date"]
+        found: list[tuple[Fact, str]] = []
+        for sid, scheme in self.kb.schemes.items():
+            if u.schemes_mentioned and sid not in u.schemes_mentioned:
+                continue
+            for fact in scheme.facts:
+                folded = fold(fact.text)
+                days = {extract_date(m.group(0)) for m in NUMERIC_DATE.finditer(folded)}
+                if asked in days and all(fact.text != f.text for f, _sid in found):
+                    found.append((fact, sid))
+        if len(found) != 1:
+            return answer
+        fact, sid = found[0]
+        return self.quote_passage(
+            u, lang, (text_in(fact, lang), fact, sid, bool(lang == "en" and fact.text_en))
+        )
 
     def doc_reference(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
         """'Hvilken prop. bygger opptrappingsplanen på?': the source sentence naming the
@@ -218,6 +334,18 @@ class Composer(FigureAnswers):
                 if found is not None:
                     source = (item, sid)
                     break
+        if found is None and not answer.answered and LETTER_WORD.search(u.folded):
+            # 'hvem skrev brevet til landets ordførere, og når?', declined by a card of the plan
+            # it names: the one dated sentence of any scheme about that letter
+            dated = [
+                (hit, fact, sid)
+                for sid, scheme in self.kb.schemes.items()
+                for fact in scheme.facts
+                for hit in [dated_sentence(u.folded, [text_in(fact, lang)], self.plain_words)]
+                if hit is not None and LETTER_WORD.search(fold(hit[1]))
+            ]
+            if len({hit for hit, _fact, _sid in dated}) == 1:
+                found, source = dated[0][0], (dated[0][1], dated[0][2])
         if found is None or fmt.long_date(found[0], lang) in answer.text:
             return answer
         day, sentence = found
@@ -250,7 +378,7 @@ class Composer(FigureAnswers):
     def _compose(self, u: Understanding, today: dt.date) -> Answer:
         """Pick the answer family for an understood question."""
         lang: Lang = "en" if u.lang == "en" else "nb"
-        foreign = self.foreign_office(u)
+        foreign = self.foreign_office(u) or self.foreign_country(u)
         if foreign is not None:
             return foreign
         if ADVICE_ASK.search(u.folded):
@@ -276,9 +404,15 @@ class Composer(FigureAnswers):
         ):
             # a phrase of the question printed word for word in a matching source sentence
             # ('hvor finner vi en oversikt over innovasjonsverktøy?' is no list of schemes)
-            quoted = self.phrase_passage(replace(u, intent="faq"), lang)
+            quoted = self.quoted_fact(replace(u, intent="faq"), lang) or self.phrase_passage(
+                replace(u, intent="faq"), lang
+            )
             if quoted is not None:
                 return quoted
+        if u.intent == "out_of_scope" and self.rateless_named(u):
+            # 'hvor mye kompensasjon får fastleger ved koronafravær?': a scheme without rates
+            # named by its words, not one everyday word ('egenandelen hos fastlegen')
+            return self.no_rates(u, lang, asof.scheme_name(self.kb, str(u.scheme), lang))
         if u.intent == "out_of_scope":
             return self.dont_know(u, lang)
         if u.confidence < CONFIDENCE_THRESHOLD:

@@ -8,7 +8,7 @@ import re
 from bot import asof, fmt
 from bot.answer import Answer
 from bot.answers.base import AnswerBase
-from bot.answers.common import STILL_ASK, _padded, _says, heading, t
+from bot.answers.common import PERSON, STILL_ASK, _padded, _says, heading, t
 from bot.text import fold
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
@@ -58,6 +58,57 @@ class ContactAnswers(AnswerBase):
         return self.answer(
             u, lang, [t("foreign_office", lang, office=office, known=known)], answered=False
         )
+
+    def role_unnamed(self, u: Understanding, answer: Answer) -> Answer | None:
+        """Decline a name asked of a title the sources give no name for, with what they say.
+
+        'Hvem var helseminister da brevet ble sendt?': the sources say the letter was from
+        'helseministeren' and never who that was; the title is no answer to who held it.
+        """
+        words = self.kb.language.contacts if self.kb.language else None
+        if words is None or not words.roles:
+            return None
+        roles = "|".join(re.escape(fold(r)) for r in sorted(words.roles, key=len, reverse=True))
+        asked = re.search(
+            rf"\b(?:(?:hvem|kven|who)\s+(?:var|er|vart|was|is|were)\s+(?:the\s+)?"
+            rf"|(?:navnet|namnet|name)\s+(?:pa|til|of)\s+(?:the\s+)?"
+            rf"|(?:hva|kva|what)\s+(?:het|heter|heitte|heiter|was|is)\s+(?:the\s+)?)"
+            rf"(?P<role>{roles})\b",
+            u.folded,
+        )
+        if asked is None:
+            return None
+        text = fold(answer.text)
+        if any(
+            PERSON.fullmatch(c.name or "") and fold(c.name or "") in text
+            for o in self.kb.offices.values()
+            for c in o.contacts
+        ):
+            return None
+        said = asked.group("role").split()
+        role = " ".join(
+            w for w in re.findall(r"[\wæøåÆØÅ-]+", u.text) if fold(w) in said
+        ) or asked.group("role")
+        lang: Lang = "en" if u.lang == "en" else "nb"
+        lines = [t("role_unnamed", lang, role=role)]
+        if answer.answered and answer.paragraphs:
+            lines.append(
+                ("Det kildene sier: " if lang == "nb" else "What they say: ") + answer.paragraphs[0]
+            )
+        sources = answer.sources if answer.answered else []
+        return self.answer(u, lang, lines, sources=sources, answered=False)
+
+    def foreign_country(self, u: Understanding) -> Answer | None:
+        """Decline a question about a grant in a country other than Norway, naming it.
+
+        'Hvor mye får vi til rusarbeid i Sverige?' gets no Norwegian scheme's figures: the
+        sources hold only Norwegian state grants.
+        """
+        country = u.slots.get("foreign_country")
+        if not country:
+            return None
+        lang: Lang = "en" if u.lang == "en" else "nb"
+        return self.answer(u, lang, [t("foreign_country", lang, country=country)], answered=False)
 
     def contact(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
         """List contacts: of the named office, of the offices behind a scheme, or all.

@@ -8,8 +8,10 @@ from bot import asof
 from bot.answer import Answer, Option
 from bot.answers.base import AnswerBase
 from bot.answers.common import CARD_INTENTS, GRANT_END_FREE, RATE_KINDS
+from bot.cards import deadline_text
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
+from knowledge.kb import Provenance
 from knowledge.schema import YearRange
 
 
@@ -77,7 +79,37 @@ class DeclineAnswers(AnswerBase):
                 if lang == "nb"
                 else " If you mean one of them, name the scheme."
             )
-        return self.answer(u, lang, [msg], answered=False)
+        said = self.said_of(u.schemes_mentioned[0], lang) if len(u.schemes_mentioned) == 1 else None
+        return self.answer(
+            u,
+            lang,
+            [msg, *([said[0]] if said else [])],
+            sources=said[1] if said else [],
+            answered=False,
+        )
+
+    def said_of(self, sid: str, lang: Lang) -> tuple[str, list[Provenance]] | None:
+        """What the sources say of a scheme without rates: who may apply and its deadlines
+        ('Kommuner; søknadsfrist 2022: Løpende'), with their sources; None when nothing."""
+        scheme = self.kb.schemes[sid]
+        who = [f for f in scheme.facts if f.topic.value == "who_may_apply"]
+        dated = sorted(scheme.deadlines, key=lambda d: d.year)
+        if not who and not dated:
+            return None
+        bits = []
+        if who:
+            text = (who[-1].text_en or who[-1].text) if lang == "en" else who[-1].text
+            text = text.rstrip(". ")
+            bits.append(("Who may apply: " if lang == "en" else "Hvem kan søke: ") + text)
+        for d in dated:
+            label = "application deadline" if lang == "en" else "søknadsfrist"
+            bits.append(f"{label} {d.year}: {deadline_text(d, lang)}")
+        name = asof.scheme_name(self.kb, sid, lang)
+        lead = (
+            f"What the sources say of {name}: " if lang == "en" else f"Det kildene sier om {name}: "
+        )
+        sources = [self.kb.provenance(x) for x in [*who[-1:], *dated]]
+        return lead + "; ".join(bits) + ".", sources
 
     def no_appropriation(self, u: Understanding, lang: Lang, what: str) -> Answer:
         """Say the sources give no appropriation for what was asked, and which have one."""

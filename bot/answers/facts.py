@@ -51,7 +51,8 @@ from knowledge.schema import Fact, LadderRule, Scheme, Sourced, TextRule, Topic
 SINCE = lazy_pattern(r"\b(?:siden|sidan|since|ago)\b")
 
 # the heading of a section of a source text ('Tidsperiode: …', 'Signaler fra Direktoratet: …')
-HEADING = lazy_pattern(r"^\s*([^:\n.?!«»()]{3,45}):")
+# ('Regelverket 2018 (under utarbeidelse): …' is headed 'Regelverket 2018', its state in brackets)
+HEADING = lazy_pattern(r"^\s*([^:\n.?!«»()]{3,45}?)\s*(?:\([^()\n]{1,40}\))?:")
 
 # topics whose statements stand until the sources change them
 STANDING_INTENTS = ("purpose",)
@@ -121,9 +122,12 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         )
         # an FAQ entry whose question says what the asker says is the source's own answer
         asked_faq = key.startswith("faq:") and answer.answered and score >= PASSAGE_ALONE
-        if not (
-            u.passage_strong or topic_gap or asked_faq or (summary and score >= SUMMARY_PASSAGE)
-        ):
+        # beside a summary card, a sentence holding every content word of the question answers
+        # it though its length lowers its score
+        beside = summary and (
+            score >= SUMMARY_PASSAGE or (u.passage_covers and score >= SUMMARY_STRONG)
+        )
+        if not (u.passage_strong or topic_gap or asked_faq or beside):
             return answer
         generic = bool(answer.paragraphs) and answer.paragraphs[0] == t("dont_know", lang)
         # 'Hvilken ordning gjelder det?' asks back; a sentence that clearly answers needs no scheme
@@ -195,6 +199,10 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                 named = False
                 for head in heads:
                     if head is None:
+                        continue
+                    if answer.answered and "(" in head.group(0) and head.group(0) in body:
+                        # a heading with its state in brackets ('Regelverket 2018 (under
+                        # utarbeidelse):') whose section the card quotes: the one it chose
                         continue
                     words = [
                         w

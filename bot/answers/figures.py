@@ -42,6 +42,7 @@ from bot.understanding.patterns import (
     PER_PART_OF_YEAR,
     POSITIONS_ASK,
     SAME_MEASURE,
+    SHARE_ASK,
     SUM_ASK,
     WHICH_GRANT_YEAR,
     WHOLE_LADDER,
@@ -109,6 +110,13 @@ ALL_SCHEMES = lazy_pattern(
 #: 'i prosent', 'how many per cent', 'as a percentage': a change asked as a share of the first
 IN_PERCENT = lazy_pattern(
     r"(?<![\d\s])\s*\b(?:prosent\w*|percent\w*|per cent|prosentvis|percentage)\b"
+)
+
+
+#: the competence money a year-1 amount includes: 'kompetanseutviklingsmidlene', 'competence money'
+COMPETENCE_MONEY = lazy_pattern(
+    r"\b(?:kompetansemid\w*|kompetanseutviklingsmid\w*|kompetansepeng\w*|kompetansedel\w*|"
+    r"kompetanseutvikling|competence (?:funds?|money|development))\b"
 )
 
 
@@ -421,6 +429,16 @@ class FigureAnswers(FactAnswers, TableAnswers):
         if not dated.shows_figures:
             answer.paragraphs = []
         answer.paragraphs[:0] = self.operation_lead(u, result, lang)
+        if (
+            dated.shows_figures
+            and COMPETENCE_MONEY.search(u.folded)
+            and (IN_PERCENT.search(u.folded) or SHARE_ASK.search(u.folded))
+        ):
+            # 'hvor mye utgjør kompetansemidlene i prosent av år 1-satsen?': the competence
+            # money's share of the grant-year amount that includes it
+            share = self.competence_share_line(result, lang)
+            if share:
+                answer.paragraphs.insert(0, share)
         if (
             result.kind is calc_results.CalcKind.NAV_CAP
             and u.intent == "total"
@@ -1360,6 +1378,15 @@ class FigureAnswers(FactAnswers, TableAnswers):
                 None if cost is None else calc_rules.parse_kroner(cost),
                 cost_for_all=for_all,
             )
+        year, grant_year = s.get("year"), s.get("grant_year")
+        if operation == "year_vs_old" and isinstance(year, int) and isinstance(grant_year, int):
+            # 'år 2 etter gamle regler mot 2023-reglene': the year's rules for positions that
+            # were continued, against the old ladder in that grant year
+            reference = self.wind_down_reference(scheme, year)
+            if reference is not None and grant_year > 0:
+                return calendar_calc.rusarbeid_year_vs_old(
+                    self.kb, year, grant_year, positions, reference
+                )
         if operation == "ratio" and "grant_year_to" in s:
             ladders = [r for r in self.kb.rules(scheme) if isinstance(r, LadderRule)]
             length = max((len(r.steps) for r in ladders), default=0)
@@ -1385,6 +1412,13 @@ class FigureAnswers(FactAnswers, TableAnswers):
             )
         if operation is None and s.get("groups") and u.intent in ("amount", "total"):
             return ladder_calc.rusarbeid_mixed(self.kb, placed)
+        if operation == "groups_change" and s.get("groups") and s.get("groups_to"):
+            # 'hvor mye går tilskuddet ned fra i år til neste år?' for groups a year on
+            later = [
+                calc_results.LadderGroup(length if g == -1 else int(g), p)
+                for p, g in s["groups_to"]
+            ]
+            return ladder_calc.rusarbeid_mixed_change(self.kb, placed, later)
         if operation is None and s.get("grant_years") and u.intent in ("amount", "total"):
             return ladder_calc.rusarbeid_years_total(self.kb, positions, s["grant_years"])
         if operation != "remaining" or "grant_year" not in s:
@@ -1421,7 +1455,12 @@ class FigureAnswers(FactAnswers, TableAnswers):
         elif result.kind is calc_results.CalcKind.RUSARBEID_OLD_VS_NEW and not verdict:
             lines.append(self.old_vs_new_line(result, lang))
         elif result.kind is calc_results.CalcKind.RUSARBEID_STEPS:
-            lines.append(self.steps_line(u, result, lang))
+            line = self.steps_line(u, result, lang)
+            if IN_PERCENT.search(u.folded) and u.intent != "own_share":
+                # 'hvor mange prosent går tilskuddet ned fra år 1 til år 2, fra år 2 til år 3
+                # …?': each step's change as a share of the year before it
+                line += self.steps_percent_tail(result, lang)
+            lines.append(line)
         elif result.kind is calc_results.CalcKind.RUSARBEID_OWN_SHARE_DIFFERENCE:
             lines.append(self.own_share_difference_line(result, lang))
         elif (
@@ -1452,6 +1491,8 @@ class FigureAnswers(FactAnswers, TableAnswers):
         elif result.kind is calc_results.CalcKind.RUSARBEID_MIXED and not verdict:
             total = fmt.kroner(result.total, lang)
             lines.append(f"Til sammen: {total}." if lang == "nb" else f"In total: {total}.")
+        elif result.kind is calc_results.CalcKind.RUSARBEID_MIXED_CHANGE and not verdict:
+            lines.append(self.mixed_change_line(result, lang))
         elif result.kind is calc_results.CalcKind.RUSARBEID_MIXED_OWN_SHARE and not verdict:
             total = fmt.kroner(result.total, lang)
             lines.append(
@@ -1605,6 +1646,93 @@ class FigureAnswers(FactAnswers, TableAnswers):
         )
         verb = "endres" if nb else "changes"
         return f"{noun} {verb} {scope} slik: " + "; ".join(parts) + f" ({chain})."
+
+    @staticmethod
+    def mixed_change_line(result: calc_results.Calculation, lang: Lang) -> str:
+        """Say how the grant for groups of positions changes when they move a year on."""
+        old, new = result.figures["from"], result.figures["to"]
+        change = fmt.kroner(abs(new - old), lang)
+        chain = f"{fmt.kroner(old, lang)} → {fmt.kroner(new, lang)}"
+        share = f", {FigureAnswers.percent(Fraction(abs(new - old), old), lang)}" if old else ""
+        if new == old:
+            return (
+                f"Tilskuddet blir det samme: {fmt.kroner(new, lang)}."
+                if lang == "nb"
+                else f"The grant stays the same: {fmt.kroner(new, lang)}."
+            )
+        if lang == "nb":
+            way = "ned" if new < old else "opp"
+            return f"Tilskuddet går {way} med {change}{share} ({chain})."
+        way = "down" if new < old else "up"
+        return f"The grant goes {way} by {change}{share} ({chain})."
+
+    @staticmethod
+    def percent(share: Fraction, lang: Lang) -> str:
+        """Render a share in per cent to one decimal, 'omtrent' where it is rounded."""
+        shown = f"{round(float(share * 100), 1):.1f}".removesuffix(".0")
+        exact = (share * 1000).denominator == 1
+        if lang == "nb":
+            return f"{'' if exact else 'omtrent '}{shown.replace('.', ',')} %"
+        return f"{'' if exact else 'about '}{shown}%"
+
+    @staticmethod
+    def competence_share_line(result: calc_results.Calculation, lang: Lang) -> str | None:
+        """Say what share of its grant year's amount the competence money is, per position."""
+        money = [s for s in result.steps if s.role is calc_results.Role.COMPETENCE]
+        measures = [s for s in result.steps if s.role is calc_results.Role.CAP_MEASURES]
+        capped = [s for s in result.steps if s.role is calc_results.Role.CAP_YEAR]
+        if not money and len(measures) == 1 and len(capped) == 1 and capped[0].amount:
+            # the cap's competence money per measure, of the year's cap it is part of
+            part, whole = measures[0].amount, capped[0].amount
+            shown = FigureAnswers.percent(Fraction(part, whole), lang)
+            if lang == "nb":
+                return (
+                    f"Kompetansemidlene ({fmt.kroner(part, lang)}) utgjør {shown} av det "
+                    f"høyeste beløpet per år ({fmt.kroner(whole, lang)})."
+                )
+            return (
+                f"The competence money ({fmt.kroner(part, lang)}) is {shown} of the most that "
+                f"may be granted per year ({fmt.kroner(whole, lang)})."
+            )
+        if len(money) != 1 or money[0].grant_year is None:
+            return None
+        year = money[0].grant_year
+        grants = [
+            s
+            for s in result.steps
+            if s.role is calc_results.Role.GRANT
+            and s.grant_year == year
+            and s.op is calc_results.Op.MULTIPLY
+        ]
+        if len(grants) != 1 or not grants[0].amount:
+            return None
+        part, whole = money[0].amount, grants[0].amount
+        shown = FigureAnswers.percent(Fraction(part, whole), lang)
+        if lang == "nb":
+            return (
+                f"Kompetansemidlene ({fmt.kroner(part, lang)}) utgjør {shown} av beløpet i år "
+                f"{year} ({fmt.kroner(whole, lang)})."
+            )
+        return (
+            f"The competence money ({fmt.kroner(part, lang)}) is {shown} of the amount in year "
+            f"{year} ({fmt.kroner(whole, lang)})."
+        )
+
+    @staticmethod
+    def steps_percent_tail(result: calc_results.Calculation, lang: Lang) -> str:
+        """Say each step's change in per cent of the grant year before it."""
+        years = sorted(int(k.split("_")[1]) for k in result.figures if k.startswith("year_"))
+        parts = []
+        for a, b in itertools.pairwise(years):
+            base, part = result.figures[f"year_{a}"], result.figures[f"year_{b}"]
+            if base:
+                shown = FigureAnswers.percent(Fraction(abs(part - base), base), lang)
+                parts.append(f"{'år' if lang == 'nb' else 'year'} {a} → {b}: {shown}")
+        if not parts:
+            return ""
+        if lang == "nb":
+            return " I prosent av året før: " + "; ".join(parts) + "."
+        return " In per cent of the year before: " + "; ".join(parts) + "."
 
     @staticmethod
     def own_share_difference_line(result: calc_results.Calculation, lang: Lang) -> str:

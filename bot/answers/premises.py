@@ -79,6 +79,10 @@ _QUOTE = re.compile(
 )
 
 
+# how a topic card gives a scheme's fact: 'Scheme, 2021 (office): sentence'
+_FACT_LINE = re.compile(r"^[^:«\n]+, \d{4}(?:–\d{4})? \((?:[^()]|\([^)]*\))*\): (.+)$", re.S)
+
+
 def permission_verdict(folded: str, answer: Answer, lang: Lang) -> Answer:
     """Say yes before an answer to a yes/no question whose quoted source sentence permits
     what is asked ('kan kommunen samarbeide med andre?' against 'Kommuner kan velge å inngå
@@ -89,6 +93,9 @@ def permission_verdict(folded: str, answer: Answer, lang: Lang) -> Answer:
     if _NEGATED.search(folded) or _decided(answer):
         return answer
     quoted = _QUOTE.match(answer.paragraphs[0])
+    if quoted is None:
+        # a topic card's first fact ('Voksne …, 2021 (office): Ordningen åpner for …')
+        quoted = _FACT_LINE.match(answer.paragraphs[0])
     if quoted is None or not _PERMITS.search(fold(quoted.group(1))):
         return answer
     answer.paragraphs.insert(0, t("permission_yes", lang))

@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from bot import fmt
 from bot.calc.tables import TableResult, _holds
-from bot.understanding.tables import _row
+from bot.understanding.tables import _row, _value
 from bot.vocab import Lang
 from knowledge.kb import KnowledgeBase, Provenance
 from knowledge.schema import Column, Row
@@ -76,7 +76,8 @@ def render(result: TableResult, lang: Lang) -> list[str]:
             if nb
             else ("counties" if county else "municipalities")
         )
-        head = f"{kind.capitalize()} i tabellen" if nb else f"{kind.capitalize()} in the table"
+        where = q.group or ("tabellen" if nb else "the table")
+        head = f"{kind.capitalize()} i {where}" if nb else f"{kind.capitalize()} in {where}"
         lines.append(f"{head}: {int(result.total)}")
         lines.append(", ".join(_label(row, lang) for row, _ in result.ranking))
     elif q.op == "printed":
@@ -90,6 +91,18 @@ def render(result: TableResult, lang: Lang) -> list[str]:
         lines += _render_share(result, lang)
     elif q.op == "relative":
         lines += _render_relative(result, lang)
+    elif q.op == "spread":
+        top, bottom = result.cells
+        assert result.total is not None
+        head = "Spenn (høyest minus lavest)" if nb else "Range (highest minus lowest)"
+        lines.append(f"{head}: {_figure(result.total, unit, lang)}")
+        for word, cell in zip(
+            ("Høyest", "Lavest") if nb else ("Highest", "Lowest"), (top, bottom), strict=True
+        ):
+            lines.append(
+                f"– {word}: {_label(cell.row, lang)}, {_column(cell.column, lang)}: "
+                f"{_figure(cell.value, cell.column, lang, cell.printed)}"
+            )
     elif q.op == "rank" and q.across:
         head = "Høyest" if q.descending else "Lavest"
         if not nb:
@@ -194,6 +207,10 @@ def render(result: TableResult, lang: Lang) -> list[str]:
                     f"Difference: {_figure(abs(diff), unit, lang)} ({a} is {word} than {b})."
                 )
             lines += parts
+        elif q.op == "sum" and q.each:
+            # a sum for each column asked on its own, no total of them
+            lines.append("Summen for hvert år:" if nb else "The sum for each year:")
+            lines += parts
         else:
             total = _figure(result.total, unit, lang)
             lines.append(("Til sammen: " if nb else "Total: ") + total)
@@ -204,6 +221,7 @@ def render(result: TableResult, lang: Lang) -> list[str]:
                     if nb
                     else "The sum is the one printed in the table."
                 )
+            lines += _printed_sums_note(result, lang)
     if result.prognosis and any(
         c.status == "prognose" for c in (*columns, *result_columns(result))
     ):
@@ -212,10 +230,57 @@ def render(result: TableResult, lang: Lang) -> list[str]:
             if nb
             else "Note: the figures for the prognosis year are a prognosis, not a final figure."
         )
+    numbers = _numbers(result, lang) if q.numbered else ""
+    if numbers:
+        lines.insert(0, numbers)
     verdict = _verdict(result, lang)
     if verdict:
         lines.insert(0, verdict)
+        lines += _figure_elsewhere(result, lang)
     return [f"{title}", "\n".join(lines)]
+
+
+def _printed_sums_note(result: TableResult, lang: Lang) -> list[str]:
+    """Where rows' printed sums are added ('Sum inkl. 2020 prognose' of 15 rows) and they
+    differ from the sum of the figures they add: both totals, and the gap."""
+    q, table = result.query, result.table
+    column = next((c for c in table.columns if c.id == q.columns[0]), None)
+    if len(q.columns) != 1 or column is None or not column.sum_of or len(result.cells) < 2:
+        return []
+    parts = [
+        _value(cell.row.values[p])
+        for cell in result.cells
+        for p in column.sum_of
+        if p in cell.row.values
+    ]
+    if len(parts) != len(result.cells) * len(column.sum_of) or result.total is None:
+        return []
+    computed = sum(parts, Fraction(0))
+    if computed == result.total:
+        return []
+    gap = _figure(abs(computed - result.total), column, lang)
+    figures = _figure(computed, column, lang)
+    if lang != "en":
+        return [
+            f"Summen er de trykte radsummene («{_column(column, lang)}») lagt sammen; "
+            f"årstallene lagt sammen gir {figures}, {gap} i forskjell (avrunding i kilden)."
+        ]
+    return [
+        f"The total adds the printed row sums («{_column(column, lang)}»); the yearly "
+        f"figures added give {figures}, {gap} apart (rounding in the source)."
+    ]
+
+
+def _numbers(result: TableResult, lang: Lang) -> str:
+    """The municipality numbers of the rows a result names ('Kommunenummer: Sirdal 1046')."""
+    rows: list[Row] = []
+    for row in (*(c.row for c in result.cells), *(r for r, _ in result.ranking)):
+        if row.municipality and all(r.key != row.key for r in rows):
+            rows.append(row)
+    if not rows:
+        return ""
+    named = ", ".join(f"{_label(r, lang)} {r.municipality}" for r in rows)
+    return ("Kommunenummer: " if lang != "en" else "Municipality number: ") + named
 
 
 def _render_share(result: TableResult, lang: Lang) -> list[str]:
@@ -237,16 +302,7 @@ def _render_share(result: TableResult, lang: Lang) -> list[str]:
         whole = result.cells[1]
         of = _figure(whole.value, column, lang, whole.printed)
         assert result.total is not None
-        share = fmt.share(result.total, lang)
-        whole_percent = math.floor(result.total * 100 + Fraction(1, 2))
-        tenths = math.floor(result.total * 1000 + Fraction(1, 2))
-        # (only where the whole percent agrees with the one-decimal figure: 4,4977 % is
-        # 'ca. 4,5 %', never also 'rundt 4 %')
-        if tenths != whole_percent * 10 and math.floor(Fraction(tenths, 10) + Fraction(1, 2)) == (
-            whole_percent
-        ):
-            # 'i prosent': the whole percent as well ('ca. 31,7 %, rundt 32 %')
-            share += f", {'rundt' if nb else 'about'} {whole_percent}" + (" %" if nb else "%")
+        share = _share(result.total, lang)
         joint = "av" if nb else "of"
         if whole.row.key == first.row.key and whole.column.id != first.column.id:
             # one row's figure of one year over its figure of another: each year named
@@ -258,7 +314,8 @@ def _render_share(result: TableResult, lang: Lang) -> list[str]:
             ]
         return [
             f"{_label(first.row, lang)}: {share} ({shown} {joint} {of}, {_label(whole.row, lang)})",
-            f"{_column(column, lang)}; " + ("egen utregning." if nb else "our own calculation."),
+            f"{_column(whole.column, lang)}; "
+            + ("egen utregning." if nb else "our own calculation."),
         ]
     above = sum(v > first.value for _, v in result.ranking)
     tied = sum(v == first.value for _, v in result.ranking) > 1
@@ -288,6 +345,20 @@ def _render_share(result: TableResult, lang: Lang) -> list[str]:
     return lines
 
 
+def _share(ratio: Fraction, lang: Lang) -> str:
+    """A computed share with one decimal, and the whole percent as well ('ca. 31,7 %, rundt
+    32 %') where the two agree: 4,4977 % is 'ca. 4,5 %', never also 'rundt 4 %'."""
+    nb = lang != "en"
+    share = fmt.share(ratio, lang)
+    whole_percent = math.floor(ratio * 100 + Fraction(1, 2))
+    tenths = math.floor(ratio * 1000 + Fraction(1, 2))
+    if tenths != whole_percent * 10 and math.floor(Fraction(tenths, 10) + Fraction(1, 2)) == (
+        whole_percent
+    ):
+        share += f", {'rundt' if nb else 'about'} {whole_percent}" + (" %" if nb else "%")
+    return share
+
+
 def _render_relative(result: TableResult, lang: Lang) -> list[str]:
     """The change from one figure to another in per cent of the first, with both figures."""
     nb = lang != "en"
@@ -307,7 +378,7 @@ def _render_relative(result: TableResult, lang: Lang) -> list[str]:
     base = _figure(first.value, first.column, lang, first.printed)
     of = "av" if nb else "of"
     return [
-        f"{_label(first.row, lang)}: {word} {fmt.share(abs(result.total), lang)} ({a} → {b})",
+        f"{_label(first.row, lang)}: {word} {_share(abs(result.total), lang)} ({a} → {b})",
         f"{diff} {of} {base}; " + ("egen utregning." if nb else "our own calculation."),
     ]
 
@@ -332,6 +403,31 @@ def _verdict(result: TableResult, lang: Lang) -> str:
     if lang == "en":
         return "Yes, that is right." if right else "No, that is not right."
     return "Ja, det stemmer." if right else "Nei, det stemmer ikke."
+
+
+def _figure_elsewhere(result: TableResult, lang: Lang) -> list[str]:
+    """A claimed figure that is not the row's but another row's in the same column ('Oslo
+    hadde 97 %' is Vest-Agder's figure): the rows that have it, said after the verdict."""
+    q, table = result.query, result.table
+    if q.op != "value" or q.compare != "==" or q.bound is None or len(q.columns) != 1:
+        return []
+    if result.total is None or _holds(result.total, q.compare, q.bound, q.rounding):
+        return []
+    column = next(c for c in table.columns if c.id == q.columns[0])
+    owners = [
+        r
+        for r in table.rows
+        if r.key not in q.rows
+        and r.values.get(column.id) is not None
+        and _holds(Fraction(str(r.values[column.id])), "==", q.bound, q.rounding)
+    ]
+    if not owners or len(owners) > 3:
+        return []  # (a figure many rows round to names none of them)
+    names = ", ".join(_label(r, lang) for r in owners)
+    said = _figure(q.bound, column, lang, str(owners[0].values[column.id]))
+    return [
+        f"{said} er tallet for {names}." if lang != "en" else f"{said} is the figure for {names}."
+    ]
 
 
 def result_columns(result: TableResult) -> list[Column]:

@@ -62,6 +62,10 @@ UNSHARED: dict[Lang, str] = {
 }
 
 
+# 'i prosent', 'how many per cent': a change asked as a share of the earlier figure
+PER_CENT = re.compile(r"\b(?:prosent\w*|percent\w*|per cent|percentage)\b")
+
+
 class TableAnswers(DeclineAnswers):
     """Answer table questions."""
 
@@ -341,6 +345,17 @@ class TableAnswers(DeclineAnswers):
             about = self.table_notes(u, table, lang)
             if about is not None:
                 return about
+        place = u.slots.get("place")
+        if table is not None and county is None and isinstance(place, str):
+            # 'og Bergen?': a place that is no row of the table, never the place asked before
+            msg = (
+                f"Tabellen har ingen tall for {place}; den har bare tall for landet og fylkene "
+                "slik de var i 2019, ikke for kommuner."
+                if lang == "nb"
+                else f"The table has no figures for {place}; it only has figures for the "
+                "country and the counties as they were in 2019, not for municipalities."
+            )
+            return self.answer(u, lang, [msg], answered=False)
         if table is None or county is None:
             msg = (
                 "Hvilket fylke? Tabellen har tall for landet og fylkene slik de var i 2019."
@@ -362,18 +377,36 @@ class TableAnswers(DeclineAnswers):
             and not table_query.column_covers(table, chosen, year)
         ):
             return self.other_year_count(u, lang, chosen, year, row.label)
+        english = lang == "en"
         for column in table.columns:
             if wanted and column.id != wanted:
                 continue
             value = row.values.get(column.id)
             if value is None:
                 continue
-            shown = fmt.decimal(value, lang) + (" %" if column.unit == "prosent" else "")
+            # a share as printed ('5.0' is '5,0 %', not '5 %')
+            printed = str(value) if not isinstance(value, int) else ""
+            decimal = printed.replace(".", ",") if printed and not english else printed
+            shown = (decimal or fmt.decimal(value, lang)) + (
+                " %" if column.unit == "prosent" else ""
+            )
             if column.unit == "antall" and isinstance(value, int):
                 shown = fmt.number(value, lang)
-            lines.append(f"– {column.definition}: {shown}")
-        title = f"{table.title}: {row.label}"
-        notes = [n for n in table.notes if "målekort" in n][:1]
+            defined = (column.definition_en or column.definition) if english else column.definition
+            lines.append(f"– {defined}: {shown}")
+        heading = (table.title_en or table.title) if english else table.title
+        place = (row.label_en or row.label) if english else row.label
+        title = f"{heading}: {place}"
+        # the note that the table is no scorecard, in the language asked
+        scorecard = [i for i, n in enumerate(table.notes) if "målekort" in n][:1]
+        notes = [
+            (
+                table.notes_en[i]
+                if english and table.notes_en and i < len(table.notes_en)
+                else table.notes[i]
+            )
+            for i in scorecard
+        ]
         return self.answer(
             u,
             lang,
@@ -827,6 +860,40 @@ class TableAnswers(DeclineAnswers):
         lines = [lead, f"«{part.text}»", f"«{whole.text}»"]
         return lines, [prov, self.kb.provenance(whole)]
 
+    def share_of_schemes(
+        self,
+        u: Understanding,
+        lang: Lang,
+        sid: str,
+        schemes: list[str],
+        year: int,
+        office: str | None,
+    ) -> Answer | None:
+        """One scheme's appropriation as a share of the sum of several schemes' in a year."""
+        try:
+            total = appropriation_calc.appropriation_sum(
+                self.kb, [(other, year) for other in schemes], office
+            )
+            part = appropriation_calc.appropriation_sum(self.kb, [(sid, year)], office)
+        except calc_errors.CalcError:
+            return None
+        if not total.total:
+            return None
+        parts = [s.amount for s in total.steps if s.op is calc_results.Op.VALUE]
+        summed = " + ".join(fmt.millions(p, lang) for p in parts)
+        share = fmt.share(Fraction(part.total, total.total), lang)
+        name = self.name(sid, lang)
+        a, b = fmt.millions(part.total, lang), fmt.millions(total.total, lang)
+        lead = (
+            f"{name} {year}: {a} av {b} ({summed}) = {share}."
+            if lang == "nb"
+            else f"{name} {year}: {a} of {b} ({summed}) = {share}."
+        )
+        u.slots["operation"] = "sum"
+        answer = self.calc_answer(u, lang, total)
+        answer.paragraphs.insert(0, lead)
+        return answer
+
     def appropriation_outside(
         self, u: Understanding, lang: Lang, sid: str, years: list[int], office: str
     ) -> Answer | None:
@@ -901,7 +968,7 @@ class TableAnswers(DeclineAnswers):
         office = u.slots.get("office") if u.slots.get("office") != "nasjonal" else None
         # 'enn de to andre ordningene til sammen': the understanding named the others too
         first_named = u.slots.get("schemes_first")
-        if not named and len(years) == 1 and says(words.sum):
+        if not named and len(years) == 1 and says(words.sum) and "schemes_counted" not in u.slots:
             # 'prognosen for Agder 2018 i alt', 'alle ordningene i 2021 til sammen': every
             # scheme with a figure that year (national, or of the office named)
             named = [
@@ -939,6 +1006,12 @@ class TableAnswers(DeclineAnswers):
             # 'hvor mye økte bevilgningen til barn og unge fra 2018 til 2021?': the 2018 figure
             # is one for two schemes together, no figure of the one asked
             return self.joint_answer(u, lang, *joint)
+        whole = [sid for sid in u.slots.get("share_of", ()) if self.kb.schemes[sid].appropriations]
+        if len(named) == 1 and len(years) == 1 and whole and says(words.share):
+            # 'hvor stor andel av 2021-bevilgningene til de tre ordningene gikk til X?'
+            of_all = self.share_of_schemes(u, lang, named[0], whole, years[0], office)
+            if of_all is not None:
+                return of_all
         if office is not None and len(named) == 1 and len(years) == 1 and says(words.share):
             # 'hvor stor andel av den nasjonale bevilgningen gikk til Innlandet?'
             shared = self.appropriation_share(named[0], years[0], office, lang)
@@ -972,6 +1045,18 @@ class TableAnswers(DeclineAnswers):
                     lead = f"{names}: the appropriation {way} from {earlier} to {later}"
                     lead += f" by {fmt.millions(abs(change), lang)}" if change else ""
                     lead += f" (from {a} to {b})."
+                base = result.figures["second"]  # the earlier year's figure
+                if change and base and (says(words.per_cent_change) or PER_CENT.search(u.folded)):
+                    # 'hvor mange prosent er nedgangen?': the change as a share of the earlier
+                    share = Fraction(abs(change), base)
+                    shown = f"{round(float(share * 100), 1):.1f}".removesuffix(".0")
+                    exact = (share * 1000).denominator == 1
+                    if lang == "nb":
+                        about = "" if exact else "omtrent "
+                        lead += f" Det er {about}{shown.replace('.', ',')} % av {a}."
+                    else:
+                        about = "" if exact else "about "
+                        lead += f" That is {about}{shown}% of {a}."
                 claimed = -1 if down and not up else 1 if up and not down else 0
                 if PREMISE.search(u.folded) and claimed:
                     # 'stemmer det at bevilgningen gikk ned?': the direction stated, checked

@@ -15,6 +15,7 @@ from bot.calc.results import (
     NoteKey,
     Op,
     PositionGroup,
+    PositionsInput,
     Reason,
     Role,
     Step,
@@ -387,6 +388,46 @@ def rusarbeid_old_vs_new(
         figures=figures,
         notes=new.notes,
         sources=sources,
+        years=new.years,
+        eligible=new.eligible,
+    )
+
+
+def rusarbeid_year_vs_old(
+    kb: KnowledgeBase, year: int, grant_year: int, positions: PositionsInput, reference: int
+) -> Calculation:
+    """Kommunalt rusarbeid: a wind-down year's rules against the old ladder in a grant year.
+
+    'For et årsverk i år 2 – hva ville det gitt etter gamle regler, og hva gir 2023-reglene?':
+    the positions by the rules of ``year``, taken to be positions that existed in
+    ``reference`` (the wind-down continues only those), against the same positions in
+    ``grant_year`` of the old ladder. The difference is the old amount less the new one.
+    """
+    pos = parse_positions(positions)
+    new = rusarbeid_calendar_year(kb, year, [PositionGroup(reference, pos)])
+    _scheme, ladder = _ladder(kb)
+    old_step = replace(_ladder_steps(ladder, pos, grant_year)[0], role=Role.OLD_GRANT)
+    difference = old_step.amount - new.total
+    steps = (
+        *new.steps,
+        old_step,
+        Step(
+            op=Op.SUBTRACT,
+            role=Role.DIFFERENCE,
+            amount=difference,
+            parts=(old_step.amount, new.total),
+        ),
+    )
+    return Calculation(
+        kind=CalcKind.RUSARBEID_OLD_VS_NEW,
+        scheme_id=new.scheme_id,
+        inputs={**new.inputs, "grant_year": grant_year},
+        rule_ids=tuple(dict.fromkeys([*new.rule_ids, ladder.id])),
+        steps=steps,
+        total=difference,
+        figures={"new": new.total, "old": old_step.amount, "difference": difference},
+        notes=new.notes,
+        sources=_unique([*new.sources, kb.provenance(ladder)]),
         years=new.years,
         eligible=new.eligible,
     )

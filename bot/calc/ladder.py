@@ -134,6 +134,44 @@ def rusarbeid_mixed(kb: KnowledgeBase, groups: Sequence[LadderGroup]) -> Calcula
     )
 
 
+def rusarbeid_mixed_change(
+    kb: KnowledgeBase, before: Sequence[LadderGroup], after: Sequence[LadderGroup]
+) -> Calculation:
+    """Kommunalt rusarbeid: how one year's grant for groups of positions changes when the
+    groups stand in other grant years (a year on: each group one grant year further).
+
+    The total is the grant for ``after`` minus the grant for ``before``; a group past the last
+    grant year gets nothing, as in :func:`rusarbeid_mixed`.
+    """
+    first = rusarbeid_mixed(kb, before)
+    second = rusarbeid_mixed(kb, after)
+    change = second.total - first.total
+    ladder = _ladder(kb)[1]
+    steps = (
+        *first.steps,
+        *second.steps,
+        Step(
+            op=Op.SUBTRACT,
+            role=Role.DIFFERENCE,
+            amount=change,
+            parts=(second.total, first.total),
+            unit=Unit(ladder.unit),
+        ),
+    )
+    return Calculation(
+        kind=CalcKind.RUSARBEID_MIXED_CHANGE,
+        scheme_id=first.scheme_id,
+        inputs={"groups": first.inputs["groups"], "groups_to": second.inputs["groups"]},
+        rule_ids=first.rule_ids,
+        steps=steps,
+        total=change,
+        figures={"from": first.total, "to": second.total, "difference": change},
+        notes=_unique_notes([*first.notes, *second.notes]),
+        sources=first.sources,
+        years=first.years,
+    )
+
+
 def rusarbeid_mixed_own_share(
     kb: KnowledgeBase, groups: Sequence[LadderGroup], yearly_cost: int
 ) -> Calculation:

@@ -77,6 +77,7 @@ class CalcKind(StrEnum):
 
     RUSARBEID_GRANT_YEAR = "rusarbeid_grant_year"
     RUSARBEID_MIXED = "rusarbeid_mixed"
+    RUSARBEID_MIXED_CHANGE = "rusarbeid_mixed_change"
     RUSARBEID_PERIOD = "rusarbeid_period"
     RUSARBEID_OWN_SHARE = "rusarbeid_own_share"
     RUSARBEID_CALENDAR_YEAR = "rusarbeid_calendar_year"

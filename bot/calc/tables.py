@@ -167,6 +167,20 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
         if not cells:
             return None
         return TableResult(query, table, tuple(cells), cells[0].value, tuple(everyone))
+    if query.op == "spread":
+        # the highest row's figure (its columns added) minus the lowest row's
+        each_row = [
+            _summed(table, [row], columns)
+            for row in rows
+            if all(c.id in row.values for c in columns)
+        ]
+        if len(each_row) < 2:
+            return None
+        top = max(each_row, key=lambda c: c.value)
+        bottom = min(each_row, key=lambda c: c.value)
+        return TableResult(
+            query, table, (top, bottom), top.value - bottom.value, prognosis=prognosis
+        )
     if query.op in ("rank", "filter"):
         scored: list[tuple[Row, Fraction]] = []
         for row in rows:
@@ -219,6 +233,9 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
         return None
     if query.op in ("value", "list"):
         return TableResult(query, table, tuple(cells), cells[0].value, prognosis=prognosis)
+    if query.op == "difference" and len(rows) == 2 and len(columns) > 1 and not query.split:
+        # two rows of several columns each: each row's columns added, one against the other
+        query = replace(query, split=1)
     if query.op == "difference" and (query.split or len(rows) > 2):
         # two sums against each other: rows against rows, or a group's two columns
         if query.split:
@@ -244,11 +261,20 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
         return TableResult(query, table, tuple(cells), change, prognosis=prognosis)
     if query.op == "portion":
         if query.split:
-            # the row against the sum of all the rows it is one of
-            cells = [cells[0], _summed(table, rows, columns, query.group)]
+            # the row (its columns added) against the sum of all the rows it is one of
+            cells = [_summed(table, rows[:1], columns), _summed(table, rows, columns, query.group)]
+        elif len(rows) > 2:
+            # several rows added against the last one ('Hedmark og Oppland til sammen' of the
+            # whole country)
+            cells = [_summed(table, rows[:-1], columns), *_cells(table, rows[-1:], columns)]
         if cells[1].value == 0:
             return None
         return TableResult(query, table, tuple(cells), cells[0].value / cells[1].value)
+    if query.op == "sum" and query.each and len(columns) > 1:
+        # 'i 2016 og i 2017': the rows' sum in each column on its own
+        each = tuple(_summed(table, rows, [c], query.group) for c in columns)
+        total = sum((c.value for c in each), Fraction(0))
+        return TableResult(query, table, each, total, prognosis=prognosis)
     total = sum((c.value for c in cells), Fraction(0))
     printed = False
     for column in table.columns:

@@ -714,7 +714,9 @@ def extract_grant_year(folded: str) -> int | None:
 
 
 _GROUP_COUNT = (
-    r"(\d+(?:[.,]\d+)?|halvannen|halvannet|en halv|ei halv|et halvt|ett halvt|one|an|en|et|"
+    # 'en 50 % stilling i år 4', 'to 50 %-stillinger i år 2': a count of part positions
+    r"((?:(?:en|ei|et|ett|one|an?|to|two|tre|three|fire|four)\s+)?\d{1,3}\s*(?:%|prosent|percent)"
+    r"|\d+(?:[.,]\d+)?|halvannen|halvannet|en halv|ei halv|et halvt|ett halvt|one|an|en|et|"
     r"ett|ei|to|two|tre|three|fire|four|fem|five|seks|six)"
 )
 
@@ -815,7 +817,13 @@ def _times_groups(folded: str) -> list[tuple[Fraction, int]]:
 
 
 def _group_count(token: str) -> Fraction | None:
-    """Read the count of a group of positions: '2', '1,5', 'to', 'halvannen'."""
+    """Read the count of a group of positions: '2', '1,5', 'to', 'halvannen', 'en 50 %'."""
+    share = _SHARE_COUNT.fullmatch(token)
+    if share:
+        # 'en 50 % (stilling)': one position of half a whole; 'to 50 %': two of them
+        whole = _group_count(share.group(1)) if share.group(1) else Fraction(1)
+        part = Fraction(int(share.group(2)), 100)
+        return whole * part if whole is not None and 0 < part <= 1 else None
     if token[0].isdigit():
         try:
             return read_positions(token)
@@ -827,6 +835,10 @@ def _group_count(token: str) -> Fraction | None:
         # 'ett årsverk fra 2020 og et fra 2021': the bokmål article counts one
         value = 1
     return None if value is None else Fraction(value)
+
+
+# a count of part positions: 'en 50 %', 'to 50 prosent', '80 %'
+_SHARE_COUNT = re.compile(r"(?:([a-z]+)\s+)?(\d{1,3})\s*(?:%|prosent|percent)")
 
 
 # the articles a count of one may be written as where a count is read ('et' beside 'ett')
@@ -843,6 +855,7 @@ def extract_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None:
     """
     groups: list[tuple[Fraction, int]] = []
     counted = False
+    folded = re.sub(rf"%-(?={POSITION_WORDS})", "% ", folded)  # '50 %-stilling'
     m = _PAIR_GROUP.search(folded)
     if m and m.group(1) != m.group(2):
         # 'det ene er i år 1 og det andre i år 4': one position in each of two grant years
@@ -879,6 +892,8 @@ def extract_groups(folded: str) -> tuple[tuple[Fraction, int], ...] | None:
         if any(m.start() <= at < m.end() for at in seen):
             continue
         seen.add(m.start())
+        if _SHARE_COUNT.fullmatch(m.group(1)) and m.group(2) is None:
+            continue  # '50 % i år 2' names no position ('en egenandel på 50 % i år 2')
         count = _group_count(m.group(1))
         token = next(g for g in m.groups()[2:] if g is not None)
         year = ORDINALS.get(token) if not token.isdigit() else int(token)

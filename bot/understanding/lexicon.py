@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 
 from bot.text import fold, lazy_pattern, unwrap
 from bot.understanding.normalise import (
+    INFLECTION_LETTERS,
     STEM_ENDINGS,
     _letter_dropped,
     _needle,
@@ -604,7 +605,12 @@ class Lexicon:
         # Every word the knowledge base, the triggers and plain function words use: a question
         # word outside it (and not an inflection or compound of known words) is either a typo,
         # corrected to the nearest known word, or a topic the knowledge base does not hold.
-        words: set[str] = set(self.function_words | set(CONCEPTS) | set(COLUMN_WORDS))
+        # the concepts of words.yaml beside those of the code: one term for several words
+        self.concepts: dict[str, str] = dict(CONCEPTS)
+        for name, members in (kb.language.concepts if kb.language else {}).items():
+            for member in members:
+                self.concepts.setdefault(fold(member), f"#{name}")
+        words: set[str] = set(self.function_words | set(self.concepts) | set(COLUMN_WORDS))
         words |= self.everyday | self.verbs
         prefixes: set[str] = set()
         # a three-letter word and the stems beside it in one source text ('rød' and 'farge' of
@@ -638,6 +644,14 @@ class Lexicon:
         # places outside the tables, by folded name: never corrected into a table municipality
         language = kb.language
         self.other_places = frozenset(fold(p) for p in (language.places if language else []))
+        # other benefits and loans the sources lack, by folded name: never corrected
+        self.other_things = tuple(
+            fold(w) for w in (language.other_things if language else []) if w.strip()
+        )
+        # countries other than Norway, by their folded names padded: the sources hold none
+        self.countries = {
+            f" {fold(c)} ": c for c in (language.countries if language else []) if c.strip()
+        }
         # Every word of the tables and of the words for their operations: what a question
         # may say of a table's figures without naming another thing than the table counts
         table_texts: list[str] = []
@@ -938,7 +952,7 @@ class Lexicon:
         elif not query and WEB_ADDRESS.search(folded):
             out.add(WEB)
         for token in padded.split():
-            concept = CONCEPTS.get(token)
+            concept = self.concepts.get(token)
             if concept:
                 out.add(concept)
                 continue
@@ -1028,6 +1042,18 @@ class Lexicon:
                 if stem in self.vocab or (len(stem) >= 4 and stem.startswith(self._prefixes)):
                     return True
         return any(word + ending in self.vocab for ending in ENDINGS if len(word) >= 4)
+
+    def other_thing(self, word: str) -> bool:
+        """Whether a folded word is a benefit or loan the sources lack, or one inflected."""
+        return any(
+            word.startswith(w) and len(word) - len(w) <= INFLECTION_LETTERS
+            for w in self.other_things
+        )
+
+    def foreign_country(self, text: str) -> str | None:
+        """Return the country other than Norway a text names ('i Sverige', 'in Denmark')."""
+        padded = pad(fold(text))
+        return next((name for key, name in self.countries.items() if key in padded), None)
 
     def foreign_offices(self, text: str) -> tuple[str, ...]:
         """Return the offices a question names that no office of the sources is.
@@ -1188,6 +1214,9 @@ class Lexicon:
                 return word
             if word in self.other_places and word not in self.vocab:
                 unknown.append(word)  # 'Kristiansund' is a place, not a typo of 'Kristiansand'
+                return word
+            if self.other_thing(word):
+                unknown.append(word)  # 'startlånet' is Husbanken's loan, not a typo of 'starta'
                 return word
             if self.known(word):
                 # a word known only as a derivation ('soknad…' + 'first') loses to a known

@@ -115,7 +115,36 @@ def read_operation(u: Understanding) -> None:
         # the grant by the rules of each calendar year against the ladder run on alone
         s["operation"] = "old_vs_new"
         return
+    pairs = [(int(a), int(b)) for a, b in _FROM_TO_GRANT_YEAR.findall(f)]
+    if len(pairs) >= 2 and all(b == a + 1 for a, b in pairs) and "operation" not in s:
+        # 'fra år 1 til år 2, fra år 2 til år 3 og fra år 3 til år 4': the ladder's steps
+        s["operation"] = "steps"
+        for key in ("grant_year", "grant_year_to"):
+            s.pop(key, None)
+        if GOES_DOWN.search(f):
+            s["direction"] = "down"
+        elif GOES_UP.search(f):
+            s["direction"] = "up"
+        return
+    if (
+        OLD_RULES.search(f)
+        and (COMPARED.search(f) or DIFFERENCE.search(f))
+        and "year" in s
+        and len(years) == 1
+        and years[0] > 0
+        and not any(k in s for k in ("start_year", "cost", "groups", "operation"))
+    ):
+        # 'hva ville et årsverk i år 2 gitt etter gamle regler, og hva gir 2023-reglene?', 'hvor
+        # mye mindre får 3 stillinger i 2023 enn i år 1 etter gammel stige?': that year's rules
+        # against the old ladder in the grant year named
+        s["operation"] = "year_vs_old"
+        s["grant_year"] = years[0]
+        s.pop("grant_year_to", None)
+        return
     share = SHARE_ASK.search(f) if len(years) >= 2 else None
+    if share and _CHANGED_BY.match(f[share.end() :]):
+        # 'hvor mange prosent sank tilskuddet til år 3?': a change in per cent, not a share
+        share = None
     if share and years[0] != years[1]:
         # 'hvor stor del av satsen for år 1 gis det siste året?': the second as a share of the
         # first (-1, the last grant year, is resolved against the ladder)
@@ -136,7 +165,10 @@ def read_operation(u: Understanding) -> None:
         s["operation"] = "difference"
         # 'fra år 1 til år 2' changes from the first; 'mindre i år 4 enn i år 1' from the second
         first, second = years[0], years[1]
-        if THAN.search(f):
+        since = _FROM_GRANT_YEAR.search(f)
+        if THAN.search(f) or (since and int(since.group(1)) == second != first):
+            # ('vi fikk 550 000 i år 2 – hvor mye gikk det ned fra år 1?': from the year after
+            # 'fra')
             first, second = second, first
         s["grant_year"], s["grant_year_to"] = first, second
         if GOES_DOWN.search(f):
@@ -176,6 +208,28 @@ def read_operation(u: Understanding) -> None:
             s["direction"] = "down"
         elif GOES_UP.search(f):
             s["direction"] = "up"
+
+
+# 'hvor mange prosent [sank tilskuddet]', 'what percentage [does it drop]': share words
+# followed by a word of change ask for the change, not for one year as a share of another
+_CHANGED_BY = re.compile(
+    r"\s+(?:(?:har|hadde|vil|skal|does|did|will|has|is)\s+)?(?:(?:tilskuddet|tilskotet|"
+    r"satsen|belopet|the grant|the rate|it)\s+)?(?:synker|sank|faller|falt|minker|minket|"
+    r"reduseres|redusert|oker|okte|drops?|dropped|decreases?|decreased|falls?|fell|rises?|rose|"
+    r"increases?|increased|(?:gar|gikk|gjekk|goes|go|went)\s+(?:[a-z]+\s+){0,3}?"
+    r"(?:ned|opp|down|up))\b"
+)
+
+
+# 'fra år 1', 'from year 2': the grant year a change is counted from
+_FROM_GRANT_YEAR = re.compile(r"\b(?:fra|from|since)\s+(?:ar|year|aret|tilskuddsar)\s*(\d{1,2})\b")
+
+
+# 'fra år 1 til år 2', 'from year 2 to year 3': one step between two grant years
+_FROM_TO_GRANT_YEAR = re.compile(
+    r"\b(?:fra|from)\s+(?:ar|year|aret|tilskuddsar|tilskotsar)\s*(\d{1,2})\s+(?:til|to)\s+"
+    r"(?:(?:ar|year|aret|tilskuddsar|tilskotsar)\s*)?(\d{1,2})\b"
+)
 
 
 # 'hva gjenstår for kommunen å finansiere i år 3?': what is left to pay, not the years left

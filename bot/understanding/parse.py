@@ -54,7 +54,7 @@ from bot.understanding.lexicon import (
     unknown_unit,
 )
 from bot.understanding.normalise import _has, _stem, generic_name, inflected, pad
-from bot.understanding.operations import read_ladder_operation, read_operation
+from bot.understanding.operations import read_ladder_operation, read_operation, stated_amounts
 from bot.understanding.patterns import (
     _START_RELATIVE,
     ACRONYM,
@@ -90,6 +90,7 @@ from bot.understanding.patterns import (
     GRANT_PERCENT,
     GRANT_STEM,
     GRANT_TOKEN,
+    GRANT_WORDS,
     GROUPS,
     HOW_MANY_YEARS,
     KIND_ACCOUNTS,
@@ -142,6 +143,7 @@ from bot.understanding.patterns import (
 )
 from bot.understanding.query import Understanding
 from knowledge.kb import KnowledgeBase
+from knowledge.schema import LadderRule
 
 # words that compare counts rather than add them ('enn', 'forskjellen på', 'i stedet for')
 COMPARED = re.compile(
@@ -294,6 +296,12 @@ class Understander:
         # the counties' and offices' names, longest first, as they are looked for
         self._counties_longest = sorted(self.lex.counties.items(), key=lambda kv: -len(kv[0]))
         self._offices_longest = sorted(self.lex.offices.items(), key=lambda kv: -len(kv[0]))
+        # the words that say a grant was or is received ('fikk', 'får', 'got'), folded
+        words = kb.language
+        self._received_words = tuple(
+            fold(w)
+            for w in (*(words.received if words else []), *(words.receives if words else []))
+        )
         # the names that may start at each token (tokens recur)
         self._candidates_seen: dict[str, tuple[list[tuple[tuple[str, ...], str]], str | None]] = {}
         # the lookalike found for each chunk of words (the chunks of questions recur)
@@ -563,6 +571,58 @@ class Understander:
         return (f"{head} i {place}",)
 
     # --- the whole question ---
+
+    def _restated_rate(self, u: Understanding) -> None:
+        """Drop a stated grant that only restates the ladder's rate for the grant year beside it.
+
+        'Vi får 660 000 pr årsverk i år 1. Hvor mye har tilskuddet falt når vi kommer til år 4?',
+        'Vi fikk første tilskudd i 2021 (år 1, 660 000). …': a statement, before the question,
+        that the municipality receives what the ladder gives for that grant year is neither a
+        cost to reckon an own share from nor an amount received to place on the ladder; the
+        question is read without it. An amount the ladder does not give stays as it was.
+        """
+        s, f = u.slots, u.folded
+        cost = s.get("cost")
+        if not isinstance(cost, int) or COST_WORD.search(f):
+            return
+        positions = s.get("positions", Fraction(1))
+        if not isinstance(positions, Fraction | int):
+            return
+        for start, value in stated_amounts(f):
+            if value != cost:
+                continue
+            begin = max(f.rfind(".", 0, start), f.rfind("?", 0, start), f.rfind("!", 0, start))
+            end = min((i for i in (f.find(c, start) for c in ".?!") if i >= 0), default=len(f))
+            sentence = f[begin + 1 : end + 1]
+            if sentence.endswith("?") or end + 1 >= len(f.rstrip()):
+                return  # the question itself states it: a figure asked of, not a premise
+            padded = " " + " ".join(re.split(r"[^\w]+", sentence)) + " "
+            if not any(f" {w} " in padded for w in self._received_words):
+                return
+            years = [g for g in extract_grant_years(sentence) if g > 0]
+            rates = {
+                step.amount
+                for sid, rule in self.kb.all_rules()
+                if isinstance(rule, LadderRule) and sid in self._ladder_schemes(u)
+                for step in rule.steps
+                if step.grant_year in years
+            }
+            if any(value in (rate, positions * rate) for rate in rates):
+                s.pop("cost")
+                s.pop("cost_for_all", None)
+                rest = f[: begin + 1] + f[end + 1 :]
+                if "start_year" in s and not extract_grant_years(rest):
+                    # ('første tilskudd i 2021 (år 1, 660 000)': the start year places the
+                    # grant years; the one restated beside the rate asks for none)
+                    s.pop("grant_year", None)
+                    s.pop("grant_year_to", None)
+            return
+
+    def _ladder_schemes(self, u: Understanding) -> set[str]:
+        """The schemes with a ladder a question may be about: the one named, else all."""
+        named = {u.scheme} if u.scheme else set(u.schemes_mentioned)
+        having = {sid for sid, rule in self.kb.all_rules() if isinstance(rule, LadderRule)}
+        return having & named if named else having if len(having) == 1 else set()
 
     def understand(self, raw: str) -> Understanding:
         """Read intent, entities and confidence from one message."""
@@ -915,6 +975,11 @@ class Understander:
         if foreign:
             # 'Statsforvalteren i Nordland': an office the sources hold nothing from
             s["unknown_office"] = foreign
+        country = self.lex.foreign_country(u.text)
+        if country:
+            # 'tilskudd til rusarbeid i Sverige': a country whose grants the sources do not hold
+            s["foreign_country"] = country
+            u.unknown = [w for w in u.unknown if f" {w} " not in pad(fold(country))]
         if not office:
             # 'kontaktperson i Nordland?' (not 'hos Innlandet for kommuner i Nordland')
             u.regions = self.lex.foreign_regions(u.text)
@@ -947,6 +1012,7 @@ class Understander:
         elif ORDER_DESC.search(f):
             s["order"] = "desc"
         u.follow_up = bool(FOLLOW_UP.match(f)) and len(f.split()) <= 8
+        self._restated_rate(u)
         read_operation(u)
         read_ladder_operation(u)
         got = RECEIVED_AMOUNT.search(f)
@@ -1107,7 +1173,7 @@ class Understander:
         m = OTHER_SCHEMES.search(f)
         year = s.get("year")
         counted = COUNTED_SCHEMES.search(f)
-        if counted and not m and isinstance(year, int) and not u.schemes_mentioned:
+        if counted and not m and isinstance(year, int):
             # 'legg sammen bevilgningene for 2021 til de tre ordningene': the schemes with a
             # national appropriation that year, when there are as many as the question counts
             having = [
@@ -1115,9 +1181,18 @@ class Understander:
                 for sid, scheme in self.kb.schemes.items()
                 if any(a.year == year and a.scope == "nasjonal" for a in scheme.appropriations)
             ]
-            if len(having) == OTHER_COUNTS[counted.group(1)]:
+            if len(having) != OTHER_COUNTS[counted.group(1)]:
+                if not u.schemes_mentioned:
+                    # 'de fire ordningene' when three have figures that year: not those three
+                    s["schemes_counted"] = OTHER_COUNTS[counted.group(1)]
+                return
+            if not u.schemes_mentioned:
                 u.schemes_mentioned = having
                 u.scheme = having[0]
+            elif set(u.schemes_mentioned) < set(having):
+                # 'hvor stor andel av bevilgningene til de tre ordningene gikk til X?': X is a
+                # part of the schemes counted
+                s["share_of"] = tuple(having)
             return
         if not m or not isinstance(year, int) or not u.schemes_mentioned:
             return
@@ -1263,6 +1338,7 @@ class Understander:
         if found:
             u.passage, u.passage_score, u.passage_strong, u.passage_limit = found[0]
             u.passage_explains = self._explained(u, 0.5)
+            u.passage_covers = self._covered(u)
         topic_intent = self.lex.passage_intent.get(u.passage or "")
         if topic_intent and u.passage_score >= 0.45:
             strong = u.passage_strong and u.passage_score >= 0.6
@@ -1496,6 +1572,18 @@ class Understander:
         floor = least * 0.8 if shared == asked else least
         return u.passage_strong and len(shared) >= 3 and u.passage_score >= floor
 
+    def _covered(self, u: Understanding) -> bool:
+        """Tell whether the best passage holds every content word of the question, leaving out
+        the grant words that only point at the scheme named ('NAV-ordningen')."""
+        asked = {
+            t
+            for t in self.lex.terms(u.folded, query=True)
+            if not (
+                u.schemes_mentioned and any(t.startswith(g) or g.startswith(t) for g in GRANT_WORDS)
+            )
+        }
+        return bool(asked) and asked <= self.lex.key_terms.get(u.passage or "", frozenset())
+
     def _place(self, u: Understanding, raw: dict[str, float]) -> None:
         """Read a place the knowledge base does not hold ('Bergen') in a framework question.
 
@@ -1518,7 +1606,8 @@ class Understander:
             return
         if "municipality" in s or "county" in s:
             return
-        if not u.unknown and not any(t in self.lex.other_places for t in u.folded.split()):
+        words = re.findall(r"[\w-]+", u.folded)  # ('og drammen?': the words without the '?')
+        if not u.unknown and not any(t in self.lex.other_places for t in words):
             return
         # 'og Bergen?': a follow-up naming only a place
         follow_up = bool(FOLLOW_UP.match(u.folded)) and len(u.folded.split()) <= 3
@@ -1527,20 +1616,25 @@ class Understander:
         # a known place outside the tables ('Lillehammer') asked for money or a year's figure
         listed = placed or "year" in s or any(raw[k] for k in PLACE_MONEY_INTENTS)
         for m in PLACE_WORD.finditer(u.text):
-            word = fold(m.group(0))
-            if placed and word in u.unknown:
-                s["place"] = m.group(0)
-                u.unknown.remove(word)
-                return
-            if (
-                listed
-                and word in self.lex.other_places
-                and not POSTCODE_BEFORE.search(u.text[: m.start()])
-            ):
-                s["place"] = m.group(0)
-                if word in u.unknown:
+            # ('Og Drammen?': the capitalised words run together, the place is the last ones)
+            spans = [m.group(0)]
+            if FOLLOW_UP.match(fold(m.group(0))) and " " in m.group(0):
+                spans.append(m.group(0).split(" ", 1)[1])
+            for said in spans:
+                word = fold(said)
+                if placed and word in u.unknown:
+                    s["place"] = said
                     u.unknown.remove(word)
-                return
+                    return
+                if (
+                    listed
+                    and word in self.lex.other_places
+                    and not POSTCODE_BEFORE.search(u.text[: m.start()])
+                ):
+                    s["place"] = said
+                    if word in u.unknown:
+                        u.unknown.remove(word)
+                    return
 
     def _declined(self, u: Understanding, scores: dict[str, float], raw: dict[str, float]) -> bool:
         """Tell whether a question is outside what the knowledge base holds.

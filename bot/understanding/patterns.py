@@ -742,6 +742,8 @@ YES_NO = lazy_pattern(
 # 'hvor mye går tilskuddet ned fra år 1 til år 2', 'forskjellen mellom år 2 og år 4'
 DIFFERENCE = lazy_pattern(
     r"\b(?:forskjell\w*|differanse\w*|gar(?:\s+[a-z]+){0,4}?\s+ned|synker|minker|faller|"
+    # the past tense: 'hvor mye har tilskuddet falt?', 'gikk ned', 'sank', 'økte'
+    r"falt|sank|minket|gikk(?:\s+[a-z]+){0,4}?\s+(?:ned|opp)|okte|fell|rose|"
     # ('avkortningsstigen', 'reduksjonsstigen' name the ladder, they ask for no change)
     r"reduser\w*|reduksjon(?!\w*stig)\w*|nedgang\w*|avkort(?!\w*stig)\w*|mindre|lavere|"
     r"endring\w*|endrer|endres|"
@@ -770,7 +772,10 @@ EXTRA_IF = lazy_pattern(
 # 'de tre ordningene', 'alle tre tilskuddene', 'the three schemes': schemes counted, not named
 COUNTED_SCHEMES = re.compile(
     r"\b(?:de|dei|the|alle|all)\s+(to|tre|fire|two|three|four)\s+"
-    r"(?:ordning\w*|tilskuddsordning\w*|tilskudd\w*|tilskot\w*|schemes?|grants?)\b"
+    # 'de tre helseordningene', 'the three Health Directorate schemes': a compound, or up to
+    # two words of what the schemes are before the noun (no preposition, no position)
+    rf"(?:(?!(?:i|in|av|of|for|til|pa|on|med|with|og|and|{POSITION_WORDS})\b)[a-z-]+\s+){{0,2}}?"
+    r"(?:\w*ordning\w*|tilskudd\w*|tilskot\w*|schemes?|grants?)\b"
 )
 
 # 'de to 765-ordningene', 'both chapter 765 schemes': schemes counted by their budget chapter
@@ -799,6 +804,10 @@ REMAINING = lazy_pattern(
 THAN = lazy_pattern(r"\b(?:ar|year|aret)\s*\d{1,2}\b.*\b(?:enn|than)\b.*\b(?:ar|year|aret)\s*\d")
 
 
+# 'hvor mye mindre er det enn om de var i år 1?': a grant year set against the figure before
+THAN_GRANT_YEAR = lazy_pattern(r"\b(?:enn|than)\b.*\b(?:ar|year|aret)\s*\d")
+
+
 GOES_DOWN = lazy_pattern(
     r"\b(?:ned|synker|sank|minker|minket|faller|falt|fell|reduser\w*|reduksjon(?!\w*stig)\w*|"
     r"nedgang\w*|avkort(?!\w*stig)\w*|mindre|"
@@ -808,7 +817,7 @@ GOES_DOWN = lazy_pattern(
 
 GOES_UP = lazy_pattern(
     r"\b(?:opp|oker|okte|okt|auka|auke|steg|okning\w*|mer|hoyere|up|increas\w*|rises?|rose|"
-    r"grew|more|higher)\b"
+    r"grew|more|higher|storre|bigger|larger)\b"
 )
 
 
@@ -1027,7 +1036,9 @@ SAME_MEASURE = lazy_pattern(r"\b(?:samme|same)\s+(?:tiltak|tiltaket|measure|proj
 # 'har hatt tilskudd siden 2017'
 _START_YEAR = lazy_pattern(
     r"\b(?:(?:forste|first)\s+(?:[a-z]+\s+){0,3}?"
-    r"(?:gang|tilskudd\w*|tilskot\w*|tilskuddsar\w*|time|grant\w*|year|funded|financed)"
+    # ('sitt første KRA-år i 2021': a year of the scheme, named by its short form)
+    r"(?:gang|tilskudd\w*|tilskot\w*|tilskuddsar\w*|time|grant\w*|year|funded|financed|"
+    r"[a-z]+-(?:ar|aret|year))"
     r"(?:\s+[a-z]+){0,8}?\s+(?:i|var|er|was|in|fra|from)?\s*((?:19|20)\d{2})|"
     r"(?:startet|starta|starte|begynte|begynt|oppstart\w*|opprettet|oppretta|started|began|"
     # 'startet 2 årsverk i kommunalt rusarbeid i 2020' (no year among the words between)
@@ -1175,7 +1186,7 @@ OPERATION_WORDS = _wordset(
     "mindre lavere ned opp oker okning hoyere lower higher less more up down enn than endres "
     "trekkes trekke trekker trekk fratrukket deducted deduct subtracted igjen "
     "sammenlignet sammenlignes sammenlikna samanlikna jamfort taper tape tapet tap mister "
-    "miste mot versus compared comparison lose loses lost"
+    "miste mot versus compared comparison lose loses lost falt sank minket gikk okte fell rose"
 )
 
 

@@ -45,6 +45,9 @@ class Understanding:
     passage_limit: bool = False
     # the best passage is strong and shares three distinctive words with the question
     passage_explains: bool = False
+    # the best passage holds every content word of the question but the scheme's grant words
+    # ('hva vil NAV-ordningen ha mer kunnskap om?' of '… for å få mer kunnskap om gode tiltak')
+    passage_covers: bool = False
     implicit: set[str] = field(default_factory=set)
     trigger_top: float = 0.0
     trigger_intent: str | None = None

@@ -33,6 +33,7 @@ Op = Literal[
     "tally",
     "rows",
     "relative",
+    "spread",
 ]
 
 
@@ -120,7 +121,8 @@ _SHARE_OF = re.compile(
 
 
 #: The words before a place that say the counted were there ('bodde i', 'lived in').
-_LOCATED = r" (?:var|bodde|budde|befant seg|fantes|lived|were|was|are|is|er) (?:det )?(?:i|in)"
+_LOCATED_VERB = r" (?:var|bodde|budde|befant seg|fantes|lived|were|was|are|is|er)"
+_LOCATED = _LOCATED_VERB + r" (?:det )?(?:i|in)"
 
 
 #: Phrase lists whose one-word phrases also count as the last part of a compound
@@ -204,6 +206,15 @@ class TableQuery:
     #: how many places the question says the rows are ('de 14 kommunene i Aust-Agder') when
     #: the table has another number of them, 0 when it agrees or says none
     miscounted: int = 0
+    #: a sum asked for each column on its own ('i 2016 og i 2017'): the rows' sum per column
+    each: bool = False
+    #: the municipality numbers of the rows asked as well ('kommunenummeret til …')
+    numbered: bool = False
+
+
+#: Two years each with its own preposition ('i 2016 og i 2017', 'in 2016 and in 2017'): each
+#: year asked on its own, not the two added.
+_EACH_YEAR = re.compile(r" (\w+) (20[0-4]\d) (?:og|and) \1 (20[0-4]\d) ")
 
 
 def _figure_unit(after: str) -> bool:
@@ -606,6 +617,8 @@ class TableReader:
             return True  # 'summen 2016+2017', 'i 2018-presentasjonen'
         if self.has(padded, "framework") or self.has(padded, "most_columns"):
             return True
+        if self._members_asked(folded, padded):
+            return True  # 'hvilke kommuner er med i Lister?'
         tokens = set(padded.split())
         if not tokens.isdisjoint(self._telling_any):
             return True
@@ -623,7 +636,10 @@ class TableReader:
                 prefixes.issuperset(label) for label in cue.item_labels
             )
             if cue.kroner:
-                if not rows and not self._years_compared_of_kind(table, folded, padded):
+                if not rows and not (
+                    self._years_compared_of_kind(table, folded, padded)
+                    or self._bounded_of_kind(table, folded, padded)
+                ):
                     continue
                 if not rows:
                     return True
@@ -644,6 +660,8 @@ class TableReader:
                     return True
                 by_year = [c for c in table.columns if c.year is not None and not c.sum_of]
                 if named and self._echoed_words(padded, by_year) >= 2:
+                    return True
+                if named and self._years_compared(table, folded, padded):
                     return True
                 continue
             if tokens.isdisjoint(cue.columns) and prefixes.isdisjoint(cue.column_prefixes):
@@ -679,6 +697,18 @@ class TableReader:
                 if f" {phrase} " in padded
             )
         return name in present
+
+    def _unfigured(self, padded: str) -> str:
+        """The question without its words for the figure in question ('tallet', 'personer'),
+        which name no column of their own."""
+        out = padded
+        for phrase in self.w.get("the_figure", ()):
+            out = out.replace(f" {phrase} ", " ")
+        return out
+
+    def whether(self, padded: str) -> bool:
+        """Whether a question starts with its verb ('har Oslo …?'): it asks if a claim holds."""
+        return any(padded.startswith(f" {p} ") for p in self.w.get("whether", ()))
 
     def asks(self, padded: str, name: str, columns: Sequence[Column]) -> bool:
         """Whether a phrase list's words occur other than as the columns' own words
@@ -789,6 +819,16 @@ class TableReader:
             spots = [f" {part} {w} " for w in words] + [f" {w} i {part} " for w in words]
             spots += [f" {w} in {part} " for w in words]
             at = _first(padded, [s.strip() for s in spots])
+            counties_only = not any(r.municipality for r in table.rows)
+            if (
+                at < 0
+                and counties_only
+                and re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", self.spans)
+            ):
+                # a table of counties only: the part as a word of its own is the county they
+                # were merged into ('Agder samlet' of Aust- and Vest-Agder; not the
+                # 'Agder-presentasjonen')
+                at = _first(padded, [part])
             if at >= 0:
                 found.append((at, keys))
         return found
@@ -1032,6 +1072,8 @@ class TableReader:
         sammen' has no sum without the counts behind each share)."""
         self._late, self.place_count = {}, 0
         query = self._read(folded, today, column_hint, previous, raw, framework)
+        if query is not None and self.has(_padded(self.long_forms(folded)), "municipality_number"):
+            query = replace(query, numbered=True)
         if (
             query is not None
             and query.op == "filter"
@@ -1041,6 +1083,14 @@ class TableReader:
             # a follow-up that keeps a comparison of two columns but names one ('og i 2018?')
             # compares nothing: the rows' figures of the column named
             query = replace(query, op="value")
+        if query is not None and query.op == "rank" and query.rows and not query.across:
+            # the whole country is never ranked among its counties: 'lavest i hele landet'
+            # ranks the counties (every one when the country was the only row named)
+            asked = self.kb.tables[query.table]
+            places = {r.key for r in data_rows(asked)}
+            kept = tuple(k for k in query.rows if k in places or _row(asked, k).sum_of_rows)
+            if places and kept != query.rows:
+                query = replace(query, rows=kept if len(kept) > 1 else ())
         if query is not None and query.table in self._late and query.other is None:
             query = replace(query, late=self._late[query.table])
         said = self.place_count
@@ -1114,7 +1164,8 @@ class TableReader:
                 and self._column_by_words(shown, padded) is None
                 and not (self.has(padded, "share") or self.has(padded, "count"))
             ):
-                kept_columns = previous.columns
+                # (a count and then its share asked of one place: both, for the next place)
+                kept_columns = self._asked_pair(shown, previous) or previous.columns
                 column_hint = previous.columns[0]
         best: TableQuery | None = None
         best_score = 0.0
@@ -1138,6 +1189,12 @@ class TableReader:
         of_country = self._share_of_country(previous, padded)
         if of_country is not None:
             return of_country
+        of_group = self._share_of_group(previous, padded)
+        if of_group is not None:
+            return of_group
+        same_as = self._same_as_previous(previous, padded)
+        if same_as is not None:
+            return same_as
         shown_rows = self._of_shown(previous, padded, years, column_hint)
         if shown_rows is not None:
             return shown_rows
@@ -1164,7 +1221,18 @@ class TableReader:
             carried = best.table == shown.id and best.op == "rank"
             if carried and self._column_by_words(shown, padded) is None:
                 return None
-        if best is None and previous is not None and (follow_up or operating or ranking):
+        # 'hvor stor andel av befolkningen 18–66 år er det?' after one place's count: the
+        # share of that place, asked back of the figure just given (a long question too)
+        back = (
+            previous is not None
+            and previous.op == "value"
+            and len(previous.rows) == 1
+            and shown is not None
+            and self._unit_asked(padded) is not None
+            and self.has(padded, "those_shown")
+            and not self.rows_in(shown, padded)
+        )
+        if best is None and previous is not None and (follow_up or operating or ranking or back):
             statistics = shown is not None and not any(c.unit == "kr" for c in shown.columns)
             if statistics and self.has(padded, "framework"):
                 return None  # 'hvor mye økte rammen …' after a statistics question
@@ -1178,11 +1246,27 @@ class TableReader:
             shared = self._share_of_count(previous, best, padded)
             if shared is not None:
                 best = shared
-            if kept_columns and best.columns == kept_columns[:1] and best.op == "value":
-                best = replace(best, op=previous.op, columns=kept_columns)
+            if kept_columns and best.columns == (column_hint,) and best.op == "value":
+                kept: Op = "list" if len(kept_columns) > len(previous.columns) else previous.op
+                best = replace(best, op=kept, columns=kept_columns)
             if follow_up:
                 best = _remember(best, previous)
         return best
+
+    def _asked_pair(self, table: Table, previous: TableQuery) -> tuple[str, ...]:
+        """A count and the share printed beside it, asked in turn ('hvor mange …?' – 'hvor
+        stor andel er det?'), in the table's order; () when the last two columns asked are
+        not such a pair."""
+        if len(previous.columns) != 1 or not previous.before_columns:
+            return ()
+        ids = {previous.columns[0], previous.before_columns[-1]}
+        columns = [c for c in table.columns if c.id in ids]
+        if len(columns) != 2 or {c.unit for c in columns} != {"antall", "prosent"}:
+            return ()
+        count, share = sorted(columns, key=lambda c: c.unit)
+        if self._unit_sibling(table, count, "", "prosent").id != share.id:
+            return ()
+        return (count.id, share.id)
 
     def _share_whole(self, padded: str, columns: Sequence[Column]) -> Column | None:
         """The column of the year a share is taken of ('andel av 2016-økningen'), or None."""
@@ -1284,13 +1368,23 @@ class TableReader:
             # 'hvilke kommuner fikk mer i 2017 enn i 2016?': the table's own kind of rows
             # compared across two of its years tells it too
             kind = self._years_compared_of_kind(table, self.spans, padded)
+            kind = kind or self._bounded_of_kind(table, self.spans, padded)
+            # 'kva er skilnaden mellom 2018 og 2017 for Vennesla?': a row named with two of
+            # the table's years compared tells it too
+            kind = kind or (
+                bool(self.rows_in(table, padded))
+                and self._years_compared(table, self.spans, padded)
+            )
             if not ((framework and (years or whole)) or self.has(padded, "framework")) and not (
                 named or printed_row or told or spelled or kind
             ):
                 return [], 0.0
             if whole:
-                # 'minst samlet over hele perioden': the printed sum of every year
+                # 'minst samlet over hele perioden': the printed sum of every year, or every
+                # year added in a table that prints no sum
                 summed = [c for c in table.columns if c.sum_of]
+                if not summed and table.id in self.national_tables:
+                    return by_year, 2.0
                 return summed[:1], 2.0 if summed else 0.0
             prognosis = self.has(padded, "prognosis") and not self.has(padded, "without_prognosis")
             if self.has(padded, "including") and self.has(padded, "sum"):
@@ -1362,6 +1456,9 @@ class TableReader:
                 summed = [c for c in table.columns if c.sum_of]
                 if not summed and self.has(padded, "which_year"):
                     return by_year, score - 0.5  # a table of years without a printed sum
+                if not summed and self.has(padded, "sum") and table.id in self.national_tables:
+                    # 'summen av økningene i tidslinjen': every year added, no sum printed
+                    return by_year, score - 0.5
                 return summed[:1], score - 0.5
             return picked, score
         column = next((c for c in table.columns if c.id == column_hint), None)
@@ -1479,6 +1576,18 @@ class TableReader:
                 self.place_count = int(value) if value.denominator == 1 else 0
                 continue  # 'alle de 15 kommunene', 'de 15 Aust-Agder-kommunene' count places
             self.rounding = Fraction(0)
+            between = any(before.endswith(f" {w} ") for w in self.w["between"])
+            ends = _RANGE_END.match(folded[m.end() :]) if between else None
+            if ends is not None and not any(
+                after.startswith(f" {w} ") for w in self.w.get("million", ())
+            ):
+                # 'mellom 1 og 2 millioner': the unit after the second figure is the first's too
+                past = _padded(folded[m.end() + ends.end() :])
+                if any(past.startswith(f" {w} ") for w in self.w.get("million", ())):
+                    upper = Fraction(ends.group(1).replace(" ", "").replace(",", "."))
+                    if upper > value:
+                        self.upper = upper * 1_000_000
+                        return ">=", value * 1_000_000
             if any(after.startswith(f" {w} ") for w in self.w.get("million", ())):
                 value *= 1_000_000
                 # '8,1 millioner' is a figure rounded to its last decimal
@@ -1500,6 +1609,9 @@ class TableReader:
                 second = _RANGE_END.match(folded[m.end() :])
                 if second is not None:
                     self.upper = Fraction(second.group(1).replace(" ", "").replace(",", "."))
+                    past = _padded(folded[m.end() + second.end() :])
+                    if any(past.startswith(f" {w} ") for w in self.w.get("million", ())):
+                        self.upper *= 1_000_000  # 'mellom 1 million og 1,5 millioner'
                     if self.upper > value:
                         return ">=", value
                     self.upper = None
@@ -1673,6 +1785,37 @@ class TableReader:
                 return TableQuery(table.id, "rows", keys, (table.columns[0].id,))
         return None
 
+    def _members_asked(self, folded: str, padded: str) -> bool:
+        """Whether a question asks which municipalities a region is, and no figure of them
+        ('hvilke kommuner er med i Lister?')."""
+        if not self.groups_named(padded) or not self._asks_rows(padded, "municipality_places"):
+            return False
+        figures = ("share", "more", "less", "highest", "lowest", "same", "sum", "than")
+        if any(self.has(padded, w) for w in (*figures, "difference", "framework")):
+            return False
+        # (a year may name the document: 'i 2018-oversikten')
+        return not any(not _YEAR.fullmatch(m[1]) for m in _FIGURE.finditer(folded))
+
+    def _group_members(self, table: Table, padded: str) -> tuple[TableQuery, float] | None:
+        """'Which municipalities make up Lister?': the rows of the region named, as the
+        table's printed sum of that region adds them (a table printing it wins)."""
+        if not self._members_asked(self.spans, padded) or not any(
+            r.municipality for r in table.rows
+        ):
+            return None
+        group = self.groups_named(padded)[0]
+        name = f" {' '.join(_TOKENS.split(fold(group))).strip()} "
+        printed = [r for r in table.rows if r.sum_of_rows and name in _padded(fold(r.label))]
+        if printed:
+            keys = tuple(k for k in printed[0].sum_of_rows)
+            return TableQuery(table.id, "rows", keys, (table.columns[0].id,), group=group), 3.5
+        members = self.group_in(table, padded)
+        if not members:
+            return None
+        return TableQuery(
+            table.id, "rows", tuple(members), (table.columns[0].id,), group=group
+        ), 3.0
+
     def _stray(self, table: Table, padded: str) -> bool:
         """Whether a question has a long word that is no function word, no table-operation
         word and no word of the table's headings ('ordning', 'bevilgning')."""
@@ -1697,6 +1840,32 @@ class TableReader:
         said = {int(y) for y in _YEAR.findall(folded)}
         by_year = {c.year for c in table.columns if c.year is not None and not c.sum_of}
         return len(said & by_year) == 2 and self._own_kind(table, padded)
+
+    def _bounded_of_kind(self, table: Table, folded: str, padded: str) -> bool:
+        """Whether a question asks for a table's own kind of rows by a bound on a figure in
+        one of its years ('hvilke kommuner fikk over 1 million i 2018?'), or for the spread
+        of their figures in one of its years."""
+        said = {int(y) for y in _YEAR.findall(folded)}
+        by_year = {c.year for c in table.columns if c.year is not None and not c.sum_of}
+        if not said & by_year:
+            return False
+        if self.has(padded, "spread"):
+            # 'kva er spennet mellom kommunane i 2020?': the table's rows of that year
+            return self._own_kind(table, padded) or bool(self.groups_named(padded))
+        bounds = ("above", "at_least", "below", "at_most", "between")
+        if not any(self.has(padded, w) for w in bounds) or not self.has(padded, "which"):
+            return False
+        figures = [m for m in _FIGURE.finditer(folded) if not _YEAR.fullmatch(m.group(1))]
+        return bool(figures) and self._own_kind(table, padded)
+
+    def _years_compared(self, table: Table, folded: str, padded: str) -> bool:
+        """Whether a question compares two of the years a table's columns are ('skilnaden
+        mellom 2018 og 2017')."""
+        if not self.comparing(padded):
+            return False
+        said = {int(y) for y in _YEAR.findall(folded)}
+        by_year = {c.year for c in table.columns if c.year is not None and not c.sum_of}
+        return len(said & by_year) == 2
 
     def _own_kind(self, table: Table, padded: str) -> bool:
         """Whether a question asks for rows of a table's own kind ('hvilket fylke …' of a
@@ -1794,11 +1963,15 @@ class TableReader:
             return units[0] if len(units) == 1 else None
         return next(c for c in table.columns if c.id == ranked[0][0])
 
-    def _column_scores(self, table: Table, padded: str, exact: bool = False) -> dict[str, float]:
+    def _column_scores(self, table: Table, padded: str, exact: bool = False) -> dict[str, Fraction]:
         """Each column's score: the telling words it shares with the question (``exact``: the
-        same words only, not words sharing their first letters)."""
+        same words only, not words sharing their first letters), added exactly, so that two
+        columns told by as many words tie whatever order the words are added in."""
         bags = self.column_words[table.id]
         counts, prefixes = self.column_counts[table.id], self.column_prefixes[table.id]
+        # (the verb that says where the counted were, 'bodde i Oslo', is no word of a heading
+        # that says 'bodde i husholdninger')
+        padded = self._unlocated(table, padded)
         asked = {t for t in padded.split() if len(t) >= MIN_WORD or t.isdigit() or t in counts}
         # each asked word with the column words it matches (the same word, else the same first
         # five letters: 'sosialhjelp' is not 'sosialhjelpsmottak'), found through the index
@@ -1806,17 +1979,28 @@ class TableReader:
         matches = {
             w: {w} if w in counts else set() if exact else prefixes.get(w[:5], set()) for w in asked
         }
-        scores: dict[str, float] = {}
+        scores: dict[str, Fraction] = {}
         for cid, bag in bags.items():
-            score = 0.0
+            score = Fraction(0)
             for found in matches.values():
                 hits = found & bag
                 if hits:
-                    score += 1.0 / min(counts[w] for w in hits)
+                    score += Fraction(1, min(counts[w] for w in hits))
             # a pair of words only this column's heading has ('under 18') tells even more
             score += sum(f" {pair} " in padded for pair in self.column_pairs[table.id][cid])
             scores[cid] = score
         return scores
+
+    def _unlocated(self, table: Table, padded: str) -> str:
+        """The question without the verbs that say where the counted were before a row's
+        name ('bodde i Oslo' reads 'i Oslo')."""
+        if not re.search(_LOCATED, padded):
+            return padded
+        names = "|".join(re.escape(n) for n, _key in self.spelled[table.id])
+        if not names:
+            return padded
+        where = rf"(?= (?:det )?(?:i|in) (?:{names}) )"
+        return re.sub(_LOCATED_VERB + where, "", padded)
 
     def _unit_asked(self, padded: str) -> str | None:
         """'prosent' when a share is asked, 'antall' when a count is, else None."""
@@ -1867,6 +2051,9 @@ class TableReader:
         counted = self._counted_rows(table, padded)
         if counted is not None:
             return counted, 3.0
+        of_group = self._group_members(table, padded)
+        if of_group is not None:
+            return of_group
         columns, score = self._columns(table, padded, years, column_hint, framework)
         if not columns:
             return None, 0.0
@@ -1971,7 +2158,20 @@ class TableReader:
         highest = highest or (bool(place) and not lowest)
         more, less = self.has(padded, "more"), self.has(padded, "less")
         than = self.has(padded, "than")
-        premise = self.has(padded, "premise")
+        premise = self.has(padded, "premise") or self.whether(padded)
+        printed_sum = [
+            c for c in table.columns if c.sum_of and set(c.sum_of) == {d.id for d in columns}
+        ]
+        if (
+            len(columns) > 1
+            and printed_sum
+            and not named
+            and self.has(padded, "which")
+            and self._bound(table, printed_sum[0]) is not None
+        ):
+            # 'hvilke kommuner hadde sum 2016–2020 mellom 1 og 2 millioner?': a bound on the
+            # printed sum of the years asked
+            columns, ids = printed_sum[:1], (printed_sum[0].id,)
         bound = self._bound(table, columns[0]) if len(columns) == 1 else None
         same = self.has(padded, "same") and self.has(padded, "which") and len(columns) == 1
         if same and (not named or by_group):
@@ -1987,6 +2187,13 @@ class TableReader:
             special = self._share_query(table, padded, named, columns[0])
             if special is not None:
                 return special, score + 0.5
+        # 'spennet i 2019', 'forskjellen mellom høyeste og laveste': the highest row's figure
+        # minus the lowest row's
+        spread = self.has(padded, "spread") or (
+            highest and lowest and self.has(padded, "difference")
+        )
+        if spread and (not named or by_group) and not premise:
+            return TableQuery(table.id, "spread", tuple(rows), ids), score
         asks_rows = self.has(padded, "which") or self.has(padded, "count")
         if bound is not None and asks_rows and (not named or by_group):
             # 'hvilke kommuner fikk over 1 million i 2018?', 'fylker med minst 70 %'
@@ -2193,11 +2400,30 @@ class TableReader:
         if len(rows) == 1 and len(columns) > 1 and any(c.sum_of for c in columns):
             # 'Åmli i 2016 og summen inkl. prognosen': figures side by side, no total of them
             return TableQuery(table.id, "list", tuple(rows), ids), score
+        each = len(columns) > 1 and not any(c.sum_of for c in columns)
+        said = _padded(self.spans)
+        found = _EACH_YEAR.search(said) if each else None
+        # ('i 2016 og i 2017 til sammen' adds the years: a sum word after them)
+        each = found is not None and not self.has(" " + said[found.end() :], "sum")
+        if each and len(rows) == 1:
+            # 'hva fikk Arendal i 2016 og i 2017?': each year's figure, side by side
+            return TableQuery(table.id, "list", tuple(rows), ids), score
+        if each:
+            # 'den samlede økningen for Lister i 2016 og i 2017': the rows' sum in each year
+            groups = self.groups_named(padded) if by_group else []
+            name = groups[0] if len(groups) == 1 else ""  # 'Lister og Aust-Agder' is no one
+            return TableQuery(table.id, "sum", tuple(rows), ids, group=name, each=True), score
+        if len(rows) > 1 and len(columns) > 1 and printed_sum and not comparing:
+            # 'de 15 kommunene til sammen i 2016–2020': each row's printed sum of exactly
+            # those years, added, as a single row's printed sum is given
+            return TableQuery(table.id, "sum", tuple(rows), (printed_sum[0].id,)), score
         if len(rows) > 1 or len(columns) > 1:
             summed = TableQuery(table.id, "sum", tuple(rows), ids)
-            bound = self._bound(table, columns[0]) if premise and len(rows) == 1 else None
+            claims = premise and (len(rows) == 1 or by_group)
+            bound = self._bound(table, columns[0]) if claims else None
             if bound is not None and not comparing:
-                # 'stemmer det at Arendal fikk 3,4 millioner i 2019 og 2020 til sammen?'
+                # 'stemmer det at Arendal fikk 3,4 millioner i 2019 og 2020 til sammen?',
+                # 'stemmer det at Lister fikk 2 044 792 i 2016?': the sum checked
                 compare, value = bound
                 claimed = replace(summed, claim=rows[0], bound=value, compare=compare)
                 return replace(claimed, rounding=self.rounding), score
@@ -2430,6 +2656,11 @@ class TableReader:
         """'kva fylke hadde flest?', 'how does it rank?', 'og hvor stor andel er det?' after
         a question on a table: the same columns ranked, the row's place, the row's share."""
         columns = columns or list(previous.columns)
+        if len({_column(table, c).unit for c in columns}) > 1:
+            # a count and its share shown side by side: the one of the unit asked (a
+            # ranking of the count when none is)
+            unit = self._unit_asked(padded) or "antall"
+            columns = [c for c in columns if _column(table, c).unit == unit] or columns
         highest, lowest = self.has(padded, "highest"), self.has(padded, "lowest")
         counted_on = self._counted_on(padded)
         further = counted_on is not None and previous.op == "rank" and not previous.across
@@ -2498,8 +2729,15 @@ class TableReader:
             dated = [c.id for c in table.columns if c.year in years and not c.sum_of]
             columns = tuple(dated) or previous.columns
         else:
+            # (the column named by the question's own words: 'hvor mange personer var det?'
+            # names no column by 'personer', whatever the understanding guessed from it)
             hinted = next((c for c in table.columns if c.id == hint), None)
-            named = hinted or self._column_by_words(table, padded, least=COLUMN_SCORE / 2)
+            unsaid = self._column_by_words(table, _padded(self._unfigured(padded))) is None
+            if hinted is not None and unsaid and self._unfigured(padded) != padded:
+                hinted = None
+            named = hinted or self._column_by_words(
+                table, _padded(self._unfigured(padded)), least=COLUMN_SCORE / 2
+            )
             base = named or next((c for c in table.columns if c.id in previous.columns[:1]), None)
             if base is None:
                 return None
@@ -2534,9 +2772,11 @@ class TableReader:
         return TableQuery(table.id, "difference", previous.rows, (previous.columns[0], ids[0]))
 
     def _share_of_country(self, previous: TableQuery | None, padded: str) -> TableQuery | None:
-        """'Og hvor stor andel av landet er det?' after one place's count: that count over the
-        whole country's in the same column."""
-        if previous is None or previous.op != "value" or len(previous.rows) != 1:
+        """'Og hvor stor andel av landet er det?' after one place's count (or the sum of some
+        places' counts): that count over the whole country's in the same column."""
+        if previous is None or previous.op not in ("value", "sum") or not previous.rows:
+            return None
+        if previous.op == "value" and len(previous.rows) != 1:
             return None
         table = self.kb.tables.get(previous.table)
         if table is None or len(previous.columns) != 1:
@@ -2547,14 +2787,62 @@ class TableReader:
         national = [r.key for r in table.rows if not (r.municipality or r.county or r.sum_of_rows)]
         if counted is None or counted.unit != "antall" or len(national) != 1:
             return None
-        if previous.rows[0] == national[0]:
+        if national[0] in previous.rows:
             return None
         named = [k for k in self.rows_in(table, padded) if k != national[0]]
         column = self._column_by_words(table, padded)
         if named or (column is not None and column.id != counted.id):
             return None  # another place or another column asked
-        rows = (previous.rows[0], national[0])
+        rows = (*previous.rows, national[0])
         return TableQuery(table.id, "portion", rows, previous.columns)
+
+    def _share_of_group(self, previous: TableQuery | None, padded: str) -> TableQuery | None:
+        """'Hvor stor andel av Lister-summen er det?' after one place's figure or sum of
+        years: that figure over the sum of the region's rows in the same columns."""
+        if previous is None or previous.op not in ("value", "sum") or len(previous.rows) != 1:
+            return None
+        table = self.kb.tables.get(previous.table)
+        if table is None or not self.has(padded, "share"):
+            return None
+        if any(c.unit != "kr" for c in table.columns if c.id in previous.columns):
+            return None
+        group = self.group_in(table, padded)
+        row = previous.rows[0]
+        named = [k for k in self.rows_in(table, padded) if k not in group]
+        if row not in group or named:
+            return None  # another place asked, or a region the place is not in
+        members = (row, *[k for k in group if k != row])
+        name = self.group_named(padded) or ""
+        return TableQuery(table.id, "portion", members, previous.columns, split=1, group=name)
+    def _same_as_previous(self, previous: TableQuery | None, padded: str) -> TableQuery | None:
+        """'Hvilket annet fylke har samme andel?' after one place's figure: the other rows
+        with that figure in the same column (the count or share beside it when the other
+        unit is asked)."""
+        if previous is None or previous.op != "value" or len(previous.rows) != 1:
+            return None
+        if len(previous.columns) != 1 or not self.has(padded, "same"):
+            return None
+        table = self.kb.tables.get(previous.table)
+        if table is None or any(c.unit == "kr" for c in table.columns):
+            return None
+        if self.rows_in(table, padded) or self.group_in(table, padded):
+            return None
+        named = self._column_by_words(table, padded)
+        column = self._unit_sibling(table, _column(table, previous.columns[0]), padded)
+        if named is not None and named.id != column.id:
+            return None  # another column asked
+        value = _row(table, previous.rows[0]).values.get(column.id)
+        if value is None:
+            return None
+        return TableQuery(
+            table.id,
+            "filter",
+            (),
+            (column.id,),
+            bound=_value(value),
+            compare="==",
+            reference=previous.rows[0],
+        )
 
     def _one_of_two(
         self, previous: TableQuery | None, padded: str, years: list[int]
@@ -2669,7 +2957,16 @@ class TableReader:
             return by_years
         ranked = self._ranked_follow_up(table, previous, padded, rows, columns)
         if ranked is not None:
-            return ranked
+            return _remember(ranked, previous)
+        ranks = self.has(padded, "highest") or self.has(padded, "lowest")
+        operates = self.comparing(padded) or self.has(padded, "sum")
+        if previous.op == "rank" and rows and not (columns or ranks or operates or previous.across):
+            # 'hva er landstallet?' after a ranking: the figures of the row named, not a
+            # ranking of it (a count and its share ranked in turn both)
+            pair = self._asked_pair(table, previous) or previous.columns
+            op: Op = "value" if len(rows) == 1 and len(pair) == 1 else "list"
+            looked_up = TableQuery(table.id, op, tuple(rows), pair)
+            return _remember(looked_up, replace(previous, columns=pair))
         if not rows and not columns and not any(c.unit == "kr" for c in table.columns):
             # 'og hvor mange KVP-deltakere hadde fylket?': another column of the same rows
             column = self._column_by_words(table, padded, least=COLUMN_SCORE / 2)
@@ -2721,15 +3018,29 @@ class TableReader:
             query = replace(query, rows=earlier + query.rows)
             if rows:
                 query = replace(query, rows=query.rows[::-1])
+        units = {c.unit for c in table.columns if c.id in query.columns}
+        if len(units) > 1 and (operating or self._unit_asked(padded)):
+            # a count and its share shown side by side: 'hvor mange … til sammen?' adds or
+            # compares the counts (a share is never added to a count), 'andelen?' the shares
+            unit = self._unit_asked(padded) or "antall"
+            same_unit = tuple(c for c in query.columns if _column(table, c).unit == unit)
+            query = replace(query, columns=same_unit or query.columns)
         n = max(len(query.rows), len(query.columns))
         if self.has(padded, "sum") and n > 1 and not comparing:
             return replace(query, op="sum")
         if query.op == "value" and len(columns) > 1 and not comparing:
             return replace(query, op="sum")  # 'og for 2016+2017?'
-        if comparing and n == 2:
-            # two rows of several columns each: each row's columns added, one against the other
-            split = 1 if len(query.rows) == 2 and len(query.columns) > 1 else 0
-            return replace(query, op="difference", split=split)
+        if comparing and (n == 2 or len(query.rows) == 2):
+            # two rows of several columns each: each row's columns added, one against the
+            # other, by the printed sum where the columns are exactly its parts
+            if len(query.rows) == 2 and len(query.columns) > 1:
+                whole = [
+                    c.id for c in table.columns if c.sum_of and set(c.sum_of) == set(query.columns)
+                ]
+                if whole:
+                    return replace(query, op="difference", columns=tuple(whole[:1]), split=0)
+                return replace(query, op="difference", split=1)
+            return replace(query, op="difference", split=0)
         if n == 1 and query.op in ("sum", "difference", "list"):
             query = replace(query, op="value")
         if rows or columns:
@@ -2758,6 +3069,10 @@ def _remember(query: TableQuery, previous: TableQuery) -> TableQuery:
         before_rows=tuple(k for k in before_rows if k not in query.rows),
         before_columns=tuple(k for k in before_columns if k not in query.columns),
     )
+
+
+def _column(table: Table, cid: str) -> Column:
+    return next(c for c in table.columns if c.id == cid)
 
 
 def _row(table: Table, key: str) -> Row:
