@@ -90,7 +90,7 @@ def _strings(kb: KnowledgeBase) -> list[str]:
             for item in value:
                 walk(item)
 
-    for group in (kb.schemes, kb.faq, kb.tables, kb.offices, kb.municipalities):
+    for group in (kb.schemes, kb.faq, kb.tables, kb.offices, kb.municipalities, kb.sources):
         for model in group.values():
             walk(model.model_dump())
     if kb.language is not None:

@@ -2814,6 +2814,7 @@ class TableReader:
         members = (row, *[k for k in group if k != row])
         name = self.group_named(padded) or ""
         return TableQuery(table.id, "portion", members, previous.columns, split=1, group=name)
+
     def _same_as_previous(self, previous: TableQuery | None, padded: str) -> TableQuery | None:
         """'Hvilket annet fylke har samme andel?' after one place's figure: the other rows
         with that figure in the same column (the count or share beside it when the other
