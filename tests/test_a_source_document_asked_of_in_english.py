@@ -32,3 +32,12 @@ def test_a_nynorsk_question_whether_a_scheme_goes_on_is_still_about_its_status()
     )
     assert answered
     assert "avvikles" in text
+
+
+def test_a_mailbox_asked_for_by_its_english_name_is_that_mailbox_only() -> None:
+    text, answered = text_and_answered(
+        "Which e-mail address do we use for technical support?", dt.date(2026, 12, 7)
+    )
+    assert answered
+    assert "hjelp@statsforvalteren.no" in text
+    assert "fmavbvg@fylkesmannen.no" not in text

@@ -210,7 +210,12 @@ class ContactAnswers(AnswerBase):
             (office_id, c)
             for office_id in self.kb.offices
             for c in self.kb.offices[office_id].contacts
-            if c.name and c.email and all(f" {w} " in padded for w in fold(c.name).split())
+            if c.name
+            and c.email
+            and any(
+                name and all(f" {w} " in padded for w in fold(name).split())
+                for name in (c.name, c.name_en)
+            )
         ]
         titles = "|".join(re.escape(fold(t)) for t in words.titles)
         head = re.search(rf"\b(?:hvem|who)\s+(?:er|is)\s+(?:the\s+)?(?:{titles})\b", text)
@@ -239,7 +244,8 @@ class ContactAnswers(AnswerBase):
             o = self.kb.offices[office_id]
             value = getattr(c, wanted) if wanted else None
             role = c.role if lang == "nb" else c.role_en or c.role
-            bits = [b for b in (c.name, role, c.email, c.phone) if b]
+            name = c.name if lang == "nb" else c.name_en or c.name
+            bits = [b for b in (name, role, c.email, c.phone) if b]
             lines.append(f"{heading(asof.office_name(o, lang))}: " + ", ".join(bits))
             sources.append(self.kb.provenance(c))
             if wanted and not value:
