@@ -626,6 +626,8 @@ class TableReader:
         named_in = {
             tid for t in tokens for tid, words in self._row_words.get(t, ()) if words <= tokens
         }
+        if named_in and self.has(padded, "municipality_number"):
+            return True  # 'hva er kommunenummeret til Bykle?'
         years: bool | None = None
         ranks: bool | None = None
         for table in self.tables:
@@ -1722,6 +1724,17 @@ class TableReader:
                 return TableQuery(table.id, "rows", keys, (table.columns[0].id,))
         return None
 
+    def _numbers_only(self, table: Table, padded: str) -> TableQuery | None:
+        """'Hva er kommunenummeret til Bykle?': the numbers of the places named, no figure
+        of theirs (no year, no operation)."""
+        if not self.has(padded, "municipality_number") or _YEAR.search(self.spans):
+            return None
+        named = [k for k in self.rows_in(table, padded) if _row(table, k).municipality]
+        figures = ("share", "more", "less", "highest", "lowest", "sum", "difference")
+        if not named or any(self.has(padded, w) for w in figures):
+            return None
+        return TableQuery(table.id, "rows", tuple(named), (table.columns[0].id,), numbered=True)
+
     def _members_asked(self, folded: str, padded: str) -> bool:
         """Whether a question asks which municipalities a region is, and no figure of them
         ('hvilke kommuner er med i Lister?')."""
@@ -1976,6 +1989,9 @@ class TableReader:
         of_group = self._group_members(table, padded)
         if of_group is not None:
             return of_group
+        numbered = self._numbers_only(table, padded)
+        if numbered is not None:
+            return numbered, 2.5
         columns, score = self._columns(table, padded, years, column_hint, framework)
         if not columns:
             return None, 0.0
@@ -2857,6 +2873,10 @@ class TableReader:
             ),
             previous,
         )
+        if previous.op == "rows" and columns:
+            # 'og hva fikk kommunen i 2017?' after its number: the figures of the rows named
+            several = len(query.rows) > 1 or len(columns) > 1
+            query = replace(query, op="list" if several else "value", numbered=False)
         if not rows and not columns:
             # 'til sammen?' after 'Oslo?' and 'og Akershus?': the rows asked about in turn
             if len(query.rows) == 1 and query.before_rows:
