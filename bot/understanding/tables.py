@@ -903,7 +903,11 @@ class TableReader:
             first, last = int(m.group(1)), int(m.group(2))
             # 'samlet økning 2016–2020 enn Arendal': a period summed, though rows are compared;
             # 'endringen fra 2016 til 2020' compares the two ends
-            period = summing and bool(_DASH_SPAN.fullmatch(m.group(0)))
+            # ('forskjellen mellom Mandal og Søgne i 2016–2020': two places compared over a
+            # dashed span compare their periods, not the span's two ends)
+            period = (summing or self._places_compared(padded)) and bool(
+                _DASH_SPAN.fullmatch(m.group(0))
+            )
             if first < last and (not comparing or period):
                 years += range(first, last + 1)
         for m in _YEAR.finditer(folded):
@@ -920,6 +924,20 @@ class TableReader:
         if this_year and today.year not in years:
             years.append(today.year)
         return years
+
+    @staticmethod
+    def _sums(table: Table) -> set[str]:
+        """The ids of a table's printed sum columns."""
+        return {c.id for c in table.columns if c.sum_of}
+
+    def _places_compared(self, padded: str) -> bool:
+        """Whether a question names two or more places of a table of municipalities (the
+        places a comparison is between)."""
+        return any(
+            len(self.rows_in(t, padded)) >= 2
+            for t in self.tables
+            if any(r.municipality for r in t.rows)
+        )
 
     def long_forms(self, folded: str) -> str:
         """Short forms written out ('u18' as 'under 18') and a shared second part of two
@@ -2913,6 +2931,12 @@ class TableReader:
             return replace(query, op="sum")
         if query.op == "value" and len(columns) > 1 and not comparing:
             return replace(query, op="sum")  # 'og for 2016+2017?'
+        spans = [m for m in _DASH_SPAN.finditer(self.spans) if int(m[1]) < int(m[2])]
+        if comparing and len(query.rows) == 2 and len(spans) == 1:
+            # 'forskjellen mellom dem i 2016–2020': the two places' periods, not the span's ends
+            first, last = int(spans[0][1]), int(spans[0][2])
+            period = [c.id for c in table.columns if c.year and first <= c.year <= last]
+            query = replace(query, columns=tuple(c for c in period if c not in self._sums(table)))
         if comparing and (n == 2 or len(query.rows) == 2):
             # two rows of several columns each: each row's columns added, one against the
             # other, by the printed sum where the columns are exactly its parts
