@@ -450,7 +450,12 @@ class TableReader:
                 for p in _phrases(words.without_prognosis)
                 if len(p.split()) > 1
             )
-            self.without = re.compile(rf"\b(?:{without})\b") if without else None
+            # ('uten prognosen for 2020': the year after a short word is the prognosis's too)
+            self.without = (
+                re.compile(rf"\b(?:{without})\b(?:\s+\w{{1,3}}\s+20[0-4]\d\b)?")
+                if without
+                else None
+            )
         # every phrase list's phrases by their first word, to find the lists a question holds
         self.phrase_index: dict[str, list[tuple[str, str]]] = {}
         for name, phrases in self.w.items():
@@ -1332,9 +1337,11 @@ class TableReader:
                 bool(self.rows_in(table, padded))
                 and self._years_compared(table, self.spans, padded)
             )
-            if not ((framework and (years or whole)) or self.has(padded, "framework")) and not (
-                named or printed_row or told or spelled or kind
-            ):
+            # ('hvor mye fikk Tvedestrand i alt, uten prognosen?': every year but the prognosis)
+            without = self.has(padded, "without_prognosis")
+            if not (
+                (framework and (years or whole or without)) or self.has(padded, "framework")
+            ) and not (named or printed_row or told or spelled or kind):
                 return [], 0.0
             if whole:
                 # 'minst samlet over hele perioden': the printed sum of every year, or every
