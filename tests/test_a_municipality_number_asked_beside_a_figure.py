@@ -46,3 +46,29 @@ def test_the_number_is_given_with_the_figure(
     assert answered
     assert grouped(int(str(row.values[column])), lang) in text
     assert str(row.municipality) in text
+
+
+@pytest.mark.parametrize(
+    ("question", "labels"),
+    [
+        ("Hva er kommunenummeret til Bykle?", ("Bykle",)),
+        ("Which municipality numbers do Iveland and Valle have?", ("Iveland", "Valle")),
+    ],
+)
+def test_the_number_asked_alone_is_given_from_the_table(
+    question: str, labels: tuple[str, ...]
+) -> None:
+    rows = [r for r in kb().tables[AGDER].rows if r.label in labels]
+    text, answered = text_and_answered(question, TODAY)
+    assert answered
+    assert all(f"{r.label} {r.municipality}" in text for r in rows)
+
+
+def test_the_number_and_a_figure_asked_as_two_clauses_are_both_given() -> None:
+    row = next(r for r in kb().tables[AGDER].rows if r.label == "Vegårshei")
+    text, answered = text_and_answered(
+        "Hva er kommunenummeret til Vegårshei, og hva fikk kommunen i 2016?", TODAY
+    )
+    assert answered
+    assert str(row.municipality) in text
+    assert grouped(int(str(row.values["y2016"])), "nb") in text

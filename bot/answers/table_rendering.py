@@ -68,6 +68,8 @@ def render(result: TableResult, lang: Lang) -> list[str]:
             lines.append(f"{i}. {_label(row, lang)}: {int(count)} {word} ({'; '.join(names)})")
             if i >= 3:
                 break
+    elif q.op == "rows" and q.numbered and not q.group:
+        pass  # the numbers asked only ('kommunenummeret til Bykle'), given below
     elif q.op == "rows":
         assert result.total is not None
         county = all(row.county and not row.municipality for row, _ in result.ranking)

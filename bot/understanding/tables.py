@@ -451,7 +451,12 @@ class TableReader:
                 for p in _phrases(words.without_prognosis)
                 if len(p.split()) > 1
             )
-            self.without = re.compile(rf"\b(?:{without})\b") if without else None
+            # ('uten prognosen for 2020': the year after a short word is the prognosis's too)
+            self.without = (
+                re.compile(rf"\b(?:{without})\b(?:\s+\w{{1,3}}\s+20[0-4]\d\b)?")
+                if without
+                else None
+            )
         # every phrase list's phrases by their first word, to find the lists a question holds
         self.phrase_index: dict[str, list[tuple[str, str]]] = {}
         for name, phrases in self.w.items():
@@ -628,6 +633,8 @@ class TableReader:
         named_in = {
             tid for t in tokens for tid, words in self._row_words.get(t, ()) if words <= tokens
         }
+        if named_in and self.has(padded, "municipality_number"):
+            return True  # 'hva er kommunenummeret til Bykle?'
         years: bool | None = None
         ranks: bool | None = None
         for table in self.tables:
@@ -925,7 +932,11 @@ class TableReader:
             first, last = int(m.group(1)), int(m.group(2))
             # 'samlet økning 2016–2020 enn Arendal': a period summed, though rows are compared;
             # 'endringen fra 2016 til 2020' compares the two ends
-            period = summing and bool(_DASH_SPAN.fullmatch(m.group(0)))
+            # ('forskjellen mellom Mandal og Søgne i 2016–2020': two places compared over a
+            # dashed span compare their periods, not the span's two ends)
+            period = (summing or self._places_compared(padded)) and bool(
+                _DASH_SPAN.fullmatch(m.group(0))
+            )
             if first < last and (not comparing or period):
                 years += range(first, last + 1)
         for m in _YEAR.finditer(folded):
@@ -942,6 +953,20 @@ class TableReader:
         if this_year and today.year not in years:
             years.append(today.year)
         return years
+
+    @staticmethod
+    def _sums(table: Table) -> set[str]:
+        """The ids of a table's printed sum columns."""
+        return {c.id for c in table.columns if c.sum_of}
+
+    def _places_compared(self, padded: str) -> bool:
+        """Whether a question names two or more places of a table of municipalities (the
+        places a comparison is between)."""
+        return any(
+            len(self.rows_in(t, padded)) >= 2
+            for t in self.tables
+            if any(r.municipality for r in t.rows)
+        )
 
     def long_forms(self, folded: str) -> str:
         """Short forms written out ('u18' as 'under 18') and a shared second part of two
@@ -1375,9 +1400,11 @@ class TableReader:
                 bool(self.rows_in(table, padded))
                 and self._years_compared(table, self.spans, padded)
             )
-            if not ((framework and (years or whole)) or self.has(padded, "framework")) and not (
-                named or printed_row or told or spelled or kind
-            ):
+            # ('hvor mye fikk Tvedestrand i alt, uten prognosen?': every year but the prognosis)
+            without = self.has(padded, "without_prognosis")
+            if not (
+                (framework and (years or whole or without)) or self.has(padded, "framework")
+            ) and not (named or printed_row or told or spelled or kind):
                 return [], 0.0
             if whole:
                 # 'minst samlet over hele perioden': the printed sum of every year, or every
@@ -1785,6 +1812,17 @@ class TableReader:
                 return TableQuery(table.id, "rows", keys, (table.columns[0].id,))
         return None
 
+    def _numbers_only(self, table: Table, padded: str) -> TableQuery | None:
+        """'Hva er kommunenummeret til Bykle?': the numbers of the places named, no figure
+        of theirs (no year, no operation)."""
+        if not self.has(padded, "municipality_number") or _YEAR.search(self.spans):
+            return None
+        named = [k for k in self.rows_in(table, padded) if _row(table, k).municipality]
+        figures = ("share", "more", "less", "highest", "lowest", "sum", "difference")
+        if not named or any(self.has(padded, w) for w in figures):
+            return None
+        return TableQuery(table.id, "rows", tuple(named), (table.columns[0].id,), numbered=True)
+
     def _members_asked(self, folded: str, padded: str) -> bool:
         """Whether a question asks which municipalities a region is, and no figure of them
         ('hvilke kommuner er med i Lister?')."""
@@ -2054,6 +2092,9 @@ class TableReader:
         of_group = self._group_members(table, padded)
         if of_group is not None:
             return of_group
+        numbered = self._numbers_only(table, padded)
+        if numbered is not None:
+            return numbered, 2.5
         columns, score = self._columns(table, padded, years, column_hint, framework)
         if not columns:
             return None, 0.0
@@ -2988,6 +3029,10 @@ class TableReader:
             ),
             previous,
         )
+        if previous.op == "rows" and columns:
+            # 'og hva fikk kommunen i 2017?' after its number: the figures of the rows named
+            several = len(query.rows) > 1 or len(columns) > 1
+            query = replace(query, op="list" if several else "value", numbered=False)
         if not rows and not columns:
             # 'til sammen?' after 'Oslo?' and 'og Akershus?': the rows asked about in turn
             if len(query.rows) == 1 and query.before_rows:
@@ -3031,6 +3076,12 @@ class TableReader:
             return replace(query, op="sum")
         if query.op == "value" and len(columns) > 1 and not comparing:
             return replace(query, op="sum")  # 'og for 2016+2017?'
+        spans = [m for m in _DASH_SPAN.finditer(self.spans) if int(m[1]) < int(m[2])]
+        if comparing and len(query.rows) == 2 and len(spans) == 1:
+            # 'forskjellen mellom dem i 2016–2020': the two places' periods, not the span's ends
+            first, last = int(spans[0][1]), int(spans[0][2])
+            period = [c.id for c in table.columns if c.year and first <= c.year <= last]
+            query = replace(query, columns=tuple(c for c in period if c not in self._sums(table)))
         if comparing and (n == 2 or len(query.rows) == 2):
             # two rows of several columns each: each row's columns added, one against the
             # other, by the printed sum where the columns are exactly its parts
