@@ -1103,7 +1103,7 @@ def move_groups(u: Understanding, ctx: ChatContext, new_slots: set[str]) -> None
     if (
         u.intent not in FIGURE_INTENTS
         or not groups
-        or "groups" in new_slots
+        or new_slots & {"groups", "positions", "start_year", "start_groups", "cost"}
         or "year_rel" not in new_slots
         or not isinstance(rel, int)
         or any(g < 1 for _p, g in groups)
@@ -1119,6 +1119,9 @@ def move_groups(u: Understanding, ctx: ChatContext, new_slots: set[str]) -> None
     now, later = moved(rel - base), moved(int(to) - base) if isinstance(to, int) else None
     if now is None or (isinstance(to, int) and later is None):
         return
+    named = u.slots.get("grant_year") if "grant_year" in new_slots else None
+    if named is not None and named not in {g for _p, g in now}:
+        return  # 'og neste år i år 2?': a grant year of its own, not the groups moved on
     for key in ("year_rel", "year_rel_to", "year", "grant_year", "grant_year_to", "operation"):
         u.slots.pop(key, None)
     u.slots["groups"] = now

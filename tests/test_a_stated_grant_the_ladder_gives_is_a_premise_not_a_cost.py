@@ -52,3 +52,23 @@ def test_a_change_asked_in_the_past_tense_is_a_change() -> None:
     )
     assert answered
     assert "220 000" in text
+
+
+def test_a_restated_rate_before_another_grant_year_asks_for_that_year_alone() -> None:
+    text, answered = text_and_answered(
+        "Vi fikk 1 100 000 kr for to årsverk i år 2 i kommunalt rusarbeid. Hva får vi i år 3?",
+        TODAY,
+    )
+    assert answered
+    assert "880 000" in text  # 2 × 440 000
+    assert "1 980 000" not in text  # no sum of years 2 and 3
+
+
+def test_a_restated_rate_then_a_cost_gives_the_own_share_from_that_cost() -> None:
+    text, answered = text_and_answered(
+        "Vi mottar 440 000 kr per årsverk i år 3 i kommunalt rusarbeid. Hva blir egenandelen "
+        "hvis stillingen koster 700 000 kr?",
+        TODAY,
+    )
+    assert answered
+    assert "260 000" in text  # 700 000 − 440 000

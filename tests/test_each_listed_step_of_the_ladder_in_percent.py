@@ -40,3 +40,11 @@ def test_listed_steps_in_kroner_name_every_step() -> None:
     )
     assert answered
     assert "440 000" in text  # the year-3 rate: the second step is answered too
+
+
+def test_listed_spans_without_a_word_of_change_are_no_steps() -> None:
+    text, _answered = text_and_answered(
+        "Hva får ett årsverk i kommunalt rusarbeid fra år 1 til år 2 og fra år 2 til år 3?",
+        TODAY,
+    )
+    assert "trappes ned med 110 000" not in text

@@ -39,3 +39,12 @@ def test_the_change_from_this_year_to_next_for_the_groups() -> None:
     # next year: 2 × 440 000 + 330 000 = 1 210 000
     assert "330 000" in answers[1]
     assert "1 540 000 kr → 1 210 000 kr" in answers[1]
+
+
+def test_a_new_count_next_year_is_not_the_groups_moved_on() -> None:
+    answers = conversation(
+        "Vi har ett årsverk i år 1 og ett i år 3 i kommunalt rusarbeid. Hva får vi i år?",
+        "Hva med neste år for 3 årsverk?",
+    )
+    assert "1 100 000" in answers[0]  # 660 000 + 440 000
+    assert "880 000" not in answers[1]  # not the two groups a year on (550 000 + 330 000)

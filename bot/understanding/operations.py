@@ -116,7 +116,8 @@ def read_operation(u: Understanding) -> None:
         s["operation"] = "old_vs_new"
         return
     pairs = [(int(a), int(b)) for a, b in _FROM_TO_GRANT_YEAR.findall(f)]
-    if len(pairs) >= 2 and all(b == a + 1 for a, b in pairs) and "operation" not in s:
+    changes = DIFFERENCE.search(f) or GOES_DOWN.search(f) or GOES_UP.search(f)
+    if len(pairs) >= 2 and all(b == a + 1 for a, b in pairs) and "operation" not in s and changes:
         # 'fra år 1 til år 2, fra år 2 til år 3 og fra år 3 til år 4': the ladder's steps
         s["operation"] = "steps"
         for key in ("grant_year", "grant_year_to"):

@@ -76,6 +76,7 @@ from bot.understanding.patterns import (
     COST_WORD,
     COUNTED_SCHEMES,
     DATE_ASK,
+    DIFFERENCE,
     EACH_MEASURE,
     END_YEAR_ASK,
     EXTRA_IF,
@@ -583,12 +584,13 @@ class Understander:
         """
         s, f = u.slots, u.folded
         cost = s.get("cost")
-        if not isinstance(cost, int) or COST_WORD.search(f):
+        if not isinstance(cost, int):
             return
         positions = s.get("positions", Fraction(1))
         if not isinstance(positions, Fraction | int):
             return
-        for start, value in stated_amounts(f):
+        amounts = stated_amounts(f)
+        for start, value in amounts:
             if value != cost:
                 continue
             begin = max(f.rfind(".", 0, start), f.rfind("?", 0, start), f.rfind("!", 0, start))
@@ -607,15 +609,30 @@ class Understander:
                 for step in rule.steps
                 if step.grant_year in years
             }
-            if any(value in (rate, positions * rate) for rate in rates):
-                s.pop("cost")
-                s.pop("cost_for_all", None)
-                rest = f[: begin + 1] + f[end + 1 :]
-                if "start_year" in s and not extract_grant_years(rest):
-                    # ('første tilskudd i 2021 (år 1, 660 000)': the start year places the
-                    # grant years; the one restated beside the rate asks for none)
-                    s.pop("grant_year", None)
-                    s.pop("grant_year_to", None)
+            if not any(value in (rate, positions * rate) for rate in rates):
+                return
+            rest = f[: begin + 1] + f[end + 1 :]
+            others = [v for at, v in amounts if not begin < at <= end]
+            if COST_WORD.search(rest) and others:
+                # 'Vi får 440 000 i år 3. Hva blir egenandelen når stillingen koster 700 000?':
+                # the cost is the other amount, in the grant year restated
+                s["cost"] = others[0]
+                return
+            if COST_WORD.search(f):
+                return  # a cost word and no other amount: the amount may be the cost
+            s.pop("cost")
+            s.pop("cost_for_all", None)
+            asked = extract_grant_years(rest)
+            if "start_year" in s and not asked:
+                # ('første tilskudd i 2021 (år 1, 660 000)': the start year places the
+                # grant years; the one restated beside the rate asks for none)
+                s.pop("grant_year", None)
+                s.pop("grant_year_to", None)
+            elif len(set(asked)) == 1 and asked[0] > 0 and not DIFFERENCE.search(rest):
+                # 'Vi fikk 1 320 000 for 2 årsverk i år 1. Hva får vi i år 2?': the year asked,
+                # not a span from the year restated (a change from it keeps both)
+                s["grant_year"] = asked[0]
+                s.pop("grant_year_to", None)
             return
 
     def _ladder_schemes(self, u: Understanding) -> set[str]:
