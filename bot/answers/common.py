@@ -444,10 +444,8 @@ T: dict[str, dict[Lang, str]] = {
         "from {known}.",
     },
     "role_unnamed": {
-        "nb": "Kildene mine nevner ikke hvem som var {role} – de bruker bare tittelen og "
-        "oppgir ikke noe navn.",
-        "en": "My sources do not say who the {role} was – they use only the title and give no "
-        "name.",
+        "nb": "Kildene mine navngir ikke {role} – de bruker bare tittelen og oppgir ikke noe navn.",
+        "en": "My sources do not name the {role} – they use only the title and give no name.",
     },
     "foreign_country": {
         "nb": "Kildene mine gjelder bare norske statlige tilskuddsordninger og sier ingenting om "

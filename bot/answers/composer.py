@@ -34,6 +34,7 @@ from bot.answers.common import (
 from bot.answers.figures import FigureAnswers
 from bot.answers.premises import (
     condition_verdict,
+    exclusion_verdict,
     permission_verdict,
     premise_verdict,
     requirement_verdict,
@@ -498,6 +499,7 @@ class Composer(FigureAnswers):
         answer = self.after_grant_end(u, self.counted(u, answer, lang), today, lang)
         answer = premise_verdict(u.folded, self.no_average(u, answer, lang), lang)
         answer = condition_verdict(u.folded, answer, lang)
+        answer = exclusion_verdict(u.folded, answer, lang, self.function_words)
         answer = permission_verdict(u.folded, answer, lang)
         return requirement_verdict(u.folded, answer, lang)
 

@@ -93,7 +93,10 @@ class DeclineAnswers(AnswerBase):
         ('Kommuner; søknadsfrist 2022: Løpende'), with their sources; None when nothing."""
         scheme = self.kb.schemes[sid]
         who = [f for f in scheme.facts if f.topic.value == "who_may_apply"]
-        dated = sorted(scheme.deadlines, key=lambda d: d.year)
+        # the newest application deadline (a report's or the accounts' is no deadline to apply)
+        dated = sorted(
+            (d for d in scheme.deadlines if d.kind.value == "application"), key=lambda d: d.year
+        )[-1:]
         if not who and not dated:
             return None
         bits = []

@@ -66,6 +66,44 @@ def condition_verdict(folded: str, answer: Answer, lang: Lang) -> Answer:
     return answer
 
 
+# a yes/no question of whether one may apply or get the grant, after any premise stated
+_MAY_WE = re.compile(
+    r"\b(?:kan|kunne|far|gis|can|could|may|do|does)\s+(?:vi|dere|kommunen|en kommune|me|we|"
+    r"you|they|the municipality|a municipality)\b"
+)
+# the lead of a list of what gets no grant ('Det gis ikke tilskudd til:', 'No grants are given')
+_EXCLUDED = re.compile(r"(?:det gis ikke tilskudd til|no grants? (?:is|are) given)[^:•]*:?")
+
+
+def exclusion_verdict(folded: str, answer: Answer, lang: Lang, plain: frozenset[str]) -> Answer:
+    """Say no before an answer to a may-we question whose quoted list of what gets no grant
+    has an item the question states of itself ('vi får programfinansiering gjennom
+    0-24-satsingen – kan vi søke til samme målgruppe?' against '• kommuner som mottar
+    programfinansiering gjennom 0-24-satsningen og som søker om tiltak til samme
+    målgruppe'): most of the item's content words, its numbers all."""
+    if not answer.answered or not _MAY_WE.search(folded) or _decided(answer):
+        return answer
+    asked = set(re.findall(r"[a-z0-9]+", folded))
+    for paragraph in answer.paragraphs:
+        said = fold(paragraph)
+        lead = _EXCLUDED.search(said)
+        if lead is None:
+            continue
+        items = re.split(r"\s*•\s*", said[lead.end() :])
+        originals = re.split(r"\s*•\s*", paragraph)[-len(items) :] if len(items) > 1 else []
+        for n, item in enumerate(items):
+            words = [w for w in re.findall(r"[a-z0-9]+", item) if w.isdigit() or w not in plain]
+            words = [w for w in words if w.isdigit() or len(w) >= 4]
+            if len(words) < 3 or any(w.isdigit() and w not in asked for w in words):
+                continue
+            if sum(w in asked for w in words) >= 0.6 * len(words):
+                shown = originals[n] if n < len(originals) else item
+                sentence = shown.strip().rstrip("»").strip()
+                answer.paragraphs.insert(0, t("condition_no", lang, sentence=sentence))
+                return answer
+    return answer
+
+
 # a sentence that leaves something to the municipality's choice or opens for it ('Kommuner
 # kan velge å inngå interkommunalt samarbeid', 'Ordningen åpner for dekking av …')
 _PERMITS = re.compile(
