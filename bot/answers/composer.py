@@ -335,7 +335,7 @@ class Composer(FigureAnswers):
                 if found is not None:
                     source = (item, sid)
                     break
-        if found is None and not answer.answered and LETTER_WORD.search(u.folded):
+        if found is None and not answer.answered and not u.unknown and LETTER_WORD.search(u.folded):
             # 'hvem skrev brevet til landets ordførere, og når?', declined by a card of the plan
             # it names: the one dated sentence of any scheme about that letter
             dated = [
