@@ -443,14 +443,23 @@ class TableReader:
             self.range = re.compile(rf"\b(20[0-4]\d)\s*(?:{joins})\s*(20[0-4]\d)\b")
             # a span of municipality numbers ('0901–0941', 'fra 1001 til 1046')
             self.number_span = re.compile(rf"\b(\d{{4}})\s*(?:{joins})\s*(\d{{4}})\b")
-            # 'uten 2020-prognosen' is 'uten prognosen': the year names no column to add
+            # 'uten 2020-prognosen' and 'uten prognosen for 2020' are 'uten prognosen': the
+            # year names no column to add; nor does a year said to be left out ('når 2020
+            # holdes utenfor')
             without = "|".join(
                 re.escape(" ".join(p.split()[:-1]))
                 + r"\s+(?:20[0-4]\d\s*-?\s*)?"
                 + re.escape(p.split()[-1])
+                # (a year after the phrase, not the first of a span: 'uten prognosen 2016–2019')
+                + rf"(?:(?:\s+\w{{1,3}})?\s+20[0-4]\d\b(?!\s*(?:{joins})\s*20[0-4]\d))?"
                 for p in _phrases(words.without_prognosis)
                 if len(p.split()) > 1
             )
+            left = "|".join(re.escape(p) for p in _phrases(words.left_out))
+            if left:
+                without = "|".join(
+                    w for w in (without, rf"20[0-4]\d(?:\s*-\s*\w+|\s+\w+)?\s+(?:{left})") if w
+                )
             self.without = re.compile(rf"\b(?:{without})\b") if without else None
         # every phrase list's phrases by their first word, to find the lists a question holds
         self.phrase_index: dict[str, list[tuple[str, str]]] = {}
