@@ -34,3 +34,17 @@ def test_a_nynorsk_sum_with_the_prognosis_is_the_printed_sum() -> None:
     )
     assert answered
     assert PRINTED in text
+
+
+def test_an_english_increase_including_the_forecast_is_the_printed_sum() -> None:
+    text, answered = text_and_answered(
+        "How large was Vennesla's frame increase including the 2020 forecast?", TODAY
+    )
+    assert answered
+    assert "3,655,322" in text
+
+
+def test_what_about_the_prognosis_still_asks_for_the_prognosis_itself() -> None:
+    text, answered = text_and_answered("kva med prognosen for 2018 for Vennesla?", TODAY)
+    assert answered
+    assert "2 541 944" in text

@@ -1396,9 +1396,14 @@ class TableReader:
                     return by_year, 2.0
                 return summed[:1], 2.0 if summed else 0.0
             prognosis = self.has(padded, "prognosis") and not self.has(padded, "without_prognosis")
-            if self.has(padded, "including") and self.has(padded, "sum"):
-                # 'samlet … inkl. 2020-prognosen': the year only names the printed sum
-                included = [y for y in years if y not in ranged and self._included(padded, y)]
+            included = [y for y in years if y not in ranged and self._included(padded, y)]
+            if self.has(padded, "including") and (
+                self.has(padded, "sum")
+                or (included and self._including_word(padded) and not self.comparing(padded))
+            ):
+                # 'samlet … inkl. 2020-prognosen': the year only names the printed sum (and so
+                # does 'the increase … including the 2020 forecast', with no word for a sum;
+                # 'kva med prognosen for 2018?' asks for the prognosis itself)
                 years = [y for y in years if y not in included]
                 # the prognosis the sum includes is not a prognosis column asked for
                 prognosis = prognosis and not included
@@ -1937,6 +1942,15 @@ class TableReader:
             if len(w) >= 5 and not w.isdigit() and w not in self.function
         }
         return len({a[:5] for a in padded.split() if len(a) >= 5} & heads)
+
+    def _including_word(self, padded: str) -> bool:
+        """Whether a question says 'including' by a word of its own ('inkludert', 'including'),
+        not by a phrase that holds the prognosis ('med prognosen')."""
+        prognosis = set(self.w.get("prognosis", ()))
+        return any(
+            f" {p} " in padded and not prognosis & set(p.split())
+            for p in self.w.get("including", ())
+        )
 
     def _included(self, padded: str, year: int) -> bool:
         """Whether a year is named only as what a sum includes ('sum inkl. 2020-prognosen')."""
@@ -2823,6 +2837,7 @@ class TableReader:
         members = (row, *[k for k in group if k != row])
         name = self.group_named(padded) or ""
         return TableQuery(table.id, "portion", members, previous.columns, split=1, group=name)
+
     def _same_as_previous(self, previous: TableQuery | None, padded: str) -> TableQuery | None:
         """'Hvilket annet fylke har samme andel?' after one place's figure: the other rows
         with that figure in the same column (the count or share beside it when the other
