@@ -48,3 +48,10 @@ def test_what_about_the_prognosis_still_asks_for_the_prognosis_itself() -> None:
     text, answered = text_and_answered("kva med prognosen for 2018 for Vennesla?", TODAY)
     assert answered
     assert "2 541 944" in text
+
+
+def test_a_short_sum_without_the_prognosis_adds_the_final_years() -> None:
+    text, answered = text_and_answered("vennesla samlet u/prognose", TODAY)
+    assert answered
+    assert WITHOUT in text
+    assert "3 655 32" not in text
