@@ -570,6 +570,8 @@ class TableLanguage(Model):
     share: list[str] = Field(min_length=1)
     count: list[str] = Field(min_length=1)
     without_prognosis: list[str] = Field(min_length=1)
+    # a year said to be left out ('når 2020 holdes utenfor'): it names no column to add
+    left_out: list[str] = Field(default_factory=list)
     including: list[str] = Field(min_length=1)
     prognosis: list[str] = Field(min_length=1)
     actual: list[str] = []

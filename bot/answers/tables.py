@@ -120,6 +120,16 @@ class TableAnswers(DeclineAnswers):
             return False  # 'how many FTEs did Arendal get?' is a count the sources do not give
         return _says(u, self.words["receives"])
 
+    def _without_prognosis(self, u: Understanding) -> bool:
+        """Whether a question leaves the prognosis out ('uten prognosen', 'u/prognose')."""
+        language = self.kb.language.tables if self.kb.language else None
+        if language is None:
+            return False
+        without = {fold(p) for p in language.without_prognosis}
+        short = [k for k, v in language.short_forms.items() if fold(v) in without]
+        phrases = [*without, *(" ".join(re.split(r"[^\w@-]+", fold(k))) for k in short)]
+        return _says(u, tuple(phrases))
+
     def framework_years(self) -> tuple[int, int]:
         """Return the first and last year of the framework-increase table."""
         years = self.kb.tables[calc_rules.FRAMEWORK_TABLE].years
@@ -215,6 +225,12 @@ class TableAnswers(DeclineAnswers):
                     )
                 else:
                     first, last = self.framework_years()
+                    while (
+                        last > first
+                        and framework_calc.is_prognosis(self.kb, last)
+                        and self._without_prognosis(u)
+                    ):
+                        last -= 1  # 'Arendal sum u/prognose': the final years only
                     result = framework_calc.framework_sum(self.kb, s["municipality"], first, last)
             elif "group" in s:
                 years = span or s.get("year") or self.framework_years()

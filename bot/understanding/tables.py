@@ -443,14 +443,23 @@ class TableReader:
             self.range = re.compile(rf"\b(20[0-4]\d)\s*(?:{joins})\s*(20[0-4]\d)\b")
             # a span of municipality numbers ('0901–0941', 'fra 1001 til 1046')
             self.number_span = re.compile(rf"\b(\d{{4}})\s*(?:{joins})\s*(\d{{4}})\b")
-            # 'uten 2020-prognosen' is 'uten prognosen': the year names no column to add
+            # 'uten 2020-prognosen' and 'uten prognosen for 2020' are 'uten prognosen': the
+            # year names no column to add; nor does a year said to be left out ('når 2020
+            # holdes utenfor')
             without = "|".join(
                 re.escape(" ".join(p.split()[:-1]))
                 + r"\s+(?:20[0-4]\d\s*-?\s*)?"
                 + re.escape(p.split()[-1])
+                # (a year after the phrase, not the first of a span: 'uten prognosen 2016–2019')
+                + rf"(?:(?:\s+\w{{1,3}})?\s+20[0-4]\d\b(?!\s*(?:{joins})\s*20[0-4]\d))?"
                 for p in _phrases(words.without_prognosis)
                 if len(p.split()) > 1
             )
+            left = "|".join(re.escape(p) for p in _phrases(words.left_out))
+            if left:
+                without = "|".join(
+                    w for w in (without, rf"20[0-4]\d(?:\s*-\s*\w+|\s+\w+)?\s+(?:{left})") if w
+                )
             # ('uten prognosen for 2020': the year after a short word is the prognosis's too)
             self.without = (
                 re.compile(rf"\b(?:{without})\b(?:\s+\w{{1,3}}\s+20[0-4]\d\b)?")
@@ -1414,9 +1423,14 @@ class TableReader:
                     return by_year, 2.0
                 return summed[:1], 2.0 if summed else 0.0
             prognosis = self.has(padded, "prognosis") and not self.has(padded, "without_prognosis")
-            if self.has(padded, "including") and self.has(padded, "sum"):
-                # 'samlet … inkl. 2020-prognosen': the year only names the printed sum
-                included = [y for y in years if y not in ranged and self._included(padded, y)]
+            included = [y for y in years if y not in ranged and self._included(padded, y)]
+            if self.has(padded, "including") and (
+                self.has(padded, "sum")
+                or (included and self._including_word(padded) and not self.comparing(padded))
+            ):
+                # 'samlet … inkl. 2020-prognosen': the year only names the printed sum (and so
+                # does 'the increase … including the 2020 forecast', with no word for a sum;
+                # 'kva med prognosen for 2018?' asks for the prognosis itself)
                 years = [y for y in years if y not in included]
                 # the prognosis the sum includes is not a prognosis column asked for
                 prognosis = prognosis and not included
@@ -1966,6 +1980,15 @@ class TableReader:
             if len(w) >= 5 and not w.isdigit() and w not in self.function
         }
         return len({a[:5] for a in padded.split() if len(a) >= 5} & heads)
+
+    def _including_word(self, padded: str) -> bool:
+        """Whether a question says 'including' by a word of its own ('inkludert', 'including'),
+        not by a phrase that holds the prognosis ('med prognosen')."""
+        prognosis = set(self.w.get("prognosis", ()))
+        return any(
+            f" {p} " in padded and not prognosis & set(p.split())
+            for p in self.w.get("including", ())
+        )
 
     def _included(self, padded: str, year: int) -> bool:
         """Whether a year is named only as what a sum includes ('sum inkl. 2020-prognosen')."""
