@@ -653,9 +653,9 @@ ORDINAL_WORDS = "|".join(
 
 
 _GRANT_YEAR_PATTERNS = (
-    # 'år 3', 'år3', 'year three', 'år nr. 2' (not 'år to årsverk')
+    # 'år 3', 'år3', 'year three', 'år nr. 2', 'tilskuddsår 3' (not 'år to årsverk')
     lazy_pattern(
-        rf"\b(?:ar|year|aret)(?:\s*|-)(?:nr\.?\s*|nummer\s*)?(\d{{1,2}}|{ORD_WORD})\b"
+        rf"\b(?:tilskudds|tilskots|drifts)?(?:ar|year|aret)(?:\s*|-)(?:nr\.?\s*|nummer\s*)?(\d{{1,2}}|{ORD_WORD})\b"
         rf"(?!\s*(?:ar|years?)\b)(?!\s+{POSITION_WORDS})"
     ),
     # '3. år', '3 året', 'i 3. år', 'for 4 år' at the start, 'year 3'
