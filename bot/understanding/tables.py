@@ -452,6 +452,15 @@ class TableReader:
                 if len(p.split()) > 1
             )
             self.without = re.compile(rf"\b(?:{without})\b") if without else None
+            denials = "|".join(re.escape(p) for p in sorted(_phrases(words.denied), key=len)[::-1])
+            units = "|".join(
+                re.escape(p)
+                for p in sorted([*self.w.get("share", ()), *self.w.get("count", ())], key=len)[::-1]
+                if p.isascii() and p[0].isalpha()
+            )
+            self.denied = (
+                re.compile(rf"\b(?:{denials})\s+(?:{units})\b") if denials and units else None
+            )
         # every phrase list's phrases by their first word, to find the lists a question holds
         self.phrase_index: dict[str, list[tuple[str, str]]] = {}
         for name, phrases in self.w.items():
@@ -1127,6 +1136,9 @@ class TableReader:
             return None
         folded, raw = self.long_forms(folded), self.long_forms(fold(raw)) if raw else ""
         folded, raw = self.compound_tails(folded), self.compound_tails(raw)
+        if self.denied is not None:
+            # 'i antall, ikke andel': the unit denied is not asked
+            folded, raw = self.denied.sub(" ", folded), self.denied.sub(" ", raw)
         if self.without is not None:
             folded = self.without.sub(lambda m: re.sub(r"20[0-4]\d\s*-?\s*", "", m[0]), folded)
         if previous is None and column_hint is None and not framework:
@@ -2814,6 +2826,7 @@ class TableReader:
         members = (row, *[k for k in group if k != row])
         name = self.group_named(padded) or ""
         return TableQuery(table.id, "portion", members, previous.columns, split=1, group=name)
+
     def _same_as_previous(self, previous: TableQuery | None, padded: str) -> TableQuery | None:
         """'Hvilket annet fylke har samme andel?' after one place's figure: the other rows
         with that figure in the same column (the count or share beside it when the other
