@@ -594,6 +594,12 @@ class TableLanguage(Model):
     from_year: list[str] = Field(default_factory=list)
     # a ranking of one row's columns ("kva år fekk Gjerstad størst auke?")
     which_year: list[str] = Field(default_factory=list)
+    # a column's date asked ('hvilken dato gjelder KVP-tallene?'): answered with the year or
+    # date its heading gives, like 'which_year' when no row is named
+    which_date: list[str] = Field(default_factory=list)
+    # words just before a share or count word that deny it ('i antall, ikke andel'): the
+    # denied word is no word of the question
+    denied: list[str] = Field(default_factory=list)
     # words just before a figure that make it a bound ('over 1 million', 'minst 70 %')
     above: list[str] = Field(default_factory=list)
     at_least: list[str] = Field(default_factory=list)

@@ -39,3 +39,12 @@ def test_a_city_asked_in_english_after_a_county_is_declined_in_english() -> None
     assert not answered
     assert "Bergen" in text and "table" in text
     assert "591" not in text  # Hordaland's figure
+
+
+def test_a_municipality_asked_alone_after_its_county_is_outside_the_table() -> None:
+    text, answered = chat(
+        "Hvor mange KVP-deltakere hadde Trøndelag?",
+        "og i Trondheim kommune alene?",
+    )
+    assert not answered
+    assert "Trondheim" in text

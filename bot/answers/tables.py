@@ -372,6 +372,25 @@ class TableAnswers(DeclineAnswers):
                 "country and the counties as they were in 2019, not for municipalities."
             )
             return self.answer(u, lang, [msg], answered=False)
+        wanted_column = next(
+            (c for c in (table.columns if table else []) if c.id == u.slots.get("column")), None
+        )
+        group = u.slots.get("group")
+        year_asked = u.slots.get("year")
+        if (
+            table is not None
+            and county is None
+            and wanted_column is not None
+            and isinstance(group, str)
+            and isinstance(year_asked, int)
+            and not table_query.column_covers(table, wanted_column, year_asked)
+        ):
+            # 'husholdninger i Agder i botilbud i 2020': a year the column does not count
+            return self.other_year_count(u, lang, wanted_column, year_asked, group)
+        if table is not None and county is None and wanted_column is not None:
+            dated = self.column_dated(u, table, wanted_column, lang)
+            if dated is not None:
+                return dated
         if table is None or county is None:
             msg = (
                 "Hvilket fylke? Tabellen har tall for landet og fylkene slik de var i 2019."
@@ -467,6 +486,41 @@ class TableAnswers(DeclineAnswers):
             [msg],
             sources=[self.kb.provenance(table)],
             answered=False,
+            scheme="nav-sosiale-tjenester",
+        )
+
+    def column_dated(
+        self, u: Understanding, table: Table, column: Column, lang: Lang
+    ) -> Answer | None:
+        """Answer which year or date a column's figures are from ('hvilket år gjelder tallene
+        for 18–24-åringer?'), as its heading and definition give it; None when not asked."""
+        words = self.kb.language.tables if self.kb.language else None
+        if words is None or not _says(u, _folded([*words.which_year, *words.which_date])):
+            return None
+        english = lang == "en"
+        label = (column.label_en or column.label) if english else column.label
+        defined = (column.definition_en or column.definition) if english else column.definition
+        heading = (table.title_en or table.title) if english else table.title
+        if column.year is not None:
+            msg = (
+                f"The column «{label}» is from {column.year}: {defined}."
+                if english
+                else f"Kolonnen «{label}» gjelder {column.year}: {defined}."
+            )
+        else:
+            msg = (
+                f"The column «{label}» gives no year of its own; the table has figures from "
+                f"{table.years.label()}."
+                if english
+                else f"Kolonnen «{label}» oppgir ikke noe eget år; tabellen har tall fra "
+                f"{table.years.label()}."
+            )
+        return self.answer(
+            u,
+            lang,
+            [msg],
+            sources=[self.kb.provenance(table)],
+            title=heading,
             scheme="nav-sosiale-tjenester",
         )
 

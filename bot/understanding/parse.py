@@ -278,6 +278,10 @@ _SELF = re.compile(r"\b(?:selv|sjol|sjolv|ourselves|itself|themselves)\b")
 LOOKALIKES_SIZE = 50_000
 
 
+#: Most words of a follow-up naming only a place ('og for Bergen kommune alene?').
+FOLLOW_UP_PLACE_WORDS = 6
+
+
 class Understander:
     """Turn chat text into an Understanding, using names from the knowledge base."""
 
@@ -1627,7 +1631,11 @@ class Understander:
         if not u.unknown and not any(t in self.lex.other_places for t in words):
             return
         # 'og Bergen?': a follow-up naming only a place
-        follow_up = bool(FOLLOW_UP.match(u.folded)) and len(u.folded.split()) <= 3
+        # ('og for Bergen kommune alene?': the place beside small words and words for places)
+        others = [w for w in words if not self.lex.bare(w) and w not in self.lex.other_places]
+        follow_up = bool(FOLLOW_UP.match(u.folded)) and (
+            len(u.folded.split()) <= 3 or (not others and len(words) <= FOLLOW_UP_PLACE_WORDS)
+        )
         framework = any(raw[k] for k in FRAMEWORK_INTENTS) or u.scheme == FRAMEWORK_SCHEME
         placed = follow_up or ("year" in s and framework) or raw["statistics"]
         # a known place outside the tables ('Lillehammer') asked for money or a year's figure

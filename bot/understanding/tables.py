@@ -460,11 +460,15 @@ class TableReader:
                 without = "|".join(
                     w for w in (without, rf"20[0-4]\d(?:\s*-\s*\w+|\s+\w+)?\s+(?:{left})") if w
                 )
-            # ('uten prognosen for 2020': the year after a short word is the prognosis's too)
-            self.without = (
-                re.compile(rf"\b(?:{without})\b(?:\s+\w{{1,3}}\s+20[0-4]\d\b)?")
-                if without
-                else None
+            self.without = re.compile(rf"\b(?:{without})\b") if without else None
+            denials = "|".join(re.escape(p) for p in sorted(_phrases(words.denied), key=len)[::-1])
+            units = "|".join(
+                re.escape(p)
+                for p in sorted([*self.w.get("share", ()), *self.w.get("count", ())], key=len)[::-1]
+                if p.isascii() and p[0].isalpha()
+            )
+            self.denied = (
+                re.compile(rf"\b(?:{denials})\s+(?:{units})\b") if denials and units else None
             )
         # every phrase list's phrases by their first word, to find the lists a question holds
         self.phrase_index: dict[str, list[tuple[str, str]]] = {}
@@ -1161,6 +1165,9 @@ class TableReader:
             return None
         folded, raw = self.long_forms(folded), self.long_forms(fold(raw)) if raw else ""
         folded, raw = self.compound_tails(folded), self.compound_tails(raw)
+        if self.denied is not None:
+            # 'i antall, ikke andel': the unit denied is not asked
+            folded, raw = self.denied.sub(" ", folded), self.denied.sub(" ", raw)
         if self.without is not None:
             folded = self.without.sub(lambda m: re.sub(r"20[0-4]\d\s*-?\s*", "", m[0]), folded)
         if previous is None and column_hint is None and not framework:
