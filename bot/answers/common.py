@@ -544,3 +544,10 @@ def raw_words(text: str, phrase: str) -> str:
         if folded[i : i + len(wanted)] == wanted:
             return text[tokens[i].start() : tokens[i + len(wanted) - 1].end()]
     return phrase
+
+
+def names_document(tokens: list[str], title: str) -> bool:
+    """Whether a question's words name a document by its title's head ('Søknadsverksted:')."""
+    head, colon, _rest = title.partition(":")
+    words = [w for w in re.findall(r"[a-z]+", fold(head)) if len(w) >= 4]
+    return bool(colon and words) and all(any(t.startswith(w) for t in tokens) for w in words)

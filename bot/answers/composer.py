@@ -438,6 +438,10 @@ class Composer(FigureAnswers):
             uncounted = self.uncounted(u, lang)
             if uncounted is not None:
                 return uncounted
+        document = self.document_to_deadline(u, lang)
+        if document is not None:
+            # 'hvor mange dager før fristen ble Agder-presentasjonen holdt?'
+            return document
         apart = self.deadlines_apart(u, lang)
         if apart is not None:
             # 'hvor mange dager mellom søknadsfristen og rapporteringsfristen i 2021?'

@@ -31,6 +31,7 @@ from bot.answers.common import (
     _says,
     content_phrases,
     heading,
+    names_document,
     office_in,
     t,
     text_in,
@@ -343,9 +344,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
     @staticmethod
     def names_document(tokens: list[str], title: str) -> bool:
         """Whether a question's words name a document by its title's head ('Søknadsverksted:')."""
-        head, colon, _rest = title.partition(":")
-        words = [w for w in re.findall(r"[a-z]+", fold(head)) if len(w) >= 4]
-        return bool(colon and words) and all(any(t.startswith(w) for t in tokens) for w in words)
+        return names_document(tokens, title)
 
     def quote_passage(
         self, u: Understanding, lang: Lang, found: tuple[str, Sourced, str | None, bool]
