@@ -821,6 +821,8 @@ class Language(Model):
     documents: dict[Literal["slides", "announcement"], list[str]] = {}
     # words that ask how long lies between two things ('hvor lang tid', 'how long')
     durations: list[str] = []
+    # words that ask whether something still holds today ('fortsatt gjeldende', 'still valid')
+    still_valid: list[str] = []
     # from the intents section (knowledge/data/language/intents.yaml), set by the loader
     intents: IntentLanguage | None = None
     # from the forms section (knowledge/data/language/forms.yaml), set by the loader

@@ -534,7 +534,7 @@ class DeadlineAnswers(AnswerBase):
         sources = [self.kb.provenance(a.deadline), self.kb.provenance(b.deadline)]
         return self.answer(u, lang, lines, sources=sources)
 
-    def named_document(self, u: Understanding) -> SourceDoc | None:
+    def named_document(self, u: Understanding, dated: bool = True) -> SourceDoc | None:
         """Return the one dated source document a question names, or None.
 
         A document is named by the head of its title ('søknadsverkstedet': «Søknadsverksted:
@@ -547,7 +547,7 @@ class DeadlineAnswers(AnswerBase):
         office = u.slots.get("office")
         named = []
         for doc in self.kb.sources.values():
-            if doc.kind == "admin" or doc.date is None:
+            if doc.kind == "admin" or (dated and doc.date is None):
                 continue
             by_title = names_document(tokens, doc.title) or bool(
                 doc.title_en and names_document(tokens, doc.title_en)
@@ -559,6 +559,51 @@ class DeadlineAnswers(AnswerBase):
             if by_title or by_kind:
                 named.append(doc)
         return named[0] if len(named) == 1 else None
+
+    def document_still_valid(self, u: Understanding, lang: Lang) -> Answer | None:
+        """'Gjelder 2022-oppdateringen fortsatt?': the document and its date, then a decline.
+
+        Whether a document still holds today is nothing the sources say; the bot names it, says
+        what the newest source is, and that it holds nothing newer. Asked by the words of an
+        entry of words.yaml: still_valid, in any order ('gjelder den … fortsatt').
+        """
+        words = self.kb.language.still_valid if self.kb.language else []
+        tokens = set(re.findall(r"[a-z0-9]+", u.folded))
+        if not any(set(re.findall(r"[a-z0-9]+", fold(w))) <= tokens for w in words):
+            return None
+        doc = self.named_document(u, dated=False)
+        if doc is None:
+            return None
+        nb = lang == "nb"
+        office = asof.office_name(self.kb.offices[doc.office], lang)
+        title = doc.title if nb else (doc.title_en or doc.title)
+        when = doc.date_text if nb else (doc.date_text_en or doc.date_text)
+        dated = [d for d in self.kb.sources.values() if d.kind != "admin" and d.date]
+        newest = max(dated, key=lambda d: d.date or dt.date.min) if dated else doc
+        newest_when = newest.date_text if nb else (newest.date_text_en or newest.date_text)
+        if nb:
+            lines = [
+                f"«{title}» er fra {office}, {when}.",
+                (
+                    "Det er det nyeste kildene mine har; de har ingenting nyere"
+                    if newest is doc
+                    else f"Den nyeste kilden min er fra {newest_when}; kildene har ingenting nyere"
+                )
+                + ", så jeg kan ikke si om det fortsatt gjelder i dag. Sjekk gjeldende "
+                "utlysning hos statsforvalteren.",
+            ]
+        else:
+            lines = [
+                f"«{title}» is from {office}, {when}.",
+                (
+                    "It is the newest of my sources; they hold nothing newer"
+                    if newest is doc
+                    else f"My newest source is from {newest_when}; they hold nothing newer"
+                )
+                + ", so I cannot say whether it still holds today. Check the current "
+                "announcement with the county governor.",
+            ]
+        return self.answer(u, lang, lines, answered=False)
 
     def document_to_deadline(self, u: Understanding, lang: Lang) -> Answer | None:
         """Answer how many days lie between a dated source document and a deadline, or None.
