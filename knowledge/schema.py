@@ -824,6 +824,13 @@ class Language(Model):
     # what the sources give amounts or counts per ('per årsverk', 'per kommune'): an amount
     # asked per anything else ('per bolig', 'per innbygger') is one they do not give
     units: list[str] = []
+    # a source document named by its kind ('Agder-presentasjonen', 'kunngjøringen'), by the
+    # kinds of sources.yaml: with the office that held it, the document and so its date
+    documents: dict[Literal["slides", "announcement"], list[str]] = {}
+    # words that ask how long lies between two things ('hvor lang tid', 'how long')
+    durations: list[str] = []
+    # words that ask whether something still holds today ('fortsatt gjeldende', 'still valid')
+    still_valid: list[str] = []
     # from the intents section (knowledge/data/language/intents.yaml), set by the loader
     intents: IntentLanguage | None = None
     # from the forms section (knowledge/data/language/forms.yaml), set by the loader

@@ -542,3 +542,14 @@ def raw_words(text: str, phrase: str) -> str:
         if folded[i : i + len(wanted)] == wanted:
             return text[tokens[i].start() : tokens[i + len(wanted) - 1].end()]
     return phrase
+
+
+def names_document(tokens: list[str], title: str) -> bool:
+    """Whether a question's words name a document by its title's head ('Søknadsverksted:',
+    'Application workshop:', or its head noun alone: 'the workshop')."""
+    head, colon, _rest = title.partition(":")
+    words = [w for w in re.findall(r"[a-z]+", fold(head)) if len(w) >= 4]
+    if not (colon and words):
+        return False
+    named = [any(t.startswith(w) for t in tokens) for w in words]
+    return all(named) or (len(words[-1]) >= 6 and named[-1])

@@ -382,6 +382,10 @@ class Composer(FigureAnswers):
         foreign = self.foreign_office(u) or self.foreign_country(u)
         if foreign is not None:
             return foreign
+        still = self.document_still_valid(u, lang)
+        if still is not None:
+            # 'er 2022-oppdateringen fortsatt gjeldende?': nothing the sources can say
+            return still
         if ADVICE_ASK.search(u.folded):
             # 'bør vi søke A eller B – hva anbefaler du?': advice the sources cannot give
             return self.answer(u, lang, [t("advice", lang)], answered=False)
@@ -439,6 +443,10 @@ class Composer(FigureAnswers):
             uncounted = self.uncounted(u, lang)
             if uncounted is not None:
                 return uncounted
+        document = self.document_to_deadline(u, lang)
+        if document is not None:
+            # 'hvor mange dager før fristen ble Agder-presentasjonen holdt?'
+            return document
         apart = self.deadlines_apart(u, lang)
         if apart is not None:
             # 'hvor mange dager mellom søknadsfristen og rapporteringsfristen i 2021?'

@@ -10,7 +10,15 @@ from bot import asof, fmt
 from bot.answer import Answer
 from bot.answers import working
 from bot.answers.base import AnswerBase
-from bot.answers.common import ANNOUNCE_ASK, WHEN_ASK, heading, named_thing, t, text_in
+from bot.answers.common import (
+    ANNOUNCE_ASK,
+    WHEN_ASK,
+    heading,
+    named_thing,
+    names_document,
+    t,
+    text_in,
+)
 from bot.calc import deadlines as deadline_calc
 from bot.calc import results as calc_results
 from bot.cards import deadline_text
@@ -20,8 +28,8 @@ from bot.understanding.normalise import _stem
 from bot.understanding.patterns import MONTHS
 from bot.understanding.query import Understanding
 from bot.vocab import DEADLINE_LABELS, Lang
-from knowledge.kb import DeadlineEntry
-from knowledge.schema import DeadlineKind, Fact, Scheme, Topic
+from knowledge.kb import DeadlineEntry, Provenance
+from knowledge.schema import DeadlineKind, Fact, Scheme, SourceDoc, Topic
 
 # which of the deadlines named comes first or last ('går ut først', 'the latest')
 FIRST_ASK = lazy_pattern(r"\b(?:forst|forste|fyrst|fyrste|tidligst\w*|first|earliest|soonest)\b")
@@ -525,6 +533,155 @@ class DeadlineAnswers(AnswerBase):
             )
         sources = [self.kb.provenance(a.deadline), self.kb.provenance(b.deadline)]
         return self.answer(u, lang, lines, sources=sources)
+
+    def named_document(self, u: Understanding, dated: bool = True) -> SourceDoc | None:
+        """Return the one dated source document a question names, or None.
+
+        A document is named by the head of its title ('søknadsverkstedet': «Søknadsverksted:
+        …») or by a word for its kind (words.yaml: documents) beside the office that held it
+        ('Agder-presentasjonen'). Undated documents have no date to count from.
+        """
+        tokens = re.findall(r"[a-z0-9]+", u.folded)
+        padded = f" {' '.join(tokens)} "
+        words = self.kb.language.documents if self.kb.language else {}
+        office = u.slots.get("office")
+        named = []
+        for doc in self.kb.sources.values():
+            if doc.kind == "admin" or (dated and doc.date is None):
+                continue
+            by_title = names_document(tokens, doc.title) or bool(
+                doc.title_en and names_document(tokens, doc.title_en)
+            )
+            by_kind = doc.office == office and any(
+                f" {' '.join(re.findall(r'[a-z0-9]+', fold(w)))} " in padded
+                for w in words.get(doc.kind, [])
+            )
+            if by_title or by_kind:
+                named.append(doc)
+        return named[0] if len(named) == 1 else None
+
+    def document_still_valid(self, u: Understanding, lang: Lang) -> Answer | None:
+        """'Gjelder 2022-oppdateringen fortsatt?': the document and its date, then a decline.
+
+        Whether a document still holds today is nothing the sources say; the bot names it, says
+        what the newest source is, and that it holds nothing newer. Asked by the words of an
+        entry of words.yaml: still_valid, in any order ('gjelder den … fortsatt').
+        """
+        words = self.kb.language.still_valid if self.kb.language else []
+        tokens = set(re.findall(r"[a-z0-9]+", u.folded))
+        if not any(set(re.findall(r"[a-z0-9]+", fold(w))) <= tokens for w in words):
+            return None
+        doc = self.named_document(u, dated=False)
+        if doc is None:
+            return None
+        nb = lang == "nb"
+        office = asof.office_name(self.kb.offices[doc.office], lang)
+        title = doc.title if nb else (doc.title_en or doc.title)
+        when = doc.date_text if nb else (doc.date_text_en or doc.date_text)
+        dated = [d for d in self.kb.sources.values() if d.kind != "admin" and d.date]
+        newest = max(dated, key=lambda d: d.date or dt.date.min) if dated else doc
+        newest_when = newest.date_text if nb else (newest.date_text_en or newest.date_text)
+        if nb:
+            lines = [
+                f"«{title}» er fra {office}, {when}.",
+                (
+                    "Det er det nyeste kildene mine har; de har ingenting nyere"
+                    if newest is doc
+                    else f"Den nyeste kilden min er fra {newest_when}; kildene har ingenting nyere"
+                )
+                + ", så jeg kan ikke si om det fortsatt gjelder i dag. Sjekk gjeldende "
+                "utlysning hos statsforvalteren.",
+            ]
+        else:
+            lines = [
+                f"«{title}» is from {office}, {when}.",
+                (
+                    "It is the newest of my sources; they hold nothing newer"
+                    if newest is doc
+                    else f"My newest source is from {newest_when}; they hold nothing newer"
+                )
+                + ", so I cannot say whether it still holds today. Check the current "
+                "announcement with the county governor.",
+            ]
+        return self.answer(u, lang, lines, answered=False)
+
+    def document_to_deadline(self, u: Understanding, lang: Lang) -> Answer | None:
+        """Answer how many days lie between a dated source document and a deadline, or None.
+
+        'Hvor mange dager før fristen ble Agder-presentasjonen holdt?': the document's date
+        (sources.yaml) against the one date of the scheme's deadline of the year asked (the
+        document's office's deadline first). Asked only with a word for days or for how long.
+        """
+        durations = self.kb.language.durations if self.kb.language else []
+        if not (
+            DAYS_WORD.search(u.folded) or any(fold(w) in u.folded for w in durations)
+        ) or not APART_WORD.search(u.folded):
+            return None
+        schemes = list(dict.fromkeys(u.schemes_mentioned)) or ([u.scheme] if u.scheme else [])
+        if len(schemes) != 1 or not ASKS_FOR_DEADLINE.search(u.folded):
+            return None
+        doc = self.named_document(u)
+        if doc is None or doc.date is None:
+            return None
+        kind = DeadlineKind(u.slots.get("kind", "application"))
+        year = u.slots.get("year")
+        year = year if isinstance(year, int) else doc.date.year
+        dated = [
+            e
+            for e in self.kb.deadlines()
+            if e.scheme_id == schemes[0]
+            and e.deadline.kind == kind
+            and e.deadline.year == year
+            and e.deadline.date is not None
+        ]
+        own = [e for e in dated if e.office_id == doc.office]
+        dated = own or dated
+        if len({e.deadline.date for e in dated}) != 1:
+            return None
+        entry = dated[0]
+        assert entry.deadline.date is not None
+        between = (entry.deadline.date - doc.date).days
+        nb = lang == "nb"
+        office = self.kb.offices[doc.office]
+        title = (doc.title_en or doc.title) if not nb else doc.title
+        when = fmt.long_date(doc.date, lang)
+        label = DEADLINE_LABELS[kind][lang]
+        name = asof.scheme_name(self.kb, schemes[0], lang)
+        day = fmt.long_date(entry.deadline.date, lang)
+        lines = [
+            f"«{title}» ({asof.office_name(office, lang)}) er datert {when}."
+            if nb
+            else f"«{title}» ({asof.office_name(office, lang)}) is dated {when}.",
+            f"{label} for {name} {year}: {day}." if nb else f"{label}, the {name} {year}: {day}.",
+        ]
+        if nb:
+            lines.append(
+                f"Dokumentet er {between} dager før fristen."
+                if between > 0
+                else f"Dokumentet er {-between} dager etter fristen."
+                if between < 0
+                else "Dokumentet er fra samme dag som fristen."
+            )
+        else:
+            lines.append(
+                f"The document is {between} days before the deadline."
+                if between > 0
+                else f"The document is {-between} days after the deadline."
+                if between < 0
+                else "The document is from the day of the deadline."
+            )
+        prov = Provenance(
+            doc.file,
+            doc.title,
+            doc.date_text,
+            doc.date,
+            office.id,
+            office.name,
+            title_en=doc.title_en,
+            date_text_en=doc.date_text_en,
+            office_name_en=office.name_en,
+        )
+        return self.answer(u, lang, lines, sources=[prov, self.kb.provenance(entry.deadline)])
 
     def days_left(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
         """Say how many days are left until the next deadline (of a scheme).

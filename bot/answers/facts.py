@@ -31,6 +31,7 @@ from bot.answers.common import (
     _says,
     content_phrases,
     heading,
+    names_document,
     office_in,
     t,
     text_in,
@@ -342,14 +343,8 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
 
     @staticmethod
     def names_document(tokens: list[str], title: str) -> bool:
-        """Whether a question's words name a document by its title's head ('Søknadsverksted:',
-        'Application workshop:', or its head noun alone: 'the workshop')."""
-        head, colon, _rest = title.partition(":")
-        words = [w for w in re.findall(r"[a-z]+", fold(head)) if len(w) >= 4]
-        if not (colon and words):
-            return False
-        named = [any(t.startswith(w) for t in tokens) for w in words]
-        return all(named) or (len(words[-1]) >= 6 and named[-1])
+        """Whether a question's words name a document by its title's head ('Søknadsverksted:')."""
+        return names_document(tokens, title)
 
     def quote_passage(
         self, u: Understanding, lang: Lang, found: tuple[str, Sourced, str | None, bool]
