@@ -60,10 +60,12 @@ FLOORS = {
     "batch-46.yaml": (1.00, 0, 0),
     "batch-47.yaml": (0.98, 2, 1),
     "batch-48.yaml": (1.00, 0, 0),
-    "batch-49.yaml": (0.89, 12, 10),
-    "batch-50.yaml": (0.86, 17, 9),
-    "batch-51.yaml": (0.87, 16, 1),
-    "batch-52.yaml": (0.87, 18, 2),
+    "batch-49.yaml": (0.99, 0, 1),
+    "batch-50.yaml": (1.00, 0, 0),
+    "batch-51.yaml": (0.90, 13, 0),
+    "batch-52.yaml": (0.92, 13, 1),
+    "batch-53.yaml": (0.90, 20, 1),
+    "batch-54.yaml": (0.94, 5, 4),
 }
 
 
