@@ -39,6 +39,7 @@ Feature = Literal["option", "draft", "review", "desk"]
 #: Telegram's limit on a button's callback data.
 MAX_BYTES = 64
 _ID = r"([0-9]{1,19})"  # an id SQLite can hold has at most 19 digits
+_MAX_ID = 2**63 - 1  # and is at most this (19 nines are more)
 #: Each feature's prefix and the grammar of its fields (one regex group per field).
 SCHEMES: dict[Feature, tuple[str, re.Pattern[str]]] = {
     "option": ("o", re.compile(r"([A-Za-z0-9_-]{1,43})")),
@@ -73,7 +74,11 @@ def decode(data: object, feature: Feature | None = None) -> Payload | None:
     if not colon or found is None or (feature is not None and found != feature):
         return None
     match = SCHEMES[found][1].fullmatch(rest)
-    return Payload(found, match.groups()) if match is not None else None
+    if match is None or any(
+        g is not None and g.isdigit() and int(g) > _MAX_ID for g in match.groups()
+    ):
+        return None
+    return Payload(found, match.groups())
 
 
 def encode(feature: Feature, *fields: object) -> str:

@@ -38,6 +38,7 @@ def harness(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Harness]:
 @example(steps=[Action("calculation", GROUP, DAY, ("ukjent", 3, "3/0", None))])
 @example(steps=[Action("decide", ADMIN, DAY, (2**63, "ok"))])
 @example(steps=[Action("route", ADMIN, DAY, ("d:99999999999999999999:ok",))])
+@example(steps=[Action("route", PRIVATE, DAY, ("k:9999999999999999999:send",))])
 def test_any_text_command_button_or_calculation_gets_an_answer_and_never_an_exception(
     harness: Harness, steps: list[Action]
 ) -> None:
