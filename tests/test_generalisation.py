@@ -66,6 +66,8 @@ FLOORS = {
     "batch-52.yaml": (0.92, 13, 1),
     "batch-53.yaml": (0.90, 20, 1),
     "batch-54.yaml": (0.94, 5, 4),
+    "batch-55.yaml": (0.91, 18, 1),
+    "batch-56.yaml": (0.89, 19, 3),
 }
 
 
