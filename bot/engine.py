@@ -123,7 +123,10 @@ def combine(answers: list[Answer]) -> Answer:
     paragraphs: list[str] = []
     sources: list[Provenance] = []
     for a in answers:
-        paragraphs += ([a.title] if a.title else []) + a.paragraphs
+        # a paragraph an earlier part already said is said once ('the 2021 appropriation,
+        # and how much for Innlandet?': the office's figure is in both parts)
+        said = ([a.title] if a.title else []) + a.paragraphs
+        paragraphs += [p for p in said if not (p and p in paragraphs)]
         sources += [s for s in a.sources if s not in sources]
     return replace(first, title=None, paragraphs=paragraphs, sources=sources, options=[])
 
@@ -242,6 +245,8 @@ CARRY = (
     "group",
     "county",
     "kind",
+    # 'felles søknads- og rapporteringsfrist … og i 2022?': both kinds asked before
+    "kinds",
     "measures",
     "order",
     "office",
@@ -708,6 +713,10 @@ BACK_SUM = lazy_pattern(
 THAT_FIGURE = lazy_pattern(
     r"\b(?:that|this|dette|denne|det (?:belopet|tallet)|den (?:summen|bevilgningen))\b"
 )
+# 'summen av de to siste', 'the last two': only the newest of the figures asked before
+LAST_ASKED = lazy_pattern(
+    r"\b(?:de|dei|the)\s+(?:(\w+)\s+(?:siste|last)|siste\s+(\w+))\b|\blast\s+(\w+)\b"
+)
 ALL_FIGURES = lazy_pattern(
     r"\b(?:alle|alt|all|disse|desse|dem|deim|dei|de|these|those|them|both|begge|summen)\b"
 )
@@ -965,7 +974,7 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
                 continue
             if summing and key == "year" and "municipality" in u.slots:
                 continue
-            if key == "kind" and "kind" in u.slots:
+            if key in ("kind", "kinds") and "kind" in u.slots:
                 continue
             if key == "office" and own_scheme and ctx.intent == "appropriation":
                 # 'og voksne-ordningen?' after Innlandet's share: that scheme's own figures
@@ -1080,6 +1089,11 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         ):
             # 'and how much is that together with the adults scheme?': the last figure and X
             asked = [ctx.scheme]
+        last = LAST_ASKED.search(u.folded)
+        newest = NUMBER_WORDS.get(next(g for g in last.groups() if g), 0) if last else 0
+        if not own and isinstance(newest, int) and 2 <= newest < len(asked):
+            # 'hva blir summen av de to siste?' after three figures: the last two asked
+            asked = asked[-newest:]
         u.schemes_mentioned = asked + own
         u.scheme = u.schemes_mentioned[0]
         office = ctx.slots.get(ASKED_OFFICE)

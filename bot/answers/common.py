@@ -385,6 +385,16 @@ T: dict[str, dict[Lang, str]] = {
         "nb": "Kildene mine sier ingenting om «{topic}» for {scheme}.",
         "en": "My sources say nothing about “{topic}” for {scheme}.",
     },
+    "legal": {
+        "nb": "Juridiske råd, som om dere kan gå til søksmål, kan jeg ikke gi; det står ikke i "
+        "kildene mine. Ta det opp med kommunens jurist eller advokat.",
+        "en": "I cannot give legal advice, such as whether you can take legal action; it is not "
+        "in my sources. Take it up with the municipality's lawyer.",
+    },
+    "legal_known": {
+        "nb": "Det kildene sier om klagerett:",
+        "en": "What the sources say about the right to appeal:",
+    },
     "advice": {
         "nb": "Råd og egne vurderinger kan jeg ikke gi – det må kommunen vurdere selv, gjerne "
         "sammen med Statsforvalteren. Jeg kan svare på hva kildene sier om ordningene: hvem "
@@ -452,6 +462,31 @@ T: dict[str, dict[Lang, str]] = {
         "tilskudd i {country}; jeg svarer ikke med de norske ordningenes satser eller frister.",
         "en": "My sources cover only Norwegian state grant schemes and say nothing about grants "
         "in {country}; I do not answer with the Norwegian schemes' rates or deadlines.",
+    },
+    "deadline_unsure": {
+        "nb": "Nei, fristen er ikke sikker: kilden oppgir den som antatt eller med forbehold.",
+        "en": "No, the deadline is not certain: the source gives it as assumed or with a "
+        "reservation.",
+    },
+    "deadline_firm": {
+        "nb": "Kilden oppgir fristen uten forbehold.",
+        "en": "The source gives the deadline without a reservation.",
+    },
+    "fresh_newest": {
+        "nb": "Jeg bygger på {count} kildedokumenter. Det nyeste er «{title}» fra {office}, "
+        "datert {date}; per {today} er det {years} år gammelt.",
+        "en": "I rely on {count} source documents. The newest is «{title}» from {office}, "
+        "dated {date}; as of {today} it is {years} years old.",
+    },
+    "fresh_check": {
+        "nb": "Nyere utlysninger, satser og frister finnes ikke i kildene mine; sjekk dem hos "
+        "statsforvalteren.",
+        "en": "Newer calls, rates and deadlines are not in my sources; check them with the "
+        "county governor.",
+    },
+    "fresh_none": {
+        "nb": "Kildene mine har ingen datert dokument, så jeg kan ikke si hvor nye de er.",
+        "en": "My sources hold no dated document, so I cannot say how recent they are.",
     },
     "no_deadline": {
         "nb": "Jeg kjenner ingen {kind} for {scheme}{year}.",

@@ -47,14 +47,15 @@ from bot.understanding.patterns import (
     FIGURE_INTENTS,
     FRAMEWORK_INTENTS,
     FRAMEWORK_SCHEME,
+    LEGAL_ASK,
     MONEY_ASK,
     PROSE_ASK,
     QUANTITY_ASK,
 )
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
-from knowledge.kb import KnowledgeBase
-from knowledge.schema import Fact, Sourced
+from knowledge.kb import KnowledgeBase, Provenance
+from knowledge.schema import Fact, Sourced, Topic
 
 #: a phrase the question quotes ('hva menes med «Den gylne regel»?'): looked for as printed
 QUOTED_PHRASE = lazy_pattern(r"[«\"“”]\s*\w+(?:\s+\w+)+\s*[»\"“”]")
@@ -182,6 +183,17 @@ class Composer(FigureAnswers):
             answer = self.of_date(u, answer, lang)
         # 'hvem var helseminister …?': a title the sources name nobody by
         return self.role_unnamed(u, answer) or answer
+
+    def legal_advice(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
+        """Decline legal advice, and give what the sources say of appeals of the scheme asked."""
+        lines = [t("legal", lang)]
+        sources: list[Provenance] = []
+        sid = u.scheme if u.scheme in self.kb.schemes else None
+        if sid is not None and any(f.topic is Topic.APPEAL for f in self.kb.schemes[sid].facts):
+            said = self.topic_facts(replace(u, intent="appeal"), today, lang, [Topic.APPEAL])
+            lines += [t("legal_known", lang), *said.paragraphs]
+            sources = list(said.sources)
+        return self.answer(u, lang, lines, sources=sources, answered=False, scheme=sid)
 
     def rateless_named(self, u: Understanding) -> bool:
         """Whether a declined figure question names, by two words of its names, one scheme the
@@ -386,6 +398,10 @@ class Composer(FigureAnswers):
         if still is not None:
             # 'er 2022-oppdateringen fortsatt gjeldende?': nothing the sources can say
             return still
+        if LEGAL_ASK.search(u.folded):
+            # 'kan vi saksøke staten hvis vi får avslag?': no legal advice; what the sources
+            # say of appeals, when they say something of the scheme asked
+            return self.legal_advice(u, today, lang)
         if ADVICE_ASK.search(u.folded):
             # 'bør vi søke A eller B – hva anbefaler du?': advice the sources cannot give
             return self.answer(u, lang, [t("advice", lang)], answered=False)

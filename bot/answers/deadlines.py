@@ -47,6 +47,9 @@ APART_WORD = lazy_pattern(
 # a question that names the deadline itself ('når er søknadsfristen i utlysningen?')
 ASKS_FOR_DEADLINE = lazy_pattern(r"frist|deadline|due\b")
 
+# 'er fristen sikker?', 'is that deadline final?': whether the date is settled
+CERTAIN_ASK = lazy_pattern(r"\b(?:sikker|sikkert|bekreftet|bekrefta|certain|sure|confirmed)\b")
+
 # a month or a date named in a statement ('medio januar 2018', '15.3.2021')
 DATED = lazy_pattern(
     rf"\b(?:{'|'.join(m for m in MONTHS if len(m) > 3)})\b|\b\d{{1,2}}\.\d{{1,2}}\."
@@ -150,6 +153,16 @@ class DeadlineAnswers(AnswerBase):
             return self.deadlines_across_schemes(u, today, lang)
         u.slots.setdefault("kind", kind.value)
         paragraphs, sources, years, answered, after = [], [], [], False, False
+        other = self.other_kind_asked(u, kind, schemes, year, today)
+        if other is not None:
+            # 'felles søknads- og rapporteringsfrist … og i 2022?': the year has only the
+            # other kind asked; that one is given, the missing one said to be missing
+            year_text = f" {year}" if year else ""
+            for sid in schemes:
+                name = asof.scheme_name(self.kb, sid, lang)
+                label = DEADLINE_LABELS[kind][lang].lower()
+                paragraphs.append(t("no_deadline", lang, kind=label, scheme=name, year=year_text))
+            kind = other
         firsts: list[tuple[dt.date, str]] = []
         for sid in schemes:
             entries = [e for e in self.kb.deadlines() if e.scheme_id == sid]
@@ -189,6 +202,11 @@ class DeadlineAnswers(AnswerBase):
             dates = [e.deadline.date for e in chosen if e.deadline.date and not e.deadline.unknown]
             if dates:
                 firsts.append((min(dates), sid))
+            given = [e for e in chosen if not e.deadline.unknown]
+            if given and CERTAIN_ASK.search(u.folded):
+                # 'er den fristen sikker?': no, when the source gives it with a reservation
+                unsure = all(e.deadline.tentative for e in given)
+                paragraphs.append(t("deadline_unsure" if unsure else "deadline_firm", lang))
             for e in sorted(chosen, key=lambda e: e.office_id):
                 paragraphs.append(self.deadline_line(e, today, lang))
                 note = (e.deadline.note_en or e.deadline.note) if lang == "en" else e.deadline.note
@@ -235,6 +253,30 @@ class DeadlineAnswers(AnswerBase):
             scheme=schemes[0] if len(schemes) == 1 else None,
             after_sources=after,
         )
+
+    def other_kind_asked(
+        self,
+        u: Understanding,
+        kind: DeadlineKind,
+        schemes: list[str],
+        year: int | None,
+        today: dt.date,
+    ) -> DeadlineKind | None:
+        """The other of two kinds asked together, when only it has deadlines in the year."""
+        asked = [DeadlineKind(k) for k in u.slots.get("kinds", ())]
+        if year is None or kind not in asked or len(asked) < 2:
+            return None
+
+        def has(of: DeadlineKind) -> bool:
+            entries = [e for e in self.kb.deadlines() if e.deadline.kind == of]
+            return all(
+                self.choose_deadlines([e for e in entries if e.scheme_id == sid], year, today)
+                for sid in schemes
+            )
+
+        if has(kind):
+            return None
+        return next((k for k in asked if k != kind and has(k)), None)
 
     def report_facts(self, sid: str, chosen: list[DeadlineEntry], said: list[str]) -> list[Fact]:
         """The reporting and audit facts of a report deadline's source and year, not yet said."""

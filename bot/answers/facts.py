@@ -70,6 +70,13 @@ CLAIMED_SHARE = lazy_pattern(
 # lønnskostnaden selv')
 _CLAIMED_OWN_PERCENT = lazy_pattern(rf"{_PERCENT.format(g='a')}")
 
+# 'hvor oppdatert er informasjonen?', 'how up to date are your sources?': the sources' age
+FRESHNESS_ASK = lazy_pattern(
+    r"\b(?:hvor|kor)\s+(?:oppdatert\w*|ny|nye|fersk\w*|gammel|gamle|aktuell\w*)\b"
+    r"|\bsist\s+oppdatert|\bhow\s+(?:up[ -]to[ -]date|current|old|recent|new)\b"
+    r"|\blast\s+updated\b"
+)
+
 
 # 'egenandelen i prosent av lønnskostnaden', 'hvor mange prosent', 'as a percentage': the own
 # share asked for as a percentage, which only a cost stated makes one
@@ -558,8 +565,9 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             having = self.schemes_with(lambda s: any(f.topic in topics for f in s.facts))
             return self.ask_scheme(u, lang, having)
         asked = u.slots.get("year")
-        if asked is None and u.intent == "status" and isinstance(u.slots.get("year_rel"), int):
-            # 'endres ordningen neste år?': the status of the year after today's
+        if asked is None and isinstance(u.slots.get("year_rel"), int):
+            # 'endres ordningen neste år?': the status of the year after today's; 'hvilke
+            # prioriteringer gjelder i år?': this year's, which the sources may not reach
             asked = today.year + int(u.slots["year_rel"])
         if asked is not None and len(schemes) > 1:
             # 'prioriteringene i den nye ordningen for voksne i 2022' naming two or three
@@ -682,14 +690,18 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             paragraphs.insert(0, claim)
             answered = False
         title = f"{label}: {', '.join(asof.scheme_name(self.kb, s, lang) for s in schemes)}"
+        # a year said against today ('i år', 'neste år') after the topic's facts: the newest
+        # facts, said to be older than that year (a year named outright is declined)
+        relative = "year" not in u.slots and isinstance(u.slots.get("year_rel"), int)
         return self.answer(
             u,
             lang,
             paragraphs,
             sources=sources,
-            answered=answered and not late,
+            answered=answered and not (late and not relative),
             title=title,
             scheme=schemes[0] if len(schemes) == 1 else None,
+            after_sources=late,
         )
 
     @staticmethod
@@ -954,7 +966,34 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
 
     def help(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
         """Explain what the bot can answer, with examples and commands."""
+        if FRESHNESS_ASK.search(u.folded):
+            return self.freshness(u, today, lang)
         return self.answer(u, lang, self.examples(lang), title="Hjelp" if lang == "nb" else "Help")
+
+    def freshness(self, u: Understanding, today: dt.date, lang: Lang) -> Answer:
+        """'Hvor oppdatert er informasjonen?': the newest source document and its age today."""
+        dated = [(doc.date, key) for key, doc in self.kb.sources.items() if doc.date is not None]
+        if not dated:
+            return self.answer(u, lang, [t("fresh_none", lang)], answered=False)
+        when, key = max(dated)
+        doc = self.kb.sources[key]
+        years = today.year - when.year - ((today.month, today.day) < (when.month, when.day))
+        title = (doc.title_en or doc.title) if lang == "en" else doc.title
+        date_text = (doc.date_text_en or doc.date_text) if lang == "en" else doc.date_text
+        office = asof.office_name(self.kb.offices[doc.office], lang)
+        if office.startswith(("Et ", "En ", "A ")):
+            office = office[0].lower() + office[1:]  # 'fra et statsforvalterembete'
+        line = t(
+            "fresh_newest",
+            lang,
+            count=str(len(self.kb.sources)),
+            title=title,
+            office=office,
+            date=date_text,
+            today=fmt.long_date(today, lang),
+            years=str(max(years, 0)),
+        )
+        return self.answer(u, lang, [line, t("fresh_check", lang)], sources=[])
 
     @staticmethod
     def examples(lang: Lang) -> list[str]:

@@ -709,6 +709,27 @@ class TableAnswers(DeclineAnswers):
             )
             return self.answer(u, lang, [msg], answered=False)
         paragraphs[:0] = lead
+        language = self.kb.language.tables if self.kb.language else None
+        rough = [a for _sid, a in found if a.approximate or a.prognosis]
+        estimated = bool(found) and len(rough) == len(found)
+        if estimated and language is not None and _says(u, _folded(language.actual)):
+            # 'hvor mye fikk Innlandet faktisk tildelt i 2021?': only an estimate is given
+            said = ", ".join(str(y) for y in sorted({a.year for a in rough}))
+            paragraphs.insert(
+                0,
+                f"Kildene har bare et anslag for {said}, ikke det faktiske beløpet. Anslaget er:"
+                if lang == "nb"
+                else f"The sources only have an estimate for {said}, not the actual amount. "
+                "The estimate is:",
+            )
+            return self.answer(
+                u,
+                lang,
+                paragraphs,
+                sources=sources,
+                answered=False,
+                scheme=named[0] if len(named) == 1 else None,
+            )
         asked_year = u.slots.get("year")
         if late is not None and isinstance(asked_year, int) and asked_year <= self.kb.newest_year():
             # 'bevilgningen i 2022?': a year the documents span but give no figure for; the

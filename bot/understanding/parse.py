@@ -177,10 +177,21 @@ _BEGAN = re.compile(
 )
 
 
+# 'i dag, desember 2026', 'vi er nå i desember 2026': the year the asker is in, said as today
+_TODAY_STATED = re.compile(
+    r"\b(?:i dag|idag|na|today|now|vi er i|we are in)\s*,?\s*(?:i\s+|in\s+)?"
+    r"(?:(?:" + "|".join(m for m in MONTHS if len(m) > 3) + r")\s+)((?:19|20)\d{2})\b"
+)
+
+
 def year_slots(s: dict[str, Any], timed: str, folded: str) -> None:
     """Fill the calendar-year slots (and a date) from a text; ``timed`` has the start year's
     words blanked out, ``folded`` is the text as read."""
     years = sorted(set(extract_years(timed)))
+    stated = {int(m.group(1)) for m in _TODAY_STATED.finditer(timed)}
+    if stated and set(years) - stated:
+        # 'kan vi i dag, desember 2026, regne med tilskudd for 2027?': the year asked is 2027
+        years = [y for y in years if y not in stated]
     date = extract_date(folded)
     if date:
         s["date"] = date

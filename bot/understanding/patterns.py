@@ -1132,7 +1132,9 @@ RELATIVE_YEAR = lazy_pattern(
 
 # a rate asked for ('med hvilken sats', 'the rate'): a rule, not an appropriation
 # 'og året etter det?': the year after the one the previous question was about
-RATE_ASK = lazy_pattern(r"\b(?:sats\w*|rates?|per arsverk|per stilling|per fte)\b")
+RATE_ASK = lazy_pattern(
+    r"\b(?:sats\w*|rates?|(?:per|pr\.?)\s*(?:arsverk\w*|stilling\w*|fte|position))\b"
+)
 
 
 # 'den gamle avkortningsstigen', 'etter de gamle reglene', 'reglene fra før', 'the old
@@ -1334,6 +1336,12 @@ ADVICE_ASK = lazy_pattern(
     # 'bør vi ansette A eller B?', 'should we apply for A or B?': a choice put to the bot
     r"|\b(?:bor|burde|should) (?:vi|kommunen|kommunen var|man|me|we|the municipality)\b"
     r"[^?.!]*\b(?:eller|or)\b(?! (?:ikke|ikkje|not)\b)"
+)
+
+# 'kan vi saksøke staten?', 'hva bør vi gjøre juridisk?': legal advice the sources cannot give
+LEGAL_ASK = lazy_pattern(
+    r"\b(?:saksok\w*|soksmal\w*|rettssak\w*|domstol\w*|advokat\w*|juridisk\w*|jurist\w*|"
+    r"sue|suing|lawsuits?|lawyers?|legal action|legal advice|take (?:the state|them) to court)\b"
 )
 
 # 'hvor mye hadde <ordningen> i 2018?' with the scheme's name blanked out: what the scheme had
