@@ -1317,6 +1317,9 @@ class TableReader:
         against = self._against_previous(previous, padded, years)
         if against is not None:
             return against
+        beside = self._beside_previous(previous, padded, years)
+        if beside is not None:
+            return beside
         one_of_two = self._one_of_two(previous, padded, years)
         if one_of_two is not None:
             return one_of_two
@@ -2685,9 +2688,9 @@ class TableReader:
         if self.document is None:
             return None
         padded = _padded(folded)
-        if not any(self.has(padded, w) for w in ("difference", "more", "less")):
-            return None
         named = [int(m[1] or m[2]) for m in self.document.finditer(folded)]
+        if not any(self.has(padded, w) for w in ("difference", "more", "less")):
+            return self._in_other_table(folded, today, hint, previous, named)
         if len(set(named)) == 2:
             joins = [re.search(rf"(?<!\w){re.escape(p)}(?!\w)", folded) for p in self._joins()]
             at = min((m.start() for m in joins if m), default=-1)
@@ -2715,6 +2718,28 @@ class TableReader:
                 return None
             return replace(previous, op="difference", other=fresh, before_rows=(), claim=None)
         return None
+
+    def _in_other_table(
+        self,
+        folded: str,
+        today: dt.date,
+        hint: str | None,
+        previous: TableQuery | None,
+        named: list[int],
+    ) -> TableQuery | None:
+        """'Og hva ble det faktisk stående for 2018 i tabellen fra 2020?' after a figure of
+        another source's table: the same place's figure in the table named, or None."""
+        if previous is None or len(set(named)) != 1 or not previous.rows:
+            return None
+        if self.source_years.get(previous.table) == named[0]:
+            return None
+        shown = self.kb.tables.get(previous.table)
+        if shown is None or len(previous.rows) != 1 or self.rows_in(shown, _padded(folded)):
+            return None
+        fresh = self._one_figure(folded, today, hint, previous.rows, previous.table)
+        if fresh is None or self.source_years.get(fresh.table) != named[0]:
+            return None
+        return fresh
 
     def _joins(self) -> list[str]:
         """The words that join two sides of a comparison ('enn', 'sammenlignet med')."""
@@ -2997,7 +3022,9 @@ class TableReader:
             return None
         if len(previous.rows) != 1 or len(previous.columns) != 1:
             return None
-        if not (self.comparing(padded) and self.has(padded, "than")):
+        # ('hvor stor nedgang er det fra 2018?': the year the change is from, before the figure)
+        since = self.has(padded, "from_year") and not self.has(padded, "than")
+        if not (self.comparing(padded) and (self.has(padded, "than") or since)):
             return None
         table = self.kb.tables.get(previous.table)
         if table is None or not all(c.unit == "kr" for c in table.columns):
@@ -3011,7 +3038,29 @@ class TableReader:
             ids = whole[:1]
         if len(ids) != 1:
             return None
+        if since:
+            return TableQuery(table.id, "difference", previous.rows, (ids[0], previous.columns[0]))
         return TableQuery(table.id, "difference", previous.rows, (previous.columns[0], ids[0]))
+
+    def _beside_previous(
+        self, previous: TableQuery | None, padded: str, years: list[int]
+    ) -> TableQuery | None:
+        """'Hvordan står det i forhold til landet?' after one place's figure: that figure
+        against the same column of the one other row named, when no column is named."""
+        if previous is None or previous.op != "value" or years:
+            return None
+        if len(previous.rows) != 1 or len(previous.columns) != 1:
+            return None
+        table = self.kb.tables.get(previous.table)
+        if table is None or not self.has(padded, "difference") or self.has(padded, "than"):
+            return None
+        named = [k for k in self.rows_in(table, padded) if k != previous.rows[0]]
+        if len(named) != 1 or self.group_in(table, padded):
+            return None
+        if self._column_by_words(table, padded) is not None:
+            return None
+        rows = (previous.rows[0], named[0])
+        return TableQuery(table.id, "difference", rows, previous.columns, before_rows=rows[:1])
 
     def _share_of_country(self, previous: TableQuery | None, padded: str) -> TableQuery | None:
         """'Og hvor stor andel av landet er det?' after one place's count (or the sum of some
