@@ -3023,7 +3023,11 @@ class TableReader:
         if len(previous.rows) != 1 or len(previous.columns) != 1:
             return None
         # ('hvor stor nedgang er det fra 2018?': the year the change is from, before the figure)
+        # (one year only, and no ranking: 'hvem av de to hadde størst nedgang fra 2018 til
+        # 2019?' ranks the rows asked)
+        ranks = self.has(padded, "highest") or self.has(padded, "lowest")
         since = self.has(padded, "from_year") and not self.has(padded, "than")
+        since = since and len(years) == 1 and not ranks
         if not (self.comparing(padded) and (self.has(padded, "than") or since)):
             return None
         table = self.kb.tables.get(previous.table)
