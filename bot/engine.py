@@ -191,6 +191,11 @@ def _table_answers(
         # 'stemmer det at Oslo hadde over 5 % andel under 18?': a county's figure claimed
         # ('5 %' is no share of a position)
         return True
+    followed = previous is not None and previous.table == query.table
+    if followed and u.intent in ("total", "amount") and not u.schemes_mentioned:
+        # 'til sammen?' then 'og hvor stor andel var basert på rammefinansiering i Oppland?':
+        # a figure of the table just asked, not a scheme's rate (none is named)
+        return True
     if u.intent in ("out_of_scope", "help"):
         # 'oslo andel u18 sos.hjelp?': the 'hjelp' of a short form is not a call for help
         followed = previous is not None and previous.table == query.table
@@ -410,6 +415,15 @@ class Engine:
             if whole[1] is not None and whole[1].op in ("list", "position"):
                 # 'Hva fikk Åmli i 2016 og hva er kommunens sum?': one row's figures side by side
                 parts = [text]
+            elif (
+                whole[1] is not None
+                and whole[1].op == "difference"
+                and len(whole[1].rows) == 2
+                and whole[1].other is None
+            ):
+                # 'Kvinesdal vs Lindesnes: hvem hadde størst …, og hvor stor er differansen?':
+                # the two rows against each other, the larger named first
+                parts = [text]
             elif whole[0].slots.get("operation") in ("ratio", "old_vs_new"):
                 # 'hva gis i år 4, og hvordan forholder det seg til år 1?': one year against another
                 parts = [text]
@@ -526,7 +540,8 @@ class Engine:
             and _table_answers(query, u, core.kb, core.tables, ctx.table_query if ctx else None)
         ):
             answer = core.composer.table_answer(u, result)
-            answer = core.composer.no_average(u, answer, "en" if u.lang == "en" else "nb")
+            if result.query.op != "mean":
+                answer = core.composer.no_average(u, answer, "en" if u.lang == "en" else "nb")
         else:
             query = None
             answer = core.composer.compose(u, today)

@@ -580,6 +580,9 @@ class TableLanguage(Model):
     national: list[str] = Field(min_length=1)
     premise: list[str] = Field(min_length=1)
     range_to: list[str] = Field(min_length=1)
+    # 'til og med', 'through': a span (beside range_to) that takes every year in it, even where the
+    # question compares ('hvor mye økte rammen 2016 til og med 2019?' adds 2016–2019)
+    range_through: list[str] = Field(default_factory=list)
     framework: list[str] = Field(min_length=1)
     # 'nest størst', 'second-largest': a ranking down to the second place
     second: list[str] = Field(default_factory=list)
@@ -613,8 +616,11 @@ class TableLanguage(Model):
     million: list[str] = Field(default_factory=list)
     # words for the rows themselves: a figure just before them counts places ('alle 15 kommunene')
     places: list[str] = Field(default_factory=list)
-    # an average asked for ('gjennomsnittlig økning per kommune'): no operation computes one
+    # an average asked for ('gjennomsnittlig økning per kommune'): only one row's average per
+    # year is computed ('gjennomsnittlig årlig økning for Grimstad'), no other
     average: list[str] = Field(default_factory=list)
+    # one figure as a number of times another ('hvor mange ganger større er A enn B?')
+    times: list[str] = Field(default_factory=list)
     # the same words by the kind of row they ask for ('hvilke kommuner …', 'hvor mange fylker …')
     municipality_places: list[str] = Field(default_factory=list)
     county_places: list[str] = Field(default_factory=list)

@@ -93,6 +93,10 @@ def render(result: TableResult, lang: Lang) -> list[str]:
         lines += _render_share(result, lang)
     elif q.op == "relative":
         lines += _render_relative(result, lang)
+    elif q.op == "mean":
+        lines += _render_mean(result, lang)
+    elif q.op == "ratio":
+        lines += _render_ratio(result, lang)
     elif q.op == "spread":
         top, bottom = result.cells
         assert result.total is not None
@@ -383,6 +387,55 @@ def _render_relative(result: TableResult, lang: Lang) -> list[str]:
         f"{_label(first.row, lang)}: {word} {_share(abs(result.total), lang)} ({a} → {b})",
         f"{diff} {of} {base}; " + ("egen utregning." if nb else "our own calculation."),
     ]
+
+
+def _render_mean(result: TableResult, lang: Lang) -> list[str]:
+    """One row's years added and divided by how many they are, each year shown."""
+    nb = lang != "en"
+    assert result.total is not None
+    cells = result.cells
+    total = result.total * len(cells)  # the printed sum where the row prints one
+    unit = cells[0].column
+    whole = math.floor(result.total + Fraction(1, 2))
+    mean = _figure(Fraction(whole), unit, lang)
+    about = "" if result.total.denominator == 1 else ("ca. " if nb else "approx. ")
+    years = [c.column.year for c in cells if c.column.year is not None]
+    span = f"{min(years)}–{max(years)}" if years else ""
+    head = "Gjennomsnitt per år" if nb else "Average per year"
+    lines = [
+        f"{_label(cells[0].row, lang)}, {head} {span}: {about}{mean}",
+        f"{_figure(total, unit, lang)} / {len(cells)} "
+        + ("år" if nb else "years")
+        + "; "
+        + ("egen utregning." if nb else "our own calculation."),
+    ]
+    lines += [
+        f"– {_column(c.column, lang)}: {_figure(c.value, c.column, lang, c.printed)}" for c in cells
+    ]
+    return lines
+
+
+def _render_ratio(result: TableResult, lang: Lang) -> list[str]:
+    """The first figure over the second, as a number of times, with both figures."""
+    nb = lang != "en"
+    assert result.total is not None
+    first, second = result.cells
+    times = fmt.decimal(Fraction(math.floor(result.total * 10 + Fraction(1, 2)), 10), lang)
+    about = "" if (result.total * 10).denominator == 1 else ("ca. " if nb else "approx. ")
+    a, b = (
+        f"{_label(c.row, lang)}, {_column(c.column, lang)}: "
+        f"{_figure(c.value, c.column, lang, c.printed)}"
+        for c in (first, second)
+    )
+    word = "ganger" if nb else "times"
+    head = (
+        f"{_label(first.row, lang)} har {about}{times} {word} så mye som "
+        f"{_label(second.row, lang)}."
+        if nb
+        else f"{_label(first.row, lang)} has {about}{times} {word} as much as "
+        f"{_label(second.row, lang)}."
+    )
+    return [head, f"– {a}", f"– {b}", "Egen utregning." if nb else "Our own calculation."]
 
 
 def _verdict(result: TableResult, lang: Lang) -> str:

@@ -259,6 +259,22 @@ def evaluate(kb: KnowledgeBase, query: TableQuery) -> TableResult | None:
             return None
         change = (cells[1].value - cells[0].value) / cells[0].value
         return TableResult(query, table, tuple(cells), change, prognosis=prognosis)
+    if query.op == "mean":
+        # one row's years added, divided by how many years they are
+        if len(cells) != len(columns) or not cells:
+            return None
+        total = sum((c.value for c in cells), Fraction(0))
+        for column in table.columns:
+            # the row's printed sum of exactly these years, as a sum of them gives it
+            if column.sum_of and set(column.sum_of) == set(query.columns):
+                raw = rows[0].values.get(column.id)
+                total = _value(raw) if raw is not None else total
+        return TableResult(query, table, tuple(cells), total / len(cells), prognosis=prognosis)
+    if query.op == "ratio":
+        # the first row's figure over the second's
+        if len(cells) != 2 or cells[1].value == 0:
+            return None
+        return TableResult(query, table, tuple(cells), cells[0].value / cells[1].value)
     if query.op == "portion":
         if query.split:
             # the row (its columns added) against the sum of all the rows it is one of

@@ -34,6 +34,8 @@ Op = Literal[
     "rows",
     "relative",
     "spread",
+    "mean",
+    "ratio",
 ]
 
 
@@ -134,6 +136,10 @@ COMPOUND_TAILS = ("prognosis",)
 COMPOUND_HEAD = 4
 
 
+#: Two years written short and joined by a plus ('sum 16+17').
+_SHORT_YEARS = re.compile(r"(?<![\w.,+])(\d{2})\s*\+\s*(\d{2})(?![\w.,+])")
+
+
 #: A series of municipality numbers ('10xx', '09xx').
 _NUMBER_SERIES = re.compile(r"\b(\d{2})\s?xx\b")
 
@@ -215,6 +221,14 @@ class TableQuery:
 #: Two years each with its own preposition ('i 2016 og i 2017', 'in 2016 and in 2017'): each
 #: year asked on its own, not the two added.
 _EACH_YEAR = re.compile(r" (\w+) (20[0-4]\d) (?:og|and) \1 (20[0-4]\d) ")
+
+
+def _apart(columns: Sequence[Column]) -> bool:
+    """Whether a printed sum is asked beside a column that is not one of its parts ('prognosen
+    for 2018 over SUM 2016+2017'): the two can only be set against each other."""
+    sums = [c for c in columns if c.sum_of]
+    parts = [c for c in columns if not c.sum_of]
+    return len(sums) == 1 and all(c.id not in (sums[0].sum_of or ()) for c in parts)
 
 
 def _figure_unit(after: str) -> bool:
@@ -438,11 +452,15 @@ class TableReader:
                 (fold(k), re.compile(rf"(?<![\w.]){re.escape(fold(k))}(?![\w])"), fold(v))
                 for k, v in sorted(words.short_forms.items(), key=lambda kv: -len(kv[0]))
             ]
-            joins = "|".join(re.escape(fold(w)) for w in sorted(words.range_to, key=len)[::-1])
+            spans = [*words.range_to, *words.range_through]
+            joins = "|".join(re.escape(fold(w)) for w in sorted(spans, key=len)[::-1])
             self.joins = joins
             self.range = re.compile(rf"\b(20[0-4]\d)\s*(?:{joins})\s*(20[0-4]\d)\b")
             # a span of municipality numbers ('0901–0941', 'fra 1001 til 1046')
-            self.number_span = re.compile(rf"\b(\d{{4}})\s*(?:{joins})\s*(\d{{4}})\b")
+            # (each number may carry its place's name: '1001 Kristiansand til 1046 Sirdal')
+            self.number_span = re.compile(
+                rf"\b(\d{{4}})(?:\s+[^\W\d_]+){{0,3}}?\s*(?:{joins})\s*(\d{{4}})\b"
+            )
             # 'uten 2020-prognosen' and 'uten prognosen for 2020' are 'uten prognosen': the
             # year names no column to add; nor does a year said to be left out ('når 2020
             # holdes utenfor')
@@ -489,6 +507,8 @@ class TableReader:
             tid: frozenset(w for w in found if w not in operations)
             for tid, found in _telling_words(self.tables).items()
         }
+        # every year a column of a table is of ('sum 16+17' writes two of them short)
+        self.column_years = {c.year for t in self.tables for c in t.columns if c.year}
         # the year of each table's source, for 'i 2018-presentasjonen', 'the 2020 slides'
         self.source_years = {t.id: _source_year(kb, t) for t in self.tables}
         documents = "|".join(re.escape(p) for p in self.w.get("document", ()))
@@ -513,6 +533,7 @@ class TableReader:
         self.sources_last = {t.id: _sources_last(kb, t) for t in self.tables}
         self._late: dict[str, int] = {}  # tables read with a year after the sources, by id
         self.place_count = 0  # how many places the question read last says it asks about
+        self.fresh = True  # whether the question being read follows no table question
         self.spans = ""  # the folded question being read, for spans of municipality numbers
         self._name_spans: dict[str, re.Pattern[str]] = {}  # by table, compiled once
         self._span_numbers: dict[str, dict[str, str]] = {}  # by table: row name -> number
@@ -950,7 +971,9 @@ class TableReader:
             period = (summing or self._places_compared(padded)) and bool(
                 _DASH_SPAN.fullmatch(m.group(0))
             )
-            if first < last and (not comparing or period):
+            # ('2016 til og med 2019': every year through the last, whatever is compared)
+            through = any(f" {p} " in f" {m.group(0)} " for p in self.w.get("range_through", ()))
+            if first < last and (not comparing or period or through):
                 years += range(first, last + 1)
         for m in _YEAR.finditer(folded):
             if int(m.group(1)) not in years:
@@ -987,6 +1010,15 @@ class TableReader:
         for short, pattern, long in self.short_forms:
             if short in folded:
                 folded = pattern.sub(long, folded)
+        if "+" in folded:
+            # 'sum 16+17': two of the tables' years written short
+            def full(m: re.Match[str]) -> str:
+                years = (2000 + int(m[1]), 2000 + int(m[2]))
+                if all(y in self.column_years for y in years):
+                    return f"{years[0]}+{years[1]}"
+                return m[0]
+
+            folded = _SHORT_YEARS.sub(full, folded)
         return _SHARED_TAIL.sub(r"\1-\4 \2 \3-\4", folded) if "- " in folded else folded
 
     def compound_tails(self, folded: str) -> str:
@@ -1110,6 +1142,7 @@ class TableReader:
         sammen' has no sum without the counts behind each share)."""
         self._late, self.place_count = {}, 0
         query = self._read(folded, today, column_hint, previous, raw, framework)
+        query = self._against_prognosis(folded, query)
         if query is not None and self.has(_padded(self.long_forms(folded)), "municipality_number"):
             query = replace(query, numbered=True)
         if (
@@ -1144,6 +1177,65 @@ class TableReader:
         units = {c.unit for c in table.columns if c.id in query.columns} if table else set()
         return replace(query, op="list") if units == {"prosent"} else query
 
+    def _against_prognosis(self, folded: str, query: TableQuery | None) -> TableQuery | None:
+        """'Hvor mye skiller 2018-prognosen for Grimstad fra det faktiske beløpet 2016–2018 i
+        tabellen fra 2020?': the figure read in the table named against the prognosis another
+        table prints for a year the named table holds as a fact (the same place's)."""
+        if query is None or query.other is not None:
+            return query
+        if query.op not in ("value", "sum", "difference"):
+            return query
+        if len(query.rows) != 1 or self.document is None:
+            return query
+        padded = _padded(folded)
+        if not self.has(padded, "prognosis") or self.has(padded, "without_prognosis"):
+            return query
+        if not any(self.has(padded, w) for w in ("difference", "more", "less")):
+            return query
+        named = {int(m[1] or m[2]) for m in self.document.finditer(folded)}
+        if named != {self.source_years.get(query.table)}:
+            return query
+        table, original = self.kb.tables[query.table], query
+        if query.op == "difference":
+            # ('… fra de faktiske tallene 2016–2018 i 2020-tabellen': the span's years added,
+            # not its two ends compared)
+            ends = sorted(c.year or 0 for c in table.columns if c.id in query.columns)
+            spans = [(int(m[1]), int(m[2])) for m in _DASH_SPAN.finditer(folded)]
+            if len(ends) != 2 or (ends[0], ends[1]) not in spans:
+                return query
+            years = range(ends[0], ends[1] + 1)
+            spanned = [
+                c.id
+                for c in table.columns
+                if c.year in years and not c.sum_of and c.status != "prognose"
+            ]
+            query = replace(query, op="sum", columns=tuple(spanned))
+        place = _row(table, query.rows[0]).municipality
+        facts = {c.year for c in table.columns if c.id in query.columns and c.status != "prognose"}
+        facts |= {
+            y.year
+            for c in table.columns
+            if c.id in query.columns
+            for y in table.columns
+            if y.id in c.sum_of and y.status != "prognose"
+        }
+        asked = {int(y) for y in _ANY_YEAR.findall(self.document.sub(" ", folded))}
+        if place is None:
+            return original
+        for other in self.tables:
+            if other.id == table.id:
+                continue
+            prognoses = [
+                c
+                for c in other.columns
+                if c.status == "prognose" and not c.sum_of and c.year in asked & facts
+            ]
+            keys = [r.key for r in data_rows(other) if r.municipality == place]
+            if len(prognoses) == 1 and len(keys) == 1:
+                second = TableQuery(other.id, "value", (keys[0],), (prognoses[0].id,))
+                return replace(query, op="difference", other=second)
+        return original
+
     def _read(
         self,
         folded: str,
@@ -1163,6 +1255,7 @@ class TableReader:
         """
         if self.words is None:
             return None
+        self.fresh = previous is None
         folded, raw = self.long_forms(folded), self.long_forms(fold(raw)) if raw else ""
         folded, raw = self.compound_tails(folded), self.compound_tails(raw)
         if self.denied is not None:
@@ -1224,6 +1317,9 @@ class TableReader:
         against = self._against_previous(previous, padded, years)
         if against is not None:
             return against
+        beside = self._beside_previous(previous, padded, years)
+        if beside is not None:
+            return beside
         one_of_two = self._one_of_two(previous, padded, years)
         if one_of_two is not None:
             return one_of_two
@@ -1317,6 +1413,56 @@ class TableReader:
             return None
         return next((c for c in columns if c.year == int(found[1]) and not c.sum_of), None)
 
+    def _mean_per_year(
+        self,
+        table: Table,
+        padded: str,
+        rows: Sequence[str],
+        columns: Sequence[Column],
+        by_group: bool,
+    ) -> TableQuery | None:
+        """'Gjennomsnittlig årlig økning for Grimstad over de fem årene': one row's years
+        added and divided by how many they are (a printed sum of years stands for its
+        years), or None."""
+        if by_group or len(rows) != 1 or not self.has(padded, "average"):
+            return None
+        if not all(c.unit == "kr" for c in table.columns):
+            return None
+        years: list[str] = []
+        for column in columns:
+            years += list(column.sum_of) if column.sum_of else [column.id]
+        picked = [c for c in table.columns if c.id in years and c.year is not None]
+        if len(picked) < 2 or len(picked) != len(set(years)):
+            return None
+        return TableQuery(table.id, "mean", (rows[0],), tuple(c.id for c in picked))
+
+    def _share_of_own_sum(
+        self, table: Table, padded: str, rows: Sequence[str], years: list[int], by_group: bool
+    ) -> TableQuery | None:
+        """'Hvor stor andel av Arendals samlede sum utgjør 2020-prognosen?': one year's figure
+        of a row over the row's own printed sum of the years (the row named before the sum
+        word after 'andel av'), or None."""
+        if by_group or len(rows) != 1 or not self.has(padded, "share"):
+            return None
+        shares = "|".join(re.escape(p) for p in self.w.get("share", ()))
+        sums = "|".join(re.escape(p) for p in self.w.get("sum", ()))
+        names = "|".join(re.escape(n) for n, k in self.spelled[table.id] if k == rows[0])
+        if not (shares and sums and names):
+            return None
+        own = re.search(rf" (?:{shares}) (?:av|of) (?:{names})'? (?:{sums}) ", padded)
+        if own is None:
+            return None
+        wholes = [c for c in table.columns if c.sum_of]
+        asked = {y for y in years if any(c.year == y and c.sum_of for c in wholes)}
+        parts = [
+            c
+            for c in table.columns
+            if c.year in set(years) - asked and not c.sum_of and c.unit != "prosent"
+        ]
+        if len(wholes) != 1 or len(parts) != 1 or parts[0].id not in wholes[0].sum_of:
+            return None
+        return TableQuery(table.id, "portion", (rows[0],), (parts[0].id, wholes[0].id))
+
     def _whole_named(self, table: Table, padded: str, key: str) -> bool:
         """Whether a share's whole is the row itself ('andel av prognosen for kommunalt
         rusarbeid gikk til Agder' asks a part of that row, not the row's part of the sum)."""
@@ -1387,6 +1533,18 @@ class TableReader:
                     set(years) in summed_years
                     and bool(self.rows_in(table, padded) or self.group_in(table, padded))
                 )
+            )
+            # 'forskjellen mellom Arendal og Grimstad i sum': no year named, the printed sum
+            # of every year of the rows named (in a table that prints one)
+            whole = whole or (
+                framework
+                and self.fresh
+                and not years
+                and not self.has(padded, "years_asked")
+                and self.has(padded, "sum")
+                and bool(self.rows_in(table, padded) or self.group_in(table, padded))
+                and not self.has(padded, "without_prognosis")
+                and any(set(c.sum_of or ()) == {d.id for d in by_year} for c in table.columns)
             )
             # a table told by its own words ('tilskuddsforvaltningen'), or a table of named
             # items whose row and prognosis are asked ('forecast … for long-term complex needs')
@@ -1602,10 +1760,14 @@ class TableReader:
         texts = (column.label, column.definition, column.label_en, column.definition_en)
         own = re.sub(r"«[^»]*»", " ", " ".join(filter(None, texts)))
         label = _padded(fold(own))
+        # ('1001 Kristiansand til 1046 Sirdal': municipality numbers that span rows bound none)
+        spanned = [s.span() for s in self.number_span.finditer(folded)] if self.words else []
         for m in _FIGURE.finditer(folded):
             digits, after = m.group(1), _padded(folded[m.end() :])
             before = _padded(folded[: m.start()])
             if _YEAR.fullmatch(digits) or any(before.endswith(f" {w} ") for w in ("topp", "top")):
+                continue
+            if any(a <= m.start() < b for a, b in spanned):
                 continue
             nxt = (after.split() or [""])[0]
             prev = (before.split() or [""])[-1]
@@ -2021,12 +2183,14 @@ class TableReader:
             exact = self._column_scores(table, padded, exact=True)
             if any(exact[cid] != ranked[0][1] for cid in tied):
                 return None
-            want = self._unit_asked(padded)
+            # (a sum adds counts, never shares: 'og KVP-deltakere i de to samlet?')
+            want = self._unit_asked(padded) or ("antall" if self.has(padded, "sum") else None)
             units = [c for c in table.columns if c.id in tied and c.unit == want]
             return units[0] if len(tied) > 1 and len(units) == 1 else None
         if len(tied) > 1:
-            # a tie is broken by the unit asked ('hvor mange' a count, 'andel' a share)
-            want = self._unit_asked(padded)
+            # a tie is broken by the unit asked ('hvor mange' a count, 'andel' a share; a
+            # sum adds counts)
+            want = self._unit_asked(padded) or ("antall" if self.has(padded, "sum") else None)
             units = [c for c in table.columns if c.id in tied and c.unit == want]
             return units[0] if len(units) == 1 else None
         return next(c for c in table.columns if c.id == ranked[0][0])
@@ -2220,6 +2384,16 @@ class TableReader:
                 return None, 0.0  # a region and other places, neither summed: not read here
         score += 0.5 if rows else 0.0
         ids = tuple(c.id for c in columns)
+        own_share = self._share_of_own_sum(table, padded, rows, years, by_group)
+        if own_share is not None:
+            return own_share, score + 0.5
+        mean = self._mean_per_year(table, padded, rows, columns, by_group)
+        if mean is not None:
+            return mean, score + 0.5
+        if self.has(padded, "times") and len(rows) == 2 and len(ids) == 1 and not by_group:
+            # 'hvor mange ganger større er Kristiansands sum enn Mandals?': the first row's
+            # figure over the second's
+            return TableQuery(table.id, "ratio", tuple(rows), ids), score + 0.5
         # (the words of any of the table's columns: 'andelen 18–24-åringer som mottok
         # sosialhjelp minst én gang' quotes the count column beside the share asked)
         highest = self.asks(padded, "highest", table.columns)
@@ -2413,7 +2587,7 @@ class TableReader:
                 or (
                     len(columns) == 2
                     and any(c.sum_of for c in columns)
-                    and self.has(padded, "between")
+                    and (self.has(padded, "between") or _apart(columns))
                 )
             )
         )
@@ -2514,9 +2688,9 @@ class TableReader:
         if self.document is None:
             return None
         padded = _padded(folded)
-        if not any(self.has(padded, w) for w in ("difference", "more", "less")):
-            return None
         named = [int(m[1] or m[2]) for m in self.document.finditer(folded)]
+        if not any(self.has(padded, w) for w in ("difference", "more", "less")):
+            return self._in_other_table(folded, today, hint, previous, named)
         if len(set(named)) == 2:
             joins = [re.search(rf"(?<!\w){re.escape(p)}(?!\w)", folded) for p in self._joins()]
             at = min((m.start() for m in joins if m), default=-1)
@@ -2544,6 +2718,28 @@ class TableReader:
                 return None
             return replace(previous, op="difference", other=fresh, before_rows=(), claim=None)
         return None
+
+    def _in_other_table(
+        self,
+        folded: str,
+        today: dt.date,
+        hint: str | None,
+        previous: TableQuery | None,
+        named: list[int],
+    ) -> TableQuery | None:
+        """'Og hva ble det faktisk stående for 2018 i tabellen fra 2020?' after a figure of
+        another source's table: the same place's figure in the table named, or None."""
+        if previous is None or len(set(named)) != 1 or not previous.rows:
+            return None
+        if self.source_years.get(previous.table) == named[0]:
+            return None
+        shown = self.kb.tables.get(previous.table)
+        if shown is None or len(previous.rows) != 1 or self.rows_in(shown, _padded(folded)):
+            return None
+        fresh = self._one_figure(folded, today, hint, previous.rows, previous.table)
+        if fresh is None or self.source_years.get(fresh.table) != named[0]:
+            return None
+        return fresh
 
     def _joins(self) -> list[str]:
         """The words that join two sides of a comparison ('enn', 'sammenlignet med')."""
@@ -2826,7 +3022,13 @@ class TableReader:
             return None
         if len(previous.rows) != 1 or len(previous.columns) != 1:
             return None
-        if not (self.comparing(padded) and self.has(padded, "than")):
+        # ('hvor stor nedgang er det fra 2018?': the year the change is from, before the figure)
+        # (one year only, and no ranking: 'hvem av de to hadde størst nedgang fra 2018 til
+        # 2019?' ranks the rows asked)
+        ranks = self.has(padded, "highest") or self.has(padded, "lowest")
+        since = self.has(padded, "from_year") and not self.has(padded, "than")
+        since = since and len(years) == 1 and not ranks
+        if not (self.comparing(padded) and (self.has(padded, "than") or since)):
             return None
         table = self.kb.tables.get(previous.table)
         if table is None or not all(c.unit == "kr" for c in table.columns):
@@ -2840,7 +3042,29 @@ class TableReader:
             ids = whole[:1]
         if len(ids) != 1:
             return None
+        if since:
+            return TableQuery(table.id, "difference", previous.rows, (ids[0], previous.columns[0]))
         return TableQuery(table.id, "difference", previous.rows, (previous.columns[0], ids[0]))
+
+    def _beside_previous(
+        self, previous: TableQuery | None, padded: str, years: list[int]
+    ) -> TableQuery | None:
+        """'Hvordan står det i forhold til landet?' after one place's figure: that figure
+        against the same column of the one other row named, when no column is named."""
+        if previous is None or previous.op != "value" or years:
+            return None
+        if len(previous.rows) != 1 or len(previous.columns) != 1:
+            return None
+        table = self.kb.tables.get(previous.table)
+        if table is None or not self.has(padded, "difference") or self.has(padded, "than"):
+            return None
+        named = [k for k in self.rows_in(table, padded) if k != previous.rows[0]]
+        if len(named) != 1 or self.group_in(table, padded):
+            return None
+        if self._column_by_words(table, padded) is not None:
+            return None
+        rows = (previous.rows[0], named[0])
+        return TableQuery(table.id, "difference", rows, previous.columns, before_rows=rows[:1])
 
     def _share_of_country(self, previous: TableQuery | None, padded: str) -> TableQuery | None:
         """'Og hvor stor andel av landet er det?' after one place's count (or the sum of some
