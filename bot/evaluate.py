@@ -131,12 +131,15 @@ class Report:
 
 
 _EN_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_EN_DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
 
 
 def _grouped(text: str, lang: str) -> str:
-    """Casefold, and in English read a comma between thousands as the space a label writes."""
+    """Casefold; in English read thousands' commas as spaces and decimal points as commas."""
     folded = text.casefold()
-    return _EN_THOUSANDS.sub(" ", folded) if lang == "en" else folded
+    if lang != "en":
+        return folded
+    return _EN_DECIMAL.sub(",", _EN_THOUSANDS.sub(" ", folded))
 
 
 def _norm(value: Any) -> Any:

@@ -92,3 +92,21 @@ def test_an_english_answers_comma_grouped_figure_meets_a_space_grouped_label_and
     )
     assert "questions: 2  accuracy: 50.0%" in text
     assert "contains '550 000'" in text
+
+
+def test_an_english_answers_decimal_point_meets_a_label_written_with_a_decimal_comma(
+    tmp_path: Path,
+) -> None:
+    text = scored(
+        tmp_path,
+        """
+- q: "What share of the population aged 18-66 in Oslo had long-term social assistance?"
+  must_contain: ["1,2 %"]
+  lang: en
+- q: "What share of the population aged 18-66 in Oslo had long-term social assistance?"
+  must_contain: ["1,3 %"]
+  lang: en
+""",
+    )
+    assert "questions: 2  accuracy: 50.0%" in text
+    assert "missing '1,3 %'" in text
