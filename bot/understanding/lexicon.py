@@ -25,6 +25,7 @@ from bot.understanding.patterns import (
     AMOUNT,
     AMOUNT_DIGITS,
     BUDGET_REF,
+    CLIPPED,
     COLUMN_WORDS,
     CONCEPTS,
     DURATION_ASK,
@@ -744,6 +745,8 @@ class Lexicon:
         )
         self.postings, self.postings_en = postings(self.passages), postings(self.passages_en)
         self._prefixes = tuple(sorted(p for p in prefixes if len(p) >= 4))
+        # the long words a clipped compound may stand for (see _unclipped)
+        self._clip_words = tuple(sorted(w for w in words | prefixes if len(w) >= 9 and w.isalpha()))
         self._choices = sorted(w for w in words if len(w) >= MIN_CORRECTABLE and w.isalpha())
         self._known: dict[str, bool] = {}
         self._compounds: dict[str, tuple[str, str]] = {}
@@ -1197,7 +1200,20 @@ class Lexicon:
                     return f"{first}{tail} {join} {second}"
             return m.group(0)
 
-        return ELIDED.sub(whole, folded)
+        return CLIPPED.sub(self._unclipped, ELIDED.sub(whole, folded))
+
+    def _unclipped(self, m: re.Match[str]) -> str:
+        """The one known word a clipped compound stands for ('rapp.frist' for
+        'rapporteringsfrist'): it starts with the first part and ends with the second."""
+        head, tail = m.group(1), m.group(2)
+        if self.known(head):
+            return m.group(0)  # 'nav.no', 'kap.post': two words of their own
+        found = {
+            w
+            for w in self._clip_words
+            if w.startswith(head) and w.endswith(tail) and len(w) > len(head) + len(tail)
+        }
+        return found.pop() if len(found) == 1 else m.group(0)
 
     def normalise(
         self, folded: str, acronyms: frozenset[str] = frozenset()
