@@ -1,0 +1,71 @@
+"""The 2020 NAV announcement's sentences answer questions asked in other words.
+
+'øke bemanningen' is what 'kapasitetsøkning i tjenesten' speaks of, 'innføre' what
+'implementering' does and 'en klynge' is cooperation (concepts in words.yaml); 'kan ikkje få
+tilskot' asks what is not funded; a source's reply that is only 'Ja, …' is quoted with its
+question; a sentence printed next to the one quoted, matching nearly as well, is quoted with
+it; the 2022 table's «Langvarige og sammensatte behov» is named in English too.
+
+Through the public interface (the Engine).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+
+import pytest
+
+from tests.asking import text_and_answered
+
+TODAY = dt.date(2026, 12, 7)
+
+
+ask = partial(text_and_answered, today=TODAY)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Vi ønsker bare å øke bemanningen i sosialtjenesten. "
+            "Kan NAV-tilskuddet brukes til det?",
+            "kapasitetsøkning",
+        ),
+        (
+            "Kan NAV-kontoret få tilskudd for å innføre en ferdig utviklet arbeidsmåte "
+            "som er prøvd ut andre steder?",
+            "ferdig utviklede",
+        ),
+        ("Kan NAV-kontoret være med i en klynge med andre kommuner?", "klyngesamarbeid"),
+        ("Kva tiltak kan ikkje få tilskot frå NAV-ordninga?", "0-24"),
+        ("Hvilke tiltak kan ikke få NAV-tilskudd?", "ferdig utviklede"),
+    ],
+)
+def test_the_announcements_limits_answer_questions_in_other_words(
+    question: str, expected: str
+) -> None:
+    text, answered = ask(question)
+    assert answered, text
+    assert expected in text, text
+
+
+def test_a_bare_yes_from_the_source_is_quoted_with_its_question() -> None:
+    text, answered = ask(
+        "Kan kommunen søke midler fra kommunalt rusarbeid til sin andel i et FACT-team?"
+    )
+    assert answered, text
+    assert "FACT-team? Ja, stikkord: opprettholde kapasitet." in text, text
+
+
+def test_the_sentence_printed_beside_the_one_quoted_is_quoted_with_it() -> None:
+    text, answered = ask("Hva slags ting oppfordres NAV-kontorene til når de lager tiltak?")
+    assert answered, text
+    assert "å kartlegge aktuelle brukerreiser" in text, text
+    assert "Eksempler fra satsninger og strategier" in text, text
+
+
+def test_the_2022_tables_long_term_needs_row_is_named_in_english() -> None:
+    text, answered = ask("What is priority 1 in the 2022 grant for long-term complex needs?")
+    assert answered, text
+    assert "ACT/FACT" in text, text
