@@ -4,7 +4,7 @@
 'implementering' does and 'en klynge' is cooperation (concepts in words.yaml); 'kan ikkje få
 tilskot' asks what is not funded; a source's reply that is only 'Ja, …' is quoted with its
 question; a sentence printed next to the one quoted, matching nearly as well, is quoted with
-it; the 2022 table's «Langvarige og sammensatte behov» is named in English too.
+it.
 
 Through the public interface (the Engine).
 """
@@ -63,9 +63,3 @@ def test_the_sentence_printed_beside_the_one_quoted_is_quoted_with_it() -> None:
     assert answered, text
     assert "å kartlegge aktuelle brukerreiser" in text, text
     assert "Eksempler fra satsninger og strategier" in text, text
-
-
-def test_the_2022_tables_long_term_needs_row_is_named_in_english() -> None:
-    text, answered = ask("What is priority 1 in the 2022 grant for long-term complex needs?")
-    assert answered, text
-    assert "ACT/FACT" in text, text
