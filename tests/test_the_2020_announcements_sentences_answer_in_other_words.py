@@ -1,7 +1,8 @@
 """The 2020 NAV announcement's sentences answer questions asked in other words.
 
 'øke bemanningen' is what 'kapasitetsøkning i tjenesten' speaks of, 'innføre' what
-'implementering' does and 'en klynge' is cooperation (concepts in words.yaml); 'kan ikkje få
+'implementering' does and 'en klynge' is cooperation (concepts in words.yaml), while a
+compound of a concept's word ('klyngesamarbeid') is also itself; 'kan ikkje få
 tilskot' asks what is not funded; a source's reply that is only 'Ja, …' is quoted with its
 question; a sentence printed next to the one quoted, matching nearly as well, is quoted with
 it.
@@ -63,3 +64,16 @@ def test_the_sentence_printed_beside_the_one_quoted_is_quoted_with_it() -> None:
     assert answered, text
     assert "å kartlegge aktuelle brukerreiser" in text, text
     assert "Eksempler fra satsninger og strategier" in text, text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva menes med klyngesamarbeid i tilskuddet til NAV-kontoret? Er det et krav?",
+        "Hva menes med klyngesamarbeid i utviklingstilskuddet? Er det et krav?",
+    ],
+)
+def test_a_compound_of_a_concept_word_finds_the_sentence_that_prints_it(question: str) -> None:
+    text, answered = ask(question)
+    assert answered, text
+    assert "klyngesamarbeid" in text, text

@@ -167,6 +167,14 @@ NAME_WORDS_ONLY = 0.5
 STEM_SLACK = 5
 
 
+def _compounded(word: str, part: str) -> bool:
+    """Whether a word is a compound of a part and another word ('klyngesamarbeid' of
+    'samarbeid', 'kapasitetsøkning' of 'kapasitet'), not an inflection of it."""
+    if word.endswith(part):
+        return len(word) - len(part) >= 4
+    return word.startswith(part) and len(word) - len(part) >= 6
+
+
 def _whole_stem(token: str) -> str:
     """Cut a word's endings but not its length ('kompetanseutviklingsmidlene' -> '...midl')."""
     for _ in range(2):
@@ -611,6 +619,15 @@ class Lexicon:
         for name, members in (kb.language.concepts if kb.language else {}).items():
             for member in members:
                 self.concepts.setdefault(fold(member), f"#{name}")
+        # a concept's word compounded of another word of it ('klyngesamarbeid' of
+        # 'samarbeid'): the concept and the word itself
+        self.concept_compounds = frozenset(
+            w
+            for w, c in self.concepts.items()
+            if any(
+                c == oc and len(o) >= 5 and _compounded(w, o) for o, oc in self.concepts.items()
+            )
+        )
         words: set[str] = set(self.function_words | set(self.concepts) | set(COLUMN_WORDS))
         words |= self.everyday | self.verbs
         prefixes: set[str] = set()
@@ -958,6 +975,9 @@ class Lexicon:
             concept = self.concepts.get(token)
             if concept:
                 out.add(concept)
+                if token in self.concept_compounds:
+                    # 'klyngesamarbeid' is cooperation, and the one kind of it the word names
+                    out.add(_stem(token))
                 continue
             if token in self.function_words or token in self.everyday or token in NUMBER_NAMES:
                 continue
