@@ -2,7 +2,8 @@
 
 'øke bemanningen' is what 'kapasitetsøkning i tjenesten' speaks of, 'innføre' what
 'implementering' does and 'en klynge' is cooperation (concepts in words.yaml), while a
-compound of a concept's word ('klyngesamarbeid') is also itself; 'kan ikkje få
+compound of a concept's word ('klyngesamarbeid') is also itself, and 'startet' is what
+'fra oppstartsdato' counts from (not where a start year places a ladder); 'kan ikkje få
 tilskot' asks what is not funded; a source's reply that is only 'Ja, …' is quoted with its
 question; a sentence printed next to the one quoted, matching nearly as well, is quoted with
 it.
@@ -77,3 +78,16 @@ def test_a_compound_of_a_concept_word_finds_the_sentence_that_prints_it(question
     text, answered = ask(question)
     assert answered, text
     assert "klyngesamarbeid" in text, text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "NAV-tiltaket startet 1. mars 2020. Følger tilskuddet kalenderåret?",
+        "Tiltaket vårt i NAV startet i oktober 2020. Følger tilskuddsåret kalenderåret?",
+    ],
+)
+def test_a_measure_that_started_gets_the_sentence_on_the_start_date(question: str) -> None:
+    text, answered = ask(question)
+    assert answered, text
+    assert "ett år fra oppstartsdato" in text, text

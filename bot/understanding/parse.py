@@ -1511,6 +1511,8 @@ class Understander:
             asked
             and u.passage_score >= 0.4
             and not ladder
+            # ('stillingen startet i 2021 – samlet for 2021 til 2024?': a ladder's start)
+            and "start_year" not in s
             and "cost" not in s
             and not s.get("asks_end")
         ):
