@@ -624,9 +624,7 @@ class Lexicon:
         self.concept_compounds = frozenset(
             w
             for w, c in self.concepts.items()
-            if any(
-                c == oc and len(o) >= 5 and _compounded(w, o) for o, oc in self.concepts.items()
-            )
+            if any(c == oc and len(o) >= 5 and _compounded(w, o) for o, oc in self.concepts.items())
         )
         words: set[str] = set(self.function_words | set(self.concepts) | set(COLUMN_WORDS))
         words |= self.everyday | self.verbs

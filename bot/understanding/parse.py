@@ -649,11 +649,18 @@ class Understander:
         return having & named if named else having if len(having) == 1 else set()
 
     def asks_for(self, word: str) -> bool:
-        """Whether one word alone asks for something ('Frist', 'Søknadsfrist', 'Kontakt'):
-        a trigger phrase of an intent, weighing at least ASKING_WORD."""
+        """Whether one word alone asks for something the sources say in words ('Frist',
+        'Søknadsfrist', 'Kontakt'): a trigger phrase of an intent that is no figure's,
+        weighing at least ASKING_WORD ('Samlet …, og hvor mye …' is one sum asked)."""
         padded = pad(fold(word))
         hits = self.lex.trigger_hits(padded, padded)
-        return any(w >= ASKING_WORD for weights in hits.values() for w in weights)
+        figures = {*FIGURE_INTENTS, *FRAMEWORK_INTENTS, "appropriation", "statistics"}
+        return any(
+            w >= ASKING_WORD
+            for intent, weights in hits.items()
+            if intent not in figures
+            for w in weights
+        )
 
     def understand(self, raw: str) -> Understanding:
         """Read intent, entities and confidence from one message."""
