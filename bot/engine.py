@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import lru_cache
@@ -41,17 +42,23 @@ MAX_CHATS = 10_000
 CONTEXT_TTL_DAYS = 1
 
 
-def split_questions(text: str, question_words: list[str]) -> list[str]:
+def split_questions(
+    text: str, question_words: list[str], asking: Callable[[str], bool] | None = None
+) -> list[str]:
     """Split 'Når er fristen for X, og hvem kan søke?' into its questions, or keep it whole.
 
     Only a message that starts with a question word (after a short lead-in such as 'To
-    spørsmål:') is split, at '?' or at ', og' / ' and' followed by another question word;
-    each part keeps at least two words.
+    spørsmål:'), or with a word that asks for something (``asking``: 'Frist for X, og hvem
+    kan søke?'), is split, at '?' or at ', og' / ' and' followed by another question word;
+    each part keeps at least two words. A topic before a dash ('Husbankens boligsosiale
+    tiltak – når er fristen og hvem kan søke?') is what each question is about.
     """
-    return _split(text, question_words)[0]
+    return _split(text, question_words, asking)[0]
 
 
-def _split(text: str, question_words: list[str]) -> tuple[list[str], bool]:
+def _split(
+    text: str, question_words: list[str], asking: Callable[[str], bool] | None = None
+) -> tuple[list[str], bool]:
     """The questions of a message, and whether a statement before them starts each one."""
     if not question_words:
         return [text], False
@@ -59,6 +66,23 @@ def _split(text: str, question_words: list[str]) -> tuple[list[str], bool]:
     lead = _LEAD.match(text)
     body = text[lead.end() :] if lead and first.match(text[lead.end() :]) else text
     premise = ""
+    topic = _TOPIC_LEAD.match(body)
+    if topic and not first.match(body) and first.match(body[topic.end() :]):
+        # 'X – når er fristen og hvem kan søke?': both questions are about X
+        premise, body = body[: topic.end()], body[topic.end() :]
+        pieces = joins.split(body)
+        parts = [p.strip(" ,") for p in pieces if p.strip(" ,")]
+        if len(parts) < 2 or any(len(p.split()) < 2 for p in parts):
+            return [text], False
+        return [premise + (p if p.endswith("?") else p + "?") for p in parts], False
+    words = body.split()
+    if not first.match(body) and asking is not None and words and asking(words[0]):
+        # 'Frist for X ifølge 2022-tabellen, og hvem kan søke?': a question without a
+        # question word, asking for a deadline, before the second question
+        pieces = joins.split(body)
+        parts = [p.strip(" ,") for p in pieces if p.strip(" ,")]
+        if len(parts) == 2 and all(len(p.split()) >= 2 for p in parts):
+            return [p if p.endswith("?") else p + "?" for p in parts], False
     if not first.match(body):
         # 'Stillingen koster 700 000 kr. Hva blir egenandelen i år 4, og hvor mye …?': what
         # the sentences before the questions state holds for each of them
@@ -102,6 +126,10 @@ _SENTENCE_END = lazy_pattern(r"[.!]\s+(?=[A-ZÆØÅ])")
 
 # 'To spørsmål: hva …', 'Two questions: what …': a short lead-in before the questions
 _LEAD = lazy_pattern(r"\s*[^:?.!\d]{1,30}:\s+")
+
+
+# 'Husbankens boligsosiale tiltak – når …': the topic a message's questions are about
+_TOPIC_LEAD = lazy_pattern(r"\s*[^:?.!\d–—-][^:?.!–—]{2,60}?\s+[–—-]\s+")
 
 
 @lru_cache(maxsize=4)
@@ -404,7 +432,9 @@ class Engine:
         """
         core = self._core
         words = core.kb.language
-        parts, premised = _split(text, words.question_words if words else [])
+        parts, premised = _split(
+            text, words.question_words if words else [], core.understander.asks_for
+        )
         whole = None
         if len(parts) > 1 or core.tables.both_ends(text):
             # the whole message is read once, for the test below and for its answer as one

@@ -322,8 +322,13 @@ STILL_ASK = lazy_pattern(
 # A question about a table itself, not about a row: its sources, colours or use.
 TABLE_ABOUT = lazy_pattern(
     r"\b(?:kild\w*|kjeld\w*|hentet|henta|kommer\b.*\bfra|kjem\b.*\bfra|\w*farge\w*|\w*farga\w*|"
-    r"malekort\w*|scorecard\w*|colou?r\w*|sources?|comes? from|where\b.*\bfrom)\b"
+    r"malekort\w*|scorecard\w*|sosialfaglig\w*|colou?r\w*|sources?|comes? from|"
+    r"where\b.*\bfrom)\b"
 )
+
+
+# The table's use asked of in words of its notes, whatever column is named ('som målekort').
+SCORECARD = lazy_pattern(r"\b(?:malekort\w*|scorecard\w*|sosialfaglig\w*)\b")
 
 
 # What of a table is asked about, and the words of the notes that speak of it.
@@ -343,6 +348,9 @@ TABLE_ASPECTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         ("farge", "colour", "malekort", "scorecard"),
     ),
     (lazy_pattern(r"\b(?:malekort\w*|scorecard\w*)\b"), ("malekort", "scorecard")),
+    # 'hvilket fylke gjør best sosialfaglig arbeid?': the note on when the figures say
+    # anything of the social work
+    (lazy_pattern(r"\bsosialfaglig\w*\b"), ("sosialfaglig", "social work")),
 )
 
 

@@ -138,6 +138,10 @@ class DeadlineAnswers(AnswerBase):
         year = self.deadline_year(u, today)
         if not schemes and year is not None:
             return self.deadlines_of_year(u, year, today, lang)
+        if not schemes and not u.deadline_thing:
+            dated = self.deadlines_on_day(u, today, lang)
+            if dated is not None:
+                return dated
         if not schemes and u.deadline_thing:
             what = fmt.quote(named_thing(u.text, u.deadline_thing))
             msg = (
@@ -278,6 +282,35 @@ class DeadlineAnswers(AnswerBase):
             return None
         return next((k for k in asked if k != kind and has(k)), None)
 
+    def deadlines_on_day(self, u: Understanding, today: dt.date, lang: Lang) -> Answer | None:
+        """'Hvilket tilskudd har søknadsfrist 1. november?': the deadlines of every year on
+        that day, each with the note of the row it is printed in; None when no day is named
+        or no deadline falls on it."""
+        day_month = extract_day_month(u.folded)
+        if day_month is None:
+            return None
+        asked = u.slots.get("kind")
+        day, month = day_month
+        entries = [
+            e
+            for e in self.kb.deadlines()
+            if e.deadline.date
+            and (e.deadline.date.day, e.deadline.date.month) == (day, month)
+            and (asked is None or e.deadline.kind.value == asked)
+        ]
+        if not entries:
+            return None
+        order = list(self.kb.schemes)
+        entries.sort(key=lambda e: (e.deadline.year, order.index(e.scheme_id), e.office_id))
+        paragraphs: list[str] = []
+        for e in entries:
+            paragraphs.append(self.deadline_line(e, today, lang))
+            note = (e.deadline.note_en or e.deadline.note) if lang == "en" else e.deadline.note
+            if note and note not in paragraphs:
+                paragraphs.append(note)
+        sources = [self.kb.provenance(e.deadline) for e in entries]
+        return self.answer(u, lang, paragraphs, sources=sources, answered=True)
+
     def report_facts(self, sid: str, chosen: list[DeadlineEntry], said: list[str]) -> list[Fact]:
         """The reporting and audit facts of a report deadline's source and year, not yet said."""
         out: list[Fact] = []
@@ -337,6 +370,15 @@ class DeadlineAnswers(AnswerBase):
         order = list(self.kb.schemes)
         entries.sort(key=lambda e: (order.index(e.scheme_id), e.deadline.kind.value, e.office_id))
         paragraphs = [self.deadline_line(e, today, lang) for e in entries]
+        if day_month is not None:
+            # '… har søknadsfrist 1. april?': the schemes of that day, each with the note of
+            # the row it is printed in ('«Kompetanse og innovasjonstilskudd – Kommuner – 1. april»')
+            paragraphs = []
+            for e in entries:
+                paragraphs.append(self.deadline_line(e, today, lang))
+                note = (e.deadline.note_en or e.deadline.note) if lang == "en" else e.deadline.note
+                if note and note not in paragraphs:
+                    paragraphs.append(note)
         sources = [self.kb.provenance(e.deadline) for e in entries]
         return self.answer(u, lang, paragraphs, sources=sources, answered=True)
 

@@ -55,6 +55,12 @@ SINCE = lazy_pattern(r"\b(?:siden|sidan|since|ago)\b")
 # ('Regelverket 2018 (under utarbeidelse): …' is headed 'Regelverket 2018', its state in brackets)
 HEADING = lazy_pattern(r"^\s*([^:\n.?!«»()]{3,45}?)\s*(?:\([^()\n]{1,40}\))?:")
 
+# a neighbouring passage scoring this share of the best is quoted with it
+NEIGHBOUR_SHARE = 0.9
+
+# an answer that is only a yes or a no and a few words: it is quoted with its question
+BARE_REPLY = lazy_pattern(r"^\s*(?:ja|nei|yes|no)\b[,.:;!]?(?:\s+\S+){0,6}\s*$", re.IGNORECASE)
+
 # topics whose statements stand until the sources change them
 STANDING_INTENTS = ("purpose",)
 
@@ -158,6 +164,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         body = " ".join(answer.paragraphs)
         if text[:60] in body:
             return answer
+        text = self.with_neighbour(u, key, score, text, lang)
         prov = self.kb.provenance(item)
         office = prov.office_name_en or prov.office_name
         date = prov.date_text_en or prov.date_text
@@ -174,6 +181,30 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         answer.paragraphs.insert(0, quote)
         answer.sources = unique_sources([prov, *answer.sources])
         return answer
+
+    def with_neighbour(
+        self, u: Understanding, key: str, score: float, text: str, lang: Lang
+    ) -> str:
+        """A passage's text with the one printed next to it in the same source, when that one
+        matches the question nearly as well ('Vi oppfordrer NAV-kontor til …' beside
+        'Eksempler fra satsninger og strategier NAV-kontorene oppfordres til …'), in the
+        source's order."""
+        kind, _, rest = key.partition(":")
+        if kind != "fact" or len(u.passages) < 2:
+            return text
+        other, other_score = u.passages[1]
+        okind, _, orest = other.partition(":")
+        sid, _, index = rest.partition(":")
+        osid, _, oindex = orest.partition(":")
+        if okind != "fact" or osid != sid or abs(int(index) - int(oindex)) != 1:
+            return text
+        if other_score < NEIGHBOUR_SHARE * score:
+            return text
+        facts = self.kb.schemes[sid].facts
+        first, second = sorted((int(index), int(oindex)))
+        if facts[first].source != facts[second].source or facts[first].years != facts[second].years:
+            return text
+        return "\n".join(text_in(facts[i], lang) for i in (first, second))
 
     def headed_quote(
         self, u: Understanding, answer: Answer, lang: Lang, gave_up: bool
@@ -255,12 +286,12 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             if entry is None:
                 return None
             english = lang == "en" and entry.answer_en is not None
-            return (
-                entry.answer_en if english and entry.answer_en else entry.answer,
-                entry,
-                (entry.scheme),
-                english,
-            )
+            said = entry.answer_en if english and entry.answer_en else entry.answer
+            if BARE_REPLY.match(said):
+                # 'Ja, stikkord: opprettholde kapasitet.' says nothing without its question
+                asked = entry.question_en if english and entry.question_en else entry.question
+                said = f"{asked} {said}"
+            return said, entry, entry.scheme, english
         sid, _, ref = rest.partition(":")
         if sid not in self.kb.schemes:
             return None

@@ -14,6 +14,7 @@ from bot.answers.common import (
     HOW_MANY,
     HOW_MUCH,
     RATE_KINDS,
+    SCORECARD,
     STATISTICS_TABLE,
     TABLE_ABOUT,
     TABLE_ASPECTS,
@@ -357,7 +358,10 @@ class TableAnswers(DeclineAnswers):
         declined = self.uncounted(u, lang)
         if declined is not None:
             return declined
-        if table is not None and county is None and "column" not in u.slots:
+        # ('som målekort' asks of the table's use whatever column the question names:
+        # 'kan vi bruke sosialhjelpstabellen som målekort?')
+        asks_use = SCORECARD.search(u.folded) is not None
+        if table is not None and county is None and ("column" not in u.slots or asks_use):
             about = self.table_notes(u, table, lang)
             if about is not None:
                 return about

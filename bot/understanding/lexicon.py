@@ -25,6 +25,7 @@ from bot.understanding.patterns import (
     AMOUNT,
     AMOUNT_DIGITS,
     BUDGET_REF,
+    CLIPPED,
     COLUMN_WORDS,
     CONCEPTS,
     DURATION_ASK,
@@ -164,6 +165,14 @@ NAME_WORDS_ONLY = 0.5
 
 # How many letters an inflected form may add to a word's crude (seven-letter) stem.
 STEM_SLACK = 5
+
+
+def _compounded(word: str, part: str) -> bool:
+    """Whether a word is a compound of a part and another word ('klyngesamarbeid' of
+    'samarbeid', 'kapasitetsøkning' of 'kapasitet'), not an inflection of it."""
+    if word.endswith(part):
+        return len(word) - len(part) >= 4
+    return word.startswith(part) and len(word) - len(part) >= 6
 
 
 def _whole_stem(token: str) -> str:
@@ -610,6 +619,13 @@ class Lexicon:
         for name, members in (kb.language.concepts if kb.language else {}).items():
             for member in members:
                 self.concepts.setdefault(fold(member), f"#{name}")
+        # a concept's word compounded of another word of it ('klyngesamarbeid' of
+        # 'samarbeid'): the concept and the word itself
+        self.concept_compounds = frozenset(
+            w
+            for w, c in self.concepts.items()
+            if any(c == oc and len(o) >= 5 and _compounded(w, o) for o, oc in self.concepts.items())
+        )
         words: set[str] = set(self.function_words | set(self.concepts) | set(COLUMN_WORDS))
         words |= self.everyday | self.verbs
         prefixes: set[str] = set()
@@ -744,6 +760,8 @@ class Lexicon:
         )
         self.postings, self.postings_en = postings(self.passages), postings(self.passages_en)
         self._prefixes = tuple(sorted(p for p in prefixes if len(p) >= 4))
+        # the long words a clipped compound may stand for (see _unclipped)
+        self._clip_words = tuple(sorted(w for w in words | prefixes if len(w) >= 9 and w.isalpha()))
         self._choices = sorted(w for w in words if len(w) >= MIN_CORRECTABLE and w.isalpha())
         self._known: dict[str, bool] = {}
         self._compounds: dict[str, tuple[str, str]] = {}
@@ -955,6 +973,9 @@ class Lexicon:
             concept = self.concepts.get(token)
             if concept:
                 out.add(concept)
+                if token in self.concept_compounds:
+                    # 'klyngesamarbeid' is cooperation, and the one kind of it the word names
+                    out.add(_stem(token))
                 continue
             if token in self.function_words or token in self.everyday or token in NUMBER_NAMES:
                 continue
@@ -1197,7 +1218,20 @@ class Lexicon:
                     return f"{first}{tail} {join} {second}"
             return m.group(0)
 
-        return ELIDED.sub(whole, folded)
+        return CLIPPED.sub(self._unclipped, ELIDED.sub(whole, folded))
+
+    def _unclipped(self, m: re.Match[str]) -> str:
+        """The one known word a clipped compound stands for ('rapp.frist' for
+        'rapporteringsfrist'): it starts with the first part and ends with the second."""
+        head, tail = m.group(1), m.group(2)
+        if self.known(head):
+            return m.group(0)  # 'nav.no', 'kap.post': two words of their own
+        found = {
+            w
+            for w in self._clip_words
+            if w.startswith(head) and w.endswith(tail) and len(w) > len(head) + len(tail)
+        }
+        return found.pop() if len(found) == 1 else m.group(0)
 
     def normalise(
         self, folded: str, acronyms: frozenset[str] = frozenset()

@@ -146,6 +146,9 @@ from bot.understanding.query import Understanding
 from knowledge.kb import KnowledgeBase
 from knowledge.schema import LadderRule
 
+# a word this strong a trigger asks for something on its own ('Frist for X, og hvem …?')
+ASKING_WORD = 0.6
+
 # words that compare counts rather than add them ('enn', 'forskjellen på', 'i stedet for')
 COMPARED = re.compile(
     r"\b(?:enn|than|forskjell\w*|mellom|difference|between|sammenlign\w*|compare\w*|versus|"
@@ -655,6 +658,20 @@ class Understander:
         named = {u.scheme} if u.scheme else set(u.schemes_mentioned)
         having = {sid for sid, rule in self.kb.all_rules() if isinstance(rule, LadderRule)}
         return having & named if named else having if len(having) == 1 else set()
+
+    def asks_for(self, word: str) -> bool:
+        """Whether one word alone asks for something the sources say in words ('Frist',
+        'Søknadsfrist', 'Kontakt'): a trigger phrase of an intent that is no figure's,
+        weighing at least ASKING_WORD ('Samlet …, og hvor mye …' is one sum asked)."""
+        padded = pad(fold(word))
+        hits = self.lex.trigger_hits(padded, padded)
+        figures = {*FIGURE_INTENTS, *FRAMEWORK_INTENTS, "appropriation", "statistics"}
+        return any(
+            w >= ASKING_WORD
+            for intent, weights in hits.items()
+            if intent not in figures
+            for w in weights
+        )
 
     def understand(self, raw: str) -> Understanding:
         """Read intent, entities and confidence from one message."""
@@ -1372,6 +1389,10 @@ class Understander:
             u.passage_explains = self._explained(u, 0.5)
             u.passage_covers = self._covered(u)
         topic_intent = self.lex.passage_intent.get(u.passage or "")
+        if topic_intent in ("reporting", "audit") and s.get("kind") == "application":
+            # 'søke … med frist 1. februar 2020?': the application deadline, though the
+            # reporting sentence shares the words 'frist' and 'februar'
+            topic_intent = None
         if topic_intent and u.passage_score >= 0.45:
             strong = u.passage_strong and u.passage_score >= 0.6
             scores[topic_intent] += (0.8 if strong else 0.4) * u.passage_score
@@ -1508,6 +1529,8 @@ class Understander:
             asked
             and u.passage_score >= 0.4
             and not ladder
+            # ('stillingen startet i 2021 – samlet for 2021 til 2024?': a ladder's start)
+            and "start_year" not in s
             and "cost" not in s
             and not s.get("asks_end")
         ):

@@ -252,6 +252,10 @@ ORDER_DESC = lazy_pattern(
 ELIDED = lazy_pattern(r"\b([a-z]{3,})- (og|eller|and|or) ([a-z]{7,})\b")
 
 
+# a compound shortened at its first part ('rapp.frist' for 'rapporteringsfrist')
+CLIPPED = lazy_pattern(r"\b([a-z]{3,6})\.([a-z]{4,})\b")
+
+
 # a question that opens by asking for a deadline
 ASKS_DEADLINE = lazy_pattern(
     r"\s*(?:hva|hvilken|hvilke|kva|kva for|nar|when|what)\b(?:\s+\w+){0,2}?\s+"
