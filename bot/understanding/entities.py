@@ -653,10 +653,12 @@ ORDINAL_WORDS = "|".join(
 
 
 _GRANT_YEAR_PATTERNS = (
-    # 'år 3', 'år3', 'year three', 'år nr. 2', 'tilskuddsår 3' (not 'år to årsverk')
+    # 'år 3', 'år3', 'year three', 'år nr. 2', 'tilskuddsår 3' (not 'år to årsverk', not
+    # 'år 2,5 årsverk'; 'år1 stilling' run together is year 1 all the same)
     lazy_pattern(
-        rf"\b(?:tilskudds|tilskots|drifts)?(?:ar|year|aret)(?:\s*|-)(?:nr\.?\s*|nummer\s*)?(\d{{1,2}}|{ORD_WORD})\b"
-        rf"(?!\s*(?:ar|years?)\b)(?!\s+{POSITION_WORDS})"
+        rf"\b(?:tilskudds|tilskots|drifts)?(?:ar|year|aret)(?:(\d{{1,2}})(?![.,]\d)\b|"
+        rf"(?:\s*|-)(?:nr\.?\s*|nummer\s*)?(\d{{1,2}}|{ORD_WORD})\b(?![.,]\d)"
+        rf"(?!\s*(?:ar|years?)\b)(?!\s+{POSITION_WORDS}))"
     ),
     # '3. år', '3 året', 'i 3. år', 'for 4 år' at the start, 'year 3'
     lazy_pattern(
@@ -716,6 +718,8 @@ def extract_grant_year(folded: str) -> int | None:
 _GROUP_COUNT = (
     # 'en 50 % stilling i år 4', 'to 50 %-stillinger i år 2': a count of part positions
     r"((?:(?:en|ei|et|ett|one|an?|to|two|tre|three|fire|four)\s+)?\d{1,3}\s*(?:%|prosent|percent)"
+    # 'tre halve stillinger i år 1': a count of half positions
+    r"|(?:\d|to|tre|fire|fem|seks|two|three|four|five|six)\s+(?:halve|half)"
     r"|\d+(?:[.,]\d+)?|halvannen|halvannet|en halv|ei halv|et halvt|ett halvt|one|an|en|et|"
     r"ett|ei|to|two|tre|three|fire|four|fem|five|seks|six)"
 )
@@ -733,9 +737,9 @@ _GROUP = lazy_pattern(
     r"(?:som (?:na\s+)?(?:gar inn|gar|er inne|er|kjem inn|kommer inn)\s+|som\s+|er\s+|"
     r"that are\s+)?(?:i|in|pa|on|entering)\s+"
     r"(?:(?:their|its|sitt|sine|sin|det|the)\s+)?(?:"
-    rf"(?:ar|year|aret|tilskuddsar\w*|tilskotsar\w*)\s*(\d{{1,2}}|{ORD_WORD})\b"
+    rf"(?:ar|year|aret|tilskuddsar\w*|tilskotsar\w*|grant\s+year)\s*(\d{{1,2}}|{ORD_WORD})\b"
     r"(?!\s*(?:ar|years?)\b)"
-    rf"|({ORDINAL_WORDS})\s+(?:ar|aret|year|tilskuddsar\w*)\b"
+    rf"|({ORDINAL_WORDS})\s+(?:ar|aret|year|grant\s+year|tilskuddsar\w*)\b"
     r"|(\d{1,2})\.\s*(?:ar|aret)\b"
     # 'og ett i sitt tredje': the year noun left out after a possessive
     rf"|(?:(?<=sitt )|(?<=sine )|(?<=its )|(?<=their ))({ORDINAL_WORDS})\b"
@@ -824,6 +828,10 @@ def _group_count(token: str) -> Fraction | None:
         whole = _group_count(share.group(1)) if share.group(1) else Fraction(1)
         part = Fraction(int(share.group(2)), 100)
         return whole * part if whole is not None and 0 < part <= 1 else None
+    halves = _HALVES_COUNT.fullmatch(token)
+    if halves:
+        whole = _group_count(halves.group(1))
+        return None if whole is None else whole / 2
     if token[0].isdigit():
         try:
             return read_positions(token)
@@ -835,6 +843,10 @@ def _group_count(token: str) -> Fraction | None:
         # 'ett årsverk fra 2020 og et fra 2021': the bokmål article counts one
         value = 1
     return None if value is None else Fraction(value)
+
+
+# a count of half positions: 'tre halve', 'two half'
+_HALVES_COUNT = re.compile(r"(\w+)\s+(?:halve|half)")
 
 
 # a count of part positions: 'en 50 %', 'to 50 prosent', '80 %'
