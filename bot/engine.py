@@ -29,6 +29,7 @@ from bot.understanding.patterns import (
     FRAMEWORK_INTENTS,
     NUMBER_WORDS,
     OFFICE_INTENTS,
+    OLD_RULES,
     OTHER_COUNTS,
     THAN_GRANT_YEAR,
     THROUGH_YEAR,
@@ -869,6 +870,21 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         u.intent, u.confidence = "amount", max(u.confidence, 0.8)
         u.slots["start_year"] = began
         new_slots.add("start_year")
+    if (
+        isinstance(began, int)
+        and ctx.intent in FAMILY_OF_FIGURES
+        and u.intent in {*CHAT_INTENTS, "out_of_scope", "amount"}
+        and not u.unknown
+        and OLD_RULES.search(u.folded)
+        and new_slots <= {"year", "year_rel", "positions"}
+        and (not own_scheme or ctx.scheme in u.schemes_mentioned)
+    ):
+        # 'hva hadde det vært etter de gamle reglene?' after a figure from a start year: the
+        # same year by its own rules against the old ladder run on
+        u.intent, u.confidence = "amount", max(u.confidence, 0.8)
+        u.slots["start_year"] = began
+        u.slots["operation"] = "old_vs_new"
+        new_slots |= {"start_year", "operation"}
     if (
         u.intent == "status"
         and ctx.intent in FAMILY_OF_FIGURES

@@ -1059,14 +1059,16 @@ _START_YEAR = lazy_pattern(
     # 'to nye årsverk i kommunalt rusarbeid fra 2019', 'two new positions from 2020'
     rf"\b(?:nye?|nytt|new)\s+(?:{POSITION_WORDS})(?:\s+[a-z-]+){{0,4}}?\s+"
     r"(?:fra|from)\s+(?:og med\s+)?"
-    r"((?:19|20)\d{2})(?!\s*(?:til|to|-|–|og|and)\s*\d))(?![\d])"
+    r"((?:19|20)\d{2})(?!\s*(?:til|to|-|–|og|and)\s*\d)|"
+    # 'en 2021-stilling', '2019-årsverket': a position named by the year it started
+    r"\b((?:19|20)\d{2})-(?:stilling\w*|arsverk\w*|position\w*))(?![\d])"
 )
 
 
 # '2022-reglene', 'reglene fra 2022', 'nedtrappingen som ble varslet i 2022', 'the 2022 rules':
 # the year a set of rules came from, no calendar year a figure is asked for
 RULES_OF_YEAR = lazy_pattern(
-    r"\b((?:19|20)\d{2})(?:-|\s)?(?:reglene|reglane|regelverket|rules|regime)\b|"
+    r"\b((?:19|20)\d{2})(?:-|\s)?(?:reglene|reglane|regelverket|rules|regime|omlegging\w*)\b|"
     r"\b(?:\w*reglene|\w*reglane|\w*regelverket|rules|nedtrapping\w*|avvikling\w*|wind-down)\s+"
     r"(?:fra|from|of)\s+((?:19|20)\d{2})\b|"
     r"\b(?:varslet|varsla|innfort|vedtatt|vedteke|announced|introduced)\s+(?:i|in)\s+"
