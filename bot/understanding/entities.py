@@ -103,11 +103,12 @@ _COUNT_OF_YEARS = r"(\d|to|tre|fire|fem|seks|two|three|four|five|six)"
 # years a figure is summed over, from the grant year named (or year 1)
 _DURATION = lazy_pattern(
     r"\b(?:(?:over|gjennom|across|during)\s+(?:(?:alle|all|hele|heile)\s+)?(?:(?:de|dei|the)\s+)?"
-    r"|(?:i|for|in)\s+(?:(?:alle|all)\s+(?:(?:de|dei|the)\s+)?)?|(?:alle|all)\s+(?:(?:de|dei|the)\s+)?)"
+    r"|(?:i|for|in)\s+(?:(?:alle|all|hele|heile)\s+(?:(?:de|dei|the)\s+)?)?|(?:alle|all)\s+(?:(?:de|dei|the)\s+)?)"
     r"(?:(?:maksimalt|maksimale|maksimum|maks|maximum|max|inntil|opptil|hoyst|up to|at most|"
     r"mulige|possible)\s+)?"
     rf"{_COUNT_OF_YEARS}\s+(?:ar|arene|ara|years?|tilskuddsar|tilskuddsarene|tilskotsar|"
-    r"tilskotsara|grant years)\b(?!\s*(?:\d|til\s+\d|to\s+\d|-|–))"
+    # (a dash that begins a clause ends the count: 'over tre år – hva er …')
+    r"tilskotsara|grant years)\b(?!\s*(?:\d|til\s+\d|to\s+\d|[-–]\s*(?:\d|ar\b|year)))"
 )
 
 
@@ -843,6 +844,22 @@ def _group_count(token: str) -> Fraction | None:
         # 'ett årsverk fra 2020 og et fra 2021': the bokmål article counts one
         value = 1
     return None if value is None else Fraction(value)
+
+
+# 'tiltak A med to hele stillinger og tiltak B med én': the positions of one named measure
+_MEASURE_WITH = lazy_pattern(
+    r"\b(?:tiltak|tiltaket|measure|project|prosjekt|prosjektet)\s+(?:[a-z0-9]\s+)?"
+    rf"(?:med|har|far|with|has|gets)\s+{_GROUP_COUNT}(?:\s+{_QUALIFIER}{POSITION_WORDS})?"
+    r"(?!\w|[.,]\d)"
+)
+
+
+def measure_positions(folded: str) -> tuple[Fraction, ...]:
+    """Read the positions of each measure named with its own ('tiltak A med to stillinger')."""
+    counts = [_group_count(m.group(1)) for m in _MEASURE_WITH.finditer(folded)]
+    if any(c is None or c <= 0 for c in counts):
+        return ()
+    return tuple(c for c in counts if c is not None)
 
 
 # a count of half positions: 'tre halve', 'two half'

@@ -37,6 +37,7 @@ from bot.understanding.entities import (
     joined_by_measure,
     joined_positions,
     listed_start_years,
+    measure_positions,
     position_mentions,
     relative_year,
     relative_years,
@@ -969,6 +970,11 @@ class Understander:
             if s["measures"] > 1 and isinstance(each, Fraction) and EACH_MEASURE.search(f):
                 # 'tre tiltak med en halv stilling hver': the positions of all the measures
                 s["positions"] = each * s["measures"]
+        per_measure = measure_positions(f)
+        if len(per_measure) >= 2 and s.get("measures", len(per_measure)) == len(per_measure):
+            # 'tiltak A med to hele stillinger og tiltak B med én': the positions of them all
+            s["measures"] = len(per_measure)
+            s["positions"] = sum(per_measure, Fraction(0))
         municipality = self.municipality_in(f)
         if municipality:
             s["municipality"] = municipality
