@@ -1006,6 +1006,22 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
             # the end of the span
             u.slots.pop("grant_year_to", None)
         move_groups(u, ctx, new_slots)
+        placed_in, placed_year = ctx.slots.get("grant_year"), ctx.slots.get("year")
+        if (
+            u.intent in FIGURE_INTENTS
+            and new_slots == {"year"}
+            and isinstance(placed_in, int)
+            and placed_in > 0
+            and isinstance(placed_year, int)
+            and isinstance(u.slots.get("year"), int)
+            and u.slots["year"] > placed_year
+            and "start_year" not in u.slots
+            and not any(k in u.slots for k in ("grant_year_to", "groups", "operation"))
+        ):
+            # 'fikk i 2021 tilskudd som år 1 …' then 'og i 2022?': the same position a year
+            # on, from the start its grant year in that calendar year gives
+            u.slots["start_year"] = placed_year - placed_in + 1
+            u.slots.pop("grant_year", None)
         before = carried.get("grant_year")
         if (
             u.intent in FIGURE_INTENTS

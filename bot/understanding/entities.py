@@ -529,9 +529,20 @@ def extract_positions(folded: str) -> Fraction | str | None:
         counted = [w for w in words if w not in _ARTICLES] or words
         more = MORE_NUMBER_WORDS.get(counted[0])
         return Fraction(more) if more else Fraction(_word_count(" ".join(counted)) or 1)
+    m = _HIRED_POSITION.search(folded)
+    if m:  # 'hvis vi ansetter to', 'if we hire three': a count of people taken on
+        word = m.group(1)
+        return _typed_positions(word) if word[0].isdigit() else Fraction(NUMBER_WORDS[word])
     if _PER_POSITION.search(folded) or _ONE_POSITION.search(folded):
         return Fraction(1)
     return None
+
+
+# 'hvis vi ansetter to', 'if we hire three': the people taken on, each a position
+_HIRED_POSITION = re.compile(
+    r"\b(?:ansetter|ansette|tilsetter|tilsette|hire|hires|employ|employs)\s+"
+    r"(\d{1,2}|to|tre|fire|fem|seks|two|three|four|five|six)\b(?!\s*(?:%|prosent|percent|[.,]\d))"
+)
 
 
 # the patterns that each read one count of positions, widest first ('to stillinger på 50 %'
@@ -1220,7 +1231,9 @@ def extract_date(folded: str) -> tuple[int, int, int] | None:
 
 # a grant year placed in a calendar year: 'år 3', 'tredje år', 'year 3', 'første tilskuddsår'
 _ANCHOR_GRANT_YEAR = (
-    r"(?:(?:ar|year|tilskuddsar\w*|tilskotsar\w*)\s*(\d{1,2}|" + ORD_WORD + r")(?:-[a-z]+)?"
+    # ('fikk full år-1-sats i 2021': a rate of that grant year, a full one)
+    r"(?:(?:full|fullt|hel|vanlig)\s+)?"
+    r"(?:(?:ar|year|tilskuddsar\w*|tilskotsar\w*)[\s-]*(\d{1,2}|" + ORD_WORD + r")(?:-[a-z]+)?"
     r"|(" + ORD_WORD + r"|\d{1,2}\.)\s+(?:ar|aret|year|tilskuddsar\w*|tilskotsar\w*))\b"
 )
 _ANCHOR_YEAR = (
