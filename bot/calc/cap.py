@@ -69,9 +69,7 @@ def nav_grant(
         if measures:
             # the positions' part over the period, the competence money left out
             steps.append(
-                _multiply(
-                    Role.CAP_PERIOD_POSITIONS, Fraction(years), Unit.AR, s_pos.amount, cap.id
-                )
+                _multiply(Role.CAP_PERIOD_POSITIONS, Fraction(years), Unit.AR, s_pos.amount, cap.id)
             )
     notes = [
         Note(NoteKey.CAPS_NOT_LADDER),

@@ -301,7 +301,8 @@ _WORD_POSITION = lazy_pattern(
     rf"half-time|half an?|half|one|an|en|et|ett|ei|to|two|tre|three|fire|four|fem|five|seks|six|"
     rf"{'|'.join(MORE_NUMBER_WORDS)}|"
     rf"begge|both|(?<=hver )sin|(?<=kvar )si|(?<=hvor )si|(?<=hvert )sitt)"
-    rf"\s+{_QUALIFIER}{POSITION_WORDS}"
+    # ('to 2021-stillinger': positions named by the year they started)
+    rf"\s+{_QUALIFIER}(?:(?:19|20)\d{{2}}-)?{POSITION_WORDS}"
 )
 
 
