@@ -61,6 +61,16 @@ TODAY = dt.date(2026, 12, 7)
             "670 000 per årsverk?",
             "ikke 670 000",
         ),
+        # an average over the ladder's years
+        ("Hva er gjennomsnittlig årlig sats over fire år for to årsverk?", "990 000"),
+        # start years said with a noun, a compound or 'stillingen fra'
+        ("To stillinger (start 2019 og 2020): hva ble samlet tilskudd i 2020?", "1 210 000"),
+        (
+            "En stilling fikk første rusarbeid-tilskudd i 2018. Hvilket år var siste tilskuddsår "
+            "etter fireårsregelen?",
+            "Til og med 2021",
+        ),
+        ("Hva får stillingen vår fra 2020 i 2022?", "440 000"),
         # a full year-1 rate placed in a calendar year starts the reckoning
         (
             "Anta at et årsverk fikk full år-1-sats i 2020. Hva blir samlet tilskudd for 2020 "

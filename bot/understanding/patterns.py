@@ -1038,9 +1038,11 @@ _START_YEAR = lazy_pattern(
     r"\b(?:(?:forste|first)\s+(?:[a-z]+\s+){0,3}?"
     # ('sitt første KRA-år i 2021': a year of the scheme, named by its short form)
     r"(?:gang|tilskudd\w*|tilskot\w*|tilskuddsar\w*|time|grant\w*|year|funded|financed|"
-    r"[a-z]+-(?:ar|aret|year))"
+    r"[a-z]+-(?:ar|aret|year|tilskudd\w*|tilskot\w*))"
     r"(?:\s+[a-z]+){0,8}?\s+(?:i|var|er|was|in|fra|from)?\s*((?:19|20)\d{2})|"
-    r"(?:startet|starta|starte|begynte|begynt|oppstart\w*|opprettet|oppretta|started|began|"
+    # ('to stillinger (start 2020 og 2021)': the noun before its years)
+    r"(?:startet|starta|starte|start(?=\s+(?:i\s+)?(?:19|20)\d{2}\b)|begynte|begynt|oppstart\w*|"
+    r"opprettet|oppretta|started|began|"
     # 'startet 2 årsverk i kommunalt rusarbeid i 2020' (no year among the words between)
     r"begun|set up|established)(?:(?:\s+(?!(?:19|20)\d{2}\b)[\w,%-]+){0,6}?\s+"
     r"(?:i|in|fra|from|ar|aret))?\s+((?:19|20)\d{2})|"
@@ -1061,7 +1063,11 @@ _START_YEAR = lazy_pattern(
     r"(?:fra|from)\s+(?:og med\s+)?"
     r"((?:19|20)\d{2})(?!\s*(?:til|to|-|–|og|and)\s*\d)|"
     # 'en 2021-stilling', '2019-årsverket': a position named by the year it started
-    r"\b((?:19|20)\d{2})-(?:stilling\w*|arsverk\w*|position\w*))(?![\d])"
+    r"\b((?:19|20)\d{2})-(?:stilling\w*|arsverk\w*|position\w*)|"
+    # 'stillinga vår frå 2021 får …', 'our position from 2020': the position of that year
+    r"\b(?:stillingen|stillingene|arsverket|arsverkene|the position|our position)\s+"
+    r"(?:(?:var|vare|vart|our)\s+)?(?:fra|from)\s+((?:19|20)\d{2})"
+    r"(?!\s*(?:til|to|-|–|og|and)\s*\d))(?![\d])"
 )
 
 
