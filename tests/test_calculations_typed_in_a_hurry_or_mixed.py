@@ -134,3 +134,12 @@ def test_a_period_cap_with_competence_money_shows_the_positions_part_as_well() -
     assert calc.total == 4_605_000  # 3 × (1 525 000 + 10 000)
     parts = [s.amount for s in calc.steps if s.role is Role.CAP_PERIOD_POSITIONS]
     assert parts == [4_575_000]  # 3 × 1 525 000, the competence money left out
+
+
+def test_how_the_grant_is_tapered_asked_in_english_is_its_wind_down_alone() -> None:
+    text, answered = text_and_answered(
+        "How was the municipal substance abuse grant to be tapered in 2023 and 2024?", TODAY
+    )
+    assert answered, text
+    assert "330,000" in text, text
+    assert "440,000" not in text, text  # the old ladder is not how it is tapered
