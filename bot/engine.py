@@ -30,6 +30,7 @@ from bot.understanding.patterns import (
     FRAMEWORK_INTENTS,
     NUMBER_WORDS,
     OFFICE_INTENTS,
+    OLD_RULES,
     OTHER_COUNTS,
     THAN_GRANT_YEAR,
     THROUGH_YEAR,
@@ -924,6 +925,21 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         u.slots["start_year"] = began
         new_slots.add("start_year")
     if (
+        isinstance(began, int)
+        and ctx.intent in FAMILY_OF_FIGURES
+        and u.intent in {*CHAT_INTENTS, "out_of_scope", "amount"}
+        and not u.unknown
+        and OLD_RULES.search(u.folded)
+        and new_slots <= {"year", "year_rel", "positions"}
+        and (not own_scheme or ctx.scheme in u.schemes_mentioned)
+    ):
+        # 'hva hadde det vært etter de gamle reglene?' after a figure from a start year: the
+        # same year by its own rules against the old ladder run on
+        u.intent, u.confidence = "amount", max(u.confidence, 0.8)
+        u.slots["start_year"] = began
+        u.slots["operation"] = "old_vs_new"
+        new_slots |= {"start_year", "operation"}
+    if (
         u.intent == "status"
         and ctx.intent in FAMILY_OF_FIGURES
         and SCENARIO.match(u.folded)
@@ -1044,6 +1060,22 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
             # the end of the span
             u.slots.pop("grant_year_to", None)
         move_groups(u, ctx, new_slots)
+        placed_in, placed_year = ctx.slots.get("grant_year"), ctx.slots.get("year")
+        if (
+            u.intent in FIGURE_INTENTS
+            and new_slots == {"year"}
+            and isinstance(placed_in, int)
+            and placed_in > 0
+            and isinstance(placed_year, int)
+            and isinstance(u.slots.get("year"), int)
+            and u.slots["year"] > placed_year
+            and "start_year" not in u.slots
+            and not any(k in u.slots for k in ("grant_year_to", "groups", "operation"))
+        ):
+            # 'fikk i 2021 tilskudd som år 1 …' then 'og i 2022?': the same position a year
+            # on, from the start its grant year in that calendar year gives
+            u.slots["start_year"] = placed_year - placed_in + 1
+            u.slots.pop("grant_year", None)
         before = carried.get("grant_year")
         if (
             u.intent in FIGURE_INTENTS

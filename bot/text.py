@@ -61,7 +61,8 @@ def _ready(forms: LanguageForms) -> _Forms:
     heads = tuple(sorted(forms.nynorsk_heads.items(), key=lambda kv: -len(kv[0])))
     nynorsk_markers = forms.words(forms.nynorsk_markers)
     return _Forms(
-        nynorsk=dict(forms.nynorsk),
+        # short forms fold like nynorsk words: one word to the bokmål word(s) it stands for
+        nynorsk=dict(forms.short_forms) | dict(forms.nynorsk),
         heads=heads,
         head_start=tuple({head[:3] for head, _bokmal in heads}),
         # a nynorsk last part of a compound ('rustilskotet', 'helsetenestene'), longest first

@@ -779,12 +779,14 @@ class LanguageForms(Model):
     # a nynorsk word -> its bokmål form, and a nynorsk first part of a compound -> its bokmål
     nynorsk: dict[str, str] = Field(min_length=1)
     nynorsk_heads: dict[str, str] = {}
+    # a short form or run-together spelling of a Norwegian word -> the word ('åv' -> 'årsverk')
+    short_forms: dict[str, str] = {}
     # marker words, several to an entry separated by spaces
     nynorsk_markers: list[str] = []
     norwegian_markers: list[str] = []
     english_markers: list[str] = []
 
-    @field_validator("nynorsk", "nynorsk_heads")
+    @field_validator("nynorsk", "nynorsk_heads", "short_forms")
     @classmethod
     def _lower_case(cls, forms: dict[str, str]) -> dict[str, str]:
         """Refuse a form not written in lower case, as questions are matched lower-cased."""

@@ -153,6 +153,10 @@ def render_step(step: Step, lang: Lang = "nb", source: Provenance | None = None)
                 "competence per measure, up to: ",
             ),
             Role.CAP_PERIOD: ("inntil i alt: ", "up to in all: "),
+            Role.CAP_PERIOD_POSITIONS: (
+                "herav stillinger i alt, inntil: ",
+                "of which positions in all, up to: ",
+            ),
             Role.OWN_SHARE_PERIOD: ("egenandel i alt: ", "own share in all: "),
             Role.OLD_GRANT: ("etter den gamle stigen: ", "by the old ladder: "),
         }

@@ -66,6 +66,11 @@ def nav_grant(
         s_period = _multiply(Role.CAP_PERIOD, Fraction(years), Unit.AR, s_year.amount, cap.id)
         steps.append(s_period)
         total = s_period.amount
+        if measures:
+            # the positions' part over the period, the competence money left out
+            steps.append(
+                _multiply(Role.CAP_PERIOD_POSITIONS, Fraction(years), Unit.AR, s_pos.amount, cap.id)
+            )
     notes = [
         Note(NoteKey.CAPS_NOT_LADDER),
         Note(NoteKey.DURATION, {"usual": cap.usual_years, "max": cap.max_years}),

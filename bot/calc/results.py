@@ -37,6 +37,7 @@ class Role(StrEnum):
     CAP_MEASURES = "cap_measures"
     CAP_YEAR = "cap_year"
     CAP_PERIOD = "cap_period"
+    CAP_PERIOD_POSITIONS = "cap_period_positions"  # the positions' part of a period's cap
     OWN_SHARE_PERIOD = "own_share_period"
     APPROPRIATION = "appropriation"
     TOTAL = "total"

@@ -103,11 +103,12 @@ _COUNT_OF_YEARS = r"(\d|to|tre|fire|fem|seks|two|three|four|five|six)"
 # years a figure is summed over, from the grant year named (or year 1)
 _DURATION = lazy_pattern(
     r"\b(?:(?:over|gjennom|across|during)\s+(?:(?:alle|all|hele|heile)\s+)?(?:(?:de|dei|the)\s+)?"
-    r"|(?:i|for|in)\s+(?:(?:alle|all)\s+(?:(?:de|dei|the)\s+)?)?|(?:alle|all)\s+(?:(?:de|dei|the)\s+)?)"
+    r"|(?:i|for|in)\s+(?:(?:alle|all|hele|heile)\s+(?:(?:de|dei|the)\s+)?)?|(?:alle|all)\s+(?:(?:de|dei|the)\s+)?)"
     r"(?:(?:maksimalt|maksimale|maksimum|maks|maximum|max|inntil|opptil|hoyst|up to|at most|"
     r"mulige|possible)\s+)?"
     rf"{_COUNT_OF_YEARS}\s+(?:ar|arene|ara|years?|tilskuddsar|tilskuddsarene|tilskotsar|"
-    r"tilskotsara|grant years)\b(?!\s*(?:\d|til\s+\d|to\s+\d|-|–))"
+    # (a dash that begins a clause ends the count: 'over tre år – hva er …')
+    r"tilskotsara|grant years)\b(?!\s*(?:\d|til\s+\d|to\s+\d|[-–]\s*(?:\d|ar\b|year)))"
 )
 
 
@@ -300,7 +301,8 @@ _WORD_POSITION = lazy_pattern(
     rf"half-time|half an?|half|one|an|en|et|ett|ei|to|two|tre|three|fire|four|fem|five|seks|six|"
     rf"{'|'.join(MORE_NUMBER_WORDS)}|"
     rf"begge|both|(?<=hver )sin|(?<=kvar )si|(?<=hvor )si|(?<=hvert )sitt)"
-    rf"\s+{_QUALIFIER}{POSITION_WORDS}"
+    # ('to 2021-stillinger': positions named by the year they started)
+    rf"\s+{_QUALIFIER}(?:(?:19|20)\d{{2}}-)?{POSITION_WORDS}"
 )
 
 
@@ -528,9 +530,20 @@ def extract_positions(folded: str) -> Fraction | str | None:
         counted = [w for w in words if w not in _ARTICLES] or words
         more = MORE_NUMBER_WORDS.get(counted[0])
         return Fraction(more) if more else Fraction(_word_count(" ".join(counted)) or 1)
+    m = _HIRED_POSITION.search(folded)
+    if m:  # 'hvis vi ansetter to', 'if we hire three': a count of people taken on
+        word = m.group(1)
+        return _typed_positions(word) if word[0].isdigit() else Fraction(NUMBER_WORDS[word])
     if _PER_POSITION.search(folded) or _ONE_POSITION.search(folded):
         return Fraction(1)
     return None
+
+
+# 'hvis vi ansetter to', 'if we hire three': the people taken on, each a position
+_HIRED_POSITION = re.compile(
+    r"\b(?:ansetter|ansette|tilsetter|tilsette|hire|hires|employ|employs)\s+"
+    r"(\d{1,2}|to|tre|fire|fem|seks|two|three|four|five|six)\b(?!\s*(?:%|prosent|percent|[.,]\d))"
+)
 
 
 # the patterns that each read one count of positions, widest first ('to stillinger på 50 %'
@@ -653,10 +666,12 @@ ORDINAL_WORDS = "|".join(
 
 
 _GRANT_YEAR_PATTERNS = (
-    # 'år 3', 'år3', 'year three', 'år nr. 2', 'tilskuddsår 3' (not 'år to årsverk')
+    # 'år 3', 'år3', 'year three', 'år nr. 2', 'tilskuddsår 3' (not 'år to årsverk', not
+    # 'år 2,5 årsverk'; 'år1 stilling' run together is year 1 all the same)
     lazy_pattern(
-        rf"\b(?:tilskudds|tilskots|drifts)?(?:ar|year|aret)(?:\s*|-)(?:nr\.?\s*|nummer\s*)?(\d{{1,2}}|{ORD_WORD})\b"
-        rf"(?!\s*(?:ar|years?)\b)(?!\s+{POSITION_WORDS})"
+        rf"\b(?:tilskudds|tilskots|drifts)?(?:ar|year|aret)(?:(\d{{1,2}})(?![.,]\d)\b|"
+        rf"(?:\s*|-)(?:nr\.?\s*|nummer\s*)?(\d{{1,2}}|{ORD_WORD})\b(?![.,]\d)"
+        rf"(?!\s*(?:ar|years?)\b)(?!\s+{POSITION_WORDS}))"
     ),
     # '3. år', '3 året', 'i 3. år', 'for 4 år' at the start, 'year 3'
     lazy_pattern(
@@ -716,6 +731,8 @@ def extract_grant_year(folded: str) -> int | None:
 _GROUP_COUNT = (
     # 'en 50 % stilling i år 4', 'to 50 %-stillinger i år 2': a count of part positions
     r"((?:(?:en|ei|et|ett|one|an?|to|two|tre|three|fire|four)\s+)?\d{1,3}\s*(?:%|prosent|percent)"
+    # 'tre halve stillinger i år 1': a count of half positions
+    r"|(?:\d|to|tre|fire|fem|seks|two|three|four|five|six)\s+(?:halve|half)"
     r"|\d+(?:[.,]\d+)?|halvannen|halvannet|en halv|ei halv|et halvt|ett halvt|one|an|en|et|"
     r"ett|ei|to|two|tre|three|fire|four|fem|five|seks|six)"
 )
@@ -733,9 +750,9 @@ _GROUP = lazy_pattern(
     r"(?:som (?:na\s+)?(?:gar inn|gar|er inne|er|kjem inn|kommer inn)\s+|som\s+|er\s+|"
     r"that are\s+)?(?:i|in|pa|on|entering)\s+"
     r"(?:(?:their|its|sitt|sine|sin|det|the)\s+)?(?:"
-    rf"(?:ar|year|aret|tilskuddsar\w*|tilskotsar\w*)\s*(\d{{1,2}}|{ORD_WORD})\b"
+    rf"(?:ar|year|aret|tilskuddsar\w*|tilskotsar\w*|grant\s+year)\s*(\d{{1,2}}|{ORD_WORD})\b"
     r"(?!\s*(?:ar|years?)\b)"
-    rf"|({ORDINAL_WORDS})\s+(?:ar|aret|year|tilskuddsar\w*)\b"
+    rf"|({ORDINAL_WORDS})\s+(?:ar|aret|year|grant\s+year|tilskuddsar\w*)\b"
     r"|(\d{1,2})\.\s*(?:ar|aret)\b"
     # 'og ett i sitt tredje': the year noun left out after a possessive
     rf"|(?:(?<=sitt )|(?<=sine )|(?<=its )|(?<=their ))({ORDINAL_WORDS})\b"
@@ -824,6 +841,10 @@ def _group_count(token: str) -> Fraction | None:
         whole = _group_count(share.group(1)) if share.group(1) else Fraction(1)
         part = Fraction(int(share.group(2)), 100)
         return whole * part if whole is not None and 0 < part <= 1 else None
+    halves = _HALVES_COUNT.fullmatch(token)
+    if halves:
+        whole = _group_count(halves.group(1))
+        return None if whole is None else whole / 2
     if token[0].isdigit():
         try:
             return read_positions(token)
@@ -835,6 +856,26 @@ def _group_count(token: str) -> Fraction | None:
         # 'ett årsverk fra 2020 og et fra 2021': the bokmål article counts one
         value = 1
     return None if value is None else Fraction(value)
+
+
+# 'tiltak A med to hele stillinger og tiltak B med én': the positions of one named measure
+_MEASURE_WITH = lazy_pattern(
+    r"\b(?:tiltak|tiltaket|measure|project|prosjekt|prosjektet)\s+(?:[a-z0-9]\s+)?"
+    rf"(?:med|har|far|with|has|gets)\s+{_GROUP_COUNT}(?:\s+{_QUALIFIER}{POSITION_WORDS})?"
+    r"(?!\w|[.,]\d)"
+)
+
+
+def measure_positions(folded: str) -> tuple[Fraction, ...]:
+    """Read the positions of each measure named with its own ('tiltak A med to stillinger')."""
+    counts = [_group_count(m.group(1)) for m in _MEASURE_WITH.finditer(folded)]
+    if any(c is None or c <= 0 for c in counts):
+        return ()
+    return tuple(c for c in counts if c is not None)
+
+
+# a count of half positions: 'tre halve', 'two half'
+_HALVES_COUNT = re.compile(r"(\w+)\s+(?:halve|half)")
 
 
 # a count of part positions: 'en 50 %', 'to 50 prosent', '80 %'
@@ -1191,7 +1232,9 @@ def extract_date(folded: str) -> tuple[int, int, int] | None:
 
 # a grant year placed in a calendar year: 'år 3', 'tredje år', 'year 3', 'første tilskuddsår'
 _ANCHOR_GRANT_YEAR = (
-    r"(?:(?:ar|year|tilskuddsar\w*|tilskotsar\w*)\s*(\d{1,2}|" + ORD_WORD + r")(?:-[a-z]+)?"
+    # ('fikk full år-1-sats i 2021': a rate of that grant year, a full one)
+    r"(?:(?:full|fullt|hel|vanlig)\s+)?"
+    r"(?:(?:ar|year|tilskuddsar\w*|tilskotsar\w*)[\s-]*(\d{1,2}|" + ORD_WORD + r")(?:-[a-z]+)?"
     r"|(" + ORD_WORD + r"|\d{1,2}\.)\s+(?:ar|aret|year|tilskuddsar\w*|tilskotsar\w*))\b"
 )
 _ANCHOR_YEAR = (

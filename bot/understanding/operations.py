@@ -106,7 +106,7 @@ def read_operation(u: Understanding) -> None:
     years = extract_grant_years(f)
     if (
         OLD_RULES.search(f)
-        and COMPARED.search(f)
+        and (COMPARED.search(f) or _WOULD_HAVE.search(f))
         and "start_year" in s
         and "cost" not in s
         and "grant_year_to" not in s
@@ -220,6 +220,10 @@ _CHANGED_BY = re.compile(
     r"increases?|increased|(?:gar|gikk|gjekk|goes|go|went)\s+(?:[a-z]+\s+){0,3}?"
     r"(?:ned|opp|down|up))\b"
 )
+
+
+# 'hva ville vi fått med de gamle reglene?': what the old rules would have given, beside the new
+_WOULD_HAVE = re.compile(r"\b(?:ville|hadde|would)\b")
 
 
 # 'fra år 1', 'from year 2': the grant year a change is counted from

@@ -37,6 +37,7 @@ from bot.understanding.entities import (
     joined_by_measure,
     joined_positions,
     listed_start_years,
+    measure_positions,
     position_mentions,
     relative_year,
     relative_years,
@@ -112,6 +113,7 @@ from bot.understanding.patterns import (
     ORDER_DESC,
     OTHER_COUNTS,
     OTHER_SCHEMES,
+    PER_UNIT,
     PLACE_MONEY_INTENTS,
     PLACE_SLOTS,
     PLACE_WORD,
@@ -148,6 +150,14 @@ from knowledge.schema import LadderRule
 
 # a word this strong a trigger asks for something on its own ('Frist for X, og hvem …?')
 ASKING_WORD = 0.6
+
+# 'hva fikk vi det året?', 'that year': the year just named
+_THAT_YEAR = re.compile(r"\b(?:det|dette|samme|that|the same)\s+(?:aret|year)\b")
+
+
+# 'år 1-satsen på 660 000', 'satsen på': the amount after it is the rate, restated
+_RATE_OF = re.compile(r"\b(?:\w+-)?(?:satsen|sats|satser|satsene|rate|the rate)\s+(?:pa|of)\s*$")
+
 
 # words that compare counts rather than add them ('enn', 'forskjellen på', 'i stedet for')
 COMPARED = re.compile(
@@ -653,6 +663,45 @@ class Understander:
                 s.pop("grant_year_to", None)
             return
 
+    def _restated_figures(self, u: Understanding) -> None:
+        """Drop amounts that only restate the ladder's figures for the grant year named.
+
+        'Kommer kompetansemidlene på 10 000 i tillegg til 660 000 i år 1?': the year's rate and
+        the competence money it includes are the rules restated, no cost or amount received;
+        the question is read without them. An amount the ladder does not give beside them
+        ('… så vi får 670 000 per årsverk?') is the claim to check.
+        """
+        s, f = u.slots, u.folded
+        if COST_WORD.search(f) or not any(k in s for k in ("cost", "received")):
+            return
+        years = {g for g in extract_grant_years(f) if g > 0}
+        figures = {
+            figure
+            for sid, rule in self.kb.all_rules()
+            if isinstance(rule, LadderRule) and sid in self._ladder_schemes(u)
+            for step in rule.steps
+            if step.grant_year in years
+            for figure in (step.amount, step.competence)
+            if figure
+        }
+        amounts = stated_amounts(f)
+        restated = [(at, v) for at, v in amounts if v in figures]
+        named = [at for at, _v in restated if _RATE_OF.search(f[:at])]
+        if len(restated) < 2 and not named:
+            # one amount may be what the question asks about ('får vi 550 000 i år 2?'), unless
+            # the words before it name it the rate ('år 1-satsen på 660 000')
+            return
+        s["restated"] = tuple(v for _at, v in restated)
+        s.pop("cost", None)
+        s.pop("cost_for_all", None)
+        s.pop("received", None)
+        claims = [(at, v) for at, v in amounts if v not in figures]
+        if claims:
+            at, value = claims[-1]
+            s["stated"] = value
+            if PER_UNIT.match(re.sub(r"^[\d .,]+\s*(?:k\b|kr\.?|kroner|nok|,-)?\s*", "", f[at:])):
+                s["stated_per"] = True
+
     def _ladder_schemes(self, u: Understanding) -> set[str]:
         """The schemes with a ladder a question may be about: the one named, else all."""
         named = {u.scheme} if u.scheme else set(u.schemes_mentioned)
@@ -909,8 +958,15 @@ class Understander:
             # år?': the one year said with a start word, far from it, is the start year
             s["start_year"] = s.pop("year")
             s["asks_end"] = True
-        through = THROUGH_YEAR.search(timed)
         began = s.get("start_year")
+        if (
+            isinstance(began, int)
+            and not any(k in s for k in ("year", "year_from", "year_rel", "grant_year"))
+            and _THAT_YEAR.search(f)
+        ):
+            # 'fikk tilskudd første gang i 2021. Hva fikk vi det året?': the start year itself
+            s["year"] = began
+        through = THROUGH_YEAR.search(timed)
         if through and began and s.get("year") == int(through.group(1)) > began:
             # 'første tilskudd i 2020 – hva har vi fått til og med 2022?': every year from start
             s["year_from"], s["year_to"] = s["start_year"], s.pop("year")
@@ -997,6 +1053,11 @@ class Understander:
             if s["measures"] > 1 and isinstance(each, Fraction) and EACH_MEASURE.search(f):
                 # 'tre tiltak med en halv stilling hver': the positions of all the measures
                 s["positions"] = each * s["measures"]
+        per_measure = measure_positions(f)
+        if len(per_measure) >= 2 and s.get("measures", len(per_measure)) == len(per_measure):
+            # 'tiltak A med to hele stillinger og tiltak B med én': the positions of them all
+            s["measures"] = len(per_measure)
+            s["positions"] = sum(per_measure, Fraction(0))
         municipality = self.municipality_in(f)
         if municipality:
             s["municipality"] = municipality
@@ -1062,6 +1123,7 @@ class Understander:
             s["order"] = "desc"
         u.follow_up = bool(FOLLOW_UP.match(f)) and len(f.split()) <= 8
         self._restated_rate(u)
+        self._restated_figures(u)
         read_operation(u)
         read_ladder_operation(u)
         got = RECEIVED_AMOUNT.search(f)
@@ -1736,6 +1798,10 @@ class Understander:
             # the statistics count people and households; what social assistance pays is
             # not in the sources ('etter sosialhjelpsnøkkelen' names the framework tables)
             return True
+        if s.get("restated") and "grant_year" in s and not u.unknown:
+            # 'kommer kompetansemidlene på 10 000 i tillegg til 660 000 i år 1?': the rules of a
+            # grant year restated, asked about
+            return False
         claimed = "stated" in s and any(k in s for k in ("positions", "grant_year", "groups"))
         if claimed and (not u.unknown or strong_scheme):
             # 'stemmer det at vi får 1 980 000 kr for ett årsverk i hvert år?': a figure claimed

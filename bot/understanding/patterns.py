@@ -1042,9 +1042,11 @@ _START_YEAR = lazy_pattern(
     r"\b(?:(?:forste|first)\s+(?:[a-z]+\s+){0,3}?"
     # ('sitt første KRA-år i 2021': a year of the scheme, named by its short form)
     r"(?:gang|tilskudd\w*|tilskot\w*|tilskuddsar\w*|time|grant\w*|year|funded|financed|"
-    r"[a-z]+-(?:ar|aret|year))"
+    r"[a-z]+-(?:ar|aret|year|tilskudd\w*|tilskot\w*))"
     r"(?:\s+[a-z]+){0,8}?\s+(?:i|var|er|was|in|fra|from)?\s*((?:19|20)\d{2})|"
-    r"(?:startet|starta|starte|begynte|begynt|oppstart\w*|opprettet|oppretta|started|began|"
+    # ('to stillinger (start 2020 og 2021)': the noun before its years)
+    r"(?:startet|starta|starte|start(?=\s+(?:i\s+)?(?:19|20)\d{2}\b)|begynte|begynt|oppstart\w*|"
+    r"opprettet|oppretta|started|began|"
     # 'startet 2 årsverk i kommunalt rusarbeid i 2020' (no year among the words between)
     r"begun|set up|established)(?:(?:\s+(?!(?:19|20)\d{2}\b)[\w,%-]+){0,6}?\s+"
     r"(?:i|in|fra|from|ar|aret))?\s+((?:19|20)\d{2})|"
@@ -1063,14 +1065,20 @@ _START_YEAR = lazy_pattern(
     # 'to nye årsverk i kommunalt rusarbeid fra 2019', 'two new positions from 2020'
     rf"\b(?:nye?|nytt|new)\s+(?:{POSITION_WORDS})(?:\s+[a-z-]+){{0,4}}?\s+"
     r"(?:fra|from)\s+(?:og med\s+)?"
-    r"((?:19|20)\d{2})(?!\s*(?:til|to|-|–|og|and)\s*\d))(?![\d])"
+    r"((?:19|20)\d{2})(?!\s*(?:til|to|-|–|og|and)\s*\d)|"
+    # 'en 2021-stilling', '2019-årsverket': a position named by the year it started
+    r"\b((?:19|20)\d{2})-(?:stilling\w*|arsverk\w*|position\w*)|"
+    # 'stillinga vår frå 2021 får …', 'our position from 2020': the position of that year
+    r"\b(?:stillingen|stillingene|arsverket|arsverkene|the position|our position)\s+"
+    r"(?:(?:var|vare|vart|our)\s+)?(?:fra|from)\s+((?:19|20)\d{2})"
+    r"(?!\s*(?:til|to|-|–|og|and)\s*\d))(?![\d])"
 )
 
 
 # '2022-reglene', 'reglene fra 2022', 'nedtrappingen som ble varslet i 2022', 'the 2022 rules':
 # the year a set of rules came from, no calendar year a figure is asked for
 RULES_OF_YEAR = lazy_pattern(
-    r"\b((?:19|20)\d{2})(?:-|\s)?(?:reglene|reglane|regelverket|rules|regime)\b|"
+    r"\b((?:19|20)\d{2})(?:-|\s)?(?:reglene|reglane|regelverket|rules|regime|omlegging\w*)\b|"
     r"\b(?:\w*reglene|\w*reglane|\w*regelverket|rules|nedtrapping\w*|avvikling\w*|wind-down)\s+"
     r"(?:fra|from|of)\s+((?:19|20)\d{2})\b|"
     r"\b(?:varslet|varsla|innfort|vedtatt|vedteke|announced|introduced)\s+(?:i|in)\s+"
