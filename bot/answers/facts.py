@@ -80,6 +80,16 @@ ASKED_PERCENT = lazy_pattern(
 )
 
 
+def names_grant(word: str, names: list[str]) -> bool:
+    """Whether a word is a scheme's name joined to a grant word ('rusarbeidstilskuddet')."""
+    for name in names:
+        if len(name) >= 4 and " " not in name and word.startswith(name):
+            tail = word[len(name) :]
+            if tail in COVER_IGNORED or (tail[1:] in COVER_IGNORED and tail[:1] in "se"):
+                return True
+    return False
+
+
 class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
     """Answer from the sources' prose."""
 
@@ -114,11 +124,14 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         key, score = u.passages[0]
         summary = u.intent == "scheme_info" and answer.answered
         # 'hva omfatter avgrensning A?' read as 'not funded' finds no such facts, but the named
-        # scheme's sentence the question's words match answers it
+        # scheme's sentence the question's words match answers it (a strong match of two
+        # distinctive words or a concept is enough: 'hva skjer hvis rapporteringen viser at
+        # kommunene ikke følger opp?' of 'Dersom resultatrapporteringen viser manglende
+        # oppfølging i kommunene, …')
         topic_gap = (
             not answer.answered
             and bool(u.schemes_mentioned)
-            and score >= PASSAGE_ASKED
+            and (score >= PASSAGE_ASKED or (u.passage_strong and score >= PASSAGE_SCORE))
             and any(p.startswith(NO_FACTS_LEADS) for p in answer.paragraphs)
         )
         # an FAQ entry whose question says what the asker says is the source's own answer
@@ -531,6 +544,21 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             facts = list(unique.values())
         return facts
 
+    @staticmethod
+    def report_accounts(scheme: Scheme, facts: list[Fact]) -> list[Fact]:
+        """The audit facts of the years a reporting answer speaks of: what the report's
+        accounts must be ('egenerklæring …, dvs. ikke revisorattestert regnskap', 'Rapportering
+        for 2020: Krav om revisorattestert regnskap') is part of how to report."""
+        said = {f.text for f in facts}
+        firsts = {f.years.first for f in facts}
+        return [
+            f
+            for f in scheme.facts
+            if f.topic is Topic.AUDIT
+            and f.text not in said
+            and any(f.years.contains(y) for y in firsts)
+        ]
+
     def matching_fact(self, u: Understanding, sid: str, year: int | None) -> Fact | None:
         """Return the scheme's fact that clearly matches the question's words, if any."""
         if not u.passage_strong:
@@ -593,6 +621,8 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                 beyond=bool(BEYOND.search(u.folded)),
             )
             facts = self.announcements(u, scheme, topics, facts) + facts
+            if topics == [Topic.REPORTING]:
+                facts += self.report_accounts(scheme, facts)
             due = (
                 self.report_deadlines(sid, u.intent, year)
                 if u.intent in ("reporting", "audit")
@@ -765,12 +795,16 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             return None
         # 'dekker tilskuddet utstyr og PC-er?': each thing named after the verb
         rest = folded[cover.end() :]
-        for name in self.kb.schemes[sid].names.all():
-            rest = rest.replace(fold(name), " ")
+        names = [fold(name) for name in self.kb.schemes[sid].names.all()]
+        for name in names:
+            rest = re.sub(rf"\b{re.escape(name)}\b", " ", rest)
         things = [
             t
             for t in re.findall(r"[a-z]{4,}", rest)
-            if t not in COVER_IGNORED and t not in self.plain_words and t not in self.place_words
+            if t not in COVER_IGNORED
+            and t not in self.plain_words
+            and t not in self.place_words
+            and not names_grant(t, names)
         ]
         missing = [
             t for t in things if not re.search(rf"\b{re.escape(t[: max(4, len(t) - 2)])}", said)

@@ -297,9 +297,10 @@ def requirement_verdict(folded: str, answer: Answer, lang: Lang) -> Answer:
         return answer
     for paragraph in answer.paragraphs[:2]:
         said = fold(paragraph)
-        if not _REQUIRED.search(said):
-            continue
+        # 'Revisorattestasjon tas bort' says no to 'kreves revisorattestasjon?' without 'krav'
         dropped = _DROPPED.search(said) is not None
+        if not (_REQUIRED.search(said) or dropped):
+            continue
         lead = ("Nei." if lang == "nb" else "No.") if dropped else t("permission_yes", lang)
         answer.paragraphs.insert(0, lead)
         return answer

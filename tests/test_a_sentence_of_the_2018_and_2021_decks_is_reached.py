@@ -1,0 +1,107 @@
+"""Sentences of the 2018 and 2021 decks reached by questions in other words than theirs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.engine import Engine
+from knowledge.loader import load_sources
+
+KB = load_sources()
+TODAY = dt.date(2026, 12, 7)
+
+
+def ask(question: str) -> tuple[bool, str]:
+    answer = Engine(KB).ask(question, TODAY)
+    return answer.answered, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # what the report's accounts must be is part of how to report
+        (
+            "Hva må rapporteringen for voksenordningen inneholde for midlene fra 2020?",
+            "revisorattestert",
+        ),
+        ("Hvordan rapporterer kommunen på kommunalt rusarbeid i 2021?", "egenerklæring"),
+    ],
+)
+def test_a_reporting_question_gets_the_accounts_the_report_needs(question: str, said: str) -> None:
+    answered, text = ask(question)
+    assert answered and said in text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "Må kommunen levere revisorattestert regnskap for voksenmidlene fra 2020?",
+            "revisorattestert",
+        ),
+        ("Hvordan blir voksenmidlene fordelt til fylkene?", "søknadsgrunnlag"),
+    ],
+)
+def test_the_adults_money_names_the_adults_scheme(question: str, said: str) -> None:
+    answered, text = ask(question)
+    assert answered and said in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva skjer om kommunene ikke følger opp opptrappingsplanen?",
+        "Hva gjør regjeringen dersom rapporteringen viser at kommunene ikke følger opp "
+        "opptrappingsplanen?",
+    ],
+)
+def test_not_following_up_the_plan_reaches_the_stronger_measures(question: str) -> None:
+    answered, text = ask(question)
+    assert answered and "sterkere virkemidler" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "Kan vi samarbeide med nabokommuner eller private aktører i rusarbeid-tilskuddet?",
+            "interkommunalt",
+        ),
+        (
+            "Kan vi jobbe sammen med frivillige om årsverk finansiert av rusarbeidstilskuddet?",
+            "interkommunalt",
+        ),
+        ("Åpnet ordningen for kommunalt rusarbeid for nye tiltak i 2021?", "«nye» tiltak"),
+    ],
+)
+def test_a_cooperation_or_opening_asked_in_other_words_is_its_sentence(
+    question: str, said: str
+) -> None:
+    answered, text = ask(question)
+    assert answered and said in text
+
+
+def test_how_long_after_the_limits_is_the_duration_sentence() -> None:
+    answered, text = ask(
+        "Hvor lenge kan nye team få tilskudd etter avgrensningene for voksne i 2018?"
+    )
+    assert answered and "inntil 4 år" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvilket proposisjonsnummer står i ordningen for kommunalt rusarbeid?",
+        "Hvilket prop.-nummer har opptrappingsplanen?",
+    ],
+)
+def test_a_document_number_asked_with_hvilket_is_its_sentence(question: str) -> None:
+    answered, text = ask(question)
+    assert answered and "Prop. 15 S" in text
+
+
+def test_a_requirement_the_source_says_is_taken_away_is_said_no_to() -> None:
+    answered, text = ask("Kreves revisorattestasjon for voksne med langvarige behov i 2022?")
+    assert answered and text.split("\n\n")[1] == "Nei."
