@@ -615,8 +615,8 @@ class Lexicon:
         self.concept_phrases: dict[str, str] = {}
         for name, members in (kb.language.concepts if kb.language else {}).items():
             for member in members:
-                into = self.concept_phrases if " " in member.strip() else self.concepts
-                into.setdefault(fold(member).strip(), f"#{name}")
+                kind = self.concept_phrases if " " in member.strip() else self.concepts
+                kind.setdefault(fold(member).strip(), f"#{name}")
         words: set[str] = set(self.function_words | set(self.concepts) | set(COLUMN_WORDS))
         words |= {w for phrase in self.concept_phrases for w in phrase.split()}
         words |= self.everyday | self.verbs
@@ -959,9 +959,9 @@ class Lexicon:
             padded = WEB_ASK.sub("  ", padded)
         elif not query and WEB_ADDRESS.search(folded):
             out.add(WEB)
-        for phrase, concept in self.concept_phrases.items():
+        for phrase, tag in self.concept_phrases.items():
             if f" {phrase} " in padded:
-                out.add(concept)
+                out.add(tag)
                 padded = padded.replace(f" {phrase} ", "  ")
         for token in padded.split():
             concept = self.concepts.get(token)
