@@ -105,3 +105,38 @@ def test_a_document_number_asked_with_hvilket_is_its_sentence(question: str) -> 
 def test_a_requirement_the_source_says_is_taken_away_is_said_no_to() -> None:
     answered, text = ask("Kreves revisorattestasjon for voksne med langvarige behov i 2022?")
     assert answered and text.split("\n\n")[1] == "Nei."
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("Hvor mye var 2018-prognosen for kommunalt rusarbeid i Agder?", "28 000 000 kr"),
+        ("Hva var prognosen for langvarige og sammensatte i Agder i 2018?", "13 000 000 kr"),
+    ],
+)
+def test_a_schemes_prognosis_asked_is_the_offices_prognosis_of_its_money(
+    question: str, figure: str
+) -> None:
+    answered, text = ask(question)
+    assert answered and figure in text
+
+
+@pytest.mark.parametrize(
+    ("question", "yes"),
+    [
+        (
+            "Er det riktig at 136 kommuner ikke var omfattet av tilskudd til kommunalt rusarbeid?",
+            True,
+        ),
+        (
+            "Stemmer det at 150 kommuner ikke var omfattet av tilskudd til kommunalt rusarbeid?",
+            False,
+        ),
+    ],
+)
+def test_a_count_stated_in_a_premise_is_said_yes_to_by_the_sentence_stating_it(
+    question: str, yes: bool
+) -> None:
+    _answered, text = ask(question)
+    assert ("Ja, det stemmer." in text) is yes
+    assert "136 kommuner er ikke omfattet" in text

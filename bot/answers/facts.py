@@ -559,6 +559,11 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             and any(f.years.contains(y) for y in firsts)
         ]
 
+    def matching_topic_fact(self, u: Understanding, sid: str, topics: list[Topic]) -> Fact | None:
+        """Return the scheme's fact on the topics that the question's words clearly match."""
+        fact = self.matching_fact(u, sid, None)
+        return fact if fact is not None and fact.topic in topics else None
+
     def matching_fact(self, u: Understanding, sid: str, year: int | None) -> Fact | None:
         """Return the scheme's fact that clearly matches the question's words, if any."""
         if not u.passage_strong:
@@ -593,11 +598,16 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             # 'prioriteringene i den nye ordningen for voksne i 2022' naming two or three
             # schemes: those with something on the topic for that year answer it; the others'
             # older statements are not that year's
+            # (a scheme whose fact on the topic the question's words clearly match answers too:
+            # 'hva sa HOD om ordningen etter at planen ble avsluttet i 2020?')
             current = [
                 sid
                 for sid in schemes
-                if self.facts(self.kb.schemes[sid], topics, asked)
-                and self.topic_year(self.kb.schemes[sid], topics, asked) is not None
+                if (
+                    self.facts(self.kb.schemes[sid], topics, asked)
+                    and self.topic_year(self.kb.schemes[sid], topics, asked) is not None
+                )
+                or self.matching_topic_fact(u, sid, topics) is not None
             ]
             if current:
                 schemes = current
@@ -617,7 +627,8 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                 u.intent,
                 topics,
                 year,
-                self.matching_fact(u, sid, year),
+                self.matching_fact(u, sid, year)
+                or (self.matching_topic_fact(u, sid, topics) if len(schemes) > 1 else None),
                 beyond=bool(BEYOND.search(u.folded)),
             )
             facts = self.announcements(u, scheme, topics, facts) + facts
