@@ -140,3 +140,59 @@ def test_a_count_stated_in_a_premise_is_said_yes_to_by_the_sentence_stating_it(
     _answered, text = ask(question)
     assert ("Ja, det stemmer." in text) is yes
     assert "136 kommuner er ikke omfattet" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # a framework question whose passage holds every content word needs no municipality
+        (
+            "Hvor mye var ytterligere økning i rammen som lysbildet fra 2018 nevner?",
+            "300 millioner",
+        ),
+        # a second named scheme whose fact the question's words clearly match answers too
+        (
+            "Hva sa HOD om ordningen for kommunalt rusarbeid da opptrappingsplanen ble avsluttet "
+            "i 2020?",
+            "videreføres i 2021",
+        ),
+        # the size of the scheme's framework is its appropriation
+        ("Hvor stor var rammen for kommunalt rusarbeid i 2018?", "472,4"),
+        # 'foreslo' meets 'Foreslår'
+        (
+            "Hvilke endringer foreslo direktoratet om regnskapet i regelverket for 2018?",
+            "økonomiansvarlig",
+        ),
+        # a section heading named though no scheme is, beside the sentence the words match
+        (
+            "Hvilke avgrensninger hadde det nye regelverket som direktoratet signaliserte i 2018?",
+            "nye metoder",
+        ),
+        # no scheme named, but the sentence carrying the duration asked for explains it
+        (
+            "Kor lenge kan nye team få tilskot etter signala om nytt regelverk i 2018?",
+            "inntil 4 år",
+        ),
+    ],
+)
+def test_a_sentence_reached_beside_or_instead_of_the_card(question: str, said: str) -> None:
+    answered, text = ask(question)
+    assert answered and said in text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # 'felt' is an everyday word: the fields a priority names
+        ("Hvilke felt nevnes under prioritet 3 for voksne i 2022?", "voldsfeltet"),
+        ("Kva felt er med i prioritet 3 for vaksne i 2022?", "voldsfeltet"),
+        # the newest applicants given with reservations, and the last firm statement beside
+        (
+            "Hvem kan søke i ordningen for voksne med langvarige og sammensatte behov?",
+            "helseforetak",
+        ),
+    ],
+)
+def test_a_field_or_applicant_asked_of_the_adults_scheme(question: str, said: str) -> None:
+    answered, text = ask(question)
+    assert answered and said in text

@@ -192,7 +192,21 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         other words it uses. It is quoted first beside a summary card or a topic card that
         lacks it, and alone where the card found nothing.
         """
-        if u.intent in PASSAGE_FREE or not u.schemes_mentioned:
+        # no scheme named: the schemes of the strong passages that explain the question ('de to
+        # avgrensningene i det nye regelverket direktoratet signaliserte i 2018?')
+        named = u.schemes_mentioned or (
+            list(
+                dict.fromkeys(
+                    rest.split(":")[0]
+                    for key, score in u.passages[:4]
+                    for kind, _, rest in [key.partition(":")]
+                    if kind == "fact" and score >= PASSAGE_SCORE
+                )
+            )
+            if u.passage_strong
+            else []
+        )
+        if u.intent in PASSAGE_FREE or not named:
             return None
         if not (u.intent == "scheme_info" or gave_up or u.intent in INTENT_TOPICS):
             return None
@@ -200,7 +214,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         year = u.slots.get("year")
         body = " ".join(answer.paragraphs)
         found: list[tuple[str, Fact]] = []
-        for sid in u.schemes_mentioned:
+        for sid in named:
             # a word of the scheme's own name tells which scheme, not which section
             own = " ".join(_padded(fold(n)) for n in self.kb.schemes[sid].names.all())
             for fact in self.kb.schemes[sid].facts:
@@ -210,7 +224,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                 heads = [HEADING.match(fact.text)]
                 if lang == "en" and fact.text_en:
                     heads.append(HEADING.match(fact.text_en))
-                named = False
+                heading_named = False
                 for head in heads:
                     if head is None:
                         continue
@@ -226,8 +240,13 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                         and not w.startswith(GRANT_WORDS)
                         and f" {w} " not in own
                     ]
-                    named = named or (bool(words) and all(_stem(w) in asked for w in words))
-                if named and text_in(fact, lang)[:60] not in body:
+                    heading_named = heading_named or (
+                        bool(words) and all(_stem(w) in asked for w in words)
+                    )
+                # (the same section of two schemes once)
+                text = text_in(fact, lang)
+                said = {text_in(f, lang) for _sid, f in found}
+                if heading_named and text[:60] not in body and text not in said:
                     found.append((sid, fact))
         if not found:
             return None
@@ -518,6 +537,13 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                 if f.topic in topics and f.text not in said and not f.tentative:
                     facts.append(f)
                     said.add(f.text)
+        if facts and intent == "who_may_apply" and year is None and all(f.tentative for f in facts):
+            # 'hvem kan søke?' where the newest word is given with reservations ('Kommuner (med
+            # forbehold – endringer i regelverket kommer)'): the last firm statement beside it
+            firm = [f for f in scheme.facts if f.topic in topics and not f.tentative]
+            if firm:
+                newest = max(f.years.first for f in firm)
+                facts += [f for f in firm if f.years.first == newest]
         if facts and intent == "funds" and year is None:
             # 'kan vi bruke det til utstyr?': a limit the scheme states in another year ('kun
             # til årsverk', 'ikke rettet mot tidsavgrensede prosjekter') answers it as well

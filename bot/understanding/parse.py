@@ -1749,9 +1749,16 @@ class Understander:
         if strong_scheme or entities or free:
             return False
         if not u.scheme:
-            # a sentence sharing three of the question's distinctive words anchors it as well
+            # a sentence sharing three of the question's distinctive words anchors it as well,
+            # and so does one carrying the concept the question asks for in words of its own
+            # ('kor lenge kunne nye team få tilskot etter signala om nytt regelverk i 2018?')
+            carried = self.lex.asked_concepts(u.folded) & self.lex.key_terms.get(
+                u.passage or "", frozenset()
+            )
             return trigger_top < 0.5 and not (
-                (u.passage_strong and u.passage_score >= 0.6) or self._explained(u, 0.5)
+                (u.passage_strong and u.passage_score >= 0.6)
+                or self._explained(u, 0.5)
+                or (bool(carried) and u.passage_strong and u.passage_score >= 0.4)
             )
         if best == "contact":
             # 'fastlegens telefonnummer', 'telefon til NAV': not the scheme's caseworkers; but
