@@ -196,3 +196,15 @@ def test_a_sentence_reached_beside_or_instead_of_the_card(question: str, said: s
 def test_a_field_or_applicant_asked_of_the_adults_scheme(question: str, said: str) -> None:
     answered, text = ask(question)
     assert answered and said in text
+
+
+def test_a_figure_read_from_a_table_is_not_led_by_the_sentence_pointing_to_it() -> None:
+    answered, text = ask("Hva viser figuren i opptrappingsplanen om rammen nasjonalt i 2018?")
+    assert answered and "375 000 000 kr" in text
+    assert "400 i ramma" not in text
+
+
+def test_a_scheme_with_nothing_on_a_topic_gets_what_its_deck_says_of_the_related_scheme() -> None:
+    answered, text = ask("Kreves det revisorattestasjon i Nytt tilskudd psykisk helse/rus i 2022?")
+    assert "Kildene mine sier ingenting om «regnskap og revisjon»" in text
+    assert answered and "Samme kilde sier om" in text and "Revisorattestasjon tas bort" in text

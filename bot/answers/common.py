@@ -385,6 +385,10 @@ T: dict[str, dict[Lang, str]] = {
         "nb": "Kildene mine sier ingenting om «{topic}» for {scheme}.",
         "en": "My sources say nothing about “{topic}” for {scheme}.",
     },
+    "same_deck": {
+        "nb": "Samme kilde sier om {scheme}:",
+        "en": "The same source says of {scheme}:",
+    },
     "advice": {
         "nb": "Råd og egne vurderinger kan jeg ikke gi – det må kommunen vurdere selv, gjerne "
         "sammen med Statsforvalteren. Jeg kan svare på hva kildene sier om ordningene: hvem "

@@ -27,6 +27,7 @@ from bot.answers.common import (
     RATE_KINDS,
     SUMMARY_PASSAGE,
     SUMMARY_STRONG,
+    TABLE_REF,
     _padded,
     _says,
     content_phrases,
@@ -164,6 +165,11 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         body = " ".join(answer.paragraphs)
         if text[:60] in body:
             return answer
+        if answer.answered and self.shows_table_of(text, body):
+            # a sentence pointing to the table the answer reads its figure from ('… «375 i
+            # ramma» … (se tabellen opptrappingsplan-nasjonal-ramme)') says the year's
+            # figure no better, and its other years' figures only confuse
+            return answer
         prov = self.kb.provenance(item)
         office = prov.office_name_en or prov.office_name
         date = prov.date_text_en or prov.date_text
@@ -180,6 +186,14 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         answer.paragraphs.insert(0, quote)
         answer.sources = unique_sources([prov, *answer.sources])
         return answer
+
+    def shows_table_of(self, text: str, body: str) -> bool:
+        """Whether an answer shows a table a source text refers to ('se tabellen X')."""
+        for m in TABLE_REF.finditer(text):
+            table = self.kb.tables.get(m.group(1))
+            if table is not None and (table.title in body or (table.title_en or "\0") in body):
+                return True
+        return False
 
     def headed_quote(
         self, u: Understanding, answer: Answer, lang: Lang, gave_up: bool
@@ -570,6 +584,39 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             facts = list(unique.values())
         return facts
 
+    def same_deck_facts(
+        self, scheme: Scheme, topics: list[Topic], year: int | None
+    ) -> list[tuple[list[str], list[Fact]]]:
+        """For a scheme with nothing on a topic, what its related schemes' facts on it say in
+        the scheme's one source document (the 2022 deck's 'Nytt tilskudd psykisk helse/rus'
+        beside the new scheme for long-term needs it shows: 'Revisorattestasjon tas bort'),
+        the same statements of several schemes once, with their ids."""
+        own = {f.source for f in scheme.facts} | {d.source for d in scheme.deadlines}
+        if any(f.topic in topics for f in scheme.facts) or len(own) != 1:
+            # only a scheme one document names in passing (a row of its table) borrows the
+            # words that document gives the schemes beside it
+            return []
+        said: dict[tuple[str, ...], list[str]] = {}
+        facts: dict[tuple[str, ...], list[Fact]] = {}
+        for other in scheme.related:
+            related = self.kb.schemes.get(other)
+            if related is None:
+                continue
+            found = list(
+                {
+                    f.text: f
+                    for f in related.facts
+                    if f.topic in topics
+                    and f.source in own
+                    and (year is None or f.years.contains(year))
+                }.values()
+            )
+            if found:
+                key = tuple(f.text for f in found)
+                said.setdefault(key, []).append(other)
+                facts.setdefault(key, found)
+        return [(said[key], facts[key]) for key in said]
+
     @staticmethod
     def report_accounts(scheme: Scheme, facts: list[Fact]) -> list[Fact]:
         """The audit facts of the years a reporting answer speaks of: what the report's
@@ -695,6 +742,15 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                     )
                 else:
                     paragraphs.append(t("no_facts", lang, topic=label.lower(), scheme=name))
+                    beside = self.same_deck_facts(scheme, topics, asked)
+                    for others, said in beside:
+                        names = [asof.scheme_name(self.kb, o, lang) for o in others]
+                        joined = (" og " if lang == "nb" else " and ").join(names)
+                        paragraphs.append(t("same_deck", lang, scheme=joined))
+                        for fact in said:
+                            paragraphs.append(f"{text_in(fact, lang)}")
+                            sources.append(self.kb.provenance(fact))
+                    answered = answered or bool(beside)
                 continue
             answered = True
             dated.extend(self.topic_as_of(sid, topics, asked, today, lang))
