@@ -81,6 +81,10 @@ ASKED_PERCENT = lazy_pattern(
 )
 
 
+# a text that speaks of the report ('Rapporteringen inkluderer …', 'Rapportering for 2020')
+REPORT_WORD = lazy_pattern(r"\brapport\w*")
+
+
 def names_grant(word: str, names: list[str]) -> bool:
     """Whether a word is a scheme's name joined to a grant word ('rusarbeidstilskuddet')."""
     for name in names:
@@ -619,9 +623,11 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
 
     @staticmethod
     def report_accounts(scheme: Scheme, facts: list[Fact]) -> list[Fact]:
-        """The audit facts of the years a reporting answer speaks of: what the report's
-        accounts must be ('egenerklæring …, dvs. ikke revisorattestert regnskap', 'Rapportering
-        for 2020: Krav om revisorattestert regnskap') is part of how to report."""
+        """The audit facts of the years a reporting answer speaks of that say they are about
+        the report: what its accounts must be ('Rapporteringen inkluderer egenerklæring …, dvs.
+        ikke revisorattestert regnskap', 'Rapportering for 2020: Krav om revisorattestert
+        regnskap') is part of how to report; a section of its own on the accounts ('Foreslår at
+        krav til regnskap … bortfaller') is not."""
         said = {f.text for f in facts}
         firsts = {f.years.first for f in facts}
         return [
@@ -629,6 +635,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             for f in scheme.facts
             if f.topic is Topic.AUDIT
             and f.text not in said
+            and REPORT_WORD.search(fold(f.text))
             and any(f.years.contains(y) for y in firsts)
         ]
 
