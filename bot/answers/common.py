@@ -267,10 +267,10 @@ LETTER_ASK = lazy_pattern(
 )
 
 
-# 'hvilken prop. bygger planen på?', 'kva for proposisjon', 'which bill': the parliamentary
-# document a source sentence names
+# 'hvilken prop. bygger planen på?', 'hvilket proposisjonsnummer', 'kva for proposisjon', 'which
+# bill': the parliamentary document a source sentence names
 DOC_REF_ASK = lazy_pattern(
-    r"\b(?:hvilken|hvilke|hva for|kva for|which|what)\s+(?:ein\s+|en\s+)?"
+    r"\b(?:hvilken|hvilket|hvilke|hva for|kva for|which|what)\s+(?:ein\s+|eit\s+|en\s+|et\s+)?"
     r"(?:prop\b\.?|proposisjon\w*|stortingsproposisjon\w*|stortingsmelding\w*|melding\w*|"
     r"bill|white paper|parliamentary (?:bill|paper|document))"
 )
@@ -402,6 +402,10 @@ T: dict[str, dict[Lang, str]] = {
     "legal_known": {
         "nb": "Det kildene sier om klagerett:",
         "en": "What the sources say about the right to appeal:",
+    },
+    "same_deck": {
+        "nb": "Samme kilde sier om {scheme}:",
+        "en": "The same source says of {scheme}:",
     },
     "advice": {
         "nb": "Råd og egne vurderinger kan jeg ikke gi – det må kommunen vurdere selv, gjerne "

@@ -38,9 +38,10 @@ from bot.answers.premises import (
     permission_verdict,
     premise_verdict,
     requirement_verdict,
+    says_condition,
 )
 from bot.text import fold, lazy_pattern
-from bot.understanding.entities import extract_date
+from bot.understanding.entities import extract_date, extract_money
 from bot.understanding.lexicon import everyday_words, function_words
 from bot.understanding.patterns import (
     ADVICE_ASK,
@@ -49,6 +50,7 @@ from bot.understanding.patterns import (
     FRAMEWORK_SCHEME,
     LEGAL_ASK,
     MONEY_ASK,
+    PREMISE,
     PROSE_ASK,
     QUANTITY_ASK,
 )
@@ -56,6 +58,9 @@ from bot.understanding.query import Understanding
 from bot.vocab import Lang
 from knowledge.kb import KnowledgeBase, Provenance
 from knowledge.schema import Fact, Sourced, Topic
+
+# a count stated in a premise ('at 136 kommuner ikke var med'): a number, not a year, and a noun
+COUNT_STATED = lazy_pattern(r"\b(?!(?:19|20)\d\d\b)(\d+)\s+([a-z]{4,})")
 
 #: a phrase the question quotes ('hva menes med «Den gylne regel»?'): looked for as printed
 QUOTED_PHRASE = lazy_pattern(r"[«\"“”]\s*\w+(?:\s+\w+)+\s*[»\"“”]")
@@ -178,6 +183,9 @@ class Composer(FigureAnswers):
         if not answer.answered and u.scheme and HOW_MANY.search(u.folded):
             # 'how many municipalities were not covered by the scheme in 2018?'
             answer = self.count_of_scheme(u, answer, lang)
+        if u.scheme in self.kb.schemes and PREMISE.search(u.folded):
+            # 'stemmer det at 136 kommuner ikke var med i ordningen?'
+            answer = self.counted_premise(u, answer, lang)
         if not answer.answered and u.intent not in DATED_INTENTS and "date" in u.slots:
             # 'hva handlet brevet av 18. desember 2015 om?': the sentence naming that date
             answer = self.of_date(u, answer, lang)
@@ -275,6 +283,43 @@ class Composer(FigureAnswers):
             return answer
         text, fact = found[0]
         return self.quote_passage(u, lang, (text, fact, sid, bool(lang == "en" and fact.text_en)))
+
+    def counted_premise(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
+        """A premise stating a count of something ('stemmer det at 136 kommuner ikke var med?')
+        that one fact of the named scheme states with that number and most of the premise's
+        words: yes, with that sentence quoted; any other answer is left as it is."""
+        m = COUNT_STATED.search(u.folded)
+        sid = str(u.scheme)
+        if m is None or not isinstance(u.slots.get("year", 0), int):
+            return answer
+        number, noun = m.group(1), m.group(2)
+        if noun in self.function_words or extract_money(u.folded) is not None:
+            return answer
+        stem = re.escape(noun[: max(3, min(len(noun) - 1, 5))])
+        stated = re.compile(rf"\b{number}\s+(?:\w+\s+)?{stem}")
+        claim = PREMISE.split(u.folded, maxsplit=1)[-1]
+        # the scheme's name, said in the question, is left out of its sentence
+        own = " ".join(_padded(fold(n)) for n in self.kb.schemes[sid].names.all())
+        words = [
+            w
+            for w in re.findall(r"[a-z0-9]+", claim)
+            if (w.isdigit() or len(w) >= 3)
+            and w not in self.function_words
+            and w != "at"
+            and f" {w} " not in own
+        ]
+        found: dict[str, Fact] = {}
+        for fact in self.kb.schemes[sid].facts:
+            text = text_in(fact, lang)
+            folded = fold(text)
+            if stated.search(folded) and says_condition(words, folded):
+                found.setdefault(text, fact)
+        if len(found) != 1:
+            return answer
+        [(text, fact)] = found.items()
+        quoted = self.quote_passage(u, lang, (text, fact, sid, bool(lang == "en" and fact.text_en)))
+        quoted.paragraphs.insert(0, t("premise_yes", lang))
+        return quoted
 
     def of_date(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
         """A declined question naming a date ('the letter of 18 December 2015'): the one
@@ -513,10 +558,11 @@ class Composer(FigureAnswers):
             u.intent in FRAMEWORK_INTENTS
             and not answer.answered
             and not any(k in u.slots for k in ("municipality", "group", "place", "county"))
-            and u.passage_explains
+            and (u.passage_explains or (u.passage_covers and u.passage_score >= PASSAGE_ASKED))
         ):
             # 'hvor mye ytterligere økning i rammen nevnes, og videreføres de øremerkede
             # tilskuddene?': no municipality to ask for when a sentence of the plan says it
+            # (or holds every content word of 'hvor mye var ytterligere økning i rammen?')
             quoted = self.scheme_passage(u, lang, FRAMEWORK_SCHEME)
             if quoted is not None:
                 return quoted

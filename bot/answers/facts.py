@@ -27,6 +27,7 @@ from bot.answers.common import (
     RATE_KINDS,
     SUMMARY_PASSAGE,
     SUMMARY_STRONG,
+    TABLE_REF,
     _padded,
     _says,
     content_phrases,
@@ -93,6 +94,20 @@ ASKED_PERCENT = lazy_pattern(
 )
 
 
+# a text that speaks of the report ('Rapporteringen inkluderer …', 'Rapportering for 2020')
+REPORT_WORD = lazy_pattern(r"\brapport\w*")
+
+
+def names_grant(word: str, names: list[str]) -> bool:
+    """Whether a word is a scheme's name joined to a grant word ('rusarbeidstilskuddet')."""
+    for name in names:
+        if len(name) >= 4 and " " not in name and word.startswith(name):
+            tail = word[len(name) :]
+            if tail in COVER_IGNORED or (tail[1:] in COVER_IGNORED and tail[:1] in "se"):
+                return True
+    return False
+
+
 class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
     """Answer from the sources' prose."""
 
@@ -127,11 +142,14 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         key, score = u.passages[0]
         summary = u.intent == "scheme_info" and answer.answered
         # 'hva omfatter avgrensning A?' read as 'not funded' finds no such facts, but the named
-        # scheme's sentence the question's words match answers it
+        # scheme's sentence the question's words match answers it (a strong match of two
+        # distinctive words or a concept is enough: 'hva skjer hvis rapporteringen viser at
+        # kommunene ikke følger opp?' of 'Dersom resultatrapporteringen viser manglende
+        # oppfølging i kommunene, …')
         topic_gap = (
             not answer.answered
             and bool(u.schemes_mentioned)
-            and score >= PASSAGE_ASKED
+            and (score >= PASSAGE_ASKED or (u.passage_strong and score >= PASSAGE_SCORE))
             and any(p.startswith(NO_FACTS_LEADS) for p in answer.paragraphs)
         )
         # an FAQ entry whose question says what the asker says is the source's own answer
@@ -163,6 +181,11 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             return answer
         body = " ".join(answer.paragraphs)
         if text[:60] in body:
+            return answer
+        if answer.answered and self.shows_table_of(text, body):
+            # a sentence pointing to the table the answer reads its figure from ('… «375 i
+            # ramma» … (se tabellen opptrappingsplan-nasjonal-ramme)') says the year's
+            # figure no better, and its other years' figures only confuse
             return answer
         text = self.with_neighbour(u, key, score, text, lang)
         prov = self.kb.provenance(item)
@@ -206,6 +229,14 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             return text
         return "\n".join(text_in(facts[i], lang) for i in (first, second))
 
+    def shows_table_of(self, text: str, body: str) -> bool:
+        """Whether an answer shows a table a source text refers to ('se tabellen X')."""
+        for m in TABLE_REF.finditer(text):
+            table = self.kb.tables.get(m.group(1))
+            if table is not None and (table.title in body or (table.title_en or "\0") in body):
+                return True
+        return False
+
     def headed_quote(
         self, u: Understanding, answer: Answer, lang: Lang, gave_up: bool
     ) -> Answer | None:
@@ -217,7 +248,21 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         other words it uses. It is quoted first beside a summary card or a topic card that
         lacks it, and alone where the card found nothing.
         """
-        if u.intent in PASSAGE_FREE or not u.schemes_mentioned:
+        # no scheme named: the schemes of the strong passages that explain the question ('de to
+        # avgrensningene i det nye regelverket direktoratet signaliserte i 2018?')
+        named = u.schemes_mentioned or (
+            list(
+                dict.fromkeys(
+                    rest.split(":")[0]
+                    for key, score in u.passages[:4]
+                    for kind, _, rest in [key.partition(":")]
+                    if kind == "fact" and score >= PASSAGE_SCORE
+                )
+            )
+            if u.passage_strong
+            else []
+        )
+        if u.intent in PASSAGE_FREE or not named:
             return None
         if not (u.intent == "scheme_info" or gave_up or u.intent in INTENT_TOPICS):
             return None
@@ -225,7 +270,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         year = u.slots.get("year")
         body = " ".join(answer.paragraphs)
         found: list[tuple[str, Fact]] = []
-        for sid in u.schemes_mentioned:
+        for sid in named:
             # a word of the scheme's own name tells which scheme, not which section
             own = " ".join(_padded(fold(n)) for n in self.kb.schemes[sid].names.all())
             for fact in self.kb.schemes[sid].facts:
@@ -235,7 +280,7 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                 heads = [HEADING.match(fact.text)]
                 if lang == "en" and fact.text_en:
                     heads.append(HEADING.match(fact.text_en))
-                named = False
+                heading_named = False
                 for head in heads:
                     if head is None:
                         continue
@@ -251,8 +296,13 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                         and not w.startswith(GRANT_WORDS)
                         and f" {w} " not in own
                     ]
-                    named = named or (bool(words) and all(_stem(w) in asked for w in words))
-                if named and text_in(fact, lang)[:60] not in body:
+                    heading_named = heading_named or (
+                        bool(words) and all(_stem(w) in asked for w in words)
+                    )
+                # (the same section of two schemes once)
+                text = text_in(fact, lang)
+                said = {text_in(f, lang) for _sid, f in found}
+                if heading_named and text[:60] not in body and text not in said:
                     found.append((sid, fact))
         if not found:
             return None
@@ -543,6 +593,13 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                 if f.topic in topics and f.text not in said and not f.tentative:
                     facts.append(f)
                     said.add(f.text)
+        if facts and intent == "who_may_apply" and year is None and all(f.tentative for f in facts):
+            # 'hvem kan søke?' where the newest word is given with reservations ('Kommuner (med
+            # forbehold – endringer i regelverket kommer)'): the last firm statement beside it
+            firm = [f for f in scheme.facts if f.topic in topics and not f.tentative]
+            if firm:
+                newest = max(f.years.first for f in firm)
+                facts += [f for f in firm if f.years.first == newest]
         if facts and intent == "funds" and year is None:
             # 'kan vi bruke det til utstyr?': a limit the scheme states in another year ('kun
             # til årsverk', 'ikke rettet mot tidsavgrensede prosjekter') answers it as well
@@ -568,6 +625,62 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                 unique.setdefault(f.text, f)
             facts = list(unique.values())
         return facts
+
+    def same_deck_facts(
+        self, scheme: Scheme, topics: list[Topic], year: int | None
+    ) -> list[tuple[list[str], list[Fact]]]:
+        """For a scheme with nothing on a topic, what its related schemes' facts on it say in
+        the scheme's one source document (the 2022 deck's 'Nytt tilskudd psykisk helse/rus'
+        beside the new scheme for long-term needs it shows: 'Revisorattestasjon tas bort'),
+        the same statements of several schemes once, with their ids."""
+        own = {f.source for f in scheme.facts} | {d.source for d in scheme.deadlines}
+        if any(f.topic in topics for f in scheme.facts) or len(own) != 1:
+            # only a scheme one document names in passing (a row of its table) borrows the
+            # words that document gives the schemes beside it
+            return []
+        said: dict[tuple[str, ...], list[str]] = {}
+        facts: dict[tuple[str, ...], list[Fact]] = {}
+        for other in scheme.related:
+            related = self.kb.schemes.get(other)
+            if related is None:
+                continue
+            found = list(
+                {
+                    f.text: f
+                    for f in related.facts
+                    if f.topic in topics
+                    and f.source in own
+                    and (year is None or f.years.contains(year))
+                }.values()
+            )
+            if found:
+                key = tuple(f.text for f in found)
+                said.setdefault(key, []).append(other)
+                facts.setdefault(key, found)
+        return [(said[key], facts[key]) for key in said]
+
+    @staticmethod
+    def report_accounts(scheme: Scheme, facts: list[Fact]) -> list[Fact]:
+        """The audit facts of the years a reporting answer speaks of that say they are about
+        the report: what its accounts must be ('Rapporteringen inkluderer egenerklæring …, dvs.
+        ikke revisorattestert regnskap', 'Rapportering for 2020: Krav om revisorattestert
+        regnskap') is part of how to report; a section of its own on the accounts ('Foreslår at
+        krav til regnskap … bortfaller') is not."""
+        said = {f.text for f in facts}
+        firsts = {f.years.first for f in facts}
+        return [
+            f
+            for f in scheme.facts
+            if f.topic is Topic.AUDIT
+            and f.text not in said
+            and REPORT_WORD.search(fold(f.text))
+            and any(f.years.contains(y) for y in firsts)
+        ]
+
+    def matching_topic_fact(self, u: Understanding, sid: str, topics: list[Topic]) -> Fact | None:
+        """Return the scheme's fact on the topics that the question's words clearly match."""
+        fact = self.matching_fact(u, sid, None)
+        return fact if fact is not None and fact.topic in topics else None
 
     def matching_fact(self, u: Understanding, sid: str, year: int | None) -> Fact | None:
         """Return the scheme's fact that clearly matches the question's words, if any."""
@@ -604,11 +717,16 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             # 'prioriteringene i den nye ordningen for voksne i 2022' naming two or three
             # schemes: those with something on the topic for that year answer it; the others'
             # older statements are not that year's
+            # (a scheme whose fact on the topic the question's words clearly match answers too:
+            # 'hva sa HOD om ordningen etter at planen ble avsluttet i 2020?')
             current = [
                 sid
                 for sid in schemes
-                if self.facts(self.kb.schemes[sid], topics, asked)
-                and self.topic_year(self.kb.schemes[sid], topics, asked) is not None
+                if (
+                    self.facts(self.kb.schemes[sid], topics, asked)
+                    and self.topic_year(self.kb.schemes[sid], topics, asked) is not None
+                )
+                or self.matching_topic_fact(u, sid, topics) is not None
             ]
             if current:
                 schemes = current
@@ -628,10 +746,13 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                 u.intent,
                 topics,
                 year,
-                self.matching_fact(u, sid, year),
+                self.matching_fact(u, sid, year)
+                or (self.matching_topic_fact(u, sid, topics) if len(schemes) > 1 else None),
                 beyond=bool(BEYOND.search(u.folded)),
             )
             facts = self.announcements(u, scheme, topics, facts) + facts
+            if topics == [Topic.REPORTING]:
+                facts += self.report_accounts(scheme, facts)
             due = (
                 self.report_deadlines(sid, u.intent, year)
                 if u.intent in ("reporting", "audit")
@@ -667,6 +788,15 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
                     )
                 else:
                     paragraphs.append(t("no_facts", lang, topic=label.lower(), scheme=name))
+                    beside = self.same_deck_facts(scheme, topics, asked)
+                    for others, said in beside:
+                        names = [asof.scheme_name(self.kb, o, lang) for o in others]
+                        joined = (" og " if lang == "nb" else " and ").join(names)
+                        paragraphs.append(t("same_deck", lang, scheme=joined))
+                        for fact in said:
+                            paragraphs.append(f"{text_in(fact, lang)}")
+                            sources.append(self.kb.provenance(fact))
+                    answered = answered or bool(beside)
                 continue
             answered = True
             dated.extend(self.topic_as_of(sid, topics, asked, today, lang))
@@ -808,12 +938,16 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             return None
         # 'dekker tilskuddet utstyr og PC-er?': each thing named after the verb
         rest = folded[cover.end() :]
-        for name in self.kb.schemes[sid].names.all():
-            rest = rest.replace(fold(name), " ")
+        names = [fold(name) for name in self.kb.schemes[sid].names.all()]
+        for name in names:
+            rest = re.sub(rf"\b{re.escape(name)}\b", " ", rest)
         things = [
             t
             for t in re.findall(r"[a-z]{4,}", rest)
-            if t not in COVER_IGNORED and t not in self.plain_words and t not in self.place_words
+            if t not in COVER_IGNORED
+            and t not in self.plain_words
+            and t not in self.place_words
+            and not names_grant(t, names)
         ]
         missing = [
             t for t in things if not re.search(rf"\b{re.escape(t[: max(4, len(t) - 2)])}", said)

@@ -60,7 +60,7 @@ def condition_verdict(folded: str, answer: Answer, lang: Lang) -> Answer:
     for paragraph in answer.paragraphs:
         for sentence in re.split(r"(?<=[.!?])\s+", paragraph):
             said = fold(sentence)
-            if _ONLY.search(said) and _holds(words, said):
+            if _ONLY.search(said) and says_condition(words, said):
                 answer.paragraphs.insert(0, t("condition_no", lang, sentence=sentence.strip()))
                 return answer
     return answer
@@ -146,7 +146,7 @@ def _decided(answer: Answer) -> bool:
     return re.search(r"(?m)^(?:ja|nei|yes|no)\b", head.lower()) is not None
 
 
-def _holds(words: list[str], said: str) -> bool:
+def says_condition(words: list[str], said: str) -> bool:
     """Tell whether a sentence says a condition: its numbers and most of its words (the
     scheme's name, said in the question, may be left out of the sentence)."""
     tokens = set(re.findall(r"[a-z0-9]+", said))
@@ -297,9 +297,10 @@ def requirement_verdict(folded: str, answer: Answer, lang: Lang) -> Answer:
         return answer
     for paragraph in answer.paragraphs[:2]:
         said = fold(paragraph)
-        if not _REQUIRED.search(said):
-            continue
+        # 'Revisorattestasjon tas bort' says no to 'kreves revisorattestasjon?' without 'krav'
         dropped = _DROPPED.search(said) is not None
+        if not (_REQUIRED.search(said) or dropped):
+            continue
         lead = ("Nei." if lang == "nb" else "No.") if dropped else t("permission_yes", lang)
         answer.paragraphs.insert(0, lead)
         return answer

@@ -367,6 +367,10 @@ class Understander:
         tables = kb.language.tables if kb.language else None
         including = sorted({fold(w).rstrip(".") for w in (tables.including if tables else [])})
         prognosis = sorted({fold(w) for w in (tables.prognosis if tables else [])})
+        # 'prognosen', '2018-prognosen', 'prognoseåret': a prognosis word, alone or in a compound
+        self.prognosis_said = re.compile(
+            rf"(?:\b|-)(?:{'|'.join(map(re.escape, prognosis or ['prognose']))})\w*"
+        )
         # 'inkludert prognosen for 2020', 'inkl. 2020', 'including the forecast for 2020': the
         # year names what a sum takes in (its printed 'Sum inkl. 2020 prognose'), not a year
         # asked for
@@ -1394,6 +1398,19 @@ class Understander:
         if u.scheme and SCHEME_HAD.search(padded):
             # 'hvor mye hadde tilskuddet til kommunalt rusarbeid i 2018?': the scheme's money
             scores["appropriation"] = max(scores["appropriation"], 0.9)
+        if (
+            u.scheme
+            and "municipality" not in s
+            and self.prognosis_said.search(f)
+            and any(
+                a.prognosis and s.get("year", a.year) == a.year
+                for a in self.kb.schemes[u.scheme].appropriations
+            )
+        ):
+            # 'hvor mye av 2018-prognosen for Agder gjaldt kommunalt rusarbeid?': the office's
+            # prognosis of the scheme's money that year, not the scheme's card (nor a cost:
+            # 'hvor mye av de 41 millionene …, og hvor mye resten?')
+            scores["appropriation"] = max(scores["appropriation"], 1.0)
         if "start_year" in s and ("year" in s or "year_from" in s or "grant_year" in s):
             # 'første tilskudd i 2019 – hva får vi i 2021?': the grant in a calendar year
             scores["amount"] = max(scores["amount"], 0.5)
@@ -1832,9 +1849,16 @@ class Understander:
         if strong_scheme or entities or free:
             return False
         if not u.scheme:
-            # a sentence sharing three of the question's distinctive words anchors it as well
+            # a sentence sharing three of the question's distinctive words anchors it as well,
+            # and so does one carrying the concept the question asks for in words of its own
+            # ('kor lenge kunne nye team få tilskot etter signala om nytt regelverk i 2018?')
+            carried = self.lex.asked_concepts(u.folded) & self.lex.key_terms.get(
+                u.passage or "", frozenset()
+            )
             return trigger_top < 0.5 and not (
-                (u.passage_strong and u.passage_score >= 0.6) or self._explained(u, 0.5)
+                (u.passage_strong and u.passage_score >= 0.6)
+                or self._explained(u, 0.5)
+                or (bool(carried) and u.passage_strong and u.passage_score >= 0.4)
             )
         if best == "contact":
             # 'fastlegens telefonnummer', 'telefon til NAV': not the scheme's caseworkers; but
