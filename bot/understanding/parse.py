@@ -520,9 +520,10 @@ class Understander:
             if needle in padded:
                 return number
         tokens = _LETTERS.findall(folded)
+        elsewhere = [t in self.lex.other_places for t in tokens]
         for n in (3, 2, 1):
             for i in range(len(tokens) - n + 1):
-                if any(t in self.lex.other_places for t in tokens[i : i + n]):
+                if any(elsewhere[i : i + n]):
                     continue  # a place outside the tables is not a lookalike of one in them
                 chunk = " ".join(tokens[i : i + n])
                 near = self._muni_near.get(len(chunk))
