@@ -497,7 +497,10 @@ class Engine:
         clause = _CLAUSE_JOIN.split(text, maxsplit=1)
         if len(clause) < 2 or len(clause[0].split()) < 3 or not first.match(clause[0]):
             return None
-        u = self.understand(clause[0].strip(" ,") + "?", None, today, core=core)
+        asked = clause[0].strip(" ,") + "?"
+        if not core.understander.read_words(asked).unknown:
+            return None  # (understanding only drops unknown words: it would find none either)
+        u = self.understand(asked, None, today, core=core)
         if u.intent != "out_of_scope" or not u.unknown or u.scheme or u.schemes_mentioned:
             return None
         if any(k in u.slots for k in ("municipality", "place", "county", "office", "column")):

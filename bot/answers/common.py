@@ -237,10 +237,13 @@ def dated_sentence(
     deadline."""
     deadline_asked = "frist" in folded_question or "deadline" in folded_question
     asked = [w for w in re.findall(r"[a-z0-9]+", folded_question) if len(w) > 3 and w not in plain]
+    if not asked:
+        return None  # (no sentence shares a word with the question)
     best: tuple[tuple[int, int], dt.date, str] | None = None
     for paragraph in paragraphs:
-        around = [w for w in re.findall(r"[a-z0-9]+", fold(paragraph)) if len(w) > 3]
-        in_paragraph = _meeting(asked, around)
+        if NUMERIC_DATE.search(paragraph) is None:
+            continue  # (its sentences, split at white space, hold no date either)
+        in_paragraph: int | None = None  # read at the first dated sentence
         for sentence in re.split(r"(?<=[.!?»])\s+(?=[A-ZÆØÅ«•])|\n+|\s+•\s+", paragraph):
             found = NUMERIC_DATE.search(sentence)
             if found is None or (not deadline_asked and "frist" in fold(sentence)):
@@ -249,6 +252,9 @@ def dated_sentence(
                 day = dt.date(int(found.group(3)), int(found.group(2)), int(found.group(1)))
             except ValueError:
                 continue
+            if in_paragraph is None:
+                around = [w for w in re.findall(r"[a-z0-9]+", fold(paragraph)) if len(w) > 3]
+                in_paragraph = _meeting(asked, around)
             words = re.findall(r"[a-z0-9]+", fold(sentence))
             shared = _meeting(asked, words)
             # one word of the sentence itself, a whole word ('brev', not 'til' of 'tilskudd')

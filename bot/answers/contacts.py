@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from bot import asof, fmt
@@ -59,23 +60,29 @@ class ContactAnswers(AnswerBase):
             u, lang, [t("foreign_office", lang, office=office, known=known)], answered=False
         )
 
+    @functools.cached_property
+    def _role_asked(self) -> re.Pattern[str] | None:
+        """The holder of a title asked ('hvem var helseminister'), of words.yaml's roles
+        (built once); None without roles."""
+        words = self.kb.language.contacts if self.kb.language else None
+        if words is None or not words.roles:
+            return None
+        roles = "|".join(re.escape(fold(r)) for r in sorted(words.roles, key=len, reverse=True))
+        return re.compile(
+            rf"\b(?:(?:hvem|kven|who)\s+(?:var|er|vart|was|is|were)\s+(?:the\s+)?"
+            rf"|(?:navnet|namnet|name)\s+(?:pa|til|of)\s+(?:the\s+)?"
+            rf"|(?:hva|kva|what)\s+(?:het|heter|heitte|heiter|was|is)\s+(?:the\s+)?)"
+            rf"(?P<role>{roles})\b"
+        )
+
     def role_unnamed(self, u: Understanding, answer: Answer) -> Answer | None:
         """Decline a name asked of a title the sources give no name for, with what they say.
 
         'Hvem var helseminister da brevet ble sendt?': the sources say the letter was from
         'helseministeren' and never who that was; the title is no answer to who held it.
         """
-        words = self.kb.language.contacts if self.kb.language else None
-        if words is None or not words.roles:
-            return None
-        roles = "|".join(re.escape(fold(r)) for r in sorted(words.roles, key=len, reverse=True))
-        asked = re.search(
-            rf"\b(?:(?:hvem|kven|who)\s+(?:var|er|vart|was|is|were)\s+(?:the\s+)?"
-            rf"|(?:navnet|namnet|name)\s+(?:pa|til|of)\s+(?:the\s+)?"
-            rf"|(?:hva|kva|what)\s+(?:het|heter|heitte|heiter|was|is)\s+(?:the\s+)?)"
-            rf"(?P<role>{roles})\b",
-            u.folded,
-        )
+        role_asked = self._role_asked
+        asked = role_asked.search(u.folded) if role_asked is not None else None
         if asked is None:
             return None
         text = fold(answer.text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import replace
 
@@ -644,6 +645,12 @@ class DeadlineAnswers(AnswerBase):
                 named.append(doc)
         return named[0] if len(named) == 1 else None
 
+    @functools.cached_property
+    def _still_valid_words(self) -> list[frozenset[str]]:
+        """The words of each entry of words.yaml's still_valid, folded (once)."""
+        entries = self.kb.language.still_valid if self.kb.language else []
+        return [frozenset(re.findall(r"[a-z0-9]+", fold(w))) for w in entries]
+
     def document_still_valid(self, u: Understanding, lang: Lang) -> Answer | None:
         """'Gjelder 2022-oppdateringen fortsatt?': the document and its date, then a decline.
 
@@ -651,9 +658,8 @@ class DeadlineAnswers(AnswerBase):
         what the newest source is, and that it holds nothing newer. Asked by the words of an
         entry of words.yaml: still_valid, in any order ('gjelder den … fortsatt').
         """
-        words = self.kb.language.still_valid if self.kb.language else []
         tokens = set(re.findall(r"[a-z0-9]+", u.folded))
-        if not any(set(re.findall(r"[a-z0-9]+", fold(w))) <= tokens for w in words):
+        if not any(words <= tokens for words in self._still_valid_words):
             return None
         doc = self.named_document(u, dated=False)
         if doc is None:

@@ -23,6 +23,7 @@ from bot.understanding.patterns import (
     ORDINALS,
     OWN_SHARE_PERCENT,
     POSITION_LIMIT,
+    POSITION_STEMS,
     POSITION_WORDS,
     RELATIVE_YEAR,
 )
@@ -444,12 +445,21 @@ def _word_count(words: str) -> Fraction | None:
 _COST_COMPOUND = lazy_pattern(r"(?:kost|lonn|utgift|pris)")
 
 
+def may_name_positions(folded: str) -> bool:
+    """Whether a text may name a count of positions (False: no reading below finds one)."""
+    # every reading of a count needs a position word (one of POSITION_STEMS) or a percentage
+    # ('50 %'); they replace words with spaces only, so the words they find are in the text
+    return "%" in folded or any(stem in folded for stem in POSITION_STEMS)
+
+
 @functools.lru_cache(maxsize=REMEMBERED)
 def compared_positions(folded: str) -> tuple[Fraction, ...]:
     """Read two different counts of positions in one question ('3 årsverk enn 2 årsverk').
 
     The unit of a cost ('et årsverk koster 700 000') is no count; empty unless two remain.
     """
+    if not may_name_positions(folded):
+        return ()
     folded = COST_OF_ONE.sub(" ", folded)
     counts: list[Fraction] = []
     for m in _COUNT_POSITION.finditer(folded):
@@ -482,6 +492,8 @@ def extract_positions(folded: str) -> Fraction | str | None:
     A number the quantity reader (bot.quantity) refuses ('-2 årsverk', '1/0 årsverk',
     '1e3 årsverk') is returned as typed, for the calculation to refuse with the reason.
     """
+    if not may_name_positions(folded):
+        return None
     # 'minst 20 % egenandel' is a share of the cost, not of a position
     folded = OWN_SHARE_PERCENT.sub(" ", folded)
     # '20 % påslag på tilskuddet' is a change to the grant, not a share of a position
@@ -599,6 +611,8 @@ def position_mentions(folded: str) -> list[tuple[Fraction, tuple[int, int]]]:
     ('årsverkskostnad'), a limit claimed and words that count nothing ('begge', 'hver sin')
     are no counts.
     """
+    if not may_name_positions(folded):
+        return []  # (spelling counts out only copies the position words a text holds)
     folded = spell_out_positions(folded)
     for pattern in (COST_OF_ONE, OWN_SHARE_PERCENT, GRANT_PERCENT, POSITION_LIMIT):
         folded = pattern.sub(lambda m: " " * len(m.group(0)), folded)

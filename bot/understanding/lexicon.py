@@ -170,6 +170,9 @@ NAME_WORDS_ONLY = 0.5
 # How many letters an inflected form may add to a word's crude (seven-letter) stem.
 STEM_SLACK = 5
 
+# How many questions' look-up terms are kept (the few read while one question is understood).
+QUESTIONS_REMEMBERED = 8
+
 
 def _compounded(word: str, part: str) -> bool:
     """Whether a word is a compound of a part and another word ('klyngesamarbeid' of
@@ -773,6 +776,7 @@ class Lexicon:
         self._choices = sorted(w for w in words if len(w) >= MIN_CORRECTABLE and w.isalpha())
         self._known: dict[str, bool] = {}
         self._compounds: dict[str, tuple[str, str]] = {}
+        self._question_terms: dict[tuple[str, int], frozenset[str]] = {}
         self._swaps: dict[str, str] = {}
         self._corrections: dict[str, str | None] = {}
 
@@ -958,6 +962,20 @@ class Lexicon:
         In a question (query), a compound the passages never use is read as its parts
         ('russtillingane' as 'rus' + 'stillingane').
         """
+        if not query:
+            return self._terms(folded, False)
+        # a question's terms are read several times while it is understood; they depend on
+        # the compounds found so far, which only grow, so their count tells them apart
+        key = (folded, len(self._compounds))
+        found = self._question_terms.get(key)
+        if found is None:
+            if len(self._question_terms) >= QUESTIONS_REMEMBERED:
+                self._question_terms.clear()
+            found = self._question_terms[key] = self._terms(folded, True)
+        return found
+
+    def _terms(self, folded: str, query: bool) -> frozenset[str]:
+        """The look-up terms of a text, read afresh (see ``terms``)."""
         padded = pad(folded)
         candidates = [
             needle
@@ -1092,7 +1110,8 @@ class Lexicon:
 
     def other_thing(self, word: str) -> bool:
         """Whether a folded word is a benefit or loan the sources lack, or one inflected."""
-        return any(
+        # (most words start with none of them, which one test of all the starts tells)
+        return word.startswith(self.other_things) and any(
             word.startswith(w) and len(word) - len(w) <= INFLECTION_LETTERS
             for w in self.other_things
         )

@@ -54,7 +54,7 @@ from bot.understanding.lexicon import (
     thing_scheme,
     unknown_unit,
 )
-from bot.understanding.normalise import _has, _stem, generic_name, inflected, pad
+from bot.understanding.normalise import _has, _needle, _stem, generic_name, inflected, pad
 from bot.understanding.operations import read_ladder_operation, read_operation, stated_amounts
 from bot.understanding.patterns import (
     _START_RELATIVE,
@@ -322,9 +322,20 @@ class Understander:
         self._muni_near: dict[int, list[str]] = {
             n: [k for k in keys if abs(len(k) - n) <= 2] for n in lengths
         }
-        # the counties' and offices' names, longest first, as they are looked for
-        self._counties_longest = sorted(self.lex.counties.items(), key=lambda kv: -len(kv[0]))
-        self._offices_longest = sorted(self.lex.offices.items(), key=lambda kv: -len(kv[0]))
+        # the names of municipalities, counties (longest first) and offices (longest first, of
+        # four letters or more) as whole words of a padded text (see ``pad``), as looked for
+        self._municipality_needles = [
+            (_needle(name), number) for name, number in self.lex.municipalities.items()
+        ]
+        self._county_needles = [
+            (_needle(name), code)
+            for name, code in sorted(self.lex.counties.items(), key=lambda kv: -len(kv[0]))
+        ]
+        self._office_needles = [
+            (_needle(name), office)
+            for name, office in sorted(self.lex.offices.items(), key=lambda kv: -len(kv[0]))
+            if len(name) >= 4
+        ]
         # the words that say a grant was or is received ('fikk', 'får', 'got'), folded
         words = kb.language
         self._received_words = tuple(
@@ -533,13 +544,14 @@ class Understander:
         for m in _FOUR_DIGITS.finditer(folded):
             if m.group(1) in self.lex.municipality_numbers:
                 return m.group(1)
-        for name, number in self.lex.municipalities.items():
-            if _has(padded, name):
+        for needle, number in self._municipality_needles:
+            if needle in padded:
                 return number
         tokens = _LETTERS.findall(folded)
+        elsewhere = [t in self.lex.other_places for t in tokens]
         for n in (3, 2, 1):
             for i in range(len(tokens) - n + 1):
-                if any(t in self.lex.other_places for t in tokens[i : i + n]):
+                if any(elsewhere[i : i + n]):
                     continue  # a place outside the tables is not a lookalike of one in them
                 chunk = " ".join(tokens[i : i + n])
                 near = self._muni_near.get(len(chunk))
@@ -558,8 +570,8 @@ class Understander:
     def county_in(self, folded: str) -> str | None:
         """Return the county code a text names (statistics table)."""
         padded = pad(folded)
-        for name, code in self._counties_longest:
-            if _has(padded, name):
+        for needle, code in self._county_needles:
+            if needle in padded:
                 return code
         m = _COUNTY_NUMBER.search(folded)
         if m and m.group(1) in self.lex.counties.values():
@@ -582,8 +594,8 @@ class Understander:
     def office_in(self, folded: str) -> str | None:
         """Return the office a text names (Agder, Innlandet, national)."""
         padded = pad(folded)
-        for name, office in self._offices_longest:
-            if len(name) >= 4 and _has(padded, name):
+        for needle, office in self._office_needles:
+            if needle in padded:
                 return office
         for name, office in self.lex.offices.items():
             # 'Innlandets del': a one-word name in the genitive
@@ -726,14 +738,15 @@ class Understander:
             for w in weights
         )
 
-    def understand(self, raw: str) -> Understanding:
-        """Read intent, entities and confidence from one message."""
+    def read_words(self, raw: str) -> Understanding:
+        """Read a message's words alone: its language, folded text and unknown words (which
+        the rest of understanding may only take from), no intent yet."""
         text, truncated = clean(raw)
         lang = detect_language(text)
         acronyms = frozenset(fold(a) for a in ACRONYM.findall(text))
         folded = self.lex.expand_elided(fold(text, nynorsk=lang != "en"))
         folded, unknown = self.lex.normalise(folded, acronyms)
-        u = Understanding(
+        return Understanding(
             text=text,
             folded=folded,
             lang=lang,
@@ -742,6 +755,11 @@ class Understander:
             truncated=truncated,
             unknown=unknown,
         )
+
+    def understand(self, raw: str) -> Understanding:
+        """Read intent, entities and confidence from one message."""
+        u = self.read_words(raw)
+        folded = u.folded
         if not ANY_WORD.search(folded):
             return u
         command = COMMAND.match(folded)

@@ -102,6 +102,8 @@ POSITION_WORDS = (
     r"(?:arsverk\w*|stilling\w*|heltidsstilling\w*|ftes?|full[- ]time|positions?|hjemmel|"
     r"hjemler|ansatt\w*)"
 )
+# Every match of POSITION_WORDS holds one of these: a text holding none names no position.
+POSITION_STEMS = ("arsverk", "stilling", "fte", "full", "position", "hjemmel", "hjemler", "ansatt")
 
 
 ORD_WORD = "|".join(sorted((re.escape(k) for k in ORDINALS), key=len, reverse=True))

@@ -53,6 +53,8 @@ MIN_ROWS = 3
 
 #: Most look-ups kept between questions before the caches start afresh.
 CACHE_SIZE = 4096
+# How many texts' long forms are kept (the few read while one question is read).
+QUESTIONS_KEPT = 8
 
 
 #: Longest follow-up ("til sammen?", "og 2019?") that may reuse the previous query.
@@ -426,6 +428,7 @@ class TableReader:
         self.kb = kb
         # look-ups repeated for every table while one question is read
         self._present: dict[str, frozenset[str]] = {}
+        self._long_forms: dict[str, str] = {}  # by folded text, for the last few questions
         self._rows_asked: dict[str, re.Pattern[str] | None] = {}  # by kind, compiled once
         self._rows_counted: dict[str, re.Pattern[str]] = {}  # by kind, compiled once
         self._rows: dict[tuple[str, str], tuple[str, ...]] = {}
@@ -536,6 +539,8 @@ class TableReader:
         self.fresh = True  # whether the question being read follows no table question
         self.spans = ""  # the folded question being read, for spans of municipality numbers
         self._name_spans: dict[str, re.Pattern[str]] = {}  # by table, compiled once
+        # 'inkl. (…) <year>', by year, compiled once
+        self._including_year: dict[int, re.Pattern[str] | None] = {}
         self._span_numbers: dict[str, dict[str, str]] = {}  # by table: row name -> number
         self.rounding = Fraction(0)  # the step of the figure the last bound was read from
         self.upper: Fraction | None = None  # the upper end of the last bound read as a range
@@ -591,6 +596,12 @@ class TableReader:
                 self.groups.setdefault(group, []).append(muni.number)
         # the words of the regions' and counties' names ('aust', 'agder', 'lister')
         self.group_words = frozenset(w for g in self.groups for w in _padded(fold(g)).split())
+        # each group's name as words of a padded text, and in the genitive, longest names first
+        self._group_forms = [
+            (group, (f" {name} ", f" {name}s "))
+            for group in sorted(self.groups, key=len, reverse=True)
+            for name in [" ".join(_TOKENS.split(fold(group))).strip()]
+        ]
         # an office's region named for the counties it was made of ('Innlandet')
         self.office_counties = {t.id: _office_counties(kb, t) for t in self.tables}
         self.cues = {t.id: self._cues(t) for t in self.tables}
@@ -884,9 +895,8 @@ class TableReader:
         also in the genitive ('Aust-Agders økning')."""
         found: list[str] = []
         rest = padded
-        for group in sorted(self.groups, key=len, reverse=True):
-            name = " ".join(_TOKENS.split(fold(group))).strip()
-            for form in (f" {name} ", f" {name}s "):
+        for group, forms in self._group_forms:
+            for form in forms:
                 if form in rest:
                     if group not in found:
                         found.append(group)
@@ -1007,6 +1017,16 @@ class TableReader:
     def long_forms(self, folded: str) -> str:
         """Short forms written out ('u18' as 'under 18') and a shared second part of two
         compounds given to both ('aust- og vest-agder' as 'aust-agder og vest-agder')."""
+        # (read several times for one question: the last few are kept)
+        found = self._long_forms.get(folded)
+        if found is None:
+            if len(self._long_forms) >= QUESTIONS_KEPT:
+                self._long_forms.clear()
+            found = self._long_forms[folded] = self._written_out(folded)
+        return found
+
+    def _written_out(self, folded: str) -> str:
+        """The text with its short forms and shared second parts written out (``long_forms``)."""
         for short, pattern, long in self.short_forms:
             if short in folded:
                 folded = pattern.sub(long, folded)
@@ -2161,10 +2181,15 @@ class TableReader:
 
     def _included(self, padded: str, year: int) -> bool:
         """Whether a year is named only as what a sum includes ('sum inkl. 2020-prognosen')."""
-        return any(
-            re.search(rf" {re.escape(inc)} (?:\w+ ){{0,3}}{year} ", padded)
-            for inc in self.w.get("including", ())
-        )
+        if f" {year} " not in padded:
+            return False  # (every match ends with the year as a word)
+        pattern = self._including_year.get(year)
+        if pattern is None:
+            including = "|".join(re.escape(inc) for inc in self.w.get("including", ()))
+            pattern = self._including_year[year] = (
+                re.compile(rf" (?:{including}) (?:\w+ ){{0,3}}{year} ") if including else None
+            )
+        return pattern is not None and pattern.search(padded) is not None
 
     def _column_by_words(
         self, table: Table, padded: str, least: float = COLUMN_SCORE
