@@ -836,6 +836,18 @@ class Language(Model):
     # from the forms section (knowledge/data/language/forms.yaml), set by the loader
     forms: LanguageForms | None = None
 
+    @field_validator("concepts")
+    @classmethod
+    def _one_concept(cls, concepts: dict[str, list[str]]) -> dict[str, list[str]]:
+        """Refuse a word that stands for two things, as a look-up would read it as either."""
+        owner: dict[str, str] = {}
+        for name, members in concepts.items():
+            for member in members:
+                word = member.lower().translate(ASCII_FOLD)
+                if owner.setdefault(word, name) != name:
+                    raise ValueError(f"{member!r} is under both {owner[word]} and {name}")
+        return concepts
+
 
 class SourceFile(Model):
     """One YAML file: any combination of the sections below."""

@@ -26,7 +26,6 @@ from bot.understanding.patterns import (
     AMOUNT_DIGITS,
     BUDGET_REF,
     COLUMN_WORDS,
-    CONCEPTS,
     DURATION_ASK,
     DURATION_PHRASE,
     ELIDED,
@@ -64,7 +63,7 @@ def _question_words(lex: Lexicon) -> set[str]:
     places and offices."""
     words: set[str] = set(lex.function_words | SLOT_WORDS | OPERATION_WORDS)
     words |= MEASURE_WORDS | LADDER_WORDS | lex.everyday | lex.verbs
-    words |= set(CONCEPTS) | set(ORDINALS) | set(NUMBER_WORDS) | set(MONTHS) | lex.place_tokens
+    words |= set(lex.concepts) | set(ORDINALS) | set(NUMBER_WORDS) | set(MONTHS) | lex.place_tokens
     for phrases in lex.triggers.values():
         for phrase, _weight in phrases:
             words.update(WORD.findall(phrase))
@@ -605,11 +604,12 @@ class Lexicon:
         # Every word the knowledge base, the triggers and plain function words use: a question
         # word outside it (and not an inflection or compound of known words) is either a typo,
         # corrected to the nearest known word, or a topic the knowledge base does not hold.
-        # the concepts of words.yaml beside those of the code: one term for several words
-        self.concepts: dict[str, str] = dict(CONCEPTS)
-        for name, members in (kb.language.concepts if kb.language else {}).items():
-            for member in members:
-                self.concepts.setdefault(fold(member), f"#{name}")
+        # the concepts of words.yaml: one term for several words
+        self.concepts: dict[str, str] = {
+            fold(member): f"#{name}"
+            for name, members in (kb.language.concepts if kb.language else {}).items()
+            for member in members
+        }
         words: set[str] = set(self.function_words | set(self.concepts) | set(COLUMN_WORDS))
         words |= self.everyday | self.verbs
         prefixes: set[str] = set()

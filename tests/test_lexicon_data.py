@@ -1,0 +1,77 @@
+"""The word tables of the understanding are data in knowledge/data/language/: a word added there
+reaches the engine, and a broken entry is refused with its file, entry and field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Engine
+from knowledge.loader import KnowledgeError, default_sources, load_sources
+
+TODAY = dt.date(2026, 12, 7)
+WORDS = Path("language") / "words.yaml"
+
+
+@pytest.fixture
+def sources(tmp_path: Path) -> Iterator[Path]:
+    """A fresh copy of the bundled sources in a folder of its own."""
+    folder = tmp_path / "kilder"
+    shutil.copytree(default_sources(), folder)
+    yield folder
+    Engine(load_sources())  # the bundled words again, for the tests after this one
+
+
+def edit(folder: Path, file: Path, old: str, new: str) -> None:
+    """Replace a snippet of a language file, which must be there."""
+    path = folder / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{file} no longer contains {old!r}: update this test"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def refusal(folder: Path) -> str:
+    """The problems loading a folder of sources reports, as one text."""
+    with pytest.raises(KnowledgeError) as caught:
+        load_sources(folder)
+    return str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("concept", "word", "question", "quoted"),
+    [
+        (
+            "system",
+            "plattformer",
+            "Sendes søknad og rapport om kommunalt rusarbeid i ulike plattformer?",
+            "samme elektroniske løsning",
+        ),
+        (
+            "capacity",
+            "kapasitetsløft",
+            "Kan vi få NAV-tilskuddet til en søknad som bare handler om kapasitetsløft?",
+            "kapasitetsøkning",
+        ),
+    ],
+)
+def test_a_word_added_to_a_concept_meets_the_concepts_other_words(
+    sources: Path, concept: str, word: str, question: str, quoted: str
+) -> None:
+    before = Engine(load_sources(sources)).ask(question, TODAY)
+    assert quoted not in before.text
+    edit(sources, WORDS, f"    {concept}:\n", f"    {concept}:\n      - {word}\n")
+    after = Engine(load_sources(sources)).ask(question, TODAY)
+    assert quoted in after.text, after.text
+
+
+def test_a_word_listed_under_two_concepts_is_refused_with_its_file_entry_and_field(
+    sources: Path,
+) -> None:
+    edit(sources, WORDS, "    system:\n", "    system:\n      - samarbeid\n")
+    message = refusal(sources)
+    assert "words.yaml: language: concepts:" in message, message
+    assert "'samarbeid' is under both coop and system" in message, message
