@@ -35,6 +35,7 @@ from bot.understanding.patterns import (
 )
 from bot.understanding.query import Understanding, names_a_grant
 from bot.understanding.tables import TableQuery, TableReader
+from bot.understanding.words import use_words
 from knowledge.kb import KnowledgeBase, Provenance
 
 MAX_CHATS = 10_000
@@ -322,6 +323,8 @@ class _Core:
         """Build the understander, table reader and composer for a knowledge base."""
         if kb.language is not None and kb.language.forms is not None:
             use_forms(kb.language.forms)  # its nynorsk forms fold every question from now
+        if kb.language is not None and kb.language.lexicon is not None:
+            use_words(kb.language.lexicon)  # its word tables read every question from now
         return cls(kb, Understander(kb), Composer(kb), TableReader(kb))
 
 

@@ -792,6 +792,25 @@ class LanguageForms(Model):
         return frozenset(w for entry in markers for w in entry.lower().split())
 
 
+class LanguageLexicon(Model):
+    """The word tables the understanding reads dates, numbers and places by."""
+
+    # a month's name, as questions are folded ('mai', 'desember', 'december') -> 1-12
+    months: dict[str, Annotated[int, Field(ge=1, le=12)]] = Field(min_length=12)
+    # a month's short form ('okt', 'dec'), read in a date but never as a month alone
+    month_short_forms: dict[str, Annotated[int, Field(ge=1, le=12)]] = {}
+
+    @field_validator("months", "month_short_forms")
+    @classmethod
+    def _folded(cls, words: dict[str, int]) -> dict[str, int]:
+        """Refuse a word not written as questions are folded (lower case a-z), as no folded
+        question could hold it."""
+        for word in words:
+            if not re.fullmatch(r"[a-z0-9]+(?:[ -][a-z0-9]+)*", word):
+                raise ValueError(f"{word!r} must be written folded (lower case, a-z, no æøå)")
+        return words
+
+
 class Language(Model):
     """What the understanding knows about language, beyond the names in the sources."""
 
@@ -835,6 +854,8 @@ class Language(Model):
     intents: IntentLanguage | None = None
     # from the forms section (knowledge/data/language/forms.yaml), set by the loader
     forms: LanguageForms | None = None
+    # from the lexicon section (knowledge/data/language/lexicon.yaml), set by the loader
+    lexicon: LanguageLexicon | None = None
 
     @field_validator("concepts")
     @classmethod
@@ -861,6 +882,7 @@ class SourceFile(Model):
     language: Language | None = None
     intents: IntentLanguage | None = None
     forms: LanguageForms | None = None
+    lexicon: LanguageLexicon | None = None
 
     @field_validator("sources", "offices", "municipalities", "faq", "tables", mode="before")
     @classmethod

@@ -75,3 +75,38 @@ def test_a_word_listed_under_two_concepts_is_refused_with_its_file_entry_and_fie
     message = refusal(sources)
     assert "words.yaml: language: concepts:" in message, message
     assert "'samarbeid' is under both coop and system" in message, message
+
+
+LEXICON = Path("language") / "lexicon.yaml"
+
+
+def test_a_month_name_added_to_the_lexicon_filters_the_deadlines_by_it(sources: Path) -> None:
+    question = "Hvilke frister er det i fbr. 2022?"
+    before = Engine(load_sources(sources)).ask(question, TODAY)
+    assert "31. mars 2022" in before.text, before.text
+    edit(sources, LEXICON, "  months:\n", "  months:\n    fbr: 2\n")
+    after = Engine(load_sources(sources)).ask(question, TODAY)
+    assert "15. februar 2022" in after.text, after.text
+    assert "31. mars 2022" not in after.text, after.text
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "why"),
+    [
+        (
+            "    januar: 1\n",
+            "    januar: 13\n",
+            "lexicon: months.januar:",
+            "less than or equal to 12",
+        ),
+        ("    mai: 5\n", "    Mai: 5\n", "lexicon: months:", "must be written folded"),
+        ("    okt: 10\n", "    okt: oktober\n", "lexicon: month_short_forms.okt:", "integer"),
+    ],
+)
+def test_a_broken_lexicon_entry_is_refused_with_its_file_entry_and_field(
+    sources: Path, old: str, new: str, where: str, why: str
+) -> None:
+    edit(sources, LEXICON, old, new)
+    message = refusal(sources)
+    assert f"lexicon.yaml: {where}" in message, message
+    assert why in message, message

@@ -25,8 +25,8 @@ from bot.cards import deadline_text
 from bot.text import fold, lazy_pattern
 from bot.understanding.entities import extract_day_month
 from bot.understanding.normalise import _stem
-from bot.understanding.patterns import MONTHS
 from bot.understanding.query import Understanding
+from bot.understanding.words import word_pattern
 from bot.vocab import DEADLINE_LABELS, Lang
 from knowledge.kb import DeadlineEntry, Provenance
 from knowledge.schema import DeadlineKind, Fact, Scheme, SourceDoc, Topic
@@ -48,8 +48,8 @@ APART_WORD = lazy_pattern(
 ASKS_FOR_DEADLINE = lazy_pattern(r"frist|deadline|due\b")
 
 # a month or a date named in a statement ('medio januar 2018', '15.3.2021')
-DATED = lazy_pattern(
-    rf"\b(?:{'|'.join(m for m in MONTHS if len(m) > 3)})\b|\b\d{{1,2}}\.\d{{1,2}}\."
+DATED = word_pattern(
+    lambda w: rf"\b(?:{'|'.join(m for m in w.months if len(m) > 3)})\b|\b\d{{1,2}}\.\d{{1,2}}\."
 )
 
 

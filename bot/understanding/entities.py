@@ -17,7 +17,6 @@ from bot.understanding.patterns import (
     COST_OF_ONE,
     END_YEAR_ASK,
     GRANT_PERCENT,
-    MONTHS,
     NUMBER_WORDS,
     ORD_WORD,
     ORDINALS,
@@ -26,6 +25,7 @@ from bot.understanding.patterns import (
     POSITION_WORDS,
     RELATIVE_YEAR,
 )
+from bot.understanding.words import word_pattern, word_tables
 
 #: How many texts the pure readers below remember: the few texts of one question (the
 #: question, it with start years blanked, its parts), read again by later steps and by the
@@ -1106,7 +1106,9 @@ _ISO_DATE = lazy_pattern(r"\b(20\d{2})-(\d{1,2})-(\d{1,2})\b")
 _DOTTED_DATE = lazy_pattern(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2,4})\b")
 
 
-_WORDED_DATE = lazy_pattern(rf"\b(\d{{1,2}})\.?\s*({'|'.join(MONTHS)})\w*\s+(20\d{{2}})\b")
+_WORDED_DATE = word_pattern(
+    lambda w: rf"\b(\d{{1,2}})\.?\s*({'|'.join(w.months)})\w*\s+(20\d{{2}})\b"
+)
 
 
 _FOUR_DIGITS = lazy_pattern(r"(?<![\d.,])(\d{4})(?![\d])")
@@ -1155,9 +1157,12 @@ def extract_money(folded: str) -> int | str | None:
 
 
 # a day and month as a question says it ('1. mars', '15.3', '15 March')
-_DAY_MONTH = lazy_pattern(
-    r"\b(\d{1,2})\.?\s*(?:(" + "|".join(m for m in MONTHS if m.isalpha() and len(m) > 3) + r")\b|"
-    r"\.(\d{1,2})\b(?!\.\d))"
+_DAY_MONTH = word_pattern(
+    lambda w: (
+        r"\b(\d{1,2})\.?\s*(?:("
+        + "|".join(m for m in w.months if m.isalpha() and len(m) > 3)
+        + r")\b|\.(\d{1,2})\b(?!\.\d))"
+    )
 )
 
 
@@ -1167,7 +1172,7 @@ def extract_day_month(folded: str) -> tuple[int, int] | None:
     if len(found) != 1:
         return None
     m = found[0]
-    month = MONTHS.get(m.group(2)) if m.group(2) else int(m.group(3))
+    month = word_tables().months.get(m.group(2)) if m.group(2) else int(m.group(3))
     day = int(m.group(1))
     if not isinstance(month, int) or not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
@@ -1185,7 +1190,7 @@ def extract_date(folded: str) -> tuple[int, int, int] | None:
         return (year + 2000 if year < 100 else year), int(m.group(2)), int(m.group(1))
     m = _WORDED_DATE.search(folded)
     if m:
-        return int(m.group(3)), MONTHS[m.group(2)], int(m.group(1))
+        return int(m.group(3)), word_tables().months[m.group(2)], int(m.group(1))
     return None
 
 
@@ -1295,3 +1300,10 @@ def extract_costs_by_grant_year(folded: str) -> tuple[tuple[int, int], ...] | No
     if len(found) < 2 or len(set(found.values())) < 2:
         return None
     return tuple(sorted(found.items()))
+
+
+def forget_readings() -> None:
+    """Forget the texts the readers above remember: they were read with other word tables."""
+    for value in list(globals().values()):
+        if callable(getattr(value, "cache_clear", None)):
+            value.cache_clear()

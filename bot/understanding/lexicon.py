@@ -37,7 +37,6 @@ from bot.understanding.patterns import (
     LIMITED,
     MEASURE_WORDS,
     MIN_CORRECTABLE,
-    MONTHS,
     NUMBER_NAMES,
     NUMBER_WORDS,
     OPERATION_WORDS,
@@ -53,6 +52,7 @@ from bot.understanding.patterns import (
     WORD,
 )
 from bot.understanding.query import Doc, Passage, Understanding
+from bot.understanding.words import word_tables
 from knowledge.kb import KnowledgeBase
 from knowledge.schema import Table, TextRule, YearRange
 from knowledge.text import ASCII_FOLD
@@ -63,7 +63,13 @@ def _question_words(lex: Lexicon) -> set[str]:
     places and offices."""
     words: set[str] = set(lex.function_words | SLOT_WORDS | OPERATION_WORDS)
     words |= MEASURE_WORDS | LADDER_WORDS | lex.everyday | lex.verbs
-    words |= set(lex.concepts) | set(ORDINALS) | set(NUMBER_WORDS) | set(MONTHS) | lex.place_tokens
+    words |= (
+        set(lex.concepts)
+        | set(ORDINALS)
+        | set(NUMBER_WORDS)
+        | set(word_tables().months)
+        | lex.place_tokens
+    )
     for phrases in lex.triggers.values():
         for phrase, _weight in phrases:
             words.update(WORD.findall(phrase))
@@ -633,7 +639,7 @@ class Lexicon:
         for table in (
             ORDINALS,
             NUMBER_WORDS,
-            MONTHS,
+            word_tables().months,
             SLOT_WORDS,
             OPERATION_WORDS,
             MEASURE_WORDS,

@@ -102,7 +102,6 @@ from bot.understanding.patterns import (
     MEASURE_EACH_POSITION,
     MEASURES,
     MONTH_ONLY,
-    MONTHS,
     MOST_ASK,
     NAME_ENDINGS,
     NUMBER_WORDS,
@@ -143,6 +142,7 @@ from bot.understanding.patterns import (
     YES_NO,
 )
 from bot.understanding.query import Understanding
+from bot.understanding.words import word_tables
 from knowledge.kb import KnowledgeBase
 from knowledge.schema import LadderRule
 
@@ -1018,7 +1018,7 @@ class Understander:
         month = MONTH_ONLY.search(f)
         if month:
             # 'hvilke frister er i februar 2022?': a month without a day, for filtering dates
-            s["month"] = MONTHS[month.group(1)]
+            s["month"] = word_tables().months[month.group(1)]
         now = STATED_NOW.search(f)
         if now and isinstance(s.get("year_rel"), int) and "year_rel_to" not in s:
             # 'vi er i desember 2019 – fristen neste år?': the year said is today's, the year

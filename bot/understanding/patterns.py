@@ -6,6 +6,7 @@ import re
 from fractions import Fraction
 
 from bot.text import guarded_pattern, lazy_pattern
+from bot.understanding.words import word_pattern
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -105,43 +106,6 @@ POSITION_WORDS = (
 
 
 ORD_WORD = "|".join(sorted((re.escape(k) for k in ORDINALS), key=len, reverse=True))
-
-
-MONTHS = {
-    "januar": 1,
-    "january": 1,
-    "jan": 1,
-    "februar": 2,
-    "february": 2,
-    "feb": 2,
-    "mars": 3,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "mai": 5,
-    "may": 5,
-    "juni": 6,
-    "june": 6,
-    "jun": 6,
-    "juli": 7,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sep": 9,
-    "oktober": 10,
-    "october": 10,
-    "okt": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "desember": 12,
-    "december": 12,
-    "des": 12,
-    "dec": 12,
-}
 
 
 GROUPS = {
@@ -271,10 +235,8 @@ STATED_NOW = lazy_pattern(
 )
 
 
-MONTH_ONLY = lazy_pattern(
-    r"(?<!\d\.)(?<!\d\. )\b(?:i|in|during|for)\s+(januar|februar|mars|april|mai|juni|juli|august|"
-    r"september|oktober|november|desember|january|february|march|may|june|july|october|"
-    r"december)\b"
+MONTH_ONLY = word_pattern(
+    lambda w: r"(?<!\d\.)(?<!\d\. )\b(?:i|in|during|for)\s+(" + "|".join(w.month_names) + r")\b"
 )
 
 
