@@ -27,7 +27,6 @@ from bot.understanding.patterns import (
     DIFFERENCE,
     FIGURE_INTENTS,
     FRAMEWORK_INTENTS,
-    NUMBER_WORDS,
     OFFICE_INTENTS,
     OTHER_COUNTS,
     THAN_GRANT_YEAR,
@@ -35,7 +34,7 @@ from bot.understanding.patterns import (
 )
 from bot.understanding.query import Understanding, names_a_grant
 from bot.understanding.tables import TableQuery, TableReader
-from bot.understanding.words import use_words
+from bot.understanding.words import NUMBER_WORDS, use_words
 from knowledge.kb import KnowledgeBase, Provenance
 
 MAX_CHATS = 10_000

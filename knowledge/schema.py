@@ -792,6 +792,13 @@ class LanguageForms(Model):
         return frozenset(w for entry in markers for w in entry.lower().split())
 
 
+def _fraction(value: str) -> str:
+    """Check a number written as a fraction: 'a/b', both whole and above zero."""
+    if not re.fullmatch(r"[1-9]\d*/[1-9]\d*", value):
+        raise ValueError(f"{value!r} is neither a whole number nor a fraction 'a/b'")
+    return value
+
+
 class LanguageLexicon(Model):
     """The word tables the understanding reads dates, numbers and places by."""
 
@@ -799,8 +806,18 @@ class LanguageLexicon(Model):
     months: dict[str, Annotated[int, Field(ge=1, le=12)]] = Field(min_length=12)
     # a month's short form ('okt', 'dec'), read in a date but never as a month alone
     month_short_forms: dict[str, Annotated[int, Field(ge=1, le=12)]] = {}
+    # a place in order said as a word ('tredje år', 'the third year'); 'siste' is the last (-1)
+    ordinals: dict[str, Annotated[int, Field(ge=-1, le=50)]] = Field(min_length=1)
+    # a number said as a word that also names a place in order ('år to', 'year two')
+    cardinals: dict[str, Annotated[int, Field(ge=1, le=50)]] = Field(min_length=1)
+    # a count said as a word ('to stillinger', 'halvannen', 'begge'): a whole number or 'a/b'
+    numbers: dict[str, int | Annotated[str, AfterValidator(_fraction)]] = Field(min_length=1)
+    # counts of positions above six said as words ('sju årsverk', 'ten positions')
+    more_numbers: dict[str, Annotated[int, Field(ge=7, le=50)]] = {}
 
-    @field_validator("months", "month_short_forms")
+    @field_validator(
+        "months", "month_short_forms", "ordinals", "cardinals", "numbers", "more_numbers"
+    )
     @classmethod
     def _folded(cls, words: dict[str, int]) -> dict[str, int]:
         """Refuse a word not written as questions are folded (lower case a-z), as no folded
@@ -809,6 +826,19 @@ class LanguageLexicon(Model):
             if not re.fullmatch(r"[a-z0-9]+(?:[ -][a-z0-9]+)*", word):
                 raise ValueError(f"{word!r} must be written folded (lower case, a-z, no æøå)")
         return words
+
+    @model_validator(mode="after")
+    def _one_meaning(self) -> LanguageLexicon:
+        """Refuse a word that is both an ordinal and a cardinal, or a count of two values."""
+        both = sorted(set(self.ordinals) & set(self.cardinals))
+        if both:
+            raise ValueError(f"{both[0]!r} is under both ordinals and cardinals")
+        for name in ("cardinals", "more_numbers"):
+            for word, value in getattr(self, name).items():
+                said = self.numbers.get(word, value)
+                if said != value:
+                    raise ValueError(f"{word!r} is {value} under {name} but {said} under numbers")
+        return self
 
 
 class Language(Model):

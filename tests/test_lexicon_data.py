@@ -110,3 +110,47 @@ def test_a_broken_lexicon_entry_is_refused_with_its_file_entry_and_field(
     message = refusal(sources)
     assert f"lexicon.yaml: {where}" in message, message
     assert why in message, message
+
+
+RATE = "Hva er satsen i {} for {} i kommunalt rusarbeid?"
+
+
+@pytest.mark.parametrize(
+    ("section", "entry", "question", "answer"),
+    [
+        # an ordinal names the grant year ('annet år' as 'andre år')
+        ("ordinals", "annet: 2", RATE.format("annet år", "én stilling"), "1 årsverk × 550 000 kr"),
+        # a count above six said as a word counts the positions
+        (
+            "more_numbers",
+            "tretten: 13",
+            RATE.format("år 2", "tretten stillinger"),
+            "13 årsverk × 550 000",
+        ),
+    ],
+)
+def test_a_number_word_added_to_the_lexicon_is_read_by_the_engine(
+    sources: Path, section: str, entry: str, question: str, answer: str
+) -> None:
+    assert not Engine(load_sources(sources)).ask(question, TODAY).text.startswith(answer)
+    edit(sources, LEXICON, f"  {section}:\n", f"  {section}:\n    {entry}\n")
+    after = Engine(load_sources(sources)).ask(question, TODAY)
+    assert after.text.startswith(answer), after.text
+
+
+@pytest.mark.parametrize(
+    ("section", "entry", "where", "why"),
+    [
+        ("ordinals", "to: 2", "lexicon: (the entry itself):", "'to' is under both ordinals and"),
+        ("numbers", "sju: 8", "lexicon: (the entry itself):", "'sju' is 7 under cardinals but 8"),
+        ("numbers", "kvart: 1/0", "lexicon: numbers.kvart", "neither a whole number nor"),
+        ("more_numbers", "seks: 6", "lexicon: more_numbers.seks:", "greater than or equal to 7"),
+    ],
+)
+def test_a_broken_number_word_is_refused_with_its_file_entry_and_field(
+    sources: Path, section: str, entry: str, where: str, why: str
+) -> None:
+    edit(sources, LEXICON, f"  {section}:\n", f"  {section}:\n    {entry}\n")
+    message = refusal(sources)
+    assert f"lexicon.yaml: {where}" in message, message
+    assert why in message, message

@@ -38,9 +38,7 @@ from bot.understanding.patterns import (
     MEASURE_WORDS,
     MIN_CORRECTABLE,
     NUMBER_NAMES,
-    NUMBER_WORDS,
     OPERATION_WORDS,
-    ORDINALS,
     ORGANISATION_WORDS,
     SENTENCE,
     SLOT_WORDS,
@@ -52,7 +50,7 @@ from bot.understanding.patterns import (
     WORD,
 )
 from bot.understanding.query import Doc, Passage, Understanding
-from bot.understanding.words import word_tables
+from bot.understanding.words import NUMBER_WORDS, ORDINALS, word_tables
 from knowledge.kb import KnowledgeBase
 from knowledge.schema import Table, TextRule, YearRange
 from knowledge.text import ASCII_FOLD

@@ -104,7 +104,6 @@ from bot.understanding.patterns import (
     MONTH_ONLY,
     MOST_ASK,
     NAME_ENDINGS,
-    NUMBER_WORDS,
     OFFICE_NAME,
     ONE_YEAR,
     ORDER_ASC,
@@ -142,7 +141,7 @@ from bot.understanding.patterns import (
     YES_NO,
 )
 from bot.understanding.query import Understanding
-from bot.understanding.words import word_tables
+from bot.understanding.words import NUMBER_WORDS, word_tables
 from knowledge.kb import KnowledgeBase
 from knowledge.schema import LadderRule
 

@@ -3,60 +3,14 @@
 from __future__ import annotations
 
 import re
-from fractions import Fraction
 
 from bot.text import guarded_pattern, lazy_pattern
-from bot.understanding.words import word_pattern
+from bot.understanding.words import ANY_ORDINAL, word_pattern
 
 
 def _wordset(text: str) -> frozenset[str]:
     """Return the white-space separated words of a text as a set."""
     return frozenset(text.split())
-
-
-ORDINALS = {
-    "forste": 1,
-    "first": 1,
-    "en": 1,
-    "ett": 1,
-    "one": 1,
-    "1": 1,
-    "andre": 2,
-    "second": 2,
-    "to": 2,
-    "two": 2,
-    "2": 2,
-    "tredje": 3,
-    "third": 3,
-    "tre": 3,
-    "three": 3,
-    "3": 3,
-    "fjerde": 4,
-    "fourth": 4,
-    "fire": 4,
-    "four": 4,
-    "4": 4,
-    "femte": 5,
-    "fifth": 5,
-    "fem": 5,
-    "five": 5,
-    "5": 5,
-    "sjette": 6,
-    "sixth": 6,
-    "seks": 6,
-    "six": 6,
-    "6": 6,
-    "sjuende": 7,
-    "syvende": 7,
-    "seventh": 7,
-    "sju": 7,
-    "syv": 7,
-    "seven": 7,
-    "siste": -1,
-    "last": -1,
-    "nullte": 0,
-    "0": 0,
-}
 
 
 # Words the entity patterns read (positions, money, measures), part of the vocabulary.
@@ -67,45 +21,13 @@ SLOT_WORDS = _wordset(
 )
 
 
-CARDINAL_WORDS = _wordset("en ett one to two tre three fire four fem five seks six sju syv seven")
-
-
-NUMBER_WORDS: dict[str, int | Fraction] = {
-    "en": 1,
-    "ett": 1,
-    "ei": 1,
-    "one": 1,
-    "an": 1,
-    "a": 1,
-    "to": 2,
-    "two": 2,
-    "tre": 3,
-    "three": 3,
-    "fire": 4,
-    "four": 4,
-    "fem": 5,
-    "five": 5,
-    "seks": 6,
-    "six": 6,
-    "halv": Fraction(1, 2),
-    "halvt": Fraction(1, 2),
-    "halvannen": Fraction(3, 2),
-    "half": Fraction(1, 2),
-    "half-time": Fraction(1, 2),
-    "halve": Fraction(1, 2),
-    "halvannet": Fraction(3, 2),
-    "begge": 2,
-    "both": 2,
-}
-
-
 POSITION_WORDS = (
     r"(?:arsverk\w*|stilling\w*|heltidsstilling\w*|ftes?|full[- ]time|positions?|hjemmel|"
     r"hjemler|ansatt\w*)"
 )
 
 
-ORD_WORD = "|".join(sorted((re.escape(k) for k in ORDINALS), key=len, reverse=True))
+ORD_WORD = ANY_ORDINAL
 
 
 GROUPS = {
@@ -1012,7 +934,7 @@ RESTATED_YEAR = lazy_pattern(
 
 
 # 'i fjor', 'neste år', 'i år' (not 'i år 3'): a calendar year relative to today
-RELATIVE_YEAR = lazy_pattern(
+RELATIVE_YEAR = word_pattern(
     r"\b(?:(i fjor|ifjor|last year|forrige ar)|(neste ar|next year|til neste ar|naste ar)|"
     r"(i ar|this year|dette aret|inneverende ar))\b(?!\s*(?:\d|nr|nummer|" + ORD_WORD + r")\b)"
     # 'i fjor (2021)': the year in brackets says which year; it is read, not today's less one

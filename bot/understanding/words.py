@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any, cast
 
 from knowledge.loader import bundled_lexicon
@@ -19,6 +20,31 @@ class Words:
     months: dict[str, int]
     # the months' names alone ('i februar' asks for a month; 'i feb' is no month asked)
     month_names: dict[str, int]
+    # a place in order by its ordinal, cardinal or digit ('tredje', 'tre', '3'); the last -1
+    ordinals: dict[str, int]
+    # the number words among them ('tre': 'år tre' is a place, 'tre år' a count)
+    cardinal_words: frozenset[str]
+    # a count said as a word ('to', 'halvannen': 3/2)
+    number_words: dict[str, int | Fraction]
+    # counts above six said as words ('sju', 'ten')
+    more_number_words: dict[str, int]
+    # the alternations a pattern's placeholder (?lexicon:NAME) stands for
+    alternations: dict[str, str]
+
+    def expand(self, source: str) -> str:
+        """A pattern's source with each (?lexicon:NAME) replaced by the words it stands for."""
+        return _PLACEHOLDER.sub(lambda m: f"(?:{self.alternations[m.group(1)]})", source)
+
+
+# a place in a pattern's source for the words of a table: an error until it is expanded
+_PLACEHOLDER = re.compile(r"\(\?lexicon:(\w+)\)")
+
+#: any place in order: an ordinal, a cardinal or a digit ('tredje', 'tre', '3')
+ANY_ORDINAL = "(?lexicon:ordinals)"
+#: an ordinal word alone ('tredje', 'third', 'siste')
+ORDINAL_WORD = "(?lexicon:ordinal_words)"
+#: a count above six said as a word ('sju', 'ten')
+MORE_NUMBER_WORD = "(?lexicon:more_numbers)"
 
 
 _active: list[Words] = []  # the tables in use: those of the knowledge base answering
@@ -44,19 +70,70 @@ def word_tables() -> Words:
 
 def _ready(lexicon: LanguageLexicon) -> Words:
     """Prepare word tables for look-ups."""
+    # a place in order may be written as a digit too ('år 3'), up to the sixth and the zeroth
+    digits = {str(n): n for n in range(7)}
+    ordinals = {**lexicon.ordinals, **lexicon.cardinals, **digits}
     return Words(
         months={**lexicon.months, **lexicon.month_short_forms},
         month_names=dict(lexicon.months),
+        ordinals=ordinals,
+        cardinal_words=frozenset(lexicon.cardinals),
+        number_words={w: _number(v) for w, v in lexicon.numbers.items()},
+        more_number_words=dict(lexicon.more_numbers),
+        alternations={
+            "ordinals": "|".join(sorted((re.escape(k) for k in ordinals), key=len, reverse=True)),
+            "ordinal_words": "|".join(sorted(lexicon.ordinals, key=len, reverse=True)),
+            "more_numbers": "|".join(lexicon.more_numbers),
+        },
     )
+
+
+def _number(value: int | str) -> int | Fraction:
+    """A count as written in the lexicon: a whole number, or a fraction 'a/b'."""
+    return value if isinstance(value, int) else Fraction(value)
+
+
+class _Table(Mapping[str, Any]):
+    """One word table of those in use, read when it is used (never at import)."""
+
+    def __init__(self, name: str) -> None:
+        """Name the table of Words this one reads."""
+        self._name = name
+
+    def _table(self) -> Mapping[str, Any]:
+        """The table itself, of the tables in use."""
+        return cast("Mapping[str, Any]", getattr(word_tables(), self._name))
+
+    def __getitem__(self, word: str) -> Any:
+        """The value of a word of the table."""
+        return self._table()[word]
+
+    def __iter__(self) -> Iterator[str]:
+        """The words of the table."""
+        return iter(self._table())
+
+    def __len__(self) -> int:
+        """How many words the table holds."""
+        return len(self._table())
+
+
+#: a place in order by its ordinal, cardinal or digit ('tredje', 'tre', '3'), the last as -1
+ORDINALS = cast("Mapping[str, int]", _Table("ordinals"))
+#: a count said as a word ('to', 'halvannen': 3/2)
+NUMBER_WORDS = cast("Mapping[str, int | Fraction]", _Table("number_words"))
+#: counts above six said as words ('sju', 'ten')
+MORE_NUMBER_WORDS = cast("Mapping[str, int]", _Table("more_number_words"))
 
 
 class _WordPattern:
     """A regular expression built from the word tables in use, compiled on first use and
     again whenever the tables change."""
 
-    def __init__(self, build: Callable[[Words], str], flags: int) -> None:
-        """Keep the builder; compile on the first use."""
+    def __init__(self, build: Callable[[Words], str], flags: int, source: str | None) -> None:
+        """Keep the builder (and the source its placeholders are expanded in); compile on the
+        first use."""
         self._build = build
+        self._source = source
         self._flags = flags
         self._for: Words | None = None
         self._compiled: re.Pattern[str] | None = None
@@ -71,8 +148,8 @@ class _WordPattern:
 
     @property
     def pattern(self) -> str:
-        """The source, for composing others."""
-        return self.compiled().pattern
+        """The source, for composing others: with its placeholders, when it has them."""
+        return self._source if self._source is not None else self.compiled().pattern
 
     def __getattr__(self, name: str) -> Any:
         """Anything else (``search``, ``finditer``) from the compiled pattern."""
@@ -81,7 +158,11 @@ class _WordPattern:
         return getattr(self.compiled(), name)
 
 
-def word_pattern(build: Callable[[Words], str], flags: int = 0) -> re.Pattern[str]:
+def word_pattern(build: Callable[[Words], str] | str, flags: int = 0) -> re.Pattern[str]:
     """A module's regular expression over words of the tables in use: ``build`` gives its
-    source from the tables, called when it is first used and whenever the tables change."""
-    return cast("re.Pattern[str]", _WordPattern(build, flags))
+    source from the tables, called when it is first used and whenever the tables change; or
+    ``build`` is the source, its placeholders (ANY_ORDINAL, ...) expanded from the tables."""
+    if isinstance(build, str):
+        source = build
+        return cast("re.Pattern[str]", _WordPattern(lambda w: w.expand(source), flags, source))
+    return cast("re.Pattern[str]", _WordPattern(build, flags, None))
