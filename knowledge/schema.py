@@ -814,9 +814,11 @@ class LanguageLexicon(Model):
     numbers: dict[str, int | Annotated[str, AfterValidator(_fraction)]] = Field(min_length=1)
     # counts of positions above six said as words ('sju årsverk', 'ten positions')
     more_numbers: dict[str, Annotated[int, Field(ge=7, le=50)]] = {}
+    # a group of municipalities by the words that name it ('aust agder') -> its name
+    groups: dict[str, str] = {}
 
     @field_validator(
-        "months", "month_short_forms", "ordinals", "cardinals", "numbers", "more_numbers"
+        "months", "month_short_forms", "ordinals", "cardinals", "numbers", "more_numbers", "groups"
     )
     @classmethod
     def _folded(cls, words: dict[str, int]) -> dict[str, int]:

@@ -101,6 +101,7 @@ def test_a_month_name_added_to_the_lexicon_filters_the_deadlines_by_it(sources: 
         ),
         ("    mai: 5\n", "    Mai: 5\n", "lexicon: months:", "must be written folded"),
         ("    okt: 10\n", "    okt: oktober\n", "lexicon: month_short_forms.okt:", "integer"),
+        ("    lister: Lister\n", "    Lister: Lister\n", "lexicon: groups:", "written folded"),
     ],
 )
 def test_a_broken_lexicon_entry_is_refused_with_its_file_entry_and_field(
@@ -154,3 +155,12 @@ def test_a_broken_number_word_is_refused_with_its_file_entry_and_field(
     message = refusal(sources)
     assert f"lexicon.yaml: {where}" in message, message
     assert why in message, message
+
+
+def test_a_name_added_for_a_group_of_municipalities_names_the_group(sources: Path) -> None:
+    question = "Hvor mye fikk kommunene i Listerregionen til sammen i 2019?"
+    before = Engine(load_sources(sources)).ask(question, TODAY)
+    assert not before.text.startswith("Lister sum 2019"), before.text
+    edit(sources, LEXICON, "  groups:\n", "  groups:\n    listerregionen: Lister\n")
+    after = Engine(load_sources(sources)).ask(question, TODAY)
+    assert after.text.startswith("Lister sum 2019: 321 829 kr + 297 064 kr"), after.text

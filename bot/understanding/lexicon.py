@@ -32,7 +32,6 @@ from bot.understanding.patterns import (
     ENDINGS,
     GRANT_STEM,
     GRANT_WORDS,
-    GROUPS,
     LADDER_WORDS,
     LIMITED,
     MEASURE_WORDS,
@@ -50,7 +49,7 @@ from bot.understanding.patterns import (
     WORD,
 )
 from bot.understanding.query import Doc, Passage, Understanding
-from bot.understanding.words import NUMBER_WORDS, ORDINALS, word_tables
+from bot.understanding.words import GROUPS, NUMBER_WORDS, ORDINALS, word_tables
 from knowledge.kb import KnowledgeBase
 from knowledge.schema import Table, TextRule, YearRange
 from knowledge.text import ASCII_FOLD

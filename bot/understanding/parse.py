@@ -92,7 +92,6 @@ from bot.understanding.patterns import (
     GRANT_STEM,
     GRANT_TOKEN,
     GRANT_WORDS,
-    GROUPS,
     HOW_MANY_YEARS,
     KIND_ACCOUNTS,
     KIND_APPLICATION,
@@ -141,7 +140,7 @@ from bot.understanding.patterns import (
     YES_NO,
 )
 from bot.understanding.query import Understanding
-from bot.understanding.words import NUMBER_WORDS, word_tables
+from bot.understanding.words import GROUPS, NUMBER_WORDS, word_tables
 from knowledge.kb import KnowledgeBase
 from knowledge.schema import LadderRule
 
@@ -543,8 +542,9 @@ class Understander:
         """Return Lister, Aust-Agder, Vest-Agder or Agder when named (also in the genitive:
         'Listers kommuner')."""
         padded = pad(folded)
-        for key in ("aust-agder", "aust agder", "vest-agder", "vest agder", "lister"):
-            if _has(padded, key) or _has(padded, f"{key}s"):
+        # the longest name first; the whole of Agder is read below, not when it names an office
+        for key in sorted(GROUPS, key=len, reverse=True):
+            if GROUPS[key] != "Agder" and (_has(padded, key) or _has(padded, f"{key}s")):
                 return GROUPS[key]
         if AGDER_GROUP.search(folded):
             return "Agder"

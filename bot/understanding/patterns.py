@@ -30,16 +30,6 @@ POSITION_WORDS = (
 ORD_WORD = ANY_ORDINAL
 
 
-GROUPS = {
-    "lister": "Lister",
-    "aust-agder": "Aust-Agder",
-    "aust agder": "Aust-Agder",
-    "vest-agder": "Vest-Agder",
-    "vest agder": "Vest-Agder",
-    "agder": "Agder",
-}
-
-
 WORD = lazy_pattern(r"[a-z0-9]+")
 
 

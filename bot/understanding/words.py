@@ -28,6 +28,8 @@ class Words:
     number_words: dict[str, int | Fraction]
     # counts above six said as words ('sju', 'ten')
     more_number_words: dict[str, int]
+    # a group of municipalities by the words that name it ('aust agder': 'Aust-Agder')
+    groups: dict[str, str]
     # the alternations a pattern's placeholder (?lexicon:NAME) stands for
     alternations: dict[str, str]
 
@@ -80,6 +82,7 @@ def _ready(lexicon: LanguageLexicon) -> Words:
         cardinal_words=frozenset(lexicon.cardinals),
         number_words={w: _number(v) for w, v in lexicon.numbers.items()},
         more_number_words=dict(lexicon.more_numbers),
+        groups=dict(lexicon.groups),
         alternations={
             "ordinals": "|".join(sorted((re.escape(k) for k in ordinals), key=len, reverse=True)),
             "ordinal_words": "|".join(sorted(lexicon.ordinals, key=len, reverse=True)),
@@ -123,6 +126,8 @@ ORDINALS = cast("Mapping[str, int]", _Table("ordinals"))
 NUMBER_WORDS = cast("Mapping[str, int | Fraction]", _Table("number_words"))
 #: counts above six said as words ('sju', 'ten')
 MORE_NUMBER_WORDS = cast("Mapping[str, int]", _Table("more_number_words"))
+#: a group of municipalities by the words that name it ('aust agder': 'Aust-Agder')
+GROUPS = cast("Mapping[str, str]", _Table("groups"))
 
 
 class _WordPattern:
