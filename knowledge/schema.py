@@ -816,12 +816,37 @@ class LanguageLexicon(Model):
     more_numbers: dict[str, Annotated[int, Field(ge=7, le=50)]] = {}
     # a group of municipalities by the words that name it ('aust agder') -> its name
     groups: dict[str, str] = {}
+    # words that name the whole country ('hele landet', 'national'): the national figures
+    national: list[str] = Field(min_length=1)
+    # words for a distance in days or weeks ('hvor mange dager', 'how many weeks')
+    days: list[str] = Field(min_length=1)
+    # words that set two dates against each other ('mellom', 'etter', 'fra … til')
+    apart: list[str] = Field(min_length=1)
+    # question words asking why ('hvorfor'): alone, a follow-up asking why of the last answer
+    why: list[str] = Field(min_length=1)
+    # words pointing back to a person the previous answer named ('e-posten hans', 'her phone')
+    refers_back: list[str] = Field(min_length=1)
+    # the starts of words that ask for a parliamentary document ('prop', 'melding'), not for
+    # what it is about
+    document_references: list[str] = Field(min_length=1)
 
     @field_validator(
-        "months", "month_short_forms", "ordinals", "cardinals", "numbers", "more_numbers", "groups"
+        "months",
+        "month_short_forms",
+        "ordinals",
+        "cardinals",
+        "numbers",
+        "more_numbers",
+        "groups",
+        "national",
+        "days",
+        "apart",
+        "why",
+        "refers_back",
+        "document_references",
     )
     @classmethod
-    def _folded(cls, words: dict[str, int]) -> dict[str, int]:
+    def _folded(cls, words: dict[str, Any] | list[str]) -> dict[str, Any] | list[str]:
         """Refuse a word not written as questions are folded (lower case a-z), as no folded
         question could hold it."""
         for word in words:

@@ -164,3 +164,18 @@ def test_a_name_added_for_a_group_of_municipalities_names_the_group(sources: Pat
     edit(sources, LEXICON, "  groups:\n", "  groups:\n    listerregionen: Lister\n")
     after = Engine(load_sources(sources)).ask(question, TODAY)
     assert after.text.startswith("Lister sum 2019: 321 829 kr + 297 064 kr"), after.text
+
+
+def test_a_word_added_as_pointing_back_to_a_person_asks_for_the_person_last_named(
+    sources: Path,
+) -> None:
+    def ask_after_a_list_of_who_may_apply() -> bool:
+        engine = Engine(load_sources(sources))
+        engine.ask("Hvem kan søke om tilskudd til kommunalt rusarbeid?", TODAY, chat="c")
+        return engine.ask("Hva er e-posten hass?", TODAY, chat="c").answered
+
+    # 'hass' is no known word for 'his': the question is read as one for the contacts
+    assert ask_after_a_list_of_who_may_apply()
+    edit(sources, LEXICON, "refers_back: [", "refers_back: [hass, ")
+    # now it asks for a person the last answer did not name, and is declined
+    assert not ask_after_a_list_of_who_may_apply()

@@ -25,6 +25,7 @@ from bot.understanding.patterns import (
 from bot.understanding.words import (
     MORE_NUMBER_WORD,
     MORE_NUMBER_WORDS,
+    NATIONAL_WORD,
     NUMBER_WORDS,
     ORDINAL_WORD,
     ORDINALS,
@@ -1098,7 +1099,7 @@ _LETTERS = lazy_pattern(r"[a-z]+")
 _COUNTY_NUMBER = lazy_pattern(r"\bfylke\s*(\d{2})\b")
 
 
-_NATIONAL = lazy_pattern(r"\b(?:landet|hele landet|nasjonalt|norway|national|country)\b")
+_NATIONAL = word_pattern(rf"\b{NATIONAL_WORD}\b")
 
 
 def extract_years(folded: str) -> list[int]:

@@ -30,6 +30,12 @@ class Words:
     more_number_words: dict[str, int]
     # a group of municipalities by the words that name it ('aust agder': 'Aust-Agder')
     groups: dict[str, str]
+    # question words asking why ('hvorfor')
+    why: frozenset[str]
+    # words pointing back to a person the previous answer named ('hans', 'her')
+    refers_back: frozenset[str]
+    # the starts of words that ask for a parliamentary document ('prop', 'melding')
+    document_references: tuple[str, ...]
     # the alternations a pattern's placeholder (?lexicon:NAME) stands for
     alternations: dict[str, str]
 
@@ -47,6 +53,12 @@ ANY_ORDINAL = "(?lexicon:ordinals)"
 ORDINAL_WORD = "(?lexicon:ordinal_words)"
 #: a count above six said as a word ('sju', 'ten')
 MORE_NUMBER_WORD = "(?lexicon:more_numbers)"
+#: a word naming the whole country ('hele landet', 'national')
+NATIONAL_WORD = "(?lexicon:national)"
+#: a word for a distance in days or weeks ('dager', 'weeks')
+DAYS_WORDS = "(?lexicon:days)"
+#: a word setting two dates against each other ('mellom', 'etter')
+APART_WORDS = "(?lexicon:apart)"
 
 
 _active: list[Words] = []  # the tables in use: those of the knowledge base answering
@@ -83,10 +95,17 @@ def _ready(lexicon: LanguageLexicon) -> Words:
         number_words={w: _number(v) for w, v in lexicon.numbers.items()},
         more_number_words=dict(lexicon.more_numbers),
         groups=dict(lexicon.groups),
+        why=frozenset(lexicon.why),
+        refers_back=frozenset(lexicon.refers_back),
+        document_references=tuple(lexicon.document_references),
         alternations={
             "ordinals": "|".join(sorted((re.escape(k) for k in ordinals), key=len, reverse=True)),
             "ordinal_words": "|".join(sorted(lexicon.ordinals, key=len, reverse=True)),
             "more_numbers": "|".join(lexicon.more_numbers),
+            **{
+                name: "|".join(re.escape(w) for w in getattr(lexicon, name))
+                for name in ("national", "days", "apart")
+            },
         },
     )
 
