@@ -816,6 +816,11 @@ class LanguageLexicon(Model):
     more_numbers: dict[str, Annotated[int, Field(ge=7, le=50)]] = {}
     # a group of municipalities by the words that name it ('aust agder') -> its name
     groups: dict[str, str] = {}
+    # words for the statistics table's columns -> the word its definitions use ('unge' ->
+    # 'aringer', as in '18-24-åringer')
+    column_words: dict[str, str] = {}
+    # irregular forms compared as one word ('nye', 'nytt', 'new' -> 'ny')
+    same_words: dict[str, str] = {}
     # words that name the whole country ('hele landet', 'national'): the national figures
     national: list[str] = Field(min_length=1)
     # words for a distance in days or weeks ('hvor mange dager', 'how many weeks')
@@ -838,6 +843,8 @@ class LanguageLexicon(Model):
         "numbers",
         "more_numbers",
         "groups",
+        "column_words",
+        "same_words",
         "national",
         "days",
         "apart",

@@ -4,12 +4,14 @@ reaches the engine, and a broken entry is refused with its file, entry and field
 from __future__ import annotations
 
 import datetime as dt
+import io
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from bot.cli import main
 from bot.engine import Engine
 from knowledge.loader import KnowledgeError, default_sources, load_sources
 
@@ -179,3 +181,23 @@ def test_a_word_added_as_pointing_back_to_a_person_asks_for_the_person_last_name
     edit(sources, LEXICON, "refers_back: [", "refers_back: [hass, ")
     # now it asks for a person the last answer did not name, and is declined
     assert not ask_after_a_list_of_who_may_apply()
+
+
+def test_a_word_added_for_a_statistics_column_picks_that_column(sources: Path) -> None:
+    question = "How many benefit recipients were there in Agder?"
+    assert not Engine(load_sources(sources)).ask(question, TODAY).answered
+    edit(sources, LEXICON, "  column_words:\n", "  column_words:\n    recipients: sosialhjelp\n")
+    after = Engine(load_sources(sources)).ask(question, TODAY)
+    assert after.answered, after.text
+    assert "Total: 1,435" in after.text, after.text
+
+
+def test_kb_check_names_each_broken_lexicon_entry_by_file_entry_and_field(
+    sources: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(sources, LEXICON, "    januar: 1\n", "    januar: 13\n")
+    edit(sources, LEXICON, "why: [hvorfor", "why: [Hvorfor")
+    assert main(["kb", "check", str(sources)], out=io.StringIO()) != 0
+    err = capsys.readouterr().err
+    assert "language/lexicon.yaml: lexicon: months.januar: " in err, err
+    assert "language/lexicon.yaml: lexicon: why: " in err, err

@@ -1279,10 +1279,3 @@ def extract_costs_by_grant_year(folded: str) -> tuple[tuple[int, int], ...] | No
     if len(found) < 2 or len(set(found.values())) < 2:
         return None
     return tuple(sorted(found.items()))
-
-
-def forget_readings() -> None:
-    """Forget the texts the readers above remember: they were read with other word tables."""
-    for value in list(globals().values()):
-        if callable(getattr(value, "cache_clear", None)):
-            value.cache_clear()

@@ -25,7 +25,6 @@ from bot.understanding.patterns import (
     AMOUNT,
     AMOUNT_DIGITS,
     BUDGET_REF,
-    COLUMN_WORDS,
     DURATION_ASK,
     DURATION_PHRASE,
     ELIDED,
@@ -49,7 +48,7 @@ from bot.understanding.patterns import (
     WORD,
 )
 from bot.understanding.query import Doc, Passage, Understanding
-from bot.understanding.words import GROUPS, NUMBER_WORDS, ORDINALS, word_tables
+from bot.understanding.words import COLUMN_WORDS, GROUPS, NUMBER_WORDS, ORDINALS, word_tables
 from knowledge.kb import KnowledgeBase
 from knowledge.schema import Table, TextRule, YearRange
 from knowledge.text import ASCII_FOLD

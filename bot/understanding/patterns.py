@@ -424,46 +424,6 @@ ENDINGS = (
 MIN_CORRECTABLE = 5
 
 
-# Words for the statistics table's columns, mapped to the words its definitions use.
-COLUMN_WORDS = {
-    "unge": "aringer",
-    "ungdom": "aringer",
-    "young": "aringer",
-    "youth": "aringer",
-    "children": "barn",
-    "child": "barn",
-    "barna": "barn",
-    "households": "husholdninger",
-    "household": "husholdninger",
-    "husholdning": "husholdninger",
-    "participants": "deltakere",
-    "participant": "deltakere",
-    "deltaker": "deltakere",
-    "kvalifiseringsprogrammet": "kvalifiseringsprogram",
-    "qualification": "kvalifiseringsprogram",
-    "temporary": "midlertidig",
-    "housing": "botilbud",
-    "accommodation": "botilbud",
-    "assistance": "sosialhjelp",
-    "welfare": "sosialhjelp",
-    "sosialhjelpsmottakere": "sosialhjelp",
-    "income": "hovedinntekt",
-    "months": "mnd",
-    "maneder": "mnd",
-    "share": "andel",
-    "proportion": "andel",
-    "percentage": "andel",
-    "prosent": "andel",
-    "prosentandel": "andel",
-    "population": "befolkningen",
-    "befolkning": "befolkningen",
-}
-
-
-# Irregular forms compared as one word.
-SAME_WORD = {"nytt": "ny", "nye": "ny", "new": "ny", "nyt": "ny"}
-
-
 NUMBER_NAMES = _wordset("to tre fire fem seks two three four five six")
 
 

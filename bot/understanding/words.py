@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -30,6 +31,10 @@ class Words:
     more_number_words: dict[str, int]
     # a group of municipalities by the words that name it ('aust agder': 'Aust-Agder')
     groups: dict[str, str]
+    # words for the statistics table's columns -> the words its definitions use ('unge')
+    column_words: dict[str, str]
+    # irregular forms compared as one word ('nye': 'ny')
+    same_words: dict[str, str]
     # question words asking why ('hvorfor')
     why: frozenset[str]
     # words pointing back to a person the previous answer named ('hans', 'her')
@@ -70,9 +75,20 @@ def use_words(lexicon: LanguageLexicon) -> None:
     if _active and _active[0] == ready:
         return
     _active[:] = [ready]
-    from bot.understanding.entities import forget_readings  # it reads with these tables
+    _forget_readings()
 
-    forget_readings()
+
+# the modules whose readers remember what they read with the tables (functools caches)
+_READERS = ("bot.understanding.entities", "bot.understanding.normalise")
+
+
+def _forget_readings() -> None:
+    """Forget what the readers remember: they read it with other word tables."""
+    for name in _READERS:
+        module = sys.modules.get(name)  # a module not imported yet remembers nothing
+        for value in vars(module).values() if module is not None else ():
+            if getattr(value, "__module__", None) == name and hasattr(value, "cache_clear"):
+                value.cache_clear()
 
 
 def word_tables() -> Words:
@@ -95,6 +111,8 @@ def _ready(lexicon: LanguageLexicon) -> Words:
         number_words={w: _number(v) for w, v in lexicon.numbers.items()},
         more_number_words=dict(lexicon.more_numbers),
         groups=dict(lexicon.groups),
+        column_words=dict(lexicon.column_words),
+        same_words=dict(lexicon.same_words),
         why=frozenset(lexicon.why),
         refers_back=frozenset(lexicon.refers_back),
         document_references=tuple(lexicon.document_references),
@@ -147,6 +165,10 @@ NUMBER_WORDS = cast("Mapping[str, int | Fraction]", _Table("number_words"))
 MORE_NUMBER_WORDS = cast("Mapping[str, int]", _Table("more_number_words"))
 #: a group of municipalities by the words that name it ('aust agder': 'Aust-Agder')
 GROUPS = cast("Mapping[str, str]", _Table("groups"))
+#: words for the statistics table's columns -> the words its definitions use ('unge')
+COLUMN_WORDS = cast("Mapping[str, str]", _Table("column_words"))
+#: irregular forms compared as one word ('nye': 'ny')
+SAME_WORD = cast("Mapping[str, str]", _Table("same_words"))
 
 
 class _WordPattern:
