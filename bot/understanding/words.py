@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, cast
 
+from bot.text import lazy_pattern
 from knowledge.loader import bundled_lexicon
 from knowledge.schema import LanguageLexicon
 
@@ -23,8 +24,6 @@ class Words:
     month_names: dict[str, int]
     # a place in order by its ordinal, cardinal or digit ('tredje', 'tre', '3'); the last -1
     ordinals: dict[str, int]
-    # the number words among them ('tre': 'år tre' is a place, 'tre år' a count)
-    cardinal_words: frozenset[str]
     # a count said as a word ('to', 'halvannen': 3/2)
     number_words: dict[str, int | Fraction]
     # counts above six said as words ('sju', 'ten')
@@ -50,7 +49,7 @@ class Words:
 
 
 # a place in a pattern's source for the words of a table: an error until it is expanded
-_PLACEHOLDER = re.compile(r"\(\?lexicon:(\w+)\)")
+_PLACEHOLDER = lazy_pattern(r"\(\?lexicon:(\w+)\)")
 
 #: any place in order: an ordinal, a cardinal or a digit ('tredje', 'tre', '3')
 ANY_ORDINAL = "(?lexicon:ordinals)"
@@ -107,7 +106,6 @@ def _ready(lexicon: LanguageLexicon) -> Words:
         months={**lexicon.months, **lexicon.month_short_forms},
         month_names=dict(lexicon.months),
         ordinals=ordinals,
-        cardinal_words=frozenset(lexicon.cardinals),
         number_words={w: _number(v) for w, v in lexicon.numbers.items()},
         more_number_words=dict(lexicon.more_numbers),
         groups=dict(lexicon.groups),
