@@ -28,7 +28,6 @@ from bot.understanding.patterns import (
     DIFFERENCE,
     FIGURE_INTENTS,
     FRAMEWORK_INTENTS,
-    NUMBER_WORDS,
     OFFICE_INTENTS,
     OLD_RULES,
     OTHER_COUNTS,
@@ -37,6 +36,7 @@ from bot.understanding.patterns import (
 )
 from bot.understanding.query import Understanding, names_a_grant
 from bot.understanding.tables import TableQuery, TableReader
+from bot.understanding.words import NUMBER_WORDS, use_words, word_tables
 from knowledge.kb import KnowledgeBase, Provenance
 
 MAX_CHATS = 10_000
@@ -361,6 +361,8 @@ class _Core:
         """Build the understander, table reader and composer for a knowledge base."""
         if kb.language is not None and kb.language.forms is not None:
             use_forms(kb.language.forms)  # its nynorsk forms fold every question from now
+        if kb.language is not None and kb.language.lexicon is not None:
+            use_words(kb.language.lexicon)  # its word tables read every question from now
         return cls(kb, Understander(kb), Composer(kb), TableReader(kb))
 
 
@@ -676,12 +678,7 @@ REPLACES = {
     "start_groups": ("positions", "start_year"),
     "start_years": ("start_year",),
 }
-WHY_WORDS = ("hvorfor", "why", "kvifor")
 WORDS = lazy_pattern(r"[a-z]+")
-# Words that point back to a person the previous answer named ('e-posten hans', 'her phone').
-REFERS_BACK = frozenset(
-    {"hans", "hennes", "hennar", "deres", "deira", "dens", "dets", "his", "her", "their", "its"}
-)
 MORE_CARRY = (
     "grant_year_to",
     "place",
@@ -956,12 +953,12 @@ def apply_context(u: Understanding, ctx: ChatContext) -> None:
         u.intent, u.confidence = ctx.intent, max(u.confidence, 0.8)
     weak = u.confidence < 0.75 or u.intent in {"out_of_scope", "greeting", "scheme_info"}
     follow_up = u.follow_up or len(tokens) <= 4
-    why = bool(tokens) and tokens[0] in WHY_WORDS and len(tokens) <= 3
+    why = bool(tokens) and tokens[0] in word_tables().why and len(tokens) <= 3
     ctx_family = FAMILIES.get(ctx.intent, ctx.intent)
     # a declined question is only taken as a follow-up when it says so ('og 2018?') or adds
     # a slot or a scheme; 'hvem er helseminister' after a grant question stays declined
     # 'hva er e-posten hans?' after a contact answer asks about the person it named
-    pronoun = bool(REFERS_BACK.intersection(WORDS.findall(u.folded)))
+    pronoun = bool(word_tables().refers_back.intersection(WORDS.findall(u.folded)))
     refers = ctx.intent == "contact" and pronoun
     if pronoun and u.intent == "contact" and ctx.intent != "contact" and not u.schemes_mentioned:
         # 'hva er e-posten hans?' after an answer that named no person: whose is not known

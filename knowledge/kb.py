@@ -21,7 +21,7 @@ from knowledge.schema import (
 )
 
 #: Version of the SQLite layout written by knowledge.build and read by knowledge.store.
-SCHEMA_VERSION = 4  # 4: the language carries the intents
+SCHEMA_VERSION = 5  # 5: the language carries the word tables (lexicon.yaml)
 
 
 @dataclass(frozen=True)

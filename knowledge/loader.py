@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from knowledge.kb import KnowledgeBase, deadline_id
-from knowledge.schema import IntentLanguage, Language, LanguageForms, SameAsRule, SourceFile
+from knowledge.schema import (
+    IntentLanguage,
+    Language,
+    LanguageForms,
+    LanguageLexicon,
+    SameAsRule,
+    SourceFile,
+)
 
 if TYPE_CHECKING:
     import yaml
@@ -153,6 +160,20 @@ def bundled_forms() -> LanguageForms:
     return item.forms
 
 
+LEXICON_FILE = Path("language") / "lexicon.yaml"
+
+
+def bundled_lexicon() -> LanguageLexicon:
+    """Read and validate the bundled word tables (months, numbers, places)."""
+    root = default_sources()
+    item, problems = _parse_file(root / LEXICON_FILE, str(Path(root.name) / LEXICON_FILE))
+    if item is not None and item.lexicon is None:
+        problems = [Problem(str(LEXICON_FILE), "lexicon", "-", "no lexicon section")]
+    if problems or item is None or item.lexicon is None:
+        raise KnowledgeError(problems)
+    return item.lexicon
+
+
 def source_paths(folder: Path) -> list[Path]:
     """List the YAML files below a folder, recursively, in a stable order."""
     return sorted(p for p in folder.rglob("*") if p.suffix in {".yaml", ".yml"} and p.is_file())
@@ -227,10 +248,12 @@ def _assemble(
             "language",
             "intents",
             "forms",
+            "lexicon",
         )
     }
     intents: tuple[str, IntentLanguage] | None = None
     forms: tuple[str, LanguageForms] | None = None
+    lexicon: tuple[str, LanguageLexicon] | None = None
     for file, item in parsed:
         if item.language is not None and reg["language"].add(
             "language", file, "language", "language"
@@ -240,6 +263,8 @@ def _assemble(
             intents = (file, item.intents)
         if item.forms is not None and reg["forms"].add("forms", file, "forms", "forms"):
             forms = (file, item.forms)
+        if item.lexicon is not None and reg["lexicon"].add("lexicon", file, "lexicon", "lexicon"):
+            lexicon = (file, item.lexicon)
         for i, doc in enumerate(item.sources):
             if reg["source"].add(doc.file, file, f"sources[{i}] ({doc.file})", "file"):
                 sources[doc.file] = doc
@@ -367,6 +392,14 @@ def _assemble(
             problems.append(Problem(file, "forms", "forms", "forms need a language section"))
         else:
             language = language.model_copy(update={"forms": written})
+    if lexicon is not None:
+        file, word_tables = lexicon
+        if language is None:
+            problems.append(
+                Problem(file, "lexicon", "lexicon", "a lexicon needs a language section")
+            )
+        else:
+            language = language.model_copy(update={"lexicon": word_tables})
     if problems:
         return None, problems
     kb = KnowledgeBase(

@@ -800,6 +800,89 @@ class LanguageForms(Model):
         return frozenset(w for entry in markers for w in entry.lower().split())
 
 
+def _fraction(value: str) -> str:
+    """Check a number written as a fraction: 'a/b', both whole and above zero."""
+    if not re.fullmatch(r"[1-9]\d*/[1-9]\d*", value):
+        raise ValueError(f"{value!r} is neither a whole number nor a fraction 'a/b'")
+    return value
+
+
+class LanguageLexicon(Model):
+    """The word tables the understanding reads dates, numbers and places by."""
+
+    # a month's name, as questions are folded ('mai', 'desember', 'december') -> 1-12
+    months: dict[str, Annotated[int, Field(ge=1, le=12)]] = Field(min_length=12)
+    # a month's short form ('okt', 'dec'), read in a date but never as a month alone
+    month_short_forms: dict[str, Annotated[int, Field(ge=1, le=12)]] = {}
+    # a place in order said as a word ('tredje år', 'the third year'); 'siste' is the last (-1)
+    ordinals: dict[str, Annotated[int, Field(ge=-1, le=50)]] = Field(min_length=1)
+    # a number said as a word that also names a place in order ('år to', 'year two')
+    cardinals: dict[str, Annotated[int, Field(ge=1, le=50)]] = Field(min_length=1)
+    # a count said as a word ('to stillinger', 'halvannen', 'begge'): a whole number or 'a/b'
+    numbers: dict[str, int | Annotated[str, AfterValidator(_fraction)]] = Field(min_length=1)
+    # counts of positions above six said as words ('sju årsverk', 'ten positions')
+    more_numbers: dict[str, Annotated[int, Field(ge=7, le=50)]] = {}
+    # a group of municipalities by the words that name it ('aust agder') -> its name
+    groups: dict[str, str] = {}
+    # words for the statistics table's columns -> the word its definitions use ('unge' ->
+    # 'aringer', as in '18-24-åringer')
+    column_words: dict[str, str] = {}
+    # irregular forms compared as one word ('nye', 'nytt', 'new' -> 'ny')
+    same_words: dict[str, str] = {}
+    # words that name the whole country ('hele landet', 'national'): the national figures
+    national: list[str] = Field(min_length=1)
+    # words for a distance in days or weeks ('hvor mange dager', 'how many weeks')
+    days: list[str] = Field(min_length=1)
+    # words that set two dates against each other ('mellom', 'etter', 'fra … til')
+    apart: list[str] = Field(min_length=1)
+    # question words asking why ('hvorfor'): alone, a follow-up asking why of the last answer
+    why: list[str] = Field(min_length=1)
+    # words pointing back to a person the previous answer named ('e-posten hans', 'her phone')
+    refers_back: list[str] = Field(min_length=1)
+    # the starts of words that ask for a parliamentary document ('prop', 'melding'), not for
+    # what it is about
+    document_references: list[str] = Field(min_length=1)
+
+    @field_validator(
+        "months",
+        "month_short_forms",
+        "ordinals",
+        "cardinals",
+        "numbers",
+        "more_numbers",
+        "groups",
+        "column_words",
+        "same_words",
+        "national",
+        "days",
+        "apart",
+        "why",
+        "refers_back",
+        "document_references",
+    )
+    @classmethod
+    def _folded(cls, words: dict[str, Any] | list[str]) -> dict[str, Any] | list[str]:
+        """Refuse a word not written as questions are folded (lower case a-z), as no folded
+        question could hold it."""
+        for word in words:
+            if not re.fullmatch(r"[a-z0-9]+(?:[ -][a-z0-9]+)*", word):
+                raise ValueError(f"{word!r} must be written folded (lower case, a-z, no æøå)")
+        return words
+
+    @model_validator(mode="after")
+    def _one_meaning(self) -> LanguageLexicon:
+        """Refuse a word that is both an ordinal and a cardinal, or a count of two values."""
+        both = sorted(set(self.ordinals) & set(self.cardinals))
+        if both:
+            raise ValueError(f"{both[0]!r} is under both ordinals and cardinals")
+        for name in ("cardinals", "more_numbers"):
+            for word, value in getattr(self, name).items():
+                said = self.numbers.get(word, value)
+                if said != value:
+                    raise ValueError(f"{word!r} is {value} under {name} but {said} under numbers")
+        return self
+
+
 class Language(Model):
     """What the understanding knows about language, beyond the names in the sources."""
 
@@ -843,6 +926,20 @@ class Language(Model):
     intents: IntentLanguage | None = None
     # from the forms section (knowledge/data/language/forms.yaml), set by the loader
     forms: LanguageForms | None = None
+    # from the lexicon section (knowledge/data/language/lexicon.yaml), set by the loader
+    lexicon: LanguageLexicon | None = None
+
+    @field_validator("concepts")
+    @classmethod
+    def _one_concept(cls, concepts: dict[str, list[str]]) -> dict[str, list[str]]:
+        """Refuse a word that stands for two things, as a look-up would read it as either."""
+        owner: dict[str, str] = {}
+        for name, members in concepts.items():
+            for member in members:
+                word = member.lower().translate(ASCII_FOLD)
+                if owner.setdefault(word, name) != name:
+                    raise ValueError(f"{member!r} is under both {owner[word]} and {name}")
+        return concepts
 
 
 class SourceFile(Model):
@@ -857,6 +954,7 @@ class SourceFile(Model):
     language: Language | None = None
     intents: IntentLanguage | None = None
     forms: LanguageForms | None = None
+    lexicon: LanguageLexicon | None = None
 
     @field_validator("sources", "offices", "municipalities", "faq", "tables", mode="before")
     @classmethod

@@ -11,6 +11,7 @@ from bot.calc import results as calc_results
 from bot.text import fold, lazy_pattern, unwrap
 from bot.understanding.patterns import FIGURE_INTENTS
 from bot.understanding.query import Understanding
+from bot.understanding.words import word_tables
 from bot.vocab import Lang
 from knowledge.kb import Provenance
 from knowledge.schema import Fact, TextRule, Topic
@@ -285,8 +286,6 @@ DOC_REF = lazy_pattern(
     r"\b(?:Prop\.\s*\d+\s*[SLA]\b|Meld\.\s*St\.\s*\d+|St\.\s*meld\.\s*(?:nr\.\s*)?\d+|"
     r"NOU\s+\d{4})"
 )
-# the words that ask for such a document, not what it is about
-_DOC_REF_WORDS = ("prop", "proposisjon", "stortingsprop", "stortingsmeld", "melding", "bill")
 
 
 def doc_ref_sentence(
@@ -295,10 +294,12 @@ def doc_ref_sentence(
     """The sentence of a text naming a parliamentary document ('Prop. 15 S …') that shares most
     of the question's own words (one at least, besides the words asking for a document), with
     how many it shares."""
+    # the words that ask for such a document, not what it is about
+    asking = word_tables().document_references
     asked = [
         w
         for w in re.findall(r"[a-z0-9]+", folded_question)
-        if len(w) > 3 and w not in plain and not w.startswith(_DOC_REF_WORDS)
+        if len(w) > 3 and w not in plain and not w.startswith(asking)
     ]
     best: tuple[int, str] | None = None
     for part in re.split(r"(?<=[.!?»])\s+(?=[A-ZÆØÅ«•])|\n+(?=\s*•)", text):

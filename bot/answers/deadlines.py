@@ -26,8 +26,8 @@ from bot.cards import deadline_text
 from bot.text import fold, lazy_pattern
 from bot.understanding.entities import extract_day_month
 from bot.understanding.normalise import _stem
-from bot.understanding.patterns import MONTHS
 from bot.understanding.query import Understanding
+from bot.understanding.words import APART_WORDS, DAYS_WORDS, word_pattern
 from bot.vocab import DEADLINE_LABELS, Lang
 from knowledge.kb import DeadlineEntry, Provenance
 from knowledge.schema import DeadlineKind, Fact, Scheme, SourceDoc, Topic
@@ -37,13 +37,10 @@ FIRST_ASK = lazy_pattern(r"\b(?:forst|forste|fyrst|fyrste|tidligst\w*|first|earl
 LAST_ASK = lazy_pattern(r"\b(?:sist|siste|senest\w*|seinast\w*|last|latest)\b")
 WHICH_ASK = lazy_pattern(r"\b(?:hvilken|hvilke|hvilket|kva for|kven|which)\b")
 # 'hvor mange dager', 'how many days', 'uker': a distance in days asked for
-DAYS_WORD = lazy_pattern(r"\b(?:dager|dagar|dogn|days|uker|veker|weeks)\b")
+DAYS_WORD = word_pattern(rf"\b{DAYS_WORDS}\b")
 WEEKS_WORD = lazy_pattern(r"\b(?:uker|veker|weeks)\b")
 # 'mellom', 'etter', 'senere', 'fra … til': two dates set against each other
-APART_WORD = lazy_pattern(
-    r"\b(?:mellom|etter|senere|seinere|tidligere|for|fra|between|after|later|earlier|before|"
-    r"from|apart)\b"
-)
+APART_WORD = word_pattern(rf"\b{APART_WORDS}\b")
 
 # a question that names the deadline itself ('når er søknadsfristen i utlysningen?')
 ASKS_FOR_DEADLINE = lazy_pattern(r"frist|deadline|due\b")
@@ -52,8 +49,8 @@ ASKS_FOR_DEADLINE = lazy_pattern(r"frist|deadline|due\b")
 CERTAIN_ASK = lazy_pattern(r"\b(?:sikker|sikkert|bekreftet|bekrefta|certain|sure|confirmed)\b")
 
 # a month or a date named in a statement ('medio januar 2018', '15.3.2021')
-DATED = lazy_pattern(
-    rf"\b(?:{'|'.join(m for m in MONTHS if len(m) > 3)})\b|\b\d{{1,2}}\.\d{{1,2}}\."
+DATED = word_pattern(
+    lambda w: rf"\b(?:{'|'.join(m for m in w.months if len(m) > 3)})\b|\b\d{{1,2}}\.\d{{1,2}}\."
 )
 
 

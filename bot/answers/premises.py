@@ -12,7 +12,8 @@ from bot.answer import Answer
 from bot.answers.common import t
 from bot.text import fold
 from bot.understanding.entities import extract_date, extract_day_month, extract_money
-from bot.understanding.patterns import MONTHS, PREMISE
+from bot.understanding.patterns import PREMISE
+from bot.understanding.words import word_tables
 from bot.vocab import Lang
 
 T = TypeVar("T")
@@ -249,7 +250,11 @@ def _kroner_in(text: str) -> list[int]:
 def _dates_in(text: str) -> list[tuple[int, int, int | None]]:
     """Return the days, months and years (None when not written) of the dates a text writes."""
     return [
-        (int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3)) if m.group(3) else None)
+        (
+            int(m.group(1)),
+            word_tables().months[m.group(2).lower()],
+            int(m.group(3)) if m.group(3) else None,
+        )
         for m in _ANSWER_DATE.finditer(text)
     ]
 

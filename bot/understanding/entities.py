@@ -13,19 +13,25 @@ from bot.understanding.patterns import (
     _FIRST_YEARS,
     _START_YEAR,
     _YEAR_LIST,
-    CARDINAL_WORDS,
     COST_OF_ONE,
     END_YEAR_ASK,
     GRANT_PERCENT,
-    MONTHS,
-    NUMBER_WORDS,
     ORD_WORD,
-    ORDINALS,
     OWN_SHARE_PERCENT,
     POSITION_LIMIT,
     POSITION_STEMS,
     POSITION_WORDS,
     RELATIVE_YEAR,
+)
+from bot.understanding.words import (
+    MORE_NUMBER_WORD,
+    MORE_NUMBER_WORDS,
+    NATIONAL_WORD,
+    NUMBER_WORDS,
+    ORDINAL_WORD,
+    ORDINALS,
+    word_pattern,
+    word_tables,
 )
 
 #: How many texts the pure readers below remember: the few texts of one question (the
@@ -272,24 +278,6 @@ _POSITION_WORD = lazy_pattern(POSITION_WORDS)
 _COUNT_POSITION = lazy_pattern(rf"({NUMBER})\s*{_QUALIFIER}{POSITION_WORDS}")
 
 
-# counts of positions above six in words ('sju årsverk', 'ten positions')
-MORE_NUMBER_WORDS: dict[str, int] = {
-    "sju": 7,
-    "syv": 7,
-    "seven": 7,
-    "atte": 8,
-    "eight": 8,
-    "ni": 9,
-    "nine": 9,
-    "ti": 10,
-    "ten": 10,
-    "elleve": 11,
-    "eleven": 11,
-    "tolv": 12,
-    "twelve": 12,
-}
-
-
 # 'to av stillingene (våre)', '2 av årsverkene', 'two of our positions'
 _PARTITIVE_POSITION = lazy_pattern(
     r"(?<![\w.,])(\d+|to|two|tre|three|fire|four|fem|five|seks|six)\s+(?:av|of)\s+"
@@ -297,10 +285,10 @@ _PARTITIVE_POSITION = lazy_pattern(
 )
 
 
-_WORD_POSITION = lazy_pattern(
+_WORD_POSITION = word_pattern(
     rf"\b(halvannen|halvannet|en halv|ei halv|et halvt|ett halvt|halvt|halve|halv|a half-time|"
     rf"half-time|half an?|half|one|an|en|et|ett|ei|to|two|tre|three|fire|four|fem|five|seks|six|"
-    rf"{'|'.join(MORE_NUMBER_WORDS)}|"
+    rf"{MORE_NUMBER_WORD}|"
     rf"begge|both|(?<=hver )sin|(?<=kvar )si|(?<=hvor )si|(?<=hvert )sitt)"
     # ('to 2021-stillinger': positions named by the year they started)
     rf"\s+{_QUALIFIER}(?:(?:19|20)\d{{2}}-)?{POSITION_WORDS}"
@@ -324,7 +312,7 @@ _PER_POSITION = lazy_pattern(
 )
 
 
-_COUNTED_POSITIONS = lazy_pattern(
+_COUNTED_POSITIONS = word_pattern(
     rf"(?:{_PERCENT_POSITION.pattern}|{_COUNT_POSITION.pattern}|{_WORD_POSITION.pattern}|"
     rf"{_AND_A_HALF_POSITION.pattern})"
 )
@@ -670,19 +658,10 @@ def joined_by_measure(folded: str, mentions: list[tuple[Fraction, tuple[int, int
     )
 
 
-ORDINAL_WORDS = "|".join(
-    sorted(
-        (k for k, v in ORDINALS.items() if not k.isdigit() and k not in CARDINAL_WORDS),
-        key=len,
-        reverse=True,
-    )
-)
-
-
 _GRANT_YEAR_PATTERNS = (
     # 'år 3', 'år3', 'year three', 'år nr. 2', 'tilskuddsår 3' (not 'år to årsverk', not
     # 'år 2,5 årsverk'; 'år1 stilling' run together is year 1 all the same)
-    lazy_pattern(
+    word_pattern(
         rf"\b(?:tilskudds|tilskots|drifts)?(?:ar|year|aret)(?:(\d{{1,2}})(?![.,]\d)\b|"
         rf"(?:\s*|-)(?:nr\.?\s*|nummer\s*)?(\d{{1,2}}|{ORD_WORD})\b(?![.,]\d)"
         rf"(?!\s*(?:ar|years?)\b)(?!\s+{POSITION_WORDS}))"
@@ -694,15 +673,15 @@ _GRANT_YEAR_PATTERNS = (
         r"(?!\s*(?:med|with)\b)"
     ),
     # 'tredje år', 'third year', 'første året', 'fjerde driftsår', 'the first-year rate'
-    lazy_pattern(
-        rf"\b({ORDINAL_WORDS})(?:\s+|-)(?:ar|aret|year|tilskuddsar|tilskuddsaret|driftsar|driftsaret)\b"
+    word_pattern(
+        rf"\b({ORDINAL_WORD})(?:\s+|-)(?:ar|aret|year|tilskuddsar|tilskuddsaret|driftsar|driftsaret)\b"
     ),
 )
 
 
 # 'tredje og fjerde år', 'the third and fourth year': two grant years sharing the noun
-_ORDINAL_PAIR = lazy_pattern(
-    rf"\b({ORDINAL_WORDS})\s+(?:og|and|eller|or|til|to)\s+({ORDINAL_WORDS})\s+"
+_ORDINAL_PAIR = word_pattern(
+    rf"\b({ORDINAL_WORD})\s+(?:og|and|eller|or|til|to)\s+({ORDINAL_WORD})\s+"
     r"(?:ar|aret|arene|year|years|tilskuddsar\w*)\b"
 )
 
@@ -758,7 +737,7 @@ _GROUP_QUALIFIER = rf"(?:nytt\s+|ny\s+)?{_QUALIFIER}"
 
 
 # 'to årsverk i år 1 og ett (årsverk) i år 3', '1,5 stillinger i tredje år og 2 i år 4'
-_GROUP = lazy_pattern(
+_GROUP = word_pattern(
     rf"(?<![\w.,]){_GROUP_COUNT}\s+(?:{_GROUP_QUALIFIER}({POSITION_WORDS})\s+)?"
     # 'to stillinger som går inn i sitt tredje år', 'two positions entering their third year'
     r"(?:som (?:na\s+)?(?:gar inn|gar|er inne|er|kjem inn|kommer inn)\s+|som\s+|er\s+|"
@@ -766,13 +745,13 @@ _GROUP = lazy_pattern(
     r"(?:(?:their|its|sitt|sine|sin|det|the)\s+)?(?:"
     rf"(?:ar|year|aret|tilskuddsar\w*|tilskotsar\w*|grant\s+year)\s*(\d{{1,2}}|{ORD_WORD})\b"
     r"(?!\s*(?:ar|years?)\b)"
-    rf"|({ORDINAL_WORDS})\s+(?:ar|aret|year|grant\s+year|tilskuddsar\w*)\b"
+    rf"|({ORDINAL_WORD})\s+(?:ar|aret|year|grant\s+year|tilskuddsar\w*)\b"
     r"|(\d{1,2})\.\s*(?:ar|aret)\b"
     # 'og ett i sitt tredje': the year noun left out after a possessive
-    rf"|(?:(?<=sitt )|(?<=sine )|(?<=its )|(?<=their ))({ORDINAL_WORDS})\b"
+    rf"|(?:(?<=sitt )|(?<=sine )|(?<=its )|(?<=their ))({ORDINAL_WORD})\b"
     # '2 årsverk i tredje tilskuddsår og 1 årsverk i første?': the noun left out at the end
     # ('og ett i siste i kommunalt rusarbeid?': the scheme's words may follow)
-    rf"|({ORDINAL_WORDS})(?=\s*(?:[?.!,;:]|$|og\b|and\b|i\s+[a-z]|in\s+the\b)))"
+    rf"|({ORDINAL_WORD})(?=\s*(?:[?.!,;:]|$|og\b|and\b|i\s+[a-z]|in\s+the\b)))"
 )
 
 
@@ -1161,7 +1140,9 @@ _ISO_DATE = lazy_pattern(r"\b(20\d{2})-(\d{1,2})-(\d{1,2})\b")
 _DOTTED_DATE = lazy_pattern(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2,4})\b")
 
 
-_WORDED_DATE = lazy_pattern(rf"\b(\d{{1,2}})\.?\s*({'|'.join(MONTHS)})\w*\s+(20\d{{2}})\b")
+_WORDED_DATE = word_pattern(
+    lambda w: rf"\b(\d{{1,2}})\.?\s*({'|'.join(w.months)})\w*\s+(20\d{{2}})\b"
+)
 
 
 _FOUR_DIGITS = lazy_pattern(r"(?<![\d.,])(\d{4})(?![\d])")
@@ -1173,7 +1154,7 @@ _LETTERS = lazy_pattern(r"[a-z]+")
 _COUNTY_NUMBER = lazy_pattern(r"\bfylke\s*(\d{2})\b")
 
 
-_NATIONAL = lazy_pattern(r"\b(?:landet|hele landet|nasjonalt|norway|national|country)\b")
+_NATIONAL = word_pattern(rf"\b{NATIONAL_WORD}\b")
 
 
 def extract_years(folded: str) -> list[int]:
@@ -1210,9 +1191,12 @@ def extract_money(folded: str) -> int | str | None:
 
 
 # a day and month as a question says it ('1. mars', '15.3', '15 March')
-_DAY_MONTH = lazy_pattern(
-    r"\b(\d{1,2})\.?\s*(?:(" + "|".join(m for m in MONTHS if m.isalpha() and len(m) > 3) + r")\b|"
-    r"\.(\d{1,2})\b(?!\.\d))"
+_DAY_MONTH = word_pattern(
+    lambda w: (
+        r"\b(\d{1,2})\.?\s*(?:("
+        + "|".join(m for m in w.months if m.isalpha() and len(m) > 3)
+        + r")\b|\.(\d{1,2})\b(?!\.\d))"
+    )
 )
 
 
@@ -1222,7 +1206,7 @@ def extract_day_month(folded: str) -> tuple[int, int] | None:
     if len(found) != 1:
         return None
     m = found[0]
-    month = MONTHS.get(m.group(2)) if m.group(2) else int(m.group(3))
+    month = word_tables().months.get(m.group(2)) if m.group(2) else int(m.group(3))
     day = int(m.group(1))
     if not isinstance(month, int) or not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
@@ -1240,7 +1224,7 @@ def extract_date(folded: str) -> tuple[int, int, int] | None:
         return (year + 2000 if year < 100 else year), int(m.group(2)), int(m.group(1))
     m = _WORDED_DATE.search(folded)
     if m:
-        return int(m.group(3)), MONTHS[m.group(2)], int(m.group(1))
+        return int(m.group(3)), word_tables().months[m.group(2)], int(m.group(1))
     return None
 
 
@@ -1263,7 +1247,7 @@ _ANCHOR_OWNER = (
 
 # '2017 var år 1', 'i fjor, det var stillingens første år', '2021 was year 1': the calendar
 # year first, then the grant year it was
-_YEAR_WAS_GRANT_YEAR = lazy_pattern(
+_YEAR_WAS_GRANT_YEAR = word_pattern(
     rf"{_ANCHOR_YEAR}\)?\s*,?(?:(?:\s+[a-z-]+){{0,6}}?\s+(?:(?:som|that|which|det|den|it)\s+)?"
     r"(?:(?:da|den gang|then)\s+)?|"
     # 'i fjor (2021) fekk vi tilskot til to stillingar i … som då var i år 2': 'da'/'then'
@@ -1278,7 +1262,7 @@ _YEAR_WAS_GRANT_YEAR = lazy_pattern(
 
 # 'som er i år 3 i år', 'var i år 2 i 2021', 'fikk år 1-tilskudd til rusarbeid i 2020': the
 # grant year first, then the calendar year it was or is
-_GRANT_YEAR_IN_YEAR = lazy_pattern(
+_GRANT_YEAR_IN_YEAR = word_pattern(
     r"\b(?:(?:er|var|is|was)\s+(?:na\s+|now\s+)?(?:i|in)|fikk|got|hadde|had|"
     # 'en stilling i sitt tredje år i år': no verb, the owner says whose grant year it is
     r"(?:i|in)(?=\s+(?:sitt|sine|its|their)\s))\s+"
@@ -1321,7 +1305,7 @@ def extract_grant_year_anchor(
 
 
 # '700 000 kr i år 1, 720 000 kr i år 2': a yearly cost given for each grant year
-_COST_IN_GRANT_YEAR = lazy_pattern(
+_COST_IN_GRANT_YEAR = word_pattern(
     rf"({_AMOUNT_START}{_AMOUNT}\s*(?:k\b|kr\b|kroner|nok|,-)?)\s*(?:(?:per ar|i aret|a year)\s+)?"
     r"(?:i|for|in)\s+(?:(?:ar|year|tilskuddsar|tilskotsar)\s*(\d{1,2})|(" + ORD_WORD + r")\s+"
     r"(?:ar|year|tilskuddsar|tilskotsar))\b"

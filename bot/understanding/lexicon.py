@@ -26,24 +26,18 @@ from bot.understanding.patterns import (
     AMOUNT_DIGITS,
     BUDGET_REF,
     CLIPPED,
-    COLUMN_WORDS,
-    CONCEPTS,
     DURATION_ASK,
     DURATION_PHRASE,
     ELIDED,
     ENDINGS,
     GRANT_STEM,
     GRANT_WORDS,
-    GROUPS,
     LADDER_WORDS,
     LIMITED,
     MEASURE_WORDS,
     MIN_CORRECTABLE,
-    MONTHS,
     NUMBER_NAMES,
-    NUMBER_WORDS,
     OPERATION_WORDS,
-    ORDINALS,
     ORGANISATION_WORDS,
     SENTENCE,
     SLOT_WORDS,
@@ -55,6 +49,7 @@ from bot.understanding.patterns import (
     WORD,
 )
 from bot.understanding.query import Doc, Passage, Understanding
+from bot.understanding.words import COLUMN_WORDS, GROUPS, NUMBER_WORDS, ORDINALS, word_tables
 from knowledge.kb import KnowledgeBase
 from knowledge.schema import Table, TextRule, YearRange
 from knowledge.text import ASCII_FOLD
@@ -65,7 +60,13 @@ def _question_words(lex: Lexicon) -> set[str]:
     places and offices."""
     words: set[str] = set(lex.function_words | SLOT_WORDS | OPERATION_WORDS)
     words |= MEASURE_WORDS | LADDER_WORDS | lex.everyday | lex.verbs
-    words |= set(CONCEPTS) | set(ORDINALS) | set(NUMBER_WORDS) | set(MONTHS) | lex.place_tokens
+    words |= (
+        set(lex.concepts)
+        | set(ORDINALS)
+        | set(NUMBER_WORDS)
+        | set(word_tables().months)
+        | lex.place_tokens
+    )
     for phrases in lex.triggers.values():
         for phrase, _weight in phrases:
             words.update(WORD.findall(phrase))
@@ -621,8 +622,8 @@ class Lexicon:
         # Every word the knowledge base, the triggers and plain function words use: a question
         # word outside it (and not an inflection or compound of known words) is either a typo,
         # corrected to the nearest known word, or a topic the knowledge base does not hold.
-        # the concepts of words.yaml beside those of the code: one term for several words
-        self.concepts: dict[str, str] = dict(CONCEPTS)
+        # the concepts of words.yaml: one term for several words
+        self.concepts: dict[str, str] = {}
         # a concept's phrases ('følger opp' ~ 'oppfølging'), searched before the words
         self.concept_phrases: dict[str, str] = {}
         for name, members in (kb.language.concepts if kb.language else {}).items():
@@ -660,7 +661,7 @@ class Lexicon:
         for table in (
             ORDINALS,
             NUMBER_WORDS,
-            MONTHS,
+            word_tables().months,
             SLOT_WORDS,
             OPERATION_WORDS,
             MEASURE_WORDS,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from bot.understanding.patterns import GRANT_WORDS, ORGANISATION_WORDS, SAME_WORD, WORD
+from bot.understanding.patterns import GRANT_WORDS, ORGANISATION_WORDS, WORD
+from bot.understanding.words import SAME_WORD
 from knowledge.kb import KnowledgeBase
 
 STEM_ENDINGS = ("inga", "ing", "ene", "ane", "er", "ar", "en", "et", "e", "s", "a")

@@ -93,7 +93,6 @@ from bot.understanding.patterns import (
     GRANT_STEM,
     GRANT_TOKEN,
     GRANT_WORDS,
-    GROUPS,
     HOW_MANY_YEARS,
     KIND_ACCOUNTS,
     KIND_APPLICATION,
@@ -103,10 +102,8 @@ from bot.understanding.patterns import (
     MEASURE_EACH_POSITION,
     MEASURES,
     MONTH_ONLY,
-    MONTHS,
     MOST_ASK,
     NAME_ENDINGS,
-    NUMBER_WORDS,
     OFFICE_NAME,
     ONE_YEAR,
     ORDER_ASC,
@@ -145,6 +142,7 @@ from bot.understanding.patterns import (
     YES_NO,
 )
 from bot.understanding.query import Understanding
+from bot.understanding.words import GROUPS, NUMBER_WORDS, word_pattern, word_tables
 from knowledge.kb import KnowledgeBase
 from knowledge.schema import LadderRule
 
@@ -191,9 +189,11 @@ _BEGAN = re.compile(
 
 
 # 'i dag, desember 2026', 'vi er nå i desember 2026': the year the asker is in, said as today
-_TODAY_STATED = re.compile(
-    r"\b(?:i dag|idag|na|today|now|vi er i|we are in)\s*,?\s*(?:i\s+|in\s+)?"
-    r"(?:(?:" + "|".join(m for m in MONTHS if len(m) > 3) + r")\s+)((?:19|20)\d{2})\b"
+_TODAY_STATED = word_pattern(
+    lambda w: (
+        r"\b(?:i dag|idag|na|today|now|vi er i|we are in)\s*,?\s*(?:i\s+|in\s+)?"
+        r"(?:(?:" + "|".join(m for m in w.months if len(m) > 3) + r")\s+)((?:19|20)\d{2})\b"
+    )
 )
 
 
@@ -584,8 +584,9 @@ class Understander:
         """Return Lister, Aust-Agder, Vest-Agder or Agder when named (also in the genitive:
         'Listers kommuner')."""
         padded = pad(folded)
-        for key in ("aust-agder", "aust agder", "vest-agder", "vest agder", "lister"):
-            if _has(padded, key) or _has(padded, f"{key}s"):
+        # the longest name first; the whole of Agder is read below, not when it names an office
+        for key in sorted(GROUPS, key=len, reverse=True):
+            if GROUPS[key] != "Agder" and (_has(padded, key) or _has(padded, f"{key}s")):
                 return GROUPS[key]
         if AGDER_GROUP.search(folded):
             return "Agder"
@@ -1129,7 +1130,7 @@ class Understander:
         month = MONTH_ONLY.search(f)
         if month:
             # 'hvilke frister er i februar 2022?': a month without a day, for filtering dates
-            s["month"] = MONTHS[month.group(1)]
+            s["month"] = word_tables().months[month.group(1)]
         now = STATED_NOW.search(f)
         if now and isinstance(s.get("year_rel"), int) and "year_rel_to" not in s:
             # 'vi er i desember 2019 – fristen neste år?': the year said is today's, the year

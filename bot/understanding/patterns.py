@@ -3,59 +3,14 @@
 from __future__ import annotations
 
 import re
-from fractions import Fraction
 
 from bot.text import guarded_pattern, lazy_pattern
+from bot.understanding.words import ANY_ORDINAL, word_pattern
 
 
 def _wordset(text: str) -> frozenset[str]:
     """Return the white-space separated words of a text as a set."""
     return frozenset(text.split())
-
-
-ORDINALS = {
-    "forste": 1,
-    "first": 1,
-    "en": 1,
-    "ett": 1,
-    "one": 1,
-    "1": 1,
-    "andre": 2,
-    "second": 2,
-    "to": 2,
-    "two": 2,
-    "2": 2,
-    "tredje": 3,
-    "third": 3,
-    "tre": 3,
-    "three": 3,
-    "3": 3,
-    "fjerde": 4,
-    "fourth": 4,
-    "fire": 4,
-    "four": 4,
-    "4": 4,
-    "femte": 5,
-    "fifth": 5,
-    "fem": 5,
-    "five": 5,
-    "5": 5,
-    "sjette": 6,
-    "sixth": 6,
-    "seks": 6,
-    "six": 6,
-    "6": 6,
-    "sjuende": 7,
-    "syvende": 7,
-    "seventh": 7,
-    "sju": 7,
-    "syv": 7,
-    "seven": 7,
-    "siste": -1,
-    "last": -1,
-    "nullte": 0,
-    "0": 0,
-}
 
 
 # Words the entity patterns read (positions, money, measures), part of the vocabulary.
@@ -66,38 +21,6 @@ SLOT_WORDS = _wordset(
 )
 
 
-CARDINAL_WORDS = _wordset("en ett one to two tre three fire four fem five seks six sju syv seven")
-
-
-NUMBER_WORDS: dict[str, int | Fraction] = {
-    "en": 1,
-    "ett": 1,
-    "ei": 1,
-    "one": 1,
-    "an": 1,
-    "a": 1,
-    "to": 2,
-    "two": 2,
-    "tre": 3,
-    "three": 3,
-    "fire": 4,
-    "four": 4,
-    "fem": 5,
-    "five": 5,
-    "seks": 6,
-    "six": 6,
-    "halv": Fraction(1, 2),
-    "halvt": Fraction(1, 2),
-    "halvannen": Fraction(3, 2),
-    "half": Fraction(1, 2),
-    "half-time": Fraction(1, 2),
-    "halve": Fraction(1, 2),
-    "halvannet": Fraction(3, 2),
-    "begge": 2,
-    "both": 2,
-}
-
-
 POSITION_WORDS = (
     r"(?:arsverk\w*|stilling\w*|heltidsstilling\w*|ftes?|full[- ]time|positions?|hjemmel|"
     r"hjemler|ansatt\w*)"
@@ -106,54 +29,7 @@ POSITION_WORDS = (
 POSITION_STEMS = ("arsverk", "stilling", "fte", "full", "position", "hjemmel", "hjemler", "ansatt")
 
 
-ORD_WORD = "|".join(sorted((re.escape(k) for k in ORDINALS), key=len, reverse=True))
-
-
-MONTHS = {
-    "januar": 1,
-    "january": 1,
-    "jan": 1,
-    "februar": 2,
-    "february": 2,
-    "feb": 2,
-    "mars": 3,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "mai": 5,
-    "may": 5,
-    "juni": 6,
-    "june": 6,
-    "jun": 6,
-    "juli": 7,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sep": 9,
-    "oktober": 10,
-    "october": 10,
-    "okt": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "desember": 12,
-    "december": 12,
-    "des": 12,
-    "dec": 12,
-}
-
-
-GROUPS = {
-    "lister": "Lister",
-    "aust-agder": "Aust-Agder",
-    "aust agder": "Aust-Agder",
-    "vest-agder": "Vest-Agder",
-    "vest agder": "Vest-Agder",
-    "agder": "Agder",
-}
+ORD_WORD = ANY_ORDINAL
 
 
 WORD = lazy_pattern(r"[a-z0-9]+")
@@ -277,10 +153,8 @@ STATED_NOW = lazy_pattern(
 )
 
 
-MONTH_ONLY = lazy_pattern(
-    r"(?<!\d\.)(?<!\d\. )\b(?:i|in|during|for)\s+(januar|februar|mars|april|mai|juni|juli|august|"
-    r"september|oktober|november|desember|january|february|march|may|june|july|october|"
-    r"december)\b"
+MONTH_ONLY = word_pattern(
+    lambda w: r"(?<!\d\.)(?<!\d\. )\b(?:i|in|during|for)\s+(" + "|".join(w.month_names) + r")\b"
 )
 
 
@@ -554,118 +428,6 @@ ENDINGS = (
 
 
 MIN_CORRECTABLE = 5
-
-
-# Words that stand for the same thing in a look-up ('sammen med nabokommunen' ~ 'samarbeid').
-CONCEPTS: dict[str, str] = {
-    "sammen": "#coop",
-    "together": "#coop",
-    "jointly": "#coop",
-    "samarbeid": "#coop",
-    "samarbeide": "#coop",
-    "samarbeider": "#coop",
-    "interkommunalt": "#coop",
-    "interkommunal": "#coop",
-    "klyngesamarbeid": "#coop",
-    "cooperate": "#coop",
-    "cooperation": "#coop",
-    "partner": "#coop",
-    "nabokommune": "#coop",
-    "nabokommunen": "#coop",
-    "nabokommuner": "#coop",
-    "neighbouring": "#coop",
-    "neighboring": "#coop",
-    "neighbour": "#coop",
-    "frivillig": "#volunteer",
-    "frivillige": "#volunteer",
-    "frivilligheten": "#volunteer",
-    "frivilligheita": "#volunteer",
-    "ideell": "#volunteer",
-    "ideelle": "#volunteer",
-    "voluntary": "#volunteer",
-    "volunteer": "#volunteer",
-    "volunteers": "#volunteer",
-    # 'kapasitetsøkning', 'øke kapasiteten', 'kapasitetsvekst': more capacity in the services
-    "kapasitet": "#capacity",
-    "kapasiteten": "#capacity",
-    "kapasitetsokning": "#capacity",
-    "kapasitetsokningen": "#capacity",
-    "kapasitetsauke": "#capacity",
-    "kapasitetsauken": "#capacity",
-    "kapasitetsvekst": "#capacity",
-    "capacity": "#capacity",
-    "lenge": "#duration",
-    "varighet": "#duration",
-    "tidsperiode": "#duration",
-    "revisor": "#audit",
-    "revisorattestasjon": "#audit",
-    "revisorattestert": "#audit",
-    "auditor": "#audit",
-    "audited": "#audit",
-    "klage": "#appeal",
-    "klagerett": "#appeal",
-    "appeal": "#appeal",
-    "fylkesmann": "#office",
-    "fylkesmannen": "#office",
-    "fylkesmannens": "#office",
-    "fylkesmennene": "#office",
-    "statsforvalter": "#office",
-    "statsforvalteren": "#office",
-    "statsforvalterens": "#office",
-    "statsforvalterne": "#office",
-    "statsforvaltarane": "#office",
-    "embete": "#office",
-    "embetet": "#office",
-    "embeter": "#office",
-    "embetene": "#office",
-    "embeta": "#office",
-    "helseforetak": "#hf",
-    "helseforetaka": "#hf",
-    "trust": "#hf",
-    "trusts": "#hf",
-    "hf": "#hf",
-    "rhf": "#hf",
-}
-
-
-# Words for the statistics table's columns, mapped to the words its definitions use.
-COLUMN_WORDS = {
-    "unge": "aringer",
-    "ungdom": "aringer",
-    "young": "aringer",
-    "youth": "aringer",
-    "children": "barn",
-    "child": "barn",
-    "barna": "barn",
-    "households": "husholdninger",
-    "household": "husholdninger",
-    "husholdning": "husholdninger",
-    "participants": "deltakere",
-    "participant": "deltakere",
-    "deltaker": "deltakere",
-    "kvalifiseringsprogrammet": "kvalifiseringsprogram",
-    "qualification": "kvalifiseringsprogram",
-    "temporary": "midlertidig",
-    "housing": "botilbud",
-    "accommodation": "botilbud",
-    "assistance": "sosialhjelp",
-    "welfare": "sosialhjelp",
-    "sosialhjelpsmottakere": "sosialhjelp",
-    "income": "hovedinntekt",
-    "months": "mnd",
-    "maneder": "mnd",
-    "share": "andel",
-    "proportion": "andel",
-    "percentage": "andel",
-    "prosent": "andel",
-    "prosentandel": "andel",
-    "population": "befolkningen",
-    "befolkning": "befolkningen",
-}
-
-
-# Irregular forms compared as one word.
-SAME_WORD = {"nytt": "ny", "nye": "ny", "new": "ny", "nyt": "ny"}
 
 
 NUMBER_NAMES = _wordset("to tre fire fem seks two three four five six")
@@ -1136,7 +898,7 @@ RESTATED_YEAR = lazy_pattern(
 
 
 # 'i fjor', 'neste år', 'i år' (not 'i år 3'): a calendar year relative to today
-RELATIVE_YEAR = lazy_pattern(
+RELATIVE_YEAR = word_pattern(
     r"\b(?:(i fjor|ifjor|last year|forrige ar)|(neste ar|next year|til neste ar|naste ar)|"
     r"(i ar|this year|dette aret|inneverende ar))\b(?!\s*(?:\d|nr|nummer|" + ORD_WORD + r")\b)"
     # 'i fjor (2021)': the year in brackets says which year; it is read, not today's less one

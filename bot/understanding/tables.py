@@ -15,7 +15,7 @@ from typing import Literal
 from bot import asof
 from bot.text import fold
 from bot.understanding.lexicon import function_words
-from bot.understanding.patterns import MONTHS
+from bot.understanding.words import word_tables
 from knowledge.kb import KnowledgeBase
 from knowledge.schema import Column, Row, Table, TableLanguage
 
@@ -516,7 +516,7 @@ class TableReader:
         self.source_years = {t.id: _source_year(kb, t) for t in self.tables}
         documents = "|".join(re.escape(p) for p in self.w.get("document", ()))
         # 'tabellen fra januar 2020': the month of the document's date beside its year
-        months = "|".join(sorted(MONTHS, key=len, reverse=True))
+        months = "|".join(sorted(word_tables().months, key=len, reverse=True))
         self.document = (
             re.compile(
                 rf"\b(20[0-4]\d)\s*-?\s*(?:{documents})\b"
