@@ -62,12 +62,14 @@ FLOORS = {
     "batch-48.yaml": (1.00, 0, 0),
     "batch-49.yaml": (0.99, 0, 1),
     "batch-50.yaml": (1.00, 0, 0),
-    "batch-51.yaml": (0.90, 13, 0),
-    "batch-52.yaml": (0.92, 13, 1),
-    "batch-53.yaml": (0.90, 20, 1),
-    "batch-54.yaml": (0.94, 5, 4),
-    "batch-55.yaml": (0.91, 18, 1),
-    "batch-56.yaml": (0.89, 19, 3),
+    "batch-51.yaml": (0.98, 2, 0),
+    "batch-52.yaml": (0.98, 3, 1),
+    "batch-53.yaml": (0.99, 1, 0),
+    "batch-54.yaml": (0.99, 1, 0),
+    "batch-55.yaml": (0.98, 5, 0),
+    "batch-56.yaml": (0.98, 2, 1),
+    "batch-57.yaml": (0.94, 9, 3),
+    "batch-58.yaml": (0.95, 8, 2),
 }
 
 
