@@ -49,6 +49,8 @@ def test_every_position_word_holds_one_of_the_position_stems(word: str) -> None:
         "stillingen koster 700 000",
         "two full-time positions",
         "3 ansatte",
+        "hvis vi ansetter tre i ar 2 til 600 000 kr hver",
+        "if we hire two in year 1",
     ],
 )
 def test_a_text_naming_positions_may_name_them(folded: str) -> None:

@@ -25,8 +25,23 @@ POSITION_WORDS = (
     r"(?:arsverk\w*|stilling\w*|heltidsstilling\w*|ftes?|full[- ]time|positions?|hjemmel|"
     r"hjemler|ansatt\w*)"
 )
-# Every match of POSITION_WORDS holds one of these: a text holding none names no position.
-POSITION_STEMS = ("arsverk", "stilling", "fte", "full", "position", "hjemmel", "hjemler", "ansatt")
+# Every match of POSITION_WORDS, or of a hiring verb that counts the people taken on ('hvis vi
+# ansetter tre', entities._HIRED_POSITION), holds one of these: a text holding none names no
+# position.
+POSITION_STEMS = (
+    "arsverk",
+    "stilling",
+    "fte",
+    "full",
+    "position",
+    "hjemmel",
+    "hjemler",
+    "ansatt",
+    "ansett",
+    "tilsett",
+    "hire",
+    "employ",
+)
 
 
 ORD_WORD = ANY_ORDINAL
