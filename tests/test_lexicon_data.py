@@ -54,8 +54,8 @@ def refusal(folder: Path) -> str:
         ),
         (
             "capacity",
-            "kapasitetsløft",
-            "Kan vi få NAV-tilskuddet til en søknad som bare handler om kapasitetsløft?",
+            "personellforsterkning",
+            "Kan vi få NAV-tilskuddet til en søknad som bare handler om personellforsterkning?",
             "kapasitetsøkning",
         ),
     ],
