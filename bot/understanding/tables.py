@@ -1394,7 +1394,11 @@ class TableReader:
             if statistics and self.has(padded, "framework"):
                 return None  # 'hvor mye økte rammen …' after a statistics question
             # 'hva fikk de to til sammen i 2017?': an operation on what was just asked
-            return self._follow_up(previous, padded, years)
+            followed = self._follow_up(previous, padded, years)
+            if followed is not None and followed.table == previous.table:
+                # 'og andelen i Vest-Agder?' after counts: the share printed beside the count
+                followed = self._share_of_count(previous, followed, padded) or followed
+            return followed
         if best is not None and previous is not None and best.table == previous.table:
             asked = _asked(previous)
             if best.op == "rank" and not best.rows and self.has(padded, "those_asked") and asked:
