@@ -3115,9 +3115,11 @@ class TableReader:
             return None
         named = [k for k in self.rows_in(table, padded) if k != national[0]]
         column = self._column_by_words(table, padded)
-        if named or (column is not None and column.id != counted.id):
-            return None  # another place or another column asked
-        rows = (*previous.rows, national[0])
+        if len(named) > 1 or (column is not None and column.id != counted.id):
+            return None  # other places or another column asked
+        # 'hvor stor andel av hele landet utgjør Oslo?' after Oslo's and Rogaland's counts:
+        # the place named over the country
+        rows = (named[0], national[0]) if named else (*previous.rows, national[0])
         return TableQuery(table.id, "portion", rows, previous.columns)
 
     def _share_of_group(self, previous: TableQuery | None, padded: str) -> TableQuery | None:
