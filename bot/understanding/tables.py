@@ -3282,6 +3282,18 @@ class TableReader:
         by_years = self._years_asked(table, previous, padded, rows, columns)
         if by_years is not None:
             return by_years
+        found = previous.before_rows[-1:] + previous.shown
+        if (
+            previous.op == "rank"
+            and not rows
+            and len(previous.shown) == 1
+            and len(found) == 2
+            and len(previous.columns) == 1
+            and self.comparing(padded)
+            and not (self.has(padded, "highest") or self.has(padded, "lowest"))
+        ):
+            # 'hva er forskjellen mellom dem?' after the highest and the lowest: the two found
+            return TableQuery(table.id, "difference", found, previous.columns)
         ranked = self._ranked_follow_up(table, previous, padded, rows, columns)
         if ranked is not None:
             return _remember(ranked, previous)
@@ -3398,6 +3410,9 @@ def _remember(query: TableQuery, previous: TableQuery) -> TableQuery:
     """Keep the rows or columns a follow-up replaced, for a later 'til sammen?'."""
     changed = query.rows != previous.rows
     before_rows = previous.before_rows + previous.rows if changed else previous.before_rows
+    if previous.op == "rank" and not previous.rows and query.shown != previous.shown:
+        # 'og minst?' after the highest: the row the ranking found is one asked about
+        before_rows = previous.before_rows + previous.shown
     before_columns = (
         previous.columns if query.columns != previous.columns else previous.before_columns
     )
