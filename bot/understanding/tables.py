@@ -72,6 +72,8 @@ _ANY_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")
 _MILLIONS_SAID = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*mill")
 
 
+#: 'hvilken 09-kommune': the municipalities whose numbers begin so.
+_SERIES_NAMED = re.compile(r"\b(\d{2})-(?:kommun|municipalit)\w*")
 _TOP_DIGIT = re.compile(r"\b(?:topp|top)\s*-?\s*(\d{1,2})\b")
 
 
@@ -1412,7 +1414,51 @@ class TableReader:
                 best = replace(best, op=kept, columns=kept_columns)
             if follow_up:
                 best = _remember(best, previous)
-        return best
+        return self._country_outside(best, padded)
+
+    def _ranked_outside(self, best: TableQuery, table: Table, padded: str) -> TableQuery:
+        """'Utenom Arendal og Grimstad – hvilken 09-kommune hadde størst …?': the ranking of
+        the other rows of the same kind (of the number series named), not of those named."""
+        named = set(best.rows)
+        kinds = {bool(r.municipality) for r in table.rows if r.key in named}
+        if len(kinds) != 1:
+            return best
+        by_municipality = kinds.pop()
+        series = _SERIES_NAMED.search(self.spans) if by_municipality else None
+        rest = tuple(
+            r.key
+            for r in table.rows
+            if r.key not in named
+            and not r.sum_of_rows
+            and (bool(r.municipality) if by_municipality else bool(r.county))
+            and (series is None or str(r.municipality).startswith(series[1]))
+        )
+        if not rest:
+            return best
+        return replace(best, rows=rest, top=self.top_in(padded), shown=())
+
+    def _country_outside(self, best: TableQuery | None, padded: str) -> TableQuery | None:
+        """'Hvor mange … i landet utenom Oslo?': the country's figure less the place named."""
+        table = self.kb.tables.get(best.table) if best is not None else None
+        if (
+            best is not None
+            and table is not None
+            and best.op == "rank"
+            and best.rows
+            and self.has(padded, "outside")
+        ):
+            return self._ranked_outside(best, table, padded)
+        if best is None or table is None or len(best.rows) != 2 or len(best.columns) != 1:
+            return best
+        if best.op not in ("sum", "list", "value") or not self.has(padded, "outside"):
+            return best
+        national = [r.key for r in table.rows if not (r.municipality or r.county or r.sum_of_rows)]
+        if len(national) != 1 or national[0] not in best.rows:
+            return best
+        if _column(table, best.columns[0]).unit == "prosent":
+            return best  # a share is not the country's less a place's
+        other = next(k for k in best.rows if k != national[0])
+        return replace(best, op="difference", rows=(national[0], other))
 
     def _asked_pair(self, table: Table, previous: TableQuery) -> tuple[str, ...]:
         """A count and the share printed beside it, asked in turn ('hvor mange …?' – 'hvor
