@@ -1191,11 +1191,16 @@ def move_groups(u: Understanding, ctx: ChatContext, new_slots: set[str]) -> None
     """
     groups = ctx.slots.get("groups")
     rel = u.slots.get("year_rel")
+    shift = u.slots.get("year_shift")
+    if "year_rel" not in new_slots and isinstance(shift, int) and GROUPS_YEAR_REL in ctx.slots:
+        # 'og året etter det?' after 'neste år da?': a year on from where the groups stand
+        rel = int(ctx.slots[GROUPS_YEAR_REL]) + shift
+    elif "year_rel" not in new_slots:
+        rel = None
     if (
         u.intent not in FIGURE_INTENTS
         or not groups
         or new_slots & {"groups", "positions", "start_year", "start_groups", "cost"}
-        or "year_rel" not in new_slots
         or not isinstance(rel, int)
         or any(g < 1 for _p, g in groups)
     ):
@@ -1213,7 +1218,9 @@ def move_groups(u: Understanding, ctx: ChatContext, new_slots: set[str]) -> None
     named = u.slots.get("grant_year") if "grant_year" in new_slots else None
     if named is not None and named not in {g for _p, g in now}:
         return  # 'og neste år i år 2?': a grant year of its own, not the groups moved on
-    for key in ("year_rel", "year_rel_to", "year", "grant_year", "grant_year_to", "operation"):
+    for key in (
+        "year_rel", "year_rel_to", "year_shift", "year", "grant_year", "grant_year_to", "operation"
+    ):
         u.slots.pop(key, None)
     u.slots["groups"] = now
     u.slots[GROUPS_YEAR_REL] = rel

@@ -57,3 +57,14 @@ def test_the_country_named_after_two_rankings_gives_its_count_and_share() -> Non
     assert "6 266" in text
     assert "68 %" in text
     assert "Lavest" not in text
+
+
+def test_the_share_asked_of_one_place_after_a_sum_of_counts_is_the_share_beside_the_count() -> None:
+    text = chat(
+        "Hvor mange barn bodde i husholdninger med sosialhjelp 6–12 måneder i Aust-Agder i 2018?",
+        "og Vest-Agder?",
+        "til sammen?",
+        "og andelen i Vest-Agder?",
+    )
+    assert "2,8 %" in text  # Vest-Agder's share under 18 printed beside its count
+    assert "1 170" not in text

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bot.engine import Engine
 from tests.asking import text_and_answered
+from tests.rules import kb
 
 TODAY = dt.date(2026, 12, 7)
 # Vennesla 2016–2019 in the 2020 framework table: 979 856 + 781 044 + 990 435 + 519 073
@@ -55,3 +57,16 @@ def test_a_short_sum_without_the_prognosis_adds_the_final_years() -> None:
     assert answered
     assert WITHOUT in text
     assert "3 655 32" not in text
+
+
+def test_a_follow_up_without_the_prognosis_after_a_sum_over_a_span_drops_the_prognosis() -> None:
+    engine = Engine(kb())
+    questions = (
+        "Hvor mye økte rammen for Vennesla i 2016?",
+        "hvor mye totalt 2016–2020 inkl. prognose?",
+        "og uten prognosen?",
+    )
+    answers = [engine.ask(q, TODAY, chat="without").text for q in questions]
+    assert PRINTED in answers[1]
+    assert WITHOUT in answers[2]
+    assert "= " + PRINTED not in answers[2]

@@ -56,3 +56,15 @@ def test_a_follow_up_asks_the_share_of_the_country(follow_up: str) -> None:
     engine.ask("Hvor mange KVP-deltakere hadde Rogaland?", TODAY, chat="share")
     text = engine.ask(follow_up, TODAY, chat="share").text
     assert f"{per_cent('11')} %" in text
+
+
+def test_the_share_of_the_country_of_a_place_named_after_two_places_counts() -> None:
+    engine = Engine(KB)
+    questions = (
+        "Hvor mange KVP-deltakere hadde Oslo per 31. august 2019?",
+        "og Rogaland?",
+        "hvor stor andel av hele landet utgjør Oslo?",
+    )
+    text = [engine.ask(q, TODAY, chat="named").text for q in questions][-1]
+    assert f"rundt {per_cent('03')} %" in text
+    assert "1 654 av 6 266" in text

@@ -48,3 +48,14 @@ def test_a_new_count_next_year_is_not_the_groups_moved_on() -> None:
     )
     assert "1 100 000" in answers[0]  # 660 000 + 440 000
     assert "880 000" not in answers[1]  # not the two groups a year on (550 000 + 330 000)
+
+
+def test_the_year_after_that_moves_the_groups_a_further_year_on() -> None:
+    answers = conversation(
+        "Vi har ett årsverk i år 1 og to årsverk i år 2 i kommunalt rusarbeid. Hva får vi?",
+        "og neste år da?",
+        "og året etter det?",
+    )
+    assert "1 760 000" in answers[0]  # 660 000 + 2 × 550 000
+    assert "Til sammen: 1 430 000" in answers[1]  # 550 000 + 2 × 440 000
+    assert "Til sammen: 1 100 000" in answers[2]  # 440 000 + 2 × 330 000

@@ -219,7 +219,14 @@ class TableAnswers(DeclineAnswers):
                 return answer
             if "municipality" in s:
                 if span:
-                    result = framework_calc.framework_sum(self.kb, s["municipality"], *span)
+                    first, last = span
+                    while (
+                        last > first
+                        and framework_calc.is_prognosis(self.kb, last)
+                        and self._without_prognosis(u)
+                    ):
+                        last -= 1  # 'og uten prognosen?' after a sum 2016–2020: the final years
+                    result = framework_calc.framework_sum(self.kb, s["municipality"], first, last)
                 elif "year" in s and u.intent != "framework_sum":
                     result = framework_calc.framework_increase(
                         self.kb, s["municipality"], s["year"]

@@ -938,7 +938,9 @@ class Understander:
         if span and "grant_years" not in s:
             s["grant_year"], s["grant_year_to"] = span
         first_years = extract_first_years(timed)
-        if first_years and "grant_year" not in s:
+        starts_at_one = s.get("grant_year") == 1 and "grant_year_to" not in s
+        if first_years and ("grant_year" not in s or (starts_at_one and first_years > 1)):
+            # ('2 årsverk fra år 1 – de to første årene til sammen?': years 1 and 2)
             s["grant_year"], s["grant_year_to"] = 1, first_years
         last_years = extract_last_years(timed)
         if last_years and "grant_year" not in s:

@@ -530,7 +530,8 @@ DIFFERENCE = lazy_pattern(
     # ('avkortningsstigen', 'reduksjonsstigen' name the ladder, they ask for no change)
     r"reduser\w*|reduksjon(?!\w*stig)\w*|nedgang\w*|avkort(?!\w*stig)\w*|mindre|lavere|"
     r"endring\w*|endrer|endres|"
-    r"gar(?:\s+[a-z]+){0,4}?\s+opp|oker|okning\w*|stiger|hoyere|mer|difference|drop\w*|decreas\w*|reduc\w*|"
+    r"gar(?:\s+[a-z]+){0,4}?\s+opp|oker|okning\w*|stiger|hoyere|mer|storre|difference|drop\w*|"
+    r"decreas\w*|reduc\w*|bigger|larger|greater|"
     r"falls?|go(?:es)? down|less|change\w*|increas\w*|rises?|go(?:es)? up|more)\b"
 )
 
@@ -819,8 +820,9 @@ SAME_MEASURE = lazy_pattern(r"\b(?:samme|same)\s+(?:tiltak|tiltaket|measure|proj
 # 'har hatt tilskudd siden 2017'
 _START_YEAR = lazy_pattern(
     r"\b(?:(?:forste|first)\s+(?:[a-z]+\s+){0,3}?"
-    # ('sitt første KRA-år i 2021': a year of the scheme, named by its short form)
-    r"(?:gang|tilskudd\w*|tilskot\w*|tilskuddsar\w*|time|grant\w*|year|funded|financed|"
+    # ('sitt første KRA-år i 2021': a year of the scheme, named by its short form;
+    # 'sitt første rustilskudd i 2021': the grant named by a compound)
+    r"(?:gang|[a-z]*tilskudd\w*|[a-z]*tilskot\w*|time|grant\w*|year|funded|financed|"
     r"[a-z]+-(?:ar|aret|year|tilskudd\w*|tilskot\w*))"
     r"(?:\s+[a-z]+){0,8}?\s+(?:i|var|er|was|in|fra|from)?\s*((?:19|20)\d{2})|"
     # ('to stillinger (start 2020 og 2021)': the noun before its years)
@@ -977,6 +979,7 @@ OPERATION_WORDS = _wordset(
     "differanse differansen synker minker faller reduseres reduksjon reduksjonen nedgang "
     "nedgangen endring endringen difference drop drops decrease decreases reduced falls "
     "mindre lavere ned opp oker okning hoyere lower higher less more up down enn than endres "
+    "storre bigger larger greater "
     "trekkes trekke trekker trekk fratrukket deducted deduct subtracted igjen "
     "sammenlignet sammenlignes sammenlikna samanlikna jamfort taper tape tapet tap mister "
     "miste mot versus compared comparison lose loses lost falt sank minket gikk okte fell rose"

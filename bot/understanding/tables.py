@@ -72,6 +72,8 @@ _ANY_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")
 _MILLIONS_SAID = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*mill")
 
 
+#: 'hvilken 09-kommune': the municipalities whose numbers begin so.
+_SERIES_NAMED = re.compile(r"\b(\d{2})-(?:kommun|municipalit)\w*")
 _TOP_DIGIT = re.compile(r"\b(?:topp|top)\s*-?\s*(\d{1,2})\b")
 
 
@@ -1394,7 +1396,11 @@ class TableReader:
             if statistics and self.has(padded, "framework"):
                 return None  # 'hvor mye økte rammen …' after a statistics question
             # 'hva fikk de to til sammen i 2017?': an operation on what was just asked
-            return self._follow_up(previous, padded, years)
+            followed = self._follow_up(previous, padded, years)
+            if followed is not None and followed.table == previous.table:
+                # 'og andelen i Vest-Agder?' after counts: the share printed beside the count
+                followed = self._share_of_count(previous, followed, padded) or followed
+            return followed
         if best is not None and previous is not None and best.table == previous.table:
             asked = _asked(previous)
             if best.op == "rank" and not best.rows and self.has(padded, "those_asked") and asked:
@@ -1408,7 +1414,51 @@ class TableReader:
                 best = replace(best, op=kept, columns=kept_columns)
             if follow_up:
                 best = _remember(best, previous)
-        return best
+        return self._country_outside(best, padded)
+
+    def _ranked_outside(self, best: TableQuery, table: Table, padded: str) -> TableQuery:
+        """'Utenom Arendal og Grimstad – hvilken 09-kommune hadde størst …?': the ranking of
+        the other rows of the same kind (of the number series named), not of those named."""
+        named = set(best.rows)
+        kinds = {bool(r.municipality) for r in table.rows if r.key in named}
+        if len(kinds) != 1:
+            return best
+        by_municipality = kinds.pop()
+        series = _SERIES_NAMED.search(self.spans) if by_municipality else None
+        rest = tuple(
+            r.key
+            for r in table.rows
+            if r.key not in named
+            and not r.sum_of_rows
+            and (bool(r.municipality) if by_municipality else bool(r.county))
+            and (series is None or str(r.municipality).startswith(series[1]))
+        )
+        if not rest:
+            return best
+        return replace(best, rows=rest, top=self.top_in(padded), shown=())
+
+    def _country_outside(self, best: TableQuery | None, padded: str) -> TableQuery | None:
+        """'Hvor mange … i landet utenom Oslo?': the country's figure less the place named."""
+        table = self.kb.tables.get(best.table) if best is not None else None
+        if (
+            best is not None
+            and table is not None
+            and best.op == "rank"
+            and best.rows
+            and self.has(padded, "outside")
+        ):
+            return self._ranked_outside(best, table, padded)
+        if best is None or table is None or len(best.rows) != 2 or len(best.columns) != 1:
+            return best
+        if best.op not in ("sum", "list", "value") or not self.has(padded, "outside"):
+            return best
+        national = [r.key for r in table.rows if not (r.municipality or r.county or r.sum_of_rows)]
+        if len(national) != 1 or national[0] not in best.rows:
+            return best
+        if _column(table, best.columns[0]).unit == "prosent":
+            return best  # a share is not the country's less a place's
+        other = next(k for k in best.rows if k != national[0])
+        return replace(best, op="difference", rows=(national[0], other))
 
     def _asked_pair(self, table: Table, previous: TableQuery) -> tuple[str, ...]:
         """A count and the share printed beside it, asked in turn ('hvor mange …?' – 'hvor
@@ -3111,9 +3161,11 @@ class TableReader:
             return None
         named = [k for k in self.rows_in(table, padded) if k != national[0]]
         column = self._column_by_words(table, padded)
-        if named or (column is not None and column.id != counted.id):
-            return None  # another place or another column asked
-        rows = (*previous.rows, national[0])
+        if len(named) > 1 or (column is not None and column.id != counted.id):
+            return None  # other places or another column asked
+        # 'hvor stor andel av hele landet utgjør Oslo?' after Oslo's and Rogaland's counts:
+        # the place named over the country
+        rows = (named[0], national[0]) if named else (*previous.rows, national[0])
         return TableQuery(table.id, "portion", rows, previous.columns)
 
     def _share_of_group(self, previous: TableQuery | None, padded: str) -> TableQuery | None:
@@ -3276,6 +3328,18 @@ class TableReader:
         by_years = self._years_asked(table, previous, padded, rows, columns)
         if by_years is not None:
             return by_years
+        found = previous.before_rows[-1:] + previous.shown
+        if (
+            previous.op == "rank"
+            and not rows
+            and len(previous.shown) == 1
+            and len(found) == 2
+            and len(previous.columns) == 1
+            and self.comparing(padded)
+            and not (self.has(padded, "highest") or self.has(padded, "lowest"))
+        ):
+            # 'hva er forskjellen mellom dem?' after the highest and the lowest: the two found
+            return TableQuery(table.id, "difference", found, previous.columns)
         ranked = self._ranked_follow_up(table, previous, padded, rows, columns)
         if ranked is not None:
             return _remember(ranked, previous)
@@ -3392,6 +3456,9 @@ def _remember(query: TableQuery, previous: TableQuery) -> TableQuery:
     """Keep the rows or columns a follow-up replaced, for a later 'til sammen?'."""
     changed = query.rows != previous.rows
     before_rows = previous.before_rows + previous.rows if changed else previous.before_rows
+    if previous.op == "rank" and not previous.rows and query.shown != previous.shown:
+        # 'og minst?' after the highest: the row the ranking found is one asked about
+        before_rows = previous.before_rows + previous.shown
     before_columns = (
         previous.columns if query.columns != previous.columns else previous.before_columns
     )
