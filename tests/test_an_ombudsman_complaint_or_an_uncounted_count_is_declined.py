@@ -43,3 +43,19 @@ def test_a_count_of_applications_the_sources_never_give_is_declined(question: st
     answer = Engine(kb()).ask(question, TODAY, chat="count")
     assert not answer.answered
     assert "Postboks" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "region"),
+    [
+        ("Hva fikk Agder i tilskudd til kommunalt rusarbeid i 2019?", "Agder"),
+        ("What did Agder get for municipal substance abuse work in 2019?", "Agder"),
+    ],
+)
+def test_what_a_region_got_in_a_year_without_its_share_is_declined(
+    question: str, region: str
+) -> None:
+    answer = Engine(kb()).ask(question, TODAY, chat="got")
+    assert not answer.answered
+    assert region in answer.text
+    assert "660 000" not in answer.text and "660,000" not in answer.text

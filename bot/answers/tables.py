@@ -63,6 +63,9 @@ UNSHARED: dict[Lang, str] = {
 }
 
 
+# 'hva fikk Agder …?', 'what did Innlandet get …?': an amount received, asked without 'how much'
+WHAT_GOT = re.compile(r"\b(?:hva|kva|what) (?:fikk|fekk|ble tildelt|did \w+ (?:get|receive))\b")
+
 # 'i prosent', 'how many per cent': a change asked as a share of the earlier figure
 PER_CENT = re.compile(r"\b(?:prosent\w*|percent\w*|per cent|percentage)\b")
 
@@ -91,7 +94,8 @@ class TableAnswers(DeclineAnswers):
             _says(u, self.words["received"]) or self.receives(u)
         ):
             return None
-        much = HOW_MUCH.search(u.folded)
+        # ('hva fikk Agder i 2019?': what a region got is asked as much as 'hvor mye')
+        much = HOW_MUCH.search(u.folded) or WHAT_GOT.search(u.folded)
         if not place and much and s.get("office") and u.intent != "appropriation" and u.scheme:
             shared = self.appropriation(u, today, lang)
             return shared if shared.answered or own_region else None
