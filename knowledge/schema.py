@@ -896,6 +896,10 @@ class Language(Model):
     # present tense of 'received' ('hvor mye får Bergen?'): an allocation unless a rate is asked
     receives: list[str] = []
     places: list[str] = []
+    # the county (its number in the statistics table, counties as they were in 2019) a place
+    # outside the tables lies in ('Trondheim': '50'): named beside the answer that the table
+    # has no figures for the place, never its figure given as the place's
+    place_counties: dict[str, str] = {}
     # countries other than Norway ('i Sverige', 'in Denmark'): the sources hold only Norwegian
     # state grants, so a question about one is declined, never answered with Norway's figures
     countries: list[str] = []

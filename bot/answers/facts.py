@@ -49,6 +49,22 @@ from bot.vocab import TOPIC_LABELS, Lang, word
 from knowledge.kb import Provenance
 from knowledge.schema import Fact, LadderRule, Scheme, Sourced, TextRule, Topic
 
+# a number in a sentence, in figures or words, and the words after it ('12 søknader')
+COUNT_IN_TEXT = lazy_pattern(
+    r"\b(?:\d[\d ]*|to|tre|fire|fem|seks|sju|syv|atte|ni|ti|tolv|tjue|hundre|"
+    r"two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred)"
+    r"((?:\s+[a-z]+){1,3})"
+)
+
+
+def counts(text: str, noun: str) -> bool:
+    """Whether a folded text gives a number of the noun a count question asks about."""
+    stem = noun[:5]
+    return any(
+        any(w.startswith(stem) for w in m.group(1).split()) for m in COUNT_IN_TEXT.finditer(text)
+    )
+
+
 # 'hvor mange år har gått siden …', 'how many years ago': time elapsed, not a grant's period
 SINCE = lazy_pattern(r"\b(?:siden|sidan|since|ago)\b")
 
@@ -368,6 +384,8 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
         ]
         if not phrases:
             return None
+        asked = HOW_MANY.search(u.folded)
+        counted = asked.group(1) if asked and not HOW_MANY_YEARS.search(u.folded) else None
         for key, score in u.passages[:3]:
             if score < PASSAGE_SCORE:
                 continue
@@ -380,6 +398,10 @@ class FactAnswers(DeclineAnswers, DeadlineAnswers, ContactAnswers):
             quoted = self.passage_item(key, lang) if lang != "nb" else None
             # the phrase as printed in the Norwegian text or, asked in English, in its English
             padded = _padded(fold(text)) + (_padded(fold(quoted[0])) if quoted else "")
+            if counted is not None and not counts(padded, counted):
+                # 'hvor mange søknader kom inn til Statsforvalteren i Innlandet?': a sentence
+                # that shares the office's name but counts nothing does not answer a count
+                continue
             if any(f" {p} " in padded for p in phrases):
                 return self.quote_passage(u, lang, quoted or found)
         return None

@@ -429,6 +429,12 @@ class FigureAnswers(FactAnswers, TableAnswers):
         if not dated.shows_figures:
             answer.paragraphs = []
         answer.paragraphs[:0] = self.operation_lead(u, result, lang)
+        beyond = self.beyond_ladder(u, result, scheme, lang)
+        if beyond:
+            # 'får en stilling som startet i 2019 tilskudd i 2023?': past the ladder's years,
+            # a flat rate for existing positions leaves it open
+            answer.paragraphs.insert(0, beyond)
+            answer.answered = False
         if (
             dated.shows_figures
             and COMPETENCE_MONEY.search(u.folded)
@@ -1757,6 +1763,44 @@ class FigureAnswers(FactAnswers, TableAnswers):
             return f"The own share is the same in year {a} and year {b}{cond}."
         way = "up" if change > 0 else "down"
         return f"The own share goes {way} by {amount} {scope} from year {a} to year {b}{cond}."
+
+    def beyond_ladder(
+        self, u: Understanding, result: calc_results.Calculation, scheme: str, lang: Lang
+    ) -> str:
+        """Say the sources leave open a grant in a year after a start year's ladder has run out.
+
+        A position started in 2019 has had its four years by 2022; the 2023–2024 rate is for
+        existing positions, and the sources do not say whether one past its years is one.
+        """
+        start, year = u.slots.get("start_year"), result.inputs.get("year")
+        if result.kind is not calc_results.CalcKind.RUSARBEID_CALENDAR_YEAR:
+            return ""
+        if not isinstance(start, int) or not isinstance(year, int) or result.total <= 0:
+            return ""
+        if u.slots.get("start_groups") or scheme not in self.kb.schemes:
+            return ""
+        ladders = [r for r in self.kb.schemes[scheme].rules if isinstance(r, LadderRule)]
+        if not ladders:
+            return ""
+        n = len(ladders[-1].steps)
+        grant_year = year - start + 1
+        if grant_year <= n:
+            return ""
+        used = start + n - 1
+        if lang == "nb":
+            return (
+                f"Det avklarer ikke kildene sikkert: tilskuddet gis inntil {n} år, og en stilling "
+                f"med første tilskudd i {start} har brukt sine {n} år i {used}. Reglene for "
+                f"{year} gjelder videreføring av eksisterende stillinger, men kildene sier ikke "
+                f"om en stilling i sitt {grant_year}. år er med. Beløpet under gjelder bare "
+                "hvis den er det."
+            )
+        return (
+            f"The sources do not settle this: the grant is given for up to {n} years, and a "
+            f"position first funded in {start} has had its {n} years by {used}. The rules for "
+            f"{year} continue existing positions, but the sources do not say whether a position "
+            f"in its year {grant_year} is one. The amount below applies only if it is."
+        )
 
     @staticmethod
     def start_year_lines(

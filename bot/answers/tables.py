@@ -63,6 +63,9 @@ UNSHARED: dict[Lang, str] = {
 }
 
 
+# 'hva fikk Agder …?', 'what did Innlandet get …?': an amount received, asked without 'how much'
+WHAT_GOT = re.compile(r"\b(?:hva|kva|what) (?:fikk|fekk|ble tildelt|did \w+ (?:get|receive))\b")
+
 # 'i prosent', 'how many per cent': a change asked as a share of the earlier figure
 PER_CENT = re.compile(r"\b(?:prosent\w*|percent\w*|per cent|percentage)\b")
 
@@ -91,7 +94,8 @@ class TableAnswers(DeclineAnswers):
             _says(u, self.words["received"]) or self.receives(u)
         ):
             return None
-        much = HOW_MUCH.search(u.folded)
+        # ('hva fikk Agder i 2019?': what a region got is asked as much as 'hvor mye')
+        much = HOW_MUCH.search(u.folded) or WHAT_GOT.search(u.folded)
         if not place and much and s.get("office") and u.intent != "appropriation" and u.scheme:
             shared = self.appropriation(u, today, lang)
             return shared if shared.answered or own_region else None
@@ -251,6 +255,19 @@ class TableAnswers(DeclineAnswers):
                     else "Which municipality (name or number) or region (Lister, Aust-Agder, "
                     "Vest-Agder, Agder) do you mean?"
                 )
+                if isinstance(asked, int) and asked > last and not span:
+                    # 'hvor mye fikk vi i økning i rammen i fjor?': a year after the table's
+                    # last, said to have no figure for any place before asking which one
+                    forecast = framework_calc.is_prognosis(self.kb, last)
+                    msg = (
+                        f"Kildene har ingen tall for økningen i rammen i {asked}; tabellen går "
+                        f"til {last}{f' (og {last} er en prognose)' if forecast else ''}. "
+                        f"Vil du ha tallet for {last}: {msg[0].lower()}{msg[1:]}"
+                        if lang == "nb"
+                        else f"The sources have no framework increase for {asked}; the table "
+                        f"ends in {last}{f' (and {last} is a forecast)' if forecast else ''}. "
+                        f"For the figure for {last}: {msg[0].lower()}{msg[1:]}"
+                    )
                 return self.answer(u, lang, [msg], answered=False)
         except calc_errors.CalcError as error:
             return self.calc_error(u, lang, error)
@@ -382,6 +399,19 @@ class TableAnswers(DeclineAnswers):
                 else f"The table has no figures for {place}; it only has figures for the "
                 "country and the counties as they were in 2019, not for municipalities."
             )
+            counties = self.kb.language.place_counties if self.kb.language else {}
+            number = next((v for k, v in counties.items() if fold(k) == fold(place)), None)
+            row = next((r for r in table.rows if number and r.county == number), None)
+            if row is not None:
+                # 'hvor mange KVP-deltakere har Trondheim?': the county row it lies in, named
+                # as the county's, never as the place's figure
+                msg += (
+                    f" {place} lå i {row.label} ({row.county}); tabellens tall for {row.label} "
+                    "gjelder hele fylket – spør om det fylket om du vil ha dem."
+                    if lang == "nb"
+                    else f" {place} lay in {row.label} ({row.county}); the table's figures for "
+                    f"{row.label} cover the whole county – ask about that county for them."
+                )
             return self.answer(u, lang, [msg], answered=False)
         wanted_column = next(
             (c for c in (table.columns if table else []) if c.id == u.slots.get("column")), None

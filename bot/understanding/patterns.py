@@ -1135,6 +1135,9 @@ ADVICE_ASK = lazy_pattern(
 # 'kan vi saksøke staten?', 'hva bør vi gjøre juridisk?': legal advice the sources cannot give
 LEGAL_ASK = lazy_pattern(
     r"\b(?:saksok\w*|soksmal\w*|rettssak\w*|domstol\w*|advokat\w*|juridisk\w*|jurist\w*|"
+    # an ombudsman's complaint and the odds of winning it ('vurdere om vi vinner fram')
+    r"sivilombud\w*|ombudsman\w*|(?:vinne|vinner|vinn) (?:fram|frem)|"
+    r"(?:win|winning) (?:the|our|an) (?:case|appeal|complaint)|"
     r"sue|suing|lawsuits?|lawyers?|legal action|legal advice|take (?:the state|them) to court)\b"
 )
 
