@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from bot import asof, fmt
 from bot.answer import Answer, unique_sources
+from bot.answers.base import one_address
 from bot.answers.common import (
     CONFIDENCE_THRESHOLD,
     COVER_ASK,
@@ -44,6 +45,7 @@ from bot.text import fold, lazy_pattern
 from bot.understanding.entities import extract_date, extract_money
 from bot.understanding.lexicon import everyday_words, function_words
 from bot.understanding.patterns import (
+    ADDRESS_ASK,
     ADVICE_ASK,
     FIGURE_INTENTS,
     FRAMEWORK_INTENTS,
@@ -189,6 +191,9 @@ class Composer(FigureAnswers):
         if not answer.answered and u.intent not in DATED_INTENTS and "date" in u.slots:
             # 'hva handlet brevet av 18. desember 2015 om?': the sentence naming that date
             answer = self.of_date(u, answer, lang)
+        if ADDRESS_ASK.search(u.folded):
+            # 'hvilken e-post for teknisk hjelp?': the address given, not the office mailbox too
+            answer = replace(answer, paragraphs=one_address(answer.paragraphs, lang))
         # 'hvem var helseminister …?': a title the sources name nobody by
         return self.role_unnamed(u, answer) or answer
 

@@ -62,6 +62,15 @@ NAMED_GRANT = lazy_pattern(
 )
 
 
+def one_scheme(entries: list[DeadlineEntry]) -> str | None:
+    """The one scheme of some deadlines found by their day: the chat's scheme after them.
+
+    'Hvilket tilskudd har frist 1. februar?' then 'hvem kan søke det?': that scheme.
+    """
+    found = {e.scheme_id for e in entries}
+    return found.pop() if len(found) == 1 else None
+
+
 class DeadlineAnswers(AnswerBase):
     """Answer deadline questions."""
 
@@ -307,7 +316,8 @@ class DeadlineAnswers(AnswerBase):
             if note and note not in paragraphs:
                 paragraphs.append(note)
         sources = [self.kb.provenance(e.deadline) for e in entries]
-        return self.answer(u, lang, paragraphs, sources=sources, answered=True)
+        scheme = one_scheme(entries)
+        return self.answer(u, lang, paragraphs, sources=sources, answered=True, scheme=scheme)
 
     def report_facts(self, sid: str, chosen: list[DeadlineEntry], said: list[str]) -> list[Fact]:
         """The reporting and audit facts of a report deadline's source and year, not yet said."""
@@ -378,7 +388,8 @@ class DeadlineAnswers(AnswerBase):
                 if note and note not in paragraphs:
                     paragraphs.append(note)
         sources = [self.kb.provenance(e.deadline) for e in entries]
-        return self.answer(u, lang, paragraphs, sources=sources, answered=True)
+        scheme = one_scheme(entries) if day_month is not None else None
+        return self.answer(u, lang, paragraphs, sources=sources, answered=True, scheme=scheme)
 
     @staticmethod
     def choose_deadlines(
