@@ -16,8 +16,7 @@ TODAY = dt.date(2026, 12, 7)
 @pytest.mark.parametrize(
     "question",
     [
-        "Hvilken e-postadresse skal vi bruke ved teknisk support på søknadsskjemaet for "
-        "rusarbeid?",
+        "Hvilken e-postadresse skal vi bruke ved teknisk support på søknadsskjemaet for rusarbeid?",
         "Hvilken e-post bruker vi for teknisk hjelp med rapporteringsskjemaet for rustilskuddet?",
     ],
 )

@@ -862,6 +862,12 @@ OFFICE_DOCUMENT = lazy_pattern(
     r"\b(?P<region>[a-z]+)-(?:presentasjon\w*|lysbild\w*|foil\w*|slides?|deck)\b"
 )
 
+# 'fact ung hvilken ordning?', 'which scheme is it?': the scheme a thing belongs to
+WHICH_SCHEME = lazy_pattern(
+    r"\b(?:hvilken|hvilket|kva for ei?|which)\s+"
+    r"(?:ordning\w*|tilskudd\w*|tilskot\w*|scheme|grant)\b"
+)
+
 # 'hvilken e-post bruker vi?', 'which e-mail address?': a question for an address
 ADDRESS_ASK = lazy_pattern(r"\b(?:e-?post\w*|e-?mail\w*|adresse\w*|address\w*)\b")
 
