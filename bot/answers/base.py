@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 
 from bot import asof, fmt
@@ -13,7 +14,7 @@ from bot.calc import errors as calc_errors
 from bot.calc import results as calc_results
 from bot.cards import rule_lines
 from bot.text import lazy_pattern
-from bot.understanding.patterns import PREMISE, YES_NO
+from bot.understanding.patterns import EMAIL_ADDRESS, PREMISE, YES_NO
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
 from knowledge.kb import KnowledgeBase, Provenance
@@ -21,6 +22,27 @@ from knowledge.schema import Fact, Scheme, Topic
 
 # 'kan vi få …', 'can we get …': a question that is answered yes or no
 CAN_WE = lazy_pattern(r"^(?:og\s+|men\s+|and\s+)?(?:kan|kan vi|kan kommunen|can|could)\b")
+
+
+def one_address(paragraphs: list[str], lang: Lang) -> list[str]:
+    """Drop the where-to-check line's e-mail addresses when the answer gives one already.
+
+    'Hvilken e-post bruker vi for teknisk hjelp?': the address the sources name for that is
+    the answer; the office's mailbox beside it would read as a second answer.
+    """
+    lead = asof.phrase("check", lang, where="").split("  ")[0].rstrip(". ")
+    checks = [i for i, p in enumerate(paragraphs) if p.startswith(lead)]
+    given = any(EMAIL_ADDRESS.search(p) for i, p in enumerate(paragraphs) if i not in checks)
+    if not checks or not given:
+        return paragraphs
+    out = list(paragraphs)
+    for i in checks:
+        cleaned = EMAIL_ADDRESS.sub("", out[i])
+        cleaned = re.sub(r",\s*(?=[,)])", "", cleaned)
+        cleaned = re.sub(r"\(\s*,\s*", "(", cleaned)
+        cleaned = re.sub(r"\s*\(\s*\)", "", cleaned)
+        out[i] = cleaned
+    return out
 
 
 class AnswerBase:

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from bot import asof, fmt
 from bot.answer import Answer, unique_sources
+from bot.answers.base import one_address
 from bot.answers.common import (
     CONFIDENCE_THRESHOLD,
     COVER_ASK,
@@ -44,6 +45,7 @@ from bot.text import fold, lazy_pattern
 from bot.understanding.entities import extract_date, extract_money
 from bot.understanding.lexicon import everyday_words, function_words
 from bot.understanding.patterns import (
+    ADDRESS_ASK,
     ADVICE_ASK,
     FIGURE_INTENTS,
     FRAMEWORK_INTENTS,
@@ -53,6 +55,7 @@ from bot.understanding.patterns import (
     PREMISE,
     PROSE_ASK,
     QUANTITY_ASK,
+    WHICH_SCHEME,
 )
 from bot.understanding.query import Understanding
 from bot.vocab import Lang
@@ -189,6 +192,11 @@ class Composer(FigureAnswers):
         if not answer.answered and u.intent not in DATED_INTENTS and "date" in u.slots:
             # 'hva handlet brevet av 18. desember 2015 om?': the sentence naming that date
             answer = self.of_date(u, answer, lang)
+        if not answer.answered and u.intent == "out_of_scope" and WHICH_SCHEME.search(u.folded):
+            answer = self.scheme_of_passage(u, answer, lang)
+        if ADDRESS_ASK.search(u.folded):
+            # 'hvilken e-post for teknisk hjelp?': the address given, not the office mailbox too
+            answer = replace(answer, paragraphs=one_address(answer.paragraphs, lang))
         # 'hvem var helseminister …?': a title the sources name nobody by
         return self.role_unnamed(u, answer) or answer
 
@@ -245,6 +253,19 @@ class Composer(FigureAnswers):
         return self.quote_passage(
             u, lang, (text_in(fact, lang), fact, sid, bool(lang == "en" and fact.text_en))
         )
+
+    def scheme_of_passage(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
+        """'fact ung hvilken ordning?': the scheme of the one sentence that names the thing,
+        named and the sentence quoted; a weak or shared match leaves the decline."""
+        if not u.passage_strong or not u.passages or u.passages[0][1] < 0.45:
+            return answer
+        found = self.passage_item(u.passages[0][0], lang)
+        if found is None or found[2] is None:
+            return answer
+        quoted = self.quote_passage(u, lang, found)
+        name = self.name(found[2], lang)
+        lead = f"Det gjelder {name}." if lang == "nb" else f"It is the {name}."
+        return replace(quoted, paragraphs=[lead, *quoted.paragraphs], scheme=found[2])
 
     def count_of_scheme(self, u: Understanding, answer: Answer, lang: Lang) -> Answer:
         """A declined 'hvor mange X …?' of a named scheme: the one fact of that scheme (and of

@@ -62,6 +62,15 @@ NAMED_GRANT = lazy_pattern(
 )
 
 
+def one_scheme(entries: list[DeadlineEntry]) -> str | None:
+    """The one scheme of some deadlines found by their day: the chat's scheme after them.
+
+    'Hvilket tilskudd har frist 1. februar?' then 'hvem kan søke det?': that scheme.
+    """
+    found = {e.scheme_id for e in entries}
+    return found.pop() if len(found) == 1 else None
+
+
 class DeadlineAnswers(AnswerBase):
     """Answer deadline questions."""
 
@@ -221,6 +230,11 @@ class DeadlineAnswers(AnswerBase):
                 for fact in self.report_facts(sid, chosen, paragraphs):
                     paragraphs.append(text_in(fact, lang))
                     sources.append(self.kb.provenance(fact))
+        stated = self.stated_date_elsewhere(u, schemes, kind, today, lang)
+        check = asof.phrase("check", lang, where="").split(" hos ")[0].split(" with ")[0]
+        at = next((i for i, p in enumerate(paragraphs) if p.startswith(check)), len(paragraphs))
+        paragraphs[at:at] = stated
+        sources += [self.kb.provenance(e.deadline) for e in self.on_stated_date(u, schemes, kind)]
         if kind == DeadlineKind.APPLICATION and not ASKS_FOR_DEADLINE.search(u.folded):
             # 'when is it announced?': when the call was to come, before the deadline it sets
             announced = [
@@ -255,6 +269,42 @@ class DeadlineAnswers(AnswerBase):
             scheme=schemes[0] if len(schemes) == 1 else None,
             after_sources=after,
         )
+
+    def on_stated_date(
+        self, u: Understanding, schemes: list[str], kind: DeadlineKind
+    ) -> list[DeadlineEntry]:
+        """Other schemes' deadlines on a date the question states, when none asked has it."""
+        stated = u.slots.get("date")
+        if not (isinstance(stated, tuple) and len(stated) == 3):
+            return []
+        day = dt.date(*stated)
+        on_day = [
+            e for e in self.kb.deadlines() if e.deadline.date == day and e.deadline.kind == kind
+        ]
+        if any(e.scheme_id in schemes for e in on_day):
+            return []
+        return on_day
+
+    def stated_date_elsewhere(
+        self, u: Understanding, schemes: list[str], kind: DeadlineKind, today: dt.date, lang: Lang
+    ) -> list[str]:
+        """Say whose deadline a stated date is when it is none of the schemes asked.
+
+        'Is the deadline of 31 March 2022 for the new grant confirmed?': the new grant's is
+        April(?); 31 March 2022 is the (uncertain) deadline of the adults' and children's.
+        """
+        entries = self.on_stated_date(u, schemes, kind)
+        if not entries:
+            return []
+        when = fmt.long_date(entries[0].deadline.date or today, lang)
+        names = fmt.join([asof.scheme_name(self.kb, sid, lang) for sid in schemes], lang)
+        lead = (
+            f"Kildene gir ikke {when} som frist for {names}; den fristen står for:"
+            if lang == "nb"
+            else f"The sources do not give {when} as a deadline for the {names}; that "
+            "deadline is given for:"
+        )
+        return [lead, *(self.deadline_line(e, today, lang) for e in entries)]
 
     def other_kind_asked(
         self,
@@ -307,7 +357,8 @@ class DeadlineAnswers(AnswerBase):
             if note and note not in paragraphs:
                 paragraphs.append(note)
         sources = [self.kb.provenance(e.deadline) for e in entries]
-        return self.answer(u, lang, paragraphs, sources=sources, answered=True)
+        scheme = one_scheme(entries)
+        return self.answer(u, lang, paragraphs, sources=sources, answered=True, scheme=scheme)
 
     def report_facts(self, sid: str, chosen: list[DeadlineEntry], said: list[str]) -> list[Fact]:
         """The reporting and audit facts of a report deadline's source and year, not yet said."""
@@ -378,7 +429,8 @@ class DeadlineAnswers(AnswerBase):
                 if note and note not in paragraphs:
                     paragraphs.append(note)
         sources = [self.kb.provenance(e.deadline) for e in entries]
-        return self.answer(u, lang, paragraphs, sources=sources, answered=True)
+        scheme = one_scheme(entries) if day_month is not None else None
+        return self.answer(u, lang, paragraphs, sources=sources, answered=True, scheme=scheme)
 
     @staticmethod
     def choose_deadlines(

@@ -136,9 +136,29 @@ def permission_verdict(folded: str, answer: Answer, lang: Lang) -> Answer:
         # a topic card's first fact ('Voksne …, 2021 (office): Ordningen åpner for …')
         quoted = _FACT_LINE.match(answer.paragraphs[0])
     if quoted is None or not _PERMITS.search(fold(quoted.group(1))):
+        quoted = _permitting_fact(folded, answer.paragraphs[1:3])
+    if quoted is None:
         return answer
     answer.paragraphs.insert(0, t("permission_yes", lang))
     return answer
+
+
+def _permitting_fact(folded: str, paragraphs: list[str]) -> re.Match[str] | None:
+    """A later fact of a topic card that permits what is asked, by a longer word they share.
+
+    'Does the adults' scheme cover costs other than salaries?': the 2021 fact «The scheme
+    allows costs other than full-time equivalents to be covered» after the 2022 one.
+    """
+    asked = {w for w in re.findall(r"[a-z]+", folded) if len(w) >= 5}
+    for paragraph in paragraphs:
+        line = _FACT_LINE.match(paragraph)
+        if line is None:
+            continue
+        said = fold(line.group(1))
+        shared = asked & set(re.findall(r"[a-z]+", said))
+        if _PERMITS.search(said) and shared - {"scheme", "ordningen", "tilskuddet", "grant"}:
+            return line
+    return None
 
 
 def _decided(answer: Answer) -> bool:

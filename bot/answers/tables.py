@@ -44,6 +44,7 @@ from bot.understanding.patterns import (
     GOES_UP,
     GRANT_ADMINISTRATION,
     MUNICIPAL_SUBJECT,
+    OFFICE_DOCUMENT,
     PREMISE,
     RATE_ASK,
 )
@@ -671,6 +672,11 @@ class TableAnswers(DeclineAnswers):
         year = u.slots.get("year")
         national = u.slots.get("county") == "landet" or u.slots.get("office") == "nasjonal"
         office = u.slots.get("office") if u.slots.get("office") != "nasjonal" else None
+        held = OFFICE_DOCUMENT.search(u.folded)
+        if held and held["region"] not in u.folded.replace(held[0], " "):
+            # 'i 2018-tallene fra Agder-presentasjonen': every figure of that year, the office
+            # named only as the one who held the document
+            office = None
         late = self.late_appropriation_year(schemes, year)
         if late is not None:
             # a year after every appropriation: the newest, named as such; of the office or
@@ -740,6 +746,12 @@ class TableAnswers(DeclineAnswers):
             # 'hvor mye fikk Innlandet fra barn og unge-ordningen?': no figure of that office;
             # the national one is said as such, never another scheme's office figure
             return self.no_office_appropriation(u, lang, named, year, office)
+        if not paragraphs and isinstance(year, int) and len(named) == 1 and not office:
+            # 'bevilgningen i 2020?': none for it, what another year's figure is said to be
+            # compared with it ('kun en liten reduksjon fra 2020')
+            compared = self.compared_appropriations(named[0], year)
+            if compared:
+                return self.between_appropriations(u, lang, named[0], year, compared)
         if not paragraphs:
             names = ", ".join(asof.scheme_name(self.kb, s, lang) for s in schemes)
             year_text = f" {year}" if year else ""
@@ -849,6 +861,44 @@ class TableAnswers(DeclineAnswers):
             DIFFERENCE.search(u.folded) or GOES_DOWN.search(u.folded) or GOES_UP.search(u.folded)
         )
         return any(said) or (more and than) or bool(changed) or "year_from" in u.slots
+
+    def compared_appropriations(self, sid: str, year: int) -> list[Appropriation]:
+        """The scheme's national appropriations of other years whose words name a year."""
+        said = re.compile(rf"(?<!\d){year}(?!\d)")
+        return [
+            a
+            for a in self.kb.schemes[sid].appropriations
+            if a.scope == "nasjonal" and a.year != year and said.search(a.text)
+        ]
+
+    def between_appropriations(
+        self, u: Understanding, lang: Lang, sid: str, year: int, compared: list[Appropriation]
+    ) -> Answer:
+        """Decline a year without an appropriation, saying what the sources compare with it.
+
+        'Bevilgningen i 2020?': «455 millioner i 2021, dvs kun en liten reduksjon fra 2020»
+        gives no 2020 figure; the clause naming 2020 and its own year's amount are said.
+        """
+        name = self.name(sid, lang)
+        lines = [
+            f"Kildene mine har ingen bevilgning for {name} i {year}."
+            if lang == "nb"
+            else f"My sources have no appropriation for the {name} in {year}."
+        ]
+        for a in sorted(compared, key=lambda a: a.year):
+            text = a.text if lang == "nb" else a.text_en or a.text
+            clause = next(
+                (c.strip(" .") for c in text.split(",") if str(year) in c), text.strip(" .")
+            )
+            lines.append(
+                f"De sier bare om bevilgningen i {a.year} ({fmt.kroner(a.amount, lang)}): "
+                f"«{clause}»."
+                if lang == "nb"
+                else f"They only say of the appropriation in {a.year} "
+                f"({fmt.kroner(a.amount, lang)}): «{clause}»."
+            )
+        sources = [self.kb.provenance(a) for a in compared]
+        return self.answer(u, lang, lines, sources=sources, answered=False, scheme=sid)
 
     def no_office_appropriation(
         self, u: Understanding, lang: Lang, named: list[str], year: int | None, office: str

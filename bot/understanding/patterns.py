@@ -873,6 +873,24 @@ MOST_ASK = lazy_pattern(
 )
 
 
+# 'Agder-presentasjonen', 'the Agder slides': an office named as the one who held a document,
+# the document the question's source, not the office's share of the money
+OFFICE_DOCUMENT = lazy_pattern(
+    r"\b(?P<region>[a-z]+)-(?:presentasjon\w*|lysbild\w*|foil\w*|slides?|deck)\b"
+)
+
+# 'fact ung hvilken ordning?', 'which scheme is it?': the scheme a thing belongs to
+WHICH_SCHEME = lazy_pattern(
+    r"\b(?:hvilken|hvilket|kva for ei?|which)\s+"
+    r"(?:ordning\w*|tilskudd\w*|tilskot\w*|scheme|grant)\b"
+)
+
+# 'hvilken e-post bruker vi?', 'which e-mail address?': a question for an address
+ADDRESS_ASK = lazy_pattern(r"\b(?:e-?post\w*|e-?mail\w*|adresse\w*|address\w*)\b")
+
+# an e-mail address in an answer's text
+EMAIL_ADDRESS = lazy_pattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+
 # 'tilskuddsforvaltning', 'grant administration': the money an office administers
 GRANT_ADMINISTRATION = lazy_pattern(r"\b(?:tilskuddsforvaltning\w*|grant[ -]administration)\b")
 
