@@ -1219,7 +1219,13 @@ def move_groups(u: Understanding, ctx: ChatContext, new_slots: set[str]) -> None
     if named is not None and named not in {g for _p, g in now}:
         return  # 'og neste år i år 2?': a grant year of its own, not the groups moved on
     for key in (
-        "year_rel", "year_rel_to", "year_shift", "year", "grant_year", "grant_year_to", "operation"
+        "year_rel",
+        "year_rel_to",
+        "year_shift",
+        "year",
+        "grant_year",
+        "grant_year_to",
+        "operation",
     ):
         u.slots.pop(key, None)
     u.slots["groups"] = now

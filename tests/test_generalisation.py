@@ -67,9 +67,9 @@ FLOORS = {
     "batch-53.yaml": (0.99, 1, 0),
     "batch-54.yaml": (0.99, 1, 0),
     "batch-55.yaml": (0.97, 5, 0),
-    "batch-56.yaml": (0.98, 2, 1),
-    "batch-57.yaml": (0.94, 9, 3),
-    "batch-58.yaml": (0.95, 8, 2),
+    "batch-56.yaml": (0.98, 2, 0),
+    "batch-57.yaml": (0.98, 2, 1),
+    "batch-58.yaml": (0.99, 2, 0),
 }
 
 

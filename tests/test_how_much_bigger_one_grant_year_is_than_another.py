@@ -30,8 +30,7 @@ def test_how_much_bigger_a_grant_year_is_is_the_difference_of_the_rates(
 
 def test_the_first_two_years_from_year_one_are_years_one_and_two_added() -> None:
     text, answered = text_and_answered(
-        "Vi planlegger 2 årsverk fra år 1. Hvor mye tilskudd får vi de to første årene til "
-        "sammen?",
+        "Vi planlegger 2 årsverk fra år 1. Hvor mye tilskudd får vi de to første årene til sammen?",
         TODAY,
     )
     assert answered, text

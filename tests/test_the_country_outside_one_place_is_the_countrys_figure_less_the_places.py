@@ -60,8 +60,10 @@ def test_a_ranking_outside_the_places_named_ranks_the_other_rows_of_the_series()
 
 
 def test_a_county_ranking_but_for_the_counties_named_leaves_them_out() -> None:
-    text = Engine(kb()).ask(
-        "Bortsett fra Oslo og Viken, hvilket fylke hadde flest KVP-deltakere?", TODAY
-    ).text
+    text = (
+        Engine(kb())
+        .ask("Bortsett fra Oslo og Viken, hvilket fylke hadde flest KVP-deltakere?", TODAY)
+        .text
+    )
     assert "1. Oslo" not in text
     assert "1. Rogaland: 596" in text
